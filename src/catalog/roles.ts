@@ -1,0 +1,91 @@
+import type { ServiceKind } from '../model/kinds.ts'
+import { ROLE_FACTS } from './roles.data.ts'
+
+/** How a role is granted: ARM role assignment, Cosmos DB data-plane assignment, or SQL T-SQL. */
+export type GrantMechanism = 'rbac' | 'cosmosSqlRbac' | 'sqlDatabaseRole'
+
+export interface RoleFact {
+  readonly name: string
+  /** Role definition GUID; absent for SQL database roles, which are not Azure roles. */
+  readonly id?: string
+  readonly services: readonly (ServiceKind | '*')[]
+  readonly plane: 'control' | 'data'
+  readonly grant: GrantMechanism
+  readonly privileged?: boolean
+  readonly keyExposing?: boolean
+  /** Roles whose permissions this role includes on the same scope (not reflexive). */
+  readonly subsumes?: readonly string[]
+}
+
+/** A role as written on an edge, resolved against the catalog (PRODUCT.md §4 "Roles"). */
+export type RoleRef =
+  | { readonly kind: 'builtin'; readonly fact: RoleFact }
+  | { readonly kind: 'custom'; readonly guid: string }
+  | { readonly kind: 'unknown'; readonly text: string }
+
+export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+const byName = new Map(ROLE_FACTS.map((r) => [r.name, r]))
+const byGuid = new Map(
+  ROLE_FACTS.filter((r) => r.id).map((r) => [(r.id as string).toLowerCase(), r]),
+)
+
+export const ALL_ROLES: readonly RoleFact[] = ROLE_FACTS
+
+/** Built-in role by exact (case-sensitive) name. */
+export function roleByName(name: string): RoleFact | undefined {
+  return byName.get(name)
+}
+
+/** Built-in role by GUID (case-insensitive). */
+export function roleByGuid(guid: string): RoleFact | undefined {
+  return byGuid.get(guid.toLowerCase())
+}
+
+/** A catalog name or GUID is that built-in role; any other GUID is a custom RBAC role. */
+export function resolveRole(text: string): RoleRef {
+  const fact =
+    byName.get(text) ?? (GUID_PATTERN.test(text) ? byGuid.get(text.toLowerCase()) : undefined)
+  if (fact) return { kind: 'builtin', fact }
+  if (GUID_PATTERN.test(text)) return { kind: 'custom', guid: text.toLowerCase() }
+  return { kind: 'unknown', text }
+}
+
+/** One key per distinct role: the catalog name, or the lower-case GUID of a custom role. */
+export function roleKey(role: RoleRef): string {
+  switch (role.kind) {
+    case 'builtin':
+      return role.fact.name
+    case 'custom':
+      return role.guid
+    case 'unknown':
+      return `?${role.text}`
+  }
+}
+
+export function grantMechanism(role: RoleRef): GrantMechanism | undefined {
+  if (role.kind === 'builtin') return role.fact.grant
+  return role.kind === 'custom' ? 'rbac' : undefined
+}
+
+export function appliesTo(fact: RoleFact, service: ServiceKind): boolean {
+  return fact.services.includes('*') || fact.services.includes(service)
+}
+
+/** Built-in roles that apply to a service kind, data-plane first. */
+export function rolesForService(service: ServiceKind): RoleFact[] {
+  const list = ROLE_FACTS.filter((r) => appliesTo(r, service))
+  return [...list.filter((r) => r.plane === 'data'), ...list.filter((r) => r.plane !== 'data')]
+}
+
+/** Does role `a` include the permissions of role `b` (directly or through a chain)? Never reflexive. */
+export function subsumes(a: RoleFact, b: RoleFact, seen = new Set<string>()): boolean {
+  for (const name of a.subsumes ?? []) {
+    if (name === b.name) return true
+    if (seen.has(name)) continue
+    seen.add(name)
+    const next = byName.get(name)
+    if (next && subsumes(next, b, seen)) return true
+  }
+  return false
+}

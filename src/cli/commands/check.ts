@@ -1,0 +1,58 @@
+import { checkDesign, countFindings } from '../../rules/engine.ts'
+import type { Finding } from '../../rules/types.ts'
+import { stableJson } from '../../lib/json.ts'
+import { parseCommandArgs, requireFile, type Command } from '../command.ts'
+import { CliError, EXIT } from '../io.ts'
+import { loadDesign } from '../load.ts'
+import { formatFindingsText } from '../format-findings.ts'
+
+const FORMATS = ['text', 'json'] as const
+
+/** The JSON shape of PRODUCT.md §8: findings without fixes, and counts by severity. */
+export function findingsJson(findings: readonly Finding[]): unknown {
+  return {
+    findings: findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      subject: f.subject,
+      message: f.message,
+      ...(f.related && f.related.length > 0 ? { related: f.related } : {}),
+    })),
+    counts: countFindings(findings),
+  }
+}
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'check a design against the best-practice rules',
+  usage: `Usage: idtopo check FILE [--format text|json]
+
+Prints the findings of every rule. --format json prints
+{ "findings": [ { rule, severity, subject, message, related? } ], "counts": { error, warning, info } }.
+
+Exit codes: 0 no errors, 1 errors found, 2 invalid input (message on stderr).`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(this, args, {
+      format: { type: 'string', short: 'f', default: 'text' },
+    })
+    if (values.help) {
+      io.stdout(`${this.usage}\n`)
+      return EXIT.ok
+    }
+    const format = values.format as string
+    if (!(FORMATS as readonly string[]).includes(format)) {
+      throw new CliError(
+        `idtopo check: --format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`,
+      )
+    }
+    const file = requireFile(this, positionals)
+    const design = await loadDesign(io, file)
+    const findings = checkDesign(design)
+    io.stdout(
+      format === 'json'
+        ? stableJson(findingsJson(findings))
+        : formatFindingsText(file, findings, io.color),
+    )
+    return countFindings(findings).error > 0 ? EXIT.findings : EXIT.ok
+  },
+}

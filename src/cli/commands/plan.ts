@@ -1,0 +1,28 @@
+import { derivePlan } from '../../plan/derive.ts'
+import { serializePlan } from '../../plan/export.ts'
+import { parseCommandArgs, requireFile, type Command } from '../command.ts'
+import { EXIT } from '../io.ts'
+import { emit, loadDesign } from '../load.ts'
+
+export const planCommand: Command = {
+  name: 'plan',
+  summary: 'write the plan: identities, role assignments, data-plane grants, app settings',
+  usage: `Usage: idtopo plan FILE [--out PLAN]
+
+Derives the plan (identity-plan, version 1) of a design and writes it as JSON to stdout,
+or to PLAN with --out.
+
+Exit codes: 0 written, 2 invalid input.`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(this, args, {
+      out: { type: 'string', short: 'o' },
+    })
+    if (values.help) {
+      io.stdout(`${this.usage}\n`)
+      return EXIT.ok
+    }
+    const design = await loadDesign(io, requireFile(this, positionals))
+    await emit(io, serializePlan(derivePlan(design)), values.out as string | undefined)
+    return EXIT.ok
+  },
+}

@@ -1,0 +1,44 @@
+import type { Command } from './command.ts'
+import { checkCommand } from './commands/check.ts'
+import { planCommand } from './commands/plan.ts'
+import { CliError, EXIT, type CliIO } from './io.ts'
+
+export const COMMANDS: readonly Command[] = [checkCommand, planCommand]
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length))
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)
+  return `Usage: idtopo <command> [options]
+
+Identity Topology Designer on the command line: the same checks, plan and apply as the web app.
+
+Commands:
+${lines.join('\n')}
+
+Run idtopo <command> --help for a command's options.
+`
+}
+
+/** Runs one command; every expected failure ends as a message on stderr and an exit code. */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...args] = argv
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage())
+    return name === undefined ? EXIT.invalid : EXIT.ok
+  }
+  const command = COMMANDS.find((c) => c.name === name)
+  if (!command) {
+    io.stderr(`idtopo: unknown command ${JSON.stringify(name)}\n\n${usage()}`)
+    return EXIT.invalid
+  }
+  try {
+    return await command.run(args, io)
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr(`${e.message}\n`)
+      return e.exitCode
+    }
+    io.stderr(`idtopo ${name}: internal error: ${e instanceof Error ? e.message : String(e)}\n`)
+    return EXIT.invalid
+  }
+}

@@ -1,0 +1,170 @@
+import { assertNever } from '../lib/assert.ts'
+import { err, ok, type Result } from '../lib/result.ts'
+import { describeValue } from './problems.ts'
+import { KNOWN_KEYS, edgeSchemas, nodeSchemas } from './schema.ts'
+import { ENDPOINT_KINDS, describeEndpointRule, kindPhrase } from './structure.ts'
+import { edgeToJson, nodeToJson } from './serialize.ts'
+import type { Design, DesignEdge, DesignNode, EdgeFields, NodeFields } from './types.ts'
+import { describeIssue } from './zod-issues.ts'
+import { NAME_MAX } from './kinds.ts'
+
+/**
+ * Every change to a design is one of these. The canvas, the inspector, quick fixes, optimize and
+ * undo all produce edit lists, and applyEdits is the one function that applies them.
+ */
+export type Edit =
+  | { readonly type: 'addNode'; readonly node: DesignNode }
+  | { readonly type: 'updateNode'; readonly id: string; readonly set: NodeFields }
+  | { readonly type: 'removeNode'; readonly id: string }
+  | { readonly type: 'addEdge'; readonly edge: DesignEdge }
+  | { readonly type: 'updateEdge'; readonly id: string; readonly set: EdgeFields }
+  | { readonly type: 'removeEdge'; readonly id: string }
+  | { readonly type: 'renameDesign'; readonly name: string }
+
+export interface EditError {
+  /** Index of the refused edit in the list. */
+  readonly index: number
+  readonly message: string
+}
+
+/**
+ * Applies edits in order, all or nothing: if one would make the design invalid, the result says
+ * which and why, and the caller keeps its design. Unchanged nodes and edges keep their identity.
+ */
+export function applyEdits(design: Design, edits: readonly Edit[]): Result<Design, EditError> {
+  const work = new Workspace(design)
+  for (const [index, edit] of edits.entries()) {
+    const message = work.apply(edit)
+    if (message !== undefined) return err({ index, message })
+  }
+  return ok(work.result())
+}
+
+class Workspace {
+  private name: string
+  private readonly nodes: Map<string, DesignNode>
+  private edges: Map<string, DesignEdge>
+  private readonly base: Design
+
+  constructor(design: Design) {
+    this.base = design
+    this.name = design.name
+    this.nodes = new Map(design.nodes.map((n) => [n.id, n]))
+    this.edges = new Map(design.edges.map((e) => [e.id, e]))
+  }
+
+  result(): Design {
+    return {
+      ...this.base,
+      name: this.name,
+      nodes: [...this.nodes.values()],
+      edges: [...this.edges.values()],
+    }
+  }
+
+  /** Applies one edit; returns why it was refused, or undefined. */
+  apply(edit: Edit): string | undefined {
+    switch (edit.type) {
+      case 'addNode': {
+        if (this.idTaken(edit.node.id)) return `id ${JSON.stringify(edit.node.id)} is already used`
+        const invalid = validateNode(edit.node)
+        if (invalid) return invalid
+        this.nodes.set(edit.node.id, edit.node)
+        return undefined
+      }
+      case 'updateNode': {
+        const node = this.nodes.get(edit.id)
+        if (!node) return `no node with id ${JSON.stringify(edit.id)}`
+        const foreign = Object.keys(edit.set).find(
+          (key) => key !== 'extras' && !(KNOWN_KEYS[node.kind] as readonly string[]).includes(key),
+        )
+        if (foreign) return `${kindPhrase(node.kind)} has no field ${JSON.stringify(foreign)}`
+        if ('id' in edit.set || 'kind' in edit.set) return 'id and kind cannot be changed'
+        const next = withFields(node, edit.set) as DesignNode
+        const invalid = validateNode(next)
+        if (invalid) return invalid
+        this.nodes.set(edit.id, next)
+        return undefined
+      }
+      case 'removeNode': {
+        if (!this.nodes.delete(edit.id)) return `no node with id ${JSON.stringify(edit.id)}`
+        this.edges = new Map(
+          [...this.edges].filter(([, e]) => e.source !== edit.id && e.target !== edit.id),
+        )
+        return undefined
+      }
+      case 'addEdge': {
+        if (this.idTaken(edit.edge.id)) return `id ${JSON.stringify(edit.edge.id)} is already used`
+        const invalid = validateEdge(edit.edge) ?? this.checkEndpoints(edit.edge)
+        if (invalid) return invalid
+        this.edges.set(edit.edge.id, edit.edge)
+        return undefined
+      }
+      case 'updateEdge': {
+        const edge = this.edges.get(edit.id)
+        if (!edge) return `no edge with id ${JSON.stringify(edit.id)}`
+        if (edge.kind !== 'access') return 'only access edges have roles, scope and via'
+        const next = withFields(edge, edit.set) as DesignEdge
+        const invalid = validateEdge(next)
+        if (invalid) return invalid
+        this.edges.set(edit.id, next)
+        return undefined
+      }
+      case 'removeEdge':
+        return this.edges.delete(edit.id) ? undefined : `no edge with id ${JSON.stringify(edit.id)}`
+      case 'renameDesign':
+        if (edit.name.length < 1 || edit.name.length > NAME_MAX)
+          return `name must be 1–${NAME_MAX} characters`
+        this.name = edit.name
+        return undefined
+      default:
+        return assertNever(edit, 'edit')
+    }
+  }
+
+  private idTaken(id: string): boolean {
+    return this.nodes.has(id) || this.edges.has(id)
+  }
+
+  private checkEndpoints(edge: DesignEdge): string | undefined {
+    for (const end of ['source', 'target'] as const) {
+      const node = this.nodes.get(edge[end])
+      if (!node) return `${end}: no node with id ${JSON.stringify(edge[end])}`
+      if (!(ENDPOINT_KINDS[edge.kind][end] as readonly string[]).includes(node.kind)) {
+        return `an ${edge.kind} edge's ${end} must be ${describeEndpointRule(edge.kind, end)}, but ${JSON.stringify(node.id)} is ${kindPhrase(node.kind)}`
+      }
+    }
+    return undefined
+  }
+}
+
+/** A copy with fields set; a field set to undefined is removed. */
+function withFields<T extends object>(item: T, set: object): T {
+  const next: Record<string, unknown> = { ...(item as Record<string, unknown>) }
+  for (const [key, value] of Object.entries(set)) {
+    if (value === undefined) delete next[key]
+    else next[key] = value
+  }
+  return next as T
+}
+
+function validateNode(node: DesignNode): string | undefined {
+  const schema = nodeSchemas[node.kind]
+  if (!schema) return `unknown node kind ${describeValue((node as { kind: unknown }).kind)}`
+  return firstIssue(schema.safeParse(nodeToJson(node), { error: describeIssue }))
+}
+
+function validateEdge(edge: DesignEdge): string | undefined {
+  const schema = edgeSchemas[edge.kind]
+  if (!schema) return `unknown edge kind ${describeValue((edge as { kind: unknown }).kind)}`
+  return firstIssue(schema.safeParse(edgeToJson(edge), { error: describeIssue }))
+}
+
+function firstIssue(result: {
+  success: boolean
+  error?: { issues: readonly { path: PropertyKey[]; message: string }[] }
+}): string | undefined {
+  const issue = result.error?.issues[0]
+  if (result.success || !issue) return undefined
+  return `${issue.path.map(String).join('.') || 'value'}: ${issue.message}`
+}

@@ -1,0 +1,59 @@
+import { DesignIndex } from '../analysis/design-index.ts'
+import { compareOrdinal } from '../lib/compare.ts'
+import type { Design } from '../model/types.ts'
+import { RULES } from './registry.ts'
+import { SEVERITIES, type Finding, type Rule } from './types.ts'
+
+export const INTERNAL_ERROR_RULE = 'internal-error'
+
+/**
+ * Runs every rule over one index of the design. A rule that throws does not stop the others: it
+ * yields an `internal-error` finding naming it. Findings come sorted by severity, rule and subject.
+ */
+export function checkDesign(
+  design: Design,
+  rules: readonly Rule[] = RULES,
+  index = new DesignIndex(design),
+): Finding[] {
+  const findings: Finding[] = []
+  for (const rule of rules) {
+    const report = (
+      f: Omit<Finding, 'rule' | 'severity'> & { severity?: Finding['severity'] },
+    ): void => {
+      findings.push({ ...f, rule: rule.meta.id, severity: f.severity ?? rule.meta.severity })
+    }
+    try {
+      rule.check({ index, report })
+    } catch (e) {
+      findings.push({
+        rule: INTERNAL_ERROR_RULE,
+        severity: 'error',
+        subject: null,
+        message: `rule ${rule.meta.id} failed: ${e instanceof Error ? e.message : String(e)}`,
+      })
+    }
+  }
+  return sortFindings(findings)
+}
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+      compareOrdinal(a.rule, b.rule) ||
+      compareOrdinal(a.subject ?? '', b.subject ?? '') ||
+      compareOrdinal(a.message, b.message),
+  )
+}
+
+export interface FindingCounts {
+  error: number
+  warning: number
+  info: number
+}
+
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  const counts = { error: 0, warning: 0, info: 0 }
+  for (const f of findings) counts[f.severity]++
+  return counts
+}

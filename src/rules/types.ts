@@ -1,0 +1,54 @@
+import type { DesignIndex } from '../analysis/design-index.ts'
+import type { Edit } from '../model/edits.ts'
+
+export type Severity = 'error' | 'warning' | 'info'
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info']
+
+/**
+ * A change offered with a finding, as edits (one undo step in the designer). A *fix* keeps the
+ * design's intent and may be applied in one click; a *suggestion* changes who can do what, so the
+ * user picks among several.
+ */
+export interface Fix {
+  readonly title: string
+  readonly edits: readonly Edit[]
+}
+
+export interface Finding {
+  readonly rule: string
+  readonly severity: Severity
+  /** A node or edge id, or null for the whole design. */
+  readonly subject: string | null
+  readonly message: string
+  readonly related?: readonly string[]
+  readonly fixes?: readonly Fix[]
+  readonly suggestions?: readonly Fix[]
+}
+
+export interface RuleMeta {
+  /** The contract id (PRODUCT.md §5); also the file name of the rule and its doc page. */
+  readonly id: string
+  readonly severity: Severity
+  readonly description: string
+  /** What the subject is: shown in rule listings. */
+  readonly subject: 'access edge' | 'identity' | 'service' | 'app' | 'developer' | 'design'
+  readonly hasFixes: boolean
+}
+
+export type Report = (
+  finding: Omit<Finding, 'rule' | 'severity'> & { readonly severity?: Severity },
+) => void
+
+export interface RuleContext {
+  readonly index: DesignIndex
+  readonly report: Report
+}
+
+export interface Rule {
+  readonly meta: RuleMeta
+  check(context: RuleContext): void
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule
+}
