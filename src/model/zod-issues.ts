@@ -17,6 +17,9 @@ export const describeIssue: z.core.$ZodErrorMap = (issue) => {
       if (issue.input === undefined) return 'required'
       return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describeValue(issue.input)}`
     case 'invalid_value':
+      if (issue.input === undefined) {
+        return `required: expected ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.join(', ')}`}`
+      }
       if (issue.values.length === 1)
         return `expected ${JSON.stringify(issue.values[0])}, got ${describeValue(issue.input)}`
       return `expected one of ${issue.values.join(', ')}, got ${describeValue(issue.input)}`

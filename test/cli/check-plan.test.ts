@@ -1,0 +1,90 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '@/cli/main.ts'
+import { derivePlan } from '@/plan/derive.ts'
+import { serializePlan } from '@/plan/export.ts'
+import { serializeDesign } from '@/model/serialize.ts'
+import { templateById } from '@/templates/index.ts'
+import { memoryIO } from '../support/memory-io.ts'
+
+const scenario2 = serializeDesign(templateById('scenario-2')!.design)
+const broken = JSON.stringify({ format: 'identity-topology', version: 1, name: 'x', nodes: [{ id: 'a', kind: 'app', name: 'a', hosting: 'web' }], edges: [{ id: 'e', kind: 'attach', source: 'a', target: 'b' }] })
+const files = { 'good.json': scenario2, 'bad.json': broken, 'trunc.json': '{"format": "identity-top' }
+
+describe('idtopo check', () => {
+  it('prints the JSON shape of PRODUCT.md §8 and exits 0 without errors', async () => {
+    const m = memoryIO(files)
+    const code = await runCli(['check', 'good.json', '--format', 'json'], m.io)
+    const json = JSON.parse(m.stdout())
+    expect(Object.keys(json)).toEqual(['findings', 'counts'])
+    expect(Object.keys(json.counts)).toEqual(['error', 'warning', 'info'])
+    expect(code).toBe(json.counts.error > 0 ? 1 : 0)
+    for (const f of json.findings) expect(Object.keys(f)).toEqual(expect.arrayContaining(['rule', 'severity', 'subject', 'message']))
+    expect(m.stderr()).toBe('')
+  })
+
+  it('exits 2 on an invalid design with every problem and its path on stderr, nothing on stdout', async () => {
+    const m = memoryIO(files)
+    expect(await runCli(['check', 'bad.json'], m.io)).toBe(2)
+    expect(m.stdout()).toBe('')
+    expect(m.stderr()).toContain('bad.json: invalid design (2 problems)')
+    expect(m.stderr()).toContain('nodes[0].hosting: expected one of appService')
+    expect(m.stderr()).toContain('edges[0].target: no node with id "b"')
+    expect(m.stderr()).not.toMatch(/\bat .*\.ts:\d+/) // no stack trace
+  })
+
+  it('exits 2 on truncated JSON, a missing file and bad options', async () => {
+    const m = memoryIO(files)
+    expect(await runCli(['check', 'trunc.json'], m.io)).toBe(2)
+    expect(m.stderr()).toContain('(document): not valid JSON')
+    expect(await runCli(['check', 'missing.json'], m.io)).toBe(2)
+    expect(m.stderr()).toContain('missing.json: cannot read the file (no such file)')
+    expect(await runCli(['check', 'good.json', '--format', 'xml'], m.io)).toBe(2)
+    expect(await runCli(['check'], m.io)).toBe(2)
+    expect(await runCli(['check', 'good.json', '--bogus'], m.io)).toBe(2)
+    expect(m.stderr()).toContain("Unknown option '--bogus'")
+  })
+
+  it('prints help for the command', async () => {
+    const m = memoryIO()
+    expect(await runCli(['check', '--help'], m.io)).toBe(0)
+    expect(m.stdout()).toContain('Usage: idtopo check FILE')
+  })
+})
+
+describe('idtopo plan', () => {
+  it('writes the plan to stdout, or to --out', async () => {
+    const m = memoryIO(files)
+    expect(await runCli(['plan', 'good.json'], m.io)).toBe(0)
+    expect(m.stdout()).toBe(serializePlan(derivePlan(templateById('scenario-2')!.design)))
+    expect(await runCli(['plan', 'good.json', '--out', 'p.json'], m.io)).toBe(0)
+    expect(m.written['p.json']).toBe(m.stdout())
+  })
+
+  it('exits 2 on invalid input and on an unwritable --out', async () => {
+    const m = memoryIO(files)
+    expect(await runCli(['plan', 'bad.json'], m.io)).toBe(2)
+    expect(await runCli(['plan', 'good.json', '--out', '/readonly/p.json'], m.io)).toBe(2)
+    expect(m.stderr()).toContain('/readonly/p.json: cannot write the file (EACCES)')
+  })
+})
+
+describe('the idtopo executable', () => {
+  it('runs through npx-style bin with real exit codes', async () => {
+    const run = promisify(execFile)
+    const ok = await run('node', ['bin/idtopo.js', 'plan', 'src/templates/scenario-1-system-assigned.topology.json'])
+    expect(JSON.parse(ok.stdout).format).toBe('identity-plan')
+    const failed = await run('node', ['bin/idtopo.js', 'check', 'package.json']).catch((e: { code: number; stderr: string }) => e)
+    expect(failed).toMatchObject({ code: 2 })
+    expect((failed as { stderr: string }).stderr).toContain('package.json: invalid design')
+  }, 30_000)
+
+  it('lists commands and rejects unknown ones', async () => {
+    const m = memoryIO()
+    expect(await runCli(['--help'], m.io)).toBe(0)
+    expect(m.stdout()).toContain('check')
+    expect(await runCli(['frobnicate'], m.io)).toBe(2)
+    expect(m.stderr()).toContain('unknown command "frobnicate"')
+  })
+})

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest'
+import { derivePlan } from '@/plan/derive.ts'
+import { serializePlan } from '@/plan/export.ts'
+import type { PlanAction } from '@/plan/types.ts'
+import { templateById } from '@/templates/index.ts'
+import { design } from '../support/builder.ts'
+
+const SBDC = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+const KVSU = '4633458b-17de-408a-b874-0445c86b69e6'
+const COSMOS_CONTRIBUTOR = '00000000-0000-0000-0000-000000000002'
+const SB_SENDER = '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
+const SB_RECEIVER = '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
+
+const planOf = (id: string) => derivePlan(templateById(id)!.design)
+const ofKind = <K extends PlanAction['action']>(actions: readonly PlanAction[], kind: K) =>
+  actions.filter((a): a is Extract<PlanAction, { action: K }> => a.action === kind)
+
+const assignment = (
+  type: 'systemAssigned' | 'userAssigned' | 'developer',
+  node: string,
+  roleName: string,
+  roleDefinitionId: string,
+  target: string,
+  principalType = type === 'developer' ? 'Group' : 'ServicePrincipal',
+) => ({ action: 'assignRole', principal: { type, node }, principalType, roleName, roleDefinitionId, target, scope: 'resource' })
+
+describe('plan of scenario 1: one app with its system-assigned identity reaching three services', () => {
+  const plan = planOf('scenario-1')
+
+  it('enables the identity, assigns two RBAC roles per principal and scripts SQL', () => {
+    expect(plan.actions.map((a) => a.action)).toEqual([
+      'enableSystemAssigned',
+      ...Array(4).fill('assignRole'),
+      'sqlContainedUser',
+      'sqlContainedUser',
+    ])
+    expect(ofKind(plan.actions, 'assignRole')).toEqual([
+      assignment('developer', 'devs', 'Storage Blob Data Contributor', SBDC, 'blob'),
+      assignment('developer', 'devs', 'Key Vault Secrets User', KVSU, 'vault'),
+      assignment('systemAssigned', 'web', 'Storage Blob Data Contributor', SBDC, 'blob'),
+      assignment('systemAssigned', 'web', 'Key Vault Secrets User', KVSU, 'vault'),
+    ])
+  })
+
+  it('writes the exact T-SQL for the app and the developers', () => {
+    const [devs, web] = ofKind(plan.actions, 'sqlContainedUser')
+    expect(web).toMatchObject({ principal: { type: 'systemAssigned', node: 'web' }, target: 'db', user: 'contoso-web' })
+    expect(web?.script).toBe(
+      [
+        "IF DATABASE_PRINCIPAL_ID(N'contoso-web') IS NULL",
+        '    CREATE USER [contoso-web] FROM EXTERNAL PROVIDER;',
+        'ALTER ROLE [db_datareader] ADD MEMBER [contoso-web];',
+        'ALTER ROLE [db_datawriter] ADD MEMBER [contoso-web];',
+        '',
+      ].join('\n'),
+    )
+    expect(devs?.user).toBe('Contoso developers')
+  })
+
+  it('needs no client-id settings: the app only uses its system-assigned identity', () => {
+    expect(ofKind(plan.actions, 'setAppSettings')).toEqual([])
+  })
+})
+
+describe('plan of scenario 2: apps sharing user-assigned identities', () => {
+  const plan = planOf('scenario-2')
+
+  it('creates and attaches the identities before granting them', () => {
+    expect(plan.actions.slice(0, 7)).toEqual([
+      { action: 'createIdentity', node: 'mi-storage', name: 'mi-contoso-storage' },
+      { action: 'createIdentity', node: 'mi-data', name: 'mi-contoso-databases' },
+      { action: 'attachIdentity', app: 'web1', identity: 'mi-storage' },
+      { action: 'attachIdentity', app: 'web1', identity: 'mi-data' },
+      { action: 'attachIdentity', app: 'web2', identity: 'mi-storage' },
+      { action: 'attachIdentity', app: 'web2', identity: 'mi-data' },
+      { action: 'attachIdentity', app: 'func', identity: 'mi-storage' },
+    ])
+  })
+
+  it('grants each shared identity once, however many apps use it', () => {
+    expect(ofKind(plan.actions, 'assignRole')).toEqual([
+      assignment('developer', 'devs', 'Storage Blob Data Contributor', SBDC, 'blob'),
+      assignment('userAssigned', 'mi-storage', 'Storage Blob Data Contributor', SBDC, 'blob'),
+    ])
+    expect(ofKind(plan.actions, 'assignCosmosDataRole').map((a) => [a.principal.node, a.roleDefinitionId, a.target])).toEqual([
+      ['devs', COSMOS_CONTRIBUTOR, 'cosmos'],
+      ['mi-data', COSMOS_CONTRIBUTOR, 'cosmos'],
+    ])
+    expect(ofKind(plan.actions, 'sqlContainedUser').map((a) => [a.user, a.roles])).toEqual([
+      ['Contoso developers', ['db_datareader', 'db_datawriter']],
+      ['mi-contoso-databases', ['db_datareader', 'db_datawriter']],
+    ])
+  })
+
+  it('sets one client id per connection on apps with two identities, AZURE_CLIENT_ID on the app with one', () => {
+    const perConnection = [
+      { name: 'MANAGED_IDENTITY_CLIENT_ID_STORAGE', identity: 'mi-storage' },
+      { name: 'MANAGED_IDENTITY_CLIENT_ID_COSMOS', identity: 'mi-data' },
+      { name: 'MANAGED_IDENTITY_CLIENT_ID_SQL', identity: 'mi-data' },
+    ]
+    expect(ofKind(plan.actions, 'setAppSettings')).toEqual([
+      { action: 'setAppSettings', app: 'web1', settings: perConnection },
+      { action: 'setAppSettings', app: 'web2', settings: perConnection },
+      { action: 'setAppSettings', app: 'func', settings: [{ name: 'AZURE_CLIENT_ID', identity: 'mi-storage' }] },
+    ])
+  })
+
+  it('exports stable JSON', async () => {
+    await expect(serializePlan(plan)).toMatchFileSnapshot('./__snapshots__/scenario-2.plan.json')
+  })
+})
+
+describe('plan of scenario 3: a shared identity plus a system-assigned one for an app’s own dependency', () => {
+  const plan = planOf('scenario-3')
+
+  it('reproduces the role assignments exactly', () => {
+    expect(ofKind(plan.actions, 'assignRole')).toEqual([
+      assignment('systemAssigned', 'api', 'Key Vault Secrets User', KVSU, 'vault'),
+      assignment('developer', 'devs', 'Storage Blob Data Contributor', SBDC, 'blob'),
+      assignment('developer', 'devs', 'Azure Service Bus Data Receiver', SB_RECEIVER, 'queue'),
+      assignment('developer', 'devs', 'Azure Service Bus Data Sender', SB_SENDER, 'queue'),
+      assignment('developer', 'devs', 'Key Vault Secrets User', KVSU, 'vault'),
+      assignment('userAssigned', 'mi-storage', 'Storage Blob Data Contributor', SBDC, 'blob'),
+      assignment('userAssigned', 'mi-storage', 'Azure Service Bus Data Sender', SB_SENDER, 'queue'),
+    ])
+  })
+
+  it('names a setting per user-assigned connection of the app that also uses its system identity', () => {
+    expect(ofKind(plan.actions, 'setAppSettings')).toEqual([
+      {
+        action: 'setAppSettings',
+        app: 'api',
+        settings: [
+          { name: 'MANAGED_IDENTITY_CLIENT_ID_STORAGE', identity: 'mi-storage' },
+          { name: 'MANAGED_IDENTITY_CLIENT_ID_SERVICEBUS', identity: 'mi-storage' },
+        ],
+      },
+      { action: 'setAppSettings', app: 'worker', settings: [{ name: 'AZURE_CLIENT_ID', identity: 'mi-storage' }] },
+    ])
+  })
+})
+
+describe('plan derivation rules', () => {
+  it('makes one assignment per distinct grant, whatever the number of edges and role spellings', () => {
+    const d = design()
+      .app('a')
+      .app('b')
+      .identity('mi')
+      .service('st', 'storage')
+      .attach('a', 'mi')
+      .attach('b', 'mi')
+      .access('a', 'st', ['Storage Blob Data Reader', 'Storage Blob Data Reader'], { via: 'mi' })
+      .access('b', 'st', ['2A2B9908-6EA1-4AE2-8E65-A410DF84E7D1'], { via: 'mi' })
+      .access('b', 'st', ['Storage Blob Data Reader'], { via: 'mi', scope: 'resourceGroup' })
+      .build()
+    expect(ofKind(derivePlan(d).actions, 'assignRole').map((a) => [a.roleName, a.scope])).toEqual([
+      ['Storage Blob Data Reader', 'resource'],
+      ['Storage Blob Data Reader', 'resourceGroup'],
+    ])
+  })
+
+  it('gives unresolved edges and unknown role names no assignment, and custom GUIDs one each', () => {
+    const custom = 'AAAAAAAA-1111-2222-3333-444444444444'
+    const d = design()
+      .app('noid')
+      .app('sys', { systemAssigned: true })
+      .service('st', 'storage')
+      .developer('ann', 'user')
+      .access('noid', 'st', ['Storage Blob Data Reader'])
+      .access('sys', 'st', ['Storage Blob Data Superuser', custom])
+      .access('ann', 'st', [custom])
+      .build()
+    expect(ofKind(derivePlan(d).actions, 'assignRole')).toEqual([
+      { ...assignment('developer', 'ann', custom.toLowerCase(), custom.toLowerCase(), 'st', 'User') },
+      { ...assignment('systemAssigned', 'sys', custom.toLowerCase(), custom.toLowerCase(), 'st') },
+    ])
+  })
+
+  it('skips creating identities that are bound to an existing resource', () => {
+    const d = design()
+      .identity('new')
+      .identity('existing', { azure: { resourceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/x' } })
+      .build()
+    expect(ofKind(derivePlan(d).actions, 'createIdentity').map((a) => a.node)).toEqual(['new'])
+  })
+
+  it('does not depend on the order of edges in the file', () => {
+    const d = templateById('scenario-3')!.design
+    const reversed = { ...d, edges: [...d.edges].reverse() }
+    const roles = (p: ReturnType<typeof derivePlan>) => ofKind(p.actions, 'assignRole')
+    expect(roles(derivePlan(reversed))).toEqual(roles(derivePlan(d)))
+  })
+})

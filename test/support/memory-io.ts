@@ -1,0 +1,28 @@
+import type { CliIO } from '@/cli/io.ts'
+
+/** A CliIO over an in-memory file map, capturing stdout and stderr. */
+export function memoryIO(files: Record<string, string> = {}) {
+  const out: string[] = []
+  const err: string[] = []
+  const written: Record<string, string> = {}
+  const io: CliIO = {
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    readFile: async (path) => {
+      const text = files[path] ?? written[path]
+      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' })
+      return text
+    },
+    writeFile: async (path, text) => {
+      if (path.startsWith('/readonly/')) throw Object.assign(new Error('EACCES'), { code: 'EACCES' })
+      written[path] = text
+    },
+    color: false,
+  }
+  return {
+    io,
+    written,
+    stdout: () => out.join(''),
+    stderr: () => err.join(''),
+  }
+}
