@@ -4,6 +4,8 @@ export interface ServiceFact {
   readonly label: string
   /** ARM resource type, spelled as the provider spells it. */
   readonly armType: string
+  /** api-version for a generic GET of the resource. */
+  readonly apiVersion: string
   /** Least-privilege data role a new connection starts with. */
   readonly defaultRole: string
   /** Data endpoint for an account of this name (`{name}` is replaced). */
@@ -16,6 +18,7 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   storage: {
     label: 'Storage account',
     armType: 'Microsoft.Storage/storageAccounts',
+    apiVersion: '2023-05-01',
     defaultRole: 'Storage Blob Data Reader',
     endpoint: 'https://{name}.blob.core.windows.net',
     settingWord: 'STORAGE',
@@ -23,6 +26,7 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   keyVault: {
     label: 'Key Vault',
     armType: 'Microsoft.KeyVault/vaults',
+    apiVersion: '2023-07-01',
     defaultRole: 'Key Vault Secrets User',
     endpoint: 'https://{name}.vault.azure.net',
     settingWord: 'KEYVAULT',
@@ -30,6 +34,7 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   serviceBus: {
     label: 'Service Bus',
     armType: 'Microsoft.ServiceBus/namespaces',
+    apiVersion: '2021-11-01',
     defaultRole: 'Azure Service Bus Data Receiver',
     endpoint: '{name}.servicebus.windows.net',
     settingWord: 'SERVICEBUS',
@@ -37,6 +42,7 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   eventHubs: {
     label: 'Event Hubs',
     armType: 'Microsoft.EventHub/namespaces',
+    apiVersion: '2024-01-01',
     defaultRole: 'Azure Event Hubs Data Receiver',
     endpoint: '{name}.servicebus.windows.net',
     settingWord: 'EVENTHUBS',
@@ -44,6 +50,7 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   eventGrid: {
     label: 'Event Grid topic',
     armType: 'Microsoft.EventGrid/topics',
+    apiVersion: '2022-06-15',
     defaultRole: 'EventGrid Data Sender',
     endpoint: 'https://{name}.<region>-1.eventgrid.azure.net/api/events',
     settingWord: 'EVENTGRID',
@@ -51,6 +58,7 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   cosmosDb: {
     label: 'Cosmos DB',
     armType: 'Microsoft.DocumentDB/databaseAccounts',
+    apiVersion: '2024-05-15',
     defaultRole: 'Cosmos DB Built-in Data Reader',
     endpoint: 'https://{name}.documents.azure.com:443/',
     settingWord: 'COSMOS',
@@ -58,13 +66,15 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   sql: {
     label: 'Azure SQL database',
     armType: 'Microsoft.Sql/servers/databases',
+    apiVersion: '2021-11-01',
     defaultRole: 'db_datareader',
-    endpoint: '<server>.database.windows.net',
+    endpoint: '{server}.database.windows.net',
     settingWord: 'SQL',
   },
   appConfiguration: {
     label: 'App Configuration',
     armType: 'Microsoft.AppConfiguration/configurationStores',
+    apiVersion: '2023-03-01',
     defaultRole: 'App Configuration Data Reader',
     endpoint: 'https://{name}.azconfig.io',
     settingWord: 'APPCONFIG',
@@ -72,6 +82,7 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   containerRegistry: {
     label: 'Container Registry',
     armType: 'Microsoft.ContainerRegistry/registries',
+    apiVersion: '2023-07-01',
     defaultRole: 'AcrPull',
     endpoint: '{name}.azurecr.io',
     settingWord: 'ACR',
@@ -79,6 +90,7 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   openAI: {
     label: 'Azure OpenAI',
     armType: 'Microsoft.CognitiveServices/accounts',
+    apiVersion: '2023-05-01',
     defaultRole: 'Cognitive Services OpenAI User',
     endpoint: 'https://{name}.openai.azure.com/',
     settingWord: 'OPENAI',
@@ -86,6 +98,7 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   search: {
     label: 'AI Search',
     armType: 'Microsoft.Search/searchServices',
+    apiVersion: '2023-11-01',
     defaultRole: 'Search Index Data Reader',
     endpoint: 'https://{name}.search.windows.net',
     settingWord: 'SEARCH',
@@ -93,12 +106,26 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   signalR: {
     label: 'SignalR',
     armType: 'Microsoft.SignalRService/SignalR',
+    apiVersion: '2023-02-01',
     defaultRole: 'SignalR App Server',
     endpoint: 'https://{name}.service.signalr.net',
     settingWord: 'SIGNALR',
   },
 }
 
+/**
+ * An Azure SQL database node is named `server/database` (its ARM name); the logical server's
+ * name alone when the database is left out.
+ */
+export function sqlServerAndDatabase(name: string): { server: string; database?: string } {
+  const slash = name.indexOf('/')
+  return slash < 0
+    ? { server: name }
+    : { server: name.slice(0, slash), database: name.slice(slash + 1) }
+}
+
 export function serviceEndpoint(service: ServiceKind, name: string): string {
-  return SERVICES[service].endpoint.replace('{name}', name)
+  return SERVICES[service].endpoint
+    .replace('{name}', name)
+    .replace('{server}', sqlServerAndDatabase(name).server)
 }
