@@ -1,6 +1,7 @@
 import { DesignIndex } from '../analysis/design-index.ts'
 import { compareOrdinal } from '../lib/compare.ts'
 import type { Design } from '../model/types.ts'
+import { RuleFacts } from './facts.ts'
 import { RULES } from './registry.ts'
 import { SEVERITIES, type Finding, type Rule } from './types.ts'
 
@@ -16,6 +17,7 @@ export function checkDesign(
   index = new DesignIndex(design),
 ): Finding[] {
   const findings: Finding[] = []
+  const facts = new RuleFacts(index)
   for (const rule of rules) {
     const report = (
       f: Omit<Finding, 'rule' | 'severity'> & { severity?: Finding['severity'] },
@@ -23,7 +25,7 @@ export function checkDesign(
       findings.push({ ...f, rule: rule.meta.id, severity: f.severity ?? rule.meta.severity })
     }
     try {
-      rule.check({ index, report })
+      rule.check({ index, facts, report })
     } catch (e) {
       findings.push({
         rule: INTERNAL_ERROR_RULE,

@@ -1,5 +1,6 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
 import type { Edit } from '../model/edits.ts'
+import type { RuleFacts } from './facts.ts'
 
 export type Severity = 'error' | 'warning' | 'info'
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info']
@@ -33,6 +34,10 @@ export interface RuleMeta {
   /** What the subject is: shown in rule listings. */
   readonly subject: 'access edge' | 'identity' | 'service' | 'app' | 'developer' | 'design'
   readonly hasFixes: boolean
+  /** Message templates by message id; `{name}` placeholders are filled by formatMessage. */
+  readonly messages: Readonly<Record<string, string>>
+  /** The Microsoft Learn page that explains the practice (SARIF helpUri, doc links). */
+  readonly learnMore: string
 }
 
 export type Report = (
@@ -41,6 +46,8 @@ export type Report = (
 
 export interface RuleContext {
   readonly index: DesignIndex
+  /** Lookups over the same design that only rules need, built lazily once per check. */
+  readonly facts: RuleFacts
   readonly report: Report
 }
 
@@ -51,4 +58,14 @@ export interface Rule {
 
 export function defineRule(rule: Rule): Rule {
   return rule
+}
+
+/** Fills `{name}` placeholders of a message template; an unknown placeholder is left as written. */
+export function formatMessage(
+  template: string,
+  data: Readonly<Record<string, string | number>>,
+): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in data ? String(data[key]) : whole,
+  )
 }
