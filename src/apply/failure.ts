@@ -1,0 +1,55 @@
+/** An ARM call that failed, as the apply report shows it: ARM's code and message, and what to do. */
+export interface ArmFailure {
+  readonly status?: number
+  readonly code: string
+  readonly message: string
+  /** Milliseconds the server asked us to wait (Retry-After). */
+  readonly retryAfterMs?: number
+}
+
+export function isArmFailure(value: unknown): value is ArmFailure {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'code' in value &&
+    'message' in value &&
+    !(value instanceof Error && value.name === 'AbortError')
+  )
+}
+
+export type RetryClass = 'throttled' | 'transient' | 'principalNotReady' | 'permanent'
+
+/** Which failures are worth retrying, and how. */
+export function classify(f: ArmFailure): RetryClass {
+  if (f.status === 429) return 'throttled'
+  if (f.code === 'PrincipalNotFound') return 'principalNotReady'
+  if (f.status === undefined || f.status >= 500 || f.status === 408) return 'transient'
+  return 'permanent'
+}
+
+/** The next step for the user, for the failures people meet applying identities. */
+export function adviceFor(f: ArmFailure): string | undefined {
+  switch (f.code) {
+    case 'AuthorizationFailed':
+      return 'You need Microsoft.Authorization/roleAssignments/write at this scope: ask for Role Based Access Control Administrator (or User Access Administrator / Owner) on it.'
+    case 'PrincipalNotFound':
+      return 'The identity is new and not yet replicated in Microsoft Entra ID. Re-run apply in a few minutes; nothing will be duplicated.'
+    case 'RoleAssignmentLimitExceeded':
+      return 'The subscription holds 5,000 role assignments. Share user-assigned identities (Optimize identities) or assign at group scope.'
+    case 'ResourceNotFound':
+    case 'ResourceGroupNotFound':
+      return 'Check the binding: the resource does not exist in the chosen subscription and resource group.'
+    case 'InvalidRoleAssignmentId':
+    case 'RoleAssignmentUpdateNotPermitted':
+      return 'An assignment with this name exists with other content; remove it in the portal or let prune remove it.'
+    case 'ECONNRESET':
+    case 'NetworkError':
+      return 'The connection dropped. Re-run apply: every step is idempotent.'
+    default:
+      if (f.status === 429)
+        return 'Azure Resource Manager throttled the writes; apply waited and retried. Re-run to finish.'
+      if (f.status !== undefined && f.status >= 500)
+        return 'Azure returned a server error. Re-run apply; completed steps are kept.'
+      return undefined
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * What apply needs from Azure Resource Manager, in the domain's words. The SDK implementation is
+ * in src/azure/sdk-gateway.ts; the same calls reach Azure or the sandbox (in the page or over HTTPS).
+ * Every method may reject with an ArmFailure (src/apply/failure.ts).
+ */
+export interface CallOptions {
+  readonly signal?: AbortSignal
+}
+
+export interface LiveIdentityProperty {
+  /** `None`, `SystemAssigned`, `UserAssigned` or `SystemAssigned, UserAssigned`. */
+  readonly type: string
+  readonly principalId?: string
+  readonly tenantId?: string
+  /** Keyed by identity resource id, as ARM spells it. */
+  readonly userAssignedIdentities?: Readonly<
+    Record<string, { readonly principalId?: string; readonly clientId?: string }>
+  >
+}
+
+export interface LiveResource {
+  readonly id: string
+  readonly name: string
+  readonly type: string
+  readonly kind?: string
+  readonly location?: string
+  readonly identity?: LiveIdentityProperty
+}
+
+export interface LiveUserIdentity {
+  readonly id: string
+  readonly name: string
+  readonly location: string
+  readonly principalId: string
+  readonly clientId: string
+}
+
+export interface LiveRoleAssignment {
+  readonly id: string
+  readonly name: string
+  readonly scope: string
+  /** Tenant or subscription form: compare by GUID. */
+  readonly roleDefinitionId: string
+  readonly principalId: string
+  readonly principalType?: string
+}
+
+export interface LiveCosmosRoleAssignment {
+  readonly id: string
+  readonly name: string
+  readonly scope: string
+  readonly roleDefinitionId: string
+  readonly principalId: string
+}
+
+export interface Written<T> {
+  readonly value: T
+  /** True when the call created it, false when it was already there (200 instead of 201). */
+  readonly created: boolean
+}
+
+export interface Subscription {
+  readonly subscriptionId: string
+  readonly displayName: string
+}
+
+export interface ResourceGroup {
+  readonly name: string
+  readonly location: string
+}
+
+export interface ArmGateway {
+  listSubscriptions(o?: CallOptions): Promise<Subscription[]>
+  listResourceGroups(subscriptionId: string, o?: CallOptions): Promise<ResourceGroup[]>
+  listResources(
+    subscriptionId: string,
+    resourceGroup: string,
+    o?: CallOptions,
+  ): Promise<LiveResource[]>
+  /** undefined when the resource does not exist (404). */
+  getResource(id: string, apiVersion: string, o?: CallOptions): Promise<LiveResource | undefined>
+  /** PATCH of the resource's `identity` property; the caller merges with what is there. */
+  patchIdentity(
+    id: string,
+    apiVersion: string,
+    identity: PatchIdentity,
+    o?: CallOptions,
+  ): Promise<LiveResource>
+  getUserIdentity(id: string, o?: CallOptions): Promise<LiveUserIdentity | undefined>
+  putUserIdentity(id: string, location: string, o?: CallOptions): Promise<Written<LiveUserIdentity>>
+  /** Assignments at exactly this scope held by the principal. */
+  listRoleAssignments(
+    scope: string,
+    principalId: string,
+    o?: CallOptions,
+  ): Promise<LiveRoleAssignment[]>
+  createRoleAssignment(
+    scope: string,
+    name: string,
+    body: RoleAssignmentBody,
+    o?: CallOptions,
+  ): Promise<Written<LiveRoleAssignment>>
+  deleteRoleAssignment(id: string, o?: CallOptions): Promise<void>
+  /** Can the caller write role assignments at this scope? undefined when it cannot be told. */
+  canAssignRoles(scope: string, o?: CallOptions): Promise<boolean | undefined>
+  listCosmosRoleAssignments(accountId: string, o?: CallOptions): Promise<LiveCosmosRoleAssignment[]>
+  createCosmosRoleAssignment(
+    accountId: string,
+    name: string,
+    body: CosmosRoleAssignmentBody,
+    o?: CallOptions,
+  ): Promise<Written<LiveCosmosRoleAssignment>>
+  getAppSettings(siteId: string, o?: CallOptions): Promise<Record<string, string>>
+  putAppSettings(
+    siteId: string,
+    settings: Readonly<Record<string, string>>,
+    o?: CallOptions,
+  ): Promise<void>
+}
+
+export interface PatchIdentity {
+  readonly type: string
+  readonly userAssignedIdentities?: Readonly<Record<string, Record<string, never>>>
+}
+
+export interface RoleAssignmentBody {
+  readonly roleDefinitionId: string
+  readonly principalId: string
+  readonly principalType: 'ServicePrincipal' | 'User' | 'Group'
+}
+
+export interface CosmosRoleAssignmentBody {
+  readonly roleDefinitionId: string
+  readonly scope: string
+  readonly principalId: string
+}

@@ -1,0 +1,169 @@
+import { isAbort, type Clock } from './clock.ts'
+import { adviceFor, isArmFailure, type ArmFailure } from './failure.ts'
+import type { ArmGateway } from './gateway.ts'
+import { ARM_WRITE_BUCKET, WritePacer, type BucketOptions } from './pacer.ts'
+import type { Preview, PreviewItem } from './preview.ts'
+import {
+  countOutcomes,
+  portalAccessControlUrl,
+  type ApplyReport,
+  type StepResult,
+} from './report.ts'
+import { DEFAULT_RETRY, withRetry, type AttemptNote, type RetryPolicy } from './retry.ts'
+import { PHASES, type Step } from './steps.ts'
+import { executeStep } from './execute.ts'
+
+export type ApplyEvent =
+  | { readonly type: 'started'; readonly total: number }
+  | { readonly type: 'stepStarted'; readonly step: Step }
+  | { readonly type: 'retry'; readonly step: Step; readonly note: AttemptNote }
+  | {
+      readonly type: 'stepFinished'
+      readonly result: StepResult
+      readonly done: number
+      readonly total: number
+    }
+
+export interface ApplyOptions {
+  readonly gateway: ArmGateway
+  readonly clock: Clock
+  readonly random: () => number
+  readonly design: string
+  readonly target: ApplyReport['target']
+  /** Steps in flight at once within a phase. */
+  readonly concurrency?: number
+  readonly bucket?: BucketOptions
+  /** Pass one when the gateway reports ARM's remaining writes to it. */
+  readonly pacer?: WritePacer
+  readonly retry?: RetryPolicy
+  readonly signal?: AbortSignal
+  readonly onEvent?: (event: ApplyEvent) => void
+}
+
+/**
+ * Runs a previewed apply phase by phase (identities, identity settings, role assignments, Cosmos DB
+ * data roles, app settings), steps of a phase concurrently and paced to ARM's write bucket. Every
+ * step ends as created, unchanged, failed (with ARM's error) or skipped — never a throw halfway —
+ * and a cancelled run reports exactly what was done.
+ */
+export async function runApply(preview: Preview, options: ApplyOptions): Promise<ApplyReport> {
+  const { clock, signal } = options
+  const startedAt = clock.now()
+  const pacer = options.pacer ?? new WritePacer(options.bucket ?? ARM_WRITE_BUCKET, clock)
+  const results = new Map<string, StepResult>()
+  const total = preview.items.length
+  options.onEvent?.({ type: 'started', total })
+  const finish = (result: StepResult): void => {
+    results.set(result.id, result)
+    options.onEvent?.({ type: 'stepFinished', result, done: results.size, total })
+  }
+
+  for (const phase of PHASES) {
+    const items = preview.items.filter((i) => i.step.kind === phase)
+    let next = 0
+    const worker = async (): Promise<void> => {
+      while (next < items.length) {
+        const item = items[next++] as PreviewItem
+        if (signal?.aborted) {
+          finish(base(item, 'skipped', 0, 'cancelled before it started'))
+          continue
+        }
+        options.onEvent?.({ type: 'stepStarted', step: item.step })
+        finish(await runItem(item))
+      }
+    }
+    await Promise.all(
+      Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, items.length)) }, worker),
+    )
+  }
+
+  const steps = preview.items.map((i) => results.get(i.step.id) ?? base(i, 'skipped', 0, 'not run'))
+  return {
+    format: 'identity-apply-report',
+    version: 1,
+    design: options.design,
+    target: options.target,
+    startedAt: new Date(startedAt).toISOString(),
+    durationMs: clock.now() - startedAt,
+    cancelled: signal?.aborted === true,
+    counts: countOutcomes(steps),
+    steps,
+  }
+
+  async function runItem(item: PreviewItem): Promise<StepResult> {
+    let attempts = 0
+    const retry = <T>(call: () => Promise<T>, write: boolean): Promise<T> =>
+      withRetry(
+        () => {
+          attempts++
+          return call()
+        },
+        {
+          clock,
+          policy: options.retry ?? DEFAULT_RETRY,
+          random: options.random,
+          pacer,
+          ...(signal ? { signal } : {}),
+          onRetry: (note) => options.onEvent?.({ type: 'retry', step: item.step, note }),
+        },
+        write,
+      )
+    try {
+      const done = await executeStep(item, {
+        gateway: options.gateway,
+        principals: preview.principals,
+        retry,
+        signal,
+      })
+      return { ...base(item, done.outcome, attempts, done.detail), ...link(done.resourceId) }
+    } catch (e) {
+      if (isAbort(e))
+        return base(
+          item,
+          'skipped',
+          attempts,
+          'cancelled while in flight: it may or may not have reached Azure; apply again to converge',
+        )
+      const failure: ArmFailure = isArmFailure(e)
+        ? e
+        : { code: 'InternalError', message: e instanceof Error ? e.message : String(e) }
+      const advice = adviceFor(failure)
+      return {
+        ...base(item, 'failed', attempts),
+        failure: { ...pick(failure), ...(advice ? { advice } : {}) },
+      }
+    }
+  }
+}
+
+function base(
+  item: PreviewItem,
+  outcome: StepResult['outcome'],
+  attempts: number,
+  detail?: string,
+): StepResult {
+  const script = item.step.kind === 'sqlScript' ? { script: item.step.script } : {}
+  return {
+    id: item.step.id,
+    kind: item.step.kind,
+    title: item.step.title,
+    outcome,
+    attempts,
+    ...(detail ? { detail } : {}),
+    ...script,
+  }
+}
+
+function link(resourceId: string | undefined): Partial<StepResult> {
+  return resourceId ? { resourceId, portalUrl: portalAccessControlUrl(resourceId) } : {}
+}
+
+function pick(f: ArmFailure): ArmFailure {
+  return {
+    code: f.code,
+    message: f.message,
+    ...(f.status !== undefined ? { status: f.status } : {}),
+  }
+}
+
+export type Retry = <T>(call: () => Promise<T>, write: boolean) => Promise<T>

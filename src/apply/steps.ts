@@ -1,0 +1,210 @@
+import { HOSTING } from '../catalog/hosting.ts'
+import { roleByGuid } from '../catalog/roles.ts'
+import type { Scope } from '../model/kinds.ts'
+import type { AppNode, Design, DesignNode } from '../model/types.ts'
+import { armScope, parseArmId, roleDefinitionResourceId } from '../plan/arm-ids.ts'
+import type { AppSetting, Plan, PlanPrincipal, PrincipalType } from '../plan/types.ts'
+import { identityResourceId, type BindTarget } from './binding.ts'
+
+/**
+ * One unit of apply work, derived from the plan and the bound design. Enabling the system identity
+ * and attaching identities to the same app are one step (one PATCH of the app's identity property);
+ * app settings of one app are one step (read, merge, write).
+ */
+export type Step =
+  | (StepBase & {
+      readonly kind: 'createIdentity'
+      readonly node: string
+      readonly resourceId: string
+      readonly location: string
+    })
+  | (StepBase & {
+      readonly kind: 'configureIdentity'
+      readonly app: string
+      readonly resourceId: string | undefined
+      readonly apiVersion: string
+      readonly enableSystem: boolean
+      readonly attach: readonly { readonly identity: string; readonly resourceId: string }[]
+      /** AKS workloads use federated credentials, not the cluster's identity property. */
+      readonly manual?: string
+    })
+  | (StepBase & {
+      readonly kind: 'assignRole'
+      readonly principal: PlanPrincipal
+      readonly principalType: PrincipalType
+      readonly roleGuid: string
+      readonly roleDefinitionId: string | undefined
+      readonly target: string
+      readonly scopeKind: Scope
+      readonly scope: string | undefined
+      readonly privileged: boolean
+    })
+  | (StepBase & {
+      readonly kind: 'assignCosmosDataRole'
+      readonly principal: PlanPrincipal
+      readonly roleGuid: string
+      readonly target: string
+      readonly accountId: string | undefined
+    })
+  | (StepBase & {
+      readonly kind: 'sqlScript'
+      readonly target: string
+      readonly user: string
+      readonly script: string
+    })
+  | (StepBase & {
+      readonly kind: 'setAppSettings'
+      readonly app: string
+      readonly resourceId: string | undefined
+      readonly settings: readonly AppSetting[]
+      readonly manual?: string
+    })
+
+interface StepBase {
+  /** Stable across runs, e.g. `assignRole:mi-storage:blob:<guid>:resource`. */
+  readonly id: string
+  readonly title: string
+}
+
+export type StepKind = Step['kind']
+
+/** Phases run in this order; steps inside a phase run concurrently. */
+export const PHASES: readonly StepKind[] = [
+  'createIdentity',
+  'configureIdentity',
+  'assignRole',
+  'assignCosmosDataRole',
+  'setAppSettings',
+  'sqlScript',
+]
+
+export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step[] {
+  const nodes = new Map(design.nodes.map((n) => [n.id, n]))
+  const name = (id: string): string => nodes.get(id)?.name ?? id
+  const resourceOf = (id: string): string | undefined => {
+    const node = nodes.get(id)
+    if (!node) return undefined
+    return node.kind === 'identity' ? identityResourceId(node, target) : node.azure?.resourceId
+  }
+  const steps: Step[] = []
+  const configure = new Map<
+    string,
+    { enableSystem: boolean; attach: { identity: string; resourceId: string }[] }
+  >()
+  const configFor = (app: string) => {
+    const entry = configure.get(app) ?? { enableSystem: false, attach: [] }
+    configure.set(app, entry)
+    return entry
+  }
+
+  for (const action of plan.actions) {
+    switch (action.action) {
+      case 'createIdentity': {
+        const node = nodes.get(action.node) as DesignNode
+        steps.push({
+          kind: 'createIdentity',
+          id: `createIdentity:${action.node}`,
+          title: `Create identity ${action.name}`,
+          node: action.node,
+          resourceId: identityResourceId(node, target),
+          location: node.azure?.location ?? target.location,
+        })
+        break
+      }
+      case 'enableSystemAssigned':
+        configFor(action.node).enableSystem = true
+        break
+      case 'attachIdentity':
+        configFor(action.app).attach.push({
+          identity: action.identity,
+          resourceId: resourceOf(action.identity) ?? '',
+        })
+        break
+      case 'assignRole': {
+        const targetId = resourceOf(action.target)
+        const scope = targetId ? armScope(targetId, action.scope) : undefined
+        const sub = targetId ? parseArmId(targetId)?.subscriptionId : undefined
+        steps.push({
+          kind: 'assignRole',
+          id: `assignRole:${action.principal.node}:${action.target}:${action.roleDefinitionId}:${action.scope}`,
+          title: `Grant ${action.roleName} on ${name(action.target)} to ${name(action.principal.node)}${action.scope === 'resource' ? '' : ` (${action.scope})`}`,
+          principal: action.principal,
+          principalType: action.principalType,
+          roleGuid: action.roleDefinitionId.toLowerCase(),
+          roleDefinitionId: sub
+            ? roleDefinitionResourceId(sub, action.roleDefinitionId.toLowerCase())
+            : undefined,
+          target: action.target,
+          scopeKind: action.scope,
+          scope,
+          privileged: roleByGuid(action.roleDefinitionId)?.privileged === true,
+        })
+        break
+      }
+      case 'assignCosmosDataRole':
+        steps.push({
+          kind: 'assignCosmosDataRole',
+          id: `assignCosmosDataRole:${action.principal.node}:${action.target}:${action.roleDefinitionId}`,
+          title: `Grant Cosmos DB ${action.roleName} on ${name(action.target)} to ${name(action.principal.node)}`,
+          principal: action.principal,
+          roleGuid: action.roleDefinitionId,
+          target: action.target,
+          accountId: resourceOf(action.target),
+        })
+        break
+      case 'sqlContainedUser':
+        steps.push({
+          kind: 'sqlScript',
+          id: `sqlScript:${action.principal.node}:${action.target}`,
+          title: `Create database user ${action.user} in ${name(action.target)} (${action.roles.join(', ')})`,
+          target: action.target,
+          user: action.user,
+          script: action.script,
+        })
+        break
+      case 'setAppSettings': {
+        const app = nodes.get(action.app) as AppNode
+        const manual =
+          HOSTING[app.hosting].settings === 'appSettings' ? undefined : settingsManual(app)
+        steps.push({
+          kind: 'setAppSettings',
+          id: `setAppSettings:${action.app}`,
+          title: `Set ${action.settings.map((s) => s.name).join(', ')} on ${app.name}`,
+          app: action.app,
+          resourceId: app.azure?.resourceId,
+          settings: action.settings,
+          ...(manual ? { manual } : {}),
+        })
+        break
+      }
+    }
+  }
+  for (const [appId, config] of configure) {
+    const app = nodes.get(appId) as AppNode
+    const parts = [
+      config.enableSystem ? 'enable system-assigned identity' : '',
+      ...config.attach.map((a) => `attach ${name(a.identity)}`),
+    ].filter(Boolean)
+    steps.push({
+      kind: 'configureIdentity',
+      id: `configureIdentity:${appId}`,
+      title: `${app.name}: ${parts.join(', ')}`,
+      app: appId,
+      resourceId: app.azure?.resourceId,
+      apiVersion: HOSTING[app.hosting].apiVersion,
+      enableSystem: config.enableSystem,
+      attach: config.attach,
+      ...(app.hosting === 'aksWorkload'
+        ? {
+            manual:
+              'AKS workloads use workload identity: add a federated credential for the pod’s service account to each user-assigned identity (az identity federated-credential create).',
+          }
+        : {}),
+    })
+  }
+  return steps.sort((a, b) => PHASES.indexOf(a.kind) - PHASES.indexOf(b.kind))
+}
+
+function settingsManual(app: AppNode): string {
+  return `${HOSTING[app.hosting].label} settings are not set through ARM here: set these environment variables in the workload's configuration.`
+}

@@ -1,0 +1,69 @@
+import type { PipelineResponse } from '@azure/core-rest-pipeline'
+import type { ArmFailure } from '../apply/failure.ts'
+
+/** Retry-After in seconds or as an HTTP date; retry-after-ms variants first (ARM sends them too). */
+export function retryAfterMs(
+  headers: { get(name: string): string | undefined } | undefined,
+  now = Date.now(),
+): number | undefined {
+  if (!headers) return undefined
+  for (const name of ['retry-after-ms', 'x-ms-retry-after-ms']) {
+    const ms = Number(headers.get(name))
+    if (headers.get(name) !== undefined && Number.isFinite(ms)) return ms
+  }
+  const value = headers.get('retry-after')
+  if (value === undefined) return undefined
+  const seconds = Number(value)
+  if (Number.isFinite(seconds)) return seconds * 1000
+  const date = Date.parse(value)
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined
+}
+
+/** ARM's error body `{"error":{"code","message"}}` from a raw response, when there is one. */
+export function failureFromResponse(response: PipelineResponse): ArmFailure {
+  let code = `Http${response.status}`
+  let message = `HTTP ${response.status}`
+  try {
+    const body = JSON.parse(response.bodyAsText ?? '') as {
+      error?: { code?: string; message?: string }
+    }
+    if (body.error?.code) code = body.error.code
+    if (body.error?.message) message = body.error.message
+  } catch {
+    // not JSON: keep the status line
+  }
+  const wait = retryAfterMs(response.headers)
+  return {
+    status: response.status,
+    code,
+    message,
+    ...(wait !== undefined ? { retryAfterMs: wait } : {}),
+  }
+}
+
+interface RestErrorLike {
+  name?: string
+  code?: string
+  statusCode?: number
+  message?: string
+  response?: PipelineResponse
+}
+
+/** Any SDK error as an ArmFailure; AbortErrors pass through untouched. */
+export function toArmFailure(e: unknown): unknown {
+  const err = e as RestErrorLike
+  if (typeof e !== 'object' || e === null || err.name === 'AbortError') return e
+  if (err.response && err.response.status >= 400) {
+    const f = failureFromResponse(err.response)
+    return f.code.startsWith('Http') && err.code ? { ...f, code: err.code } : f
+  }
+  if (err.statusCode !== undefined && err.statusCode >= 400) {
+    return {
+      status: err.statusCode,
+      code: err.code ?? `Http${err.statusCode}`,
+      message: err.message ?? '',
+    }
+  }
+  // Network-level failures (ECONNRESET, ENOTFOUND, REQUEST_SEND_ERROR): no status, retryable.
+  return { code: err.code ?? 'NetworkError', message: err.message ?? String(e) }
+}

@@ -1,0 +1,358 @@
+import { AuthorizationManagementClient } from '@azure/arm-authorization'
+import { ManagedServiceIdentityClient } from '@azure/arm-msi'
+import { ResourceManagementClient } from '@azure/arm-resources'
+import type { TokenCredential } from '@azure/core-auth'
+import type { CommonClientOptions } from '@azure/core-client'
+import {
+  createHttpHeaders,
+  createPipelineRequest,
+  type PipelinePolicy,
+} from '@azure/core-rest-pipeline'
+import type {
+  ArmGateway,
+  LiveIdentityProperty,
+  LiveResource,
+  LiveRoleAssignment,
+  LiveUserIdentity,
+} from '../apply/gateway.ts'
+import { parseArmId } from '../plan/arm-ids.ts'
+import { failureFromResponse, toArmFailure } from './arm-failure.ts'
+import { permits, ROLE_ASSIGNMENT_WRITE } from './permissions.ts'
+
+export const ARM_ENDPOINT = 'https://management.azure.com'
+export const ARM_SCOPE = 'https://management.azure.com/.default'
+
+const API = {
+  subscriptions: '2022-12-01',
+  permissions: '2022-04-01',
+  cosmos: '2024-05-15',
+  web: '2023-12-01',
+}
+
+export interface SdkGatewayOptions {
+  readonly credential: TokenCredential
+  /** Endpoint, httpClient, TLS settings… (the sandbox supplies its own). */
+  readonly clientOptions?: CommonClientOptions & {
+    endpoint?: string
+    credentialScopes?: string | string[]
+  }
+  /** Called with x-ms-ratelimit-remaining-subscription-writes whenever ARM sends it. */
+  readonly onRemainingWrites?: (remaining: number) => void
+}
+
+/**
+ * The ARM gateway over the Azure SDK for JS: @azure/arm-authorization for role assignments,
+ * @azure/arm-msi for identities, @azure/arm-resources for groups and resources, and the same
+ * authenticated pipeline for the few calls those packages lack. The SDK's own retries are off:
+ * the apply engine retries, paces and reports every attempt.
+ */
+export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
+  const endpoint = (options.clientOptions?.endpoint ?? ARM_ENDPOINT).replace(/\/+$/, '')
+  const clientOptions = {
+    credentialScopes: [ARM_SCOPE],
+    ...options.clientOptions,
+    endpoint,
+    retryOptions: { maxRetries: 0 },
+    additionalPolicies: [
+      ...(options.clientOptions?.additionalPolicies ?? []),
+      { policy: observeWrites(options.onRemainingWrites), position: 'perRetry' as const },
+    ],
+  }
+  const auth = new Map<string, AuthorizationManagementClient>()
+  const msi = new Map<string, ManagedServiceIdentityClient>()
+  const resources = new Map<string, ResourceManagementClient>()
+  const per = <T>(cache: Map<string, T>, sub: string, make: () => T): T => {
+    const hit = cache.get(sub)
+    if (hit) return hit
+    const client = make()
+    cache.set(sub, client)
+    return client
+  }
+  const authFor = (sub: string) =>
+    per(auth, sub, () => new AuthorizationManagementClient(options.credential, sub, clientOptions))
+  const msiFor = (sub: string) =>
+    per(msi, sub, () => new ManagedServiceIdentityClient(options.credential, sub, clientOptions))
+  const resourcesFor = (sub: string) =>
+    per(resources, sub, () => new ResourceManagementClient(options.credential, sub, clientOptions))
+  const subOf = (id: string): string =>
+    parseArmId(id)?.subscriptionId ?? '00000000-0000-0000-0000-000000000000'
+
+  /** A raw ARM call on the authenticated pipeline; errors become ArmFailures. */
+  async function call(
+    method: 'GET' | 'PUT' | 'PATCH' | 'POST',
+    path: string,
+    apiVersion: string,
+    body?: unknown,
+    signal?: AbortSignal,
+  ) {
+    const client = authFor(subOf(path))
+    const sep = path.includes('?') ? '&' : '?'
+    const request = createPipelineRequest({
+      url: path.startsWith('http') ? path : `${endpoint}${path}${sep}api-version=${apiVersion}`,
+      method,
+      headers: createHttpHeaders({
+        'content-type': 'application/json',
+        accept: 'application/json',
+      }),
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(signal ? { abortSignal: signal } : {}),
+    })
+    let response
+    try {
+      response = await client.sendRequest(request)
+    } catch (e) {
+      throw toArmFailure(e)
+    }
+    if (response.status >= 400) throw failureFromResponse(response)
+    return {
+      status: response.status,
+      body: response.bodyAsText ? (JSON.parse(response.bodyAsText) as Record<string, unknown>) : {},
+    }
+  }
+
+  async function list<T>(path: string, apiVersion: string, signal?: AbortSignal): Promise<T[]> {
+    const out: T[] = []
+    let next: string | undefined = path
+    let first = true
+    while (next) {
+      const page = await call('GET', next, first ? apiVersion : '', undefined, signal)
+      first = false
+      out.push(...((page.body.value as T[] | undefined) ?? []))
+      next = page.body.nextLink as string | undefined
+    }
+    return out
+  }
+
+  const sdk = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run()
+    } catch (e) {
+      throw toArmFailure(e)
+    }
+  }
+  const notFoundAsUndefined = async <T>(run: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await run()
+    } catch (e) {
+      const f = e as { status?: number }
+      if (f.status === 404) return undefined
+      throw e
+    }
+  }
+
+  return {
+    listSubscriptions: async (o) =>
+      (
+        await list<{ subscriptionId: string; displayName: string }>(
+          '/subscriptions',
+          API.subscriptions,
+          o?.signal,
+        )
+      ).map((s) => ({
+        subscriptionId: s.subscriptionId,
+        displayName: s.displayName,
+      })),
+    listResourceGroups: (sub, o) =>
+      sdk(async () => {
+        const out = []
+        for await (const g of resourcesFor(sub).resourceGroups.list({ abortSignal: o?.signal }))
+          out.push({ name: g.name ?? '', location: g.location })
+        return out
+      }),
+    listResources: (sub, rg, o) =>
+      sdk(async () => {
+        const out: LiveResource[] = []
+        for await (const r of resourcesFor(sub).resources.listByResourceGroup(rg, {
+          abortSignal: o?.signal,
+        }))
+          out.push(liveResource(r))
+        return out
+      }),
+    getResource: (id, apiVersion, o) =>
+      notFoundAsUndefined(async () =>
+        liveResource((await call('GET', id, apiVersion, undefined, o?.signal)).body),
+      ),
+    patchIdentity: async (id, apiVersion, identity, o) =>
+      liveResource((await call('PATCH', id, apiVersion, { identity }, o?.signal)).body),
+    getUserIdentity: (id, o) =>
+      notFoundAsUndefined(() =>
+        sdk(async () => {
+          const p = parseArmId(id)
+          const r = await msiFor(subOf(id)).userAssignedIdentities.get(
+            p?.resourceGroup ?? '',
+            p?.name ?? '',
+            { abortSignal: o?.signal },
+          )
+          return liveIdentity(r)
+        }),
+      ),
+    putUserIdentity: (id, location, o) =>
+      sdk(async () => {
+        const p = parseArmId(id)
+        let status = 0
+        const r = await msiFor(subOf(id)).userAssignedIdentities.createOrUpdate(
+          p?.resourceGroup ?? '',
+          p?.name ?? '',
+          { location },
+          {
+            abortSignal: o?.signal,
+            onResponse: (raw) => void (status = raw.status),
+          },
+        )
+        return { value: liveIdentity(r), created: status === 201 }
+      }),
+    listRoleAssignments: (scope, principalId, o) =>
+      sdk(async () => {
+        const out: LiveRoleAssignment[] = []
+        const pages = authFor(subOf(scope)).roleAssignments.listForScope(scope, {
+          filter: `principalId eq '${principalId}'`,
+          abortSignal: o?.signal,
+        })
+        for await (const a of pages) {
+          if ((a.scope ?? '').toLowerCase() !== scope.toLowerCase()) continue
+          out.push({
+            id: a.id ?? '',
+            name: a.name ?? '',
+            scope: a.scope ?? '',
+            roleDefinitionId: a.roleDefinitionId ?? '',
+            principalId: a.principalId ?? '',
+            ...(a.principalType ? { principalType: a.principalType } : {}),
+          })
+        }
+        return out
+      }),
+    createRoleAssignment: (scope, name, body, o) =>
+      sdk(async () => {
+        let status = 0
+        const a = await authFor(subOf(scope)).roleAssignments.create(scope, name, body, {
+          abortSignal: o?.signal,
+          onResponse: (raw) => void (status = raw.status),
+        })
+        return {
+          value: {
+            id: a.id ?? '',
+            name: a.name ?? name,
+            scope: a.scope ?? scope,
+            roleDefinitionId: a.roleDefinitionId ?? body.roleDefinitionId,
+            principalId: a.principalId ?? body.principalId,
+          },
+          created: status !== 200,
+        }
+      }),
+    deleteRoleAssignment: (id, o) =>
+      sdk(
+        async () =>
+          void (await authFor(subOf(id)).roleAssignments.deleteById(id, {
+            abortSignal: o?.signal,
+          })),
+      ),
+    canAssignRoles: async (scope, o) => {
+      try {
+        const entries = await list<{ actions?: string[]; notActions?: string[] }>(
+          `${scope}/providers/Microsoft.Authorization/permissions`,
+          API.permissions,
+          o?.signal,
+        )
+        return permits(entries, ROLE_ASSIGNMENT_WRITE)
+      } catch (e) {
+        if ((e as { status?: number }).status === 403) return false
+        return undefined
+      }
+    },
+    listCosmosRoleAssignments: async (account, o) =>
+      (
+        await list<{
+          id: string
+          name: string
+          properties: { roleDefinitionId: string; scope: string; principalId: string }
+        }>(`${account}/sqlRoleAssignments`, API.cosmos, o?.signal)
+      ).map((a) => ({
+        id: a.id,
+        name: a.name,
+        ...a.properties,
+      })),
+    createCosmosRoleAssignment: async (account, name, body, o) => {
+      const r = await call(
+        'PUT',
+        `${account}/sqlRoleAssignments/${name}`,
+        API.cosmos,
+        { properties: body },
+        o?.signal,
+      )
+      const props = (r.body.properties ?? body) as typeof body
+      return {
+        value: { id: `${account}/sqlRoleAssignments/${name}`, name, ...props },
+        created: r.status !== 200,
+      }
+    },
+    getAppSettings: async (site, o) =>
+      ((await call('POST', `${site}/config/appsettings/list`, API.web, undefined, o?.signal)).body
+        .properties ?? {}) as Record<string, string>,
+    putAppSettings: async (site, settings, o) =>
+      void (await call(
+        'PUT',
+        `${site}/config/appsettings`,
+        API.web,
+        { properties: settings },
+        o?.signal,
+      )),
+  }
+}
+
+function observeWrites(onRemaining: ((n: number) => void) | undefined): PipelinePolicy {
+  return {
+    name: 'idtopoObserveRemainingWrites',
+    async sendRequest(request, next) {
+      const response = await next(request)
+      const remaining = response.headers.get('x-ms-ratelimit-remaining-subscription-writes')
+      if (remaining !== undefined && onRemaining) onRemaining(Number(remaining))
+      return response
+    },
+  }
+}
+
+function liveResource(
+  r:
+    | {
+        id?: string
+        name?: string
+        type?: string
+        kind?: string
+        location?: string
+        identity?: unknown
+      }
+    | Record<string, unknown>,
+): LiveResource {
+  const x = r as {
+    id?: string
+    name?: string
+    type?: string
+    kind?: string
+    location?: string
+    identity?: LiveIdentityProperty
+  }
+  return {
+    id: x.id ?? '',
+    name: x.name ?? '',
+    type: x.type ?? '',
+    ...(x.kind ? { kind: x.kind } : {}),
+    ...(x.location ? { location: x.location } : {}),
+    ...(x.identity ? { identity: x.identity } : {}),
+  }
+}
+
+function liveIdentity(r: {
+  id?: string
+  name?: string
+  location?: string
+  principalId?: string
+  clientId?: string
+}): LiveUserIdentity {
+  return {
+    id: r.id ?? '',
+    name: r.name ?? '',
+    location: r.location ?? '',
+    principalId: r.principalId ?? '',
+    clientId: r.clientId ?? '',
+  }
+}

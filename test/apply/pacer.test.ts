@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import { bucketFloorMs, WritePacer } from '@/apply/pacer.ts'
+import { DEFAULT_RETRY, withRetry } from '@/apply/retry.ts'
+import type { ArmFailure } from '@/apply/failure.ts'
+import { VirtualClock } from '../support/virtual-clock.ts'
+
+describe('WritePacer', () => {
+  it('lets a full bucket burst, then paces writes to the refill rate', async () => {
+    const clock = new VirtualClock()
+    const pacer = new WritePacer({ capacity: 5, refillPerSecond: 10 }, clock)
+    const start = clock.now()
+    for (let i = 0; i < 5; i++) await pacer.take()
+    expect(clock.now() - start).toBe(0)
+    for (let i = 0; i < 10; i++) await pacer.take()
+    expect(clock.now() - start).toBeGreaterThanOrEqual(1000)
+    expect(clock.now() - start).toBeLessThanOrEqual(1010)
+    expect(bucketFloorMs(15, { capacity: 5, refillPerSecond: 10 })).toBe(1000)
+  })
+
+  it('believes ARM when it reports fewer remaining writes', async () => {
+    const clock = new VirtualClock()
+    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock)
+    pacer.observeRemaining(0)
+    const start = clock.now()
+    await pacer.take()
+    expect(clock.now() - start).toBe(100)
+  })
+
+  it('stops every writer while ARM asks to wait', async () => {
+    const clock = new VirtualClock()
+    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock)
+    pacer.pause(3000)
+    const start = clock.now()
+    await Promise.all([pacer.take(), pacer.take()])
+    expect(clock.now() - start).toBeGreaterThanOrEqual(3000)
+  })
+})
+
+describe('withRetry', () => {
+  const failing = (failures: ArmFailure[], value = 'ok') => {
+    let calls = 0
+    return {
+      call: async () => {
+        const f = failures[calls++]
+        if (f) throw f
+        return value
+      },
+      calls: () => calls,
+    }
+  }
+  const ctx = (clock: VirtualClock, notes: number[] = []) => ({
+    clock,
+    policy: DEFAULT_RETRY,
+    random: () => 0.5,
+    onRetry: (n: { waitMs: number }) => void notes.push(n.waitMs),
+  })
+
+  it('waits Retry-After on 429 and backs off on 5xx, then succeeds', async () => {
+    const clock = new VirtualClock()
+    const waits: number[] = []
+    const f = failing([
+      { status: 429, code: 'TooManyRequests', message: 'slow down', retryAfterMs: 7000 },
+      { status: 503, code: 'ServiceUnavailable', message: 'busy' },
+      { status: 500, code: 'InternalServerError', message: 'oops' },
+    ])
+    await expect(withRetry(f.call, ctx(clock, waits), true)).resolves.toBe('ok')
+    expect(f.calls()).toBe(4)
+    expect(waits).toEqual([7000, 2000, 4000])
+  })
+
+  it('retries PrincipalNotFound for minutes, then gives up with the ARM error', async () => {
+    const clock = new VirtualClock()
+    const notFound: ArmFailure = {
+      status: 400,
+      code: 'PrincipalNotFound',
+      message: 'Principal abc does not exist in the directory.',
+    }
+    const f = failing(Array(100).fill(notFound))
+    const start = clock.now()
+    await expect(withRetry(f.call, ctx(clock), true)).rejects.toMatchObject({
+      code: 'PrincipalNotFound',
+    })
+    expect(clock.now() - start).toBeGreaterThan(60_000)
+    expect(clock.now() - start).toBeLessThanOrEqual(DEFAULT_RETRY.principalWaitMs)
+  })
+
+  it('does not retry a permanent failure', async () => {
+    const clock = new VirtualClock()
+    const f = failing([{ status: 403, code: 'AuthorizationFailed', message: 'no' }])
+    await expect(withRetry(f.call, ctx(clock), true)).rejects.toMatchObject({
+      code: 'AuthorizationFailed',
+    })
+    expect(f.calls()).toBe(1)
+  })
+
+  it('stops when cancelled', async () => {
+    const clock = new VirtualClock()
+    const controller = new AbortController()
+    const f = failing([{ status: 503, code: 'ServiceUnavailable', message: 'busy' }])
+    const run = withRetry(f.call, { ...ctx(clock), signal: controller.signal }, true)
+    controller.abort()
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' })
+  })
+})
