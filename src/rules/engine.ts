@@ -22,7 +22,7 @@ export function checkDesign(
     const report = (
       f: Omit<Finding, 'rule' | 'severity'> & { severity?: Finding['severity'] },
     ): void => {
-      findings.push({ ...f, rule: rule.meta.id, severity: f.severity ?? rule.meta.severity })
+      findings.push(normalize(rule.meta.id, f.severity ?? rule.meta.severity, f))
     }
     try {
       rule.check({ index, facts, report })
@@ -58,4 +58,21 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
   const counts = { error: 0, warning: 0, info: 0 }
   for (const f of findings) counts[f.severity]++
   return counts
+}
+
+/** The finding with the rule's id and severity; empty `related`, `fixes` and `suggestions` left out. */
+function normalize(
+  rule: string,
+  severity: Finding['severity'],
+  f: Omit<Finding, 'rule' | 'severity'>,
+): Finding {
+  return {
+    rule,
+    severity,
+    subject: f.subject,
+    message: f.message,
+    ...(f.related && f.related.length > 0 ? { related: f.related } : {}),
+    ...(f.fixes && f.fixes.length > 0 ? { fixes: f.fixes } : {}),
+    ...(f.suggestions && f.suggestions.length > 0 ? { suggestions: f.suggestions } : {}),
+  }
 }

@@ -13,6 +13,9 @@ export class RuleFacts {
   private bySource?: Map<string, AccessEdge[]>
   private ids?: Set<string>
   private resolving?: Map<string, AccessEdge[]>
+  private identityIds?: string[]
+  private attachIds?: Map<string, string[]>
+  private grantSets?: Map<string, string>
 
   constructor(index: DesignIndex) {
     this.index = index
@@ -37,6 +40,48 @@ export class RuleFacts {
       }
     }
     return this.resolving.get(principalKey) ?? []
+  }
+
+  /** Ids of the attach edges from an app to an identity (usually one). */
+  attachEdges(app: string, identity: string): readonly string[] {
+    if (!this.attachIds) {
+      this.attachIds = new Map()
+      for (const edge of this.index.design.edges)
+        if (edge.kind === 'attach')
+          push(this.attachIds, `${edge.source}\u0000${edge.target}`, edge.id)
+    }
+    return this.attachIds.get(`${app}\u0000${identity}`) ?? []
+  }
+
+  /**
+   * A principal's distinct grants (service, role, scope) as one canonical string, or undefined
+   * when it holds none: equal strings mean identical access.
+   */
+  grantSetKey(principalKey: string): string | undefined {
+    if (!this.grantSets) {
+      this.grantSets = new Map()
+      for (const [key, grants] of this.index.grantsByPrincipal) {
+        const set = new Set(grants.map((g) => `${g.service}\u0000${g.roleKey}\u0000${g.scope}`))
+        this.grantSets.set(key, [...set].sort().join('\n'))
+      }
+    }
+    return this.grantSets.get(principalKey)
+  }
+
+  /** A fresh allocator of identity names unique among the identities drawn (Azure wants them unique). */
+  newIdentityNames(): IdAllocator {
+    return new IdAllocator(
+      new Set(this.identities().map((id) => this.index.node(id)?.name ?? id)),
+      128,
+    )
+  }
+
+  /** The ids of the identity nodes, in file order. */
+  identities(): readonly string[] {
+    this.identityIds ??= this.index.design.nodes
+      .filter((n) => n.kind === 'identity')
+      .map((n) => n.id)
+    return this.identityIds
   }
 
   /** How many identities an app has: its system-assigned one (when on) and each attached one. */

@@ -1,0 +1,40 @@
+import { defineRule, formatMessage, type RuleMeta } from '../types.ts'
+
+const meta = {
+  id: 'developer-access-missing',
+  severity: 'info',
+  subject: 'service',
+  description:
+    'A service is accessed by apps but by no developer, so the code cannot run locally with a developer’s sign-in.',
+  hasFixes: false,
+  messages: {
+    missing:
+      'Apps reach {service} but no developer does: the code cannot run locally with a developer’s own sign-in (DefaultAzureCredential). Grant a developer group the same data roles.',
+  },
+  learnMore: 'https://learn.microsoft.com/azure/developer/intro/passwordless-overview',
+} as const satisfies RuleMeta
+
+export const developerAccessMissing = defineRule({
+  meta,
+  check({ index, facts, report }) {
+    const byApps = new Map<string, Set<string>>()
+    const byDevelopers = new Set<string>()
+    for (const edge of index.accessEdges) {
+      const kind = index.node(edge.source)?.kind
+      if (kind === 'developer') byDevelopers.add(edge.target)
+      else if (kind === 'app') {
+        const apps = byApps.get(edge.target)
+        if (apps) apps.add(edge.source)
+        else byApps.set(edge.target, new Set([edge.source]))
+      }
+    }
+    for (const [service, apps] of byApps) {
+      if (byDevelopers.has(service)) continue
+      report({
+        subject: service,
+        message: formatMessage(meta.messages.missing, { service: facts.label(service) }),
+        related: [...apps],
+      })
+    }
+  },
+})

@@ -1,0 +1,51 @@
+import { attachFix, enableSystemFix } from '../fixes/identity-fixes.ts'
+import { defineRule, formatMessage, type Fix, type RuleMeta } from '../types.ts'
+
+const SUGGESTED_IDENTITIES = 5
+
+const meta = {
+  id: 'missing-identity',
+  severity: 'error',
+  subject: 'access edge',
+  description: 'An app accesses a service but has no managed identity at all.',
+  hasFixes: true,
+  messages: {
+    noIdentity:
+      'App {app} has no managed identity, so it cannot reach {service}: enable its system-assigned identity or attach a user-assigned one.',
+  },
+  learnMore:
+    'https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/overview',
+} as const satisfies RuleMeta
+
+export const missingIdentity = defineRule({
+  meta,
+  check({ index, facts, report }) {
+    for (const edge of index.accessEdges) {
+      const app = index.app(edge.source)
+      if (!app || facts.identityCount(app) > 0) continue
+      const named = edge.via === undefined ? undefined : index.node(edge.via)
+      const fixes: Fix[] = []
+      if (named?.kind === 'identity') {
+        const attach = attachFix(facts, app, named.id, edge)
+        if (attach) fixes.push(attach)
+      }
+      const enable = enableSystemFix(facts, app, edge)
+      if (enable) fixes.push(enable)
+      const suggestions = facts
+        .identities()
+        .filter((id) => id !== named?.id)
+        .slice(0, SUGGESTED_IDENTITIES)
+        .flatMap((id) => attachFix(facts, app, id, edge) ?? [])
+      report({
+        subject: edge.id,
+        message: formatMessage(meta.messages.noIdentity, {
+          app: facts.label(app.id),
+          service: facts.label(edge.target),
+        }),
+        related: [app.id],
+        fixes,
+        suggestions,
+      })
+    }
+  },
+})

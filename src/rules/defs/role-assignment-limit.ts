@@ -1,0 +1,39 @@
+import { grantMechanism } from '../../catalog/roles.ts'
+import { grantKey } from '../../analysis/design-index.ts'
+import { defineRule, formatMessage, type RuleMeta } from '../types.ts'
+
+/** Azure's limit per subscription, and where the warning starts. */
+export const ROLE_ASSIGNMENT_LIMIT = 5000
+export const ROLE_ASSIGNMENT_WARNING = 4000
+
+const meta = {
+  id: 'role-assignment-limit',
+  severity: 'warning',
+  subject: 'design',
+  description:
+    'The design derives more Azure RBAC role assignments than one subscription holds (warning over 4,000, error over 5,000).',
+  hasFixes: false,
+  messages: {
+    over: 'The design derives {count} Azure role assignments; one subscription holds at most 5,000. Share identities with identical needs, and grant developers through groups.',
+    near: 'The design derives {count} Azure role assignments, close to the 5,000 one subscription holds. Share identities with identical needs, and grant developers through groups.',
+  },
+  learnMore: 'https://learn.microsoft.com/azure/role-based-access-control/troubleshoot-limits',
+} as const satisfies RuleMeta
+
+export const roleAssignmentLimit = defineRule({
+  meta,
+  check({ index, report }) {
+    const distinct = new Set<string>()
+    for (const g of index.grants) if (grantMechanism(g.role) === 'rbac') distinct.add(grantKey(g))
+    const count = distinct.size
+    if (count <= ROLE_ASSIGNMENT_WARNING) return
+    const over = count > ROLE_ASSIGNMENT_LIMIT
+    report({
+      subject: null,
+      severity: over ? 'error' : 'warning',
+      message: formatMessage(over ? meta.messages.over : meta.messages.near, {
+        count: count.toLocaleString('en-US'),
+      }),
+    })
+  },
+})

@@ -1,0 +1,65 @@
+import { principalKey } from '../../model/queries.ts'
+import { moveGrantsFix, type Overgrant } from '../fixes/move-grants.ts'
+import { defineRule, formatMessage, type RuleMeta } from '../types.ts'
+
+const meta = {
+  id: 'shared-identity-overgrant',
+  severity: 'warning',
+  subject: 'identity',
+  description:
+    'A user-assigned identity shared by several apps holds a grant that some of them do not need: those apps get the access too.',
+  hasFixes: true,
+  messages: {
+    overgrant:
+      'Identity {identity} is shared by {count} apps, but only {needing} needs {roles} on {service}: {others} get that access without needing it.',
+  },
+  learnMore:
+    'https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/managed-identity-best-practice-recommendations#limiting-the-scope-of-a-user-assigned-identity',
+} as const satisfies RuleMeta
+
+export const sharedIdentityOvergrant = defineRule({
+  meta,
+  check({ index, facts, report }) {
+    for (const identity of facts.identities()) {
+      const apps = index.appsOf(identity)
+      if (apps.length < 2) continue
+      const grants = index.grantsByPrincipal.get(
+        principalKey({ type: 'userAssigned', node: identity }),
+      )
+      if (!grants) continue
+      // (service, role, scope) → the apps that need it through this identity.
+      const needing = new Map<string, { service: string; role: string; apps: Set<string> }>()
+      for (const g of grants) {
+        const key = `${g.service}\u0000${g.roleKey}\u0000${g.scope}`
+        const entry = needing.get(key)
+        if (entry) entry.apps.add(g.source)
+        else needing.set(key, { service: g.service, role: g.roleKey, apps: new Set([g.source]) })
+      }
+      const byService = new Map<string, Overgrant[]>()
+      for (const [key, entry] of needing) {
+        if (entry.apps.size >= apps.length) continue
+        const list = byService.get(entry.service) ?? []
+        list.push({ key, role: entry.role, apps: entry.apps })
+        byService.set(entry.service, list)
+      }
+      for (const [service, over] of byService) {
+        const needers = new Set(over.flatMap((o) => [...o.apps]))
+        const others = apps.filter((a) => over.some((o) => !o.apps.has(a)))
+        const fix = moveGrantsFix(facts, identity, service, over)
+        report({
+          subject: identity,
+          message: formatMessage(meta.messages.overgrant, {
+            identity: facts.label(identity),
+            count: apps.length,
+            needing: [...needers].map((a) => facts.label(a)).join(', '),
+            roles: [...new Set(over.map((o) => JSON.stringify(o.role)))].join(', '),
+            service: facts.label(service),
+            others: others.map((a) => facts.label(a)).join(', '),
+          }),
+          related: [service, ...others],
+          fixes: fix ? [fix] : [],
+        })
+      }
+    }
+  },
+})

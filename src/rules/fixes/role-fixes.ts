@@ -1,0 +1,42 @@
+import { rolesForService, type RoleRef } from '../../catalog/roles.ts'
+import type { AccessEdge } from '../../model/types.ts'
+import type { RuleFacts } from '../facts.ts'
+import type { Fix } from '../types.ts'
+
+/** Least-privilege roles for a service kind: data-plane, neither privileged nor key-exposing. */
+export function dataRolesFor(facts: RuleFacts, serviceId: string): string[] {
+  const kind = facts.serviceKind(serviceId)
+  if (kind === undefined) return []
+  return rolesForService(kind)
+    .filter((r) => r.plane === 'data' && !r.privileged && !r.keyExposing)
+    .map((r) => r.name)
+}
+
+/**
+ * One suggestion per data-plane role of the target's service: the edge's offending roles are
+ * replaced by that role (once, where the first offending role stood).
+ */
+export function replaceRoleSuggestions(
+  facts: RuleFacts,
+  edge: AccessEdge,
+  offending: (role: RoleRef) => boolean,
+  candidates: readonly string[] = dataRolesFor(facts, edge.target),
+): Fix[] {
+  const refs = facts.index.rolesOf(edge.id)
+  const bad = refs.map(offending)
+  const names = edge.roles.filter((_, i) => bad[i])
+  return candidates.map((role) => {
+    const roles: string[] = []
+    let placed = false
+    edge.roles.forEach((text, i) => {
+      const next = bad[i] ? role : text
+      if (bad[i] && placed) return
+      if (bad[i]) placed = true
+      if (!roles.includes(next)) roles.push(next)
+    })
+    return {
+      title: `Grant ${JSON.stringify(role)} instead of ${names.map((n) => JSON.stringify(n)).join(', ')}`,
+      edits: [{ type: 'updateEdge', id: edge.id, set: { roles } }],
+    }
+  })
+}
