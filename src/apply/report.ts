@@ -18,6 +18,8 @@ export interface StepResult {
   readonly portalUrl?: string
   /** T-SQL to run by hand (SQL steps). */
   readonly script?: string
+  /** Work outside ARM the user does by hand (SQL users, AKS federated credentials, container env). */
+  readonly manual?: boolean
 }
 
 export interface ApplyReport {
@@ -47,7 +49,12 @@ export function portalAccessControlUrl(resourceId: string): string {
   return `https://portal.azure.com/#@/resource${resourceId}/users`
 }
 
-/** A run is clean when nothing failed and nothing that could be done was skipped for a failure. */
+/** Done when nothing failed, nothing was cancelled, and only manual steps were skipped. */
 export function succeeded(report: ApplyReport): boolean {
-  return report.counts.failed === 0 && !report.cancelled
+  return (
+    !report.cancelled &&
+    report.steps.every(
+      (s) => s.outcome === 'created' || s.outcome === 'unchanged' || s.manual === true,
+    )
+  )
 }

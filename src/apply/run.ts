@@ -151,6 +151,7 @@ function base(
     attempts,
     ...(detail ? { detail } : {}),
     ...script,
+    ...(item.status === 'manual' ? { manual: true } : {}),
   }
 }
 

@@ -84,7 +84,7 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
     apiVersion: string,
     body?: unknown,
     signal?: AbortSignal,
-  ) {
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
     const client = authFor(subOf(path))
     const sep = path.includes('?') ? '&' : '?'
     const request = createPipelineRequest({
@@ -104,10 +104,38 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
       throw toArmFailure(e)
     }
     if (response.status >= 400) throw failureFromResponse(response)
+    const operation =
+      response.headers.get('azure-asyncoperation') ??
+      (response.status === 202 ? response.headers.get('location') : undefined)
+    if (operation && (method === 'PUT' || method === 'PATCH')) {
+      await awaitOperation(operation, signal)
+      return {
+        status: response.status,
+        body: (await call('GET', path, apiVersion, undefined, signal)).body,
+      }
+    }
     return {
       status: response.status,
       body: response.bodyAsText ? (JSON.parse(response.bodyAsText) as Record<string, unknown>) : {},
     }
+  }
+
+  /** Long-running writes (202 + Azure-AsyncOperation): poll until the operation ends. */
+  async function awaitOperation(url: string, signal?: AbortSignal): Promise<void> {
+    for (let i = 0; i < 120; i++) {
+      const polled = await call('GET', url, '', undefined, signal)
+      const status = String(polled.body.status ?? 'Succeeded')
+      if (status === 'Succeeded') return
+      if (status === 'Failed' || status === 'Canceled') {
+        const error = (polled.body.error ?? {}) as { code?: string; message?: string }
+        throw {
+          code: error.code ?? `Operation${status}`,
+          message: error.message ?? `The operation ${status.toLowerCase()}.`,
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** Math.min(i, 4), 8000)))
+    }
+    throw { code: 'OperationTimeout', message: `The operation at ${url} did not finish.` }
   }
 
   async function list<T>(path: string, apiVersion: string, signal?: AbortSignal): Promise<T[]> {

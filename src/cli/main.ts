@@ -1,9 +1,10 @@
 import type { Command } from './command.ts'
+import { applyCommand } from './commands/apply.ts'
 import { checkCommand } from './commands/check.ts'
 import { planCommand } from './commands/plan.ts'
 import { CliError, EXIT, type CliIO } from './io.ts'
 
-export const COMMANDS: readonly Command[] = [checkCommand, planCommand]
+export const COMMANDS: readonly Command[] = [checkCommand, planCommand, applyCommand]
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))

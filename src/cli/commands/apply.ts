@@ -1,0 +1,178 @@
+import { bindDesign, type BindTarget } from '../../apply/binding.ts'
+import type { Clock } from '../../apply/clock.ts'
+import { describeFailure } from '../../apply/describe.ts'
+import { isArmFailure } from '../../apply/failure.ts'
+import { ARM_WRITE_BUCKET, WritePacer } from '../../apply/pacer.ts'
+import { countPreview, previewApply } from '../../apply/preview.ts'
+import { succeeded } from '../../apply/report.ts'
+import { runApply } from '../../apply/run.ts'
+import { buildSteps } from '../../apply/steps.ts'
+import { stableJson } from '../../lib/json.ts'
+import { applyEdits } from '../../model/edits.ts'
+import { derivePlan } from '../../plan/derive.ts'
+import { parseCommandArgs, requireFile, type Command } from '../command.ts'
+import { CliError, EXIT } from '../io.ts'
+import { emit, loadDesign } from '../load.ts'
+import { connectTarget, sandboxDeveloperIds } from '../apply-connection.ts'
+import { formatApplyEvent, formatApplySummary } from '../format-apply.ts'
+
+const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(resolve, ms)
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer)
+        reject(Object.assign(new Error('The operation was cancelled.'), { name: 'AbortError' }))
+      })
+    }),
+}
+
+export const applyCommand: Command = {
+  name: 'apply',
+  summary: 'create the identities and role assignments of a design in Azure (or the sandbox)',
+  usage: `Usage: idtopo apply FILE --subscription ID --resource-group RG [--location L]
+                    [--sandbox URL] [--report OUT] [--principal NODE=OBJECT_ID ...]
+                    [--confirm-privileged] [--concurrency N]
+
+Binds every app and service node without azure.resourceId to the resource of the same name and
+a matching type in RG, creates unbound identities in RG (in --location, default: RG's location),
+then runs the plan: identities, identity settings of apps, role assignments, Cosmos DB data roles,
+app settings. Idempotent: a second run changes nothing. SQL steps are printed as T-SQL to run.
+
+  --sandbox URL          talk to the sandbox emulator (npm run sandbox) without sign-in;
+                         otherwise Azure through DefaultAzureCredential (az login, env, managed identity)
+  --principal NODE=ID    Microsoft Entra object id for a developer node without azure.principalId
+  --confirm-privileged   required when the plan grants a privileged role (Owner, Contributor, …)
+  --report OUT           write the JSON report to OUT
+
+Progress goes to stderr, the summary to stdout.
+Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid input or binding.`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(this, args, {
+      subscription: { type: 'string' },
+      'resource-group': { type: 'string', short: 'g' },
+      location: { type: 'string', short: 'l' },
+      sandbox: { type: 'string' },
+      report: { type: 'string' },
+      principal: { type: 'string', multiple: true },
+      'confirm-privileged': { type: 'boolean' },
+      concurrency: { type: 'string' },
+    })
+    if (values.help) {
+      io.stdout(`${this.usage}\n`)
+      return EXIT.ok
+    }
+    const file = requireFile(this, positionals)
+    const subscriptionId = values.subscription as string | undefined
+    const resourceGroup = values['resource-group'] as string | undefined
+    if (!subscriptionId || !resourceGroup)
+      throw new CliError(
+        `idtopo apply: --subscription and --resource-group are required\n\n${this.usage}`,
+      )
+    const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency)
+    if (!Number.isInteger(concurrency) || concurrency < 1)
+      throw new CliError('idtopo apply: --concurrency must be a positive integer')
+    const developerIds = parsePrincipals(values.principal as string[] | undefined)
+
+    const design = await loadDesign(io, file)
+    const pacer = new WritePacer(ARM_WRITE_BUCKET, realClock)
+    const connection = await connectTarget(values.sandbox as string | undefined, (n) =>
+      pacer.observeRemaining(n),
+    )
+    const gateway = connection.gateway
+    const armCall = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
+      try {
+        return await call()
+      } catch (e) {
+        if (isArmFailure(e))
+          throw new CliError(`idtopo apply: ${what}: ${describeFailure(e, true)}`)
+        throw e
+      }
+    }
+
+    const groups = await armCall(
+      `cannot list resource groups of subscription ${subscriptionId}`,
+      () => gateway.listResourceGroups(subscriptionId),
+    )
+    const group = groups.find((g) => g.name.toLowerCase() === resourceGroup.toLowerCase())
+    if (!group)
+      throw new CliError(
+        `idtopo apply: resource group ${resourceGroup} not found in subscription ${subscriptionId}`,
+      )
+    const target: BindTarget = {
+      subscriptionId,
+      resourceGroup: group.name,
+      location: (values.location as string | undefined) ?? group.location,
+    }
+    const resources = await armCall(`cannot list the resources of ${group.name}`, () =>
+      gateway.listResources(subscriptionId, group.name),
+    )
+    const ids = connection.sandbox
+      ? { ...sandboxDeveloperIds(design), ...developerIds }
+      : developerIds
+    const binding = bindDesign(design, resources, target, ids)
+    if (binding.problems.length > 0) {
+      const lines = binding.problems.map((p) => `  ${p.node}: ${p.message}`)
+      throw new CliError(`${file}: cannot bind the design to ${group.name}\n${lines.join('\n')}`)
+    }
+    const bound = applyEdits(design, binding.edits)
+    if (!bound.ok) throw new CliError(`${file}: binding failed: ${bound.error.message}`)
+
+    const plan = derivePlan(bound.value)
+    const steps = buildSteps(bound.value, plan, target)
+    const privileged = steps.filter((s) => s.kind === 'assignRole' && s.privileged)
+    if (privileged.length > 0 && !values['confirm-privileged']) {
+      throw new CliError(
+        `idtopo apply: the plan grants privileged roles; review them and re-run with --confirm-privileged:\n${privileged.map((s) => `  ${s.title}`).join('\n')}`,
+      )
+    }
+    io.stderr(`Reading the current state of ${steps.length} steps in ${connection.endpoint}…\n`)
+    const preview = await previewApply(bound.value, steps, gateway, target)
+    const c = countPreview(preview.items)
+    io.stderr(
+      `Preview: ${c.create} to create, ${c.inPlace} already in place, ${c.conflict} to change, ${c.cannot} cannot be applied, ${c.manual} manual\n`,
+    )
+
+    const abort = new AbortController()
+    const onSignal = (): void => {
+      io.stderr('\nCancelling: steps in flight finish or stop; nothing new starts…\n')
+      abort.abort()
+    }
+    process.once('SIGINT', onSignal)
+    try {
+      const report = await runApply(preview, {
+        gateway,
+        clock: realClock,
+        random: Math.random,
+        design: design.name,
+        target: { ...target, endpoint: connection.endpoint },
+        pacer,
+        concurrency,
+        signal: abort.signal,
+        onEvent: (event) => {
+          const line = formatApplyEvent(event)
+          if (line) io.stderr(`${line}\n`)
+        },
+      })
+      io.stdout(formatApplySummary(report))
+      if (values.report !== undefined) await emit(io, stableJson(report), values.report as string)
+      return succeeded(report) ? EXIT.ok : EXIT.findings
+    } finally {
+      process.removeListener('SIGINT', onSignal)
+    }
+  },
+}
+
+function parsePrincipals(values: readonly string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const v of values ?? []) {
+    const [node, id] = v.split('=')
+    if (!node || !id)
+      throw new CliError(
+        `idtopo apply: --principal expects NODE=OBJECT_ID, got ${JSON.stringify(v)}`,
+      )
+    out[node] = id
+  }
+  return out
+}
