@@ -1,0 +1,94 @@
+import * as z from 'zod/mini'
+import { err, ok, type Result } from '../../lib/result.ts'
+import type { FaultPatch } from './faults.ts'
+import { PRINCIPAL_TYPES } from './principals.ts'
+import type { WorldAdditions } from './seed-additions.ts'
+import type { SandboxState } from './types.ts'
+
+const rate = z.number().check(z.gte(0), z.lte(1))
+const nonNegative = z.number().check(z.gte(0))
+
+const faultPatch = z.strictObject({
+  latency: z.optional(
+    z.strictObject({ fixedMs: z.optional(nonNegative), jitterMs: z.optional(nonNegative) }),
+  ),
+  throttle: z.optional(
+    z.strictObject({
+      enabled: z.optional(z.boolean()),
+      capacity: z.optional(z.number().check(z.gte(1))),
+      refillPerSecond: z.optional(nonNegative),
+    }),
+  ),
+  serverErrors: z.optional(z.strictObject({ rate: z.optional(rate) })),
+  resets: z.optional(
+    z.strictObject({ rate: z.optional(rate), phase: z.optional(z.enum(['request', 'response'])) }),
+  ),
+  forbiddenScopes: z.optional(z.array(z.string())),
+})
+
+const additions = z.strictObject({
+  subscriptions: z.optional(
+    z.array(z.strictObject({ subscriptionId: z.string(), displayName: z.optional(z.string()) })),
+  ),
+  principals: z.optional(
+    z.array(
+      z.strictObject({ id: z.string(), type: z.enum(PRINCIPAL_TYPES as [string, ...string[]]) }),
+    ),
+  ),
+  resourceGroups: z.optional(
+    z.array(
+      z.strictObject({
+        name: z.string(),
+        location: z.optional(z.string()),
+        subscriptionId: z.optional(z.string()),
+      }),
+    ),
+  ),
+  resources: z.optional(
+    z.array(
+      z.strictObject({
+        type: z.string(),
+        name: z.string(),
+        resourceGroup: z.optional(z.string()),
+        subscriptionId: z.optional(z.string()),
+        location: z.optional(z.string()),
+        kind: z.optional(z.string()),
+        properties: z.optional(z.record(z.string(), z.json())),
+      }),
+    ),
+  ),
+})
+
+function parse<T>(schema: z.ZodMiniType, value: unknown): Result<T, string> {
+  const result = z.safeParse(schema, value)
+  return result.success ? ok(result.data as T) : err(z.prettifyError(result.error))
+}
+
+/** Fault settings from an admin request or the web app's saved settings. */
+export const parseFaultPatch = (value: unknown): Result<FaultPatch, string> =>
+  parse(faultPatch, value)
+
+export const parseWorldAdditions = (value: unknown): Result<WorldAdditions, string> =>
+  parse(additions, value)
+
+/** A persisted snapshot, checked only as far as its envelope: it was written by `snapshot()`. */
+export function parseSandboxState(value: unknown): Result<SandboxState, string> {
+  if (!value || typeof value !== 'object') return err('a sandbox state must be an object')
+  const s = value as Partial<SandboxState>
+  if (s.format !== 'arm-sandbox' || s.version !== 1)
+    return err('not a sandbox state (format arm-sandbox, version 1)')
+  const maps = [
+    'subscriptions',
+    'resourceGroups',
+    'resources',
+    'principals',
+    'roleAssignments',
+    'operations',
+    'buckets',
+  ] as const
+  for (const key of maps)
+    if (!s[key] || typeof s[key] !== 'object') return err(`the sandbox state lacks ${key}`)
+  if (!s.prng || !s.counters || typeof s.clockOffsetMs !== 'number')
+    return err('the sandbox state lacks prng, counters or clock')
+  return ok(value as SandboxState)
+}

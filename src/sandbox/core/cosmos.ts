@@ -1,0 +1,162 @@
+import { changed, type Ctx, json, noContent } from './context.ts'
+import {
+  armError,
+  invalidRequestContent,
+  methodNotAllowed,
+  parentResourceNotFound,
+} from './errors.ts'
+import { genericResourceId, GUID, idKey } from './ids.ts'
+import { startOperation } from './operations.ts'
+import { pageOf } from './paging.ts'
+import { jsonBody } from './request.ts'
+import { deleteResourceTree, findResource, isAtOrBelow, renderResource } from './resource-store.ts'
+import type { Address } from './resources.ts'
+import type { JsonObject, ResourceRecord, SandboxResponse } from './types.ts'
+
+export const SQL_ROLE_DEFINITIONS = 'microsoft.documentdb/databaseaccounts/sqlroledefinitions'
+export const SQL_ROLE_ASSIGNMENTS = 'microsoft.documentdb/databaseaccounts/sqlroleassignments'
+const ACCOUNT_TYPE = 'Microsoft.DocumentDB/databaseAccounts'
+
+const BUILT_IN = [
+  {
+    guid: '00000000-0000-0000-0000-000000000001',
+    roleName: 'Cosmos DB Built-in Data Reader',
+    dataActions: [
+      'Microsoft.DocumentDB/databaseAccounts/readMetadata',
+      'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/executeQuery',
+      'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/readChangeFeed',
+      'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/items/read',
+    ],
+  },
+  {
+    guid: '00000000-0000-0000-0000-000000000002',
+    roleName: 'Cosmos DB Built-in Data Contributor',
+    dataActions: [
+      'Microsoft.DocumentDB/databaseAccounts/readMetadata',
+      'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/*',
+      'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/items/*',
+    ],
+  },
+] as const
+
+function renderDefinition(account: ResourceRecord, d: (typeof BUILT_IN)[number]): JsonObject {
+  return {
+    id: `${account.id}/sqlRoleDefinitions/${d.guid}`,
+    name: d.guid,
+    type: 'Microsoft.DocumentDB/databaseAccounts/sqlRoleDefinitions',
+    properties: {
+      roleName: d.roleName,
+      type: 'BuiltInRole',
+      assignableScopes: [account.id],
+      permissions: [{ dataActions: [...d.dataActions], notDataActions: [] }],
+    },
+  }
+}
+
+/** 202 + Azure-AsyncOperation and Location, as the Cosmos DB provider answers writes. */
+function accepted(ctx: Ctx, account: ResourceRecord): SandboxResponse {
+  const op = startOperation(ctx)
+  const base = `${ctx.origin}/subscriptions/${account.subscriptionId}/providers/Microsoft.DocumentDB/locations/${account.location ?? 'westeurope'}`
+  const v = ctx.request.query.get('api-version') ?? ''
+  return {
+    status: 202,
+    headers: {
+      'azure-asyncoperation': `${base}/operationsStatus/${op}?api-version=${v}`,
+      location: `${base}/operationResults/${op}?api-version=${v}`,
+    },
+  }
+}
+
+const bad = (message: string) => armError(400, 'BadRequest', message)
+
+function putAssignment(
+  ctx: Ctx,
+  at: Address,
+  account: ResourceRecord,
+  name: string,
+): SandboxResponse {
+  if (!GUID.test(name)) return bad(`The role assignment id '${name}' must be a GUID.`)
+  const body = jsonBody(ctx.request)
+  if (!body.ok) return invalidRequestContent(body.error)
+  const p = body.value.properties
+  const props: JsonObject = p && typeof p === 'object' && !Array.isArray(p) ? p : {}
+  const { roleDefinitionId, scope, principalId } = props
+  const definition = BUILT_IN.find(
+    (d) =>
+      typeof roleDefinitionId === 'string' &&
+      idKey(roleDefinitionId) === idKey(`${account.id}/sqlRoleDefinitions/${d.guid}`),
+  )
+  if (!definition)
+    return bad(
+      `The provided role definition id '${String(roleDefinitionId)}' does not exist in account '${account.name}'.`,
+    )
+  if (typeof scope !== 'string' || !isAtOrBelow(scope, account.id))
+    return bad(
+      `The provided scope '${String(scope)}' is not valid: it must be the account or a path below it.`,
+    )
+  if (typeof principalId !== 'string' || !GUID.test(principalId))
+    return bad(`The provided principal id '${String(principalId)}' is not a valid GUID.`)
+  ctx.state.resources[idKey(at.id)] = {
+    id: `${account.id}/sqlRoleAssignments/${name}`,
+    subscriptionId: account.subscriptionId,
+    resourceGroup: account.resourceGroup,
+    type: 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments',
+    name: `${account.name}/${name}`,
+    tracked: false,
+    properties: {
+      roleDefinitionId: `${account.id}/sqlRoleDefinitions/${definition.guid}`,
+      scope,
+      principalId,
+    },
+    extra: {},
+  }
+  changed(ctx)
+  return accepted(ctx, account)
+}
+
+/**
+ * Cosmos DB data-plane RBAC under an account: the two built-in `sqlRoleDefinitions` and
+ * `sqlRoleAssignments` (PUT/DELETE asynchronous as in Azure; GET/LIST).
+ */
+export function cosmosRbac(ctx: Ctx, at: Address, collection: boolean): SandboxResponse {
+  const [accountName = ''] = at.name.split('/')
+  const account = findResource(
+    ctx.state,
+    genericResourceId(at.subscriptionId, at.resourceGroup, ACCOUNT_TYPE, accountName),
+  )
+  if (!account) return parentResourceNotFound(accountName)
+  const leaf = at.name.split('/')[1] ?? ''
+  const method = ctx.request.method
+  if (at.type.toLowerCase() === SQL_ROLE_DEFINITIONS) {
+    if (method !== 'GET') return methodNotAllowed(method)
+    if (collection) return pageOf(ctx, [...BUILT_IN], (d) => renderDefinition(account, d))
+    const d = BUILT_IN.find((x) => x.guid === leaf.toLowerCase())
+    return d
+      ? json(200, renderDefinition(account, d))
+      : armError(404, 'NotFound', `Role definition '${leaf}' was not found.`)
+  }
+  if (collection) {
+    if (method !== 'GET') return methodNotAllowed(method)
+    const prefix = idKey(`${account.id}/sqlRoleAssignments/`)
+    return pageOf(
+      ctx,
+      Object.values(ctx.state.resources).filter((r) => idKey(r.id).startsWith(prefix)),
+      renderResource,
+    )
+  }
+  const existing = findResource(ctx.state, at.id)
+  switch (method) {
+    case 'PUT':
+      return putAssignment(ctx, at, account, leaf)
+    case 'GET':
+      return existing
+        ? json(200, renderResource(existing))
+        : armError(404, 'NotFound', `Role assignment '${leaf}' was not found.`)
+    case 'DELETE':
+      if (!existing) return noContent(204)
+      deleteResourceTree(ctx, existing)
+      return accepted(ctx, account)
+    default:
+      return methodNotAllowed(method)
+  }
+}

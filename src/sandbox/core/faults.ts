@@ -1,0 +1,74 @@
+import { nextFloat } from './prng.ts'
+
+/** Faults the sandbox injects; all off except ARM's own write throttling. */
+export interface FaultConfig {
+  /** Every answer waits `fixedMs` plus a seeded share of `jitterMs`. */
+  readonly latency: { readonly fixedMs: number; readonly jitterMs: number }
+  /** ARM's write token bucket, per caller and subscription: 429 + Retry-After when empty. */
+  readonly throttle: {
+    readonly enabled: boolean
+    readonly capacity: number
+    readonly refillPerSecond: number
+  }
+  /** Share of requests answered 500 or 503 before they are processed. */
+  readonly serverErrors: { readonly rate: number }
+  /** Share of requests whose connection is reset, before or after the request takes effect. */
+  readonly resets: { readonly rate: number; readonly phase: 'request' | 'response' }
+  /** Role assignment writes at or below these scopes get 403 AuthorizationFailed. */
+  readonly forbiddenScopes: readonly string[]
+}
+
+export type FaultPatch = {
+  readonly [K in keyof FaultConfig]?: FaultConfig[K] extends readonly string[]
+    ? FaultConfig[K]
+    : Partial<FaultConfig[K]>
+}
+
+export const DEFAULT_FAULTS: FaultConfig = {
+  latency: { fixedMs: 0, jitterMs: 0 },
+  throttle: { enabled: true, capacity: 200, refillPerSecond: 10 },
+  serverErrors: { rate: 0 },
+  resets: { rate: 0, phase: 'request' },
+  forbiddenScopes: [],
+}
+
+/** One level deep: `{ throttle: { capacity: 20 } }` keeps the other throttle settings. */
+export function mergeFaults(base: FaultConfig, patch: FaultPatch | undefined): FaultConfig {
+  if (!patch) return base
+  return {
+    latency: { ...base.latency, ...patch.latency },
+    throttle: { ...base.throttle, ...patch.throttle },
+    serverErrors: { ...base.serverErrors, ...patch.serverErrors },
+    resets: { ...base.resets, ...patch.resets },
+    forbiddenScopes: patch.forbiddenScopes ?? base.forbiddenScopes,
+  }
+}
+
+export interface FaultDraw {
+  readonly delayMs: number
+  readonly reset?: 'request' | 'response'
+  readonly serverError?: 500 | 503
+}
+
+/**
+ * Draws this request's faults. The stream is only consumed for faults that are on, so a sandbox
+ * without faults makes the same draws whatever it is asked.
+ */
+export function drawFaults(config: FaultConfig, stream: { value: number }): FaultDraw {
+  const jitter = config.latency.jitterMs > 0 ? nextFloat(stream) * config.latency.jitterMs : 0
+  const delayMs = Math.max(0, Math.round(config.latency.fixedMs + jitter))
+  if (config.resets.rate > 0 && nextFloat(stream) < config.resets.rate)
+    return { delayMs, reset: config.resets.phase }
+  if (config.serverErrors.rate > 0 && nextFloat(stream) < config.serverErrors.rate)
+    return { delayMs, serverError: nextFloat(stream) < 0.5 ? 500 : 503 }
+  return { delayMs }
+}
+
+/** Is `scope` one of the forbidden scopes or below one? (Ids compare without case.) */
+export function isForbidden(config: FaultConfig, scope: string): boolean {
+  const s = scope.toLowerCase().replace(/\/+$/, '')
+  return config.forbiddenScopes.some((f) => {
+    const base = f.toLowerCase().replace(/\/+$/, '')
+    return s === base || s.startsWith(`${base}/`)
+  })
+}

@@ -1,0 +1,76 @@
+import { type Ctx, json } from './context.ts'
+import { armError } from './errors.ts'
+import type { FaultDraw } from './faults.ts'
+import { isWrite } from './request.ts'
+import { takeToken } from './token-bucket.ts'
+import type { SandboxResponse } from './types.ts'
+
+export const RATE_LIMIT_HEADER = 'x-ms-ratelimit-remaining-subscription-writes'
+
+const subscriptionOf = (ctx: Ctx): string | undefined =>
+  ctx.request.segments[0]?.toLowerCase() === 'subscriptions'
+    ? ctx.request.segments[1]?.toLowerCase()
+    : undefined
+
+/**
+ * ARM's front door before the provider: the write token bucket (per subscription and caller) and
+ * the injected 5xx. Returns the rejection, or the headers every write answer carries.
+ */
+export type Gate =
+  | { readonly passed: false; readonly response: SandboxResponse }
+  | { readonly passed: true; readonly headers: Record<string, string> }
+
+export function frontDoor(ctx: Ctx, draw: FaultDraw, requestId: string): Gate {
+  const headers: Record<string, string> = {}
+  if (isWrite(ctx.request.method)) {
+    const { throttle } = ctx.settings.faults
+    const sub = subscriptionOf(ctx)
+    if (throttle.enabled) {
+      const key = `${sub ?? 'tenant'}|${ctx.caller.principalId}`
+      const taken = takeToken(ctx.state.buckets, key, throttle, ctx.now)
+      if (!taken.ok)
+        return reject({
+          ...armError(
+            429,
+            'SubscriptionRequestsThrottled',
+            `Number of 'write' requests for subscription '${sub ?? ''}' actor '${ctx.caller.principalId}' exceeded. Please try again after '${taken.retryAfterSeconds}' seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling for additional information.`,
+          ),
+          headers: {
+            'content-type': 'application/json; charset=utf-8',
+            'retry-after': String(taken.retryAfterSeconds),
+            [RATE_LIMIT_HEADER]: '0',
+          },
+        })
+      headers[RATE_LIMIT_HEADER] = String(taken.remaining)
+    } else headers[RATE_LIMIT_HEADER] = String(throttle.capacity)
+  }
+  if (draw.serverError === 500)
+    return reject(
+      json(
+        500,
+        {
+          error: {
+            code: 'InternalServerError',
+            message: `Encountered internal server error. Diagnostic information: timestamp '${new Date(ctx.now).toISOString()}', tracking id '${requestId}', request correlation id '${requestId}'.`,
+          },
+        },
+        headers,
+      ),
+    )
+  if (draw.serverError === 503)
+    return reject(
+      json(
+        503,
+        {
+          error: {
+            code: 'ServiceUnavailable',
+            message: 'The service is temporarily unavailable. Please retry the request later.',
+          },
+        },
+        headers,
+      ),
+    )
+  return { passed: true, headers }
+}
+
+const reject = (response: SandboxResponse): Gate => ({ passed: false, response })

@@ -1,0 +1,81 @@
+import { HOSTING, IDENTITY_ARM_TYPE } from '../../catalog/hosting.ts'
+import { SERVICES } from '../../catalog/services.ts'
+import type { ResourceRecord } from './types.ts'
+
+/** Types the sandbox knows by name, beyond the catalog's, spelled as their providers spell them. */
+const EXTRA_TYPES = [
+  'Microsoft.Sql/servers',
+  'Microsoft.Web/serverfarms',
+  'Microsoft.Web/sites/config',
+  'Microsoft.App/managedEnvironments',
+  'Microsoft.AppPlatform/Spring',
+  'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments',
+  'Microsoft.DocumentDB/databaseAccounts/sqlRoleDefinitions',
+  'Microsoft.DocumentDB/databaseAccounts/sqlDatabases',
+  'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials',
+]
+
+const KNOWN = new Map(
+  [
+    ...Object.values(HOSTING).map((h) => h.armType),
+    ...Object.values(SERVICES).map((s) => s.armType),
+    IDENTITY_ARM_TYPE,
+    ...EXTRA_TYPES,
+  ].map((t) => [t.toLowerCase(), t]),
+)
+
+/** The provider's spelling of a type: known types, else the first spelling the sandbox saw. */
+export function canonicalType(
+  requested: string,
+  resources: Readonly<Record<string, ResourceRecord>>,
+): string {
+  const lower = requested.toLowerCase()
+  const known = KNOWN.get(lower)
+  if (known) return known
+  for (const r of Object.values(resources)) if (r.type.toLowerCase() === lower) return r.type
+  return requested
+}
+
+/**
+ * How each provider spells an identity with both kinds; `null` when the provider allows only one
+ * kind at a time (AKS, Logic Apps, SignalR).
+ */
+const BOTH_SPELLING: Readonly<Record<string, string | null>> = {
+  'microsoft.web': 'SystemAssigned, UserAssigned',
+  'microsoft.compute': 'SystemAssigned, UserAssigned',
+  'microsoft.containerinstance': 'SystemAssigned, UserAssigned',
+  'microsoft.servicebus': 'SystemAssigned, UserAssigned',
+  'microsoft.eventhub': 'SystemAssigned, UserAssigned',
+  'microsoft.eventgrid': 'SystemAssigned, UserAssigned',
+  'microsoft.appconfiguration': 'SystemAssigned, UserAssigned',
+  'microsoft.containerregistry': 'SystemAssigned, UserAssigned',
+  'microsoft.cognitiveservices': 'SystemAssigned, UserAssigned',
+  'microsoft.search': 'SystemAssigned, UserAssigned',
+  'microsoft.app': 'SystemAssigned,UserAssigned',
+  'microsoft.appplatform': 'SystemAssigned,UserAssigned',
+  'microsoft.storage': 'SystemAssigned,UserAssigned',
+  'microsoft.documentdb': 'SystemAssigned,UserAssigned',
+  'microsoft.sql': 'SystemAssigned,UserAssigned',
+  'microsoft.containerservice': null,
+  'microsoft.logic': null,
+  'microsoft.signalrservice': null,
+}
+
+const namespaceOf = (type: string): string => (type.split('/')[0] ?? '').toLowerCase()
+
+/** The `identity.type` string for both kinds on this type, or null when not allowed. */
+export function bothIdentitySpelling(type: string): string | null {
+  const spelling = BOTH_SPELLING[namespaceOf(type)]
+  return spelling === undefined ? 'SystemAssigned,UserAssigned' : spelling
+}
+
+/** Types whose answers carry no `properties.provisioningState` (proxy settings, identities). */
+const NO_PROVISIONING_STATE = new Set(
+  ['Microsoft.Web/sites/config', IDENTITY_ARM_TYPE].map((t) => t.toLowerCase()),
+)
+
+export const hasProvisioningState = (type: string): boolean =>
+  !NO_PROVISIONING_STATE.has(type.toLowerCase())
+
+export const isIdentityType = (type: string): boolean =>
+  type.toLowerCase() === IDENTITY_ARM_TYPE.toLowerCase()

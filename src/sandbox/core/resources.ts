@@ -1,0 +1,163 @@
+import { changed, type Ctx, json, noContent } from './context.ts'
+import {
+  invalidRequestContent,
+  locationRequired,
+  methodNotAllowed,
+  parentResourceNotFound,
+  resourceGroupNotFound,
+  resourceNotFound,
+} from './errors.ts'
+import { nextIdentity } from './identity-property.ts'
+import { genericResourceId, idKey, parentOf } from './ids.ts'
+import { identityProperties } from './identities.ts'
+import { jsonBody } from './request.ts'
+import {
+  deleteResourceTree,
+  findGroup,
+  findResource,
+  normaliseLocation,
+  renderResource,
+} from './resource-store.ts'
+import { canonicalType, hasProvisioningState, isIdentityType } from './resource-types.ts'
+import { mergePatch } from './merge-patch.ts'
+import type { JsonObject, ResourceRecord, SandboxResponse } from './types.ts'
+
+/** A resource's address in a group: the type and name as requested, and its id. */
+export interface Address {
+  readonly subscriptionId: string
+  readonly resourceGroup: string
+  readonly type: string
+  readonly name: string
+  readonly id: string
+}
+
+/** `[ns, t1, n1, t2, n2]` (the segments after `providers`) → type `ns/t1/t2`, name `n1/n2`. */
+export function addressOf(ctx: Ctx, sub: string, group: string, segs: readonly string[]): Address {
+  const [namespace = '', ...rest] = segs
+  const types = rest.filter((_, i) => i % 2 === 0)
+  const names = rest.filter((_, i) => i % 2 === 1)
+  const type = canonicalType([namespace, ...types].join('/'), ctx.state.resources)
+  const resourceGroup = findGroup(ctx.state, sub, group)?.name ?? group
+  const name = names.join('/')
+  const generic = genericResourceId(sub, resourceGroup, type, name)
+  // Managed Identity writes `resourcegroups` in lower case in its ids, as live ARM shows.
+  const id = isIdentityType(type)
+    ? generic.replace('/resourceGroups/', '/resourcegroups/')
+    : generic
+  return { subscriptionId: sub, resourceGroup, type, name, id }
+}
+
+const SHAPE_FIELDS = new Set([
+  'id',
+  'name',
+  'type',
+  'location',
+  'kind',
+  'tags',
+  'properties',
+  'identity',
+])
+
+function objectOr(value: unknown, fallback: JsonObject): JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as JsonObject)
+    : fallback
+}
+
+export function putResource(ctx: Ctx, at: Address): SandboxResponse {
+  if (!findGroup(ctx.state, at.subscriptionId, at.resourceGroup))
+    return resourceGroupNotFound(at.resourceGroup)
+  const body = jsonBody(ctx.request)
+  if (!body.ok) return invalidRequestContent(body.error)
+  const parent = parentOf(at.type, at.name)
+  if (
+    parent &&
+    !findResource(
+      ctx.state,
+      genericResourceId(at.subscriptionId, at.resourceGroup, parent.type, parent.name),
+    )
+  )
+    return parentResourceNotFound(parent.name)
+  const location =
+    typeof body.value.location === 'string' ? normaliseLocation(body.value.location) : undefined
+  if (!parent && location === undefined) return locationRequired()
+
+  const existing = findResource(ctx.state, at.id)
+  const identity = nextIdentity(ctx, at, existing?.identity, body.value.identity, 'put')
+  if (!identity.ok) return identity.error
+  const requested = objectOr(body.value.properties, {})
+  const properties: JsonObject = identityProperties(ctx, at.type, existing) ?? { ...requested }
+  if (hasProvisioningState(at.type)) properties.provisioningState = 'Succeeded'
+  const extra = Object.fromEntries(Object.entries(body.value).filter(([k]) => !SHAPE_FIELDS.has(k)))
+  const record: ResourceRecord = {
+    id: existing?.id ?? at.id,
+    subscriptionId: at.subscriptionId,
+    resourceGroup: at.resourceGroup,
+    type: at.type,
+    name: existing?.name ?? at.name,
+    tracked: location !== undefined,
+    ...(location !== undefined ? { location } : {}),
+    ...(typeof body.value.kind === 'string' ? { kind: body.value.kind } : {}),
+    ...(body.value.tags !== undefined ? { tags: objectOr(body.value.tags, {}) } : {}),
+    properties,
+    extra,
+    ...(identity.value ? { identity: identity.value } : {}),
+  }
+  ctx.state.resources[idKey(at.id)] = record
+  changed(ctx)
+  return json(existing ? 200 : 201, renderResource(record))
+}
+
+export function patchResource(ctx: Ctx, at: Address): SandboxResponse {
+  const existing = findResource(ctx.state, at.id)
+  if (!existing) return resourceNotFound(at.type, at.name, at.resourceGroup)
+  const body = jsonBody(ctx.request)
+  if (!body.ok) return invalidRequestContent(body.error)
+  const identity = nextIdentity(ctx, existing, existing.identity, body.value.identity, 'patch')
+  if (!identity.ok) return identity.error
+  const { properties, tags, kind } = body.value
+  if (properties !== undefined && !isIdentityType(existing.type))
+    existing.properties = objectOr(mergePatch(existing.properties, properties), {})
+  // PATCH replaces the whole tag set, as ARM does.
+  if (tags !== undefined) existing.tags = objectOr(tags, {})
+  if (typeof kind === 'string') existing.kind = kind
+  for (const [k, v] of Object.entries(body.value))
+    if (!SHAPE_FIELDS.has(k)) existing.extra = objectOr(mergePatch(existing.extra, { [k]: v }), {})
+  if (identity.value) existing.identity = identity.value
+  else delete existing.identity
+  changed(ctx)
+  return json(200, renderResource(existing))
+}
+
+export function getResource(ctx: Ctx, at: Address): SandboxResponse {
+  if (!findGroup(ctx.state, at.subscriptionId, at.resourceGroup))
+    return resourceGroupNotFound(at.resourceGroup)
+  const existing = findResource(ctx.state, at.id)
+  if (!existing) return resourceNotFound(at.type, at.name, at.resourceGroup)
+  return json(200, renderResource(existing))
+}
+
+export function deleteResource(ctx: Ctx, at: Address): SandboxResponse {
+  if (!findGroup(ctx.state, at.subscriptionId, at.resourceGroup))
+    return resourceGroupNotFound(at.resourceGroup)
+  const existing = findResource(ctx.state, at.id)
+  if (!existing) return noContent(204)
+  deleteResourceTree(ctx, existing)
+  return noContent(200)
+}
+
+/** One resource instance, by method. */
+export function resourceInstance(ctx: Ctx, at: Address): SandboxResponse {
+  switch (ctx.request.method) {
+    case 'PUT':
+      return putResource(ctx, at)
+    case 'PATCH':
+      return patchResource(ctx, at)
+    case 'GET':
+      return getResource(ctx, at)
+    case 'DELETE':
+      return deleteResource(ctx, at)
+    default:
+      return methodNotAllowed(ctx.request.method)
+  }
+}

@@ -1,0 +1,149 @@
+import { callerOf } from './auth.ts'
+import type { Ctx, SandboxSettings } from './context.ts'
+import { invalidApiVersion, missingApiVersion } from './errors.ts'
+import {
+  DEFAULT_FAULTS,
+  drawFaults,
+  type FaultConfig,
+  type FaultDraw,
+  type FaultPatch,
+  mergeFaults,
+} from './faults.ts'
+import { frontDoor } from './gate.ts'
+import { requestId } from './prng.ts'
+import { type ParsedRequest, parseRequest } from './request.ts'
+import { route } from './router.ts'
+import { addToWorld, type WorldAdditions } from './seed-additions.ts'
+import { DEFAULT_SEED, seedState } from './seed.ts'
+import type { SandboxOutcome, SandboxRequest, SandboxResponse, SandboxState } from './types.ts'
+
+export interface SandboxOptions {
+  readonly faults?: FaultPatch
+  /** PrincipalNotFound window for principals the sandbox made (default 3 minutes of sandbox time). */
+  readonly principalPropagationMs?: number
+  readonly pageSize?: number
+}
+
+export interface CreateSandboxInput {
+  readonly seed?: number
+  /** The clock (ms since the epoch); the core never reads the real one. */
+  readonly now: () => number
+  /** A snapshot to continue from (e.g. persisted by the web app); else the seeded world. */
+  readonly state?: SandboxState
+  readonly options?: SandboxOptions
+}
+
+/** An in-memory Azure Resource Manager: pure request → outcome, deterministic for seed and clock. */
+export interface Sandbox {
+  handle(request: SandboxRequest): SandboxOutcome
+  /** JSON-serialisable copy of the world (ids, assignments, PRNG and clock offset). */
+  snapshot(): SandboxState
+  load(state: SandboxState): void
+  /** Back to the seeded world (faults untouched). */
+  reset(seed?: number): void
+  /** Adds principals, groups or resources directly, bypassing ARM (admin seeding). */
+  seed(additions: WorldAdditions): void
+  faults(): FaultConfig
+  setFaults(patch: FaultPatch): FaultConfig
+  resetFaults(): FaultConfig
+  /** Moves sandbox time forward (PrincipalNotFound window, token refill). */
+  advanceClock(ms: number): void
+  now(): number
+  /** Moves whenever the world changes, so an adapter knows when to persist. */
+  revision(): number
+}
+
+export const DEFAULT_PRINCIPAL_PROPAGATION_MS = 3 * 60 * 1000
+export const DEFAULT_PAGE_SIZE = 100
+const API_VERSION = /^\d{4}-\d{2}-\d{2}(-[a-z]+)?$/i
+
+export function createSandbox(input: CreateSandboxInput): Sandbox {
+  const seedNumber = input.seed ?? DEFAULT_SEED
+  let state: SandboxState = input.state ? structuredCopy(input.state) : seedState(seedNumber)
+  const initialFaults = mergeFaults(DEFAULT_FAULTS, input.options?.faults)
+  let settings: SandboxSettings = {
+    faults: initialFaults,
+    principalPropagationMs:
+      input.options?.principalPropagationMs ?? DEFAULT_PRINCIPAL_PROPAGATION_MS,
+    pageSize: input.options?.pageSize ?? DEFAULT_PAGE_SIZE,
+  }
+  const now = (): number => input.now() + state.clockOffsetMs
+
+  function process(request: ParsedRequest, draw: FaultDraw): SandboxResponse {
+    const n = ++state.counters.requests
+    const id = requestId(n)
+    const base = {
+      'x-ms-request-id': id,
+      'x-ms-correlation-request-id': request.headers['x-ms-client-request-id'] ?? id,
+    }
+    const answer = (r: SandboxResponse, extra: Record<string, string> = {}): SandboxResponse => ({
+      ...r,
+      headers: { ...r.headers, ...extra, ...base },
+    })
+    const caller = callerOf(request.headers, state.tenantId)
+    if (!caller.ok) return answer(caller.error)
+    const apiVersion = request.query.get('api-version')
+    if (apiVersion === null || apiVersion === '') return answer(missingApiVersion())
+    if (!API_VERSION.test(apiVersion)) return answer(invalidApiVersion(apiVersion))
+    const head = request.method === 'HEAD'
+    const ctx: Ctx = {
+      state,
+      settings,
+      request: head ? { ...request, method: 'GET' } : request,
+      caller: caller.value,
+      now: now(),
+      origin: `https://${request.headers.host ?? 'management.azure.com'}`,
+    }
+    const gate = frontDoor(ctx, draw, id)
+    if (!gate.passed) return answer(gate.response)
+    const response = answer(route(ctx), gate.headers)
+    if (!head) return response
+    // HEAD answers existence only: 204 when the GET would succeed, the status alone otherwise.
+    return { status: response.status === 200 ? 204 : response.status, headers: response.headers }
+  }
+
+  return {
+    handle(request) {
+      const parsed = parseRequest(request)
+      const stream = { value: state.prng.faults }
+      const draw = drawFaults(settings.faults, stream)
+      state.prng.faults = stream.value
+      if (draw.reset === 'request') return { kind: 'reset', delayMs: draw.delayMs }
+      const response = process(parsed, draw)
+      if (draw.reset === 'response') return { kind: 'reset', delayMs: draw.delayMs }
+      return { kind: 'response', delayMs: draw.delayMs, response }
+    },
+    snapshot: () => structuredCopy(state),
+    load(next) {
+      state = structuredCopy(next)
+      state.counters.revision++
+    },
+    reset(seed) {
+      const revision = state.counters.revision
+      state = seedState(seed ?? seedNumber)
+      state.counters.revision = revision + 1
+    },
+    seed(additions) {
+      addToWorld(state, additions, now() - settings.principalPropagationMs)
+    },
+    faults: () => settings.faults,
+    setFaults(patch) {
+      settings = { ...settings, faults: mergeFaults(settings.faults, patch) }
+      return settings.faults
+    },
+    resetFaults() {
+      settings = { ...settings, faults: initialFaults }
+      return settings.faults
+    },
+    advanceClock(ms) {
+      state.clockOffsetMs += ms
+      state.counters.revision++
+    },
+    now,
+    revision: () => state.counters.revision,
+  }
+}
+
+function structuredCopy(state: SandboxState): SandboxState {
+  return JSON.parse(JSON.stringify(state)) as SandboxState
+}

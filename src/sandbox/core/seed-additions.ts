@@ -1,0 +1,78 @@
+import { genericResourceId, idKey, resourceGroupId, subscriptionId } from './ids.ts'
+import { normaliseLocation } from './resource-store.ts'
+import { canonicalType, hasProvisioningState } from './resource-types.ts'
+import { SANDBOX_LOCATION, SANDBOX_RESOURCE_GROUP, SANDBOX_SUBSCRIPTION_ID } from './seed.ts'
+import type { JsonObject, PrincipalType, SandboxState } from './types.ts'
+
+/** What an admin (a test, the web app's settings) may add to the world without ARM calls. */
+export interface WorldAdditions {
+  readonly subscriptions?: readonly {
+    readonly subscriptionId: string
+    readonly displayName?: string
+  }[]
+  /** Principals that exist in the directory already (a developer's user or group). */
+  readonly principals?: readonly { readonly id: string; readonly type: PrincipalType }[]
+  readonly resourceGroups?: readonly {
+    readonly name: string
+    readonly location?: string
+    readonly subscriptionId?: string
+  }[]
+  readonly resources?: readonly {
+    readonly type: string
+    readonly name: string
+    readonly resourceGroup?: string
+    readonly subscriptionId?: string
+    readonly location?: string
+    readonly kind?: string
+    readonly properties?: JsonObject
+  }[]
+}
+
+/** Adds to the world in place; principals count as created at `principalsCreatedAt` (visible). */
+export function addToWorld(
+  state: SandboxState,
+  add: WorldAdditions,
+  principalsCreatedAt: number,
+): void {
+  for (const s of add.subscriptions ?? [])
+    state.subscriptions[idKey(subscriptionId(s.subscriptionId))] = {
+      subscriptionId: s.subscriptionId,
+      displayName: s.displayName ?? s.subscriptionId,
+    }
+  for (const p of add.principals ?? [])
+    state.principals[p.id.toLowerCase()] = {
+      id: p.id.toLowerCase(),
+      type: p.type,
+      createdAt: principalsCreatedAt,
+    }
+  for (const g of add.resourceGroups ?? []) {
+    const sub = g.subscriptionId ?? SANDBOX_SUBSCRIPTION_ID
+    state.resourceGroups[idKey(resourceGroupId(sub, g.name))] = {
+      subscriptionId: sub,
+      name: g.name,
+      location: normaliseLocation(g.location ?? SANDBOX_LOCATION),
+    }
+  }
+  for (const r of add.resources ?? []) {
+    const sub = r.subscriptionId ?? SANDBOX_SUBSCRIPTION_ID
+    const group = r.resourceGroup ?? SANDBOX_RESOURCE_GROUP
+    const type = canonicalType(r.type, state.resources)
+    const id = genericResourceId(sub, group, type, r.name)
+    state.resources[idKey(id)] = {
+      id,
+      subscriptionId: sub,
+      resourceGroup: group,
+      type,
+      name: r.name,
+      tracked: true,
+      location: normaliseLocation(r.location ?? SANDBOX_LOCATION),
+      ...(r.kind ? { kind: r.kind } : {}),
+      properties: {
+        ...r.properties,
+        ...(hasProvisioningState(type) ? { provisioningState: 'Succeeded' } : {}),
+      },
+      extra: {},
+    }
+  }
+  state.counters.revision++
+}

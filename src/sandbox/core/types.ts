@@ -1,0 +1,125 @@
+/** JSON values as they cross the wire and the snapshot. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+export type JsonObject = { [key: string]: Json }
+
+/** What an adapter hands the core: one HTTP request, already read. */
+export interface SandboxRequest {
+  readonly method: string
+  /** Path and query, e.g. `//subscriptions/…?api-version=2022-04-01` (a leading `//` is fine). */
+  readonly url: string
+  /** Header names in any case; `host` is used to build absolute `nextLink`s. */
+  readonly headers: Readonly<Record<string, string>>
+  readonly body?: string
+}
+
+export interface SandboxResponse {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly body?: string
+}
+
+/**
+ * The core decides latency and connection resets (seeded) and the adapter carries them out:
+ * wait `delayMs`, then answer or drop the connection.
+ */
+export type SandboxOutcome =
+  | { readonly kind: 'response'; readonly delayMs: number; readonly response: SandboxResponse }
+  | { readonly kind: 'reset'; readonly delayMs: number }
+
+export type PrincipalType = 'ServicePrincipal' | 'User' | 'Group' | 'ForeignGroup' | 'Device'
+
+export interface SubscriptionRecord {
+  readonly subscriptionId: string
+  readonly displayName: string
+}
+
+export interface ResourceGroupRecord {
+  readonly subscriptionId: string
+  readonly name: string
+  location: string
+  tags?: JsonObject
+}
+
+export interface UserIdentityRef {
+  readonly principalId: string
+  readonly clientId: string
+}
+
+export interface IdentityRecord {
+  system?: { readonly principalId: string; readonly tenantId: string }
+  /** Keyed by the identity's resource id exactly as the client sent it. */
+  user: Record<string, UserIdentityRef>
+}
+
+export interface ResourceRecord {
+  /** Canonical casing: the stored group name and the provider's spelling of the type. */
+  readonly id: string
+  readonly subscriptionId: string
+  readonly resourceGroup: string
+  readonly type: string
+  /** Full name, `server/db` for a child. */
+  readonly name: string
+  /** Tracked resources (with a location) show in the group's `/resources` list. */
+  readonly tracked: boolean
+  location?: string
+  kind?: string
+  tags?: JsonObject
+  properties: JsonObject
+  /** Other top-level fields (sku, zones, …) kept as sent. */
+  extra: JsonObject
+  identity?: IdentityRecord
+}
+
+export interface PrincipalRecord {
+  readonly id: string
+  readonly type: PrincipalType
+  /** Sandbox time (ms) the principal was made: a fresh one is not yet visible without principalType. */
+  readonly createdAt: number
+}
+
+export interface RoleAssignmentRecord {
+  readonly name: string
+  readonly scope: string
+  readonly roleDefinitionGuid: string
+  readonly principalId: string
+  readonly principalType: PrincipalType
+  readonly description: string | null
+  readonly condition: string | null
+  readonly conditionVersion: string | null
+  readonly createdOn: string
+  updatedOn: string
+  readonly createdBy: string
+  updatedBy: string
+}
+
+/** An asynchronous operation (Cosmos DB answers 202 + Azure-AsyncOperation). */
+export interface OperationRecord {
+  readonly id: string
+  readonly status: 'Succeeded'
+  readonly startTime: string
+}
+
+export interface BucketState {
+  tokens: number
+  updatedAt: number
+}
+
+/** The whole emulated Azure: plain JSON, so it can be persisted and restored. */
+export interface SandboxState {
+  readonly format: 'arm-sandbox'
+  readonly version: 1
+  readonly tenantId: string
+  /** Two seeded streams: generated ids do not shift when faults are switched on. */
+  prng: { ids: number; faults: number }
+  /** Requests handled and state changes made (the adapter persists when `revision` moves). */
+  counters: { requests: number; revision: number }
+  /** Added to the injected clock: lets tests and the web app fast-forward sandbox time. */
+  clockOffsetMs: number
+  subscriptions: Record<string, SubscriptionRecord>
+  resourceGroups: Record<string, ResourceGroupRecord>
+  resources: Record<string, ResourceRecord>
+  principals: Record<string, PrincipalRecord>
+  roleAssignments: Record<string, RoleAssignmentRecord>
+  operations: Record<string, OperationRecord>
+  buckets: Record<string, BucketState>
+}
