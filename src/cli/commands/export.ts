@@ -1,0 +1,49 @@
+import { EXPORT_FORMATS, exportDesign, type ExportFormat } from '../../export/export.ts'
+import { parseCommandArgs, requireFile, type Command } from '../command.ts'
+import { CliError, EXIT } from '../io.ts'
+import { emit, loadDesign } from '../load.ts'
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'export the identity layer as Bicep, Terraform (azurerm) or an Azure CLI script',
+  usage: `Usage: idtopo export FILE --to bicep|terraform|cli [--subscription ID] [--resource-group RG] [--location L] [--out FILE]
+
+Writes the identity layer of the design's plan: user-assigned identities, app identity settings,
+role assignments (deterministic names, principalType), Cosmos DB sqlRoleAssignments, client-ID
+settings and the SQL scripts. --subscription, --resource-group and --location fill in where the
+identities go (defaults come from the design's azure bindings).
+
+Exit codes: 0 written, 2 invalid input.`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(this, args, {
+      to: { type: 'string', short: 't' },
+      subscription: { type: 'string' },
+      'resource-group': { type: 'string', short: 'g' },
+      location: { type: 'string', short: 'l' },
+      out: { type: 'string', short: 'o' },
+    })
+    if (values.help) {
+      io.stdout(`${this.usage}\n`)
+      return EXIT.ok
+    }
+    const to = values.to as string | undefined
+    if (to === undefined || !(EXPORT_FORMATS as readonly string[]).includes(to))
+      throw new CliError(
+        `idtopo export: --to must be one of ${EXPORT_FORMATS.join(', ')}${to === undefined ? '' : `, not ${JSON.stringify(to)}`}\n\n${this.usage}`,
+      )
+    const design = await loadDesign(io, requireFile(this, positionals))
+    const pick = (key: 'subscription' | 'resource-group' | 'location'): string | undefined =>
+      values[key] as string | undefined
+    const context = {
+      ...(pick('subscription') ? { subscriptionId: pick('subscription') } : {}),
+      ...(pick('resource-group') ? { resourceGroup: pick('resource-group') } : {}),
+      ...(pick('location') ? { location: pick('location') } : {}),
+    }
+    await emit(
+      io,
+      exportDesign(design, to as ExportFormat, { context }),
+      values.out as string | undefined,
+    )
+    return EXIT.ok
+  },
+}

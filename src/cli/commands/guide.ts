@@ -1,0 +1,62 @@
+import { connectionGuide } from '../../guide/derive-guide.ts'
+import { guideMarkdown } from '../../guide/markdown.ts'
+import { LANGUAGES, type Language } from '../../guide/types.ts'
+import { stableJson } from '../../lib/json.ts'
+import { parseCommandArgs, requireFile, type Command } from '../command.ts'
+import { CliError, EXIT } from '../io.ts'
+import { emit, loadDesign } from '../load.ts'
+
+const FORMATS = ['markdown', 'json'] as const
+
+export const guideCommand: Command = {
+  name: 'guide',
+  summary:
+    'print the connection guide: client-ID settings, endpoints and DefaultAzureCredential code',
+  usage: `Usage: idtopo guide FILE [--app ID] [--language ${LANGUAGES.join('|')}] [--format markdown|json] [--out FILE]
+
+Prints, per app, the client-ID settings to set (the same as the plan's setAppSettings actions),
+the endpoint of each service it reaches and the code that creates each client with the right
+identity (C#, TypeScript, Python, Java); per developer, the roles they hold for local development.
+--app limits it to one app (and leaves the developers out); --language to one language.
+
+Exit codes: 0 written, 2 invalid input.`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(this, args, {
+      app: { type: 'string', short: 'a' },
+      language: { type: 'string', short: 'l' },
+      format: { type: 'string', short: 'f', default: 'markdown' },
+      out: { type: 'string', short: 'o' },
+    })
+    if (values.help) {
+      io.stdout(`${this.usage}\n`)
+      return EXIT.ok
+    }
+    const format = values.format as string
+    if (!(FORMATS as readonly string[]).includes(format))
+      throw new CliError(
+        `idtopo guide: --format must be markdown or json, not ${JSON.stringify(format)}`,
+      )
+    const language = values.language as string | undefined
+    if (language !== undefined && !(LANGUAGES as readonly string[]).includes(language))
+      throw new CliError(
+        `idtopo guide: --language must be one of ${LANGUAGES.join(', ')}, not ${JSON.stringify(language)}`,
+      )
+    const design = await loadDesign(io, requireFile(this, positionals))
+    const full = connectionGuide(design)
+    const appId = values.app as string | undefined
+    if (appId !== undefined && !full.apps.some((a) => a.app === appId))
+      throw new CliError(
+        `idtopo guide: no app with id ${JSON.stringify(appId)} (apps: ${full.apps.map((a) => a.app).join(', ') || 'none'})`,
+      )
+    const guide =
+      appId === undefined
+        ? full
+        : { ...full, apps: full.apps.filter((a) => a.app === appId), developers: [] }
+    const text =
+      format === 'json'
+        ? stableJson(guide)
+        : guideMarkdown(guide, language ? { languages: [language as Language] } : {})
+    await emit(io, text, values.out as string | undefined)
+    return EXIT.ok
+  },
+}

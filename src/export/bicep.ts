@@ -1,0 +1,273 @@
+import { IDENTITY_ARM_TYPE } from '../catalog/hosting.ts'
+import { assertNever } from '../lib/assert.ts'
+import type { AssignCosmosDataRoleAction, AssignRoleAction, PlanPrincipal } from '../plan/types.ts'
+import { typeWithVersion } from './api-versions.ts'
+import {
+  BICEP_RESERVED,
+  bicepObject,
+  bicepString,
+  comment,
+  existingResource,
+  inDeploymentGroup,
+} from './bicep-syntax.ts'
+import { identityType, type ExportModel } from './model.ts'
+import { aksSubject, FEDERATION_AUDIENCE, sqlOutputName } from './shared.ts'
+import { roleWords, SymbolTable } from './symbols.ts'
+
+const FEDERATED = 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials'
+
+/**
+ * The identity layer as one resource-group Bicep file: user-assigned identities, role
+ * assignments (always with principalType) and Cosmos DB sqlRoleAssignments on `existing`
+ * services, AKS federated credentials; app identity settings, client-ID settings and SQL
+ * scripts as outputs, since Bicep deploys whole resources and this file does not own the apps.
+ */
+export function toBicep(model: ExportModel): string {
+  const symbols = new SymbolTable('camel', BICEP_RESERVED)
+  const sym = (node: string): string => symbols.name(`node:${node}`, node)
+  const out: string[] = [
+    comment(
+      `Identity layer of "${model.design}", exported by idtopo (Identity Topology Designer).`,
+    ),
+    comment(
+      'Deploy: az deployment group create --resource-group <group> --template-file <this file>',
+    ),
+    comment(
+      'Apps are referenced, not redeclared: enable their identities first (the appIdentities output,',
+    ),
+    comment(
+      'or the Azure CLI export), since a system-assigned principal must exist to be granted.',
+    ),
+    comment("Role assignment names: the plan's UUID v5 when the principal id is known; otherwise"),
+    comment(
+      'guid(scope, principal resource id, role): a principal id created by this deployment is a',
+    ),
+    comment('run-time value, and Bicep needs names it can compute when the deployment starts.'),
+    "targetScope = 'resourceGroup'",
+    '',
+    "@description('Location of the user-assigned identities this file creates.')",
+    `param location string = ${model.context.location ? bicepString(model.context.location) : 'resourceGroup().location'}`,
+  ]
+  const principalParam = new Map<string, string>()
+  for (const dev of model.developers) {
+    if (dev.principalId) continue
+    const name = symbols.name(`param:${dev.node}`, `${dev.node} principal id`)
+    principalParam.set(dev.node, name)
+    out.push(
+      '',
+      `@description(${bicepString(`Object ID of the Microsoft Entra ${dev.principal} ${dev.name}.`)})`,
+      `param ${name} string`,
+    )
+  }
+  const aks = model.apps.filter((a) => a.hosting === 'aksWorkload' && a.identities.length > 0)
+  const issuerParam = new Map<string, string>()
+  for (const app of aks) {
+    const name = symbols.name(`issuer:${app.node}`, `${app.node} oidc issuer`)
+    issuerParam.set(app.node, name)
+    out.push(
+      '',
+      `@description(${bicepString(`OIDC issuer URL of the AKS cluster running ${app.name} (az aks show --query oidcIssuerProfile.issuerUrl).`)})`,
+      `param ${name} string`,
+    )
+  }
+
+  if (model.identities.length > 0) out.push('', comment('User-assigned identities'))
+  for (const identity of model.identities) {
+    out.push('')
+    if (identity.resourceId)
+      out.push(
+        ...existingResource(
+          sym(identity.node),
+          IDENTITY_ARM_TYPE,
+          identity.name,
+          identity.resourceId,
+          model.context,
+        ),
+      )
+    else
+      out.push(
+        `resource ${sym(identity.node)} ${bicepString(typeWithVersion(IDENTITY_ARM_TYPE))} = {`,
+        `  name: ${bicepString(identity.name)}`,
+        '  location: location',
+        '}',
+      )
+  }
+  for (const app of aks)
+    for (const identity of app.identities)
+      out.push(
+        '',
+        `resource ${symbols.name(`fic:${app.node}:${identity}`, `${identity} ${app.node} federation`)} ${bicepString(typeWithVersion(FEDERATED))} = {`,
+        `  parent: ${sym(identity)}`,
+        `  name: ${bicepString(app.name)}`,
+        '  properties: {',
+        `    issuer: ${issuerParam.get(app.node)}`,
+        `    subject: ${bicepString(aksSubject(app.name))}`,
+        `    audiences: [${bicepString(FEDERATION_AUDIENCE)}]`,
+        '  }',
+        '}',
+      )
+
+  const referenced = model.apps.filter((a) => a.hosting !== 'aksWorkload')
+  if (referenced.length > 0) out.push('', comment('Apps (existing)'))
+  for (const app of referenced)
+    out.push(
+      '',
+      ...existingResource(sym(app.node), app.armType, app.name, app.resourceId, model.context),
+    )
+  if (model.services.length > 0) out.push('', comment('Services (existing)'))
+  for (const s of model.services)
+    out.push('', ...existingResource(sym(s.node), s.armType, s.name, s.resourceId, model.context))
+
+  const principal = (p: PlanPrincipal, known: string | undefined): { id: string; key: string } => {
+    switch (p.type) {
+      case 'userAssigned':
+        return { id: `${sym(p.node)}.properties.principalId`, key: `${sym(p.node)}.id` }
+      case 'systemAssigned':
+        return known
+          ? { id: bicepString(known), key: bicepString(known) }
+          : { id: `${sym(p.node)}.identity.principalId`, key: `${sym(p.node)}.id` }
+      case 'developer': {
+        const param = principalParam.get(p.node)
+        const value = param ?? bicepString(known ?? '')
+        return { id: value, key: value }
+      }
+      default:
+        return assertNever(p.type)
+    }
+  }
+  const knownPrincipal = (a: AssignRoleAction | AssignCosmosDataRoleAction): string | undefined =>
+    a.arm?.principalId ??
+    (a.principal.type === 'systemAssigned'
+      ? model.apps.find((x) => x.node === a.principal.node)?.principalId
+      : model.developers.find((d) => d.node === a.principal.node)?.principalId)
+  const assignmentSymbol = (a: AssignRoleAction | AssignCosmosDataRoleAction): string =>
+    symbols.name(
+      `${a.action}:${a.principal.type}:${a.principal.node}:${a.target}:${a.roleDefinitionId}:${a.scope}`,
+      `${a.principal.node} ${a.target} ${roleWords(a.roleName)}`,
+    )
+  const labelOf = (a: AssignRoleAction | AssignCosmosDataRoleAction): string =>
+    `${a.principal.node} (${a.principal.type}) → ${a.target}: ${a.roleName} [${a.scope}]`
+
+  if (model.roleAssignments.length > 0) out.push('', comment('Role assignments'))
+  for (const a of model.roleAssignments) {
+    const target = model.services.find((s) => s.node === a.target)
+    const p = principal(a.principal, knownPrincipal(a))
+    const deployable =
+      a.scope !== 'subscription' && inDeploymentGroup(target?.resourceId, model.context)
+    const scopeId = a.scope === 'resource' ? `${sym(a.target)}.id` : 'resourceGroup().id'
+    const block = [
+      `resource ${assignmentSymbol(a)} ${bicepString(typeWithVersion('Microsoft.Authorization/roleAssignments'))} = {`,
+      `  name: ${a.arm ? bicepString(a.arm.name) : `guid(${scopeId}, ${p.key}, ${bicepString(a.roleDefinitionId)})`}`,
+      ...(a.scope === 'resource' ? [`  scope: ${sym(a.target)}`] : []),
+      '  properties: {',
+      `    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', ${bicepString(a.roleDefinitionId)})`,
+      `    principalId: ${p.id}`,
+      `    principalType: ${bicepString(a.principalType)}`,
+      '  }',
+      '}',
+    ]
+    out.push('', comment(labelOf(a)))
+    if (deployable) out.push(...block)
+    else
+      out.push(
+        comment(
+          `Not deployable from this resource-group file (${a.scope === 'subscription' ? 'subscription scope' : 'the service is in another resource group'}): deploy it at that scope, or run the Azure CLI export.`,
+        ),
+        ...block.map((l) => `// ${l}`),
+      )
+  }
+  if (model.cosmosAssignments.length > 0)
+    out.push('', comment('Cosmos DB data-plane role assignments (not Azure RBAC)'))
+  for (const a of model.cosmosAssignments) {
+    const account = sym(a.target)
+    const p = principal(a.principal, knownPrincipal(a))
+    const target = model.services.find((s) => s.node === a.target)
+    const block = [
+      `resource ${assignmentSymbol(a)} ${bicepString(typeWithVersion('Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments'))} = {`,
+      `  parent: ${account}`,
+      `  name: ${a.arm ? bicepString(a.arm.name) : `guid(${account}.id, ${p.key}, ${bicepString(a.roleDefinitionId)})`}`,
+      '  properties: {',
+      `    roleDefinitionId: '\${${account}.id}/sqlRoleDefinitions/${a.roleDefinitionId}'`,
+      `    principalId: ${p.id}`,
+      `    scope: ${account}.id`,
+      '  }',
+      '}',
+    ]
+    out.push('', comment(labelOf(a)))
+    out.push(
+      ...(inDeploymentGroup(target?.resourceId, model.context)
+        ? block
+        : block.map((l) => `// ${l}`)),
+    )
+  }
+
+  out.push(...outputs(model, sym, symbols))
+  return `${out.join('\n')}\n`
+}
+
+function outputs(model: ExportModel, sym: (n: string) => string, symbols: SymbolTable): string[] {
+  const out: string[] = []
+  const withIdentity = model.apps.filter((a) => a.hosting !== 'aksWorkload' && identityType(a))
+  if (withIdentity.length > 0) {
+    const entries = withIdentity.map((app) => {
+      const users = app.identities.map((i) => [`'\${${sym(i)}.id}'`, '{}'] as const)
+      const identity = bicepObject(
+        [
+          ['type', bicepString(identityType(app) ?? '')],
+          ...(users.length > 0
+            ? [['userAssignedIdentities', bicepObject(users, '      ')] as const]
+            : []),
+        ],
+        '    ',
+      )
+      return [
+        app.node,
+        bicepObject(
+          [
+            ['resourceId', `${sym(app.node)}.id`],
+            ['identity', identity],
+          ],
+          '  ',
+        ),
+      ] as const
+    })
+    out.push(
+      '',
+      comment(
+        "The `identity` each app's own declaration needs (a whole-resource deployment here would overwrite the app).",
+      ),
+      `output appIdentities object = ${bicepObject(entries)}`,
+    )
+  }
+  const withSettings = model.apps.filter((a) => a.settings.length > 0)
+  if (withSettings.length > 0) {
+    const entries = withSettings.map(
+      (app) =>
+        [
+          app.node,
+          bicepObject(
+            app.settings.map((s) => [s.name, `${sym(s.identity)}.properties.clientId`] as const),
+            '  ',
+          ),
+        ] as const,
+    )
+    out.push(
+      '',
+      comment(
+        'Client-ID settings per app (app settings or environment variables; see the connection guide).',
+      ),
+      `output appSettings object = ${bicepObject(entries)}`,
+    )
+  }
+  for (const script of model.sqlScripts) {
+    out.push(
+      '',
+      comment(
+        `SQL: run in database ${model.names[script.target] ?? script.target} as its Microsoft Entra admin (no ARM resource exists for it).`,
+      ),
+      `output ${symbols.name(`sql:${script.target}:${script.principal.node}`, sqlOutputName(script))} string = '''`,
+      `${script.script}'''`,
+    )
+  }
+  return out
+}

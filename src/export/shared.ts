@@ -1,0 +1,13 @@
+import type { SqlContainedUserAction } from '../plan/types.ts'
+
+/** Audience of Microsoft Entra workload identity federation (AKS workload identity). */
+export const FEDERATION_AUDIENCE = 'api://AzureADTokenExchange'
+
+/** The Kubernetes service account an AKS workload's pods run as: `default` namespace, the app's name. */
+export function aksSubject(appName: string): string {
+  return `system:serviceaccount:default:${appName}`
+}
+
+export function sqlOutputName(script: SqlContainedUserAction): string {
+  return `sql script ${script.target} ${script.principal.node}`
+}

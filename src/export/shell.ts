@@ -1,0 +1,18 @@
+import { SymbolTable } from './symbols.ts'
+
+/** A single-quoted shell word: safe for any text. */
+export function shellWord(text: string): string {
+  return `'${text.replaceAll("'", "'\\''")}'`
+}
+
+/** Shell variable names of one script: upper-case, unique, never the script's own. */
+export function shellSymbols(): SymbolTable {
+  return new SymbolTable('upper', [
+    'SUBSCRIPTION_ID',
+    'RESOURCE_GROUP',
+    'LOCATION',
+    'RG_ID',
+    'PATH',
+    'HOME',
+  ])
+}

@@ -1,0 +1,311 @@
+import { assertNever } from '../lib/assert.ts'
+import { ASSIGNMENT_NAMESPACE, parseArmId } from '../plan/arm-ids.ts'
+import type { AssignCosmosDataRoleAction, AssignRoleAction, PlanPrincipal } from '../plan/types.ts'
+import { identityType, type ExportModel } from './model.ts'
+import { aksSubject, FEDERATION_AUDIENCE, sqlOutputName } from './shared.ts'
+import { roleWords, SymbolTable } from './symbols.ts'
+
+/** An HCL string literal: quotes, backslashes, newlines and template sequences escaped. */
+export function hclString(text: string): string {
+  const body = text
+    .replaceAll('\\', '\\\\')
+    .replaceAll('"', '\\"')
+    .replaceAll('\n', '\\n')
+    .replaceAll('${', '$${')
+    .replaceAll('%{', '%%{')
+  return `"${body}"`
+}
+
+const RG = 'data.azurerm_resource_group.this'
+const SUBSCRIPTION = 'data.azurerm_subscription.current'
+
+function block(head: string, body: readonly string[]): string[] {
+  return [`${head} {`, ...body.map((l) => (l === '' ? '' : `  ${l}`)), '}']
+}
+
+/**
+ * The identity layer for Terraform's azurerm provider. Existing resources are referenced by id
+ * (bound ids as written, others built from the resource group); names of role assignments are
+ * the plan's when bound, else uuidv5 over the same key (scope|principal|role) in the same
+ * namespace, so Terraform, idtopo apply and the plan all agree on every assignment's name.
+ */
+export function toTerraform(model: ExportModel): string {
+  const symbols = new SymbolTable('snake', ['this', 'current'])
+  const sym = (node: string): string => symbols.name(`node:${node}`, node)
+  const { context } = model
+  const out: string[] = [
+    `# Identity layer of "${model.design}", exported by idtopo (Identity Topology Designer).`,
+    "# Apps are referenced, not redeclared: put the app_identities output into each app's own",
+    '# resource (its identity block), or run the Azure CLI export, before applying this.',
+    ...block(
+      'terraform',
+      block(
+        'required_providers',
+        block('azurerm =', ['source  = "hashicorp/azurerm"', 'version = ">= 4.0"']),
+      ),
+    ),
+    '',
+    ...block('provider "azurerm"', ['features {}', 'subscription_id = var.subscription_id']),
+    '',
+    ...variable('subscription_id', 'Subscription of the resource group.', context.subscriptionId),
+    '',
+    ...variable(
+      'resource_group_name',
+      'Resource group of the identities (and of unbound apps and services).',
+      context.resourceGroup,
+    ),
+    '',
+    ...block('variable "location"', [
+      'type        = string',
+      `description = ${hclString("Location of new identities; the resource group's when null.")}`,
+      `default     = ${context.location ? hclString(context.location) : 'null'}`,
+    ]),
+  ]
+  const principalVar = new Map<string, string>()
+  const needsVar = (p: PlanPrincipal): boolean =>
+    p.type === 'systemAssigned'
+      ? !model.apps.find((a) => a.node === p.node)?.principalId
+      : p.type === 'developer' && !model.developers.find((d) => d.node === p.node)?.principalId
+  for (const a of [...model.roleAssignments, ...model.cosmosAssignments]) {
+    if (!needsVar(a.principal) || principalVar.has(a.principal.node)) continue
+    const name = symbols.name(`var:${a.principal.node}`, `${a.principal.node} principal id`)
+    principalVar.set(a.principal.node, `var.${name}`)
+    const what =
+      a.principal.type === 'developer'
+        ? `the Microsoft Entra ${model.developers.find((d) => d.node === a.principal.node)?.principal ?? 'principal'} ${model.names[a.principal.node]}`
+        : `the system-assigned identity of ${model.names[a.principal.node]}`
+    out.push('', ...variable(name, `Object ID of ${what}.`, undefined))
+  }
+  const aks = model.apps.filter((a) => a.hosting === 'aksWorkload' && a.identities.length > 0)
+  for (const app of aks)
+    out.push(
+      '',
+      ...variable(
+        symbols.name(`issuer:${app.node}`, `${app.node} oidc issuer`),
+        `OIDC issuer URL of the AKS cluster running ${model.names[app.node]}.`,
+        undefined,
+      ),
+    )
+  out.push(
+    '',
+    `data "azurerm_subscription" "current" {}`,
+    '',
+    ...block('data "azurerm_resource_group" "this"', ['name = var.resource_group_name']),
+  )
+
+  const idOf = (node: string, armType: string, resourceId: string | undefined): string =>
+    resourceId
+      ? hclString(resourceId)
+      : `"\${${RG}.id}/providers/${armType.split('/')[0]}/${pathOf(armType, model.names[node] ?? node)}"`
+  const targets = model.services.map(
+    (s) => [sym(s.node), idOf(s.node, s.armType, s.resourceId)] as const,
+  )
+  const apps = model.apps.filter((a) => a.hosting !== 'aksWorkload')
+  out.push(
+    '',
+    ...block('locals', [
+      `assignment_namespace = ${hclString(ASSIGNMENT_NAMESPACE)}`,
+      ...objectLines('service_ids', targets),
+      ...objectLines(
+        'app_ids',
+        apps.map((a) => [sym(a.node), idOf(a.node, a.armType, a.resourceId)] as const),
+      ),
+    ]),
+  )
+
+  for (const identity of model.identities) {
+    const s = sym(identity.node)
+    const parts = identity.resourceId ? parseArmId(identity.resourceId) : undefined
+    out.push(
+      '',
+      ...(parts
+        ? block(`data "azurerm_user_assigned_identity" "${s}"`, [
+            `name                = ${hclString(parts.name ?? identity.name)}`,
+            `resource_group_name = ${hclString(parts.resourceGroup ?? '')}`,
+          ])
+        : block(`resource "azurerm_user_assigned_identity" "${s}"`, [
+            `name                = ${hclString(identity.name)}`,
+            `resource_group_name = ${RG}.name`,
+            `location            = coalesce(var.location, ${RG}.location)`,
+          ])),
+    )
+  }
+  const identityRef = (node: string): string =>
+    `${model.identities.find((i) => i.node === node)?.resourceId ? 'data.' : ''}azurerm_user_assigned_identity.${sym(node)}`
+  for (const app of aks)
+    for (const identity of app.identities)
+      out.push(
+        '',
+        ...block(
+          `resource "azurerm_federated_identity_credential" "${symbols.name(`fic:${app.node}:${identity}`, `${identity} ${app.node} federation`)}"`,
+          [
+            `name                = ${hclString(model.names[app.node] ?? app.node)}`,
+            `resource_group_name = ${identityRef(identity)}.resource_group_name`,
+            `parent_id           = ${identityRef(identity)}.id`,
+            `audience            = [${hclString(FEDERATION_AUDIENCE)}]`,
+            `issuer              = var.${symbols.name(`issuer:${app.node}`)}`,
+            `subject             = ${hclString(aksSubject(model.names[app.node] ?? app.node))}`,
+          ],
+        ),
+      )
+
+  const principalId = (a: AssignRoleAction | AssignCosmosDataRoleAction): string => {
+    if (a.arm) return hclString(a.arm.principalId)
+    switch (a.principal.type) {
+      case 'userAssigned':
+        return `${identityRef(a.principal.node)}.principal_id`
+      case 'systemAssigned':
+        return (
+          principalVar.get(a.principal.node) ??
+          hclString(model.apps.find((x) => x.node === a.principal.node)?.principalId ?? '')
+        )
+      case 'developer':
+        return (
+          principalVar.get(a.principal.node) ??
+          hclString(model.developers.find((d) => d.node === a.principal.node)?.principalId ?? '')
+        )
+      default:
+        return assertNever(a.principal.type)
+    }
+  }
+  const scopeOf = (a: AssignRoleAction): string => {
+    const bound = model.services.find((s) => s.node === a.target)?.resourceId
+    const parts = bound ? parseArmId(bound) : undefined
+    switch (a.scope) {
+      case 'resource':
+        return `local.service_ids.${sym(a.target)}`
+      case 'resourceGroup':
+        return parts?.resourceGroup
+          ? hclString(
+              `/subscriptions/${parts.subscriptionId}/resourceGroups/${parts.resourceGroup}`,
+            )
+          : `${RG}.id`
+      case 'subscription':
+        return parts ? hclString(`/subscriptions/${parts.subscriptionId}`) : `${SUBSCRIPTION}.id`
+      default:
+        return assertNever(a.scope)
+    }
+  }
+  const name = (a: AssignRoleAction | AssignCosmosDataRoleAction, scope: string): string =>
+    a.arm
+      ? hclString(a.arm.name)
+      : `uuidv5(local.assignment_namespace, lower("\${${scope}}|\${${principalId(a)}}|${a.roleDefinitionId}"))`
+  const resourceName = (a: AssignRoleAction | AssignCosmosDataRoleAction): string =>
+    symbols.name(
+      `${a.action}:${a.principal.type}:${a.principal.node}:${a.target}:${a.roleDefinitionId}:${a.scope}`,
+      `${a.principal.node} ${a.target} ${roleWords(a.roleName)}`,
+    )
+  for (const a of model.roleAssignments) {
+    const scope = scopeOf(a)
+    out.push(
+      '',
+      `# ${a.principal.node} (${a.principal.type}) → ${a.target}: ${a.roleName} [${a.scope}]`,
+      ...block(`resource "azurerm_role_assignment" "${resourceName(a)}"`, [
+        `name                 = ${name(a, scope)}`,
+        `scope                = ${scope}`,
+        `role_definition_id   = ${a.arm ? hclString(a.arm.roleDefinitionId) : `"\${${SUBSCRIPTION}.id}/providers/Microsoft.Authorization/roleDefinitions/${a.roleDefinitionId}"`}`,
+        `principal_id         = ${principalId(a)}`,
+        `principal_type       = ${hclString(a.principalType)}`,
+        ...(a.principalType === 'ServicePrincipal'
+          ? ['skip_service_principal_aad_check = true']
+          : []),
+      ]),
+    )
+  }
+  for (const a of model.cosmosAssignments) {
+    const account = `local.service_ids.${sym(a.target)}`
+    const bound = model.services.find((s) => s.node === a.target)?.resourceId
+    const parts = bound ? parseArmId(bound) : undefined
+    out.push(
+      '',
+      `# ${a.principal.node} (${a.principal.type}) → ${a.target}: ${a.roleName} (Cosmos DB data plane)`,
+      ...block(`resource "azurerm_cosmosdb_sql_role_assignment" "${resourceName(a)}"`, [
+        `name                = ${name(a, account)}`,
+        `resource_group_name = ${parts?.resourceGroup ? hclString(parts.resourceGroup) : `${RG}.name`}`,
+        `account_name        = ${hclString(parts?.name ?? model.names[a.target] ?? a.target)}`,
+        `role_definition_id  = "\${${account}}/sqlRoleDefinitions/${a.roleDefinitionId}"`,
+        `principal_id        = ${principalId(a)}`,
+        `scope               = ${account}`,
+      ]),
+    )
+  }
+  out.push(...outputs(model, sym, symbols, identityRef))
+  return `${out.join('\n')}\n`
+}
+
+function variable(name: string, description: string, value: string | undefined): string[] {
+  return block(`variable "${name}"`, [
+    'type        = string',
+    `description = ${hclString(description)}`,
+    ...(value ? [`default     = ${hclString(value)}`] : []),
+  ])
+}
+
+/** `Microsoft.Sql/servers/databases` + `srv/db` → `servers/srv/databases/db`. */
+function pathOf(armType: string, name: string): string {
+  const types = armType.split('/').slice(1)
+  const names = name.split('/')
+  return types.map((t, i) => `${t}/${names[i] ?? ''}`).join('/')
+}
+
+function objectLines(name: string, entries: readonly (readonly [string, string])[]): string[] {
+  if (entries.length === 0) return []
+  return [`${name} = {`, ...entries.map(([k, v]) => `  ${k} = ${v}`), '}']
+}
+
+function outputs(
+  model: ExportModel,
+  sym: (n: string) => string,
+  symbols: SymbolTable,
+  identityRef: (n: string) => string,
+): string[] {
+  const out: string[] = []
+  const withIdentity = model.apps.filter((a) => a.hosting !== 'aksWorkload' && identityType(a))
+  if (withIdentity.length > 0)
+    out.push(
+      '',
+      "# The identity block each app's own resource needs.",
+      ...block('output "app_identities"', [
+        'value = {',
+        ...withIdentity.flatMap((app) => [
+          `  ${sym(app.node)} = {`,
+          `    resource_id  = local.app_ids.${sym(app.node)}`,
+          `    type         = ${hclString(identityType(app) ?? '')}`,
+          `    identity_ids = [${app.identities.map((i) => `${identityRef(i)}.id`).join(', ')}]`,
+          '  }',
+        ]),
+        '}',
+      ]),
+    )
+  const withSettings = model.apps.filter((a) => a.settings.length > 0)
+  if (withSettings.length > 0)
+    out.push(
+      '',
+      '# Client-ID settings per app (see the connection guide).',
+      ...block('output "app_settings"', [
+        'value = {',
+        ...withSettings.flatMap((app) => [
+          `  ${sym(app.node)} = {`,
+          ...app.settings.map((s) => `    ${s.name} = ${identityRef(s.identity)}.client_id`),
+          '  }',
+        ]),
+        '}',
+      ]),
+    )
+  for (const script of model.sqlScripts) {
+    const body = script.script.replaceAll('${', '$${').replaceAll('%{', '%%{')
+    out.push(
+      '',
+      `# SQL: run in database ${model.names[script.target] ?? script.target} as its Microsoft Entra admin.`,
+      `output "${symbols.name(`sql:${script.target}:${script.principal.node}`, sqlOutputName(script))}" {`,
+      '  value = <<-EOT',
+      ...body
+        .trimEnd()
+        .split('\n')
+        .map((l) => `    ${l}`),
+      '  EOT',
+      '}',
+    )
+  }
+  return out
+}

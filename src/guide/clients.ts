@@ -1,0 +1,111 @@
+import type { RoleRef } from '../catalog/roles.ts'
+import { serviceEndpoint } from '../catalog/services.ts'
+import type { ServiceKind } from '../model/kinds.ts'
+import type { ClientUse, SdkKind } from './types.ts'
+
+const MANAGEMENT_SCOPE = 'https://management.azure.com/.default'
+
+/** Token audiences of services the guide has no client library snippet for. */
+const DATA_SCOPES: Readonly<Record<ServiceKind, string>> = {
+  storage: 'https://storage.azure.com/.default',
+  keyVault: 'https://vault.azure.net/.default',
+  serviceBus: 'https://servicebus.azure.net/.default',
+  eventHubs: 'https://eventhubs.azure.net/.default',
+  eventGrid: 'https://eventgrid.azure.net/.default',
+  cosmosDb: 'https://cosmos.azure.com/.default',
+  sql: 'https://database.windows.net/.default',
+  appConfiguration: 'https://azconfig.io/.default',
+  containerRegistry: 'https://containerregistry.azure.net/.default',
+  openAI: 'https://cognitiveservices.azure.com/.default',
+  search: 'https://search.azure.com/.default',
+  signalR: 'https://signalr.azure.com/.default',
+}
+
+/** Storage has one endpoint per data service. */
+const storageEndpoint = (name: string, service: 'blob' | 'queue' | 'table'): string =>
+  `https://${name}.${service}.core.windows.net`
+
+/** Which client library a built-in data role is used through, by role name. */
+function sdkOfRole(service: ServiceKind, role: string): SdkKind | undefined {
+  switch (service) {
+    case 'storage':
+      if (role.startsWith('Storage Blob')) return 'blob'
+      if (role.startsWith('Storage Queue')) return 'queue'
+      if (role.startsWith('Storage Table')) return 'table'
+      return undefined
+    case 'keyVault':
+      if (role.startsWith('Key Vault Secrets')) return 'keyVaultSecrets'
+      if (role.startsWith('Key Vault Crypto')) return 'keyVaultKeys'
+      if (role.startsWith('Key Vault Certificate')) return 'keyVaultCertificates'
+      return role === 'Key Vault Administrator' ? 'keyVaultSecrets' : undefined
+    case 'serviceBus':
+      return 'serviceBus'
+    case 'eventHubs':
+      return 'eventHubs'
+    case 'cosmosDb':
+      return 'cosmos'
+    case 'sql':
+      return 'sql'
+    case 'appConfiguration':
+      return 'appConfiguration'
+    case 'eventGrid':
+    case 'containerRegistry':
+    case 'openAI':
+    case 'search':
+    case 'signalR':
+      return undefined
+  }
+}
+
+function clientOf(sdk: SdkKind, service: ServiceKind, name: string): ClientUse {
+  switch (sdk) {
+    case 'blob':
+    case 'queue':
+    case 'table':
+      return { sdk, endpoint: storageEndpoint(name, sdk) }
+    case 'token':
+      return { sdk, scope: DATA_SCOPES[service] }
+    default:
+      return { sdk, endpoint: serviceEndpoint(service, name) }
+  }
+}
+
+/**
+ * The clients an identity's code creates for a service, from the roles it holds there: data
+ * roles pick the service's SDK (Blob, Key Vault secrets, …); data roles with no SDK snippet, and
+ * custom roles, a token for the service's audience; control-plane roles, an ARM token.
+ */
+export function clientsFor(
+  service: ServiceKind,
+  name: string,
+  roles: readonly RoleRef[],
+): ClientUse[] {
+  const out: ClientUse[] = []
+  const add = (use: ClientUse): void => {
+    if (!out.some((u) => JSON.stringify(u) === JSON.stringify(use))) out.push(use)
+  }
+  for (const role of roles) {
+    if (role.kind === 'unknown') continue
+    if (role.kind === 'builtin' && role.fact.plane === 'control') {
+      add({ sdk: 'token', scope: MANAGEMENT_SCOPE })
+      continue
+    }
+    const sdk = role.kind === 'builtin' ? sdkOfRole(service, role.fact.name) : undefined
+    add(clientOf(sdk ?? 'token', service, name))
+    // An administrator of the vault works with keys as well as secrets.
+    if (role.kind === 'builtin' && role.fact.name === 'Key Vault Administrator')
+      add(clientOf('keyVaultKeys', service, name))
+  }
+  return out
+}
+
+const SENDING = /(Sender|Owner|Contributor)$/
+const RECEIVING = /(Receiver|Owner|Contributor|Reader)$/
+
+/** Messaging roles say which side of the queue the code is on. */
+export function sendReceive(roles: readonly string[]): { canSend: boolean; canReceive: boolean } {
+  return {
+    canSend: roles.some((r) => SENDING.test(r)),
+    canReceive: roles.some((r) => RECEIVING.test(r)),
+  }
+}

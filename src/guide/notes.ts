@@ -1,0 +1,82 @@
+import type { DesignIndex } from '../analysis/design-index.ts'
+import { HOSTING } from '../catalog/hosting.ts'
+import { SINGLE_IDENTITY_SETTING } from '../plan/app-settings.ts'
+import type { AppGuide, DeveloperGuide } from './types.ts'
+
+/** Where an app's settings go, and the pitfalls of its identity layout, in plain sentences. */
+export function appNotes(index: DesignIndex, app: Omit<AppGuide, 'notes'>): string[] {
+  const notes: string[] = []
+  const hosting = HOSTING[app.hosting]
+  const usesSystem = app.credentials.some((c) => c.identity === 'system')
+  if (app.connections.length === 0 && app.unresolved.length === 0)
+    notes.push('No access edges: this app reaches no service with a managed identity yet.')
+  if (app.settings.length > 0) notes.push(settingsPlace(app, hosting.label))
+  else if (usesSystem)
+    notes.push(
+      'Uses its system-assigned identity only: no client-ID setting is needed, since DefaultAzureCredential uses the system-assigned identity when no client ID is given.',
+    )
+  if (usesSystem && app.settings.length > 0)
+    notes.push(
+      `Do not set ${SINGLE_IDENTITY_SETTING} on this app: DefaultAzureCredential would then use that user-assigned identity for the clients meant to use the system-assigned one.`,
+    )
+  if (app.settings.some((s) => s.value === undefined))
+    notes.push(
+      'Client IDs are known once the identities exist: `az identity show --name <identity> --resource-group <group> --query clientId -o tsv`.',
+    )
+  for (const u of app.unresolved)
+    notes.push(
+      `Access edge ${u.edge} to ${index.node(u.service)?.name ?? u.service} resolves to no identity of this app, so it has no code here: fix it first (see idtopo check).`,
+    )
+  for (const c of app.connections) {
+    if (c.credential.identity !== 'system' && c.credential.setting === undefined)
+      notes.push(
+        `${c.serviceName} is reached through ${c.credential.label}, which no client-ID setting names: pass its client ID to ManagedIdentityClientId yourself.`,
+      )
+    if (c.serviceKind === 'sql')
+      notes.push(
+        `${c.serviceName}: the database needs a contained user for the ${c.credential.label} (the plan's SQL script, run by the database's Microsoft Entra admin).`,
+      )
+    if (c.serviceKind === 'containerRegistry')
+      notes.push(
+        `${c.serviceName}: the platform pulls images with this identity (set it as the app's registry identity); application code needs no registry client.`,
+      )
+  }
+  return notes
+}
+
+function settingsPlace(app: Omit<AppGuide, 'notes'>, label: string): string {
+  switch (app.settingsTarget) {
+    case 'appSettings':
+      return `Set these as app settings of ${app.name}; applying the plan does it.`
+    case 'containerEnv':
+      return `Set these as environment variables of ${app.name}'s containers; applying the plan does it.`
+    case 'manual':
+      return app.hosting === 'aksWorkload'
+        ? `AKS workload identity: federate each user-assigned identity with ${app.name}'s Kubernetes service account, annotate the service account with azure.workload.identity/client-id and label the pods azure.workload.identity/use: "true" (the webhook then sets AZURE_CLIENT_ID); put the other settings in the pod's environment.`
+        : `A ${label} has no app settings Azure Resource Manager can set: put these variables in the workload's own environment.`
+  }
+}
+
+/** Local development: DefaultAzureCredential falls through to the developer's Azure CLI sign-in. */
+export function developerNotes(dev: Omit<DeveloperGuide, 'notes'>): string[] {
+  const notes = [
+    'Sign in with `az login` (and `az account set --subscription <id>`): locally there is no managed identity, so DefaultAzureCredential falls through to the Azure CLI credential and the code runs with your own roles.',
+    'Leave AZURE_CLIENT_ID and the MANAGED_IDENTITY_CLIENT_ID_* variables unset on your machine: the client IDs only mean something inside Azure.',
+  ]
+  if (dev.principal === 'group')
+    notes.push(
+      `The roles are granted to the security group ${dev.name}: anyone added to it signs in again (\`az logout\`, then \`az login\`) so that new tokens carry the membership.`,
+    )
+  if (dev.access.length === 0)
+    notes.push('Holds no roles yet: the code cannot reach any service with this sign-in.')
+  else notes.push('New role assignments can take up to 10 minutes to take effect.')
+  if (dev.access.some((a) => a.serviceKind === 'cosmosDb'))
+    notes.push(
+      'Cosmos DB data roles are not Azure RBAC roles: they are sqlRoleAssignments on the account (the plan and the exports create them).',
+    )
+  if (dev.access.some((a) => a.serviceKind === 'sql'))
+    notes.push(
+      `SQL databases need a contained user for ${dev.name} (the plan's SQL script); connect with "Authentication=Active Directory Default".`,
+    )
+  return notes
+}

@@ -1,0 +1,145 @@
+import { assertNever } from '../../lib/assert.ts'
+import { sqlServerAndDatabase } from '../../catalog/services.ts'
+import type { SdkKind } from '../types.ts'
+import type { ClientContext, SnippetRenderer } from './renderer.ts'
+import { quote, snakeCase } from './words.ts'
+
+const PACKAGES: Readonly<Record<SdkKind, string | undefined>> = {
+  blob: 'azure-storage-blob',
+  queue: 'azure-storage-queue',
+  table: 'azure-data-tables',
+  keyVaultSecrets: 'azure-keyvault-secrets',
+  keyVaultKeys: 'azure-keyvault-keys',
+  keyVaultCertificates: 'azure-keyvault-certificates',
+  serviceBus: 'azure-servicebus',
+  eventHubs: 'azure-eventhub',
+  cosmos: 'azure-cosmos',
+  appConfiguration: 'azure-appconfiguration',
+  sql: 'pyodbc',
+  token: undefined,
+}
+
+const IMPORTS: Readonly<Record<SdkKind, readonly string[]>> = {
+  blob: ['from azure.storage.blob import BlobServiceClient'],
+  queue: ['from azure.storage.queue import QueueServiceClient'],
+  table: ['from azure.data.tables import TableServiceClient'],
+  keyVaultSecrets: ['from azure.keyvault.secrets import SecretClient'],
+  keyVaultKeys: ['from azure.keyvault.keys import KeyClient'],
+  keyVaultCertificates: ['from azure.keyvault.certificates import CertificateClient'],
+  serviceBus: ['from azure.servicebus import ServiceBusClient'],
+  eventHubs: ['from azure.eventhub import EventHubConsumerClient, EventHubProducerClient'],
+  cosmos: ['from azure.cosmos import CosmosClient'],
+  appConfiguration: ['from azure.appconfiguration import AzureAppConfigurationClient'],
+  sql: ['import struct', 'import pyodbc'],
+  token: [],
+}
+
+export const python: SnippetRenderer = {
+  language: 'python',
+  fence: 'python',
+  ident: snakeCase,
+  comment: (text) => `# ${text}`,
+  install: (uses) =>
+    `pip install ${[...new Set(['azure-identity', ...uses.flatMap((u) => PACKAGES[u.sdk] ?? [])])].sort().join(' ')}`,
+  imports(uses, settings) {
+    // Standard library first, then third-party modules, as isort orders them.
+    const lines = [
+      ...new Set([
+        'from azure.identity import DefaultAzureCredential',
+        ...uses.flatMap((u) => IMPORTS[u.sdk]),
+      ]),
+    ]
+    const std: string[] = lines.filter((l) => l === 'import struct')
+    if (settings) std.unshift('import os')
+    return [...std, ...lines.filter((l) => l !== 'import struct').sort()]
+  },
+  credential(credential, variable) {
+    if (credential.identity === 'system') return [`${variable} = DefaultAzureCredential()`]
+    const clientId = credential.setting
+      ? `os.environ.get(${quote(credential.setting)})`
+      : quote(`<client ID of the ${credential.label}>`)
+    return [`${variable} = DefaultAzureCredential(managed_identity_client_id=${clientId})`]
+  },
+  client: clientLines,
+  usesCredential: () => true,
+}
+
+function clientLines(ctx: ClientContext): string[] {
+  const name = (...words: string[]): string => snakeCase([...ctx.prefix, ...words])
+  const { use, credential: cred, connection: c } = ctx
+  switch (use.sdk) {
+    case 'blob':
+      return [
+        `${name('blob', 'service', 'client')} = BlobServiceClient(account_url=${quote(use.endpoint)}, credential=${cred})`,
+      ]
+    case 'queue':
+      return [
+        `${name('queue', 'service', 'client')} = QueueServiceClient(account_url=${quote(use.endpoint)}, credential=${cred})`,
+      ]
+    case 'table':
+      return [
+        `${name('table', 'service', 'client')} = TableServiceClient(endpoint=${quote(use.endpoint)}, credential=${cred})`,
+      ]
+    case 'keyVaultSecrets':
+      return [
+        `${name('secret', 'client')} = SecretClient(vault_url=${quote(use.endpoint)}, credential=${cred})`,
+      ]
+    case 'keyVaultKeys':
+      return [
+        `${name('key', 'client')} = KeyClient(vault_url=${quote(use.endpoint)}, credential=${cred})`,
+      ]
+    case 'keyVaultCertificates':
+      return [
+        `${name('certificate', 'client')} = CertificateClient(vault_url=${quote(use.endpoint)}, credential=${cred})`,
+      ]
+    case 'serviceBus': {
+      const client = name('service', 'bus', 'client')
+      return [
+        `${client} = ServiceBusClient(fully_qualified_namespace=${quote(use.endpoint)}, credential=${cred})`,
+        ...(c.canSend
+          ? [`${name('sender')} = ${client}.get_queue_sender(queue_name="<queue>")`]
+          : []),
+        ...(c.canReceive
+          ? [`${name('receiver')} = ${client}.get_queue_receiver(queue_name="<queue>")`]
+          : []),
+      ]
+    }
+    case 'eventHubs':
+      return [
+        ...(c.canSend
+          ? [
+              `${name('producer')} = EventHubProducerClient(fully_qualified_namespace=${quote(use.endpoint)}, eventhub_name="<event-hub>", credential=${cred})`,
+            ]
+          : []),
+        ...(c.canReceive
+          ? [
+              `${name('consumer')} = EventHubConsumerClient(fully_qualified_namespace=${quote(use.endpoint)}, eventhub_name="<event-hub>", consumer_group="$Default", credential=${cred})`,
+            ]
+          : []),
+      ]
+    case 'cosmos':
+      return [
+        `${name('cosmos', 'client')} = CosmosClient(url=${quote(use.endpoint)}, credential=${cred})`,
+      ]
+    case 'appConfiguration':
+      return [
+        `${name('configuration', 'client')} = AzureAppConfigurationClient(base_url=${quote(use.endpoint)}, credential=${cred})`,
+      ]
+    case 'sql': {
+      const { server, database } = sqlServerAndDatabase(c.serviceName)
+      const token = name('sql', 'token')
+      return [
+        "# The ODBC driver takes the credential's token (UTF-16-LE, length-prefixed) as attribute 1256.",
+        `${token} = ${cred}.get_token("https://database.windows.net/.default").token.encode("utf-16-le")`,
+        `${name('sql', 'connection')} = pyodbc.connect(`,
+        `    ${quote(`Driver={ODBC Driver 18 for SQL Server};Server=tcp:${server}.database.windows.net,1433;Database=${database ?? '<database>'};Encrypt=yes`)},`,
+        `    attrs_before={1256: struct.pack(f"<I{len(${token})}s", len(${token}), ${token})},`,
+        ')',
+      ]
+    }
+    case 'token':
+      return [`${name('token')} = ${cred}.get_token(${quote(use.scope)})`]
+    default:
+      return assertNever(use)
+  }
+}

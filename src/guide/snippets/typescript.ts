@@ -1,0 +1,138 @@
+import { assertNever } from '../../lib/assert.ts'
+import { sqlServerAndDatabase } from '../../catalog/services.ts'
+import type { SdkKind } from '../types.ts'
+import type { ClientContext, SnippetRenderer } from './renderer.ts'
+import { camelCase, quote } from './words.ts'
+
+/** npm package and the names imported from it, per client library. */
+const MODULES: Readonly<Record<SdkKind, readonly [string, readonly string[]] | undefined>> = {
+  blob: ['@azure/storage-blob', ['BlobServiceClient']],
+  queue: ['@azure/storage-queue', ['QueueServiceClient']],
+  table: ['@azure/data-tables', ['TableServiceClient']],
+  keyVaultSecrets: ['@azure/keyvault-secrets', ['SecretClient']],
+  keyVaultKeys: ['@azure/keyvault-keys', ['KeyClient']],
+  keyVaultCertificates: ['@azure/keyvault-certificates', ['CertificateClient']],
+  serviceBus: ['@azure/service-bus', ['ServiceBusClient']],
+  eventHubs: ['@azure/event-hubs', ['EventHubConsumerClient', 'EventHubProducerClient']],
+  cosmos: ['@azure/cosmos', ['CosmosClient']],
+  appConfiguration: ['@azure/app-configuration', ['AppConfigurationClient']],
+  sql: ['mssql', []],
+  token: undefined,
+}
+
+export const typescript: SnippetRenderer = {
+  language: 'typescript',
+  fence: 'ts',
+  ident: camelCase,
+  comment: (text) => `// ${text}`,
+  install: (uses) =>
+    `npm install ${[...new Set(['@azure/identity', ...uses.flatMap((u) => MODULES[u.sdk]?.[0] ?? [])])].sort().join(' ')}`,
+  imports(uses) {
+    const byModule = new Map<string, Set<string>>([
+      ['@azure/identity', new Set(['DefaultAzureCredential'])],
+    ])
+    for (const use of uses) {
+      const entry = MODULES[use.sdk]
+      if (!entry) continue
+      const names = byModule.get(entry[0]) ?? new Set<string>()
+      for (const n of entry[1]) names.add(n)
+      byModule.set(entry[0], names)
+    }
+    return [...byModule.keys()].sort().map((m) => {
+      const names = [...(byModule.get(m) ?? [])].sort()
+      return names.length === 0
+        ? `import sql from ${quote(m)}`
+        : `import { ${names.join(', ')} } from ${quote(m)}`
+    })
+  },
+  credential(credential, variable) {
+    if (credential.identity === 'system')
+      return [`const ${variable} = new DefaultAzureCredential()`]
+    const clientId = credential.setting
+      ? `process.env.${credential.setting}`
+      : quote(`<client ID of the ${credential.label}>`)
+    return [
+      `const ${variable} = new DefaultAzureCredential({ managedIdentityClientId: ${clientId} })`,
+    ]
+  },
+  client: clientLines,
+  usesCredential: () => true,
+}
+
+function clientLines(ctx: ClientContext): string[] {
+  const name = (...words: string[]): string => camelCase([...ctx.prefix, ...words])
+  const { use, credential: cred, connection: c } = ctx
+  switch (use.sdk) {
+    case 'blob':
+      return [
+        `const ${name('blob', 'service', 'client')} = new BlobServiceClient(${quote(use.endpoint)}, ${cred})`,
+      ]
+    case 'queue':
+      return [
+        `const ${name('queue', 'service', 'client')} = new QueueServiceClient(${quote(use.endpoint)}, ${cred})`,
+      ]
+    case 'table':
+      return [
+        `const ${name('table', 'service', 'client')} = new TableServiceClient(${quote(use.endpoint)}, ${cred})`,
+      ]
+    case 'keyVaultSecrets':
+      return [
+        `const ${name('secret', 'client')} = new SecretClient(${quote(use.endpoint)}, ${cred})`,
+      ]
+    case 'keyVaultKeys':
+      return [`const ${name('key', 'client')} = new KeyClient(${quote(use.endpoint)}, ${cred})`]
+    case 'keyVaultCertificates':
+      return [
+        `const ${name('certificate', 'client')} = new CertificateClient(${quote(use.endpoint)}, ${cred})`,
+      ]
+    case 'serviceBus': {
+      const client = name('service', 'bus', 'client')
+      return [
+        `const ${client} = new ServiceBusClient(${quote(use.endpoint)}, ${cred})`,
+        ...(c.canSend
+          ? [`const ${name('sender')} = ${client}.createSender("<queue-or-topic>")`]
+          : []),
+        ...(c.canReceive
+          ? [`const ${name('receiver')} = ${client}.createReceiver("<queue>")`]
+          : []),
+      ]
+    }
+    case 'eventHubs':
+      return [
+        ...(c.canSend
+          ? [
+              `const ${name('producer')} = new EventHubProducerClient(${quote(use.endpoint)}, "<event-hub>", ${cred})`,
+            ]
+          : []),
+        ...(c.canReceive
+          ? [
+              `const ${name('consumer')} = new EventHubConsumerClient("$Default", ${quote(use.endpoint)}, "<event-hub>", ${cred})`,
+            ]
+          : []),
+      ]
+    case 'cosmos':
+      return [
+        `const ${name('cosmos', 'client')} = new CosmosClient({ endpoint: ${quote(use.endpoint)}, aadCredentials: ${cred} })`,
+      ]
+    case 'appConfiguration':
+      return [
+        `const ${name('configuration', 'client')} = new AppConfigurationClient(${quote(use.endpoint)}, ${cred})`,
+      ]
+    case 'sql': {
+      const { server, database } = sqlServerAndDatabase(c.serviceName)
+      return [
+        '// tedious (under mssql) asks the credential for a token on every new connection.',
+        `const ${name('sql', 'pool')} = await sql.connect({`,
+        `  server: ${quote(`${server}.database.windows.net`)},`,
+        `  database: ${quote(database ?? '<database>')},`,
+        '  options: { encrypt: true },',
+        `  authentication: { type: "token-credential", options: { credential: ${cred} } },`,
+        '})',
+      ]
+    }
+    case 'token':
+      return [`const ${name('token')} = await ${cred}.getToken(${quote(use.scope)})`]
+    default:
+      return assertNever(use)
+  }
+}
