@@ -1,10 +1,18 @@
 import type { Command } from './command.ts'
 import { applyCommand } from './commands/apply.ts'
 import { checkCommand } from './commands/check.ts'
+import { exportCommand } from './commands/export.ts'
+import { guideCommand } from './commands/guide.ts'
 import { planCommand } from './commands/plan.ts'
 import { CliError, EXIT, type CliIO } from './io.ts'
 
-export const COMMANDS: readonly Command[] = [checkCommand, planCommand, applyCommand]
+export const COMMANDS: readonly Command[] = [
+  checkCommand,
+  planCommand,
+  applyCommand,
+  guideCommand,
+  exportCommand,
+]
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))
