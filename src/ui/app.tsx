@@ -1,61 +1,110 @@
-import { useState } from 'react'
-import { formatProblem } from '../model/problems.ts'
-import { parseDesignText } from '../model/parse.ts'
-import type { Design } from '../model/types.ts'
-import { checkDesign } from '../rules/engine.ts'
+import { ReactFlowProvider } from '@xyflow/react'
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react'
+import type { DesignerStore } from '../store/create-store.ts'
+import type { Effects } from '../store/effects.ts'
+import { Canvas } from './canvas/canvas.tsx'
+import { NewDesignDialog } from './dialogs/new-design-dialog.tsx'
+import { OptimizeDialog } from './dialogs/optimize-dialog.tsx'
+import { RecentDialog } from './dialogs/recent-dialog.tsx'
+import { ShareDialog } from './dialogs/share-dialog.tsx'
+import { openDesignFile, saveDesign } from './files/file-actions.ts'
+import { FileDrop } from './files/file-drop.tsx'
+import { Inspector } from './inspector/inspector.tsx'
+import { Notices } from './notices.tsx'
+import { Palette } from './palette.tsx'
+import { BottomPanel } from './panels/bottom-panel.tsx'
+import { useShortcuts } from './shortcuts.ts'
+import { StatusBar } from './status-bar.tsx'
+import { EffectsContext, StoreContext, useDesigner } from './store-context.tsx'
+import { Toolbar, type DialogName } from './toolbar.tsx'
+import './styles/theme.css'
+import './styles/layout.css'
+import './styles/canvas.css'
+import './styles/panels.css'
 
-/** Interim page until the designer lands: open a design file, list its nodes and problems. */
-export function App() {
-  const [design, setDesign] = useState<Design | null>(null)
-  const [problems, setProblems] = useState<string[]>([])
-
-  async function open(file: File) {
-    const parsed = parseDesignText(await file.text())
-    if (parsed.ok) {
-      setDesign(parsed.value)
-      setProblems([])
-    } else setProblems(parsed.error.map(formatProblem))
-  }
-
-  const findings = design ? checkDesign(design) : []
+/** The designer: toolbar, palette, canvas, inspector, problems/plan panel and status bar. */
+export function App(props: {
+  store: DesignerStore
+  effects: Effects
+  guide?: ReactNode
+  toolbarEnd?: ReactNode
+}) {
   return (
-    <main style={{ fontFamily: 'system-ui', padding: 24 }}>
-      <h1>Identity Topology Designer</h1>
-      <label>
-        Open design{' '}
-        <input
-          type="file"
-          accept=".json"
-          onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])}
-        />
-      </label>
-      {problems.length > 0 && (
-        <ul role="alert">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
+    <StoreContext.Provider value={props.store}>
+      <EffectsContext.Provider value={props.effects}>
+        <ReactFlowProvider>
+          <Shell {...props} />
+        </ReactFlowProvider>
+      </EffectsContext.Provider>
+    </StoreContext.Provider>
+  )
+}
+
+function Shell({
+  store,
+  effects,
+  guide,
+  toolbarEnd,
+}: {
+  store: DesignerStore
+  effects: Effects
+  guide?: ReactNode
+  toolbarEnd?: ReactNode
+}) {
+  const [dialog, setDialog] = useState<DialogName | null>(null)
+  const fileInput = useRef<HTMLInputElement>(null)
+  const otherTab = useDesigner((s) => s.otherTab)
+  const open = useCallback((file: File) => void openDesignFile(store, file), [store])
+  const actions = useMemo(
+    () => ({ save: () => saveDesign(store, effects), open: () => fileInput.current?.click() }),
+    [store, effects],
+  )
+  useShortcuts(store, actions)
+  const close = (): void => setDialog(null)
+  return (
+    <div className="app">
+      <Toolbar openDialog={setDialog} fileInput={fileInput} end={toolbarEnd} />
+      {otherTab && (
+        <div className="banner" role="alert">
+          This design is also open in another tab. Edits in both tabs overwrite each other’s
+          autosave — keep editing in one tab only.
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => store.getState().setOtherTab(false)}
+          >
+            Dismiss
+          </button>
+        </div>
       )}
-      {design && (
-        <>
-          <h2>{design.name}</h2>
-          <ul>
-            {design.nodes.map((n) => (
-              <li key={n.id}>
-                {n.kind}: {n.name}
-              </li>
-            ))}
-          </ul>
-          <h2>Problems</h2>
-          <ul>
-            {findings.map((f, i) => (
-              <li key={i}>
-                {f.rule}: {f.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </main>
+      <div className="workspace">
+        <Palette />
+        <main className="center">
+          <Canvas />
+          <BottomPanel guide={guide} />
+        </main>
+        <Inspector />
+      </div>
+      <StatusBar />
+      <Notices />
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        aria-label="Design file"
+        data-testid="open-design-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0]
+          if (file) open(file)
+          e.target.value = ''
+        }}
+      />
+      <FileDrop onFile={open} />
+      {dialog === 'new' && <NewDesignDialog onClose={close} />}
+      {dialog === 'recent' && <RecentDialog onClose={close} />}
+      {dialog === 'optimize' && <OptimizeDialog onClose={close} />}
+      {dialog === 'share' && <ShareDialog onClose={close} />}
+    </div>
   )
 }

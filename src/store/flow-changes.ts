@@ -1,0 +1,72 @@
+import type { EdgeChange, NodeChange } from '@xyflow/react'
+import type { Position } from '../model/types.ts'
+import type { DesignerStore } from './create-store.ts'
+import type { Selection } from './types.ts'
+
+/**
+ * The one place React Flow's change objects are translated. Positions while dragging go to a
+ * preview (`drag`) and become one `moveNodes` command on drop, so a drag is one undo step and the
+ * rules never run mid-drag; `select` changes update the selection; `dimensions` update the
+ * measured sizes React Flow needs back; `remove` is ignored (Delete runs `removeSelection`).
+ */
+export function applyNodeChanges(store: DesignerStore, changes: readonly NodeChange[]): void {
+  const state = store.getState()
+  let drag: Map<string, Position> | undefined
+  let dropped: Map<string, Position> | undefined
+  let selected: Set<string> | undefined
+  let measured: Map<string, { width: number; height: number }> | undefined
+  for (const change of changes) {
+    switch (change.type) {
+      case 'position': {
+        if (change.dragging) {
+          drag ??= new Map(state.drag ?? [])
+          if (change.position) drag.set(change.id, change.position)
+        } else {
+          dropped ??= new Map()
+          const at = change.position ?? state.drag?.get(change.id)
+          if (at) dropped.set(change.id, at)
+        }
+        break
+      }
+      case 'select':
+        selected ??= new Set(state.selection.nodes)
+        if (change.selected) selected.add(change.id)
+        else selected.delete(change.id)
+        break
+      case 'dimensions':
+        if (change.dimensions) {
+          measured ??= new Map(state.measured)
+          measured.set(change.id, change.dimensions)
+        }
+        break
+      case 'add':
+      case 'remove':
+      case 'replace':
+        break
+    }
+  }
+  if (measured) state.setMeasured(measured)
+  if (selected) state.select(withNodes(state.selection, selected))
+  if (dropped) {
+    // Nodes dragged together but not reported on drop keep their last preview position.
+    const all = new Map([...(state.drag ?? []), ...dropped])
+    state.setDrag(null)
+    state.moveNodes(all)
+  } else if (drag) state.setDrag(drag)
+}
+
+export function applyEdgeChanges(store: DesignerStore, changes: readonly EdgeChange[]): void {
+  const state = store.getState()
+  let selected: Set<string> | undefined
+  for (const change of changes) {
+    if (change.type !== 'select') continue
+    selected ??= new Set(state.selection.edges)
+    if (change.selected) selected.add(change.id)
+    else selected.delete(change.id)
+  }
+  if (selected) state.select({ nodes: state.selection.nodes, edges: [...selected] })
+}
+
+function withNodes(selection: Selection, nodes: ReadonlySet<string>): Selection {
+  return { nodes: [...nodes], edges: selection.edges }
+}

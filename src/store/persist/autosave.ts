@@ -1,0 +1,50 @@
+import type { DesignerStore } from '../create-store.ts'
+import type { Effects } from '../effects.ts'
+import { saveDoc } from './session.ts'
+
+export const AUTOSAVE_DELAY_MS = 300
+
+/**
+ * Saves the document and the view shortly after each change (debounced so a pan or a burst of
+ * edits is one write). Returns `flush` (save now, e.g. on page hide) and `stop`.
+ */
+export function startAutosave(store: DesignerStore, effects: Effects) {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let running: Promise<void> = Promise.resolve()
+
+  const save = (): Promise<void> => {
+    timer = undefined
+    const { design, docId, viewport, setSaveState } = store.getState()
+    setSaveState('saving')
+    running = running
+      .then(() => saveDoc(effects.storage, docId, design, viewport, effects.clock.now()))
+      .then(
+        () => setSaveState('saved', effects.clock.now()),
+        () => setSaveState('error'),
+      )
+    return running
+  }
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (
+      state.design === previous.design &&
+      state.viewport === previous.viewport &&
+      state.docId === previous.docId
+    )
+      return
+    if (timer !== undefined) clearTimeout(timer)
+    timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS)
+  })
+
+  return {
+    flush: (): Promise<void> => {
+      if (timer === undefined) return running
+      clearTimeout(timer)
+      return save()
+    },
+    stop: (): void => {
+      if (timer !== undefined) clearTimeout(timer)
+      unsubscribe()
+    },
+  }
+}

@@ -1,0 +1,33 @@
+import { formatProblem } from '../../model/problems.ts'
+import type { DesignerStore } from '../create-store.ts'
+import type { Effects } from '../effects.ts'
+import { loadSession } from './session.ts'
+import { hasSharedDesign, readShareHash } from './share-link.ts'
+
+/**
+ * Opens what the page should show at start: a design in the URL (share link) first, else the
+ * autosaved session with its view, else the store's initial design. Returns whether the URL hash
+ * was consumed, so the caller can clear it (a reload must not re-open the link over later edits).
+ */
+export async function restoreSession(
+  store: DesignerStore,
+  effects: Effects,
+  hash: string,
+): Promise<{ consumedHash: boolean }> {
+  if (hasSharedDesign(hash)) {
+    const shared = readShareHash(hash)
+    if (shared.ok) {
+      store.getState().loadDesign(shared.value)
+      store.getState().notify({ tone: 'info', title: `Opened “${shared.value.name}” from a link` })
+      return { consumedHash: true }
+    }
+    store.getState().notify({
+      tone: 'error',
+      title: 'The shared link holds an invalid design',
+      details: shared.error.map(formatProblem),
+    })
+  }
+  const saved = await loadSession(effects.storage).catch(() => undefined)
+  if (saved) store.getState().loadDesign(saved.design, saved)
+  return { consumedHash: hasSharedDesign(hash) }
+}

@@ -1,0 +1,97 @@
+import type { Edit } from '../model/edits.ts'
+import type { Design, EdgeFields, NodeFields, Position } from '../model/types.ts'
+import type { Fix } from '../rules/types.ts'
+import type { ClipboardData } from './clipboard.ts'
+import type { NewNodeSpec } from './node-factory.ts'
+
+export interface Selection {
+  readonly nodes: readonly string[]
+  readonly edges: readonly string[]
+}
+
+export interface Size {
+  readonly width: number
+  readonly height: number
+}
+
+export interface Viewport {
+  readonly x: number
+  readonly y: number
+  readonly zoom: number
+}
+
+export type PanelTab = 'problems' | 'plan' | 'guide'
+
+/** A message for the user: a toast, or an alert with details (e.g. every problem of a file). */
+export interface Notice {
+  readonly id: number
+  readonly tone: 'info' | 'success' | 'warning' | 'error'
+  readonly title: string
+  readonly details?: readonly string[]
+}
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'error'
+
+/** The document: the only part undo/redo tracks. */
+export interface DocumentSlice {
+  readonly design: Design
+  /** Identifies this document for autosave, recent designs and other tabs; not tracked by undo. */
+  readonly docId: string
+  /** Applies edits as one undo step; on refusal shows why and returns false. */
+  commit(edits: readonly Edit[], what?: string): boolean
+  addNode(spec: NewNodeSpec, position: Position): string | undefined
+  connect(from: string, to: string): boolean
+  updateNode(id: string, set: NodeFields): boolean
+  updateEdge(id: string, set: EdgeFields): boolean
+  renameDesign(name: string): boolean
+  moveNodes(positions: ReadonlyMap<string, Position>): void
+  removeSelection(): void
+  applyFix(fix: Fix): boolean
+  applyOptimize(edits: readonly Edit[]): boolean
+  copySelection(): void
+  paste(): void
+  /** Replaces the document (New, Open, a template, a share link): starts a fresh history. */
+  loadDesign(design: Design, options?: { docId?: string; viewport?: Viewport }): void
+  undo(): void
+  redo(): void
+}
+
+/** Everything else: never an undo step. */
+export interface ViewSlice {
+  readonly selection: Selection
+  readonly viewport: Viewport
+  /** Positions of nodes being dragged; committed as one `moveNodes` on drop. */
+  readonly drag: ReadonlyMap<string, Position> | null
+  /** Node sizes React Flow measured; it needs them handed back on every node it renders. */
+  readonly measured: ReadonlyMap<string, Size>
+  readonly notice: Notice | null
+  readonly panel: PanelTab
+  /** Asks the canvas to show a viewport, or to fit the design when none is given. */
+  readonly viewCommand: { readonly seq: number; readonly viewport?: Viewport }
+  /** A node or edge the canvas should bring into view (from the problems panel). */
+  readonly focusRequest: { readonly id: string; readonly seq: number } | null
+  readonly clipboard: ClipboardData | null
+  readonly saveState: SaveState
+  readonly savedAt: number | null
+  /** Another tab is editing this same document. */
+  readonly otherTab: boolean
+  select(selection: Selection): void
+  focus(id: string): void
+  setViewport(viewport: Viewport): void
+  setDrag(drag: ReadonlyMap<string, Position> | null): void
+  setMeasured(measured: ReadonlyMap<string, Size>): void
+  notify(notice: Omit<Notice, 'id'>): void
+  dismissNotice(): void
+  setPanel(panel: PanelTab): void
+  requestFit(): void
+  requestViewport(viewport: Viewport): void
+  setSaveState(state: SaveState, at?: number): void
+  setOtherTab(other: boolean): void
+}
+
+export type DesignerState = DocumentSlice & ViewSlice
+
+export type SetState = (
+  partial: Partial<DesignerState> | ((state: DesignerState) => Partial<DesignerState>),
+) => void
+export type GetState = () => DesignerState

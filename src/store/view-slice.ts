@@ -1,0 +1,48 @@
+import type { GetState, SetState, ViewSlice } from './types.ts'
+
+/** Selection, viewport, drag preview, notices and panels: state that is never an undo step. */
+export function viewSlice(set: SetState, get: GetState): ViewSlice {
+  let noticeSeq = 0
+  let focusSeq = 0
+  return {
+    selection: { nodes: [], edges: [] },
+    viewport: { x: 0, y: 0, zoom: 1 },
+    drag: null,
+    measured: new Map(),
+    notice: null,
+    panel: 'problems',
+    viewCommand: { seq: 0 },
+    focusRequest: null,
+    clipboard: null,
+    saveState: 'idle',
+    savedAt: null,
+    otherTab: false,
+
+    select(selection) {
+      const current = get().selection
+      if (sameIds(current.nodes, selection.nodes) && sameIds(current.edges, selection.edges)) return
+      set({ selection })
+    },
+    focus(id) {
+      const isNode = get().design.nodes.some((n) => n.id === id)
+      get().select(isNode ? { nodes: [id], edges: [] } : { nodes: [], edges: [id] })
+      set({ focusRequest: { id, seq: ++focusSeq } })
+    },
+    setViewport: (viewport) => set({ viewport }),
+    setDrag: (drag) => set({ drag }),
+    setMeasured: (measured) => set({ measured }),
+    notify: (notice) => set({ notice: { ...notice, id: ++noticeSeq } }),
+    dismissNotice: () => set({ notice: null }),
+    setPanel: (panel) => set({ panel }),
+    requestFit: () => set((s) => ({ viewCommand: { seq: s.viewCommand.seq + 1 } })),
+    requestViewport: (viewport) =>
+      set((s) => ({ viewport, viewCommand: { seq: s.viewCommand.seq + 1, viewport } })),
+    setSaveState: (saveState, at) =>
+      set({ saveState, ...(at !== undefined ? { savedAt: at } : {}) }),
+    setOtherTab: (otherTab) => set({ otherTab }),
+  }
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i])
+}

@@ -1,0 +1,131 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react'
+import { memo } from 'react'
+import { HOSTING } from '../../catalog/hosting.ts'
+import { SERVICES } from '../../catalog/services.ts'
+import { assertNever } from '../../lib/assert.ts'
+import type { DesignNode } from '../../model/types.ts'
+import { countsFor, type SubjectCounts } from '../../store/derived.ts'
+import { HOSTING_GLYPH, SERVICE_GLYPH } from '../glyph-maps.ts'
+import { Glyph, type GlyphName } from '../icons.tsx'
+import { useDesigner, useDesignerWith, useStoreApi } from '../store-context.tsx'
+import { appCountOf, nodeById } from './lookups.ts'
+import type { FlowNode } from './flow-elements.ts'
+
+const sameCounts = (a: SubjectCounts, b: SubjectCounts): boolean =>
+  a.error === b.error && a.warning === b.warning && a.info === b.info
+
+function describe(node: DesignNode): { glyph: GlyphName; kindLabel: string } {
+  switch (node.kind) {
+    case 'app':
+      return { glyph: HOSTING_GLYPH[node.hosting], kindLabel: HOSTING[node.hosting].label }
+    case 'identity':
+      return { glyph: 'identity', kindLabel: 'User-assigned identity' }
+    case 'service':
+      return { glyph: SERVICE_GLYPH[node.service], kindLabel: SERVICES[node.service].label }
+    case 'developer':
+      return node.principal === 'group'
+        ? { glyph: 'people', kindLabel: 'Developer group' }
+        : { glyph: 'person', kindLabel: 'Developer' }
+    default:
+      return assertNever(node, 'node kind')
+  }
+}
+
+/** One component for every node kind: icon, name, kind, identity toggle, finding badges. */
+function DesignNodeView({ id, selected }: NodeProps<FlowNode>) {
+  const node = useDesigner((s) => nodeById(s.design, id))
+  const counts = useDesignerWith((s) => countsFor(s.design, id), sameCounts)
+  if (!node) return null
+  const { glyph, kindLabel } = describe(node)
+  const isSource = node.kind === 'app' || node.kind === 'developer'
+  return (
+    <div
+      className={`dn dn-${node.kind}${selected ? ' is-selected' : ''}`}
+      data-testid={`node-${node.id}`}
+    >
+      {!isSource && <Handle type="target" position={Position.Left} className="dn-handle" />}
+      <div className="dn-head">
+        <span className="dn-icon">
+          <Glyph name={glyph} size={20} />
+        </span>
+        <span className="dn-title">
+          <span className="dn-name" title={node.name}>
+            {node.name}
+          </span>
+          <span className="dn-kind">{kindLabel}</span>
+        </span>
+        <FindingBadges counts={counts} />
+      </div>
+      <NodeFooter node={node} />
+      {isSource && <Handle type="source" position={Position.Right} className="dn-handle" />}
+    </div>
+  )
+}
+
+function FindingBadges({ counts }: { counts: SubjectCounts }) {
+  if (counts.error + counts.warning + counts.info === 0) return null
+  const parts = [
+    counts.error ? `${counts.error} error${counts.error > 1 ? 's' : ''}` : '',
+    counts.warning ? `${counts.warning} warning${counts.warning > 1 ? 's' : ''}` : '',
+    counts.info ? `${counts.info} suggestion${counts.info > 1 ? 's' : ''}` : '',
+  ].filter(Boolean)
+  return (
+    <span className="dn-badges" title={parts.join(', ')} aria-label={parts.join(', ')}>
+      {counts.error > 0 && <span className="badge badge-error">{counts.error}</span>}
+      {counts.warning > 0 && <span className="badge badge-warning">{counts.warning}</span>}
+      {counts.error + counts.warning === 0 && counts.info > 0 && (
+        <span className="badge badge-info">{counts.info}</span>
+      )}
+    </span>
+  )
+}
+
+function NodeFooter({ node }: { node: DesignNode }) {
+  if (node.kind === 'app')
+    return <SystemAssignedToggle id={node.id} on={!!node.systemAssigned} name={node.name} />
+  if (node.kind === 'identity') return <IdentityUse id={node.id} />
+  if (node.kind === 'service' && node.service === 'keyVault')
+    return (
+      <div className="dn-foot">
+        <span className={`chip ${node.permissionModel === 'accessPolicy' ? 'chip-warn' : ''}`}>
+          {node.permissionModel === 'accessPolicy' ? 'Access policies' : 'Azure RBAC'}
+        </span>
+      </div>
+    )
+  return null
+}
+
+function SystemAssignedToggle({ id, on, name }: { id: string; on: boolean; name: string }) {
+  const store = useStoreApi()
+  return (
+    <div className="dn-foot">
+      <button
+        type="button"
+        className={`sa-toggle nodrag${on ? ' is-on' : ''}`}
+        aria-pressed={on}
+        aria-label={`System-assigned identity of ${name}`}
+        title={on ? 'System-assigned identity: on' : 'System-assigned identity: off'}
+        onClick={(e) => {
+          e.stopPropagation()
+          store.getState().updateNode(id, { systemAssigned: !on })
+        }}
+      >
+        <span className="sa-dot" aria-hidden="true" />
+        System-assigned {on ? 'on' : 'off'}
+      </button>
+    </div>
+  )
+}
+
+function IdentityUse({ id }: { id: string }) {
+  const apps = useDesigner((s) => appCountOf(s.design, id))
+  return (
+    <div className="dn-foot">
+      <span className="chip">
+        {apps === 0 ? 'Not attached' : `Used by ${apps} app${apps > 1 ? 's' : ''}`}
+      </span>
+    </div>
+  )
+}
+
+export const DesignNodeComponent = memo(DesignNodeView)

@@ -1,0 +1,51 @@
+import type { Design, DesignEdge, DesignNode } from '../../model/types.ts'
+
+// Per-array indexes, built once per design version and shared by every node and edge component:
+// each component then finds its own data in O(1) instead of scanning the design.
+const nodeMaps = new WeakMap<readonly DesignNode[], Map<string, DesignNode>>()
+const edgeMaps = new WeakMap<readonly DesignEdge[], Map<string, DesignEdge>>()
+const attachCounts = new WeakMap<readonly DesignEdge[], Map<string, number>>()
+
+export function nodeById(design: Design, id: string): DesignNode | undefined {
+  let map = nodeMaps.get(design.nodes)
+  if (!map) {
+    map = new Map(design.nodes.map((n) => [n.id, n]))
+    nodeMaps.set(design.nodes, map)
+  }
+  return map.get(id)
+}
+
+export function edgeById(design: Design, id: string): DesignEdge | undefined {
+  let map = edgeMaps.get(design.edges)
+  if (!map) {
+    map = new Map(design.edges.map((e) => [e.id, e]))
+    edgeMaps.set(design.edges, map)
+  }
+  return map.get(id)
+}
+
+/** How many apps an identity is attached to. */
+export function appCountOf(design: Design, identityId: string): number {
+  let map = attachCounts.get(design.edges)
+  if (!map) {
+    map = new Map()
+    for (const e of design.edges)
+      if (e.kind === 'attach') map.set(e.target, (map.get(e.target) ?? 0) + 1)
+    attachCounts.set(design.edges, map)
+  }
+  return map.get(identityId) ?? 0
+}
+
+/** How an access edge's identity reads on the canvas: explicit, implied, or missing. */
+export function viaLabel(design: Design, edgeId: string, resolvedName: () => string | undefined) {
+  const edge = edgeById(design, edgeId)
+  if (edge?.kind !== 'access') return null
+  if (nodeById(design, edge.source)?.kind === 'developer') return null
+  if (edge.via === 'system') return { text: 'via system-assigned', missing: false }
+  if (edge.via !== undefined)
+    return { text: `via ${nodeById(design, edge.via)?.name ?? edge.via}`, missing: false }
+  const implied = resolvedName()
+  return implied === undefined
+    ? { text: 'no identity chosen', missing: true }
+    : { text: `via ${implied}`, missing: false }
+}

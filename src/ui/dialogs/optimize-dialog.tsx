@@ -1,0 +1,133 @@
+import { useMemo } from 'react'
+import { optimizeIdentities } from '../../optimize/optimize.ts'
+import type { IdentitySummary } from '../../optimize/types.ts'
+import { nodeById } from '../canvas/lookups.ts'
+import { useDesigner, useStoreApi } from '../store-context.tsx'
+import { Modal } from './modal.tsx'
+
+/** Optimize identities: a preview of what changes (before → after), then one undo step. */
+export function OptimizeDialog({ onClose }: { onClose: () => void }) {
+  const store = useStoreApi()
+  const design = useDesigner((s) => s.design)
+  const result = useMemo(() => optimizeIdentities(design), [design])
+  const { summary } = result
+  const identitiesBefore = design.nodes.filter((n) => n.kind === 'identity').length
+  const identitiesAfter = result.design.nodes.filter((n) => n.kind === 'identity').length
+  const appName = (id: string): string => nodeById(design, id)?.name ?? id
+  const nothing = result.edits.length === 0
+  return (
+    <Modal
+      title="Optimize identities"
+      onClose={onClose}
+      wide
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            {nothing ? 'Close' : 'Cancel'}
+          </button>
+          {!nothing && (
+            <button
+              type="button"
+              className="button primary"
+              data-autofocus
+              onClick={() => {
+                store.getState().applyOptimize(result.edits)
+                onClose()
+              }}
+            >
+              Apply optimization
+            </button>
+          )}
+        </>
+      }
+    >
+      {nothing ? (
+        <p>The identity layout is already optimal: no over-grant and the fewest grants.</p>
+      ) : (
+        <>
+          <p className="muted">
+            Shared needs go to one user-assigned identity per group of apps; an app’s own needs go
+            to its system-assigned identity. Developers and services are not changed.
+          </p>
+          <div className="before-after" role="group" aria-label="Before and after">
+            <Metric
+              label="User-assigned identities"
+              before={identitiesBefore}
+              after={identitiesAfter}
+            />
+            <Metric
+              label="Role assignments"
+              before={summary.roleAssignments.before}
+              after={summary.roleAssignments.after}
+            />
+          </div>
+          <ChangeList title="Identities created" items={summary.identitiesCreated} />
+          <ChangeList title="Identities removed" items={summary.identitiesRemoved} />
+          <ChangeList title="Identities kept" items={summary.identitiesKept} />
+          <NameList
+            title="System-assigned identity turned on"
+            ids={summary.systemAssignedOn}
+            name={appName}
+          />
+          <NameList
+            title="System-assigned identity turned off"
+            ids={summary.systemAssignedOff}
+            name={appName}
+          />
+          {summary.edgesSplit.length > 0 && (
+            <p className="muted">
+              {summary.edgesSplit.length} connection
+              {summary.edgesSplit.length > 1 ? 's are' : ' is'} split because its roles go through
+              different identities.
+            </p>
+          )}
+          <p className="muted small">{result.edits.length} changes, undone together with Ctrl+Z.</p>
+        </>
+      )}
+    </Modal>
+  )
+}
+
+function Metric({ label, before, after }: { label: string; before: number; after: number }) {
+  const tone = after < before ? 'better' : after > before ? 'more' : 'same'
+  return (
+    <div className={`metric metric-${tone}`}>
+      <span className="metric-label">{label}</span>
+      <span className="metric-values">
+        <span aria-label="before">{before}</span> → <strong aria-label="after">{after}</strong>
+      </span>
+    </div>
+  )
+}
+
+function ChangeList({ title, items }: { title: string; items: readonly IdentitySummary[] }) {
+  if (items.length === 0) return null
+  return (
+    <section className="change-list">
+      <h3>
+        {title} <span className="count">{items.length}</span>
+      </h3>
+      <ul>
+        {items.map((i) => (
+          <li key={i.id}>{i.name}</li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function NameList(props: { title: string; ids: readonly string[]; name: (id: string) => string }) {
+  if (props.ids.length === 0) return null
+  return (
+    <section className="change-list">
+      <h3>
+        {props.title} <span className="count">{props.ids.length}</span>
+      </h3>
+      <ul>
+        {props.ids.map((id) => (
+          <li key={id}>{props.name(id)}</li>
+        ))}
+      </ul>
+    </section>
+  )
+}

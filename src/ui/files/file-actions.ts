@@ -1,0 +1,55 @@
+import { parseDesignText } from '../../model/parse.ts'
+import { formatProblem } from '../../model/problems.ts'
+import { serializeDesign } from '../../model/serialize.ts'
+import type { DesignerStore } from '../../store/create-store.ts'
+import type { Effects } from '../../store/effects.ts'
+import { shareHash } from '../../store/persist/share-link.ts'
+
+/** `Receipts platform` → `receipts-platform.topology.json`. */
+export function designFileName(name: string): string {
+  const base = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  return `${base || 'design'}.topology.json`
+}
+
+/**
+ * Opens a design file. An invalid file is refused with every path-precise problem, and the
+ * current design stays exactly as it was.
+ */
+export async function openDesignFile(store: DesignerStore, file: File): Promise<boolean> {
+  let text: string
+  try {
+    text = await file.text()
+  } catch {
+    store.getState().notify({ tone: 'error', title: `Could not read “${file.name}”.` })
+    return false
+  }
+  const parsed = parseDesignText(text)
+  if (!parsed.ok) {
+    const n = parsed.error.length
+    store.getState().notify({
+      tone: 'error',
+      title: `“${file.name}” is not a valid design (${n} problem${n > 1 ? 's' : ''}). Your design was not changed.`,
+      details: parsed.error.map(formatProblem),
+    })
+    return false
+  }
+  store.getState().loadDesign(parsed.value)
+  store.getState().notify({ tone: 'success', title: `Opened “${parsed.value.name}”` })
+  return true
+}
+
+export function saveDesign(store: DesignerStore, effects: Effects): void {
+  const { design } = store.getState()
+  effects.download(designFileName(design.name), serializeDesign(design), 'application/json')
+}
+
+/** The link that opens this design anywhere: the page URL with the design in its hash. */
+export function shareLink(
+  store: DesignerStore,
+  location: { origin: string; pathname: string },
+): string {
+  return `${location.origin}${location.pathname}${shareHash(store.getState().design)}`
+}

@@ -1,0 +1,84 @@
+import { useRef, type KeyboardEvent, type ReactNode } from 'react'
+import { analyze, planOf } from '../../store/derived.ts'
+import type { PanelTab } from '../../store/types.ts'
+import { useDesigner, useStoreApi } from '../store-context.tsx'
+import { PlanPanel } from './plan-panel.tsx'
+import { ProblemsPanel } from './problems-panel.tsx'
+
+/** Problems | Plan (| Guide): a tab list with arrow-key navigation (WAI-ARIA tabs pattern). */
+export function BottomPanel({ guide }: { guide?: ReactNode }) {
+  const store = useStoreApi()
+  const panel = useDesigner((s) => s.panel)
+  const counts = useDesigner((s) => analyze(s.design).counts)
+  const actions = useDesigner((s) => planOf(s.design).actions.length)
+  const tabs: { id: PanelTab; label: ReactNode; name: string }[] = [
+    {
+      id: 'problems',
+      name: 'Problems',
+      label: (
+        <>
+          Problems{' '}
+          <span
+            className={`count ${counts.error ? 'count-error' : counts.warning ? 'count-warning' : ''}`}
+          >
+            {counts.error + counts.warning + counts.info}
+          </span>
+        </>
+      ),
+    },
+    {
+      id: 'plan',
+      name: 'Plan',
+      label: (
+        <>
+          Plan <span className="count">{actions}</span>
+        </>
+      ),
+    },
+    ...(guide ? [{ id: 'guide' as const, name: 'Guide', label: <>Guide</> }] : []),
+  ]
+  const refs = useRef<Partial<Record<PanelTab, HTMLButtonElement | null>>>({})
+  const active = tabs.some((t) => t.id === panel) ? panel : 'problems'
+  const onKeyDown = (event: KeyboardEvent): void => {
+    const at = tabs.findIndex((t) => t.id === active)
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
+    if (!step) return
+    event.preventDefault()
+    const next = tabs[(at + step + tabs.length) % tabs.length]
+    if (!next) return
+    store.getState().setPanel(next.id)
+    refs.current[next.id]?.focus()
+  }
+  return (
+    <section className="bottom-panel" aria-label="Problems and plan">
+      <div role="tablist" aria-label="Panels" className="tabs" onKeyDown={onKeyDown}>
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              refs.current[t.id] = el
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-controls={`tabpanel-${t.id}`}
+            aria-selected={active === t.id}
+            tabIndex={active === t.id ? 0 : -1}
+            className="tab"
+            onClick={() => store.getState().setPanel(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div
+        role="tabpanel"
+        id={`tabpanel-${active}`}
+        aria-labelledby={`tab-${active}`}
+        className="tab-body"
+      >
+        {active === 'problems' ? <ProblemsPanel /> : active === 'plan' ? <PlanPanel /> : guide}
+      </div>
+    </section>
+  )
+}

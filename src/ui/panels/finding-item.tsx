@@ -1,0 +1,85 @@
+import { useState } from 'react'
+import type { Finding } from '../../rules/types.ts'
+import { Icon } from '../icons.tsx'
+import { useStoreApi } from '../store-context.tsx'
+import { useSubjectName } from './subject-name.ts'
+import { RuleDoc } from './rule-doc.tsx'
+
+/**
+ * One finding: severity, rule id, message, subject (click to select and show it on the canvas),
+ * the rule's doc on demand, and its fix and suggestion buttons (each one undo step).
+ */
+export function FindingItem({
+  finding,
+  showSubject = true,
+}: {
+  finding: Finding
+  showSubject?: boolean
+}) {
+  const store = useStoreApi()
+  const [docOpen, setDocOpen] = useState(false)
+  const subjectName = useSubjectName(finding.subject)
+  const fixes = finding.fixes ?? []
+  const suggestions = finding.suggestions ?? []
+  return (
+    <div className={`finding sev-${finding.severity}`}>
+      <span className="finding-icon" aria-hidden="true">
+        <Icon name={finding.severity} size={16} />
+      </span>
+      <div className="finding-body">
+        <div className="finding-line">
+          <span className="sr-only">{finding.severity}: </span>
+          <code className="rule-id">{finding.rule}</code>
+          <span className="finding-message">{finding.message}</span>
+        </div>
+        <div className="finding-actions">
+          {showSubject && finding.subject !== null && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => store.getState().focus(finding.subject as string)}
+              aria-label={`Show ${subjectName} on the canvas`}
+            >
+              {subjectName}
+            </button>
+          )}
+          {showSubject && finding.subject === null && <span className="muted">Whole design</span>}
+          {fixes.map((fix) => (
+            <button
+              key={`fix-${fix.title}`}
+              type="button"
+              className="button small primary"
+              onClick={() => store.getState().applyFix(fix)}
+            >
+              <Icon name="check" size={14} /> {fix.title}
+            </button>
+          ))}
+          {suggestions.map((s) => (
+            <button
+              key={`sug-${s.title}`}
+              type="button"
+              className="button small"
+              title="Suggestion: changes who can access what"
+              onClick={() => store.getState().applyFix(s)}
+            >
+              {s.title}
+            </button>
+          ))}
+          <button
+            type="button"
+            className="link-button muted"
+            aria-expanded={docOpen}
+            onClick={() => setDocOpen((o) => !o)}
+          >
+            <Icon name="book" size={13} /> {docOpen ? 'Hide rule' : 'About this rule'}
+          </button>
+        </div>
+        {docOpen && (
+          <div className="rule-doc">
+            <RuleDoc rule={finding.rule} />
+          </div>
+        )}
+      </div>
+    </div>
+  )
+}

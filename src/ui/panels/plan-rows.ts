@@ -1,0 +1,93 @@
+import { assertNever } from '../../lib/assert.ts'
+import type { Design } from '../../model/types.ts'
+import type { Plan, PlanAction, PlanActionKind, PlanPrincipal } from '../../plan/types.ts'
+
+export interface PlanRow {
+  readonly key: string
+  readonly kind: PlanActionKind
+  readonly kindLabel: string
+  readonly principal: string
+  readonly role: string
+  readonly target: string
+  readonly scope: string
+}
+
+export const ACTION_LABEL: Record<PlanActionKind, string> = {
+  createIdentity: 'Create identity',
+  enableSystemAssigned: 'Enable system-assigned',
+  attachIdentity: 'Attach identity',
+  assignRole: 'Role assignment',
+  assignCosmosDataRole: 'Cosmos DB data role',
+  sqlContainedUser: 'SQL contained user',
+  setAppSettings: 'App settings',
+}
+
+const SCOPE_LABEL: Record<string, string> = {
+  resource: 'Resource',
+  resourceGroup: 'Resource group',
+  subscription: 'Subscription',
+}
+
+/** The plan's actions as table rows, with node ids shown as the names users gave them. */
+export function planRows(plan: Plan, design: Design): PlanRow[] {
+  const names = new Map(design.nodes.map((n) => [n.id, n.name]))
+  const name = (id: string): string => names.get(id) ?? id
+  const who = (p: PlanPrincipal): string =>
+    p.type === 'systemAssigned' ? `${name(p.node)} (system-assigned)` : name(p.node)
+  return plan.actions.map((action: PlanAction, i): PlanRow => {
+    const base = { key: `${i}`, kind: action.action, kindLabel: ACTION_LABEL[action.action] }
+    switch (action.action) {
+      case 'createIdentity':
+        return { ...base, principal: action.name, role: '—', target: '—', scope: '—' }
+      case 'enableSystemAssigned':
+        return {
+          ...base,
+          principal: `${name(action.node)} (system-assigned)`,
+          role: '—',
+          target: name(action.node),
+          scope: '—',
+        }
+      case 'attachIdentity':
+        return {
+          ...base,
+          principal: name(action.identity),
+          role: '—',
+          target: name(action.app),
+          scope: '—',
+        }
+      case 'assignRole':
+      case 'assignCosmosDataRole':
+        return {
+          ...base,
+          principal: who(action.principal),
+          role: action.roleName,
+          target: name(action.target),
+          scope: SCOPE_LABEL[action.scope] ?? action.scope,
+        }
+      case 'sqlContainedUser':
+        return {
+          ...base,
+          principal: who(action.principal),
+          role: action.roles.join(', '),
+          target: name(action.target),
+          scope: 'Database',
+        }
+      case 'setAppSettings':
+        return {
+          ...base,
+          principal: action.settings.map((s) => s.name).join(', '),
+          role: '—',
+          target: name(action.app),
+          scope: '—',
+        }
+      default:
+        return assertNever(action, 'plan action')
+    }
+  })
+}
+
+export function countByKind(plan: Plan): Map<PlanActionKind, number> {
+  const counts = new Map<PlanActionKind, number>()
+  for (const a of plan.actions) counts.set(a.action, (counts.get(a.action) ?? 0) + 1)
+  return counts
+}

@@ -1,0 +1,81 @@
+import { useRef, type KeyboardEvent } from 'react'
+import { SEVERITIES, type Finding, type Severity } from '../../rules/types.ts'
+import { analyze } from '../../store/derived.ts'
+import { Icon } from '../icons.tsx'
+import { useDesigner, useStoreApi } from '../store-context.tsx'
+import { FindingItem } from './finding-item.tsx'
+
+const GROUP_TITLE: Record<Severity, string> = {
+  error: 'Errors',
+  warning: 'Warnings',
+  info: 'Suggestions',
+}
+
+/**
+ * Live findings grouped by severity. Arrow keys move between findings, Enter shows the subject
+ * on the canvas; Tab reaches each finding's buttons.
+ */
+export function ProblemsPanel() {
+  const store = useStoreApi()
+  const findings = useDesigner((s) => analyze(s.design).findings)
+  const listRef = useRef<HTMLDivElement>(null)
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>, finding: Finding): void => {
+    if (event.target !== event.currentTarget) return
+    const items = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-finding]') ?? [])]
+    const at = items.indexOf(event.currentTarget)
+    const go = (i: number): void => {
+      event.preventDefault()
+      items[(i + items.length) % items.length]?.focus()
+    }
+    if (event.key === 'ArrowDown') go(at + 1)
+    else if (event.key === 'ArrowUp') go(at - 1)
+    else if (event.key === 'Home') go(0)
+    else if (event.key === 'End') go(items.length - 1)
+    else if (event.key === 'Enter' && finding.subject !== null) {
+      event.preventDefault()
+      store.getState().focus(finding.subject)
+    }
+  }
+
+  if (findings.length === 0)
+    return (
+      <div className="panel-empty">
+        <Icon name="check" size={20} />
+        <p>No problems. The design follows every rule.</p>
+      </div>
+    )
+
+  const first = findings[0]
+  return (
+    <div className="problems" ref={listRef}>
+      {SEVERITIES.map((severity) => {
+        const group = findings.filter((f) => f.severity === severity)
+        if (group.length === 0) return null
+        return (
+          <section key={severity} className={`problem-group sev-${severity}`}>
+            <h3>
+              {GROUP_TITLE[severity]} <span className="count">{group.length}</span>
+            </h3>
+            <ul aria-label={GROUP_TITLE[severity]}>
+              {group.map((finding, i) => {
+                const tabIndex = finding === first ? 0 : -1
+                return (
+                  <li
+                    key={`${finding.rule}|${finding.subject}|${i}`}
+                    data-finding
+                    tabIndex={tabIndex}
+                    onKeyDown={(e) => onKeyDown(e, finding)}
+                    aria-label={`${finding.severity} ${finding.rule}: ${finding.message}`}
+                  >
+                    <FindingItem finding={finding} />
+                  </li>
+                )
+              })}
+            </ul>
+          </section>
+        )
+      })}
+    </div>
+  )
+}

@@ -1,0 +1,71 @@
+import { useEffect } from 'react'
+import type { DesignerStore } from '../store/create-store.ts'
+
+export interface ShortcutActions {
+  save(): void
+  open(): void
+}
+
+/** Whether the key goes to a text field (where Ctrl+Z, Delete and Ctrl+C keep their text meaning). */
+function isTextTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return (
+    target.isContentEditable ||
+    target.tagName === 'TEXTAREA' ||
+    target.tagName === 'SELECT' ||
+    (target.tagName === 'INPUT' &&
+      !['checkbox', 'radio', 'button'].includes((target as HTMLInputElement).type))
+  )
+}
+
+/**
+ * The designer's keyboard: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo, Delete/Backspace
+ * remove the selection, Ctrl+C/V copy and paste nodes, Ctrl+S save, Ctrl+O open, Escape clears
+ * the selection. Inside text fields only Save and Open apply.
+ */
+export function useShortcuts(store: DesignerStore, actions: ShortcutActions): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented) return
+      const mod = event.ctrlKey || event.metaKey
+      const key = event.key.toLowerCase()
+      const state = store.getState()
+      if (mod && key === 's') {
+        event.preventDefault()
+        actions.save()
+        return
+      }
+      if (mod && key === 'o') {
+        event.preventDefault()
+        actions.open()
+        return
+      }
+      if (isTextTarget(event.target)) return
+      if (document.querySelector('[aria-modal="true"]')) return
+      if (mod && key === 'z') {
+        event.preventDefault()
+        if (event.shiftKey) state.redo()
+        else state.undo()
+      } else if (mod && key === 'y') {
+        event.preventDefault()
+        state.redo()
+      } else if (mod && key === 'c') {
+        if (state.selection.nodes.length === 0) return
+        event.preventDefault()
+        state.copySelection()
+      } else if (mod && key === 'v') {
+        if (!state.clipboard) return
+        event.preventDefault()
+        state.paste()
+      } else if (!mod && (event.key === 'Delete' || event.key === 'Backspace')) {
+        if (state.selection.nodes.length + state.selection.edges.length === 0) return
+        event.preventDefault()
+        state.removeSelection()
+      } else if (event.key === 'Escape') {
+        state.select({ nodes: [], edges: [] })
+      }
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [store, actions])
+}

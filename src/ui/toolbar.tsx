@@ -1,0 +1,163 @@
+import { useReactFlow } from '@xyflow/react'
+import { useRef, type ReactNode } from 'react'
+import { layeredLayout } from './canvas/layout.ts'
+import type { FlowEdge, FlowNode } from './canvas/flow-elements.ts'
+import { designFileName, saveDesign } from './files/file-actions.ts'
+import { exportDiagram } from './files/export-image.ts'
+import { Icon } from './icons.tsx'
+import { MenuButton } from './menu.tsx'
+import { useDesigner, useEffects, useHistory, useStoreApi } from './store-context.tsx'
+
+export type DialogName = 'new' | 'recent' | 'optimize' | 'share'
+
+function Tool(props: {
+  label: string
+  icon: ReactNode
+  onClick: () => void
+  disabled?: boolean
+  shortcut?: string
+  showLabel?: boolean
+}) {
+  return (
+    <button
+      type="button"
+      className={`tool${props.showLabel === false ? ' icon-only' : ''}`}
+      onClick={props.onClick}
+      disabled={props.disabled}
+      aria-label={props.label}
+      title={props.shortcut ? `${props.label} (${props.shortcut})` : props.label}
+      {...(props.shortcut
+        ? { 'aria-keyshortcuts': props.shortcut.replace('Ctrl', 'Control') }
+        : {})}
+    >
+      {props.icon}
+      {props.showLabel !== false && <span>{props.label}</span>}
+    </button>
+  )
+}
+
+/** File actions, Undo/Redo, Auto layout, Optimize identities, export; room on the right for Apply. */
+export function Toolbar(props: {
+  openDialog: (d: DialogName) => void
+  fileInput: React.RefObject<HTMLInputElement | null>
+  end?: ReactNode
+}) {
+  const store = useStoreApi()
+  const effects = useEffects()
+  const flow = useReactFlow<FlowNode, FlowEdge>()
+  const { canUndo, canRedo } = useHistory()
+  const name = useDesigner((s) => s.design.name)
+  const empty = useDesigner((s) => s.design.nodes.length === 0)
+  const layoutBusy = useRef(false)
+
+  const autoLayout = async (): Promise<void> => {
+    if (layoutBusy.current) return
+    layoutBusy.current = true
+    try {
+      const { design, measured } = store.getState()
+      store.getState().moveNodes(await layeredLayout(design, measured))
+      store.getState().requestFit()
+    } finally {
+      layoutBusy.current = false
+    }
+  }
+  const image = (format: 'png' | 'svg'): void => {
+    const base = designFileName(store.getState().design.name).replace(/\.topology\.json$/, '')
+    exportDiagram(flow, format, base, effects.download).catch((e: unknown) =>
+      store.getState().notify({
+        tone: 'error',
+        title: `Export failed: ${e instanceof Error ? e.message : String(e)}`,
+      }),
+    )
+  }
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Designer toolbar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          <Icon name="layout" size={18} />
+        </span>
+        <span className="brand-text">
+          <span className="brand-name">Identity Topology</span>
+          <span className="brand-design" title={name}>
+            {name}
+          </span>
+        </span>
+      </div>
+      <div className="tool-group" aria-label="File">
+        <Tool label="New" icon={<Icon name="new" />} onClick={() => props.openDialog('new')} />
+        <Tool
+          label="Open design"
+          icon={<Icon name="open" />}
+          onClick={() => props.fileInput.current?.click()}
+          shortcut="Ctrl+O"
+        />
+        <Tool
+          label="Save design"
+          icon={<Icon name="save" />}
+          onClick={() => saveDesign(store, effects)}
+          shortcut="Ctrl+S"
+        />
+        <Tool
+          label="Recent designs"
+          icon={<Icon name="history" />}
+          onClick={() => props.openDialog('recent')}
+          showLabel={false}
+        />
+      </div>
+      <div className="tool-group" aria-label="History">
+        <Tool
+          label="Undo"
+          icon={<Icon name="undo" />}
+          onClick={() => store.getState().undo()}
+          disabled={!canUndo}
+          shortcut="Ctrl+Z"
+          showLabel={false}
+        />
+        <Tool
+          label="Redo"
+          icon={<Icon name="redo" />}
+          onClick={() => store.getState().redo()}
+          disabled={!canRedo}
+          shortcut="Ctrl+Shift+Z"
+          showLabel={false}
+        />
+      </div>
+      <div className="tool-group" aria-label="Design">
+        <Tool
+          label="Auto layout"
+          icon={<Icon name="layout" />}
+          onClick={() => void autoLayout()}
+          disabled={empty}
+        />
+        <Tool
+          label="Optimize identities"
+          icon={<Icon name="optimize" />}
+          onClick={() => props.openDialog('optimize')}
+          disabled={empty}
+        />
+      </div>
+      <div className="tool-group" aria-label="Share and export">
+        <Tool
+          label="Share link"
+          icon={<Icon name="link" />}
+          onClick={() => props.openDialog('share')}
+          showLabel={false}
+        />
+        <MenuButton
+          ariaLabel="Export diagram"
+          label={
+            <>
+              <Icon name="image" />
+              <span>Export</span>
+            </>
+          }
+          items={[
+            { label: 'Diagram as PNG', onSelect: () => image('png') },
+            { label: 'Diagram as SVG', onSelect: () => image('svg') },
+          ]}
+        />
+      </div>
+      <div className="toolbar-end">{props.end}</div>
+    </header>
+  )
+}
