@@ -88,7 +88,7 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
         `# ${name} (AKS workload): its pods use the identities through workload identity federation.`,
       )
       out.push(
-        `${issuer}="\${${issuer}:?set ${issuer} to the cluster's OIDC issuer URL (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)}"`,
+        `${issuer}="\${${issuer}:?set ${issuer} to the OIDC issuer URL of the cluster (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)}"`,
       )
       for (const i of app.identities)
         out.push(

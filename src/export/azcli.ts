@@ -50,7 +50,7 @@ export function toAzureCli(model: ExportModel): string {
       )
     else
       out.push(
-        `${name}="\${${name}:?set ${name} to the object ID of ${dev.name.replace(/["`$\\}]/g, '')} (az ad user show --id <user principal name> --query id -o tsv)}"`,
+        `${name}="\${${name}:?set ${name} to the object ID of ${dev.name.replace(/["'`$\\}]/g, '')} (az ad user show --id <user principal name> --query id -o tsv)}"`,
       )
   }
   if (model.services.length > 0) out.push('', '# Services (existing)')

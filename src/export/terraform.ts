@@ -206,6 +206,7 @@ export function toTerraform(model: ExportModel): string {
         `role_definition_id   = ${a.arm ? hclString(a.arm.roleDefinitionId) : `"\${${SUBSCRIPTION}.id}/providers/Microsoft.Authorization/roleDefinitions/${a.roleDefinitionId}"`}`,
         `principal_id         = ${principalId(a)}`,
         `principal_type       = ${hclString(a.principalType)}`,
+        `description          = ${hclString(`idtopo: ${a.principal.node} (${a.principal.type}) → ${a.target}: ${a.roleName} [${a.scope}]`)}`,
         ...(a.principalType === 'ServicePrincipal'
           ? ['skip_service_principal_aad_check = true']
           : []),

@@ -49,7 +49,9 @@ function appSection(app: AppGuide, languages: readonly Language[]): string[] {
     lines.push(
       `### ${LANGUAGE_LABELS[language]}`,
       '',
-      `\`${installCommand(app, language)}\``,
+      '```',
+      installCommand(app, language),
+      '```',
       '',
       `\`\`\`${r.fence}`,
       appSnippet(app, language).trimEnd(),

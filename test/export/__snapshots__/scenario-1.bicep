@@ -1,0 +1,102 @@
+// Identity layer of "Scenario 1: one app, system-assigned identity", exported by idtopo (Identity Topology Designer).
+// Deploy: az deployment group create --resource-group <group> --template-file <this file>
+// Apps are referenced, not redeclared: enable their identities first (the appIdentities output,
+// or the Azure CLI export), since a system-assigned principal must exist to be granted.
+// Role assignment names: the plan's UUID v5 when the principal id is known; otherwise
+// guid(scope, principal resource id, role): a principal id created by this deployment is a
+// run-time value, and Bicep needs names it can compute when the deployment starts.
+targetScope = 'resourceGroup'
+
+@description('Location of the user-assigned identities this file creates.')
+param location string = resourceGroup().location
+
+@description('Object ID of the Microsoft Entra group Contoso developers.')
+param devsPrincipalId string
+
+// Apps (existing)
+
+resource web 'Microsoft.Web/sites@2023-12-01' existing = {
+  name: 'contoso-web'
+}
+
+// Services (existing)
+
+resource blob 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: 'contosoassets'
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: 'kv-contoso'
+}
+
+// Role assignments
+
+// devs (developer) → blob: Storage Blob Data Contributor [resource]
+resource devsBlobStorageBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(blob.id, devsPrincipalId, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: blob
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+    principalId: devsPrincipalId
+    principalType: 'Group'
+  }
+}
+
+// devs (developer) → vault: Key Vault Secrets User [resource]
+resource devsVaultKeyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, devsPrincipalId, '4633458b-17de-408a-b874-0445c86b69e6')
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: devsPrincipalId
+    principalType: 'Group'
+  }
+}
+
+// web (systemAssigned) → blob: Storage Blob Data Contributor [resource]
+resource webBlobStorageBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(blob.id, web.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: blob
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+    principalId: web.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// web (systemAssigned) → vault: Key Vault Secrets User [resource]
+resource webVaultKeyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, web.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: web.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The `identity` each app's own declaration needs (a whole-resource deployment here would overwrite the app).
+output appIdentities object = {
+  web: {
+    resourceId: web.id
+    identity: {
+      type: 'SystemAssigned'
+    }
+  }
+}
+
+// SQL: run in database contoso-sql/orders as its Microsoft Entra admin (no ARM resource exists for it).
+output sqlScriptDbDevs string = '''
+IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
+    CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
+ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
+ALTER ROLE [db_datawriter] ADD MEMBER [Contoso developers];
+'''
+
+// SQL: run in database contoso-sql/orders as its Microsoft Entra admin (no ARM resource exists for it).
+output sqlScriptDbWeb string = '''
+IF DATABASE_PRINCIPAL_ID(N'contoso-web') IS NULL
+    CREATE USER [contoso-web] FROM EXTERNAL PROVIDER;
+ALTER ROLE [db_datareader] ADD MEMBER [contoso-web];
+ALTER ROLE [db_datawriter] ADD MEMBER [contoso-web];
+'''

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Identity layer of "Scenario 1: one app, system-assigned identity", exported by idtopo (Identity Topology Designer).
+# Run it signed in with `az login` as someone who may create identities and role assignments.
+# Every step checks first: running it again changes nothing.
+set -euo pipefail
+
+SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-$(az account show --query id --output tsv)}"
+RESOURCE_GROUP="${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the identities}"
+RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"
+az account set --subscription "$SUBSCRIPTION_ID"
+
+# Creates a role assignment unless an equal one exists (under any name).
+assign_role() {
+  local count
+  count=$(az role assignment list --scope "$4" --role "$3" --fill-principal-name false \
+    --query "[?principalId=='$1'] | length(@)" --output tsv)
+  if [ "$count" != "0" ]; then echo "unchanged: $3 for $1 on $4"; return; fi
+  local args=(--assignee-object-id "$1" --assignee-principal-type "$2" --role "$3" --scope "$4")
+  if [ -n "${5:-}" ]; then args+=(--name "$5"); fi
+  az role assignment create "${args[@]}" --output none
+  echo "created: $3 for $1 on $4"
+}
+
+# Creates a Cosmos DB data-plane role assignment on the whole account unless one exists.
+assign_cosmos_role() {
+  local account group count
+  account="${1##*/}"
+  group=$(cut -d/ -f5 <<<"$1")
+  count=$(az cosmosdb sql role assignment list --account-name "$account" --resource-group "$group" \
+    --query "[?principalId=='$3' && ends_with(roleDefinitionId, '/$2')] | length(@)" --output tsv)
+  if [ "$count" != "0" ]; then echo "unchanged: $2 for $3 on $account"; return; fi
+  local args=(--account-name "$account" --resource-group "$group" --role-definition-id "$2" --principal-id "$3" --scope "/")
+  if [ -n "${4:-}" ]; then args+=(--role-assignment-id "$4"); fi
+  az cosmosdb sql role assignment create "${args[@]}" --output none
+  echo "created: $2 for $3 on $account"
+}
+
+# App identities
+WEB_ID="$RG_ID/providers/Microsoft.Web/sites/contoso-web"
+az webapp identity assign --ids "$WEB_ID" --identities '[system]' --output none
+WEB_PRINCIPAL_ID=$(az resource show --ids "$WEB_ID" --query identity.principalId --output tsv)
+
+# Developers (Microsoft Entra users and groups)
+DEVS_PRINCIPAL_ID="${DEVS_PRINCIPAL_ID:-$(az ad group show --group 'Contoso developers' --query id --output tsv)}"
+
+# Services (existing)
+BLOB_ID="$RG_ID/providers/Microsoft.Storage/storageAccounts/contosoassets"
+VAULT_ID="$RG_ID/providers/Microsoft.KeyVault/vaults/kv-contoso"
+
+# Role assignments: assign_role OBJECT_ID PRINCIPAL_TYPE ROLE SCOPE [NAME]
+# devs (developer) → blob: Storage Blob Data Contributor [resource]
+assign_role "$DEVS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$BLOB_ID"
+# devs (developer) → vault: Key Vault Secrets User [resource]
+assign_role "$DEVS_PRINCIPAL_ID" Group 4633458b-17de-408a-b874-0445c86b69e6 "$VAULT_ID"
+# web (systemAssigned) → blob: Storage Blob Data Contributor [resource]
+assign_role "$WEB_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$BLOB_ID"
+# web (systemAssigned) → vault: Key Vault Secrets User [resource]
+assign_role "$WEB_PRINCIPAL_ID" ServicePrincipal 4633458b-17de-408a-b874-0445c86b69e6 "$VAULT_ID"
+
+# SQL: run in database contoso-sql/orders as its Microsoft Entra admin (sqlcmd or the portal's query editor):
+#   IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
+#       CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
+#   ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
+#   ALTER ROLE [db_datawriter] ADD MEMBER [Contoso developers];
+
+# SQL: run in database contoso-sql/orders as its Microsoft Entra admin (sqlcmd or the portal's query editor):
+#   IF DATABASE_PRINCIPAL_ID(N'contoso-web') IS NULL
+#       CREATE USER [contoso-web] FROM EXTERNAL PROVIDER;
+#   ALTER ROLE [db_datareader] ADD MEMBER [contoso-web];
+#   ALTER ROLE [db_datawriter] ADD MEMBER [contoso-web];
+
+echo "Done: identity layer of this design is in place."

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Identity layer of "Scenario 2: apps sharing user-assigned identities", exported by idtopo (Identity Topology Designer).
+# Run it signed in with `az login` as someone who may create identities and role assignments.
+# Every step checks first: running it again changes nothing.
+set -euo pipefail
+
+SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-$(az account show --query id --output tsv)}"
+RESOURCE_GROUP="${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the identities}"
+LOCATION="${LOCATION:-$(az group show --name "$RESOURCE_GROUP" --query location --output tsv)}"
+RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"
+az account set --subscription "$SUBSCRIPTION_ID"
+
+# Creates a role assignment unless an equal one exists (under any name).
+assign_role() {
+  local count
+  count=$(az role assignment list --scope "$4" --role "$3" --fill-principal-name false \
+    --query "[?principalId=='$1'] | length(@)" --output tsv)
+  if [ "$count" != "0" ]; then echo "unchanged: $3 for $1 on $4"; return; fi
+  local args=(--assignee-object-id "$1" --assignee-principal-type "$2" --role "$3" --scope "$4")
+  if [ -n "${5:-}" ]; then args+=(--name "$5"); fi
+  az role assignment create "${args[@]}" --output none
+  echo "created: $3 for $1 on $4"
+}
+
+# Creates a Cosmos DB data-plane role assignment on the whole account unless one exists.
+assign_cosmos_role() {
+  local account group count
+  account="${1##*/}"
+  group=$(cut -d/ -f5 <<<"$1")
+  count=$(az cosmosdb sql role assignment list --account-name "$account" --resource-group "$group" \
+    --query "[?principalId=='$3' && ends_with(roleDefinitionId, '/$2')] | length(@)" --output tsv)
+  if [ "$count" != "0" ]; then echo "unchanged: $2 for $3 on $account"; return; fi
+  local args=(--account-name "$account" --resource-group "$group" --role-definition-id "$2" --principal-id "$3" --scope "/")
+  if [ -n "${4:-}" ]; then args+=(--role-assignment-id "$4"); fi
+  az cosmosdb sql role assignment create "${args[@]}" --output none
+  echo "created: $2 for $3 on $account"
+}
+
+# User-assigned identities
+MI_STORAGE_ID=$(az identity create --name 'mi-contoso-storage' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
+MI_STORAGE_PRINCIPAL_ID=$(az identity show --ids "$MI_STORAGE_ID" --query principalId --output tsv)
+MI_STORAGE_CLIENT_ID=$(az identity show --ids "$MI_STORAGE_ID" --query clientId --output tsv)
+MI_DATA_ID=$(az identity create --name 'mi-contoso-databases' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
+MI_DATA_PRINCIPAL_ID=$(az identity show --ids "$MI_DATA_ID" --query principalId --output tsv)
+MI_DATA_CLIENT_ID=$(az identity show --ids "$MI_DATA_ID" --query clientId --output tsv)
+
+# App identities
+WEB1_ID="$RG_ID/providers/Microsoft.Web/sites/contoso-web-1"
+az webapp identity assign --ids "$WEB1_ID" --identities "$MI_STORAGE_ID" "$MI_DATA_ID" --output none
+WEB2_ID="$RG_ID/providers/Microsoft.Web/sites/contoso-web-2"
+az webapp identity assign --ids "$WEB2_ID" --identities "$MI_STORAGE_ID" "$MI_DATA_ID" --output none
+FUNC_ID="$RG_ID/providers/Microsoft.Web/sites/contoso-func"
+az functionapp identity assign --ids "$FUNC_ID" --identities "$MI_STORAGE_ID" --output none
+
+# Developers (Microsoft Entra users and groups)
+DEVS_PRINCIPAL_ID="${DEVS_PRINCIPAL_ID:-$(az ad group show --group 'Contoso developers' --query id --output tsv)}"
+
+# Services (existing)
+BLOB_ID="$RG_ID/providers/Microsoft.Storage/storageAccounts/contosoassets"
+COSMOS_ID="$RG_ID/providers/Microsoft.DocumentDB/databaseAccounts/contoso-cosmos"
+
+# Role assignments: assign_role OBJECT_ID PRINCIPAL_TYPE ROLE SCOPE [NAME]
+# devs (developer) → blob: Storage Blob Data Contributor [resource]
+assign_role "$DEVS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$BLOB_ID"
+# mi-storage (userAssigned) → blob: Storage Blob Data Contributor [resource]
+assign_role "$MI_STORAGE_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$BLOB_ID"
+
+# Cosmos DB data-plane roles: assign_cosmos_role ACCOUNT_ID ROLE PRINCIPAL_ID [NAME]
+# devs (developer) → cosmos: Cosmos DB Built-in Data Contributor [resource]
+assign_cosmos_role "$COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$DEVS_PRINCIPAL_ID"
+# mi-data (userAssigned) → cosmos: Cosmos DB Built-in Data Contributor [resource]
+assign_cosmos_role "$COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$MI_DATA_PRINCIPAL_ID"
+
+# Client-ID settings (DefaultAzureCredential picks the identity per client with them)
+az webapp config appsettings set --ids "$WEB1_ID" --settings "MANAGED_IDENTITY_CLIENT_ID_STORAGE=$MI_STORAGE_CLIENT_ID" "MANAGED_IDENTITY_CLIENT_ID_COSMOS=$MI_DATA_CLIENT_ID" "MANAGED_IDENTITY_CLIENT_ID_SQL=$MI_DATA_CLIENT_ID" --output none
+az webapp config appsettings set --ids "$WEB2_ID" --settings "MANAGED_IDENTITY_CLIENT_ID_STORAGE=$MI_STORAGE_CLIENT_ID" "MANAGED_IDENTITY_CLIENT_ID_COSMOS=$MI_DATA_CLIENT_ID" "MANAGED_IDENTITY_CLIENT_ID_SQL=$MI_DATA_CLIENT_ID" --output none
+az functionapp config appsettings set --ids "$FUNC_ID" --settings "AZURE_CLIENT_ID=$MI_STORAGE_CLIENT_ID" --output none
+
+# SQL: run in database contoso-sql/orders as its Microsoft Entra admin (sqlcmd or the portal's query editor):
+#   IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
+#       CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
+#   ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
+#   ALTER ROLE [db_datawriter] ADD MEMBER [Contoso developers];
+
+# SQL: run in database contoso-sql/orders as its Microsoft Entra admin (sqlcmd or the portal's query editor):
+#   IF DATABASE_PRINCIPAL_ID(N'mi-contoso-databases') IS NULL
+#       CREATE USER [mi-contoso-databases] FROM EXTERNAL PROVIDER;
+#   ALTER ROLE [db_datareader] ADD MEMBER [mi-contoso-databases];
+#   ALTER ROLE [db_datawriter] ADD MEMBER [mi-contoso-databases];
+
+echo "Done: identity layer of this design is in place."

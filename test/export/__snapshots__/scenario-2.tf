@@ -1,0 +1,169 @@
+# Identity layer of "Scenario 2: apps sharing user-assigned identities", exported by idtopo (Identity Topology Designer).
+# Apps are referenced, not redeclared: put the app_identities output into each app's own
+# resource (its identity block), or run the Azure CLI export, before applying this.
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = ">= 4.0"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+  subscription_id = var.subscription_id
+}
+
+variable "subscription_id" {
+  type        = string
+  description = "Subscription of the resource group."
+}
+
+variable "resource_group_name" {
+  type        = string
+  description = "Resource group of the identities (and of unbound apps and services)."
+}
+
+variable "location" {
+  type        = string
+  description = "Location of new identities; the resource group's when null."
+  default     = null
+}
+
+variable "devs_principal_id" {
+  type        = string
+  description = "Object ID of the Microsoft Entra group Contoso developers."
+}
+
+data "azurerm_subscription" "current" {}
+
+data "azurerm_resource_group" "this" {
+  name = var.resource_group_name
+}
+
+locals {
+  assignment_namespace = "6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61"
+  service_ids = {
+    blob = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Storage/storageAccounts/contosoassets"
+    cosmos = "${data.azurerm_resource_group.this.id}/providers/Microsoft.DocumentDB/databaseAccounts/contoso-cosmos"
+  }
+  app_ids = {
+    web1 = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Web/sites/contoso-web-1"
+    web2 = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Web/sites/contoso-web-2"
+    func = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Web/sites/contoso-func"
+  }
+}
+
+resource "azurerm_user_assigned_identity" "mi_storage" {
+  name                = "mi-contoso-storage"
+  resource_group_name = data.azurerm_resource_group.this.name
+  location            = coalesce(var.location, data.azurerm_resource_group.this.location)
+}
+
+resource "azurerm_user_assigned_identity" "mi_data" {
+  name                = "mi-contoso-databases"
+  resource_group_name = data.azurerm_resource_group.this.name
+  location            = coalesce(var.location, data.azurerm_resource_group.this.location)
+}
+
+# devs (developer) → blob: Storage Blob Data Contributor [resource]
+resource "azurerm_role_assignment" "devs_blob_storage_blob_data_contributor" {
+  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.blob}|${var.devs_principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
+  scope                = local.service_ids.blob
+  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+  principal_id         = var.devs_principal_id
+  principal_type       = "Group"
+  description          = "idtopo: devs (developer) → blob: Storage Blob Data Contributor [resource]"
+}
+
+# mi-storage (userAssigned) → blob: Storage Blob Data Contributor [resource]
+resource "azurerm_role_assignment" "mi_storage_blob_storage_blob_data_contributor" {
+  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.blob}|${azurerm_user_assigned_identity.mi_storage.principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
+  scope                = local.service_ids.blob
+  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+  principal_id         = azurerm_user_assigned_identity.mi_storage.principal_id
+  principal_type       = "ServicePrincipal"
+  description          = "idtopo: mi-storage (userAssigned) → blob: Storage Blob Data Contributor [resource]"
+  skip_service_principal_aad_check = true
+}
+
+# devs (developer) → cosmos: Cosmos DB Built-in Data Contributor (Cosmos DB data plane)
+resource "azurerm_cosmosdb_sql_role_assignment" "devs_cosmos_cosmos_db_built_in_data_contributor" {
+  name                = uuidv5(local.assignment_namespace, lower("${local.service_ids.cosmos}|${var.devs_principal_id}|00000000-0000-0000-0000-000000000002"))
+  resource_group_name = data.azurerm_resource_group.this.name
+  account_name        = "contoso-cosmos"
+  role_definition_id  = "${local.service_ids.cosmos}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002"
+  principal_id        = var.devs_principal_id
+  scope               = local.service_ids.cosmos
+}
+
+# mi-data (userAssigned) → cosmos: Cosmos DB Built-in Data Contributor (Cosmos DB data plane)
+resource "azurerm_cosmosdb_sql_role_assignment" "mi_data_cosmos_cosmos_db_built_in_data_contributor" {
+  name                = uuidv5(local.assignment_namespace, lower("${local.service_ids.cosmos}|${azurerm_user_assigned_identity.mi_data.principal_id}|00000000-0000-0000-0000-000000000002"))
+  resource_group_name = data.azurerm_resource_group.this.name
+  account_name        = "contoso-cosmos"
+  role_definition_id  = "${local.service_ids.cosmos}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002"
+  principal_id        = azurerm_user_assigned_identity.mi_data.principal_id
+  scope               = local.service_ids.cosmos
+}
+
+# The identity block each app's own resource needs.
+output "app_identities" {
+  value = {
+    web1 = {
+      resource_id  = local.app_ids.web1
+      type         = "UserAssigned"
+      identity_ids = [azurerm_user_assigned_identity.mi_storage.id, azurerm_user_assigned_identity.mi_data.id]
+    }
+    web2 = {
+      resource_id  = local.app_ids.web2
+      type         = "UserAssigned"
+      identity_ids = [azurerm_user_assigned_identity.mi_storage.id, azurerm_user_assigned_identity.mi_data.id]
+    }
+    func = {
+      resource_id  = local.app_ids.func
+      type         = "UserAssigned"
+      identity_ids = [azurerm_user_assigned_identity.mi_storage.id]
+    }
+  }
+}
+
+# Client-ID settings per app (see the connection guide).
+output "app_settings" {
+  value = {
+    web1 = {
+      MANAGED_IDENTITY_CLIENT_ID_STORAGE = azurerm_user_assigned_identity.mi_storage.client_id
+      MANAGED_IDENTITY_CLIENT_ID_COSMOS = azurerm_user_assigned_identity.mi_data.client_id
+      MANAGED_IDENTITY_CLIENT_ID_SQL = azurerm_user_assigned_identity.mi_data.client_id
+    }
+    web2 = {
+      MANAGED_IDENTITY_CLIENT_ID_STORAGE = azurerm_user_assigned_identity.mi_storage.client_id
+      MANAGED_IDENTITY_CLIENT_ID_COSMOS = azurerm_user_assigned_identity.mi_data.client_id
+      MANAGED_IDENTITY_CLIENT_ID_SQL = azurerm_user_assigned_identity.mi_data.client_id
+    }
+    func = {
+      AZURE_CLIENT_ID = azurerm_user_assigned_identity.mi_storage.client_id
+    }
+  }
+}
+
+# SQL: run in database contoso-sql/orders as its Microsoft Entra admin.
+output "sql_script_db_devs" {
+  value = <<-EOT
+    IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
+        CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
+    ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
+    ALTER ROLE [db_datawriter] ADD MEMBER [Contoso developers];
+  EOT
+}
+
+# SQL: run in database contoso-sql/orders as its Microsoft Entra admin.
+output "sql_script_db_mi_data" {
+  value = <<-EOT
+    IF DATABASE_PRINCIPAL_ID(N'mi-contoso-databases') IS NULL
+        CREATE USER [mi-contoso-databases] FROM EXTERNAL PROVIDER;
+    ALTER ROLE [db_datareader] ADD MEMBER [mi-contoso-databases];
+    ALTER ROLE [db_datawriter] ADD MEMBER [mi-contoso-databases];
+  EOT
+}

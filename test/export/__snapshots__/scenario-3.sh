@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Identity layer of "Scenario 3: shared identity plus a system-assigned one", exported by idtopo (Identity Topology Designer).
+# Run it signed in with `az login` as someone who may create identities and role assignments.
+# Every step checks first: running it again changes nothing.
+set -euo pipefail
+
+SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-$(az account show --query id --output tsv)}"
+RESOURCE_GROUP="${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the identities}"
+LOCATION="${LOCATION:-$(az group show --name "$RESOURCE_GROUP" --query location --output tsv)}"
+RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"
+az account set --subscription "$SUBSCRIPTION_ID"
+
+# Creates a role assignment unless an equal one exists (under any name).
+assign_role() {
+  local count
+  count=$(az role assignment list --scope "$4" --role "$3" --fill-principal-name false \
+    --query "[?principalId=='$1'] | length(@)" --output tsv)
+  if [ "$count" != "0" ]; then echo "unchanged: $3 for $1 on $4"; return; fi
+  local args=(--assignee-object-id "$1" --assignee-principal-type "$2" --role "$3" --scope "$4")
+  if [ -n "${5:-}" ]; then args+=(--name "$5"); fi
+  az role assignment create "${args[@]}" --output none
+  echo "created: $3 for $1 on $4"
+}
+
+# Creates a Cosmos DB data-plane role assignment on the whole account unless one exists.
+assign_cosmos_role() {
+  local account group count
+  account="${1##*/}"
+  group=$(cut -d/ -f5 <<<"$1")
+  count=$(az cosmosdb sql role assignment list --account-name "$account" --resource-group "$group" \
+    --query "[?principalId=='$3' && ends_with(roleDefinitionId, '/$2')] | length(@)" --output tsv)
+  if [ "$count" != "0" ]; then echo "unchanged: $2 for $3 on $account"; return; fi
+  local args=(--account-name "$account" --resource-group "$group" --role-definition-id "$2" --principal-id "$3" --scope "/")
+  if [ -n "${4:-}" ]; then args+=(--role-assignment-id "$4"); fi
+  az cosmosdb sql role assignment create "${args[@]}" --output none
+  echo "created: $2 for $3 on $account"
+}
+
+# User-assigned identities
+MI_STORAGE_ID=$(az identity create --name 'mi-contoso-orders-storage' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
+MI_STORAGE_PRINCIPAL_ID=$(az identity show --ids "$MI_STORAGE_ID" --query principalId --output tsv)
+MI_STORAGE_CLIENT_ID=$(az identity show --ids "$MI_STORAGE_ID" --query clientId --output tsv)
+
+# App identities
+API_ID="$RG_ID/providers/Microsoft.App/containerApps/contoso-orders-api"
+az containerapp identity assign --ids "$API_ID" --system-assigned --user-assigned "$MI_STORAGE_ID" --output none
+API_PRINCIPAL_ID=$(az resource show --ids "$API_ID" --query identity.principalId --output tsv)
+WORKER_ID="$RG_ID/providers/Microsoft.Web/sites/contoso-orders-worker"
+az functionapp identity assign --ids "$WORKER_ID" --identities "$MI_STORAGE_ID" --output none
+
+# Developers (Microsoft Entra users and groups)
+DEVS_PRINCIPAL_ID="${DEVS_PRINCIPAL_ID:-$(az ad group show --group 'Contoso developers' --query id --output tsv)}"
+
+# Services (existing)
+BLOB_ID="$RG_ID/providers/Microsoft.Storage/storageAccounts/contosoorders"
+QUEUE_ID="$RG_ID/providers/Microsoft.ServiceBus/namespaces/contoso-orders-bus"
+VAULT_ID="$RG_ID/providers/Microsoft.KeyVault/vaults/kv-contoso-orders"
+
+# Role assignments: assign_role OBJECT_ID PRINCIPAL_TYPE ROLE SCOPE [NAME]
+# api (systemAssigned) → vault: Key Vault Secrets User [resource]
+assign_role "$API_PRINCIPAL_ID" ServicePrincipal 4633458b-17de-408a-b874-0445c86b69e6 "$VAULT_ID"
+# devs (developer) → blob: Storage Blob Data Contributor [resource]
+assign_role "$DEVS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$BLOB_ID"
+# devs (developer) → queue: Azure Service Bus Data Receiver [resource]
+assign_role "$DEVS_PRINCIPAL_ID" Group 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 "$QUEUE_ID"
+# devs (developer) → queue: Azure Service Bus Data Sender [resource]
+assign_role "$DEVS_PRINCIPAL_ID" Group 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 "$QUEUE_ID"
+# devs (developer) → vault: Key Vault Secrets User [resource]
+assign_role "$DEVS_PRINCIPAL_ID" Group 4633458b-17de-408a-b874-0445c86b69e6 "$VAULT_ID"
+# mi-storage (userAssigned) → blob: Storage Blob Data Contributor [resource]
+assign_role "$MI_STORAGE_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$BLOB_ID"
+# mi-storage (userAssigned) → queue: Azure Service Bus Data Sender [resource]
+assign_role "$MI_STORAGE_PRINCIPAL_ID" ServicePrincipal 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 "$QUEUE_ID"
+
+# Client-ID settings (DefaultAzureCredential picks the identity per client with them)
+az containerapp update --ids "$API_ID" --set-env-vars "MANAGED_IDENTITY_CLIENT_ID_STORAGE=$MI_STORAGE_CLIENT_ID" "MANAGED_IDENTITY_CLIENT_ID_SERVICEBUS=$MI_STORAGE_CLIENT_ID" --output none
+az functionapp config appsettings set --ids "$WORKER_ID" --settings "AZURE_CLIENT_ID=$MI_STORAGE_CLIENT_ID" --output none
+
+echo "Done: identity layer of this design is in place."

@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest'
+import { resolveRole } from '@/catalog/roles.ts'
+import { serviceEndpoint, sqlServerAndDatabase } from '@/catalog/services.ts'
+import { clientsFor } from '@/guide/clients.ts'
+import { connectionGuide } from '@/guide/derive-guide.ts'
+import { guideMarkdown } from '@/guide/markdown.ts'
+import { appSnippet, connectionSnippet } from '@/guide/snippets/assemble.ts'
+import { LANGUAGES } from '@/guide/types.ts'
+import { derivePlan } from '@/plan/derive.ts'
+import type { Design } from '@/model/types.ts'
+import { TEMPLATES } from '@/templates/index.ts'
+import { design } from '../support/builder.ts'
+import { bound, everyService } from './fixtures.ts'
+
+const designs: [string, Design][] = [
+  ...TEMPLATES.map((t): [string, Design] => [t.id, t.design]),
+  ['every-service', everyService()],
+  ['bound', bound()],
+  [
+    'two-storage-accounts',
+    design()
+      .app('a')
+      .identity('m1')
+      .identity('m2')
+      .service('s1', 'storage', { name: 'alpha' })
+      .service('s2', 'storage', { name: 'beta' })
+      .attach('a', 'm1')
+      .attach('a', 'm2')
+      .access('a', 's1', ['Storage Blob Data Reader'], { via: 'm1' })
+      .access('a', 's2', ['Storage Blob Data Reader'], { via: 'm2' })
+      .build(),
+  ],
+]
+
+describe('connection guide', () => {
+  it.each(designs)("%s: its settings are exactly the plan's setAppSettings actions", (_, d) => {
+    const plan = derivePlan(d)
+    const fromPlan = plan.actions.flatMap((a) =>
+      a.action === 'setAppSettings'
+        ? a.settings.map((s) => `${a.app}|${s.name}|${s.identity}`)
+        : [],
+    )
+    const fromGuide = connectionGuide(d).apps.flatMap((app) =>
+      app.settings.map((s) => `${app.app}|${s.name}|${s.identity}`),
+    )
+    expect(fromGuide).toEqual(fromPlan)
+  })
+
+  it.each(TEMPLATES.filter((t) => t.id !== 'empty'))('$id: Markdown snapshot', async (t) => {
+    await expect(guideMarkdown(connectionGuide(t.design))).toMatchFileSnapshot(
+      `__snapshots__/${t.id}.guide.md`,
+    )
+  })
+
+  it('every-service: Markdown snapshot covering each SDK, hosting note and developer kind', async () => {
+    await expect(guideMarkdown(connectionGuide(everyService()))).toMatchFileSnapshot(
+      '__snapshots__/every-service.guide.md',
+    )
+  })
+
+  it('passes each user-assigned connection its setting as the client ID, in every language', () => {
+    const guide = connectionGuide(everyService())
+    const api = guide.apps.find((a) => a.app === 'api')!
+    const patterns = {
+      csharp: (s: string) => `ManagedIdentityClientId = Environment.GetEnvironmentVariable("${s}")`,
+      typescript: (s: string) => `managedIdentityClientId: process.env.${s}`,
+      python: (s: string) => `managed_identity_client_id=os.environ.get("${s}")`,
+      java: (s: string) => `.managedIdentityClientId(System.getenv("${s}"))`,
+    }
+    for (const connection of api.connections) {
+      for (const language of LANGUAGES) {
+        const code = connectionSnippet(api, connection, language)
+        const setting = connection.credential.setting
+        if (setting) {
+          if (connection.serviceKind === 'sql' && language === 'csharp')
+            expect(code).toContain(`.UserID = Environment.GetEnvironmentVariable("${setting}")`)
+          else expect(code).toContain(patterns[language](setting))
+        } else {
+          expect(connection.credential.identity).toBe('system')
+          expect(code).not.toMatch(/managed_?identity_?client_?id/i)
+          expect(code).toMatch(/system-assigned identity: no client ID/)
+        }
+      }
+    }
+  })
+
+  it('names one setting per connection when the app uses several identities, AZURE_CLIENT_ID with one', () => {
+    const guide = connectionGuide(everyService())
+    const api = guide.apps.find((a) => a.app === 'api')!
+    expect(api.settings.map((s) => s.name)).toEqual([
+      'MANAGED_IDENTITY_CLIENT_ID_STORAGE_CONTOSOST',
+      'MANAGED_IDENTITY_CLIENT_ID_STORAGE_CONTOSOARCHIVE',
+      'MANAGED_IDENTITY_CLIENT_ID_COSMOS',
+      'MANAGED_IDENTITY_CLIENT_ID_SQL',
+      'MANAGED_IDENTITY_CLIENT_ID_SERVICEBUS',
+    ])
+    expect(api.notes.join(' ')).toContain('Do not set AZURE_CLIENT_ID')
+    const jobs = guide.apps.find((a) => a.app === 'jobs')!
+    expect(jobs.settings.map((s) => s.name)).toEqual(['AZURE_CLIENT_ID'])
+    expect(jobs.notes.join(' ')).toContain('environment variables of contoso-jobs')
+    const aks = guide.apps.find((a) => a.app === 'aks')!
+    expect(aks.notes.join(' ')).toContain('azure.workload.identity/client-id')
+  })
+
+  it('fills in client IDs once they are known', () => {
+    const guide = connectionGuide(bound())
+    const web = guide.apps[0]!
+    expect(web.settings.find((s) => s.identity === 'mi')?.value).toBe(
+      'cccccccc-0000-0000-0000-000000000003',
+    )
+    const live = connectionGuide(bound(), {
+      clientIdOf: (id) => (id === 'mi-new' ? 'new-client' : undefined),
+    })
+    expect(live.apps[0]!.settings.find((s) => s.identity === 'mi-new')?.value).toBe('new-client')
+    expect(guideMarkdown(live)).toContain('`new-client`')
+  })
+
+  it('tells developers to az login and lists the roles they hold', () => {
+    const guide = connectionGuide(everyService())
+    const devs = guide.developers.find((d) => d.developer === 'devs')!
+    expect(devs.access.map((a) => `${a.serviceName}:${a.roles.join('+')}`)).toEqual([
+      'contosost:Storage Blob Data Contributor',
+      'contoso-cosmos:Cosmos DB Built-in Data Reader',
+      'contoso-sql/orders:db_datareader',
+    ])
+    const notes = devs.notes.join(' ')
+    expect(notes).toContain('az login')
+    expect(notes).toContain('falls through to the Azure CLI credential')
+    expect(notes).toContain('security group Contoso developers')
+    const ann = guide.developers.find((d) => d.developer === 'ann')!
+    expect(ann.access).toEqual([
+      {
+        service: 'kv',
+        serviceName: 'kv-contoso',
+        serviceKind: 'keyVault',
+        roles: ['Key Vault Secrets Officer'],
+        scope: 'resourceGroup',
+      },
+    ])
+  })
+
+  it('lists edges no identity resolves instead of writing code for them', () => {
+    const d = design()
+      .app('a')
+      .service('s', 'storage')
+      .access('a', 's', ['Storage Blob Data Reader'])
+      .build()
+    const app = connectionGuide(d).apps[0]!
+    expect(app.connections).toEqual([])
+    expect(app.unresolved).toEqual([{ edge: 'a-s', service: 's' }])
+    expect(app.notes.join(' ')).toContain('resolves to no identity')
+  })
+
+  it('gives unique variable names when two connections use the same SDK', () => {
+    const app = connectionGuide(designs.find(([id]) => id === 'two-storage-accounts')![1]).apps[0]!
+    const code = appSnippet(app, 'typescript')
+    expect(code).toContain(
+      'const alphaBlobServiceClient = new BlobServiceClient("https://alpha.blob.core.windows.net", storageAlphaCredential)',
+    )
+    expect(code).toContain(
+      'const betaBlobServiceClient = new BlobServiceClient("https://beta.blob.core.windows.net", storageBetaCredential)',
+    )
+  })
+})
+
+describe('clients and endpoints', () => {
+  const uses = (service: Parameters<typeof clientsFor>[0], ...roles: string[]) =>
+    clientsFor(service, 'x', roles.map(resolveRole)).map((u) =>
+      'endpoint' in u ? `${u.sdk} ${u.endpoint}` : `${u.sdk} ${u.scope}`,
+    )
+
+  it('picks the SDK from the roles held', () => {
+    expect(
+      uses(
+        'storage',
+        'Storage Blob Data Reader',
+        'Storage Queue Data Reader',
+        'Storage Table Data Reader',
+      ),
+    ).toEqual([
+      'blob https://x.blob.core.windows.net',
+      'queue https://x.queue.core.windows.net',
+      'table https://x.table.core.windows.net',
+    ])
+    expect(
+      uses(
+        'keyVault',
+        'Key Vault Secrets User',
+        'Key Vault Crypto User',
+        'Key Vault Certificate User',
+      ),
+    ).toEqual([
+      'keyVaultSecrets https://x.vault.azure.net',
+      'keyVaultKeys https://x.vault.azure.net',
+      'keyVaultCertificates https://x.vault.azure.net',
+    ])
+    expect(uses('serviceBus', 'Azure Service Bus Data Sender')).toEqual([
+      'serviceBus x.servicebus.windows.net',
+    ])
+    expect(uses('eventHubs', 'Azure Event Hubs Data Receiver')).toEqual([
+      'eventHubs x.servicebus.windows.net',
+    ])
+    expect(uses('cosmosDb', 'Cosmos DB Built-in Data Reader')).toEqual([
+      'cosmos https://x.documents.azure.com:443/',
+    ])
+    expect(uses('appConfiguration', 'App Configuration Data Reader')).toEqual([
+      'appConfiguration https://x.azconfig.io',
+    ])
+    expect(uses('openAI', 'Cognitive Services OpenAI User')).toEqual([
+      'token https://cognitiveservices.azure.com/.default',
+    ])
+    expect(uses('storage', 'Reader')).toEqual(['token https://management.azure.com/.default'])
+    expect(uses('storage', '11111111-2222-3333-4444-555555555555', 'not a role')).toEqual([
+      'token https://storage.azure.com/.default',
+    ])
+  })
+
+  it('splits SQL names into server and database for the endpoint', () => {
+    expect(sqlServerAndDatabase('contoso-sql/orders')).toEqual({
+      server: 'contoso-sql',
+      database: 'orders',
+    })
+    expect(sqlServerAndDatabase('contoso-sql')).toEqual({ server: 'contoso-sql' })
+    expect(serviceEndpoint('sql', 'contoso-sql/orders')).toBe('contoso-sql.database.windows.net')
+    expect(serviceEndpoint('storage', 'st')).toBe('https://st.blob.core.windows.net')
+  })
+})
