@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import { runCli } from '@/cli/main.ts'
+import { exportDesign } from '@/export/export.ts'
+import { connectionGuide } from '@/guide/derive-guide.ts'
+import { guideMarkdown } from '@/guide/markdown.ts'
+import { serializeDesign } from '@/model/serialize.ts'
+import { templateById } from '@/templates/index.ts'
+import { memoryIO } from '../support/memory-io.ts'
+
+const scenario3 = templateById('scenario-3')!.design
+const files = { 's3.json': serializeDesign(scenario3), 'bad.json': '{}' }
+
+describe('idtopo guide', () => {
+  it('prints the whole guide as Markdown', async () => {
+    const m = memoryIO(files)
+    expect(await runCli(['guide', 's3.json'], m.io)).toBe(0)
+    expect(m.stdout()).toBe(guideMarkdown(connectionGuide(scenario3)))
+    expect(m.stderr()).toBe('')
+  })
+
+  it('limits the guide to one app and one language, or prints JSON to --out', async () => {
+    const m = memoryIO(files)
+    expect(
+      await runCli(['guide', 's3.json', '--app', 'worker', '--language', 'python'], m.io),
+    ).toBe(0)
+    expect(m.stdout()).toContain('## contoso-orders-worker (worker)')
+    expect(m.stdout()).not.toContain('contoso-orders-api (api)')
+    expect(m.stdout()).not.toContain('Local development')
+    expect(m.stdout()).toContain('```python')
+    expect(m.stdout()).not.toContain('```csharp')
+    expect(await runCli(['guide', 's3.json', '--format', 'json', '--out', 'g.json'], m.io)).toBe(0)
+    const json = JSON.parse(m.written['g.json']!)
+    expect(json.apps.map((a: { app: string }) => a.app)).toEqual(['api', 'worker'])
+    expect(json.apps[1].settings).toEqual([
+      {
+        name: 'AZURE_CLIENT_ID',
+        identity: 'mi-storage',
+        identityName: 'mi-contoso-orders-storage',
+      },
+    ])
+  })
+
+  it('exits 2 on an unknown app, language or format, and on an invalid design', async () => {
+    const m = memoryIO(files)
+    expect(await runCli(['guide', 's3.json', '--app', 'nope'], m.io)).toBe(2)
+    expect(m.stderr()).toContain('no app with id "nope" (apps: api, worker)')
+    expect(await runCli(['guide', 's3.json', '--language', 'cobol'], m.io)).toBe(2)
+    expect(await runCli(['guide', 's3.json', '--format', 'html'], m.io)).toBe(2)
+    expect(await runCli(['guide', 'bad.json'], m.io)).toBe(2)
+    expect(m.stdout()).toBe('')
+  })
+})
+
+describe('idtopo export', () => {
+  it.each(['bicep', 'terraform', 'cli'] as const)('writes --to %s', async (to) => {
+    const m = memoryIO(files)
+    expect(await runCli(['export', 's3.json', '--to', to], m.io)).toBe(0)
+    expect(m.stdout()).toBe(exportDesign(scenario3, to))
+  })
+
+  it('passes --subscription, --resource-group and --location through, and writes --out', async () => {
+    const m = memoryIO(files)
+    const args = [
+      'export',
+      's3.json',
+      '--to',
+      'cli',
+      '--subscription',
+      'sub-1',
+      '--resource-group',
+      'rg-1',
+      '--location',
+      'westeurope',
+      '--out',
+      'x.sh',
+    ]
+    expect(await runCli(args, m.io)).toBe(0)
+    expect(m.written['x.sh']).toContain('SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-sub-1}"')
+    expect(m.written['x.sh']).toContain('RESOURCE_GROUP="${RESOURCE_GROUP:-rg-1}"')
+    expect(m.written['x.sh']).toContain('LOCATION="${LOCATION:-westeurope}"')
+  })
+
+  it('exits 2 without --to or with an unknown one', async () => {
+    const m = memoryIO(files)
+    expect(await runCli(['export', 's3.json'], m.io)).toBe(2)
+    expect(m.stderr()).toContain('--to must be one of bicep, terraform, cli')
+    expect(await runCli(['export', 's3.json', '--to', 'arm'], m.io)).toBe(2)
+    expect(await runCli(['export', '--help'], m.io)).toBe(0)
+    expect(m.stdout()).toContain('Usage: idtopo export FILE --to bicep|terraform|cli')
+  })
+})
