@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest'
+import { design } from '../support/builder.ts'
+import { testStore } from './helpers.ts'
+
+const scenario = () =>
+  design()
+    .app('api', { position: { x: 0, y: 0 } })
+    .identity('mi', { position: { x: 300, y: 0 } })
+    .service('st', 'storage', { position: { x: 600, y: 0 } })
+    .attach('api', 'mi')
+    .access('api', 'st', ['Storage Blob Data Reader'], { via: 'mi' })
+    .build()
+
+describe('document commands', () => {
+  it('addNode adds one node with a readable id, selects it, and is one undo step', () => {
+    const t = testStore()
+    const id = t.store
+      .getState()
+      .addNode({ kind: 'service', service: 'keyVault' }, { x: 13, y: 27 })
+    expect(id).toBe('kv-1')
+    const node = t.store.getState().design.nodes[0]
+    expect(node).toEqual({
+      id: 'kv-1',
+      kind: 'service',
+      name: 'kv-1',
+      service: 'keyVault',
+      position: { x: 20, y: 20 },
+    })
+    expect(t.store.getState().selection).toEqual({ nodes: ['kv-1'], edges: [] })
+    expect(t.past()).toBe(1)
+    t.store.getState().addNode({ kind: 'service', service: 'keyVault' }, { x: 0, y: 200 })
+    expect(t.store.getState().design.nodes.map((n) => n.id)).toEqual(['kv-1', 'kv-2'])
+    t.store.getState().undo()
+    expect(t.store.getState().design.nodes.map((n) => n.id)).toEqual(['kv-1'])
+    t.store.getState().redo()
+    expect(t.store.getState().design.nodes.map((n) => n.id)).toEqual(['kv-1', 'kv-2'])
+  })
+
+  it('connect creates the planned edge, or refuses with a notice and no step', () => {
+    const t = testStore(design().app('api').service('st', 'storage').identity('mi').build())
+    expect(t.store.getState().connect('api', 'st')).toBe(true)
+    expect(t.store.getState().design.edges).toHaveLength(1)
+    expect(t.store.getState().selection.edges).toEqual(['api-st'])
+    expect(t.past()).toBe(1)
+    expect(t.store.getState().connect('mi', 'st')).toBe(false)
+    expect(t.store.getState().notice?.title).toMatch(/identity does not access a service/)
+    expect(t.past()).toBe(1)
+  })
+
+  it('a refused edit leaves the design unchanged and says why', () => {
+    const t = testStore(scenario())
+    const before = t.store.getState().design
+    expect(t.store.getState().updateNode('api', { name: '' })).toBe(false)
+    expect(t.store.getState().design).toBe(before)
+    expect(t.store.getState().notice?.tone).toBe('error')
+    expect(t.past()).toBe(0)
+  })
+
+  it('selection, viewport, drag previews and measurements are never undo steps', () => {
+    const t = testStore(scenario())
+    const s = t.store.getState()
+    s.select({ nodes: ['api'], edges: [] })
+    s.setViewport({ x: 10, y: 20, zoom: 1.5 })
+    s.setDrag(new Map([['api', { x: 5, y: 5 }]]))
+    s.setDrag(null)
+    s.setMeasured(new Map([['api', { width: 220, height: 80 }]]))
+    s.setPanel('plan')
+    expect(t.past()).toBe(0)
+  })
+
+  it('moveNodes is one step for many nodes, and none when nothing moved', () => {
+    const t = testStore(scenario())
+    t.store.getState().moveNodes(new Map([['api', { x: 0, y: 0 }]]))
+    expect(t.past()).toBe(0)
+    t.store.getState().moveNodes(
+      new Map([
+        ['api', { x: 40, y: 40 }],
+        ['mi', { x: 340, y: 40 }],
+      ]),
+    )
+    expect(t.past()).toBe(1)
+    t.store.getState().undo()
+    expect(t.store.getState().design.nodes[0]?.position).toEqual({ x: 0, y: 0 })
+  })
+
+  it('removeSelection deletes nodes with their edges as one step and clears the selection', () => {
+    const t = testStore(scenario())
+    t.store.getState().select({ nodes: ['mi'], edges: ['api-st'] })
+    t.store.getState().removeSelection()
+    const d = t.store.getState().design
+    expect(d.nodes.map((n) => n.id)).toEqual(['api', 'st'])
+    expect(d.edges).toEqual([])
+    expect(t.store.getState().selection).toEqual({ nodes: [], edges: [] })
+    expect(t.past()).toBe(1)
+    t.store.getState().undo()
+    expect(t.store.getState().design.edges).toHaveLength(2)
+  })
+
+  it('applyFix applies all the fix edits as one undo step', () => {
+    const t = testStore(scenario())
+    const ok = t.store.getState().applyFix({
+      title: 'Turn on system-assigned',
+      edits: [
+        { type: 'updateNode', id: 'api', set: { systemAssigned: true } },
+        { type: 'updateEdge', id: 'api-st', set: { via: 'system' } },
+      ],
+    })
+    expect(ok).toBe(true)
+    expect(t.past()).toBe(1)
+    t.store.getState().undo()
+    expect(t.store.getState().design).toEqual(scenario())
+  })
+
+  it('copy and paste duplicate the selected nodes and the edges between them', () => {
+    const t = testStore(scenario())
+    t.store.getState().select({ nodes: ['api', 'mi'], edges: [] })
+    t.store.getState().copySelection()
+    t.store.getState().paste()
+    const d = t.store.getState().design
+    expect(d.nodes.map((n) => n.id)).toEqual(['api', 'mi', 'st', 'api-2', 'mi-2'])
+    expect(d.nodes[3]?.position).toEqual({ x: 40, y: 40 })
+    expect(d.edges.map((e) => [e.id, e.source, e.target])).toContainEqual([
+      'api-mi-2',
+      'api-2',
+      'mi-2',
+    ])
+    expect(t.store.getState().selection.nodes).toEqual(['api-2', 'mi-2'])
+    expect(t.past()).toBe(1)
+    t.store.getState().paste()
+    expect(t.store.getState().design.nodes.at(-1)?.position).toEqual({ x: 380, y: 80 })
+  })
+
+  it('loadDesign replaces the document, gives it a new id and starts a fresh history', () => {
+    const t = testStore(scenario())
+    t.store.getState().addNode({ kind: 'identity' }, { x: 0, y: 0 })
+    const before = t.store.getState().docId
+    t.store.getState().loadDesign(design().named('Other').build())
+    expect(t.store.getState().design.name).toBe('Other')
+    expect(t.store.getState().docId).not.toBe(before)
+    expect(t.past()).toBe(0)
+    expect(t.store.getState().viewCommand.seq).toBe(1)
+  })
+
+  it('applyOptimize is one step', () => {
+    const t = testStore(scenario())
+    t.store.getState().applyOptimize([
+      { type: 'renameDesign', name: 'A' },
+      { type: 'renameDesign', name: 'B' },
+    ])
+    expect(t.store.getState().design.name).toBe('B')
+    expect(t.past()).toBe(1)
+  })
+})

@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { startAutosave } from '@/store/persist/autosave.ts'
+import { restoreSession } from '@/store/persist/restore.ts'
+import { listRecent, RECENT_LIMIT } from '@/store/persist/session.ts'
+import { shareHash } from '@/store/persist/share-link.ts'
+import { createDesignerStore } from '@/store/create-store.ts'
+import { design } from '../../support/builder.ts'
+import { testStore } from '../helpers.ts'
+
+const sample = () =>
+  design()
+    .named('Receipts <script>alert(1)</script>')
+    .app('api', { systemAssigned: true, position: { x: 1, y: 2 } })
+    .service('st', 'storage')
+    .access('api', 'st', ['Storage Blob Data Reader'], { via: 'system' })
+    .build()
+
+describe('autosave and restore', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('saves after a change and a reload restores the design and the view', async () => {
+    const t = testStore(sample())
+    const autosave = startAutosave(t.store, t.effects)
+    t.store.getState().updateNode('api', { name: 'receipts-api' })
+    t.store.getState().setViewport({ x: 12, y: 34, zoom: 0.8 })
+    expect(t.store.getState().saveState).toBe('idle')
+    await vi.advanceTimersByTimeAsync(400)
+    expect(t.store.getState().saveState).toBe('saved')
+    autosave.stop()
+
+    // A fresh page: a new store over the same storage.
+    const reloaded = createDesignerStore(t.effects)
+    await restoreSession(reloaded, t.effects, '')
+    const state = reloaded.getState()
+    expect(state.design).toEqual(t.store.getState().design)
+    expect(state.docId).toBe(t.store.getState().docId)
+    expect(state.viewCommand.viewport).toEqual({ x: 12, y: 34, zoom: 0.8 })
+    expect(reloaded.temporal.getState().pastStates).toHaveLength(0)
+  })
+
+  it('a burst of edits is one write', async () => {
+    const t = testStore(sample())
+    const setSpy = vi.spyOn(t.storage, 'set')
+    const autosave = startAutosave(t.store, t.effects)
+    for (let i = 0; i < 5; i++) t.store.getState().renameDesign(`n${i}`)
+    await vi.advanceTimersByTimeAsync(400)
+    expect(setSpy.mock.calls.filter(([key]) => String(key).startsWith('doc:'))).toHaveLength(1)
+    autosave.stop()
+  })
+
+  it('flush saves at once; recent designs list the newest first and stay bounded', async () => {
+    const t = testStore(sample())
+    const autosave = startAutosave(t.store, t.effects)
+    for (let i = 0; i < RECENT_LIMIT + 2; i++) {
+      t.store.getState().loadDesign(design().named(`Design ${i}`).build())
+      t.tick(1000)
+      await autosave.flush()
+    }
+    const recent = await listRecent(t.storage)
+    expect(recent).toHaveLength(RECENT_LIMIT)
+    expect(recent[0]?.name).toBe(`Design ${RECENT_LIMIT + 1}`)
+    const docKeys = [...t.storage.data.keys()].filter((k) => k.startsWith('doc:'))
+    expect(docKeys).toHaveLength(RECENT_LIMIT)
+    autosave.stop()
+  })
+
+  it('a share link opens its design over the saved session', async () => {
+    const t = testStore(sample())
+    const autosave = startAutosave(t.store, t.effects)
+    await vi.advanceTimersByTimeAsync(0)
+    t.store.getState().renameDesign('saved one')
+    await autosave.flush()
+    const shared = design().named('Shared').app('x').build()
+    const fresh = createDesignerStore(t.effects)
+    const { consumedHash } = await restoreSession(fresh, t.effects, shareHash(shared))
+    expect(consumedHash).toBe(true)
+    expect(fresh.getState().design).toEqual(shared)
+    autosave.stop()
+  })
+
+  it('a damaged share link is reported and the saved session opens instead', async () => {
+    const t = testStore(sample())
+    const autosave = startAutosave(t.store, t.effects)
+    t.store.getState().renameDesign('saved one')
+    await autosave.flush()
+    const fresh = createDesignerStore(t.effects)
+    await restoreSession(fresh, t.effects, '#design=%%%garbage')
+    expect(fresh.getState().design.name).toBe('saved one')
+    expect(fresh.getState().notice?.tone).toBe('error')
+    autosave.stop()
+  })
+})

@@ -1,0 +1,81 @@
+import { fireEvent, screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { Canvas } from '@/ui/canvas/canvas.tsx'
+import { design } from '../support/builder.ts'
+import { renderWithStore } from './render.tsx'
+
+const sample = () =>
+  design()
+    .app('api', { name: 'orders-api', position: { x: 0, y: 0 } })
+    .identity('mi', { name: 'mi-orders', position: { x: 300, y: 0 } })
+    .service('st', 'storage', { name: 'orderstore', position: { x: 600, y: 0 } })
+    .attach('api', 'mi')
+    .access('api', 'st', ['Storage Blob Data Contributor'], { via: 'mi', id: 'e1' })
+    .build()
+
+function setup(d = sample()) {
+  const t = renderWithStore(
+    <div style={{ width: 1000, height: 700 }}>
+      <Canvas />
+    </div>,
+    d,
+  )
+  return t
+}
+
+describe('Canvas', () => {
+  it('draws each node with its name and kind', () => {
+    // jsdom measures the pane as 160×60 (test/support/dom-setup.ts), and only visible nodes are
+    // drawn: stack them in view.
+    const d = sample()
+    setup({ ...d, nodes: d.nodes.map((n) => ({ ...n, position: { x: 0, y: 0 } })) })
+    const api = screen.getByTestId('node-api')
+    expect(api).toHaveTextContent('orders-api')
+    expect(api).toHaveTextContent('App Service')
+    expect(screen.getByTestId('node-mi')).toHaveTextContent('Used by 1 app')
+    expect(screen.getByTestId('node-st')).toHaveTextContent('Storage account')
+  })
+
+  it('toggles an app’s system-assigned identity from the node, as one step', () => {
+    const t = setup()
+    const toggle = screen.getByRole('button', { name: 'System-assigned identity of orders-api' })
+    expect(toggle).toHaveAttribute('aria-pressed', 'false')
+    fireEvent.click(toggle)
+    expect(t.store.getState().design.nodes[0]).toMatchObject({ systemAssigned: true })
+    expect(
+      screen.getByRole('button', { name: 'System-assigned identity of orders-api' }),
+    ).toHaveAttribute('aria-pressed', 'true')
+    expect(t.past()).toBe(1)
+  })
+
+  it('shows finding badges on nodes', () => {
+    setup(
+      design()
+        .identity('mi', { name: 'mi-x', position: { x: 0, y: 0 } })
+        .build(),
+    )
+    expect(within(screen.getByTestId('node-mi')).getByLabelText('1 warning')).toBeInTheDocument()
+  })
+
+  it('draws access edges with their role and the identity they go through', async () => {
+    setup()
+    expect(await screen.findByText('Storage Blob Data Contributor')).toBeInTheDocument()
+    expect(screen.getByText('via mi-orders')).toBeInTheDocument()
+  })
+
+  it('renders names holding HTML or script as text', () => {
+    const evil = '<script>window.hacked=1</script><b>bold</b>'
+    const { container } = setup(
+      design()
+        .app('x', { name: evil, position: { x: 0, y: 0 } })
+        .build(),
+    )
+    expect(screen.getByTestId('node-x')).toHaveTextContent(evil)
+    expect(container.querySelector('script, b')).toBeNull()
+  })
+
+  it('shows an empty-canvas hint', () => {
+    setup(design().build())
+    expect(screen.getByText('Start your identity topology')).toBeInTheDocument()
+  })
+})

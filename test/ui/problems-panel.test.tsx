@@ -1,0 +1,90 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { ProblemsPanel } from '@/ui/panels/problems-panel.tsx'
+import { design } from '../support/builder.ts'
+import { renderWithStore } from './render.tsx'
+
+const broken = () =>
+  design()
+    .app('api', { name: 'orders-api' })
+    .service('st', 'storage', { name: 'orderstore' })
+    .identity('lonely', { name: 'mi-lonely' })
+    .access('api', 'st', ['Storage Blob Data Reader'], { id: 'e1' })
+    .build()
+
+describe('ProblemsPanel', () => {
+  it('groups live findings by severity with rule id, message and subject', () => {
+    renderWithStore(<ProblemsPanel />, broken())
+    const errors = screen.getByRole('list', { name: 'Errors' })
+    const item = within(errors).getAllByRole('listitem')[0] as HTMLElement
+    expect(within(item).getByText('missing-identity')).toBeInTheDocument()
+    expect(item).toHaveTextContent('orders-api')
+    expect(
+      within(item).getByRole('button', { name: 'Show orders-api → orderstore on the canvas' }),
+    ).toBeInTheDocument()
+    expect(screen.getByRole('list', { name: 'Warnings' })).toHaveTextContent('unused-identity')
+    expect(screen.getByRole('list', { name: 'Suggestions' })).toHaveTextContent(
+      'developer-access-missing',
+    )
+  })
+
+  it('clicking the subject selects it and asks the canvas to show it', async () => {
+    const t = renderWithStore(<ProblemsPanel />, broken())
+    await userEvent.click(screen.getByRole('button', { name: 'Show mi-lonely on the canvas' }))
+    expect(t.store.getState().selection).toEqual({ nodes: ['lonely'], edges: [] })
+    expect(t.store.getState().focusRequest?.id).toBe('lonely')
+  })
+
+  it('a quick fix is one undo step, and the findings update live', async () => {
+    const t = renderWithStore(<ProblemsPanel />, broken())
+    const errors = screen.getByRole('list', { name: 'Errors' })
+    const fix = within(errors)
+      .getAllByRole('button')
+      .find((b) => /system-assigned/i.test(b.textContent ?? ''))
+    expect(fix).toBeDefined()
+    await userEvent.click(fix as HTMLElement)
+    expect(t.past()).toBe(1)
+    expect(screen.queryByRole('list', { name: 'Errors' })).toBeNull()
+    t.store.getState().undo()
+    expect(await screen.findByRole('list', { name: 'Errors' })).toHaveTextContent(
+      'missing-identity',
+    )
+  })
+
+  it('arrow keys move between findings and Enter shows the subject', async () => {
+    const t = renderWithStore(<ProblemsPanel />, broken())
+    const items = screen.getAllByRole('listitem')
+    await userEvent.tab()
+    expect(items[0]).toHaveFocus()
+    await userEvent.keyboard('{ArrowDown}')
+    expect(items[1]).toHaveFocus()
+    await userEvent.keyboard('{End}')
+    expect(items.at(-1)).toHaveFocus()
+    await userEvent.keyboard('{Home}{Enter}')
+    expect(t.store.getState().focusRequest?.id).toBe('e1')
+  })
+
+  it('shows the rule’s documentation on demand, as text', async () => {
+    renderWithStore(<ProblemsPanel />, broken())
+    const errors = screen.getByRole('list', { name: 'Errors' })
+    await userEvent.click(within(errors).getByRole('button', { name: /About this rule/ }))
+    expect(await within(errors).findByRole('heading', { name: 'Synopsis' })).toBeInTheDocument()
+  })
+
+  it('says so when the design has no problems', () => {
+    renderWithStore(<ProblemsPanel />, { name: 'x', nodes: [], edges: [] })
+    expect(screen.getByText('No problems. The design follows every rule.')).toBeInTheDocument()
+  })
+
+  it('renders names holding HTML as text', () => {
+    const d = design()
+      .app('api', { name: '<img src=x onerror=alert(1)>' })
+      .service('st', 'storage')
+      .access('api', 'st', ['Storage Blob Data Reader'])
+      .build()
+    const { container } = renderWithStore(<ProblemsPanel />, d)
+    expect(container.querySelector('img')).toBeNull()
+    expect(container.textContent).toContain('<img src=x onerror=alert(1)>')
+  })
+})
