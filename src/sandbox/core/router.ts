@@ -66,7 +66,7 @@ function underSubscription(
     return onlyGet(ctx, () => listResources(ctx, sub, undefined))
   if (n === 4 && lower[2] === 'operationresults')
     return onlyGet(ctx, () => operationResult(ctx, segs[3] ?? ''))
-  if (lower[2] === 'providers' && n === 9 && lower[4] === 'locations') {
+  if (lower[2] === 'providers' && n === 8 && lower[4] === 'locations') {
     if (lower[6] === 'operationsstatus')
       return onlyGet(ctx, () => operationStatus(ctx, segs[7] ?? ''))
     if (lower[6] === 'operationresults')

@@ -57,6 +57,14 @@ export function addToWorld(
     const sub = r.subscriptionId ?? SANDBOX_SUBSCRIPTION_ID
     const group = r.resourceGroup ?? SANDBOX_RESOURCE_GROUP
     const type = canonicalType(r.type, state.resources)
+    // A resource in a group the world lacks brings its group along.
+    const groupKey = idKey(resourceGroupId(sub, group))
+    state.resourceGroups[groupKey] ??= {
+      subscriptionId: sub,
+      name: group,
+      location: SANDBOX_LOCATION,
+    }
+    const groupLocation = state.resourceGroups[groupKey]?.location
     const id = genericResourceId(sub, group, type, r.name)
     state.resources[idKey(id)] = {
       id,
@@ -65,7 +73,7 @@ export function addToWorld(
       type,
       name: r.name,
       tracked: true,
-      location: normaliseLocation(r.location ?? SANDBOX_LOCATION),
+      location: normaliseLocation(r.location ?? groupLocation ?? SANDBOX_LOCATION),
       ...(r.kind ? { kind: r.kind } : {}),
       properties: {
         ...r.properties,

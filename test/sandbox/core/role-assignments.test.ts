@@ -1,0 +1,363 @@
+import { describe, expect, it } from 'vitest'
+import {
+  call,
+  RG_ID,
+  resourceId,
+  roleDefinitionId,
+  ROLES,
+  SUB,
+  SUB_ID,
+  testSandbox,
+  v,
+} from '../support.ts'
+
+const NAME_A = '0b0f43c5-e787-4862-89b1-a653fa9cf747'
+const NAME_B = '1b0f43c5-e787-4862-89b1-a653fa9cf747'
+const USER = 'ce2ce14e-85d7-4629-bdbc-454d0519d987'
+const STORE = resourceId('Microsoft.Storage/storageAccounts', 'contosoassets')
+const assignment = (scope: string, name: string) =>
+  v(`${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`)
+const body = (
+  principalId = USER,
+  role: string = ROLES.blobContributor,
+  principalType?: string,
+) => ({
+  properties: {
+    roleDefinitionId: `${SUB_ID}${roleDefinitionId(role)}`,
+    principalId,
+    ...(principalType ? { principalType } : {}),
+  },
+})
+
+function makeIdentity(sandbox: ReturnType<typeof testSandbox>['sandbox'], name = 'mi-one'): string {
+  const id = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', name)
+  return call(sandbox, 'PUT', v(id, '2023-01-31'), { location: 'westeurope' }).json.properties
+    .principalId
+}
+
+describe('role assignments', () => {
+  it('PUT 201 then 200 at a resource, with subscription-form roleDefinitionId and audit fields', () => {
+    const { sandbox } = testSandbox()
+    const first = call(
+      sandbox,
+      'PUT',
+      assignment(STORE, NAME_A),
+      body(USER, ROLES.blobContributor, 'User'),
+    )
+    expect(first.status).toBe(201)
+    expect(first.json).toEqual({
+      properties: {
+        roleDefinitionId: `${SUB_ID}/providers/Microsoft.Authorization/roleDefinitions/${ROLES.blobContributor}`,
+        principalId: USER,
+        principalType: 'User',
+        scope: STORE,
+        condition: null,
+        conditionVersion: null,
+        createdOn: '2026-01-01T12:00:00.000Z',
+        updatedOn: '2026-01-01T12:00:00.000Z',
+        createdBy: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        updatedBy: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        delegatedManagedIdentityResourceId: null,
+        description: null,
+      },
+      id: `${STORE}/providers/Microsoft.Authorization/roleAssignments/${NAME_A}`,
+      type: 'Microsoft.Authorization/roleAssignments',
+      name: NAME_A,
+    })
+    // The tenant form of the role definition id is the same role.
+    const again = call(sandbox, 'PUT', assignment(STORE, NAME_A), {
+      properties: {
+        roleDefinitionId: roleDefinitionId(ROLES.blobContributor),
+        principalId: USER,
+        principalType: 'User',
+      },
+    })
+    expect(again.status).toBe(200)
+    expect(again.json).toEqual(first.json)
+    expect(call(sandbox, 'GET', assignment(STORE, NAME_A)).json).toEqual(first.json)
+  })
+
+  it('names must be GUIDs: 400 InvalidRoleAssignmentId', () => {
+    const { sandbox } = testSandbox()
+    const r = call(
+      sandbox,
+      'PUT',
+      assignment(STORE, 'not-a-guid'),
+      body(USER, ROLES.blobReader, 'User'),
+    )
+    expect(r.status).toBe(400)
+    expect(r.json.error).toEqual({
+      code: 'InvalidRoleAssignmentId',
+      message: expect.stringContaining("'not-a-guid'"),
+    })
+  })
+
+  it('one assignment per (scope, role, principal): 409 RoleAssignmentExists names the existing id', () => {
+    const { sandbox } = testSandbox()
+    call(sandbox, 'PUT', assignment(STORE, NAME_A), body(USER, ROLES.blobReader, 'User'))
+    const r = call(
+      sandbox,
+      'PUT',
+      assignment(STORE.toLowerCase(), NAME_B),
+      body(USER, ROLES.blobReader, 'User'),
+    )
+    expect(r.status).toBe(409)
+    expect(r.json.error.code).toBe('RoleAssignmentExists')
+    expect(r.json.error.message).toContain(NAME_A.replace(/-/g, ''))
+    // Another role or another scope is another assignment.
+    expect(
+      call(sandbox, 'PUT', assignment(STORE, NAME_B), body(USER, ROLES.blobContributor, 'User'))
+        .status,
+    ).toBe(201)
+  })
+
+  it('the same name with other content: 400 RoleAssignmentUpdateNotPermitted (also at another scope)', () => {
+    const { sandbox } = testSandbox()
+    call(sandbox, 'PUT', assignment(STORE, NAME_A), body(USER, ROLES.blobReader, 'User'))
+    const otherRole = call(
+      sandbox,
+      'PUT',
+      assignment(STORE, NAME_A),
+      body(USER, ROLES.blobContributor, 'User'),
+    )
+    expect(otherRole.json.error.code).toBe('RoleAssignmentUpdateNotPermitted')
+    const otherScope = call(
+      sandbox,
+      'PUT',
+      assignment(RG_ID, NAME_A),
+      body(USER, ROLES.blobReader, 'User'),
+    )
+    expect(otherScope.status).toBe(400)
+    expect(otherScope.json.error.code).toBe('RoleAssignmentUpdateNotPermitted')
+  })
+
+  it('PrincipalNotFound for a fresh principal without principalType, until it propagates', () => {
+    const { sandbox, clock } = testSandbox({ options: { principalPropagationMs: 120_000 } })
+    const principal = makeIdentity(sandbox)
+    const early = call(sandbox, 'PUT', assignment(STORE, NAME_A), body(principal))
+    expect(early.status).toBe(400)
+    expect(early.json.error.code).toBe('PrincipalNotFound')
+    expect(early.json.error.message).toContain(principal.replace(/-/g, ''))
+    // With principalType the same call succeeds at once, as ARM advises.
+    expect(
+      call(
+        sandbox,
+        'PUT',
+        assignment(STORE, NAME_B),
+        body(principal, ROLES.blobReader, 'ServicePrincipal'),
+      ).status,
+    ).toBe(201)
+    clock.advance(120_000)
+    const later = call(sandbox, 'PUT', assignment(STORE, NAME_A), body(principal))
+    expect(later.status).toBe(201)
+    expect(later.json.properties.principalType).toBe('ServicePrincipal')
+  })
+
+  it('accepts an unknown principal (a developer) only with principalType; rejects a mismatched type', () => {
+    const { sandbox, clock } = testSandbox()
+    expect(call(sandbox, 'PUT', assignment(STORE, NAME_A), body(USER)).json.error.code).toBe(
+      'PrincipalNotFound',
+    )
+    expect(
+      call(sandbox, 'PUT', assignment(STORE, NAME_A), body(USER, ROLES.blobReader, 'Group')).status,
+    ).toBe(201)
+    const principal = makeIdentity(sandbox)
+    clock.advance(10 * 60_000)
+    const wrong = call(
+      sandbox,
+      'PUT',
+      assignment(STORE, NAME_B),
+      body(principal, ROLES.blobReader, 'User'),
+    )
+    expect(wrong.json.error.code).toBe('UnmatchedPrincipalType')
+  })
+
+  it('validates the role definition, the principal id and the principal type', () => {
+    const { sandbox } = testSandbox()
+    const unknownRole = call(
+      sandbox,
+      'PUT',
+      assignment(STORE, NAME_A),
+      body(USER, '99999999-9999-4999-8999-999999999999', 'User'),
+    )
+    expect(unknownRole.json.error.code).toBe('RoleDefinitionDoesNotExist')
+    expect(
+      call(sandbox, 'PUT', assignment(STORE, NAME_A), body('me', ROLES.reader, 'User')).json.error
+        .code,
+    ).toBe('InvalidPrincipalId')
+    expect(
+      call(sandbox, 'PUT', assignment(STORE, NAME_A), body(USER, ROLES.reader, 'Robot')).json.error
+        .code,
+    ).toBe('InvalidPrincipalType')
+  })
+
+  it('the scope must exist', () => {
+    const { sandbox } = testSandbox()
+    const missingResource = resourceId('Microsoft.Storage/storageAccounts', 'nostore')
+    expect(
+      call(sandbox, 'PUT', assignment(missingResource, NAME_A), body(USER, ROLES.reader, 'User'))
+        .json.error.code,
+    ).toBe('ResourceNotFound')
+    expect(
+      call(
+        sandbox,
+        'PUT',
+        assignment(`${SUB_ID}/resourceGroups/none`, NAME_A),
+        body(USER, ROLES.reader, 'User'),
+      ).json.error.code,
+    ).toBe('ResourceGroupNotFound')
+    expect(
+      call(
+        sandbox,
+        'PUT',
+        assignment('/subscriptions/99999999-9999-9999-9999-999999999999', NAME_A),
+        body(USER, ROLES.reader, 'User'),
+      ).json.error.code,
+    ).toBe('SubscriptionNotFound')
+  })
+
+  it('GET 404 RoleAssignmentNotFound; DELETE 200 with the body, then 204', () => {
+    const { sandbox } = testSandbox()
+    expect(call(sandbox, 'GET', assignment(STORE, NAME_A)).json.error.code).toBe(
+      'RoleAssignmentNotFound',
+    )
+    const created = call(
+      sandbox,
+      'PUT',
+      assignment(STORE, NAME_A),
+      body(USER, ROLES.reader, 'User'),
+    )
+    expect(call(sandbox, 'GET', assignment(RG_ID, NAME_A)).status).toBe(404)
+    const deleted = call(sandbox, 'DELETE', assignment(STORE, NAME_A))
+    expect(deleted.status).toBe(200)
+    expect(deleted.json).toEqual(created.json)
+    expect(call(sandbox, 'DELETE', assignment(STORE, NAME_A)).status).toBe(204)
+  })
+
+  it('lists at, above and below a scope; atScope() keeps at and above; principalId eq filters', () => {
+    const { sandbox } = testSandbox()
+    const OTHER = 'de2ce14e-85d7-4629-bdbc-454d0519d987'
+    const names = [
+      'a0000000-0000-4000-8000-000000000001',
+      'a0000000-0000-4000-8000-000000000002',
+      'a0000000-0000-4000-8000-000000000003',
+    ]
+    call(sandbox, 'PUT', assignment(SUB_ID, names[0] ?? ''), body(USER, ROLES.reader, 'User'))
+    call(sandbox, 'PUT', assignment(RG_ID, names[1] ?? ''), body(OTHER, ROLES.reader, 'Group'))
+    call(sandbox, 'PUT', assignment(STORE, names[2] ?? ''), body(USER, ROLES.blobReader, 'User'))
+    const list = (scope: string, filter?: string) =>
+      call(
+        sandbox,
+        'GET',
+        v(
+          `${scope}/providers/Microsoft.Authorization/roleAssignments${filter ? `?$filter=${encodeURIComponent(filter)}` : ''}`,
+        ),
+      ).json.value.map((a: { name: string }) => a.name)
+    expect(list(RG_ID)).toEqual(names)
+    expect(list(RG_ID, 'atScope()')).toEqual(names.slice(0, 2))
+    expect(list(STORE, 'atScope()')).toEqual(names)
+    expect(list(SUB_ID, `principalId eq '${USER}'`)).toEqual([names[0], names[2]])
+    expect(list(RG_ID, `atScope() and principalId eq '${OTHER}'`)).toEqual([names[1]])
+    expect(list(RG_ID, `assignedTo('${USER}')`)).toEqual([names[0], names[2]])
+    expect(
+      call(
+        sandbox,
+        'GET',
+        v(
+          `${RG_ID}/providers/Microsoft.Authorization/roleAssignments?$filter=roleDefinitionId eq 'x'`,
+        ),
+      ).status,
+    ).toBe(400)
+  })
+
+  it('pages role assignments with nextLink', () => {
+    const { sandbox } = testSandbox({ options: { pageSize: 2 } })
+    for (let i = 0; i < 5; i++)
+      call(
+        sandbox,
+        'PUT',
+        assignment(STORE, `b0000000-0000-4000-8000-00000000000${i}`),
+        body(`c0000000-0000-4000-8000-00000000000${i}`, ROLES.reader, 'User'),
+      )
+    const first = call(
+      sandbox,
+      'GET',
+      v(`${STORE}/providers/Microsoft.Authorization/roleAssignments`),
+    )
+    expect(first.json.value).toHaveLength(2)
+    expect(first.json.nextLink).toContain('$skipToken=2')
+  })
+
+  it('403 AuthorizationFailed at forbidden scopes and below, reflected by permissions', () => {
+    const { sandbox } = testSandbox({
+      options: { faults: { forbiddenScopes: [RG_ID.toLowerCase()] } },
+    })
+    const r = call(sandbox, 'PUT', assignment(STORE, NAME_A), body(USER, ROLES.reader, 'User'))
+    expect(r.status).toBe(403)
+    expect(r.json.error.code).toBe('AuthorizationFailed')
+    expect(r.json.error.message).toContain(
+      "'Microsoft.Authorization/roleAssignments/write' over scope",
+    )
+    expect(
+      call(sandbox, 'PUT', assignment(SUB_ID, NAME_A), body(USER, ROLES.reader, 'User')).status,
+    ).toBe(201)
+    expect(call(sandbox, 'DELETE', assignment(STORE, NAME_A)).status).toBe(403)
+    const perms = (scope: string) =>
+      call(sandbox, 'GET', v(`${scope}/providers/Microsoft.Authorization/permissions`)).json.value
+    expect(perms(SUB_ID)).toEqual([
+      { actions: ['*'], notActions: [], dataActions: [], notDataActions: [] },
+    ])
+    expect(perms(STORE)[0].notActions).toContain('Microsoft.Authorization/*/Write')
+  })
+
+  it('deleting a resource removes the role assignments at its scope', () => {
+    const { sandbox } = testSandbox()
+    call(sandbox, 'PUT', assignment(STORE, NAME_A), body(USER, ROLES.reader, 'User'))
+    call(sandbox, 'DELETE', v(STORE))
+    expect(Object.keys(sandbox.snapshot().roleAssignments)).toEqual([])
+  })
+})
+
+describe('role definitions', () => {
+  it('serves built-ins by id in subscription form, tenant form at the root, and by roleName filter', () => {
+    const { sandbox } = testSandbox()
+    const bySub = call(
+      sandbox,
+      'GET',
+      v(`${RG_ID}/providers/Microsoft.Authorization/roleDefinitions/${ROLES.reader}`),
+    )
+    expect(bySub.json.id).toBe(
+      `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${ROLES.reader}`,
+    )
+    expect(bySub.json.properties).toMatchObject({
+      roleName: 'Reader',
+      type: 'BuiltInRole',
+      assignableScopes: ['/'],
+    })
+    const atRoot = call(
+      sandbox,
+      'GET',
+      v(`/providers/Microsoft.Authorization/roleDefinitions/${ROLES.reader}`),
+    )
+    expect(atRoot.json.id).toBe(
+      `/providers/Microsoft.Authorization/roleDefinitions/${ROLES.reader}`,
+    )
+    const filtered = call(
+      sandbox,
+      'GET',
+      v(
+        `${SUB_ID}/providers/Microsoft.Authorization/roleDefinitions?$filter=${encodeURIComponent("roleName eq 'Storage Blob Data Reader'")}`,
+      ),
+    )
+    expect(filtered.json.value.map((d: { name: string }) => d.name)).toEqual([ROLES.blobReader])
+    expect(
+      call(
+        sandbox,
+        'GET',
+        v(
+          `${SUB_ID}/providers/Microsoft.Authorization/roleDefinitions/99999999-9999-4999-8999-999999999999`,
+        ),
+      ).status,
+    ).toBe(404)
+  })
+})
