@@ -1,0 +1,30 @@
+import { EXPORT_FORMATS, EXPORT_LABELS, exportDesign, exportFileName } from '../../export/export.ts'
+import type { ExportOptions } from '../../export/model.ts'
+import type { Design } from '../../model/types.ts'
+
+export interface ExportMenuProps {
+  readonly design: Design
+  /** Saves a file: injected, so the page decides how (an anchor download, a file picker). */
+  readonly download: (name: string, text: string) => void
+  /** Live bindings and where identities go, when the designer knows them. */
+  readonly options?: ExportOptions
+}
+
+/** Export the identity layer as Bicep, Terraform or an Azure CLI script. */
+export function ExportMenu({ design, download, options }: ExportMenuProps) {
+  return (
+    <div role="group" aria-label="Export identity layer" className="export-menu">
+      {EXPORT_FORMATS.map((format) => (
+        <button
+          key={format}
+          type="button"
+          onClick={() =>
+            download(exportFileName(design.name, format), exportDesign(design, format, options))
+          }
+        >
+          Export {EXPORT_LABELS[format]}
+        </button>
+      ))}
+    </div>
+  )
+}
