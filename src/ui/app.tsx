@@ -26,7 +26,7 @@ import './styles/panels.css'
 export function App(props: {
   store: DesignerStore
   effects: Effects
-  guide?: ReactNode
+  /** The toolbar's right end: where the Apply button goes. */
   toolbarEnd?: ReactNode
 }) {
   return (
@@ -43,12 +43,10 @@ export function App(props: {
 function Shell({
   store,
   effects,
-  guide,
   toolbarEnd,
 }: {
   store: DesignerStore
   effects: Effects
-  guide?: ReactNode
   toolbarEnd?: ReactNode
 }) {
   const [dialog, setDialog] = useState<DialogName | null>(null)
@@ -81,7 +79,7 @@ function Shell({
         <Palette />
         <main className="center">
           <Canvas />
-          <BottomPanel guide={guide} />
+          <BottomPanel />
         </main>
         <Inspector />
       </div>

@@ -70,6 +70,15 @@ export function Toolbar(props: {
       }),
     )
   }
+  const code = async (format: 'bicep' | 'terraform' | 'cli'): Promise<void> => {
+    const { exportDesign, exportFileName } = await import('../export/export.ts')
+    const { design } = store.getState()
+    effects.download(
+      exportFileName(design.name, format),
+      exportDesign(design, format),
+      'text/plain',
+    )
+  }
   return (
     <header className="toolbar" role="toolbar" aria-label="Designer toolbar">
       <div className="brand">
@@ -154,6 +163,9 @@ export function Toolbar(props: {
           items={[
             { label: 'Diagram as PNG', onSelect: () => image('png') },
             { label: 'Diagram as SVG', onSelect: () => image('svg') },
+            { label: 'Identity layer as Bicep', onSelect: () => void code('bicep') },
+            { label: 'Identity layer as Terraform', onSelect: () => void code('terraform') },
+            { label: 'Identity layer as Azure CLI script', onSelect: () => void code('cli') },
           ]}
         />
       </div>

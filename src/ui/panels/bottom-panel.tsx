@@ -1,12 +1,15 @@
-import { useRef, type KeyboardEvent, type ReactNode } from 'react'
+import { lazy, Suspense, useRef, type KeyboardEvent, type ReactNode } from 'react'
 import { analyze, planOf } from '../../store/derived.ts'
 import type { PanelTab } from '../../store/types.ts'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
 import { PlanPanel } from './plan-panel.tsx'
 import { ProblemsPanel } from './problems-panel.tsx'
 
-/** Problems | Plan (| Guide): a tab list with arrow-key navigation (WAI-ARIA tabs pattern). */
-export function BottomPanel({ guide }: { guide?: ReactNode }) {
+// The guide and its code generators are not needed to draw the designer: load them on demand.
+const GuideTab = lazy(() => import('./guide-tab.tsx'))
+
+/** Problems | Plan | Guide: a tab list with arrow-key navigation (WAI-ARIA tabs pattern). */
+export function BottomPanel() {
   const store = useStoreApi()
   const panel = useDesigner((s) => s.panel)
   const counts = useDesigner((s) => analyze(s.design).counts)
@@ -35,7 +38,7 @@ export function BottomPanel({ guide }: { guide?: ReactNode }) {
         </>
       ),
     },
-    ...(guide ? [{ id: 'guide' as const, name: 'Guide', label: <>Guide</> }] : []),
+    { id: 'guide', name: 'Guide', label: <>Guide</> },
   ]
   const refs = useRef<Partial<Record<PanelTab, HTMLButtonElement | null>>>({})
   const active = tabs.some((t) => t.id === panel) ? panel : 'problems'
@@ -50,7 +53,7 @@ export function BottomPanel({ guide }: { guide?: ReactNode }) {
     refs.current[next.id]?.focus()
   }
   return (
-    <section className="bottom-panel" aria-label="Problems and plan">
+    <section className="bottom-panel" aria-label="Problems, plan and guide">
       <div role="tablist" aria-label="Panels" className="tabs" onKeyDown={onKeyDown}>
         {tabs.map((t) => (
           <button
@@ -77,7 +80,15 @@ export function BottomPanel({ guide }: { guide?: ReactNode }) {
         aria-labelledby={`tab-${active}`}
         className="tab-body"
       >
-        {active === 'problems' ? <ProblemsPanel /> : active === 'plan' ? <PlanPanel /> : guide}
+        {active === 'problems' ? (
+          <ProblemsPanel />
+        ) : active === 'plan' ? (
+          <PlanPanel />
+        ) : (
+          <Suspense fallback={<p className="panel-empty">Loading the guide…</p>}>
+            <GuideTab />
+          </Suspense>
+        )}
       </div>
     </section>
   )

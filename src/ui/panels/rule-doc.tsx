@@ -26,9 +26,24 @@ export function RuleDoc({ rule }: { rule: string }) {
       live = false
     }
   }, [rule])
-  const description = ruleById(rule)?.meta.description
-  if (text) return <Markdown text={text} />
-  if (!loaderFor(rule) || failed)
-    return <p className="muted">{description ?? `No documentation for ${rule} yet.`}</p>
-  return <p className="muted">Loading…</p>
+  const meta = ruleById(rule)?.meta
+  const learn = meta?.learnMore
+  return (
+    <>
+      {text ? (
+        <Markdown text={text} />
+      ) : !loaderFor(rule) || failed ? (
+        <p className="muted">{meta?.description ?? `No documentation for ${rule} yet.`}</p>
+      ) : (
+        <p className="muted">Loading…</p>
+      )}
+      {learn && /^https:\/\//.test(learn) && (
+        <p>
+          <a href={learn} target="_blank" rel="noreferrer noopener">
+            Learn more on Microsoft Learn
+          </a>
+        </p>
+      )}
+    </>
+  )
 }
