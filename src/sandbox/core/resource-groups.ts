@@ -55,6 +55,18 @@ function put(ctx: Ctx, sub: string, name: string): SandboxResponse {
   return json(existing ? 200 : 201, render(record))
 }
 
+/** PATCH updates tags (and managedBy); the location cannot change. */
+function patch(ctx: Ctx, sub: string, name: string): SandboxResponse {
+  const group = findGroup(ctx.state, sub, name)
+  if (!group) return resourceGroupNotFound(name)
+  const body = jsonBody(ctx.request)
+  if (!body.ok) return invalidRequestContent(body.error)
+  const { tags } = body.value
+  if (tags && typeof tags === 'object' && !Array.isArray(tags)) group.tags = tags
+  changed(ctx)
+  return json(200, render(group))
+}
+
 /** ARM deletes a group asynchronously: 202 with a `Location` to poll. */
 function remove(ctx: Ctx, sub: string, name: string): SandboxResponse {
   const group = findGroup(ctx.state, sub, name)
@@ -83,6 +95,8 @@ export function resourceGroup(ctx: Ctx, sub: string, name: string): SandboxRespo
       const group = findGroup(ctx.state, sub, name)
       return group ? json(200, render(group)) : resourceGroupNotFound(name)
     }
+    case 'PATCH':
+      return patch(ctx, sub, name)
     case 'DELETE':
       return remove(ctx, sub, name)
     default:
