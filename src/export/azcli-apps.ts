@@ -1,6 +1,6 @@
 import type { ExportModel } from './model.ts'
-import { aksSubject, FEDERATION_AUDIENCE } from './shared.ts'
-import { shellWord } from './shell.ts'
+import { aksSubject, FEDERATION_AUDIENCE, providerPath } from './shared.ts'
+import { inDoubleQuotes, shellWord } from './shell.ts'
 import type { SymbolTable } from './symbols.ts'
 
 const HELPERS = `# Creates a role assignment unless an equal one exists (under any name).
@@ -97,13 +97,8 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
       continue
     }
     const id = v(`id:${app.node}`, `${app.node} id`)
-    const path = app.armType
-      .split('/')
-      .slice(1)
-      .map((t, i) => `${t}/${name.split('/')[i] ?? ''}`)
-      .join('/')
     out.push(
-      `${id}=${app.resourceId ? shellWord(app.resourceId) : `"$RG_ID/providers/${app.armType.split('/')[0]}/${path}"`}`,
+      `${id}=${app.resourceId ? shellWord(app.resourceId) : `"$RG_ID${inDoubleQuotes(providerPath(app.armType, name))}"`}`,
     )
     const system = app.systemAssigned ? ["'[system]'"] : []
     switch (app.hosting) {

@@ -3,7 +3,8 @@ import { parseArmId } from '../plan/arm-ids.ts'
 import type { AssignCosmosDataRoleAction, AssignRoleAction, PlanPrincipal } from '../plan/types.ts'
 import { azcliHeader, identityCommands, settingCommands } from './azcli-apps.ts'
 import type { ExportModel } from './model.ts'
-import { shellSymbols, shellWord } from './shell.ts'
+import { inDoubleQuotes, shellSymbols, shellWord } from './shell.ts'
+import { providerPath } from './shared.ts'
 
 /**
  * The identity layer as an Azure CLI script (bash, `set -euo pipefail`, passes shellcheck):
@@ -17,13 +18,8 @@ export function toAzureCli(model: ExportModel): string {
   const out = azcliHeader(model)
   const ids = (node: string, armType: string, resourceId: string | undefined): string => {
     const name = v(`id:${node}`, `${node} id`)
-    const path = armType
-      .split('/')
-      .slice(1)
-      .map((t, i) => `${t}/${(model.names[node] ?? node).split('/')[i] ?? ''}`)
-      .join('/')
     out.push(
-      `${name}=${resourceId ? shellWord(resourceId) : `"$RG_ID/providers/${armType.split('/')[0]}/${path}"`}`,
+      `${name}=${resourceId ? shellWord(resourceId) : `"$RG_ID${inDoubleQuotes(providerPath(armType, model.names[node] ?? node))}"`}`,
     )
     return name
   }

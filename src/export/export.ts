@@ -1,5 +1,6 @@
 import { assertNever } from '../lib/assert.ts'
 import type { Design } from '../model/types.ts'
+import { planFileName } from '../plan/export.ts'
 import { toAzureCli } from './azcli.ts'
 import { toBicep } from './bicep.ts'
 import { exportModel, type ExportOptions } from './model.ts'
@@ -39,11 +40,7 @@ const EXTENSIONS: Readonly<Record<ExportFormat, string>> = {
   cli: 'identity.sh',
 }
 
-/** `Receipts platform` + bicep → `receipts-platform.identity.bicep`. */
+/** `Receipts platform` + bicep → `receipts-platform.identity.bicep` (named like the plan file). */
 export function exportFileName(designName: string, format: ExportFormat): string {
-  const base = designName
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-  return `${base || 'design'}.${EXTENSIONS[format]}`
+  return planFileName(designName).replace(/\.plan\.json$/, `.${EXTENSIONS[format]}`)
 }

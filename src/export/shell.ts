@@ -16,3 +16,8 @@ export function shellSymbols(): SymbolTable {
     'HOME',
   ])
 }
+
+/** Text inside a double-quoted shell word: `$`, backquote, quote and backslash escaped. */
+export function inDoubleQuotes(text: string): string {
+  return text.replace(/[$`"\\]/g, (c) => `\\${c}`)
+}

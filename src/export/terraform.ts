@@ -1,27 +1,14 @@
 import { assertNever } from '../lib/assert.ts'
 import { ASSIGNMENT_NAMESPACE, parseArmId } from '../plan/arm-ids.ts'
 import type { AssignCosmosDataRoleAction, AssignRoleAction, PlanPrincipal } from '../plan/types.ts'
-import { identityType, type ExportModel } from './model.ts'
-import { aksSubject, FEDERATION_AUDIENCE, sqlOutputName } from './shared.ts'
+import { hclBlock, hclString } from './hcl.ts'
+import type { ExportModel } from './model.ts'
+import { outputs } from './terraform-outputs.ts'
+import { aksSubject, FEDERATION_AUDIENCE, providerPath } from './shared.ts'
 import { roleWords, SymbolTable } from './symbols.ts'
-
-/** An HCL string literal: quotes, backslashes, newlines and template sequences escaped. */
-export function hclString(text: string): string {
-  const body = text
-    .replaceAll('\\', '\\\\')
-    .replaceAll('"', '\\"')
-    .replaceAll('\n', '\\n')
-    .replaceAll('${', '$${')
-    .replaceAll('%{', '%%{')
-  return `"${body}"`
-}
 
 const RG = 'data.azurerm_resource_group.this'
 const SUBSCRIPTION = 'data.azurerm_subscription.current'
-
-function block(head: string, body: readonly string[]): string[] {
-  return [`${head} {`, ...body.map((l) => (l === '' ? '' : `  ${l}`)), '}']
-}
 
 /**
  * The identity layer for Terraform's azurerm provider. Existing resources are referenced by id
@@ -37,15 +24,15 @@ export function toTerraform(model: ExportModel): string {
     `# Identity layer of "${model.design}", exported by idtopo (Identity Topology Designer).`,
     "# Apps are referenced, not redeclared: put the app_identities output into each app's own",
     '# resource (its identity block), or run the Azure CLI export, before applying this.',
-    ...block(
+    ...hclBlock(
       'terraform',
-      block(
+      hclBlock(
         'required_providers',
-        block('azurerm =', ['source  = "hashicorp/azurerm"', 'version = ">= 4.0"']),
+        hclBlock('azurerm =', ['source  = "hashicorp/azurerm"', 'version = ">= 4.0"']),
       ),
     ),
     '',
-    ...block('provider "azurerm"', ['features {}', 'subscription_id = var.subscription_id']),
+    ...hclBlock('provider "azurerm"', ['features {}', 'subscription_id = var.subscription_id']),
     '',
     ...variable('subscription_id', 'Subscription of the resource group.', context.subscriptionId),
     '',
@@ -55,7 +42,7 @@ export function toTerraform(model: ExportModel): string {
       context.resourceGroup,
     ),
     '',
-    ...block('variable "location"', [
+    ...hclBlock('variable "location"', [
       'type        = string',
       `description = ${hclString("Location of new identities; the resource group's when null.")}`,
       `default     = ${context.location ? hclString(context.location) : 'null'}`,
@@ -90,20 +77,20 @@ export function toTerraform(model: ExportModel): string {
     '',
     `data "azurerm_subscription" "current" {}`,
     '',
-    ...block('data "azurerm_resource_group" "this"', ['name = var.resource_group_name']),
+    ...hclBlock('data "azurerm_resource_group" "this"', ['name = var.resource_group_name']),
   )
 
   const idOf = (node: string, armType: string, resourceId: string | undefined): string =>
     resourceId
       ? hclString(resourceId)
-      : `"\${${RG}.id}/providers/${armType.split('/')[0]}/${pathOf(armType, model.names[node] ?? node)}"`
+      : `"\${${RG}.id}${hclString(providerPath(armType, model.names[node] ?? node)).slice(1)}`
   const targets = model.services.map(
     (s) => [sym(s.node), idOf(s.node, s.armType, s.resourceId)] as const,
   )
   const apps = model.apps.filter((a) => a.hosting !== 'aksWorkload')
   out.push(
     '',
-    ...block('locals', [
+    ...hclBlock('locals', [
       `assignment_namespace = ${hclString(ASSIGNMENT_NAMESPACE)}`,
       ...objectLines('service_ids', targets),
       ...objectLines(
@@ -119,11 +106,11 @@ export function toTerraform(model: ExportModel): string {
     out.push(
       '',
       ...(parts
-        ? block(`data "azurerm_user_assigned_identity" "${s}"`, [
+        ? hclBlock(`data "azurerm_user_assigned_identity" "${s}"`, [
             `name                = ${hclString(parts.name ?? identity.name)}`,
             `resource_group_name = ${hclString(parts.resourceGroup ?? '')}`,
           ])
-        : block(`resource "azurerm_user_assigned_identity" "${s}"`, [
+        : hclBlock(`resource "azurerm_user_assigned_identity" "${s}"`, [
             `name                = ${hclString(identity.name)}`,
             `resource_group_name = ${RG}.name`,
             `location            = coalesce(var.location, ${RG}.location)`,
@@ -136,7 +123,7 @@ export function toTerraform(model: ExportModel): string {
     for (const identity of app.identities)
       out.push(
         '',
-        ...block(
+        ...hclBlock(
           `resource "azurerm_federated_identity_credential" "${symbols.name(`fic:${app.node}:${identity}`, `${identity} ${app.node} federation`)}"`,
           [
             `name                = ${hclString(model.names[app.node] ?? app.node)}`,
@@ -200,7 +187,7 @@ export function toTerraform(model: ExportModel): string {
     out.push(
       '',
       `# ${a.principal.node} (${a.principal.type}) → ${a.target}: ${a.roleName} [${a.scope}]`,
-      ...block(`resource "azurerm_role_assignment" "${resourceName(a)}"`, [
+      ...hclBlock(`resource "azurerm_role_assignment" "${resourceName(a)}"`, [
         `name                 = ${name(a, scope)}`,
         `scope                = ${scope}`,
         `role_definition_id   = ${a.arm ? hclString(a.arm.roleDefinitionId) : `"\${${SUBSCRIPTION}.id}/providers/Microsoft.Authorization/roleDefinitions/${a.roleDefinitionId}"`}`,
@@ -220,7 +207,7 @@ export function toTerraform(model: ExportModel): string {
     out.push(
       '',
       `# ${a.principal.node} (${a.principal.type}) → ${a.target}: ${a.roleName} (Cosmos DB data plane)`,
-      ...block(`resource "azurerm_cosmosdb_sql_role_assignment" "${resourceName(a)}"`, [
+      ...hclBlock(`resource "azurerm_cosmosdb_sql_role_assignment" "${resourceName(a)}"`, [
         `name                = ${name(a, account)}`,
         `resource_group_name = ${parts?.resourceGroup ? hclString(parts.resourceGroup) : `${RG}.name`}`,
         `account_name        = ${hclString(parts?.name ?? model.names[a.target] ?? a.target)}`,
@@ -235,78 +222,14 @@ export function toTerraform(model: ExportModel): string {
 }
 
 function variable(name: string, description: string, value: string | undefined): string[] {
-  return block(`variable "${name}"`, [
+  return hclBlock(`variable "${name}"`, [
     'type        = string',
     `description = ${hclString(description)}`,
     ...(value ? [`default     = ${hclString(value)}`] : []),
   ])
 }
 
-/** `Microsoft.Sql/servers/databases` + `srv/db` → `servers/srv/databases/db`. */
-function pathOf(armType: string, name: string): string {
-  const types = armType.split('/').slice(1)
-  const names = name.split('/')
-  return types.map((t, i) => `${t}/${names[i] ?? ''}`).join('/')
-}
-
 function objectLines(name: string, entries: readonly (readonly [string, string])[]): string[] {
   if (entries.length === 0) return []
   return [`${name} = {`, ...entries.map(([k, v]) => `  ${k} = ${v}`), '}']
-}
-
-function outputs(
-  model: ExportModel,
-  sym: (n: string) => string,
-  symbols: SymbolTable,
-  identityRef: (n: string) => string,
-): string[] {
-  const out: string[] = []
-  const withIdentity = model.apps.filter((a) => a.hosting !== 'aksWorkload' && identityType(a))
-  if (withIdentity.length > 0)
-    out.push(
-      '',
-      "# The identity block each app's own resource needs.",
-      ...block('output "app_identities"', [
-        'value = {',
-        ...withIdentity.flatMap((app) => [
-          `  ${sym(app.node)} = {`,
-          `    resource_id  = local.app_ids.${sym(app.node)}`,
-          `    type         = ${hclString(identityType(app) ?? '')}`,
-          `    identity_ids = [${app.identities.map((i) => `${identityRef(i)}.id`).join(', ')}]`,
-          '  }',
-        ]),
-        '}',
-      ]),
-    )
-  const withSettings = model.apps.filter((a) => a.settings.length > 0)
-  if (withSettings.length > 0)
-    out.push(
-      '',
-      '# Client-ID settings per app (see the connection guide).',
-      ...block('output "app_settings"', [
-        'value = {',
-        ...withSettings.flatMap((app) => [
-          `  ${sym(app.node)} = {`,
-          ...app.settings.map((s) => `    ${s.name} = ${identityRef(s.identity)}.client_id`),
-          '  }',
-        ]),
-        '}',
-      ]),
-    )
-  for (const script of model.sqlScripts) {
-    const body = script.script.replaceAll('${', '$${').replaceAll('%{', '%%{')
-    out.push(
-      '',
-      `# SQL: run in database ${model.names[script.target] ?? script.target} as its Microsoft Entra admin.`,
-      `output "${symbols.name(`sql:${script.target}:${script.principal.node}`, sqlOutputName(script))}" {`,
-      '  value = <<-EOT',
-      ...body
-        .trimEnd()
-        .split('\n')
-        .map((l) => `    ${l}`),
-      '  EOT',
-      '}',
-    )
-  }
-  return out
 }
