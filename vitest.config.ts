@@ -27,6 +27,19 @@ export default defineConfig({
           setupFiles: ['test/support/dom-setup.ts'],
         },
       },
+      {
+        extends: true,
+        test: {
+          // End to end in headless Debian Chromium over a production build (test/e2e/global-setup.ts).
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 })
