@@ -20,9 +20,9 @@ const meta = {
 export const duplicateAccess = defineRule({
   meta,
   check({ index, report }) {
-    // (source, target, scope, resolution) → the first edge carrying each role key.
-    const firstWith = new Map<string, Map<string, AccessEdge>>()
-    for (const edge of index.accessEdges) {
+    // (source, target, scope, resolution) → the first edge carrying each role key, with its position.
+    const firstWith = new Map<string, Map<string, { edge: AccessEdge; at: number }>>()
+    index.accessEdges.forEach((edge, at) => {
       const r = index.resolutionOf(edge.id)
       const key = `${edge.source}\u0000${edge.target}\u0000${edge.scope ?? 'resource'}\u0000${r.resolved ? principalKey(r.principal) : ''}`
       let seen = firstWith.get(key)
@@ -31,38 +31,39 @@ export const duplicateAccess = defineRule({
         firstWith.set(key, seen)
       }
       const keys = index.rolesOf(edge.id).map(roleKey)
-      let earlier: AccessEdge | undefined
+      // The earliest edge that shares a role with this one.
+      let earlier: { edge: AccessEdge; at: number } | undefined
       const shared: string[] = []
       keys.forEach((k, i) => {
         const first = seen.get(k)
-        if (first && first !== edge) {
-          earlier ??= first
-          shared.push(edge.roles[i] as string)
-        }
+        if (!first) return
+        if (!earlier || first.at < earlier.at) earlier = first
+        shared.push(edge.roles[i] as string)
       })
-      for (const k of keys) if (!seen.has(k)) seen.set(k, edge)
-      if (!earlier) continue
-      const merged = [...earlier.roles]
+      for (const k of keys) if (!seen.has(k)) seen.set(k, { edge, at })
+      if (!earlier) return
+      const target = earlier.edge
+      const merged = [...target.roles]
       for (const role of edge.roles) if (!merged.includes(role)) merged.push(role)
       report({
         subject: edge.id,
         message: formatMessage(meta.messages.duplicate, {
           roles: [...new Set(shared)].map((r) => JSON.stringify(r)).join(', '),
-          earlier: JSON.stringify(earlier.id),
+          earlier: JSON.stringify(target.id),
         }),
-        related: [earlier.id],
+        related: [target.id],
         fixes: [
           {
-            title: `Merge into ${JSON.stringify(earlier.id)}`,
+            title: `Merge into ${JSON.stringify(target.id)}`,
             edits: [
-              ...(merged.length === earlier.roles.length
+              ...(merged.length === target.roles.length
                 ? []
-                : [{ type: 'updateEdge' as const, id: earlier.id, set: { roles: merged } }]),
+                : [{ type: 'updateEdge' as const, id: target.id, set: { roles: merged } }]),
               { type: 'removeEdge', id: edge.id },
             ],
           },
         ],
       })
-    }
+    })
   },
 })

@@ -23,10 +23,11 @@ export const hostingIdentityUnsupported = defineRule({
       if (app.kind !== 'app') continue
       if (app.hosting === 'aksWorkload' && app.systemAssigned) {
         const fixes: Fix[] = []
-        // Switching it off is safe only when no access goes through it.
+        // Safe only when no access goes through it and the app keeps an identity for its edges.
+        const used = facts.edgesResolvingTo(principalKey({ type: 'systemAssigned', node: app.id }))
         if (
-          facts.edgesResolvingTo(principalKey({ type: 'systemAssigned', node: app.id })).length ===
-          0
+          used.length === 0 &&
+          (facts.identityCount(app) > 1 || facts.edgesFrom(app.id).length === 0)
         )
           fixes.push({
             title: `Switch off the system-assigned identity of ${facts.label(app.id)}`,

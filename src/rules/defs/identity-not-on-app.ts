@@ -58,7 +58,7 @@ export const identityNotOnApp = defineRule({
       report({
         subject: edge.id,
         message,
-        related: [app.id, ...(edge.via === SYSTEM_VIA ? [] : [edge.via])],
+        related: [app.id, ...(index.node(edge.via) ? [edge.via] : [])],
         fixes,
         suggestions: pickIdentitySuggestions(facts, app, edge),
       })

@@ -11,7 +11,7 @@ const meta = {
   hasFixes: true,
   messages: {
     overgrant:
-      'Identity {identity} is shared by {count} apps, but only {needing} needs {roles} on {service}: {others} get that access without needing it.',
+      'Identity {identity}, shared by {count} apps, holds {roles} on {service}, which {others} {verb} not need through it: {pronoun} that access anyway.',
   },
   learnMore:
     'https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/managed-identity-best-practice-recommendations#limiting-the-scope-of-a-user-assigned-identity',
@@ -43,7 +43,6 @@ export const sharedIdentityOvergrant = defineRule({
         byService.set(entry.service, list)
       }
       for (const [service, over] of byService) {
-        const needers = new Set(over.flatMap((o) => [...o.apps]))
         const others = apps.filter((a) => over.some((o) => !o.apps.has(a)))
         const fix = moveGrantsFix(facts, identity, service, over)
         report({
@@ -51,10 +50,11 @@ export const sharedIdentityOvergrant = defineRule({
           message: formatMessage(meta.messages.overgrant, {
             identity: facts.label(identity),
             count: apps.length,
-            needing: [...needers].map((a) => facts.label(a)).join(', '),
             roles: [...new Set(over.map((o) => JSON.stringify(o.role)))].join(', '),
             service: facts.label(service),
             others: others.map((a) => facts.label(a)).join(', '),
+            verb: others.length === 1 ? 'does' : 'do',
+            pronoun: others.length === 1 ? 'it gets' : 'they get',
           }),
           related: [service, ...others],
           fixes: fix ? [fix] : [],

@@ -7,6 +7,7 @@ import { edgePartEdits, edgeParts } from '../../optimize/edge-parts.ts'
 import type { RuleFacts } from '../facts.ts'
 import type { Fix } from '../types.ts'
 import { pinImplicitVias } from './identity-fixes.ts'
+import { splitAddsNoError } from './role-fixes.ts'
 import { addIdentity } from './new-identity.ts'
 
 /** A grant of a shared identity that not every attached app needs: `key` is service, role, scope. */
@@ -89,6 +90,7 @@ export function moveGrantsFix(
         },
         identity,
       )
+      if (!splitAddsNoError(parts, facts.serviceKind(service))) return undefined
       rewritten.add(edge.id)
       edgePartEdits(edge, parts, ids, partEdits)
     }

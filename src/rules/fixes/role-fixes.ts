@@ -1,4 +1,5 @@
-import { rolesForService, type RoleRef } from '../../catalog/roles.ts'
+import { appliesTo, resolveRole, rolesForService, type RoleRef } from '../../catalog/roles.ts'
+import type { ServiceKind } from '../../model/kinds.ts'
 import type { AccessEdge } from '../../model/types.ts'
 import type { RuleFacts } from '../facts.ts'
 import type { Fix } from '../types.ts'
@@ -39,4 +40,38 @@ export function replaceRoleSuggestions(
       edits: [{ type: 'updateEdge', id: edge.id, set: { roles } }],
     }
   })
+}
+
+/**
+ * Which edge-level error rules a set of roles on an app's edge to this service would trigger.
+ * Splitting an edge must not let two parts trigger the same one: that would add an error.
+ */
+export function edgeErrorKinds(
+  roles: readonly string[],
+  service: ServiceKind | undefined,
+): Set<string> {
+  const kinds = new Set<string>()
+  for (const text of roles) {
+    const ref = resolveRole(text)
+    if (ref.kind === 'unknown') kinds.add('unknown-role')
+    else if (ref.kind === 'builtin') {
+      if (ref.fact.privileged) kinds.add('privileged-role')
+      if (service !== undefined && !appliesTo(ref.fact, service)) kinds.add('role-not-for-service')
+    }
+  }
+  return kinds
+}
+
+/** True when no two parts of a split edge trigger the same edge-level error rule. */
+export function splitAddsNoError(
+  parts: readonly { roles: readonly string[] }[],
+  service: ServiceKind | undefined,
+): boolean {
+  const seen = new Set<string>()
+  for (const part of parts)
+    for (const kind of edgeErrorKinds(part.roles, service)) {
+      if (seen.has(kind)) return false
+      seen.add(kind)
+    }
+  return true
 }

@@ -1,0 +1,35 @@
+import { broadScope } from '@/rules/defs/broad-scope.ts'
+import { design } from '../../support/builder.ts'
+import { testRule } from '../../support/rule-tester.ts'
+
+const R = ['Storage Blob Data Reader']
+
+testRule(broadScope, {
+  valid: [
+    {
+      name: 'resource scope, explicit or by default',
+      design: design()
+        .app('api', { systemAssigned: true })
+        .service('st', 'storage')
+        .access('api', 'st', R)
+        .access('api', 'st', ['Storage Queue Data Reader'], { scope: 'resource' })
+        .build(),
+    },
+  ],
+  invalid: [
+    {
+      name: 'resource group and subscription scopes, for apps and developers',
+      design: design()
+        .app('api')
+        .developer('devs')
+        .service('st', 'storage')
+        .access('api', 'st', R, { id: 'e1', scope: 'resourceGroup' })
+        .access('devs', 'st', R, { id: 'e2', scope: 'subscription' })
+        .build(),
+      findings: [
+        { subject: 'e1', message: 'resource group scope', related: ['st'], fixes: 1 },
+        { subject: 'e2', message: 'subscription scope', fixes: 1 },
+      ],
+    },
+  ],
+})
