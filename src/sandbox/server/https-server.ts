@@ -71,8 +71,9 @@ async function serve(
   })
   await delay(outcome.delayMs)
   if (outcome.kind === 'reset') {
-    // A TCP reset, so clients see ECONNRESET as from a dropped connection.
-    request.socket.resetAndDestroy()
+    // Drop the connection mid-request: Node clients see ECONNRESET ("socket hang up"), browsers a
+    // network error. (A TCP RST via resetAndDestroy() is not available on TLS sockets.)
+    request.socket.destroy()
     return
   }
   const { status, headers, body: text } = outcome.response
