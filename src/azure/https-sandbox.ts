@@ -1,25 +1,16 @@
 import { get } from 'node:https'
-import type { TokenCredential } from '@azure/core-auth'
+import { ADMIN_PREFIX } from '../sandbox/server/admin.ts'
+import { sandboxClientOptions, sandboxCredential } from '../sandbox/client-options.ts'
 import type { SdkGatewayOptions } from './sdk-gateway.ts'
 
-/** Where the HTTPS sandbox serves its self-signed certificate (see the README's Sandbox section). */
-export const SANDBOX_CERTIFICATE_PATH = '/_sandbox/certificate'
-
-/** The sandbox accepts any bearer token; the SDK still needs one, and only over https. */
-export const sandboxCredential: TokenCredential = {
-  getToken: async () => ({ token: 'sandbox-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
-}
-
 /**
- * Gateway options for the HTTPS sandbox in Node: its certificate is fetched once (trust on first
- * use, fine for a local emulator) and then pinned as the only CA of these clients; the rest of the
- * process keeps normal TLS verification.
+ * Gateway options for the HTTPS sandbox in Node: its self-signed certificate is fetched once
+ * (trust on first use, fine for a local emulator) and pinned as the only CA of these clients; the
+ * rest of the process keeps normal TLS verification.
  */
-export async function connectHttpsSandbox(
-  origin: string,
-): Promise<Pick<SdkGatewayOptions, 'credential' | 'clientOptions'>> {
-  const ca = await fetchCertificate(`${origin}${SANDBOX_CERTIFICATE_PATH}`)
-  return { credential: sandboxCredential, clientOptions: { endpoint: origin, tlsOptions: { ca } } }
+export async function connectHttpsSandbox(origin: string): Promise<Pick<SdkGatewayOptions, 'credential' | 'clientOptions'>> {
+  const certificatePem = await fetchCertificate(`${origin}${ADMIN_PREFIX}/certificate`)
+  return { credential: sandboxCredential, clientOptions: sandboxClientOptions({ kind: 'https', url: origin, certificatePem }) }
 }
 
 function fetchCertificate(url: string): Promise<string> {

@@ -1,4 +1,6 @@
-import { bindDesign, type BindTarget } from '../../apply/binding.ts'
+import type { BindTarget } from '../../apply/binding.ts'
+import { prepareApply } from '../../apply/prepare.ts'
+import { withReadRetries } from '../../apply/reading.ts'
 import type { Clock } from '../../apply/clock.ts'
 import { describeFailure } from '../../apply/describe.ts'
 import { isArmFailure } from '../../apply/failure.ts'
@@ -6,10 +8,7 @@ import { ARM_WRITE_BUCKET, WritePacer } from '../../apply/pacer.ts'
 import { countPreview, previewApply } from '../../apply/preview.ts'
 import { succeeded } from '../../apply/report.ts'
 import { runApply } from '../../apply/run.ts'
-import { buildSteps } from '../../apply/steps.ts'
 import { stableJson } from '../../lib/json.ts'
-import { applyEdits } from '../../model/edits.ts'
-import { derivePlan } from '../../plan/derive.ts'
 import { parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
 import { emit, loadDesign } from '../load.ts'
@@ -80,7 +79,7 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
     const connection = await connectTarget(values.sandbox as string | undefined, (n) =>
       pacer.observeRemaining(n),
     )
-    const gateway = connection.gateway
+    const gateway = withReadRetries(connection.gateway, { clock: realClock, random: Math.random })
     const armCall = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
       try {
         return await call()
@@ -111,16 +110,12 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
     const ids = connection.sandbox
       ? { ...sandboxDeveloperIds(design), ...developerIds }
       : developerIds
-    const binding = bindDesign(design, resources, target, ids)
-    if (binding.problems.length > 0) {
-      const lines = binding.problems.map((p) => `  ${p.node}: ${p.message}`)
+    const prepared = prepareApply(design, resources, target, ids)
+    if (!prepared.ok) {
+      const lines = prepared.error.map((p) => `  ${p.node}: ${p.message}`)
       throw new CliError(`${file}: cannot bind the design to ${group.name}\n${lines.join('\n')}`)
     }
-    const bound = applyEdits(design, binding.edits)
-    if (!bound.ok) throw new CliError(`${file}: binding failed: ${bound.error.message}`)
-
-    const plan = derivePlan(bound.value)
-    const steps = buildSteps(bound.value, plan, target)
+    const { steps } = prepared.value
     const privileged = steps.filter((s) => s.kind === 'assignRole' && s.privileged)
     if (privileged.length > 0 && !values['confirm-privileged']) {
       throw new CliError(
@@ -128,7 +123,7 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
       )
     }
     io.stderr(`Reading the current state of ${steps.length} steps in ${connection.endpoint}…\n`)
-    const preview = await previewApply(bound.value, steps, gateway, target)
+    const preview = await previewApply(prepared.value.design, steps, gateway, target)
     const c = countPreview(preview.items)
     io.stderr(
       `Preview: ${c.create} to create, ${c.inPlace} already in place, ${c.conflict} to change, ${c.cannot} cannot be applied, ${c.manual} manual\n`,

@@ -1,0 +1,37 @@
+import { err, ok, type Result } from '../lib/result.ts'
+import { applyEdits, type Edit } from '../model/edits.ts'
+import type { Design } from '../model/types.ts'
+import { derivePlan } from '../plan/derive.ts'
+import type { Plan } from '../plan/types.ts'
+import { bindDesign, type BindingProblem, type BindTarget } from './binding.ts'
+import type { LiveResource } from './gateway.ts'
+import { buildSteps, type Step } from './steps.ts'
+
+export interface Prepared {
+  /** The design with every binding written into its `azure` fields. */
+  readonly design: Design
+  /** The edits that bound it (the designer keeps them as one undo step). */
+  readonly bindingEdits: readonly Edit[]
+  readonly plan: Plan
+  readonly steps: readonly Step[]
+}
+
+/** Binds a design to the resources of a group and derives the steps to apply: the CLI's and the app's first stage. */
+export function prepareApply(
+  design: Design,
+  resources: readonly LiveResource[],
+  target: BindTarget,
+  developerIds: Readonly<Record<string, string>> = {},
+): Result<Prepared, BindingProblem[]> {
+  const binding = bindDesign(design, resources, target, developerIds)
+  if (binding.problems.length > 0) return err(binding.problems)
+  const bound = applyEdits(design, binding.edits)
+  if (!bound.ok) return err([{ node: '(design)', message: bound.error.message }])
+  const plan = derivePlan(bound.value)
+  return ok({
+    design: bound.value,
+    bindingEdits: binding.edits,
+    plan,
+    steps: buildSteps(bound.value, plan, target),
+  })
+}

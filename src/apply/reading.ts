@@ -1,0 +1,42 @@
+import type { Clock } from './clock.ts'
+import type { ArmGateway } from './gateway.ts'
+import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.ts'
+
+export interface ReadRetryOptions {
+  readonly clock: Clock
+  readonly random: () => number
+  readonly policy?: RetryPolicy
+  readonly signal?: AbortSignal
+}
+
+const READS = [
+  'listSubscriptions',
+  'listResourceGroups',
+  'listResources',
+  'getResource',
+  'getUserIdentity',
+  'listRoleAssignments',
+  'canAssignRoles',
+  'listCosmosRoleAssignments',
+  'getAppSettings',
+] as const satisfies readonly (keyof ArmGateway)[]
+
+/** The same gateway with its reads retried on 429, 5xx and network errors (writes untouched). */
+export function withReadRetries(gateway: ArmGateway, options: ReadRetryOptions): ArmGateway {
+  const wrapped: Record<string, unknown> = { ...gateway }
+  for (const name of READS) {
+    const read = gateway[name] as (...args: unknown[]) => Promise<unknown>
+    wrapped[name] = (...args: unknown[]) =>
+      withRetry(
+        () => read.apply(gateway, args),
+        {
+          clock: options.clock,
+          random: options.random,
+          policy: options.policy ?? DEFAULT_RETRY,
+          ...(options.signal ? { signal: options.signal } : {}),
+        },
+        false,
+      )
+  }
+  return wrapped as unknown as ArmGateway
+}

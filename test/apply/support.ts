@@ -1,0 +1,194 @@
+import type { BindTarget } from '@/apply/binding.ts'
+import type { ArmGateway } from '@/apply/gateway.ts'
+import { WritePacer, type BucketOptions } from '@/apply/pacer.ts'
+import { prepareApply, type Prepared } from '@/apply/prepare.ts'
+import { previewApply, type Preview } from '@/apply/preview.ts'
+import { withReadRetries } from '@/apply/reading.ts'
+import { runApply, type ApplyEvent } from '@/apply/run.ts'
+import type { ApplyReport } from '@/apply/report.ts'
+import { roleDefinitionGuidOf } from '@/plan/arm-ids.ts'
+import { createSdkGateway } from '@/azure/sdk-gateway.ts'
+import { sandboxDeveloperIds } from '@/cli/apply-connection.ts'
+import type { Design } from '@/model/types.ts'
+import { sandboxClientOptions, sandboxCredential } from '@/sandbox/client-options.ts'
+import { createSandbox, type Sandbox } from '@/sandbox/core/sandbox.ts'
+import type { FaultPatch } from '@/sandbox/core/faults.ts'
+import { VirtualClock } from '../support/virtual-clock.ts'
+
+export const SUB = '11111111-1111-1111-1111-111111111111'
+export const TARGET: BindTarget = {
+  subscriptionId: SUB,
+  resourceGroup: 'sandbox-rg',
+  location: 'westeurope',
+}
+
+/** A seeded sandbox on a virtual clock, reached through the real Azure SDK over the in-page HttpClient. */
+export function inPageWorld(
+  faults: FaultPatch = {},
+  bucket: BucketOptions = { capacity: 200, refillPerSecond: 10 },
+  observeRemainingWrites = true,
+) {
+  const clock = new VirtualClock()
+  const sandbox = createSandbox({
+    now: () => clock.now(),
+    seed: 7,
+    options: { faults: { throttle: { enabled: false }, ...faults } },
+  })
+  const pacer = new WritePacer(bucket, clock)
+  const sdk = createSdkGateway({
+    credential: sandboxCredential,
+    clientOptions: sandboxClientOptions({
+      kind: 'in-page',
+      sandbox,
+      http: {
+        sleep: (ms, signal) => clock.sleep(ms, (signal ?? undefined) as AbortSignal | undefined),
+      },
+    }),
+    ...(observeRemainingWrites
+      ? { onRemainingWrites: (n: number) => pacer.observeRemaining(n) }
+      : {}),
+  })
+  const gateway = withReadRetries(sdk, { clock, random: mulberry(7) })
+  return { clock, sandbox, gateway, pacer }
+}
+
+export interface Applied {
+  readonly prepared: Prepared
+  readonly preview: Preview
+  readonly report: ApplyReport
+  readonly events: ApplyEvent[]
+}
+
+/** Bind, preview and apply, as the CLI and the app do. */
+export async function applyOnce(
+  design: Design,
+  world: { clock: VirtualClock; gateway: ArmGateway; pacer: WritePacer },
+  options: { signal?: AbortSignal; concurrency?: number; onEvent?: (e: ApplyEvent) => void } = {},
+): Promise<Applied> {
+  const resources = await world.gateway.listResources(SUB, 'sandbox-rg')
+  const prepared = prepareApply(design, resources, TARGET, sandboxDeveloperIds(design))
+  if (!prepared.ok) throw new Error(prepared.error.map((p) => `${p.node}: ${p.message}`).join('\n'))
+  const preview = await previewApply(
+    prepared.value.design,
+    prepared.value.steps,
+    world.gateway,
+    TARGET,
+  )
+  const events: ApplyEvent[] = []
+  const report = await runApply(preview, {
+    gateway: world.gateway,
+    clock: world.clock,
+    random: mulberry(42),
+    design: design.name,
+    target: { ...TARGET, endpoint: 'in-page' },
+    pacer: world.pacer,
+    concurrency: options.concurrency ?? 8,
+    ...(options.signal ? { signal: options.signal } : {}),
+    onEvent: (e) => {
+      events.push(e)
+      options.onEvent?.(e)
+    },
+  })
+  return { prepared: prepared.value, preview, report, events }
+}
+
+/** What the design asks for: `scope|principalId|roleGuid` per RBAC assignment of the plan. */
+export function expectedAssignments(applied: Applied): string[] {
+  return applied.prepared.steps.flatMap((s) => {
+    if (s.kind !== 'assignRole') return []
+    const principal = applied.preview.principals.get(s.principal)
+    return principal && s.scope
+      ? [`${s.scope.toLowerCase()}|${principal.principalId}|${s.roleGuid}`]
+      : []
+  })
+}
+
+/** What the sandbox holds for the given principals, duplicates included. */
+export function actualAssignments(sandbox: Sandbox, principalIds: ReadonlySet<string>): string[] {
+  return Object.values(sandbox.snapshot().roleAssignments)
+    .filter((a) => principalIds.has(a.principalId))
+    .map(
+      (a) =>
+        `${a.scope.toLowerCase()}|${a.principalId}|${roleDefinitionGuidOf(a.roleDefinitionGuid)}`,
+    )
+}
+
+export function principalIdsOf(applied: Applied): Set<string> {
+  return new Set(applied.preview.principals.entries().map(([, p]) => p.principalId))
+}
+
+/** Cosmos DB sqlRoleAssignments the sandbox holds: `account|principalId|roleGuid`. */
+export function actualCosmosAssignments(sandbox: Sandbox): string[] {
+  return Object.values(sandbox.snapshot().resources)
+    .filter(
+      (r) => r.type.toLowerCase() === 'microsoft.documentdb/databaseaccounts/sqlroleassignments',
+    )
+    .map((r) => {
+      const p = (r as unknown as { properties: { principalId: string; roleDefinitionId: string } })
+        .properties
+      return `${r.id.split('/sqlRoleAssignments/')[0]?.toLowerCase()}|${p.principalId}|${roleDefinitionGuidOf(p.roleDefinitionId)}`
+    })
+}
+
+/** A small seeded PRNG for jitter, so runs are reproducible. */
+export function mulberry(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/**
+ * N apps with system-assigned identities, each reaching `perApp` of a few storage accounts, plus
+ * one shared identity: a design big enough to meet ARM's throttling. Seeds the resources it binds to.
+ */
+export function bulkDesign(sandbox: Sandbox, apps: number, perApp = 3): Design {
+  const accounts = Array.from({ length: 4 }, (_, i) => `bulkstore${i}`)
+  const roles = [
+    'Storage Blob Data Reader',
+    'Storage Queue Data Reader',
+    'Storage Table Data Reader',
+  ]
+  sandbox.seed({
+    resources: [
+      ...accounts.map((name) => ({ type: 'Microsoft.Storage/storageAccounts', name })),
+      ...Array.from({ length: apps }, (_, i) => ({
+        type: 'Microsoft.Web/sites',
+        name: `bulk-app-${i}`,
+        kind: 'app',
+      })),
+    ],
+  })
+  const nodes: Design['nodes'][number][] = [
+    ...accounts.map((name) => ({
+      id: name,
+      kind: 'service' as const,
+      name,
+      service: 'storage' as const,
+    })),
+    ...Array.from({ length: apps }, (_, i) => ({
+      id: `app${i}`,
+      kind: 'app' as const,
+      name: `bulk-app-${i}`,
+      hosting: 'appService' as const,
+      systemAssigned: true,
+    })),
+  ]
+  const edges: Design['edges'][number][] = []
+  for (let i = 0; i < apps; i++) {
+    for (let j = 0; j < perApp; j++) {
+      edges.push({
+        id: `e${i}-${j}`,
+        kind: 'access',
+        source: `app${i}`,
+        target: accounts[(i + j) % accounts.length] as string,
+        via: 'system',
+        roles: [roles[j % roles.length] as string],
+      })
+    }
+  }
+  return { name: `Bulk ${apps}`, nodes, edges }
+}

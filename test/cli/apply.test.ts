@@ -1,0 +1,180 @@
+import { spawn, execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '@/cli/main.ts'
+import { serializeDesign } from '@/model/serialize.ts'
+import { startSandboxServer, type SandboxServer } from '@/sandbox/server/https-server.ts'
+import { templateById } from '@/templates/index.ts'
+import { memoryIO } from '../support/memory-io.ts'
+
+const SUB = '11111111-1111-1111-1111-111111111111'
+const files = {
+  's2.json': serializeDesign(templateById('scenario-2')!.design),
+  's3.json': serializeDesign(templateById('scenario-3')!.design),
+  'owner.json': JSON.stringify({
+    format: 'identity-topology',
+    version: 1,
+    name: 'Owner grant',
+    nodes: [
+      { id: 'web', kind: 'app', name: 'contoso-web', hosting: 'appService', systemAssigned: true },
+      { id: 'blob', kind: 'service', name: 'contosoassets', service: 'storage' },
+    ],
+    edges: [{ id: 'e', kind: 'access', source: 'web', target: 'blob', roles: ['Owner'] }],
+  }),
+  'missing.json': JSON.stringify({
+    format: 'identity-topology',
+    version: 1,
+    name: 'Unbindable',
+    nodes: [{ id: 'st', kind: 'service', name: 'nosuchaccount', service: 'storage' }],
+    edges: [],
+  }),
+}
+
+let server: SandboxServer
+beforeAll(async () => {
+  server = await startSandboxServer({
+    port: 0,
+    options: { faults: { throttle: { enabled: true } } },
+  })
+})
+afterAll(() => server.close())
+
+const apply = (file: string, ...extra: string[]) => [
+  'apply',
+  file,
+  '--subscription',
+  SUB,
+  '--resource-group',
+  'sandbox-rg',
+  '--sandbox',
+  server.url,
+  ...extra,
+]
+
+describe('idtopo apply against the HTTPS sandbox', () => {
+  it('applies a design, writes the report, and a second run changes nothing', async () => {
+    const m = memoryIO(files)
+    expect(await runCli(apply('s2.json', '--report', 'report.json'), m.io)).toBe(0)
+    const report = JSON.parse(m.written['report.json']!)
+    expect(report.format).toBe('identity-apply-report')
+    expect(report.counts.failed).toBe(0)
+    expect(report.counts.created).toBeGreaterThan(10)
+    expect(m.stdout()).toMatch(/created \d+, unchanged 0, failed 0/)
+    expect(m.stderr()).toContain('Preview:')
+    expect(m.stderr()).toMatch(/\[\s*\d+\/\d+\] created\s+Grant Storage Blob Data Contributor/)
+    expect(JSON.stringify(report)).not.toMatch(/Bearer|token/i)
+
+    const again = memoryIO(files)
+    expect(await runCli(apply('s2.json', '--report', 'report.json'), again.io)).toBe(0)
+    const second = JSON.parse(again.written['report.json']!)
+    expect(second.counts.created).toBe(0)
+    expect(second.counts.failed).toBe(0)
+    expect(again.stderr()).toMatch(/Preview: 0 to create/)
+  }, 60_000)
+
+  it('survives 20% server errors and connection resets over the network', async () => {
+    await server.sandbox.setFaults({
+      serverErrors: { rate: 0.2 },
+      resets: { rate: 0.1, phase: 'response' },
+    })
+    try {
+      const m = memoryIO(files)
+      expect(await runCli(apply('s3.json', '--report', 'r.json'), m.io)).toBe(0)
+      expect(m.stderr()).toMatch(/retry/)
+      expect(JSON.parse(m.written['r.json']!).counts.failed).toBe(0)
+    } finally {
+      server.sandbox.resetFaults()
+    }
+  }, 120_000)
+
+  it('exits 1 and explains when a scope refuses role assignment writes', async () => {
+    const vault = `/subscriptions/${SUB}/resourceGroups/sandbox-rg/providers/Microsoft.KeyVault/vaults/kv-contoso-orders`
+    server.sandbox.setFaults({ forbiddenScopes: [vault] })
+    try {
+      const m = memoryIO({
+        'fresh.json': files['s3.json'].replace('kv-contoso-orders"', 'kv-contoso-orders"'),
+      })
+      server.sandbox.reset()
+      expect(await runCli(apply('fresh.json'), m.io)).toBe(1)
+      expect(m.stdout()).toContain('Skipped:')
+      expect(m.stdout()).toContain('roleAssignments/write')
+    } finally {
+      server.sandbox.resetFaults()
+    }
+  }, 60_000)
+
+  it('exits 2 on a binding problem, a missing group, and an unconfirmed privileged grant', async () => {
+    const m = memoryIO(files)
+    expect(await runCli(apply('missing.json'), m.io)).toBe(2)
+    expect(m.stderr()).toContain(
+      'st: no Microsoft.Storage/storageAccounts named "nosuchaccount" in resource group sandbox-rg',
+    )
+    expect(
+      await runCli(
+        [
+          'apply',
+          's2.json',
+          '--subscription',
+          SUB,
+          '--resource-group',
+          'nope-rg',
+          '--sandbox',
+          server.url,
+        ],
+        m.io,
+      ),
+    ).toBe(2)
+    expect(m.stderr()).toContain('resource group nope-rg not found')
+    expect(await runCli(apply('owner.json'), m.io)).toBe(2)
+    expect(m.stderr()).toContain('--confirm-privileged')
+    expect(await runCli(apply('owner.json', '--confirm-privileged'), m.io)).toBe(0)
+    expect(await runCli(['apply', 's2.json'], m.io)).toBe(2)
+  }, 60_000)
+})
+
+describe('idtopo apply, end to end as a user runs it', () => {
+  it('applies against `npm run sandbox` and converges on a second run', async () => {
+    const child = spawn('npm', ['run', '--silent', 'sandbox', '--', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      detached: true,
+    })
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = ''
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString()
+          const m = /listening on (https:\/\/\S+)/.exec(out)
+          if (m?.[1]) resolve(m[1])
+        })
+        child.on('exit', (code) => reject(new Error(`sandbox exited ${code}`)))
+      })
+      const dir = mkdtempSync(join(tmpdir(), 'idtopo-'))
+      const design = join(dir, 'design.topology.json')
+      writeFileSync(design, files['s3.json'])
+      const run = promisify(execFile)
+      const args = [
+        'bin/idtopo.js',
+        'apply',
+        design,
+        '--subscription',
+        SUB,
+        '--resource-group',
+        'sandbox-rg',
+        '--sandbox',
+        url,
+        '--report',
+        join(dir, 'report.json'),
+      ]
+      const first = await run('node', args)
+      expect(first.stdout).toMatch(/failed 0/)
+      const second = await run('node', args)
+      expect(second.stdout).toMatch(/created 0, unchanged \d+, failed 0/)
+      expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).counts.created).toBe(0)
+    } finally {
+      if (child.pid) process.kill(-child.pid, 'SIGTERM')
+    }
+  }, 90_000)
+})
