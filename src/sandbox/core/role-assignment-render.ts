@@ -38,9 +38,9 @@ export const sameAssignment = (
   roleGuid: string,
   principalId: string,
 ): boolean =>
-  idKey(a.scope) === idKey(scope) &&
-  a.roleDefinitionGuid.toLowerCase() === roleGuid.toLowerCase() &&
-  a.principalId.toLowerCase() === principalId.toLowerCase()
+  a.principalId === principalId.toLowerCase() &&
+  a.roleDefinitionGuid === roleGuid.toLowerCase() &&
+  idKey(a.scope) === idKey(scope)
 
 export const roleAssignmentExists = (existing: RoleAssignmentRecord): SandboxResponse =>
   armError(

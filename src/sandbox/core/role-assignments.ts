@@ -12,6 +12,7 @@ import {
   roleAssignmentNotFound,
   sameAssignment,
 } from './role-assignment-render.ts'
+import { findEqualAssignment, indexAssignment } from './role-assignment-index.ts'
 import { builtInRole } from './role-definitions.ts'
 import type { Scope } from './scopes.ts'
 import type { PrincipalType, RoleAssignmentRecord, SandboxResponse } from './types.ts'
@@ -79,9 +80,7 @@ function put(ctx: Ctx, scope: Scope, name: string): SandboxResponse {
       )
     return json(200, renderRoleAssignment(existing))
   }
-  const duplicate = Object.values(ctx.state.roleAssignments).find((a) =>
-    sameAssignment(a, scope.id, roleGuid, principalId),
-  )
+  const duplicate = findEqualAssignment(ctx.state.roleAssignments, scope.id, roleGuid, principalId)
   if (duplicate) return roleAssignmentExists(duplicate)
   const at = nowIso(ctx)
   const record: RoleAssignmentRecord = {
@@ -99,6 +98,7 @@ function put(ctx: Ctx, scope: Scope, name: string): SandboxResponse {
     updatedBy: ctx.caller.principalId,
   }
   ctx.state.roleAssignments[record.name] = record
+  indexAssignment(ctx.state.roleAssignments, record)
   changed(ctx)
   return json(201, renderRoleAssignment(record))
 }
