@@ -111,6 +111,19 @@ describe('role assignments', () => {
     ).toBe(201)
   })
 
+  it('forgets an assignment once deleted, directly, with its resource, or across a snapshot', () => {
+    const { sandbox, clock } = testSandbox()
+    const params = body(USER, ROLES.reader, 'User')
+    call(sandbox, 'PUT', assignment(STORE, NAME_A), params)
+    call(sandbox, 'DELETE', assignment(STORE, NAME_A))
+    expect(call(sandbox, 'PUT', assignment(STORE, NAME_B), params).status).toBe(201)
+    call(sandbox, 'DELETE', v(STORE))
+    call(sandbox, 'PUT', v(STORE), { location: 'westeurope' })
+    expect(call(sandbox, 'PUT', assignment(STORE, NAME_A), params).status).toBe(201)
+    const restored = testSandbox({ state: sandbox.snapshot(), clock }).sandbox
+    expect(call(restored, 'PUT', assignment(STORE, NAME_B), params).status).toBe(409)
+  })
+
   it('the same name with other content: 400 RoleAssignmentUpdateNotPermitted (also at another scope)', () => {
     const { sandbox } = testSandbox()
     call(sandbox, 'PUT', assignment(STORE, NAME_A), body(USER, ROLES.blobReader, 'User'))
