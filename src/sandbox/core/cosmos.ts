@@ -9,7 +9,13 @@ import { genericResourceId, GUID, idKey } from './ids.ts'
 import { startOperation } from './operations.ts'
 import { pageOf } from './paging.ts'
 import { jsonBody } from './request.ts'
-import { deleteResourceTree, findResource, isAtOrBelow, renderResource } from './resource-store.ts'
+import {
+  deleteResourceTree,
+  findResource,
+  isAtOrBelow,
+  renderResource,
+  storeChild,
+} from './resource-store.ts'
 import type { Address } from './resources.ts'
 import type { JsonObject, ResourceRecord, SandboxResponse } from './types.ts'
 
@@ -69,12 +75,7 @@ function accepted(ctx: Ctx, account: ResourceRecord): SandboxResponse {
 
 const bad = (message: string) => armError(400, 'BadRequest', message)
 
-function putAssignment(
-  ctx: Ctx,
-  at: Address,
-  account: ResourceRecord,
-  name: string,
-): SandboxResponse {
+function putAssignment(ctx: Ctx, account: ResourceRecord, name: string): SandboxResponse {
   if (!GUID.test(name)) return bad(`The role assignment id '${name}' must be a GUID.`)
   const body = jsonBody(ctx.request)
   if (!body.ok) return invalidRequestContent(body.error)
@@ -96,20 +97,11 @@ function putAssignment(
     )
   if (typeof principalId !== 'string' || !GUID.test(principalId))
     return bad(`The provided principal id '${String(principalId)}' is not a valid GUID.`)
-  ctx.state.resources[idKey(at.id)] = {
-    id: `${account.id}/sqlRoleAssignments/${name}`,
-    subscriptionId: account.subscriptionId,
-    resourceGroup: account.resourceGroup,
-    type: 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments',
-    name: `${account.name}/${name}`,
-    tracked: false,
-    properties: {
-      roleDefinitionId: `${account.id}/sqlRoleDefinitions/${definition.guid}`,
-      scope,
-      principalId,
-    },
-    extra: {},
-  }
+  storeChild(ctx.state, account, 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments', name, {
+    roleDefinitionId: `${account.id}/sqlRoleDefinitions/${definition.guid}`,
+    scope,
+    principalId,
+  })
   changed(ctx)
   return accepted(ctx, account)
 }
@@ -147,7 +139,7 @@ export function cosmosRbac(ctx: Ctx, at: Address, collection: boolean): SandboxR
   const existing = findResource(ctx.state, at.id)
   switch (method) {
     case 'PUT':
-      return putAssignment(ctx, at, account, leaf)
+      return putAssignment(ctx, account, leaf)
     case 'GET':
       return existing
         ? json(200, renderResource(existing))

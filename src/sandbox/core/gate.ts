@@ -44,33 +44,29 @@ export function frontDoor(ctx: Ctx, draw: FaultDraw, requestId: string): Gate {
       headers[RATE_LIMIT_HEADER] = String(taken.remaining)
     } else headers[RATE_LIMIT_HEADER] = String(throttle.capacity)
   }
-  if (draw.serverError === 500)
-    return reject(
-      json(
-        500,
-        {
-          error: {
-            code: 'InternalServerError',
-            message: `Encountered internal server error. Diagnostic information: timestamp '${new Date(ctx.now).toISOString()}', tracking id '${requestId}', request correlation id '${requestId}'.`,
-          },
-        },
-        headers,
-      ),
-    )
-  if (draw.serverError === 503)
-    return reject(
-      json(
-        503,
-        {
-          error: {
-            code: 'ServiceUnavailable',
-            message: 'The service is temporarily unavailable. Please retry the request later.',
-          },
-        },
-        headers,
-      ),
-    )
+  if (draw.serverError) return reject(serverError(draw.serverError, ctx, requestId, headers))
   return { passed: true, headers }
 }
 
 const reject = (response: SandboxResponse): Gate => ({ passed: false, response })
+
+/** The bodies ARM's front door sends with its own 500 and 503. */
+function serverError(
+  status: 500 | 503,
+  ctx: Ctx,
+  requestId: string,
+  headers: Record<string, string>,
+): SandboxResponse {
+  const at = new Date(ctx.now).toISOString()
+  const error =
+    status === 500
+      ? {
+          code: 'InternalServerError',
+          message: `Encountered internal server error. Diagnostic information: timestamp '${at}', tracking id '${requestId}', request correlation id '${requestId}'.`,
+        }
+      : {
+          code: 'ServiceUnavailable',
+          message: 'The service is temporarily unavailable. Please retry the request later.',
+        }
+  return json(status, { error }, headers)
+}

@@ -71,6 +71,28 @@ export function renderListItem(r: ResourceRecord): JsonObject {
   }
 }
 
+/** Stores a child resource without a location (settings, data-plane assignments) under its parent. */
+export function storeChild(
+  state: SandboxState,
+  parent: ResourceRecord,
+  type: string,
+  leaf: string,
+  properties: JsonObject,
+): ResourceRecord {
+  const record: ResourceRecord = {
+    id: `${parent.id}/${type.split('/').pop() ?? ''}/${leaf}`,
+    subscriptionId: parent.subscriptionId,
+    resourceGroup: parent.resourceGroup,
+    type,
+    name: `${parent.name}/${leaf}`,
+    tracked: false,
+    properties,
+    extra: {},
+  }
+  state.resources[idKey(record.id)] = record
+  return record
+}
+
 /** ARM stores regions in their short form: `West Europe` → `westeurope`. */
 export const normaliseLocation = (location: string): string =>
   location.replace(/\s+/g, '').toLowerCase()

@@ -5,9 +5,9 @@ import {
   noRoute,
   parentResourceNotFound,
 } from './errors.ts'
-import { genericResourceId, idKey, leafName, parentOf } from './ids.ts'
+import { genericResourceId, leafName, parentOf } from './ids.ts'
 import { jsonBody } from './request.ts'
-import { findResource } from './resource-store.ts'
+import { findResource, storeChild } from './resource-store.ts'
 import type { Address } from './resources.ts'
 import type { JsonObject, SandboxResponse } from './types.ts'
 
@@ -50,16 +50,7 @@ export function webConfig(ctx: Ctx, at: Address, action: string | undefined): Sa
   if (!body.ok) return invalidRequestContent(body.error)
   const p = body.value.properties
   const properties: JsonObject = p && typeof p === 'object' && !Array.isArray(p) ? p : {}
-  ctx.state.resources[idKey(at.id)] = {
-    id: `${site.id}/config/${section}`,
-    subscriptionId: at.subscriptionId,
-    resourceGroup: at.resourceGroup,
-    type: 'Microsoft.Web/sites/config',
-    name: `${site.name}/${section}`,
-    tracked: false,
-    properties,
-    extra: {},
-  }
+  storeChild(ctx.state, site, 'Microsoft.Web/sites/config', section, properties)
   changed(ctx)
   return json(200, render(properties))
 }
