@@ -25,6 +25,12 @@ import { EmptyCanvasHint } from './empty-hint.tsx'
 
 const FACTS = { defaultRole: (s: keyof typeof SERVICES) => SERVICES[s].defaultRole }
 const SNAP: [number, number] = [GRID, GRID]
+const MINIMAP_SIZE = { width: 150, height: 100 }
+/** Fitting keeps clear of the zoom controls (left) and the minimap (bottom right). */
+const FIT = {
+  padding: { top: '30px', left: '56px', bottom: '30px', right: '170px' },
+  maxZoom: 1.1,
+} as const
 const MINIMAP_COLORS: Record<string, string> = {
   app: 'var(--kind-app)',
   identity: 'var(--kind-identity)',
@@ -108,6 +114,7 @@ export function Canvas() {
         connectionMode={ConnectionMode.Loose}
         defaultViewport={store.getState().viewport}
         onMoveEnd={(_, viewport) => store.getState().setViewport(viewport)}
+        fitViewOptions={FIT}
         snapToGrid
         snapGrid={SNAP}
         onlyRenderVisibleElements
@@ -120,7 +127,7 @@ export function Canvas() {
         aria-label="Design canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
-        <Controls position="bottom-left" aria-label="Zoom controls" />
+        <Controls position="bottom-left" aria-label="Zoom controls" fitViewOptions={FIT} />
         <MiniMap
           position="bottom-right"
           pannable
@@ -128,6 +135,7 @@ export function Canvas() {
           nodeColor={minimapColor}
           nodeStrokeWidth={0}
           ariaLabel="Mini map"
+          style={MINIMAP_SIZE}
         />
       </ReactFlow>
       {design.nodes.length === 0 && <EmptyCanvasHint />}
@@ -145,7 +153,7 @@ function useViewCommands(flow: ReturnType<typeof useReactFlow<FlowNode, FlowEdge
     // Wait a frame so React Flow has the new nodes before it fits them.
     const handle = requestAnimationFrame(() => {
       if (command.viewport) void flow.setViewport(command.viewport)
-      else void flow.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200 })
+      else void flow.fitView({ ...FIT, duration: 200 })
     })
     return () => cancelAnimationFrame(handle)
   }, [command, flow])

@@ -18,11 +18,11 @@ const sameCounts = (a: SubjectCounts, b: SubjectCounts): boolean =>
   a.error === b.error && a.warning === b.warning && a.info === b.info
 
 /**
- * Where an access edge's label sits: 72% of the way along the curve, near the service, so labels
+ * Where an access edge's label sits: 64% of the way along the curve, near the service, so labels
  * stay clear of the identity column drawn between apps and services.
  */
 function labelPoint(p: EdgeProps<FlowEdge>): [number, number] {
-  const t = 0.72
+  const t = 0.64
   const reach = Math.abs(p.targetX - p.sourceX) / 2
   const c1x = p.sourceX + reach
   const c2x = p.targetX - reach

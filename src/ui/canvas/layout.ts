@@ -3,7 +3,8 @@ import type { Design, Position } from '../../model/types.ts'
 import type { Size } from '../../store/types.ts'
 
 const LAYER: Record<NodeKind, number> = { developer: 0, app: 0, identity: 1, service: 2 }
-const LAYER_GAP = 360
+/** Column x per layer: a wider gap before services leaves room for the access labels. */
+const COLUMN_X = [0, 340, 740]
 const ROW_GAP = 36
 const DEFAULT_SIZE: Size = { width: 220, height: 84 }
 
@@ -38,7 +39,7 @@ export async function layeredLayout(
     for (const item of column) {
       const size = sizeOf(item.id)
       const y = Math.max(item.y - size.height / 2, next)
-      out.set(item.id, { x: layer * LAYER_GAP, y: Math.round(y / 20) * 20 })
+      out.set(item.id, { x: COLUMN_X[layer] ?? 0, y: Math.round(y / 20) * 20 })
       next = y + size.height + ROW_GAP
     }
   })

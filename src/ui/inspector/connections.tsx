@@ -39,7 +39,7 @@ export function Connections({ node }: { node: DesignNode }) {
               >
                 <Icon name="chevron" size={12} /> {text}
               </button>
-              {detail && <span className="muted small"> {detail}</span>}
+              {detail && <span className="connection-detail">{detail}</span>}
             </li>
           )
         })}

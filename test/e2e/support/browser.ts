@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export interface Browser {
+  readonly context: BrowserContext
+  readonly page: Page
+  /** Errors the page threw or logged: a test fails when there are any. */
+  readonly errors: string[]
+  close(): Promise<void>
+}
+
+/** Debian's Chromium, headless, with a fresh profile (so IndexedDB starts empty). */
+export async function launch(
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'idtopo-e2e-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    acceptDownloads: true,
+    colorScheme: 'light',
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  const errors: string[] = []
+  const watch = (p: Page): void => {
+    p.on('pageerror', (e) => errors.push(e.message))
+    p.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text())
+    })
+  }
+  watch(page)
+  context.on('page', watch)
+  return {
+    context,
+    page,
+    errors,
+    close: async () => {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
