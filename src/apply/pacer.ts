@@ -20,10 +20,21 @@ export class WritePacer {
   private pausedUntil = 0
   private readonly options: BucketOptions
   private readonly clock: Clock
+  private readonly reserve: number
 
-  constructor(options: BucketOptions, clock: Clock) {
+  /**
+   * `reserve` tokens are never spent: writes sent together can reach ARM closer together than
+   * they left (new TLS connections delay the first ones), and a 429 costs a whole Retry-After
+   * second, so a small margin is cheaper than meeting the empty bucket.
+   */
+  constructor(
+    options: BucketOptions,
+    clock: Clock,
+    reserve = Math.min(16, Math.floor(options.capacity / 4)),
+  ) {
     this.options = options
     this.clock = clock
+    this.reserve = reserve
     this.tokens = options.capacity
     this.last = clock.now()
   }
@@ -37,11 +48,11 @@ export class WritePacer {
         await this.clock.sleep(this.pausedUntil - now, signal)
         continue
       }
-      if (this.tokens >= 1) {
+      if (this.tokens >= 1 + this.reserve) {
         this.tokens -= 1
         return
       }
-      const wait = ((1 - this.tokens) / this.options.refillPerSecond) * 1000
+      const wait = ((1 + this.reserve - this.tokens) / this.options.refillPerSecond) * 1000
       await this.clock.sleep(Math.max(1, Math.ceil(wait)), signal)
     }
   }
@@ -54,9 +65,10 @@ export class WritePacer {
 
   /** ARM throttled: nobody writes until Retry-After has passed. */
   pause(ms: number): void {
+    // The bucket is empty now and refills while we wait, as ARM's does.
+    this.refill()
     this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms)
     this.tokens = 0
-    this.last = Math.max(this.last, this.pausedUntil)
   }
 
   private refill(): void {
@@ -70,7 +82,7 @@ export class WritePacer {
   }
 }
 
-/** The least time N writes can take through a bucket that starts full. */
+/** The least time N writes can take through a bucket that starts full (ignoring the reserve). */
 export function bucketFloorMs(writes: number, options: BucketOptions): number {
   return (Math.max(0, writes - options.capacity) / options.refillPerSecond) * 1000
 }

@@ -7,7 +7,7 @@ import { VirtualClock } from '../support/virtual-clock.ts'
 describe('WritePacer', () => {
   it('lets a full bucket burst, then paces writes to the refill rate', async () => {
     const clock = new VirtualClock()
-    const pacer = new WritePacer({ capacity: 5, refillPerSecond: 10 }, clock)
+    const pacer = new WritePacer({ capacity: 5, refillPerSecond: 10 }, clock, 0)
     const start = clock.now()
     for (let i = 0; i < 5; i++) await pacer.take()
     expect(clock.now() - start).toBe(0)
@@ -19,11 +19,21 @@ describe('WritePacer', () => {
 
   it('believes ARM when it reports fewer remaining writes', async () => {
     const clock = new VirtualClock()
-    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock)
+    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
     pacer.observeRemaining(0)
     const start = clock.now()
     await pacer.take()
     expect(clock.now() - start).toBe(100)
+  })
+
+  it('keeps a reserve so writes that arrive bunched up do not empty ARM’s bucket', async () => {
+    const clock = new VirtualClock()
+    const pacer = new WritePacer({ capacity: 40, refillPerSecond: 10 }, clock)
+    const start = clock.now()
+    for (let i = 0; i < 30; i++) await pacer.take()
+    expect(clock.now() - start).toBe(0)
+    await pacer.take()
+    expect(clock.now() - start).toBeGreaterThan(0)
   })
 
   it('stops every writer while ARM asks to wait', async () => {
