@@ -78,6 +78,20 @@ function put(ctx: Ctx, scope: Scope, name: string): SandboxResponse {
         'RoleAssignmentUpdateNotPermitted',
         'Tenant ID, application ID, principal ID, and scope are not allowed to be updated.',
       )
+    // Only the description and the condition may change, as in ARM.
+    const update = {
+      description: text(description),
+      condition: text(condition),
+      conditionVersion: text(conditionVersion),
+    }
+    if (
+      update.description !== existing.description ||
+      update.condition !== existing.condition ||
+      update.conditionVersion !== existing.conditionVersion
+    ) {
+      Object.assign(existing, update, { updatedOn: nowIso(ctx), updatedBy: ctx.caller.principalId })
+      changed(ctx)
+    }
     return json(200, renderRoleAssignment(existing))
   }
   const duplicate = findEqualAssignment(ctx.state.roleAssignments, scope.id, roleGuid, principalId)

@@ -83,9 +83,9 @@ export interface RoleAssignmentRecord {
   readonly roleDefinitionGuid: string
   readonly principalId: string
   readonly principalType: PrincipalType
-  readonly description: string | null
-  readonly condition: string | null
-  readonly conditionVersion: string | null
+  description: string | null
+  condition: string | null
+  conditionVersion: string | null
   readonly createdOn: string
   updatedOn: string
   readonly createdBy: string

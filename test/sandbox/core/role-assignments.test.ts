@@ -76,6 +76,22 @@ describe('role assignments', () => {
     expect(call(sandbox, 'GET', assignment(STORE, NAME_A)).json).toEqual(first.json)
   })
 
+  it('updates only the description and condition of an existing assignment', () => {
+    const { sandbox, clock } = testSandbox()
+    call(sandbox, 'PUT', assignment(STORE, NAME_A), body(USER, ROLES.reader, 'User'))
+    clock.advance(60_000)
+    const described = body(USER, ROLES.reader, 'User')
+    const r = call(sandbox, 'PUT', assignment(STORE, NAME_A), {
+      properties: { ...described.properties, description: 'for the nightly job' },
+    })
+    expect(r.status).toBe(200)
+    expect(r.json.properties).toMatchObject({
+      description: 'for the nightly job',
+      createdOn: '2026-01-01T12:00:00.000Z',
+      updatedOn: '2026-01-01T12:01:00.000Z',
+    })
+  })
+
   it('names must be GUIDs: 400 InvalidRoleAssignmentId', () => {
     const { sandbox } = testSandbox()
     const r = call(
