@@ -94,6 +94,12 @@ export interface ArmGateway {
     principalId: string,
     o?: CallOptions,
   ): Promise<LiveRoleAssignment[]>
+  /** Every assignment the principal holds at or below a scope (for prune). */
+  listPrincipalAssignments(
+    scope: string,
+    principalId: string,
+    o?: CallOptions,
+  ): Promise<LiveRoleAssignment[]>
   createRoleAssignment(
     scope: string,
     name: string,

@@ -16,6 +16,7 @@ const READS = [
   'getResource',
   'getUserIdentity',
   'listRoleAssignments',
+  'listPrincipalAssignments',
   'canAssignRoles',
   'listCosmosRoleAssignments',
   'getAppSettings',

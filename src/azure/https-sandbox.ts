@@ -8,9 +8,14 @@ import type { SdkGatewayOptions } from './sdk-gateway.ts'
  * (trust on first use, fine for a local emulator) and pinned as the only CA of these clients; the
  * rest of the process keeps normal TLS verification.
  */
-export async function connectHttpsSandbox(origin: string): Promise<Pick<SdkGatewayOptions, 'credential' | 'clientOptions'>> {
+export async function connectHttpsSandbox(
+  origin: string,
+): Promise<Pick<SdkGatewayOptions, 'credential' | 'clientOptions'>> {
   const certificatePem = await fetchCertificate(`${origin}${ADMIN_PREFIX}/certificate`)
-  return { credential: sandboxCredential, clientOptions: sandboxClientOptions({ kind: 'https', url: origin, certificatePem }) }
+  return {
+    credential: sandboxCredential,
+    clientOptions: sandboxClientOptions({ kind: 'https', url: origin, certificatePem }),
+  }
 }
 
 function fetchCertificate(url: string): Promise<string> {

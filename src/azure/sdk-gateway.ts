@@ -168,6 +168,18 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
     }
   }
 
+  /** Assignments the principal holds at, above or below a scope (ARM's principalId filter). */
+  const principalAssignments = (scope: string, principalId: string, o?: { signal?: AbortSignal }) =>
+    sdk(async () => {
+      const out: LiveRoleAssignment[] = []
+      const pages = authFor(subOf(scope)).roleAssignments.listForScope(scope, {
+        filter: `principalId eq '${principalId}'`,
+        abortSignal: o?.signal,
+      })
+      for await (const a of pages) if (a.principalId === principalId) out.push(liveAssignment(a))
+      return out
+    })
+
   return {
     listSubscriptions: async (o) =>
       (
@@ -229,26 +241,11 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
         )
         return { value: liveIdentity(r), created: status === 201 }
       }),
-    listRoleAssignments: (scope, principalId, o) =>
-      sdk(async () => {
-        const out: LiveRoleAssignment[] = []
-        const pages = authFor(subOf(scope)).roleAssignments.listForScope(scope, {
-          filter: `principalId eq '${principalId}'`,
-          abortSignal: o?.signal,
-        })
-        for await (const a of pages) {
-          if ((a.scope ?? '').toLowerCase() !== scope.toLowerCase()) continue
-          out.push({
-            id: a.id ?? '',
-            name: a.name ?? '',
-            scope: a.scope ?? '',
-            roleDefinitionId: a.roleDefinitionId ?? '',
-            principalId: a.principalId ?? '',
-            ...(a.principalType ? { principalType: a.principalType } : {}),
-          })
-        }
-        return out
-      }),
+    listPrincipalAssignments: principalAssignments,
+    listRoleAssignments: async (scope, principalId, o) =>
+      (await principalAssignments(scope, principalId, o)).filter(
+        (a) => a.scope.toLowerCase() === scope.toLowerCase(),
+      ),
     createRoleAssignment: (scope, name, body, o) =>
       sdk(async () => {
         let status = 0
@@ -324,6 +321,24 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
         { properties: settings },
         o?.signal,
       )),
+  }
+}
+
+function liveAssignment(a: {
+  id?: string
+  name?: string
+  scope?: string
+  roleDefinitionId?: string
+  principalId?: string
+  principalType?: string
+}): LiveRoleAssignment {
+  return {
+    id: a.id ?? '',
+    name: a.name ?? '',
+    scope: a.scope ?? '',
+    roleDefinitionId: a.roleDefinitionId ?? '',
+    principalId: a.principalId ?? '',
+    ...(a.principalType ? { principalType: a.principalType } : {}),
   }
 }
 

@@ -1,0 +1,97 @@
+import { roleByGuid } from '../catalog/roles.ts'
+import { roleDefinitionGuidOf, subscriptionScope } from '../plan/arm-ids.ts'
+import type { PlanPrincipal } from '../plan/types.ts'
+import { isArmFailure, type ArmFailure } from './failure.ts'
+import type { ArmGateway, LiveRoleAssignment } from './gateway.ts'
+import type { Prepared } from './prepare.ts'
+import type { PrincipalDirectory } from './principals.ts'
+import { DEFAULT_RETRY, withRetry, type RetryContext } from './retry.ts'
+
+export interface PruneCandidate {
+  readonly assignment: LiveRoleAssignment
+  readonly principal: PlanPrincipal
+  readonly principalName: string
+  readonly roleName: string
+}
+
+/**
+ * Role assignments the design no longer has: held by one of its identities anywhere in the
+ * subscription, or by one of its developers on one of its services. Assignments developers hold
+ * elsewhere are theirs, not the design's, and are never offered. Reads only.
+ */
+export async function findPrunable(
+  prepared: Prepared,
+  principals: PrincipalDirectory,
+  gateway: ArmGateway,
+  subscriptionId: string,
+  signal?: AbortSignal,
+): Promise<PruneCandidate[]> {
+  const wanted = new Set<string>()
+  for (const step of prepared.steps) {
+    if (step.kind !== 'assignRole' || !step.scope) continue
+    const p = principals.get(step.principal)
+    if (p) wanted.add(`${p.principalId}|${step.scope.toLowerCase()}|${step.roleGuid}`)
+  }
+  const services = new Set(
+    prepared.design.nodes.flatMap((n) =>
+      n.kind === 'service' && n.azure?.resourceId ? [n.azure.resourceId.toLowerCase()] : [],
+    ),
+  )
+  const names = new Map(prepared.design.nodes.map((n) => [n.id, n.name]))
+  const out: PruneCandidate[] = []
+  for (const [key, known] of principals.entries()) {
+    const [type, node] = key.split(':') as [PlanPrincipal['type'], string]
+    const principal: PlanPrincipal = { type, node }
+    const held = await gateway.listPrincipalAssignments(
+      subscriptionScope(subscriptionId),
+      known.principalId,
+      { ...(signal ? { signal } : {}) },
+    )
+    for (const a of held) {
+      const guid = roleDefinitionGuidOf(a.roleDefinitionId)
+      if (wanted.has(`${known.principalId}|${a.scope.toLowerCase()}|${guid}`)) continue
+      if (type === 'developer' && !services.has(a.scope.toLowerCase())) continue
+      out.push({
+        assignment: a,
+        principal,
+        principalName: names.get(node) ?? node,
+        roleName: roleByGuid(guid)?.name ?? guid,
+      })
+    }
+  }
+  return out
+}
+
+export interface PruneResult {
+  readonly candidate: PruneCandidate
+  readonly outcome: 'deleted' | 'failed'
+  readonly failure?: ArmFailure
+}
+
+/** Deletes the chosen assignments, paced and retried like any write; one result per assignment. */
+export async function pruneAssignments(
+  chosen: readonly PruneCandidate[],
+  ctx: Omit<RetryContext, 'policy'> & {
+    readonly gateway: ArmGateway
+    readonly policy?: RetryContext['policy']
+  },
+): Promise<PruneResult[]> {
+  const results: PruneResult[] = []
+  for (const candidate of chosen) {
+    try {
+      await withRetry(
+        () =>
+          ctx.gateway.deleteRoleAssignment(candidate.assignment.id, {
+            ...(ctx.signal ? { signal: ctx.signal } : {}),
+          }),
+        { ...ctx, policy: ctx.policy ?? DEFAULT_RETRY },
+        true,
+      )
+      results.push({ candidate, outcome: 'deleted' })
+    } catch (e) {
+      if (!isArmFailure(e)) throw e
+      results.push({ candidate, outcome: 'failed', failure: e })
+    }
+  }
+  return results
+}
