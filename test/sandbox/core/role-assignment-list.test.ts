@@ -1,32 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  call,
-  RG_ID,
-  resourceId,
-  roleDefinitionId,
-  ROLES,
-  SUB,
-  SUB_ID,
-  testSandbox,
-  v,
-} from '../support.ts'
-
-const NAME_A = '0b0f43c5-e787-4862-89b1-a653fa9cf747'
-const USER = 'ce2ce14e-85d7-4629-bdbc-454d0519d987'
-const STORE = resourceId('Microsoft.Storage/storageAccounts', 'contosoassets')
-const assignment = (scope: string, name: string) =>
-  v(`${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`)
-const body = (
-  principalId = USER,
-  role: string = ROLES.blobContributor,
-  principalType?: string,
-) => ({
-  properties: {
-    roleDefinitionId: `${SUB_ID}${roleDefinitionId(role)}`,
-    principalId,
-    ...(principalType ? { principalType } : {}),
-  },
-})
+import { call, RG_ID, ROLES, SUB, SUB_ID, testSandbox, v } from '../support.ts'
+import { assignment, body, NAME_A, STORE, USER } from './assignment-support.ts'
 
 describe('role assignment lists, permissions and the 403 fault', () => {
   it('lists at, above and below a scope; atScope() keeps at and above; principalId eq filters', () => {

@@ -9,30 +9,15 @@ import {
   testSandbox,
   v,
 } from '../support.ts'
-
-const NAME_A = '0b0f43c5-e787-4862-89b1-a653fa9cf747'
-const NAME_B = '1b0f43c5-e787-4862-89b1-a653fa9cf747'
-const USER = 'ce2ce14e-85d7-4629-bdbc-454d0519d987'
-const STORE = resourceId('Microsoft.Storage/storageAccounts', 'contosoassets')
-const assignment = (scope: string, name: string) =>
-  v(`${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`)
-const body = (
-  principalId = USER,
-  role: string = ROLES.blobContributor,
-  principalType?: string,
-) => ({
-  properties: {
-    roleDefinitionId: `${SUB_ID}${roleDefinitionId(role)}`,
-    principalId,
-    ...(principalType ? { principalType } : {}),
-  },
-})
-
-function makeIdentity(sandbox: ReturnType<typeof testSandbox>['sandbox'], name = 'mi-one'): string {
-  const id = resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', name)
-  return call(sandbox, 'PUT', v(id, '2023-01-31'), { location: 'westeurope' }).json.properties
-    .principalId
-}
+import {
+  assignment,
+  body,
+  makeIdentity,
+  NAME_A,
+  NAME_B,
+  STORE,
+  USER,
+} from './assignment-support.ts'
 
 describe('role assignments', () => {
   it('PUT 201 then 200 at a resource, with subscription-form roleDefinitionId and audit fields', () => {
