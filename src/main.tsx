@@ -7,6 +7,7 @@ import { startAutosave } from './store/persist/autosave.ts'
 import { restoreSession } from './store/persist/restore.ts'
 import { startTabPresence } from './store/persist/tab-presence.ts'
 import { App } from './ui/app.tsx'
+import { ApplyButton } from './ui/apply/apply-button.tsx'
 
 async function start(): Promise<void> {
   const root = document.getElementById('root')
@@ -22,7 +23,7 @@ async function start(): Promise<void> {
   window.addEventListener('pagehide', () => void autosave.flush())
   createRoot(root).render(
     <StrictMode>
-      <App store={store} effects={effects} />
+      <App store={store} effects={effects} toolbarEnd={<ApplyButton />} />
     </StrictMode>,
   )
 }

@@ -145,7 +145,7 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
         steps.push({
           kind: 'assignCosmosDataRole',
           id: `assignCosmosDataRole:${action.principal.node}:${action.target}:${action.roleDefinitionId}`,
-          title: `Grant Cosmos DB ${action.roleName} on ${name(action.target)} to ${name(action.principal.node)}`,
+          title: `Grant ${action.roleName} on ${name(action.target)} to ${name(action.principal.node)}`,
           principal: action.principal,
           roleGuid: action.roleDefinitionId,
           target: action.target,

@@ -1,6 +1,4 @@
-import { v5 as uuidv5 } from 'uuid'
 import type { ArmGateway } from '../apply/gateway.ts'
-import type { Design } from '../model/types.ts'
 import { createSdkGateway } from '../azure/sdk-gateway.ts'
 import { CliError } from './io.ts'
 
@@ -46,18 +44,4 @@ export async function connectTarget(
     endpoint: url.origin,
     sandbox: true,
   }
-}
-
-const SANDBOX_DEVELOPERS = '3f0c6f7e-5a8b-4d2e-9c1a-7b6e2d4f8a90'
-
-/**
- * The sandbox has no directory of users and groups; developers without an object id get a stable
- * made-up one, so a whole design can be tried end to end.
- */
-export function sandboxDeveloperIds(design: Design): Record<string, string> {
-  return Object.fromEntries(
-    design.nodes
-      .filter((n) => n.kind === 'developer' && !n.azure?.principalId)
-      .map((n) => [n.id, uuidv5(`${design.name}|${n.id}`, SANDBOX_DEVELOPERS)]),
-  )
 }

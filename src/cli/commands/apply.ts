@@ -12,7 +12,8 @@ import { stableJson } from '../../lib/json.ts'
 import { parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
 import { emit, loadDesign } from '../load.ts'
-import { connectTarget, sandboxDeveloperIds } from '../apply-connection.ts'
+import { connectTarget } from '../apply-connection.ts'
+import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { formatApplyEvent, formatApplySummary } from '../format-apply.ts'
 
 const realClock: Clock = {

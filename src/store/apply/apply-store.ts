@@ -1,0 +1,234 @@
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import { prepareApply } from '../../apply/prepare.ts'
+import { isArmFailure } from '../../apply/failure.ts'
+import { describeFailure } from '../../apply/describe.ts'
+import type { Edit } from '../../model/edits.ts'
+import { applyEdits } from '../../model/edits.ts'
+import type { Design } from '../../model/types.ts'
+import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
+import { SANDBOX_DEFAULTS } from './sandbox-defaults.ts'
+import { runActions, type RunActions } from './run-actions.ts'
+import type {
+  ApplyEffects,
+  ApplyState,
+  ApplyTarget,
+  AzureConnection,
+  EntraSettings,
+  SandboxConnection,
+} from './types.ts'
+
+export interface ApplyActions extends RunActions {
+  chooseTarget(target: ApplyTarget): Promise<void>
+  saveEntra(settings: EntraSettings): Promise<void>
+  signIn(selectAccount?: boolean): Promise<void>
+  signOut(): Promise<void>
+  selectSubscription(id: string): Promise<void>
+  selectGroup(name: string): Promise<void>
+  setLocation(location: string): void
+  pick(node: string, resourceId: string | undefined): void
+  setDeveloperId(node: string, objectId: string): void
+  /** Binds the design to the chosen group; moves to the binding step. */
+  bind(design: Design): Promise<void>
+  setSandboxFaults(patch: Parameters<SandboxConnection['setFaults']>[0]): void
+  resetSandbox(): void
+  back(): void
+}
+
+export type ApplyStore = StoreApi<ApplyState & ApplyActions>
+
+const initial: ApplyState = {
+  phase: 'setup',
+  target: 'sandbox',
+  busy: null,
+  error: null,
+  entra: null,
+  account: null,
+  subscriptions: [],
+  subscriptionId: '',
+  groups: [],
+  resourceGroup: '',
+  location: '',
+  resources: [],
+  picks: {},
+  developerIds: {},
+  problems: [],
+  prepared: null,
+  preview: null,
+  confirmedPrivileged: false,
+  confirmedErrors: false,
+  progress: { done: 0, total: 0 },
+  results: {},
+  log: [],
+  report: null,
+  prunable: null,
+  pruned: null,
+  sandboxFaults: null,
+}
+
+/**
+ * The apply run, beside the designer's document store: target, sign-in, binding, preview, the run
+ * and its report. Never persisted; tokens stay inside the Azure connection (MSAL's session cache).
+ */
+export function createApplyStore(effects: ApplyEffects): ApplyStore {
+  let sandbox: SandboxConnection | null = null
+  let azure: AzureConnection | null = null
+  const remaining = { observe: (_n: number): void => {} }
+  const onRemaining = (n: number): void => remaining.observe(n)
+
+  return createStore<ApplyState & ApplyActions>()((set, get) => {
+    const gateway = () => (get().target === 'sandbox' ? sandbox?.gateway : azure?.gateway)
+    /** Runs an async step with a busy label; ARM failures become a readable error, not a throw. */
+    const step = async (label: string, work: () => Promise<void>): Promise<void> => {
+      set({ busy: label, error: null })
+      try {
+        await work()
+      } catch (e) {
+        set({
+          error: isArmFailure(e)
+            ? describeFailure(e, true)
+            : e instanceof Error
+              ? e.message
+              : String(e),
+        })
+      } finally {
+        set({ busy: null })
+      }
+    }
+    const loadSubscriptions = async (): Promise<void> => {
+      const gw = gateway()
+      if (!gw) return
+      const subscriptions = await gw.listSubscriptions()
+      set({ subscriptions })
+      const keep =
+        subscriptions.find((s) => s.subscriptionId === get().subscriptionId) ?? subscriptions[0]
+      if (keep) await loadGroups(keep.subscriptionId)
+    }
+    const loadGroups = async (subscriptionId: string): Promise<void> => {
+      const gw = gateway()
+      if (!gw) return
+      const groups = await gw.listResourceGroups(subscriptionId)
+      const preferred =
+        get().target === 'sandbox' ? SANDBOX_DEFAULTS.resourceGroup : get().resourceGroup
+      const group = groups.find((g) => g.name === preferred) ?? groups[0]
+      set({
+        subscriptionId,
+        groups,
+        resourceGroup: group?.name ?? '',
+        location: group?.location ?? '',
+      })
+    }
+
+    return {
+      ...initial,
+      entra: effects.loadEntraSettings(),
+      ...runActions(set, get, effects, gateway, remaining),
+
+      chooseTarget: (target) =>
+        step(
+          target === 'sandbox' ? 'Starting the sandbox…' : 'Loading Microsoft sign-in…',
+          async () => {
+            set({ ...initial, entra: get().entra, target })
+            if (target === 'sandbox') {
+              sandbox ??= await effects.connectSandbox(onRemaining)
+              set({ sandboxFaults: sandbox.faults() })
+              await loadSubscriptions()
+              return
+            }
+            const entra = get().entra
+            if (!entra) return
+            azure ??= await effects.connectAzure(entra, onRemaining)
+            set({ account: azure.account() })
+            if (azure.account()) await loadSubscriptions()
+          },
+        ),
+      saveEntra: async (settings) => {
+        effects.saveEntraSettings(settings)
+        azure = null
+        set({ entra: settings })
+        await get().chooseTarget('azure')
+      },
+      signIn: (selectAccount) =>
+        step('Signing in…', async () => {
+          if (!azure) return
+          const account = await azure.signIn(selectAccount)
+          set({ account })
+          if (account) await loadSubscriptions()
+        }),
+      signOut: () =>
+        step('Signing out…', async () => {
+          await azure?.signOut()
+          set({ ...initial, entra: get().entra, target: 'azure' })
+        }),
+      selectSubscription: (id) => step('Loading resource groups…', () => loadGroups(id)),
+      selectGroup: async (name) => {
+        const group = get().groups.find((g) => g.name === name)
+        set({ resourceGroup: name, location: group?.location ?? get().location })
+      },
+      setLocation: (location) => set({ location }),
+      pick: (node, resourceId) => {
+        const picks = { ...get().picks }
+        if (resourceId) picks[node] = resourceId
+        else delete picks[node]
+        set({ picks })
+      },
+      setDeveloperId: (node, objectId) =>
+        set({ developerIds: { ...get().developerIds, [node]: objectId.trim() } }),
+      bind: (design) =>
+        step('Reading the resource group…', async () => {
+          const gw = gateway()
+          const { subscriptionId, resourceGroup, location } = get()
+          if (!gw || !subscriptionId || !resourceGroup)
+            throw new Error('Choose a subscription and a resource group first.')
+          const resources = await gw.listResources(subscriptionId, resourceGroup)
+          set({ resources })
+          const picks = pickEdits(design, get().picks)
+          const withPicks = applyEdits(design, picks)
+          const picked = withPicks.ok ? withPicks.value : design
+          const ids =
+            get().target === 'sandbox'
+              ? { ...sandboxDeveloperIds(design), ...get().developerIds }
+              : get().developerIds
+          const prepared = prepareApply(
+            picked,
+            resources,
+            { subscriptionId, resourceGroup, location },
+            ids,
+          )
+          set(
+            prepared.ok
+              ? {
+                  phase: 'bind',
+                  prepared: {
+                    ...prepared.value,
+                    bindingEdits: [...picks, ...prepared.value.bindingEdits],
+                  },
+                  problems: [],
+                }
+              : { phase: 'bind', prepared: null, problems: prepared.error },
+          )
+        }),
+      setSandboxFaults: (patch) => {
+        if (sandbox) set({ sandboxFaults: sandbox.setFaults(patch) })
+      },
+      resetSandbox: () => {
+        sandbox?.reset()
+        set({ preview: null, report: null, prunable: null, pruned: null, phase: 'setup' })
+      },
+      back: () => {
+        const order = ['setup', 'bind', 'preview', 'report'] as const
+        const at = order.indexOf(get().phase as (typeof order)[number])
+        if (at > 0) set({ phase: order[at - 1] ?? 'setup', error: null })
+      },
+    }
+  })
+}
+
+/** Edits that write hand-picked resources into the design, so binding keeps them. */
+function pickEdits(design: Design, picks: Readonly<Record<string, string>>): Edit[] {
+  return Object.entries(picks).flatMap(([id, resourceId]) => {
+    const node = design.nodes.find((n) => n.id === id)
+    return node
+      ? [{ type: 'updateNode' as const, id, set: { azure: { ...node.azure, resourceId } } }]
+      : []
+  })
+}

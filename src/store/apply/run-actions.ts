@@ -1,0 +1,197 @@
+import type { ArmGateway } from '../../apply/gateway.ts'
+import { ARM_WRITE_BUCKET, WritePacer } from '../../apply/pacer.ts'
+import { previewApply } from '../../apply/preview.ts'
+import { findPrunable, pruneAssignments, type PruneCandidate } from '../../apply/prune.ts'
+import { withReadRetries } from '../../apply/reading.ts'
+import { runApply, type ApplyEvent } from '../../apply/run.ts'
+import { describeFailure } from '../../apply/describe.ts'
+import { isArmFailure } from '../../apply/failure.ts'
+import type { ApplyEffects, ApplyState, LogLine } from './types.ts'
+
+export interface RunActions {
+  /** Reads what exists and compares it with the steps; moves to the preview. */
+  readPreview(): Promise<void>
+  confirmPrivileged(yes: boolean): void
+  confirmErrors(yes: boolean): void
+  /** Runs the previewed steps; resolves when the run ends (done or cancelled). */
+  run(): Promise<void>
+  cancel(): void
+  /** Back to a fresh preview of the same binding (the second run shows what is in place). */
+  again(): Promise<void>
+  findPrune(): Promise<void>
+  prune(chosen: readonly PruneCandidate[]): Promise<void>
+}
+
+type Set = (partial: Partial<ApplyState>) => void
+type Get = () => ApplyState & RunActions
+
+const LOG_LIMIT = 400
+
+export function runActions(
+  set: Set,
+  get: Get,
+  effects: ApplyEffects,
+  gateway: () => ArmGateway | undefined,
+  remaining: { observe: (n: number) => void },
+): RunActions {
+  let abort: AbortController | null = null
+  let seq = 0
+  const reads = (): ArmGateway => {
+    const gw = gateway()
+    if (!gw) throw new Error('Not connected.')
+    return withReadRetries(gw, { clock: effects.clock, random: effects.random })
+  }
+  const log = (tone: LogLine['tone'], text: string): void => {
+    const lines = [...get().log, { seq: ++seq, tone, text }]
+    set({ log: lines.length > LOG_LIMIT ? lines.slice(-LOG_LIMIT) : lines })
+  }
+  const fail = (e: unknown): void =>
+    set({
+      error: isArmFailure(e)
+        ? describeFailure(e, true)
+        : e instanceof Error
+          ? e.message
+          : String(e),
+    })
+  const onEvent = (event: ApplyEvent): void => {
+    switch (event.type) {
+      case 'started':
+        set({ progress: { done: 0, total: event.total } })
+        return
+      case 'stepStarted':
+        return
+      case 'retry': {
+        const f = event.note.failure
+        log(
+          'warning',
+          `${event.step.title}: ${f.code}${f.status ? ` (${f.status})` : ''}, retrying in ${(event.note.waitMs / 1000).toFixed(1)} s`,
+        )
+        return
+      }
+      case 'stepFinished': {
+        const r = event.result
+        set({
+          progress: { done: event.done, total: event.total },
+          results: { ...get().results, [r.id]: r },
+        })
+        const tone = r.outcome === 'failed' ? 'error' : r.outcome === 'created' ? 'success' : 'info'
+        log(
+          tone,
+          `${r.manual ? 'manual' : r.outcome}: ${r.title}${r.failure ? ` — ${r.failure.code}: ${r.failure.message}` : ''}`,
+        )
+        return
+      }
+    }
+  }
+  const target = () => ({
+    subscriptionId: get().subscriptionId,
+    resourceGroup: get().resourceGroup,
+    location: get().location,
+  })
+
+  const actions: RunActions = {
+    readPreview: async () => {
+      const prepared = get().prepared
+      if (!prepared) return
+      set({ busy: 'Reading what exists in Azure…', error: null })
+      try {
+        const preview = await previewApply(prepared.design, prepared.steps, reads(), target())
+        set({ phase: 'preview', preview, confirmedPrivileged: false, confirmedErrors: false })
+      } catch (e) {
+        fail(e)
+      } finally {
+        set({ busy: null })
+      }
+    },
+    confirmPrivileged: (yes) => set({ confirmedPrivileged: yes }),
+    confirmErrors: (yes) => set({ confirmedErrors: yes }),
+    run: async () => {
+      const preview = get().preview
+      if (!preview || abort) return
+      abort = new AbortController()
+      const pacer = new WritePacer(ARM_WRITE_BUCKET, effects.clock)
+      remaining.observe = (n) => pacer.observeRemaining(n)
+      set({
+        phase: 'running',
+        results: {},
+        log: [],
+        report: null,
+        prunable: null,
+        pruned: null,
+        error: null,
+      })
+      try {
+        const report = await runApply(preview, {
+          gateway: reads(),
+          clock: effects.clock,
+          random: effects.random,
+          design: get().prepared?.design.name ?? '',
+          target: {
+            ...target(),
+            endpoint:
+              get().target === 'sandbox'
+                ? 'sandbox (in this page)'
+                : 'https://management.azure.com',
+          },
+          pacer,
+          signal: abort.signal,
+          onEvent,
+        })
+        set({ phase: 'report', report })
+      } catch (e) {
+        fail(e)
+        set({ phase: 'preview' })
+      } finally {
+        abort = null
+        remaining.observe = () => {}
+      }
+    },
+    cancel: () => {
+      if (!abort) return
+      log('warning', 'Cancelling: steps in flight finish or stop; nothing new starts.')
+      abort.abort()
+    },
+    again: async () => {
+      set({ report: null, results: {}, log: [], prunable: null, pruned: null })
+      await actions.readPreview()
+    },
+    findPrune: async () => {
+      const { prepared, preview } = get()
+      if (!prepared || !preview) return
+      set({ busy: 'Looking for assignments the design no longer has…', error: null })
+      try {
+        set({
+          prunable: await findPrunable(prepared, preview.principals, reads(), get().subscriptionId),
+        })
+      } catch (e) {
+        fail(e)
+      } finally {
+        set({ busy: null })
+      }
+    },
+    prune: async (chosen) => {
+      const gw = gateway()
+      if (!gw || chosen.length === 0) return
+      set({
+        busy: `Deleting ${chosen.length} role assignment${chosen.length === 1 ? '' : 's'}…`,
+        error: null,
+      })
+      try {
+        const pruned = await pruneAssignments(chosen, {
+          gateway: gw,
+          clock: effects.clock,
+          random: effects.random,
+        })
+        const gone = new Set(
+          pruned.filter((r) => r.outcome === 'deleted').map((r) => r.candidate.assignment.id),
+        )
+        set({ pruned, prunable: (get().prunable ?? []).filter((c) => !gone.has(c.assignment.id)) })
+      } catch (e) {
+        fail(e)
+      } finally {
+        set({ busy: null })
+      }
+    },
+  }
+  return actions
+}

@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react'
+import { browserApplyEffects } from '../../azure/browser-apply-effects.ts'
+import { createApplyStore, type ApplyStore } from '../../store/apply/apply-store.ts'
+import type { ApplyPhase } from '../../store/apply/types.ts'
+import { Modal } from '../dialogs/modal.tsx'
+import { useEffects } from '../store-context.tsx'
+import { ApplyStoreContext, useApply } from './apply-context.tsx'
+import { BindStep } from './bind-step.tsx'
+import { PreviewStep } from './preview-step.tsx'
+import { ReportStep } from './report-step.tsx'
+import { RunStep } from './run-step.tsx'
+import { SetupStep } from './setup-step.tsx'
+import './apply.css'
+
+// One apply store per page: the sandbox and the sign-in survive closing and reopening the dialog.
+let shared: ApplyStore | null = null
+
+const STEPS: { phase: ApplyPhase; label: string }[] = [
+  { phase: 'setup', label: 'Target' },
+  { phase: 'bind', label: 'Bind' },
+  { phase: 'preview', label: 'Preview' },
+  { phase: 'running', label: 'Apply' },
+  { phase: 'report', label: 'Report' },
+]
+
+/** The apply flow: target → bind → preview → run → report, in one dialog. */
+export default function ApplyDialog({ onClose }: { onClose: () => void }) {
+  const effects = useEffects()
+  const [store] = useState(
+    () => (shared ??= createApplyStore(browserApplyEffects(effects.storage))),
+  )
+  useEffect(() => {
+    const s = store.getState()
+    if (s.phase === 'setup' && s.subscriptions.length === 0 && !s.busy)
+      void s.chooseTarget(s.target)
+  }, [store])
+  return (
+    <ApplyStoreContext.Provider value={store}>
+      <Flow onClose={onClose} />
+    </ApplyStoreContext.Provider>
+  )
+}
+
+function Flow({ onClose }: { onClose: () => void }) {
+  const phase = useApply((s) => s.phase)
+  const busy = useApply((s) => s.busy)
+  const error = useApply((s) => s.error)
+  const target = useApply((s) => s.target)
+  const running = phase === 'running'
+  const at = STEPS.findIndex((s) => s.phase === phase)
+  return (
+    <Modal
+      title={target === 'sandbox' ? 'Apply to the sandbox' : 'Apply to Azure'}
+      onClose={running ? () => {} : onClose}
+      wide
+    >
+      <ol className="apply-steps" aria-label="Apply steps">
+        {STEPS.map((s, i) => (
+          <li
+            key={s.phase}
+            className={i < at ? 'done' : i === at ? 'current' : ''}
+            aria-current={i === at ? 'step' : undefined}
+          >
+            {s.label}
+          </li>
+        ))}
+      </ol>
+      {error && (
+        <div className="apply-error" role="alert">
+          {error}
+        </div>
+      )}
+      {busy && (
+        <p className="apply-busy" role="status">
+          <span className="spinner" aria-hidden="true" /> {busy}
+        </p>
+      )}
+      {phase === 'setup' && <SetupStep />}
+      {phase === 'bind' && <BindStep />}
+      {phase === 'preview' && <PreviewStep />}
+      {phase === 'running' && <RunStep />}
+      {phase === 'report' && <ReportStep onClose={onClose} />}
+    </Modal>
+  )
+}

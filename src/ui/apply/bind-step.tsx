@@ -1,0 +1,129 @@
+import { candidatesFor } from '../../apply/binding.ts'
+import type { DesignNode } from '../../model/types.ts'
+import { useDesigner } from '../store-context.tsx'
+import { useApply } from './apply-context.tsx'
+
+const KIND_LABEL: Record<DesignNode['kind'], string> = {
+  app: 'App',
+  identity: 'Identity',
+  service: 'Service',
+  developer: 'Developer',
+}
+
+/** Each node bound to a real resource (matched by name and type, or picked), developers to object ids. */
+export function BindStep() {
+  const design = useDesigner((s) => s.design)
+  const prepared = useApply((s) => s.prepared)
+  const problems = useApply((s) => s.problems)
+  const resources = useApply((s) => s.resources)
+  const picks = useApply((s) => s.picks)
+  const developerIds = useApply((s) => s.developerIds)
+  const account = useApply((s) => s.account)
+  const target = useApply((s) => s.target)
+  const resourceGroup = useApply((s) => s.resourceGroup)
+  const pick = useApply((s) => s.pick)
+  const setDeveloperId = useApply((s) => s.setDeveloperId)
+  const bind = useApply((s) => s.bind)
+  const readPreview = useApply((s) => s.readPreview)
+  const back = useApply((s) => s.back)
+  const bound = new Map((prepared?.design ?? design).nodes.map((n) => [n.id, n]))
+  const problemOf = new Map(problems.map((p) => [p.node, p.message]))
+  const rebind = (): void => void bind(design)
+
+  return (
+    <div className="bind-step">
+      <p className="muted">
+        Apps and services bind to the resource of the same name and type in{' '}
+        <strong>{resourceGroup}</strong>; pick another where the names differ. Identities not bound
+        to an existing one are created there.
+      </p>
+      <div className="table-scroll">
+        <table className="bind-table">
+          <thead>
+            <tr>
+              <th scope="col">Node</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Azure</th>
+            </tr>
+          </thead>
+          <tbody>
+            {design.nodes.map((node) => {
+              const problem = problemOf.get(node.id)
+              const current = bound.get(node.id)?.azure
+              return (
+                <tr key={node.id} className={problem ? 'has-problem' : ''}>
+                  <th scope="row">{node.name}</th>
+                  <td>{KIND_LABEL[node.kind]}</td>
+                  <td>
+                    {node.kind === 'developer' ? (
+                      <span className="inline-row">
+                        <input
+                          aria-label={`Object id of ${node.name}`}
+                          value={
+                            developerIds[node.id] ??
+                            node.azure?.principalId ??
+                            current?.principalId ??
+                            ''
+                          }
+                          placeholder="Microsoft Entra object id"
+                          onChange={(e) => setDeveloperId(node.id, e.target.value)}
+                          onBlur={rebind}
+                        />
+                        {target === 'azure' && account && (
+                          <button
+                            type="button"
+                            className="button small"
+                            onClick={() => {
+                              setDeveloperId(node.id, account.objectId)
+                              rebind()
+                            }}
+                          >
+                            Use my account
+                          </button>
+                        )}
+                      </span>
+                    ) : (
+                      <select
+                        aria-label={`Resource for ${node.name}`}
+                        value={picks[node.id] ?? current?.resourceId ?? ''}
+                        onChange={(e) => {
+                          pick(node.id, e.target.value || undefined)
+                          rebind()
+                        }}
+                      >
+                        <option value="">
+                          {node.kind === 'identity'
+                            ? `Create ${node.name} in ${resourceGroup}`
+                            : '— not bound —'}
+                        </option>
+                        {candidatesFor(node, resources).map((r) => (
+                          <option key={r.id} value={r.id}>
+                            {r.name}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                    {problem && <div className="field-error">{problem}</div>}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="apply-actions">
+        <button type="button" className="button" onClick={back}>
+          Back
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          disabled={!prepared}
+          onClick={() => void readPreview()}
+        >
+          Preview changes
+        </button>
+      </div>
+    </div>
+  )
+}

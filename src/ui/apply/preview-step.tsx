@@ -1,0 +1,128 @@
+import { useMemo } from 'react'
+import { countPreview, type PreviewItem, type PreviewStatus } from '../../apply/preview.ts'
+import { useDesigner, useStoreApi } from '../store-context.tsx'
+import { analyze } from '../../store/derived.ts'
+import { useApply } from './apply-context.tsx'
+
+const STATUS_LABEL: Record<PreviewStatus, string> = {
+  create: 'to create',
+  inPlace: 'already in place',
+  conflict: 'to change',
+  cannot: 'cannot be applied',
+  manual: 'manual',
+}
+
+const ORDER: PreviewStatus[] = ['create', 'conflict', 'cannot', 'manual', 'inPlace']
+
+/** What will change against what exists, with the confirmations privileged roles and errors need. */
+export function PreviewStep() {
+  const preview = useApply((s) => s.preview)
+  const confirmedPrivileged = useApply((s) => s.confirmedPrivileged)
+  const confirmedErrors = useApply((s) => s.confirmedErrors)
+  const confirmPrivileged = useApply((s) => s.confirmPrivileged)
+  const confirmErrors = useApply((s) => s.confirmErrors)
+  const run = useApply((s) => s.run)
+  const target = useApply((s) => s.target)
+  const prepared = useApply((s) => s.prepared)
+  const designer = useStoreApi()
+  const back = useApply((s) => s.back)
+  const design = useDesigner((s) => s.design)
+  const errors = useMemo(() => analyze(design).counts.error, [design])
+  if (!preview) return null
+  const counts = countPreview(preview.items)
+  const changes = counts.create + counts.conflict
+  const privileged = preview.items.filter(
+    (i) => i.step.kind === 'assignRole' && i.step.privileged && i.status !== 'inPlace',
+  )
+  const blocked =
+    (privileged.length > 0 && !confirmedPrivileged) || (errors > 0 && !confirmedErrors)
+  return (
+    <div className="preview-step">
+      <ul className="preview-counts" aria-label="Preview counts">
+        {ORDER.map((status) => (
+          <li key={status} className={`count count-${status}`}>
+            <strong>{counts[status]}</strong> {STATUS_LABEL[status]}
+          </li>
+        ))}
+      </ul>
+      <div className="preview-list table-scroll">
+        {ORDER.map((status) => {
+          const items = preview.items.filter((i) => i.status === status)
+          return items.length === 0 ? null : (
+            <PreviewGroup key={status} status={status} items={items} />
+          )
+        })}
+      </div>
+      {privileged.length > 0 && (
+        <label className="confirm privileged">
+          <input
+            type="checkbox"
+            checked={confirmedPrivileged}
+            onChange={(e) => confirmPrivileged(e.target.checked)}
+          />
+          <span>
+            I reviewed the privileged grants and want them:{' '}
+            {privileged.map((i) => i.step.title).join('; ')}
+          </span>
+        </label>
+      )}
+      {errors > 0 && (
+        <label className="confirm">
+          <input
+            type="checkbox"
+            checked={confirmedErrors}
+            onChange={(e) => confirmErrors(e.target.checked)}
+          />
+          <span>
+            The design has {errors} error finding{errors === 1 ? '' : 's'} (see Problems). Apply
+            anyway.
+          </span>
+        </label>
+      )}
+      <p className="muted">
+        Nothing is deleted. Every step is idempotent: applying again changes nothing.
+      </p>
+      <div className="apply-actions">
+        <button type="button" className="button" onClick={back}>
+          Back
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          disabled={blocked || changes === 0}
+          onClick={() => {
+            // Bindings to real Azure resources are kept in the design (one undo step); sandbox ids are not.
+            if (target === 'azure' && prepared && prepared.bindingEdits.length > 0)
+              designer.getState().commit(prepared.bindingEdits, 'Bind to Azure')
+            void run()
+          }}
+        >
+          {changes === 0
+            ? 'Nothing to apply'
+            : `Apply ${changes} change${changes === 1 ? '' : 's'}`}
+        </button>
+      </div>
+    </div>
+  )
+}
+
+function PreviewGroup({ status, items }: { status: PreviewStatus; items: readonly PreviewItem[] }) {
+  return (
+    <section
+      className={`preview-group status-${status}`}
+      aria-label={`${items.length} ${STATUS_LABEL[status]}`}
+    >
+      <h3>
+        {STATUS_LABEL[status]} ({items.length})
+      </h3>
+      <ul>
+        {items.map((i) => (
+          <li key={i.step.id}>
+            <span className="step-title">{i.step.title}</span>
+            {i.reason && <span className="muted step-reason">{i.reason}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,134 @@
+import { OUTCOMES, type StepResult } from '../../apply/report.ts'
+import { stableJson } from '../../lib/json.ts'
+import { planFileName } from '../../plan/export.ts'
+import { clipboardCopy } from '../guide/clipboard.ts'
+import { CopyButton } from '../guide/copy-button.tsx'
+import { useEffects } from '../store-context.tsx'
+import { useApply } from './apply-context.tsx'
+import { PrunePanel } from './prune-panel.tsx'
+
+/** The final report: counts, failures with ARM's error and what to do, manual steps, links, JSON. */
+export function ReportStep({ onClose }: { onClose: () => void }) {
+  const report = useApply((s) => s.report)
+  const target = useApply((s) => s.target)
+  const again = useApply((s) => s.again)
+  const { download } = useEffects()
+  if (!report) return null
+  const failed = report.steps.filter((s) => s.outcome === 'failed')
+  const skipped = report.steps.filter((s) => s.outcome === 'skipped' && !s.manual)
+  const manual = report.steps.filter((s) => s.manual)
+  const changed = report.steps.filter((s) => s.outcome === 'created' || s.outcome === 'unchanged')
+  const fileName = planFileName(report.design).replace(/\.plan\.json$/, '.apply-report.json')
+  return (
+    <div className="report-step">
+      <p className={`report-headline ${failed.length ? 'bad' : 'good'}`} role="status">
+        {report.cancelled ? 'Cancelled. ' : ''}
+        {failed.length === 0 && !report.cancelled
+          ? 'Applied.'
+          : `${failed.length} step${failed.length === 1 ? '' : 's'} failed.`}{' '}
+        Took {(report.durationMs / 1000).toFixed(1)} s.
+      </p>
+      <ul className="preview-counts" aria-label="Report counts">
+        {OUTCOMES.map((o) => (
+          <li key={o} className={`count outcome-${o}`}>
+            <strong>{report.counts[o]}</strong> {o}
+          </li>
+        ))}
+      </ul>
+      {report.cancelled && (
+        <p className="muted">
+          Apply again to finish: completed steps are kept and nothing is duplicated.
+        </p>
+      )}
+      <Section title="Failed" items={failed} render={(s) => <Failure step={s} />} />
+      <Section
+        title="Skipped"
+        items={skipped}
+        render={(s) => <span className="muted">{s.detail}</span>}
+      />
+      <Section
+        title="Manual steps"
+        items={manual}
+        render={(s) =>
+          s.script ? (
+            <div className="script-block">
+              <pre>{s.script}</pre>
+              <CopyButton text={s.script} label={`Copy T-SQL: ${s.title}`} copy={clipboardCopy} />
+            </div>
+          ) : (
+            <span className="muted">{s.detail}</span>
+          )
+        }
+      />
+      <details className="report-done">
+        <summary>Created or already in place ({changed.length})</summary>
+        <ul>
+          {changed.map((s) => (
+            <li key={s.id}>
+              <span className={`outcome outcome-${s.outcome}`}>{s.outcome}</span> {s.title}{' '}
+              {s.portalUrl && target === 'azure' && (
+                <a href={s.portalUrl} target="_blank" rel="noreferrer">
+                  Access control in the portal
+                </a>
+              )}
+            </li>
+          ))}
+        </ul>
+      </details>
+      <PrunePanel />
+      <div className="apply-actions">
+        <button
+          type="button"
+          className="button"
+          onClick={() => download(fileName, stableJson(report), 'application/json')}
+        >
+          Download report
+        </button>
+        <button type="button" className="button" onClick={() => void again()}>
+          Apply again
+        </button>
+        <button type="button" className="button primary" onClick={onClose}>
+          Done
+        </button>
+      </div>
+    </div>
+  )
+}
+
+function Section(props: {
+  title: string
+  items: readonly StepResult[]
+  render: (s: StepResult) => React.ReactNode
+}) {
+  if (props.items.length === 0) return null
+  return (
+    <section className="report-section" aria-label={`${props.title} (${props.items.length})`}>
+      <h3>
+        {props.title} ({props.items.length})
+      </h3>
+      <ul>
+        {props.items.map((s) => (
+          <li key={s.id}>
+            <div className="step-title">{s.title}</div>
+            {props.render(s)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function Failure({ step }: { step: StepResult }) {
+  const f = step.failure
+  return (
+    <div className="failure">
+      <code>
+        {f?.code}
+        {f?.status ? ` (${f.status})` : ''}
+      </code>{' '}
+      {f?.message}
+      {f?.advice && <div className="advice">{f.advice}</div>}
+      {step.attempts > 1 && <div className="muted">after {step.attempts} attempts</div>}
+    </div>
+  )
+}

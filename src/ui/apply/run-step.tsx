@@ -1,0 +1,38 @@
+import { useApply } from './apply-context.tsx'
+import { ApplyLog } from './apply-log.tsx'
+
+/** The run: a progress bar, per-step outcomes as they land, and Cancel. */
+export function RunStep() {
+  const progress = useApply((s) => s.progress)
+  const results = useApply((s) => s.results)
+  const cancel = useApply((s) => s.cancel)
+  const values = Object.values(results)
+  const count = (o: string): number => values.filter((r) => r.outcome === o).length
+  const percent = progress.total === 0 ? 0 : Math.round((progress.done / progress.total) * 100)
+  return (
+    <div className="run-step">
+      <div className="progress-row">
+        <progress
+          className="apply-progress"
+          max={Math.max(1, progress.total)}
+          value={progress.done}
+          aria-label="Apply progress"
+          aria-valuetext={`${progress.done} of ${progress.total} steps`}
+        />
+        <span className="progress-text">
+          {progress.done} / {progress.total} ({percent}%)
+        </span>
+      </div>
+      <p className="run-counts" aria-live="polite">
+        {count('created')} created · {count('unchanged')} unchanged · {count('failed')} failed ·{' '}
+        {count('skipped')} skipped
+      </p>
+      <ApplyLog />
+      <div className="apply-actions">
+        <button type="button" className="button danger" onClick={cancel}>
+          Cancel apply
+        </button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import { countPreview } from '@/apply/preview.ts'
+import { createApplyStore } from '@/store/apply/apply-store.ts'
+import { templateById } from '@/templates/index.ts'
+import { sandboxApplyEffects } from '../../support/apply-effects.ts'
+import { VirtualClock } from '../../support/virtual-clock.ts'
+
+describe('apply store', () => {
+  it('runs the whole flow against the sandbox: target, bind, preview, run, report, again', async () => {
+    const store = createApplyStore(sandboxApplyEffects(new VirtualClock()))
+    const design = templateById('scenario-3')!.design
+    await store.getState().chooseTarget('sandbox')
+    expect(store.getState()).toMatchObject({
+      subscriptionId: '11111111-1111-1111-1111-111111111111',
+      resourceGroup: 'sandbox-rg',
+      location: 'westeurope',
+      error: null,
+    })
+
+    await store.getState().bind(design)
+    expect(store.getState().phase).toBe('bind')
+    expect(store.getState().problems).toEqual([])
+    expect(store.getState().prepared?.steps.length).toBeGreaterThan(5)
+
+    await store.getState().readPreview()
+    expect(store.getState().phase).toBe('preview')
+    expect(countPreview(store.getState().preview!.items).inPlace).toBe(0)
+
+    await store.getState().run()
+    const report = store.getState().report!
+    expect(store.getState().phase).toBe('report')
+    expect(report.counts.failed).toBe(0)
+    expect(store.getState().progress).toEqual({
+      done: report.steps.length,
+      total: report.steps.length,
+    })
+    expect(store.getState().log.some((l) => l.text.startsWith('created: Grant'))).toBe(true)
+
+    await store.getState().again()
+    const counts = countPreview(store.getState().preview!.items)
+    expect(counts.create + counts.conflict).toBe(0)
+  })
+
+  it('reports binding problems per node and lets a hand-picked resource fix them', async () => {
+    const store = createApplyStore(sandboxApplyEffects(new VirtualClock()))
+    const base = templateById('scenario-3')!.design
+    const design = {
+      ...base,
+      nodes: base.nodes.map((n) => (n.id === 'blob' ? { ...n, name: 'renamed-account' } : n)),
+    }
+    await store.getState().chooseTarget('sandbox')
+    await store.getState().bind(design)
+    expect(store.getState().problems).toEqual([
+      {
+        node: 'blob',
+        message: expect.stringContaining(
+          'no Microsoft.Storage/storageAccounts named "renamed-account"',
+        ),
+      },
+    ])
+    const account = store.getState().resources.find((r) => r.name === 'contosoorders')!
+    store.getState().pick('blob', account.id)
+    await store.getState().bind(design)
+    expect(store.getState().problems).toEqual([])
+    expect(
+      store
+        .getState()
+        .prepared?.bindingEdits.some((e) => e.type === 'updateNode' && e.id === 'blob'),
+    ).toBe(true)
+  })
+
+  it('says what failed instead of throwing when Azure is unreachable', async () => {
+    const store = createApplyStore(sandboxApplyEffects(new VirtualClock()))
+    await store
+      .getState()
+      .saveEntra({ clientId: '00000000-0000-0000-0000-000000000001', tenant: 'organizations' })
+    expect(store.getState().error).toBe('no Azure in tests')
+    expect(store.getState().busy).toBeNull()
+  })
+})

@@ -1,0 +1,34 @@
+import { createSdkGateway } from '@/azure/sdk-gateway.ts'
+import { sandboxClientOptions, sandboxCredential } from '@/sandbox/client-options.ts'
+import { createSandbox, type Sandbox } from '@/sandbox/core/sandbox.ts'
+import type { ApplyEffects } from '@/store/apply/types.ts'
+import type { Clock } from '@/apply/clock.ts'
+
+/** Apply effects over an in-memory sandbox reached through the real SDK; Azure is not available. */
+export function sandboxApplyEffects(clock: Clock): ApplyEffects & { readonly sandbox: Sandbox } {
+  const sandbox = createSandbox({ now: () => clock.now(), seed: 3 })
+  let saved: { clientId: string; tenant: string } | null = null
+  return {
+    sandbox,
+    clock,
+    random: () => 0.5,
+    async connectSandbox(onRemainingWrites) {
+      const gateway = createSdkGateway({
+        credential: sandboxCredential,
+        clientOptions: sandboxClientOptions({ kind: 'in-page', sandbox }),
+        onRemainingWrites,
+      })
+      return {
+        gateway,
+        faults: () => sandbox.faults(),
+        setFaults: (p) => sandbox.setFaults(p),
+        reset: () => sandbox.reset(),
+      }
+    },
+    async connectAzure() {
+      throw new Error('no Azure in tests')
+    },
+    loadEntraSettings: () => saved,
+    saveEntraSettings: (s) => void (saved = s),
+  }
+}
