@@ -5,6 +5,7 @@ import { prepareApply, type Prepared } from '@/apply/prepare.ts'
 import { previewApply, type Preview } from '@/apply/preview.ts'
 import { withReadRetries } from '@/apply/reading.ts'
 import { runApply, type ApplyEvent } from '@/apply/run.ts'
+import type { RetryPolicy } from '@/apply/retry.ts'
 import type { ApplyReport } from '@/apply/report.ts'
 import { roleDefinitionGuidOf } from '@/plan/arm-ids.ts'
 import { createSdkGateway } from '@/azure/sdk-gateway.ts'
@@ -63,7 +64,12 @@ export interface Applied {
 export async function applyOnce(
   design: Design,
   world: { clock: VirtualClock; gateway: ArmGateway; pacer: WritePacer },
-  options: { signal?: AbortSignal; concurrency?: number; onEvent?: (e: ApplyEvent) => void } = {},
+  options: {
+    signal?: AbortSignal
+    concurrency?: number
+    onEvent?: (e: ApplyEvent) => void
+    retry?: RetryPolicy
+  } = {},
 ): Promise<Applied> {
   const resources = await world.gateway.listResources(SUB, 'sandbox-rg')
   const prepared = prepareApply(design, resources, TARGET, sandboxDeveloperIds(design))
@@ -83,6 +89,7 @@ export async function applyOnce(
     target: { ...TARGET, endpoint: 'in-page' },
     pacer: world.pacer,
     concurrency: options.concurrency ?? 8,
+    ...(options.retry ? { retry: options.retry } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     onEvent: (e) => {
       events.push(e)
