@@ -1,11 +1,11 @@
 import { resolveRole, roleKey, type RoleRef } from '../catalog/roles.ts'
-import type { Scope } from '../model/kinds.ts'
+import { SYSTEM_VIA, type Scope } from '../model/kinds.ts'
 import {
   ModelIndex,
   principalKey,
-  scopeOf,
   type PrincipalRef,
   type Resolution,
+  type Unresolved,
 } from '../model/queries.ts'
 import type { AccessEdge, Design } from '../model/types.ts'
 
@@ -31,50 +31,179 @@ export function grantKey(g: Pick<Grant, 'principalKey' | 'service' | 'roleKey' |
 }
 
 /**
+ * Resolved roles are immutable facts: one object per distinct role text, shared by every edge,
+ * with its key and a one-element list for the many edges that carry a single role.
+ */
+const ROLE_CACHE = new Map<string, { ref: RoleRef; key: string; only: readonly RoleRef[] }>()
+
+function cachedRole(text: string): { ref: RoleRef; key: string; only: readonly RoleRef[] } {
+  let entry = ROLE_CACHE.get(text)
+  if (!entry) {
+    const ref = resolveRole(text)
+    entry = { ref, key: roleKey(ref), only: [ref] }
+    // Unknown texts are unbounded (user input): keep the cache from growing without limit.
+    if (ROLE_CACHE.size < 10_000) ROLE_CACHE.set(text, entry)
+  }
+  return entry
+}
+
+const UNRESOLVED: Readonly<Record<Unresolved, Resolution>> = {
+  noIdentity: { resolved: false, reason: 'noIdentity' },
+  ambiguous: { resolved: false, reason: 'ambiguous' },
+  notOnApp: { resolved: false, reason: 'notOnApp' },
+}
+
+interface Principal {
+  readonly resolution: Resolution
+  readonly key: string
+  readonly grants: Grant[]
+}
+
+/**
  * Everything the rules, the plan and optimize ask of a design, computed in one linear pass:
  * each edge's resolution and roles, and grants by principal. Build it once per design version.
+ * Resolutions and principals are shared objects (one per principal), so the pass allocates
+ * little beyond the grants themselves.
  */
 export class DesignIndex extends ModelIndex {
-  readonly resolutions: ReadonlyMap<string, Resolution>
-  readonly roles: ReadonlyMap<string, readonly RoleRef[]>
   readonly grants: readonly Grant[]
   readonly grantsByPrincipal: ReadonlyMap<string, readonly Grant[]>
+  /** Each access edge's resolution and roles, by position in `accessEdges`: no lookup by id. */
+  readonly resolutionAt: readonly Resolution[]
+  readonly rolesAt: readonly (readonly RoleRef[])[]
+  private byId?: Map<string, number>
+  private bySource?: Map<string, AccessEdge[]>
+  private resolutionMap?: Map<string, Resolution>
+  private roleMap?: Map<string, readonly RoleRef[]>
 
   constructor(design: Design) {
     super(design)
-    const resolutions = new Map<string, Resolution>()
-    const roles = new Map<string, RoleRef[]>()
+    const resolutionAt: Resolution[] = []
+    const rolesAt: (readonly RoleRef[])[] = []
     const grants: Grant[] = []
     const byPrincipal = new Map<string, Grant[]>()
+    const principals = {
+      systemAssigned: new Map<string, Principal>(),
+      userAssigned: new Map<string, Principal>(),
+      developer: new Map<string, Principal>(),
+    }
+    const principalOf = (type: PrincipalRef['type'], node: string): Principal => {
+      let p = principals[type].get(node)
+      if (!p) {
+        const ref: PrincipalRef = { type, node }
+        p = { resolution: { resolved: true, principal: ref }, key: principalKey(ref), grants: [] }
+        principals[type].set(node, p)
+      }
+      return p
+    }
     for (const edge of this.accessEdges) {
-      const refs = edge.roles.map(resolveRole)
-      roles.set(edge.id, refs)
-      const resolution = this.resolve(edge)
-      resolutions.set(edge.id, resolution)
-      if (!resolution.resolved) continue
-      for (const role of refs) {
+      rolesAt.push(
+        edge.roles.length === 1
+          ? cachedRole(edge.roles[0] as string).only
+          : edge.roles.map((text) => cachedRole(text).ref),
+      )
+      const principal = this.principalFor(edge, principalOf)
+      if (!('key' in principal)) {
+        resolutionAt.push(principal)
+        continue
+      }
+      resolutionAt.push(principal.resolution)
+      const ref = (principal.resolution as { principal: PrincipalRef }).principal
+      const scope = edge.scope ?? 'resource'
+      for (const text of edge.roles) {
+        const { ref: role, key } = cachedRole(text)
         if (role.kind === 'unknown') continue
-        const grant = makeGrant(edge, resolution.principal, role)
+        const grant: Grant = {
+          principal: ref,
+          principalKey: principal.key,
+          service: edge.target,
+          role,
+          roleKey: key,
+          scope,
+          edge: edge.id,
+          source: edge.source,
+        }
         grants.push(grant)
-        const list = byPrincipal.get(grant.principalKey)
-        if (list) list.push(grant)
-        else byPrincipal.set(grant.principalKey, [grant])
+        if (principal.grants.length === 0) byPrincipal.set(principal.key, principal.grants)
+        principal.grants.push(grant)
       }
     }
-    this.resolutions = resolutions
-    this.roles = roles
+    this.resolutionAt = resolutionAt
+    this.rolesAt = rolesAt
     this.grants = grants
     this.grantsByPrincipal = byPrincipal
   }
 
+  /** Each access edge's resolution by edge id (built on first use). */
+  get resolutions(): ReadonlyMap<string, Resolution> {
+    this.resolutionMap ??= new Map(
+      this.accessEdges.map((e, at) => [e.id, this.resolutionAt[at] as Resolution]),
+    )
+    return this.resolutionMap
+  }
+
+  /** Each access edge's roles by edge id (built on first use). */
+  get roles(): ReadonlyMap<string, readonly RoleRef[]> {
+    this.roleMap ??= new Map(
+      this.accessEdges.map((e, at) => [e.id, this.rolesAt[at] as readonly RoleRef[]]),
+    )
+    return this.roleMap
+  }
+
+  /** The position of an access edge in `accessEdges`, or undefined. */
+  positionOf(edgeId: string): number | undefined {
+    this.byId ??= new Map(this.accessEdges.map((e, at) => [e.id, at]))
+    return this.byId.get(edgeId)
+  }
+
+  /** The same answer as ModelIndex.resolve, with shared objects for each principal. */
+  private principalFor(
+    edge: AccessEdge,
+    principalOf: (type: PrincipalRef['type'], node: string) => Principal,
+  ): Principal | Resolution {
+    const source = this.nodes.get(edge.source)
+    if (source?.kind === 'developer') return principalOf('developer', source.id)
+    if (source?.kind !== 'app') return UNRESOLVED.noIdentity
+    const attached = this.attachedIdentities(source.id)
+    if (edge.via !== undefined) {
+      if (edge.via === SYSTEM_VIA)
+        return source.systemAssigned
+          ? principalOf('systemAssigned', source.id)
+          : UNRESOLVED.notOnApp
+      return attached.includes(edge.via)
+        ? principalOf('userAssigned', edge.via)
+        : UNRESOLVED.notOnApp
+    }
+    const count = (source.systemAssigned ? 1 : 0) + attached.length
+    if (count === 0) return UNRESOLVED.noIdentity
+    if (count > 1) return UNRESOLVED.ambiguous
+    return source.systemAssigned
+      ? principalOf('systemAssigned', source.id)
+      : principalOf('userAssigned', attached[0] as string)
+  }
+
   resolutionOf(edgeId: string): Resolution {
-    const r = this.resolutions.get(edgeId)
-    if (!r) throw new Error(`no access edge ${edgeId}`)
-    return r
+    const at = this.positionOf(edgeId)
+    if (at === undefined) throw new Error(`no access edge ${edgeId}`)
+    return this.resolutionAt[at] as Resolution
   }
 
   rolesOf(edgeId: string): readonly RoleRef[] {
-    return this.roles.get(edgeId) ?? []
+    const at = this.positionOf(edgeId)
+    return at === undefined ? [] : (this.rolesAt[at] as readonly RoleRef[])
+  }
+
+  /** Access edges from an app or developer, in file order (grouped on first use). */
+  accessEdgesFrom(source: string): readonly AccessEdge[] {
+    if (!this.bySource) {
+      this.bySource = new Map()
+      for (const edge of this.accessEdges) {
+        const list = this.bySource.get(edge.source)
+        if (list) list.push(edge)
+        else this.bySource.set(edge.source, [edge])
+      }
+    }
+    return this.bySource.get(source) ?? []
   }
 
   /** Distinct grants (principal, service, role, scope), first occurrence in file order. */
@@ -86,18 +215,5 @@ export class DesignIndex extends ModelIndex {
       seen.add(key)
       return true
     })
-  }
-}
-
-function makeGrant(edge: AccessEdge, principal: PrincipalRef, role: Grant['role']): Grant {
-  return {
-    principal,
-    principalKey: principalKey(principal),
-    service: edge.target,
-    role,
-    roleKey: roleKey(role),
-    scope: scopeOf(edge),
-    edge: edge.id,
-    source: edge.source,
   }
 }

@@ -1,0 +1,52 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { DesignIndex, grantKey } from '@/analysis/design-index.ts'
+import { resolveRole } from '@/catalog/roles.ts'
+import { ModelIndex } from '@/model/queries.ts'
+import { designArbitrary } from '../support/arbitraries.ts'
+
+describe('DesignIndex', () => {
+  it('resolves every access edge exactly as ModelIndex.resolve does, by id and by position', () => {
+    fc.assert(
+      fc.property(designArbitrary(), (d) => {
+        const model = new ModelIndex(d)
+        const index = new DesignIndex(d)
+        index.accessEdges.forEach((edge, at) => {
+          const expected = model.resolve(edge)
+          expect(index.resolutionOf(edge.id)).toEqual(expected)
+          expect(index.resolutions.get(edge.id)).toEqual(expected)
+          expect(index.resolutionAt[at]).toEqual(expected)
+          expect(index.rolesOf(edge.id)).toEqual(edge.roles.map(resolveRole))
+          expect(index.rolesAt[at]).toEqual(edge.roles.map(resolveRole))
+          expect(index.accessEdgesFrom(edge.source)).toContain(edge)
+        })
+      }),
+      { numRuns: 300 },
+    )
+  }, 60_000)
+
+  it('yields one grant per known or custom role of each resolved edge, grouped by principal', () => {
+    fc.assert(
+      fc.property(designArbitrary(), (d) => {
+        const model = new ModelIndex(d)
+        const index = new DesignIndex(d)
+        const expected = model.accessEdges.flatMap((edge) => {
+          const r = model.resolve(edge)
+          if (!r.resolved) return []
+          return edge.roles
+            .map(resolveRole)
+            .filter((role) => role.kind !== 'unknown')
+            .map((role) => ({ edge: edge.id, principal: r.principal, role }))
+        })
+        expect(
+          index.grants.map((g) => ({ edge: g.edge, principal: g.principal, role: g.role })),
+        ).toEqual(expected)
+        for (const [key, grants] of index.grantsByPrincipal)
+          for (const g of grants) expect(g.principalKey).toBe(key)
+        const distinct = new Set(index.grants.map(grantKey))
+        expect(index.distinctGrants()).toHaveLength(distinct.size)
+      }),
+      { numRuns: 200 },
+    )
+  }, 60_000)
+})
