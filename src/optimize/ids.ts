@@ -29,13 +29,13 @@ export function idBase(text: string, max = ID_MAX): string {
  * each other: `base`, then `base-2`, `base-3`, … Deterministic for the same design and calls.
  */
 export class IdAllocator {
-  private readonly taken: (id: string) => boolean
+  private readonly taken: ReadonlySet<string> | ((id: string) => boolean)
   private readonly mine = new Set<string>()
   private readonly max: number
 
   /** `max`: the longest result (64 for ids; 128 when used for identity names). */
   constructor(taken: ReadonlySet<string> | ((id: string) => boolean), max = ID_MAX) {
-    this.taken = typeof taken === 'function' ? taken : (id) => taken.has(id)
+    this.taken = taken
     this.max = max
   }
 
@@ -54,6 +54,7 @@ export class IdAllocator {
   }
 
   private isTaken(id: string): boolean {
-    return this.mine.has(id) || this.taken(id)
+    if (this.mine.has(id)) return true
+    return typeof this.taken === 'function' ? this.taken(id) : this.taken.has(id)
   }
 }

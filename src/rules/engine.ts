@@ -3,9 +3,10 @@ import { compareOrdinal } from '../lib/compare.ts'
 import type { Design } from '../model/types.ts'
 import { RuleFacts } from './facts.ts'
 import { RULES } from './registry.ts'
-import { SEVERITIES, type Finding, type Rule } from './types.ts'
+import { type Finding, type Fix, type Reported, type Rule, type Severity } from './types.ts'
 
 export const INTERNAL_ERROR_RULE = 'internal-error'
+const FIX_KEYS = ['fixes', 'suggestions'] as const
 
 /**
  * Runs every rule over one index of the design. A rule that throws does not stop the others: it
@@ -19,9 +20,7 @@ export function checkDesign(
   const findings: Finding[] = []
   const facts = new RuleFacts(index)
   for (const rule of rules) {
-    const report = (
-      f: Omit<Finding, 'rule' | 'severity'> & { severity?: Finding['severity'] },
-    ): void => {
+    const report = (f: Reported): void => {
       findings.push(normalize(rule.meta.id, f.severity ?? rule.meta.severity, f))
     }
     try {
@@ -38,15 +37,27 @@ export function checkDesign(
   return sortFindings(findings)
 }
 
+/**
+ * Severity, then rule id, subject and message in ordinal order; stable for equal keys. Severity
+ * and rule become one number first, so most comparisons never touch a string.
+ */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
+  const rules = [...new Set(findings.map((f) => f.rule))].sort(compareOrdinal)
+  const ruleRank = new Map(rules.map((r, i) => [r, i]))
+  const keyed = findings.map((f) => ({
+    f,
+    rank: SEVERITY_RANK[f.severity] * rules.length + (ruleRank.get(f.rule) as number),
+  }))
+  keyed.sort(
     (a, b) =>
-      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-      compareOrdinal(a.rule, b.rule) ||
-      compareOrdinal(a.subject ?? '', b.subject ?? '') ||
-      compareOrdinal(a.message, b.message),
+      a.rank - b.rank ||
+      compareOrdinal(a.f.subject ?? '', b.f.subject ?? '') ||
+      compareOrdinal(a.f.message, b.f.message),
   )
+  return keyed.map((k) => k.f)
 }
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 }
 
 export interface FindingCounts {
   error: number
@@ -60,19 +71,29 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
   return counts
 }
 
-/** The finding with the rule's id and severity; empty `related`, `fixes` and `suggestions` left out. */
-function normalize(
-  rule: string,
-  severity: Finding['severity'],
-  f: Omit<Finding, 'rule' | 'severity'>,
-): Finding {
-  return {
+/**
+ * The finding with the rule's id and severity, empty `related`, `fixes` and `suggestions` left
+ * out. Fixes given as a function become a property computed on first read and kept: a check of a
+ * large design builds no fix nobody looks at, and readers still see a plain list.
+ */
+function normalize(rule: string, severity: Severity, f: Reported): Finding {
+  const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
     rule,
     severity,
     subject: f.subject,
     message: f.message,
-    ...(f.related && f.related.length > 0 ? { related: f.related } : {}),
-    ...(f.fixes && f.fixes.length > 0 ? { fixes: f.fixes } : {}),
-    ...(f.suggestions && f.suggestions.length > 0 ? { suggestions: f.suggestions } : {}),
   }
+  if (f.related && f.related.length > 0) finding.related = f.related
+  for (const key of FIX_KEYS) {
+    const list = f[key]
+    if (typeof list === 'function') {
+      let value: readonly Fix[] | undefined
+      Object.defineProperty(finding, key, {
+        enumerable: true,
+        configurable: true,
+        get: () => (value ??= list()),
+      })
+    } else if (list && list.length > 0) finding[key] = list
+  }
+  return finding
 }

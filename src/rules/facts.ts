@@ -1,8 +1,15 @@
-import type { DesignIndex } from '../analysis/design-index.ts'
+import type { DesignIndex, Grant } from '../analysis/design-index.ts'
 import { HOSTING } from '../catalog/hosting.ts'
 import { SYSTEM_VIA, type ServiceKind } from '../model/kinds.ts'
+import type { Resolution } from '../model/queries.ts'
 import type { AccessEdge, AppNode } from '../model/types.ts'
 import { IdAllocator } from '../optimize/ids.ts'
+import { EdgeTable, type EdgeFlag, type EdgeInfo } from './edge-info.ts'
+import { summarizePrincipals, TripleIds, type PrincipalSummary } from './principals.ts'
+
+const NO_EDGES: readonly EdgeInfo[] = []
+// eslint-disable-next-line no-control-regex -- the characters JSON.stringify escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f]/
 
 /**
  * Lookups over a design that several rules and their fixes share, each built on first use in
@@ -10,78 +17,102 @@ import { IdAllocator } from '../optimize/ids.ts'
  */
 export class RuleFacts {
   readonly index: DesignIndex
-  private bySource?: Map<string, AccessEdge[]>
+  private table?: EdgeTable
+  private bySource?: Map<string, readonly EdgeInfo[]>
+  private positions?: Map<AccessEdge, number>
   private ids?: Set<string>
-  private resolving?: Map<string, AccessEdge[]>
   private identityIds?: string[]
+  private identityNames?: Set<string>
+  private resolving?: Map<string, EdgeInfo[]>
   private attachIds?: Map<string, string[]>
-  private grantSets?: Map<string, string>
+  private readonly labels = new Map<string, string>()
+  private readonly triples = new TripleIds()
+  private summaries?: Map<string, PrincipalSummary>
 
   constructor(index: DesignIndex) {
     this.index = index
   }
 
+  /** The access edges whose roles or shape set this flag, in file order. */
+  flagged(flag: EdgeFlag): readonly EdgeInfo[] {
+    return this.edgeTable().flagged(flag)
+  }
+
+  /** Positions of the edges with this flag, for rules that look at most of them only briefly. */
+  flaggedPositions(flag: EdgeFlag): readonly number[] {
+    return this.edgeTable().positionsOf(flag)
+  }
+
+  /** The EdgeInfo of the access edge at a position in `index.accessEdges`. */
+  info(at: number): EdgeInfo {
+    return this.edgeTable().at(at)
+  }
+
+  principalKey(resolution: Resolution & { resolved: true }): string {
+    return this.edgeTable().principalKey(resolution)
+  }
+
   /** Access edges from an app or developer, in file order. */
-  edgesFrom(source: string): readonly AccessEdge[] {
-    if (!this.bySource) {
-      this.bySource = new Map()
-      for (const edge of this.index.accessEdges) push(this.bySource, edge.source, edge)
+  edgesFrom(source: string): readonly EdgeInfo[] {
+    this.bySource ??= new Map()
+    let list = this.bySource.get(source)
+    if (!list) {
+      const edges = this.index.accessEdgesFrom(source)
+      list = edges.length === 0 ? NO_EDGES : edges.map((e) => this.info(this.positionOf(e)))
+      this.bySource.set(source, list)
     }
-    return this.bySource.get(source) ?? []
+    return list
   }
 
   /** Access edges that resolve to a principal (by principalKey), in file order. */
-  edgesResolvingTo(principalKey: string): readonly AccessEdge[] {
+  edgesResolvingTo(principalKey: string): readonly EdgeInfo[] {
     if (!this.resolving) {
       this.resolving = new Map()
-      for (const edge of this.index.accessEdges) {
-        const r = this.index.resolutionOf(edge.id)
-        if (r.resolved) push(this.resolving, `${r.principal.type}:${r.principal.node}`, edge)
+      const { resolutionAt } = this.index
+      for (let at = 0; at < resolutionAt.length; at++) {
+        const r = resolutionAt[at] as Resolution
+        if (!r.resolved) continue
+        const key = this.principalKey(r)
+        const list = this.resolving.get(key)
+        if (list) list.push(this.info(at))
+        else this.resolving.set(key, [this.info(at)])
       }
     }
-    return this.resolving.get(principalKey) ?? []
+    return this.resolving.get(principalKey) ?? NO_EDGES
+  }
+
+  /** A small integer per distinct (service, role, scope) of a grant. */
+  tripleId(g: Pick<Grant, 'service' | 'roleKey' | 'scope'>): number {
+    return this.triples.of(g)
+  }
+
+  /** Every principal holding grants, with its grant set (by principalKey). */
+  principals(): ReadonlyMap<string, PrincipalSummary> {
+    this.summaries ??= summarizePrincipals(this.index, this.triples)
+    return this.summaries
+  }
+
+  /** The ids of the identity nodes, in file order. */
+  identities(): readonly string[] {
+    this.identityIds ??= this.index.design.nodes.flatMap((n) =>
+      n.kind === 'identity' ? [n.id] : [],
+    )
+    return this.identityIds
   }
 
   /** Ids of the attach edges from an app to an identity (usually one). */
   attachEdges(app: string, identity: string): readonly string[] {
     if (!this.attachIds) {
       this.attachIds = new Map()
-      for (const edge of this.index.design.edges)
-        if (edge.kind === 'attach')
-          push(this.attachIds, `${edge.source}\u0000${edge.target}`, edge.id)
-    }
-    return this.attachIds.get(`${app}\u0000${identity}`) ?? []
-  }
-
-  /**
-   * A principal's distinct grants (service, role, scope) as one canonical string, or undefined
-   * when it holds none: equal strings mean identical access.
-   */
-  grantSetKey(principalKey: string): string | undefined {
-    if (!this.grantSets) {
-      this.grantSets = new Map()
-      for (const [key, grants] of this.index.grantsByPrincipal) {
-        const set = new Set(grants.map((g) => `${g.service}\u0000${g.roleKey}\u0000${g.scope}`))
-        this.grantSets.set(key, [...set].sort().join('\n'))
+      for (const edge of this.index.design.edges) {
+        if (edge.kind !== 'attach') continue
+        const key = `${edge.source}\u0000${edge.target}`
+        const list = this.attachIds.get(key)
+        if (list) list.push(edge.id)
+        else this.attachIds.set(key, [edge.id])
       }
     }
-    return this.grantSets.get(principalKey)
-  }
-
-  /** A fresh allocator of identity names unique among the identities drawn (Azure wants them unique). */
-  newIdentityNames(): IdAllocator {
-    return new IdAllocator(
-      new Set(this.identities().map((id) => this.index.node(id)?.name ?? id)),
-      128,
-    )
-  }
-
-  /** The ids of the identity nodes, in file order. */
-  identities(): readonly string[] {
-    this.identityIds ??= this.index.design.nodes
-      .filter((n) => n.kind === 'identity')
-      .map((n) => n.id)
-    return this.identityIds
+    return this.attachIds.get(`${app}\u0000${identity}`) ?? []
   }
 
   /** How many identities an app has: its system-assigned one (when on) and each attached one. */
@@ -103,12 +134,18 @@ export class RuleFacts {
 
   /** The node's name in quotes for messages, or the id when no such node exists. */
   label(id: string): string {
-    return JSON.stringify(this.index.node(id)?.name ?? id)
+    let label = this.labels.get(id)
+    if (label === undefined) {
+      const name = this.index.node(id)?.name ?? id
+      label = NEEDS_ESCAPE.test(name) ? JSON.stringify(name) : `"${name}"`
+      this.labels.set(id, label)
+    }
+    return label
   }
 
   /** The `via` an edge should carry to keep acting as it does now, or undefined if unresolved. */
-  currentVia(edge: AccessEdge): string | undefined {
-    const r = this.index.resolutionOf(edge.id)
+  currentVia(info: EdgeInfo): string | undefined {
+    const r = info.resolution
     if (!r.resolved || r.principal.type === 'developer') return undefined
     return r.principal.type === 'systemAssigned' ? SYSTEM_VIA : r.principal.node
   }
@@ -121,10 +158,25 @@ export class RuleFacts {
     }
     return new IdAllocator(this.ids)
   }
-}
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
+  /** A fresh allocator of identity names unique among those drawn (Azure wants them unique). */
+  newIdentityNames(): IdAllocator {
+    this.identityNames ??= new Set(this.identities().map((id) => this.index.node(id)?.name ?? id))
+    return new IdAllocator(this.identityNames, 128)
+  }
+
+  private edgeTable(): EdgeTable {
+    this.table ??= new EdgeTable(this.index)
+    return this.table
+  }
+
+  private positionOf(edge: AccessEdge): number {
+    if (!this.positions) {
+      this.positions = new Map()
+      this.index.accessEdges.forEach((e, at) =>
+        (this.positions as Map<AccessEdge, number>).set(e, at),
+      )
+    }
+    return this.positions.get(edge) as number
+  }
 }

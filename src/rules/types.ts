@@ -40,9 +40,19 @@ export interface RuleMeta {
   readonly learnMore: string
 }
 
-export type Report = (
-  finding: Omit<Finding, 'rule' | 'severity'> & { readonly severity?: Severity },
-) => void
+/** Fixes as a list, or as a function the engine calls only when someone reads them. */
+export type FixList = readonly Fix[] | (() => readonly Fix[])
+
+export interface Reported {
+  readonly subject: string | null
+  readonly message: string
+  readonly related?: readonly string[]
+  readonly severity?: Severity
+  readonly fixes?: FixList
+  readonly suggestions?: FixList
+}
+
+export type Report = (finding: Reported) => void
 
 export interface RuleContext {
   readonly index: DesignIndex
@@ -60,12 +70,26 @@ export function defineRule(rule: Rule): Rule {
   return rule
 }
 
-/** Fills `{name}` placeholders of a message template; an unknown placeholder is left as written. */
+const COMPILED = new Map<string, readonly string[]>()
+
+/**
+ * Fills `{name}` placeholders of a message template; an unknown placeholder is left as written.
+ * Templates are split once (even parts text, odd parts names), so a finding costs one join.
+ */
 export function formatMessage(
   template: string,
   data: Readonly<Record<string, string | number>>,
 ): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in data ? String(data[key]) : whole,
-  )
+  let parts = COMPILED.get(template)
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/)
+    COMPILED.set(template, parts)
+  }
+  let out = ''
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string
+    if (i % 2 === 0) out += part
+    else out += part in data ? String(data[part]) : `{${part}}`
+  }
+  return out
 }

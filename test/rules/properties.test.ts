@@ -21,7 +21,7 @@ describe('rules on random designs', () => {
       }),
       { numRuns: 300 },
     )
-  })
+  }, 60_000)
 
   it('every offered fix and suggestion applies cleanly, removes its finding and never raises the error count', () => {
     fc.assert(
@@ -44,7 +44,7 @@ describe('rules on random designs', () => {
       }),
       { numRuns: 300 },
     )
-  })
+  }, 60_000)
 
   it('is deterministic and independent of the rule order', () => {
     fc.assert(
@@ -53,5 +53,5 @@ describe('rules on random designs', () => {
       }),
       { numRuns: 50 },
     )
-  })
+  }, 60_000)
 })

@@ -18,13 +18,10 @@ const meta = {
 
 export const ambiguousIdentity = defineRule({
   meta,
-  check({ index, facts, report }) {
-    for (const edge of index.accessEdges) {
-      if (edge.via !== undefined) continue
-      const app = index.app(edge.source)
+  check({ facts, report }) {
+    for (const { edge, app } of facts.flagged('ambiguous')) {
       if (!app) continue
       const count = facts.identityCount(app)
-      if (count < 2) continue
       report({
         subject: edge.id,
         message: formatMessage(meta.messages.ambiguous, {

@@ -15,19 +15,22 @@ const meta = {
     'https://learn.microsoft.com/azure/role-based-access-control/best-practices#only-grant-the-access-users-need',
 } as const satisfies RuleMeta
 
-const SCOPE_WORDS = { resourceGroup: 'resource group', subscription: 'subscription' } as const
+const SCOPE_WORDS = {
+  resource: 'resource',
+  resourceGroup: 'resource group',
+  subscription: 'subscription',
+} as const
 
 export const broadScope = defineRule({
   meta,
-  check({ index, facts, report }) {
-    for (const edge of index.accessEdges) {
-      if (edge.scope !== 'resourceGroup' && edge.scope !== 'subscription') continue
+  check({ facts, report }) {
+    for (const { edge, scope } of facts.flagged('broad')) {
       report({
         subject: edge.id,
         message: formatMessage(meta.messages.broad, {
           source: facts.label(edge.source),
           service: facts.label(edge.target),
-          scope: SCOPE_WORDS[edge.scope],
+          scope: SCOPE_WORDS[scope],
         }),
         related: [edge.target],
         fixes: [

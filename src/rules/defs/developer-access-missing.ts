@@ -19,14 +19,15 @@ export const developerAccessMissing = defineRule({
   check({ index, facts, report }) {
     const byApps = new Map<string, Set<string>>()
     const byDevelopers = new Set<string>()
-    for (const edge of index.accessEdges) {
-      const kind = index.node(edge.source)?.kind
-      if (kind === 'developer') byDevelopers.add(edge.target)
-      else if (kind === 'app') {
-        const apps = byApps.get(edge.target)
-        if (apps) apps.add(edge.source)
-        else byApps.set(edge.target, new Set([edge.source]))
-      }
+    for (const node of index.design.nodes) {
+      if (node.kind === 'developer')
+        for (const edge of index.accessEdgesFrom(node.id)) byDevelopers.add(edge.target)
+      else if (node.kind === 'app')
+        for (const edge of index.accessEdgesFrom(node.id)) {
+          const apps = byApps.get(edge.target)
+          if (apps) apps.add(node.id)
+          else byApps.set(edge.target, new Set([node.id]))
+        }
     }
     for (const [service, apps] of byApps) {
       if (byDevelopers.has(service)) continue

@@ -3,6 +3,7 @@ import type { Edit } from '../../model/edits.ts'
 import { principalKey } from '../../model/queries.ts'
 import type { DeveloperNode } from '../../model/types.ts'
 import type { RuleFacts } from '../facts.ts'
+import { groupsWithEqualSets } from '../principals.ts'
 import { defineRule, formatMessage, type Fix, type RuleMeta } from '../types.ts'
 
 const meta = {
@@ -23,17 +24,14 @@ const meta = {
 export const developerPreferGroup = defineRule({
   meta,
   check({ index, facts, report }) {
-    const groups = new Map<string, DeveloperNode[]>()
+    const candidates: { node: DeveloperNode; set: readonly number[] }[] = []
     for (const node of index.design.nodes) {
       if (node.kind !== 'developer' || node.principal !== 'user') continue
-      const set = facts.grantSetKey(principalKey({ type: 'developer', node: node.id }))
-      if (set === undefined) continue
-      const list = groups.get(set)
-      if (list) list.push(node)
-      else groups.set(set, [node])
+      const summary = facts.principals().get(principalKey({ type: 'developer', node: node.id }))
+      if (summary) candidates.push({ node, set: summary.set })
     }
-    for (const users of groups.values()) {
-      if (users.length < 2) continue
+    for (const group of groupsWithEqualSets(candidates, (u) => u.set)) {
+      const users = group.map((u) => u.node)
       users.sort((a, b) => compareOrdinal(a.id, b.id))
       const [first, ...rest] = users as [DeveloperNode, ...DeveloperNode[]]
       report({
@@ -42,7 +40,7 @@ export const developerPreferGroup = defineRule({
           users: users.map((u) => facts.label(u.id)).join(', '),
         }),
         related: rest.map((u) => u.id),
-        fixes: [groupFix(facts, users)],
+        fixes: () => [groupFix(facts, users)],
       })
     }
   },
@@ -66,7 +64,7 @@ function groupFix(facts: RuleFacts, users: readonly DeveloperNode[]): Fix {
       },
     },
   ]
-  for (const edge of facts.edgesFrom(first.id))
+  for (const { edge } of facts.edgesFrom(first.id))
     edits.push({
       type: 'addEdge',
       edge: {

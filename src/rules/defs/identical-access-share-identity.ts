@@ -1,4 +1,5 @@
 import { compareOrdinal } from '../../lib/compare.ts'
+import { groupsWithEqualSets } from '../principals.ts'
 import { defineRule, formatMessage, type RuleMeta } from '../types.ts'
 import { shareIdentityFix, type Member } from '../fixes/share-identity.ts'
 
@@ -19,34 +20,33 @@ const meta = {
 
 export const identicalAccessShareIdentity = defineRule({
   meta,
-  check({ index, facts, report }) {
-    const groups = new Map<string, Member[]>()
-    for (const [key, grants] of index.grantsByPrincipal) {
-      const principal = grants[0]?.principal
+  check({ facts, report }) {
+    const workloads: { member: Member; set: readonly number[] }[] = []
+    for (const summary of facts.principals().values()) {
+      const principal = summary.grants[0]?.principal
       if (principal === undefined || principal.type === 'developer') continue
-      const set = facts.grantSetKey(key) as string
-      const list = groups.get(set)
-      const member: Member = { type: principal.type, node: principal.node }
-      if (list) list.push(member)
-      else groups.set(set, [member])
+      workloads.push({ member: { type: principal.type, node: principal.node }, set: summary.set })
     }
-    for (const [set, members] of groups) {
-      if (members.length < 2) continue
+    for (const group of groupsWithEqualSets(workloads, (w) => w.set)) {
+      const members = group.map((w) => w.member)
+      const count = (group[0] as { set: readonly number[] }).set.length
       members.sort((a, b) => compareOrdinal(a.node, b.node))
       const [first, ...rest] = members as [Member, ...Member[]]
       const describe = (m: Member): string =>
         m.type === 'systemAssigned'
           ? `the system-assigned identity of ${facts.label(m.node)}`
           : `identity ${facts.label(m.node)}`
-      const fix = shareIdentityFix(facts, members)
       report({
         subject: first.node,
         message: formatMessage(meta.messages.identical, {
           members: members.map(describe).join(', '),
-          count: set.split('\n').length,
+          count,
         }),
         related: rest.map((m) => m.node),
-        fixes: fix ? [fix] : [],
+        fixes: () => {
+          const fix = shareIdentityFix(facts, members)
+          return fix ? [fix] : []
+        },
       })
     }
   },

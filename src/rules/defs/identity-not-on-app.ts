@@ -24,8 +24,7 @@ const meta = {
 export const identityNotOnApp = defineRule({
   meta,
   check({ index, facts, report }) {
-    for (const edge of index.accessEdges) {
-      const app = index.app(edge.source)
+    for (const { edge, app } of facts.flagged('notOnApp')) {
       if (!app || edge.via === undefined) continue
       const data = { app: facts.label(app.id), service: facts.label(edge.target) }
       const fixes: Fix[] = []

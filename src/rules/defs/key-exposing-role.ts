@@ -1,5 +1,6 @@
 import type { RoleRef } from '../../catalog/roles.ts'
 import { replaceRoleSuggestions } from '../fixes/role-fixes.ts'
+import { quoteRoles } from '../messages.ts'
 import { defineRule, formatMessage, type RuleMeta } from '../types.ts'
 
 const meta = {
@@ -23,20 +24,18 @@ const exposesKeys = (role: RoleRef): boolean =>
 
 export const keyExposingRole = defineRule({
   meta,
-  check({ index, facts, report }) {
-    for (const edge of index.accessEdges) {
-      const refs = index.rolesOf(edge.id)
-      if (!refs.some(exposesKeys)) continue
-      const roles = edge.roles.filter((_, i) => exposesKeys(refs[i] as RoleRef))
+  check({ facts, report }) {
+    for (const info of facts.flagged('keyExposing')) {
+      const { edge } = info
       report({
         subject: edge.id,
         message: formatMessage(meta.messages.keyExposing, {
           source: facts.label(edge.source),
-          roles: roles.map((r) => JSON.stringify(r)).join(', '),
+          roles: quoteRoles(info, exposesKeys),
           service: facts.label(edge.target),
         }),
         related: [edge.source, edge.target],
-        suggestions: replaceRoleSuggestions(facts, edge, exposesKeys),
+        suggestions: () => replaceRoleSuggestions(info, exposesKeys),
       })
     }
   },

@@ -20,34 +20,22 @@ const isVaultDataRole = (role: RoleRef): boolean =>
 
 export const keyvaultAccessPolicy = defineRule({
   meta,
-  check({ index, facts, report }) {
-    const edgesOf = new Map<string, string[]>()
-    const rolesOf = new Map<string, Set<string>>()
-    for (const edge of index.accessEdges) {
-      const node = index.node(edge.target)
-      if (
-        node?.kind !== 'service' ||
-        node.service !== 'keyVault' ||
-        node.permissionModel !== 'accessPolicy'
-      )
-        continue
-      const roles = index
-        .rolesOf(edge.id)
-        .flatMap((r) => (isVaultDataRole(r) && r.kind === 'builtin' ? [r.fact.name] : []))
-      if (roles.length === 0) continue
-      const edges = edgesOf.get(node.id) ?? []
-      edges.push(edge.id)
-      edgesOf.set(node.id, edges)
-      const names = rolesOf.get(node.id) ?? new Set()
-      for (const r of roles) names.add(r)
-      rolesOf.set(node.id, names)
+  check({ facts, report }) {
+    const found = new Map<string, { edges: string[]; roles: Set<string> }>()
+    for (const { edge, service, refs } of facts.flagged('vaultData')) {
+      if (service?.service !== 'keyVault' || service.permissionModel !== 'accessPolicy') continue
+      const entry = found.get(service.id) ?? { edges: [], roles: new Set() }
+      found.set(service.id, entry)
+      entry.edges.push(edge.id)
+      for (const ref of refs)
+        if (isVaultDataRole(ref) && ref.kind === 'builtin') entry.roles.add(ref.fact.name)
     }
-    for (const [vault, edges] of edgesOf) {
+    for (const [vault, { edges, roles }] of found) {
       report({
         subject: vault,
         message: formatMessage(meta.messages.accessPolicy, {
           vault: facts.label(vault),
-          roles: [...(rolesOf.get(vault) ?? [])].map((r) => JSON.stringify(r)).join(', '),
+          roles: [...roles].map((r) => JSON.stringify(r)).join(', '),
         }),
         related: edges,
         fixes: [

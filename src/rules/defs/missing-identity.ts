@@ -20,9 +20,8 @@ const meta = {
 export const missingIdentity = defineRule({
   meta,
   check({ index, facts, report }) {
-    for (const edge of index.accessEdges) {
-      const app = index.app(edge.source)
-      if (!app || facts.identityCount(app) > 0) continue
+    for (const { edge, app } of facts.flagged('noIdentity')) {
+      if (!app) continue
       const named = edge.via === undefined ? undefined : index.node(edge.via)
       const fixes: Fix[] = []
       if (named?.kind === 'identity') {

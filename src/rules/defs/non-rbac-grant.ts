@@ -18,27 +18,27 @@ const meta = {
     'https://learn.microsoft.com/azure/cosmos-db/nosql/security/how-to-grant-data-plane-role-based-access',
 } as const satisfies RuleMeta
 
+type Mechanism = Exclude<GrantMechanism, 'rbac'>
+
 export const nonRbacGrant = defineRule({
   meta,
-  check({ index, facts, report }) {
-    for (const edge of index.accessEdges) {
-      if (!index.resolutionOf(edge.id).resolved) continue
-      const refs = index.rolesOf(edge.id)
-      const byKind = new Map<Exclude<GrantMechanism, 'rbac'>, string[]>()
+  check({ facts, report }) {
+    for (const { edge, refs, resolution } of facts.flagged('nonRbac')) {
+      // Only grants: an unresolved edge yields none, and the plan carries no step for it.
+      if (!resolution.resolved) continue
+      const byKind = new Map<Mechanism, string[]>()
       refs.forEach((ref, i) => {
         const mechanism = grantMechanism(ref)
         if (mechanism === undefined || mechanism === 'rbac') return
-        const list = byKind.get(mechanism) ?? []
-        list.push(edge.roles[i] as string)
-        byKind.set(mechanism, list)
+        const text = JSON.stringify(edge.roles[i])
+        const list = byKind.get(mechanism)
+        if (!list) byKind.set(mechanism, [text])
+        else if (!list.includes(text)) list.push(text)
       })
-      if (byKind.size === 0) continue
+      const service = facts.label(edge.target)
       const message = [...byKind]
         .map(([mechanism, roles]) =>
-          formatMessage(meta.messages[mechanism], {
-            roles: roles.map((r) => JSON.stringify(r)).join(', '),
-            service: facts.label(edge.target),
-          }),
+          formatMessage(meta.messages[mechanism], { roles: roles.join(', '), service }),
         )
         .join(' ')
       report({ subject: edge.id, message, related: [edge.target] })

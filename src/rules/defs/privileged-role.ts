@@ -1,5 +1,6 @@
 import type { RoleRef } from '../../catalog/roles.ts'
 import { replaceRoleSuggestions } from '../fixes/role-fixes.ts'
+import { quoteRoles } from '../messages.ts'
 import { defineRule, formatMessage, type RuleMeta } from '../types.ts'
 
 const meta = {
@@ -21,21 +22,19 @@ const isPrivileged = (role: RoleRef): boolean =>
 
 export const privilegedRole = defineRule({
   meta,
-  check({ index, facts, report }) {
-    for (const edge of index.accessEdges) {
-      const refs = index.rolesOf(edge.id)
-      if (!refs.some(isPrivileged)) continue
-      const roles = edge.roles.filter((_, i) => isPrivileged(refs[i] as RoleRef))
+  check({ facts, report }) {
+    for (const info of facts.flagged('privileged')) {
+      const { edge } = info
       report({
         subject: edge.id,
-        severity: index.node(edge.source)?.kind === 'developer' ? 'warning' : 'error',
+        severity: info.developer ? 'warning' : 'error',
         message: formatMessage(meta.messages.privileged, {
           source: facts.label(edge.source),
-          roles: roles.map((r) => JSON.stringify(r)).join(', '),
+          roles: quoteRoles(info, isPrivileged),
           service: facts.label(edge.target),
         }),
         related: [edge.source, edge.target],
-        suggestions: replaceRoleSuggestions(facts, edge, isPrivileged),
+        suggestions: () => replaceRoleSuggestions(info, isPrivileged),
       })
     }
   },

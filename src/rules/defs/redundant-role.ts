@@ -1,6 +1,11 @@
-import { ALL_ROLES, subsumes, type RoleRef } from '../../catalog/roles.ts'
-import { principalKey } from '../../model/queries.ts'
+import type { DesignIndex } from '../../analysis/design-index.ts'
+import type { RoleFact, RoleRef } from '../../catalog/roles.ts'
+import type { Resolution } from '../../model/queries.ts'
+import type { AccessEdge } from '../../model/types.ts'
+import type { Scope } from '../../model/kinds.ts'
 import type { Edit } from '../../model/edits.ts'
+import { INCLUDED, type EdgeInfo } from '../edge-info.ts'
+import type { RuleFacts } from '../facts.ts'
 import { defineRule, formatMessage, type RuleMeta } from '../types.ts'
 
 const meta = {
@@ -17,85 +22,108 @@ const meta = {
   learnMore: 'https://learn.microsoft.com/azure/role-based-access-control/best-practices',
 } as const satisfies RuleMeta
 
-/** For each built-in role, every role it includes (transitively, never itself). */
-const INCLUDED: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-  ALL_ROLES.map((a) => [
-    a.name,
-    new Set(ALL_ROLES.filter((b) => subsumes(a, b)).map((b) => b.name)),
-  ]),
-)
+/** What one principal holds at one (service, scope): the including roles and what they include. */
+interface Coverage {
+  readonly held: Set<string>
+  readonly covered: Set<string>
+}
+
+/** service → coverage by scope slot; undefined when the principal holds no including role. */
+type Coverages = Map<string, (Coverage | undefined)[]> | undefined
+
+const SLOT: Readonly<Record<Scope, number>> = { resource: 0, resourceGroup: 1, subscription: 2 }
 
 export const redundantRole = defineRule({
   meta,
   check({ index, facts, report }) {
-    // (principal, service, scope) → built-in roles held there.
-    const held = new Map<string, Set<string>>()
-    for (const g of index.grants) {
-      if (g.role.kind !== 'builtin') continue
-      const key = `${g.principalKey}|${g.service}|${g.scope}`
-      const set = held.get(key)
-      if (set) set.add(g.roleKey)
-      else held.set(key, new Set([g.roleKey]))
-    }
-    const covered = new Map<string, Set<string>>()
-    const coveredAt = (key: string): Set<string> => {
-      let set = covered.get(key)
-      if (!set) {
-        set = new Set()
-        for (const role of held.get(key) ?? []) for (const r of INCLUDED.get(role) ?? []) set.add(r)
-        covered.set(key, set)
-      }
-      return set
-    }
-    for (const edge of index.accessEdges) {
-      const r = index.resolutionOf(edge.id)
+    const byPrincipal = new Map<string, Coverages>()
+    // Most edges carry a role some other role includes: look at each briefly, by position.
+    for (const at of facts.flaggedPositions('subsumable')) {
+      const r = index.resolutionAt[at] as Resolution
       if (!r.resolved) continue
-      const key = `${principalKey(r.principal)}|${edge.target}|${edge.scope ?? 'resource'}`
-      const refs = index.rolesOf(edge.id)
-      const set = coveredAt(key)
-      const isRedundant = (ref: RoleRef): boolean =>
-        ref.kind === 'builtin' && set.has(ref.fact.name)
-      if (!refs.some(isRedundant)) continue
-      const redundant = refs.flatMap((ref) =>
-        isRedundant(ref) && ref.kind === 'builtin' ? [ref.fact] : [],
-      )
-      const by = [...(held.get(key) ?? [])].filter((h) =>
-        redundant.some((f) => INCLUDED.get(h)?.has(f.name)),
-      )
-      const related = facts
-        .edgesResolvingTo(principalKey(r.principal))
-        .filter(
-          (e) =>
-            e.id !== edge.id &&
-            e.target === edge.target &&
-            (e.scope ?? 'resource') === (edge.scope ?? 'resource') &&
-            index.rolesOf(e.id).some((x) => x.kind === 'builtin' && by.includes(x.fact.name)),
-        )
-        .map((e) => e.id)
-      const keep = edge.roles.filter((_, i) => !isRedundant(refs[i] as RoleRef))
-      const edit: Edit =
-        keep.length === 0
-          ? { type: 'removeEdge', id: edge.id }
-          : { type: 'updateEdge', id: edge.id, set: { roles: keep } }
-      const names = [...new Set(redundant.map((f) => JSON.stringify(f.name)))].join(', ')
-      report({
-        subject: edge.id,
-        message: formatMessage(meta.messages.redundant, {
-          roles: names,
-          service: facts.label(edge.target),
-          by: by.map((h) => JSON.stringify(h)).join(', '),
-        }),
-        related,
-        fixes: [
-          {
-            title:
-              keep.length === 0
-                ? `Remove this access (${names} is already covered)`
-                : `Drop ${names}`,
-            edits: [edit],
-          },
-        ],
-      })
+      const principal = facts.principalKey(r)
+      let coverages = byPrincipal.get(principal)
+      if (!byPrincipal.has(principal)) {
+        coverages = facts.principals().get(principal)?.includes
+          ? coverageOf(index, principal)
+          : undefined
+        byPrincipal.set(principal, coverages)
+      }
+      if (!coverages) continue
+      const edge = index.accessEdges[at] as AccessEdge
+      const coverage = coverages.get(edge.target)?.[SLOT[edge.scope ?? 'resource']]
+      if (!coverage) continue
+      const redundant: RoleFact[] = []
+      for (const ref of index.rolesAt[at] as readonly RoleRef[])
+        if (ref.kind === 'builtin' && coverage.covered.has(ref.fact.name)) redundant.push(ref.fact)
+      if (redundant.length > 0) report(finding(facts, facts.info(at), redundant, coverage))
     }
   },
 })
+
+/** From a principal's grants of roles that include others: coverage per service and scope. */
+function coverageOf(index: DesignIndex, principal: string): Coverages {
+  let out: Coverages
+  for (const g of index.grantsByPrincipal.get(principal) ?? []) {
+    if (g.role.kind !== 'builtin') continue
+    const included = INCLUDED.get(g.role.fact.name)
+    if (!included || included.size === 0) continue
+    out ??= new Map()
+    let slots = out.get(g.service)
+    if (!slots) {
+      slots = []
+      out.set(g.service, slots)
+    }
+    let entry = slots[SLOT[g.scope]]
+    if (!entry) {
+      entry = { held: new Set(), covered: new Set() }
+      slots[SLOT[g.scope]] = entry
+    }
+    entry.held.add(g.role.fact.name)
+    for (const name of included) entry.covered.add(name)
+  }
+  return out
+}
+
+function finding(facts: RuleFacts, info: EdgeInfo, redundant: readonly RoleFact[], at: Coverage) {
+  const { edge } = info
+  const names = new Set(redundant.map((f) => f.name))
+  const by = [...at.held].filter((h) => redundant.some((f) => INCLUDED.get(h)?.has(f.name)))
+  const related = facts
+    .edgesResolvingTo(info.principal as string)
+    .filter(
+      (e) =>
+        e !== info &&
+        e.edge.target === edge.target &&
+        e.scope === info.scope &&
+        e.refs.some((x) => x.kind === 'builtin' && by.includes(x.fact.name)),
+    )
+    .map((e) => e.edge.id)
+  const keep = edge.roles.filter((_, i) => {
+    const ref = info.refs[i]
+    return !(ref?.kind === 'builtin' && names.has(ref.fact.name))
+  })
+  const edit: Edit =
+    keep.length === 0
+      ? { type: 'removeEdge', id: edge.id }
+      : { type: 'updateEdge', id: edge.id, set: { roles: keep } }
+  const quoted = [...names].map((n) => JSON.stringify(n)).join(', ')
+  return {
+    subject: edge.id,
+    message: formatMessage(meta.messages.redundant, {
+      roles: quoted,
+      service: facts.label(edge.target),
+      by: by.map((h) => JSON.stringify(h)).join(', '),
+    }),
+    related,
+    fixes: [
+      {
+        title:
+          keep.length === 0
+            ? `Remove this access (${quoted} is already covered)`
+            : `Drop ${quoted}`,
+        edits: [edit],
+      },
+    ],
+  }
+}

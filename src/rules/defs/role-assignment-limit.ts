@@ -1,5 +1,3 @@
-import { grantMechanism } from '../../catalog/roles.ts'
-import { grantKey } from '../../analysis/design-index.ts'
 import { defineRule, formatMessage, type RuleMeta } from '../types.ts'
 
 /** Azure's limit per subscription, and where the warning starts. */
@@ -22,10 +20,10 @@ const meta = {
 
 export const roleAssignmentLimit = defineRule({
   meta,
-  check({ index, report }) {
-    const distinct = new Set<string>()
-    for (const g of index.grants) if (grantMechanism(g.role) === 'rbac') distinct.add(grantKey(g))
-    const count = distinct.size
+  check({ facts, report }) {
+    // Distinct grants = per principal, its distinct (service, role, scope) through Azure RBAC.
+    let count = 0
+    for (const summary of facts.principals().values()) count += summary.rbac
     if (count <= ROLE_ASSIGNMENT_WARNING) return
     const over = count > ROLE_ASSIGNMENT_LIMIT
     report({

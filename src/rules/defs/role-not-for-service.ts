@@ -1,7 +1,7 @@
 import { appliesTo, type RoleRef } from '../../catalog/roles.ts'
 import { SERVICES } from '../../catalog/services.ts'
-import type { ServiceKind } from '../../model/kinds.ts'
 import { replaceRoleSuggestions } from '../fixes/role-fixes.ts'
+import { quoteRoles } from '../messages.ts'
 import { defineRule, formatMessage, type RuleMeta } from '../types.ts'
 
 const meta = {
@@ -19,26 +19,21 @@ const meta = {
 
 export const roleNotForService = defineRule({
   meta,
-  check({ index, facts, report }) {
-    for (const edge of index.accessEdges) {
-      const kind = facts.serviceKind(edge.target)
-      if (kind === undefined) continue
+  check({ facts, report }) {
+    for (const info of facts.flagged('wrongService')) {
+      const { edge, service } = info
+      if (!service) continue
       const wrong = (role: RoleRef): boolean =>
-        role.kind === 'builtin' && !appliesTo(role.fact, kind as ServiceKind)
-      const refs = index.rolesOf(edge.id)
-      if (!refs.some(wrong)) continue
+        role.kind === 'builtin' && !appliesTo(role.fact, service.service)
       report({
         subject: edge.id,
         message: formatMessage(meta.messages.wrongService, {
-          roles: edge.roles
-            .filter((_, i) => wrong(refs[i] as RoleRef))
-            .map((r) => JSON.stringify(r))
-            .join(', '),
+          roles: quoteRoles(info, wrong),
           service: facts.label(edge.target),
-          kind: SERVICES[kind].label,
+          kind: SERVICES[service.service].label,
         }),
         related: [edge.target],
-        suggestions: replaceRoleSuggestions(facts, edge, wrong),
+        suggestions: () => replaceRoleSuggestions(info, wrong),
       })
     }
   },

@@ -28,9 +28,9 @@ export const sharedIdentityOvergrant = defineRule({
       )
       if (!grants) continue
       // (service, role, scope) → the apps that need it through this identity.
-      const needing = new Map<string, { service: string; role: string; apps: Set<string> }>()
+      const needing = new Map<number, { service: string; role: string; apps: Set<string> }>()
       for (const g of grants) {
-        const key = `${g.service}\u0000${g.roleKey}\u0000${g.scope}`
+        const key = facts.tripleId(g)
         const entry = needing.get(key)
         if (entry) entry.apps.add(g.source)
         else needing.set(key, { service: g.service, role: g.roleKey, apps: new Set([g.source]) })
@@ -44,7 +44,6 @@ export const sharedIdentityOvergrant = defineRule({
       }
       for (const [service, over] of byService) {
         const others = apps.filter((a) => over.some((o) => !o.apps.has(a)))
-        const fix = moveGrantsFix(facts, identity, service, over)
         report({
           subject: identity,
           message: formatMessage(meta.messages.overgrant, {
@@ -57,7 +56,10 @@ export const sharedIdentityOvergrant = defineRule({
             pronoun: others.length === 1 ? 'it gets' : 'they get',
           }),
           related: [service, ...others],
-          fixes: fix ? [fix] : [],
+          fixes: () => {
+            const fix = moveGrantsFix(facts, identity, service, over)
+            return fix ? [fix] : []
+          },
         })
       }
     }

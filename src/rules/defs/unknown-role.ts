@@ -1,7 +1,8 @@
-import type { RoleRef } from '../../catalog/roles.ts'
+import { rolesForService, type RoleRef } from '../../catalog/roles.ts'
+import type { ServiceKind } from '../../model/kinds.ts'
 import { closest } from '../closest.ts'
 import { dataRolesFor, replaceRoleSuggestions } from '../fixes/role-fixes.ts'
-import { rolesForService } from '../../catalog/roles.ts'
+import { quoteRoles } from '../messages.ts'
 import { defineRule, formatMessage, type RuleMeta } from '../types.ts'
 
 const meta = {
@@ -22,33 +23,43 @@ const isUnknown = (role: RoleRef): boolean => role.kind === 'unknown'
 
 export const unknownRole = defineRule({
   meta,
-  check({ index, facts, report }) {
-    for (const edge of index.accessEdges) {
-      const refs = index.rolesOf(edge.id)
-      if (!refs.some(isUnknown)) continue
-      const unknown = edge.roles.filter((_, i) => isUnknown(refs[i] as RoleRef))
-      const kind = facts.serviceKind(edge.target)
-      // The names a typo most likely meant, among the roles that apply to this service.
-      const applicable =
-        kind === undefined
-          ? []
-          : rolesForService(kind)
-              .filter((r) => !r.privileged)
-              .map((r) => r.name)
-      const near = unknown.length === 1 ? closest(unknown[0] as string, applicable) : []
-      const candidates = [
-        ...near,
-        ...dataRolesFor(facts, edge.target).filter((r) => !near.includes(r)),
-      ]
+  check({ facts, report }) {
+    // The same typo tends to repeat: rank the candidates once per (text, service kind).
+    const ranked = new Map<string, readonly string[]>()
+    for (const info of facts.flagged('unknownRole')) {
+      const { edge } = info
+      const unknown = edge.roles.filter((_, i) => isUnknown(info.refs[i] as RoleRef))
+      const kind = info.service?.service
+      const key = `${unknown.join('\u0000')}\u0000${kind ?? ''}`
+      const rank = (): readonly string[] => {
+        let candidates = ranked.get(key)
+        if (!candidates) {
+          candidates = candidatesFor(unknown, kind)
+          ranked.set(key, candidates)
+        }
+        return candidates
+      }
       report({
         subject: edge.id,
         message: formatMessage(meta.messages.unknown, {
-          roles: unknown.map((r) => JSON.stringify(r)).join(', '),
+          roles: quoteRoles(info, isUnknown),
           service: facts.label(edge.target),
         }),
         related: [edge.target],
-        suggestions: replaceRoleSuggestions(facts, edge, isUnknown, candidates),
+        suggestions: () => replaceRoleSuggestions(info, isUnknown, rank()),
       })
     }
   },
 })
+
+/** The names a typo most likely meant among the roles of the service, then its data roles. */
+function candidatesFor(unknown: readonly string[], kind: ServiceKind | undefined): string[] {
+  const applicable =
+    kind === undefined
+      ? []
+      : rolesForService(kind)
+          .filter((r) => !r.privileged)
+          .map((r) => r.name)
+  const near = unknown.length === 1 ? closest(unknown[0] as string, applicable) : []
+  return [...near, ...dataRolesFor(kind).filter((r) => !near.includes(r))]
+}

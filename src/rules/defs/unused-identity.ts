@@ -1,4 +1,3 @@
-import { principalKey } from '../../model/queries.ts'
 import type { RuleFacts } from '../facts.ts'
 import { defineRule, formatMessage, type Fix, type RuleMeta } from '../types.ts'
 
@@ -21,13 +20,13 @@ const meta = {
 export const unusedIdentity = defineRule({
   meta,
   check({ index, facts, report }) {
+    // An identity is used when some access edge resolves to it (whatever its roles).
+    const used = new Set<string>()
+    for (const r of index.resolutionAt)
+      if (r.resolved && r.principal.type === 'userAssigned') used.add(r.principal.node)
     for (const id of facts.identities()) {
       const apps = index.appsOf(id)
-      if (
-        apps.length > 0 &&
-        facts.edgesResolvingTo(principalKey({ type: 'userAssigned', node: id })).length > 0
-      )
-        continue
+      if (apps.length > 0 && used.has(id)) continue
       const message =
         apps.length === 0
           ? formatMessage(meta.messages.unattached, { identity: facts.label(id) })

@@ -11,10 +11,10 @@ import type { Fix } from '../types.ts'
 export function pinImplicitVias(facts: RuleFacts, app: AppNode, except?: string): Edit[] {
   if (facts.identityCount(app) !== 1) return []
   const edits: Edit[] = []
-  for (const edge of facts.edgesFrom(app.id)) {
-    if (edge.via !== undefined || edge.id === except) continue
-    const via = facts.currentVia(edge)
-    if (via !== undefined) edits.push({ type: 'updateEdge', id: edge.id, set: { via } })
+  for (const info of facts.edgesFrom(app.id)) {
+    if (info.edge.via !== undefined || info.edge.id === except) continue
+    const via = facts.currentVia(info)
+    if (via !== undefined) edits.push({ type: 'updateEdge', id: info.edge.id, set: { via } })
   }
   return edits
 }

@@ -10,16 +10,16 @@ import { pinImplicitVias } from './identity-fixes.ts'
 import { splitAddsNoError } from './role-fixes.ts'
 import { addIdentity } from './new-identity.ts'
 
-/** A grant of a shared identity that not every attached app needs: `key` is service, role, scope. */
+/** A grant of a shared identity that not every attached app needs: `key` is its triple id. */
 export interface Overgrant {
-  readonly key: string
+  readonly key: number
   readonly role: string
   readonly apps: ReadonlySet<string>
 }
 
 interface Target {
   readonly apps: readonly string[]
-  readonly keys: string[]
+  readonly keys: number[]
   via?: string
 }
 
@@ -68,7 +68,7 @@ export function moveGrantsFix(
   const edits: Edit[] = []
   const ids = facts.newIds()
   for (const target of creating) target.via = addIdentity(facts, ids, [service], target.apps, edits)
-  const viaOfKey = new Map<string, string>()
+  const viaOfKey = new Map<number, string>()
   for (const target of targets.values())
     for (const key of target.keys) viaOfKey.set(key, target.via as string)
   for (const [app, system] of gaining)
@@ -77,16 +77,15 @@ export function moveGrantsFix(
   const rewritten = new Set<string>()
   const partEdits: Edit[] = []
   for (const appId of index.appsOf(identity)) {
-    for (const edge of facts.edgesFrom(appId)) {
-      if (edge.target !== service || facts.currentVia(edge) !== identity) continue
-      const refs = index.rolesOf(edge.id)
-      const scope = edge.scope ?? 'resource'
+    for (const info of facts.edgesFrom(appId)) {
+      const { edge, refs, scope } = info
+      if (edge.target !== service || facts.currentVia(info) !== identity) continue
       const parts = edgeParts(
         edge,
         (_role, i) => {
           const ref = refs[i]
           if (ref === undefined || ref.kind === 'unknown') return identity
-          return viaOfKey.get(`${service}\u0000${roleKey(ref)}\u0000${scope}`) ?? identity
+          return viaOfKey.get(facts.tripleId({ service, roleKey: roleKey(ref), scope })) ?? identity
         },
         identity,
       )

@@ -1,16 +1,21 @@
 import { appliesTo, resolveRole, rolesForService, type RoleRef } from '../../catalog/roles.ts'
 import type { ServiceKind } from '../../model/kinds.ts'
-import type { AccessEdge } from '../../model/types.ts'
-import type { RuleFacts } from '../facts.ts'
+import type { EdgeInfo } from '../edge-info.ts'
 import type { Fix } from '../types.ts'
 
+const DATA_ROLES = new Map<ServiceKind, readonly string[]>()
+
 /** Least-privilege roles for a service kind: data-plane, neither privileged nor key-exposing. */
-export function dataRolesFor(facts: RuleFacts, serviceId: string): string[] {
-  const kind = facts.serviceKind(serviceId)
+export function dataRolesFor(kind: ServiceKind | undefined): readonly string[] {
   if (kind === undefined) return []
-  return rolesForService(kind)
-    .filter((r) => r.plane === 'data' && !r.privileged && !r.keyExposing)
-    .map((r) => r.name)
+  let roles = DATA_ROLES.get(kind)
+  if (!roles) {
+    roles = rolesForService(kind)
+      .filter((r) => r.plane === 'data' && !r.privileged && !r.keyExposing)
+      .map((r) => r.name)
+    DATA_ROLES.set(kind, roles)
+  }
+  return roles
 }
 
 /**
@@ -18,12 +23,11 @@ export function dataRolesFor(facts: RuleFacts, serviceId: string): string[] {
  * replaced by that role (once, where the first offending role stood).
  */
 export function replaceRoleSuggestions(
-  facts: RuleFacts,
-  edge: AccessEdge,
+  info: EdgeInfo,
   offending: (role: RoleRef) => boolean,
-  candidates: readonly string[] = dataRolesFor(facts, edge.target),
+  candidates: readonly string[] = dataRolesFor(info.service?.service),
 ): Fix[] {
-  const refs = facts.index.rolesOf(edge.id)
+  const { edge, refs } = info
   const bad = refs.map(offending)
   const names = edge.roles.filter((_, i) => bad[i])
   return candidates.map((role) => {

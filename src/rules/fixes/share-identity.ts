@@ -20,23 +20,27 @@ export function shareIdentityFix(facts: RuleFacts, members: readonly Member[]): 
   const moved = members.map((m) => facts.edgesResolvingTo(principalKey(m)))
   const apps: string[] = []
   const services: string[] = []
-  for (const edges of moved)
-    for (const edge of edges) {
-      if (!apps.includes(edge.source)) apps.push(edge.source)
-      if (!services.includes(edge.target)) services.push(edge.target)
+  const seenApps = new Set<string>()
+  const seenServices = new Set<string>()
+  for (const infos of moved)
+    for (const { edge } of infos) {
+      if (!seenApps.has(edge.source)) apps.push(edge.source)
+      if (!seenServices.has(edge.target)) services.push(edge.target)
+      seenApps.add(edge.source)
+      seenServices.add(edge.target)
     }
   if (apps.length === 0) return undefined
   const edits: Edit[] = []
   const id = addIdentity(facts, facts.newIds(), services, apps, edits)
-  for (const edges of moved)
-    for (const edge of edges) edits.push({ type: 'updateEdge', id: edge.id, set: { via: id } })
+  for (const infos of moved)
+    for (const { edge } of infos) edits.push({ type: 'updateEdge', id: edge.id, set: { via: id } })
   for (const member of members) {
     if (member.type === 'systemAssigned') {
       edits.push({ type: 'updateNode', id: member.node, set: { systemAssigned: false } })
       continue
     }
     const attached = facts.index.appsOf(member.node)
-    const leaving = attached.filter((app) => apps.includes(app))
+    const leaving = attached.filter((app) => seenApps.has(app))
     if (leaving.length === attached.length) {
       edits.push({ type: 'removeNode', id: member.node })
       continue

@@ -1,0 +1,98 @@
+import type { DesignIndex, Grant } from '../analysis/design-index.ts'
+import type { Scope } from '../model/kinds.ts'
+import { INCLUDED } from './edge-info.ts'
+
+/** What the rules ask about each principal that holds grants, computed in one pass. */
+export interface PrincipalSummary {
+  readonly key: string
+  readonly grants: readonly Grant[]
+  /** Its distinct grants (service, role, scope) as sorted triple ids: equal lists, equal access. */
+  readonly set: readonly number[]
+  /** How many of them are Azure RBAC role assignments (built-in rbac roles and custom roles). */
+  readonly rbac: number
+  /** Does it hold a role that includes another (redundant-role only looks at these)? */
+  readonly includes: boolean
+}
+
+const SCOPE_SLOT: Readonly<Record<Scope, number>> = {
+  resource: 0,
+  resourceGroup: 1,
+  subscription: 2,
+}
+
+/** Hands out a small integer per distinct (service, role, scope), without building strings. */
+export class TripleIds {
+  private readonly ids = new Map<string, Map<string, number[]>>()
+  private count = 0
+
+  of(g: Pick<Grant, 'service' | 'roleKey' | 'scope'>): number {
+    let byRole = this.ids.get(g.service)
+    if (!byRole) {
+      byRole = new Map()
+      this.ids.set(g.service, byRole)
+    }
+    let byScope = byRole.get(g.roleKey)
+    if (!byScope) {
+      byScope = []
+      byRole.set(g.roleKey, byScope)
+    }
+    const slot = SCOPE_SLOT[g.scope]
+    let id = byScope[slot]
+    if (id === undefined) {
+      id = this.count++
+      byScope[slot] = id
+    }
+    return id
+  }
+}
+
+export function summarizePrincipals(
+  index: DesignIndex,
+  triples: TripleIds,
+): Map<string, PrincipalSummary> {
+  const out = new Map<string, PrincipalSummary>()
+  const ids: number[] = []
+  const rbacIds = new Set<number>()
+  for (const [key, grants] of index.grantsByPrincipal) {
+    ids.length = 0
+    rbacIds.clear()
+    let includes = false
+    for (const g of grants) {
+      const id = triples.of(g)
+      ids.push(id)
+      if (g.role.kind === 'custom' || g.role.fact.grant === 'rbac') rbacIds.add(id)
+      if (g.role.kind === 'builtin' && (INCLUDED.get(g.role.fact.name)?.size ?? 0) > 0)
+        includes = true
+    }
+    ids.sort((a, b) => a - b)
+    const set = ids.filter((id, i) => i === 0 || id !== ids[i - 1])
+    out.set(key, { key, grants, set, rbac: rbacIds.size, includes })
+  }
+  return out
+}
+
+/** Groups items whose sets are equal (hash buckets, then an exact comparison); groups of 2+. */
+export function groupsWithEqualSets<T>(
+  items: readonly T[],
+  setOf: (item: T) => readonly number[],
+): T[][] {
+  const buckets = new Map<number, T[][]>()
+  for (const item of items) {
+    const set = setOf(item)
+    let h = set.length
+    for (const x of set) h = (Math.imul(h, 31) + x) | 0
+    const groups = buckets.get(h)
+    if (!groups) {
+      buckets.set(h, [[item]])
+      continue
+    }
+    const same = groups.find((g) => sameSet(setOf(g[0] as T), set))
+    if (same) same.push(item)
+    else groups.push([item])
+  }
+  return [...buckets.values()].flat().filter((g) => g.length > 1)
+}
+
+function sameSet(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i])
+}
