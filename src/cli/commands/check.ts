@@ -5,8 +5,9 @@ import { parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
 import { loadDesign } from '../load.ts'
 import { formatFindingsText } from '../format-findings.ts'
+import { findingsSarif } from '../sarif.ts'
 
-const FORMATS = ['text', 'json'] as const
+const FORMATS = ['text', 'json', 'sarif'] as const
 
 /** The JSON shape of PRODUCT.md §8: findings without fixes, and counts by severity. */
 export function findingsJson(findings: readonly Finding[]): unknown {
@@ -25,10 +26,11 @@ export function findingsJson(findings: readonly Finding[]): unknown {
 export const checkCommand: Command = {
   name: 'check',
   summary: 'check a design against the best-practice rules',
-  usage: `Usage: idtopo check FILE [--format text|json]
+  usage: `Usage: idtopo check FILE [--format text|json|sarif]
 
 Prints the findings of every rule. --format json prints
 { "findings": [ { rule, severity, subject, message, related? } ], "counts": { error, warning, info } }.
+--format sarif prints SARIF 2.1.0 for code scanning in pipelines.
 
 Exit codes: 0 no errors, 1 errors found, 2 invalid input (message on stderr).`,
   async run(args, io) {
@@ -48,11 +50,14 @@ Exit codes: 0 no errors, 1 errors found, 2 invalid input (message on stderr).`,
     const file = requireFile(this, positionals)
     const design = await loadDesign(io, file)
     const findings = checkDesign(design)
-    io.stdout(
-      format === 'json'
-        ? stableJson(findingsJson(findings))
-        : formatFindingsText(file, findings, io.color),
-    )
+    if (format === 'sarif')
+      io.stdout(stableJson(findingsSarif(file, design, findings, await io.readFile(file))))
+    else
+      io.stdout(
+        format === 'json'
+          ? stableJson(findingsJson(findings))
+          : formatFindingsText(file, findings, io.color),
+      )
     return countFindings(findings).error > 0 ? EXIT.findings : EXIT.ok
   },
 }

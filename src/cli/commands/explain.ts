@@ -1,0 +1,41 @@
+import { closest } from '../../rules/closest.ts'
+import { RULES, ruleById } from '../../rules/registry.ts'
+import { parseCommandArgs, type Command } from '../command.ts'
+import { CliError, EXIT } from '../io.ts'
+import { readRuleDoc } from '../rule-docs.ts'
+
+export const explainCommand: Command = {
+  name: 'explain',
+  summary: "print a rule's page: why it matters, an example, how to fix it",
+  usage: `Usage: idtopo explain RULE
+
+Prints the documentation of one rule (see idtopo rules for the ids).
+
+Exit codes: 0 printed, 2 unknown rule.`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(this, args, {})
+    if (values.help) {
+      io.stdout(`${this.usage}\n`)
+      return EXIT.ok
+    }
+    const [id, ...rest] = positionals
+    if (id === undefined) throw new CliError(`idtopo explain: missing RULE\n\n${this.usage}`)
+    if (rest.length > 0)
+      throw new CliError(
+        `idtopo explain: unexpected argument ${JSON.stringify(rest[0])}\n\n${this.usage}`,
+      )
+    const rule = ruleById(id)
+    if (!rule) {
+      const ids = RULES.map((r) => r.meta.id)
+      const near = closest(id, ids)
+      throw new CliError(
+        `idtopo explain: unknown rule ${JSON.stringify(id)}${
+          near.length > 0 ? `; did you mean ${near.join(', ')}?` : ''
+        }\nRun idtopo rules for the list.`,
+      )
+    }
+    const doc = await readRuleDoc(rule.meta.id)
+    io.stdout(doc.endsWith('\n') ? doc : `${doc}\n`)
+    return EXIT.ok
+  },
+}

@@ -1,0 +1,34 @@
+import { serializeDesign } from '../../model/serialize.ts'
+import { optimizeIdentities } from '../../optimize/optimize.ts'
+import { parseCommandArgs, requireFile, type Command } from '../command.ts'
+import { EXIT } from '../io.ts'
+import { emit, loadDesign } from '../load.ts'
+import { formatOptimizeSummary } from '../format-optimize.ts'
+
+export const optimizeCommand: Command = {
+  name: 'optimize',
+  summary: 'propose the identity layout with no over-grant and the fewest grants',
+  usage: `Usage: idtopo optimize FILE [--out FILE2]
+
+Optimize identities (shared user-assigned identities for apps with the same needs, the
+system-assigned identity for an app's own needs, an explicit via on every app edge) and write
+the optimized design to stdout, or to FILE2 with --out. A summary of what changed (identities
+created, removed and kept, role assignments before → after) goes to stderr.
+
+Exit codes: 0 written, 2 invalid input.`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(this, args, {
+      out: { type: 'string', short: 'o' },
+    })
+    if (values.help) {
+      io.stdout(`${this.usage}\n`)
+      return EXIT.ok
+    }
+    const file = requireFile(this, positionals)
+    const design = await loadDesign(io, file)
+    const result = optimizeIdentities(design)
+    await emit(io, serializeDesign(result.design), values.out as string | undefined)
+    io.stderr(formatOptimizeSummary(file, result.summary, result.edits.length > 0))
+    return EXIT.ok
+  },
+}

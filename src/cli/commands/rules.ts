@@ -1,0 +1,54 @@
+import { stableJson } from '../../lib/json.ts'
+import { RULES } from '../../rules/registry.ts'
+import { parseCommandArgs, type Command } from '../command.ts'
+import { CliError, EXIT } from '../io.ts'
+
+const FORMATS = ['text', 'json'] as const
+
+export const rulesCommand: Command = {
+  name: 'rules',
+  summary: 'list the best-practice rules: id, severity, subject, description',
+  usage: `Usage: idtopo rules [--format text|json]
+
+Lists every rule in the order of the contract, with its default severity, what it reports on
+and a one-line description. idtopo explain RULE prints a rule's page.`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(this, args, {
+      format: { type: 'string', short: 'f', default: 'text' },
+    })
+    if (values.help) {
+      io.stdout(`${this.usage}\n`)
+      return EXIT.ok
+    }
+    if (positionals.length > 0)
+      throw new CliError(
+        `idtopo rules: unexpected argument ${JSON.stringify(positionals[0])}\n\n${this.usage}`,
+      )
+    const format = values.format as string
+    if (!(FORMATS as readonly string[]).includes(format))
+      throw new CliError(
+        `idtopo rules: --format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`,
+      )
+    const rows = RULES.map(({ meta }) => ({
+      id: meta.id,
+      severity: meta.severity,
+      subject: meta.subject,
+      description: meta.description,
+      fixes: meta.hasFixes,
+    }))
+    if (format === 'json') {
+      io.stdout(stableJson(rows))
+      return EXIT.ok
+    }
+    const idWidth = Math.max(...rows.map((r) => r.id.length))
+    const sevWidth = Math.max(...rows.map((r) => r.severity.length))
+    const subjectWidth = Math.max(...rows.map((r) => r.subject.length))
+    const lines = rows.map(
+      (r) =>
+        `${r.id.padEnd(idWidth)}  ${r.severity.padEnd(sevWidth)}  ${r.subject.padEnd(subjectWidth)}  ${r.description}`,
+    )
+    const head = `${'RULE'.padEnd(idWidth)}  ${'SEVERITY'.padEnd(sevWidth)}  ${'SUBJECT'.padEnd(subjectWidth)}  DESCRIPTION`
+    io.stdout(`${[head, ...lines].join('\n')}\n`)
+    return EXIT.ok
+  },
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import { runCli } from '@/cli/main.ts'
+import { parseDesignText } from '@/model/parse.ts'
+import { serializeDesign } from '@/model/serialize.ts'
+import { optimizeIdentities } from '@/optimize/optimize.ts'
+import { RULES } from '@/rules/registry.ts'
+import { templateById } from '@/templates/index.ts'
+import { design } from '../support/builder.ts'
+import { memoryIO } from '../support/memory-io.ts'
+
+const overgranted = design()
+  .named('Over-granted')
+  .app('api')
+  .app('worker')
+  .identity('mi', { name: 'mi-shared' })
+  .attach('api', 'mi')
+  .attach('worker', 'mi')
+  .service('blob', 'storage')
+  .service('vault', 'keyVault')
+  .access('api', 'blob', ['Storage Blob Data Contributor'], { via: 'mi' })
+  .access('worker', 'blob', ['Storage Blob Data Contributor'], { via: 'mi' })
+  .access('api', 'vault', ['Key Vault Secrets User'], { via: 'mi', id: 'e3' })
+  .build()
+const files = {
+  'over.json': serializeDesign(overgranted),
+  'scenario-3.json': serializeDesign(templateById('scenario-3')!.design),
+  'bad.json': '{"format": "identity-topology"}',
+}
+
+describe('idtopo rules', () => {
+  it('lists every rule with its severity, subject and description, in contract order', async () => {
+    const m = memoryIO()
+    expect(await runCli(['rules'], m.io)).toBe(0)
+    const lines = m.stdout().trimEnd().split('\n')
+    expect(lines[0]).toMatch(/^RULE\s+SEVERITY\s+SUBJECT\s+DESCRIPTION$/)
+    expect(lines.slice(1).map((l) => l.split(/\s+/)[0])).toEqual(RULES.map((r) => r.meta.id))
+    expect(lines[1]).toMatch(/^missing-identity\s+error\s+access edge\s+An app accesses/)
+  })
+
+  it('prints JSON with --format json, and refuses other formats and arguments', async () => {
+    const m = memoryIO()
+    expect(await runCli(['rules', '--format', 'json'], m.io)).toBe(0)
+    const json = JSON.parse(m.stdout())
+    expect(json).toHaveLength(19)
+    expect(json[18]).toEqual({
+      id: 'role-assignment-limit',
+      severity: 'warning',
+      subject: 'design',
+      description: expect.stringContaining('4,000'),
+      fixes: false,
+    })
+    expect(await runCli(['rules', '--format', 'xml'], m.io)).toBe(2)
+    expect(await runCli(['rules', 'extra'], m.io)).toBe(2)
+  })
+})
+
+describe('idtopo explain', () => {
+  it("prints a rule's page", async () => {
+    const m = memoryIO()
+    expect(await runCli(['explain', 'shared-identity-overgrant'], m.io)).toBe(0)
+    expect(m.stdout()).toMatch(/^# shared-identity-overgrant\n/)
+    expect(m.stdout()).toContain('## How to fix')
+    expect(m.stdout()).toContain('https://learn.microsoft.com/')
+  })
+
+  it('exits 2 on an unknown rule, suggesting the closest ids', async () => {
+    const m = memoryIO()
+    expect(await runCli(['explain', 'unused-identiy'], m.io)).toBe(2)
+    expect(m.stdout()).toBe('')
+    expect(m.stderr()).toContain('unknown rule "unused-identity"'.replace('identity"', 'identiy"'))
+    expect(m.stderr()).toContain('did you mean unused-identity?')
+    expect(await runCli(['explain'], m.io)).toBe(2)
+    expect(m.stderr()).toContain('missing RULE')
+    expect(await runCli(['explain', 'zzzzzzzzzzzzzzzz'], m.io)).toBe(2)
+    expect(m.stderr()).toContain('Run idtopo rules for the list.')
+  })
+})
+
+describe('idtopo optimize', () => {
+  it('writes the optimized design to stdout and the summary to stderr', async () => {
+    const m = memoryIO(files)
+    expect(await runCli(['optimize', 'over.json'], m.io)).toBe(0)
+    expect(m.stdout()).toBe(serializeDesign(optimizeIdentities(overgranted).design))
+    const parsed = parseDesignText(m.stdout())
+    expect(parsed.ok).toBe(true)
+    expect(m.stderr()).toBe(
+      [
+        'over.json: optimized identities',
+        '  identities kept (1)        mi (mi-shared)',
+        '  system-assigned on         api',
+        '  role assignments           2 → 2',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('writes to --out, says when nothing changes, and exits 2 on invalid input', async () => {
+    const m = memoryIO(files)
+    expect(await runCli(['optimize', 'scenario-3.json', '--out', 'out.json'], m.io)).toBe(0)
+    expect(m.stdout()).toBe('')
+    expect(m.written['out.json']).toBe(files['scenario-3.json'])
+    expect(m.stderr()).toContain(
+      'scenario-3.json: already optimal (7 role assignments); nothing changed',
+    )
+    expect(await runCli(['optimize', 'bad.json'], m.io)).toBe(2)
+    expect(await runCli(['optimize', 'scenario-3.json', '--out', '/readonly/x.json'], m.io)).toBe(2)
+    expect(await runCli(['optimize'], m.io)).toBe(2)
+  })
+})
