@@ -1,13 +1,19 @@
 import type { Command } from './command.ts'
 import { applyCommand } from './commands/apply.ts'
 import { checkCommand } from './commands/check.ts'
+import { explainCommand } from './commands/explain.ts'
 import { exportCommand } from './commands/export.ts'
 import { guideCommand } from './commands/guide.ts'
+import { optimizeCommand } from './commands/optimize.ts'
 import { planCommand } from './commands/plan.ts'
+import { rulesCommand } from './commands/rules.ts'
 import { CliError, EXIT, type CliIO } from './io.ts'
 
 export const COMMANDS: readonly Command[] = [
   checkCommand,
+  rulesCommand,
+  explainCommand,
+  optimizeCommand,
   planCommand,
   applyCommand,
   guideCommand,
