@@ -40,9 +40,9 @@ and a one-line description. idtopo explain RULE prints a rule's page.`,
       io.stdout(stableJson(rows))
       return EXIT.ok
     }
-    const idWidth = Math.max(...rows.map((r) => r.id.length))
-    const sevWidth = Math.max(...rows.map((r) => r.severity.length))
-    const subjectWidth = Math.max(...rows.map((r) => r.subject.length))
+    const idWidth = Math.max('RULE'.length, ...rows.map((r) => r.id.length))
+    const sevWidth = Math.max('SEVERITY'.length, ...rows.map((r) => r.severity.length))
+    const subjectWidth = Math.max('SUBJECT'.length, ...rows.map((r) => r.subject.length))
     const lines = rows.map(
       (r) =>
         `${r.id.padEnd(idWidth)}  ${r.severity.padEnd(sevWidth)}  ${r.subject.padEnd(subjectWidth)}  ${r.description}`,
