@@ -55,12 +55,17 @@ export function appSettingsFor(index: DesignIndex, appId: string): AppConnection
   const wordCount = new Map<string, number>()
   for (const c of connections)
     wordCount.set(wordOf(c.service), (wordCount.get(wordOf(c.service)) ?? 0) + 1)
+  const taken = new Set<string>()
   return connections.map((c) => {
     const word = wordOf(c.service)
     const suffix =
       (wordCount.get(word) ?? 0) > 1
         ? `${word}_${envName(index.node(c.service)?.name ?? c.service)}`
         : word
-    return { name: `${PER_CONNECTION_PREFIX}${suffix}`, identity: c.identity, service: c.service }
+    // Two names that normalise alike (kv-a and kv_a) still get distinct settings.
+    let name = `${PER_CONNECTION_PREFIX}${suffix}`
+    for (let n = 2; taken.has(name); n++) name = `${PER_CONNECTION_PREFIX}${suffix}_${n}`
+    taken.add(name)
+    return { name, identity: c.identity, service: c.service }
   })
 }

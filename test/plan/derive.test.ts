@@ -22,7 +22,15 @@ const assignment = (
   roleDefinitionId: string,
   target: string,
   principalType = type === 'developer' ? 'Group' : 'ServicePrincipal',
-) => ({ action: 'assignRole', principal: { type, node }, principalType, roleName, roleDefinitionId, target, scope: 'resource' })
+) => ({
+  action: 'assignRole',
+  principal: { type, node },
+  principalType,
+  roleName,
+  roleDefinitionId,
+  target,
+  scope: 'resource',
+})
 
 describe('plan of scenario 1: one app with its system-assigned identity reaching three services', () => {
   const plan = planOf('scenario-1')
@@ -44,7 +52,11 @@ describe('plan of scenario 1: one app with its system-assigned identity reaching
 
   it('writes the exact T-SQL for the app and the developers', () => {
     const [devs, web] = ofKind(plan.actions, 'sqlContainedUser')
-    expect(web).toMatchObject({ principal: { type: 'systemAssigned', node: 'web' }, target: 'db', user: 'contoso-web' })
+    expect(web).toMatchObject({
+      principal: { type: 'systemAssigned', node: 'web' },
+      target: 'db',
+      user: 'contoso-web',
+    })
     expect(web?.script).toBe(
       [
         "IF DATABASE_PRINCIPAL_ID(N'contoso-web') IS NULL",
@@ -82,7 +94,13 @@ describe('plan of scenario 2: apps sharing user-assigned identities', () => {
       assignment('developer', 'devs', 'Storage Blob Data Contributor', SBDC, 'blob'),
       assignment('userAssigned', 'mi-storage', 'Storage Blob Data Contributor', SBDC, 'blob'),
     ])
-    expect(ofKind(plan.actions, 'assignCosmosDataRole').map((a) => [a.principal.node, a.roleDefinitionId, a.target])).toEqual([
+    expect(
+      ofKind(plan.actions, 'assignCosmosDataRole').map((a) => [
+        a.principal.node,
+        a.roleDefinitionId,
+        a.target,
+      ]),
+    ).toEqual([
       ['devs', COSMOS_CONTRIBUTOR, 'cosmos'],
       ['mi-data', COSMOS_CONTRIBUTOR, 'cosmos'],
     ])
@@ -101,7 +119,11 @@ describe('plan of scenario 2: apps sharing user-assigned identities', () => {
     expect(ofKind(plan.actions, 'setAppSettings')).toEqual([
       { action: 'setAppSettings', app: 'web1', settings: perConnection },
       { action: 'setAppSettings', app: 'web2', settings: perConnection },
-      { action: 'setAppSettings', app: 'func', settings: [{ name: 'AZURE_CLIENT_ID', identity: 'mi-storage' }] },
+      {
+        action: 'setAppSettings',
+        app: 'func',
+        settings: [{ name: 'AZURE_CLIENT_ID', identity: 'mi-storage' }],
+      },
     ])
   })
 
@@ -135,7 +157,11 @@ describe('plan of scenario 3: a shared identity plus a system-assigned one for a
           { name: 'MANAGED_IDENTITY_CLIENT_ID_SERVICEBUS', identity: 'mi-storage' },
         ],
       },
-      { action: 'setAppSettings', app: 'worker', settings: [{ name: 'AZURE_CLIENT_ID', identity: 'mi-storage' }] },
+      {
+        action: 'setAppSettings',
+        app: 'worker',
+        settings: [{ name: 'AZURE_CLIENT_ID', identity: 'mi-storage' }],
+      },
     ])
   })
 })
@@ -171,7 +197,9 @@ describe('plan derivation rules', () => {
       .access('ann', 'st', [custom])
       .build()
     expect(ofKind(derivePlan(d).actions, 'assignRole')).toEqual([
-      { ...assignment('developer', 'ann', custom.toLowerCase(), custom.toLowerCase(), 'st', 'User') },
+      {
+        ...assignment('developer', 'ann', custom.toLowerCase(), custom.toLowerCase(), 'st', 'User'),
+      },
       { ...assignment('systemAssigned', 'sys', custom.toLowerCase(), custom.toLowerCase(), 'st') },
     ])
   })
@@ -179,7 +207,12 @@ describe('plan derivation rules', () => {
   it('skips creating identities that are bound to an existing resource', () => {
     const d = design()
       .identity('new')
-      .identity('existing', { azure: { resourceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/x' } })
+      .identity('existing', {
+        azure: {
+          resourceId:
+            '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/x',
+        },
+      })
       .build()
     expect(ofKind(derivePlan(d).actions, 'createIdentity').map((a) => a.node)).toEqual(['new'])
   })
@@ -189,5 +222,26 @@ describe('plan derivation rules', () => {
     const reversed = { ...d, edges: [...d.edges].reverse() }
     const roles = (p: ReturnType<typeof derivePlan>) => ofKind(p.actions, 'assignRole')
     expect(roles(derivePlan(reversed))).toEqual(roles(derivePlan(d)))
+  })
+})
+
+describe('client-id settings', () => {
+  it('stay distinct when two services of a kind have names that normalise alike', () => {
+    const d = design()
+      .app('api', { systemAssigned: true })
+      .identity('mi1')
+      .identity('mi2')
+      .service('kv1', 'keyVault', { name: 'kv-orders' })
+      .service('kv2', 'keyVault', { name: 'kv_orders' })
+      .attach('api', 'mi1')
+      .attach('api', 'mi2')
+      .access('api', 'kv1', ['Key Vault Secrets User'], { via: 'mi1' })
+      .access('api', 'kv2', ['Key Vault Secrets User'], { via: 'mi2' })
+      .build()
+    const [settings] = ofKind(derivePlan(d).actions, 'setAppSettings')
+    expect(settings?.settings).toEqual([
+      { name: 'MANAGED_IDENTITY_CLIENT_ID_KEYVAULT_KV_ORDERS', identity: 'mi1' },
+      { name: 'MANAGED_IDENTITY_CLIENT_ID_KEYVAULT_KV_ORDERS_2', identity: 'mi2' },
+    ])
   })
 })
