@@ -5,7 +5,7 @@ import { prepareApply } from '../../src/apply/prepare.ts'
 import { previewApply } from '../../src/apply/preview.ts'
 import { withReadRetries } from '../../src/apply/reading.ts'
 import { runApply } from '../../src/apply/run.ts'
-import type { Clock } from '../../src/apply/clock.ts'
+import { systemClock as clock } from '../../src/azure/system-clock.ts'
 import { connectHttpsSandbox } from '../../src/azure/https-sandbox.ts'
 import { createSdkGateway } from '../../src/azure/sdk-gateway.ts'
 import { sandboxDeveloperIds } from '../../src/apply/sandbox-developers.ts'
@@ -26,11 +26,6 @@ const ROLES = [
   'Storage Table Data Reader',
   'Storage File Data SMB Share Reader',
 ]
-
-const clock: Clock = {
-  now: () => performance.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-}
 
 /** 250 developer groups × 4 data roles on one storage account: 1,000 role assignments, no other writes. */
 function design(): Design {

@@ -1,3 +1,4 @@
+import { assertNever } from '../lib/assert.ts'
 import { roleAssignmentName } from '../plan/arm-ids.ts'
 import { isArmFailure } from './failure.ts'
 import type { ArmGateway } from './gateway.ts'
@@ -197,6 +198,8 @@ export async function executeStep(item: PreviewItem, ctx: ExecuteContext): Promi
     }
     case 'sqlScript':
       return { outcome: 'skipped', detail: 'manual: run the T-SQL in the database' }
+    default:
+      return assertNever(step, 'step')
   }
 }
 

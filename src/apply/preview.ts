@@ -1,3 +1,4 @@
+import { assertNever } from '../lib/assert.ts'
 import type { Design } from '../model/types.ts'
 import { roleDefinitionGuidOf } from '../plan/arm-ids.ts'
 import type { BindTarget } from './binding.ts'
@@ -232,6 +233,8 @@ export async function previewApply(
           status: 'manual',
           reason: 'run this T-SQL in the database as its Microsoft Entra administrator',
         }
+      default:
+        return assertNever(step, 'step')
     }
   }
 }

@@ -1,3 +1,4 @@
+import { assertNever } from '../lib/assert.ts'
 import { HOSTING } from '../catalog/hosting.ts'
 import { roleByGuid } from '../catalog/roles.ts'
 import type { Scope } from '../model/kinds.ts'
@@ -177,6 +178,8 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
         })
         break
       }
+      default:
+        assertNever(action, 'plan action')
     }
   }
   for (const [appId, config] of configure) {

@@ -1,28 +1,14 @@
-import type { Clock } from '../apply/clock.ts'
-import { abortError } from '../apply/clock.ts'
 import { sandboxClientOptions, sandboxCredential } from '../sandbox/client-options.ts'
 import { parseFaultPatch, parseSandboxState } from '../sandbox/core/admin-schema.ts'
 import { createSandbox } from '../sandbox/core/sandbox.ts'
 import type { KeyValueStorage } from '../store/effects.ts'
 import type { ApplyEffects, EntraSettings, SignedInAccount } from '../store/apply/types.ts'
 import { createSdkGateway } from './sdk-gateway.ts'
+import { systemClock } from './system-clock.ts'
 
 const SANDBOX_STATE = 'sandbox-state'
 const SANDBOX_FAULTS = 'sandbox-faults'
 const ENTRA_SETTINGS = 'identity-topology.entra'
-
-export const browserClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(abortError())
-      const timer = setTimeout(resolve, ms)
-      signal?.addEventListener('abort', () => {
-        clearTimeout(timer)
-        reject(abortError())
-      })
-    }),
-}
 
 /**
  * The apply effects of the web app. This module is loaded with the Apply dialog, so the Azure SDK
@@ -30,7 +16,7 @@ export const browserClock: Clock = {
  */
 export function browserApplyEffects(storage: KeyValueStorage): ApplyEffects {
   return {
-    clock: browserClock,
+    clock: systemClock,
     random: Math.random,
 
     async connectSandbox(onRemainingWrites) {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Clock } from '@/apply/clock.ts'
-import { abortError } from '@/apply/clock.ts'
+import { systemClock } from '@/azure/system-clock.ts'
 import { WritePacer } from '@/apply/pacer.ts'
 import { DEFAULT_RETRY } from '@/apply/retry.ts'
 import { withReadRetries } from '@/apply/reading.ts'
@@ -16,19 +15,6 @@ import {
   principalIdsOf,
 } from './support.ts'
 
-const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(abortError())
-      const t = setTimeout(resolve, ms)
-      signal?.addEventListener('abort', () => {
-        clearTimeout(t)
-        reject(abortError())
-      })
-    }),
-}
-
 /** Quick backoff: the faults are the point here, not the waiting. */
 const RETRY = { ...DEFAULT_RETRY, baseDelayMs: 20, maxDelayMs: 200 }
 
@@ -39,13 +25,13 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 async function world() {
-  const pacer = new WritePacer({ capacity: 15, refillPerSecond: 60 }, realClock)
+  const pacer = new WritePacer({ capacity: 15, refillPerSecond: 60 }, systemClock)
   const options = await connectHttpsSandbox(server.url)
   const sdk = createSdkGateway({ ...options, onRemainingWrites: (n) => pacer.observeRemaining(n) })
   return {
-    clock: realClock as never,
+    clock: systemClock as never,
     pacer,
-    gateway: withReadRetries(sdk, { clock: realClock, random: mulberry(3), policy: RETRY }),
+    gateway: withReadRetries(sdk, { clock: systemClock, random: mulberry(3), policy: RETRY }),
   }
 }
 

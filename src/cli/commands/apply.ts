@@ -1,7 +1,7 @@
 import type { BindTarget } from '../../apply/binding.ts'
 import { prepareApply } from '../../apply/prepare.ts'
 import { withReadRetries } from '../../apply/reading.ts'
-import type { Clock } from '../../apply/clock.ts'
+import { systemClock } from '../../azure/system-clock.ts'
 import { describeFailure } from '../../apply/describe.ts'
 import { isArmFailure } from '../../apply/failure.ts'
 import { ARM_WRITE_BUCKET, WritePacer } from '../../apply/pacer.ts'
@@ -15,18 +15,6 @@ import { emit, loadDesign } from '../load.ts'
 import { connectTarget } from '../apply-connection.ts'
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { formatApplyEvent, formatApplySummary } from '../format-apply.ts'
-
-const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(resolve, ms)
-      signal?.addEventListener('abort', () => {
-        clearTimeout(timer)
-        reject(Object.assign(new Error('The operation was cancelled.'), { name: 'AbortError' }))
-      })
-    }),
-}
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -76,11 +64,11 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
     const developerIds = parsePrincipals(values.principal as string[] | undefined)
 
     const design = await loadDesign(io, file)
-    const pacer = new WritePacer(ARM_WRITE_BUCKET, realClock)
+    const pacer = new WritePacer(ARM_WRITE_BUCKET, systemClock)
     const connection = await connectTarget(values.sandbox as string | undefined, (n) =>
       pacer.observeRemaining(n),
     )
-    const gateway = withReadRetries(connection.gateway, { clock: realClock, random: Math.random })
+    const gateway = withReadRetries(connection.gateway, { clock: systemClock, random: Math.random })
     const armCall = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
       try {
         return await call()
@@ -139,7 +127,7 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
     try {
       const report = await runApply(preview, {
         gateway,
-        clock: realClock,
+        clock: systemClock,
         random: Math.random,
         design: design.name,
         target: { ...target, endpoint: connection.endpoint },
