@@ -8,6 +8,18 @@ import { EdgeTable, type EdgeFlag, type EdgeInfo } from './edge-info.ts'
 import { summarizePrincipals, TripleIds, type PrincipalSummary } from './principals.ts'
 
 const NO_EDGES: readonly EdgeInfo[] = []
+
+/** Names taken outside the part of a design being checked (see IncrementalChecker). */
+export interface Reserved {
+  /** Every node and edge id of the whole design. */
+  ids(): ReadonlySet<string>
+  /** Every identity name of the whole design. */
+  identityNames(): ReadonlySet<string>
+  /** The identity node ids of the whole design, in file order. */
+  identities(): readonly string[]
+  /** A node's name anywhere in the design. */
+  name(id: string): string | undefined
+}
 // eslint-disable-next-line no-control-regex -- the characters JSON.stringify escapes
 const NEEDS_ESCAPE = /["\\\u0000-\u001f]/
 
@@ -29,8 +41,12 @@ export class RuleFacts {
   private readonly triples = new TripleIds()
   private summaries?: Map<string, PrincipalSummary>
 
-  constructor(index: DesignIndex) {
+  private readonly reserved: Reserved | undefined
+
+  /** `reserved`: ids and identity names used elsewhere when `index` covers only part of a design. */
+  constructor(index: DesignIndex, reserved?: Reserved) {
     this.index = index
+    this.reserved = reserved
   }
 
   /** The access edges whose roles or shape set this flag, in file order. */
@@ -92,6 +108,11 @@ export class RuleFacts {
     return this.summaries
   }
 
+  /** The identity nodes of the whole design (not only the part checked), in file order. */
+  designIdentities(): readonly string[] {
+    return this.reserved ? this.reserved.identities() : this.identities()
+  }
+
   /** The ids of the identity nodes, in file order. */
   identities(): readonly string[] {
     this.identityIds ??= this.index.design.nodes.flatMap((n) =>
@@ -136,7 +157,7 @@ export class RuleFacts {
   label(id: string): string {
     let label = this.labels.get(id)
     if (label === undefined) {
-      const name = this.index.node(id)?.name ?? id
+      const name = this.index.node(id)?.name ?? this.reserved?.name(id) ?? id
       label = NEEDS_ESCAPE.test(name) ? JSON.stringify(name) : `"${name}"`
       this.labels.set(id, label)
     }
@@ -156,13 +177,18 @@ export class RuleFacts {
       this.ids = new Set(this.index.nodes.keys())
       for (const edge of this.index.design.edges) this.ids.add(edge.id)
     }
-    return new IdAllocator(this.ids)
+    const { ids, reserved } = this
+    return new IdAllocator(reserved ? (id) => ids.has(id) || reserved.ids().has(id) : ids)
   }
 
   /** A fresh allocator of identity names unique among those drawn (Azure wants them unique). */
   newIdentityNames(): IdAllocator {
     this.identityNames ??= new Set(this.identities().map((id) => this.index.node(id)?.name ?? id))
-    return new IdAllocator(this.identityNames, 128)
+    const { identityNames: names, reserved } = this
+    return new IdAllocator(
+      reserved ? (name) => names.has(name) || reserved.identityNames().has(name) : names,
+      128,
+    )
   }
 
   private edgeTable(): EdgeTable {

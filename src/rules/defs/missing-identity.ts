@@ -23,18 +23,23 @@ export const missingIdentity = defineRule({
     for (const { edge, app } of facts.flagged('noIdentity')) {
       if (!app) continue
       const named = edge.via === undefined ? undefined : index.node(edge.via)
-      const fixes: Fix[] = []
-      if (named?.kind === 'identity') {
-        const attach = attachFix(facts, app, named.id, edge)
-        if (attach) fixes.push(attach)
+      const fixes = (): Fix[] => {
+        const out: Fix[] = []
+        if (named?.kind === 'identity') {
+          const attach = attachFix(facts, app, named.id, edge)
+          if (attach) out.push(attach)
+        }
+        const enable = enableSystemFix(facts, app, edge)
+        if (enable) out.push(enable)
+        return out
       }
-      const enable = enableSystemFix(facts, app, edge)
-      if (enable) fixes.push(enable)
-      const suggestions = facts
-        .identities()
-        .filter((id) => id !== named?.id)
-        .slice(0, SUGGESTED_IDENTITIES)
-        .flatMap((id) => attachFix(facts, app, id, edge) ?? [])
+      // Any identity of the design: suggestions are computed only when someone reads them.
+      const suggestions = (): Fix[] =>
+        facts
+          .designIdentities()
+          .filter((id) => id !== named?.id)
+          .slice(0, SUGGESTED_IDENTITIES)
+          .flatMap((id) => attachFix(facts, app, id, edge) ?? [])
       report({
         subject: edge.id,
         message: formatMessage(meta.messages.noIdentity, {

@@ -1,4 +1,4 @@
-import { defineRule, formatMessage, type RuleMeta } from '../types.ts'
+import { defineRule, formatMessage, type Finding, type RuleMeta } from '../types.ts'
 
 /** Azure's limit per subscription, and where the warning starts. */
 export const ROLE_ASSIGNMENT_LIMIT = 5000
@@ -18,20 +18,29 @@ const meta = {
   learnMore: 'https://learn.microsoft.com/azure/role-based-access-control/troubleshoot-limits',
 } as const satisfies RuleMeta
 
+export const ROLE_ASSIGNMENT_RULE = meta.id
+
+/** The finding for this many distinct Azure RBAC grants, or undefined when under the warning. */
+export function assessLimit(count: number): Finding | undefined {
+  if (count <= ROLE_ASSIGNMENT_WARNING) return undefined
+  const over = count > ROLE_ASSIGNMENT_LIMIT
+  return {
+    rule: meta.id,
+    severity: over ? 'error' : 'warning',
+    subject: null,
+    message: formatMessage(over ? meta.messages.over : meta.messages.near, {
+      count: count.toLocaleString('en-US'),
+    }),
+  }
+}
+
 export const roleAssignmentLimit = defineRule({
   meta,
   check({ facts, report }) {
     // Distinct grants = per principal, its distinct (service, role, scope) through Azure RBAC.
     let count = 0
     for (const summary of facts.principals().values()) count += summary.rbac
-    if (count <= ROLE_ASSIGNMENT_WARNING) return
-    const over = count > ROLE_ASSIGNMENT_LIMIT
-    report({
-      subject: null,
-      severity: over ? 'error' : 'warning',
-      message: formatMessage(over ? meta.messages.over : meta.messages.near, {
-        count: count.toLocaleString('en-US'),
-      }),
-    })
+    const finding = assessLimit(count)
+    if (finding) report(finding)
   },
 })
