@@ -45,6 +45,10 @@ describe('DesignIndex', () => {
           for (const g of grants) expect(g.principalKey).toBe(key)
         const distinct = new Set(index.grants.map(grantKey))
         expect(index.distinctGrants()).toHaveLength(distinct.size)
+        expect(index.distinctGrantCount()).toBe(distinct.size)
+        expect(index.distinctGrantCount((p) => p.type === 'developer')).toBe(
+          new Set(index.grants.filter((g) => g.principal.type === 'developer').map(grantKey)).size,
+        )
       }),
       { numRuns: 200 },
     )
