@@ -1,6 +1,8 @@
 import { ID_PATTERN } from '../model/kinds.ts'
 
 const ID_MAX = 64
+/** Allowed characters, no leading, trailing or doubled dash: what idBase would leave unchanged. */
+const CLEAN = /^(?!-)(?!.*--)[A-Za-z0-9_.-]+(?<!-)$/
 
 /** FNV-1a over UTF-16 code units, as 8 hex digits: a short, stable tag for a long id. */
 function shortHash(text: string): string {
@@ -14,6 +16,8 @@ function shortHash(text: string): string {
 
 /** Turns any text into a valid id body: allowed characters only, at most `max` long. */
 export function idBase(text: string, max = ID_MAX): string {
+  // Most texts are built from ids and are already fine: skip the rewriting.
+  if (text.length <= max && CLEAN.test(text)) return text
   const clean =
     text
       .replace(/[^A-Za-z0-9_.-]+/g, '-')

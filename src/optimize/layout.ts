@@ -86,8 +86,8 @@ function firstVia(
   viaOfGroup: ReadonlyMap<NeedGroup, string>,
 ): string | undefined {
   if (needs.solo.has(app)) return SYSTEM_VIA
-  for (const edge of needs.edgesOf.get(app) ?? []) {
-    for (const key of needs.needKeys.get(edge.id) ?? []) {
+  for (const at of needs.edgesOf.get(app) ?? []) {
+    for (const key of needs.needsAt[at] ?? []) {
       const group = key === undefined ? undefined : needs.groupOf.get(key)
       if (group) return viaOfGroup.get(group)
     }

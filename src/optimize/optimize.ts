@@ -1,7 +1,7 @@
 import { DesignIndex } from '../analysis/design-index.ts'
 import { SYSTEM_VIA } from '../model/kinds.ts'
 import type { Edit } from '../model/edits.ts'
-import type { Design } from '../model/types.ts'
+import type { AccessEdge, Design } from '../model/types.ts'
 import { applyTrustedEdits } from './apply-trusted.ts'
 import { edgePartEdits, edgeParts } from './edge-parts.ts'
 import { IdAllocator } from './ids.ts'
@@ -20,7 +20,9 @@ export type { OptimizeResult, OptimizeSummary } from './types.ts'
  */
 export function optimizeIdentities(design: Design): OptimizeResult {
   const index = new DesignIndex(design)
-  const ids = new IdAllocator(new Set([...index.nodes.keys(), ...design.edges.map((e) => e.id)]))
+  const taken = new Set(index.nodes.keys())
+  for (const edge of design.edges) taken.add(edge.id)
+  const ids = new IdAllocator(taken)
   const needs = collectNeeds(index)
   const layout = planLayout(index, needs, ids)
 
@@ -28,8 +30,9 @@ export function optimizeIdentities(design: Design): OptimizeResult {
   const edgesSplit: EdgeSplit[] = []
   const usesSystem = new Set<string>()
   for (const app of needs.reach) {
-    for (const edge of needs.edgesOf.get(app.id) ?? []) {
-      const keys = needs.needKeys.get(edge.id) ?? []
+    for (const at of needs.edgesOf.get(app.id) ?? []) {
+      const edge = index.accessEdges[at] as AccessEdge
+      const keys = needs.needsAt[at] ?? []
       const parts = edgeParts(
         edge,
         (_role, i) => viaOfNeed(app.id, keys[i], needs, layout),
@@ -64,9 +67,11 @@ export function optimizeIdentities(design: Design): OptimizeResult {
       edits.push({ type: 'addEdge', edge })
     }
   }
-  edits.push(...edgeEdits)
+  for (const edit of edgeEdits) edits.push(edit)
 
   const result = edits.length === 0 ? design : applyTrustedEdits(design, edits)
+  const before = index.distinctGrantCount()
+  const developerGrants = index.distinctGrantCount((p) => p.type === 'developer')
   const summarize = (n: { id: string; name: string }) => ({ id: n.id, name: n.name })
   return {
     design: result,
@@ -79,11 +84,9 @@ export function optimizeIdentities(design: Design): OptimizeResult {
       systemAssignedOff,
       edgesSplit,
       roleAssignments: {
-        before: index.distinctGrants().length,
-        after:
-          result === design
-            ? index.distinctGrants().length
-            : new DesignIndex(result).distinctGrants().length,
+        before,
+        // Developers' grants stay; every workload grant is one need of a group or a solo app.
+        after: result === design ? before : developerGrants + needs.grantsAfter,
       },
     },
   }
@@ -91,7 +94,7 @@ export function optimizeIdentities(design: Design): OptimizeResult {
 
 function viaOfNeed(
   app: string,
-  need: string | undefined,
+  need: number | undefined,
   needs: Needs,
   layout: Layout,
 ): string | undefined {

@@ -5,7 +5,7 @@ import type { Design } from '@/model/types.ts'
 import { components } from '@/rules/components.ts'
 import { checkDesign } from '@/rules/engine.ts'
 import { IncrementalChecker } from '@/rules/incremental.ts'
-import type { Finding } from '@/rules/types.ts'
+import type { Finding, Fix } from '@/rules/types.ts'
 import { designArbitrary } from '../support/arbitraries.ts'
 import { design } from '../support/builder.ts'
 
@@ -23,7 +23,7 @@ function someEdit(d: Design, findings: readonly Finding[], seed: number): readon
   const access = d.edges.filter((e) => e.kind === 'access')
   switch (seed % 4) {
     case 0:
-      if (offers.length > 0) return (offers[seed % offers.length] as { edits: Edit[] }).edits
+      if (offers.length > 0) return (offers[seed % offers.length] as Fix).edits
       break
     case 1: {
       const edge = access[seed % Math.max(1, access.length)]

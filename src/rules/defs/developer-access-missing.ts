@@ -17,25 +17,26 @@ const meta = {
 export const developerAccessMissing = defineRule({
   meta,
   check({ index, facts, report }) {
-    const byApps = new Map<string, Set<string>>()
+    // Pass 1: which services apps reach, which developers reach. Pass 2: the apps of the rest.
+    const byApps = new Set<string>()
     const byDevelopers = new Set<string>()
-    for (const node of index.design.nodes) {
-      if (node.kind === 'developer')
-        for (const edge of index.accessEdgesFrom(node.id)) byDevelopers.add(edge.target)
-      else if (node.kind === 'app')
-        for (const edge of index.accessEdgesFrom(node.id)) {
-          const apps = byApps.get(edge.target)
-          if (apps) apps.add(node.id)
-          else byApps.set(edge.target, new Set([node.id]))
-        }
+    for (const edge of index.accessEdges) {
+      const kind = index.nodes.get(edge.source)?.kind
+      if (kind === 'developer') byDevelopers.add(edge.target)
+      else if (kind === 'app') byApps.add(edge.target)
     }
-    for (const [service, apps] of byApps) {
-      if (byDevelopers.has(service)) continue
+    const missing = new Map<string, Set<string>>()
+    for (const service of byApps) if (!byDevelopers.has(service)) missing.set(service, new Set())
+    if (missing.size === 0) return
+    for (const edge of index.accessEdges) {
+      const apps = missing.get(edge.target)
+      if (apps && index.nodes.get(edge.source)?.kind === 'app') apps.add(edge.source)
+    }
+    for (const [service, apps] of missing)
       report({
         subject: service,
         message: formatMessage(meta.messages.missing, { service: facts.label(service) }),
         related: [...apps],
       })
-    }
   },
 })

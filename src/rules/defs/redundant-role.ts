@@ -36,18 +36,19 @@ const SLOT: Readonly<Record<Scope, number>> = { resource: 0, resourceGroup: 1, s
 export const redundantRole = defineRule({
   meta,
   check({ index, facts, report }) {
-    const byPrincipal = new Map<string, Coverages>()
+    // Keyed by the resolution object, which DesignIndex shares among a principal's edges.
+    const byPrincipal = new Map<Resolution, Coverages>()
     // Most edges carry a role some other role includes: look at each briefly, by position.
     for (const at of facts.flaggedPositions('subsumable')) {
       const r = index.resolutionAt[at] as Resolution
       if (!r.resolved) continue
-      const principal = facts.principalKey(r)
-      let coverages = byPrincipal.get(principal)
-      if (!byPrincipal.has(principal)) {
+      let coverages = byPrincipal.get(r)
+      if (coverages === undefined && !byPrincipal.has(r)) {
+        const principal = facts.principalKey(r)
         coverages = facts.principals().get(principal)?.includes
           ? coverageOf(index, principal)
           : undefined
-        byPrincipal.set(principal, coverages)
+        byPrincipal.set(r, coverages)
       }
       if (!coverages) continue
       const edge = index.accessEdges[at] as AccessEdge
