@@ -5,22 +5,10 @@ import { serializeDesign } from '@/model/serialize.ts'
 import { optimizeIdentities } from '@/optimize/optimize.ts'
 import { RULES } from '@/rules/registry.ts'
 import { templateById } from '@/templates/index.ts'
-import { design } from '../support/builder.ts'
+import { sharedIdentityWithOwnNeed } from '../support/designs.ts'
 import { memoryIO } from '../support/memory-io.ts'
 
-const overgranted = design()
-  .named('Over-granted')
-  .app('api')
-  .app('worker')
-  .identity('mi', { name: 'mi-shared' })
-  .attach('api', 'mi')
-  .attach('worker', 'mi')
-  .service('blob', 'storage')
-  .service('vault', 'keyVault')
-  .access('api', 'blob', ['Storage Blob Data Contributor'], { via: 'mi' })
-  .access('worker', 'blob', ['Storage Blob Data Contributor'], { via: 'mi' })
-  .access('api', 'vault', ['Key Vault Secrets User'], { via: 'mi', id: 'e3' })
-  .build()
+const overgranted = sharedIdentityWithOwnNeed()
 const files = {
   'over.json': serializeDesign(overgranted),
   'scenario-3.json': serializeDesign(templateById('scenario-3')!.design),

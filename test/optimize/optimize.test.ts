@@ -4,6 +4,7 @@ import type { AccessEdge, Design } from '@/model/types.ts'
 import { optimizeIdentities } from '@/optimize/optimize.ts'
 import { TEMPLATES } from '@/templates/index.ts'
 import { design } from '../support/builder.ts'
+import { sharedIdentityWithOwnNeed } from '../support/designs.ts'
 
 const edge = (d: Design, id: string): AccessEdge | undefined => {
   const e = d.edges.find((x) => x.id === id)
@@ -32,18 +33,7 @@ describe('optimizeIdentities', () => {
   )
 
   it("moves one app's own dependency off a shared identity to its system-assigned identity", () => {
-    const d = design()
-      .app('api')
-      .app('worker')
-      .identity('mi', { name: 'mi-shared' })
-      .attach('api', 'mi')
-      .attach('worker', 'mi')
-      .service('blob', 'storage')
-      .service('vault', 'keyVault')
-      .access('api', 'blob', ['Storage Blob Data Contributor'], { id: 'e1' })
-      .access('worker', 'blob', ['Storage Blob Data Contributor'], { id: 'e2', via: 'mi' })
-      .access('api', 'vault', ['Key Vault Secrets User'], { id: 'e3', via: 'mi' })
-      .build()
+    const d = sharedIdentityWithOwnNeed()
     const { design: out, summary } = optimize(d)
     expect(node(out, 'api')).toMatchObject({ systemAssigned: true })
     expect(edge(out, 'e1')?.via).toBe('mi')
