@@ -53,24 +53,19 @@ const UNRESOLVED: Readonly<Record<Unresolved, Resolution>> = {
   notOnApp: { resolved: false, reason: 'notOnApp' },
 }
 
-interface Principal {
-  readonly resolution: Resolution
-  readonly key: string
-  readonly grants: Grant[]
-}
-
 /**
  * Everything the rules, the plan and optimize ask of a design, computed in one linear pass:
- * each edge's resolution and roles, and grants by principal. Build it once per design version.
- * Resolutions and principals are shared objects (one per principal), so the pass allocates
- * little beyond the grants themselves.
+ * each edge's resolution and roles (by position), and grants by principal. Build it once per
+ * design version. Resolutions are shared objects (one per principal), and the grant objects are
+ * made on first use: a check that works from the positions never pays for them.
  */
 export class DesignIndex extends ModelIndex {
-  readonly grants: readonly Grant[]
-  readonly grantsByPrincipal: ReadonlyMap<string, readonly Grant[]>
   /** Each access edge's resolution and roles, by position in `accessEdges`: no lookup by id. */
   readonly resolutionAt: readonly Resolution[]
   readonly rolesAt: readonly (readonly RoleRef[])[]
+  private readonly keys = new Map<Resolution, string>()
+  private grantList?: Grant[]
+  private byPrincipal?: Map<string, Grant[]>
   private byId?: Map<string, number>
   private bySource?: Map<string, AccessEdge[]>
   private resolutionMap?: Map<string, Resolution>
@@ -80,21 +75,20 @@ export class DesignIndex extends ModelIndex {
     super(design)
     const resolutionAt: Resolution[] = []
     const rolesAt: (readonly RoleRef[])[] = []
-    const grants: Grant[] = []
-    const byPrincipal = new Map<string, Grant[]>()
     const principals = {
-      systemAssigned: new Map<string, Principal>(),
-      userAssigned: new Map<string, Principal>(),
-      developer: new Map<string, Principal>(),
+      systemAssigned: new Map<string, Resolution>(),
+      userAssigned: new Map<string, Resolution>(),
+      developer: new Map<string, Resolution>(),
     }
-    const principalOf = (type: PrincipalRef['type'], node: string): Principal => {
-      let p = principals[type].get(node)
-      if (!p) {
+    const principalOf = (type: PrincipalRef['type'], node: string): Resolution => {
+      let r = principals[type].get(node)
+      if (!r) {
         const ref: PrincipalRef = { type, node }
-        p = { resolution: { resolved: true, principal: ref }, key: principalKey(ref), grants: [] }
-        principals[type].set(node, p)
+        r = { resolved: true, principal: ref }
+        principals[type].set(node, r)
+        this.keys.set(r, principalKey(ref))
       }
-      return p
+      return r
     }
     for (const edge of this.accessEdges) {
       rolesAt.push(
@@ -102,36 +96,53 @@ export class DesignIndex extends ModelIndex {
           ? cachedRole(edge.roles[0] as string).only
           : edge.roles.map((text) => cachedRole(text).ref),
       )
-      const principal = this.principalFor(edge, principalOf)
-      if (!('key' in principal)) {
-        resolutionAt.push(principal)
-        continue
-      }
-      resolutionAt.push(principal.resolution)
-      const ref = (principal.resolution as { principal: PrincipalRef }).principal
+      resolutionAt.push(this.principalFor(edge, principalOf))
+    }
+    this.resolutionAt = resolutionAt
+    this.rolesAt = rolesAt
+  }
+
+  /** One grant per known or custom role of each resolved edge, in file order (made on first use). */
+  get grants(): readonly Grant[] {
+    if (!this.grantList) this.makeGrants()
+    return this.grantList as Grant[]
+  }
+
+  /** The grants of each principal, by principalKey, in file order (made on first use). */
+  get grantsByPrincipal(): ReadonlyMap<string, readonly Grant[]> {
+    if (!this.byPrincipal) this.makeGrants()
+    return this.byPrincipal as Map<string, Grant[]>
+  }
+
+  private makeGrants(): void {
+    const grants: Grant[] = []
+    const byPrincipal = new Map<string, Grant[]>()
+    this.accessEdges.forEach((edge, at) => {
+      const r = this.resolutionAt[at] as Resolution
+      if (!r.resolved) return
+      const key = this.keys.get(r) as string
       const scope = edge.scope ?? 'resource'
+      let list = byPrincipal.get(key)
       for (const text of edge.roles) {
-        const { ref: role, key } = cachedRole(text)
+        const { ref: role, key: roleKeyOf } = cachedRole(text)
         if (role.kind === 'unknown') continue
         const grant: Grant = {
-          principal: ref,
-          principalKey: principal.key,
+          principal: r.principal,
+          principalKey: key,
           service: edge.target,
           role,
-          roleKey: key,
+          roleKey: roleKeyOf,
           scope,
           edge: edge.id,
           source: edge.source,
         }
         grants.push(grant)
-        if (principal.grants.length === 0) byPrincipal.set(principal.key, principal.grants)
-        principal.grants.push(grant)
+        if (!list) byPrincipal.set(key, (list = []))
+        list.push(grant)
       }
-    }
-    this.resolutionAt = resolutionAt
-    this.rolesAt = rolesAt
-    this.grants = grants
-    this.grantsByPrincipal = byPrincipal
+    })
+    this.grantList = grants
+    this.byPrincipal = byPrincipal
   }
 
   /** Each access edge's resolution by edge id (built on first use). */
@@ -159,8 +170,8 @@ export class DesignIndex extends ModelIndex {
   /** The same answer as ModelIndex.resolve, with shared objects for each principal. */
   private principalFor(
     edge: AccessEdge,
-    principalOf: (type: PrincipalRef['type'], node: string) => Principal,
-  ): Principal | Resolution {
+    principalOf: (type: PrincipalRef['type'], node: string) => Resolution,
+  ): Resolution {
     const source = this.nodes.get(edge.source)
     if (source?.kind === 'developer') return principalOf('developer', source.id)
     if (source?.kind !== 'app') return UNRESOLVED.noIdentity
