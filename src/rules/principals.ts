@@ -1,11 +1,16 @@
 import type { DesignIndex, Grant } from '../analysis/design-index.ts'
+import { roleKey, type RoleRef } from '../catalog/roles.ts'
+import { principalKey, type PrincipalRef, type Resolution } from '../model/queries.ts'
+import type { AccessEdge } from '../model/types.ts'
 import type { Scope } from '../model/kinds.ts'
 import { INCLUDED } from './edge-info.ts'
 
-/** What the rules ask about each principal that holds grants, computed in one pass. */
+/** What the rules ask about each principal that access edges resolve to, computed in one pass. */
 export interface PrincipalSummary {
   readonly key: string
-  readonly grants: readonly Grant[]
+  readonly principal: PrincipalRef
+  /** Positions (in `index.accessEdges`) of the edges that resolve to it, in file order. */
+  readonly positions: readonly number[]
   /** Its distinct grants (service, role, scope) as sorted triple ids: equal lists, equal access. */
   readonly set: readonly number[]
   /** How many of them are Azure RBAC role assignments (built-in rbac roles and custom roles). */
@@ -46,27 +51,45 @@ export class TripleIds {
   }
 }
 
+/**
+ * Every principal with the edges that resolve to it and its grant set, straight from DesignIndex's
+ * position arrays: no Grant objects are needed (resolutions are shared per principal).
+ */
 export function summarizePrincipals(
   index: DesignIndex,
   triples: TripleIds,
 ): Map<string, PrincipalSummary> {
+  const byResolution = new Map<Resolution, number[]>()
+  index.resolutionAt.forEach((r, at) => {
+    if (!r.resolved) return
+    const list = byResolution.get(r)
+    if (list) list.push(at)
+    else byResolution.set(r, [at])
+  })
   const out = new Map<string, PrincipalSummary>()
   const ids: number[] = []
   const rbacIds = new Set<number>()
-  for (const [key, grants] of index.grantsByPrincipal) {
+  for (const [r, positions] of byResolution) {
+    if (!r.resolved) continue
     ids.length = 0
     rbacIds.clear()
     let includes = false
-    for (const g of grants) {
-      const id = triples.of(g)
-      ids.push(id)
-      if (g.role.kind === 'custom' || g.role.fact.grant === 'rbac') rbacIds.add(id)
-      if (g.role.kind === 'builtin' && (INCLUDED.get(g.role.fact.name)?.size ?? 0) > 0)
-        includes = true
+    for (const at of positions) {
+      const edge = index.accessEdges[at] as AccessEdge
+      const scope = edge.scope ?? 'resource'
+      for (const role of index.rolesAt[at] as readonly RoleRef[]) {
+        if (role.kind === 'unknown') continue
+        const id = triples.of({ service: edge.target, roleKey: roleKey(role), scope })
+        ids.push(id)
+        if (role.kind === 'custom' || role.fact.grant === 'rbac') rbacIds.add(id)
+        if (role.kind === 'builtin' && (INCLUDED.get(role.fact.name)?.size ?? 0) > 0)
+          includes = true
+      }
     }
     ids.sort((a, b) => a - b)
     const set = ids.filter((id, i) => i === 0 || id !== ids[i - 1])
-    out.set(key, { key, grants, set, rbac: rbacIds.size, includes })
+    const key = principalKey(r.principal)
+    out.set(key, { key, principal: r.principal, positions, set, rbac: rbacIds.size, includes })
   }
   return out
 }

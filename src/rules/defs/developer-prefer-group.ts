@@ -28,7 +28,7 @@ export const developerPreferGroup = defineRule({
     for (const node of index.design.nodes) {
       if (node.kind !== 'developer' || node.principal !== 'user') continue
       const summary = facts.principals().get(principalKey({ type: 'developer', node: node.id }))
-      if (summary) candidates.push({ node, set: summary.set })
+      if (summary && summary.set.length > 0) candidates.push({ node, set: summary.set })
     }
     for (const group of groupsWithEqualSets(candidates, (u) => u.set)) {
       const users = group.map((u) => u.node)

@@ -23,8 +23,8 @@ export const identicalAccessShareIdentity = defineRule({
   check({ facts, report }) {
     const workloads: { member: Member; set: readonly number[] }[] = []
     for (const summary of facts.principals().values()) {
-      const principal = summary.grants[0]?.principal
-      if (principal === undefined || principal.type === 'developer') continue
+      const { principal } = summary
+      if (principal.type === 'developer' || summary.set.length === 0) continue
       workloads.push({ member: { type: principal.type, node: principal.node }, set: summary.set })
     }
     for (const group of groupsWithEqualSets(workloads, (w) => w.set)) {

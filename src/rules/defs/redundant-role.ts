@@ -44,10 +44,8 @@ export const redundantRole = defineRule({
       if (!r.resolved) continue
       let coverages = byPrincipal.get(r)
       if (coverages === undefined && !byPrincipal.has(r)) {
-        const principal = facts.principalKey(r)
-        coverages = facts.principals().get(principal)?.includes
-          ? coverageOf(index, principal)
-          : undefined
+        const summary = facts.principals().get(facts.principalKey(r))
+        coverages = summary?.includes ? coverageOf(index, summary.positions) : undefined
         byPrincipal.set(r, coverages)
       }
       if (!coverages) continue
@@ -57,41 +55,54 @@ export const redundantRole = defineRule({
       const redundant: RoleFact[] = []
       for (const ref of index.rolesAt[at] as readonly RoleRef[])
         if (ref.kind === 'builtin' && coverage.covered.has(ref.fact.name)) redundant.push(ref.fact)
-      if (redundant.length > 0) report(finding(facts, facts.info(at), redundant, coverage))
+      if (redundant.length > 0) {
+        const positions = facts.principals().get(facts.principalKey(r))?.positions ?? []
+        report(finding(facts, facts.info(at), redundant, coverage, positions))
+      }
     }
   },
 })
 
-/** From a principal's grants of roles that include others: coverage per service and scope. */
-function coverageOf(index: DesignIndex, principal: string): Coverages {
+/** From a principal's edges, its roles that include others: coverage per service and scope. */
+function coverageOf(index: DesignIndex, positions: readonly number[]): Coverages {
   let out: Coverages
-  for (const g of index.grantsByPrincipal.get(principal) ?? []) {
-    if (g.role.kind !== 'builtin') continue
-    const included = INCLUDED.get(g.role.fact.name)
-    if (!included || included.size === 0) continue
-    out ??= new Map()
-    let slots = out.get(g.service)
-    if (!slots) {
-      slots = []
-      out.set(g.service, slots)
+  for (const at of positions) {
+    const edge = index.accessEdges[at] as AccessEdge
+    const slot = SLOT[edge.scope ?? 'resource']
+    for (const ref of index.rolesAt[at] as readonly RoleRef[]) {
+      if (ref.kind !== 'builtin') continue
+      const included = INCLUDED.get(ref.fact.name)
+      if (!included || included.size === 0) continue
+      out ??= new Map()
+      let slots = out.get(edge.target)
+      if (!slots) {
+        slots = []
+        out.set(edge.target, slots)
+      }
+      let entry = slots[slot]
+      if (!entry) {
+        entry = { held: new Set(), covered: new Set() }
+        slots[slot] = entry
+      }
+      entry.held.add(ref.fact.name)
+      for (const name of included) entry.covered.add(name)
     }
-    let entry = slots[SLOT[g.scope]]
-    if (!entry) {
-      entry = { held: new Set(), covered: new Set() }
-      slots[SLOT[g.scope]] = entry
-    }
-    entry.held.add(g.role.fact.name)
-    for (const name of included) entry.covered.add(name)
   }
   return out
 }
 
-function finding(facts: RuleFacts, info: EdgeInfo, redundant: readonly RoleFact[], at: Coverage) {
+function finding(
+  facts: RuleFacts,
+  info: EdgeInfo,
+  redundant: readonly RoleFact[],
+  at: Coverage,
+  positions: readonly number[],
+) {
   const { edge } = info
   const names = new Set(redundant.map((f) => f.name))
   const by = [...at.held].filter((h) => redundant.some((f) => INCLUDED.get(h)?.has(f.name)))
-  const related = facts
-    .edgesResolvingTo(info.principal as string)
+  const related = positions
+    .map((p) => facts.info(p))
     .filter(
       (e) =>
         e !== info &&

@@ -1,4 +1,6 @@
+import { roleKey, type RoleRef } from '../../catalog/roles.ts'
 import { principalKey } from '../../model/queries.ts'
+import type { AccessEdge } from '../../model/types.ts'
 import { moveGrantsFix, type Overgrant } from '../fixes/move-grants.ts'
 import { defineRule, formatMessage, type RuleMeta } from '../types.ts'
 
@@ -23,17 +25,21 @@ export const sharedIdentityOvergrant = defineRule({
     for (const identity of facts.identities()) {
       const apps = index.appsOf(identity)
       if (apps.length < 2) continue
-      const grants = index.grantsByPrincipal.get(
-        principalKey({ type: 'userAssigned', node: identity }),
-      )
-      if (!grants) continue
+      const summary = facts.principals().get(principalKey({ type: 'userAssigned', node: identity }))
+      if (!summary) continue
       // (service, role, scope) → the apps that need it through this identity.
       const needing = new Map<number, { service: string; role: string; apps: Set<string> }>()
-      for (const g of grants) {
-        const key = facts.tripleId(g)
-        const entry = needing.get(key)
-        if (entry) entry.apps.add(g.source)
-        else needing.set(key, { service: g.service, role: g.roleKey, apps: new Set([g.source]) })
+      for (const at of summary.positions) {
+        const edge = index.accessEdges[at] as AccessEdge
+        const scope = edge.scope ?? 'resource'
+        for (const ref of index.rolesAt[at] as readonly RoleRef[]) {
+          if (ref.kind === 'unknown') continue
+          const role = roleKey(ref)
+          const key = facts.tripleId({ service: edge.target, roleKey: role, scope })
+          const entry = needing.get(key)
+          if (entry) entry.apps.add(edge.source)
+          else needing.set(key, { service: edge.target, role, apps: new Set([edge.source]) })
+        }
       }
       const byService = new Map<string, Overgrant[]>()
       for (const [key, entry] of needing) {
