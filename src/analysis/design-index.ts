@@ -222,24 +222,28 @@ export class DesignIndex extends ModelIndex {
    * principals `which` accepts; the same as distinctGrants().length, without building keys.
    */
   distinctGrantCount(which?: (principal: PrincipalRef) => boolean): number {
+    // (service, role, scope) numbered through nested maps; per principal, the numbers it holds.
     const ids = new Map<string, Map<string, number[]>>()
+    const held = new Map<Resolution, Set<number>>()
     let next = 0
-    let count = 0
-    const seen = new Set<number>()
-    for (const grants of this.grantsByPrincipal.values()) {
-      const first = grants[0]
-      if (!first || (which && !which(first.principal))) continue
-      seen.clear()
-      for (const g of grants) {
-        let byRole = ids.get(g.service)
-        if (!byRole) ids.set(g.service, (byRole = new Map()))
-        let byScope = byRole.get(g.roleKey)
-        if (!byScope) byRole.set(g.roleKey, (byScope = []))
-        const slot = g.scope === 'resource' ? 0 : g.scope === 'resourceGroup' ? 1 : 2
-        seen.add((byScope[slot] ??= next++))
+    this.accessEdges.forEach((edge, at) => {
+      const r = this.resolutionAt[at] as Resolution
+      if (!r.resolved || (which && !which(r.principal))) return
+      let byRole = ids.get(edge.target)
+      if (!byRole) ids.set(edge.target, (byRole = new Map()))
+      const slot = edge.scope === 'resourceGroup' ? 1 : edge.scope === 'subscription' ? 2 : 0
+      let set = held.get(r)
+      for (const text of edge.roles) {
+        const { ref, key } = cachedRole(text)
+        if (ref.kind === 'unknown') continue
+        let byScope = byRole.get(key)
+        if (!byScope) byRole.set(key, (byScope = []))
+        if (!set) held.set(r, (set = new Set()))
+        set.add((byScope[slot] ??= next++))
       }
-      count += seen.size
-    }
+    })
+    let count = 0
+    for (const set of held.values()) count += set.size
     return count
   }
 
