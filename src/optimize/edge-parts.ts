@@ -20,6 +20,9 @@ export function edgeParts(
 ): EdgePart[] {
   const assigned = edge.roles.map(viaOf)
   const first = assigned.find((v) => v !== undefined) ?? fallback
+  // The usual case: every role goes the same way, so the edge stays whole.
+  if (assigned.every((v) => v === undefined || v === first))
+    return [{ via: first, roles: edge.roles }]
   const parts = new Map<string, string[]>([[first, []]])
   edge.roles.forEach((role, i) => {
     const via = assigned[i] ?? first
