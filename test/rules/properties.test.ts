@@ -1,11 +1,23 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { applyEdits } from '@/model/edits.ts'
+import { parseDesign } from '@/model/parse.ts'
+import { designToJson } from '@/model/serialize.ts'
 import { checkDesign, countFindings } from '@/rules/engine.ts'
 import { designArbitrary } from '../support/arbitraries.ts'
 import { findingKey } from '../support/rule-tester.ts'
 
 describe('rules on random designs', () => {
+  it('draws structurally valid designs (the arbitrary others reuse)', () => {
+    fc.assert(
+      fc.property(designArbitrary(), (d) => {
+        const parsed = parseDesign(designToJson(d))
+        expect(parsed.ok && parsed.value).toEqual(d)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
   it('every subject exists, edge rules report each edge at most once', () => {
     fc.assert(
       fc.property(designArbitrary(), (d) => {
