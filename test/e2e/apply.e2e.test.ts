@@ -63,4 +63,19 @@ describe('apply to the sandbox from the designer', () => {
     expect(await dialog.getByRole('button', { name: 'Nothing to apply' }).isDisabled()).toBe(true)
     expect(browser.errors).toEqual([])
   }, 90_000)
+
+  it('keeps the sandbox across a reload: what was applied is still in place', async () => {
+    const page = browser.page
+    await page.waitForTimeout(500) // the sandbox persists its state shortly after each change
+    await page.reload()
+    await d.node('contoso-web-1').waitFor()
+    await d.button('Apply').click()
+    const dialog = page.getByRole('dialog', { name: 'Apply to the sandbox' })
+    await dialog.getByRole('button', { name: 'Bind resources' }).click()
+    await dialog.getByRole('button', { name: 'Preview changes' }).click()
+    const counts = dialog.getByRole('list', { name: 'Preview counts' })
+    await expect.poll(() => counts.innerText()).toMatch(/0 to create/)
+    expect(await counts.innerText()).toMatch(/1[0-9] already in place/)
+    expect(browser.errors).toEqual([])
+  }, 60_000)
 })
