@@ -1,0 +1,115 @@
+import { act, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { createSdkGateway } from '@/azure/sdk-gateway.ts'
+import { sandboxClientOptions, sandboxCredential } from '@/sandbox/client-options.ts'
+import { createApplyStore } from '@/store/apply/apply-store.ts'
+import type { SignedInAccount } from '@/store/apply/types.ts'
+import { templateById } from '@/templates/index.ts'
+import { ApplyStoreContext } from '@/ui/apply/apply-context.tsx'
+import { BindStep } from '@/ui/apply/bind-step.tsx'
+import { SetupStep } from '@/ui/apply/setup-step.tsx'
+import { sandboxApplyEffects } from '../../support/apply-effects.ts'
+import { VirtualClock } from '../../support/virtual-clock.ts'
+import { renderWithStore } from '../render.tsx'
+
+const ME: SignedInAccount = {
+  name: 'Ada Admin',
+  username: 'ada@contoso.example',
+  objectId: 'aaaaaaaa-0000-4000-8000-000000000001',
+}
+
+/** Azure as the app sees it after MSAL: the sign-in is the only part not real (no Entra here). */
+function azureEffects() {
+  const effects = sandboxApplyEffects(new VirtualClock())
+  let account: SignedInAccount | null = null
+  const signIns: boolean[] = []
+  return {
+    signIns,
+    effects: {
+      ...effects,
+      connectAzure: async () => ({
+        gateway: createSdkGateway({
+          credential: sandboxCredential,
+          clientOptions: sandboxClientOptions({ kind: 'in-page', sandbox: effects.sandbox }),
+        }),
+        account: () => account,
+        signIn: async (select?: boolean) => {
+          signIns.push(select === true)
+          account = ME
+          return account
+        },
+        signOut: async () => void (account = null),
+      }),
+    },
+  }
+}
+
+describe('apply to Azure', () => {
+  it('asks for the Entra app registration, signs in, and lists subscriptions and groups', async () => {
+    const { effects, signIns } = azureEffects()
+    const store = createApplyStore(effects)
+    const design = templateById('scenario-3')!.design
+    renderWithStore(
+      <ApplyStoreContext.Provider value={store}>
+        <SetupStep />
+      </ApplyStoreContext.Provider>,
+      design,
+    )
+    await act(() => store.getState().chooseTarget('azure'))
+    const save = screen.getByRole('button', { name: 'Save settings' })
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Application (client) ID' }),
+      'not-a-guid',
+    )
+    expect(save).toBeDisabled()
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Application (client) ID' }))
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Application (client) ID' }),
+      '0f6c0000-1111-4222-8333-444455556666',
+    )
+    await userEvent.click(save)
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign in to Azure' }))
+    expect(signIns).toEqual([false])
+    expect(await screen.findByText('Ada Admin')).toBeInTheDocument()
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Resource group' })).toHaveValue('sandbox-rg'),
+    )
+    expect(store.getState().entra).toEqual({
+      clientId: '0f6c0000-1111-4222-8333-444455556666',
+      tenant: 'organizations',
+    })
+    await userEvent.click(screen.getByRole('button', { name: 'Switch account' }))
+    expect(signIns).toEqual([false, true])
+  })
+
+  it('binds developers to the signed-in user on request', async () => {
+    const { effects } = azureEffects()
+    const store = createApplyStore(effects)
+    const design = templateById('scenario-3')!.design
+    await store
+      .getState()
+      .saveEntra({ clientId: '0f6c0000-1111-4222-8333-444455556666', tenant: 'contoso.example' })
+    await store.getState().signIn()
+    await store.getState().bind(design)
+    expect(store.getState().problems).toEqual([
+      { node: 'devs', message: expect.stringContaining('no Microsoft Entra object id') },
+    ])
+    renderWithStore(
+      <ApplyStoreContext.Provider value={store}>
+        <BindStep />
+      </ApplyStoreContext.Provider>,
+      design,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Use my account' }))
+    await waitFor(() => expect(store.getState().problems).toEqual([]))
+    expect(screen.getByRole('textbox', { name: 'Object id of Contoso developers' })).toHaveValue(
+      ME.objectId,
+    )
+    expect(store.getState().prepared?.bindingEdits).toContainEqual({
+      type: 'updateNode',
+      id: 'devs',
+      set: { azure: { principalId: ME.objectId } },
+    })
+  })
+})
