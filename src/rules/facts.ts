@@ -1,6 +1,6 @@
-import type { DesignIndex, Grant } from '../analysis/design-index.ts'
+import type { DesignIndex } from '../analysis/design-index.ts'
 import { HOSTING } from '../catalog/hosting.ts'
-import { SYSTEM_VIA, type ServiceKind } from '../model/kinds.ts'
+import { SYSTEM_VIA, type Scope, type ServiceKind } from '../model/kinds.ts'
 import type { Resolution } from '../model/queries.ts'
 import type { AccessEdge, AppNode } from '../model/types.ts'
 import { IdAllocator } from '../optimize/ids.ts'
@@ -98,8 +98,8 @@ export class RuleFacts {
   }
 
   /** A small integer per distinct (service, role, scope) of a grant. */
-  tripleId(g: Pick<Grant, 'service' | 'roleKey' | 'scope'>): number {
-    return this.triples.of(g)
+  tripleId(service: string, roleKey: string, scope: Scope): number {
+    return this.triples.of(service, roleKey, scope)
   }
 
   /** Every principal holding grants, with its grant set (by principalKey). */

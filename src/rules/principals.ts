@@ -1,4 +1,4 @@
-import type { DesignIndex, Grant } from '../analysis/design-index.ts'
+import type { DesignIndex } from '../analysis/design-index.ts'
 import { roleKey, type RoleRef } from '../catalog/roles.ts'
 import { principalKey, type PrincipalRef, type Resolution } from '../model/queries.ts'
 import type { AccessEdge } from '../model/types.ts'
@@ -30,18 +30,18 @@ export class TripleIds {
   private readonly ids = new Map<string, Map<string, number[]>>()
   private count = 0
 
-  of(g: Pick<Grant, 'service' | 'roleKey' | 'scope'>): number {
-    let byRole = this.ids.get(g.service)
+  of(service: string, roleKey: string, scope: Scope): number {
+    let byRole = this.ids.get(service)
     if (!byRole) {
       byRole = new Map()
-      this.ids.set(g.service, byRole)
+      this.ids.set(service, byRole)
     }
-    let byScope = byRole.get(g.roleKey)
+    let byScope = byRole.get(roleKey)
     if (!byScope) {
       byScope = []
-      byRole.set(g.roleKey, byScope)
+      byRole.set(roleKey, byScope)
     }
-    const slot = SCOPE_SLOT[g.scope]
+    const slot = SCOPE_SLOT[scope]
     let id = byScope[slot]
     if (id === undefined) {
       id = this.count++
@@ -79,15 +79,14 @@ export function summarizePrincipals(
       const scope = edge.scope ?? 'resource'
       for (const role of index.rolesAt[at] as readonly RoleRef[]) {
         if (role.kind === 'unknown') continue
-        const id = triples.of({ service: edge.target, roleKey: roleKey(role), scope })
+        const id = triples.of(edge.target, roleKey(role), scope)
         ids.push(id)
         if (role.kind === 'custom' || role.fact.grant === 'rbac') rbacIds.add(id)
         if (role.kind === 'builtin' && (INCLUDED.get(role.fact.name)?.size ?? 0) > 0)
           includes = true
       }
     }
-    ids.sort((a, b) => a - b)
-    const set = ids.filter((id, i) => i === 0 || id !== ids[i - 1])
+    const set = sortedUnique(ids)
     const key = principalKey(r.principal)
     out.set(key, { key, principal: r.principal, positions, set, rbac: rbacIds.size, includes })
   }
@@ -118,4 +117,26 @@ export function groupsWithEqualSets<T>(
 
 function sameSet(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i])
+}
+
+/**
+ * The distinct numbers of a list, ascending, as a new array. Most principals hold a handful of
+ * grants: those are sorted in place by insertion (Array#sort would allocate a work copy each time).
+ */
+function sortedUnique(ids: number[]): number[] {
+  if (ids.length > 32) ids.sort((a, b) => a - b)
+  else
+    for (let i = 1; i < ids.length; i++) {
+      const x = ids[i] as number
+      let j = i - 1
+      while (j >= 0 && (ids[j] as number) > x) {
+        ids[j + 1] = ids[j] as number
+        j--
+      }
+      ids[j + 1] = x
+    }
+  let n = 0
+  for (let i = 0; i < ids.length; i++)
+    if (i === 0 || ids[i] !== ids[n - 1]) ids[n++] = ids[i] as number
+  return ids.slice(0, n)
 }

@@ -1,4 +1,6 @@
-import { grantMechanism, type GrantMechanism } from '../../catalog/roles.ts'
+import type { RoleRef } from '../../catalog/roles.ts'
+import type { Resolution } from '../../model/queries.ts'
+import type { AccessEdge } from '../../model/types.ts'
 import { defineRule, formatMessage, type RuleMeta } from '../types.ts'
 
 const meta = {
@@ -18,30 +20,35 @@ const meta = {
     'https://learn.microsoft.com/azure/cosmos-db/nosql/security/how-to-grant-data-plane-role-based-access',
 } as const satisfies RuleMeta
 
-type Mechanism = Exclude<GrantMechanism, 'rbac'>
+/** The edge's roles granted by this mechanism, quoted, each once ('' when none). */
+function quoted(edge: AccessEdge, refs: readonly RoleRef[], mechanism: string): string {
+  let out = ''
+  for (let i = 0; i < refs.length; i++) {
+    const ref = refs[i] as RoleRef
+    if (ref.kind !== 'builtin' || ref.fact.grant !== mechanism) continue
+    const text = JSON.stringify(edge.roles[i])
+    if (!out.includes(text)) out = out === '' ? text : `${out}, ${text}`
+  }
+  return out
+}
 
 export const nonRbacGrant = defineRule({
   meta,
-  check({ facts, report }) {
-    for (const { edge, refs, resolution } of facts.flagged('nonRbac')) {
+  check({ index, facts, report }) {
+    for (const at of facts.flaggedPositions('nonRbac')) {
       // Only grants: an unresolved edge yields none, and the plan carries no step for it.
-      if (!resolution.resolved) continue
-      const byKind = new Map<Mechanism, string[]>()
-      refs.forEach((ref, i) => {
-        const mechanism = grantMechanism(ref)
-        if (mechanism === undefined || mechanism === 'rbac') return
-        const text = JSON.stringify(edge.roles[i])
-        const list = byKind.get(mechanism)
-        if (!list) byKind.set(mechanism, [text])
-        else if (!list.includes(text)) list.push(text)
-      })
+      if (!(index.resolutionAt[at] as Resolution).resolved) continue
+      const edge = index.accessEdges[at] as AccessEdge
+      const refs = index.rolesAt[at] as readonly RoleRef[]
       const service = facts.label(edge.target)
-      const message = [...byKind]
-        .map(([mechanism, roles]) =>
-          formatMessage(meta.messages[mechanism], { roles: roles.join(', '), service }),
-        )
-        .join(' ')
-      report({ subject: edge.id, message, related: [edge.target] })
+      const cosmos = quoted(edge, refs, 'cosmosSqlRbac')
+      const sql = quoted(edge, refs, 'sqlDatabaseRole')
+      const parts: string[] = []
+      if (cosmos !== '')
+        parts.push(formatMessage(meta.messages.cosmosSqlRbac, { roles: cosmos, service }))
+      if (sql !== '')
+        parts.push(formatMessage(meta.messages.sqlDatabaseRole, { roles: sql, service }))
+      report({ subject: edge.id, message: parts.join(' '), related: [edge.target] })
     }
   },
 })

@@ -35,7 +35,7 @@ export const sharedIdentityOvergrant = defineRule({
         for (const ref of index.rolesAt[at] as readonly RoleRef[]) {
           if (ref.kind === 'unknown') continue
           const role = roleKey(ref)
-          const key = facts.tripleId({ service: edge.target, roleKey: role, scope })
+          const key = facts.tripleId(edge.target, role, scope)
           const entry = needing.get(key)
           if (entry) entry.apps.add(edge.source)
           else needing.set(key, { service: edge.target, role, apps: new Set([edge.source]) })

@@ -85,7 +85,7 @@ export function moveGrantsFix(
         (_role, i) => {
           const ref = refs[i]
           if (ref === undefined || ref.kind === 'unknown') return identity
-          return viaOfKey.get(facts.tripleId({ service, roleKey: roleKey(ref), scope })) ?? identity
+          return viaOfKey.get(facts.tripleId(service, roleKey(ref), scope)) ?? identity
         },
         identity,
       )
