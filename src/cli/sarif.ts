@@ -2,6 +2,7 @@ import { INTERNAL_ERROR_RULE } from '../rules/engine.ts'
 import { RULES } from '../rules/registry.ts'
 import type { Finding, Severity } from '../rules/types.ts'
 import type { Design } from '../model/types.ts'
+import packageJson from '../../package.json'
 
 const LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
   error: 'error',
@@ -57,7 +58,7 @@ export function findingsSarif(
   design: Design,
   findings: readonly Finding[],
   text?: string,
-  version = '0.1.0',
+  version: string = packageJson.version,
 ): unknown {
   const rules = descriptors(findings)
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]))
