@@ -29,11 +29,10 @@ export const EDGE_FLAG = {
   wrongService: 1 << 3,
   nonRbac: 1 << 4,
   vaultData: 1 << 5,
-  subsumable: 1 << 6,
-  broad: 1 << 7,
-  noIdentity: 1 << 8,
-  notOnApp: 1 << 9,
-  ambiguous: 1 << 10,
+  broad: 1 << 6,
+  noIdentity: 1 << 7,
+  notOnApp: 1 << 8,
+  ambiguous: 1 << 9,
 } as const
 export type EdgeFlag = keyof typeof EDGE_FLAG
 const FLAG_NAMES = Object.keys(EDGE_FLAG) as EdgeFlag[]
@@ -45,9 +44,15 @@ export const INCLUDED: ReadonlyMap<string, ReadonlySet<string>> = new Map(
     new Set(ALL_ROLES.filter((b) => subsumes(a, b)).map((b) => b.name)),
   ]),
 )
-const SUBSUMABLE = new Set([...INCLUDED.values()].flatMap((set) => [...set]))
+/** The roles that include at least one other. */
+export const INCLUDERS: ReadonlySet<RoleFact> = new Set(
+  ALL_ROLES.filter((r) => (INCLUDED.get(r.name)?.size ?? 0) > 0),
+)
 
-const KIND_BIT = new Map(SERVICE_KINDS.map((k, i) => [k, 1 << i]))
+const KIND_BIT = Object.fromEntries(SERVICE_KINDS.map((k, i) => [k, 1 << i])) as Record<
+  ServiceKind,
+  number
+>
 const ALL_KINDS = (1 << SERVICE_KINDS.length) - 1
 
 /** A built-in role's own flags, and the service kinds it applies to as bits. */
@@ -58,10 +63,9 @@ const ROLE_BITS = new Map<RoleFact, { flags: number; kinds: number }>(
     else if (fact.keyExposing) flags |= EDGE_FLAG.keyExposing
     if (fact.grant !== 'rbac') flags |= EDGE_FLAG.nonRbac
     if (fact.plane === 'data' && fact.services.includes('keyVault')) flags |= EDGE_FLAG.vaultData
-    if (SUBSUMABLE.has(fact.name)) flags |= EDGE_FLAG.subsumable
     const kinds = fact.services.includes('*')
       ? ALL_KINDS
-      : fact.services.reduce((m, k) => m | (KIND_BIT.get(k as ServiceKind) ?? 0), 0)
+      : fact.services.reduce((m, k) => m | (KIND_BIT[k as ServiceKind] ?? 0), 0)
     return [fact, { flags, kinds }]
   }),
 )
@@ -72,7 +76,7 @@ export function roleFlags(ref: RoleRef, kind: ServiceKind | undefined): number {
   if (ref.kind === 'custom') return 0
   const bits = ROLE_BITS.get(ref.fact)
   if (!bits) return 0
-  const wrong = kind !== undefined && (bits.kinds & (KIND_BIT.get(kind) ?? 0)) === 0
+  const wrong = kind !== undefined && (bits.kinds & KIND_BIT[kind]) === 0
   return bits.flags | (wrong ? EDGE_FLAG.wrongService : 0)
 }
 

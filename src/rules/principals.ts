@@ -3,7 +3,7 @@ import { roleKey, type RoleRef } from '../catalog/roles.ts'
 import { principalKey, type PrincipalRef, type Resolution } from '../model/queries.ts'
 import type { AccessEdge } from '../model/types.ts'
 import type { Scope } from '../model/kinds.ts'
-import { INCLUDED } from './edge-info.ts'
+import { INCLUDERS } from './edge-info.ts'
 
 /** What the rules ask about each principal that access edges resolve to, computed in one pass. */
 export interface PrincipalSummary {
@@ -82,8 +82,7 @@ export function summarizePrincipals(
         const id = triples.of(edge.target, roleKey(role), scope)
         ids.push(id)
         if (role.kind === 'custom' || role.fact.grant === 'rbac') rbacIds.add(id)
-        if (role.kind === 'builtin' && (INCLUDED.get(role.fact.name)?.size ?? 0) > 0)
-          includes = true
+        if (role.kind === 'builtin' && INCLUDERS.has(role.fact)) includes = true
       }
     }
     const set = sortedUnique(ids)

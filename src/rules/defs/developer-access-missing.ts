@@ -1,3 +1,4 @@
+import type { Resolution } from '../../model/queries.ts'
 import { defineRule, formatMessage, type RuleMeta } from '../types.ts'
 
 const meta = {
@@ -20,18 +21,22 @@ export const developerAccessMissing = defineRule({
     // Pass 1: which services apps reach, which developers reach. Pass 2: the apps of the rest.
     const byApps = new Set<string>()
     const byDevelopers = new Set<string>()
-    for (const edge of index.accessEdges) {
-      const kind = index.nodes.get(edge.source)?.kind
-      if (kind === 'developer') byDevelopers.add(edge.target)
-      else if (kind === 'app') byApps.add(edge.target)
+    // A developer's edge always resolves to the developer; every other edge is an app's.
+    const fromDeveloper = (at: number): boolean => {
+      const r = index.resolutionAt[at] as Resolution
+      return r.resolved && r.principal.type === 'developer'
     }
+    index.accessEdges.forEach((edge, at) => {
+      if (fromDeveloper(at)) byDevelopers.add(edge.target)
+      else byApps.add(edge.target)
+    })
     const missing = new Map<string, Set<string>>()
     for (const service of byApps) if (!byDevelopers.has(service)) missing.set(service, new Set())
     if (missing.size === 0) return
-    for (const edge of index.accessEdges) {
+    index.accessEdges.forEach((edge, at) => {
       const apps = missing.get(edge.target)
-      if (apps && index.nodes.get(edge.source)?.kind === 'app') apps.add(edge.source)
-    }
+      if (apps && !fromDeveloper(at)) apps.add(edge.source)
+    })
     for (const [service, apps] of missing)
       report({
         subject: service,

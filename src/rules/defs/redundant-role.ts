@@ -1,6 +1,5 @@
 import type { DesignIndex } from '../../analysis/design-index.ts'
 import type { RoleFact, RoleRef } from '../../catalog/roles.ts'
-import type { Resolution } from '../../model/queries.ts'
 import type { AccessEdge } from '../../model/types.ts'
 import type { Scope } from '../../model/kinds.ts'
 import type { Edit } from '../../model/edits.ts'
@@ -36,28 +35,21 @@ const SLOT: Readonly<Record<Scope, number>> = { resource: 0, resourceGroup: 1, s
 export const redundantRole = defineRule({
   meta,
   check({ index, facts, report }) {
-    // Keyed by the resolution object, which DesignIndex shares among a principal's edges.
-    const byPrincipal = new Map<Resolution, Coverages>()
-    // Most edges carry a role some other role includes: look at each briefly, by position.
-    for (const at of facts.flaggedPositions('subsumable')) {
-      const r = index.resolutionAt[at] as Resolution
-      if (!r.resolved) continue
-      let coverages = byPrincipal.get(r)
-      if (coverages === undefined && !byPrincipal.has(r)) {
-        const summary = facts.principals().get(facts.principalKey(r))
-        coverages = summary?.includes ? coverageOf(index, summary.positions) : undefined
-        byPrincipal.set(r, coverages)
-      }
+    // Only a principal holding a role that includes others can hold a redundant one.
+    for (const summary of facts.principals().values()) {
+      if (!summary.includes) continue
+      const coverages = coverageOf(index, summary.positions)
       if (!coverages) continue
-      const edge = index.accessEdges[at] as AccessEdge
-      const coverage = coverages.get(edge.target)?.[SLOT[edge.scope ?? 'resource']]
-      if (!coverage) continue
-      const redundant: RoleFact[] = []
-      for (const ref of index.rolesAt[at] as readonly RoleRef[])
-        if (ref.kind === 'builtin' && coverage.covered.has(ref.fact.name)) redundant.push(ref.fact)
-      if (redundant.length > 0) {
-        const positions = facts.principals().get(facts.principalKey(r))?.positions ?? []
-        report(finding(facts, facts.info(at), redundant, coverage, positions))
+      for (const at of summary.positions) {
+        const edge = index.accessEdges[at] as AccessEdge
+        const coverage = coverages.get(edge.target)?.[SLOT[edge.scope ?? 'resource']]
+        if (!coverage) continue
+        let redundant: RoleFact[] | undefined
+        for (const ref of index.rolesAt[at] as readonly RoleRef[])
+          if (ref.kind === 'builtin' && coverage.covered.has(ref.fact.name))
+            (redundant ??= []).push(ref.fact)
+        if (redundant)
+          report(finding(facts, facts.info(at), redundant, coverage, summary.positions))
       }
     }
   },
