@@ -68,6 +68,17 @@ export const analyze = memoOnSemantics((design): Analysis => {
   return { index, findings, counts: countFindings(findings), bySubject }
 })
 
+/**
+ * Azure role assignments the plan will hold (its `assignRole` actions): distinct grants by RBAC.
+ * Counted from the index, so the status bar need not derive the whole plan on every edit.
+ */
+export const rbacAssignmentCount = memoOnSemantics(
+  (design) =>
+    analyze(design)
+      .index.distinctGrants()
+      .filter((g) => g.role.kind === 'custom' || g.role.fact.grant === 'rbac').length,
+)
+
 export const planOf = memoOnSemantics((design): Plan => derivePlan(design, analyze(design).index))
 
 const NO_FINDINGS: readonly Finding[] = []

@@ -6,15 +6,15 @@ import type { Selection } from './types.ts'
 /**
  * The one place React Flow's change objects are translated. Positions while dragging go to a
  * preview (`drag`) and become one `moveNodes` command on drop, so a drag is one undo step and the
- * rules never run mid-drag; `select` changes update the selection; `dimensions` update the
- * measured sizes React Flow needs back; `remove` is ignored (Delete runs `removeSelection`).
+ * rules never run mid-drag; `select` changes update the selection; `dimensions` are noted (not
+ * rendered: React Flow already holds them) so rebuilt node objects can carry them back; `remove` is ignored (Delete runs `removeSelection`).
  */
 export function applyNodeChanges(store: DesignerStore, changes: readonly NodeChange[]): void {
   const state = store.getState()
   let drag: Map<string, Position> | undefined
   let dropped: Map<string, Position> | undefined
   let selected: Set<string> | undefined
-  let measured: Map<string, { width: number; height: number }> | undefined
+  let measured: { id: string; size: { width: number; height: number } }[] | undefined
   for (const change of changes) {
     switch (change.type) {
       case 'position': {
@@ -35,8 +35,8 @@ export function applyNodeChanges(store: DesignerStore, changes: readonly NodeCha
         break
       case 'dimensions':
         if (change.dimensions) {
-          measured ??= new Map(state.measured)
-          measured.set(change.id, change.dimensions)
+          measured ??= []
+          measured.push({ id: change.id, size: change.dimensions })
         }
         break
       case 'add':
@@ -45,7 +45,7 @@ export function applyNodeChanges(store: DesignerStore, changes: readonly NodeCha
         break
     }
   }
-  if (measured) state.setMeasured(measured)
+  if (measured) state.noteMeasured(measured)
   if (selected) state.select(withNodes(state.selection, selected))
   if (dropped) {
     // Nodes dragged together but not reported on drop keep their last preview position.

@@ -62,7 +62,11 @@ export interface ViewSlice {
   readonly viewport: Viewport
   /** Positions of nodes being dragged; committed as one `moveNodes` on drop. */
   readonly drag: ReadonlyMap<string, Position> | null
-  /** Node sizes React Flow measured; it needs them handed back on every node it renders. */
+  /**
+   * Node sizes React Flow measured. It needs them on every node object it is handed anew, but it
+   * already holds them for unchanged nodes: so they are noted in place, without a state change
+   * (which would re-render the canvas once per measurement batch of a large design).
+   */
   readonly measured: ReadonlyMap<string, Size>
   readonly notice: Notice | null
   readonly panel: PanelTab
@@ -79,7 +83,7 @@ export interface ViewSlice {
   focus(id: string): void
   setViewport(viewport: Viewport): void
   setDrag(drag: ReadonlyMap<string, Position> | null): void
-  setMeasured(measured: ReadonlyMap<string, Size>): void
+  noteMeasured(sizes: readonly { readonly id: string; readonly size: Size }[]): void
   notify(notice: Omit<Notice, 'id'>): void
   dismissNotice(): void
   setPanel(panel: PanelTab): void

@@ -1,14 +1,15 @@
-import type { GetState, SetState, ViewSlice } from './types.ts'
+import type { GetState, SetState, Size, ViewSlice } from './types.ts'
 
 /** Selection, viewport, drag preview, notices and panels: state that is never an undo step. */
 export function viewSlice(set: SetState, get: GetState): ViewSlice {
+  const measured = new Map<string, Size>()
   let noticeSeq = 0
   let focusSeq = 0
   return {
     selection: { nodes: [], edges: [] },
     viewport: { x: 0, y: 0, zoom: 1 },
     drag: null,
-    measured: new Map(),
+    measured,
     notice: null,
     panel: 'problems',
     viewCommand: { seq: 0 },
@@ -30,7 +31,9 @@ export function viewSlice(set: SetState, get: GetState): ViewSlice {
     },
     setViewport: (viewport) => set({ viewport }),
     setDrag: (drag) => set({ drag }),
-    setMeasured: (measured) => set({ measured }),
+    noteMeasured: (sizes) => {
+      for (const { id, size } of sizes) measured.set(id, size)
+    },
     notify: (notice) => set({ notice: { ...notice, id: ++noticeSeq } }),
     dismissNotice: () => set({ notice: null }),
     setPanel: (panel) => set({ panel }),

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow'
-import { analyze, planOf } from '../store/derived.ts'
+import { analyze, rbacAssignmentCount } from '../store/derived.ts'
 import { useDesigner, useStoreApi } from './store-context.tsx'
 
 /** Counts of the design, its findings and its plan, and whether it is saved. */
@@ -8,7 +8,6 @@ export function StatusBar() {
   const stats = useDesigner(
     useShallow((s) => {
       const { counts } = analyze(s.design)
-      const plan = planOf(s.design)
       const nodes = s.design.nodes.length
       let access = 0
       for (const e of s.design.edges) if (e.kind === 'access') access++
@@ -17,7 +16,7 @@ export function StatusBar() {
         access,
         attach: s.design.edges.length - access,
         ...counts,
-        assignments: plan.actions.filter((a) => a.action === 'assignRole').length,
+        assignments: rbacAssignmentCount(s.design),
         saveState: s.saveState,
         savedAt: s.savedAt,
       }

@@ -63,7 +63,7 @@ describe('document commands', () => {
     s.setViewport({ x: 10, y: 20, zoom: 1.5 })
     s.setDrag(new Map([['api', { x: 5, y: 5 }]]))
     s.setDrag(null)
-    s.setMeasured(new Map([['api', { width: 220, height: 80 }]]))
+    s.noteMeasured([{ id: 'api', size: { width: 220, height: 80 } }])
     s.setPanel('plan')
     expect(t.past()).toBe(0)
   })

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { analyze, findingsFor, planOf, sameExceptPositions } from '@/store/derived.ts'
+import {
+  analyze,
+  findingsFor,
+  planOf,
+  rbacAssignmentCount,
+  sameExceptPositions,
+} from '@/store/derived.ts'
+import { derivePlan } from '@/plan/derive.ts'
+import { TEMPLATES } from '@/templates/index.ts'
 import { applyEdits } from '@/model/edits.ts'
 import { design } from '../support/builder.ts'
 
@@ -38,5 +46,30 @@ describe('derived data', () => {
     const rules = findingsFor(a, 'api-st').map((f) => f.rule)
     expect(rules).toContain('privileged-role')
     expect(rules).toContain('missing-identity')
+  })
+})
+
+describe('rbacAssignmentCount', () => {
+  it.each(TEMPLATES.map((t) => [t.id, t.design] as const))(
+    'equals the plan’s assignRole actions for %s',
+    (_, d) => {
+      const plan = derivePlan(d)
+      expect(rbacAssignmentCount(d)).toBe(
+        plan.actions.filter((a) => a.action === 'assignRole').length,
+      )
+    },
+  )
+
+  it('counts custom roles and not Cosmos DB or SQL grants', () => {
+    const d = design()
+      .app('api', { systemAssigned: true })
+      .service('c', 'cosmosDb')
+      .service('s', 'storage')
+      .access('api', 'c', ['Cosmos DB Built-in Data Reader'], { via: 'system' })
+      .access('api', 's', ['Storage Blob Data Reader', '11111111-2222-3333-4444-555555555555'], {
+        via: 'system',
+      })
+      .build()
+    expect(rbacAssignmentCount(d)).toBe(2)
   })
 })

@@ -4,6 +4,12 @@ import { saveDoc } from './session.ts'
 
 export const AUTOSAVE_DELAY_MS = 300
 
+/** Runs when the page is idle (a large design's save then never delays drawing), or soon. */
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 })
+  else run()
+}
+
 /**
  * Saves the document and the view shortly after each change (debounced so a pan or a burst of
  * edits is one write). Returns `flush` (save now, e.g. on page hide) and `stop`.
@@ -11,15 +17,17 @@ export const AUTOSAVE_DELAY_MS = 300
 export function startAutosave(store: DesignerStore, effects: Effects) {
   let timer: ReturnType<typeof setTimeout> | undefined
   let running: Promise<void> = Promise.resolve()
+  /** A change not yet written. */
+  let dirty = false
 
   const save = (): Promise<void> => {
     timer = undefined
+    dirty = false
     const { design, docId, viewport, setSaveState } = store.getState()
-    setSaveState('saving')
     running = running
       .then(() => saveDoc(effects.storage, docId, design, viewport, effects.clock.now()))
       .then(
-        () => setSaveState('saved', effects.clock.now()),
+        () => setSaveState(dirty ? 'saving' : 'saved', effects.clock.now()),
         () => setSaveState('error'),
       )
     return running
@@ -33,7 +41,10 @@ export function startAutosave(store: DesignerStore, effects: Effects) {
     )
       return
     if (timer !== undefined) clearTimeout(timer)
-    timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS)
+    dirty = true
+    // Say so at once: "Saved" must never show while a change is still waiting to be written.
+    if (state.saveState !== 'saving') state.setSaveState('saving')
+    timer = setTimeout(() => whenIdle(() => void save()), AUTOSAVE_DELAY_MS)
   })
 
   return {

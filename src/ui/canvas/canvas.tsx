@@ -6,37 +6,53 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore as useFlowStore,
+  type ReactFlowState,
   type Connection,
   type FinalConnectionState,
   type IsValidConnection,
   type Node,
 } from '@xyflow/react'
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+} from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { SERVICES } from '../../catalog/services.ts'
 import { planConnection } from '../../model/connect.ts'
 import { applyEdgeChanges, applyNodeChanges } from '../../store/flow-changes.ts'
 import { GRID } from '../../store/node-factory.ts'
+import type { Viewport } from '../../store/types.ts'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
 import { EDGE_TYPES, NODE_TYPES } from './flow-types.ts'
-import { FlowElementCache, type FlowEdge, type FlowNode } from './flow-elements.ts'
+import {
+  detailAt,
+  FlowElementCache,
+  type Detail,
+  type FlowEdge,
+  type FlowNode,
+} from './flow-elements.ts'
+import { tones } from './tones.ts'
 import { PALETTE_MIME, readPaletteDrag } from './palette-drag.ts'
 import { EmptyCanvasHint } from './empty-hint.tsx'
+import { FIT_PADDING, fitViewport, MAX_FIT_ZOOM, MIN_ZOOM } from './fit.ts'
 
 const FACTS = { defaultRole: (s: keyof typeof SERVICES) => SERVICES[s].defaultRole }
 const SNAP: [number, number] = [GRID, GRID]
 const MINIMAP_SIZE = { width: 150, height: 100 }
-/** Fitting keeps clear of the zoom controls (left) and the minimap (bottom right). */
-const FIT = {
-  padding: { top: '30px', left: '56px', bottom: '30px', right: '170px' },
-  maxZoom: 1.1,
-} as const
+const FIT = { padding: FIT_PADDING, maxZoom: MAX_FIT_ZOOM }
 const MINIMAP_COLORS: Record<string, string> = {
   app: 'var(--kind-app)',
   identity: 'var(--kind-identity)',
   service: 'var(--kind-service)',
   developer: 'var(--kind-developer)',
 }
+const detailOf = (s: ReactFlowState): Detail => detailAt(s.transform[2])
 const minimapColor = (node: Node): string => MINIMAP_COLORS[node.type ?? ''] ?? 'gray'
 
 /** The React Flow canvas over the store: controlled nodes and edges, built from the design. */
@@ -44,20 +60,27 @@ export function Canvas() {
   const store = useStoreApi()
   const flow = useReactFlow<FlowNode, FlowEdge>()
   const [cache] = useState(() => new FlowElementCache())
-  const { design, selection, measured, drag } = useDesigner(
+  const { design, selection, drag, measured } = useDesigner(
     useShallow((s) => ({
       design: s.design,
       selection: s.selection,
-      measured: s.measured,
       drag: s.drag,
+      measured: s.measured,
     })),
   )
+  const toneOf = useMemo(() => tones(design), [design])
+  const detail = useFlowStore(detailOf)
   const nodes = useMemo(
-    () => cache.buildNodes(design, selection, measured, drag),
-    [cache, design, selection, measured, drag],
+    () => cache.buildNodes(design, selection, measured, drag, toneOf, detail),
+    [cache, design, selection, measured, drag, toneOf, detail],
   )
-  const edges = useMemo(() => cache.buildEdges(design, selection), [cache, design, selection])
-  useViewCommands(flow)
+  const edges = useMemo(
+    () => cache.buildEdges(design, selection, toneOf, detail),
+    [cache, design, selection, toneOf, detail],
+  )
+  const pane = useRef<HTMLDivElement>(null)
+  const initial = useInitialViewport(pane)
+  useViewCommands(flow, pane, initial?.seq)
 
   const isValidConnection = useCallback<IsValidConnection<FlowEdge>>(
     (c) => planConnection(store.getState().design, c.source, c.target, FACTS).ok,
@@ -100,63 +123,94 @@ export function Canvas() {
   )
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<FlowNode, FlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={NODE_TYPES}
-        edgeTypes={EDGE_TYPES}
-        onNodesChange={(changes) => applyNodeChanges(store, changes)}
-        onEdgesChange={(changes) => applyEdgeChanges(store, changes)}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        connectionMode={ConnectionMode.Loose}
-        defaultViewport={store.getState().viewport}
-        onMoveEnd={(_, viewport) => store.getState().setViewport(viewport)}
-        fitViewOptions={FIT}
-        snapToGrid
-        snapGrid={SNAP}
-        onlyRenderVisibleElements
-        deleteKeyCode={null}
-        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
-        selectionKeyCode="Shift"
-        colorMode="system"
-        minZoom={0.1}
-        maxZoom={2}
-        aria-label="Design canvas"
-      >
-        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
-        <Controls position="bottom-left" aria-label="Zoom controls" fitViewOptions={FIT} />
-        <MiniMap
-          position="bottom-right"
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          nodeStrokeWidth={0}
-          ariaLabel="Mini map"
-          style={MINIMAP_SIZE}
-        />
-      </ReactFlow>
+    <div className="canvas" ref={pane} onDragOver={onDragOver} onDrop={onDrop}>
+      {initial && (
+        <ReactFlow<FlowNode, FlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
+          onNodesChange={(changes) => applyNodeChanges(store, changes)}
+          onEdgesChange={(changes) => applyEdgeChanges(store, changes)}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          connectionMode={ConnectionMode.Loose}
+          defaultViewport={initial.viewport}
+          onMoveEnd={(_, viewport) => store.getState().setViewport(viewport)}
+          fitViewOptions={FIT}
+          snapToGrid
+          snapGrid={SNAP}
+          onlyRenderVisibleElements
+          deleteKeyCode={null}
+          multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+          selectionKeyCode="Shift"
+          colorMode="system"
+          minZoom={MIN_ZOOM}
+          maxZoom={2}
+          aria-label="Design canvas"
+        >
+          <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+          <Controls position="bottom-left" aria-label="Zoom controls" fitViewOptions={FIT} />
+          <MiniMap
+            position="bottom-right"
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            nodeStrokeWidth={0}
+            ariaLabel="Mini map"
+            style={MINIMAP_SIZE}
+          />
+        </ReactFlow>
+      )}
       {design.nodes.length === 0 && <EmptyCanvasHint />}
     </div>
   )
 }
 
+/**
+ * The view React Flow starts with, decided before it first draws (the pane is measured in a
+ * layout effect): a pending fit is computed from positions, so a large design is drawn once,
+ * already framed.
+ */
+function useInitialViewport(pane: React.RefObject<HTMLDivElement | null>) {
+  const store = useStoreApi()
+  const [initial, setInitial] = useState<{ viewport: Viewport; seq: number } | null>(null)
+  useLayoutEffect(() => {
+    const { viewCommand, viewport, design, measured } = store.getState()
+    const el = pane.current
+    const fitted =
+      viewCommand.seq > 0 && !viewCommand.viewport && el
+        ? fitViewport(design, measured, el.clientWidth, el.clientHeight)
+        : (viewCommand.viewport ?? viewport)
+    // Measuring the pane before the first paint is what layout effects are for.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setInitial({ viewport: fitted, seq: viewCommand.seq })
+  }, [store, pane])
+  return initial
+}
+
 /** Applies the store's view commands: fit the design, show a saved viewport, focus an item. */
-function useViewCommands(flow: ReturnType<typeof useReactFlow<FlowNode, FlowEdge>>) {
+function useViewCommands(
+  flow: ReturnType<typeof useReactFlow<FlowNode, FlowEdge>>,
+  pane: React.RefObject<HTMLDivElement | null>,
+  handledSeq: number | undefined,
+) {
   const command = useDesigner((s) => s.viewCommand)
   const focus = useDesigner((s) => s.focusRequest)
   const store = useStoreApi()
-  useEffect(() => {
-    if (command.seq === 0) return
-    // Wait a frame so React Flow has the new nodes before it fits them.
-    const handle = requestAnimationFrame(() => {
-      if (command.viewport) void flow.setViewport(command.viewport)
-      else void flow.fitView({ ...FIT, duration: 200 })
-    })
-    return () => cancelAnimationFrame(handle)
-  }, [command, flow])
+  // A layout effect: the new view applies in the same frame as the new design, never after it.
+  useLayoutEffect(() => {
+    if (handledSeq === undefined || command.seq <= handledSeq) return
+    if (command.viewport) {
+      void flow.setViewport(command.viewport)
+      return
+    }
+    const el = pane.current
+    if (!el) return
+    const { design, measured } = store.getState()
+    void flow.setViewport(fitViewport(design, measured, el.clientWidth, el.clientHeight))
+  }, [command, flow, pane, store, handledSeq])
   useEffect(() => {
     if (!focus) return
     const { design } = store.getState()

@@ -1,18 +1,9 @@
-import {
-  BaseEdge,
-  EdgeLabelRenderer,
-  getBezierPath,
-  useStore as useFlowStore,
-  type EdgeProps,
-} from '@xyflow/react'
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react'
 import { memo } from 'react'
 import { analyze, countsFor, type SubjectCounts } from '../../store/derived.ts'
 import { useDesigner, useDesignerWith } from '../store-context.tsx'
 import type { FlowEdge } from './flow-elements.ts'
 import { edgeById, nodeById, viaLabel } from './lookups.ts'
-
-/** Labels are drawn only when they can be read; far out they would just cost frames. */
-const LABEL_MIN_ZOOM = 0.55
 
 const sameCounts = (a: SubjectCounts, b: SubjectCounts): boolean =>
   a.error === b.error && a.warning === b.warning && a.info === b.info
@@ -45,7 +36,24 @@ function AttachEdgeView(props: EdgeProps<FlowEdge>) {
   )
 }
 
+/** Zoomed far out an access edge is just its path, coloured by its findings. */
 function AccessEdgeView(props: EdgeProps<FlowEdge>) {
+  return props.data?.detail === 'far' ? <FarAccessEdge {...props} /> : <FullAccessEdge {...props} />
+}
+
+function FarAccessEdge(props: EdgeProps<FlowEdge>) {
+  const [path] = getBezierPath(props)
+  return (
+    <BaseEdge
+      id={props.id}
+      path={path}
+      className={`edge-access ${props.data?.tone ?? ''}${props.selected ? ' is-selected' : ''}`}
+      interactionWidth={16}
+    />
+  )
+}
+
+function FullAccessEdge(props: EdgeProps<FlowEdge>) {
   const [path] = getBezierPath(props)
   const [labelX, labelY] = labelPoint(props)
   const edge = useDesigner((s) => edgeById(s.design, props.id))
@@ -61,7 +69,7 @@ function AccessEdgeView(props: EdgeProps<FlowEdge>) {
     (a, b) => a?.text === b?.text && a?.missing === b?.missing,
   )
   const counts = useDesignerWith((s) => countsFor(s.design, props.id), sameCounts)
-  const readable = useFlowStore((s) => s.transform[2] >= LABEL_MIN_ZOOM)
+  const readable = props.data?.detail === 'near'
   if (edge?.kind !== 'access') return null
   const tone = counts.error > 0 ? ' has-error' : counts.warning > 0 ? ' has-warning' : ''
   const [first, ...rest] = edge.roles

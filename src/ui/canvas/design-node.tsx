@@ -31,8 +31,34 @@ function describe(node: DesignNode): { glyph: GlyphName; kindLabel: string } {
   }
 }
 
-/** One component for every node kind: icon, name, kind, identity toggle, finding badges. */
-function DesignNodeView({ id, selected }: NodeProps<FlowNode>) {
+/**
+ * One component for every node kind: icon, name, kind, identity toggle, finding badges. Zoomed
+ * far out, where none of that can be read, it draws a light box of the same size (level of
+ * detail), which keeps large designs as fast to draw and pan as plain React Flow nodes.
+ */
+function DesignNodeView(props: NodeProps<FlowNode>) {
+  return props.data.detail === 'far' ? <FarNode {...props} /> : <FullNode {...props} />
+}
+
+/** Far out: everything it draws comes with the node object, so it needs no store subscription. */
+function FarNode({ id, type, data, selected }: NodeProps<FlowNode>) {
+  const isSource = type === 'app' || type === 'developer'
+  return (
+    <div
+      className={`dn dn-far dn-${type} ${data.tone}${selected ? ' is-selected' : ''}`}
+      data-testid={`node-${id}`}
+    >
+      <Handle
+        type={isSource ? 'source' : 'target'}
+        position={isSource ? Position.Right : Position.Left}
+        className="dn-handle"
+      />
+      <span className="dn-name">{data.name}</span>
+    </div>
+  )
+}
+
+function FullNode({ id, selected }: NodeProps<FlowNode>) {
   const node = useDesigner((s) => nodeById(s.design, id))
   const counts = useDesignerWith((s) => countsFor(s.design, id), sameCounts)
   if (!node) return null

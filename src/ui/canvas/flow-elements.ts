@@ -3,10 +3,37 @@ import type { NodeKind } from '../../model/kinds.ts'
 import type { Design, DesignEdge, DesignNode, Position } from '../../model/types.ts'
 import type { Selection, Size } from '../../store/types.ts'
 
-export type FlowNode = Node<Record<string, never>, NodeKind>
-export type FlowEdge = Edge<Record<string, never>, DesignEdge['kind']>
+/** How a node or edge is marked by its findings when drawn far out. */
+export type Tone = '' | 'has-error' | 'has-warning'
 
-const EMPTY = Object.freeze({}) as Record<string, never>
+/**
+ * Nodes and edges carry their id and only what the far-out level of detail draws (name and
+ * tone), so thousands of far-out elements need no store subscription; up close, components read
+ * everything else from the store by id.
+ */
+export interface FlowNodeData extends Record<string, unknown> {
+  readonly name: string
+  readonly tone: Tone
+  readonly detail: Detail
+}
+export interface FlowEdgeData extends Record<string, unknown> {
+  readonly tone: Tone
+  readonly detail: Detail
+}
+
+/**
+ * Level of detail by zoom, decided once by the canvas and handed to every element (a store
+ * subscription per element would run thousands of selectors on every pan): far out, boxes and
+ * paths only; in between, no edge labels; near, everything.
+ */
+export type Detail = 'far' | 'mid' | 'near'
+
+export function detailAt(zoom: number): Detail {
+  return zoom < 0.35 ? 'far' : zoom < 0.55 ? 'mid' : 'near'
+}
+
+export type FlowNode = Node<FlowNodeData, NodeKind>
+export type FlowEdge = Edge<FlowEdgeData, DesignEdge['kind']>
 
 /** Where a node without a stored position is drawn: its kind's column, in file order. */
 const COLUMN: Record<NodeKind, number> = { developer: 0, app: 0, identity: 1, service: 2 }
@@ -25,10 +52,20 @@ export function fallbackPositions(design: Design): Map<string, Position> {
 
 interface NodeEntry {
   readonly source: DesignNode
+  readonly tone: Tone
+  readonly detail: Detail
   readonly position: Position
   readonly selected: boolean
   readonly measured: Size | undefined
   readonly node: FlowNode
+}
+
+interface EdgeEntry {
+  readonly source: DesignEdge
+  readonly selected: boolean
+  readonly tone: Tone
+  readonly detail: Detail
+  readonly edge: FlowEdge
 }
 
 /**
@@ -38,7 +75,7 @@ interface NodeEntry {
  */
 export class FlowElementCache {
   private nodes = new Map<string, NodeEntry>()
-  private edges = new Map<string, { source: DesignEdge; selected: boolean; edge: FlowEdge }>()
+  private edges = new Map<string, EdgeEntry>()
   private fallback: { design: Design; positions: Map<string, Position> } | undefined
 
   buildNodes(
@@ -46,6 +83,8 @@ export class FlowElementCache {
     selection: Selection,
     measured: ReadonlyMap<string, Size>,
     drag: ReadonlyMap<string, Position> | null,
+    toneOf: (id: string) => Tone,
+    detail: Detail,
   ): FlowNode[] {
     const selected = new Set(selection.nodes)
     const next = new Map<string, NodeEntry>()
@@ -55,17 +94,21 @@ export class FlowElementCache {
         drag?.get(source.id) ?? source.position ?? this.fallbackFor(design, source.id)
       const isSelected = selected.has(source.id)
       const size = measured.get(source.id)
+      const tone = toneOf(source.id)
       const old = this.nodes.get(source.id)
       const entry =
         old &&
         old.source === source &&
+        old.tone === tone &&
+        old.detail === detail &&
         old.selected === isSelected &&
-        old.measured === size &&
         old.position.x === position.x &&
         old.position.y === position.y
           ? old
           : {
               source,
+              tone,
+              detail,
               position,
               selected: isSelected,
               measured: size,
@@ -73,7 +116,7 @@ export class FlowElementCache {
                 id: source.id,
                 type: source.kind,
                 position,
-                data: EMPTY,
+                data: { name: source.name, tone, detail },
                 selected: isSelected,
                 ...(size ? { measured: size } : {}),
               },
@@ -85,25 +128,37 @@ export class FlowElementCache {
     return out
   }
 
-  buildEdges(design: Design, selection: Selection): FlowEdge[] {
+  buildEdges(
+    design: Design,
+    selection: Selection,
+    toneOf: (id: string) => Tone,
+    detail: Detail,
+  ): FlowEdge[] {
     const selected = new Set(selection.edges)
-    const next = new Map<string, { source: DesignEdge; selected: boolean; edge: FlowEdge }>()
+    const next = new Map<string, EdgeEntry>()
     const out: FlowEdge[] = []
     for (const source of design.edges) {
       const isSelected = selected.has(source.id)
+      const tone = toneOf(source.id)
       const old = this.edges.get(source.id)
       const entry =
-        old && old.source === source && old.selected === isSelected
+        old &&
+        old.source === source &&
+        old.selected === isSelected &&
+        old.tone === tone &&
+        old.detail === detail
           ? old
           : {
               source,
               selected: isSelected,
+              tone,
+              detail,
               edge: {
                 id: source.id,
                 type: source.kind,
                 source: source.source,
                 target: source.target,
-                data: EMPTY,
+                data: { tone, detail },
                 selected: isSelected,
               },
             }

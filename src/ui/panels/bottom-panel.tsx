@@ -3,6 +3,7 @@ import { analyze, planOf } from '../../store/derived.ts'
 import type { PanelTab } from '../../store/types.ts'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
 import { PlanPanel } from './plan-panel.tsx'
+import { useIdleValue } from './use-idle-value.ts'
 import { ProblemsPanel } from './problems-panel.tsx'
 
 // The guide and its code generators are not needed to draw the designer: load them on demand.
@@ -13,7 +14,11 @@ export function BottomPanel() {
   const store = useStoreApi()
   const panel = useDesigner((s) => s.panel)
   const counts = useDesigner((s) => analyze(s.design).counts)
-  const actions = useDesigner((s) => planOf(s.design).actions.length)
+  // The plan is derived off the urgent path: an edit shows its findings first, the count follows.
+  const actions = useIdleValue(
+    useDesigner((s) => s.design),
+    (design) => planOf(design).actions.length,
+  )
   const tabs: { id: PanelTab; label: ReactNode; name: string }[] = [
     {
       id: 'problems',
@@ -32,11 +37,7 @@ export function BottomPanel() {
     {
       id: 'plan',
       name: 'Plan',
-      label: (
-        <>
-          Plan <span className="count">{actions}</span>
-        </>
-      ),
+      label: <>Plan {actions !== undefined && <span className="count">{actions}</span>}</>,
     },
     { id: 'guide', name: 'Guide', label: <>Guide</> },
   ]

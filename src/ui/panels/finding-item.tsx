@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import type { Finding } from '../../rules/types.ts'
 import { Icon } from '../icons.tsx'
 import { useStoreApi } from '../store-context.tsx'
@@ -9,7 +9,7 @@ import { RuleDoc } from './rule-doc.tsx'
  * One finding: severity, rule id, message, subject (click to select and show it on the canvas),
  * the rule's doc on demand, and its fix and suggestion buttons (each one undo step).
  */
-export function FindingItem({
+export const FindingItem = memo(function FindingItem({
   finding,
   showSubject = true,
 }: {
@@ -82,4 +82,4 @@ export function FindingItem({
       </div>
     </div>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react'
+import { useRef, useState, type KeyboardEvent } from 'react'
 import { SEVERITIES, type Finding, type Severity } from '../../rules/types.ts'
 import { analyze } from '../../store/derived.ts'
 import { Icon } from '../icons.tsx'
@@ -53,29 +53,58 @@ export function ProblemsPanel() {
         const group = findings.filter((f) => f.severity === severity)
         if (group.length === 0) return null
         return (
-          <section key={severity} className={`problem-group sev-${severity}`}>
-            <h3>
-              {GROUP_TITLE[severity]} <span className="count">{group.length}</span>
-            </h3>
-            <ul aria-label={GROUP_TITLE[severity]}>
-              {group.map((finding, i) => {
-                const tabIndex = finding === first ? 0 : -1
-                return (
-                  <li
-                    key={`${finding.rule}|${finding.subject}|${i}`}
-                    data-finding
-                    tabIndex={tabIndex}
-                    onKeyDown={(e) => onKeyDown(e, finding)}
-                    aria-label={`${finding.severity} ${finding.rule}: ${finding.message}`}
-                  >
-                    <FindingItem finding={finding} />
-                  </li>
-                )
-              })}
-            </ul>
-          </section>
+          <ProblemGroup
+            key={severity}
+            severity={severity}
+            group={group}
+            first={first}
+            onKeyDown={onKeyDown}
+          />
         )
       })}
     </div>
+  )
+}
+
+/** How many findings a group shows before "Show more": large designs have thousands. */
+export const PAGE = 30
+
+function ProblemGroup(props: {
+  severity: Severity
+  group: readonly Finding[]
+  first: Finding | undefined
+  onKeyDown: (event: KeyboardEvent<HTMLElement>, finding: Finding) => void
+}) {
+  const { severity, group, first } = props
+  const [limit, setLimit] = useState(PAGE)
+  const shown = group.slice(0, limit)
+  return (
+    <section className={`problem-group sev-${severity}`}>
+      <h3>
+        {GROUP_TITLE[severity]} <span className="count">{group.length}</span>
+      </h3>
+      <ul aria-label={GROUP_TITLE[severity]}>
+        {shown.map((finding, i) => (
+          <li
+            key={`${finding.rule}|${finding.subject}|${i}`}
+            data-finding
+            tabIndex={finding === first ? 0 : -1}
+            onKeyDown={(e) => props.onKeyDown(e, finding)}
+            aria-label={`${finding.severity} ${finding.rule}: ${finding.message}`}
+          >
+            <FindingItem finding={finding} />
+          </li>
+        ))}
+      </ul>
+      {group.length > limit && (
+        <button
+          type="button"
+          className="link-button show-more"
+          onClick={() => setLimit(limit + PAGE * 4)}
+        >
+          Show {Math.min(PAGE * 4, group.length - limit)} more of {group.length - limit}
+        </button>
+      )}
+    </section>
   )
 }

@@ -23,6 +23,10 @@ export async function serveStatic(
     const inside = file === root || file.startsWith(root + sep)
     const target =
       inside && existsSync(file) && statSync(file).isFile() ? file : join(root, 'index.html')
+    if (!existsSync(target)) {
+      res.writeHead(404).end()
+      return
+    }
     res.writeHead(200, {
       'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
       'cache-control': 'no-store',

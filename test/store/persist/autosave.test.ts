@@ -24,7 +24,7 @@ describe('autosave and restore', () => {
     const autosave = startAutosave(t.store, t.effects)
     t.store.getState().updateNode('api', { name: 'receipts-api' })
     t.store.getState().setViewport({ x: 12, y: 34, zoom: 0.8 })
-    expect(t.store.getState().saveState).toBe('idle')
+    expect(t.store.getState().saveState).toBe('saving')
     await vi.advanceTimersByTimeAsync(400)
     expect(t.store.getState().saveState).toBe('saved')
     autosave.stop()

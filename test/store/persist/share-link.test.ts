@@ -1,4 +1,4 @@
-import { compressToEncodedURIComponent } from 'lz-string'
+import LZString from 'lz-string'
 import { describe, expect, it } from 'vitest'
 import { hasSharedDesign, readShareHash, shareHash } from '@/store/persist/share-link.ts'
 import { TEMPLATES } from '@/templates/index.ts'
@@ -16,7 +16,7 @@ describe('share link', () => {
     const doc = { format: 'identity-topology', version: 1, name: 'x', edges: [] }
     const nodes = [{ id: 'a', kind: 'app', name: 'a', hosting: 'mainframe' }]
     const r = readShareHash(
-      `#design=${compressToEncodedURIComponent(JSON.stringify({ ...doc, nodes }))}`,
+      `#design=${LZString.compressToEncodedURIComponent(JSON.stringify({ ...doc, nodes }))}`,
     )
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.error[0]?.path).toBe('nodes[0].hosting')

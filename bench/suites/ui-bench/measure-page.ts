@@ -1,0 +1,67 @@
+import type { Page } from 'playwright-core'
+
+/**
+ * In-page probes. FIRST_RENDER: installed before navigation, records when the first edge is drawn
+ * (edges appear only once nodes are measured, so the canvas is really on screen).
+ */
+export const FIRST_RENDER_PROBE = `
+  (() => {
+    const tick = () => {
+      if (document.querySelector('.react-flow__edge')) {
+        window.__firstRender = performance.now()
+        return
+      }
+      requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })()
+`
+
+export async function firstRenderMs(page: Page): Promise<number> {
+  await page.waitForFunction('window.__firstRender !== undefined', null, { timeout: 60_000 })
+  return page.evaluate<number>('window.__firstRender')
+}
+
+/** Pans with the mouse and zooms with the wheel while recording frame intervals (ms). */
+export async function frameTimes(page: Page): Promise<number[]> {
+  const pane = await page.locator('.react-flow__pane').boundingBox()
+  if (!pane) throw new Error('no pane')
+  // Scripts go to the page as text: tsx's name-keeping helpers do not exist there.
+  await page.evaluate(`(() => {
+    window.__frames = []
+    window.__recording = true
+    let last = performance.now()
+    function loop(now) {
+      window.__frames.push(now - last)
+      last = now
+      if (window.__recording) requestAnimationFrame(loop)
+    }
+    requestAnimationFrame(loop)
+  })()`)
+  const cx = pane.x + pane.width / 2
+  const cy = pane.y + pane.height / 2
+  for (let round = 0; round < 3; round++) {
+    await page.mouse.move(cx, cy)
+    await page.mouse.down()
+    await page.mouse.move(cx - 300, cy - 150, { steps: 30 })
+    await page.mouse.move(cx + 200, cy + 100, { steps: 30 })
+    await page.mouse.up()
+    for (let i = 0; i < 10; i++) {
+      await page.mouse.wheel(0, i < 5 ? -120 : 120)
+      await page.waitForTimeout(16)
+    }
+  }
+  return page.evaluate<number[]>(`(() => {
+    window.__recording = false
+    return window.__frames.slice(1)
+  })()`)
+}
+
+export function mean(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1)
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
+}

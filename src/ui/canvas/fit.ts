@@ -1,0 +1,48 @@
+import { getViewportForBounds, type Rect } from '@xyflow/react'
+import type { Design } from '../../model/types.ts'
+import type { Size, Viewport } from '../../store/types.ts'
+import { fallbackPositions } from './flow-elements.ts'
+
+export const MIN_ZOOM = 0.1
+export const MAX_FIT_ZOOM = 1.1
+/** Fitting keeps clear of the zoom controls (left) and the minimap (bottom right). */
+export const FIT_PADDING = { top: '30px', left: '56px', bottom: '30px', right: '170px' } as const
+/** Every node is drawn at this size (canvas.css), so a design can be framed before it is drawn. */
+export const NODE_SIZE: Size = { width: 220, height: 80 }
+
+export function designBounds(
+  design: Design,
+  measured: ReadonlyMap<string, Size>,
+): Rect | undefined {
+  if (design.nodes.length === 0) return undefined
+  const fallback = fallbackPositions(design)
+  let x0 = Infinity
+  let y0 = Infinity
+  let x1 = -Infinity
+  let y1 = -Infinity
+  for (const node of design.nodes) {
+    const p = node.position ?? fallback.get(node.id) ?? { x: 0, y: 0 }
+    const size = measured.get(node.id) ?? NODE_SIZE
+    x0 = Math.min(x0, p.x)
+    y0 = Math.min(y0, p.y)
+    x1 = Math.max(x1, p.x + size.width)
+    y1 = Math.max(y1, p.y + size.height)
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }
+}
+
+/**
+ * The viewport that frames the whole design in a pane of this size, computed from positions
+ * alone: the canvas can open a large design already framed, instead of drawing it at the old
+ * view and then fitting (which would draw it twice).
+ */
+export function fitViewport(
+  design: Design,
+  measured: ReadonlyMap<string, Size>,
+  width: number,
+  height: number,
+): Viewport {
+  const bounds = designBounds(design, measured)
+  if (!bounds || width <= 0 || height <= 0) return { x: 0, y: 0, zoom: 1 }
+  return getViewportForBounds(bounds, width, height, MIN_ZOOM, MAX_FIT_ZOOM, FIT_PADDING)
+}
