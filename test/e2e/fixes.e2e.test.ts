@@ -45,16 +45,16 @@ describe('quick fixes, undo/redo and optimize', () => {
       .first()
       .click()
     await expect.poll(() => d.ruleIds()).not.toContain('missing-identity')
-    await expect(
-      d.button('System-assigned identity of billing').getAttribute('aria-pressed'),
-    ).resolves.toBe('true')
+    await expect
+      .poll(() => d.button('System-assigned identity of billing').getAttribute('aria-pressed'))
+      .toBe('true')
 
     await browser.page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
     await browser.page.keyboard.press('Control+z')
     await expect.poll(() => d.ruleIds()).toContain('missing-identity')
-    await expect(
-      d.button('System-assigned identity of billing').getAttribute('aria-pressed'),
-    ).resolves.toBe('false')
+    await expect
+      .poll(() => d.button('System-assigned identity of billing').getAttribute('aria-pressed'))
+      .toBe('false')
 
     await browser.page.keyboard.press('Control+Shift+z')
     await expect.poll(() => d.ruleIds()).not.toContain('missing-identity')
@@ -84,9 +84,9 @@ describe('quick fixes, undo/redo and optimize', () => {
     await d.select('kv-billing')
     await browser.page.locator('.react-flow__pane').focus()
     await browser.page.keyboard.press('Delete')
-    await expect(node.count()).resolves.toBe(0)
+    await expect.poll(() => node.count()).toBe(0)
     await browser.page.keyboard.press('Control+z')
-    await expect(node.count()).resolves.toBe(1)
+    await expect.poll(() => node.count()).toBe(1)
   })
 
   it('optimizes identities after a before → after preview, as one undo step', async () => {
@@ -103,10 +103,10 @@ describe('quick fixes, undo/redo and optimize', () => {
     await dialog.getByRole('button', { name: 'Apply optimization' }).click()
 
     await expect.poll(() => d.ruleIds()).not.toContain('identical-access-share-identity')
-    await expect(browser.page.locator('.dn-identity').count()).resolves.toBe(1)
-    await expect(
-      d.button('System-assigned identity of orders-a').getAttribute('aria-pressed'),
-    ).resolves.toBe('false')
+    await expect.poll(() => browser.page.locator('.dn-identity').count()).toBe(1)
+    await expect
+      .poll(() => d.button('System-assigned identity of orders-a').getAttribute('aria-pressed'))
+      .toBe('false')
 
     await browser.page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
     await browser.page.keyboard.press('Control+z')
@@ -116,7 +116,7 @@ describe('quick fixes, undo/redo and optimize', () => {
     await d.button('Optimize identities').click()
     await dialog.getByRole('button', { name: 'Apply optimization' }).click()
     await d.button('Optimize identities').click()
-    await expect(dialog.textContent()).resolves.toContain('already optimal')
+    await expect.poll(() => dialog.textContent()).toContain('already optimal')
     await dialog.getByRole('button', { name: 'Close', exact: true }).first().click()
     expect(browser.errors).toEqual([])
   })
