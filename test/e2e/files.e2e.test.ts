@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { derivePlan } from '@/plan/derive.ts'
 import { serializeDesign } from '@/model/serialize.ts'
 import { shareHash } from '@/store/persist/share-link.ts'
 import { templateById } from '@/templates/index.ts'
-import { launch, type Browser } from './support/browser.ts'
-import { Designer } from './support/designer.ts'
+import { designerSession } from './support/session.ts'
 
 const scenario2 = () => {
   const t = templateById('scenario-2')
@@ -13,25 +12,16 @@ const scenario2 = () => {
 }
 
 describe('files: open, save, export, share', () => {
-  let browser: Browser
-  let d: Designer
-  beforeAll(async () => {
-    browser = await launch()
-    d = new Designer(browser.page)
-    await d.open(inject('baseUrl'))
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const session = designerSession()
 
   it('opens a template with New', async () => {
-    await d.button('New').click()
-    await browser.page
+    await session.d.button('New').click()
+    await session.browser.page
       .getByRole('dialog', { name: 'New design' })
       .getByRole('button', { name: /Apps sharing user-assigned identities/ })
       .click()
-    await d.node('contoso-web-1').waitFor()
-    await expect(browser.page.locator('.dn-name').count()).resolves.toBe(9)
+    await session.d.node('contoso-web-1').waitFor()
+    await expect(session.browser.page.locator('.dn-name').count()).resolves.toBe(9)
   })
 
   it('refuses a malformed file with path-precise problems and keeps the design', async () => {
@@ -45,8 +35,10 @@ describe('files: open, save, export, share', () => {
       ],
       edges: [{ id: 'e', kind: 'access', source: 'a', target: 'ghost', roles: ['Reader'] }],
     })
-    await d.openFile('broken.topology.json', bad)
-    const alert = browser.page.getByRole('alert').filter({ hasText: 'is not a valid design' })
+    await session.d.openFile('broken.topology.json', bad)
+    const alert = session.browser.page
+      .getByRole('alert')
+      .filter({ hasText: 'is not a valid design' })
     await alert.waitFor()
     const text = await alert.textContent()
     expect(text).toContain(
@@ -55,30 +47,30 @@ describe('files: open, save, export, share', () => {
     expect(text).toContain('nodes[0].hosting: expected one of appService')
     expect(text).toContain('nodes[1].service')
     expect(text).toContain('edges[0].target: no node with id "ghost"')
-    await expect(browser.page.locator('.dn-name').count()).resolves.toBe(9)
-    await expect(browser.page.locator('.brand-design').textContent()).resolves.toBe(
+    await expect(session.browser.page.locator('.dn-name').count()).resolves.toBe(9)
+    await expect(session.browser.page.locator('.brand-design').textContent()).resolves.toBe(
       scenario2().name,
     )
     await alert.getByRole('button', { name: 'Dismiss' }).click()
 
-    await d.openFile('not-json.topology.json', '{ "format": ')
-    await browser.page.getByRole('alert').filter({ hasText: 'not valid JSON' }).waitFor()
-    await expect(browser.page.locator('.dn-name').count()).resolves.toBe(9)
-    await browser.page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click()
+    await session.d.openFile('not-json.topology.json', '{ "format": ')
+    await session.browser.page.getByRole('alert').filter({ hasText: 'not valid JSON' }).waitFor()
+    await expect(session.browser.page.locator('.dn-name').count()).resolves.toBe(9)
+    await session.browser.page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click()
   })
 
   it('exports the plan and the downloaded JSON is the derived plan', async () => {
-    await browser.page.getByRole('tab', { name: /^Plan/ }).click()
+    await session.browser.page.getByRole('tab', { name: /^Plan/ }).click()
     const plan = derivePlan(scenario2())
-    const rows = browser.page.getByRole('tabpanel').getByRole('row')
+    const rows = session.browser.page.getByRole('tabpanel').getByRole('row')
     await expect(rows.count()).resolves.toBe(plan.actions.length + 1)
-    const file = await d.download(() => d.button('Export plan').click())
+    const file = await session.d.download(() => session.d.button('Export plan').click())
     expect(file.name).toBe('scenario-2-apps-sharing-user-assigned-identities.plan.json')
     expect(JSON.parse(file.text)).toEqual(plan)
   })
 
   it('saves the design as the same file it opened', async () => {
-    const file = await d.download(() => d.button('Save design').click())
+    const file = await session.d.download(() => session.d.button('Save design').click())
     expect(file.text).toBe(serializeDesign(scenario2()))
   })
 
@@ -105,31 +97,33 @@ describe('files: open, save, export, share', () => {
       ],
       edges: [{ id: 'e', kind: 'access', source: 'a', target: 's', roles: ['<b>Owner</b>'] }],
     }
-    await d.openFile('evil.topology.json', JSON.stringify(evil))
-    await d.node('<script>window.__pwned=2</script>').waitFor()
-    await d.node('<img src=x onerror="window.__pwned=3">').waitFor()
-    await expect(browser.page.locator('.brand-design').textContent()).resolves.toBe(evil.name)
+    await session.d.openFile('evil.topology.json', JSON.stringify(evil))
+    await session.d.node('<script>window.__pwned=2</script>').waitFor()
+    await session.d.node('<img src=x onerror="window.__pwned=3">').waitFor()
+    await expect(session.browser.page.locator('.brand-design').textContent()).resolves.toBe(
+      evil.name,
+    )
     await expect(
-      browser.page
+      session.browser.page
         .locator('.react-flow img, .react-flow script, .bottom-panel img, .bottom-panel b')
         .count(),
     ).resolves.toBe(0)
-    await browser.page.getByRole('tab', { name: /^Problems/ }).click()
-    await expect(d.problems().textContent()).resolves.toContain('<b>Owner</b>')
+    await session.browser.page.getByRole('tab', { name: /^Problems/ }).click()
+    await expect(session.d.problems().textContent()).resolves.toContain('<b>Owner</b>')
     await expect(
-      browser.page.evaluate(() => (window as { __pwned?: number }).__pwned),
+      session.browser.page.evaluate(() => (window as { __pwned?: number }).__pwned),
     ).resolves.toBeUndefined()
   })
 
   it('exports the diagram as PNG and SVG', async () => {
-    await d.button('Export diagram').click()
-    const png = await d.download(() =>
-      browser.page.getByRole('menuitem', { name: 'Diagram as PNG' }).click(),
+    await session.d.button('Export diagram').click()
+    const png = await session.d.download(() =>
+      session.browser.page.getByRole('menuitem', { name: 'Diagram as PNG' }).click(),
     )
     expect(png.name).toMatch(/\.png$/)
-    await d.button('Export diagram').click()
-    const svg = await d.download(() =>
-      browser.page.getByRole('menuitem', { name: 'Diagram as SVG' }).click(),
+    await session.d.button('Export diagram').click()
+    const svg = await session.d.download(() =>
+      session.browser.page.getByRole('menuitem', { name: 'Diagram as SVG' }).click(),
     )
     expect(svg.name).toMatch(/\.svg$/)
     expect(svg.text).toContain('<svg')
@@ -137,7 +131,7 @@ describe('files: open, save, export, share', () => {
 
   it('opens a share link with its design, then drops the link from the address', async () => {
     const url = `${inject('baseUrl')}${shareHash(scenario2())}`
-    const page = await browser.context.newPage()
+    const page = await session.browser.context.newPage()
     await page.goto(url)
     await page.locator('.dn-name').getByText('contoso-func', { exact: true }).waitFor()
     await expect(page.locator('.brand-design').textContent()).resolves.toBe(scenario2().name)
@@ -146,11 +140,14 @@ describe('files: open, save, export, share', () => {
   })
 
   it('warns when a second tab edits the same design', async () => {
-    const second = await browser.context.newPage()
+    const second = await session.browser.context.newPage()
     await second.goto(inject('baseUrl'))
     await second.getByRole('alert').filter({ hasText: 'also open in another tab' }).waitFor()
-    await browser.page.getByRole('alert').filter({ hasText: 'also open in another tab' }).waitFor()
+    await session.browser.page
+      .getByRole('alert')
+      .filter({ hasText: 'also open in another tab' })
+      .waitFor()
     await second.close()
-    expect(browser.errors).toEqual([])
+    expect(session.browser.errors).toEqual([])
   })
 })

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { design } from '../support/builder.ts'
 import { serializeDesign } from '@/model/serialize.ts'
-import { launch, type Browser } from './support/browser.ts'
-import { Designer } from './support/designer.ts'
+import { designerSession } from './support/session.ts'
 
 /** Two apps with identical needs on their own system-assigned identities: optimize shares one. */
 const twins = () =>
@@ -22,102 +21,102 @@ const twins = () =>
     .build()
 
 describe('quick fixes, undo/redo and optimize', () => {
-  let browser: Browser
-  let d: Designer
-  beforeAll(async () => {
-    browser = await launch()
-    d = new Designer(browser.page)
-    await d.open(inject('baseUrl'))
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const session = designerSession()
 
   it('applies a quick fix as one step, undoes and redoes it', async () => {
-    await d.add('Container App', 'billing')
-    await d.add('Key Vault', 'kv-billing')
-    await d.select('billing')
-    await d.connectTo('kv-billing')
-    await expect.poll(() => d.ruleIds()).toContain('missing-identity')
-    const finding = d.problems().getByRole('listitem').filter({ hasText: 'missing-identity' })
+    await session.d.add('Container App', 'billing')
+    await session.d.add('Key Vault', 'kv-billing')
+    await session.d.select('billing')
+    await session.d.connectTo('kv-billing')
+    await expect.poll(() => session.d.ruleIds()).toContain('missing-identity')
+    const finding = session.d
+      .problems()
+      .getByRole('listitem')
+      .filter({ hasText: 'missing-identity' })
     await finding
       .getByRole('button', { name: /system-assigned/i })
       .first()
       .click()
-    await expect.poll(() => d.ruleIds()).not.toContain('missing-identity')
+    await expect.poll(() => session.d.ruleIds()).not.toContain('missing-identity')
     await expect
-      .poll(() => d.button('System-assigned identity of billing').getAttribute('aria-pressed'))
+      .poll(() =>
+        session.d.button('System-assigned identity of billing').getAttribute('aria-pressed'),
+      )
       .toBe('true')
 
-    await browser.page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
-    await browser.page.keyboard.press('Control+z')
-    await expect.poll(() => d.ruleIds()).toContain('missing-identity')
+    await session.browser.page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
+    await session.browser.page.keyboard.press('Control+z')
+    await expect.poll(() => session.d.ruleIds()).toContain('missing-identity')
     await expect
-      .poll(() => d.button('System-assigned identity of billing').getAttribute('aria-pressed'))
+      .poll(() =>
+        session.d.button('System-assigned identity of billing').getAttribute('aria-pressed'),
+      )
       .toBe('false')
 
-    await browser.page.keyboard.press('Control+Shift+z')
-    await expect.poll(() => d.ruleIds()).not.toContain('missing-identity')
+    await session.browser.page.keyboard.press('Control+Shift+z')
+    await expect.poll(() => session.d.ruleIds()).not.toContain('missing-identity')
 
-    await d.button('Undo').click()
-    await expect.poll(() => d.ruleIds()).toContain('missing-identity')
-    await d.button('Redo').click()
-    await expect.poll(() => d.ruleIds()).not.toContain('missing-identity')
+    await session.d.button('Undo').click()
+    await expect.poll(() => session.d.ruleIds()).toContain('missing-identity')
+    await session.d.button('Redo').click()
+    await expect.poll(() => session.d.ruleIds()).not.toContain('missing-identity')
   })
 
   it('deletes with the keyboard and a drag of a node is one undo step', async () => {
-    const node = d.node('kv-billing')
+    const node = session.d.node('kv-billing')
     const box = await node.boundingBox()
     if (!box) throw new Error('kv-billing not on screen')
     const at = async (): Promise<string | undefined> =>
       /translate\([^)]*\)/.exec((await node.getAttribute('style')) ?? '')?.[0]
     const before = await at()
-    await browser.page.mouse.move(box.x + 40, box.y + 20)
-    await browser.page.mouse.down()
-    await browser.page.mouse.move(box.x + 140, box.y + 60, { steps: 8 })
-    await browser.page.mouse.move(box.x + 240, box.y + 100, { steps: 8 })
-    await browser.page.mouse.up()
+    await session.browser.page.mouse.move(box.x + 40, box.y + 20)
+    await session.browser.page.mouse.down()
+    await session.browser.page.mouse.move(box.x + 140, box.y + 60, { steps: 8 })
+    await session.browser.page.mouse.move(box.x + 240, box.y + 100, { steps: 8 })
+    await session.browser.page.mouse.up()
     await expect.poll(at).not.toBe(before)
-    await browser.page.keyboard.press('Control+z')
+    await session.browser.page.keyboard.press('Control+z')
     await expect.poll(at).toBe(before)
 
-    await d.select('kv-billing')
-    await browser.page.locator('.react-flow__pane').focus()
-    await browser.page.keyboard.press('Delete')
+    await session.d.select('kv-billing')
+    await session.browser.page.locator('.react-flow__pane').focus()
+    await session.browser.page.keyboard.press('Delete')
     await expect.poll(() => node.count()).toBe(0)
-    await browser.page.keyboard.press('Control+z')
+    await session.browser.page.keyboard.press('Control+z')
     await expect.poll(() => node.count()).toBe(1)
   })
 
   it('optimizes identities after a before → after preview, as one undo step', async () => {
-    await d.openFile('twins.topology.json', serializeDesign(twins()))
-    await d.node('orders-a').waitFor()
-    await expect.poll(() => d.ruleIds()).toContain('identical-access-share-identity')
+    await session.d.openFile('twins.topology.json', serializeDesign(twins()))
+    await session.d.node('orders-a').waitFor()
+    await expect.poll(() => session.d.ruleIds()).toContain('identical-access-share-identity')
 
-    await d.button('Optimize identities').click()
-    const dialog = browser.page.getByRole('dialog', { name: 'Optimize identities' })
+    await session.d.button('Optimize identities').click()
+    const dialog = session.browser.page.getByRole('dialog', { name: 'Optimize identities' })
     const assignments = dialog.locator('.metric').filter({ hasText: 'Role assignments' })
     await expect(assignments.getByLabel('before').textContent()).resolves.toBe('6')
     await expect(assignments.getByLabel('after').textContent()).resolves.toBe('4')
     await expect(dialog.textContent()).resolves.toContain('Identities created')
     await dialog.getByRole('button', { name: 'Apply optimization' }).click()
 
-    await expect.poll(() => d.ruleIds()).not.toContain('identical-access-share-identity')
-    await expect.poll(() => browser.page.locator('.dn-identity').count()).toBe(1)
+    await expect.poll(() => session.d.ruleIds()).not.toContain('identical-access-share-identity')
+    await expect.poll(() => session.browser.page.locator('.dn-identity').count()).toBe(1)
     await expect
-      .poll(() => d.button('System-assigned identity of orders-a').getAttribute('aria-pressed'))
+      .poll(() =>
+        session.d.button('System-assigned identity of orders-a').getAttribute('aria-pressed'),
+      )
       .toBe('false')
 
-    await browser.page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
-    await browser.page.keyboard.press('Control+z')
-    await expect.poll(() => browser.page.locator('.dn-identity').count()).toBe(0)
-    await expect.poll(() => d.ruleIds()).toContain('identical-access-share-identity')
+    await session.browser.page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
+    await session.browser.page.keyboard.press('Control+z')
+    await expect.poll(() => session.browser.page.locator('.dn-identity').count()).toBe(0)
+    await expect.poll(() => session.d.ruleIds()).toContain('identical-access-share-identity')
 
-    await d.button('Optimize identities').click()
+    await session.d.button('Optimize identities').click()
     await dialog.getByRole('button', { name: 'Apply optimization' }).click()
-    await d.button('Optimize identities').click()
+    await session.d.button('Optimize identities').click()
     await expect.poll(() => dialog.textContent()).toContain('already optimal')
     await dialog.getByRole('button', { name: 'Close', exact: true }).first().click()
-    expect(browser.errors).toEqual([])
+    expect(session.browser.errors).toEqual([])
   })
 })

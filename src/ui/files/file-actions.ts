@@ -1,17 +1,14 @@
 import { parseDesignText } from '../../model/parse.ts'
+import { planFileName } from '../../plan/export.ts'
 import { formatProblem } from '../../model/problems.ts'
 import { serializeDesign } from '../../model/serialize.ts'
 import type { DesignerStore } from '../../store/create-store.ts'
 import type { Effects } from '../../store/effects.ts'
 import { shareHash } from '../../store/persist/share-link.ts'
 
-/** `Receipts platform` → `receipts-platform.topology.json`. */
+/** `Receipts platform` → `receipts-platform.topology.json` (named like the plan it goes with). */
 export function designFileName(name: string): string {
-  const base = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-  return `${base || 'design'}.topology.json`
+  return planFileName(name).replace(/\.plan\.json$/, '.topology.json')
 }
 
 /**
