@@ -47,6 +47,12 @@ function cachedRole(text: string): { ref: RoleRef; key: string; only: readonly R
   return entry
 }
 
+/** A principal's shared resolution and its number. */
+interface Numbered {
+  readonly resolution: Resolution
+  readonly n: number
+}
+
 const UNRESOLVED: Readonly<Record<Unresolved, Resolution>> = {
   noIdentity: { resolved: false, reason: 'noIdentity' },
   ambiguous: { resolved: false, reason: 'ambiguous' },
@@ -63,7 +69,19 @@ export class DesignIndex extends ModelIndex {
   /** Each access edge's resolution and roles, by position in `accessEdges`: no lookup by id. */
   readonly resolutionAt: readonly Resolution[]
   readonly rolesAt: readonly (readonly RoleRef[])[]
+  /**
+   * Principals numbered in order of first use, and each access edge's principal number (-1 when
+   * unresolved): lets callers group edges by principal with arrays instead of maps.
+   */
+  readonly principals: readonly PrincipalRef[] = []
+  readonly principalKeys: readonly string[] = []
+  readonly principalAt: Int32Array
   private readonly keys = new Map<Resolution, string>()
+  private readonly numbered = {
+    systemAssigned: new Map<string, Numbered>(),
+    userAssigned: new Map<string, Numbered>(),
+    developer: new Map<string, Numbered>(),
+  }
   private grantList?: Grant[]
   private byPrincipal?: Map<string, Grant[]>
   private byId?: Map<string, number>
@@ -75,29 +93,36 @@ export class DesignIndex extends ModelIndex {
     super(design)
     const resolutionAt: Resolution[] = []
     const rolesAt: (readonly RoleRef[])[] = []
-    const principals = {
-      systemAssigned: new Map<string, Resolution>(),
-      userAssigned: new Map<string, Resolution>(),
-      developer: new Map<string, Resolution>(),
-    }
+    const principals = this.numbered
+    const refs = this.principals as PrincipalRef[]
+    const keys = this.principalKeys as string[]
+    // The number of the principal principalFor resolved the current edge to, else -1.
+    let current = -1
     const principalOf = (type: PrincipalRef['type'], node: string): Resolution => {
-      let r = principals[type].get(node)
-      if (!r) {
+      let p = principals[type].get(node)
+      if (!p) {
         const ref: PrincipalRef = { type, node }
-        r = { resolved: true, principal: ref }
-        principals[type].set(node, r)
-        this.keys.set(r, principalKey(ref))
+        const key = principalKey(ref)
+        p = { resolution: { resolved: true, principal: ref }, n: refs.length }
+        principals[type].set(node, p)
+        this.keys.set(p.resolution, key)
+        refs.push(ref)
+        keys.push(key)
       }
-      return r
+      current = p.n
+      return p.resolution
     }
-    for (const edge of this.accessEdges) {
+    this.principalAt = new Int32Array(this.accessEdges.length)
+    this.accessEdges.forEach((edge, at) => {
       rolesAt.push(
         edge.roles.length === 1
           ? cachedRole(edge.roles[0] as string).only
           : edge.roles.map((text) => cachedRole(text).ref),
       )
+      current = -1
       resolutionAt.push(this.principalFor(edge, principalOf))
-    }
+      this.principalAt[at] = current
+    })
     this.resolutionAt = resolutionAt
     this.rolesAt = rolesAt
   }
@@ -159,6 +184,11 @@ export class DesignIndex extends ModelIndex {
       this.accessEdges.map((e, at) => [e.id, this.rolesAt[at] as readonly RoleRef[]]),
     )
     return this.roleMap
+  }
+
+  /** The number of a principal some access edge resolves to (see `principals`), or undefined. */
+  principalNumber(type: PrincipalRef['type'], node: string): number | undefined {
+    return this.numbered[type].get(node)?.n
   }
 
   /** The position of an access edge in `accessEdges`, or undefined. */

@@ -1,11 +1,11 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
 import { HOSTING } from '../catalog/hosting.ts'
 import { SYSTEM_VIA, type Scope, type ServiceKind } from '../model/kinds.ts'
-import type { Resolution } from '../model/queries.ts'
+import type { PrincipalRef, Resolution } from '../model/queries.ts'
 import type { AccessEdge, AppNode } from '../model/types.ts'
 import { IdAllocator } from '../optimize/ids.ts'
 import { EdgeTable, type EdgeFlag, type EdgeInfo } from './edge-info.ts'
-import { summarizePrincipals, TripleIds, type PrincipalSummary } from './principals.ts'
+import { summarizePrincipals, tripleIdsForCheck, type PrincipalSummary } from './principals.ts'
 
 const NO_EDGES: readonly EdgeInfo[] = []
 
@@ -38,8 +38,8 @@ export class RuleFacts {
   private resolving?: Map<string, EdgeInfo[]>
   private attachIds?: Map<string, string[]>
   private readonly labels = new Map<string, string>()
-  private readonly triples = new TripleIds()
-  private summaries?: Map<string, PrincipalSummary>
+  private readonly triples = tripleIdsForCheck()
+  private summaries?: PrincipalSummary[]
 
   private readonly reserved: Reserved | undefined
 
@@ -102,10 +102,16 @@ export class RuleFacts {
     return this.triples.of(service, roleKey, scope)
   }
 
-  /** Every principal holding grants, with its grant set (by principalKey). */
-  principals(): ReadonlyMap<string, PrincipalSummary> {
+  /** Every principal some access edge resolves to, with its grant set (by principal number). */
+  principals(): readonly PrincipalSummary[] {
     this.summaries ??= summarizePrincipals(this.index, this.triples)
     return this.summaries
+  }
+
+  /** One principal's summary, if some access edge resolves to it. */
+  principal(type: PrincipalRef['type'], node: string): PrincipalSummary | undefined {
+    const n = this.index.principalNumber(type, node)
+    return n === undefined ? undefined : this.principals()[n]
   }
 
   /** The identity nodes of the whole design (not only the part checked), in file order. */

@@ -1,6 +1,6 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
 import { roleKey, type RoleRef } from '../catalog/roles.ts'
-import { principalKey, type PrincipalRef, type Resolution } from '../model/queries.ts'
+import type { PrincipalRef } from '../model/queries.ts'
 import type { AccessEdge } from '../model/types.ts'
 import type { Scope } from '../model/kinds.ts'
 import { INCLUDERS } from './edge-info.ts'
@@ -10,8 +10,8 @@ export interface PrincipalSummary {
   readonly key: string
   readonly principal: PrincipalRef
   /** Positions (in `index.accessEdges`) of the edges that resolve to it, in file order. */
-  readonly positions: readonly number[]
-  /** Its distinct grants (service, role, scope) as sorted triple ids: equal lists, equal access. */
+  readonly positions: Int32Array
+  /** Its distinct grants (service, role, scope) as sorted numbers: equal lists, equal access. */
   readonly set: readonly number[]
   /** How many of them are Azure RBAC role assignments (built-in rbac roles and custom roles). */
   readonly rbac: number
@@ -25,10 +25,18 @@ const SCOPE_SLOT: Readonly<Record<Scope, number>> = {
   subscription: 2,
 }
 
-/** Hands out a small integer per distinct (service, role, scope), without building strings. */
+/**
+ * Hands out a small integer per distinct (service, role, scope), without building strings. The
+ * numbers only mean something within one check; a shared instance across checks saves rebuilding
+ * its maps (see TRIPLES).
+ */
 export class TripleIds {
   private readonly ids = new Map<string, Map<string, number[]>>()
   private count = 0
+
+  get size(): number {
+    return this.count
+  }
 
   of(service: string, roleKey: string, scope: Scope): number {
     let byRole = this.ids.get(service)
@@ -52,42 +60,56 @@ export class TripleIds {
 }
 
 /**
- * Every principal with the edges that resolve to it and its grant set, straight from DesignIndex's
- * position arrays: no Grant objects are needed (resolutions are shared per principal).
+ * Every principal with the edges that resolve to it and its grant set, from DesignIndex's
+ * per-edge principal numbers: the edges are grouped by a counting sort into one typed array, so
+ * there is no map and no list per principal.
  */
-export function summarizePrincipals(
-  index: DesignIndex,
-  triples: TripleIds,
-): Map<string, PrincipalSummary> {
-  const byResolution = new Map<Resolution, number[]>()
-  index.resolutionAt.forEach((r, at) => {
-    if (!r.resolved) return
-    const list = byResolution.get(r)
-    if (list) list.push(at)
-    else byResolution.set(r, [at])
+export function summarizePrincipals(index: DesignIndex, triples: TripleIds): PrincipalSummary[] {
+  const { principalAt, principals, principalKeys } = index
+  const starts = new Int32Array(principals.length + 1)
+  for (const n of principalAt) if (n >= 0) starts[n + 1] = (starts[n + 1] as number) + 1
+  for (let n = 0; n < principals.length; n++)
+    starts[n + 1] = (starts[n + 1] as number) + (starts[n] as number)
+  const flat = new Int32Array(starts[principals.length] as number)
+  const fill = starts.slice(0, principals.length)
+  principalAt.forEach((n, at) => {
+    if (n < 0) return
+    const slot = fill[n] as number
+    flat[slot] = at
+    fill[n] = slot + 1
   })
-  const out = new Map<string, PrincipalSummary>()
+  const out: PrincipalSummary[] = []
+  // Triple id × 2 + 1 when granted through Azure RBAC (the mechanism follows from the role, so
+  // the code stays unique per triple): one sorted list gives both the set and the RBAC count.
   const ids: number[] = []
-  const rbacIds = new Set<number>()
-  for (const [r, positions] of byResolution) {
-    if (!r.resolved) continue
+  for (let n = 0; n < principals.length; n++) {
+    const positions = flat.subarray(starts[n], starts[n + 1])
     ids.length = 0
-    rbacIds.clear()
     let includes = false
-    for (const at of positions) {
+    for (let i = 0; i < positions.length; i++) {
+      const at = positions[i] as number
       const edge = index.accessEdges[at] as AccessEdge
       const scope = edge.scope ?? 'resource'
       for (const role of index.rolesAt[at] as readonly RoleRef[]) {
         if (role.kind === 'unknown') continue
-        const id = triples.of(edge.target, roleKey(role), scope)
-        ids.push(id)
-        if (role.kind === 'custom' || role.fact.grant === 'rbac') rbacIds.add(id)
+        const rbac = role.kind === 'custom' || role.fact.grant === 'rbac'
+        ids.push(triples.of(edge.target, roleKey(role), scope) * 2 + (rbac ? 1 : 0))
         if (role.kind === 'builtin' && INCLUDERS.has(role.fact)) includes = true
       }
     }
+    const key = principalKeys[n] as string
+    const principal = principals[n] as PrincipalRef
     const set = sortedUnique(ids)
-    const key = principalKey(r.principal)
-    out.set(key, { key, principal: r.principal, positions, set, rbac: rbacIds.size, includes })
+    let rbac = 0
+    for (const code of set) rbac += code & 1
+    out.push({
+      key,
+      principal,
+      positions,
+      set,
+      rbac,
+      includes,
+    })
   }
   return out
 }
@@ -138,4 +160,15 @@ function sortedUnique(ids: number[]): number[] {
   for (let i = 0; i < ids.length; i++)
     if (i === 0 || ids[i] !== ids[n - 1]) ids[n++] = ids[i] as number
   return ids.slice(0, n)
+}
+
+let shared = new TripleIds()
+
+/**
+ * The TripleIds for a new check: the one the previous checks filled (designs change little
+ * between checks), started afresh when it grows large so that memory stays bounded.
+ */
+export function tripleIdsForCheck(): TripleIds {
+  if (shared.size > 200_000) shared = new TripleIds()
+  return shared
 }

@@ -19,6 +19,13 @@ describe('DesignIndex', () => {
           expect(index.rolesOf(edge.id)).toEqual(edge.roles.map(resolveRole))
           expect(index.rolesAt[at]).toEqual(edge.roles.map(resolveRole))
           expect(index.accessEdgesFrom(edge.source)).toContain(edge)
+          const n = index.principalAt[at] as number
+          if (expected.resolved) {
+            expect(index.principals[n]).toEqual(expected.principal)
+            expect(index.principalKeys[n]).toBe(
+              `${expected.principal.type}:${expected.principal.node}`,
+            )
+          } else expect(n).toBe(-1)
         })
       }),
       { numRuns: 300 },

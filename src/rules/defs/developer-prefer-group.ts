@@ -1,6 +1,5 @@
 import { compareOrdinal } from '../../lib/compare.ts'
 import type { Edit } from '../../model/edits.ts'
-import { principalKey } from '../../model/queries.ts'
 import type { DeveloperNode } from '../../model/types.ts'
 import type { RuleFacts } from '../facts.ts'
 import { groupsWithEqualSets } from '../principals.ts'
@@ -27,7 +26,7 @@ export const developerPreferGroup = defineRule({
     const candidates: { node: DeveloperNode; set: readonly number[] }[] = []
     for (const node of index.design.nodes) {
       if (node.kind !== 'developer' || node.principal !== 'user') continue
-      const summary = facts.principals().get(principalKey({ type: 'developer', node: node.id }))
+      const summary = facts.principal('developer', node.id)
       if (summary && summary.set.length > 0) candidates.push({ node, set: summary.set })
     }
     for (const group of groupsWithEqualSets(candidates, (u) => u.set)) {

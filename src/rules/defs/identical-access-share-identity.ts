@@ -22,7 +22,7 @@ export const identicalAccessShareIdentity = defineRule({
   meta,
   check({ facts, report }) {
     const workloads: { member: Member; set: readonly number[] }[] = []
-    for (const summary of facts.principals().values()) {
+    for (const summary of facts.principals()) {
       const { principal } = summary
       if (principal.type === 'developer' || summary.set.length === 0) continue
       workloads.push({ member: { type: principal.type, node: principal.node }, set: summary.set })

@@ -36,7 +36,7 @@ export const redundantRole = defineRule({
   meta,
   check({ index, facts, report }) {
     // Only a principal holding a role that includes others can hold a redundant one.
-    for (const summary of facts.principals().values()) {
+    for (const summary of facts.principals()) {
       if (!summary.includes) continue
       const coverages = coverageOf(index, summary.positions)
       if (!coverages) continue
@@ -56,7 +56,7 @@ export const redundantRole = defineRule({
 })
 
 /** From a principal's edges, its roles that include others: coverage per service and scope. */
-function coverageOf(index: DesignIndex, positions: readonly number[]): Coverages {
+function coverageOf(index: DesignIndex, positions: Iterable<number>): Coverages {
   let out: Coverages
   for (const at of positions) {
     const edge = index.accessEdges[at] as AccessEdge
@@ -88,13 +88,12 @@ function finding(
   info: EdgeInfo,
   redundant: readonly RoleFact[],
   at: Coverage,
-  positions: readonly number[],
+  positions: ArrayLike<number>,
 ) {
   const { edge } = info
   const names = new Set(redundant.map((f) => f.name))
   const by = [...at.held].filter((h) => redundant.some((f) => INCLUDED.get(h)?.has(f.name)))
-  const related = positions
-    .map((p) => facts.info(p))
+  const related = Array.from(positions, (p) => facts.info(p))
     .filter(
       (e) =>
         e !== info &&

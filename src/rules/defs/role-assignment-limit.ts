@@ -39,7 +39,7 @@ export const roleAssignmentLimit = defineRule({
   check({ facts, report }) {
     // Distinct grants = per principal, its distinct (service, role, scope) through Azure RBAC.
     let count = 0
-    for (const summary of facts.principals().values()) count += summary.rbac
+    for (const summary of facts.principals()) count += summary.rbac
     const finding = assessLimit(count)
     if (finding) report(finding)
   },

@@ -1,5 +1,4 @@
 import { roleKey, type RoleRef } from '../../catalog/roles.ts'
-import { principalKey } from '../../model/queries.ts'
 import type { AccessEdge } from '../../model/types.ts'
 import { moveGrantsFix, type Overgrant } from '../fixes/move-grants.ts'
 import { defineRule, formatMessage, type RuleMeta } from '../types.ts'
@@ -25,7 +24,7 @@ export const sharedIdentityOvergrant = defineRule({
     for (const identity of facts.identities()) {
       const apps = index.appsOf(identity)
       if (apps.length < 2) continue
-      const summary = facts.principals().get(principalKey({ type: 'userAssigned', node: identity }))
+      const summary = facts.principal('userAssigned', identity)
       if (!summary) continue
       // (service, role, scope) → the apps that need it through this identity.
       const needing = new Map<number, { service: string; role: string; apps: Set<string> }>()
