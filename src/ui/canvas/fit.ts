@@ -1,14 +1,14 @@
 import { getViewportForBounds, type Rect } from '@xyflow/react'
 import type { Design } from '../../model/types.ts'
 import type { Size, Viewport } from '../../store/types.ts'
-import { fallbackPositions } from './flow-elements.ts'
+import { fallbackPositions, NODE_HEIGHT, NODE_WIDTH } from './flow-elements.ts'
 
 export const MIN_ZOOM = 0.1
 export const MAX_FIT_ZOOM = 1.1
 /** Fitting keeps clear of the zoom controls (left) and the minimap (bottom right). */
 export const FIT_PADDING = { top: '30px', left: '56px', bottom: '30px', right: '170px' } as const
 /** Every node is drawn at this size (canvas.css), so a design can be framed before it is drawn. */
-export const NODE_SIZE: Size = { width: 220, height: 80 }
+export const NODE_SIZE: Size = { width: NODE_WIDTH, height: NODE_HEIGHT }
 
 export function designBounds(
   design: Design,

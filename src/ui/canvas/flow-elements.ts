@@ -36,6 +36,9 @@ export type FlowNode = Node<FlowNodeData, NodeKind>
 export type FlowEdge = Edge<FlowEdgeData, DesignEdge['kind']>
 
 /** Where a node without a stored position is drawn: its kind's column, in file order. */
+export const NODE_WIDTH = 220
+export const NODE_HEIGHT = 80
+
 const COLUMN: Record<NodeKind, number> = { developer: 0, app: 0, identity: 1, service: 2 }
 
 export function fallbackPositions(design: Design): Map<string, Position> {
@@ -117,6 +120,10 @@ export class FlowElementCache {
                 type: source.kind,
                 position,
                 data: { name: source.name, tone, detail },
+                // Every node has this size (canvas.css): known before measuring, so the minimap,
+                // culling and fitting work at once and nodes never wait hidden for a measure.
+                initialWidth: NODE_WIDTH,
+                initialHeight: NODE_HEIGHT,
                 selected: isSelected,
                 ...(size ? { measured: size } : {}),
               },
