@@ -43,8 +43,10 @@ export function applyEdits(design: Design, edits: readonly Edit[]): Result<Desig
 class Workspace {
   private name: string
   private readonly nodes: Map<string, DesignNode>
-  private edges: Map<string, DesignEdge>
+  private readonly edges: Map<string, DesignEdge>
   private readonly base: Design
+  /** Edge ids per node, built on the first removeNode so removing many nodes stays linear. */
+  private incident: Map<string, Set<string>> | null = null
 
   constructor(design: Design) {
     this.base = design
@@ -88,9 +90,8 @@ class Workspace {
       }
       case 'removeNode': {
         if (!this.nodes.delete(edit.id)) return `no node with id ${JSON.stringify(edit.id)}`
-        this.edges = new Map(
-          [...this.edges].filter(([, e]) => e.source !== edit.id && e.target !== edit.id),
-        )
+        for (const edgeId of this.incidentTo(edit.id)) this.dropEdge(edgeId)
+        this.incident?.delete(edit.id)
         return undefined
       }
       case 'addEdge': {
@@ -98,6 +99,7 @@ class Workspace {
         const invalid = validateEdge(edit.edge) ?? this.checkEndpoints(edit.edge)
         if (invalid) return invalid
         this.edges.set(edit.edge.id, edit.edge)
+        this.link(edit.edge)
         return undefined
       }
       case 'updateEdge': {
@@ -111,7 +113,9 @@ class Workspace {
         return undefined
       }
       case 'removeEdge':
-        return this.edges.delete(edit.id) ? undefined : `no edge with id ${JSON.stringify(edit.id)}`
+        if (!this.edges.has(edit.id)) return `no edge with id ${JSON.stringify(edit.id)}`
+        this.dropEdge(edit.id)
+        return undefined
       case 'renameDesign':
         if (edit.name.length < 1 || edit.name.length > NAME_MAX)
           return `name must be 1–${NAME_MAX} characters`
@@ -120,6 +124,31 @@ class Workspace {
       default:
         return assertNever(edit, 'edit')
     }
+  }
+
+  private incidentTo(node: string): string[] {
+    if (!this.incident) {
+      this.incident = new Map()
+      for (const edge of this.edges.values()) this.link(edge)
+    }
+    return [...(this.incident.get(node) ?? [])]
+  }
+
+  private link(edge: DesignEdge): void {
+    if (!this.incident) return
+    for (const end of [edge.source, edge.target]) {
+      const set = this.incident.get(end)
+      if (set) set.add(edge.id)
+      else this.incident.set(end, new Set([edge.id]))
+    }
+  }
+
+  private dropEdge(id: string): void {
+    const edge = this.edges.get(id)
+    if (!edge) return
+    this.edges.delete(id)
+    this.incident?.get(edge.source)?.delete(id)
+    this.incident?.get(edge.target)?.delete(id)
   }
 
   private idTaken(id: string): boolean {

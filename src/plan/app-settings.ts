@@ -31,8 +31,7 @@ export function appSettingsFor(index: DesignIndex, appId: string): AppConnection
   const connections: { service: string; identity: string }[] = []
   const userAssigned = new Set<string>()
   let usesSystem = false
-  for (const edge of index.accessEdges) {
-    if (edge.source !== appId) continue
+  for (const edge of index.accessEdgesFrom(appId)) {
     const r = index.resolutionOf(edge.id)
     if (!r.resolved) continue
     if (r.principal.type === 'systemAssigned') usesSystem = true
