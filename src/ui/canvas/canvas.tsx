@@ -38,6 +38,7 @@ import {
   type FlowNode,
 } from './flow-elements.ts'
 import { tones } from './tones.ts'
+import { useIdleValue } from '../panels/use-idle-value.ts'
 import { PALETTE_MIME, readPaletteDrag } from './palette-drag.ts'
 import { EmptyCanvasHint } from './empty-hint.tsx'
 import { FIT_PADDING, fitViewport, MAX_FIT_ZOOM, MIN_ZOOM } from './fit.ts'
@@ -52,6 +53,7 @@ const MINIMAP_COLORS: Record<string, string> = {
   service: 'var(--kind-service)',
   developer: 'var(--kind-developer)',
 }
+const whenReady = (): boolean => true
 const detailOf = (s: ReactFlowState): Detail => detailAt(s.transform[2])
 const minimapColor = (node: Node): string => MINIMAP_COLORS[node.type ?? ''] ?? 'gray'
 
@@ -78,6 +80,8 @@ export function Canvas() {
     () => cache.buildEdges(design, selection, toneOf, detail),
     [cache, design, selection, toneOf, detail],
   )
+  // The minimap draws every node: it joins once the canvas is on screen and the page is idle.
+  const minimap = useIdleValue(true, whenReady) ?? false
   const pane = useRef<HTMLDivElement>(null)
   const initial = useInitialViewport(pane)
   useViewCommands(flow, pane, initial?.seq)
@@ -152,15 +156,17 @@ export function Canvas() {
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
           <Controls position="bottom-left" aria-label="Zoom controls" fitViewOptions={FIT} />
-          <MiniMap
-            position="bottom-right"
-            pannable
-            zoomable
-            nodeColor={minimapColor}
-            nodeStrokeWidth={0}
-            ariaLabel="Mini map"
-            style={MINIMAP_SIZE}
-          />
+          {minimap && (
+            <MiniMap
+              position="bottom-right"
+              pannable
+              zoomable
+              nodeColor={minimapColor}
+              nodeStrokeWidth={0}
+              ariaLabel="Mini map"
+              style={MINIMAP_SIZE}
+            />
+          )}
         </ReactFlow>
       )}
       {design.nodes.length === 0 && <EmptyCanvasHint />}

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react'
+import { useDeferredValue, useRef, useState, type KeyboardEvent } from 'react'
 import { SEVERITIES, type Finding, type Severity } from '../../rules/types.ts'
 import { analyze } from '../../store/derived.ts'
 import { Icon } from '../icons.tsx'
@@ -17,7 +17,11 @@ const GROUP_TITLE: Record<Severity, string> = {
  */
 export function ProblemsPanel() {
   const store = useStoreApi()
-  const findings = useDesigner((s) => analyze(s.design).findings)
+  // Deferred: the canvas and the counts come first; the list follows in a background render.
+  const findings = useDeferredValue(
+    useDesigner((s) => analyze(s.design).findings),
+    null,
+  )
   const listRef = useRef<HTMLDivElement>(null)
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>, finding: Finding): void => {
@@ -38,6 +42,7 @@ export function ProblemsPanel() {
     }
   }
 
+  if (findings === null) return <p className="panel-empty">Checking the design…</p>
   if (findings.length === 0)
     return (
       <div className="panel-empty">
