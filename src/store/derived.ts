@@ -2,7 +2,8 @@ import { DesignIndex } from '../analysis/design-index.ts'
 import type { Design, DesignNode } from '../model/types.ts'
 import { derivePlan } from '../plan/derive.ts'
 import type { Plan } from '../plan/types.ts'
-import { checkDesign, countFindings, type FindingCounts } from '../rules/engine.ts'
+import { countFindings, type FindingCounts } from '../rules/engine.ts'
+import { IncrementalChecker } from '../rules/incremental.ts'
 import type { Finding } from '../rules/types.ts'
 
 /**
@@ -55,9 +56,12 @@ export interface Analysis {
   readonly bySubject: ReadonlyMap<string, readonly Finding[]>
 }
 
+// After an edit, only the connected parts of the design that changed are checked again.
+const checker = new IncrementalChecker()
+
 export const analyze = memoOnSemantics((design): Analysis => {
   const index = new DesignIndex(design)
-  const findings = checkDesign(design, undefined, index)
+  const findings = checker.check(design)
   const bySubject = new Map<string, Finding[]>()
   for (const f of findings) {
     if (f.subject === null) continue

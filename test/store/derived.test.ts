@@ -7,6 +7,7 @@ import {
   sameExceptPositions,
 } from '@/store/derived.ts'
 import { derivePlan } from '@/plan/derive.ts'
+import { checkDesign } from '@/rules/engine.ts'
 import { TEMPLATES } from '@/templates/index.ts'
 import { applyEdits } from '@/model/edits.ts'
 import { design } from '../support/builder.ts'
@@ -71,5 +72,27 @@ describe('rbacAssignmentCount', () => {
       })
       .build()
     expect(rbacAssignmentCount(d)).toBe(2)
+  })
+})
+
+describe('analyze after successive edits', () => {
+  it('gives the same findings as a full check', () => {
+    const start = TEMPLATES.find((t) => t.id === 'scenario-2')?.design
+    if (!start) throw new Error('no scenario 2')
+    const steps: Parameters<typeof applyEdits>[1][] = [
+      [{ type: 'updateNode', id: 'web1', set: { systemAssigned: true } }],
+      [{ type: 'removeEdge', id: 'web2-mi-data' }],
+      [{ type: 'updateEdge', id: 'func-blob', set: { roles: ['Owner'], scope: 'subscription' } }],
+      [{ type: 'addNode', node: { id: 'lonely', kind: 'identity', name: 'lonely' } }],
+    ]
+    let current = start
+    const view = (fs: readonly { rule: string; subject: string | null; message: string }[]) =>
+      fs.map((f) => `${f.rule}|${f.subject}|${f.message}`)
+    for (const edits of steps) {
+      const next = applyEdits(current, edits)
+      if (!next.ok) throw new Error(next.error.message)
+      current = next.value
+      expect(view(analyze(current).findings)).toEqual(view(checkDesign(current)))
+    }
   })
 })
