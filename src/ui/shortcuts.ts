@@ -18,10 +18,16 @@ function isTextTarget(target: EventTarget | null): boolean {
   )
 }
 
+function onCanvas(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return true
+  return target === document.body || target.closest('.react-flow') !== null
+}
+
 /**
  * The designer's keyboard: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo, Delete/Backspace
  * remove the selection, Ctrl+C/V copy and paste nodes, Ctrl+S save, Ctrl+O open, Escape clears
- * the selection. Inside text fields only Save and Open apply.
+ * the selection. Inside text fields only Save and Open apply; copy, paste and delete need the
+ * focus on the canvas (or nowhere).
  */
 export function useShortcuts(store: DesignerStore, actions: ShortcutActions): void {
   useEffect(() => {
@@ -49,6 +55,12 @@ export function useShortcuts(store: DesignerStore, actions: ShortcutActions): vo
       } else if (mod && key === 'y') {
         event.preventDefault()
         state.redo()
+      } else if (event.key === 'Escape') {
+        state.select({ nodes: [], edges: [] })
+      } else if (!onCanvas(event.target)) {
+        // Copy, paste and Delete act on the canvas selection only where the canvas (or nothing)
+        // has the focus: elsewhere they keep their usual meaning (copying a message's text).
+        return
       } else if (mod && key === 'c') {
         if (state.selection.nodes.length === 0) return
         event.preventDefault()
@@ -61,8 +73,6 @@ export function useShortcuts(store: DesignerStore, actions: ShortcutActions): vo
         if (state.selection.nodes.length + state.selection.edges.length === 0) return
         event.preventDefault()
         state.removeSelection()
-      } else if (event.key === 'Escape') {
-        state.select({ nodes: [], edges: [] })
       }
     }
     window.addEventListener('keydown', onKeyDown)
