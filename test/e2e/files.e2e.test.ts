@@ -24,6 +24,18 @@ describe('files: open, save, export, share', () => {
     await expect(session.browser.page.locator('.dn-name').count()).resolves.toBe(9)
   })
 
+  it('shows the connection guide in its tab without pushing the inspector off screen', async () => {
+    await session.browser.page.getByRole('tab', { name: /^Guide/ }).click()
+    const guide = session.browser.page.getByRole('region', { name: 'Connection guide' })
+    await guide.waitFor()
+    await expect(guide.textContent()).resolves.toContain('contoso-web-1')
+    const inspector = await session.browser.page
+      .getByRole('complementary', { name: 'Inspector' })
+      .boundingBox()
+    expect(inspector && inspector.x + inspector.width).toBeLessThanOrEqual(1440)
+    await session.browser.page.getByRole('tab', { name: /^Problems/ }).click()
+  })
+
   it('refuses a malformed file with path-precise problems and keeps the design', async () => {
     const bad = JSON.stringify({
       format: 'identity-topology',
@@ -109,7 +121,7 @@ describe('files: open, save, export, share', () => {
         .count(),
     ).resolves.toBe(0)
     await session.browser.page.getByRole('tab', { name: /^Problems/ }).click()
-    await expect(session.d.problems().textContent()).resolves.toContain('<b>Owner</b>')
+    await expect.poll(() => session.d.problems().textContent()).toContain('<b>Owner</b>')
     await expect(
       session.browser.page.evaluate(() => (window as { __pwned?: number }).__pwned),
     ).resolves.toBeUndefined()

@@ -75,22 +75,32 @@ export function BottomPanel() {
           </button>
         ))}
       </div>
+      {/* Problems stays mounted (hidden when another tab shows): it keeps its place and paging. */}
       <div
         role="tabpanel"
-        id={`tabpanel-${active}`}
-        aria-labelledby={`tab-${active}`}
+        id="tabpanel-problems"
+        aria-labelledby="tab-problems"
         className="tab-body"
+        hidden={active !== 'problems'}
       >
-        {active === 'problems' ? (
-          <ProblemsPanel />
-        ) : active === 'plan' ? (
-          <PlanPanel />
-        ) : (
-          <Suspense fallback={<p className="panel-empty">Loading the guide…</p>}>
-            <GuideTab />
-          </Suspense>
-        )}
+        <ProblemsPanel />
       </div>
+      {active !== 'problems' && (
+        <div
+          role="tabpanel"
+          id={`tabpanel-${active}`}
+          aria-labelledby={`tab-${active}`}
+          className="tab-body"
+        >
+          {active === 'plan' ? (
+            <PlanPanel />
+          ) : (
+            <Suspense fallback={<p className="panel-empty">Loading the guide…</p>}>
+              <GuideTab />
+            </Suspense>
+          )}
+        </div>
+      )}
     </section>
   )
 }

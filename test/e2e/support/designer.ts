@@ -26,7 +26,7 @@ export class Designer {
   }
 
   problems(): Locator {
-    return this.page.getByRole('tabpanel')
+    return this.page.locator('#tabpanel-problems')
   }
 
   /** Adds a node from the palette by click and names it in the inspector. */
