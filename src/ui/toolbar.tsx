@@ -2,7 +2,7 @@ import { useReactFlow } from '@xyflow/react'
 import { useRef, type ReactNode } from 'react'
 import { layeredLayout } from './canvas/layout.ts'
 import type { FlowEdge, FlowNode } from './canvas/flow-elements.ts'
-import { designFileName, saveDesign } from './files/file-actions.ts'
+import { designFileName, exportPlan, saveDesign } from './files/file-actions.ts'
 import { exportDiagram } from './files/export-image.ts'
 import { Icon } from './icons.tsx'
 import { MenuButton } from './menu.tsx'
@@ -161,6 +161,7 @@ export function Toolbar(props: {
             </>
           }
           items={[
+            { label: 'Export plan', onSelect: () => exportPlan(store, effects) },
             { label: 'Diagram as PNG', onSelect: () => image('png') },
             { label: 'Diagram as SVG', onSelect: () => image('svg') },
             { label: 'Identity layer as Bicep', onSelect: () => void code('bicep') },

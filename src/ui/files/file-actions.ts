@@ -1,5 +1,6 @@
 import { parseDesignText } from '../../model/parse.ts'
-import { planFileName } from '../../plan/export.ts'
+import { planFileName, serializePlan } from '../../plan/export.ts'
+import { planOf } from '../../store/derived.ts'
 import { formatProblem } from '../../model/problems.ts'
 import { serializeDesign } from '../../model/serialize.ts'
 import type { DesignerStore } from '../../store/create-store.ts'
@@ -41,6 +42,12 @@ export async function openDesignFile(store: DesignerStore, file: File): Promise<
 export function saveDesign(store: DesignerStore, effects: Effects): void {
   const { design } = store.getState()
   effects.download(designFileName(design.name), serializeDesign(design), 'application/json')
+}
+
+/** Downloads the plan of the current design as `<name>.plan.json`. */
+export function exportPlan(store: DesignerStore, effects: Effects): void {
+  const { design } = store.getState()
+  effects.download(planFileName(design.name), serializePlan(planOf(design)), 'application/json')
 }
 
 /** The link that opens this design anywhere: the page URL with the design in its hash. */

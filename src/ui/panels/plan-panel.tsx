@@ -1,8 +1,8 @@
 import { useMemo } from 'react'
-import { planFileName, serializePlan } from '../../plan/export.ts'
+import { exportPlan } from '../files/file-actions.ts'
 import { planOf } from '../../store/derived.ts'
 import { Icon } from '../icons.tsx'
-import { useDesigner, useEffects } from '../store-context.tsx'
+import { useDesigner, useEffects, useStoreApi } from '../store-context.tsx'
 import { ACTION_LABEL, countByKind, planRows } from './plan-rows.ts'
 
 /** The derived plan as a table with counts per kind of action, and Export plan. */
@@ -10,10 +10,9 @@ export function PlanPanel() {
   const design = useDesigner((s) => s.design)
   const plan = useDesigner((s) => planOf(s.design))
   const effects = useEffects()
+  const store = useStoreApi()
   const rows = useMemo(() => planRows(plan, design), [plan, design])
   const counts = countByKind(plan)
-  const exportPlan = (): void =>
-    effects.download(planFileName(design.name), serializePlan(plan), 'application/json')
   return (
     <div className="plan">
       <div className="plan-head">
@@ -28,7 +27,7 @@ export function PlanPanel() {
             </li>
           ))}
         </ul>
-        <button type="button" className="button" onClick={exportPlan}>
+        <button type="button" className="button" onClick={() => exportPlan(store, effects)}>
           <Icon name="download" size={16} /> Export plan
         </button>
       </div>
