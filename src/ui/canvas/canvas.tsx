@@ -154,7 +154,10 @@ export function Canvas() {
           maxZoom={2}
           aria-label="Design canvas"
         >
-          <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+          {/* Far out the grid would be a dense, costly pattern of sub-pixel dots: leave it out. */}
+          {detail !== 'far' && (
+            <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+          )}
           <Controls position="bottom-left" aria-label="Zoom controls" fitViewOptions={FIT} />
           {minimap && (
             <MiniMap
