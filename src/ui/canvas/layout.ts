@@ -45,3 +45,16 @@ export async function layeredLayout(
   })
   return out
 }
+
+/** The design with every node placed by the layered layout (used to open the templates tidy). */
+export async function laidOut(design: Design): Promise<Design> {
+  if (design.nodes.length === 0) return design
+  const positions = await layeredLayout(design, new Map())
+  return {
+    ...design,
+    nodes: design.nodes.map((n) => {
+      const position = positions.get(n.id)
+      return position ? { ...n, position } : n
+    }),
+  }
+}

@@ -1,4 +1,5 @@
 import { TEMPLATES } from '../../templates/index.ts'
+import { laidOut } from '../canvas/layout.ts'
 import { Icon } from '../icons.tsx'
 import { useStoreApi } from '../store-context.tsx'
 import { Modal } from './modal.tsx'
@@ -19,8 +20,12 @@ export function NewDesignDialog({ onClose }: { onClose: () => void }) {
               className="template"
               {...(i === 0 ? { 'data-autofocus': true } : {})}
               onClick={() => {
-                store.getState().loadDesign(t.design)
                 onClose()
+                // Templates open laid out in layers, with room for the access labels.
+                void laidOut(t.design).then(
+                  (design) => store.getState().loadDesign(design),
+                  () => store.getState().loadDesign(t.design),
+                )
               }}
             >
               <span className="template-title">{t.title}</span>
