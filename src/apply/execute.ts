@@ -105,11 +105,7 @@ export async function executeStep(item: PreviewItem, ctx: ExecuteContext): Promi
     }
     case 'assignRole': {
       const principal = principals.get(step.principal)
-      if (!principal)
-        return {
-          outcome: 'skipped',
-          detail: `no principal id for ${step.principal.node}: its identity was not created or enabled`,
-        }
+      if (!principal) return noPrincipal(step.principal.node)
       const scope = step.scope as string
       const name = roleAssignmentName(scope, principal.principalId, step.roleGuid)
       try {
@@ -145,11 +141,7 @@ export async function executeStep(item: PreviewItem, ctx: ExecuteContext): Promi
     }
     case 'assignCosmosDataRole': {
       const principal = principals.get(step.principal)
-      if (!principal)
-        return {
-          outcome: 'skipped',
-          detail: `no principal id for ${step.principal.node}: its identity was not created or enabled`,
-        }
+      if (!principal) return noPrincipal(step.principal.node)
       const account = step.accountId as string
       const name = roleAssignmentName(account, principal.principalId, step.roleGuid)
       const written = await retry(
@@ -216,5 +208,12 @@ function target(step: Step): { resourceId?: string } {
       return step.resourceId ? { resourceId: step.resourceId } : {}
     case 'sqlScript':
       return {}
+  }
+}
+
+function noPrincipal(node: string): Executed {
+  return {
+    outcome: 'skipped',
+    detail: `no principal id for ${node}: its identity was not created or enabled`,
   }
 }

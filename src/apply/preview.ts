@@ -159,15 +159,7 @@ export async function previewApply(
             reason: `you lack Microsoft.Authorization/roleAssignments/write on ${scope}`,
           }
         const principal = principals.get(step.principal)
-        if (!principal) {
-          if (step.principal.type === 'developer')
-            return {
-              step,
-              status: 'cannot',
-              reason: 'the developer has no Microsoft Entra object id',
-            }
-          return { step, status: 'create', reason: 'the identity is created by this apply' }
-        }
+        if (!principal) return withoutPrincipal(step)
         const existing = await memo(assignments, `${scope}|${principal.principalId}`, () =>
           gateway.listRoleAssignments(scope, principal.principalId, o),
         )
@@ -189,15 +181,7 @@ export async function previewApply(
             reason: 'the Cosmos DB account is not bound to an Azure resource',
           }
         const principal = principals.get(step.principal)
-        if (!principal) {
-          if (step.principal.type === 'developer')
-            return {
-              step,
-              status: 'cannot',
-              reason: 'the developer has no Microsoft Entra object id',
-            }
-          return { step, status: 'create', reason: 'the identity is created by this apply' }
-        }
+        if (!principal) return withoutPrincipal(step)
         const existing = await memo(cosmos, account, () =>
           gateway.listCosmosRoleAssignments(account, o),
         )
@@ -246,4 +230,11 @@ async function readOrUndefined<T>(read: () => Promise<T | undefined>): Promise<T
     if (isArmFailure(e)) return undefined
     throw e
   }
+}
+
+/** A grant whose principal has no id yet: a developer cannot be granted; an identity is made by this apply. */
+function withoutPrincipal(step: Extract<Step, { principal: unknown }>): PreviewItem {
+  return step.principal.type === 'developer'
+    ? { step, status: 'cannot', reason: 'the developer has no Microsoft Entra object id' }
+    : { step, status: 'create', reason: 'the identity is created by this apply' }
 }

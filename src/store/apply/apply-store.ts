@@ -1,12 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { prepareApply } from '../../apply/prepare.ts'
-import { isArmFailure } from '../../apply/failure.ts'
-import { describeFailure } from '../../apply/describe.ts'
 import type { Edit } from '../../model/edits.ts'
 import { applyEdits } from '../../model/edits.ts'
 import type { Design } from '../../model/types.ts'
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { SANDBOX_DEFAULTS } from './sandbox-defaults.ts'
+import { whileBusy } from './busy.ts'
 import { runActions, type RunActions } from './run-actions.ts'
 import type {
   ApplyEffects,
@@ -77,22 +76,8 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
 
   return createStore<ApplyState & ApplyActions>()((set, get) => {
     const gateway = () => (get().target === 'sandbox' ? sandbox?.gateway : azure?.gateway)
-    /** Runs an async step with a busy label; ARM failures become a readable error, not a throw. */
     const step = async (label: string, work: () => Promise<void>): Promise<void> => {
-      set({ busy: label, error: null })
-      try {
-        await work()
-      } catch (e) {
-        set({
-          error: isArmFailure(e)
-            ? describeFailure(e, true)
-            : e instanceof Error
-              ? e.message
-              : String(e),
-        })
-      } finally {
-        set({ busy: null })
-      }
+      await whileBusy(set, label, work)
     }
     const loadSubscriptions = async (): Promise<void> => {
       const gw = gateway()

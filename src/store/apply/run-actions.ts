@@ -4,8 +4,8 @@ import { previewApply } from '../../apply/preview.ts'
 import { findPrunable, pruneAssignments, type PruneCandidate } from '../../apply/prune.ts'
 import { withReadRetries } from '../../apply/reading.ts'
 import { runApply, type ApplyEvent } from '../../apply/run.ts'
-import { describeFailure } from '../../apply/describe.ts'
-import { isArmFailure } from '../../apply/failure.ts'
+import { describeError } from '../../apply/describe.ts'
+import { whileBusy } from './busy.ts'
 import type { ApplyEffects, ApplyState, LogLine } from './types.ts'
 
 export interface RunActions {
@@ -45,14 +45,7 @@ export function runActions(
     const lines = [...get().log, { seq: ++seq, tone, text }]
     set({ log: lines.length > LOG_LIMIT ? lines.slice(-LOG_LIMIT) : lines })
   }
-  const fail = (e: unknown): void =>
-    set({
-      error: isArmFailure(e)
-        ? describeFailure(e, true)
-        : e instanceof Error
-          ? e.message
-          : String(e),
-    })
+  const fail = (e: unknown): void => set({ error: describeError(e) })
   const onEvent = (event: ApplyEvent): void => {
     switch (event.type) {
       case 'started':
@@ -93,15 +86,10 @@ export function runActions(
     readPreview: async () => {
       const prepared = get().prepared
       if (!prepared) return
-      set({ busy: 'Reading what exists in Azure…', error: null })
-      try {
+      await whileBusy(set, 'Reading what exists in Azure…', async () => {
         const preview = await previewApply(prepared.design, prepared.steps, reads(), target())
         set({ phase: 'preview', preview, confirmedPrivileged: false, confirmedErrors: false })
-      } catch (e) {
-        fail(e)
-      } finally {
-        set({ busy: null })
-      }
+      })
     },
     confirmPrivileged: (yes) => set({ confirmedPrivileged: yes }),
     confirmErrors: (yes) => set({ confirmedErrors: yes }),
@@ -158,25 +146,17 @@ export function runActions(
     findPrune: async () => {
       const { prepared, preview } = get()
       if (!prepared || !preview) return
-      set({ busy: 'Looking for assignments the design no longer has…', error: null })
-      try {
+      await whileBusy(set, 'Looking for assignments the design no longer has…', async () => {
         set({
           prunable: await findPrunable(prepared, preview.principals, reads(), get().subscriptionId),
         })
-      } catch (e) {
-        fail(e)
-      } finally {
-        set({ busy: null })
-      }
+      })
     },
     prune: async (chosen) => {
       const gw = gateway()
       if (!gw || chosen.length === 0) return
-      set({
-        busy: `Deleting ${chosen.length} role assignment${chosen.length === 1 ? '' : 's'}…`,
-        error: null,
-      })
-      try {
+      const label = `Deleting ${chosen.length} role assignment${chosen.length === 1 ? '' : 's'}…`
+      await whileBusy(set, label, async () => {
         const pruned = await pruneAssignments(chosen, {
           gateway: gw,
           clock: effects.clock,
@@ -186,11 +166,7 @@ export function runActions(
           pruned.filter((r) => r.outcome === 'deleted').map((r) => r.candidate.assignment.id),
         )
         set({ pruned, prunable: (get().prunable ?? []).filter((c) => !gone.has(c.assignment.id)) })
-      } catch (e) {
-        fail(e)
-      } finally {
-        set({ busy: null })
-      }
+      })
     },
   }
   return actions
