@@ -2,6 +2,7 @@ import { sandboxClientOptions, sandboxCredential } from '../sandbox/client-optio
 import { parseFaultPatch, parseSandboxState } from '../sandbox/core/admin-schema.ts'
 import { createSandbox } from '../sandbox/core/sandbox.ts'
 import type { KeyValueStorage } from '../store/effects.ts'
+import { storageJournal } from '../store/apply/journal.ts'
 import type { ApplyEffects, EntraSettings, SignedInAccount } from '../store/apply/types.ts'
 import { createSdkGateway } from './sdk-gateway.ts'
 import { systemClock } from './system-clock.ts'
@@ -18,6 +19,7 @@ export function browserApplyEffects(storage: KeyValueStorage): ApplyEffects {
   return {
     clock: systemClock,
     random: Math.random,
+    journal: storageJournal(storage),
 
     async connectSandbox(onRemainingWrites) {
       const saved = parseSandboxState(await storage.get(SANDBOX_STATE))

@@ -3,15 +3,25 @@ import { sandboxClientOptions, sandboxCredential } from '@/sandbox/client-option
 import { createSandbox, type Sandbox } from '@/sandbox/core/sandbox.ts'
 import type { ApplyEffects } from '@/store/apply/types.ts'
 import type { Clock } from '@/apply/clock.ts'
+import { storageJournal } from '@/store/apply/journal.ts'
+import { memoryStorage } from '@/store/effects.ts'
 
 /** Apply effects over an in-memory sandbox reached through the real SDK; Azure is not available. */
-export function sandboxApplyEffects(clock: Clock): ApplyEffects & { readonly sandbox: Sandbox } {
+export function sandboxApplyEffects(
+  clock: Clock,
+): ApplyEffects & {
+  readonly sandbox: Sandbox
+  readonly storage: ReturnType<typeof memoryStorage>
+} {
   const sandbox = createSandbox({ now: () => clock.now(), seed: 3 })
+  const storage = memoryStorage()
   let saved: { clientId: string; tenant: string } | null = null
   return {
     sandbox,
+    storage,
     clock,
     random: () => 0.5,
+    journal: storageJournal(storage),
     async connectSandbox(onRemainingWrites) {
       const gateway = createSdkGateway({
         credential: sandboxCredential,

@@ -31,6 +31,9 @@ export interface ApplyActions extends RunActions {
   setSandboxFaults(patch: Parameters<SandboxConnection['setFaults']>[0]): void
   resetSandbox(): void
   back(): void
+  /** Reads the journal a closed tab left behind. */
+  checkInterrupted(): Promise<void>
+  dismissInterrupted(): Promise<void>
 }
 
 export type ApplyStore = StoreApi<ApplyState & ApplyActions>
@@ -62,6 +65,7 @@ const initial: ApplyState = {
   prunable: null,
   pruned: null,
   sandboxFaults: null,
+  interrupted: null,
 }
 
 /**
@@ -112,7 +116,7 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
         step(
           target === 'sandbox' ? 'Starting the sandbox…' : 'Loading Microsoft sign-in…',
           async () => {
-            set({ ...initial, entra: get().entra, target })
+            set({ ...initial, entra: get().entra, target, interrupted: get().interrupted })
             if (target === 'sandbox') {
               sandbox ??= await effects.connectSandbox(onRemaining)
               set({ sandboxFaults: sandbox.faults() })
@@ -198,6 +202,14 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
       resetSandbox: () => {
         sandbox?.reset()
         set({ preview: null, report: null, prunable: null, pruned: null, phase: 'setup' })
+      },
+      checkInterrupted: async () => {
+        const journal = await effects.journal.load().catch(() => undefined)
+        if (journal && !get().report && get().phase !== 'running') set({ interrupted: journal })
+      },
+      dismissInterrupted: async () => {
+        set({ interrupted: null })
+        await effects.journal.clear()
       },
       back: () => {
         const order = ['setup', 'bind', 'preview', 'report'] as const

@@ -6,7 +6,7 @@ import { withReadRetries } from '../../apply/reading.ts'
 import { runApply, type ApplyEvent } from '../../apply/run.ts'
 import { describeError } from '../../apply/describe.ts'
 import { whileBusy } from './busy.ts'
-import type { ApplyEffects, ApplyState, LogLine } from './types.ts'
+import type { ApplyEffects, ApplyJournal, ApplyJournalStore, ApplyState, LogLine } from './types.ts'
 
 export interface RunActions {
   /** Reads what exists and compares it with the steps; moves to the preview. */
@@ -107,6 +107,16 @@ export function runActions(
         prunable: null,
         pruned: null,
         error: null,
+        interrupted: null,
+      })
+      const journal = journalWriter(effects.journal, {
+        design: get().prepared?.design.name ?? '',
+        target: get().target,
+        subscriptionId: get().subscriptionId,
+        resourceGroup: get().resourceGroup,
+        startedAt: effects.clock.now(),
+        total: preview.items.length,
+        steps: [],
       })
       try {
         const report = await runApply(preview, {
@@ -123,9 +133,13 @@ export function runActions(
           },
           pacer,
           signal: abort.signal,
-          onEvent,
+          onEvent: (event) => {
+            onEvent(event)
+            if (event.type === 'stepFinished') journal.note(Object.values(get().results))
+          },
         })
         set({ phase: 'report', report })
+        await journal.close()
       } catch (e) {
         fail(e)
         set({ phase: 'preview' })
@@ -170,4 +184,34 @@ export function runActions(
     },
   }
   return actions
+}
+
+/**
+ * Notes a run's results as they land, one write at a time (later results wait for the write in
+ * flight, then go together), so a tab closed mid-run leaves an account of what was done.
+ */
+function journalWriter(store: ApplyJournalStore, head: ApplyJournal) {
+  let latest: ApplyJournal = head
+  let writing: Promise<void> | null = null
+  let dirty = false
+  const flush = async (): Promise<void> => {
+    while (dirty) {
+      dirty = false
+      await store.save(latest).catch(() => {})
+    }
+    writing = null
+  }
+  void store.save(head).catch(() => {})
+  return {
+    note(steps: ApplyJournal['steps']): void {
+      latest = { ...head, steps }
+      dirty = true
+      writing ??= flush()
+    },
+    async close(): Promise<void> {
+      dirty = false
+      await writing
+      await store.clear().catch(() => {})
+    },
+  }
 }

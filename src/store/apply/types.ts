@@ -50,6 +50,25 @@ export interface ApplyEffects {
   saveEntraSettings(settings: EntraSettings): void
   readonly clock: Clock
   readonly random: () => number
+  /** Where a running apply notes its progress, so a closed tab still tells what was done. */
+  readonly journal: ApplyJournalStore
+}
+
+/** What a run had done when last noted: kept until the run ends, read when the dialog reopens. */
+export interface ApplyJournal {
+  readonly design: string
+  readonly target: ApplyTarget
+  readonly subscriptionId: string
+  readonly resourceGroup: string
+  readonly startedAt: number
+  readonly total: number
+  readonly steps: readonly StepResult[]
+}
+
+export interface ApplyJournalStore {
+  load(): Promise<ApplyJournal | undefined>
+  save(journal: ApplyJournal): Promise<void>
+  clear(): Promise<void>
 }
 
 export interface LogLine {
@@ -87,4 +106,6 @@ export interface ApplyState {
   readonly prunable: readonly PruneCandidate[] | null
   readonly pruned: readonly PruneResult[] | null
   readonly sandboxFaults: FaultConfig | null
+  /** A run that never finished (the tab closed while it ran), found when the dialog opened. */
+  readonly interrupted: ApplyJournal | null
 }

@@ -6,6 +6,7 @@ import { Modal } from '../dialogs/modal.tsx'
 import { useEffects } from '../store-context.tsx'
 import { ApplyStoreContext, useApply } from './apply-context.tsx'
 import { BindStep } from './bind-step.tsx'
+import { InterruptedBanner } from './interrupted-banner.tsx'
 import { PreviewStep } from './preview-step.tsx'
 import { ReportStep } from './report-step.tsx'
 import { RunStep } from './run-step.tsx'
@@ -47,6 +48,13 @@ function Flow({ onClose }: { onClose: () => void }) {
   const error = useApply((s) => s.error)
   const target = useApply((s) => s.target)
   const running = phase === 'running'
+  useEffect(() => {
+    if (!running) return
+    // Closing the tab stops the run; the journal keeps what was done, but ask first.
+    const warn = (event: BeforeUnloadEvent): void => event.preventDefault()
+    window.addEventListener('beforeunload', warn)
+    return () => window.removeEventListener('beforeunload', warn)
+  }, [running])
   const at = STEPS.findIndex((s) => s.phase === phase)
   return (
     <Modal
@@ -75,6 +83,7 @@ function Flow({ onClose }: { onClose: () => void }) {
           <span className="spinner" aria-hidden="true" /> {busy}
         </p>
       )}
+      {phase === 'setup' && <InterruptedBanner />}
       {phase === 'setup' && <SetupStep />}
       {phase === 'bind' && <BindStep />}
       {phase === 'preview' && <PreviewStep />}

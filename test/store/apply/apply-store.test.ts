@@ -78,3 +78,54 @@ describe('apply store', () => {
     expect(store.getState().busy).toBeNull()
   })
 })
+
+describe('apply journal', () => {
+  it('notes progress while running and clears it when the run ends', async () => {
+    const effects = sandboxApplyEffects(new VirtualClock())
+    const saved: number[] = []
+    let cleared = 0
+    const store = createApplyStore({
+      ...effects,
+      journal: {
+        load: async () => undefined,
+        save: async (j) => void saved.push(j.steps.length),
+        clear: async () => void cleared++,
+      },
+    })
+    await store.getState().chooseTarget('sandbox')
+    await store.getState().bind(templateById('scenario-2')!.design)
+    await store.getState().readPreview()
+    await store.getState().run()
+    expect(saved[0]).toBe(0)
+    expect(Math.max(...saved)).toBeGreaterThan(0)
+    expect(saved).toEqual([...saved].sort((a, b) => a - b))
+    expect(cleared).toBe(1)
+  })
+
+  it('finds the journal a closed tab left, and forgets it on dismiss', async () => {
+    const effects = sandboxApplyEffects(new VirtualClock())
+    await effects.journal.save({
+      design: 'Scenario 2',
+      target: 'sandbox',
+      subscriptionId: '11111111-1111-1111-1111-111111111111',
+      resourceGroup: 'sandbox-rg',
+      startedAt: 0,
+      total: 14,
+      steps: [
+        {
+          id: 'createIdentity:mi-storage',
+          kind: 'createIdentity',
+          title: 'Create identity mi-contoso-storage',
+          outcome: 'created',
+          attempts: 1,
+        },
+      ],
+    })
+    const store = createApplyStore(effects)
+    await store.getState().checkInterrupted()
+    expect(store.getState().interrupted?.steps).toHaveLength(1)
+    await store.getState().dismissInterrupted()
+    expect(store.getState().interrupted).toBeNull()
+    expect(await effects.journal.load()).toBeUndefined()
+  })
+})
