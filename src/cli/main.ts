@@ -46,6 +46,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     io.stderr(`idtopo: unknown command ${JSON.stringify(name)}\n\n${usage()}`)
     return EXIT.invalid
   }
+  // Every command answers --help the same way: its usage on stdout.
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(`${command.usage}\n`)
+    return EXIT.ok
+  }
   try {
     return await command.run(args, io)
   } catch (e) {

@@ -47,10 +47,6 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
       'confirm-privileged': { type: 'boolean' },
       concurrency: { type: 'string' },
     })
-    if (values.help) {
-      io.stdout(`${this.usage}\n`)
-      return EXIT.ok
-    }
     const file = requireFile(this, positionals)
     const subscriptionId = values.subscription as string | undefined
     const resourceGroup = values['resource-group'] as string | undefined

@@ -37,10 +37,6 @@ Exit codes: 0 no errors, 1 errors found, 2 invalid input (message on stderr).`,
     const { values, positionals } = parseCommandArgs(this, args, {
       format: { type: 'string', short: 'f', default: 'text' },
     })
-    if (values.help) {
-      io.stdout(`${this.usage}\n`)
-      return EXIT.ok
-    }
     const format = values.format as string
     if (!(FORMATS as readonly string[]).includes(format)) {
       throw new CliError(

@@ -13,11 +13,7 @@ Prints the documentation of one rule (see idtopo rules for the ids).
 
 Exit codes: 0 printed, 2 unknown rule.`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(this, args, {})
-    if (values.help) {
-      io.stdout(`${this.usage}\n`)
-      return EXIT.ok
-    }
+    const { positionals } = parseCommandArgs(this, args, {})
     const [id, ...rest] = positionals
     if (id === undefined) throw new CliError(`idtopo explain: missing RULE\n\n${this.usage}`)
     if (rest.length > 0)

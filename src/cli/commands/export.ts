@@ -22,10 +22,6 @@ Exit codes: 0 written, 2 invalid input.`,
       location: { type: 'string', short: 'l' },
       out: { type: 'string', short: 'o' },
     })
-    if (values.help) {
-      io.stdout(`${this.usage}\n`)
-      return EXIT.ok
-    }
     const to = values.to as string | undefined
     if (to === undefined || !(EXPORT_FORMATS as readonly string[]).includes(to))
       throw new CliError(

@@ -27,10 +27,6 @@ Exit codes: 0 written, 2 invalid input.`,
       format: { type: 'string', short: 'f', default: 'markdown' },
       out: { type: 'string', short: 'o' },
     })
-    if (values.help) {
-      io.stdout(`${this.usage}\n`)
-      return EXIT.ok
-    }
     const format = values.format as string
     if (!(FORMATS as readonly string[]).includes(format))
       throw new CliError(

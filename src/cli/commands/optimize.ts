@@ -20,10 +20,6 @@ Exit codes: 0 written, 2 invalid input.`,
     const { values, positionals } = parseCommandArgs(this, args, {
       out: { type: 'string', short: 'o' },
     })
-    if (values.help) {
-      io.stdout(`${this.usage}\n`)
-      return EXIT.ok
-    }
     const file = requireFile(this, positionals)
     const design = await loadDesign(io, file)
     const result = optimizeIdentities(design)

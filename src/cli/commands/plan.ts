@@ -17,10 +17,6 @@ Exit codes: 0 written, 2 invalid input.`,
     const { values, positionals } = parseCommandArgs(this, args, {
       out: { type: 'string', short: 'o' },
     })
-    if (values.help) {
-      io.stdout(`${this.usage}\n`)
-      return EXIT.ok
-    }
     const design = await loadDesign(io, requireFile(this, positionals))
     await emit(io, serializePlan(derivePlan(design)), values.out as string | undefined)
     return EXIT.ok

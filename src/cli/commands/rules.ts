@@ -16,10 +16,6 @@ and a one-line description. idtopo explain RULE prints a rule's page.`,
     const { values, positionals } = parseCommandArgs(this, args, {
       format: { type: 'string', short: 'f', default: 'text' },
     })
-    if (values.help) {
-      io.stdout(`${this.usage}\n`)
-      return EXIT.ok
-    }
     if (positionals.length > 0)
       throw new CliError(
         `idtopo rules: unexpected argument ${JSON.stringify(positionals[0])}\n\n${this.usage}`,
