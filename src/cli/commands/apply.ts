@@ -11,6 +11,7 @@ import { runApply } from '../../apply/run.ts'
 import { stableJson } from '../../lib/json.ts'
 import { parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
+import { checkAzureFlags, parsePrincipalFlags } from '../azure-flags.ts'
 import { emit, loadDesign } from '../load.ts'
 import { connectTarget } from '../apply-connection.ts'
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
@@ -57,9 +58,10 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
     const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency)
     if (!Number.isInteger(concurrency) || concurrency < 1)
       throw new CliError('idtopo apply: --concurrency must be a positive integer')
-    const developerIds = parsePrincipals(values.principal as string[] | undefined)
+    checkAzureFlags(this.name, values)
+    const developerIds = parsePrincipalFlags(this.name, values.principal as string[] | undefined)
 
-    const design = await loadDesign(io, file)
+    const design = await loadDesign(io, file, { '--report': values.report })
     const pacer = new WritePacer(ARM_WRITE_BUCKET, systemClock)
     const connection = await connectTarget(values.sandbox as string | undefined, (n) =>
       pacer.observeRemaining(n),
@@ -142,17 +144,4 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
       process.removeListener('SIGINT', onSignal)
     }
   },
-}
-
-function parsePrincipals(values: readonly string[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const v of values ?? []) {
-    const [node, id] = v.split('=')
-    if (!node || !id)
-      throw new CliError(
-        `idtopo apply: --principal expects NODE=OBJECT_ID, got ${JSON.stringify(v)}`,
-      )
-    out[node] = id
-  }
-  return out
 }
