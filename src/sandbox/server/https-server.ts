@@ -2,9 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { type CreateSandboxInput, createSandbox, type Sandbox } from '../core/sandbox.ts'
-import { ADMIN_PREFIX, handleAdmin } from './admin.ts'
+import { ADMIN_PREFIX, adminDenied, handleAdmin } from './admin.ts'
 import { makeCertificate } from './certificate.ts'
-import { corsHeaders, preflightHeaders } from './cors.ts'
+import { ADMIN_BODY_LIMIT, ARM_BODY_LIMIT, BodyTooLarge, readBody, refuseBody } from './body.ts'
+import { corsHeaders, corsPolicy, preflightHeaders, type CorsPolicy } from './cors.ts'
+import { exposureProblem, hasAdminToken } from './exposure.ts'
 
 export interface SandboxServerOptions extends Partial<CreateSandboxInput> {
   /** 0 (the default) picks a free port. */
@@ -12,6 +14,15 @@ export interface SandboxServerOptions extends Partial<CreateSandboxInput> {
   readonly host?: string
   /** A sandbox to serve (else one is made from seed, now, state and options). */
   readonly sandbox?: Sandbox
+  /** Origins whose pages may call the sandbox (CORS); the web app's dev and preview origins by default. */
+  readonly allowOrigins?: readonly string[]
+  /** Required (as `Authorization: Bearer …`) by the admin endpoint when set; needed off loopback. */
+  readonly adminToken?: string
+}
+
+interface Policy {
+  readonly cors: CorsPolicy
+  readonly adminToken: string | undefined
 }
 
 export interface SandboxServer {
@@ -19,17 +30,6 @@ export interface SandboxServer {
   readonly certificatePem: string
   readonly sandbox: Sandbox
   close(): Promise<void>
-}
-
-function readBody(request: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    request.on('data', (c: Buffer) => chunks.push(c))
-    request.on('end', () =>
-      resolve(chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined),
-    )
-    request.on('error', reject)
-  })
 }
 
 const delay = (ms: number): Promise<void> =>
@@ -45,22 +45,37 @@ function headersOf(request: IncomingMessage): Record<string, string> {
 async function serve(
   sandbox: Sandbox,
   pem: string,
+  policy: Policy,
   request: IncomingMessage,
   response: ServerResponse,
 ) {
   const url = request.url ?? '/'
   const method = request.method ?? 'GET'
+  const path = url.split('?')[0] ?? '/'
+  const admin = path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`)
+  const cors = corsHeaders(policy.cors, request)
   if (method === 'OPTIONS') {
-    response.writeHead(204, preflightHeaders(request)).end()
+    const allowed = preflightHeaders(policy.cors, request, admin)
+    response.writeHead(allowed ? 204 : 403, allowed ?? cors).end()
     return
   }
-  const body = await readBody(request)
-  const path = url.split('?')[0] ?? '/'
-  if (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`)) {
+  if (admin && !adminAllowed(policy, path, request)) {
+    request.resume()
+    const denied = adminDenied()
+    response.writeHead(denied.status, { ...denied.headers, ...cors }).end(denied.body)
+    return
+  }
+  let body: string | undefined
+  try {
+    body = await readBody(request, admin ? ADMIN_BODY_LIMIT : ARM_BODY_LIMIT)
+  } catch (e) {
+    if (!(e instanceof BodyTooLarge)) throw e
+    refuseBody(request, response, e, cors)
+    return
+  }
+  if (admin) {
     const answer = handleAdmin(sandbox, pem, method, path, body)
-    response
-      .writeHead(answer.status, { ...answer.headers, ...corsHeaders(request) })
-      .end(answer.body)
+    response.writeHead(answer.status, { ...answer.headers, ...cors }).end(answer.body)
     return
   }
   const outcome = sandbox.handle({
@@ -77,19 +92,28 @@ async function serve(
     return
   }
   const { status, headers, body: text } = outcome.response
-  response
-    .writeHead(status, { ...headers, ...corsHeaders(request) })
-    .end(method === 'HEAD' ? undefined : text)
+  response.writeHead(status, { ...headers, ...cors }).end(method === 'HEAD' ? undefined : text)
+}
+
+/** The certificate is public (every TLS handshake sends it); the rest needs the token when one is set. */
+function adminAllowed(policy: Policy, path: string, request: IncomingMessage): boolean {
+  if (policy.adminToken === undefined || path === `${ADMIN_PREFIX}/certificate`) return true
+  return hasAdminToken(request.headers.authorization, policy.adminToken)
 }
 
 /**
- * The sandbox as an HTTPS server on loopback with a certificate made at start, CORS for any
- * origin and the admin endpoint under `/_sandbox/`; state lives as long as the server.
+ * The sandbox as an HTTPS server with a certificate made at start, CORS for the configured origins
+ * and the admin endpoint under `/_sandbox/`; state lives as long as the server. It listens on
+ * loopback unless an admin token guards the admin endpoint (exposure.ts); request bodies are
+ * bounded (body.ts); no request can make it throw.
  */
 export async function startSandboxServer(
   options: SandboxServerOptions = {},
 ): Promise<SandboxServer> {
   const host = options.host ?? '127.0.0.1'
+  const exposed = exposureProblem(host, options.adminToken)
+  if (exposed) throw new Error(exposed)
+  const policy: Policy = { cors: corsPolicy(options.allowOrigins), adminToken: options.adminToken }
   const sandbox =
     options.sandbox ??
     createSandbox({
@@ -102,7 +126,8 @@ export async function startSandboxServer(
   const server = createServer(
     { key: certificate.key, cert: certificate.cert },
     (request, response) => {
-      serve(sandbox, certificate.cert, request, response).catch((e: unknown) => {
+      serve(sandbox, certificate.cert, policy, request, response).catch((e: unknown) => {
+        if (response.writableEnded) return
         if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' })
         response.end(JSON.stringify({ error: { code: 'SandboxFailure', message: String(e) } }))
       })
@@ -114,7 +139,7 @@ export async function startSandboxServer(
   })
   const { port } = server.address() as AddressInfo
   return {
-    url: `https://${host}:${port}`,
+    url: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
     certificatePem: certificate.cert,
     sandbox,
     close: () =>
