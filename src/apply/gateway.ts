@@ -45,6 +45,19 @@ export interface LiveRoleAssignment {
   readonly principalType?: string
 }
 
+export interface LiveRoleDefinition {
+  readonly id: string
+  readonly roleName: string
+  /** `BuiltInRole` or `CustomRole`. */
+  readonly type: string
+  readonly permissions: readonly {
+    readonly actions: readonly string[]
+    readonly notActions: readonly string[]
+    readonly dataActions: readonly string[]
+    readonly notDataActions: readonly string[]
+  }[]
+}
+
 export interface LiveCosmosRoleAssignment {
   readonly id: string
   readonly name: string
@@ -107,6 +120,12 @@ export interface ArmGateway {
     o?: CallOptions,
   ): Promise<Written<LiveRoleAssignment>>
   deleteRoleAssignment(id: string, o?: CallOptions): Promise<void>
+  /** A role definition as seen from a scope; undefined when it does not exist (404). */
+  getRoleDefinition(
+    scope: string,
+    guid: string,
+    o?: CallOptions,
+  ): Promise<LiveRoleDefinition | undefined>
   /** Can the caller write role assignments at this scope? undefined when it cannot be told. */
   canAssignRoles(scope: string, o?: CallOptions): Promise<boolean | undefined>
   listCosmosRoleAssignments(accountId: string, o?: CallOptions): Promise<LiveCosmosRoleAssignment[]>

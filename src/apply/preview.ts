@@ -7,6 +7,7 @@ import { describeFailure } from './describe.ts'
 import { isArmFailure } from './failure.ts'
 import type { ArmGateway, LiveRoleAssignment } from './gateway.ts'
 import { PrincipalDirectory } from './principals.ts'
+import { withPrivilegeFromAzure } from './privilege.ts'
 import type { Step } from './steps.ts'
 
 export type PreviewStatus = 'create' | 'inPlace' | 'conflict' | 'cannot' | 'manual'
@@ -101,7 +102,7 @@ export async function previewApply(
       })
     }
   }
-  return { items, principals }
+  return { items: await withPrivilegeFromAzure(items, gateway, o), principals }
 
   async function previewStep(step: Step): Promise<PreviewItem> {
     switch (step.kind) {

@@ -18,6 +18,7 @@ const READS = [
   'listRoleAssignments',
   'listPrincipalAssignments',
   'canAssignRoles',
+  'getRoleDefinition',
   'listCosmosRoleAssignments',
   'getAppSettings',
 ] as const satisfies readonly (keyof ArmGateway)[]

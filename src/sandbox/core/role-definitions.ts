@@ -1,6 +1,8 @@
-import { ALL_ROLES, type RoleFact } from '../../catalog/roles.ts'
+import type { RolePermission } from '../../catalog/privilege.ts'
+import { ALL_ROLES, roleByName, rolePermissions, type RoleFact } from '../../catalog/roles.ts'
 import { SERVICES } from '../../catalog/services.ts'
 import { type Ctx, json } from './context.ts'
+import { allCustomRoles, customRoleRequest, renderCustomRole } from './custom-roles.ts'
 import { armError } from './errors.ts'
 import { parseFilter } from './odata-filter.ts'
 import { pageOf } from './paging.ts'
@@ -16,59 +18,27 @@ const BUILT_INS = ALL_ROLES.filter(
 export const builtInRole = (guid: string) =>
   BUILT_INS.find((r) => r.id.toLowerCase() === guid.toLowerCase())
 
-const CONTRIBUTOR_NOT_ACTIONS = [
-  'Microsoft.Authorization/*/Delete',
-  'Microsoft.Authorization/*/Write',
-  'Microsoft.Authorization/elevateAccess/Action',
-  'Microsoft.Blueprint/blueprintAssignments/write',
-  'Microsoft.Blueprint/blueprintAssignments/delete',
-  'Microsoft.Compute/galleries/share/action',
-  'Microsoft.Purview/consents/write',
-  'Microsoft.Purview/consents/delete',
-]
+export type Permission = RolePermission
 
-export interface Permission {
-  readonly actions: readonly string[]
-  readonly notActions: readonly string[]
-  readonly dataActions: readonly string[]
-  readonly notDataActions: readonly string[]
+/** A built-in's one published permission entry (catalog/role-permissions.data.ts). */
+function published(role: RoleFact | undefined): Permission | undefined {
+  const entries = role ? rolePermissions(role) : undefined
+  return entries?.length === 1 ? entries[0] : undefined
 }
 
-export const OWNER_PERMISSION: Permission = {
-  actions: ['*'],
-  notActions: [],
-  dataActions: [],
-  notDataActions: [],
-}
-export const CONTRIBUTOR_PERMISSION: Permission = {
-  ...OWNER_PERMISSION,
-  notActions: CONTRIBUTOR_NOT_ACTIONS,
+const named = (name: string): Permission => {
+  const entry = published(roleByName(name))
+  if (!entry) throw new Error(`the catalog has no permissions for ${name}`)
+  return entry
 }
 
-/** The catalog has no permission lists; these approximate each role by its provider and plane. */
+export const OWNER_PERMISSION: Permission = named('Owner')
+export const CONTRIBUTOR_PERMISSION: Permission = named('Contributor')
+
+/** A built-in role's permissions: the published list where the catalog has it, else approximated by provider and plane. */
 function permissionOf(role: RoleFact): Permission {
-  switch (role.name) {
-    case 'Owner':
-      return OWNER_PERMISSION
-    case 'Contributor':
-      return CONTRIBUTOR_PERMISSION
-    case 'Reader':
-      return { ...OWNER_PERMISSION, actions: ['*/read'] }
-    case 'User Access Administrator':
-      return {
-        ...OWNER_PERMISSION,
-        actions: ['*/read', 'Microsoft.Authorization/*', 'Microsoft.Support/*'],
-      }
-    case 'Role Based Access Control Administrator':
-      return {
-        ...OWNER_PERMISSION,
-        actions: [
-          'Microsoft.Authorization/roleAssignments/write',
-          'Microsoft.Authorization/roleAssignments/delete',
-          '*/read',
-        ],
-      }
-  }
+  const known = published(role)
+  if (known) return known
   const service = role.services.find((s) => s !== '*')
   const namespace = service
     ? (SERVICES[service].armType.split('/')[0] ?? '')
@@ -124,8 +94,10 @@ function render(scope: Scope, role: RoleFact & { id: string }): JsonObject {
 }
 
 export function getRoleDefinition(ctx: Ctx, scope: Scope, guid: string): SandboxResponse {
-  if (ctx.request.method !== 'GET')
-    return armError(405, 'MethodNotAllowed', 'The sandbox holds only built-in role definitions.')
+  if (builtInRole(guid) && ctx.request.method !== 'GET')
+    return armError(405, 'MethodNotAllowed', 'Built-in role definitions cannot be changed.')
+  const custom = customRoleRequest(ctx, scope, guid)
+  if (custom) return custom
   const role = builtInRole(guid)
   if (!role)
     return armError(
@@ -136,7 +108,7 @@ export function getRoleDefinition(ctx: Ctx, scope: Scope, guid: string): Sandbox
   return json(200, render(scope, role))
 }
 
-/** LIST with `$filter=roleName eq '…'` or `type eq 'BuiltInRole'`. */
+/** LIST with `$filter=roleName eq '…'` or `type eq 'BuiltInRole' | 'CustomRole'`, built-ins first. */
 export function listRoleDefinitions(ctx: Ctx, scope: Scope): SandboxResponse {
   const text = queryParam(ctx.request.query, '$filter')
   const clauses = text ? parseFilter(text) : []
@@ -149,14 +121,17 @@ export function listRoleDefinitions(ctx: Ctx, scope: Scope): SandboxResponse {
       'InvalidFilterInQueryString',
       `The $filter '${text ?? ''}' is not supported.`,
     )
-  const roles = BUILT_INS.filter((r) =>
+  const keep = (name: string, type: string): boolean =>
     clauses.every(
       (c) =>
         c.kind === 'eq' &&
-        (c.field === 'rolename'
-          ? r.name.toLowerCase() === c.value.toLowerCase()
-          : c.value === 'BuiltInRole'),
-    ),
-  )
-  return pageOf(ctx, roles, (r) => render(scope, r))
+        (c.field === 'rolename' ? name.toLowerCase() === c.value.toLowerCase() : c.value === type),
+    )
+  const roles = [
+    ...BUILT_INS.filter((r) => keep(r.name, 'BuiltInRole')).map((r) => () => render(scope, r)),
+    ...allCustomRoles(ctx)
+      .filter((r) => keep(r.roleName, 'CustomRole'))
+      .map((r) => () => renderCustomRole(scope.subscriptionId, r)),
+  ]
+  return pageOf(ctx, roles, (r) => r())
 }
