@@ -1,3 +1,4 @@
+import { permits } from '../../catalog/arm-permissions.ts'
 import { idKey } from './ids.ts'
 import type { Permission } from './rbac-roles.ts'
 import { builtInRole } from './role-definitions.ts'
@@ -9,36 +10,6 @@ import type { SandboxState } from './types.ts'
  * resource group → resource) lists the action in `actions` and not in the same role's `notActions`.
  * Deny assignments, conditions and group membership are not emulated.
  */
-
-const patterns = new Map<string, RegExp>()
-
-/**
- * ARM's wildcard: `*` stands for any run of characters, case is ignored, and `/*\/` also matches a
- * single `/` — `Microsoft.ManagedIdentity/userAssignedIdentities/*\/assign/action` (Managed Identity
- * Operator) grants `…/userAssignedIdentities/assign/action`.
- */
-export function actionMatches(pattern: string, action: string): boolean {
-  let re = patterns.get(pattern)
-  if (!re) {
-    const body = pattern
-      .split('*')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')
-      .replace(/\/\.\*\//g, '/(?:.*/)?')
-    re = new RegExp(`^${body}$`, 'i')
-    patterns.set(pattern, re)
-  }
-  return re.test(action)
-}
-
-/** Does any of these permission entries grant the action? (notActions subtract per entry.) */
-export function permits(entries: readonly Permission[], action: string): boolean {
-  return entries.some(
-    (p) =>
-      p.actions.some((a) => actionMatches(a, action)) &&
-      !p.notActions.some((n) => actionMatches(n, action)),
-  )
-}
 
 /** Is `scope` the same as `ancestor` or below it (whole path segments, any case)? */
 export function isWithin(scope: string, ancestor: string): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actionMatches, permits } from '@/sandbox/core/rbac-evaluate.ts'
+import { actionMatches, permits } from '@/catalog/arm-permissions.ts'
 import { CONTROL_PLANE_ROLES } from '@/sandbox/core/rbac-roles.ts'
 import type { RbacAssignmentSeed } from '@/sandbox/core/rbac-seed.ts'
 import { call, RG_ID, resourceId, ROLES, SUB_ID, testSandbox, v } from '../support.ts'
