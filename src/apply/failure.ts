@@ -17,12 +17,20 @@ export function isArmFailure(value: unknown): value is ArmFailure {
   )
 }
 
-export type RetryClass = 'throttled' | 'transient' | 'principalNotReady' | 'permanent'
+export type RetryClass =
+  | 'throttled'
+  | 'transient'
+  | 'principalNotReady'
+  | 'reauthenticate'
+  | 'permanent'
 
 /** Which failures are worth retrying, and how. */
 export function classify(f: ArmFailure): RetryClass {
   if (f.status === 429) return 'throttled'
   if (f.code === 'PrincipalNotFound') return 'principalNotReady'
+  // The token expired on the way (or ARM judges the clock differently): the credential renews it.
+  if (f.status === 401 && (f.code === 'ExpiredAuthenticationToken' || f.code === 'InvalidAuthenticationToken'))
+    return 'reauthenticate'
   if (f.status === undefined || f.status >= 500 || f.status === 408) return 'transient'
   return 'permanent'
 }

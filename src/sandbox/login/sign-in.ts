@@ -89,10 +89,10 @@ export async function startSignIn(
   }
 }
 
+/** The provider's routes; the authorization and sign-out ones have sub-paths (resume, confirm). */
 function isProviderPath(path: string, paths: ReturnType<typeof entraPaths>): boolean {
-  return [paths.token, paths.keys, paths.logout, paths.userinfo].includes(path) ||
-    path === paths.authorize ||
-    path.startsWith(`${paths.authorize}/`)
+  const under = (route: string): boolean => path === route || path.startsWith(`${route}/`)
+  return [paths.token, paths.keys, paths.userinfo].includes(path) || under(paths.authorize) || under(paths.logout)
 }
 
 /** The login page: GET shows it, POST checks the account and hands the result to the provider. */
