@@ -17,8 +17,8 @@ const READS = [
   'getUserIdentity',
   'listRoleAssignments',
   'listPrincipalAssignments',
-  'canAssignRoles',
   'getRoleDefinition',
+  'readPermissions',
   'listCosmosRoleAssignments',
   'getAppSettings',
 ] as const satisfies readonly (keyof ArmGateway)[]

@@ -1,3 +1,4 @@
+import { permits } from './arm-permissions.ts'
 import type { RoleRef } from './roles.ts'
 
 /** One entry of a role definition's `permissions` (ARM's shape). */
@@ -6,36 +7,6 @@ export interface RolePermission {
   readonly notActions: readonly string[]
   readonly dataActions: readonly string[]
   readonly notDataActions: readonly string[]
-}
-
-// ARM's wildcard: `*` stands for any characters, and a `*` segment between two others may also
-// stand for nothing: Managed Identity Operator's
-// `Microsoft.ManagedIdentity/userAssignedIdentities/*/assign/action` is what grants the operation
-// `Microsoft.ManagedIdentity/userAssignedIdentities/assign/action`. Case-insensitive, as operation
-// names are.
-function wildcard(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-  const body = escaped.replace(/\/\*\//g, '/(?:.*/)?').replace(/\*/g, '.*')
-  return new RegExp(`^${body}$`, 'i')
-}
-
-const cache = new Map<string, RegExp>()
-const matches = (pattern: string, operation: string): boolean => {
-  let re = cache.get(pattern)
-  if (!re) cache.set(pattern, (re = wildcard(pattern)))
-  return re.test(operation)
-}
-
-/** Do permission entries grant a control-plane operation (some action matches, no notAction does)? */
-export function grantsAction(
-  entries: readonly { actions?: readonly string[]; notActions?: readonly string[] }[],
-  operation: string,
-): boolean {
-  return entries.some(
-    (e) =>
-      (e.actions ?? []).some((a) => matches(a, operation)) &&
-      !(e.notActions ?? []).some((a) => matches(a, operation)),
-  )
 }
 
 /**
@@ -74,8 +45,7 @@ const ESCALATIONS: readonly (readonly [string, string])[] = [
 // the catalog marks those key-exposing, not privileged.
 export function privilegeOf(permissions: readonly RolePermission[]): string | undefined {
   if (permissions.some((p) => p.actions.includes('*'))) return 'every control-plane action (*)'
-  for (const [operation, reason] of ESCALATIONS)
-    if (grantsAction(permissions, operation)) return reason
+  for (const [operation, reason] of ESCALATIONS) if (permits(permissions, operation)) return reason
   const everyProvider = permissions.some((p) =>
     p.dataActions.some((d) => d === '*' || d.startsWith('*/')),
   )

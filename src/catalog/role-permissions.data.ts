@@ -1,6 +1,7 @@
 // Permissions of built-in roles, by role definition GUID, exactly as Azure publishes them: the JSON
 // blocks of MicrosoftDocs/azure-docs articles/role-based-access-control/built-in-roles/*.md
-// (privileged.md, general.md, identity.md, storage.md, security.md; ms.date 07/01/2026). The
+// (privileged.md, general.md, identity.md, storage.md, security.md, web-and-mobile.md; ms.date
+// 07/01/2026). The
 // reference file (shared/reference/azure-roles.json) has no permission lists, so they live here;
 // catalog/privilege.ts decides from them which roles are privileged, and the sandbox serves them.
 // Roles not listed keep the reference's flags and approximated lists in the sandbox.
@@ -257,6 +258,23 @@ export const ROLE_PERMISSIONS: Readonly<Record<string, readonly RolePermission[]
       'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials/delete',
       'Microsoft.ManagedIdentity/userAssignedIdentities/revokeTokens/action',
       ...MI_COMMON,
+    ]),
+  ],
+  // Website Contributor (not a catalog role: apply's writes to App Service need it)
+  'de139f84-1756-47ae-9be6-808fbbe84772': [
+    p([
+      'Microsoft.Authorization/*/read',
+      'Microsoft.Insights/alertRules/*',
+      'Microsoft.Insights/components/*',
+      'Microsoft.ResourceHealth/availabilityStatuses/read',
+      'Microsoft.Resources/deployments/*',
+      'Microsoft.Resources/subscriptions/resourceGroups/read',
+      'Microsoft.Support/*',
+      'Microsoft.Web/certificates/*',
+      'Microsoft.Web/listSitesAssignedToHostName/read',
+      'Microsoft.Web/serverFarms/join/action',
+      'Microsoft.Web/serverFarms/read',
+      'Microsoft.Web/sites/*',
     ]),
   ],
   // Managed Identity Operator

@@ -1,44 +1,62 @@
-import type { RolePermission } from '../../catalog/privilege.ts'
-import { ALL_ROLES, roleByName, rolePermissions, type RoleFact } from '../../catalog/roles.ts'
+import { ALL_ROLES, rolePermissions, type RoleFact } from '../../catalog/roles.ts'
 import { SERVICES } from '../../catalog/services.ts'
 import { type Ctx, json } from './context.ts'
 import { allCustomRoles, customRoleRequest, renderCustomRole } from './custom-roles.ts'
 import { armError } from './errors.ts'
 import { parseFilter } from './odata-filter.ts'
 import { pageOf } from './paging.ts'
+import { CONTROL_PLANE_ROLES, controlPlaneRole, type Permission } from './rbac-roles.ts'
 import { queryParam } from './request.ts'
 import type { Scope } from './scopes.ts'
 import type { JsonObject, SandboxResponse } from './types.ts'
 
-/** The Azure RBAC built-ins of the catalog (Cosmos DB and SQL data roles are not ARM roles). */
-const BUILT_INS = ALL_ROLES.filter(
-  (r): r is RoleFact & { id: string } => r.grant === 'rbac' && !!r.id,
-)
+/** A built-in the sandbox serves: its GUID, name, description and permissions. */
+export interface BuiltInRole {
+  readonly id: string
+  readonly name: string
+  readonly description: string
+  readonly permission: Permission
+}
 
-export const builtInRole = (guid: string) =>
+/**
+ * The control-plane roles apply needs (real permission lists, rbac-roles.ts), then the catalog's
+ * other Azure RBAC built-ins (Cosmos DB and SQL data roles are not ARM roles), approximated.
+ */
+const BUILT_INS: readonly BuiltInRole[] = [
+  ...CONTROL_PLANE_ROLES,
+  ...ALL_ROLES.filter(
+    (r): r is RoleFact & { id: string } => r.grant === 'rbac' && !!r.id && !controlPlaneRole(r.id),
+  ).map((r) => {
+    const known = published(r)
+    return {
+      id: r.id,
+      name: r.name,
+      description: `${r.name} (sandbox copy of the built-in role${known ? '' : '; permissions approximated'}).`,
+      permission: known ?? approximatePermission(r),
+    }
+  }),
+]
+
+export const builtInRole = (guid: string): BuiltInRole | undefined =>
   BUILT_INS.find((r) => r.id.toLowerCase() === guid.toLowerCase())
 
-export type Permission = RolePermission
+const byName = (name: string): Permission => {
+  const role = CONTROL_PLANE_ROLES.find((r) => r.name === name)
+  if (!role) throw new Error(`no control-plane role ${name}`)
+  return role.permission
+}
 
-/** A built-in's one published permission entry (catalog/role-permissions.data.ts). */
-function published(role: RoleFact | undefined): Permission | undefined {
-  const entries = role ? rolePermissions(role) : undefined
+export const OWNER_PERMISSION: Permission = byName('Owner')
+export const CONTRIBUTOR_PERMISSION: Permission = byName('Contributor')
+
+/** A built-in's one published permission entry, when the catalog has it (role-permissions.data.ts). */
+function published(role: RoleFact): Permission | undefined {
+  const entries = rolePermissions(role)
   return entries?.length === 1 ? entries[0] : undefined
 }
 
-const named = (name: string): Permission => {
-  const entry = published(roleByName(name))
-  if (!entry) throw new Error(`the catalog has no permissions for ${name}`)
-  return entry
-}
-
-export const OWNER_PERMISSION: Permission = named('Owner')
-export const CONTRIBUTOR_PERMISSION: Permission = named('Contributor')
-
-/** A built-in role's permissions: the published list where the catalog has it, else approximated by provider and plane. */
-function permissionOf(role: RoleFact): Permission {
-  const known = published(role)
-  if (known) return known
+/** Roles the catalog has no permission list for: approximated by their provider and plane. */
+function approximatePermission(role: RoleFact): Permission {
   const service = role.services.find((s) => s !== '*')
   const namespace = service
     ? (SERVICES[service].armType.split('/')[0] ?? '')
@@ -66,13 +84,13 @@ export function roleDefinitionId(subscriptionId: string | undefined, guid: strin
 
 const BUILT_IN_DATE = '2015-02-02T21:55:09.8806423Z'
 
-function render(scope: Scope, role: RoleFact & { id: string }): JsonObject {
-  const p = permissionOf(role)
+function render(scope: Scope, role: BuiltInRole): JsonObject {
+  const p = role.permission
   return {
     properties: {
       roleName: role.name,
       type: 'BuiltInRole',
-      description: `${role.name} (sandbox copy of the built-in role; permissions approximated).`,
+      description: role.description,
       assignableScopes: ['/'],
       permissions: [
         {

@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { type CreateSandboxInput, createSandbox, type Sandbox } from '../core/sandbox.ts'
+import { DIRECTORY_ASSIGNMENTS } from '../login/directory.ts'
+import type { SignIn, SignInOptions } from '../login/sign-in.ts'
 import { ADMIN_PREFIX, adminDenied, handleAdmin } from './admin.ts'
 import { makeCertificate } from './certificate.ts'
 import { ADMIN_BODY_LIMIT, ARM_BODY_LIMIT, BodyTooLarge, readBody, refuseBody } from './body.ts'
@@ -18,6 +20,11 @@ export interface SandboxServerOptions extends Partial<CreateSandboxInput> {
   readonly allowOrigins?: readonly string[]
   /** Required (as `Authorization: Bearer …`) by the admin endpoint when set; needed off loopback. */
   readonly adminToken?: string
+  /**
+   * Sign-in mode (`--login`): an Entra-shaped OpenID Connect provider on the same origin, and the
+   * emulator accepts only its tokens and authorizes each call by the caller's role assignments.
+   */
+  readonly login?: SignInOptions | boolean
 }
 
 interface Policy {
@@ -29,6 +36,8 @@ export interface SandboxServer {
   readonly url: string
   readonly certificatePem: string
   readonly sandbox: Sandbox
+  /** In sign-in mode: the issuer, MSAL's authority, the tenant and the web app's client id. */
+  readonly signIn?: Pick<SignIn, 'issuer' | 'authority' | 'tenantId' | 'spaClientId'>
   close(): Promise<void>
 }
 
@@ -46,12 +55,17 @@ async function serve(
   sandbox: Sandbox,
   pem: string,
   policy: Policy,
+  signIn: SignIn | undefined,
   request: IncomingMessage,
   response: ServerResponse,
 ) {
   const url = request.url ?? '/'
   const method = request.method ?? 'GET'
   const path = url.split('?')[0] ?? '/'
+  if (signIn?.owns(path)) {
+    await signIn.serve(request, response)
+    return
+  }
   const admin = path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`)
   const cors = corsHeaders(policy.cors, request)
   if (method === 'OPTIONS') {
@@ -76,6 +90,11 @@ async function serve(
   if (admin) {
     const answer = handleAdmin(sandbox, pem, method, path, body)
     response.writeHead(answer.status, { ...answer.headers, ...cors }).end(answer.body)
+    return
+  }
+  const refusal = await signIn?.verify(request.headers.authorization)
+  if (refusal) {
+    response.writeHead(refusal.status, { ...refusal.headers, ...cors }).end(refusal.body)
     return
   }
   const outcome = sandbox.handle({
@@ -120,13 +139,22 @@ export async function startSandboxServer(
       now: options.now ?? Date.now,
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.state ? { state: options.state } : {}),
-      ...(options.options ? { options: options.options } : {}),
+      ...(options.options || options.login
+        ? {
+            options: {
+              ...options.options,
+              ...(options.login ? { directory: DIRECTORY_ASSIGNMENTS } : {}),
+            },
+          }
+        : {}),
     })
   const certificate = await makeCertificate()
+  // Made once the port is known: the issuer names it.
+  let signIn: SignIn | undefined
   const server = createServer(
     { key: certificate.key, cert: certificate.cert },
     (request, response) => {
-      serve(sandbox, certificate.cert, policy, request, response).catch((e: unknown) => {
+      serve(sandbox, certificate.cert, policy, signIn, request, response).catch((e: unknown) => {
         if (response.writableEnded) return
         if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' })
         response.end(JSON.stringify({ error: { code: 'SandboxFailure', message: String(e) } }))
@@ -138,10 +166,30 @@ export async function startSandboxServer(
     server.listen(options.port ?? 0, host, () => resolve())
   })
   const { port } = server.address() as AddressInfo
+  const url = `https://${host.includes(':') ? `[${host}]` : host}:${port}`
+  if (options.login) {
+    // Loaded only in sign-in mode: oidc-provider is a server of its own.
+    const { startSignIn } = await import('../login/sign-in.ts')
+    signIn = await startSignIn(
+      url,
+      () => sandbox.now(),
+      options.login === true ? {} : options.login,
+    )
+  }
   return {
-    url: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url,
     certificatePem: certificate.cert,
     sandbox,
+    ...(signIn
+      ? {
+          signIn: {
+            issuer: signIn.issuer,
+            authority: signIn.authority,
+            tenantId: signIn.tenantId,
+            spaClientId: signIn.spaClientId,
+          },
+        }
+      : {}),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
