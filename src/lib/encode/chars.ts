@@ -7,6 +7,9 @@
  */
 export const UNSAFE_CHAR = /[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}\p{Cs}]/u
 
+/** `UNSAFE_CHAR` except the line feed: what a verbatim multi-line string may not hold. */
+export const UNSAFE_BUT_NEWLINE = /(?!\n)[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}\p{Cs}]/u
+
 /** A fresh global copy of `UNSAFE_CHAR` with extra characters, for `String.replace`. */
 export function unsafeOr(extra: string): RegExp {
   return new RegExp(`[\\p{Cc}\\p{Zl}\\p{Zp}\\p{Bidi_Control}\\p{Cs}${extra}]`, 'gu')
@@ -45,4 +48,36 @@ export function visibleChar(char: string): string {
 /** Text with every unsafe character shown by `visibleChar`: one line, nothing a reader misses. */
 export function visibleText(text: string): string {
   return text.replace(unsafeOr(''), visibleChar)
+}
+
+/**
+ * `quote` + `text` + `quote`, with the escapes C-like languages share (`\\`, the quote, `\n`,
+ * `\r`, `\t`) and `other` for every other unsafe character (given its code point).
+ */
+export function quotedLiteral(
+  text: string,
+  quote: '"' | "'",
+  other: (codePoint: number) => string,
+): string {
+  const body = text.replace(unsafeOr(`\\\\${quote}`), (char) => {
+    switch (char) {
+      case '\\':
+      case quote:
+        return `\\${char}`
+      case '\n':
+        return '\\n'
+      case '\r':
+        return '\\r'
+      case '\t':
+        return '\\t'
+      default:
+        return other(codePointOf(char))
+    }
+  })
+  return `${quote}${body}${quote}`
+}
+
+/** `\xHH` below U+0100, `\uHHHH` above: what JavaScript and Python both read. */
+export function xOrU(codePoint: number): string {
+  return codePoint < 0x100 ? `\\x${hex(codePoint, 2)}` : `\\u${hex(codePoint, 4)}`
 }

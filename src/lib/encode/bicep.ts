@@ -1,0 +1,26 @@
+import { hex, quotedLiteral, UNSAFE_BUT_NEWLINE, visibleText } from './chars.ts'
+
+/**
+ * A Bicep string literal whose value is exactly `text`: `\\`, `\'`, `\n`, `\r`, `\t`, `\u{x}`
+ * for other controls, separators and bidi characters, and `\${` so nothing is interpolated
+ * (the escapes of Bicep's "Data types: Strings" and its lexer's SingleCharacterEscapes).
+ */
+export function bicepString(text: string): string {
+  return quotedLiteral(text, "'", (cp) => `\\u{${hex(cp, 1)}}`).replaceAll('${', () => '\\${')
+}
+
+/** A `//` comment: nothing in `text` can end it (Bicep's lexer ends comments at `\n` or `\r`). */
+export function bicepComment(text: string): string {
+  return `// ${visibleText(text)}`
+}
+
+/**
+ * A multi-line value, readable: a `'''` string when it can hold `text` verbatim (no `'''` inside,
+ * not ending in a quote, no control but newlines: such a string has no escapes at all, and a raw
+ * `\r` would read differently in a CRLF file), else a one-line string with escapes.
+ */
+export function bicepMultiline(text: string): string {
+  return text.includes("'''") || text.endsWith("'") || UNSAFE_BUT_NEWLINE.test(text)
+    ? bicepString(text)
+    : `'''\n${text}'''`
+}

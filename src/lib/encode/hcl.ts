@@ -1,0 +1,42 @@
+import { hex, quotedLiteral, UNSAFE_BUT_NEWLINE, visibleText } from './chars.ts'
+
+/**
+ * `${` and `%{` open template sequences in quoted strings and heredocs alike; `$${` and `%%{` are
+ * literal. (Replacer functions: in a replacement string `$$` would itself mean one `$`.)
+ */
+function templateLiteral(text: string): string {
+  return text.replaceAll('${', () => '$${').replaceAll('%{', () => '%%{')
+}
+
+/**
+ * An HCL quoted string whose value is exactly `text`: `\\`, `\"`, `\n`, `\r`, `\t`, `\uNNNN` for
+ * other controls, separators and bidi characters (HCL native syntax spec, "Template
+ * Expressions"), and `${`/`%{` doubled so nothing is interpolated or evaluated.
+ */
+export function hclString(text: string): string {
+  return templateLiteral(
+    quotedLiteral(text, '"', (cp) =>
+      // HCL refuses `\uD800` ("Cannot encode character in UTF-8"): a lone surrogate is U+FFFD.
+      cp >= 0xd800 && cp <= 0xdfff ? '\\uFFFD' : `\\u${hex(cp, 4)}`,
+    ),
+  )
+}
+
+/** A `#` comment: nothing in `text` can end it (HCL ends line comments at `\n` or `\r\n`). */
+export function hclComment(text: string): string {
+  return `# ${visibleText(text)}`
+}
+
+/**
+ * A multi-line value, readable: a `<<-` heredoc whose closing marker appears nowhere in the text
+ * (HCL ends a heredoc at any line that is the marker once trimmed), template sequences escaped.
+ * Text with controls other than newlines becomes a quoted string instead. Returns the lines; the
+ * first continues the attribute (`value = …`), the body is indented by `indent` + two spaces.
+ */
+export function hclMultiline(text: string, indent: string): string[] {
+  if (UNSAFE_BUT_NEWLINE.test(text) || !text.endsWith('\n')) return [hclString(text)]
+  let marker = 'EOT'
+  for (let i = 1; text.includes(marker); i++) marker = `EOT_${i}`
+  const body = templateLiteral(text).slice(0, -1).split('\n')
+  return [`<<-${marker}`, ...body.map((l) => `${indent}  ${l}`), `${indent}${marker}`]
+}
