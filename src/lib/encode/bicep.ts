@@ -9,6 +9,17 @@ export function bicepString(text: string): string {
   return quotedLiteral(text, "'", (cp) => `\\u{${hex(cp, 1)}}`).replaceAll('${', () => '\\${')
 }
 
+/**
+ * An interpolated string of literal text and expressions this tool writes:
+ * `bicepTemplate({ ref: 'account.id' }, '/sqlRoleDefinitions/…')` → `'${account.id}/sqlRoleDefinitions/…'`.
+ */
+export function bicepTemplate(...parts: readonly (string | { readonly ref: string })[]): string {
+  const body = parts.map((p) =>
+    typeof p === 'string' ? bicepString(p).slice(1, -1) : `\${${p.ref}}`,
+  )
+  return `'${body.join('')}'`
+}
+
 /** A `//` comment: nothing in `text` can end it (Bicep's lexer ends comments at `\n` or `\r`). */
 export function bicepComment(text: string): string {
   return `// ${visibleText(text)}`

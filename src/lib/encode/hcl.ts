@@ -22,6 +22,22 @@ export function hclString(text: string): string {
   )
 }
 
+/**
+ * A quoted template of literal text and references this tool writes (`data.x.id`):
+ * `hclTemplate({ ref: 'data.x.id' }, '/providers/…')` → `"${data.x.id}/providers/…"`.
+ */
+export function hclTemplate(...parts: readonly (string | { readonly ref: string })[]): string {
+  const body = parts.map((p, i) => {
+    if (typeof p !== 'string') return `\${${p.ref}}`
+    const literal = hclString(p).slice(1, -1)
+    // A literal `$` right before `${` would read as the escape `$${`: write it as `\u0024`.
+    return literal.endsWith('$') && typeof parts[i + 1] === 'object'
+      ? `${literal.slice(0, -1)}\\u0024`
+      : literal
+  })
+  return `"${body.join('')}"`
+}
+
 /** A `#` comment: nothing in `text` can end it (HCL ends line comments at `\n` or `\r\n`). */
 export function hclComment(text: string): string {
   return `# ${visibleText(text)}`

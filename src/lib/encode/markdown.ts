@@ -3,11 +3,16 @@ import { visibleText } from './chars.ts'
 /**
  * Inline Markdown text (a heading, a list item, a table cell) that renders as exactly `text`:
  * shown on one line (`visibleText`), then every character CommonMark or GFM could read as markup
- * — emphasis, code, links, images, HTML, entities, strikethrough, table pipes — escaped with a
- * backslash, which CommonMark allows before any ASCII punctuation.
+ * escaped with a backslash, which CommonMark allows before any ASCII punctuation: backslash,
+ * code, emphasis, links and images, strikethrough, table pipes, a heading's closing `#`; `_` only
+ * where it could open or close emphasis, `<` before what could be a tag or autolink, `&` before
+ * what could be an entity.
  */
 export function markdownText(text: string): string {
-  return visibleText(text).replace(/[\\`*_[\]<>|&~!#]/g, (c) => `\\${c}`)
+  return visibleText(text).replace(
+    /[\\`*[\]|~#]|_(?![A-Za-z0-9])|(?<![A-Za-z0-9])_|<(?=[A-Za-z/?!])|&(?=[A-Za-z#])/g,
+    (c) => `\\${c}`,
+  )
 }
 
 /**

@@ -42,6 +42,15 @@ export function shellWord(text: string): string {
   return `$'${text.replace(ANSI_C_SPECIAL, ansiCEscape)}'`
 }
 
+/**
+ * A bash word for a value this tool makes (an id, a GUID, a role, a setting name): bare when it
+ * holds only characters no shell reads specially (and does not start with `-`, so a command
+ * cannot take it for an option), else a quoted `shellWord`.
+ */
+export function shellArg(text: string): string {
+  return /^[A-Za-z0-9_./:=@%+,][A-Za-z0-9_./:=@%+,-]*$/.test(text) ? text : shellWord(text)
+}
+
 /** A `#` comment line: nothing in `text` can end it (bash ends comments only at a newline). */
 export function shellComment(text: string): string {
   return `# ${visibleText(text)}`
