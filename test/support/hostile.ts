@@ -88,7 +88,5 @@ export function hostileName(): fc.Arbitrary<string> {
 
 /** Long hostile text, beyond what a design file allows: for encoders and entry points. */
 export function longHostileText(): fc.Arbitrary<string> {
-  return fc
-    .tuple(hostileText(20), fc.nat(3000))
-    .map(([t, n]) => `${t}${'x'.repeat(n)}${t}`)
+  return fc.tuple(hostileText(20), fc.nat(3000)).map(([t, n]) => `${t}${'x'.repeat(n)}${t}`)
 }
