@@ -45,7 +45,7 @@ export function outputs(
       ]),
     )
   for (const script of model.sqlScripts) {
-    const [first, ...rest] = hclMultiline(script.script, '  ')
+    const [first, ...rest] = hclMultiline(script.script)
     out.push(
       '',
       hclComment(

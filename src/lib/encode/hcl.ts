@@ -44,15 +44,15 @@ export function hclComment(text: string): string {
 }
 
 /**
- * A multi-line value, readable: a `<<-` heredoc whose closing marker appears nowhere in the text
- * (HCL ends a heredoc at any line that is the marker once trimmed), template sequences escaped.
- * Text with controls other than newlines becomes a quoted string instead. Returns the lines; the
- * first continues the attribute (`value = …`), the body is indented by `indent` + two spaces.
+ * A multi-line value, readable: a `<<` heredoc whose closing marker appears nowhere in the text
+ * (HCL ends a heredoc at any line that is the marker once trimmed), template sequences escaped,
+ * the lines at column 0 (a `<<-` heredoc would not strip the indentation of blank lines, so the
+ * value would change). Text with controls other than newlines, or without a final newline,
+ * becomes a quoted string. Returns the lines; the first continues the attribute (`value = …`).
  */
-export function hclMultiline(text: string, indent: string): string[] {
+export function hclMultiline(text: string): string[] {
   if (UNSAFE_BUT_NEWLINE.test(text) || !text.endsWith('\n')) return [hclString(text)]
   let marker = 'EOT'
   for (let i = 1; text.includes(marker); i++) marker = `EOT_${i}`
-  const body = templateLiteral(text).slice(0, -1).split('\n')
-  return [`<<-${marker}`, ...body.map((l) => `${indent}  ${l}`), `${indent}${marker}`]
+  return [`<<${marker}`, ...templateLiteral(text).slice(0, -1).split('\n'), marker]
 }

@@ -67,5 +67,5 @@ export function shellDefault(name: string, value: string): string {
 
 /** `NAME` must come from the environment: else the script stops with `message` on stderr. */
 export function shellRequired(name: string, message: string): string {
-  return `if [ -z "\${${name}:-}" ]; then echo ${shellWord(message)} >&2; exit 1; fi`
+  return `if [ -z "\${${name}:-}" ]; then printf '%s\\n' ${shellWord(message)} >&2; exit 1; fi`
 }

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 if [ -z "${SUBSCRIPTION_ID:-}" ]; then SUBSCRIPTION_ID="$(az account show --query id --output tsv)"; fi
-if [ -z "${RESOURCE_GROUP:-}" ]; then echo 'set RESOURCE_GROUP to the resource group of the identities' >&2; exit 1; fi
+if [ -z "${RESOURCE_GROUP:-}" ]; then printf '%s\n' 'set RESOURCE_GROUP to the resource group of the identities' >&2; exit 1; fi
 if [ -z "${LOCATION:-}" ]; then LOCATION="$(az group show --name "$RESOURCE_GROUP" --query location --output tsv)"; fi
 RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"
 az account set --subscription "$SUBSCRIPTION_ID"
@@ -53,7 +53,7 @@ az containerapp identity assign --ids "$CONTOSO_JOBS_ID" --user-assigned "$MI_CO
 CONTOSO_VM_ID="$RG_ID"'/providers/Microsoft.Compute/virtualMachines/contoso-vm'
 az vm identity assign --ids "$CONTOSO_VM_ID" --identities "$MI_CONTOSO_DATA_ID" --output none
 # contoso-aks-app (AKS workload): its pods use the identities through workload identity federation.
-if [ -z "${CONTOSO_AKS_APP_OIDC_ISSUER:-}" ]; then echo 'set CONTOSO_AKS_APP_OIDC_ISSUER to the OIDC issuer URL of the cluster running contoso-aks-app (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)' >&2; exit 1; fi
+if [ -z "${CONTOSO_AKS_APP_OIDC_ISSUER:-}" ]; then printf '%s\n' 'set CONTOSO_AKS_APP_OIDC_ISSUER to the OIDC issuer URL of the cluster running contoso-aks-app (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)' >&2; exit 1; fi
 az identity federated-credential create --name='contoso-aks-app' --identity-name='mi-contoso-messaging' --resource-group "$(cut -d/ -f5 <<<"$MI_CONTOSO_MESSAGING_ID")" --issuer "$CONTOSO_AKS_APP_OIDC_ISSUER" --subject='system:serviceaccount:default:contoso-aks-app' --audiences api://AzureADTokenExchange --output none
 CONTOSO_LOGIC_ID="$RG_ID"'/providers/Microsoft.Logic/workflows/contoso-logic'
 az resource update --ids "$CONTOSO_LOGIC_ID" --set "identity={\"type\":\"SystemAssigned\"}" --output none
@@ -61,7 +61,7 @@ CONTOSO_LOGIC_PRINCIPAL_ID=$(az resource show --ids "$CONTOSO_LOGIC_ID" --query 
 
 # Developers (Microsoft Entra users and groups)
 if [ -z "${CONTOSO_DEVELOPERS_PRINCIPAL_ID:-}" ]; then CONTOSO_DEVELOPERS_PRINCIPAL_ID="$(az ad group show --group='Contoso developers' --query id --output tsv)"; fi
-if [ -z "${ANN_EXAMPLE_PRINCIPAL_ID:-}" ]; then echo 'set ANN_EXAMPLE_PRINCIPAL_ID to the object ID of Ann Example (az ad user show --id <user principal name> --query id -o tsv)' >&2; exit 1; fi
+if [ -z "${ANN_EXAMPLE_PRINCIPAL_ID:-}" ]; then printf '%s\n' 'set ANN_EXAMPLE_PRINCIPAL_ID to the object ID of Ann Example (az ad user show --id <user principal name> --query id -o tsv)' >&2; exit 1; fi
 
 # Services (existing)
 CONTOSOST_ID="$RG_ID"'/providers/Microsoft.Storage/storageAccounts/contosost'

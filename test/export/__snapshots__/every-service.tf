@@ -347,27 +347,27 @@ output "app_settings" {
 
 # SQL: run in database contoso-sql/orders as its Microsoft Entra admin.
 output "sql_script_contoso_sql_orders_contoso_developers" {
-  value = <<-EOT
-    IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
-        CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
-    ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
-  EOT
+  value = <<EOT
+IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
+    CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
+ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
+EOT
 }
 
 # SQL: run in database contoso-sql/orders as its Microsoft Entra admin.
 output "sql_script_contoso_sql_orders_contoso_logic" {
-  value = <<-EOT
-    IF DATABASE_PRINCIPAL_ID(N'contoso-logic') IS NULL
-        CREATE USER [contoso-logic] FROM EXTERNAL PROVIDER;
-    ALTER ROLE [db_datawriter] ADD MEMBER [contoso-logic];
-  EOT
+  value = <<EOT
+IF DATABASE_PRINCIPAL_ID(N'contoso-logic') IS NULL
+    CREATE USER [contoso-logic] FROM EXTERNAL PROVIDER;
+ALTER ROLE [db_datawriter] ADD MEMBER [contoso-logic];
+EOT
 }
 
 # SQL: run in database contoso-sql/orders as its Microsoft Entra admin.
 output "sql_script_contoso_sql_orders_mi_contoso_data" {
-  value = <<-EOT
-    IF DATABASE_PRINCIPAL_ID(N'mi-contoso-data') IS NULL
-        CREATE USER [mi-contoso-data] FROM EXTERNAL PROVIDER;
-    ALTER ROLE [db_datareader] ADD MEMBER [mi-contoso-data];
-  EOT
+  value = <<EOT
+IF DATABASE_PRINCIPAL_ID(N'mi-contoso-data') IS NULL
+    CREATE USER [mi-contoso-data] FROM EXTERNAL PROVIDER;
+ALTER ROLE [db_datareader] ADD MEMBER [mi-contoso-data];
+EOT
 }

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 if [ -z "${SUBSCRIPTION_ID:-}" ]; then SUBSCRIPTION_ID="$(az account show --query id --output tsv)"; fi
-if [ -z "${RESOURCE_GROUP:-}" ]; then echo 'set RESOURCE_GROUP to the resource group of the identities' >&2; exit 1; fi
+if [ -z "${RESOURCE_GROUP:-}" ]; then printf '%s\n' 'set RESOURCE_GROUP to the resource group of the identities' >&2; exit 1; fi
 RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"
 az account set --subscription "$SUBSCRIPTION_ID"
 

@@ -113,20 +113,20 @@ output "app_identities" {
 
 # SQL: run in database contoso-sql/orders as its Microsoft Entra admin.
 output "sql_script_contoso_sql_orders_contoso_developers" {
-  value = <<-EOT
-    IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
-        CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
-    ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
-    ALTER ROLE [db_datawriter] ADD MEMBER [Contoso developers];
-  EOT
+  value = <<EOT
+IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
+    CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
+ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
+ALTER ROLE [db_datawriter] ADD MEMBER [Contoso developers];
+EOT
 }
 
 # SQL: run in database contoso-sql/orders as its Microsoft Entra admin.
 output "sql_script_contoso_sql_orders_contoso_web" {
-  value = <<-EOT
-    IF DATABASE_PRINCIPAL_ID(N'contoso-web') IS NULL
-        CREATE USER [contoso-web] FROM EXTERNAL PROVIDER;
-    ALTER ROLE [db_datareader] ADD MEMBER [contoso-web];
-    ALTER ROLE [db_datawriter] ADD MEMBER [contoso-web];
-  EOT
+  value = <<EOT
+IF DATABASE_PRINCIPAL_ID(N'contoso-web') IS NULL
+    CREATE USER [contoso-web] FROM EXTERNAL PROVIDER;
+ALTER ROLE [db_datareader] ADD MEMBER [contoso-web];
+ALTER ROLE [db_datawriter] ADD MEMBER [contoso-web];
+EOT
 }

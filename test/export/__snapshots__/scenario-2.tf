@@ -150,20 +150,20 @@ output "app_settings" {
 
 # SQL: run in database contoso-sql/orders as its Microsoft Entra admin.
 output "sql_script_contoso_sql_orders_contoso_developers" {
-  value = <<-EOT
-    IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
-        CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
-    ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
-    ALTER ROLE [db_datawriter] ADD MEMBER [Contoso developers];
-  EOT
+  value = <<EOT
+IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
+    CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
+ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
+ALTER ROLE [db_datawriter] ADD MEMBER [Contoso developers];
+EOT
 }
 
 # SQL: run in database contoso-sql/orders as its Microsoft Entra admin.
 output "sql_script_contoso_sql_orders_mi_contoso_databases" {
-  value = <<-EOT
-    IF DATABASE_PRINCIPAL_ID(N'mi-contoso-databases') IS NULL
-        CREATE USER [mi-contoso-databases] FROM EXTERNAL PROVIDER;
-    ALTER ROLE [db_datareader] ADD MEMBER [mi-contoso-databases];
-    ALTER ROLE [db_datawriter] ADD MEMBER [mi-contoso-databases];
-  EOT
+  value = <<EOT
+IF DATABASE_PRINCIPAL_ID(N'mi-contoso-databases') IS NULL
+    CREATE USER [mi-contoso-databases] FROM EXTERNAL PROVIDER;
+ALTER ROLE [db_datareader] ADD MEMBER [mi-contoso-databases];
+ALTER ROLE [db_datawriter] ADD MEMBER [mi-contoso-databases];
+EOT
 }
