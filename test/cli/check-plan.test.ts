@@ -9,18 +9,8 @@ import { templateById } from '@/templates/index.ts'
 import { memoryIO } from '../support/memory-io.ts'
 
 const scenario2 = serializeDesign(templateById('scenario-2')!.design)
-const broken = JSON.stringify({
-  format: 'identity-topology',
-  version: 1,
-  name: 'x',
-  nodes: [{ id: 'a', kind: 'app', name: 'a', hosting: 'web' }],
-  edges: [{ id: 'e', kind: 'attach', source: 'a', target: 'b' }],
-})
-const files = {
-  'good.json': scenario2,
-  'bad.json': broken,
-  'trunc.json': '{"format": "identity-top',
-}
+const broken = JSON.stringify({ format: 'identity-topology', version: 1, name: 'x', nodes: [{ id: 'a', kind: 'app', name: 'a', hosting: 'web' }], edges: [{ id: 'e', kind: 'attach', source: 'a', target: 'b' }] })
+const files = { 'good.json': scenario2, 'bad.json': broken, 'trunc.json': '{"format": "identity-top' }
 
 describe('idtopo check', () => {
   it('prints the JSON shape of PRODUCT.md §8 and exits 0 without errors', async () => {
@@ -30,10 +20,7 @@ describe('idtopo check', () => {
     expect(Object.keys(json)).toEqual(['findings', 'counts'])
     expect(Object.keys(json.counts)).toEqual(['error', 'warning', 'info'])
     expect(code).toBe(json.counts.error > 0 ? 1 : 0)
-    for (const f of json.findings)
-      expect(Object.keys(f)).toEqual(
-        expect.arrayContaining(['rule', 'severity', 'subject', 'message']),
-      )
+    for (const f of json.findings) expect(Object.keys(f)).toEqual(expect.arrayContaining(['rule', 'severity', 'subject', 'message']))
     expect(m.stderr()).toBe('')
   })
 
@@ -86,15 +73,9 @@ describe('idtopo plan', () => {
 describe('the idtopo executable', () => {
   it('runs through npx-style bin with real exit codes', async () => {
     const run = promisify(execFile)
-    const ok = await run('node', [
-      'bin/idtopo.js',
-      'plan',
-      'src/templates/scenario-1-system-assigned.topology.json',
-    ])
+    const ok = await run('node', ['bin/idtopo.js', 'plan', 'src/templates/scenario-1-system-assigned.topology.json'])
     expect(JSON.parse(ok.stdout).format).toBe('identity-plan')
-    const failed = await run('node', ['bin/idtopo.js', 'check', 'package.json']).catch(
-      (e: { code: number; stderr: string }) => e,
-    )
+    const failed = await run('node', ['bin/idtopo.js', 'check', 'package.json']).catch((e: { code: number; stderr: string }) => e)
     expect(failed).toMatchObject({ code: 2 })
     expect((failed as { stderr: string }).stderr).toContain('package.json: invalid design')
   }, 30_000)

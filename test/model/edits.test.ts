@@ -24,31 +24,14 @@ describe('applyEdits', () => {
   it('adds, updates and removes nodes and edges', () => {
     const r = apply(base(), [
       { type: 'addNode', node: { id: 'kv', kind: 'service', name: 'kv', service: 'keyVault' } },
-      {
-        type: 'addEdge',
-        edge: {
-          id: 'e3',
-          kind: 'access',
-          source: 'api',
-          target: 'kv',
-          roles: ['Key Vault Secrets User'],
-          via: 'system',
-        },
-      },
+      { type: 'addEdge', edge: { id: 'e3', kind: 'access', source: 'api', target: 'kv', roles: ['Key Vault Secrets User'], via: 'system' } },
       { type: 'updateNode', id: 'api', set: { name: 'orders-api', hosting: 'containerApp' } },
-      {
-        type: 'updateEdge',
-        id: 'e1',
-        set: { roles: ['Storage Blob Data Contributor'], scope: 'resourceGroup' },
-      },
+      { type: 'updateEdge', id: 'e1', set: { roles: ['Storage Blob Data Contributor'], scope: 'resourceGroup' } },
       { type: 'removeEdge', id: 'e2' },
     ])
     expect(r.ok).toBe(true)
     if (!r.ok) return
-    expect(r.value.nodes.find((n) => n.id === 'api')).toMatchObject({
-      name: 'orders-api',
-      hosting: 'containerApp',
-    })
+    expect(r.value.nodes.find((n) => n.id === 'api')).toMatchObject({ name: 'orders-api', hosting: 'containerApp' })
     expect(r.value.edges.map((e) => e.id)).toEqual(['a1', 'e1', 'e3'])
     expect(r.value.edges.find((e) => e.id === 'e1')).toMatchObject({ scope: 'resourceGroup' })
   })
@@ -71,41 +54,13 @@ describe('applyEdits', () => {
   })
 
   it.each<[string, Edit, RegExp]>([
-    [
-      'a duplicate id',
-      { type: 'addNode', node: { id: 'e1', kind: 'identity', name: 'x' } },
-      /already used/,
-    ],
-    [
-      'a bad enum',
-      { type: 'updateNode', id: 'api', set: { hosting: 'webApp' as never } },
-      /hosting: expected one of/,
-    ],
-    [
-      'a foreign field',
-      { type: 'updateNode', id: 'mi', set: { hosting: 'appService' } },
-      /has no field "hosting"/,
-    ],
-    [
-      'an empty role list',
-      { type: 'updateEdge', id: 'e1', set: { roles: [] } },
-      /roles: must not be empty/,
-    ],
-    [
-      'an edge to a missing node',
-      { type: 'addEdge', edge: { id: 'x', kind: 'attach', source: 'api', target: 'zz' } },
-      /no node/,
-    ],
-    [
-      'an edge of the wrong kinds',
-      { type: 'addEdge', edge: { id: 'x', kind: 'attach', source: 'devs', target: 'mi' } },
-      /must be an app/,
-    ],
-    [
-      'roles on an attach edge',
-      { type: 'updateEdge', id: 'a1', set: { roles: ['AcrPull'] } },
-      /only access edges/,
-    ],
+    ['a duplicate id', { type: 'addNode', node: { id: 'e1', kind: 'identity', name: 'x' } }, /already used/],
+    ['a bad enum', { type: 'updateNode', id: 'api', set: { hosting: 'webApp' as never } }, /hosting: expected one of/],
+    ['a foreign field', { type: 'updateNode', id: 'mi', set: { hosting: 'appService' } }, /has no field "hosting"/],
+    ['an empty role list', { type: 'updateEdge', id: 'e1', set: { roles: [] } }, /roles: must not be empty/],
+    ['an edge to a missing node', { type: 'addEdge', edge: { id: 'x', kind: 'attach', source: 'api', target: 'zz' } }, /no node/],
+    ['an edge of the wrong kinds', { type: 'addEdge', edge: { id: 'x', kind: 'attach', source: 'devs', target: 'mi' } }, /must be an app/],
+    ['roles on an attach edge', { type: 'updateEdge', id: 'a1', set: { roles: ['AcrPull'] } }, /only access edges/],
     ['an empty design name', { type: 'renameDesign', name: '' }, /name must be/],
     ['a missing node', { type: 'removeNode', id: 'nope' }, /no node with id/],
   ])('refuses %s, leaving the design as it was', (_what, edit, message) => {
@@ -122,94 +77,41 @@ describe('applyEdits', () => {
 })
 
 /** Random edits, some invalid: every accepted batch still serializes to a document that parses. */
-const ids = fc.constantFrom(
-  'api',
-  'mi',
-  'st',
-  'devs',
-  'a1',
-  'e1',
-  'e2',
-  'n1',
-  'n2',
-  'n3',
-  'x y',
-  '',
-)
+const ids = fc.constantFrom('api', 'mi', 'st', 'devs', 'a1', 'e1', 'e2', 'n1', 'n2', 'n3', 'x y', '')
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({
     type: fc.constant('addNode' as const),
     node: fc.oneof(
-      fc.record({
-        id: ids,
-        kind: fc.constant('app' as const),
-        name: fc.string({ maxLength: 130 }),
-        hosting: fc.constantFrom(...HOSTING_KINDS),
-      }),
-      fc.record({
-        id: ids,
-        kind: fc.constant('identity' as const),
-        name: fc.string({ maxLength: 5 }),
-      }),
-      fc.record({
-        id: ids,
-        kind: fc.constant('service' as const),
-        name: fc.string({ maxLength: 5 }),
-        service: fc.constantFrom(...SERVICE_KINDS),
-      }),
+      fc.record({ id: ids, kind: fc.constant('app' as const), name: fc.string({ maxLength: 130 }), hosting: fc.constantFrom(...HOSTING_KINDS) }),
+      fc.record({ id: ids, kind: fc.constant('identity' as const), name: fc.string({ maxLength: 5 }) }),
+      fc.record({ id: ids, kind: fc.constant('service' as const), name: fc.string({ maxLength: 5 }), service: fc.constantFrom(...SERVICE_KINDS) }),
     ),
   }),
   fc.record({ type: fc.constant('removeNode' as const), id: ids }),
   fc.record({ type: fc.constant('removeEdge' as const), id: ids }),
-  fc.record({
-    type: fc.constant('updateNode' as const),
-    id: ids,
-    set: fc.record(
-      { name: fc.string({ maxLength: 3 }), systemAssigned: fc.boolean() },
-      { requiredKeys: [] },
-    ),
-  }),
+  fc.record({ type: fc.constant('updateNode' as const), id: ids, set: fc.record({ name: fc.string({ maxLength: 3 }), systemAssigned: fc.boolean() }, { requiredKeys: [] }) }),
   fc.record({
     type: fc.constant('addEdge' as const),
     edge: fc.oneof(
       fc.record({ id: ids, kind: fc.constant('attach' as const), source: ids, target: ids }),
-      fc.record({
-        id: ids,
-        kind: fc.constant('access' as const),
-        source: ids,
-        target: ids,
-        roles: fc.array(fc.constantFrom('AcrPull', 'Nope', ''), { maxLength: 2 }),
-      }),
+      fc.record({ id: ids, kind: fc.constant('access' as const), source: ids, target: ids, roles: fc.array(fc.constantFrom('AcrPull', 'Nope', ''), { maxLength: 2 }) }),
     ),
   }),
-  fc.record({
-    type: fc.constant('updateEdge' as const),
-    id: ids,
-    set: fc.record(
-      {
-        roles: fc.array(fc.string({ maxLength: 4 }), { maxLength: 2 }),
-        via: fc.constantFrom('system', 'mi', undefined),
-      },
-      { requiredKeys: [] },
-    ),
-  }),
+  fc.record({ type: fc.constant('updateEdge' as const), id: ids, set: fc.record({ roles: fc.array(fc.string({ maxLength: 4 }), { maxLength: 2 }), via: fc.constantFrom('system', 'mi', undefined) }, { requiredKeys: [] }) }),
 )
 
 describe('applyEdits never produces an invalid design', () => {
   it('holds for random edit sequences', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.array(editArb, { minLength: 1, maxLength: 4 }), { maxLength: 12 }),
-        (batches) => {
-          let current = base()
-          for (const batch of batches) {
-            const r = applyEdits(current, batch)
-            if (r.ok) current = r.value
-            const reparsed = parseDesignText(serializeDesign(current))
-            expect(reparsed.ok, reparsed.ok ? '' : JSON.stringify(reparsed.error)).toBe(true)
-          }
-        },
-      ),
+      fc.property(fc.array(fc.array(editArb, { minLength: 1, maxLength: 4 }), { maxLength: 12 }), (batches) => {
+        let current = base()
+        for (const batch of batches) {
+          const r = applyEdits(current, batch)
+          if (r.ok) current = r.value
+          const reparsed = parseDesignText(serializeDesign(current))
+          expect(reparsed.ok, reparsed.ok ? '' : JSON.stringify(reparsed.error)).toBe(true)
+        }
+      }),
       { numRuns: 300 },
     )
   })

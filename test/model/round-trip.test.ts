@@ -15,32 +15,11 @@ const withUnknownFields = JSON.stringify({
       name: 'api',
       hosting: 'containerApp',
       replicas: 3,
-      azure: {
-        resourceId:
-          '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.App/containerApps/api',
-        etag: 'W/1',
-      },
+      azure: { resourceId: '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.App/containerApps/api', etag: 'W/1' },
     },
-    {
-      id: 'st',
-      kind: 'service',
-      name: 'st',
-      service: 'storage',
-      color: '#fff',
-      position: { x: 1.5, y: -2 },
-    },
+    { id: 'st', kind: 'service', name: 'st', service: 'storage', color: '#fff', position: { x: 1.5, y: -2 } },
   ],
-  edges: [
-    {
-      id: 'e',
-      kind: 'access',
-      source: 'api',
-      target: 'st',
-      roles: ['AcrPull'],
-      note: 'why',
-      via: 'x',
-    },
-  ],
+  edges: [{ id: 'e', kind: 'access', source: 'api', target: 'st', roles: ['AcrPull'], note: 'why', via: 'x' }],
   layout: 'manual',
 })
 
@@ -60,36 +39,18 @@ describe('parse → serialize → parse', () => {
     expect(second).toEqual(first)
   })
 
-  it.each(TEMPLATES.map((t) => [t.id, t.design] as const))(
-    'is identical for the %s template',
-    (_id, design) => {
-      const text = serializeDesign(design)
-      const again = parseDesignText(text)
-      expect(again.ok && again.value).toEqual(design)
-      expect(again.ok && serializeDesign(again.value)).toBe(text)
-    },
-  )
+  it.each(TEMPLATES.map((t) => [t.id, t.design] as const))('is identical for the %s template', (_id, design) => {
+    const text = serializeDesign(design)
+    const again = parseDesignText(text)
+    expect(again.ok && again.value).toEqual(design)
+    expect(again.ok && serializeDesign(again.value)).toBe(text)
+  })
 
   it('writes known fields in the format order with unknown fields after them', () => {
     const first = parseDesignText(withUnknownFields)
     if (!first.ok) throw new Error('invalid')
     const saved = JSON.parse(serializeDesign(first.value))
-    expect(Object.keys(saved)).toEqual([
-      'format',
-      'version',
-      'name',
-      'nodes',
-      'edges',
-      'owner',
-      'layout',
-    ])
-    expect(Object.keys(saved.nodes[0])).toEqual([
-      'id',
-      'kind',
-      'name',
-      'hosting',
-      'azure',
-      'replicas',
-    ])
+    expect(Object.keys(saved)).toEqual(['format', 'version', 'name', 'nodes', 'edges', 'owner', 'layout'])
+    expect(Object.keys(saved.nodes[0])).toEqual(['id', 'kind', 'name', 'hosting', 'azure', 'replicas'])
   })
 })

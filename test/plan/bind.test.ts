@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  armScope,
-  parseArmId,
-  resourceId,
-  roleAssignmentName,
-  roleDefinitionGuidOf,
-} from '@/plan/arm-ids.ts'
+import { armScope, parseArmId, resourceId, roleAssignmentName, roleDefinitionGuidOf } from '@/plan/arm-ids.ts'
 import { bindPlan } from '@/plan/bind.ts'
 import { derivePlan } from '@/plan/derive.ts'
 import type { PlanAction } from '@/plan/types.ts'
@@ -17,20 +11,10 @@ const COSMOS = resourceId(SUB, 'rg', 'Microsoft.DocumentDB/databaseAccounts', 'c
 
 describe('ARM ids', () => {
   it('builds and parses resource ids, nested types included', () => {
-    expect(ST).toBe(
-      `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st1`,
-    )
+    expect(ST).toBe(`/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st1`)
     const db = resourceId(SUB, 'rg', 'Microsoft.Sql/servers/databases', 'srv/orders')
-    expect(db).toBe(
-      `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Sql/servers/srv/databases/orders`,
-    )
-    expect(parseArmId(db)).toEqual({
-      subscriptionId: SUB,
-      resourceGroup: 'rg',
-      provider: 'Microsoft.Sql',
-      type: 'Microsoft.Sql/servers/databases',
-      name: 'srv/orders',
-    })
+    expect(db).toBe(`/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Sql/servers/srv/databases/orders`)
+    expect(parseArmId(db)).toEqual({ subscriptionId: SUB, resourceGroup: 'rg', provider: 'Microsoft.Sql', type: 'Microsoft.Sql/servers/databases', name: 'srv/orders' })
     expect(parseArmId(`//subscriptions/${SUB}`)).toEqual({ subscriptionId: SUB })
     expect(parseArmId('not an id')).toBeUndefined()
   })
@@ -44,21 +28,13 @@ describe('ARM ids', () => {
   it('derives role assignment names deterministically, case-insensitively, as GUIDs', () => {
     const name = roleAssignmentName(ST, 'P1', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
     expect(name).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
-    expect(roleAssignmentName(ST.toUpperCase(), 'p1', 'BA92F5B4-2D11-453D-A403-E96B0029C9FE')).toBe(
-      name,
-    )
+    expect(roleAssignmentName(ST.toUpperCase(), 'p1', 'BA92F5B4-2D11-453D-A403-E96B0029C9FE')).toBe(name)
     expect(roleAssignmentName(ST, 'p2', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')).not.toBe(name)
   })
 
   it('reads the GUID of a role definition id in tenant or subscription form', () => {
-    expect(
-      roleDefinitionGuidOf(
-        `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/ABC`,
-      ),
-    ).toBe('abc')
-    expect(roleDefinitionGuidOf('/providers/Microsoft.Authorization/roleDefinitions/abc')).toBe(
-      'abc',
-    )
+    expect(roleDefinitionGuidOf(`/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/ABC`)).toBe('abc')
+    expect(roleDefinitionGuidOf('/providers/Microsoft.Authorization/roleDefinitions/abc')).toBe('abc')
   })
 })
 
@@ -99,13 +75,8 @@ describe('bindPlan', () => {
   })
 
   it('fills client ids into settings and leaves unknown principals unbound', () => {
-    expect(find('setAppSettings')?.settings).toEqual([
-      { name: 'AZURE_CLIENT_ID', identity: 'mi', value: 'cid-mi' },
-    ])
-    const unbound = bindPlan(derivePlan(d), {
-      resourceIdOf: () => undefined,
-      principalIdOf: () => undefined,
-    })
+    expect(find('setAppSettings')?.settings).toEqual([{ name: 'AZURE_CLIENT_ID', identity: 'mi', value: 'cid-mi' }])
+    const unbound = bindPlan(derivePlan(d), { resourceIdOf: () => undefined, principalIdOf: () => undefined })
     expect(unbound).toEqual(derivePlan(d))
   })
 })
