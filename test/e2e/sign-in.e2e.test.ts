@@ -7,11 +7,28 @@ import {
   pointAppAtSandbox,
   signInThroughPopup,
   signOut,
+  pageStorage,
   watchTokens,
 } from './support/sign-in.ts'
 
 const DEVELOPERS = 'dddddddd-0000-4000-8000-000000000001'
 const SUB = '11111111-1111-1111-1111-111111111111'
+const TEAM = 'dddddddd-0000-4000-8000-000000000002'
+
+/** Developers granted on a storage account of the group, and on the whole subscription. */
+const TEAM_ACCESS = {
+  format: 'identity-topology',
+  version: 1,
+  name: 'Team access',
+  nodes: [
+    { id: 'devs', kind: 'developer', name: 'Team developers', principal: 'group', azure: { principalId: TEAM } },
+    { id: 'blob', kind: 'service', name: 'contosoassets', service: 'storage' },
+  ],
+  edges: [
+    { id: 'in-group', kind: 'access', source: 'devs', target: 'blob', roles: ['Storage Blob Data Reader'] },
+    { id: 'whole-subscription', kind: 'access', source: 'devs', target: 'blob', roles: ['Storage Blob Data Contributor'], scope: 'subscription' },
+  ],
+}
 
 /**
  * Chromium logs every 4xx answer to a fetch on the console; those are ARM's answers (404 for an
@@ -109,4 +126,80 @@ describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, AR
     expect(await dialog.getByRole('list', { name: 'Report counts' }).innerText()).toMatch(/0\s*created/)
     expect(pageErrors(browser)).toEqual([])
   }, 120_000)
+
+  it('switches account to the RBAC administrator of one group: it applies inside the group and is refused outside it', async () => {
+    const page = browser.page
+    const dialog = page.getByRole('dialog', { name: 'Apply to Azure' })
+    await backToTarget(dialog)
+    await signInThroughPopup(
+      browser,
+      () => dialog.getByRole('button', { name: 'Switch account' }).click(),
+      'rbac-admin@sandbox.example',
+    )
+    await expect.poll(() => dialog.getByText('Signed in as').innerText()).toContain('Ada Access-Admin')
+    // It holds a role on sandbox-rg only: that is the one group it sees.
+    const groups = await dialog.getByRole('combobox', { name: 'Resource group' }).locator('option').allInnerTexts()
+    expect(groups).toEqual(['sandbox-rg (westeurope)'])
+    await dialog.getByRole('button', { name: 'Close' }).click()
+
+    await d.openFile('team-access.topology.json', JSON.stringify(TEAM_ACCESS))
+    await d.node('contosoassets').waitFor()
+    await d.button('Apply').click()
+    await dialog.getByRole('button', { name: 'Bind resources' }).click()
+    await dialog.getByRole('button', { name: 'Preview changes' }).click()
+    const create = dialog.getByRole('region', { name: /to create$/ })
+    const cannot = dialog.getByRole('region', { name: /cannot be applied$/ })
+    await create.waitFor()
+    expect(await create.locator('.step-title').allInnerTexts()).toEqual([
+      'Grant Storage Blob Data Reader on contosoassets to Team developers',
+    ])
+    expect(await cannot.locator('li').allInnerTexts()).toEqual([
+      expect.stringMatching(
+        new RegExp(`^Grant Storage Blob Data Contributor on contosoassets to Team developers \\(subscription\\)\\s+you lack Microsoft\\.Authorization/roleAssignments/write on /subscriptions/${SUB}$`),
+      ),
+    ])
+    await dialog.getByRole('checkbox', { name: /you lack permission for anyway/ }).check()
+    await dialog.getByRole('button', { name: 'Apply 2 changes' }).click()
+    await dialog.getByRole('status').filter({ hasText: /1 step failed\./ }).waitFor({ timeout: 60_000 })
+    expect(await dialog.getByRole('list', { name: 'Report counts' }).innerText()).toMatch(/1\s*created[\s\S]*1\s*failed/)
+    expect(await dialog.getByRole('region', { name: /^Failed/ }).innerText()).toContain(
+      `AuthorizationFailed (403) The client 'rbac-admin@sandbox.example' with object id '44444444-0000-4000-8000-000000000003' does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/write' over scope '/subscriptions/${SUB}/providers/Microsoft.Authorization/roleAssignments/`,
+    )
+    const inGroup = Object.values(server.sandbox.snapshot().roleAssignments).filter((a) => a.principalId === TEAM)
+    expect(inGroup.map((a) => a.scope)).toEqual([`/subscriptions/${SUB}/resourceGroups/sandbox-rg/providers/Microsoft.Storage/storageAccounts/contosoassets`])
+    expect(pageErrors(browser)).toEqual([])
+  }, 120_000)
+
+  it('keeps tokens in MSAL’s session cache only: not in other storage, IndexedDB, designs, plans, reports or logs', async () => {
+    const page = browser.page
+    const dialog = page.getByRole('dialog', { name: 'Apply to Azure' })
+    const secrets = [...tokens.issued, ...tokens.bearers]
+    expect(tokens.issued.size).toBeGreaterThanOrEqual(9) // three sign-ins × access, refresh and ID token
+    expect(tokens.bearers.size).toBeGreaterThanOrEqual(3)
+    const report = await d.download(() => dialog.getByRole('button', { name: 'Download report' }).click())
+    await dialog.getByRole('button', { name: 'Done' }).click()
+    const design = await d.download(() => d.button('Save design').click())
+    await page.getByRole('tab', { name: /^Plan/ }).click()
+    const plan = await d.download(() => d.button('Export plan').click())
+    await d.waitSaved()
+    const stored = await pageStorage(page)
+
+    const holding = (text: string): string[] =>
+      secrets.filter((t) => text.includes(t) || text.includes(t.split('.')[2] ?? t))
+    for (const [what, text] of [
+      ['the report', report.text],
+      ['the design', design.text],
+      ['the plan', plan.text],
+      ['IndexedDB', stored.indexedDb],
+      ['localStorage', JSON.stringify(stored.local)],
+      ['the console', tokens.consoleLines.join('\n')],
+    ] as const)
+      expect(holding(text), what).toEqual([])
+    // sessionStorage: tokens only under the keys MSAL's own index lists as its credentials.
+    const index = JSON.parse(stored.session[`msal.3.token.keys.${server.signIn?.spaClientId}`] ?? '{}') as Record<string, string[]>
+    const msalKeys = new Set(Object.values(index).flat())
+    const withTokens = Object.entries(stored.session).filter(([, value]) => holding(value).length > 0)
+    expect(withTokens.length).toBeGreaterThan(0)
+    expect(withTokens.map(([key]) => key).filter((key) => !msalKeys.has(key))).toEqual([])
+  }, 60_000)
 })
