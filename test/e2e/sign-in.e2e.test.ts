@@ -203,3 +203,54 @@ describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, AR
     expect(withTokens.map(([key]) => key).filter((key) => !msalKeys.has(key))).toEqual([])
   }, 60_000)
 })
+
+describe('an access token that expires in the middle of an apply is renewed silently, and the run goes on', () => {
+  let server: SandboxServer
+  let browser: Browser
+  let d: Designer
+  beforeAll(async () => {
+    // Five-second tokens judged with no leeway, and slow answers: the run outlives several tokens.
+    server = await startSandboxServer({ login: { accessTokenTtlSeconds: 5, clockToleranceSeconds: 0 } })
+    server.sandbox.setFaults({ latency: { fixedMs: 1200, jitterMs: 0 } })
+    browser = await launch({ ignoreHTTPSErrors: true })
+    d = new Designer(browser.page)
+    await d.open(inject('baseUrl'))
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('applies scenario 2 with tokens renewed by refresh token mid-run, no sign-in prompt, nothing failed', async () => {
+    const page = browser.page
+    await d.button('New').click()
+    await page.getByRole('button', { name: /Apps sharing user-assigned identities/ }).click()
+    await d.node('contoso-web-1').waitFor()
+    const dialog = await pointAppAtSandbox(page, server)
+    await signInThroughPopup(
+      browser,
+      () => dialog.getByRole('button', { name: 'Sign in to Azure' }).click(),
+      'owner@sandbox.example',
+    )
+    await expect.poll(() => dialog.getByRole('combobox', { name: 'Resource group' }).inputValue(), { timeout: 30_000 }).toBe('sandbox-rg')
+    await dialog.getByRole('button', { name: 'Bind resources' }).click()
+    await dialog.getByRole('textbox', { name: 'Object id of Contoso developers' }).fill(DEVELOPERS)
+    await dialog.getByRole('textbox', { name: 'Object id of Contoso developers' }).press('Tab')
+    await dialog.getByRole('button', { name: 'Preview changes' }).click()
+    await dialog.getByRole('button', { name: /^Apply \d+ changes$/ }).click({ timeout: 60_000 })
+
+    const run = watchTokens(browser, server)
+    const pages = browser.context.pages().length
+    const started = Math.floor(Date.now() / 1000)
+    await dialog.getByRole('status').filter({ hasText: /Applied\./ }).waitFor({ timeout: 120_000 })
+    expect(await dialog.getByRole('list', { name: 'Report counts' }).innerText()).toMatch(/0\s*failed/)
+    // Several tokens carried the run, some issued after it started, got with the refresh token.
+    expect(run.bearers.size).toBeGreaterThanOrEqual(2)
+    const issuedAt = [...run.bearers].map((t) => Number(JSON.parse(atob(t.split('.')[1] ?? '')).iat))
+    expect(issuedAt.filter((iat) => iat >= started).length).toBeGreaterThanOrEqual(2)
+    expect(run.grants.filter((g) => g === 'refresh_token').length).toBeGreaterThanOrEqual(2)
+    expect(run.grants).not.toContain('authorization_code')
+    expect(browser.context.pages().length).toBe(pages)
+    expect(pageErrors(browser)).toEqual([])
+  }, 240_000)
+})
