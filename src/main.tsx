@@ -1,8 +1,7 @@
 import '@xyflow/react/dist/style.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { browserEffects } from './store/browser-effects.ts'
-import { createDesignerStore } from './store/create-store.ts'
+import { compose } from './compose.ts'
 import { startAutosave } from './store/persist/autosave.ts'
 import { restoreSession } from './store/persist/restore.ts'
 import { startTabPresence } from './store/persist/tab-presence.ts'
@@ -12,8 +11,8 @@ import { ApplyButton } from './ui/apply/apply-button.tsx'
 async function start(): Promise<void> {
   const root = document.getElementById('root')
   if (!root) throw new Error('missing #root')
-  const effects = browserEffects()
-  const store = createDesignerStore(effects)
+  const app = compose()
+  const { store, effects } = app
   startTabPresence(store, effects)
   // Restore before the first render, so the canvas opens on the saved view.
   const { consumedHash } = await restoreSession(store, effects, window.location.hash)
@@ -23,7 +22,11 @@ async function start(): Promise<void> {
   window.addEventListener('pagehide', () => void autosave.flush())
   createRoot(root).render(
     <StrictMode>
-      <App store={store} effects={effects} toolbarEnd={<ApplyButton />} />
+      <App
+        store={store}
+        effects={effects}
+        toolbarEnd={<ApplyButton loadStore={app.loadApply} openAtStart={app.resumeApply} />}
+      />
     </StrictMode>,
   )
 }

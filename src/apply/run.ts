@@ -174,4 +174,3 @@ function pick(f: ArmFailure): ArmFailure {
   }
 }
 
-export type Retry = <T>(call: () => Promise<T>, write: boolean) => Promise<T>

@@ -1,21 +1,8 @@
 import type { ServiceKind } from '../model/kinds.ts'
+import type { GrantMechanism, RoleFact } from './role-fact.ts'
 import { ROLE_FACTS } from './roles.data.ts'
 
-/** How a role is granted: ARM role assignment, Cosmos DB data-plane assignment, or SQL T-SQL. */
-export type GrantMechanism = 'rbac' | 'cosmosSqlRbac' | 'sqlDatabaseRole'
-
-export interface RoleFact {
-  readonly name: string
-  /** Role definition GUID; absent for SQL database roles, which are not Azure roles. */
-  readonly id?: string
-  readonly services: readonly (ServiceKind | '*')[]
-  readonly plane: 'control' | 'data'
-  readonly grant: GrantMechanism
-  readonly privileged?: boolean
-  readonly keyExposing?: boolean
-  /** Roles whose permissions this role includes on the same scope (not reflexive). */
-  readonly subsumes?: readonly string[]
-}
+export type { GrantMechanism, RoleFact } from './role-fact.ts'
 
 /** A role as written on an edge, resolved against the catalog (PRODUCT.md §4 "Roles"). */
 export type RoleRef =

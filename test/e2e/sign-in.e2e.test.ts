@@ -254,3 +254,43 @@ describe('an access token that expires in the middle of an apply is renewed sile
     expect(pageErrors(browser)).toEqual([])
   }, 240_000)
 })
+
+describe('with popups blocked, sign-in goes by redirect and Apply reopens on the way back', () => {
+  let server: SandboxServer
+  let browser: Browser
+  let d: Designer
+  beforeAll(async () => {
+    server = await startSandboxServer({ login: true })
+    browser = await launch({ ignoreHTTPSErrors: true })
+    // What a popup blocker does: window.open gives nothing back.
+    await browser.context.addInitScript(() => {
+      window.open = () => null
+    })
+    d = new Designer(browser.page)
+    await d.open(inject('baseUrl'))
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('leaves for the login page, comes back signed in, and lists the subscription', async () => {
+    const page = browser.page
+    await d.button('New').click()
+    await page.getByRole('button', { name: /Apps sharing user-assigned identities/ }).click()
+    await d.node('contoso-web-1').waitFor()
+    const dialog = await pointAppAtSandbox(page, server)
+    await dialog.getByRole('button', { name: 'Sign in to Azure' }).click()
+    await page.waitForURL(`${server.url}/**`)
+    await page.getByRole('textbox', { name: 'Username' }).fill('reader@sandbox.example')
+    await page.getByRole('textbox', { name: 'Password' }).fill('sandbox-password')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL(`${inject('baseUrl')}**`)
+    const back = page.getByRole('dialog', { name: 'Apply to Azure' })
+    await expect.poll(() => back.getByText('Signed in as').innerText(), { timeout: 30_000 }).toContain('Rafael Reader')
+    await expect.poll(() => back.getByRole('combobox', { name: 'Subscription' }).inputValue()).toBe(SUB)
+    // The design survived the round trip (autosaved before leaving).
+    await d.node('contoso-web-1').waitFor()
+    expect(pageErrors(browser)).toEqual([])
+  }, 120_000)
+})
