@@ -4,6 +4,8 @@ import { launch, type Browser } from './support/browser.ts'
 import { Designer } from './support/designer.ts'
 import {
   backToTarget,
+  bindAndPreview,
+  openScenario2,
   pointAppAtSandbox,
   signInThroughPopup,
   signOut,
@@ -56,9 +58,7 @@ describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, AR
 
   it('signs in through the popup as the Owner and applies scenario 2: everything created', async () => {
     const page = browser.page
-    await d.button('New').click()
-    await page.getByRole('button', { name: /Apps sharing user-assigned identities/ }).click()
-    await d.node('contoso-web-1').waitFor()
+    await openScenario2(d)
 
     const dialog = await pointAppAtSandbox(page, server)
     await signInThroughPopup(
@@ -68,10 +68,7 @@ describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, AR
     )
     await expect.poll(() => dialog.getByText('Signed in as').innerText()).toContain('Olivia Owner')
     await expect.poll(() => dialog.getByRole('combobox', { name: 'Resource group' }).inputValue()).toBe('sandbox-rg')
-    await dialog.getByRole('button', { name: 'Bind resources' }).click()
-    await dialog.getByRole('textbox', { name: 'Object id of Contoso developers' }).fill(DEVELOPERS)
-    await dialog.getByRole('textbox', { name: 'Object id of Contoso developers' }).press('Tab')
-    await dialog.getByRole('button', { name: 'Preview changes' }).click()
+    await bindAndPreview(dialog, DEVELOPERS)
     const counts = dialog.getByRole('list', { name: 'Preview counts' })
     await expect.poll(() => counts.innerText()).toMatch(/1[0-9] to create/)
     expect(await counts.innerText()).toMatch(/0 cannot be applied/)
@@ -101,10 +98,7 @@ describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, AR
       'reader@sandbox.example',
     )
     await expect.poll(() => dialog.getByText('Signed in as').innerText()).toContain('Rafael Reader')
-    await dialog.getByRole('button', { name: 'Bind resources' }).click()
-    await dialog.getByRole('textbox', { name: 'Object id of Contoso developers' }).fill(DEVELOPERS)
-    await dialog.getByRole('textbox', { name: 'Object id of Contoso developers' }).press('Tab')
-    await dialog.getByRole('button', { name: 'Preview changes' }).click()
+    await bindAndPreview(dialog, DEVELOPERS)
     const counts = dialog.getByRole('list', { name: 'Preview counts' })
     await expect.poll(() => counts.innerText()).toMatch(/0 to create/)
     const cannot = dialog.getByRole('region', { name: /cannot be applied$/ })
@@ -223,9 +217,7 @@ describe('an access token that expires in the middle of an apply is renewed sile
 
   it('applies scenario 2 with tokens renewed by refresh token mid-run, no sign-in prompt, nothing failed', async () => {
     const page = browser.page
-    await d.button('New').click()
-    await page.getByRole('button', { name: /Apps sharing user-assigned identities/ }).click()
-    await d.node('contoso-web-1').waitFor()
+    await openScenario2(d)
     const dialog = await pointAppAtSandbox(page, server)
     await signInThroughPopup(
       browser,
@@ -233,10 +225,7 @@ describe('an access token that expires in the middle of an apply is renewed sile
       'owner@sandbox.example',
     )
     await expect.poll(() => dialog.getByRole('combobox', { name: 'Resource group' }).inputValue(), { timeout: 30_000 }).toBe('sandbox-rg')
-    await dialog.getByRole('button', { name: 'Bind resources' }).click()
-    await dialog.getByRole('textbox', { name: 'Object id of Contoso developers' }).fill(DEVELOPERS)
-    await dialog.getByRole('textbox', { name: 'Object id of Contoso developers' }).press('Tab')
-    await dialog.getByRole('button', { name: 'Preview changes' }).click()
+    await bindAndPreview(dialog, DEVELOPERS)
     await dialog.getByRole('button', { name: /^Apply \d+ changes$/ }).click({ timeout: 60_000 })
 
     const run = watchTokens(browser, server)
@@ -276,9 +265,7 @@ describe('with popups blocked, sign-in goes by redirect and Apply reopens on the
 
   it('leaves for the login page, comes back signed in, and lists the subscription', async () => {
     const page = browser.page
-    await d.button('New').click()
-    await page.getByRole('button', { name: /Apps sharing user-assigned identities/ }).click()
-    await d.node('contoso-web-1').waitFor()
+    await openScenario2(d)
     const dialog = await pointAppAtSandbox(page, server)
     await dialog.getByRole('button', { name: 'Sign in to Azure' }).click()
     await page.waitForURL(`${server.url}/**`)

@@ -1,6 +1,7 @@
 import type { Locator, Page, Request } from 'playwright-core'
 import type { SandboxServer } from '@/sandbox/server/https-server.ts'
 import type { Browser } from './browser.ts'
+import type { Designer } from './designer.ts'
 
 export const PASSWORD = 'sandbox-password'
 
@@ -121,4 +122,20 @@ export async function pageStorage(page: Page): Promise<{
     }
     return { local: dump(localStorage), session: dump(sessionStorage), indexedDb: JSON.stringify(records) }
   })
+}
+
+/** New → the tutorial's scenario 2 (apps sharing user-assigned identities). */
+export async function openScenario2(d: Designer): Promise<void> {
+  await d.button('New').click()
+  await d.page.getByRole('button', { name: /Apps sharing user-assigned identities/ }).click()
+  await d.node('contoso-web-1').waitFor()
+}
+
+/** Binds scenario 2 (its developer group to an object id) and reads the preview. */
+export async function bindAndPreview(dialog: Locator, developers: string): Promise<void> {
+  await dialog.getByRole('button', { name: 'Bind resources' }).click()
+  const id = dialog.getByRole('textbox', { name: 'Object id of Contoso developers' })
+  await id.fill(developers)
+  await id.press('Tab')
+  await dialog.getByRole('button', { name: 'Preview changes' }).click()
 }
