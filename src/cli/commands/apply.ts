@@ -11,6 +11,7 @@ import { runApply } from '../../apply/run.ts'
 import { stableJson } from '../../lib/json.ts'
 import { parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
+import { checkAzureFlags, parsePrincipalFlags } from '../azure-flags.ts'
 import { emit, loadDesign } from '../load.ts'
 import type { ClientSecretAuth } from '../../azure/https-sandbox.ts'
 import { connectTarget } from '../apply-connection.ts'
@@ -67,9 +68,10 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
     const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency)
     if (!Number.isInteger(concurrency) || concurrency < 1)
       throw new CliError('idtopo apply: --concurrency must be a positive integer')
-    const developerIds = parsePrincipals(values.principal as string[] | undefined)
+    checkAzureFlags(this.name, values)
+    const developerIds = parsePrincipalFlags(this.name, values.principal as string[] | undefined)
 
-    const design = await loadDesign(io, file)
+    const design = await loadDesign(io, file, { '--report': values.report })
     const pacer = new WritePacer(ARM_WRITE_BUCKET, systemClock)
     const connection = await connectTarget(
       values.sandbox as string | undefined,
@@ -167,18 +169,7 @@ function clientAuth(values: Record<string, unknown>): ClientSecretAuth | undefin
   const tenantId = flag('tenant') ?? process.env.AZURE_TENANT_ID
   if (flag('client-id') && !clientSecret)
     throw new CliError('idtopo apply: --client-id needs --client-secret (or AZURE_CLIENT_SECRET)')
-  return clientId && clientSecret ? { clientId, clientSecret, ...(tenantId ? { tenantId } : {}) } : undefined
-}
-
-function parsePrincipals(values: readonly string[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const v of values ?? []) {
-    const [node, id] = v.split('=')
-    if (!node || !id)
-      throw new CliError(
-        `idtopo apply: --principal expects NODE=OBJECT_ID, got ${JSON.stringify(v)}`,
-      )
-    out[node] = id
-  }
-  return out
+  return clientId && clientSecret
+    ? { clientId, clientSecret, ...(tenantId ? { tenantId } : {}) }
+    : undefined
 }
