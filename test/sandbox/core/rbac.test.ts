@@ -163,6 +163,19 @@ describe('the sandbox authorizes every call by the caller’s roles in sign-in m
     expect(call(s, 'PATCH', v(SITE, '2023-12-01'), patch, as(PEOPLE.webDeployer)).status).toBe(200)
   })
 
+  it('a role removed stops granting at once, and one granted starts at once', () => {
+    const s = world()
+    const url = (name: string) => assignmentAt(STORE, name)
+    expect(call(s, 'PUT', url('6f8fad5b-d9cb-469f-a165-70867728950e'), assignmentBody(DEV_GROUP), as(PEOPLE.groupAdmin)).status).toBe(201)
+    const held = call(s, 'GET', v(`${RG_ID}/providers/Microsoft.Authorization/roleAssignments?$filter=principalId eq '${PEOPLE.groupAdmin}'`), undefined, as(PEOPLE.owner))
+    const own = held.json.value.find((a: { properties: { scope: string } }) => a.properties.scope === RG_ID)
+    expect(call(s, 'DELETE', v(own.id), undefined, as(PEOPLE.owner)).status).toBe(200)
+    expect(call(s, 'PUT', url('7f8fad5b-d9cb-469f-a165-70867728950e'), assignmentBody(DEV_GROUP), as(PEOPLE.groupAdmin)).status).toBe(403)
+    const grant = { properties: { roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${RBAC_ADMIN}`, principalId: PEOPLE.stranger, principalType: 'User' } }
+    expect(call(s, 'PUT', assignmentAt(STORE, '8f8fad5b-d9cb-469f-a165-70867728950e'), grant, as(PEOPLE.owner)).status).toBe(201)
+    expect(call(s, 'PUT', url('9f8fad5b-d9cb-469f-a165-70867728950e'), assignmentBody('bbbbbbbb-0000-4000-8000-000000000002'), as(PEOPLE.stranger)).status).toBe(201)
+  })
+
   it('a reset brings the directory’s roles back; without a directory any caller may do anything', () => {
     const s = world()
     const mine = () => call(s, 'GET', v(`${RG_ID}/providers/Microsoft.Authorization/roleAssignments?$filter=atScope()`), undefined, as(PEOPLE.owner)).json.value.length
