@@ -4,8 +4,22 @@ import { describe, expect, it } from 'vitest'
 import { importedFile, layerOf, layerViolation } from '../eslint-rules/layers.mjs'
 
 /** The pure core (ARCHITECTURE.md): no UI, SDK, network, storage or clock in these folders. */
-const PURE = ['lib', 'model', 'catalog', 'analysis', 'rules', 'optimize', 'plan', 'guide', 'export', 'templates', 'apply', 'sandbox/core']
-const FORBIDDEN_IMPORTS = /from ['"](react|react-dom|@xyflow\/[^'"]+|zustand[^'"]*|zundo|@azure\/[^'"]+|node:[^'"]+|fs|path|http|https)['"]/
+const PURE = [
+  'lib',
+  'model',
+  'catalog',
+  'analysis',
+  'rules',
+  'optimize',
+  'plan',
+  'guide',
+  'export',
+  'templates',
+  'apply',
+  'sandbox/core',
+]
+const FORBIDDEN_IMPORTS =
+  /from ['"](react|react-dom|@xyflow\/[^'"]+|zustand[^'"]*|zundo|@azure\/[^'"]+|node:[^'"]+|fs|path|http|https)['"]/
 const FORBIDDEN_GLOBALS =
   /\b(window|document|globalThis|localStorage|sessionStorage|indexedDB|process)\.|\bfetch\(|XMLHttpRequest|Date\.now|new Date\(\)|Math\.random|performance\.now|setTimeout|setInterval/
 
@@ -23,18 +37,22 @@ function filesUnder(dir: string): string[] {
   })
 }
 
-const stripComments = (code: string): string => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '')
+const stripComments = (code: string): string =>
+  code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '')
 
 describe('the domain stays pure', () => {
   const files = PURE.flatMap((layer) => filesUnder(join('src', layer)))
 
   it('finds the domain files', () => expect(files.length).toBeGreaterThan(20))
 
-  it.each(files.map((f) => [relative('src', f), f]))('%s imports no UI, SDK or Node module and touches no effect', (_name, file) => {
-    const code = stripComments(readFileSync(file, 'utf8'))
-    expect(code).not.toMatch(FORBIDDEN_IMPORTS)
-    expect(code).not.toMatch(FORBIDDEN_GLOBALS)
-  })
+  it.each(files.map((f) => [relative('src', f), f]))(
+    '%s imports no UI, SDK or Node module and touches no effect',
+    (_name, file) => {
+      const code = stripComments(readFileSync(file, 'utf8'))
+      expect(code).not.toMatch(FORBIDDEN_IMPORTS)
+      expect(code).not.toMatch(FORBIDDEN_GLOBALS)
+    },
+  )
 })
 
 interface Edge {
@@ -52,11 +70,18 @@ function importsOf(file: string): Edge[] {
     const names = m[3] ?? ''
     // `import { type A, type B }` names types only, like `import type { A, B }`.
     const inner = /^\{([^}]*)\}$/.exec(names.trim())?.[1]
-    const allTypes = inner !== undefined && inner.split(',').filter((s) => s.trim()).every((s) => /^\s*type\s/.test(s))
+    const allTypes =
+      inner !== undefined &&
+      inner
+        .split(',')
+        .filter((s) => s.trim())
+        .every((s) => /^\s*type\s/.test(s))
     edges.push(edge(file, m[4] ?? '', m[2] !== undefined || allTypes))
   }
-  for (const m of code.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) edges.push(edge(file, m[1] ?? '', false))
-  for (const m of code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) edges.push(edge(file, m[1] ?? '', false))
+  for (const m of code.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm))
+    edges.push(edge(file, m[1] ?? '', false))
+  for (const m of code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g))
+    edges.push(edge(file, m[1] ?? '', false))
   return edges.filter((e) => e.to !== '')
 }
 
@@ -87,16 +112,23 @@ describe('imports go down the layer order (eslint-rules/layers.json, as the lint
   })
 
   it('the Apply dialog does not reach Azure, and Azure does not reach the store', () => {
-    const reaches = (file: string, folder: string) => (GRAPH.get(file) ?? []).filter((e) => e.to.startsWith(folder))
+    const reaches = (file: string, folder: string) =>
+      (GRAPH.get(file) ?? []).filter((e) => e.to.startsWith(folder))
     expect(reaches('src/ui/apply/apply-dialog.tsx', 'src/azure/')).toEqual([])
     expect(reaches('src/azure/browser-apply-effects.ts', 'src/store/')).toEqual([])
   })
 
   it('catches an import against the order (the check itself)', () => {
-    expect(layerViolation('src/ui/apply/x.tsx', '../../azure/msal-session.ts', false)).toMatch(/^ui may not import azure/)
-    expect(layerViolation('src/apply/ports.ts', '../sandbox/core/faults.ts', false)).toMatch(/types only/)
+    expect(layerViolation('src/ui/apply/x.tsx', '../../azure/msal-session.ts', false)).toMatch(
+      /^ui may not import azure/,
+    )
+    expect(layerViolation('src/apply/ports.ts', '../sandbox/core/faults.ts', false)).toMatch(
+      /types only/,
+    )
     expect(layerViolation('src/apply/ports.ts', '../sandbox/core/faults.ts', true)).toBeUndefined()
-    expect(layerViolation('src/model/x.ts', '@/store/effects.ts', true)).toMatch(/^model may not import store/)
+    expect(layerViolation('src/model/x.ts', '@/store/effects.ts', true)).toMatch(
+      /^model may not import store/,
+    )
   })
 })
 

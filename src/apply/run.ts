@@ -173,4 +173,3 @@ function pick(f: ArmFailure): ArmFailure {
     ...(f.status !== undefined ? { status: f.status } : {}),
   }
 }
-

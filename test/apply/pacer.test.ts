@@ -109,7 +109,8 @@ describe('withRetry', () => {
     const expired: ArmFailure = {
       status: 401,
       code: 'InvalidAuthenticationToken',
-      message: "The access token expiry UTC time '1/1/2026 12:00:00 PM' is earlier than current UTC time '1/1/2026 12:00:01 PM'.",
+      message:
+        "The access token expiry UTC time '1/1/2026 12:00:00 PM' is earlier than current UTC time '1/1/2026 12:00:01 PM'.",
     }
     const once = failing([expired])
     await expect(withRetry(once.call, ctx(clock, waits), true)).resolves.toBe('ok')

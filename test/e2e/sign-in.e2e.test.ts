@@ -23,12 +23,31 @@ const TEAM_ACCESS = {
   version: 1,
   name: 'Team access',
   nodes: [
-    { id: 'devs', kind: 'developer', name: 'Team developers', principal: 'group', azure: { principalId: TEAM } },
+    {
+      id: 'devs',
+      kind: 'developer',
+      name: 'Team developers',
+      principal: 'group',
+      azure: { principalId: TEAM },
+    },
     { id: 'blob', kind: 'service', name: 'contosoassets', service: 'storage' },
   ],
   edges: [
-    { id: 'in-group', kind: 'access', source: 'devs', target: 'blob', roles: ['Storage Blob Data Reader'] },
-    { id: 'whole-subscription', kind: 'access', source: 'devs', target: 'blob', roles: ['Storage Blob Data Contributor'], scope: 'subscription' },
+    {
+      id: 'in-group',
+      kind: 'access',
+      source: 'devs',
+      target: 'blob',
+      roles: ['Storage Blob Data Reader'],
+    },
+    {
+      id: 'whole-subscription',
+      kind: 'access',
+      source: 'devs',
+      target: 'blob',
+      roles: ['Storage Blob Data Contributor'],
+      scope: 'subscription',
+    },
   ],
 }
 
@@ -37,7 +56,9 @@ const TEAM_ACCESS = {
  * identity not made yet, 403 for a Reader), which the app handles, not page errors.
  */
 const pageErrors = (browser: Browser): string[] =>
-  browser.errors.filter((e) => !/^Failed to load resource: the server responded with a status of 4\d\d /.test(e))
+  browser.errors.filter(
+    (e) => !/^Failed to load resource: the server responded with a status of 4\d\d /.test(e),
+  )
 
 describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, ARM’s RBAC on the signed-in user', () => {
   let server: SandboxServer
@@ -67,13 +88,18 @@ describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, AR
       'owner@sandbox.example',
     )
     await expect.poll(() => dialog.getByText('Signed in as').innerText()).toContain('Olivia Owner')
-    await expect.poll(() => dialog.getByRole('combobox', { name: 'Resource group' }).inputValue()).toBe('sandbox-rg')
+    await expect
+      .poll(() => dialog.getByRole('combobox', { name: 'Resource group' }).inputValue())
+      .toBe('sandbox-rg')
     await bindAndPreview(dialog, DEVELOPERS)
     const counts = dialog.getByRole('list', { name: 'Preview counts' })
     await expect.poll(() => counts.innerText()).toMatch(/1[0-9] to create/)
     expect(await counts.innerText()).toMatch(/0 cannot be applied/)
     await dialog.getByRole('button', { name: /^Apply \d+ changes$/ }).click()
-    await dialog.getByRole('status').filter({ hasText: /Applied\./ }).waitFor({ timeout: 60_000 })
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: /Applied\./ })
+      .waitFor({ timeout: 60_000 })
     const report = await dialog.getByRole('list', { name: 'Report counts' }).innerText()
     expect(report).toMatch(/0\s*failed/)
     expect(report).toMatch(/1[0-9]\s*created/)
@@ -104,7 +130,8 @@ describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, AR
     const cannot = dialog.getByRole('region', { name: /cannot be applied$/ })
     const reasons = await cannot.locator('.step-reason').allInnerTexts()
     expect(reasons.length).toBeGreaterThanOrEqual(12)
-    for (const reason of reasons) expect(reason).toMatch(/^you lack Microsoft\.[A-Za-z]+\/\S+ on \/subscriptions\//)
+    for (const reason of reasons)
+      expect(reason).toMatch(/^you lack Microsoft\.[A-Za-z]+\/\S+ on \/subscriptions\//)
     expect(reasons).toContain(
       `you lack Microsoft.Authorization/roleAssignments/write on /subscriptions/${SUB}/resourceGroups/sandbox-rg/providers/Microsoft.Storage/storageAccounts/contosoassets`,
     )
@@ -112,12 +139,17 @@ describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, AR
 
     await dialog.getByRole('checkbox', { name: /you lack permission for anyway/ }).check()
     await dialog.getByRole('button', { name: /^Apply \d+ changes$/ }).click()
-    await dialog.getByRole('status').filter({ hasText: /steps? failed\./ }).waitFor({ timeout: 60_000 })
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: /steps? failed\./ })
+      .waitFor({ timeout: 60_000 })
     const failed = dialog.getByRole('region', { name: /^Failed/ })
     expect(await failed.innerText()).toContain(
       "AuthorizationFailed (403) The client 'reader@sandbox.example' with object id '44444444-0000-4000-8000-000000000002' does not have authorization to perform action 'Microsoft.ManagedIdentity/userAssignedIdentities/write'",
     )
-    expect(await dialog.getByRole('list', { name: 'Report counts' }).innerText()).toMatch(/0\s*created/)
+    expect(await dialog.getByRole('list', { name: 'Report counts' }).innerText()).toMatch(
+      /0\s*created/,
+    )
     expect(pageErrors(browser)).toEqual([])
   }, 120_000)
 
@@ -130,9 +162,14 @@ describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, AR
       () => dialog.getByRole('button', { name: 'Switch account' }).click(),
       'rbac-admin@sandbox.example',
     )
-    await expect.poll(() => dialog.getByText('Signed in as').innerText()).toContain('Ada Access-Admin')
+    await expect
+      .poll(() => dialog.getByText('Signed in as').innerText())
+      .toContain('Ada Access-Admin')
     // It holds a role on sandbox-rg only: that is the one group it sees.
-    const groups = await dialog.getByRole('combobox', { name: 'Resource group' }).locator('option').allInnerTexts()
+    const groups = await dialog
+      .getByRole('combobox', { name: 'Resource group' })
+      .locator('option')
+      .allInnerTexts()
     expect(groups).toEqual(['sandbox-rg (westeurope)'])
     await dialog.getByRole('button', { name: 'Close' }).click()
 
@@ -149,18 +186,29 @@ describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, AR
     ])
     expect(await cannot.locator('li').allInnerTexts()).toEqual([
       expect.stringMatching(
-        new RegExp(`^Grant Storage Blob Data Contributor on contosoassets to Team developers \\(subscription\\)\\s+you lack Microsoft\\.Authorization/roleAssignments/write on /subscriptions/${SUB}$`),
+        new RegExp(
+          `^Grant Storage Blob Data Contributor on contosoassets to Team developers \\(subscription\\)\\s+you lack Microsoft\\.Authorization/roleAssignments/write on /subscriptions/${SUB}$`,
+        ),
       ),
     ])
     await dialog.getByRole('checkbox', { name: /you lack permission for anyway/ }).check()
     await dialog.getByRole('button', { name: 'Apply 2 changes' }).click()
-    await dialog.getByRole('status').filter({ hasText: /1 step failed\./ }).waitFor({ timeout: 60_000 })
-    expect(await dialog.getByRole('list', { name: 'Report counts' }).innerText()).toMatch(/1\s*created[\s\S]*1\s*failed/)
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: /1 step failed\./ })
+      .waitFor({ timeout: 60_000 })
+    expect(await dialog.getByRole('list', { name: 'Report counts' }).innerText()).toMatch(
+      /1\s*created[\s\S]*1\s*failed/,
+    )
     expect(await dialog.getByRole('region', { name: /^Failed/ }).innerText()).toContain(
       `AuthorizationFailed (403) The client 'rbac-admin@sandbox.example' with object id '44444444-0000-4000-8000-000000000003' does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/write' over scope '/subscriptions/${SUB}/providers/Microsoft.Authorization/roleAssignments/`,
     )
-    const inGroup = Object.values(server.sandbox.snapshot().roleAssignments).filter((a) => a.principalId === TEAM)
-    expect(inGroup.map((a) => a.scope)).toEqual([`/subscriptions/${SUB}/resourceGroups/sandbox-rg/providers/Microsoft.Storage/storageAccounts/contosoassets`])
+    const inGroup = Object.values(server.sandbox.snapshot().roleAssignments).filter(
+      (a) => a.principalId === TEAM,
+    )
+    expect(inGroup.map((a) => a.scope)).toEqual([
+      `/subscriptions/${SUB}/resourceGroups/sandbox-rg/providers/Microsoft.Storage/storageAccounts/contosoassets`,
+    ])
     expect(pageErrors(browser)).toEqual([])
   }, 120_000)
 
@@ -170,7 +218,9 @@ describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, AR
     const secrets = [...tokens.issued, ...tokens.bearers]
     expect(tokens.issued.size).toBeGreaterThanOrEqual(9) // three sign-ins × access, refresh and ID token
     expect(tokens.bearers.size).toBeGreaterThanOrEqual(3)
-    const report = await d.download(() => dialog.getByRole('button', { name: 'Download report' }).click())
+    const report = await d.download(() =>
+      dialog.getByRole('button', { name: 'Download report' }).click(),
+    )
     await dialog.getByRole('button', { name: 'Done' }).click()
     const design = await d.download(() => d.button('Save design').click())
     await page.getByRole('tab', { name: /^Plan/ }).click()
@@ -190,9 +240,13 @@ describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, AR
     ] as const)
       expect(holding(text), what).toEqual([])
     // sessionStorage: tokens only under the keys MSAL's own index lists as its credentials.
-    const index = JSON.parse(stored.session[`msal.3.token.keys.${server.signIn?.spaClientId}`] ?? '{}') as Record<string, string[]>
+    const index = JSON.parse(
+      stored.session[`msal.3.token.keys.${server.signIn?.spaClientId}`] ?? '{}',
+    ) as Record<string, string[]>
     const msalKeys = new Set(Object.values(index).flat())
-    const withTokens = Object.entries(stored.session).filter(([, value]) => holding(value).length > 0)
+    const withTokens = Object.entries(stored.session).filter(
+      ([, value]) => holding(value).length > 0,
+    )
     expect(withTokens.length).toBeGreaterThan(0)
     expect(withTokens.map(([key]) => key).filter((key) => !msalKeys.has(key))).toEqual([])
   }, 60_000)
@@ -204,7 +258,9 @@ describe('an access token that expires in the middle of an apply is renewed sile
   let d: Designer
   beforeAll(async () => {
     // Five-second tokens judged with no leeway, and slow answers: the run outlives several tokens.
-    server = await startSandboxServer({ login: { accessTokenTtlSeconds: 5, clockToleranceSeconds: 0 } })
+    server = await startSandboxServer({
+      login: { accessTokenTtlSeconds: 5, clockToleranceSeconds: 0 },
+    })
     server.sandbox.setFaults({ latency: { fixedMs: 1200, jitterMs: 0 } })
     browser = await launch({ ignoreHTTPSErrors: true })
     d = new Designer(browser.page)
@@ -224,18 +280,29 @@ describe('an access token that expires in the middle of an apply is renewed sile
       () => dialog.getByRole('button', { name: 'Sign in to Azure' }).click(),
       'owner@sandbox.example',
     )
-    await expect.poll(() => dialog.getByRole('combobox', { name: 'Resource group' }).inputValue(), { timeout: 30_000 }).toBe('sandbox-rg')
+    await expect
+      .poll(() => dialog.getByRole('combobox', { name: 'Resource group' }).inputValue(), {
+        timeout: 30_000,
+      })
+      .toBe('sandbox-rg')
     await bindAndPreview(dialog, DEVELOPERS)
     await dialog.getByRole('button', { name: /^Apply \d+ changes$/ }).click({ timeout: 60_000 })
 
     const run = watchTokens(browser, server)
     const pages = browser.context.pages().length
     const started = Math.floor(Date.now() / 1000)
-    await dialog.getByRole('status').filter({ hasText: /Applied\./ }).waitFor({ timeout: 120_000 })
-    expect(await dialog.getByRole('list', { name: 'Report counts' }).innerText()).toMatch(/0\s*failed/)
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: /Applied\./ })
+      .waitFor({ timeout: 120_000 })
+    expect(await dialog.getByRole('list', { name: 'Report counts' }).innerText()).toMatch(
+      /0\s*failed/,
+    )
     // Several tokens carried the run, some issued after it started, got with the refresh token.
     expect(run.bearers.size).toBeGreaterThanOrEqual(2)
-    const issuedAt = [...run.bearers].map((t) => Number(JSON.parse(atob(t.split('.')[1] ?? '')).iat))
+    const issuedAt = [...run.bearers].map((t) =>
+      Number(JSON.parse(atob(t.split('.')[1] ?? '')).iat),
+    )
     expect(issuedAt.filter((iat) => iat >= started).length).toBeGreaterThanOrEqual(2)
     expect(run.grants.filter((g) => g === 'refresh_token').length).toBeGreaterThanOrEqual(2)
     expect(run.grants).not.toContain('authorization_code')
@@ -274,8 +341,12 @@ describe('with popups blocked, sign-in goes by redirect and Apply reopens on the
     await page.getByRole('button', { name: 'Sign in' }).click()
     await page.waitForURL(`${inject('baseUrl')}**`)
     const back = page.getByRole('dialog', { name: 'Apply to Azure' })
-    await expect.poll(() => back.getByText('Signed in as').innerText(), { timeout: 30_000 }).toContain('Rafael Reader')
-    await expect.poll(() => back.getByRole('combobox', { name: 'Subscription' }).inputValue()).toBe(SUB)
+    await expect
+      .poll(() => back.getByText('Signed in as').innerText(), { timeout: 30_000 })
+      .toContain('Rafael Reader')
+    await expect
+      .poll(() => back.getByRole('combobox', { name: 'Subscription' }).inputValue())
+      .toBe(SUB)
     // The design survived the round trip (autosaved before leaving).
     await d.node('contoso-web-1').waitFor()
     expect(pageErrors(browser)).toEqual([])

@@ -8,9 +8,7 @@ import { storageJournal } from '@/store/apply/journal.ts'
 import { memoryStorage } from '@/store/effects.ts'
 
 /** Apply effects over an in-memory sandbox reached through the real SDK; Azure is not available. */
-export function sandboxApplyEffects(
-  clock: Clock,
-): ApplyEffects & {
+export function sandboxApplyEffects(clock: Clock): ApplyEffects & {
   readonly sandbox: Sandbox
   readonly storage: ReturnType<typeof memoryStorage>
 } {

@@ -68,7 +68,10 @@ function holdersFor(assignments: Assignments): Map<string, Set<string>> {
 }
 
 /** The assignments a principal holds anywhere (ids lower-case, as stored). */
-export function assignmentsHeldBy(assignments: Assignments, principalId: string): RoleAssignmentRecord[] {
+export function assignmentsHeldBy(
+  assignments: Assignments,
+  principalId: string,
+): RoleAssignmentRecord[] {
   const principal = principalId.toLowerCase()
   const out: RoleAssignmentRecord[] = []
   for (const name of holdersFor(assignments).get(principal) ?? []) {

@@ -15,7 +15,10 @@ export async function pointAppAtSandbox(page: Page, server: SandboxServer): Prom
   const signIn = server.signIn
   if (!signIn) throw new Error('the sandbox runs without sign-in')
   await page.getByRole('button', { name: 'Apply', exact: true }).click()
-  await page.getByRole('dialog', { name: /^Apply to/ }).getByRole('radio', { name: /^Azure/ }).check()
+  await page
+    .getByRole('dialog', { name: /^Apply to/ })
+    .getByRole('radio', { name: /^Azure/ })
+    .check()
   const dialog = azureDialog(page)
   await dialog.getByRole('textbox', { name: 'Application (client) ID' }).fill(signIn.spaClientId)
   // The issuer, as printed by the sandbox: the form takes it for the authority.
@@ -73,7 +76,11 @@ export function watchTokens(browser: Browser, server: SandboxServer) {
   listen(browser.page)
   browser.context.on('page', listen)
   browser.context.on('response', (response) => {
-    if (!new URL(response.url()).pathname.endsWith('/oauth2/v2.0/token') || response.status() !== 200) return
+    if (
+      !new URL(response.url()).pathname.endsWith('/oauth2/v2.0/token') ||
+      response.status() !== 200
+    )
+      return
     void response
       .json()
       .then((body: Record<string, unknown>) => {
@@ -86,7 +93,10 @@ export function watchTokens(browser: Browser, server: SandboxServer) {
     if (!request.url().startsWith(server.url)) return
     const auth = request.headers().authorization
     if (auth?.startsWith('Bearer ')) bearers.add(auth.slice(7))
-    if (new URL(request.url()).pathname.endsWith('/oauth2/v2.0/token') && request.method() === 'POST')
+    if (
+      new URL(request.url()).pathname.endsWith('/oauth2/v2.0/token') &&
+      request.method() === 'POST'
+    )
       grants.push(new URLSearchParams(request.postData() ?? '').get('grant_type') ?? '')
   }
   browser.context.on('request', seen)
@@ -101,7 +111,12 @@ export async function pageStorage(page: Page): Promise<{
 }> {
   return page.evaluate(async () => {
     const dump = (s: Storage): Record<string, string> =>
-      Object.fromEntries(Array.from({ length: s.length }, (_, i) => s.key(i) ?? '').map((k) => [k, s.getItem(k) ?? '']))
+      Object.fromEntries(
+        Array.from({ length: s.length }, (_, i) => s.key(i) ?? '').map((k) => [
+          k,
+          s.getItem(k) ?? '',
+        ]),
+      )
     const records: unknown[] = []
     for (const info of await indexedDB.databases()) {
       if (!info.name) continue
@@ -120,7 +135,11 @@ export async function pageStorage(page: Page): Promise<{
       }
       db.close()
     }
-    return { local: dump(localStorage), session: dump(sessionStorage), indexedDb: JSON.stringify(records) }
+    return {
+      local: dump(localStorage),
+      session: dump(sessionStorage),
+      indexedDb: JSON.stringify(records),
+    }
   })
 }
 

@@ -46,7 +46,10 @@ describe('npm run sandbox', () => {
 
   it('with --login prints the issuer, whose discovery document it serves, and the seeded accounts', async () => {
     const out = await startCli(['--port', '0', '--login'], /sandbox-reader.*\n/)
-    const issuer = /issuer: +(https:\/\/127\.0\.0\.1:\d+\/22222222-2222-2222-2222-222222222222\/v2\.0)\n/.exec(out)?.[1]
+    const issuer =
+      /issuer: +(https:\/\/127\.0\.0\.1:\d+\/22222222-2222-2222-2222-222222222222\/v2\.0)\n/.exec(
+        out,
+      )?.[1]
     expect(issuer).toBeDefined()
     expect(out).toMatch(/owner@sandbox\.example +Owner on the subscription/)
     expect(out).toContain('users (password sandbox-password)')

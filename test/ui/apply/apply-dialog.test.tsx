@@ -26,7 +26,9 @@ describe('the Apply dialog, whole, over a store handed in through context', () =
       small,
     )
     const dialog = screen.getByRole('dialog', { name: 'Apply to the sandbox' })
-    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Resource group' })).toHaveValue('sandbox-rg'))
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Resource group' })).toHaveValue('sandbox-rg'),
+    )
     await userEvent.click(screen.getByRole('button', { name: 'Bind resources' }))
     await userEvent.click(await screen.findByRole('button', { name: 'Preview changes' }))
     await userEvent.click(await screen.findByRole('button', { name: 'Apply 2 changes' }))
