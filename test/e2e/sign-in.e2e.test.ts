@@ -265,6 +265,7 @@ describe('an access token that expires in the middle of an apply is renewed sile
     // Five-second tokens judged with no leeway, and slow answers: the run outlives several tokens.
     server = await startSandboxServer({
       login: { accessTokenTtlSeconds: 5, clockToleranceSeconds: 0 },
+      allowOrigins: [new URL(inject('baseUrl')).origin],
     })
     server.sandbox.setFaults({ latency: { fixedMs: 1200, jitterMs: 0 } })
     browser = await launch({ ignoreHTTPSErrors: true })
@@ -321,7 +322,10 @@ describe('with popups blocked, sign-in goes by redirect and Apply reopens on the
   let browser: Browser
   let d: Designer
   beforeAll(async () => {
-    server = await startSandboxServer({ login: true })
+    server = await startSandboxServer({
+      login: true,
+      allowOrigins: [new URL(inject('baseUrl')).origin],
+    })
     browser = await launch({ ignoreHTTPSErrors: true })
     // What a popup blocker does: window.open gives nothing back.
     await browser.context.addInitScript(() => {
