@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import type { ApplyPhase } from '../../store/apply/types.ts'
 import { Modal } from '../dialogs/modal.tsx'
+import { useDesigner } from '../store-context.tsx'
 import { useApply, useApplyStore } from './apply-context.tsx'
 import { BindStep } from './bind-step.tsx'
 import { InterruptedBanner } from './interrupted-banner.tsx'
@@ -21,6 +22,10 @@ const STEPS: { phase: ApplyPhase; label: string }[] = [
 /** The apply flow: target → bind → preview → run → report, in one dialog, on the store in context. */
 export default function ApplyDialog({ onClose }: { onClose: () => void }) {
   const store = useApplyStore()
+  const docId = useDesigner((s) => s.docId)
+  const design = useDesigner((s) => s.design)
+  // Apply state belongs to the open design: another design starts over, a changed one rebinds.
+  useEffect(() => store.getState().follow(docId, design), [store, docId, design])
   useEffect(() => {
     const s = store.getState()
     if (s.phase === 'setup' && s.subscriptions.length === 0 && !s.busy)
@@ -33,6 +38,7 @@ function Flow({ onClose }: { onClose: () => void }) {
   const phase = useApply((s) => s.phase)
   const busy = useApply((s) => s.busy)
   const error = useApply((s) => s.error)
+  const notice = useApply((s) => s.notice)
   const target = useApply((s) => s.target)
   const running = phase === 'running'
   useEffect(() => {
@@ -64,6 +70,11 @@ function Flow({ onClose }: { onClose: () => void }) {
         <div className="apply-error" role="alert">
           {error}
         </div>
+      )}
+      {notice && !error && (
+        <p className="apply-notice" role="status">
+          {notice}
+        </p>
       )}
       {busy && (
         <p className="apply-busy" role="status">
