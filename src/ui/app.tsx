@@ -21,6 +21,7 @@ import './styles/theme.css'
 import './styles/layout.css'
 import './styles/canvas.css'
 import './styles/panels.css'
+import './styles/a11y.css'
 
 /** The designer: toolbar, palette, canvas, inspector, problems/plan panel and status bar. */
 export function App(props: {

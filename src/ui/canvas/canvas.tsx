@@ -41,6 +41,7 @@ import { tones } from './tones.ts'
 import { useIdleValue } from '../panels/use-idle-value.ts'
 import { PALETTE_MIME, readPaletteDrag } from './palette-drag.ts'
 import { EmptyCanvasHint } from './empty-hint.tsx'
+import { motionDuration } from '../a11y/motion.ts'
 import { FIT_PADDING, fitViewport, MAX_FIT_ZOOM, MIN_ZOOM } from './fit.ts'
 
 const FACTS = { defaultRole: (s: keyof typeof SERVICES) => SERVICES[s].defaultRole }
@@ -234,6 +235,9 @@ function useViewCommands(
     const ys = targets.map((n) => n.internals.positionAbsolute.y + (n.measured.height ?? 80) / 2)
     const x = xs.reduce((a, b) => a + b, 0) / xs.length
     const y = ys.reduce((a, b) => a + b, 0) / ys.length
-    void flow.setCenter(x, y, { zoom: Math.max(flow.getZoom(), 0.9), duration: 250 })
+    void flow.setCenter(x, y, {
+      zoom: Math.max(flow.getZoom(), 0.9),
+      duration: motionDuration(250),
+    })
   }, [focus, flow, store])
 }
