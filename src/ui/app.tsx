@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react'
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { DesignerStore } from '../store/create-store.ts'
 import type { Effects } from '../store/effects.ts'
+import { Announcer } from './a11y/announcer.tsx'
 import { Canvas } from './canvas/canvas.tsx'
 import { NewDesignDialog } from './dialogs/new-design-dialog.tsx'
 import { OptimizeDialog } from './dialogs/optimize-dialog.tsx'
@@ -34,7 +35,9 @@ export function App(props: {
     <StoreContext.Provider value={props.store}>
       <EffectsContext.Provider value={props.effects}>
         <ReactFlowProvider>
-          <Shell {...props} />
+          <Announcer>
+            <Shell {...props} />
+          </Announcer>
         </ReactFlowProvider>
       </EffectsContext.Provider>
     </StoreContext.Provider>
