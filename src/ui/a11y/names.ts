@@ -130,25 +130,27 @@ function build(design: Design): AccessibleNames {
 
   const edgeById = new Map(design.edges.map((e) => [e.id, e]))
   return {
-    node(id) {
-      let text = nodes.get(id)
-      if (text === undefined) {
-        const node = index.node(id)
-        text = node ? nodeText(node) + findings(id) : id
-        nodes.set(id, text)
-      }
-      return text
-    },
-    edge(id) {
-      let text = edges.get(id)
-      if (text === undefined) {
-        const edge = edgeById.get(id)
-        text = edge ? edgeText(edge) + findings(id) : id
-        edges.set(id, text)
-      }
-      return text
-    },
+    node: remembered(nodes, (id) => {
+      const node = index.node(id)
+      return node ? nodeText(node) + findings(id) : id
+    }),
+    edge: remembered(edges, (id) => {
+      const edge = edgeById.get(id)
+      return edge ? edgeText(edge) + findings(id) : id
+    }),
     via,
+  }
+}
+
+/** `compute`, each id's answer kept in `memo` after its first call. */
+function remembered(memo: Map<string, string>, compute: (id: string) => string) {
+  return (id: string): string => {
+    let text = memo.get(id)
+    if (text === undefined) {
+      text = compute(id)
+      memo.set(id, text)
+    }
+    return text
   }
 }
 

@@ -12,6 +12,18 @@ const base = () =>
     .identity('mi', { name: 'mi-storage' })
     .build()
 
+/** contoso-web-1 reaches receiptstore, with no identity yet. */
+const CONNECT: Edit = {
+  type: 'addEdge',
+  edge: {
+    id: 'e1',
+    kind: 'access',
+    source: 'web',
+    target: 'st',
+    roles: ['Storage Blob Data Reader'],
+  },
+}
+
 function change(before: Design, edits: readonly Edit[]): string[] {
   const result = applyEdits(before, edits)
   if (!result.ok) throw new Error(result.error.message)
@@ -23,20 +35,7 @@ function change(before: Design, edits: readonly Edit[]): string[] {
 
 describe('announcements of what an edit changed', () => {
   it('says a connection was made and which findings it brought', () => {
-    expect(
-      change(base(), [
-        {
-          type: 'addEdge',
-          edge: {
-            id: 'e1',
-            kind: 'access',
-            source: 'web',
-            target: 'st',
-            roles: ['Storage Blob Data Reader'],
-          },
-        },
-      ]),
-    ).toEqual([
+    expect(change(base(), [CONNECT])).toEqual([
       'Connected contoso-web-1 to receiptstore',
       'New error: missing-identity on contoso-web-1',
       'New suggestion: developer-access-missing on receiptstore',
@@ -44,18 +43,7 @@ describe('announcements of what an edit changed', () => {
   })
 
   it('says which finding an edit fixed, and names renamed and added nodes', () => {
-    const before = applyEdits(base(), [
-      {
-        type: 'addEdge',
-        edge: {
-          id: 'e1',
-          kind: 'access',
-          source: 'web',
-          target: 'st',
-          roles: ['Storage Blob Data Reader'],
-        },
-      },
-    ])
+    const before = applyEdits(base(), [CONNECT])
     if (!before.ok) throw new Error('setup')
     expect(
       change(before.value, [
