@@ -5,6 +5,7 @@ import { browserEffects } from './store/browser-effects.ts'
 import { createDesignerStore } from './store/create-store.ts'
 import { startAutosave } from './store/persist/autosave.ts'
 import { restoreSession } from './store/persist/restore.ts'
+import { hasSharedDesign } from './store/persist/share-link.ts'
 import { startTabPresence } from './store/persist/tab-presence.ts'
 import { App } from './ui/app.tsx'
 import { ApplyButton } from './ui/apply/apply-button.tsx'
@@ -15,10 +16,13 @@ async function start(): Promise<void> {
   const effects = browserEffects()
   const store = createDesignerStore(effects)
   startTabPresence(store, effects)
-  // Restore before the first render, so the canvas opens on the saved view.
-  const { consumedHash } = await restoreSession(store, effects, window.location.hash)
-  if (consumedHash)
+  // The share link leaves the address bar before it is decoded: whatever it holds, a reload
+  // opens the saved session instead of the same link again.
+  const { hash } = window.location
+  if (hasSharedDesign(hash))
     history.replaceState(null, '', window.location.pathname + window.location.search)
+  // Restore before the first render, so the canvas opens on the saved view.
+  await restoreSession(store, effects, hash)
   const autosave = startAutosave(store, effects)
   window.addEventListener('pagehide', () => void autosave.flush())
   createRoot(root).render(

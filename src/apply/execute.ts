@@ -13,6 +13,8 @@ export interface ExecuteContext {
   readonly principals: PrincipalDirectory
   readonly retry: Retry
   readonly signal: AbortSignal | undefined
+  /** Run steps the preview found the caller lacks permission for: ARM answers for them. */
+  readonly attemptDenied?: boolean
 }
 
 export interface Executed {
@@ -26,7 +28,7 @@ export async function executeStep(item: PreviewItem, ctx: ExecuteContext): Promi
   const { step } = item
   if (item.status === 'inPlace')
     return { outcome: 'unchanged', detail: item.reason ?? 'already in place', ...target(step) }
-  if (item.status === 'cannot')
+  if (item.status === 'cannot' && !(item.denied && ctx.attemptDenied))
     return { outcome: 'skipped', detail: item.reason ?? 'cannot be applied' }
   if (item.status === 'manual')
     return { outcome: 'skipped', detail: `manual: ${item.reason ?? ''}` }

@@ -1,3 +1,5 @@
+import type { PermissionEntry } from '../catalog/arm-permissions.ts'
+
 /**
  * What apply needs from Azure Resource Manager, in the domain's words. The SDK implementation is
  * in src/azure/sdk-gateway.ts; the same calls reach Azure or the sandbox (in the page or over HTTPS).
@@ -107,8 +109,8 @@ export interface ArmGateway {
     o?: CallOptions,
   ): Promise<Written<LiveRoleAssignment>>
   deleteRoleAssignment(id: string, o?: CallOptions): Promise<void>
-  /** Can the caller write role assignments at this scope? undefined when it cannot be told. */
-  canAssignRoles(scope: string, o?: CallOptions): Promise<boolean | undefined>
+  /** The caller's permissions at a scope (ARM's permissions API); undefined when it cannot be told. */
+  readPermissions(scope: string, o?: CallOptions): Promise<PermissionEntry[] | undefined>
   listCosmosRoleAssignments(accountId: string, o?: CallOptions): Promise<LiveCosmosRoleAssignment[]>
   createCosmosRoleAssignment(
     accountId: string,

@@ -6,6 +6,7 @@ import { identityResourceId } from './binding.ts'
 import { describeFailure } from './describe.ts'
 import { isArmFailure } from './failure.ts'
 import type { ArmGateway, LiveRoleAssignment } from './gateway.ts'
+import { permissionCheck, type Needed } from './permission-check.ts'
 import { PrincipalDirectory } from './principals.ts'
 import type { Step } from './steps.ts'
 
@@ -16,6 +17,9 @@ export interface PreviewItem {
   readonly status: PreviewStatus
   /** Why: what exists, what differs, or what stops the step. */
   readonly reason?: string
+  /** Set when the step is "cannot" only because the caller lacks this permission: ARM may still
+   * allow it (a role just granted, a condition the permissions API does not show), so a run may try. */
+  readonly denied?: Needed
 }
 
 export interface Preview {
@@ -38,7 +42,7 @@ export function countPreview(items: readonly PreviewItem[]): Record<PreviewStatu
 /**
  * Compares each step with what exists in Azure: identities, the identity settings of apps, role
  * assignments at each scope held by each principal, Cosmos DB data-role assignments, app settings,
- * and whether the caller may write role assignments at each scope. Reads only.
+ * and whether the caller's permissions allow each change (permission-check.ts). Reads only.
  */
 export async function previewApply(
   design: Design,
@@ -61,7 +65,19 @@ export async function previewApply(
     return p
   }
   const assignments = new Map<string, Promise<LiveRoleAssignment[]>>()
-  const permissions = new Map<string, Promise<boolean | undefined>>()
+  const lacking = permissionCheck(gateway, o)
+  const deniedItem = (step: Step, denied: Needed): PreviewItem => ({
+    step,
+    status: 'cannot',
+    reason: `you lack ${denied.action} on ${denied.scope}`,
+    denied,
+  })
+  /** A step that would change something, but the caller's permissions do not allow it. */
+  const allowed = async (item: PreviewItem): Promise<PreviewItem> => {
+    if (item.status !== 'create' && item.status !== 'conflict') return item
+    const denied = await lacking(item.step)
+    return denied ? deniedItem(item.step, denied) : item
+  }
   const cosmos = new Map<
     string,
     Promise<Awaited<ReturnType<ArmGateway['listCosmosRoleAssignments']>>>
@@ -91,14 +107,17 @@ export async function previewApply(
   const items: PreviewItem[] = []
   for (const step of steps) {
     try {
-      items.push(await previewStep(step))
+      items.push(await allowed(await previewStep(step)))
     } catch (e) {
       if (!isArmFailure(e)) throw e
-      items.push({
-        step,
-        status: 'cannot',
-        reason: `could not read the current state: ${describeFailure(e)}`,
-      })
+      // Some steps need a privileged read first (app settings are secrets: listing them is a
+      // write-level action); a 403 there is the same lack of permission the run would meet.
+      const denied = e.status === 403 ? await lacking(step) : undefined
+      items.push(
+        denied
+          ? deniedItem(step, denied)
+          : { step, status: 'cannot', reason: `could not read the current state: ${describeFailure(e)}` },
+      )
     }
   }
   return { items, principals }
@@ -151,13 +170,6 @@ export async function previewApply(
             reason: 'the target service is not bound to an Azure resource',
           }
         const scope = step.scope
-        const allowed = await memo(permissions, scope, () => gateway.canAssignRoles(scope, o))
-        if (allowed === false)
-          return {
-            step,
-            status: 'cannot',
-            reason: `you lack Microsoft.Authorization/roleAssignments/write on ${scope}`,
-          }
         const principal = principals.get(step.principal)
         if (!principal) return withoutPrincipal(step)
         const existing = await memo(assignments, `${scope}|${principal.principalId}`, () =>

@@ -17,7 +17,7 @@ const READS = [
   'getUserIdentity',
   'listRoleAssignments',
   'listPrincipalAssignments',
-  'canAssignRoles',
+  'readPermissions',
   'listCosmosRoleAssignments',
   'getAppSettings',
 ] as const satisfies readonly (keyof ArmGateway)[]

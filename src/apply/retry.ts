@@ -37,7 +37,8 @@ export interface RetryContext {
 /**
  * Runs an ARM call until it succeeds, fails for good, or the retry budget is spent. Writes take a
  * pacer token first. 429 waits Retry-After (and pauses every other write too), 5xx and network
- * errors back off exponentially with jitter, PrincipalNotFound backs off for up to a few minutes.
+ * errors back off exponentially with jitter, PrincipalNotFound backs off for up to a few minutes,
+ * and a token ARM finds expired is renewed and the call made once more.
  */
 export async function withRetry<T>(
   call: () => Promise<T>,
@@ -74,6 +75,9 @@ function delayFor(
       return attempt < ctx.policy.maxAttempts * 2 ? (f.retryAfterMs ?? jittered) : undefined
     case 'transient':
       return attempt < ctx.policy.maxAttempts ? jittered : undefined
+    case 'reauthenticate':
+      // Once, at once: the SDK's token cycler asks the credential again for an expired token.
+      return attempt === 1 ? 0 : undefined
     case 'principalNotReady':
       return elapsed + jittered <= ctx.policy.principalWaitMs ? jittered : undefined
     case 'permanent':

@@ -38,6 +38,12 @@ export interface ApplyOptions {
   readonly retry?: RetryPolicy
   readonly signal?: AbortSignal
   readonly onEvent?: (event: ApplyEvent) => void
+  /**
+   * Also run the steps the preview found the caller lacks permission for (the permissions API
+   * may not see a role granted since, or what a condition allows): ARM's 403 then lands in the
+   * report. Off, they are skipped with the preview's reason.
+   */
+  readonly attemptDenied?: boolean
 }
 
 /**
@@ -114,6 +120,7 @@ export async function runApply(preview: Preview, options: ApplyOptions): Promise
         principals: preview.principals,
         retry,
         signal,
+        ...(options.attemptDenied ? { attemptDenied: true } : {}),
       })
       return { ...base(item, done.outcome, attempts, done.detail), ...link(done.resourceId) }
     } catch (e) {

@@ -1,10 +1,12 @@
 import { sandboxClientOptions, sandboxCredential } from '../sandbox/client-options.ts'
 import { parseFaultPatch, parseSandboxState } from '../sandbox/core/admin-schema.ts'
 import { createSandbox } from '../sandbox/core/sandbox.ts'
+import type { ArmGateway } from '../apply/gateway.ts'
 import type { KeyValueStorage } from '../store/effects.ts'
 import { storageJournal } from '../store/apply/journal.ts'
-import type { ApplyEffects, EntraSettings, SignedInAccount } from '../store/apply/types.ts'
-import { createSdkGateway } from './sdk-gateway.ts'
+import type { ApplyEffects, SignedInAccount } from '../store/apply/types.ts'
+import { readSettings } from '../apply/entra-settings.ts'
+import { ARM_SCOPE, createSdkGateway } from './sdk-gateway.ts'
 import { systemClock } from './system-clock.ts'
 
 const SANDBOX_STATE = 'sandbox-state'
@@ -62,10 +64,27 @@ export function browserApplyEffects(storage: KeyValueStorage): ApplyEffects {
       const { MsalSession } = await import('./msal-session.ts')
       const session = await MsalSession.start({
         clientId: settings.clientId,
-        tenant: settings.tenant || 'organizations',
-        redirectUri: `${window.location.origin}${window.location.pathname}`,
+        authority: settings.authority,
+        // MSAL 5's redirect bridge (redirect.html beside the app) relays popup and iframe answers.
+        redirectUri: new URL('redirect.html', document.baseURI).href,
       })
-      const gateway = createSdkGateway({ credential: session.credential(), onRemainingWrites })
+      // One gateway per signed-in account: the SDK clients keep their token until it nears
+      // expiry, so after a sign-out or an account switch the old user's token must go with them.
+      let current: { readonly account: string; readonly gateway: ArmGateway } | undefined
+      const gatewayOfAccount = (): ArmGateway => {
+        const key = session.account?.homeAccountId ?? ''
+        if (current?.account !== key)
+          current = {
+            account: key,
+            gateway: createSdkGateway({
+              credential: session.credential(),
+              // ARM's audience wherever ARM is served from (a sovereign cloud, the sandbox).
+              clientOptions: { endpoint: settings.armEndpoint, credentialScopes: [ARM_SCOPE] },
+              onRemainingWrites,
+            }),
+          }
+        return current.gateway
+      }
       const account = (): SignedInAccount | null => {
         const a = session.account
         if (!a) return null
@@ -73,7 +92,9 @@ export function browserApplyEffects(storage: KeyValueStorage): ApplyEffects {
         return { name: a.name ?? a.username, username: a.username, objectId: oid }
       }
       return {
-        gateway,
+        get gateway() {
+          return gatewayOfAccount()
+        },
         account,
         signIn: async (selectAccount) => {
           await session.signIn(selectAccount)
@@ -84,17 +105,21 @@ export function browserApplyEffects(storage: KeyValueStorage): ApplyEffects {
     },
 
     loadEntraSettings() {
-      const clientId = import.meta.env.VITE_AZURE_CLIENT_ID as string | undefined
-      const tenant = (import.meta.env.VITE_AZURE_TENANT_ID as string | undefined) ?? 'organizations'
+      let saved: unknown = null
       try {
-        const saved = JSON.parse(
-          localStorage.getItem(ENTRA_SETTINGS) ?? 'null',
-        ) as EntraSettings | null
-        if (saved?.clientId) return saved
+        saved = JSON.parse(localStorage.getItem(ENTRA_SETTINGS) ?? 'null')
       } catch {
         // unreadable settings: fall back to the build's
       }
-      return clientId ? { clientId, tenant } : null
+      return (
+        readSettings(saved) ??
+        readSettings({
+          clientId: import.meta.env.VITE_AZURE_CLIENT_ID,
+          tenant: import.meta.env.VITE_AZURE_TENANT_ID,
+          authority: import.meta.env.VITE_AZURE_AUTHORITY,
+          armEndpoint: import.meta.env.VITE_ARM_ENDPOINT,
+        })
+      )
     },
 
     saveEntraSettings(settings) {

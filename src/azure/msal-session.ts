@@ -11,17 +11,19 @@ import {
 /** The delegated permission apply needs: Azure Service Management, user_impersonation. */
 export const ARM_USER_SCOPE = 'https://management.azure.com/user_impersonation'
 
-export interface EntraSettings {
+export interface MsalSettings {
   readonly clientId: string
-  /** A tenant id or domain; `organizations` lets any work account sign in. */
-  readonly tenant: string
+  /** `https://{host}/{tenant}`: Entra's, a sovereign cloud's, or any Entra-shaped issuer's. */
+  readonly authority: string
+  /** The redirect bridge page (redirect.html), registered on the app registration. */
   readonly redirectUri: string
 }
 
 /**
  * Microsoft Entra sign-in for the web app, loaded lazily (MSAL is ~70 kB gzip). Tokens live in
  * MSAL's session-storage cache only: never in the design, the plan, the report or a log.
- * Popup first; when the browser blocks popups, the redirect flow.
+ * Popup first; when the browser blocks popups, the redirect flow. The popup and the hidden
+ * iframe answer through the redirect bridge page (MSAL 5), which must be the redirect URI.
  */
 export class MsalSession {
   private readonly app: IPublicClientApplication
@@ -30,12 +32,16 @@ export class MsalSession {
     this.app = app
   }
 
-  static async start(settings: EntraSettings): Promise<MsalSession> {
+  static async start(settings: MsalSettings): Promise<MsalSession> {
     const app = await createStandardPublicClientApplication({
       auth: {
         clientId: settings.clientId,
-        authority: `https://login.microsoftonline.com/${settings.tenant}`,
+        authority: settings.authority,
+        // The authority's own host: MSAL then trusts it without asking Entra's instance discovery
+        // (which a sovereign cloud, a B2C-like host or the sign-in sandbox would fail).
+        knownAuthorities: [new URL(settings.authority).host],
         redirectUri: settings.redirectUri,
+        postLogoutRedirectUri: settings.redirectUri,
       },
       cache: { cacheLocation: 'sessionStorage' },
     })
@@ -80,20 +86,34 @@ export class MsalSession {
     if (account) this.app.setActiveAccount(account)
   }
 
+  /**
+   * Signs the active account out, at the identity provider too (the ID token names the session
+   * and the app to return to), popup first, redirect if popups are blocked.
+   */
   async signOut(): Promise<void> {
     const account = this.account
-    await this.app.logoutPopup(account ? { account } : {})
+    const request = account ? { account, ...(account.idToken ? { idTokenHint: account.idToken } : {}) } : {}
+    try {
+      await this.app.logoutPopup(request)
+    } catch (e) {
+      if (!isPopupBlocked(e)) throw e
+      await this.app.logoutRedirect(request)
+    }
     this.app.setActiveAccount(null)
   }
 
-  /** A TokenCredential for the Azure SDK, asking for ARM's delegated scope whatever the SDK asks. */
+  /**
+   * A TokenCredential for the Azure SDK, asking for ARM's delegated scope whatever the SDK asks.
+   * MSAL renews silently (refresh token, then a hidden iframe) before a token expires; a claims
+   * challenge from ARM (continuous access evaluation) forces a fresh token.
+   */
   credential(): TokenCredential {
     return {
       getToken: async (
         _scopes: string | string[],
-        _options?: GetTokenOptions,
+        options?: GetTokenOptions,
       ): Promise<AccessToken | null> => {
-        const result = await this.token()
+        const result = await this.token(options?.claims)
         return result
           ? { token: result.accessToken, expiresOnTimestamp: result.expiresOn?.getTime() ?? 0 }
           : null
@@ -101,10 +121,10 @@ export class MsalSession {
     }
   }
 
-  private async token(): Promise<AuthenticationResult | null> {
+  private async token(claims?: string): Promise<AuthenticationResult | null> {
     const account = this.account
     if (!account) throw new Error('Sign in to Azure first.')
-    const request = { scopes: [ARM_USER_SCOPE], account }
+    const request = { scopes: [ARM_USER_SCOPE], account, ...(claims ? { claims } : {}) }
     try {
       return await this.app.acquireTokenSilent(request)
     } catch (e) {

@@ -15,9 +15,9 @@ import type {
   LiveRoleAssignment,
   LiveUserIdentity,
 } from '../apply/gateway.ts'
+import type { PermissionEntry } from '../catalog/arm-permissions.ts'
 import { parseArmId } from '../plan/arm-ids.ts'
 import { failureFromResponse, toArmFailure } from './arm-failure.ts'
-import { permits, ROLE_ASSIGNMENT_WRITE } from './permissions.ts'
 
 export const ARM_ENDPOINT = 'https://management.azure.com'
 export const ARM_SCOPE = 'https://management.azure.com/.default'
@@ -271,16 +271,16 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
             abortSignal: o?.signal,
           })),
       ),
-    canAssignRoles: async (scope, o) => {
+    readPermissions: async (scope, o) => {
       try {
-        const entries = await list<{ actions?: string[]; notActions?: string[] }>(
+        return await list<PermissionEntry>(
           `${scope}/providers/Microsoft.Authorization/permissions`,
           API.permissions,
           o?.signal,
         )
-        return permits(entries, ROLE_ASSIGNMENT_WRITE)
       } catch (e) {
-        if ((e as { status?: number }).status === 403) return false
+        // Not even allowed to ask: nothing is allowed there. Anything else: it cannot be told.
+        if ((e as { status?: number }).status === 403) return []
         return undefined
       }
     },

@@ -1,8 +1,9 @@
+import { HOSTING_ARM_TYPES } from '../model/bindings.ts'
 import type { HostingKind } from '../model/kinds.ts'
 
 export interface HostingFact {
   readonly label: string
-  /** ARM resource type the app binds to, spelled as the provider spells it. */
+  /** ARM resource type the app binds to (the model's, which validates bindings against it). */
   readonly armType: string
   /** api-version for generic GET/PATCH of the resource (its identity property). */
   readonly apiVersion: string
@@ -17,56 +18,56 @@ export interface HostingFact {
 export const HOSTING: Readonly<Record<HostingKind, HostingFact>> = {
   appService: {
     label: 'App Service',
-    armType: 'Microsoft.Web/sites',
+    armType: HOSTING_ARM_TYPES.appService,
     apiVersion: '2023-12-01',
     systemAssigned: true,
     settings: 'appSettings',
   },
   functionApp: {
     label: 'Function App',
-    armType: 'Microsoft.Web/sites',
+    armType: HOSTING_ARM_TYPES.functionApp,
     apiVersion: '2023-12-01',
     systemAssigned: true,
     settings: 'appSettings',
   },
   containerApp: {
     label: 'Container App',
-    armType: 'Microsoft.App/containerApps',
+    armType: HOSTING_ARM_TYPES.containerApp,
     apiVersion: '2024-03-01',
     systemAssigned: true,
     settings: 'containerEnv',
   },
   aksWorkload: {
     label: 'AKS workload',
-    armType: 'Microsoft.ContainerService/managedClusters',
+    armType: HOSTING_ARM_TYPES.aksWorkload,
     apiVersion: '2024-05-01',
     systemAssigned: false,
     settings: 'manual',
   },
   virtualMachine: {
     label: 'Virtual machine',
-    armType: 'Microsoft.Compute/virtualMachines',
+    armType: HOSTING_ARM_TYPES.virtualMachine,
     apiVersion: '2024-07-01',
     systemAssigned: true,
     settings: 'manual',
   },
   vmScaleSet: {
     label: 'VM scale set',
-    armType: 'Microsoft.Compute/virtualMachineScaleSets',
+    armType: HOSTING_ARM_TYPES.vmScaleSet,
     apiVersion: '2024-07-01',
     systemAssigned: true,
     settings: 'manual',
   },
   springApp: {
     label: 'Spring App',
-    armType: 'Microsoft.AppPlatform/Spring/apps',
+    armType: HOSTING_ARM_TYPES.springApp,
     apiVersion: '2023-12-01',
     systemAssigned: true,
     settings: 'manual',
   },
   logicApp: {
     label: 'Logic App',
-    armType: 'Microsoft.Logic/workflows',
+    armType: HOSTING_ARM_TYPES.logicApp,
     apiVersion: '2019-05-01',
     systemAssigned: true,
     maxIdentities: 1,
@@ -74,14 +75,14 @@ export const HOSTING: Readonly<Record<HostingKind, HostingFact>> = {
   },
   containerInstance: {
     label: 'Container Instance',
-    armType: 'Microsoft.ContainerInstance/containerGroups',
+    armType: HOSTING_ARM_TYPES.containerInstance,
     apiVersion: '2023-05-01',
     systemAssigned: true,
     settings: 'manual',
   },
 }
 
-export const IDENTITY_ARM_TYPE = 'Microsoft.ManagedIdentity/userAssignedIdentities'
+export { IDENTITY_ARM_TYPE } from '../model/bindings.ts'
 
 /** App Service and Functions share a type; `kind` tells them apart (`app`, `functionapp,linux`, …). */
 export function matchesHosting(

@@ -1,3 +1,4 @@
+import { GUID_PATTERN } from '../model/azure-formats.ts'
 import type { ServiceKind } from '../model/kinds.ts'
 import { ROLE_FACTS } from './roles.data.ts'
 
@@ -23,7 +24,7 @@ export type RoleRef =
   | { readonly kind: 'custom'; readonly guid: string }
   | { readonly kind: 'unknown'; readonly text: string }
 
-export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+export { GUID_PATTERN }
 
 const byName = new Map(ROLE_FACTS.map((r) => [r.name, r]))
 const byGuid = new Map(

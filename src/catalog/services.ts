@@ -1,8 +1,9 @@
+import { SERVICE_ARM_TYPES } from '../model/bindings.ts'
 import type { ServiceKind } from '../model/kinds.ts'
 
 export interface ServiceFact {
   readonly label: string
-  /** ARM resource type, spelled as the provider spells it. */
+  /** ARM resource type (the model's, which validates bindings against it). */
   readonly armType: string
   /** api-version for a generic GET of the resource. */
   readonly apiVersion: string
@@ -17,7 +18,7 @@ export interface ServiceFact {
 export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   storage: {
     label: 'Storage account',
-    armType: 'Microsoft.Storage/storageAccounts',
+    armType: SERVICE_ARM_TYPES.storage,
     apiVersion: '2023-05-01',
     defaultRole: 'Storage Blob Data Reader',
     endpoint: 'https://{name}.blob.core.windows.net',
@@ -25,7 +26,7 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   },
   keyVault: {
     label: 'Key Vault',
-    armType: 'Microsoft.KeyVault/vaults',
+    armType: SERVICE_ARM_TYPES.keyVault,
     apiVersion: '2023-07-01',
     defaultRole: 'Key Vault Secrets User',
     endpoint: 'https://{name}.vault.azure.net',
@@ -33,7 +34,7 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   },
   serviceBus: {
     label: 'Service Bus',
-    armType: 'Microsoft.ServiceBus/namespaces',
+    armType: SERVICE_ARM_TYPES.serviceBus,
     apiVersion: '2021-11-01',
     defaultRole: 'Azure Service Bus Data Receiver',
     endpoint: '{name}.servicebus.windows.net',
@@ -41,7 +42,7 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   },
   eventHubs: {
     label: 'Event Hubs',
-    armType: 'Microsoft.EventHub/namespaces',
+    armType: SERVICE_ARM_TYPES.eventHubs,
     apiVersion: '2024-01-01',
     defaultRole: 'Azure Event Hubs Data Receiver',
     endpoint: '{name}.servicebus.windows.net',
@@ -49,7 +50,7 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   },
   eventGrid: {
     label: 'Event Grid topic',
-    armType: 'Microsoft.EventGrid/topics',
+    armType: SERVICE_ARM_TYPES.eventGrid,
     apiVersion: '2022-06-15',
     defaultRole: 'EventGrid Data Sender',
     endpoint: 'https://{name}.<region>-1.eventgrid.azure.net/api/events',
@@ -57,7 +58,7 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   },
   cosmosDb: {
     label: 'Cosmos DB',
-    armType: 'Microsoft.DocumentDB/databaseAccounts',
+    armType: SERVICE_ARM_TYPES.cosmosDb,
     apiVersion: '2024-05-15',
     defaultRole: 'Cosmos DB Built-in Data Reader',
     endpoint: 'https://{name}.documents.azure.com:443/',
@@ -65,7 +66,7 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   },
   sql: {
     label: 'Azure SQL database',
-    armType: 'Microsoft.Sql/servers/databases',
+    armType: SERVICE_ARM_TYPES.sql,
     apiVersion: '2021-11-01',
     defaultRole: 'db_datareader',
     endpoint: '{server}.database.windows.net',
@@ -73,7 +74,7 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   },
   appConfiguration: {
     label: 'App Configuration',
-    armType: 'Microsoft.AppConfiguration/configurationStores',
+    armType: SERVICE_ARM_TYPES.appConfiguration,
     apiVersion: '2023-03-01',
     defaultRole: 'App Configuration Data Reader',
     endpoint: 'https://{name}.azconfig.io',
@@ -81,7 +82,7 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   },
   containerRegistry: {
     label: 'Container Registry',
-    armType: 'Microsoft.ContainerRegistry/registries',
+    armType: SERVICE_ARM_TYPES.containerRegistry,
     apiVersion: '2023-07-01',
     defaultRole: 'AcrPull',
     endpoint: '{name}.azurecr.io',
@@ -89,7 +90,7 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   },
   openAI: {
     label: 'Azure OpenAI',
-    armType: 'Microsoft.CognitiveServices/accounts',
+    armType: SERVICE_ARM_TYPES.openAI,
     apiVersion: '2023-05-01',
     defaultRole: 'Cognitive Services OpenAI User',
     endpoint: 'https://{name}.openai.azure.com/',
@@ -97,7 +98,7 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   },
   search: {
     label: 'AI Search',
-    armType: 'Microsoft.Search/searchServices',
+    armType: SERVICE_ARM_TYPES.search,
     apiVersion: '2023-11-01',
     defaultRole: 'Search Index Data Reader',
     endpoint: 'https://{name}.search.windows.net',
@@ -105,7 +106,7 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   },
   signalR: {
     label: 'SignalR',
-    armType: 'Microsoft.SignalRService/SignalR',
+    armType: SERVICE_ARM_TYPES.signalR,
     apiVersion: '2023-02-01',
     defaultRole: 'SignalR App Server',
     endpoint: 'https://{name}.service.signalr.net',

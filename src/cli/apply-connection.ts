@@ -1,5 +1,6 @@
 import type { ArmGateway } from '../apply/gateway.ts'
 import { createSdkGateway } from '../azure/sdk-gateway.ts'
+import type { ClientSecretAuth } from '../azure/https-sandbox.ts'
 import { CliError } from './io.ts'
 
 export interface Connection {
@@ -11,11 +12,13 @@ export interface Connection {
 /**
  * Azure through DefaultAzureCredential (az login, environment, managed identity), or the HTTPS
  * sandbox at a URL, whose self-signed certificate is fetched from it and trusted for that
- * connection only (the process-wide TLS check stays on).
+ * connection only (the process-wide TLS check stays on); a sandbox with sign-in is reached with
+ * the client credentials given.
  */
 export async function connectTarget(
   sandboxUrl: string | undefined,
   onRemainingWrites: (n: number) => void,
+  auth?: ClientSecretAuth,
 ): Promise<Connection> {
   if (sandboxUrl === undefined) {
     const { DefaultAzureCredential } = await import('@azure/identity')
@@ -34,9 +37,9 @@ export async function connectTarget(
     )
   }
   const { connectHttpsSandbox } = await import('../azure/https-sandbox.ts')
-  const options = await connectHttpsSandbox(url.origin).catch((e: unknown) => {
+  const options = await connectHttpsSandbox(url.origin, auth).catch((e: unknown) => {
     throw new CliError(
-      `idtopo apply: cannot reach the sandbox at ${url.origin}: ${e instanceof Error ? e.message : String(e)}`,
+      `idtopo apply: ${e instanceof Error ? e.message : String(e)}`,
     )
   })
   return {

@@ -1,4 +1,6 @@
 import { runCli } from './main.ts'
-import { nodeIO } from './node-io.ts'
+import { endQuietlyOnClosedPipe, nodeIO } from './node-io.ts'
 
+endQuietlyOnClosedPipe(process.stdout)
+endQuietlyOnClosedPipe(process.stderr)
 process.exitCode = await runCli(process.argv.slice(2), nodeIO)

@@ -2,8 +2,15 @@
 export interface CliIO {
   stdout(text: string): void
   stderr(text: string): void
-  readFile(path: string): Promise<string>
+  /**
+   * Reads a design file. Rejects with an error whose `code` says why: `ENOENT`, `ENOTFILE` (a FIFO,
+   * device or directory: reading it could wait forever), `EFBIG` (over `maxChars`, with `size`), or
+   * any system code.
+   */
+  readFile(path: string, maxChars: number): Promise<string>
   writeFile(path: string, text: string): Promise<void>
+  /** Do two paths name the same existing file (links and spellings included)? */
+  sameFile(a: string, b: string): Promise<boolean>
   /** Colour output when stdout is a terminal. */
   readonly color: boolean
 }
@@ -18,4 +25,9 @@ export class CliError extends Error {
     super(message)
     this.exitCode = exitCode
   }
+}
+
+/** The error a CliIO rejects with when a file cannot be a design. */
+export function fileError(code: 'ENOTFILE' | 'EFBIG', message: string, size?: number): Error {
+  return Object.assign(new Error(message), { code, ...(size !== undefined ? { size } : {}) })
 }

@@ -1,18 +1,39 @@
+import { formatSize, MAX_DESIGN_CHARS } from '../model/limits.ts'
 import { formatProblem } from '../model/problems.ts'
 import { parseDesignText } from '../model/parse.ts'
 import type { Design } from '../model/types.ts'
 import { CliError, type CliIO } from './io.ts'
 
-/** Reads and validates a design file; any problem becomes exit 2 with every path listed. */
-export async function loadDesign(io: CliIO, file: string): Promise<Design> {
+/**
+ * Reads and validates a design file; any problem becomes exit 2 with every path listed. `writes`
+ * are the files the command will write (`--out`, `--report`): checked first, so that no command
+ * can ever overwrite the design it reads, even through another spelling or a link.
+ */
+export async function loadDesign(
+  io: CliIO,
+  file: string,
+  writes: Readonly<Record<string, unknown>> = {},
+): Promise<Design> {
+  return (await readDesign(io, file, writes)).design
+}
+
+/** loadDesign with the text it was read from (SARIF points at lines of that very text). */
+export async function readDesign(
+  io: CliIO,
+  file: string,
+  writes: Readonly<Record<string, unknown>> = {},
+): Promise<{ design: Design; text: string }> {
+  for (const [flag, out] of Object.entries(writes)) {
+    if (typeof out === 'string' && (out === file || (await io.sameFile(out, file))))
+      throw new CliError(
+        `${flag} ${out}: that is the input design ${file}; write the result to another file (the input is never overwritten)`,
+      )
+  }
   let text: string
   try {
-    text = await io.readFile(file)
+    text = await io.readFile(file, MAX_DESIGN_CHARS)
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    throw new CliError(
-      `${file}: cannot read the file${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ''}`,
-    )
+    throw new CliError(`${file}: ${readFailure(e as NodeJS.ErrnoException & { size?: number })}`)
   }
   const parsed = parseDesignText(text)
   if (!parsed.ok) {
@@ -21,7 +42,21 @@ export async function loadDesign(io: CliIO, file: string): Promise<Design> {
       `${file}: invalid design (${parsed.error.length} problem${parsed.error.length === 1 ? '' : 's'})\n${lines.join('\n')}`,
     )
   }
-  return parsed.value
+  return { design: parsed.value, text }
+}
+
+function readFailure(e: NodeJS.ErrnoException & { size?: number }): string {
+  switch (e.code) {
+    case 'ENOENT':
+      return 'cannot read the file (no such file)'
+    case 'ENOTFILE':
+    case 'EISDIR':
+      return 'not a regular file (a directory, FIFO or device): give the path of a design file'
+    case 'EFBIG':
+      return `the file is ${formatSize(e.size ?? MAX_DESIGN_CHARS)}; designs are limited to ${formatSize(MAX_DESIGN_CHARS)}`
+    default:
+      return `cannot read the file${e.code ? ` (${e.code})` : ''}`
+  }
 }
 
 /** Writes to --out when given, else to stdout. */

@@ -1,10 +1,48 @@
-import { readFile, writeFile } from 'node:fs/promises'
-import type { CliIO } from './io.ts'
+import { constants } from 'node:fs'
+import { open, stat, writeFile } from 'node:fs/promises'
+import { fileError, type CliIO } from './io.ts'
+
+/**
+ * Opens without blocking (a FIFO with no writer would otherwise hold `open` forever), then reads
+ * only a regular file of at most `maxChars` bytes (a UTF-8 text has at most as many characters).
+ */
+async function readDesignFile(path: string, maxChars: number): Promise<string> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK)
+  try {
+    const info = await handle.stat()
+    if (!info.isFile()) throw fileError('ENOTFILE', `${path} is not a regular file`)
+    if (info.size > maxChars) throw fileError('EFBIG', `${path} is too large`, info.size)
+    return await handle.readFile('utf8')
+  } finally {
+    await handle.close()
+  }
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  try {
+    const [x, y] = await Promise.all([stat(a), stat(b)])
+    return x.dev === y.dev && x.ino === y.ino
+  } catch {
+    return false // one of them does not exist yet: writing it cannot touch the other
+  }
+}
 
 export const nodeIO: CliIO = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
-  readFile: (path) => readFile(path, 'utf8'),
+  readFile: readDesignFile,
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
+  sameFile,
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+}
+
+/**
+ * `idtopo check big.json | head`: once the reader is gone, writes fail with EPIPE. That is the
+ * reader's choice, not an error: end quietly with the exit code so far instead of a stack trace.
+ */
+export function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0)
+  })
 }

@@ -4,7 +4,16 @@ import { describeValue } from './problems.ts'
 import { KNOWN_KEYS, edgeSchemas, nodeSchemas } from './schema.ts'
 import { ENDPOINT_KINDS, describeEndpointRule, kindPhrase } from './structure.ts'
 import { edgeToJson, nodeToJson } from './serialize.ts'
-import type { Design, DesignEdge, DesignNode, EdgeFields, NodeFields } from './types.ts'
+import type {
+  AzureBinding,
+  Design,
+  DesignEdge,
+  DesignNode,
+  EdgeFields,
+  NodeFields,
+} from './types.ts'
+import { parseArmId } from './arm-id.ts'
+import { bindingArmType, subscriptionProblems } from './bindings.ts'
 import { describeIssue } from './zod-issues.ts'
 import { NAME_MAX } from './kinds.ts'
 
@@ -33,12 +42,22 @@ export interface EditError {
  */
 export function applyEdits(design: Design, edits: readonly Edit[]): Result<Design, EditError> {
   const work = new Workspace(design)
+  let lastBinding = -1
   for (const [index, edit] of edits.entries()) {
     const message = work.apply(edit)
     if (message !== undefined) return err({ index, message })
+    if (setsBinding(edit)) lastBinding = index
   }
-  return ok(work.result())
+  const result = work.result()
+  // One subscription per design (bindings.ts), checked only when a binding changed.
+  const split = lastBinding < 0 ? undefined : subscriptionProblems(result.nodes)[0]
+  if (split) return err({ index: lastBinding, message: `${split.path}: ${split.message}` })
+  return ok(result)
 }
+
+const setsBinding = (edit: Edit): boolean =>
+  (edit.type === 'addNode' && edit.node.azure !== undefined) ||
+  (edit.type === 'updateNode' && 'azure' in edit.set)
 
 class Workspace {
   private name: string
@@ -82,7 +101,9 @@ class Workspace {
         )
         if (foreign) return `${kindPhrase(node.kind)} has no field ${JSON.stringify(foreign)}`
         if ('id' in edit.set || 'kind' in edit.set) return 'id and kind cannot be changed'
-        const next = withFields(node, edit.set) as DesignNode
+        const changed = withFields(node, edit.set) as DesignNode
+        const rekinded = ('hosting' in edit.set || 'service' in edit.set) && !('azure' in edit.set)
+        const next = rekinded ? dropStaleResourceId(changed) : changed
         const invalid = validateNode(next)
         if (invalid) return invalid
         this.nodes.set(edit.id, next)
@@ -175,6 +196,21 @@ function withFields<T extends object>(item: T, set: object): T {
     else next[key] = value
   }
   return next as T
+}
+
+/**
+ * A new hosting or service kind binds to another ARM type: the resource id of the old one no longer
+ * names this node's resource, so the change drops it (the rest of the binding stays; undo brings it
+ * back) instead of refusing the change or keeping an id apply would grant on.
+ */
+function dropStaleResourceId(node: DesignNode): DesignNode {
+  const id = node.azure?.resourceId
+  if (id === undefined) return node
+  const parsed = parseArmId(id)
+  const type = bindingArmType(node)
+  if (!parsed.ok || !type || parsed.value.type?.toLowerCase() === type.toLowerCase()) return node
+  const { resourceId: _stale, ...azure } = node.azure as AzureBinding
+  return { ...node, azure }
 }
 
 function validateNode(node: DesignNode): string | undefined {

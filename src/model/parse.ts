@@ -1,6 +1,8 @@
 import type * as z from 'zod/mini'
 import { err, ok, type Result } from '../lib/result.ts'
+import { subscriptionProblems } from './bindings.ts'
 import { EDGE_KINDS, NODE_KINDS } from './kinds.ts'
+import { MAX_DESIGN_CHARS, nestingProblem, tooLargeProblem } from './limits.ts'
 import { migrateDocument } from './migrate.ts'
 import { describeValue, DOCUMENT_PATH, type Problem } from './problems.ts'
 import { isRecord, splitKnown } from './records.ts'
@@ -13,6 +15,7 @@ export type ParseResult = Result<Design, Problem[]>
 
 /** Parses a `*.topology.json` text: the design, or every problem with its path. */
 export function parseDesignText(text: string): ParseResult {
+  if (text.length > MAX_DESIGN_CHARS) return err([tooLargeProblem(text.length)])
   let doc: unknown
   try {
     doc = JSON.parse(text)
@@ -29,6 +32,8 @@ export function parseDesign(input: unknown): ParseResult {
       { path: DOCUMENT_PATH, message: `expected a JSON object, got ${describeValue(input)}` },
     ])
   }
+  const deep = nestingProblem(input)
+  if (deep) return err([deep])
   const migrated = migrateDocument(input)
   if (!migrated.ok) return err([migrated.error])
   const doc = migrated.value
@@ -51,7 +56,7 @@ export function parseDesign(input: unknown): ParseResult {
     if (parsed.ok) edges.push(parsed.value as unknown as DesignEdge)
     else problems.push(...parsed.error)
   })
-  problems.push(...checkStructure(rawNodes, rawEdges))
+  problems.push(...checkStructure(rawNodes, rawEdges), ...subscriptionProblems(rawNodes))
   if (problems.length > 0) return err(problems)
 
   const { extras } = splitKnown(doc, KNOWN_KEYS.header)

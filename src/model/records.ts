@@ -4,6 +4,19 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/**
+ * Sets an own, enumerable property, whatever the key: plain assignment would treat `__proto__` as
+ * the prototype setter and drop the field, so a file's unknown `__proto__` would not survive.
+ */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  })
+}
+
 /** Splits an object into the keys this version knows and the rest (kept as extras). */
 export function splitKnown(
   source: Record<string, unknown>,
@@ -16,7 +29,7 @@ export function splitKnown(
       if (value !== undefined) out[key] = value
     } else {
       extras ??= {}
-      extras[key] = value
+      setOwn(extras, key, value)
     }
   }
   return { known: out, extras }

@@ -8,6 +8,7 @@ import {
   SCOPES,
   SERVICE_KINDS,
 } from './kinds.ts'
+import { bindingProblems } from './bindings.ts'
 
 /**
  * Shapes of the design file (PRODUCT.md §4), one per node and edge kind. They are loose: unknown
@@ -23,6 +24,13 @@ const azure = z.looseObject({
   subscriptionId: z.optional(z.string()),
   resourceGroup: z.optional(z.string()),
   location: z.optional(z.string()),
+  clientId: z.optional(z.string()),
+})
+
+/** Each binding field in its real format, a resource id of the node's own type (bindings.ts). */
+const validBinding = z.superRefine((node: Record<string, unknown>, ctx) => {
+  for (const { field, message } of bindingProblems(node))
+    ctx.addIssue({ code: 'custom', path: ['azure', field], message, input: node })
 })
 
 const nodeBase = {
@@ -33,24 +41,30 @@ const nodeBase = {
 }
 
 export const nodeSchemas = {
-  app: z.looseObject({
-    ...nodeBase,
-    kind: z.literal('app'),
-    hosting: z.enum(HOSTING_KINDS),
-    systemAssigned: z.optional(z.boolean()),
-  }),
-  identity: z.looseObject({ ...nodeBase, kind: z.literal('identity') }),
-  service: z.looseObject({
-    ...nodeBase,
-    kind: z.literal('service'),
-    service: z.enum(SERVICE_KINDS),
-    permissionModel: z.optional(z.enum(PERMISSION_MODELS)),
-  }),
-  developer: z.looseObject({
-    ...nodeBase,
-    kind: z.literal('developer'),
-    principal: z.enum(PRINCIPAL_KINDS),
-  }),
+  app: z
+    .looseObject({
+      ...nodeBase,
+      kind: z.literal('app'),
+      hosting: z.enum(HOSTING_KINDS),
+      systemAssigned: z.optional(z.boolean()),
+    })
+    .check(validBinding),
+  identity: z.looseObject({ ...nodeBase, kind: z.literal('identity') }).check(validBinding),
+  service: z
+    .looseObject({
+      ...nodeBase,
+      kind: z.literal('service'),
+      service: z.enum(SERVICE_KINDS),
+      permissionModel: z.optional(z.enum(PERMISSION_MODELS)),
+    })
+    .check(validBinding),
+  developer: z
+    .looseObject({
+      ...nodeBase,
+      kind: z.literal('developer'),
+      principal: z.enum(PRINCIPAL_KINDS),
+    })
+    .check(validBinding),
 } as const
 
 export const edgeSchemas = {

@@ -1,6 +1,7 @@
 import { DESIGN_FORMAT, DESIGN_VERSION } from './kinds.ts'
 import type { Design, DesignEdge, DesignNode, Extras } from './types.ts'
 import { assertNever } from '../lib/assert.ts'
+import { setOwn } from './records.ts'
 import { stableJson } from '../lib/json.ts'
 
 /** Known fields first, in the format's order; unknown fields after, exactly as they were read. */
@@ -10,7 +11,11 @@ function withExtras(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(known)) if (value !== undefined) out[key] = value
-  if (extras) for (const [key, value] of Object.entries(extras)) if (!(key in out)) out[key] = value
+  // Own keys only: `constructor`, `toString`… are inherited by every object, and `__proto__`
+  // must become a field, not the prototype (records.ts setOwn).
+  if (extras)
+    for (const [key, value] of Object.entries(extras))
+      if (!Object.hasOwn(out, key)) setOwn(out, key, value)
   return out
 }
 

@@ -90,7 +90,7 @@ describe('idtopo apply against the HTTPS sandbox', () => {
     }
   }, 120_000)
 
-  it('exits 1 and explains when a scope refuses role assignment writes', async () => {
+  it('exits 1 with ARM’s AuthorizationFailed when a scope refuses role assignment writes (the preview foresaw it)', async () => {
     const vault = `/subscriptions/${SUB}/resourceGroups/sandbox-rg/providers/Microsoft.KeyVault/vaults/kv-contoso-orders`
     server.sandbox.setFaults({ forbiddenScopes: [vault] })
     try {
@@ -98,9 +98,11 @@ describe('idtopo apply against the HTTPS sandbox', () => {
         'fresh.json': files['s3.json'].replace('kv-contoso-orders"', 'kv-contoso-orders"'),
       })
       server.sandbox.reset()
-      expect(await runCli(apply('fresh.json'), m.io)).toBe(1)
-      expect(m.stdout()).toContain('Skipped:')
-      expect(m.stdout()).toContain('roleAssignments/write')
+      expect(await runCli(apply('fresh.json', '--report', 'r.json'), m.io)).toBe(1)
+      expect(m.stderr()).toMatch(/2 cannot be applied \(2 for lack of permission: tried anyway, ARM decides\)/)
+      expect(m.stdout()).toMatch(/Failed:[\s\S]*AuthorizationFailed \(403\): The client '[^']+' with object id '[^']+' does not have authorization to perform action 'Microsoft\.Authorization\/roleAssignments\/write'/)
+      const failed = JSON.parse(m.written['r.json']!).steps.filter((st: { outcome: string }) => st.outcome === 'failed')
+      expect(failed).toHaveLength(2)
     } finally {
       server.sandbox.resetFaults()
     }

@@ -66,7 +66,7 @@ describe('idtopo export', () => {
       '--to',
       'cli',
       '--subscription',
-      'sub-1',
+      '33333333-3333-4333-8333-333333333333',
       '--resource-group',
       'rg-1',
       '--location',
@@ -75,7 +75,7 @@ describe('idtopo export', () => {
       'x.sh',
     ]
     expect(await runCli(args, m.io)).toBe(0)
-    expect(m.written['x.sh']).toContain('SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-sub-1}"')
+    expect(m.written['x.sh']).toContain('SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-33333333-3333-4333-8333-333333333333}"')
     expect(m.written['x.sh']).toContain('RESOURCE_GROUP="${RESOURCE_GROUP:-rg-1}"')
     expect(m.written['x.sh']).toContain('LOCATION="${LOCATION:-westeurope}"')
   })

@@ -15,7 +15,7 @@ const withUnknownFields = JSON.stringify({
       name: 'api',
       hosting: 'containerApp',
       replicas: 3,
-      azure: { resourceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.App/containerApps/api', etag: 'W/1' },
+      azure: { resourceId: '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.App/containerApps/api', etag: 'W/1' },
     },
     { id: 'st', kind: 'service', name: 'st', service: 'storage', color: '#fff', position: { x: 1.5, y: -2 } },
   ],

@@ -1,7 +1,7 @@
 import { createSdkGateway } from '@/azure/sdk-gateway.ts'
 import { sandboxClientOptions, sandboxCredential } from '@/sandbox/client-options.ts'
 import { createSandbox, type Sandbox } from '@/sandbox/core/sandbox.ts'
-import type { ApplyEffects } from '@/store/apply/types.ts'
+import type { ApplyEffects, EntraSettings } from '@/store/apply/types.ts'
 import type { Clock } from '@/apply/clock.ts'
 import { storageJournal } from '@/store/apply/journal.ts'
 import { memoryStorage } from '@/store/effects.ts'
@@ -15,7 +15,7 @@ export function sandboxApplyEffects(
 } {
   const sandbox = createSandbox({ now: () => clock.now(), seed: 3 })
   const storage = memoryStorage()
-  let saved: { clientId: string; tenant: string } | null = null
+  let saved: EntraSettings | null = null
   return {
     sandbox,
     storage,

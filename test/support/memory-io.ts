@@ -1,4 +1,5 @@
-import type { CliIO } from '@/cli/io.ts'
+import { normalize } from 'node:path'
+import { fileError, type CliIO } from '@/cli/io.ts'
 
 /** A CliIO over an in-memory file map, capturing stdout and stderr. */
 export function memoryIO(files: Record<string, string> = {}) {
@@ -8,11 +9,13 @@ export function memoryIO(files: Record<string, string> = {}) {
   const io: CliIO = {
     stdout: (t) => void out.push(t),
     stderr: (t) => void err.push(t),
-    readFile: async (path) => {
+    readFile: async (path, maxChars) => {
       const text = files[path] ?? written[path]
       if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' })
+      if (text.length > maxChars) throw fileError('EFBIG', path, text.length)
       return text
     },
+    sameFile: async (a, b) => normalize(a) === normalize(b),
     writeFile: async (path, text) => {
       if (path.startsWith('/readonly/')) throw Object.assign(new Error('EACCES'), { code: 'EACCES' })
       written[path] = text

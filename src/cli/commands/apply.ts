@@ -11,7 +11,9 @@ import { runApply } from '../../apply/run.ts'
 import { stableJson } from '../../lib/json.ts'
 import { parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
+import { checkAzureFlags, parsePrincipalFlags } from '../azure-flags.ts'
 import { emit, loadDesign } from '../load.ts'
+import type { ClientSecretAuth } from '../../azure/https-sandbox.ts'
 import { connectTarget } from '../apply-connection.ts'
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { formatApplyEvent, formatApplySummary } from '../format-apply.ts'
@@ -20,7 +22,8 @@ export const applyCommand: Command = {
   name: 'apply',
   summary: 'create the identities and role assignments of a design in Azure (or the sandbox)',
   usage: `Usage: idtopo apply FILE --subscription ID --resource-group RG [--location L]
-                    [--sandbox URL] [--report OUT] [--principal NODE=OBJECT_ID ...]
+                    [--sandbox URL [--client-id ID --client-secret S [--tenant T]]]
+                    [--report OUT] [--principal NODE=OBJECT_ID ...]
                     [--confirm-privileged] [--concurrency N]
 
 Binds every app and service node without azure.resourceId to the resource of the same name and
@@ -28,13 +31,18 @@ a matching type in RG, creates unbound identities in RG (in --location, default:
 then runs the plan: identities, identity settings of apps, role assignments, Cosmos DB data roles,
 app settings. Idempotent: a second run changes nothing. SQL steps are printed as T-SQL to run.
 
-  --sandbox URL          talk to the sandbox emulator (npm run sandbox) without sign-in;
-                         otherwise Azure through DefaultAzureCredential (az login, env, managed identity)
+  --sandbox URL          talk to the sandbox emulator (npm run sandbox) instead of Azure, which
+                         is reached through DefaultAzureCredential (az login, env, managed identity)
+  --client-id ID, --client-secret S, --tenant T
+                         sign in to a sandbox started with --login by client credentials, as a
+                         pipeline does (default: AZURE_CLIENT_ID, AZURE_CLIENT_SECRET,
+                         AZURE_TENANT_ID; seeded clients: sandbox-pipeline, sandbox-reader)
   --principal NODE=ID    Microsoft Entra object id for a developer node without azure.principalId
   --confirm-privileged   required when the plan grants a privileged role (Owner, Contributor, …)
   --report OUT           write the JSON report to OUT
 
-Progress goes to stderr, the summary to stdout.
+Steps the preview finds you lack permission for are tried anyway: ARM's answer (such as
+AuthorizationFailed) goes into the report. Progress goes to stderr, the summary to stdout.
 Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid input or binding.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(this, args, {
@@ -46,6 +54,9 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
       principal: { type: 'string', multiple: true },
       'confirm-privileged': { type: 'boolean' },
       concurrency: { type: 'string' },
+      'client-id': { type: 'string' },
+      'client-secret': { type: 'string' },
+      tenant: { type: 'string' },
     })
     const file = requireFile(this, positionals)
     const subscriptionId = values.subscription as string | undefined
@@ -57,12 +68,15 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
     const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency)
     if (!Number.isInteger(concurrency) || concurrency < 1)
       throw new CliError('idtopo apply: --concurrency must be a positive integer')
-    const developerIds = parsePrincipals(values.principal as string[] | undefined)
+    checkAzureFlags(this.name, values)
+    const developerIds = parsePrincipalFlags(this.name, values.principal as string[] | undefined)
 
-    const design = await loadDesign(io, file)
+    const design = await loadDesign(io, file, { '--report': values.report })
     const pacer = new WritePacer(ARM_WRITE_BUCKET, systemClock)
-    const connection = await connectTarget(values.sandbox as string | undefined, (n) =>
-      pacer.observeRemaining(n),
+    const connection = await connectTarget(
+      values.sandbox as string | undefined,
+      (n) => pacer.observeRemaining(n),
+      clientAuth(values),
     )
     const gateway = withReadRetries(connection.gateway, { clock: systemClock, random: Math.random })
     const armCall = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
@@ -110,8 +124,9 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
     io.stderr(`Reading the current state of ${steps.length} steps in ${connection.endpoint}…\n`)
     const preview = await previewApply(prepared.value.design, steps, gateway, target)
     const c = countPreview(preview.items)
+    const denied = preview.items.filter((i) => i.denied).length
     io.stderr(
-      `Preview: ${c.create} to create, ${c.inPlace} already in place, ${c.conflict} to change, ${c.cannot} cannot be applied, ${c.manual} manual\n`,
+      `Preview: ${c.create} to create, ${c.inPlace} already in place, ${c.conflict} to change, ${c.cannot} cannot be applied${denied ? ` (${denied} for lack of permission: tried anyway, ARM decides)` : ''}, ${c.manual} manual\n`,
     )
 
     const abort = new AbortController()
@@ -130,6 +145,7 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
         pacer,
         concurrency,
         signal: abort.signal,
+        attemptDenied: true,
         onEvent: (event) => {
           const line = formatApplyEvent(event)
           if (line) io.stderr(`${line}\n`)
@@ -144,15 +160,16 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
   },
 }
 
-function parsePrincipals(values: readonly string[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const v of values ?? []) {
-    const [node, id] = v.split('=')
-    if (!node || !id)
-      throw new CliError(
-        `idtopo apply: --principal expects NODE=OBJECT_ID, got ${JSON.stringify(v)}`,
-      )
-    out[node] = id
-  }
-  return out
+/** Client credentials from the flags, else azure-identity's environment variables. */
+function clientAuth(values: Record<string, unknown>): ClientSecretAuth | undefined {
+  const flag = (name: string): string | undefined =>
+    typeof values[name] === 'string' ? (values[name] as string) : undefined
+  const clientId = flag('client-id') ?? process.env.AZURE_CLIENT_ID
+  const clientSecret = flag('client-secret') ?? process.env.AZURE_CLIENT_SECRET
+  const tenantId = flag('tenant') ?? process.env.AZURE_TENANT_ID
+  if (flag('client-id') && !clientSecret)
+    throw new CliError('idtopo apply: --client-id needs --client-secret (or AZURE_CLIENT_SECRET)')
+  return clientId && clientSecret
+    ? { clientId, clientSecret, ...(tenantId ? { tenantId } : {}) }
+    : undefined
 }

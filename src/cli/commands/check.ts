@@ -3,7 +3,7 @@ import type { Finding } from '../../rules/types.ts'
 import { stableJson } from '../../lib/json.ts'
 import { parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
-import { loadDesign } from '../load.ts'
+import { readDesign } from '../load.ts'
 import { formatFindingsText } from '../format-findings.ts'
 import { findingsSarif } from '../sarif.ts'
 
@@ -44,10 +44,9 @@ Exit codes: 0 no errors, 1 errors found, 2 invalid input (message on stderr).`,
       )
     }
     const file = requireFile(this, positionals)
-    const design = await loadDesign(io, file)
+    const { design, text } = await readDesign(io, file)
     const findings = checkDesign(design)
-    if (format === 'sarif')
-      io.stdout(stableJson(findingsSarif(file, design, findings, await io.readFile(file))))
+    if (format === 'sarif') io.stdout(stableJson(findingsSarif(file, design, findings, text)))
     else
       io.stdout(
         format === 'json'

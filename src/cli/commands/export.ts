@@ -1,6 +1,7 @@
 import { EXPORT_FORMATS, exportDesign, type ExportFormat } from '../../export/export.ts'
 import { parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
+import { checkAzureFlags } from '../azure-flags.ts'
 import { emit, loadDesign } from '../load.ts'
 
 export const exportCommand: Command = {
@@ -27,7 +28,8 @@ Exit codes: 0 written, 2 invalid input.`,
       throw new CliError(
         `idtopo export: --to must be one of ${EXPORT_FORMATS.join(', ')}${to === undefined ? '' : `, not ${JSON.stringify(to)}`}\n\n${this.usage}`,
       )
-    const design = await loadDesign(io, requireFile(this, positionals))
+    checkAzureFlags(this.name, values)
+    const design = await loadDesign(io, requireFile(this, positionals), { '--out': values.out })
     const pick = (key: 'subscription' | 'resource-group' | 'location'): string | undefined =>
       values[key] as string | undefined
     const context = {

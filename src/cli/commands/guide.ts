@@ -37,7 +37,7 @@ Exit codes: 0 written, 2 invalid input.`,
       throw new CliError(
         `idtopo guide: --language must be one of ${LANGUAGES.join(', ')}, not ${JSON.stringify(language)}`,
       )
-    const design = await loadDesign(io, requireFile(this, positionals))
+    const design = await loadDesign(io, requireFile(this, positionals), { '--out': values.out })
     const full = connectionGuide(design)
     const appId = values.app as string | undefined
     if (appId !== undefined && !full.apps.some((a) => a.app === appId))

@@ -21,7 +21,7 @@ Exit codes: 0 written, 2 invalid input.`,
       out: { type: 'string', short: 'o' },
     })
     const file = requireFile(this, positionals)
-    const design = await loadDesign(io, file)
+    const design = await loadDesign(io, file, { '--out': values.out })
     const result = optimizeIdentities(design)
     await emit(io, serializeDesign(result.design), values.out as string | undefined)
     io.stderr(formatOptimizeSummary(file, result.summary, result.edits.length > 0))

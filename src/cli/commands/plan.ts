@@ -17,7 +17,7 @@ Exit codes: 0 written, 2 invalid input.`,
     const { values, positionals } = parseCommandArgs(this, args, {
       out: { type: 'string', short: 'o' },
     })
-    const design = await loadDesign(io, requireFile(this, positionals))
+    const design = await loadDesign(io, requireFile(this, positionals), { '--out': values.out })
     await emit(io, serializePlan(derivePlan(design)), values.out as string | undefined)
     return EXIT.ok
   },

@@ -31,7 +31,8 @@ function jwtClaims(token: string): Record<string, unknown> | undefined {
 }
 
 /**
- * The sandbox accepts any bearer token (it checks no signature) and needs one, as ARM does. The
+ * The core needs a bearer token, as ARM does, and checks no signature: without sign-in it accepts
+ * any token; in sign-in mode the HTTPS server has verified it before (src/sandbox/login). The
  * caller is the token's `oid` claim when it is a JWT, else a GUID derived from the token.
  */
 export function callerOf(
@@ -52,5 +53,12 @@ export function callerOf(
     typeof claims?.oid === 'string' && GUID.test(claims.oid) ? claims.oid.toLowerCase() : undefined
   const tid =
     typeof claims?.tid === 'string' && GUID.test(claims.tid) ? claims.tid.toLowerCase() : tenantId
-  return ok({ principalId: oid ?? uuidv5(token, CALLER_NAMESPACE), tenantId: tid })
+  const username = [claims?.upn, claims?.preferred_username, claims?.unique_name].find(
+    (c): c is string => typeof c === 'string' && c !== '',
+  )
+  return ok({
+    principalId: oid ?? uuidv5(token, CALLER_NAMESPACE),
+    tenantId: tid,
+    ...(username ? { username } : {}),
+  })
 }

@@ -9,6 +9,8 @@ import {
   listRoleDefinitions,
   OWNER_PERMISSION,
 } from './role-definitions.ts'
+import { permissionsAt } from './rbac-evaluate.ts'
+import type { Permission } from './rbac-roles.ts'
 import { resolveScope } from './scopes.ts'
 import type { SandboxResponse } from './types.ts'
 
@@ -44,22 +46,25 @@ export function authorization(
         : methodNotAllowed(ctx.request.method)
     case 'permissions': {
       if (name !== undefined || ctx.request.method !== 'GET') return noRoute(ctx.request.path)
-      // The caller owns everything except where the 403 fault withholds role-assignment writes.
-      const p = isForbidden(ctx.settings.faults, scope.value.id)
-        ? CONTRIBUTOR_PERMISSION
-        : OWNER_PERMISSION
       return json(200, {
-        value: [
-          {
-            actions: [...p.actions],
-            notActions: [...p.notActions],
-            dataActions: [...p.dataActions],
-            notDataActions: [...p.notDataActions],
-          },
-        ],
+        value: callerPermissions(ctx, scope.value.id).map((p) => ({
+          actions: [...p.actions],
+          notActions: [...p.notActions],
+          dataActions: [...p.dataActions],
+          notDataActions: [...p.notDataActions],
+        })),
       })
     }
     default:
       return noRoute(ctx.request.path)
   }
+}
+
+/**
+ * The caller's permissions at a scope: in sign-in mode, those of the roles it holds there or
+ * above; otherwise it owns everything except where the 403 fault withholds role-assignment writes.
+ */
+function callerPermissions(ctx: Ctx, scope: string): Permission[] {
+  if (ctx.settings.rbac) return permissionsAt(ctx.state, ctx.caller.principalId, scope)
+  return [isForbidden(ctx.settings.faults, scope) ? CONTRIBUTOR_PERMISSION : OWNER_PERMISSION]
 }

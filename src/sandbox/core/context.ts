@@ -7,6 +7,8 @@ import type { SandboxResponse, SandboxState } from './types.ts'
 export interface Caller {
   readonly principalId: string
   readonly tenantId: string
+  /** A user's sign-in name (`upn` / `preferred_username`): ARM names users by it in 403 messages. */
+  readonly username?: string
 }
 
 export interface SandboxSettings {
@@ -15,6 +17,8 @@ export interface SandboxSettings {
   readonly principalPropagationMs: number
   /** Items per page of a list before a `nextLink`. */
   readonly pageSize: number
+  /** Sign-in mode: every call is authorized by the caller's role assignments (rbac-gate.ts). */
+  readonly rbac: boolean
 }
 
 /** Everything a handler needs for one request. Handlers mutate `state` and call `changed()`. */

@@ -4,71 +4,50 @@ import { type Ctx, json } from './context.ts'
 import { armError } from './errors.ts'
 import { parseFilter } from './odata-filter.ts'
 import { pageOf } from './paging.ts'
+import { CONTROL_PLANE_ROLES, controlPlaneRole, type Permission } from './rbac-roles.ts'
 import { queryParam } from './request.ts'
 import type { Scope } from './scopes.ts'
 import type { JsonObject, SandboxResponse } from './types.ts'
 
-/** The Azure RBAC built-ins of the catalog (Cosmos DB and SQL data roles are not ARM roles). */
-const BUILT_INS = ALL_ROLES.filter(
-  (r): r is RoleFact & { id: string } => r.grant === 'rbac' && !!r.id,
-)
+/** A built-in the sandbox serves: its GUID, name, description and permissions. */
+export interface BuiltInRole {
+  readonly id: string
+  readonly name: string
+  readonly description: string
+  readonly permission: Permission
+}
 
-export const builtInRole = (guid: string) =>
-  BUILT_INS.find((r) => r.id.toLowerCase() === guid.toLowerCase())
-
-const CONTRIBUTOR_NOT_ACTIONS = [
-  'Microsoft.Authorization/*/Delete',
-  'Microsoft.Authorization/*/Write',
-  'Microsoft.Authorization/elevateAccess/Action',
-  'Microsoft.Blueprint/blueprintAssignments/write',
-  'Microsoft.Blueprint/blueprintAssignments/delete',
-  'Microsoft.Compute/galleries/share/action',
-  'Microsoft.Purview/consents/write',
-  'Microsoft.Purview/consents/delete',
+/**
+ * The control-plane roles apply needs (real permission lists, rbac-roles.ts), then the catalog's
+ * other Azure RBAC built-ins (Cosmos DB and SQL data roles are not ARM roles), approximated.
+ */
+const BUILT_INS: readonly BuiltInRole[] = [
+  ...CONTROL_PLANE_ROLES,
+  ...ALL_ROLES.filter(
+    (r): r is RoleFact & { id: string } =>
+      r.grant === 'rbac' && !!r.id && !controlPlaneRole(r.id),
+  ).map((r) => ({
+    id: r.id,
+    name: r.name,
+    description: `${r.name} (sandbox copy of the built-in role; permissions approximated).`,
+    permission: approximatePermission(r),
+  })),
 ]
 
-export interface Permission {
-  readonly actions: readonly string[]
-  readonly notActions: readonly string[]
-  readonly dataActions: readonly string[]
-  readonly notDataActions: readonly string[]
+export const builtInRole = (guid: string): BuiltInRole | undefined =>
+  BUILT_INS.find((r) => r.id.toLowerCase() === guid.toLowerCase())
+
+const byName = (name: string): Permission => {
+  const role = CONTROL_PLANE_ROLES.find((r) => r.name === name)
+  if (!role) throw new Error(`no control-plane role ${name}`)
+  return role.permission
 }
 
-export const OWNER_PERMISSION: Permission = {
-  actions: ['*'],
-  notActions: [],
-  dataActions: [],
-  notDataActions: [],
-}
-export const CONTRIBUTOR_PERMISSION: Permission = {
-  ...OWNER_PERMISSION,
-  notActions: CONTRIBUTOR_NOT_ACTIONS,
-}
+export const OWNER_PERMISSION: Permission = byName('Owner')
+export const CONTRIBUTOR_PERMISSION: Permission = byName('Contributor')
 
-/** The catalog has no permission lists; these approximate each role by its provider and plane. */
-function permissionOf(role: RoleFact): Permission {
-  switch (role.name) {
-    case 'Owner':
-      return OWNER_PERMISSION
-    case 'Contributor':
-      return CONTRIBUTOR_PERMISSION
-    case 'Reader':
-      return { ...OWNER_PERMISSION, actions: ['*/read'] }
-    case 'User Access Administrator':
-      return {
-        ...OWNER_PERMISSION,
-        actions: ['*/read', 'Microsoft.Authorization/*', 'Microsoft.Support/*'],
-      }
-    case 'Role Based Access Control Administrator':
-      return {
-        ...OWNER_PERMISSION,
-        actions: [
-          'Microsoft.Authorization/roleAssignments/write',
-          'Microsoft.Authorization/roleAssignments/delete',
-          '*/read',
-        ],
-      }
-  }
+/** The catalog has no permission lists for data roles; these approximate each by its provider and plane. */
+function approximatePermission(role: RoleFact): Permission {
   const service = role.services.find((s) => s !== '*')
   const namespace = service
     ? (SERVICES[service].armType.split('/')[0] ?? '')
@@ -96,13 +75,13 @@ export function roleDefinitionId(subscriptionId: string | undefined, guid: strin
 
 const BUILT_IN_DATE = '2015-02-02T21:55:09.8806423Z'
 
-function render(scope: Scope, role: RoleFact & { id: string }): JsonObject {
-  const p = permissionOf(role)
+function render(scope: Scope, role: BuiltInRole): JsonObject {
+  const p = role.permission
   return {
     properties: {
       roleName: role.name,
       type: 'BuiltInRole',
-      description: `${role.name} (sandbox copy of the built-in role; permissions approximated).`,
+      description: role.description,
       assignableScopes: ['/'],
       permissions: [
         {

@@ -13,6 +13,8 @@ import { frontDoor } from './gate.ts'
 import { requestId } from './prng.ts'
 import { type ParsedRequest, parseRequest } from './request.ts'
 import { route } from './router.ts'
+import { authorize } from './rbac-gate.ts'
+import { type RbacAssignmentSeed, seedRbac } from './rbac-seed.ts'
 import { addToWorld, type WorldAdditions } from './seed-additions.ts'
 import { DEFAULT_SEED, seedState } from './seed.ts'
 import type { SandboxOutcome, SandboxRequest, SandboxResponse, SandboxState } from './types.ts'
@@ -22,6 +24,11 @@ export interface SandboxOptions {
   /** PrincipalNotFound window for principals the sandbox made (default 3 minutes of sandbox time). */
   readonly principalPropagationMs?: number
   readonly pageSize?: number
+  /**
+   * Sign-in mode: the world starts with these directory principals and role assignments (again
+   * after a reset), and every call is authorized by the caller's roles (403 AuthorizationFailed).
+   */
+  readonly directory?: readonly RbacAssignmentSeed[]
 }
 
 export interface CreateSandboxInput {
@@ -59,13 +66,20 @@ const API_VERSION = /^\d{4}-\d{2}-\d{2}(-[a-z]+)?$/i
 
 export function createSandbox(input: CreateSandboxInput): Sandbox {
   const seedNumber = input.seed ?? DEFAULT_SEED
-  let state: SandboxState = input.state ? structuredCopy(input.state) : seedState(seedNumber)
+  const directory = input.options?.directory
+  const seedWorld = (n: number): SandboxState => {
+    const world = seedState(n)
+    if (directory) seedRbac(world, directory)
+    return world
+  }
+  let state: SandboxState = input.state ? structuredCopy(input.state) : seedWorld(seedNumber)
   const initialFaults = mergeFaults(DEFAULT_FAULTS, input.options?.faults)
   let settings: SandboxSettings = {
     faults: initialFaults,
     principalPropagationMs:
       input.options?.principalPropagationMs ?? DEFAULT_PRINCIPAL_PROPAGATION_MS,
     pageSize: input.options?.pageSize ?? DEFAULT_PAGE_SIZE,
+    rbac: directory !== undefined,
   }
   const now = (): number => input.now() + state.clockOffsetMs
 
@@ -94,9 +108,12 @@ export function createSandbox(input: CreateSandboxInput): Sandbox {
       now: now(),
       origin: `https://${request.headers.host ?? 'management.azure.com'}`,
     }
+    const authz = settings.rbac ? authorize(ctx) : { allowed: true as const }
+    if (!authz.allowed) return answer(authz.response)
     const gate = frontDoor(ctx, draw, id)
     if (!gate.passed) return answer(gate.response)
-    const response = answer(route(ctx), gate.headers)
+    const routed = route(ctx)
+    const response = answer(authz.filter ? authz.filter(routed) : routed, gate.headers)
     if (!head) return response
     // HEAD answers existence only: 204 when the GET would succeed, the status alone otherwise.
     return { status: response.status === 200 ? 204 : response.status, headers: response.headers }
@@ -120,7 +137,7 @@ export function createSandbox(input: CreateSandboxInput): Sandbox {
     },
     reset(seed) {
       const revision = state.counters.revision
-      state = seedState(seed ?? seedNumber)
+      state = seedWorld(seed ?? seedNumber)
       state.counters.revision = revision + 1
     },
     seed(additions) {

@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { type CreateSandboxInput, createSandbox, type Sandbox } from '../core/sandbox.ts'
+import { DIRECTORY_ASSIGNMENTS } from '../login/directory.ts'
+import type { SignIn, SignInOptions } from '../login/sign-in.ts'
 import { ADMIN_PREFIX, handleAdmin } from './admin.ts'
 import { makeCertificate } from './certificate.ts'
 import { corsHeaders, preflightHeaders } from './cors.ts'
@@ -12,12 +14,19 @@ export interface SandboxServerOptions extends Partial<CreateSandboxInput> {
   readonly host?: string
   /** A sandbox to serve (else one is made from seed, now, state and options). */
   readonly sandbox?: Sandbox
+  /**
+   * Sign-in mode (`--login`): an Entra-shaped OpenID Connect provider on the same origin, and the
+   * emulator accepts only its tokens and authorizes each call by the caller's role assignments.
+   */
+  readonly login?: SignInOptions | boolean
 }
 
 export interface SandboxServer {
   readonly url: string
   readonly certificatePem: string
   readonly sandbox: Sandbox
+  /** In sign-in mode: the issuer, MSAL's authority, the tenant and the web app's client id. */
+  readonly signIn?: Pick<SignIn, 'issuer' | 'authority' | 'tenantId' | 'spaClientId'>
   close(): Promise<void>
 }
 
@@ -45,11 +54,16 @@ function headersOf(request: IncomingMessage): Record<string, string> {
 async function serve(
   sandbox: Sandbox,
   pem: string,
+  signIn: SignIn | undefined,
   request: IncomingMessage,
   response: ServerResponse,
 ) {
   const url = request.url ?? '/'
   const method = request.method ?? 'GET'
+  if (signIn?.owns(url.split('?')[0] ?? '/')) {
+    await signIn.serve(request, response)
+    return
+  }
   if (method === 'OPTIONS') {
     response.writeHead(204, preflightHeaders(request)).end()
     return
@@ -61,6 +75,11 @@ async function serve(
     response
       .writeHead(answer.status, { ...answer.headers, ...corsHeaders(request) })
       .end(answer.body)
+    return
+  }
+  const refusal = await signIn?.verify(request.headers.authorization)
+  if (refusal) {
+    response.writeHead(refusal.status, { ...refusal.headers, ...corsHeaders(request) }).end(refusal.body)
     return
   }
   const outcome = sandbox.handle({
@@ -96,13 +115,17 @@ export async function startSandboxServer(
       now: options.now ?? Date.now,
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.state ? { state: options.state } : {}),
-      ...(options.options ? { options: options.options } : {}),
+      ...(options.options || options.login
+        ? { options: { ...options.options, ...(options.login ? { directory: DIRECTORY_ASSIGNMENTS } : {}) } }
+        : {}),
     })
   const certificate = await makeCertificate()
+  // Made once the port is known: the issuer names it.
+  let signIn: SignIn | undefined
   const server = createServer(
     { key: certificate.key, cert: certificate.cert },
     (request, response) => {
-      serve(sandbox, certificate.cert, request, response).catch((e: unknown) => {
+      serve(sandbox, certificate.cert, signIn, request, response).catch((e: unknown) => {
         if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' })
         response.end(JSON.stringify({ error: { code: 'SandboxFailure', message: String(e) } }))
       })
@@ -113,10 +136,26 @@ export async function startSandboxServer(
     server.listen(options.port ?? 0, host, () => resolve())
   })
   const { port } = server.address() as AddressInfo
+  const url = `https://${host}:${port}`
+  if (options.login) {
+    // Loaded only in sign-in mode: oidc-provider is a server of its own.
+    const { startSignIn } = await import('../login/sign-in.ts')
+    signIn = await startSignIn(url, () => sandbox.now(), options.login === true ? {} : options.login)
+  }
   return {
-    url: `https://${host}:${port}`,
+    url,
     certificatePem: certificate.cert,
     sandbox,
+    ...(signIn
+      ? {
+          signIn: {
+            issuer: signIn.issuer,
+            authority: signIn.authority,
+            tenantId: signIn.tenantId,
+            spaClientId: signIn.spaClientId,
+          },
+        }
+      : {}),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
+import { normalizeSettings } from '../../apply/entra-settings.ts'
 import { prepareApply } from '../../apply/prepare.ts'
 import type { Edit } from '../../model/edits.ts'
 import { applyEdits } from '../../model/edits.ts'
@@ -58,6 +59,7 @@ const initial: ApplyState = {
   preview: null,
   confirmedPrivileged: false,
   confirmedErrors: false,
+  confirmedDenied: false,
   progress: { done: 0, total: 0 },
   results: {},
   log: [],
@@ -130,7 +132,8 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
             if (azure.account()) await loadSubscriptions()
           },
         ),
-      saveEntra: async (settings) => {
+      saveEntra: async (input) => {
+        const settings = normalizeSettings(input)
         effects.saveEntraSettings(settings)
         azure = null
         set({ entra: settings })

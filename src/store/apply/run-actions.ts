@@ -5,6 +5,7 @@ import { findPrunable, pruneAssignments, type PruneCandidate } from '../../apply
 import { withReadRetries } from '../../apply/reading.ts'
 import { runApply, type ApplyEvent } from '../../apply/run.ts'
 import { describeError } from '../../apply/describe.ts'
+import { DEFAULT_ARM_ENDPOINT } from '../../apply/entra-settings.ts'
 import { whileBusy } from './busy.ts'
 import type { ApplyEffects, ApplyJournal, ApplyJournalStore, ApplyState, LogLine } from './types.ts'
 
@@ -13,6 +14,7 @@ export interface RunActions {
   readPreview(): Promise<void>
   confirmPrivileged(yes: boolean): void
   confirmErrors(yes: boolean): void
+  confirmDenied(yes: boolean): void
   /** Runs the previewed steps; resolves when the run ends (done or cancelled). */
   run(): Promise<void>
   cancel(): void
@@ -88,11 +90,18 @@ export function runActions(
       if (!prepared) return
       await whileBusy(set, 'Reading what exists in Azure…', async () => {
         const preview = await previewApply(prepared.design, prepared.steps, reads(), target())
-        set({ phase: 'preview', preview, confirmedPrivileged: false, confirmedErrors: false })
+        set({
+          phase: 'preview',
+          preview,
+          confirmedPrivileged: false,
+          confirmedErrors: false,
+          confirmedDenied: false,
+        })
       })
     },
     confirmPrivileged: (yes) => set({ confirmedPrivileged: yes }),
     confirmErrors: (yes) => set({ confirmedErrors: yes }),
+    confirmDenied: (yes) => set({ confirmedDenied: yes }),
     run: async () => {
       const preview = get().preview
       if (!preview || abort) return
@@ -129,10 +138,11 @@ export function runActions(
             endpoint:
               get().target === 'sandbox'
                 ? 'sandbox (in this page)'
-                : 'https://management.azure.com',
+                : (get().entra?.armEndpoint ?? DEFAULT_ARM_ENDPOINT),
           },
           pacer,
           signal: abort.signal,
+          attemptDenied: get().confirmedDenied,
           onEvent: (event) => {
             onEvent(event)
             if (event.type === 'stepFinished') journal.note(Object.values(get().results))

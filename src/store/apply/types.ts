@@ -1,4 +1,5 @@
 import type { BindingProblem } from '../../apply/binding.ts'
+import type { EntraSettings } from '../../apply/entra-settings.ts'
 import type { Clock } from '../../apply/clock.ts'
 import type { ArmGateway, LiveResource, ResourceGroup, Subscription } from '../../apply/gateway.ts'
 import type { Prepared } from '../../apply/prepare.ts'
@@ -10,10 +11,7 @@ import type { FaultConfig, FaultPatch } from '../../sandbox/core/faults.ts'
 export type ApplyTarget = 'sandbox' | 'azure'
 export type ApplyPhase = 'setup' | 'bind' | 'preview' | 'running' | 'report'
 
-export interface EntraSettings {
-  readonly clientId: string
-  readonly tenant: string
-}
+export type { EntraSettings } from '../../apply/entra-settings.ts'
 
 export interface SignedInAccount {
   readonly name: string
@@ -45,7 +43,7 @@ export interface ApplyEffects {
     settings: EntraSettings,
     onRemainingWrites: (n: number) => void,
   ): Promise<AzureConnection>
-  /** Entra settings from the build (VITE_AZURE_CLIENT_ID / VITE_AZURE_TENANT_ID) or this browser. */
+  /** Entra settings saved in this browser, else the build's (VITE_AZURE_CLIENT_ID, VITE_AZURE_TENANT_ID or VITE_AZURE_AUTHORITY, VITE_ARM_ENDPOINT). */
   loadEntraSettings(): EntraSettings | null
   saveEntraSettings(settings: EntraSettings): void
   readonly clock: Clock
@@ -99,6 +97,8 @@ export interface ApplyState {
   readonly preview: Preview | null
   readonly confirmedPrivileged: boolean
   readonly confirmedErrors: boolean
+  /** Run the steps the preview found the caller lacks permission for: ARM answers for them. */
+  readonly confirmedDenied: boolean
   readonly progress: { readonly done: number; readonly total: number }
   readonly results: Readonly<Record<string, StepResult>>
   readonly log: readonly LogLine[]

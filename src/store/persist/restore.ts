@@ -1,3 +1,4 @@
+import { err } from '../../lib/result.ts'
 import { formatProblem } from '../../model/problems.ts'
 import type { DesignerStore } from '../create-store.ts'
 import type { Effects } from '../effects.ts'
@@ -15,7 +16,7 @@ export async function restoreSession(
   hash: string,
 ): Promise<{ consumedHash: boolean }> {
   if (hasSharedDesign(hash)) {
-    const shared = readShareHash(hash)
+    const shared = readSafely(hash)
     if (shared.ok) {
       store.getState().loadDesign(shared.value)
       store.getState().notify({ tone: 'info', title: `Opened “${shared.value.name}” from a link` })
@@ -30,4 +31,14 @@ export async function restoreSession(
   const saved = await loadSession(effects.storage).catch(() => undefined)
   if (saved) store.getState().loadDesign(saved.design, saved)
   return { consumedHash: hasSharedDesign(hash) }
+}
+
+/** A link can never stop the page from opening: even a bug in decoding becomes a message. */
+function readSafely(hash: string): ReturnType<typeof readShareHash> {
+  try {
+    return readShareHash(hash)
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e)
+    return err([{ path: '(link)', message: `the link cannot be read: ${message}` }])
+  }
 }

@@ -21,6 +21,8 @@ export function PreviewStep() {
   const confirmedErrors = useApply((s) => s.confirmedErrors)
   const confirmPrivileged = useApply((s) => s.confirmPrivileged)
   const confirmErrors = useApply((s) => s.confirmErrors)
+  const confirmedDenied = useApply((s) => s.confirmedDenied)
+  const confirmDenied = useApply((s) => s.confirmDenied)
   const run = useApply((s) => s.run)
   const target = useApply((s) => s.target)
   const prepared = useApply((s) => s.prepared)
@@ -30,7 +32,8 @@ export function PreviewStep() {
   const errors = useMemo(() => analyze(design).counts.error, [design])
   if (!preview) return null
   const counts = countPreview(preview.items)
-  const changes = counts.create + counts.conflict
+  const denied = preview.items.filter((i) => i.denied).length
+  const changes = counts.create + counts.conflict + (confirmedDenied ? denied : 0)
   const privileged = preview.items.filter(
     (i) => i.step.kind === 'assignRole' && i.step.privileged && i.status !== 'inPlace',
   )
@@ -64,6 +67,19 @@ export function PreviewStep() {
           <span>
             I reviewed the privileged grants and want them:{' '}
             {privileged.map((i) => i.step.title).join('; ')}
+          </span>
+        </label>
+      )}
+      {denied > 0 && (
+        <label className="confirm">
+          <input
+            type="checkbox"
+            checked={confirmedDenied}
+            onChange={(e) => confirmDenied(e.target.checked)}
+          />
+          <span>
+            Try the {denied} step{denied === 1 ? '' : 's'} you lack permission for anyway: Azure
+            decides (a role granted since, or a condition the preview cannot see).
           </span>
         </label>
       )}

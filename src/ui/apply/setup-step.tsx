@@ -1,4 +1,11 @@
 import { useId, useState } from 'react'
+import {
+  DEFAULT_ARM_ENDPOINT,
+  DEFAULT_AUTHORITY,
+  type EntraSettings,
+  type SettingsField,
+  settingsProblem,
+} from '../../apply/entra-settings.ts'
 import { useDesigner } from '../store-context.tsx'
 import { useApply } from './apply-context.tsx'
 import { SandboxSettings } from './sandbox-settings.tsx'
@@ -86,40 +93,64 @@ function AzureAccount() {
   )
 }
 
+const SETTINGS_FIELDS: readonly { field: SettingsField; label: string; placeholder: string }[] = [
+  {
+    field: 'clientId',
+    label: 'Application (client) ID',
+    placeholder: '00000000-0000-0000-0000-000000000000',
+  },
+  { field: 'authority', label: 'Authority', placeholder: DEFAULT_AUTHORITY },
+  { field: 'armEndpoint', label: 'ARM endpoint', placeholder: DEFAULT_ARM_ENDPOINT },
+]
+
 function EntraSettingsForm({ onDone }: { onDone: () => void }) {
   const entra = useApply((s) => s.entra)
   const saveEntra = useApply((s) => s.saveEntra)
-  const [clientId, setClientId] = useState(entra?.clientId ?? '')
-  const [tenant, setTenant] = useState(entra?.tenant ?? 'organizations')
-  const valid = /^[0-9a-f-]{36}$/i.test(clientId.trim())
+  const id = useId()
+  const [values, setValues] = useState<EntraSettings>(
+    entra ?? { clientId: '', authority: DEFAULT_AUTHORITY, armEndpoint: DEFAULT_ARM_ENDPOINT },
+  )
+  const problems = SETTINGS_FIELDS.map(({ field }) => settingsProblem(field, values[field]))
+  const valid = problems.every((p) => p === undefined)
   return (
     <form
       className="entra-settings"
       onSubmit={(e) => {
         e.preventDefault()
         if (!valid) return
-        void saveEntra({ clientId: clientId.trim(), tenant: tenant.trim() || 'organizations' })
+        void saveEntra(values)
         onDone()
       }}
     >
       <p className="muted">
         Azure sign-in needs a Microsoft Entra app registration (single-page application, redirect
-        URI <code>{window.location.origin}</code>, delegated permission Azure Service Management /
-        user_impersonation). See the README.
+        URI <code>{new URL('redirect.html', document.baseURI).href}</code>, delegated permission
+        Azure Service Management / user_impersonation). The authority is{' '}
+        <code>https://login.microsoftonline.com/&lt;tenant&gt;</code> (or another cloud&apos;s, or
+        the sign-in sandbox&apos;s issuer). See the README.
       </p>
-      <label className="field">
-        <span>Application (client) ID</span>
-        <input
-          value={clientId}
-          onChange={(e) => setClientId(e.target.value)}
-          aria-invalid={!valid && clientId !== ''}
-          placeholder="00000000-0000-0000-0000-000000000000"
-        />
-      </label>
-      <label className="field">
-        <span>Tenant (ID, domain or “organizations”)</span>
-        <input value={tenant} onChange={(e) => setTenant(e.target.value)} />
-      </label>
+      {SETTINGS_FIELDS.map(({ field, label, placeholder }, i) => {
+        const problem = values[field] === '' ? undefined : problems[i]
+        return (
+          <div className="field" key={field}>
+            <label htmlFor={`${id}-${field}`}>{label}</label>
+            <input
+              id={`${id}-${field}`}
+              value={values[field]}
+              onChange={(e) => setValues({ ...values, [field]: e.target.value })}
+              aria-invalid={problem !== undefined}
+              aria-describedby={problem ? `${id}-${field}-problem` : undefined}
+              placeholder={placeholder}
+              spellCheck={false}
+            />
+            {problem && (
+              <span className="field-error" id={`${id}-${field}-problem`}>
+                {problem}
+              </span>
+            )}
+          </div>
+        )
+      })}
       <button type="submit" className="button primary" disabled={!valid}>
         Save settings
       </button>

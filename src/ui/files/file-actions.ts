@@ -1,3 +1,4 @@
+import { formatSize, MAX_DESIGN_CHARS } from '../../model/limits.ts'
 import { parseDesignText } from '../../model/parse.ts'
 import { planFileName, serializePlan } from '../../plan/export.ts'
 import { planOf } from '../../store/derived.ts'
@@ -17,6 +18,14 @@ export function designFileName(name: string): string {
  * current design stays exactly as it was.
  */
 export async function openDesignFile(store: DesignerStore, file: File): Promise<boolean> {
+  // Refused before reading: a huge file (dropped by mistake or on purpose) never reaches memory.
+  if (file.size > MAX_DESIGN_CHARS) {
+    store.getState().notify({
+      tone: 'error',
+      title: `“${file.name}” is ${formatSize(file.size)}; designs are limited to ${formatSize(MAX_DESIGN_CHARS)}. Your design was not changed.`,
+    })
+    return false
+  }
   let text: string
   try {
     text = await file.text()

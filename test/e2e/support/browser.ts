@@ -23,7 +23,11 @@ export interface Browser {
 
 /** Debian's Chromium, headless, with a fresh profile (so IndexedDB starts empty). */
 export async function launch(
-  options: { viewport?: { width: number; height: number } } = {},
+  options: {
+    viewport?: { width: number; height: number }
+    /** Trust self-signed certificates (the HTTPS sandbox's) in this browser context only. */
+    ignoreHTTPSErrors?: boolean
+  } = {},
 ): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'idtopo-e2e-'))
   const context = await chromium.launchPersistentContext(profile, {
@@ -33,6 +37,7 @@ export async function launch(
     viewport: options.viewport ?? { width: 1440, height: 900 },
     acceptDownloads: true,
     colorScheme: 'light',
+    ...(options.ignoreHTTPSErrors ? { ignoreHTTPSErrors: true } : {}),
   })
   const page = context.pages()[0] ?? (await context.newPage())
   const errors: string[] = []

@@ -77,7 +77,8 @@ describe('apply to Azure', () => {
     )
     expect(store.getState().entra).toEqual({
       clientId: '0f6c0000-1111-4222-8333-444455556666',
-      tenant: 'organizations',
+      authority: 'https://login.microsoftonline.com/organizations',
+      armEndpoint: 'https://management.azure.com',
     })
     await userEvent.click(screen.getByRole('button', { name: 'Switch account' }))
     expect(signIns).toEqual([false, true])
@@ -89,7 +90,7 @@ describe('apply to Azure', () => {
     const design = templateById('scenario-3')!.design
     await store
       .getState()
-      .saveEntra({ clientId: '0f6c0000-1111-4222-8333-444455556666', tenant: 'contoso.example' })
+      .saveEntra({ clientId: '0f6c0000-1111-4222-8333-444455556666', authority: 'https://login.microsoftonline.com/contoso.example', armEndpoint: 'https://management.azure.com' })
     await store.getState().signIn()
     await store.getState().bind(design)
     expect(store.getState().problems).toEqual([
