@@ -3,7 +3,6 @@ import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { DesignerStore } from '../store/create-store.ts'
 import type { Effects } from '../store/effects.ts'
 import { Announcer } from './a11y/announcer.tsx'
-import { Canvas } from './canvas/canvas.tsx'
 import { NewDesignDialog } from './dialogs/new-design-dialog.tsx'
 import { OptimizeDialog } from './dialogs/optimize-dialog.tsx'
 import { RecentDialog } from './dialogs/recent-dialog.tsx'
@@ -12,6 +11,7 @@ import { openDesignFile, saveDesign } from './files/file-actions.ts'
 import { FileDrop } from './files/file-drop.tsx'
 import { Inspector } from './inspector/inspector.tsx'
 import { Notices } from './notices.tsx'
+import { CenterViews } from './outline/center-views.tsx'
 import { Palette } from './palette.tsx'
 import { BottomPanel } from './panels/bottom-panel.tsx'
 import { useShortcuts } from './shortcuts.ts'
@@ -82,7 +82,7 @@ function Shell({
       <div className="workspace">
         <Palette />
         <main className="center">
-          <Canvas />
+          <CenterViews />
           <BottomPanel />
         </main>
         <Inspector />

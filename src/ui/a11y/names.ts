@@ -52,6 +52,11 @@ const SCOPE_PHRASE: Record<Scope, string> = {
   subscription: ', on the whole subscription',
 }
 
+/** ", on the whole subscription": a scope broader than the resource; empty for the resource. */
+export function scopePhrase(scope: Scope | undefined): string {
+  return SCOPE_PHRASE[scope ?? 'resource']
+}
+
 /** "App Service", "Storage account", "User-assigned identity": what kind of node it is. */
 export function kindLabel(node: DesignNode): string {
   switch (node.kind) {
@@ -125,7 +130,7 @@ function build(design: Design): AccessibleNames {
   const edgeText = (edge: DesignEdge): string => {
     if (edge.kind === 'attach') return `${nameOf(edge.source)} uses identity ${nameOf(edge.target)}`
     const through = via(edge)
-    return `Access from ${nameOf(edge.source)} to ${nameOf(edge.target)}${through ? ` ${through}` : ''}: ${edge.roles.join(', ')}${SCOPE_PHRASE[edge.scope ?? 'resource']}`
+    return `Access from ${nameOf(edge.source)} to ${nameOf(edge.target)}${through ? ` ${through}` : ''}: ${edge.roles.join(', ')}${scopePhrase(edge.scope)}`
   }
 
   const edgeById = new Map(design.edges.map((e) => [e.id, e]))
