@@ -35,33 +35,47 @@ export function OutlineView() {
   const activeIndex = found >= 0 ? found : Math.max(0, Math.min(current.index, rows.length - 1))
   const active = rows[activeIndex]
 
-  // The selection made elsewhere (canvas, problems, inspector) brings its row into view.
+  // The selection made elsewhere (canvas, problems, inspector) brings its row into view, and so
+  // does an edit that moved the active row's subject (a fix puts an access under another identity).
   const selected = selection.nodes.length + selection.edges.length === 1
   const selectedId = selection.nodes[0] ?? selection.edges[0]
+  // What the outline itself last selected: following it would move the active row off the row
+  // the user chose (an edge shows under its app, identity and service).
+  const ownSelection = useRef<string | null>(null)
+  const activeGone = found < 0
   useEffect(() => {
-    if (!selected || selectedId === undefined || active?.item.subject === selectedId) return
+    if (!selected || selectedId === undefined) return
+    if (!activeGone && (selectedId === ownSelection.current || active?.item.subject === selectedId))
+      return
     const path = outline.pathTo(selectedId)
     if (!path) return
     const target = path[path.length - 1] as string
-    // Following a selection made elsewhere: open its row's ancestors, make it the active row.
+    ownSelection.current = null
+    // Following the selection: open its row's ancestors, make it the active row.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setExpanded((old) =>
       path.slice(0, -1).every((k) => old.has(k)) ? old : new Set([...old, ...path.slice(0, -1)]),
     )
     setCurrent((old) => ({ key: target, index: old.index }))
-    // Only a change of the selection moves the active row, not moving around in the tree.
+    // Only a change of the selection or of the design moves the active row, not moving around.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedId, selected, outline])
 
-  // Keyboard focus follows the active row while the tree has it; the row scrolls into view.
+  // Keyboard focus follows the active row while the tree has it (also when a key just removed
+  // the focused row: a deletion, a fix); the row scrolls into view.
+  const keepFocus = useRef(false)
   useLayoutEffect(() => {
     const el = tree.current?.querySelector<HTMLElement>(`[data-row="${activeIndex}"]`)
+    const had = keepFocus.current
+    keepFocus.current = false
     if (!el) return
-    if (tree.current?.contains(document.activeElement) && document.activeElement !== el) el.focus()
+    const inTree = tree.current?.contains(document.activeElement)
+    const lost = document.activeElement === null || document.activeElement === document.body
+    if ((inTree || (had && lost)) && document.activeElement !== el) el.focus()
     el.scrollIntoView?.({ block: 'nearest' })
   }, [activeIndex, rows])
 
-  useReturnFromInspector(tree, activeIndex)
+  useReturnFromInspector(tree)
 
   const go = (row: OutlineRow | undefined): void => {
     if (!row) return
@@ -71,6 +85,7 @@ export function OutlineView() {
   const selectSubject = (row: OutlineRow): void => {
     const subject = row.item.subject
     if (subject === null) return
+    ownSelection.current = subject
     const isNode = design.nodes.some((n) => n.id === subject)
     store
       .getState()
@@ -117,6 +132,9 @@ export function OutlineView() {
     if (!move) return
     event.preventDefault()
     event.stopPropagation()
+    // A key that may remove the focused row (Delete, a fix) keeps the focus in the tree.
+    keepFocus.current =
+      move.type === 'remove' || (move.type === 'activate' && active.item.kind === 'fix')
     switch (move.type) {
       case 'go':
         go(rows[move.index])

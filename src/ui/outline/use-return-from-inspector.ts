@@ -5,16 +5,14 @@ import { useEffect, type RefObject } from 'react'
  * of its own to undo: a text field showing its saved value (CommitText marks it with
  * data-committed), an empty search box, a closed list, or any other control.
  */
-export function useReturnFromInspector(
-  tree: RefObject<HTMLElement | null>,
-  activeIndex: number,
-): void {
+export function useReturnFromInspector(tree: RefObject<HTMLElement | null>): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.key !== 'Escape' || event.ctrlKey || event.altKey || event.metaKey) return
       const target = event.target as HTMLElement | null
       if (!target?.closest('aside.inspector') || !canLeave(target)) return
-      const row = tree.current?.querySelector<HTMLElement>(`[data-row="${activeIndex}"]`)
+      // The tree's one tab stop: its active row.
+      const row = tree.current?.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]')
       if (!row) return
       event.preventDefault()
       event.stopPropagation()
@@ -23,7 +21,7 @@ export function useReturnFromInspector(
     // Capture: before the field's own Escape (revert) and the designer's (clear the selection).
     window.addEventListener('keydown', onKeyDown, true)
     return () => window.removeEventListener('keydown', onKeyDown, true)
-  }, [tree, activeIndex])
+  }, [tree])
 }
 
 function canLeave(target: HTMLElement): boolean {
