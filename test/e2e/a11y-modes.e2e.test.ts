@@ -71,6 +71,24 @@ describe('forced colours (Windows high contrast): focus and selection stay visib
     expect(css).toEqual({ outline: 'solid', border: 'solid', width: '1px' })
   })
 
+  it('outlines the focused and the selected row of the outline view', async () => {
+    const page = browser.page
+    await page.getByRole('tab', { name: 'Outline' }).click()
+    const row = page.getByRole('treeitem', { name: /^App contoso-web-1,/ })
+    await tabTo(page, row)
+    expect(await row.getAttribute('aria-selected')).toBe('true')
+    const ring = await focusRing(row)
+    expect(ring.style).toBe('solid')
+    expect(ring.width).toBeGreaterThanOrEqual(2)
+    await page.keyboard.press('ArrowDown')
+    // Selected, without the focus: still outlined (no background tint survives forced colours).
+    await page.getByRole('tab', { name: 'Canvas' }).focus()
+    await page.getByRole('tab', { name: 'Outline' }).focus()
+    const selected = page.locator('[role="treeitem"][aria-selected="true"]')
+    expect((await focusRing(selected)).style).toBe('solid')
+    await page.getByRole('tab', { name: 'Canvas' }).click()
+  })
+
   it('outlines the focused menu item', async () => {
     const page = browser.page
     await page.keyboard.press('Escape')

@@ -40,8 +40,19 @@ const STEPS: readonly { name: string; go: (t: Tour) => Promise<void> }[] = [
     },
   },
   {
+    name: 'the outline view, opened down to a finding',
+    go: async ({ d }) => {
+      await d.page.getByRole('tab', { name: 'Outline' }).click()
+      await d.page.getByRole('treeitem', { name: /^Developer group Contoso developers/ }).click()
+      for (const key of ['ArrowRight', 'ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowDown'])
+        await d.page.keyboard.press(key)
+      await d.page.getByRole('treeitem', { name: /^Suggestion non-rbac-grant/ }).first().waitFor()
+    },
+  },
+  {
     name: 'a rule’s documentation in the Problems tab',
     go: async ({ d }) => {
+      await d.page.getByRole('tab', { name: 'Canvas' }).click()
       await d.problems().getByRole('button', { name: 'About this rule' }).first().click()
       await d.problems().locator('.rule-doc h3, .rule-doc h4').first().waitFor()
     },
@@ -151,6 +162,13 @@ const STEPS: readonly { name: string; go: (t: Tour) => Promise<void> }[] = [
       await d.openFile('large.topology.json', serializeDesign(large))
       await d.page.locator('.brand-design').getByText(large.name, { exact: true }).waitFor()
       await d.problems().locator('.rule-id').first().waitFor()
+    },
+  },
+  {
+    name: 'a 300-node design in the outline view',
+    go: async ({ d }) => {
+      await d.page.getByRole('tab', { name: 'Outline' }).click()
+      await d.page.getByRole('treeitem', { name: /^App sys0-app0,/ }).waitFor()
     },
   },
 ]
