@@ -46,7 +46,10 @@ const STEPS: readonly { name: string; go: (t: Tour) => Promise<void> }[] = [
       await d.page.getByRole('treeitem', { name: /^Developer group Contoso developers/ }).click()
       for (const key of ['ArrowRight', 'ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowDown'])
         await d.page.keyboard.press(key)
-      await d.page.getByRole('treeitem', { name: /^Suggestion non-rbac-grant/ }).first().waitFor()
+      await d.page
+        .getByRole('treeitem', { name: /^Suggestion non-rbac-grant/ })
+        .first()
+        .waitFor()
     },
   },
   {

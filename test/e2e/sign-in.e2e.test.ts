@@ -18,7 +18,9 @@ const SUB = '11111111-1111-1111-1111-111111111111'
  * identity not made yet, 403 for a Reader), which the app handles, not page errors.
  */
 const pageErrors = (browser: Browser): string[] =>
-  browser.errors.filter((e) => !/^Failed to load resource: the server responded with a status of 4\d\d /.test(e))
+  browser.errors.filter(
+    (e) => !/^Failed to load resource: the server responded with a status of 4\d\d /.test(e),
+  )
 
 describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, ARM’s RBAC on the signed-in user', () => {
   let server: SandboxServer
@@ -50,7 +52,9 @@ describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, AR
       'owner@sandbox.example',
     )
     await expect.poll(() => dialog.getByText('Signed in as').innerText()).toContain('Olivia Owner')
-    await expect.poll(() => dialog.getByRole('combobox', { name: 'Resource group' }).inputValue()).toBe('sandbox-rg')
+    await expect
+      .poll(() => dialog.getByRole('combobox', { name: 'Resource group' }).inputValue())
+      .toBe('sandbox-rg')
     await dialog.getByRole('button', { name: 'Bind resources' }).click()
     await dialog.getByRole('textbox', { name: 'Object id of Contoso developers' }).fill(DEVELOPERS)
     await dialog.getByRole('textbox', { name: 'Object id of Contoso developers' }).press('Tab')
@@ -59,7 +63,10 @@ describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, AR
     await expect.poll(() => counts.innerText()).toMatch(/1[0-9] to create/)
     expect(await counts.innerText()).toMatch(/0 cannot be applied/)
     await dialog.getByRole('button', { name: /^Apply \d+ changes$/ }).click()
-    await dialog.getByRole('status').filter({ hasText: /Applied\./ }).waitFor({ timeout: 60_000 })
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: /Applied\./ })
+      .waitFor({ timeout: 60_000 })
     const report = await dialog.getByRole('list', { name: 'Report counts' }).innerText()
     expect(report).toMatch(/0\s*failed/)
     expect(report).toMatch(/1[0-9]\s*created/)
@@ -93,7 +100,8 @@ describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, AR
     const cannot = dialog.getByRole('region', { name: /cannot be applied$/ })
     const reasons = await cannot.locator('.step-reason').allInnerTexts()
     expect(reasons.length).toBeGreaterThanOrEqual(12)
-    for (const reason of reasons) expect(reason).toMatch(/^you lack Microsoft\.[A-Za-z]+\/\S+ on \/subscriptions\//)
+    for (const reason of reasons)
+      expect(reason).toMatch(/^you lack Microsoft\.[A-Za-z]+\/\S+ on \/subscriptions\//)
     expect(reasons).toContain(
       `you lack Microsoft.Authorization/roleAssignments/write on /subscriptions/${SUB}/resourceGroups/sandbox-rg/providers/Microsoft.Storage/storageAccounts/contosoassets`,
     )
@@ -101,12 +109,17 @@ describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, AR
 
     await dialog.getByRole('checkbox', { name: /you lack permission for anyway/ }).check()
     await dialog.getByRole('button', { name: /^Apply \d+ changes$/ }).click()
-    await dialog.getByRole('status').filter({ hasText: /steps? failed\./ }).waitFor({ timeout: 60_000 })
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: /steps? failed\./ })
+      .waitFor({ timeout: 60_000 })
     const failed = dialog.getByRole('region', { name: /^Failed/ })
     expect(await failed.innerText()).toContain(
       "AuthorizationFailed (403) The client 'reader@sandbox.example' with object id '44444444-0000-4000-8000-000000000002' does not have authorization to perform action 'Microsoft.ManagedIdentity/userAssignedIdentities/write'",
     )
-    expect(await dialog.getByRole('list', { name: 'Report counts' }).innerText()).toMatch(/0\s*created/)
+    expect(await dialog.getByRole('list', { name: 'Report counts' }).innerText()).toMatch(
+      /0\s*created/,
+    )
     expect(pageErrors(browser)).toEqual([])
   }, 120_000)
 })

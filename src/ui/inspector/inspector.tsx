@@ -48,16 +48,25 @@ export function Inspector() {
 function useKeepFocus(shown: string) {
   const aside = useRef<HTMLElement>(null)
   const heading = useRef<HTMLHeadingElement>(null)
-  const last = useRef<Element | null>(null)
+  // The inspector's control that has (or last had) the focus, until the focus moves elsewhere.
+  const holder = useRef<Element | null>(null)
   useEffect(() => {
     const el = aside.current
     if (!el) return
     const onIn = (event: globalThis.FocusEvent): void => {
-      last.current = event.target as Element
+      holder.current = event.target as Element
     }
     const onOut = (event: globalThis.FocusEvent): void => {
-      // Focus moved elsewhere on purpose (not a control removed from under it): let it go.
-      if (event.relatedTarget !== null || (event.target as Element).isConnected) last.current = null
+      const target = event.target as Element
+      if (event.relatedTarget !== null) {
+        if (!el.contains(event.relatedTarget as Node)) holder.current = null
+        return
+      }
+      // Focus to nowhere: a blur if the control is still there once the update is drawn, else
+      // it went with the old content (Chromium says focusout before removing it).
+      setTimeout(() => {
+        if (holder.current === target && target.isConnected) holder.current = null
+      }, 0)
     }
     el.addEventListener('focusin', onIn)
     el.addEventListener('focusout', onOut)
@@ -67,9 +76,8 @@ function useKeepFocus(shown: string) {
     }
   }, [])
   useLayoutEffect(() => {
-    const lost = document.activeElement === null || document.activeElement === document.body
-    if (lost && last.current && !last.current.isConnected) heading.current?.focus()
-    last.current = null
+    const nowhere = document.activeElement === null || document.activeElement === document.body
+    if (nowhere && holder.current && !holder.current.isConnected) heading.current?.focus()
   }, [shown])
   return [aside, heading] as const
 }

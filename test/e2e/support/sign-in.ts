@@ -14,7 +14,10 @@ export async function pointAppAtSandbox(page: Page, server: SandboxServer): Prom
   const signIn = server.signIn
   if (!signIn) throw new Error('the sandbox runs without sign-in')
   await page.getByRole('button', { name: 'Apply', exact: true }).click()
-  await page.getByRole('dialog', { name: /^Apply to/ }).getByRole('radio', { name: /^Azure/ }).check()
+  await page
+    .getByRole('dialog', { name: /^Apply to/ })
+    .getByRole('radio', { name: /^Azure/ })
+    .check()
   const dialog = azureDialog(page)
   await dialog.getByRole('textbox', { name: 'Application (client) ID' }).fill(signIn.spaClientId)
   // The issuer, as printed by the sandbox: the form takes it for the authority.
@@ -67,7 +70,10 @@ export function watchTokens(browser: Browser, server: SandboxServer) {
     if (!request.url().startsWith(server.url)) return
     const auth = request.headers().authorization
     if (auth?.startsWith('Bearer ')) bearers.add(auth.slice(7))
-    if (new URL(request.url()).pathname.endsWith('/oauth2/v2.0/token') && request.method() === 'POST')
+    if (
+      new URL(request.url()).pathname.endsWith('/oauth2/v2.0/token') &&
+      request.method() === 'POST'
+    )
       grants.push(new URLSearchParams(request.postData() ?? '').get('grant_type') ?? '')
   }
   browser.context.on('request', seen)

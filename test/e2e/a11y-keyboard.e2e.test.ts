@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest'
+import { parseDesignText } from '@/model/parse.ts'
+import { checkDesign } from '@/rules/engine.ts'
+import { templateById } from '@/templates/index.ts'
+import { semantic } from './support/compare.ts'
+import { KeyboardUser } from './support/keyboard.ts'
+import { designerSession } from './support/session.ts'
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * The tutorial's scenario 2 built from an empty design in the outline view with the keyboard
+ * alone — palette, outline, inspector (F2, Enter, Escape), Connect to, the role picker, the
+ * identity used — then applied to the in-page sandbox through the Apply dialog, still by keyboard.
+ * The saved design must be the template, semantically.
+ */
+describe('keyboard only: scenario 2 built in the outline view and applied to the sandbox', () => {
+  const session = designerSession()
+  const page = () => session.browser.page
+  const k = () => new KeyboardUser(page())
+  const tree = () => page().getByRole('tree', { name: 'Design outline' })
+  const activeRow = () => tree().locator('[role="treeitem"][tabindex="0"]')
+  const inspector = () => page().getByRole('complementary', { name: 'Inspector' })
+  const field = (name: string) => inspector().getByRole('combobox', { name, exact: true })
+
+  /** Adds a node from the palette, then names it from its outline row (F2). */
+  async function add(palette: string, kindLabel: string, name: string): Promise<void> {
+    const u = k()
+    await u.tabTo(page().getByRole('navigation', { name: 'Palette' }).locator('[tabindex="0"]'), {
+      back: true,
+    })
+    await u.moveTo(page().getByRole('button', { name: `Add ${palette}`, exact: true }), 'ArrowDown')
+    await u.press('Enter')
+    await u.tabTo(activeRow())
+    await expect.poll(() => activeRow().innerText()).toMatch(new RegExp(`^${escape(kindLabel)} `))
+    await u.press('F2')
+    const input = inspector().getByRole('textbox', { name: 'Name', exact: true })
+    await expect.poll(() => u.has(input)).toBe(true)
+    await u.type(name)
+    await u.press('Enter', 'Escape')
+    await expect.poll(() => u.has(activeRow())).toBe(true)
+    expect(await activeRow().innerText()).toMatch(
+      new RegExp(`^${escape(kindLabel)} ${escape(name)}\\b`),
+    )
+  }
+
+  /** From the outline row of `from`: Enter, Connect to `to`, Connect. Ends in the new connection's inspector. */
+  async function connect(from: RegExp, to: string): Promise<void> {
+    const u = k()
+    await u.press('Home')
+    await u.moveTo(tree().getByRole('treeitem', { name: from }), 'ArrowDown')
+    await u.press('Enter')
+    await expect
+      .poll(() => u.has(inspector().getByRole('textbox', { name: 'Name', exact: true })))
+      .toBe(true)
+    const select = field('Connect to')
+    await u.tabTo(select)
+    await u.type(to)
+    expect(await select.locator('option:checked').innerText()).toMatch(
+      new RegExp(`^${escape(to)} \\(`),
+    )
+    await u.tabTo(inspector().getByRole('button', { name: 'Connect', exact: true }))
+    await u.press('Enter')
+    await expect
+      .poll(() => u.has(inspector().getByRole('heading', { name: 'Connection' })))
+      .toBe(true)
+  }
+
+  /** On the connection in the inspector: the role picker ends with exactly `roles`. */
+  async function roles(wanted: readonly string[]): Promise<void> {
+    const u = k()
+    const chips = inspector().getByRole('list', { name: 'Roles' })
+    const before = await chips.getByRole('listitem').allInnerTexts()
+    const picker = inspector().getByRole('combobox', { name: 'Add role' })
+    for (const role of wanted) {
+      if (before.includes(role)) continue
+      await u.tabTo(picker)
+      await u.type(role)
+      await u.press('Enter')
+      await chips
+        .getByRole('listitem')
+        .filter({ hasText: new RegExp(`^${escape(role)}$`) })
+        .waitFor()
+    }
+    for (const old of before) {
+      if (wanted.includes(old)) continue
+      await u.tabTo(inspector().getByRole('button', { name: `Remove role ${old}`, exact: true }), {
+        back: true,
+      })
+      await u.press('Enter')
+      await expect.poll(() => chips.getByRole('listitem').allInnerTexts()).not.toContain(old)
+    }
+    expect((await chips.getByRole('listitem').allInnerTexts()).sort()).toEqual([...wanted].sort())
+  }
+
+  async function via(identity: string): Promise<void> {
+    const u = k()
+    const select = field('Identity used (via)')
+    await u.tabTo(select)
+    await u.type(identity)
+    await expect.poll(() => select.locator('option:checked').innerText()).toBe(identity)
+  }
+
+  /** Escape until the keyboard is back on the outline. */
+  async function back(): Promise<void> {
+    const u = k()
+    for (let i = 0; i < 3 && !(await u.has(activeRow())); i++) await u.press('Escape')
+    expect(await u.has(activeRow())).toBe(true)
+  }
+
+  async function app(
+    name: string,
+    hosting: string,
+    links: readonly (readonly [string, string[]?, string?])[],
+  ) {
+    await add(hosting, 'App', name)
+    for (const [to, wanted, through] of links) {
+      await connect(new RegExp(`^App ${escape(name)},`), to)
+      if (wanted) await roles(wanted)
+      if (through) await via(through)
+      await back()
+    }
+  }
+
+  it('switches to the outline and names the design', async () => {
+    const u = k()
+    await u.tabTo(page().getByRole('tab', { name: 'Canvas' }))
+    await u.press('ArrowRight')
+    expect(await page().getByRole('tab', { name: 'Outline' }).getAttribute('aria-selected')).toBe(
+      'true',
+    )
+    const name = inspector().getByRole('textbox', { name: 'Design name' })
+    await u.tabTo(name)
+    await u.press('Control+a')
+    await u.type('Scenario 2: apps sharing user-assigned identities')
+    await u.press('Enter')
+    await expect
+      .poll(() => page().locator('.brand-design').innerText())
+      .toBe('Scenario 2: apps sharing user-assigned identities')
+  })
+
+  it('adds the services, the identities and the developer group, naming each with F2', async () => {
+    await add('Storage account', 'Service', 'contosoassets')
+    await add('Cosmos DB', 'Service', 'contoso-cosmos')
+    await add('Azure SQL database', 'Service', 'contoso-sql/orders')
+    await add('User-assigned identity', 'User-assigned identity', 'mi-contoso-storage')
+    await add('User-assigned identity', 'User-assigned identity', 'mi-contoso-databases')
+    await add('Developer group', 'Developer group', 'Contoso developers')
+  })
+
+  it('gives the developers their access to the three services', async () => {
+    const devs = /^Developer group Contoso developers/
+    for (const [to, wanted] of [
+      ['contosoassets', ['Storage Blob Data Contributor']],
+      ['contoso-cosmos', ['Cosmos DB Built-in Data Contributor']],
+      ['contoso-sql/orders', ['db_datareader', 'db_datawriter']],
+    ] as const) {
+      await connect(devs, to)
+      await roles(wanted)
+      await back()
+    }
+  })
+
+  it('builds the three apps: identities, accesses, roles and the identity each goes through', async () => {
+    for (const name of ['contoso-web-1', 'contoso-web-2'])
+      await app(name, 'App Service', [
+        ['mi-contoso-storage'],
+        ['contosoassets', ['Storage Blob Data Contributor']],
+        ['mi-contoso-databases'],
+        ['contoso-cosmos', ['Cosmos DB Built-in Data Contributor'], 'mi-contoso-databases'],
+        ['contoso-sql/orders', ['db_datareader', 'db_datawriter'], 'mi-contoso-databases'],
+      ])
+    await app('contoso-func', 'Function App', [
+      ['mi-contoso-storage'],
+      ['contosoassets', ['Storage Blob Data Contributor']],
+    ])
+  })
+
+  it('ends with the template’s design and findings', async () => {
+    const saved = await session.d.download(() => page().keyboard.press('Control+s'))
+    const built = parseDesignText(saved.text)
+    if (!built.ok) throw new Error(built.error.map((p) => p.message).join('\n'))
+    const template = templateById('scenario-2')?.design
+    if (!template) throw new Error('no template')
+    expect(semantic(built.value)).toEqual(semantic(template))
+    expect(
+      checkDesign(built.value)
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual(
+      checkDesign(template)
+        .map((f) => f.rule)
+        .sort(),
+    )
+  })
+
+  it('applies it to the sandbox through the Apply dialog', async () => {
+    const u = k()
+    await u.tabTo(page().getByRole('button', { name: 'Apply', exact: true }), { back: true })
+    await u.press('Enter')
+    const dialog = page().getByRole('dialog', { name: 'Apply to the sandbox' })
+    await dialog.waitFor()
+    for (const step of ['Bind resources', 'Preview changes']) {
+      const button = dialog.getByRole('button', { name: step })
+      await button.waitFor()
+      await u.tabTo(button)
+      await u.press('Enter')
+    }
+    const apply = dialog.getByRole('button', { name: /^Apply \d+ changes$/ })
+    await apply.waitFor()
+    await u.tabTo(apply)
+    await u.press('Enter')
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: /Applied\./ })
+      .waitFor({ timeout: 30_000 })
+    const report = await dialog.getByRole('list', { name: 'Report counts' }).innerText()
+    expect(report).toMatch(/\b0\s*failed/)
+    expect(report).toMatch(/[1-9]\d*\s*created/)
+    expect(session.browser.errors).toEqual([])
+  }, 90_000)
+})
