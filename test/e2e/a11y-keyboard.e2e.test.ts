@@ -220,3 +220,72 @@ describe('keyboard only: scenario 2 built in the outline view and applied to the
     expect(session.browser.errors).toEqual([])
   }, 90_000)
 })
+
+describe('the canvas for screen readers: names by role, ] and [ between connected nodes, announcements', () => {
+  const session = designerSession()
+  const page = () => session.browser.page
+
+  it('names every node and connection by what it is', async () => {
+    await session.d.button('New').click()
+    await page()
+      .getByRole('button', { name: /Apps sharing user-assigned identities/ })
+      .click()
+    await session.d.node('contoso-web-1').waitFor()
+    await session.d.fitView()
+    const canvas = page().getByRole('application', { name: 'Design canvas' })
+    await canvas
+      .getByRole('group', { name: 'App contoso-web-1, App Service, system-assigned off' })
+      .waitFor()
+    await canvas
+      .getByRole('group', { name: 'User-assigned identity mi-contoso-storage, used by 3 apps' })
+      .waitFor()
+    await canvas
+      .getByRole('group', {
+        name: 'Access from contoso-web-1 to contoso-cosmos through mi-contoso-databases: Cosmos DB Built-in Data Contributor, 1 suggestion',
+      })
+      .waitFor()
+    await canvas
+      .getByRole('group', {
+        name: 'Access from contoso-web-1 to contosoassets through mi-contoso-storage: Storage Blob Data Contributor',
+      })
+      .waitFor()
+    await canvas
+      .getByRole('group', { name: 'contoso-func uses identity mi-contoso-storage' })
+      .waitFor()
+  })
+
+  it('walks from a node to its connected nodes with ] and [, and says where it is', async () => {
+    const u = new KeyboardUser(page())
+    const web = page().getByRole('group', { name: /^App contoso-web-1,/ })
+    await u.tabTo(web)
+    await u.press(']')
+    await expect
+      .poll(() =>
+        u.has(page().getByRole('group', { name: /^User-assigned identity mi-contoso-storage,/ })),
+      )
+      .toBe(true)
+    const live = page().locator('.announcer[role="status"]')
+    await expect
+      .poll(() => live.innerText())
+      .toBe(
+        'User-assigned identity mi-contoso-storage, used by 3 apps. 1 of 5 connected to contoso-web-1',
+      )
+    // Back past the first neighbour: the last one, contoso-web-1's database.
+    await u.press('[')
+    await expect
+      .poll(() => u.has(page().getByRole('group', { name: /^Service contoso-sql\/orders,/ })))
+      .toBe(true)
+  })
+
+  it('announces what an edit changed in the live region', async () => {
+    const u = new KeyboardUser(page())
+    const toggle = page().getByRole('button', { name: 'System-assigned identity of contoso-func' })
+    await u.tabTo(toggle)
+    await u.press('Enter')
+    const live = page().locator('.announcer[role="status"]')
+    await expect
+      .poll(() => live.innerText())
+      .toContain('System-assigned identity of contoso-func on')
+    expect(session.browser.errors).toEqual([])
+  })
+})

@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { Inspector } from '@/ui/inspector/inspector.tsx'
 import { CenterViews } from '@/ui/outline/center-views.tsx'
+import { useShortcuts } from '@/ui/shortcuts.ts'
+import { useStoreApi } from '@/ui/store-context.tsx'
 import { design } from '../support/builder.ts'
 import { renderWithStore } from './render.tsx'
 
@@ -18,9 +20,16 @@ const sample = () =>
     .access('func', 'st', ['Storage Blob Data Reader'], { id: 'e2' })
     .build()
 
+function Shortcuts() {
+  useShortcuts(useStoreApi(), NO_FILES)
+  return null
+}
+const NO_FILES = { save: () => {}, open: () => {} }
+
 async function setup() {
   const t = renderWithStore(
     <div style={{ width: 1000, height: 700 }}>
+      <Shortcuts />
       <CenterViews />
       <Inspector />
     </div>,
@@ -144,5 +153,16 @@ describe('the outline view', () => {
     expect(row).toHaveAttribute('tabindex', '0')
     expect(row).toHaveAttribute('aria-level', '4')
     expect(item(/^App contoso-web-1/)).toHaveAttribute('aria-expanded', 'true')
+  })
+
+  it('copies and pastes the row’s node with Ctrl+C and Ctrl+V, and moves to the copy', async () => {
+    const { user, store } = await setup()
+    item('Apps (2)').focus()
+    await user.keyboard('{ArrowDown}{Control>}c{/Control}{Control>}v{/Control}')
+    const copy = store.getState().design.nodes.at(-1)
+    expect(copy).toMatchObject({ kind: 'app', name: 'contoso-web-1' })
+    expect(store.getState().selection.nodes).toEqual([copy?.id])
+    const rows = screen.getAllByRole('treeitem', { name: /^App contoso-web-1,/ })
+    expect(rows.map((r) => r.tabIndex)).toEqual([-1, 0])
   })
 })
