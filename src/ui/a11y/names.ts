@@ -77,8 +77,10 @@ function build(design: Design): AccessibleNames {
   const analysis = analyze(design)
   const { index } = analysis
   const nameOf = (id: string): string => spoken(index.node(id)?.name ?? id)
-  const findings = (id: string): string =>
-    findingsPhrase(countFindings(analysis.bySubject.get(id) ?? []))
+  const findings = (id: string): string => {
+    const list = analysis.bySubject.get(id)
+    return list ? findingsPhrase(countFindings(list)) : ''
+  }
   const nodes = new Map<string, string>()
   const edges = new Map<string, string>()
 
@@ -161,9 +163,13 @@ function remembered(memo: Map<string, string>, compute: (id: string) => string) 
 
 /** A name as it is read out: control characters (newlines, terminal escapes) become spaces. */
 export function spoken(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+  return CONTROL.test(name) ? name.replace(CONTROLS, ' ') : name
 }
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g
 
 function plural(n: number, word: string): string {
   return n === 0 ? '' : `${n} ${word}${n > 1 ? 's' : ''}`
