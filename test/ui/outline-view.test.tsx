@@ -38,7 +38,7 @@ async function setup() {
   const user = userEvent.setup()
   screen.getByRole('tab', { name: 'Canvas' }).focus()
   await user.keyboard('{ArrowRight}')
-  const tree = screen.getByRole('tree', { name: 'Design outline' })
+  const tree = await screen.findByRole('tree', { name: 'Design outline' })
   return { ...t, user, tree }
 }
 

@@ -1,9 +1,13 @@
-import { useRef, type KeyboardEvent } from 'react'
+import { lazy, Suspense, useRef, type KeyboardEvent } from 'react'
 import type { CenterView } from '../../store/types.ts'
 import { Canvas } from '../canvas/canvas.tsx'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
-import { OutlineView } from './outline-view.tsx'
 import './outline.css'
+
+// The outline is not needed to draw the designer: it loads when first shown.
+const OutlineView = lazy(() =>
+  import('./outline-view.tsx').then((m) => ({ default: m.OutlineView })),
+)
 
 const VIEWS: readonly { id: CenterView; label: string }[] = [
   { id: 'canvas', label: 'Canvas' },
@@ -69,7 +73,9 @@ export function CenterViews() {
             aria-labelledby="view-tab-outline"
             className="view-panel view-outline"
           >
-            <OutlineView />
+            <Suspense fallback={<p className="outline-empty">Loading the outline…</p>}>
+              <OutlineView />
+            </Suspense>
           </div>
         )}
       </div>
