@@ -1,6 +1,6 @@
 import type { NodeKind } from '../../model/kinds.ts'
 import type { AccessEdge, AttachEdge, Design, DesignNode } from '../../model/types.ts'
-import type { Finding, Fix, Severity } from '../../rules/types.ts'
+import type { Finding } from '../../rules/types.ts'
 import { analyze } from '../../store/derived.ts'
 import { countFindings } from '../../rules/engine.ts'
 import {
@@ -10,45 +10,9 @@ import {
   spoken,
   type AccessibleNames,
 } from '../a11y/names.ts'
+import { findingItems, fixItems } from './outline-findings.ts'
+import type { OutlineItem } from './outline-item.ts'
 import { OutlineLinks } from './outline-links.ts'
-
-/**
- * The outline: the same design as the canvas, as a tree a screen reader and a keyboard can use.
- * Apps → their identities → the accesses through each; identities → the apps that use them and
- * what they grant; services → who reaches them and how; developers → their accesses; findings
- * (with their fixes) under what they are about. Pure: items are computed from the design, and a
- * row's children only when it is opened, so a large design costs only what is shown.
- */
-export type ItemKind =
-  | 'group'
-  | 'node'
-  | 'identity'
-  | 'attach'
-  | 'access'
-  | 'finding'
-  | 'fix'
-  /** "Show 200 more of 800": the rest of a long list, one page at a time. */
-  | 'more'
-
-export interface OutlineItem {
-  /** Unique among the rows: the path of the row (an edge shows under its app, identity and service). */
-  readonly key: string
-  readonly kind: ItemKind
-  /** What the row says, read as its name. */
-  readonly label: string
-  /** The part of the label shown in bold: a node's name. */
-  readonly emphasis?: string
-  /** The node or edge the row is about: selecting the row selects it. */
-  readonly subject: string | null
-  /** What Delete on the row removes (a node or a connection). */
-  readonly removes?: string
-  readonly severity?: Severity
-  /** On a fix row: the fix Enter applies (through the store's applyFix). */
-  readonly fix?: Fix
-  /** On a finding row: its place among its subject's findings (as the inspector lists them). */
-  readonly findingIndex?: number
-  readonly hasChildren: boolean
-}
 
 const GROUP_TITLE: Record<NodeKind, string> = {
   app: 'Apps',
@@ -57,12 +21,14 @@ const GROUP_TITLE: Record<NodeKind, string> = {
   developer: 'Developers',
 }
 const GROUP_ORDER: readonly NodeKind[] = ['app', 'identity', 'service', 'developer']
-const SEVERITY_WORD: Record<Severity, string> = {
-  error: 'Error',
-  warning: 'Warning',
-  info: 'Suggestion',
-}
 
+/**
+ * The outline: the same design as the canvas, as a tree a screen reader and a keyboard can use.
+ * Apps → their identities → the accesses through each; identities → the apps that use them and
+ * what they grant; services → who reaches them and how; developers → their accesses; findings
+ * (with their fixes) under what they are about. Pure: items are computed from the design, and a
+ * row's children only when it is opened, so a large design costs only what is shown.
+ */
 export class Outline {
   private readonly names: AccessibleNames
   private readonly links: OutlineLinks
@@ -105,7 +71,7 @@ export class Outline {
     const [tag, id = ''] = last.split(':') as [string, string | undefined]
     switch (item.kind) {
       case 'group':
-        if (item.key === 'g:design') return this.findingItems(item.key, null, this.designFindings)
+        if (item.key === 'g:design') return findingItems(item.key, null, this.designFindings)
         if (tag === 'none') return this.unresolvedOf(item.key, parts)
         return this.links.nodesOf(id as NodeKind).map((n) => this.nodeItem(item.key, n))
       case 'node':
@@ -114,9 +80,11 @@ export class Outline {
         return this.identityRowChildren(item, parts)
       case 'attach':
       case 'access':
-        return this.findingItems(item.key, id, this.findings(id))
-      case 'finding':
-        return this.fixItems(item)
+        return findingItems(item.key, id, this.findings(id))
+      case 'finding': {
+        const list = item.subject === null ? this.designFindings : this.findings(item.subject)
+        return fixItems(item, list[item.findingIndex ?? -1])
+      }
       case 'fix':
       case 'more':
         return []
@@ -143,7 +111,7 @@ export class Outline {
   private nodeChildren(key: string, id: string): OutlineItem[] {
     const node = this.links.node(id)
     if (!node) return []
-    const out = this.findingItems(key, id, this.findings(id))
+    const out = findingItems(key, id, this.findings(id))
     switch (node.kind) {
       case 'app':
         return [...out, ...this.appChildren(key, node.id, !!node.systemAssigned)]
@@ -230,7 +198,7 @@ export class Outline {
         : attach
           ? this.links.grantsOf('userAssigned', attach.target).filter((e) => e.source === app)
           : []
-    const own = attach ? this.findingItems(item.key, attach.id, this.findings(attach.id)) : []
+    const own = attach ? findingItems(item.key, attach.id, this.findings(attach.id)) : []
     return [...own, ...grants.map((e) => this.accessItem(item.key, e, this.accessTo(e)))]
   }
 
@@ -272,41 +240,6 @@ export class Outline {
       removes: e.id,
       hasChildren: found.length > 0,
     }
-  }
-
-  private findingItems(
-    parent: string,
-    subject: string | null,
-    findings: readonly Finding[],
-  ): OutlineItem[] {
-    return findings.map((f, i) => ({
-      key: `${parent}/f:${i}`,
-      kind: 'finding',
-      label: `${SEVERITY_WORD[f.severity]} ${f.rule}: ${f.message}`,
-      emphasis: f.rule,
-      subject,
-      severity: f.severity,
-      findingIndex: i,
-      hasChildren: (f.fixes?.length ?? 0) + (f.suggestions?.length ?? 0) > 0,
-    }))
-  }
-
-  private fixItems(item: OutlineItem): OutlineItem[] {
-    const list = item.subject === null ? this.designFindings : this.findings(item.subject)
-    const finding = list[item.findingIndex ?? -1]
-    if (!finding) return []
-    const fixes = [
-      ...(finding.fixes ?? []).map((fix) => ({ fix, word: 'Fix' })),
-      ...(finding.suggestions ?? []).map((fix) => ({ fix, word: 'Suggestion' })),
-    ]
-    return fixes.map(({ fix, word }, i) => ({
-      key: `${item.key}/x:${i}`,
-      kind: 'fix',
-      label: `${word}: ${fix.title}`,
-      subject: item.subject,
-      fix,
-      hasChildren: false,
-    }))
   }
 
   private findings(id: string): readonly Finding[] {

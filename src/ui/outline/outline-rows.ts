@@ -1,4 +1,5 @@
-import type { Outline, OutlineItem } from './outline-model.ts'
+import type { OutlineItem } from './outline-item.ts'
+import type { Outline } from './outline-model.ts'
 
 /** One visible row of the tree, with what ARIA needs to say where it is. */
 export interface OutlineRow {
