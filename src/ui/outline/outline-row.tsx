@@ -8,8 +8,8 @@ export const OutlineRowView = memo(function OutlineRowView(props: {
   index: number
   active: boolean
   selected: boolean
-  onFocusRow: () => void
-  onToggle: () => void
+  onFocusRow: (row: OutlineRow) => void
+  onToggle: (row: OutlineRow) => void
 }) {
   const { row, index, active, selected } = props
   const { item } = row
@@ -25,7 +25,7 @@ export const OutlineRowView = memo(function OutlineRowView(props: {
       data-row={index}
       className={`outline-row outline-${item.kind}${item.severity ? ` sev-${item.severity}` : ''}`}
       style={{ paddingInlineStart: `${(row.level - 1) * 18 + 6}px` }}
-      onFocus={props.onFocusRow}
+      onFocus={() => props.onFocusRow(row)}
     >
       <span
         className="outline-toggle"
@@ -33,7 +33,7 @@ export const OutlineRowView = memo(function OutlineRowView(props: {
         onMouseDown={(e) => {
           // A click on the arrow opens or closes the row without moving the selection.
           e.preventDefault()
-          if (row.expanded !== undefined) props.onToggle()
+          if (row.expanded !== undefined) props.onToggle(row)
         }}
       >
         {row.expanded !== undefined && <Icon name="chevron" size={12} />}

@@ -1,4 +1,13 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react'
+import { nodeById } from '../canvas/lookups.ts'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
 import { focusInspector } from './inspector-focus.ts'
 import { Outline } from './outline-model.ts'
@@ -77,27 +86,36 @@ export function OutlineView() {
 
   useReturnFromInspector(tree)
 
-  const go = (row: OutlineRow | undefined): void => {
-    if (!row) return
-    setCurrent({ key: row.item.key, index: rows.indexOf(row) })
-    selectSubject(row)
-  }
-  const selectSubject = (row: OutlineRow): void => {
-    const subject = row.item.subject
-    if (subject === null) return
-    ownSelection.current = subject
-    const isNode = design.nodes.some((n) => n.id === subject)
-    store
-      .getState()
-      .select(isNode ? { nodes: [subject], edges: [] } : { nodes: [], edges: [subject] })
-  }
-  const toggle = (row: OutlineRow, open: boolean): void =>
-    setExpanded((old) => {
-      const next = new Set(old)
-      if (open) next.add(row.item.key)
-      else next.delete(row.item.key)
-      return next
-    })
+  // Stable handlers (per design and rows): moving the active row re-renders only two rows.
+  const selectSubject = useCallback(
+    (subject: string | null): void => {
+      if (subject === null) return
+      ownSelection.current = subject
+      const isNode = nodeById(design, subject) !== undefined
+      store
+        .getState()
+        .select(isNode ? { nodes: [subject], edges: [] } : { nodes: [], edges: [subject] })
+    },
+    [design, store],
+  )
+  const go = useCallback(
+    (row: OutlineRow | undefined): void => {
+      if (!row) return
+      setCurrent({ key: row.item.key, index: rows.indexOf(row) })
+      selectSubject(row.item.subject)
+    },
+    [rows, selectSubject],
+  )
+  const toggle = useCallback(
+    (row: OutlineRow, open: boolean = !row.expanded): void =>
+      setExpanded((old) => {
+        const next = new Set(old)
+        if (open) next.add(row.item.key)
+        else next.delete(row.item.key)
+        return next
+      }),
+    [],
+  )
   const heading = (subject: string | null): string | undefined => {
     if (subject === null) return undefined
     return design.nodes.find((n) => n.id === subject)?.name ?? 'Connection'
@@ -157,7 +175,7 @@ export function OutlineView() {
         break
       case 'remove':
         if (active.item.removes) {
-          selectSubject({ ...active, item: { ...active.item, subject: active.item.removes } })
+          selectSubject(active.item.removes)
           store.getState().removeSelection()
         }
         break
@@ -190,8 +208,8 @@ export function OutlineView() {
               i === activeIndex &&
               isSelected(selection, row.item.subject)
             }
-            onFocusRow={() => go(row)}
-            onToggle={() => toggle(row, !row.expanded)}
+            onFocusRow={go}
+            onToggle={toggle}
           />
         ))}
       </ul>
