@@ -4,6 +4,7 @@ import { SERVICES } from '../catalog/services.ts'
 import type { Edit } from '../model/edits.ts'
 import type { AzureBinding, Design, DesignNode } from '../model/types.ts'
 import { resourceId } from '../plan/arm-ids.ts'
+import { boundResourceProblems } from './binding-checks.ts'
 import type { LiveResource } from './gateway.ts'
 
 /** Where unbound nodes are looked up and unbound identities are created. */
@@ -78,7 +79,7 @@ export function bindDesign(
   developerIds: Readonly<Record<string, string>> = {},
 ): BindResult {
   const edits: Edit[] = []
-  const problems: BindingProblem[] = []
+  const problems: BindingProblem[] = boundResourceProblems(design, target)
   const setAzure = (node: DesignNode, azure: AzureBinding): void => {
     edits.push({ type: 'updateNode', id: node.id, set: { azure: { ...node.azure, ...azure } } })
   }

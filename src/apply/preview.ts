@@ -8,6 +8,7 @@ import { isArmFailure } from './failure.ts'
 import type { ArmGateway, LiveRoleAssignment } from './gateway.ts'
 import { permissionCheck, type Needed } from './permission-check.ts'
 import { PrincipalDirectory } from './principals.ts'
+import { withPrivilegeFromAzure } from './privilege.ts'
 import type { Step } from './steps.ts'
 
 export type PreviewStatus = 'create' | 'inPlace' | 'conflict' | 'cannot' | 'manual'
@@ -120,7 +121,7 @@ export async function previewApply(
       )
     }
   }
-  return { items, principals }
+  return { items: await withPrivilegeFromAzure(items, gateway, o), principals }
 
   async function previewStep(step: Step): Promise<PreviewItem> {
     switch (step.kind) {

@@ -1,6 +1,9 @@
 import { GUID_PATTERN } from '../model/azure-formats.ts'
 import type { ServiceKind } from '../model/kinds.ts'
-import { ROLE_FACTS } from './roles.data.ts'
+import { privilegeOf, type RolePermission } from './privilege.ts'
+import { ADDED_ROLE_FACTS } from './roles-added.data.ts'
+import { ROLE_FACTS as REFERENCE_FACTS } from './roles.data.ts'
+import { ROLE_PERMISSIONS } from './role-permissions.data.ts'
 
 /** How a role is granted: ARM role assignment, Cosmos DB data-plane assignment, or SQL T-SQL. */
 export type GrantMechanism = 'rbac' | 'cosmosSqlRbac' | 'sqlDatabaseRole'
@@ -25,6 +28,22 @@ export type RoleRef =
   | { readonly kind: 'unknown'; readonly text: string }
 
 export { GUID_PATTERN }
+
+/**
+ * The reference's roles, then the added ones; `privileged` is what the role's published
+ * permissions say (privilege.ts), or the reference's flag for roles without an Azure RBAC
+ * definition (db_owner). A test keeps both in agreement for every reference role.
+ */
+const ROLE_FACTS: readonly RoleFact[] = [...REFERENCE_FACTS, ...ADDED_ROLE_FACTS].map((fact) => {
+  const permissions = fact.id ? ROLE_PERMISSIONS[fact.id] : undefined
+  if (!permissions || fact.privileged || !privilegeOf(permissions)) return fact
+  return { ...fact, privileged: true }
+})
+
+/** A built-in role's published permissions (role-permissions.data.ts), when the catalog has them. */
+export function rolePermissions(fact: RoleFact): readonly RolePermission[] | undefined {
+  return fact.id ? ROLE_PERMISSIONS[fact.id] : undefined
+}
 
 const byName = new Map(ROLE_FACTS.map((r) => [r.name, r]))
 const byGuid = new Map(

@@ -28,7 +28,12 @@ describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, AR
   let d: Designer
   let tokens: ReturnType<typeof watchTokens>
   beforeAll(async () => {
-    server = await startSandboxServer({ login: true })
+    // The built app is served on a free port: allow its origin (the sandbox answers CORS only to
+    // the origins it is told about).
+    server = await startSandboxServer({
+      login: true,
+      allowOrigins: [new URL(inject('baseUrl')).origin],
+    })
     browser = await launch({ ignoreHTTPSErrors: true })
     tokens = watchTokens(browser, server)
     d = new Designer(browser.page)
