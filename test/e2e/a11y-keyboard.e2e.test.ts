@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { parseDesignText } from '@/model/parse.ts'
+import { serializeDesign } from '@/model/serialize.ts'
 import { checkDesign } from '@/rules/engine.ts'
 import { templateById } from '@/templates/index.ts'
+import { generateDesign } from '../../bench/generate.ts'
 import { semantic } from './support/compare.ts'
 import { KeyboardUser } from './support/keyboard.ts'
 import { designerSession } from './support/session.ts'
@@ -286,6 +288,36 @@ describe('the canvas for screen readers: names by role, ] and [ between connecte
     await expect
       .poll(() => live.innerText())
       .toContain('System-assigned identity of contoso-func on')
+    expect(session.browser.errors).toEqual([])
+  })
+})
+
+describe('a 300-node design in the outline view', () => {
+  const session = designerSession()
+  const page = () => session.browser.page
+
+  it('brings a selection made in Problems into view, and moves with the keyboard from there', async () => {
+    const large = generateDesign(150)
+    await session.d.openFile('large.topology.json', serializeDesign(large))
+    await page().locator('.brand-design').getByText(large.name, { exact: true }).waitFor()
+    await page().getByRole('tab', { name: 'Outline' }).click()
+    const tree = page().getByRole('tree', { name: 'Design outline' })
+    await tree.getByRole('treeitem').first().waitFor()
+    // The last warning's subject: far down the outline, below what its box shows.
+    const warnings = session.d.problems().getByRole('list', { name: 'Warnings' })
+    const subject = warnings.getByRole('button', { name: /^Show .* on the canvas$/ }).last()
+    await subject.click()
+    const row = tree.locator('[role="treeitem"][tabindex="0"]')
+    await expect.poll(() => row.getAttribute('aria-selected')).toBe('true')
+    const box = await page().locator('.view-outline').boundingBox()
+    const at = await row.boundingBox()
+    if (!box || !at) throw new Error('the outline or its row is not on screen')
+    expect(at.y).toBeGreaterThanOrEqual(box.y)
+    expect(at.y + at.height).toBeLessThanOrEqual(box.y + box.height)
+    const u = new KeyboardUser(page())
+    await u.tabTo(row)
+    await u.press('ArrowDown')
+    expect(await u.has(tree.locator('[role="treeitem"][tabindex="0"]'))).toBe(true)
     expect(session.browser.errors).toEqual([])
   })
 })

@@ -81,7 +81,7 @@ export function OutlineView() {
     const inTree = tree.current?.contains(document.activeElement)
     const lost = document.activeElement === null || document.activeElement === document.body
     if ((inTree || (had && lost)) && document.activeElement !== el) el.focus()
-    el.scrollIntoView?.({ block: 'nearest' })
+    revealInList(el)
   }, [activeIndex, rows])
 
   useReturnFromInspector(tree)
@@ -222,4 +222,17 @@ function isSelected(
   id: string,
 ): boolean {
   return selection.nodes.includes(id) || selection.edges.includes(id)
+}
+
+/**
+ * Scrolls the outline's own scroll box so the row shows, never the page: at 200% zoom the page
+ * scrolls too, and an edit in the inspector must not move it.
+ */
+function revealInList(row: HTMLElement): void {
+  const box = row.closest<HTMLElement>('.view-outline')
+  if (!box) return
+  const top = row.getBoundingClientRect().top - box.getBoundingClientRect().top
+  const bottom = top + row.offsetHeight
+  if (top < 0) box.scrollTop += top
+  else if (bottom > box.clientHeight) box.scrollTop += bottom - box.clientHeight
 }
