@@ -69,6 +69,18 @@ describe('forced colours (Windows high contrast): focus and selection stay visib
       return { outline: s.outlineStyle, border: s.borderLeftStyle, width: s.borderLeftWidth }
     })
     expect(css).toEqual({ outline: 'solid', border: 'solid', width: '1px' })
+    // Connections in the text colour, whatever their kind (attach dashed, access solid).
+    const strokes = await browser.page.evaluate(() =>
+      ['.react-flow__edge-path.edge-attach', '.react-flow__edge-path.edge-access', '.dn-name'].map(
+        (selector) => {
+          const el = document.querySelector(selector)
+          if (!el) throw new Error(`${selector} is not on the page`)
+          const css = getComputedStyle(el)
+          return selector === '.dn-name' ? css.color : css.stroke
+        },
+      ),
+    )
+    expect(new Set(strokes).size).toBe(1)
   })
 
   it('outlines the focused and the selected row of the outline view', async () => {
