@@ -8,14 +8,14 @@ import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { SANDBOX_DEFAULTS } from './sandbox-defaults.ts'
 import { whileBusy } from './busy.ts'
 import { runActions, type RunActions } from './run-actions.ts'
+import type { EntraSettings } from '../../apply/entra-settings.ts'
 import type {
   ApplyEffects,
-  ApplyState,
   ApplyTarget,
   AzureConnection,
-  EntraSettings,
   SandboxConnection,
-} from './types.ts'
+} from '../../apply/ports.ts'
+import type { ApplyState } from './types.ts'
 
 export interface ApplyActions extends RunActions {
   chooseTarget(target: ApplyTarget): Promise<void>

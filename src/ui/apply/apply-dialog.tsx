@@ -1,10 +1,7 @@
-import { useEffect, useState } from 'react'
-import { browserApplyEffects } from '../../azure/browser-apply-effects.ts'
-import { createApplyStore, type ApplyStore } from '../../store/apply/apply-store.ts'
+import { useEffect } from 'react'
 import type { ApplyPhase } from '../../store/apply/types.ts'
 import { Modal } from '../dialogs/modal.tsx'
-import { useEffects } from '../store-context.tsx'
-import { ApplyStoreContext, useApply } from './apply-context.tsx'
+import { useApply, useApplyStore } from './apply-context.tsx'
 import { BindStep } from './bind-step.tsx'
 import { InterruptedBanner } from './interrupted-banner.tsx'
 import { PreviewStep } from './preview-step.tsx'
@@ -12,9 +9,6 @@ import { ReportStep } from './report-step.tsx'
 import { RunStep } from './run-step.tsx'
 import { SetupStep } from './setup-step.tsx'
 import './apply.css'
-
-// One apply store per page: the sandbox and the sign-in survive closing and reopening the dialog.
-let shared: ApplyStore | null = null
 
 const STEPS: { phase: ApplyPhase; label: string }[] = [
   { phase: 'setup', label: 'Target' },
@@ -24,22 +18,15 @@ const STEPS: { phase: ApplyPhase; label: string }[] = [
   { phase: 'report', label: 'Report' },
 ]
 
-/** The apply flow: target → bind → preview → run → report, in one dialog. */
+/** The apply flow: target → bind → preview → run → report, in one dialog, on the store in context. */
 export default function ApplyDialog({ onClose }: { onClose: () => void }) {
-  const effects = useEffects()
-  const [store] = useState(
-    () => (shared ??= createApplyStore(browserApplyEffects(effects.storage))),
-  )
+  const store = useApplyStore()
   useEffect(() => {
     const s = store.getState()
     if (s.phase === 'setup' && s.subscriptions.length === 0 && !s.busy)
       void s.chooseTarget(s.target)
   }, [store])
-  return (
-    <ApplyStoreContext.Provider value={store}>
-      <Flow onClose={onClose} />
-    </ApplyStoreContext.Provider>
-  )
+  return <Flow onClose={onClose} />
 }
 
 function Flow({ onClose }: { onClose: () => void }) {
