@@ -51,7 +51,8 @@ export function PreviewStep() {
         ))}
       </ul>
       {prepared && <TouchedTable prepared={prepared.design} />}
-      <div className="preview-list table-scroll">
+      {/* Scrollable, so a tab stop (WCAG 2.1.1): arrow keys scroll the list. */}
+      <div className="preview-list table-scroll" tabIndex={0} role="region" aria-label="Changes">
         {ORDER.map((status) => {
           const items = preview.items.filter((i) => i.status === status)
           return items.length === 0 ? null : (
@@ -143,7 +144,7 @@ function TouchedTable({ prepared }: { prepared: Design }) {
   return (
     <details className="touched" open>
       <summary>What this touches in Azure</summary>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="What this touches">
         <table className="touched-table">
           <thead>
             <tr>
