@@ -109,6 +109,11 @@ describe('Inspector', () => {
       expect(t.store.getState().design.edges.find((e) => e.id === 'e1')).toMatchObject({
         roles: ['Storage Blob Data Reader', 'Storage Blob Data Contributor'],
       })
+      // Added: the list closes instead of covering the inspector; the field keeps the focus.
+      expect(screen.queryByRole('listbox', { name: 'Roles for this service' })).toBeNull()
+      expect(screen.getByRole('combobox', { name: 'Add role' })).toHaveFocus()
+      await userEvent.keyboard('{ArrowDown}')
+      expect(screen.getByRole('listbox', { name: 'Roles for this service' })).toBeInTheDocument()
     })
 
     it('adds a role with the keyboard and removes one (never the last)', async () => {

@@ -1,4 +1,5 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
+import { useKeepFocus } from '../a11y/keep-focus.ts'
 import type { ApplyPhase } from '../../store/apply/types.ts'
 import { Modal } from '../dialogs/modal.tsx'
 import { useDesigner } from '../store-context.tsx'
@@ -49,6 +50,9 @@ function Flow({ onClose }: { onClose: () => void }) {
     return () => window.removeEventListener('beforeunload', warn)
   }, [running])
   const at = STEPS.findIndex((s) => s.phase === phase)
+  // Each step replaces the last one's buttons: the current step's name takes the focus they had.
+  const current = useRef<HTMLLIElement>(null)
+  const body = useKeepFocus<HTMLDivElement>([phase], () => current.current)
   return (
     <Modal
       title={target === 'sandbox' ? 'Apply to the sandbox' : 'Apply to Azure'}
@@ -61,6 +65,8 @@ function Flow({ onClose }: { onClose: () => void }) {
             key={s.phase}
             className={i < at ? 'done' : i === at ? 'current' : ''}
             aria-current={i === at ? 'step' : undefined}
+            ref={i === at ? current : undefined}
+            tabIndex={i === at ? -1 : undefined}
           >
             {s.label}
           </li>
@@ -81,12 +87,14 @@ function Flow({ onClose }: { onClose: () => void }) {
           <span className="spinner" aria-hidden="true" /> {busy}
         </p>
       )}
-      {phase === 'setup' && <InterruptedBanner />}
-      {phase === 'setup' && <SetupStep />}
-      {phase === 'bind' && <BindStep />}
-      {phase === 'preview' && <PreviewStep />}
-      {phase === 'running' && <RunStep />}
-      {phase === 'report' && <ReportStep onClose={onClose} />}
+      <div ref={body}>
+        {phase === 'setup' && <InterruptedBanner />}
+        {phase === 'setup' && <SetupStep />}
+        {phase === 'bind' && <BindStep />}
+        {phase === 'preview' && <PreviewStep />}
+        {phase === 'running' && <RunStep />}
+        {phase === 'report' && <ReportStep onClose={onClose} />}
+      </div>
     </Modal>
   )
 }

@@ -55,7 +55,7 @@ export function EdgeInspector({ edge }: { edge: DesignEdge }) {
         <section className="inspector-findings" aria-label="Problems with this connection">
           <h3>Problems</h3>
           {findings.map((f, i) => (
-            <FindingItem key={`${f.rule}-${i}`} finding={f} showSubject={false} />
+            <FindingItem key={`${f.rule}-${i}`} finding={f} showSubject={false} focusItem />
           ))}
         </section>
       )}
