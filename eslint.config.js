@@ -3,6 +3,7 @@ import globals from 'globals'
 import reactHooks from 'eslint-plugin-react-hooks'
 import reactRefresh from 'eslint-plugin-react-refresh'
 import tseslint from 'typescript-eslint'
+import layerImports from './eslint-rules/layer-imports.mjs'
 
 export default tseslint.config(
   { ignores: ['dist', 'coverage', 'node_modules', '.tmp'] },
@@ -20,6 +21,12 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
     },
+  },
+  {
+    // The layer order (ARCHITECTURE.md, eslint-rules/layers.json); cycles: test/architecture.test.ts.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { local: { rules: { 'layer-imports': layerImports } } },
+    rules: { 'local/layer-imports': 'error' },
   },
   {
     files: ['**/*.{js,mjs}'],

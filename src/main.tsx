@@ -1,8 +1,7 @@
 import '@xyflow/react/dist/style.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { browserEffects } from './store/browser-effects.ts'
-import { createDesignerStore } from './store/create-store.ts'
+import { compose } from './compose.ts'
 import { startAutosave } from './store/persist/autosave.ts'
 import { restoreSession } from './store/persist/restore.ts'
 import { hasSharedDesign } from './store/persist/share-link.ts'
@@ -13,8 +12,8 @@ import { ApplyButton } from './ui/apply/apply-button.tsx'
 async function start(): Promise<void> {
   const root = document.getElementById('root')
   if (!root) throw new Error('missing #root')
-  const effects = browserEffects()
-  const store = createDesignerStore(effects)
+  const app = compose()
+  const { store, effects } = app
   startTabPresence(store, effects)
   // The share link leaves the address bar before it is decoded: whatever it holds, a reload
   // opens the saved session instead of the same link again.
@@ -27,7 +26,11 @@ async function start(): Promise<void> {
   window.addEventListener('pagehide', () => void autosave.flush())
   createRoot(root).render(
     <StrictMode>
-      <App store={store} effects={effects} toolbarEnd={<ApplyButton />} />
+      <App
+        store={store}
+        effects={effects}
+        toolbarEnd={<ApplyButton loadStore={app.loadApply} openAtStart={app.resumeApply} />}
+      />
     </StrictMode>,
   )
 }

@@ -1,7 +1,10 @@
 import { performance } from 'node:perf_hooks'
 import { AuthorizationManagementClient } from '@azure/arm-authorization'
+import { ClientSecretCredential } from '@azure/identity'
 import { sandboxClientOptions, sandboxCredential } from '../../src/sandbox/client-options.ts'
 import { createSandbox, type Sandbox } from '../../src/sandbox/core/sandbox.ts'
+import { SANDBOX_TENANT_ID } from '../../src/sandbox/core/seed.ts'
+import { CLIENT_SECRET, DIRECTORY_ASSIGNMENTS, SANDBOX_USERS } from '../../src/sandbox/login/directory.ts'
 import { startSandboxServer } from '../../src/sandbox/server/https-server.ts'
 import { round } from '../measure.ts'
 import type { BenchSuite, Figure } from '../types.ts'
@@ -13,14 +16,23 @@ const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7'
 const guid = (i: number, prefix = 'a') =>
   `${prefix}0000000-0000-4000-8000-${String(i).padStart(12, '0')}`
 
-const fresh = (): Sandbox =>
-  createSandbox({ now: () => 0, options: { faults: { throttle: { enabled: false } } } })
+const fresh = (signIn = false): Sandbox =>
+  createSandbox({
+    now: () => 0,
+    options: {
+      faults: { throttle: { enabled: false } },
+      ...(signIn ? { directory: DIRECTORY_ASSIGNMENTS } : {}),
+    },
+  })
 
-function putAssignment(sandbox: Sandbox, i: number): number {
+/** An unsigned JWT of the sign-in sandbox's Owner (the core trusts what the server verified). */
+const OWNER_TOKEN = `Bearer e30.${Buffer.from(JSON.stringify({ oid: SANDBOX_USERS[0]?.objectId })).toString('base64url')}.`
+
+function putAssignment(sandbox: Sandbox, i: number, authorization = 'Bearer bench'): number {
   const outcome = sandbox.handle({
     method: 'PUT',
     url: `${STORE}/providers/Microsoft.Authorization/roleAssignments/${guid(i)}?api-version=2022-04-01`,
-    headers: { authorization: 'Bearer bench' },
+    headers: { authorization },
     body: JSON.stringify({
       properties: {
         roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${READER}`,
@@ -59,6 +71,16 @@ export const suite: BenchSuite = {
       value: round(fill),
       unit: 'ms',
       target: { max: 2_000 },
+    })
+    const authorized = fresh(true)
+    start = performance.now()
+    for (let i = 0; i < 5_000; i++)
+      if (putAssignment(authorized, i, OWNER_TOKEN) !== 201) throw new Error('PUT as Owner failed')
+    figures.push({
+      name: 'core, sign-in mode: 5,000 role assignment PUTs, each authorized',
+      value: round(performance.now() - start),
+      unit: 'ms',
+      target: { max: 3_000 },
     })
     start = performance.now()
     const list = sandbox.handle({
@@ -115,6 +137,32 @@ export const suite: BenchSuite = {
       })
     } finally {
       await server.close()
+    }
+
+    const signed = await startSandboxServer({
+      login: true,
+      options: { faults: { throttle: { enabled: false } } },
+    })
+    try {
+      const pipeline = new ClientSecretCredential(
+        SANDBOX_TENANT_ID,
+        'sandbox-pipeline',
+        CLIENT_SECRET,
+        { authorityHost: signed.url, disableInstanceDiscovery: true, tlsOptions: { ca: signed.certificatePem } },
+      )
+      const https = new AuthorizationManagementClient(
+        pipeline,
+        SUB,
+        sandboxClientOptions({ kind: 'https', url: signed.url, certificatePem: signed.certificatePem }),
+      )
+      figures.push({
+        name: 'SDK over HTTPS, sign-in mode (token verified, call authorized): role assignment create',
+        value: round(await sdkCreates(https, 300)),
+        unit: 'ms/op',
+        target: { max: 25 },
+      })
+    } finally {
+      await signed.close()
     }
     return figures
   },

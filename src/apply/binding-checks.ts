@@ -1,7 +1,7 @@
 import { describeArmId, parseArmId } from '../model/arm-id.ts'
 import { bindingArmType } from '../model/bindings.ts'
 import type { Design } from '../model/types.ts'
-import type { BindingProblem, BindTarget } from './binding.ts'
+import type { BindingProblem, BindTarget } from './bind-target.ts'
 
 /**
  * Bindings a design already carries, checked against what apply is about to do with them: a

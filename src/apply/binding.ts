@@ -5,19 +5,10 @@ import type { Edit } from '../model/edits.ts'
 import type { AzureBinding, Design, DesignNode } from '../model/types.ts'
 import { resourceId } from '../plan/arm-ids.ts'
 import { boundResourceProblems } from './binding-checks.ts'
+import type { BindingProblem, BindTarget } from './bind-target.ts'
 import type { LiveResource } from './gateway.ts'
 
-/** Where unbound nodes are looked up and unbound identities are created. */
-export interface BindTarget {
-  readonly subscriptionId: string
-  readonly resourceGroup: string
-  readonly location: string
-}
-
-export interface BindingProblem {
-  readonly node: string
-  readonly message: string
-}
+export type { BindingProblem, BindTarget } from './bind-target.ts'
 
 export interface BindResult {
   /** Edits that write the bindings into the nodes' `azure` fields (one undo step in the designer). */

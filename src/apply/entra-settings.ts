@@ -22,7 +22,9 @@ export function settingsProblem(field: SettingsField, value: string): string | u
   const text = value.trim()
   switch (field) {
     case 'clientId':
-      return GUID.test(text) ? undefined : 'expected a GUID such as 00000000-0000-0000-0000-000000000000'
+      return GUID.test(text)
+        ? undefined
+        : 'expected a GUID such as 00000000-0000-0000-0000-000000000000'
     case 'authority': {
       const url = httpsUrl(text)
       if (!url) return 'expected an https URL such as https://login.microsoftonline.com/<tenant>'
@@ -31,7 +33,9 @@ export function settingsProblem(field: SettingsField, value: string): string | u
         : undefined
     }
     case 'armEndpoint':
-      return httpsUrl(text) ? undefined : 'expected an https URL such as https://management.azure.com'
+      return httpsUrl(text)
+        ? undefined
+        : 'expected an https URL such as https://management.azure.com'
   }
 }
 
@@ -39,7 +43,10 @@ export function settingsProblem(field: SettingsField, value: string): string | u
 export function normalizeSettings(input: EntraSettings): EntraSettings {
   return {
     clientId: input.clientId.trim(),
-    authority: input.authority.trim().replace(/\/+$/, '').replace(/\/v2\.0$/i, ''),
+    authority: input.authority
+      .trim()
+      .replace(/\/+$/, '')
+      .replace(/\/v2\.0$/i, ''),
     armEndpoint: input.armEndpoint.trim().replace(/\/+$/, ''),
   }
 }
@@ -51,13 +58,15 @@ export function normalizeSettings(input: EntraSettings): EntraSettings {
 export function readSettings(value: unknown): EntraSettings | null {
   if (!value || typeof value !== 'object') return null
   const v = value as Record<string, unknown>
-  const text = (x: unknown): string | undefined => (typeof x === 'string' && x.trim() ? x : undefined)
+  const text = (x: unknown): string | undefined =>
+    typeof x === 'string' && x.trim() ? x : undefined
   const clientId = text(v.clientId)
   if (!clientId) return null
   const tenant = text(v.tenant)
   const settings = normalizeSettings({
     clientId,
-    authority: text(v.authority) ?? `https://login.microsoftonline.com/${tenant ?? 'organizations'}`,
+    authority:
+      text(v.authority) ?? `https://login.microsoftonline.com/${tenant ?? 'organizations'}`,
     armEndpoint: text(v.armEndpoint) ?? DEFAULT_ARM_ENDPOINT,
   })
   const fields: SettingsField[] = ['clientId', 'authority', 'armEndpoint']

@@ -5,7 +5,7 @@ import type { ArmGateway } from './gateway.ts'
 import type { PreviewItem } from './preview.ts'
 import type { PrincipalDirectory } from './principals.ts'
 import type { Outcome } from './report.ts'
-import type { Retry } from './run.ts'
+import type { Retry } from './retry.ts'
 import type { Step } from './steps.ts'
 
 export interface ExecuteContext {

@@ -18,18 +18,17 @@ export function isArmFailure(value: unknown): value is ArmFailure {
 }
 
 export type RetryClass =
-  | 'throttled'
-  | 'transient'
-  | 'principalNotReady'
-  | 'reauthenticate'
-  | 'permanent'
+  'throttled' | 'transient' | 'principalNotReady' | 'reauthenticate' | 'permanent'
 
 /** Which failures are worth retrying, and how. */
 export function classify(f: ArmFailure): RetryClass {
   if (f.status === 429) return 'throttled'
   if (f.code === 'PrincipalNotFound') return 'principalNotReady'
   // The token expired on the way (or ARM judges the clock differently): the credential renews it.
-  if (f.status === 401 && (f.code === 'ExpiredAuthenticationToken' || f.code === 'InvalidAuthenticationToken'))
+  if (
+    f.status === 401 &&
+    (f.code === 'ExpiredAuthenticationToken' || f.code === 'InvalidAuthenticationToken')
+  )
     return 'reauthenticate'
   if (f.status === undefined || f.status >= 500 || f.status === 408) return 'transient'
   return 'permanent'
@@ -66,16 +65,29 @@ export function adviceFor(f: ArmFailure): string | undefined {
 
 /** Which built-in role grants the action ARM refused (its message names it). */
 const ROLE_FOR_ACTION: readonly (readonly [RegExp, string])[] = [
-  [/^Microsoft\.Authorization\/roleAssignments\//i, 'Role Based Access Control Administrator (or User Access Administrator / Owner)'],
-  [/^Microsoft\.ManagedIdentity\/userAssignedIdentities\/(write|delete)$/i, 'Managed Identity Contributor'],
-  [/^Microsoft\.ManagedIdentity\/userAssignedIdentities\/assign\/action$/i, 'Managed Identity Operator'],
+  [
+    /^Microsoft\.Authorization\/roleAssignments\//i,
+    'Role Based Access Control Administrator (or User Access Administrator / Owner)',
+  ],
+  [
+    /^Microsoft\.ManagedIdentity\/userAssignedIdentities\/(write|delete)$/i,
+    'Managed Identity Contributor',
+  ],
+  [
+    /^Microsoft\.ManagedIdentity\/userAssignedIdentities\/assign\/action$/i,
+    'Managed Identity Operator',
+  ],
   [/^Microsoft\.Web\//i, 'Website Contributor (or Contributor)'],
-  [/^Microsoft\.DocumentDB\/databaseAccounts\/sqlRoleAssignments\//i, 'DocumentDB Account Contributor'],
+  [
+    /^Microsoft\.DocumentDB\/databaseAccounts\/sqlRoleAssignments\//i,
+    'DocumentDB Account Contributor',
+  ],
 ]
 
 function authorizationAdvice(message: string): string {
   const action = /perform action '([^']+)'/.exec(message)?.[1]
-  if (!action) return 'Your account lacks a permission at this scope: ask an Owner of it for the role the step needs.'
+  if (!action)
+    return 'Your account lacks a permission at this scope: ask an Owner of it for the role the step needs.'
   const role = ROLE_FOR_ACTION.find(([pattern]) => pattern.test(action))?.[1] ?? 'Contributor'
   return `You need ${action} at this scope: ask for ${role} on it.`
 }

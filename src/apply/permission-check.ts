@@ -28,7 +28,10 @@ export function neededFor(step: Step): Needed[] {
   switch (step.kind) {
     case 'createIdentity':
       return [
-        { action: 'Microsoft.ManagedIdentity/userAssignedIdentities/write', scope: groupOf(step.resourceId) },
+        {
+          action: 'Microsoft.ManagedIdentity/userAssignedIdentities/write',
+          scope: groupOf(step.resourceId),
+        },
       ]
     case 'configureIdentity': {
       if (!step.resourceId) return []

@@ -117,7 +117,11 @@ export async function previewApply(
       items.push(
         denied
           ? deniedItem(step, denied)
-          : { step, status: 'cannot', reason: `could not read the current state: ${describeFailure(e)}` },
+          : {
+              step,
+              status: 'cannot',
+              reason: `could not read the current state: ${describeFailure(e)}`,
+            },
       )
     }
   }

@@ -1,40 +1,27 @@
-import { isPrivilegedRole, privilegeOf } from '../catalog/privilege.ts'
-import { resolveRole, rolePermissions } from '../catalog/roles.ts'
+import { privilegeOf } from '../catalog/privilege.ts'
+import { resolveRole } from '../catalog/roles.ts'
 import { describeFailure } from './describe.ts'
 import { isArmFailure } from './failure.ts'
 import type { ArmGateway, CallOptions } from './gateway.ts'
-import type { PreviewItem } from './preview.ts'
 import type { Step } from './steps.ts'
 
 type AssignRole = Extract<Step, { kind: 'assignRole' }>
 
-/**
- * Whether a role assignment step grants a privileged role, as far as the catalog knows: the same
- * definition the `privileged-role` rule uses (catalog/privilege.ts). Custom roles are decided in
- * the preview, from their definition in Azure (`withPrivilegeFromAzure`).
- */
-export function builtInPrivilege(roleGuid: string): {
-  privileged: boolean
-  privilegedBecause?: string
-} {
-  const role = resolveRole(roleGuid)
-  if (!isPrivilegedRole(role) || role.kind !== 'builtin') return { privileged: false }
-  const permissions = rolePermissions(role.fact)
-  return {
-    privileged: true,
-    privilegedBecause: (permissions && privilegeOf(permissions)) ?? 'a privileged role',
-  }
+/** A preview item as far as privilege goes (preview.ts's PreviewItem). */
+interface Judged {
+  readonly step: Step
+  readonly status: string
 }
 
 // The preview's role assignment steps with custom roles judged by their permissions as Azure holds
 // them: a custom role with `*`, `Microsoft.Authorization/*/write`-like actions and the like needs
 // the same confirmation as a privileged built-in. A definition that cannot be read is treated as
 // privileged: nobody should grant a role whose reach nobody could check without saying so.
-export async function withPrivilegeFromAzure(
-  items: readonly PreviewItem[],
+export async function withPrivilegeFromAzure<Item extends Judged>(
+  items: readonly Item[],
   gateway: ArmGateway,
   o: CallOptions = {},
-): Promise<PreviewItem[]> {
+): Promise<Item[]> {
   const verdicts = new Map<string, Promise<string | undefined>>()
   const judge = (step: AssignRole): Promise<string | undefined> => {
     const key = step.roleGuid
@@ -77,7 +64,7 @@ async function readPrivilege(
 }
 
 /** Steps that need the explicit confirmation (web app checkbox, `--confirm-privileged`). */
-export function privilegedItems(items: readonly PreviewItem[]): PreviewItem[] {
+export function privilegedItems<Item extends Judged>(items: readonly Item[]): Item[] {
   return items.filter(
     (i) => i.step.kind === 'assignRole' && i.step.privileged && i.status !== 'inPlace',
   )

@@ -18,6 +18,9 @@ export const DEFAULT_RETRY: RetryPolicy = {
   principalWaitMs: 5 * 60_000,
 }
 
+/** Runs one ARM call under the run's retry policy; `write` takes a pacer token first. */
+export type Retry = <T>(call: () => Promise<T>, write: boolean) => Promise<T>
+
 export interface AttemptNote {
   readonly attempt: number
   readonly failure: ArmFailure

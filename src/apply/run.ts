@@ -173,5 +173,3 @@ function pick(f: ArmFailure): ArmFailure {
     ...(f.status !== undefined ? { status: f.status } : {}),
   }
 }
-
-export type Retry = <T>(call: () => Promise<T>, write: boolean) => Promise<T>

@@ -2,9 +2,9 @@ import { sandboxClientOptions, sandboxCredential } from '../sandbox/client-optio
 import { parseFaultPatch, parseSandboxState } from '../sandbox/core/admin-schema.ts'
 import { createSandbox } from '../sandbox/core/sandbox.ts'
 import type { ArmGateway } from '../apply/gateway.ts'
-import type { KeyValueStorage } from '../store/effects.ts'
-import { storageJournal } from '../store/apply/journal.ts'
-import type { ApplyEffects, SignedInAccount } from '../store/apply/types.ts'
+import type { KeyValueStorage } from '../lib/key-value-storage.ts'
+import type { ApplyEffects, ApplyJournalStore, SignedInAccount } from '../apply/ports.ts'
+import { noteSignInDone, noteSignInStarted } from './sign-in-resume.ts'
 import { readSettings } from '../apply/entra-settings.ts'
 import { ARM_SCOPE, createSdkGateway } from './sdk-gateway.ts'
 import { systemClock } from './system-clock.ts'
@@ -14,14 +14,18 @@ const SANDBOX_FAULTS = 'sandbox-faults'
 const ENTRA_SETTINGS = 'identity-topology.entra'
 
 /**
- * The apply effects of the web app. This module is loaded with the Apply dialog, so the Azure SDK
- * (and MSAL, loaded only for the Azure target) stay out of the first page load.
+ * The apply effects of the web app, wired once by the composition root (src/compose.ts). This
+ * module is loaded when Apply first opens, so the Azure SDK (and MSAL, loaded only for the Azure
+ * target) stay out of the first page load.
  */
-export function browserApplyEffects(storage: KeyValueStorage): ApplyEffects {
+export function browserApplyEffects(
+  storage: KeyValueStorage,
+  journal: ApplyJournalStore,
+): ApplyEffects {
   return {
     clock: systemClock,
     random: Math.random,
-    journal: storageJournal(storage),
+    journal,
 
     async connectSandbox(onRemainingWrites) {
       const saved = parseSandboxState(await storage.get(SANDBOX_STATE))
@@ -97,7 +101,10 @@ export function browserApplyEffects(storage: KeyValueStorage): ApplyEffects {
         },
         account,
         signIn: async (selectAccount) => {
+          // Noted in case the popup is blocked and the page leaves for a redirect sign-in.
+          noteSignInStarted()
           await session.signIn(selectAccount)
+          noteSignInDone()
           return account()
         },
         signOut: () => session.signOut(),

@@ -27,11 +27,15 @@ export async function connectHttpsSandbox(
 ): Promise<Pick<SdkGatewayOptions, 'credential' | 'clientOptions'>> {
   const certificatePem = await fetchText(`${origin}${ADMIN_PREFIX}/certificate`).catch(
     (e: unknown) => {
-      throw new Error(`cannot reach the sandbox at ${origin}: ${e instanceof Error ? e.message : String(e)}`)
+      throw new Error(
+        `cannot reach the sandbox at ${origin}: ${e instanceof Error ? e.message : String(e)}`,
+      )
     },
   )
   if (!certificatePem.includes('BEGIN CERTIFICATE'))
-    throw new Error(`cannot reach the sandbox at ${origin}: no certificate at ${ADMIN_PREFIX}/certificate`)
+    throw new Error(
+      `cannot reach the sandbox at ${origin}: no certificate at ${ADMIN_PREFIX}/certificate`,
+    )
   const clientOptions = sandboxClientOptions({ kind: 'https', url: origin, certificatePem })
   const tenantId = auth?.tenantId ?? SANDBOX_TENANT_ID
   const discovery = `${origin}/${tenantId}/v2.0/.well-known/openid-configuration`
@@ -53,7 +57,9 @@ export async function connectHttpsSandbox(
   )
   // Ask once now, so a wrong secret is one clear message rather than a failure per step.
   await credential.getToken(ARM_DEFAULT_SCOPE).catch((e: unknown) => {
-    throw new Error(`sign-in as ${auth.clientId} failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`)
+    throw new Error(
+      `sign-in as ${auth.clientId} failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+    )
   })
   return { credential, clientOptions }
 }

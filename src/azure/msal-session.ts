@@ -92,7 +92,9 @@ export class MsalSession {
    */
   async signOut(): Promise<void> {
     const account = this.account
-    const request = account ? { account, ...(account.idToken ? { idTokenHint: account.idToken } : {}) } : {}
+    const request = account
+      ? { account, ...(account.idToken ? { idTokenHint: account.idToken } : {}) }
+      : {}
     try {
       await this.app.logoutPopup(request)
     } catch (e) {

@@ -1,5 +1,5 @@
 import { permits } from './arm-permissions.ts'
-import type { RoleRef } from './roles.ts'
+import type { RoleRef } from './role-fact.ts'
 
 /** One entry of a role definition's `permissions` (ARM's shape). */
 export interface RolePermission {

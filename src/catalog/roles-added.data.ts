@@ -3,7 +3,7 @@
 // permissions (role-permissions.data.ts). Names and GUIDs as the official built-in roles list
 // spells them (MicrosoftDocs/azure-docs articles/role-based-access-control/built-in-roles/
 // identity.md and security.md); the same in every tenant.
-import type { RoleFact } from './roles.ts'
+import type { RoleFact } from './role-fact.ts'
 
 export const ADDED_ROLE_FACTS: readonly RoleFact[] = [
   {name: 'Managed Identity Operator', id: 'f1a07417-d97a-45cb-824c-7a7467783830', services: ['*'], plane: 'control', grant: 'rbac'},

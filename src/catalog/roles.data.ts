@@ -2,7 +2,7 @@
 // the same in every tenant). The app must not read that file at run time, so it lives here.
 // grant: rbac = Microsoft.Authorization/roleAssignments; cosmosSqlRbac = Cosmos DB sqlRoleAssignments;
 // sqlDatabaseRole = contained database user + ALTER ROLE in T-SQL.
-import type { RoleFact } from './roles.ts'
+import type { RoleFact } from './role-fact.ts'
 
 export const ROLE_FACTS: readonly RoleFact[] = [
   {name: 'Owner', id: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635', services: ['*'], plane: 'control', grant: 'rbac', privileged: true, subsumes: ['Contributor', 'Reader'], keyExposing: true},

@@ -1,31 +1,12 @@
 import { GUID_PATTERN } from '../model/azure-formats.ts'
 import type { ServiceKind } from '../model/kinds.ts'
 import { privilegeOf, type RolePermission } from './privilege.ts'
+import type { GrantMechanism, RoleFact, RoleRef } from './role-fact.ts'
 import { ADDED_ROLE_FACTS } from './roles-added.data.ts'
 import { ROLE_FACTS as REFERENCE_FACTS } from './roles.data.ts'
 import { ROLE_PERMISSIONS } from './role-permissions.data.ts'
 
-/** How a role is granted: ARM role assignment, Cosmos DB data-plane assignment, or SQL T-SQL. */
-export type GrantMechanism = 'rbac' | 'cosmosSqlRbac' | 'sqlDatabaseRole'
-
-export interface RoleFact {
-  readonly name: string
-  /** Role definition GUID; absent for SQL database roles, which are not Azure roles. */
-  readonly id?: string
-  readonly services: readonly (ServiceKind | '*')[]
-  readonly plane: 'control' | 'data'
-  readonly grant: GrantMechanism
-  readonly privileged?: boolean
-  readonly keyExposing?: boolean
-  /** Roles whose permissions this role includes on the same scope (not reflexive). */
-  readonly subsumes?: readonly string[]
-}
-
-/** A role as written on an edge, resolved against the catalog (PRODUCT.md §4 "Roles"). */
-export type RoleRef =
-  | { readonly kind: 'builtin'; readonly fact: RoleFact }
-  | { readonly kind: 'custom'; readonly guid: string }
-  | { readonly kind: 'unknown'; readonly text: string }
+export type { GrantMechanism, RoleFact, RoleRef } from './role-fact.ts'
 
 export { GUID_PATTERN }
 

@@ -38,9 +38,7 @@ export async function connectTarget(
   }
   const { connectHttpsSandbox } = await import('../azure/https-sandbox.ts')
   const options = await connectHttpsSandbox(url.origin, auth).catch((e: unknown) => {
-    throw new CliError(
-      `idtopo apply: ${e instanceof Error ? e.message : String(e)}`,
-    )
+    throw new CliError(`idtopo apply: ${e instanceof Error ? e.message : String(e)}`)
   })
   return {
     gateway: createSdkGateway({ ...options, onRemainingWrites }),

@@ -1,5 +1,6 @@
 import { del, get, set } from 'idb-keyval'
-import { memoryStorage, type Effects, type KeyValueStorage } from './effects.ts'
+import type { KeyValueStorage } from '../lib/key-value-storage.ts'
+import { memoryStorage, type Effects } from './effects.ts'
 
 /** IndexedDB through idb-keyval; falls back to memory where IndexedDB is missing (private modes). */
 function idbStorage(): KeyValueStorage {

@@ -1,12 +1,4 @@
-/**
- * The outside world the designer touches, handed to the store at creation so tests swap it:
- * persistent storage, the clock, file downloads, ids for new documents and the tab channel.
- */
-export interface KeyValueStorage {
-  get<T>(key: string): Promise<T | undefined>
-  set(key: string, value: unknown): Promise<void>
-  del(key: string): Promise<void>
-}
+import type { KeyValueStorage } from '../lib/key-value-storage.ts'
 
 export interface Clock {
   now(): number
@@ -23,6 +15,10 @@ export interface TabChannel {
   close(): void
 }
 
+/**
+ * The outside world the designer touches, handed to the store at creation so tests swap it:
+ * persistent storage, the clock, file downloads, ids for new documents and the tab channel.
+ */
 export interface Effects {
   readonly storage: KeyValueStorage
   readonly clock: Clock

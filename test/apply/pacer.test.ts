@@ -103,6 +103,23 @@ describe('withRetry', () => {
     expect(f.calls()).toBe(1)
   })
 
+  it('makes a call ARM refused for an expired token once more at once (the credential renews it), not twice', async () => {
+    const clock = new VirtualClock()
+    const waits: number[] = []
+    const expired: ArmFailure = {
+      status: 401,
+      code: 'InvalidAuthenticationToken',
+      message:
+        "The access token expiry UTC time '1/1/2026 12:00:00 PM' is earlier than current UTC time '1/1/2026 12:00:01 PM'.",
+    }
+    const once = failing([expired])
+    await expect(withRetry(once.call, ctx(clock, waits), true)).resolves.toBe('ok')
+    expect(waits).toEqual([0])
+    const twice = failing([expired, { ...expired, code: 'ExpiredAuthenticationToken' }])
+    await expect(withRetry(twice.call, ctx(clock), true)).rejects.toMatchObject({ status: 401 })
+    expect(twice.calls()).toBe(2)
+  })
+
   it('stops when cancelled', async () => {
     const clock = new VirtualClock()
     const controller = new AbortController()

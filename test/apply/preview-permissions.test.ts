@@ -21,12 +21,31 @@ const STORE = `${RG}/providers/Microsoft.Storage/storageAccounts/contosoassets`
 const design: Design = {
   name: 'Team access',
   nodes: [
-    { id: 'devs', kind: 'developer', name: 'Team developers', principal: 'group', azure: { principalId: DEVS } },
+    {
+      id: 'devs',
+      kind: 'developer',
+      name: 'Team developers',
+      principal: 'group',
+      azure: { principalId: DEVS },
+    },
     { id: 'blob', kind: 'service', name: 'contosoassets', service: 'storage' },
   ],
   edges: [
-    { id: 'in-group', kind: 'access', source: 'devs', target: 'blob', roles: ['Storage Blob Data Reader'] },
-    { id: 'subscription', kind: 'access', source: 'devs', target: 'blob', roles: ['Storage Blob Data Contributor'], scope: 'subscription' },
+    {
+      id: 'in-group',
+      kind: 'access',
+      source: 'devs',
+      target: 'blob',
+      roles: ['Storage Blob Data Reader'],
+    },
+    {
+      id: 'subscription',
+      kind: 'access',
+      source: 'devs',
+      target: 'blob',
+      roles: ['Storage Blob Data Contributor'],
+      scope: 'subscription',
+    },
   ],
 }
 
@@ -39,10 +58,15 @@ function signedInWorld(username: string) {
     now: () => clock.now(),
     options: { directory: DIRECTORY_ASSIGNMENTS, faults: { throttle: { enabled: false } } },
   })
-  const claims = Buffer.from(JSON.stringify({ oid: user.objectId, preferred_username: user.username })).toString('base64url')
+  const claims = Buffer.from(
+    JSON.stringify({ oid: user.objectId, preferred_username: user.username }),
+  ).toString('base64url')
   const gateway = createSdkGateway({
     credential: {
-      getToken: async (): Promise<AccessToken> => ({ token: `e30.${claims}.`, expiresOnTimestamp: clock.now() + 3_600_000 }),
+      getToken: async (): Promise<AccessToken> => ({
+        token: `e30.${claims}.`,
+        expiresOnTimestamp: clock.now() + 3_600_000,
+      }),
     },
     clientOptions: sandboxClientOptions({ kind: 'in-page', sandbox }),
   })
@@ -53,15 +77,22 @@ async function preview(username: string, d: Design) {
   const world = signedInWorld(username)
   const resources = await world.gateway.listResources(SUB, 'sandbox-rg')
   const prepared = prepareApply(d, resources, TARGET, {})
-  if (!prepared.ok) throw new Error(JSON.stringify(prepared.error))
-  return { world, prepared: prepared.value, preview: await previewApply(prepared.value.design, prepared.value.steps, world.gateway, TARGET) }
+  if (!prepared.ok) throw new Error(JSON.stringify(prepared.error.problems))
+  return {
+    world,
+    prepared: prepared.value,
+    preview: await previewApply(prepared.value.design, prepared.value.steps, world.gateway, TARGET),
+  }
 }
 
 describe('the preview judges each write by the caller’s permissions', () => {
   it('shows the limited RBAC administrator which scopes it can change: its group yes, the subscription no', async () => {
     const { preview: p } = await preview('rbac-admin@sandbox.example', design)
     const byEdge = Object.fromEntries(
-      p.items.map((i) => [i.step.kind === 'assignRole' ? i.step.scopeKind : i.step.kind, { status: i.status, reason: i.reason }]),
+      p.items.map((i) => [
+        i.step.kind === 'assignRole' ? i.step.scopeKind : i.step.kind,
+        { status: i.status, reason: i.reason },
+      ]),
     )
     expect(byEdge.resource).toEqual({ status: 'create' })
     expect(byEdge.subscription).toEqual({
@@ -97,7 +128,8 @@ describe('the preview judges each write by the caller’s permissions', () => {
         message: expect.stringMatching(
           /^The client 'rbac-admin@sandbox\.example' with object id '44444444-0000-4000-8000-000000000003' does not have authorization to perform action 'Microsoft\.Authorization\/roleAssignments\/write' over scope '\/subscriptions\/11111111-1111-1111-1111-111111111111\/providers\/Microsoft\.Authorization\/roleAssignments\//,
         ),
-        advice: 'You need Microsoft.Authorization/roleAssignments/write at this scope: ask for Role Based Access Control Administrator (or User Access Administrator / Owner) on it.',
+        advice:
+          'You need Microsoft.Authorization/roleAssignments/write at this scope: ask for Role Based Access Control Administrator (or User Access Administrator / Owner) on it.',
       },
     })
   })
@@ -105,13 +137,22 @@ describe('the preview judges each write by the caller’s permissions', () => {
   it('marks every write of scenario 2 "cannot" for a Reader, each with what it lacks', async () => {
     const scenario = templateById('scenario-2')?.design
     if (!scenario) throw new Error('scenario-2')
-    const developers = scenario.nodes.map((n) => (n.kind === 'developer' ? { ...n, azure: { principalId: DEVS } } : n))
-    const { preview: p } = await preview('reader@sandbox.example', { ...scenario, nodes: developers })
+    const developers = scenario.nodes.map((n) =>
+      n.kind === 'developer' ? { ...n, azure: { principalId: DEVS } } : n,
+    )
+    const { preview: p } = await preview('reader@sandbox.example', {
+      ...scenario,
+      nodes: developers,
+    })
     const writes = p.items.filter((i) => i.status !== 'manual')
     expect(writes.length).toBeGreaterThan(10)
     for (const item of writes) {
       const first = neededFor(item.step)[0]
-      expect(item).toMatchObject({ status: 'cannot', denied: first, reason: `you lack ${first?.action} on ${first?.scope}` })
+      expect(item).toMatchObject({
+        status: 'cannot',
+        denied: first,
+        reason: `you lack ${first?.action} on ${first?.scope}`,
+      })
     }
     expect(new Set(writes.map((i) => i.denied?.action))).toEqual(
       new Set([

@@ -99,9 +99,15 @@ describe('idtopo apply against the HTTPS sandbox', () => {
       })
       server.sandbox.reset()
       expect(await runCli(apply('fresh.json', '--report', 'r.json'), m.io)).toBe(1)
-      expect(m.stderr()).toMatch(/2 cannot be applied \(2 for lack of permission: tried anyway, ARM decides\)/)
-      expect(m.stdout()).toMatch(/Failed:[\s\S]*AuthorizationFailed \(403\): The client '[^']+' with object id '[^']+' does not have authorization to perform action 'Microsoft\.Authorization\/roleAssignments\/write'/)
-      const failed = JSON.parse(m.written['r.json']!).steps.filter((st: { outcome: string }) => st.outcome === 'failed')
+      expect(m.stderr()).toMatch(
+        /2 cannot be applied \(2 for lack of permission: tried anyway, ARM decides\)/,
+      )
+      expect(m.stdout()).toMatch(
+        /Failed:[\s\S]*AuthorizationFailed \(403\): The client '[^']+' with object id '[^']+' does not have authorization to perform action 'Microsoft\.Authorization\/roleAssignments\/write'/,
+      )
+      const failed = JSON.parse(m.written['r.json']!).steps.filter(
+        (st: { outcome: string }) => st.outcome === 'failed',
+      )
       expect(failed).toHaveLength(2)
     } finally {
       server.sandbox.resetFaults()
@@ -112,7 +118,7 @@ describe('idtopo apply against the HTTPS sandbox', () => {
     const m = memoryIO(files)
     expect(await runCli(apply('missing.json'), m.io)).toBe(2)
     expect(m.stderr()).toContain(
-      'st: no Microsoft.Storage/storageAccounts named "nosuchaccount" in resource group sandbox-rg',
+      'no Microsoft.Storage/storageAccounts named "nosuchaccount" in resource group sandbox-rg',
     )
     expect(
       await runCli(

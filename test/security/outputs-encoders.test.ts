@@ -4,7 +4,7 @@
 // text, and nothing after a comment becomes code, for hostile text of every kind.
 import { spawnSync } from 'node:child_process'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { bicepComment, bicepMultiline, bicepString, bicepTemplate } from '@/lib/encode/bicep.ts'
 import { UNSAFE_CHAR } from '@/lib/encode/chars.ts'
 import { adoNetValue, odbcValue } from '@/lib/encode/connection-string.ts'
@@ -28,6 +28,9 @@ import {
 } from '../support/code-syntax.ts'
 import { CANARY, hostileText, longHostileText } from '../support/hostile.ts'
 import { needsTool } from '../support/tools.ts'
+
+// Each property runs real parsers in child processes (bash, python3, java) on a shared machine.
+vi.setConfig({ testTimeout: 120_000 })
 
 const batch = (n = 24): fc.Arbitrary<string[]> =>
   fc.array(

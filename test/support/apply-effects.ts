@@ -1,15 +1,14 @@
 import { createSdkGateway } from '@/azure/sdk-gateway.ts'
 import { sandboxClientOptions, sandboxCredential } from '@/sandbox/client-options.ts'
 import { createSandbox, type Sandbox } from '@/sandbox/core/sandbox.ts'
-import type { ApplyEffects, EntraSettings } from '@/store/apply/types.ts'
+import type { EntraSettings } from '@/apply/entra-settings.ts'
+import type { ApplyEffects } from '@/apply/ports.ts'
 import type { Clock } from '@/apply/clock.ts'
 import { storageJournal } from '@/store/apply/journal.ts'
 import { memoryStorage } from '@/store/effects.ts'
 
 /** Apply effects over an in-memory sandbox reached through the real SDK; Azure is not available. */
-export function sandboxApplyEffects(
-  clock: Clock,
-): ApplyEffects & {
+export function sandboxApplyEffects(clock: Clock): ApplyEffects & {
   readonly sandbox: Sandbox
   readonly storage: ReturnType<typeof memoryStorage>
 } {

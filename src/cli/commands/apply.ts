@@ -113,7 +113,7 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
       : developerIds
     const prepared = prepareApply(design, resources, target, ids)
     if (!prepared.ok) {
-      const lines = prepared.error.map((p) => `  ${t(p.node)}: ${t(p.message)}`)
+      const lines = prepared.error.problems.map((p) => `  ${t(p.message)}`)
       throw new CliError(
         `${t(file)}: cannot bind the design to ${t(group.name)}\n${lines.join('\n')}`,
       )

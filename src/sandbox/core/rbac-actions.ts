@@ -46,7 +46,8 @@ export function requirementOf(request: ParsedRequest): Requirement {
     return { kind: 'filter', items: 'resources' }
   if (lower[2] !== 'resourcegroups') return { kind: 'open' }
   if (segs.length === 3) return { kind: 'filter', items: 'resourceGroups' }
-  if (segs.length === 4) return { kind: 'action', action: `${RESOURCE_GROUPS}/${verb}`, scope: path(segs) }
+  if (segs.length === 4)
+    return { kind: 'action', action: `${RESOURCE_GROUPS}/${verb}`, scope: path(segs) }
   if (lower[4] === 'resources')
     return { kind: 'action', action: `${RESOURCE_GROUPS}/resources/read`, scope: path(segs) }
   return providerRequirement(request, segs.slice(0, 4), segs.slice(5))
@@ -63,7 +64,9 @@ function providerRequirement(
   const isCollection = rest.length % 2 === 1
   const isAction = request.method === 'POST' && isCollection && rest.length >= 3
   const typeNames = isAction ? types.slice(0, -1) : types
-  const verb = isAction ? `${types[types.length - 1] ?? ''}/action` : (VERB[request.method] ?? 'action')
+  const verb = isAction
+    ? `${types[types.length - 1] ?? ''}/action`
+    : (VERB[request.method] ?? 'action')
   const resource = isAction ? typed.slice(0, -1) : typed
   return {
     kind: 'action',

@@ -1,5 +1,6 @@
 import { permits } from '../../catalog/arm-permissions.ts'
 import { idKey } from './ids.ts'
+import { assignmentsHeldBy } from './role-assignment-index.ts'
 import type { Permission } from './rbac-roles.ts'
 import { builtInRole } from './role-definitions.ts'
 import type { SandboxState } from './types.ts'
@@ -24,10 +25,9 @@ export function permissionsAt(
   principalId: string,
   scope: string,
 ): Permission[] {
-  const principal = principalId.toLowerCase()
   const roles = new Set<string>()
-  for (const a of Object.values(state.roleAssignments))
-    if (a.principalId === principal && isWithin(scope, a.scope)) roles.add(a.roleDefinitionGuid)
+  for (const a of assignmentsHeldBy(state.roleAssignments, principalId))
+    if (isWithin(scope, a.scope)) roles.add(a.roleDefinitionGuid)
   return [...roles].flatMap((guid) => {
     const role = builtInRole(guid)
     if (role) return [role.permission]
@@ -38,9 +38,8 @@ export function permissionsAt(
 
 /** Does the principal hold any role at, above or below this scope? (It may then see the scope listed.) */
 export function holdsAnyRoleAround(state: SandboxState, principalId: string, scope: string): boolean {
-  const principal = principalId.toLowerCase()
-  return Object.values(state.roleAssignments).some(
-    (a) => a.principalId === principal && (isWithin(scope, a.scope) || isWithin(a.scope, scope)),
+  return assignmentsHeldBy(state.roleAssignments, principalId).some(
+    (a) => isWithin(scope, a.scope) || isWithin(a.scope, scope),
   )
 }
 

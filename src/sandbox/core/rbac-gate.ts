@@ -40,11 +40,15 @@ export function authorize(ctx: Ctx): Authorization {
         need.action === 'Microsoft.Resources/subscriptions/read'
           ? holdsAnyRoleAround(ctx.state, who, need.scope)
           : isAllowed(ctx.state, who, need.action, need.scope)
-      if (!allowed) return { allowed: false, response: authorizationFailed(ctx, need.action, need.scope) }
+      if (!allowed)
+        return { allowed: false, response: authorizationFailed(ctx, need.action, need.scope) }
       const linked = unassignableIdentities(ctx)
       return linked.length === 0
         ? { allowed: true }
-        : { allowed: false, response: linkedAuthorizationFailed(ctx, need.action, need.scope, linked) }
+        : {
+            allowed: false,
+            response: linkedAuthorizationFailed(ctx, need.action, need.scope, linked),
+          }
     }
   }
 }
@@ -95,7 +99,12 @@ function filterList(
       case 'subscriptions':
         return holdsAnyRoleAround(ctx.state, who, id)
       case 'resourceGroups':
-        return isAllowed(ctx.state, who, 'Microsoft.Resources/subscriptions/resourcegroups/read', id)
+        return isAllowed(
+          ctx.state,
+          who,
+          'Microsoft.Resources/subscriptions/resourcegroups/read',
+          id,
+        )
       case 'resources':
         return isAllowed(ctx.state, who, `${String(item.type)}/read`, id)
     }

@@ -40,7 +40,43 @@ export function findEqualAssignment(
     : undefined
 }
 
-/** Records a new assignment in the index (call after storing it). */
+/** Records a new assignment in the indexes (call after storing it). */
 export function indexAssignment(assignments: Assignments, a: RoleAssignmentRecord): void {
   indexFor(assignments).set(keyOf(a.principalId, a.roleDefinitionGuid, a.scope), a.name)
+  const held = holdersFor(assignments)
+  held.set(a.principalId, (held.get(a.principalId) ?? new Set<string>()).add(a.name))
+}
+
+/**
+ * principal → names of its assignments, so authorizing a call (sign-in mode) reads the caller's
+ * few assignments, not all 5,000. Built, extended and checked like the index above.
+ */
+const holders = new WeakMap<Assignments, Map<string, Set<string>>>()
+
+function holdersFor(assignments: Assignments): Map<string, Set<string>> {
+  let map = holders.get(assignments)
+  if (!map) {
+    map = new Map()
+    for (const a of Object.values(assignments)) {
+      const names = map.get(a.principalId) ?? new Set<string>()
+      names.add(a.name)
+      map.set(a.principalId, names)
+    }
+    holders.set(assignments, map)
+  }
+  return map
+}
+
+/** The assignments a principal holds anywhere (ids lower-case, as stored). */
+export function assignmentsHeldBy(
+  assignments: Assignments,
+  principalId: string,
+): RoleAssignmentRecord[] {
+  const principal = principalId.toLowerCase()
+  const out: RoleAssignmentRecord[] = []
+  for (const name of holdersFor(assignments).get(principal) ?? []) {
+    const a = assignments[name]
+    if (a && a.principalId === principal) out.push(a)
+  }
+  return out
 }

@@ -1,9 +1,5 @@
 import type { RbacAssignmentSeed } from '../core/rbac-seed.ts'
-import {
-  SANDBOX_RESOURCE_GROUP,
-  SANDBOX_SUBSCRIPTION_ID,
-  SANDBOX_TENANT_ID,
-} from '../core/seed.ts'
+import { SANDBOX_RESOURCE_GROUP, SANDBOX_SUBSCRIPTION_ID, SANDBOX_TENANT_ID } from '../core/seed.ts'
 
 /**
  * The sign-in sandbox's directory (PRODUCT.md §9 "Sign-in mode"): the users and applications its
@@ -80,11 +76,36 @@ export const SANDBOX_APPLICATIONS: readonly DirectoryApplication[] = [
 
 /** Who holds what when the sandbox starts (and after a reset). */
 export const DIRECTORY_ASSIGNMENTS: readonly RbacAssignmentSeed[] = [
-  { principalId: objectIdOf('owner@sandbox.example'), principalType: 'User', roleDefinitionGuid: OWNER, scope: SUBSCRIPTION_SCOPE },
-  { principalId: objectIdOf('reader@sandbox.example'), principalType: 'User', roleDefinitionGuid: READER, scope: SUBSCRIPTION_SCOPE },
-  { principalId: objectIdOf('rbac-admin@sandbox.example'), principalType: 'User', roleDefinitionGuid: RBAC_ADMINISTRATOR, scope: GROUP_SCOPE },
-  { principalId: appObjectId('sandbox-pipeline'), principalType: 'ServicePrincipal', roleDefinitionGuid: OWNER, scope: SUBSCRIPTION_SCOPE },
-  { principalId: appObjectId('sandbox-reader'), principalType: 'ServicePrincipal', roleDefinitionGuid: READER, scope: SUBSCRIPTION_SCOPE },
+  {
+    principalId: objectIdOf('owner@sandbox.example'),
+    principalType: 'User',
+    roleDefinitionGuid: OWNER,
+    scope: SUBSCRIPTION_SCOPE,
+  },
+  {
+    principalId: objectIdOf('reader@sandbox.example'),
+    principalType: 'User',
+    roleDefinitionGuid: READER,
+    scope: SUBSCRIPTION_SCOPE,
+  },
+  {
+    principalId: objectIdOf('rbac-admin@sandbox.example'),
+    principalType: 'User',
+    roleDefinitionGuid: RBAC_ADMINISTRATOR,
+    scope: GROUP_SCOPE,
+  },
+  {
+    principalId: appObjectId('sandbox-pipeline'),
+    principalType: 'ServicePrincipal',
+    roleDefinitionGuid: OWNER,
+    scope: SUBSCRIPTION_SCOPE,
+  },
+  {
+    principalId: appObjectId('sandbox-reader'),
+    principalType: 'ServicePrincipal',
+    roleDefinitionGuid: READER,
+    scope: SUBSCRIPTION_SCOPE,
+  },
 ]
 
 export function findUser(username: string): DirectoryUser | undefined {

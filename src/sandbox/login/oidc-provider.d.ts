@@ -63,9 +63,7 @@ declare module 'oidc-provider' {
   export const errors: {
     InvalidTarget: new (description?: string) => Error
   }
-}
 
-declare module 'oidc-provider' {
   export interface Prompt {
     name: string
     checks: { remove(reason: string): void }

@@ -6,8 +6,7 @@ import { SANDBOX_USERS } from './directory.ts'
  * the sign-out page and errors. Plain HTML with accessible labels, so tests fill them by role.
  */
 
-const escape = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:26rem;margin:3rem auto;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.4rem}label{display:block;margin:.8rem 0 .2rem}input{width:100%;padding:.4rem;box-sizing:border-box}
@@ -26,7 +25,10 @@ export function pagePolicy(script?: string): string {
   return `default-src 'none'; style-src 'unsafe-inline'; script-src ${hash || "'none'"}; frame-ancestors 'none'`
 }
 
-export function loginPage(action: string, options: { error?: string; username?: string } = {}): string {
+export function loginPage(
+  action: string,
+  options: { error?: string; username?: string } = {},
+): string {
   const accounts = SANDBOX_USERS.map(
     (u) => `<tr><td>${escape(u.username)}</td><td>${escape(u.role)}</td></tr>`,
   ).join('')

@@ -1,10 +1,5 @@
 import type { JWK } from 'jose'
-import {
-  errors,
-  interactionPolicy,
-  Provider,
-  type KoaContextWithOIDC,
-} from 'oidc-provider'
+import { errors, interactionPolicy, Provider, type KoaContextWithOIDC } from 'oidc-provider'
 import {
   applicationOf,
   ARM_AUDIENCE,

@@ -2,12 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { exportJWK, generateKeyPair } from 'jose'
 import type { Provider } from 'oidc-provider'
-import {
-  findUser,
-  LOGIN_TENANT_ID,
-  SPA_CLIENT_ID,
-  USER_PASSWORD,
-} from './directory.ts'
+import { findUser, LOGIN_TENANT_ID, SPA_CLIENT_ID, USER_PASSWORD } from './directory.ts'
 import { errorPage, loginPage, pagePolicy } from './pages.ts'
 import { entraPaths } from './paths.ts'
 import { createLoginProvider } from './provider.ts'
@@ -92,7 +87,11 @@ export async function startSignIn(
 /** The provider's routes; the authorization and sign-out ones have sub-paths (resume, confirm). */
 function isProviderPath(path: string, paths: ReturnType<typeof entraPaths>): boolean {
   const under = (route: string): boolean => path === route || path.startsWith(`${route}/`)
-  return [paths.token, paths.keys, paths.userinfo].includes(path) || under(paths.authorize) || under(paths.logout)
+  return (
+    [paths.token, paths.keys, paths.userinfo].includes(path) ||
+    under(paths.authorize) ||
+    under(paths.logout)
+  )
 }
 
 /** The login page: GET shows it, POST checks the account and hands the result to the provider. */
@@ -106,11 +105,22 @@ async function interaction(
   try {
     details = await provider.interactionDetails(request, response)
   } catch (e) {
-    html(response, 400, errorPage('session_not_found', `${e instanceof Error ? e.message : String(e)}. Start the sign-in again from the app.`))
+    html(
+      response,
+      400,
+      errorPage(
+        'session_not_found',
+        `${e instanceof Error ? e.message : String(e)}. Start the sign-in again from the app.`,
+      ),
+    )
     return
   }
   if (details.uid !== uid) {
-    html(response, 400, errorPage('session_not_found', 'This sign-in page belongs to another sign-in.'))
+    html(
+      response,
+      400,
+      errorPage('session_not_found', 'This sign-in page belongs to another sign-in.'),
+    )
     return
   }
   const action = `${entraPaths(LOGIN_TENANT_ID).login}/${uid}`
@@ -132,7 +142,11 @@ async function interaction(
   const username = form.get('username') ?? ''
   const user = findUser(username)
   if (!user || form.get('password') !== USER_PASSWORD) {
-    html(response, 200, loginPage(action, { error: 'Your account or password is incorrect.', username }))
+    html(
+      response,
+      200,
+      loginPage(action, { error: 'Your account or password is incorrect.', username }),
+    )
     return
   }
   await provider.interactionFinished(

@@ -1,5 +1,5 @@
-import type { KeyValueStorage } from '../effects.ts'
-import type { ApplyJournal, ApplyJournalStore } from './types.ts'
+import type { KeyValueStorage } from '../../lib/key-value-storage.ts'
+import type { ApplyJournal, ApplyJournalStore } from '../../apply/ports.ts'
 
 const KEY = 'apply-journal'
 

@@ -7,7 +7,8 @@ import { runApply, type ApplyEvent } from '../../apply/run.ts'
 import { describeError } from '../../apply/describe.ts'
 import { DEFAULT_ARM_ENDPOINT } from '../../apply/entra-settings.ts'
 import { whileBusy } from './busy.ts'
-import type { ApplyEffects, ApplyJournal, ApplyJournalStore, ApplyState, LogLine } from './types.ts'
+import type { ApplyEffects, ApplyJournal, ApplyJournalStore } from '../../apply/ports.ts'
+import type { ApplyState, LogLine } from './types.ts'
 
 export interface RunActions {
   /** Reads what exists and compares it with the steps; moves to the preview. */

@@ -1,73 +1,15 @@
 import type { BindingProblem } from '../../apply/binding.ts'
 import type { EntraSettings } from '../../apply/entra-settings.ts'
-import type { Clock } from '../../apply/clock.ts'
-import type { ArmGateway, LiveResource, ResourceGroup, Subscription } from '../../apply/gateway.ts'
+import type { LiveResource, ResourceGroup, Subscription } from '../../apply/gateway.ts'
+import type { ApplyJournal, ApplyTarget, SignedInAccount } from '../../apply/ports.ts'
 import type { Prepared } from '../../apply/prepare.ts'
 import type { Preview } from '../../apply/preview.ts'
 import type { PruneCandidate, PruneResult } from '../../apply/prune.ts'
 import type { ApplyReport, StepResult } from '../../apply/report.ts'
-import type { FaultConfig, FaultPatch } from '../../sandbox/core/faults.ts'
+import type { Design } from '../../model/types.ts'
+import type { FaultConfig } from '../../sandbox/core/faults.ts'
 
-export type ApplyTarget = 'sandbox' | 'azure'
 export type ApplyPhase = 'setup' | 'bind' | 'preview' | 'running' | 'report'
-
-export type { EntraSettings } from '../../apply/entra-settings.ts'
-
-export interface SignedInAccount {
-  readonly name: string
-  readonly username: string
-  /** Microsoft Entra object id: what a developer node binds to with "Use my account". */
-  readonly objectId: string
-}
-
-/** The sandbox running inside the page, with its settings. */
-export interface SandboxConnection {
-  readonly gateway: ArmGateway
-  faults(): FaultConfig
-  setFaults(patch: FaultPatch): FaultConfig
-  /** Back to the seeded world: the identities and assignments made so far are gone. */
-  reset(): void
-}
-
-export interface AzureConnection {
-  readonly gateway: ArmGateway
-  account(): SignedInAccount | null
-  signIn(selectAccount?: boolean): Promise<SignedInAccount | null>
-  signOut(): Promise<void>
-}
-
-/** The outside world of an apply, injected so tests run it against the in-page sandbox. */
-export interface ApplyEffects {
-  connectSandbox(onRemainingWrites: (n: number) => void): Promise<SandboxConnection>
-  connectAzure(
-    settings: EntraSettings,
-    onRemainingWrites: (n: number) => void,
-  ): Promise<AzureConnection>
-  /** Entra settings saved in this browser, else the build's (VITE_AZURE_CLIENT_ID, VITE_AZURE_TENANT_ID or VITE_AZURE_AUTHORITY, VITE_ARM_ENDPOINT). */
-  loadEntraSettings(): EntraSettings | null
-  saveEntraSettings(settings: EntraSettings): void
-  readonly clock: Clock
-  readonly random: () => number
-  /** Where a running apply notes its progress, so a closed tab still tells what was done. */
-  readonly journal: ApplyJournalStore
-}
-
-/** What a run had done when last noted: kept until the run ends, read when the dialog reopens. */
-export interface ApplyJournal {
-  readonly design: string
-  readonly target: ApplyTarget
-  readonly subscriptionId: string
-  readonly resourceGroup: string
-  readonly startedAt: number
-  readonly total: number
-  readonly steps: readonly StepResult[]
-}
-
-export interface ApplyJournalStore {
-  load(): Promise<ApplyJournal | undefined>
-  save(journal: ApplyJournal): Promise<void>
-  clear(): Promise<void>
-}
 
 export interface LogLine {
   readonly seq: number
@@ -76,6 +18,17 @@ export interface LogLine {
 }
 
 export interface ApplyState {
+  /**
+   * The designer document this state belongs to: opening or creating another design starts over
+   * (nothing of one design's bindings, preview or report carries over to another by node id).
+   */
+  readonly docId: string | null
+  /** The design as it was last bound (before picks), to notice a design changed since. */
+  readonly boundFrom: Design | null
+  /** While some nodes still need a choice: the design with every binding that did succeed. */
+  readonly partial: Design | null
+  /** A passing note for the user (e.g. the design changed, so it was bound again). */
+  readonly notice: string | null
   readonly phase: ApplyPhase
   readonly target: ApplyTarget
   /** What is being loaded right now, for the spinner; null when idle. */

@@ -1,7 +1,7 @@
 import type { Design } from '../../model/types.ts'
 import { designToJson } from '../../model/serialize.ts'
 import { parseDesign } from '../../model/parse.ts'
-import type { KeyValueStorage } from '../effects.ts'
+import type { KeyValueStorage } from '../../lib/key-value-storage.ts'
 import type { Viewport } from '../types.ts'
 
 /**

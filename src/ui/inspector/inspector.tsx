@@ -1,3 +1,5 @@
+import { useRef } from 'react'
+import { useKeepFocus } from '../a11y/keep-focus.ts'
 import { useShallow } from 'zustand/react/shallow'
 import { analyze } from '../../store/derived.ts'
 import { Icon } from '../icons.tsx'
@@ -20,9 +22,16 @@ export function Inspector() {
   const edge =
     edges.length === 1 && nodes.length === 0 ? edgeById(design, edges[0] ?? '') : undefined
   const count = nodes.length + edges.length
+  const heading = useRef<HTMLHeadingElement>(null)
+  // Connect selects the new connection, Delete clears the selection, a fix removes its finding:
+  // a finding now in the old one's place, or the heading of what is shown, takes the focus.
+  const aside = useKeepFocus<HTMLElement>(
+    [node?.id ?? edge?.id ?? (count > 1 ? 'several' : 'design'), design],
+    () => heading.current,
+  )
   return (
-    <aside className="inspector" aria-label="Inspector">
-      <h2 className="panel-title">
+    <aside className="inspector" aria-label="Inspector" ref={aside}>
+      <h2 className="panel-title" ref={heading} tabIndex={-1}>
         {node ? node.name : edge ? 'Connection' : count > 1 ? 'Selection' : 'Design'}
       </h2>
       {node ? (

@@ -1,6 +1,7 @@
 import type { Locator, Page, Request } from 'playwright-core'
 import type { SandboxServer } from '@/sandbox/server/https-server.ts'
 import type { Browser } from './browser.ts'
+import type { Designer } from './designer.ts'
 
 export const PASSWORD = 'sandbox-password'
 
@@ -14,7 +15,10 @@ export async function pointAppAtSandbox(page: Page, server: SandboxServer): Prom
   const signIn = server.signIn
   if (!signIn) throw new Error('the sandbox runs without sign-in')
   await page.getByRole('button', { name: 'Apply', exact: true }).click()
-  await page.getByRole('dialog', { name: /^Apply to/ }).getByRole('radio', { name: /^Azure/ }).check()
+  await page
+    .getByRole('dialog', { name: /^Apply to/ })
+    .getByRole('radio', { name: /^Azure/ })
+    .check()
   const dialog = azureDialog(page)
   await dialog.getByRole('textbox', { name: 'Application (client) ID' }).fill(signIn.spaClientId)
   // The issuer, as printed by the sandbox: the form takes it for the authority.
@@ -59,17 +63,98 @@ export async function backToTarget(dialog: Locator): Promise<void> {
   }
 }
 
-/** Bearer tokens the page sent to the sandbox's ARM paths, and the token grants it made. */
+/**
+ * Bearer tokens the page sent to the sandbox's ARM paths, the token grants it made, every token
+ * the provider handed out (access, refresh and ID tokens), and every console line of any page.
+ */
 export function watchTokens(browser: Browser, server: SandboxServer) {
   const bearers = new Set<string>()
+  const issued = new Set<string>()
   const grants: string[] = []
+  const consoleLines: string[] = []
+  const listen = (page: Page): void => void page.on('console', (m) => consoleLines.push(m.text()))
+  listen(browser.page)
+  browser.context.on('page', listen)
+  browser.context.on('response', (response) => {
+    if (
+      !new URL(response.url()).pathname.endsWith('/oauth2/v2.0/token') ||
+      response.status() !== 200
+    )
+      return
+    void response
+      .json()
+      .then((body: Record<string, unknown>) => {
+        for (const key of ['access_token', 'refresh_token', 'id_token'])
+          if (typeof body[key] === 'string') issued.add(body[key])
+      })
+      .catch(() => {})
+  })
   const seen = (request: Request): void => {
     if (!request.url().startsWith(server.url)) return
     const auth = request.headers().authorization
     if (auth?.startsWith('Bearer ')) bearers.add(auth.slice(7))
-    if (new URL(request.url()).pathname.endsWith('/oauth2/v2.0/token') && request.method() === 'POST')
+    if (
+      new URL(request.url()).pathname.endsWith('/oauth2/v2.0/token') &&
+      request.method() === 'POST'
+    )
       grants.push(new URLSearchParams(request.postData() ?? '').get('grant_type') ?? '')
   }
   browser.context.on('request', seen)
-  return { bearers, grants }
+  return { bearers, issued, grants, consoleLines }
+}
+
+/** Everything the page keeps: localStorage, sessionStorage and every IndexedDB record. */
+export async function pageStorage(page: Page): Promise<{
+  local: Record<string, string>
+  session: Record<string, string>
+  indexedDb: string
+}> {
+  return page.evaluate(async () => {
+    const dump = (s: Storage): Record<string, string> =>
+      Object.fromEntries(
+        Array.from({ length: s.length }, (_, i) => s.key(i) ?? '').map((k) => [
+          k,
+          s.getItem(k) ?? '',
+        ]),
+      )
+    const records: unknown[] = []
+    for (const info of await indexedDB.databases()) {
+      if (!info.name) continue
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(info.name ?? '')
+        open.onsuccess = () => resolve(open.result)
+        open.onerror = () => reject(open.error)
+      })
+      for (const store of Array.from(db.objectStoreNames)) {
+        const all = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(store).objectStore(store).getAll()
+          request.onsuccess = () => resolve(request.result)
+          request.onerror = () => reject(request.error)
+        })
+        records.push({ db: info.name, store, all })
+      }
+      db.close()
+    }
+    return {
+      local: dump(localStorage),
+      session: dump(sessionStorage),
+      indexedDb: JSON.stringify(records),
+    }
+  })
+}
+
+/** New → the tutorial's scenario 2 (apps sharing user-assigned identities). */
+export async function openScenario2(d: Designer): Promise<void> {
+  await d.button('New').click()
+  await d.page.getByRole('button', { name: /Apps sharing user-assigned identities/ }).click()
+  await d.node('contoso-web-1').waitFor()
+}
+
+/** Binds scenario 2 (its developer group to an object id) and reads the preview. */
+export async function bindAndPreview(dialog: Locator, developers: string): Promise<void> {
+  await dialog.getByRole('button', { name: 'Bind resources' }).click()
+  const id = dialog.getByRole('textbox', { name: 'Object id of Contoso developers' })
+  await id.fill(developers)
+  await id.press('Tab')
+  await dialog.getByRole('button', { name: 'Preview changes' }).click()
 }

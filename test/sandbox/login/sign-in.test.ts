@@ -79,11 +79,15 @@ describe('the sign-in sandbox’s OpenID Connect provider', () => {
       idtyp: 'app',
       appid: 'sandbox-pipeline',
     })
-    const created = await armClient(credential).roleAssignments.create(STORE, 'a1b2c3d4-0000-4000-8000-000000000001', {
-      roleDefinitionId: BLOB_READER,
-      principalId: DEVS,
-      principalType: 'Group',
-    })
+    const created = await armClient(credential).roleAssignments.create(
+      STORE,
+      'a1b2c3d4-0000-4000-8000-000000000001',
+      {
+        roleDefinitionId: BLOB_READER,
+        principalId: DEVS,
+        principalType: 'Group',
+      },
+    )
     expect(created.createdBy).toBe('66666666-0000-4000-8000-000000000001')
   })
 
@@ -108,7 +112,9 @@ describe('the sign-in sandbox’s OpenID Connect provider', () => {
       disableInstanceDiscovery: true,
       tlsOptions: { ca: server.certificatePem },
     })
-    await expect(wrong.getToken('https://management.azure.com/.default')).rejects.toThrow(/invalid_client/)
+    await expect(wrong.getToken('https://management.azure.com/.default')).rejects.toThrow(
+      /invalid_client/,
+    )
   })
 
   it('signs a user in with authorization code + PKCE through its login page, with Entra’s claims and client_info', async () => {
@@ -148,17 +154,27 @@ describe('the sign-in sandbox’s OpenID Connect provider', () => {
 
   it('shows the login page again on a wrong password, and answers access_denied when the user cancels', async () => {
     const flow = await startCodeFlow(server)
-    const wrong = await submitLogin(server, flow, { username: 'owner@sandbox.example', password: 'guess', action: 'sign-in' })
+    const wrong = await submitLogin(server, flow, {
+      username: 'owner@sandbox.example',
+      password: 'guess',
+      action: 'sign-in',
+    })
     expect(wrong.page?.status).toBe(200)
     expect(wrong.page?.text).toContain('Your account or password is incorrect.')
     const cancelled = await submitLogin(server, flow, { action: 'cancel' })
     expect(cancelled.redirect?.href.startsWith(APP_REDIRECT)).toBe(true)
-    expect(new URLSearchParams(cancelled.redirect?.hash.slice(1)).get('error')).toBe('access_denied')
+    expect(new URLSearchParams(cancelled.redirect?.hash.slice(1)).get('error')).toBe(
+      'access_denied',
+    )
   })
 
   it('refuses a code redeemed with the wrong PKCE verifier', async () => {
     const flow = await startCodeFlow(server)
-    const { redirect } = await submitLogin(server, flow, { username: 'reader@sandbox.example', password: 'sandbox-password', action: 'sign-in' })
+    const { redirect } = await submitLogin(server, flow, {
+      username: 'reader@sandbox.example',
+      password: 'sandbox-password',
+      action: 'sign-in',
+    })
     const code = new URLSearchParams(redirect?.hash.slice(1)).get('code') ?? ''
     const tokens = await redeem(server, {
       grant_type: 'authorization_code',
@@ -178,7 +194,9 @@ describe('the emulator accepts only the provider’s tokens for ARM when sign-in
     expect(JSON.parse(reply.text).error.code).toBe('InvalidAuthenticationToken')
     expect(JSON.parse(reply.text).error.message).toMatch(message)
     expect(reply.headers['www-authenticate']).toMatch(
-      new RegExp(`^Bearer authorization_uri="${server.url}/${TENANT}", error="invalid_token", error_description="`),
+      new RegExp(
+        `^Bearer authorization_uri="${server.url}/${TENANT}", error="invalid_token", error_description="`,
+      ),
     )
   }
 
@@ -194,7 +212,10 @@ describe('the emulator accepts only the provider’s tokens for ARM when sign-in
   })
 
   it('refuses a token with the right claims signed by another key', async () => {
-    const genuine = claimsOf((await clientCredential('sandbox-pipeline').getToken('https://management.azure.com/.default'))?.token ?? '')
+    const genuine = claimsOf(
+      (await clientCredential('sandbox-pipeline').getToken('https://management.azure.com/.default'))
+        ?.token ?? '',
+    )
     const { privateKey, publicKey } = await generateKeyPair('RS256')
     const jwk = await exportJWK(publicKey)
     const forged = await new SignJWT(genuine)
@@ -207,16 +228,26 @@ describe('the emulator accepts only the provider’s tokens for ARM when sign-in
     const tokens = await signInAs(server, 'owner@sandbox.example')
     await expect401(
       tokens.id_token ?? '',
-      new RegExp(`^The access token has been obtained for wrong audience or resource '${server.signIn?.spaClientId}'`),
+      new RegExp(
+        `^The access token has been obtained for wrong audience or resource '${server.signIn?.spaClientId}'`,
+      ),
     )
   })
 
   it('refuses an expired token, judged on the sandbox’s clock', async () => {
-    const token = (await clientCredential('sandbox-reader').getToken('https://management.azure.com/.default'))?.token ?? ''
+    const token =
+      (await clientCredential('sandbox-reader').getToken('https://management.azure.com/.default'))
+        ?.token ?? ''
     expect((await arm(token)).status).toBe(200)
-    await fetchPinned(server, '/_sandbox/clock', { method: 'POST', body: JSON.stringify({ advanceMs: 2 * 3600 * 1000 }) })
+    await fetchPinned(server, '/_sandbox/clock', {
+      method: 'POST',
+      body: JSON.stringify({ advanceMs: 2 * 3600 * 1000 }),
+    })
     try {
-      await expect401(token, /^The access token expiry UTC time '.+ [AP]M' is earlier than current UTC time '.+ [AP]M'\.$/)
+      await expect401(
+        token,
+        /^The access token expiry UTC time '.+ [AP]M' is earlier than current UTC time '.+ [AP]M'\.$/,
+      )
     } finally {
       await fetchPinned(server, '/_sandbox/reset', { method: 'POST' })
     }

@@ -12,14 +12,24 @@ export interface Reply {
 export function fetchPinned(
   server: SandboxServer,
   url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string; jar?: Map<string, string> } = {},
+  init: {
+    method?: string
+    headers?: Record<string, string>
+    body?: string
+    jar?: Map<string, string>
+  } = {},
 ): Promise<Reply> {
   const jar = init.jar
-  const cookie = jar && jar.size > 0 ? { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {}
+  const cookie =
+    jar && jar.size > 0 ? { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {}
   return new Promise((resolve, reject) => {
     const req = httpsRequest(
       new URL(url, server.url),
-      { method: init.method ?? 'GET', headers: { ...init.headers, ...cookie }, ca: server.certificatePem },
+      {
+        method: init.method ?? 'GET',
+        headers: { ...init.headers, ...cookie },
+        ca: server.certificatePem,
+      },
       (res) => {
         for (const set of res.headers['set-cookie'] ?? []) {
           const [pair = ''] = set.split(';')
@@ -39,7 +49,8 @@ export function fetchPinned(
 
 export const APP_REDIRECT = 'http://127.0.0.1:5173/redirect.html'
 export const APP_ORIGIN = 'http://127.0.0.1:5173'
-export const ARM_REQUEST_SCOPE = 'https://management.azure.com/user_impersonation openid profile offline_access'
+export const ARM_REQUEST_SCOPE =
+  'https://management.azure.com/user_impersonation openid profile offline_access'
 
 export interface CodeFlow {
   readonly jar: Map<string, string>
@@ -49,7 +60,10 @@ export interface CodeFlow {
 }
 
 /** Starts an authorization code + PKCE request as MSAL does, up to the login page. */
-export async function startCodeFlow(server: SandboxServer, extra: Record<string, string> = {}): Promise<CodeFlow> {
+export async function startCodeFlow(
+  server: SandboxServer,
+  extra: Record<string, string> = {},
+): Promise<CodeFlow> {
   const signIn = server.signIn
   if (!signIn) throw new Error('the sandbox runs without sign-in')
   const jar = new Map<string, string>()
@@ -67,9 +81,14 @@ export async function startCodeFlow(server: SandboxServer, extra: Record<string,
     client_info: '1',
     ...extra,
   })
-  const authorize = await fetchPinned(server, `${signIn.authority}/oauth2/v2.0/authorize?${query}`, { jar })
+  const authorize = await fetchPinned(
+    server,
+    `${signIn.authority}/oauth2/v2.0/authorize?${query}`,
+    { jar },
+  )
   const location = String(authorize.headers.location ?? '')
-  if (authorize.status !== 303 || !location) throw new Error(`authorize answered ${authorize.status}`)
+  if (authorize.status !== 303 || !location)
+    throw new Error(`authorize answered ${authorize.status}`)
   return { jar, verifier, loginUrl: new URL(location, server.url).href }
 }
 
@@ -107,9 +126,16 @@ export async function redeem(
 }
 
 /** Signs a user in through the login page and redeems the code: the tokens MSAL would get. */
-export async function signInAs(server: SandboxServer, username: string): Promise<Record<string, string>> {
+export async function signInAs(
+  server: SandboxServer,
+  username: string,
+): Promise<Record<string, string>> {
   const flow = await startCodeFlow(server)
-  const { redirect } = await submitLogin(server, flow, { username, password: 'sandbox-password', action: 'sign-in' })
+  const { redirect } = await submitLogin(server, flow, {
+    username,
+    password: 'sandbox-password',
+    action: 'sign-in',
+  })
   const code = new URLSearchParams(redirect?.hash.slice(1)).get('code')
   if (!code) throw new Error('no code came back')
   const tokens = await redeem(server, {
@@ -125,4 +151,7 @@ export async function signInAs(server: SandboxServer, username: string): Promise
 }
 
 export const claimsOf = (jwt: string): Record<string, unknown> =>
-  JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>
+  JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >

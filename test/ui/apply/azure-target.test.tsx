@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { createSdkGateway } from '@/azure/sdk-gateway.ts'
 import { sandboxClientOptions, sandboxCredential } from '@/sandbox/client-options.ts'
 import { createApplyStore } from '@/store/apply/apply-store.ts'
-import type { SignedInAccount } from '@/store/apply/types.ts'
+import type { SignedInAccount } from '@/apply/ports.ts'
 import { templateById } from '@/templates/index.ts'
 import { ApplyStoreContext } from '@/ui/apply/apply-context.tsx'
 import { BindStep } from '@/ui/apply/bind-step.tsx'
@@ -90,7 +90,11 @@ describe('apply to Azure', () => {
     const design = templateById('scenario-3')!.design
     await store
       .getState()
-      .saveEntra({ clientId: '0f6c0000-1111-4222-8333-444455556666', authority: 'https://login.microsoftonline.com/contoso.example', armEndpoint: 'https://management.azure.com' })
+      .saveEntra({
+        clientId: '0f6c0000-1111-4222-8333-444455556666',
+        authority: 'https://login.microsoftonline.com/contoso.example',
+        armEndpoint: 'https://management.azure.com',
+      })
     await store.getState().signIn()
     await store.getState().bind(design)
     expect(store.getState().problems).toEqual([
