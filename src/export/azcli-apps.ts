@@ -123,6 +123,20 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
           `set ${issuer} to the OIDC issuer URL of the cluster running ${terminalText(app.name)} (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)`,
         ),
       )
+      // Pods use workload identity, not a system-assigned identity: one granted anyway
+      // (hosting-identity-unsupported) can only come from the operator.
+      if (usedPrincipal('systemAssigned', app.node)) {
+        const principal = vars.name(
+          `principal:systemAssigned:${app.node}`,
+          `${app.name} principal id`,
+        )
+        out.push(
+          shellRequired(
+            principal,
+            `set ${principal} to the object ID of the system-assigned identity of ${terminalText(app.name)} (AKS pods use workload identity: see idtopo check)`,
+          ),
+        )
+      }
       for (const i of app.identities)
         out.push(
           `az identity federated-credential create --name=${shellWord(app.name)} --identity-name=${shellWord(name(i))} --resource-group "$(cut -d/ -f5 <<<"$${id(i)}")" --issuer "$${issuer}" --subject=${shellWord(aksSubject(app.name))} --audiences ${FEDERATION_AUDIENCE} --output none`,

@@ -2,12 +2,7 @@ import { IDENTITY_ARM_TYPE } from '../catalog/hosting.ts'
 import { assertNever } from '../lib/assert.ts'
 import type { AssignCosmosDataRoleAction, AssignRoleAction, PlanPrincipal } from '../plan/types.ts'
 import { typeWithVersion } from './api-versions.ts'
-import {
-  bicepComment,
-  bicepMultiline,
-  bicepString,
-  bicepTemplate,
-} from '../lib/encode/bicep.ts'
+import { bicepComment, bicepMultiline, bicepString, bicepTemplate } from '../lib/encode/bicep.ts'
 import { parseArmId } from '../plan/arm-ids.ts'
 import { BICEP_RESERVED, bicepObject, existingResource, inDeploymentGroup } from './bicep-syntax.ts'
 import { identityType, type ExportModel } from './model.ts'
@@ -61,6 +56,21 @@ export function toBicep(model: ExportModel): string {
     out.push(
       '',
       `@description(${bicepString(`Object ID of the Microsoft Entra ${dev.principal} ${dev.name}.`)})`,
+      `param ${name} string`,
+    )
+  }
+  // An AKS workload is not declared here (its pods use workload identity): a system-assigned
+  // principal granted anyway (hosting-identity-unsupported) is a parameter, like a developer's.
+  for (const app of model.apps) {
+    const granted = [...model.roleAssignments, ...model.cosmosAssignments].some(
+      (a) => a.principal.type === 'systemAssigned' && a.principal.node === app.node,
+    )
+    if (app.hosting !== 'aksWorkload' || app.principalId || !granted) continue
+    const name = symbols.name(`param:${app.node}`, `${app.name} principal id`)
+    principalParam.set(app.node, name)
+    out.push(
+      '',
+      `@description(${bicepString(`Object ID of the system-assigned identity of ${app.name}.`)})`,
       `param ${name} string`,
     )
   }
@@ -127,10 +137,13 @@ export function toBicep(model: ExportModel): string {
     switch (p.type) {
       case 'userAssigned':
         return { id: `${sym(p.node)}.properties.principalId`, key: `${sym(p.node)}.id` }
-      case 'systemAssigned':
-        return known
-          ? { id: bicepString(known), key: bicepString(known) }
+      case 'systemAssigned': {
+        const param = principalParam.get(p.node)
+        if (known) return { id: bicepString(known), key: bicepString(known) }
+        return param
+          ? { id: param, key: param }
           : { id: `${sym(p.node)}.identity.principalId`, key: `${sym(p.node)}.id` }
+      }
       case 'developer': {
         const param = principalParam.get(p.node)
         const value = param ?? bicepString(known ?? '')

@@ -14,7 +14,7 @@ import { bashStatements, HAS_SHELLCHECK, needsTool } from '../support/tools.ts'
 import {
   bicepAssignments,
   cliAssignments,
-  expectedTarget,
+  expected,
   parseTerraform,
   terraformAssignments,
   type Found,
@@ -27,21 +27,6 @@ const designs: [string, Design][] = [
 ]
 const EXT = { bicep: 'bicep', terraform: 'tf', cli: 'sh' } as const
 
-/** What the plan says each export must hold: role definition, target, principal, principal type. */
-export function expected(d: Design): Found[] {
-  const m = exportModel(d)
-  const name = (node: string): string => m.names[node] ?? node
-  return [...m.roleAssignments, ...m.cosmosAssignments]
-    .map((a) => ({
-      kind: a.action === 'assignRole' ? ('rbac' as const) : ('cosmos' as const),
-      roleDefinitionId: a.roleDefinitionId,
-      target: expectedTarget(d, a.target, a.scope),
-      principal: name(a.principal.node),
-      principalType: a.action === 'assignRole' ? a.principalType : undefined,
-      name: a.arm?.name,
-    }))
-    .sort(byKey)
-}
 const byKey = (a: Found, b: Found): number => JSON.stringify(a).localeCompare(JSON.stringify(b))
 
 describe.each(designs)('%s', (id, d) => {

@@ -6,11 +6,12 @@
 import { parse } from '@cdktn/hcl2json'
 import { HOSTING } from '@/catalog/hosting.ts'
 import { SERVICES } from '@/catalog/services.ts'
+import { exportModel } from '@/export/model.ts'
 import type { Design, DesignNode } from '@/model/types.ts'
 import { terminalText } from '@/lib/encode/terminal.ts'
 import { parseArmId, resourceId, roleAssignmentName } from '@/plan/arm-ids.ts'
 import { declarations, entry, literal, type Token } from '../support/bicep-syntax.ts'
-import { FAKE_GROUP, FAKE_SUBSCRIPTION, fakeHash, runScript } from '../support/fake-az.ts'
+import { asBash, FAKE_GROUP, FAKE_SUBSCRIPTION, fakeHash, runScript } from '../support/fake-az.ts'
 
 export interface Found {
   readonly kind: 'rbac' | 'cosmos'
@@ -50,6 +51,29 @@ function scopeTarget(d: Design, scope: string, ids: (n: DesignNode) => string | 
   return `?${scope}`
 }
 
+/**
+ * The node an export names, by its Azure name (`parent/child` for a nested type): a bound node's
+ * name in its resource id, else its own name, as a UTF-8 file holds it (U+FFFD for a lone
+ * surrogate).
+ */
+function nodeNamed(d: Design, name: string, ...kinds: DesignNode['kind'][]): string {
+  const azureName = (n: DesignNode): string | undefined =>
+    n.azure?.resourceId ? parseArmId(n.azure.resourceId)?.name : n.name
+  const node = d.nodes.find(
+    (n) => kinds.includes(n.kind) && asFile(azureName(n) ?? '') === asFile(name),
+  )
+  return node?.name ?? `?${name}`
+}
+
+/**
+ * A text as a reader gets it back from a file: UTF-8 (U+FFFD for a lone surrogate) and, since
+ * HCL normalizes every string literal to NFC (escapes included: hashicorp/hcl, read through
+ * @cdktn/hcl2json), in NFC. Names already in NFC, as people type them, are unchanged.
+ */
+export function asFile(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8').normalize('NFC')
+}
+
 function byPrincipalId(d: Design, id: string): string {
   const node = d.nodes.find((n) => n.azure?.principalId === id)
   if (!node) throw new Error(`no node has principal id ${id}`)
@@ -57,7 +81,24 @@ function byPrincipalId(d: Design, id: string): string {
 }
 
 /** What each export must hold by the plan: role definition, target, principal, type, name. */
-export function expectedTarget(
+export function expected(d: Design): Found[] {
+  const m = exportModel(d)
+  const name = (node: string): string => m.names[node] ?? node
+  return [...m.roleAssignments, ...m.cosmosAssignments]
+    .map((a) => ({
+      kind: a.action === 'assignRole' ? ('rbac' as const) : ('cosmos' as const),
+      roleDefinitionId: a.roleDefinitionId,
+      // Cosmos DB data roles live on the account, whatever scope the edge asks for.
+      target: expectedTarget(d, a.target, a.action === 'assignRole' ? a.scope : 'resource'),
+      principal: name(a.principal.node),
+      principalType: a.action === 'assignRole' ? a.principalType : undefined,
+      name: a.arm?.name,
+    }))
+    .sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)))
+}
+
+/** An assignment's target as the readers report it: the service, or the group or subscription. */
+function expectedTarget(
   d: Design,
   target: string,
   scope: 'resource' | 'resourceGroup' | 'subscription',
@@ -94,25 +135,42 @@ export function terraformAssignments(json: Record<string, any>, d: Design): Foun
     if (!r) return byPrincipalId(d, hclLiteral(expr))
     const uami = /^(data\.)?azurerm_user_assigned_identity\.(\w+)\.principal_id$/.exec(r)
     if (uami)
-      return hclLiteral(
-        first((uami[1] ? json.data : json.resource).azurerm_user_assigned_identity[uami[2]!]).name,
+      return nodeNamed(
+        d,
+        hclLiteral(
+          first((uami[1] ? json.data : json.resource).azurerm_user_assigned_identity[uami[2]!])
+            .name,
+        ),
+        'identity',
       )
     const v = /^var\.(\w+)$/.exec(r)
     if (v)
-      return /(?:identity of|group|user) ([\s\S]+)\.$/.exec(
-        hclLiteral(first(json.variable[v[1]!]).description),
-      )![1]!
+      return nodeNamed(
+        d,
+        /(?:identity of|group|user) ([\s\S]+)\.$/.exec(
+          hclLiteral(first(json.variable[v[1]!]).description),
+        )![1]!,
+        'app',
+        'developer',
+      )
     throw new Error(`unknown principal ${expr}`)
   }
   // A service id is bound (a literal) or built on the deployment's group: `${RG_REF}/providers/…`.
-  const serviceId = (n: DesignNode): string | undefined =>
-    n.azure?.resourceId ??
-    builtId(n, 's', 'g')?.replace('/subscriptions/s/resourceGroups/g', `\${${RG_REF}}`)
+  const rgRef = `\${${RG_REF}}`
+  const serviceId = (n: DesignNode): string | undefined => {
+    const id =
+      n.azure?.resourceId ??
+      builtId(n, 's', 'g')?.replace('/subscriptions/s/resourceGroups/g', rgRef)
+    return id === undefined ? undefined : asFile(id)
+  }
   const target = (scope: string): string => {
     const k = /^\$\{local\.service_ids\.(\w+)\}$/.exec(scope)?.[1]
     if (k) {
       const id = serviceIds[k]!
-      const literalId = ref(id) ? id : id.startsWith(`\${${RG_REF}}`) ? id : hclLiteral(id)
+      // `${RG_REF}` then the literal path, or a literal id: the literal parts decoded.
+      const literalId = id.startsWith(rgRef)
+        ? `${rgRef}${asFile(hclLiteral(id.slice(rgRef.length)))}`
+        : asFile(hclLiteral(id))
       return (
         d.nodes.find((n) => n.kind === 'service' && serviceId(n) === literalId)?.name ?? `?${id}`
       )
@@ -194,10 +252,10 @@ export function bicepAssignments(source: string, d: Design): Found[] {
       return { name: byPrincipalId(d, id), id }
     }
     if (dot?.text === '.' && (prop?.text === 'properties' || prop?.text === 'identity'))
-      return { name: names.get(head!.text)! }
+      return { name: nodeNamed(d, names.get(head!.text)!, 'identity', 'app') }
     const description = params.get(head!.text)
     if (description !== undefined)
-      return { name: /(?:group|user) ([\s\S]+)\.$/.exec(description)![1]! }
+      return { name: /(?:group|user|identity of) ([\s\S]+)\.$/.exec(description)![1]! }
     throw new Error(`unknown principal ${text(expr)}`)
   }
   const found: Found[] = []
@@ -213,20 +271,24 @@ export function bicepAssignments(source: string, d: Design): Found[] {
     const nameLiteral = literal(nameTokens[0])
     const scope = text(entry(decl.body, cosmos ? 'parent' : 'scope'))
     const targetOf = (): string => {
-      if (scope) return resourceName(scope)
+      if (scope) return nodeNamed(d, names.get(scope)!, 'service')
       // No scope property: the `guid()` argument names it, or the deterministic literal name
       // was computed over it (tried against the bound target's own group and subscription).
-      const guidScope = text(
-        nameTokens.slice(
-          2,
-          nameTokens.findIndex((t) => t.text === ','),
-        ),
-      )
+      let depth = 0
+      const comma = nameTokens.findIndex((t) => {
+        if (t.text === '(') depth++
+        if (t.text === ')') depth--
+        return t.text === ',' && depth === 1
+      })
+      const guidScope = text(nameTokens.slice(2, comma))
       if (guidScope === 'resourceGroup().id') return `resourceGroup ${DEPLOYMENT}`
       if (guidScope === 'subscription().id') return `subscription ${DEPLOYMENT}`
       const call = /^(resourceGroup|subscription)\((.*)\)\.id$/.exec(guidScope)
       if (call) {
-        const args = nameTokens.filter((t) => t.kind === 'string').map(literal)
+        const args = nameTokens
+          .slice(2, comma)
+          .filter((t) => t.kind === 'string')
+          .map(literal)
         return call[1] === 'resourceGroup'
           ? `resourceGroup /subscriptions/${args[0]}/resourceGroups/${args[1]}`
           : `subscription /subscriptions/${args[0]}`
@@ -248,14 +310,6 @@ export function bicepAssignments(source: string, d: Design): Found[] {
       }
       return `?${text(nameTokens)}`
     }
-    const resourceName = (sym: string): string => {
-      // The existing resource's Azure name (`parent/child` for a nested type): the bound id's
-      // name, else the node's.
-      const full = names.get(sym)!
-      const azureName = (n: DesignNode): string | undefined =>
-        n.azure?.resourceId ? parseArmId(n.azure.resourceId)?.name : n.name
-      return d.nodes.find((n) => n.kind === 'service' && azureName(n) === full)?.name ?? `?${full}`
-    }
     found.push({
       kind: cosmos ? 'cosmos' : 'rbac',
       roleDefinitionId: role,
@@ -274,13 +328,19 @@ export function bicepAssignments(source: string, d: Design): Found[] {
 // Azure CLI script: run, with a logging fake az
 
 /** Runs the script (setting each variable it asks for) and returns the run with what it asked. */
-export function runExportedScript(script: string): {
+export function runExportedScript(
+  script: string,
+  env: Record<string, string> = {},
+): {
   run: ReturnType<typeof runScript>
   asked: ReadonlyMap<string, string>
 } {
   const asked = new Map<string, string>()
   for (;;) {
-    const run = runScript(script, Object.fromEntries([...asked].map(([k]) => [k, `env-${k}`])))
+    const run = runScript(script, {
+      ...env,
+      ...Object.fromEntries([...asked].map(([k]) => [k, `env-${k}`])),
+    })
     const missing = /^set ([A-Z0-9_]+) to (.*)$/m.exec(run.stderr)
     if (run.status === 0 || !missing || asked.has(missing[1]!)) return { run, asked }
     asked.set(missing[1]!, missing[2]!)
@@ -299,15 +359,21 @@ export function cliAssignments(script: string, d: Design): Found[] {
   if (run.status !== 0) throw new Error(`script failed (${run.status}): ${run.stderr}`)
   const created = (n: DesignNode): string =>
     `/subscriptions/${FAKE_SUBSCRIPTION}/resourceGroups/${FAKE_GROUP}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uami-${fakeHash(n.name)}`
-  const ids = (n: DesignNode): string | undefined =>
-    n.azure?.resourceId ??
-    (n.kind === 'identity' ? created(n) : builtId(n, FAKE_SUBSCRIPTION, FAKE_GROUP))
+  // Ids as the script holds them (the fake az hashes the same bytes).
+  const ids = (n: DesignNode): string | undefined => {
+    const id =
+      n.azure?.resourceId ??
+      (n.kind === 'identity' ? created(n) : builtId(n, FAKE_SUBSCRIPTION, FAKE_GROUP))
+    return id === undefined ? undefined : asBash(id)
+  }
   const principal = (value: string): string => {
     const env = /^env-(.+)$/.exec(value)?.[1]
     if (env) {
       const message = asked.get(env) ?? ''
       return d.nodes.find(
-        (n) => n.kind === 'developer' && message.includes(`of ${terminalText(n.name)} (`),
+        (n) =>
+          (n.kind === 'developer' || n.kind === 'app') &&
+          message.includes(`of ${terminalText(n.name)} (`),
       )!.name
     }
     for (const n of d.nodes) {

@@ -39,12 +39,21 @@ case "$1 $2" in
 esac
 `
 
+/**
+ * A text as bash holds it in a variable or an argument: NUL is written as the text `\x00`
+ * (shellWord), and a lone surrogate, which UTF-8 cannot carry, is U+FFFD.
+ */
+export function asBash(text: string): string {
+  return Buffer.from(text.replaceAll('\0', '\\x00'), 'utf8').toString('utf8')
+}
+
 /** What the fake `az` prints for a value it hashes: the first 16 hex digits of its SHA-256. */
 export function fakeHash(value: string): string {
-  // What bash holds of it: NUL is written as the text `\x00` (shellWord), and command
-  // substitution in the fake drops trailing newlines.
-  const asBash = value.replaceAll('\0', '\\x00').replace(/\n+$/, '')
-  return createHash('sha256').update(asBash, 'utf8').digest('hex').slice(0, 16)
+  // Command substitution in the fake drops trailing newlines.
+  return createHash('sha256')
+    .update(asBash(value).replace(/\n+$/, ''), 'utf8')
+    .digest('hex')
+    .slice(0, 16)
 }
 
 export interface ScriptRun {
