@@ -261,6 +261,22 @@ describe('code snippets', () => {
     )
   })
 
+  it.skipIf(!HAS_JAVA)(
+    needsTool(
+      'Java: a lone high surrogate before a backslash reads back (javac 17 misreads `\\uD800\\\\u`)',
+      'java',
+      HAS_JAVA,
+    ),
+    () => {
+      const texts = ['\ud800\\u{1b}', '\ud800\\\\u0041', '\udbff\\', '\udc00\\u{1b}', 'a\\u000a']
+      const [read] = javaTokens([
+        `class S {\n${texts.map((t, i) => `String v${i} = ${javaString(t)};`).join('\n')}\n}\n`,
+      ])
+      expect(read!.errors).toEqual([])
+      expect(read!.strings).toEqual(texts)
+    },
+  )
+
   it('Java and C# escapes never use the forms that break: `\\u` in a Java comment, `\\x` in C#', () => {
     expect(javaComment('C:\\users\\u000a')).toBe('// C:\\\\users\\\\u000a')
     expect(javaString('\n\u001b\u2028')).toBe('"\\n\\033\\u2028"')

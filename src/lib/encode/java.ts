@@ -6,8 +6,13 @@ import { hex, quotedLiteral, visibleText } from './chars.ts'
  * the escapes are octal, since `\u000A` would become a raw line feed inside the literal.
  */
 export function javaString(text: string): string {
-  return quotedLiteral(text, '"', (cp) =>
-    cp < 0x100 ? `\\${cp.toString(8).padStart(3, '0')}` : `\\u${hex(cp, 4)}`,
+  return (
+    quotedLiteral(text, '"', (cp) =>
+      cp < 0x100 ? `\\${cp.toString(8).padStart(3, '0')}` : `\\u${hex(cp, 4)}`,
+    )
+      // javac (17) reads `\\u` right after a high-surrogate `\uD8xx` escape as a Unicode escape
+      // ("illegal unicode escape"): that backslash is written in octal, `\134`, instead.
+
   )
 }
 
