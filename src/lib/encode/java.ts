@@ -12,7 +12,7 @@ export function javaString(text: string): string {
     )
       // javac (17) reads `\\u` right after a high-surrogate `\uD8xx` escape as a Unicode escape
       // ("illegal unicode escape"): that backslash is written in octal, `\134`, instead.
-
+      .replace(/(\\u[Dd][89AaBb][0-9A-Fa-f]{2})\\\\/g, '$1\\134')
   )
 }
 
