@@ -2,7 +2,13 @@ import { IDENTITY_ARM_TYPE } from '../catalog/hosting.ts'
 import { assertNever } from '../lib/assert.ts'
 import type { AssignCosmosDataRoleAction, AssignRoleAction, PlanPrincipal } from '../plan/types.ts'
 import { typeWithVersion } from './api-versions.ts'
-import { bicepComment, bicepMultiline, bicepString, bicepTemplate } from '../lib/encode/bicep.ts'
+import {
+  bicepComment,
+  bicepCommentedOut,
+  bicepMultiline,
+  bicepString,
+  bicepTemplate,
+} from '../lib/encode/bicep.ts'
 import { parseArmId } from '../plan/arm-ids.ts'
 import { BICEP_RESERVED, bicepObject, existingResource, inDeploymentGroup } from './bicep-syntax.ts'
 import { identityType, type ExportModel } from './model.ts'
@@ -189,7 +195,7 @@ export function toBicep(model: ExportModel): string {
         bicepComment(
           `Not deployable from this resource-group file (${a.scope === 'subscription' ? 'subscription scope' : 'the service is in another resource group'}): deploy it at that scope, or run the Azure CLI export.`,
         ),
-        ...block.map((l) => `// ${l}`),
+        ...bicepCommentedOut(block),
       )
   }
   if (model.cosmosAssignments.length > 0)
@@ -211,9 +217,7 @@ export function toBicep(model: ExportModel): string {
     ]
     out.push('', bicepComment(assignmentLabel(model, a)))
     out.push(
-      ...(inDeploymentGroup(target?.resourceId, model.context)
-        ? block
-        : block.map((l) => `// ${l}`)),
+      ...(inDeploymentGroup(target?.resourceId, model.context) ? block : bicepCommentedOut(block)),
     )
   }
 

@@ -3,6 +3,8 @@
 // language's lexical rules where they are not (Bicep, C#): the value of a string is exactly the
 // text, and nothing after a comment becomes code, for hostile text of every kind.
 import { spawnSync } from 'node:child_process'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { bicepComment, bicepMultiline, bicepString, bicepTemplate } from '@/lib/encode/bicep.ts'
@@ -385,5 +387,27 @@ describe('Markdown and terminal text', () => {
         for (const line of rest) expect(line.trim().startsWith(fence)).toBe(false)
       }),
     )
+  })
+})
+
+describe('the encoders are the only way text reaches an output', () => {
+  /** Modules that write generated code, scripts, templates or terminal text. */
+  const OUTPUT_MODULES = ['src/export', 'src/guide', 'src/plan/sql.ts', 'src/cli']
+  const files = OUTPUT_MODULES.flatMap((p) =>
+    statSync(p).isDirectory()
+      ? readdirSync(p, { recursive: true })
+          .map((f) => join(p, String(f)))
+          .filter((f) => f.endsWith('.ts'))
+      : [p],
+  )
+  // A comment started by hand around an interpolation, or quotes and escapes done by hand.
+  const BY_HAND = [
+    /`(#|\/\/) \$\{/,
+    /\.replace(All)?\(\s*(['"](\\\\|\\'|\\"|'|"|\$|`)|\/\[?(\\'|\\"|'|"|\$|`))/,
+    /JSON\.stringify\([^)]*\)\s*(\+|`|,\s*$)/,
+  ]
+  it.each(files)('%s writes text only through src/lib/encode', (file) => {
+    const code = readFileSync(file, 'utf8')
+    for (const pattern of BY_HAND) expect(code).not.toMatch(pattern)
   })
 })

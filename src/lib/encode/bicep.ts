@@ -26,6 +26,18 @@ export function bicepComment(text: string): string {
 }
 
 /**
+ * Lines of Bicep this tool wrote, kept in the file but switched off (a scope the file cannot
+ * deploy): each becomes a `//` comment. Bicep code from these encoders never holds a line break
+ * inside a line; one that did would leave the comment, so it is a bug and throws.
+ */
+export function bicepCommentedOut(lines: readonly string[]): string[] {
+  return lines.map((l) => {
+    if (/[\r\n]/.test(l)) throw new Error('a line of generated Bicep holds a line break')
+    return `// ${l}`
+  })
+}
+
+/**
  * A multi-line value, readable: a `'''` string when it can hold `text` verbatim (no `'''` inside,
  * not ending in a quote, no control but newlines: such a string has no escapes at all, and a raw
  * `\r` would read differently in a CRLF file), else a one-line string with escapes.
