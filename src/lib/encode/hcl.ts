@@ -9,9 +9,11 @@ function templateLiteral(text: string): string {
 }
 
 /**
- * An HCL quoted string whose value is exactly `text`: `\\`, `\"`, `\n`, `\r`, `\t`, `\uNNNN` for
- * other controls, separators and bidi characters (HCL native syntax spec, "Template
- * Expressions"), and `${`/`%{` doubled so nothing is interpolated or evaluated.
+ * An HCL quoted string whose value is `text`: `\\`, `\"`, `\n`, `\r`, `\t`, `\uNNNN` for other
+ * controls, separators and bidi characters (HCL native syntax spec, "Template Expressions"), and
+ * `${`/`%{` doubled so nothing is interpolated or evaluated. HCL normalizes every string literal
+ * to NFC, escapes included (hashicorp/hcl, read through @cdktn/hcl2json: U+0F93 reads back as
+ * U+0F92 U+0FB7): a name in another normal form reaches Terraform in NFC.
  */
 export function hclString(text: string): string {
   return templateLiteral(
