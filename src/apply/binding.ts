@@ -4,19 +4,11 @@ import { SERVICES } from '../catalog/services.ts'
 import type { Edit } from '../model/edits.ts'
 import type { AzureBinding, Design, DesignNode } from '../model/types.ts'
 import { resourceId } from '../plan/arm-ids.ts'
+import { boundResourceProblems } from './binding-checks.ts'
+import type { BindingProblem, BindTarget } from './bind-target.ts'
 import type { LiveResource } from './gateway.ts'
 
-/** Where unbound nodes are looked up and unbound identities are created. */
-export interface BindTarget {
-  readonly subscriptionId: string
-  readonly resourceGroup: string
-  readonly location: string
-}
-
-export interface BindingProblem {
-  readonly node: string
-  readonly message: string
-}
+export type { BindingProblem, BindTarget } from './bind-target.ts'
 
 export interface BindResult {
   /** Edits that write the bindings into the nodes' `azure` fields (one undo step in the designer). */
@@ -78,7 +70,7 @@ export function bindDesign(
   developerIds: Readonly<Record<string, string>> = {},
 ): BindResult {
   const edits: Edit[] = []
-  const problems: BindingProblem[] = []
+  const problems: BindingProblem[] = boundResourceProblems(design, target)
   const setAzure = (node: DesignNode, azure: AzureBinding): void => {
     edits.push({ type: 'updateNode', id: node.id, set: { azure: { ...node.azure, ...azure } } })
   }

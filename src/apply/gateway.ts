@@ -47,6 +47,19 @@ export interface LiveRoleAssignment {
   readonly principalType?: string
 }
 
+export interface LiveRoleDefinition {
+  readonly id: string
+  readonly roleName: string
+  /** `BuiltInRole` or `CustomRole`. */
+  readonly type: string
+  readonly permissions: readonly {
+    readonly actions: readonly string[]
+    readonly notActions: readonly string[]
+    readonly dataActions: readonly string[]
+    readonly notDataActions: readonly string[]
+  }[]
+}
+
 export interface LiveCosmosRoleAssignment {
   readonly id: string
   readonly name: string
@@ -109,6 +122,12 @@ export interface ArmGateway {
     o?: CallOptions,
   ): Promise<Written<LiveRoleAssignment>>
   deleteRoleAssignment(id: string, o?: CallOptions): Promise<void>
+  /** A role definition as seen from a scope; undefined when it does not exist (404). */
+  getRoleDefinition(
+    scope: string,
+    guid: string,
+    o?: CallOptions,
+  ): Promise<LiveRoleDefinition | undefined>
   /** The caller's permissions at a scope (ARM's permissions API); undefined when it cannot be told. */
   readPermissions(scope: string, o?: CallOptions): Promise<PermissionEntry[] | undefined>
   listCosmosRoleAssignments(accountId: string, o?: CallOptions): Promise<LiveCosmosRoleAssignment[]>

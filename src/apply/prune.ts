@@ -3,6 +3,7 @@ import { roleDefinitionGuidOf, subscriptionScope } from '../plan/arm-ids.ts'
 import type { PlanPrincipal } from '../plan/types.ts'
 import { isArmFailure, type ArmFailure } from './failure.ts'
 import type { ArmGateway, LiveRoleAssignment } from './gateway.ts'
+import { designScopes } from './design-scopes.ts'
 import type { Prepared } from './prepare.ts'
 import type { PrincipalDirectory } from './principals.ts'
 import { DEFAULT_RETRY, withRetry, type RetryContext } from './retry.ts'
@@ -15,9 +16,10 @@ export interface PruneCandidate {
 }
 
 /**
- * Role assignments the design no longer has: held by one of its identities anywhere in the
- * subscription, or by one of its developers on one of its services. Assignments developers hold
- * elsewhere are theirs, not the design's, and are never offered. Reads only.
+ * Role assignments the design no longer has: held by one of its identities at the design's own
+ * scopes (its resource groups and what is in them: design-scopes.ts), or by one of its developers
+ * on one of its services. Assignments elsewhere — other groups, the subscription, management
+ * groups — are never offered. Reads only.
  */
 export async function findPrunable(
   prepared: Prepared,
@@ -38,6 +40,7 @@ export async function findPrunable(
     ),
   )
   const names = new Map(prepared.design.nodes.map((n) => [n.id, n.name]))
+  const owned = designScopes(prepared.design)
   const out: PruneCandidate[] = []
   for (const [key, known] of principals.entries()) {
     const [type, node] = key.split(':') as [PlanPrincipal['type'], string]
@@ -50,6 +53,7 @@ export async function findPrunable(
     for (const a of held) {
       const guid = roleDefinitionGuidOf(a.roleDefinitionId)
       if (wanted.has(`${known.principalId}|${a.scope.toLowerCase()}|${guid}`)) continue
+      if (!owned(a.scope)) continue
       if (type === 'developer' && !services.has(a.scope.toLowerCase())) continue
       out.push({
         assignment: a,

@@ -17,6 +17,7 @@ const READS = [
   'getUserIdentity',
   'listRoleAssignments',
   'listPrincipalAssignments',
+  'getRoleDefinition',
   'readPermissions',
   'listCosmosRoleAssignments',
   'getAppSettings',

@@ -1,11 +1,11 @@
 import { assertNever } from '../lib/assert.ts'
 import { HOSTING } from '../catalog/hosting.ts'
-import { roleByGuid } from '../catalog/roles.ts'
 import type { Scope } from '../model/kinds.ts'
 import type { AppNode, Design, DesignNode } from '../model/types.ts'
 import { armScope, parseArmId, roleDefinitionResourceId } from '../plan/arm-ids.ts'
 import type { AppSetting, Plan, PlanPrincipal, PrincipalType } from '../plan/types.ts'
 import { identityResourceId, type BindTarget } from './binding.ts'
+import { builtInPrivilege } from './role-privilege.ts'
 
 /**
  * One unit of apply work, derived from the plan and the bound design. Enabling the system identity
@@ -39,6 +39,8 @@ export type Step =
       readonly scopeKind: Scope
       readonly scope: string | undefined
       readonly privileged: boolean
+      /** Why it is privileged (from the role's permissions), when it is. */
+      readonly privilegedBecause?: string
     })
   | (StepBase & {
       readonly kind: 'assignCosmosDataRole'
@@ -138,7 +140,7 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
           target: action.target,
           scopeKind: action.scope,
           scope,
-          privileged: roleByGuid(action.roleDefinitionId)?.privileged === true,
+          ...builtInPrivilege(action.roleDefinitionId),
         })
         break
       }

@@ -271,6 +271,25 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
             abortSignal: o?.signal,
           })),
       ),
+    getRoleDefinition: (scope, guid, o) =>
+      notFoundAsUndefined(() =>
+        sdk(async () => {
+          const d = await authFor(subOf(scope)).roleDefinitions.get(scope, guid, {
+            abortSignal: o?.signal,
+          })
+          return {
+            id: d.id ?? '',
+            roleName: d.roleName ?? guid,
+            type: d.roleType ?? '',
+            permissions: (d.permissions ?? []).map((p) => ({
+              actions: p.actions ?? [],
+              notActions: p.notActions ?? [],
+              dataActions: p.dataActions ?? [],
+              notDataActions: p.notDataActions ?? [],
+            })),
+          }
+        }),
+      ),
     readPermissions: async (scope, o) => {
       try {
         return await list<PermissionEntry>(

@@ -15,3 +15,9 @@ export interface RoleFact {
   /** Roles whose permissions this role includes on the same scope (not reflexive). */
   readonly subsumes?: readonly string[]
 }
+
+/** A role as written on an edge, resolved against the catalog (PRODUCT.md §4 "Roles"). */
+export type RoleRef =
+  | { readonly kind: 'builtin'; readonly fact: RoleFact }
+  | { readonly kind: 'custom'; readonly guid: string }
+  | { readonly kind: 'unknown'; readonly text: string }

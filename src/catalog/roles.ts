@@ -1,17 +1,30 @@
 import { GUID_PATTERN } from '../model/azure-formats.ts'
 import type { ServiceKind } from '../model/kinds.ts'
-import type { GrantMechanism, RoleFact } from './role-fact.ts'
-import { ROLE_FACTS } from './roles.data.ts'
+import type { GrantMechanism, RoleFact, RoleRef } from './role-fact.ts'
+import { privilegeOf, type RolePermission } from './privilege.ts'
+import { ADDED_ROLE_FACTS } from './roles-added.data.ts'
+import { ROLE_FACTS as REFERENCE_FACTS } from './roles.data.ts'
+import { ROLE_PERMISSIONS } from './role-permissions.data.ts'
 
-export type { GrantMechanism, RoleFact } from './role-fact.ts'
-
-/** A role as written on an edge, resolved against the catalog (PRODUCT.md §4 "Roles"). */
-export type RoleRef =
-  | { readonly kind: 'builtin'; readonly fact: RoleFact }
-  | { readonly kind: 'custom'; readonly guid: string }
-  | { readonly kind: 'unknown'; readonly text: string }
+export type { GrantMechanism, RoleFact, RoleRef } from './role-fact.ts'
 
 export { GUID_PATTERN }
+
+/**
+ * The reference's roles, then the added ones; `privileged` is what the role's published
+ * permissions say (privilege.ts), or the reference's flag for roles without an Azure RBAC
+ * definition (db_owner). A test keeps both in agreement for every reference role.
+ */
+const ROLE_FACTS: readonly RoleFact[] = [...REFERENCE_FACTS, ...ADDED_ROLE_FACTS].map((fact) => {
+  const permissions = fact.id ? ROLE_PERMISSIONS[fact.id] : undefined
+  if (!permissions || fact.privileged || !privilegeOf(permissions)) return fact
+  return { ...fact, privileged: true }
+})
+
+/** A built-in role's published permissions (role-permissions.data.ts), when the catalog has them. */
+export function rolePermissions(fact: RoleFact): readonly RolePermission[] | undefined {
+  return fact.id ? ROLE_PERMISSIONS[fact.id] : undefined
+}
 
 const byName = new Map(ROLE_FACTS.map((r) => [r.name, r]))
 const byGuid = new Map(

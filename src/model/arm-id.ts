@@ -91,3 +91,15 @@ function resourceNameProblem(name: string): string | undefined {
     return 'holds a character no ARM resource name has (< > % & \\ ? # or a control character)'
   return undefined
 }
+
+/** What an id names, for messages: `a subscription`, `a resource group`, `a Microsoft.Web/sites`. */
+export function describeArmId(parts: ArmIdParts): string {
+  switch (parts.kind) {
+    case 'subscription':
+      return 'a subscription'
+    case 'resourceGroup':
+      return 'a resource group'
+    case 'resource':
+      return `a ${parts.type}`
+  }
+}

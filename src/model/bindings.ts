@@ -1,4 +1,4 @@
-import { parseArmId } from './arm-id.ts'
+import { describeArmId, parseArmId } from './arm-id.ts'
 import { GUID_PATTERN, locationProblem, resourceGroupNameProblem } from './azure-formats.ts'
 import type { HostingKind, NodeKind, ServiceKind } from './kinds.ts'
 import { describeValue, type Problem } from './problems.ts'
@@ -114,13 +114,7 @@ function resourceIdProblem(node: Record<string, unknown>, id: string): string | 
   if (!parsed.ok) return `not an ARM resource id: ${parsed.error}, got ${describeValue(id)}`
   const { kind, type } = parsed.value
   if (kind === 'resource' && type?.toLowerCase() === expected.toLowerCase()) return undefined
-  const got =
-    kind === 'resource'
-      ? `a ${type}`
-      : kind === 'subscription'
-        ? 'a subscription'
-        : 'a resource group'
-  return `expected the id of a ${expected}, got the id of ${got}: ${describeValue(id)}`
+  return `expected the id of a ${expected}, got the id of ${describeArmId(parsed.value)}: ${describeValue(id)}`
 }
 
 /** The subscription a node's binding places it in, and the field that says so. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { startSandboxServer, type SandboxServer } from '@/sandbox/server/https-server.ts'
+import type { SandboxServer } from '@/sandbox/server/https-server.ts'
 import { launch, type Browser } from './support/browser.ts'
 import { Designer } from './support/designer.ts'
 import {
@@ -7,6 +7,7 @@ import {
   bindAndPreview,
   openScenario2,
   pointAppAtSandbox,
+  signInSandbox,
   signInThroughPopup,
   signOut,
   pageStorage,
@@ -66,7 +67,7 @@ describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, AR
   let d: Designer
   let tokens: ReturnType<typeof watchTokens>
   beforeAll(async () => {
-    server = await startSandboxServer({ login: true })
+    server = await signInSandbox()
     browser = await launch({ ignoreHTTPSErrors: true })
     tokens = watchTokens(browser, server)
     d = new Designer(browser.page)
@@ -258,9 +259,7 @@ describe('an access token that expires in the middle of an apply is renewed sile
   let d: Designer
   beforeAll(async () => {
     // Five-second tokens judged with no leeway, and slow answers: the run outlives several tokens.
-    server = await startSandboxServer({
-      login: { accessTokenTtlSeconds: 5, clockToleranceSeconds: 0 },
-    })
+    server = await signInSandbox({ accessTokenTtlSeconds: 5, clockToleranceSeconds: 0 })
     server.sandbox.setFaults({ latency: { fixedMs: 1200, jitterMs: 0 } })
     browser = await launch({ ignoreHTTPSErrors: true })
     d = new Designer(browser.page)
@@ -316,7 +315,7 @@ describe('with popups blocked, sign-in goes by redirect and Apply reopens on the
   let browser: Browser
   let d: Designer
   beforeAll(async () => {
-    server = await startSandboxServer({ login: true })
+    server = await signInSandbox()
     browser = await launch({ ignoreHTTPSErrors: true })
     // What a popup blocker does: window.open gives nothing back.
     await browser.context.addInitScript(() => {

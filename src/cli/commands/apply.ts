@@ -6,6 +6,7 @@ import { describeFailure } from '../../apply/describe.ts'
 import { isArmFailure } from '../../apply/failure.ts'
 import { ARM_WRITE_BUCKET, WritePacer } from '../../apply/pacer.ts'
 import { countPreview, previewApply } from '../../apply/preview.ts'
+import { privilegedItems } from '../../apply/privilege.ts'
 import { succeeded } from '../../apply/report.ts'
 import { runApply } from '../../apply/run.ts'
 import { stableJson } from '../../lib/json.ts'
@@ -115,14 +116,15 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
       throw new CliError(`${file}: cannot bind the design to ${group.name}\n${lines.join('\n')}`)
     }
     const { steps } = prepared.value
-    const privileged = steps.filter((s) => s.kind === 'assignRole' && s.privileged)
-    if (privileged.length > 0 && !values['confirm-privileged']) {
-      throw new CliError(
-        `idtopo apply: the plan grants privileged roles; review them and re-run with --confirm-privileged:\n${privileged.map((s) => `  ${s.title}`).join('\n')}`,
-      )
-    }
     io.stderr(`Reading the current state of ${steps.length} steps in ${connection.endpoint}…\n`)
     const preview = await previewApply(prepared.value.design, steps, gateway, target)
+    // Custom roles are judged from their definitions in Azure, read by the preview.
+    const privileged = privilegedItems(preview.items)
+    if (privileged.length > 0 && !values['confirm-privileged']) {
+      throw new CliError(
+        `idtopo apply: the plan grants privileged roles; review them and re-run with --confirm-privileged:\n${privileged.map(({ step }) => `  ${step.title}${step.kind === 'assignRole' && step.privilegedBecause ? ` (${step.privilegedBecause})` : ''}`).join('\n')}`,
+      )
+    }
     const c = countPreview(preview.items)
     const denied = preview.items.filter((i) => i.denied).length
     io.stderr(

@@ -1,3 +1,4 @@
+import { isPrivilegedRole } from '../../catalog/privilege.ts'
 import type { RoleRef } from '../../catalog/roles.ts'
 import { replaceRoleSuggestions } from '../fixes/role-fixes.ts'
 import { quoteRoles } from '../messages.ts'
@@ -8,7 +9,7 @@ const meta = {
   severity: 'error',
   subject: 'access edge',
   description:
-    'An access edge grants a privileged role (Owner, Contributor, User Access Administrator, Role Based Access Control Administrator, db_owner); a warning on a developer’s edge.',
+    'An access edge grants a privileged role (Owner, Contributor, User Access Administrator, Role Based Access Control Administrator, db_owner, or any built-in role whose permissions let it grant access); a warning on a developer’s edge.',
   hasFixes: true,
   messages: {
     privileged:
@@ -17,8 +18,8 @@ const meta = {
   learnMore: 'https://learn.microsoft.com/azure/role-based-access-control/best-practices',
 } as const satisfies RuleMeta
 
-const isPrivileged = (role: RoleRef): boolean =>
-  role.kind === 'builtin' && role.fact.privileged === true
+/** The catalog's one definition, shared with the apply gate (catalog/privilege.ts). */
+const isPrivileged = (role: RoleRef): boolean => isPrivilegedRole(role)
 
 export const privilegedRole = defineRule({
   meta,

@@ -30,7 +30,9 @@ export function permissionsAt(
     if (isWithin(scope, a.scope)) roles.add(a.roleDefinitionGuid)
   return [...roles].flatMap((guid) => {
     const role = builtInRole(guid)
-    return role ? [role.permission] : []
+    if (role) return [role.permission]
+    // A custom role counts with every one of its permission entries (custom-roles.ts).
+    return [...(state.roleDefinitions?.[guid.toLowerCase()]?.permissions ?? [])]
   })
 }
 

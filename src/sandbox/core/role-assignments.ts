@@ -13,6 +13,7 @@ import {
   sameAssignment,
 } from './role-assignment-render.ts'
 import { findEqualAssignment, indexAssignment } from './role-assignment-index.ts'
+import { customRole } from './custom-roles.ts'
 import { builtInRole } from './role-definitions.ts'
 import type { Scope } from './scopes.ts'
 import type { PrincipalType, RoleAssignmentRecord, SandboxResponse } from './types.ts'
@@ -54,7 +55,7 @@ function put(ctx: Ctx, scope: Scope, name: string): SandboxResponse {
     props
   const roleGuid =
     typeof roleDefinitionId === 'string' ? (roleDefinitionId.split('/').pop() ?? '') : ''
-  if (!builtInRole(roleGuid))
+  if (!builtInRole(roleGuid) && !customRole(ctx, roleGuid))
     return bad(
       'RoleDefinitionDoesNotExist',
       `The specified role definition with ID '${roleGuid.replace(/-/g, '')}' does not exist.`,

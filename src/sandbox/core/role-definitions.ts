@@ -1,6 +1,7 @@
-import { ALL_ROLES, type RoleFact } from '../../catalog/roles.ts'
+import { ALL_ROLES, rolePermissions, type RoleFact } from '../../catalog/roles.ts'
 import { SERVICES } from '../../catalog/services.ts'
 import { type Ctx, json } from './context.ts'
+import { allCustomRoles, customRoleRequest, renderCustomRole } from './custom-roles.ts'
 import { armError } from './errors.ts'
 import { parseFilter } from './odata-filter.ts'
 import { pageOf } from './paging.ts'
@@ -24,14 +25,16 @@ export interface BuiltInRole {
 const BUILT_INS: readonly BuiltInRole[] = [
   ...CONTROL_PLANE_ROLES,
   ...ALL_ROLES.filter(
-    (r): r is RoleFact & { id: string } =>
-      r.grant === 'rbac' && !!r.id && !controlPlaneRole(r.id),
-  ).map((r) => ({
-    id: r.id,
-    name: r.name,
-    description: `${r.name} (sandbox copy of the built-in role; permissions approximated).`,
-    permission: approximatePermission(r),
-  })),
+    (r): r is RoleFact & { id: string } => r.grant === 'rbac' && !!r.id && !controlPlaneRole(r.id),
+  ).map((r) => {
+    const known = published(r)
+    return {
+      id: r.id,
+      name: r.name,
+      description: `${r.name} (sandbox copy of the built-in role${known ? '' : '; permissions approximated'}).`,
+      permission: known ?? approximatePermission(r),
+    }
+  }),
 ]
 
 export const builtInRole = (guid: string): BuiltInRole | undefined =>
@@ -46,7 +49,13 @@ const byName = (name: string): Permission => {
 export const OWNER_PERMISSION: Permission = byName('Owner')
 export const CONTRIBUTOR_PERMISSION: Permission = byName('Contributor')
 
-/** The catalog has no permission lists for data roles; these approximate each by its provider and plane. */
+/** A built-in's one published permission entry, when the catalog has it (role-permissions.data.ts). */
+function published(role: RoleFact): Permission | undefined {
+  const entries = rolePermissions(role)
+  return entries?.length === 1 ? entries[0] : undefined
+}
+
+/** Roles the catalog has no permission list for: approximated by their provider and plane. */
 function approximatePermission(role: RoleFact): Permission {
   const service = role.services.find((s) => s !== '*')
   const namespace = service
@@ -103,8 +112,10 @@ function render(scope: Scope, role: BuiltInRole): JsonObject {
 }
 
 export function getRoleDefinition(ctx: Ctx, scope: Scope, guid: string): SandboxResponse {
-  if (ctx.request.method !== 'GET')
-    return armError(405, 'MethodNotAllowed', 'The sandbox holds only built-in role definitions.')
+  if (builtInRole(guid) && ctx.request.method !== 'GET')
+    return armError(405, 'MethodNotAllowed', 'Built-in role definitions cannot be changed.')
+  const custom = customRoleRequest(ctx, scope, guid)
+  if (custom) return custom
   const role = builtInRole(guid)
   if (!role)
     return armError(
@@ -115,7 +126,7 @@ export function getRoleDefinition(ctx: Ctx, scope: Scope, guid: string): Sandbox
   return json(200, render(scope, role))
 }
 
-/** LIST with `$filter=roleName eq '…'` or `type eq 'BuiltInRole'`. */
+/** LIST with `$filter=roleName eq '…'` or `type eq 'BuiltInRole' | 'CustomRole'`, built-ins first. */
 export function listRoleDefinitions(ctx: Ctx, scope: Scope): SandboxResponse {
   const text = queryParam(ctx.request.query, '$filter')
   const clauses = text ? parseFilter(text) : []
@@ -128,14 +139,17 @@ export function listRoleDefinitions(ctx: Ctx, scope: Scope): SandboxResponse {
       'InvalidFilterInQueryString',
       `The $filter '${text ?? ''}' is not supported.`,
     )
-  const roles = BUILT_INS.filter((r) =>
+  const keep = (name: string, type: string): boolean =>
     clauses.every(
       (c) =>
         c.kind === 'eq' &&
-        (c.field === 'rolename'
-          ? r.name.toLowerCase() === c.value.toLowerCase()
-          : c.value === 'BuiltInRole'),
-    ),
-  )
-  return pageOf(ctx, roles, (r) => render(scope, r))
+        (c.field === 'rolename' ? name.toLowerCase() === c.value.toLowerCase() : c.value === type),
+    )
+  const roles = [
+    ...BUILT_INS.filter((r) => keep(r.name, 'BuiltInRole')).map((r) => () => render(scope, r)),
+    ...allCustomRoles(ctx)
+      .filter((r) => keep(r.roleName, 'CustomRole'))
+      .map((r) => () => renderCustomRole(scope.subscriptionId, r)),
+  ]
+  return pageOf(ctx, roles, (r) => r())
 }

@@ -104,6 +104,22 @@ export interface BucketState {
   updatedAt: number
 }
 
+/** A custom role definition (custom-roles.ts). */
+export interface CustomRoleRecord {
+  readonly guid: string
+  readonly roleName: string
+  readonly description: string
+  readonly assignableScopes: readonly string[]
+  readonly permissions: readonly {
+    readonly actions: readonly string[]
+    readonly notActions: readonly string[]
+    readonly dataActions: readonly string[]
+    readonly notDataActions: readonly string[]
+  }[]
+  readonly createdOn: string
+  readonly updatedOn: string
+}
+
 /** The whole emulated Azure: plain JSON, so it can be persisted and restored. */
 export interface SandboxState {
   readonly format: 'arm-sandbox'
@@ -120,6 +136,8 @@ export interface SandboxState {
   resources: Record<string, ResourceRecord>
   principals: Record<string, PrincipalRecord>
   roleAssignments: Record<string, RoleAssignmentRecord>
+  /** Custom role definitions by GUID; absent in states saved before they were emulated. */
+  roleDefinitions?: Record<string, CustomRoleRecord>
   operations: Record<string, OperationRecord>
   buckets: Record<string, BucketState>
 }

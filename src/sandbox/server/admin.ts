@@ -27,6 +27,20 @@ function readJson(body: string | undefined): { value: unknown } | { error: strin
   }
 }
 
+/** The admin endpoint refused: a token is set and the request does not carry it. */
+export const adminDenied = (): AdminAnswer => ({
+  ...ok(
+    {
+      error: {
+        code: 'AuthenticationFailed',
+        message: `${ADMIN_PREFIX} requires the header Authorization: Bearer <the sandbox's admin token>.`,
+      },
+    },
+    401,
+  ),
+  headers: { ...JSON_TYPE, 'www-authenticate': 'Bearer realm="sandbox-admin"' },
+})
+
 const ENDPOINTS = {
   'GET /_sandbox/certificate': 'the server certificate (PEM) to trust',
   'GET /_sandbox/state': 'the whole emulated world as JSON',
@@ -42,7 +56,10 @@ const ENDPOINTS = {
   'POST /_sandbox/clock': 'advance sandbox time: {"advanceMs": n}',
 }
 
-/** The admin endpoint under `/_sandbox/`: no token needed (the server only listens on loopback). */
+/**
+ * The admin endpoint under `/_sandbox/`. On loopback it needs no token; beyond loopback the server
+ * requires an admin token (exposure.ts) and checks it before this runs.
+ */
 export function handleAdmin(
   sandbox: Sandbox,
   certificatePem: string,

@@ -1,12 +1,23 @@
 import { parseArgs } from 'node:util'
-import { CLIENT_SECRET, SANDBOX_APPLICATIONS, SANDBOX_USERS, USER_PASSWORD } from '../login/directory.ts'
+import {
+  CLIENT_SECRET,
+  SANDBOX_APPLICATIONS,
+  SANDBOX_USERS,
+  USER_PASSWORD,
+} from '../login/directory.ts'
 import { startSandboxServer, type SandboxServer } from './https-server.ts'
 
 const USAGE = `Usage: npm run sandbox -- [--port N] [--host 127.0.0.1] [--seed N]
+                          [--allow-origin URL ...] [--admin-token TOKEN]
                           [--login [--token-lifetime SECONDS] [--redirect-uri URL ...]]
 
 Starts the Azure Resource Manager emulator over HTTPS (self-signed certificate made at start).
 --port 0 picks a free port. The admin endpoint is GET <url>/_sandbox.
+
+--allow-origin URL   a page origin that may call the sandbox (CORS); by default the web app on
+                     http://127.0.0.1:5173, http://localhost:5173, :4173 (npm start, npm run preview)
+--admin-token TOKEN  (or SANDBOX_ADMIN_TOKEN) at least 16 characters: the admin endpoint then
+                     requires Authorization: Bearer TOKEN. Needed to listen on a --host beyond loopback.
 
 --login   sign-in mode: an OpenID Connect provider shaped like Microsoft Entra ID on the same
           origin (issuer <url>/22222222-2222-2222-2222-222222222222/v2.0); the emulator then accepts
@@ -25,6 +36,8 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '8443' },
       host: { type: 'string', default: '127.0.0.1' },
       seed: { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
+      'admin-token': { type: 'string' },
       login: { type: 'boolean' },
       'token-lifetime': { type: 'string' },
       'redirect-uri': { type: 'string', multiple: true },
@@ -39,15 +52,22 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port expects 0–65535, got ${values.port}`)
   const seed = values.seed === undefined ? undefined : Number(values.seed)
-  const lifetime = values['token-lifetime'] === undefined ? undefined : Number(values['token-lifetime'])
+  const adminToken = values['admin-token'] ?? process.env.SANDBOX_ADMIN_TOKEN
+  const origins = values['allow-origin']
+  const lifetime =
+    values['token-lifetime'] === undefined ? undefined : Number(values['token-lifetime'])
   if (lifetime !== undefined && (!Number.isInteger(lifetime) || lifetime < 1))
-    throw new Error(`--token-lifetime expects a whole number of seconds, got ${values['token-lifetime']}`)
+    throw new Error(
+      `--token-lifetime expects a whole number of seconds, got ${values['token-lifetime']}`,
+    )
   for (const uri of values['redirect-uri'] ?? [])
     if (!URL.canParse(uri)) throw new Error(`--redirect-uri expects a URL, got ${uri}`)
   const server = await startSandboxServer({
     port,
     host: values.host,
     ...(seed !== undefined ? { seed } : {}),
+    ...(origins ? { allowOrigins: origins } : {}),
+    ...(adminToken ? { adminToken } : {}),
     ...(values.login
       ? {
           login: {

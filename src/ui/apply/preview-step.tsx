@@ -65,7 +65,13 @@ export function PreviewStep() {
           />
           <span>
             I reviewed the privileged grants and want them:{' '}
-            {privileged.map((i) => i.step.title).join('; ')}
+            {privileged
+              .map(({ step }) =>
+                step.kind === 'assignRole' && step.privilegedBecause
+                  ? `${step.title} (${step.privilegedBecause})`
+                  : step.title,
+              )
+              .join('; ')}
           </span>
         </label>
       )}

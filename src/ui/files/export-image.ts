@@ -38,6 +38,22 @@ export async function exportDiagram(
     },
   }
   const url = format === 'png' ? await toPng(element, options) : await toSvg(element, options)
-  const blob = await (await fetch(url)).blob()
+  const blob = dataUrlToBlob(url)
   download(`${baseName}.${format}`, blob, format === 'png' ? 'image/png' : 'image/svg+xml')
+}
+
+/**
+ * A `data:` URL as a Blob, decoded here rather than fetched: the page's Content-Security-Policy
+ * lets it connect to Azure only (connect-src), and `data:` is not Azure.
+ */
+export function dataUrlToBlob(url: string): Blob {
+  const comma = url.indexOf(',')
+  const header = url.slice(5, comma)
+  const payload = url.slice(comma + 1)
+  const type = header.split(';')[0] || 'text/plain'
+  if (!header.endsWith(';base64')) return new Blob([decodeURIComponent(payload)], { type })
+  const binary = atob(payload)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return new Blob([bytes], { type })
 }

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
+import { securityHeaders } from '../../../scripts/security-headers.ts'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,7 +14,10 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 }
 
-/** Serves a built app (single-page: unknown paths get index.html) on a free loopback port. */
+/**
+ * Serves a built app (single-page: unknown paths get index.html) on a free loopback port, with the
+ * security headers the app is meant to be hosted with, so every end-to-end test runs under its CSP.
+ */
 export async function serveStatic(
   root: string,
 ): Promise<{ url: string; close: () => Promise<void> }> {
@@ -28,6 +32,7 @@ export async function serveStatic(
       return
     }
     res.writeHead(200, {
+      ...securityHeaders(path),
       'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
     })

@@ -71,11 +71,11 @@ describe('the HTTPS sandbox server', () => {
 
   it('exposes Retry-After and the rate-limit headers to the page', async () => {
     const r = await send(server, 'GET', `${SUB_ID}?api-version=2022-12-01`, {
-      origin: 'https://app.example',
+      origin: 'http://127.0.0.1:4173',
       authorization: 'Bearer x',
     })
     expect(r.status).toBe(200)
-    expect(r.headers['access-control-allow-origin']).toBe('https://app.example')
+    expect(r.headers['access-control-allow-origin']).toBe('http://127.0.0.1:4173')
     const exposed = String(r.headers['access-control-expose-headers'])
     for (const h of [
       'retry-after',
