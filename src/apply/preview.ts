@@ -9,10 +9,24 @@ import type { ArmGateway, LiveRoleAssignment } from './gateway.ts'
 import { permissionCheck, type Needed } from './permission-check.ts'
 import { PrincipalDirectory } from './principals.ts'
 import { withPrivilegeFromAzure } from './privilege.ts'
-import type { Preview, PreviewItem, PreviewStatus } from './preview-types.ts'
 import type { Step } from './steps.ts'
 
-export type { Preview, PreviewItem, PreviewStatus } from './preview-types.ts'
+export type PreviewStatus = 'create' | 'inPlace' | 'conflict' | 'cannot' | 'manual'
+
+export interface PreviewItem {
+  readonly step: Step
+  readonly status: PreviewStatus
+  /** Why: what exists, what differs, or what stops the step. */
+  readonly reason?: string
+  /** Set when the step is "cannot" only because the caller lacks this permission: ARM may still
+   * allow it (a role just granted, a condition the permissions API does not show), so a run may try. */
+  readonly denied?: Needed
+}
+
+export interface Preview {
+  readonly items: PreviewItem[]
+  readonly principals: PrincipalDirectory
+}
 
 export function countPreview(items: readonly PreviewItem[]): Record<PreviewStatus, number> {
   const counts: Record<PreviewStatus, number> = {
@@ -103,7 +117,11 @@ export async function previewApply(
       items.push(
         denied
           ? deniedItem(step, denied)
-          : { step, status: 'cannot', reason: `could not read the current state: ${describeFailure(e)}` },
+          : {
+              step,
+              status: 'cannot',
+              reason: `could not read the current state: ${describeFailure(e)}`,
+            },
       )
     }
   }

@@ -3,20 +3,25 @@ import { resolveRole } from '../catalog/roles.ts'
 import { describeFailure } from './describe.ts'
 import { isArmFailure } from './failure.ts'
 import type { ArmGateway, CallOptions } from './gateway.ts'
-import type { PreviewItem } from './preview-types.ts'
 import type { Step } from './steps.ts'
 
 type AssignRole = Extract<Step, { kind: 'assignRole' }>
+
+/** A preview item as far as privilege goes (preview.ts's PreviewItem). */
+interface Judged {
+  readonly step: Step
+  readonly status: string
+}
 
 // The preview's role assignment steps with custom roles judged by their permissions as Azure holds
 // them: a custom role with `*`, `Microsoft.Authorization/*/write`-like actions and the like needs
 // the same confirmation as a privileged built-in. A definition that cannot be read is treated as
 // privileged: nobody should grant a role whose reach nobody could check without saying so.
-export async function withPrivilegeFromAzure(
-  items: readonly PreviewItem[],
+export async function withPrivilegeFromAzure<Item extends Judged>(
+  items: readonly Item[],
   gateway: ArmGateway,
   o: CallOptions = {},
-): Promise<PreviewItem[]> {
+): Promise<Item[]> {
   const verdicts = new Map<string, Promise<string | undefined>>()
   const judge = (step: AssignRole): Promise<string | undefined> => {
     const key = step.roleGuid
@@ -59,7 +64,7 @@ async function readPrivilege(
 }
 
 /** Steps that need the explicit confirmation (web app checkbox, `--confirm-privileged`). */
-export function privilegedItems(items: readonly PreviewItem[]): PreviewItem[] {
+export function privilegedItems<Item extends Judged>(items: readonly Item[]): Item[] {
   return items.filter(
     (i) => i.step.kind === 'assignRole' && i.step.privileged && i.status !== 'inPlace',
   )

@@ -5,7 +5,7 @@ import type { AppNode, Design, DesignNode } from '../model/types.ts'
 import { armScope, parseArmId, roleDefinitionResourceId } from '../plan/arm-ids.ts'
 import type { AppSetting, Plan, PlanPrincipal, PrincipalType } from '../plan/types.ts'
 import { identityResourceId, type BindTarget } from './binding.ts'
-import { builtInPrivilege } from './role-privilege.ts'
+import { builtInPrivilege } from './builtin-privilege.ts'
 
 /**
  * One unit of apply work, derived from the plan and the bound design. Enabling the system identity

@@ -1,7 +1,7 @@
 import { GUID_PATTERN } from '../model/azure-formats.ts'
 import type { ServiceKind } from '../model/kinds.ts'
-import type { GrantMechanism, RoleFact, RoleRef } from './role-fact.ts'
 import { privilegeOf, type RolePermission } from './privilege.ts'
+import type { GrantMechanism, RoleFact, RoleRef } from './role-fact.ts'
 import { ADDED_ROLE_FACTS } from './roles-added.data.ts'
 import { ROLE_FACTS as REFERENCE_FACTS } from './roles.data.ts'
 import { ROLE_PERMISSIONS } from './role-permissions.data.ts'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { SandboxServer } from '@/sandbox/server/https-server.ts'
+import { startSandboxServer, type SandboxServer } from '@/sandbox/server/https-server.ts'
 import { launch, type Browser } from './support/browser.ts'
 import { Designer } from './support/designer.ts'
 import {
@@ -7,7 +7,6 @@ import {
   bindAndPreview,
   openScenario2,
   pointAppAtSandbox,
-  signInSandbox,
   signInThroughPopup,
   signOut,
   pageStorage,
@@ -67,7 +66,12 @@ describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, AR
   let d: Designer
   let tokens: ReturnType<typeof watchTokens>
   beforeAll(async () => {
-    server = await signInSandbox()
+    // The built app is served on a free port: allow its origin (the sandbox answers CORS only to
+    // the origins it is told about).
+    server = await startSandboxServer({
+      login: true,
+      allowOrigins: [new URL(inject('baseUrl')).origin],
+    })
     browser = await launch({ ignoreHTTPSErrors: true })
     tokens = watchTokens(browser, server)
     d = new Designer(browser.page)
@@ -259,7 +263,10 @@ describe('an access token that expires in the middle of an apply is renewed sile
   let d: Designer
   beforeAll(async () => {
     // Five-second tokens judged with no leeway, and slow answers: the run outlives several tokens.
-    server = await signInSandbox({ accessTokenTtlSeconds: 5, clockToleranceSeconds: 0 })
+    server = await startSandboxServer({
+      login: { accessTokenTtlSeconds: 5, clockToleranceSeconds: 0 },
+      allowOrigins: [new URL(inject('baseUrl')).origin],
+    })
     server.sandbox.setFaults({ latency: { fixedMs: 1200, jitterMs: 0 } })
     browser = await launch({ ignoreHTTPSErrors: true })
     d = new Designer(browser.page)
@@ -315,7 +322,10 @@ describe('with popups blocked, sign-in goes by redirect and Apply reopens on the
   let browser: Browser
   let d: Designer
   beforeAll(async () => {
-    server = await signInSandbox()
+    server = await startSandboxServer({
+      login: true,
+      allowOrigins: [new URL(inject('baseUrl')).origin],
+    })
     browser = await launch({ ignoreHTTPSErrors: true })
     // What a popup blocker does: window.open gives nothing back.
     await browser.context.addInitScript(() => {

@@ -1,19 +1,9 @@
 import type { Locator, Page, Request } from 'playwright-core'
-import { inject } from 'vitest'
-import type { SignInOptions } from '@/sandbox/login/sign-in.ts'
-import { startSandboxServer, type SandboxServer } from '@/sandbox/server/https-server.ts'
+import type { SandboxServer } from '@/sandbox/server/https-server.ts'
 import type { Browser } from './browser.ts'
 import type { Designer } from './designer.ts'
 
 export const PASSWORD = 'sandbox-password'
-
-/**
- * The HTTPS sandbox with sign-in. The built app is served on a free port: its origin is allowed
- * (the sandbox answers CORS only to the origins it is told about).
- */
-export function signInSandbox(login: SignInOptions = {}): Promise<SandboxServer> {
-  return startSandboxServer({ login, allowOrigins: [new URL(inject('baseUrl')).origin] })
-}
 
 /** The Apply dialog on the Azure target. */
 export function azureDialog(page: Page): Locator {
