@@ -22,6 +22,9 @@ export interface Viewport {
 
 export type PanelTab = 'problems' | 'plan' | 'guide'
 
+/** The two views of the design in the centre: the diagram, or the outline (a tree). */
+export type CenterView = 'canvas' | 'outline'
+
 /** A message for the user: a toast, or an alert with details (e.g. every problem of a file). */
 export interface Notice {
   readonly id: number
@@ -70,6 +73,7 @@ export interface ViewSlice {
   readonly measured: ReadonlyMap<string, Size>
   readonly notice: Notice | null
   readonly panel: PanelTab
+  readonly centerView: CenterView
   /** Asks the canvas to show a viewport, or to fit the design when none is given. */
   readonly viewCommand: { readonly seq: number; readonly viewport?: Viewport }
   /** A node or edge the canvas should bring into view (from the problems panel). */
@@ -87,6 +91,7 @@ export interface ViewSlice {
   notify(notice: Omit<Notice, 'id'>): void
   dismissNotice(): void
   setPanel(panel: PanelTab): void
+  setCenterView(view: CenterView): void
   requestFit(): void
   requestViewport(viewport: Viewport): void
   setSaveState(state: SaveState, at?: number): void

@@ -12,6 +12,7 @@ export function viewSlice(set: SetState, get: GetState): ViewSlice {
     measured,
     notice: null,
     panel: 'problems',
+    centerView: 'canvas',
     viewCommand: { seq: 0 },
     focusRequest: null,
     clipboard: null,
@@ -37,6 +38,7 @@ export function viewSlice(set: SetState, get: GetState): ViewSlice {
     notify: (notice) => set({ notice: { ...notice, id: ++noticeSeq } }),
     dismissNotice: () => set({ notice: null }),
     setPanel: (panel) => set({ panel }),
+    setCenterView: (centerView) => set({ centerView }),
     requestFit: () => set((s) => ({ viewCommand: { seq: s.viewCommand.seq + 1 } })),
     requestViewport: (viewport) =>
       set((s) => ({ viewport, viewCommand: { seq: s.viewCommand.seq + 1, viewport } })),

@@ -2,7 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react'
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { DesignerStore } from '../store/create-store.ts'
 import type { Effects } from '../store/effects.ts'
-import { Canvas } from './canvas/canvas.tsx'
+import { Announcer } from './a11y/announcer.tsx'
 import { NewDesignDialog } from './dialogs/new-design-dialog.tsx'
 import { OptimizeDialog } from './dialogs/optimize-dialog.tsx'
 import { RecentDialog } from './dialogs/recent-dialog.tsx'
@@ -11,6 +11,7 @@ import { openDesignFile, saveDesign } from './files/file-actions.ts'
 import { FileDrop } from './files/file-drop.tsx'
 import { Inspector } from './inspector/inspector.tsx'
 import { Notices } from './notices.tsx'
+import { CenterViews } from './outline/center-views.tsx'
 import { Palette } from './palette.tsx'
 import { BottomPanel } from './panels/bottom-panel.tsx'
 import { useShortcuts } from './shortcuts.ts'
@@ -21,6 +22,7 @@ import './styles/theme.css'
 import './styles/layout.css'
 import './styles/canvas.css'
 import './styles/panels.css'
+import './styles/a11y.css'
 
 /** The designer: toolbar, palette, canvas, inspector, problems/plan panel and status bar. */
 export function App(props: {
@@ -33,7 +35,9 @@ export function App(props: {
     <StoreContext.Provider value={props.store}>
       <EffectsContext.Provider value={props.effects}>
         <ReactFlowProvider>
-          <Shell {...props} />
+          <Announcer>
+            <Shell {...props} />
+          </Announcer>
         </ReactFlowProvider>
       </EffectsContext.Provider>
     </StoreContext.Provider>
@@ -78,7 +82,7 @@ function Shell({
       <div className="workspace">
         <Palette />
         <main className="center">
-          <Canvas />
+          <CenterViews />
           <BottomPanel />
         </main>
         <Inspector />

@@ -18,9 +18,10 @@ function isTextTarget(target: EventTarget | null): boolean {
   )
 }
 
+/** Whether the key goes to a view of the design: the canvas, the outline, or nothing. */
 function onCanvas(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return true
-  return target === document.body || target.closest('.react-flow') !== null
+  return target === document.body || target.closest('.react-flow, [role="tree"]') !== null
 }
 
 /**
@@ -58,8 +59,8 @@ export function useShortcuts(store: DesignerStore, actions: ShortcutActions): vo
       } else if (event.key === 'Escape') {
         state.select({ nodes: [], edges: [] })
       } else if (!onCanvas(event.target)) {
-        // Copy, paste and Delete act on the canvas selection only where the canvas (or nothing)
-        // has the focus: elsewhere they keep their usual meaning (copying a message's text).
+        // Copy, paste and Delete act on the selection only where a view of the design (or
+        // nothing) has the focus: elsewhere they keep their usual meaning (copying a message).
         return
       } else if (mod && key === 'c') {
         if (state.selection.nodes.length === 0) return

@@ -40,11 +40,21 @@ export function StatusBar() {
         type="button"
         className="status-findings"
         onClick={() => store.getState().setPanel('problems')}
-        aria-label={`Problems: ${stats.error} errors, ${stats.warning} warnings, ${stats.info} suggestions`}
       >
-        <span className="sev-error">● {stats.error}</span>
-        <span className="sev-warning">▲ {stats.warning}</span>
-        <span className="sev-info">i {stats.info}</span>
+        {/* Named by its content: the visible counts, with their words for screen readers. */}
+        <span className="sr-only">Problems:</span>{' '}
+        <span className="sev-error">
+          <span aria-hidden="true">● </span>
+          {stats.error} <span className="sr-only">errors,</span>
+        </span>{' '}
+        <span className="sev-warning">
+          <span aria-hidden="true">▲ </span>
+          {stats.warning} <span className="sr-only">warnings,</span>
+        </span>{' '}
+        <span className="sev-info">
+          <span aria-hidden="true">i </span>
+          {stats.info} <span className="sr-only">suggestions</span>
+        </span>
       </button>
       <span className="status-save" data-save-state={stats.saveState} role="status">
         {saved}

@@ -48,7 +48,8 @@ export function PreviewStep() {
           </li>
         ))}
       </ul>
-      <div className="preview-list table-scroll">
+      {/* Scrollable, so a tab stop (WCAG 2.1.1): arrow keys scroll the list. */}
+      <div className="preview-list table-scroll" tabIndex={0} role="region" aria-label="Changes">
         {ORDER.map((status) => {
           const items = preview.items.filter((i) => i.status === status)
           return items.length === 0 ? null : (

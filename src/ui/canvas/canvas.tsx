@@ -41,6 +41,10 @@ import { tones } from './tones.ts'
 import { useIdleValue } from '../panels/use-idle-value.ts'
 import { PALETTE_MIME, readPaletteDrag } from './palette-drag.ts'
 import { EmptyCanvasHint } from './empty-hint.tsx'
+import { CANVAS_ARIA_LABELS } from '../a11y/canvas-aria.ts'
+import { motionDuration } from '../a11y/motion.ts'
+import { accessibleNames } from '../a11y/names.ts'
+import { useNeighbourKeys } from '../a11y/use-neighbour-keys.ts'
 import { FIT_PADDING, fitViewport, MAX_FIT_ZOOM, MIN_ZOOM } from './fit.ts'
 
 const FACTS = { defaultRole: (s: keyof typeof SERVICES) => SERVICES[s].defaultRole }
@@ -71,19 +75,21 @@ export function Canvas() {
     })),
   )
   const toneOf = useMemo(() => tones(design), [design])
+  const names = useMemo(() => accessibleNames(design), [design])
   const detail = useFlowStore(detailOf)
   const nodes = useMemo(
-    () => cache.buildNodes(design, selection, measured, drag, toneOf, detail),
-    [cache, design, selection, measured, drag, toneOf, detail],
+    () => cache.buildNodes(design, selection, measured, drag, toneOf, detail, names.node),
+    [cache, design, selection, measured, drag, toneOf, detail, names],
   )
   const edges = useMemo(
-    () => cache.buildEdges(design, selection, toneOf, detail),
-    [cache, design, selection, toneOf, detail],
+    () => cache.buildEdges(design, selection, toneOf, detail, names.edge),
+    [cache, design, selection, toneOf, detail, names],
   )
   // The minimap draws every node: it joins once the canvas is on screen and the page is idle.
   const minimap = useIdleValue(true, whenReady) ?? false
   const pane = useRef<HTMLDivElement>(null)
   const initial = useInitialViewport(pane)
+  const onNeighbourKey = useNeighbourKeys()
   useViewCommands(flow, pane, initial?.seq)
 
   const isValidConnection = useCallback<IsValidConnection<FlowEdge>>(
@@ -127,7 +133,13 @@ export function Canvas() {
   )
 
   return (
-    <div className="canvas" ref={pane} onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className="canvas"
+      ref={pane}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onKeyDown={onNeighbourKey}
+    >
       {initial && (
         <ReactFlow<FlowNode, FlowEdge>
           nodes={nodes}
@@ -153,6 +165,7 @@ export function Canvas() {
           minZoom={MIN_ZOOM}
           maxZoom={2}
           aria-label="Design canvas"
+          ariaLabelConfig={CANVAS_ARIA_LABELS}
         >
           {/* Far out the grid would be a dense, costly pattern of sub-pixel dots: leave it out. */}
           {detail !== 'far' && (
@@ -234,6 +247,9 @@ function useViewCommands(
     const ys = targets.map((n) => n.internals.positionAbsolute.y + (n.measured.height ?? 80) / 2)
     const x = xs.reduce((a, b) => a + b, 0) / xs.length
     const y = ys.reduce((a, b) => a + b, 0) / ys.length
-    void flow.setCenter(x, y, { zoom: Math.max(flow.getZoom(), 0.9), duration: 250 })
+    void flow.setCenter(x, y, {
+      zoom: Math.max(flow.getZoom(), 0.9),
+      duration: motionDuration(250),
+    })
   }, [focus, flow, store])
 }

@@ -129,15 +129,16 @@ function SystemAssignedToggle({ id, on, name }: { id: string; on: boolean; name:
         type="button"
         className={`sa-toggle nodrag${on ? ' is-on' : ''}`}
         aria-pressed={on}
-        aria-label={`System-assigned identity of ${name}`}
         title={on ? 'System-assigned identity: on' : 'System-assigned identity: off'}
         onClick={(e) => {
           e.stopPropagation()
           store.getState().updateNode(id, { systemAssigned: !on })
         }}
       >
+        {/* The name starts with the visible words (WCAG 2.5.3); on/off is the pressed state. */}
         <span className="sa-dot" aria-hidden="true" />
-        System-assigned {on ? 'on' : 'off'}
+        System-assigned <span className="sr-only">identity of {name}</span>{' '}
+        <span aria-hidden="true">{on ? 'on' : 'off'}</span>
       </button>
     </div>
   )

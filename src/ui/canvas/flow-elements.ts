@@ -55,6 +55,7 @@ export function fallbackPositions(design: Design): Map<string, Position> {
 
 interface NodeEntry {
   readonly source: DesignNode
+  readonly label: string
   readonly tone: Tone
   readonly detail: Detail
   readonly position: Position
@@ -65,6 +66,7 @@ interface NodeEntry {
 
 interface EdgeEntry {
   readonly source: DesignEdge
+  readonly label: string
   readonly selected: boolean
   readonly tone: Tone
   readonly detail: Detail
@@ -88,6 +90,8 @@ export class FlowElementCache {
     drag: ReadonlyMap<string, Position> | null,
     toneOf: (id: string) => Tone,
     detail: Detail,
+    /** Each node's accessible name (src/ui/a11y/names.ts). */
+    labelOf: (id: string) => string,
   ): FlowNode[] {
     const selected = new Set(selection.nodes)
     const next = new Map<string, NodeEntry>()
@@ -98,10 +102,12 @@ export class FlowElementCache {
       const isSelected = selected.has(source.id)
       const size = measured.get(source.id)
       const tone = toneOf(source.id)
+      const label = labelOf(source.id)
       const old = this.nodes.get(source.id)
       const entry =
         old &&
         old.source === source &&
+        old.label === label &&
         old.tone === tone &&
         old.detail === detail &&
         old.selected === isSelected &&
@@ -110,6 +116,7 @@ export class FlowElementCache {
           ? old
           : {
               source,
+              label,
               tone,
               detail,
               position,
@@ -120,6 +127,7 @@ export class FlowElementCache {
                 type: source.kind,
                 position,
                 data: { name: source.name, tone, detail },
+                ariaLabel: label,
                 // Every node has this size (canvas.css): known before measuring, so the minimap,
                 // culling and fitting work at once and nodes never wait hidden for a measure.
                 initialWidth: NODE_WIDTH,
@@ -140,6 +148,8 @@ export class FlowElementCache {
     selection: Selection,
     toneOf: (id: string) => Tone,
     detail: Detail,
+    /** Each edge's accessible name (src/ui/a11y/names.ts). */
+    labelOf: (id: string) => string,
   ): FlowEdge[] {
     const selected = new Set(selection.edges)
     const next = new Map<string, EdgeEntry>()
@@ -147,16 +157,19 @@ export class FlowElementCache {
     for (const source of design.edges) {
       const isSelected = selected.has(source.id)
       const tone = toneOf(source.id)
+      const label = labelOf(source.id)
       const old = this.edges.get(source.id)
       const entry =
         old &&
         old.source === source &&
+        old.label === label &&
         old.selected === isSelected &&
         old.tone === tone &&
         old.detail === detail
           ? old
           : {
               source,
+              label,
               selected: isSelected,
               tone,
               detail,
@@ -166,6 +179,7 @@ export class FlowElementCache {
                 source: source.source,
                 target: source.target,
                 data: { tone, detail },
+                ariaLabel: label,
                 selected: isSelected,
               },
             }

@@ -11,6 +11,7 @@ import {
   type Language,
 } from '../../guide/types.ts'
 import type { Design } from '../../model/types.ts'
+import { CodeBlock } from '../a11y/code-block.tsx'
 import { clipboardCopy, type CopyText } from './clipboard.ts'
 import { CopyButton } from './copy-button.tsx'
 
@@ -130,15 +131,16 @@ function AppSection({
       )}
       {app.connections.length > 0 && (
         <>
-          <pre className="guide-install">
-            <code>{installCommand(app, language)}</code>
-          </pre>
-          <pre
+          <CodeBlock
+            className="guide-install"
+            label={`Install command of ${app.name}`}
+            code={installCommand(app, language)}
+          />
+          <CodeBlock
             className={`guide-code language-${language}`}
-            aria-label={`${LANGUAGE_LABELS[language]} code of ${app.name}`}
-          >
-            <code>{code}</code>
-          </pre>
+            label={`${LANGUAGE_LABELS[language]} code of ${app.name}`}
+            code={code}
+          />
           <CopyButton
             text={code}
             label={`Copy ${LANGUAGE_LABELS[language]} code of ${app.name}`}

@@ -61,6 +61,8 @@ export function CommitText(props: {
           value={text}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
+          // The saved value: Escape with nothing to revert leaves the inspector (outline view).
+          data-committed={value}
           onChange={(e) => setText(e.target.value)}
           onBlur={commit}
           onKeyDown={(e) => {

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { CodeBlock } from '../a11y/code-block.tsx'
 
 /**
  * A tiny Markdown renderer for rule docs: headings, paragraphs, lists, fenced code, `code`,
@@ -16,11 +17,7 @@ export function Markdown({ text }: { text: string }) {
       for (i++; i < lines.length && !(lines[i] ?? '').startsWith('```'); i++)
         code.push(lines[i] ?? '')
       i++
-      blocks.push(
-        <pre key={blocks.length}>
-          <code>{code.join('\n')}</code>
-        </pre>,
-      )
+      blocks.push(<CodeBlock key={blocks.length} label="Example" code={code.join('\n')} />)
       continue
     }
     const heading = /^(#{1,6})\s+(.*)$/.exec(line)

@@ -1,0 +1,123 @@
+import { act, fireEvent, screen, waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { Announcer } from '@/ui/a11y/announcer.tsx'
+import { Canvas } from '@/ui/canvas/canvas.tsx'
+import { design } from '../../support/builder.ts'
+import { renderWithStore } from '../render.tsx'
+
+// jsdom measures the pane as 160×60 and only visible nodes are drawn: every node sits in view.
+const at = { position: { x: 0, y: 0 } }
+const sample = () =>
+  design()
+    .app('web', { name: 'contoso-web-1', ...at })
+    .identity('mi', { name: 'mi-shared-storage', ...at })
+    .service('st', 'storage', { name: 'receiptstore', ...at })
+    .service('kv', 'keyVault', { name: 'kv-receipts', ...at })
+    .developer('devs', 'group', { name: 'Receipts developers', ...at })
+    .attach('web', 'mi', 'a1')
+    .access('web', 'st', ['Storage Blob Data Contributor'], { via: 'mi', id: 'e1' })
+    .access('web', 'kv', ['Key Vault Secrets User'], { id: 'e2' })
+    .build()
+
+function setup() {
+  return renderWithStore(
+    <Announcer>
+      <div style={{ width: 1000, height: 700 }}>
+        <Canvas />
+      </div>
+    </Announcer>,
+    sample(),
+  )
+}
+
+describe('the canvas for screen readers and keyboards', () => {
+  it('names every node and edge by what it is', async () => {
+    setup()
+    expect(
+      screen.getByRole('group', { name: 'App contoso-web-1, App Service, system-assigned off' }),
+    ).toHaveAttribute('aria-roledescription', 'node')
+    expect(
+      screen.getByRole('group', {
+        name: 'User-assigned identity mi-shared-storage, used by 1 app',
+      }),
+    ).toBeInTheDocument()
+    expect(
+      await screen.findByRole('group', {
+        name: 'Access from contoso-web-1 to receiptstore through mi-shared-storage: Storage Blob Data Contributor',
+      }),
+    ).toHaveAttribute('aria-roledescription', 'edge')
+    expect(
+      screen.getByRole('group', { name: 'contoso-web-1 uses identity mi-shared-storage' }),
+    ).toBeInTheDocument()
+  })
+
+  it('renames a node’s accessible name with its findings when the design changes', async () => {
+    const t = setup()
+    act(() => {
+      t.store.getState().updateNode('web', { name: 'web-one', systemAssigned: true })
+    })
+    expect(
+      screen.getByRole('group', { name: 'App web-one, App Service, system-assigned on' }),
+    ).toBeInTheDocument()
+    expect(
+      await screen.findByRole('group', {
+        name: /^Access from web-one to kv-receipts with no identity chosen: Key Vault Secrets User, 1 warning/,
+      }),
+    ).toBeInTheDocument()
+  })
+
+  it('walks connected nodes with ] and [, announcing each with its place', async () => {
+    setup()
+    const web = screen.getByRole('group', { name: /^App contoso-web-1/ })
+    web.focus()
+    fireEvent.keyDown(web, { key: ']' })
+    const mi = screen.getByRole('group', { name: /^User-assigned identity mi-shared-storage/ })
+    await waitFor(() => expect(mi).toHaveFocus())
+    fireEvent.keyDown(mi, { key: ']' })
+    const st = screen.getByRole('group', { name: /^Service receiptstore/ })
+    await waitFor(() => expect(st).toHaveFocus())
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'Service receiptstore, Storage account, 1 suggestion. 2 of 3 connected to contoso-web-1',
+      ),
+    )
+    fireEvent.keyDown(st, { key: '[' })
+    await waitFor(() => expect(mi).toHaveFocus())
+  })
+
+  it('goes from a focused connection to its target with ] and its source with [', async () => {
+    setup()
+    const edge = await screen.findByRole('group', {
+      name: /^Access from contoso-web-1 to receiptstore/,
+    })
+    edge.focus()
+    fireEvent.keyDown(edge, { key: ']' })
+    await waitFor(() =>
+      expect(screen.getByRole('group', { name: /^Service receiptstore/ })).toHaveFocus(),
+    )
+    fireEvent.keyDown(edge, { key: '[' })
+    await waitFor(() =>
+      expect(screen.getByRole('group', { name: /^App contoso-web-1/ })).toHaveFocus(),
+    )
+  })
+
+  it('announces connections made and findings they bring', async () => {
+    const t = setup()
+    act(() => {
+      t.store.getState().updateNode('web', { systemAssigned: true })
+    })
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'System-assigned identity of contoso-web-1 on',
+      ),
+    )
+    act(() => {
+      t.store.getState().connect('devs', 'st')
+    })
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'Connected Receipts developers to receiptstore. Fixed: developer-access-missing on receiptstore',
+      ),
+    )
+  })
+})

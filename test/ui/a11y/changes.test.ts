@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { applyEdits, type Edit } from '@/model/edits.ts'
+import type { Design } from '@/model/types.ts'
+import { checkDesign } from '@/rules/engine.ts'
+import { describeChanges } from '@/ui/a11y/changes.ts'
+import { design } from '../../support/builder.ts'
+
+const base = () =>
+  design()
+    .app('web', { name: 'contoso-web-1', position: { x: 0, y: 0 } })
+    .service('st', 'storage', { name: 'receiptstore' })
+    .identity('mi', { name: 'mi-storage' })
+    .build()
+
+/** contoso-web-1 reaches receiptstore, with no identity yet. */
+const CONNECT: Edit = {
+  type: 'addEdge',
+  edge: {
+    id: 'e1',
+    kind: 'access',
+    source: 'web',
+    target: 'st',
+    roles: ['Storage Blob Data Reader'],
+  },
+}
+
+function change(before: Design, edits: readonly Edit[]): string[] {
+  const result = applyEdits(before, edits)
+  if (!result.ok) throw new Error(result.error.message)
+  return describeChanges(
+    { design: before, findings: checkDesign(before) },
+    { design: result.value, findings: checkDesign(result.value) },
+  )
+}
+
+describe('announcements of what an edit changed', () => {
+  it('says a connection was made and which findings it brought', () => {
+    expect(change(base(), [CONNECT])).toEqual([
+      'Connected contoso-web-1 to receiptstore',
+      'New error: missing-identity on contoso-web-1',
+      'New suggestion: developer-access-missing on receiptstore',
+    ])
+  })
+
+  it('says which finding an edit fixed, and names renamed and added nodes', () => {
+    const before = applyEdits(base(), [CONNECT])
+    if (!before.ok) throw new Error('setup')
+    expect(
+      change(before.value, [
+        { type: 'updateNode', id: 'web', set: { systemAssigned: true, name: 'web-one' } },
+        { type: 'addNode', node: { id: 'kv', kind: 'service', service: 'keyVault', name: 'kv-1' } },
+      ]),
+    ).toEqual([
+      'Added Key Vault kv-1',
+      'Renamed contoso-web-1 to web-one',
+      'System-assigned identity of web-one on',
+      'Fixed: missing-identity on web-one',
+    ])
+  })
+
+  it('says nothing about moving nodes, and counts large changes', () => {
+    expect(
+      change(base(), [{ type: 'updateNode', id: 'web', set: { position: { x: 40, y: 0 } } }]),
+    ).toEqual([])
+    const many = [1, 2, 3, 4].map((i): Edit => ({
+      type: 'addNode',
+      node: { id: `d${i}`, kind: 'developer', principal: 'user', name: `dev ${i}` },
+    }))
+    expect(change(base(), many)).toEqual(['Added 4 nodes'])
+  })
+
+  it('names removed connections and nodes', () => {
+    const before = design()
+      .app('web', { name: 'web' })
+      .identity('mi', { name: 'mi' })
+      .attach('web', 'mi', 'a1')
+      .build()
+    expect(change(before, [{ type: 'removeNode', id: 'mi' }])).toEqual([
+      'Deleted mi',
+      'Removed connection web uses identity mi',
+    ])
+  })
+})
