@@ -79,7 +79,7 @@ export const suite: BenchSuite = {
       )
       const resources = await gateway.listResources(SUB, 'sandbox-rg')
       const prepared = prepareApply(d, resources, TARGET, sandboxDeveloperIds(d))
-      if (!prepared.ok) throw new Error(prepared.error[0]?.message)
+      if (!prepared.ok) throw new Error(prepared.error.problems[0]?.message)
       const preview = await previewApply(
         prepared.value.design,
         prepared.value.steps,

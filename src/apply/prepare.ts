@@ -16,17 +16,27 @@ export interface Prepared {
   readonly steps: readonly Step[]
 }
 
+/**
+ * A binding that is not complete: what could not be bound and why, and the design with every
+ * binding that did succeed (so each row shows its own state, not the worst row's).
+ */
+export interface BindFailure {
+  readonly problems: BindingProblem[]
+  readonly partial: Design
+}
+
 /** Binds a design to the resources of a group and derives the steps to apply: the CLI's and the app's first stage. */
 export function prepareApply(
   design: Design,
   resources: readonly LiveResource[],
   target: BindTarget,
   developerIds: Readonly<Record<string, string>> = {},
-): Result<Prepared, BindingProblem[]> {
+): Result<Prepared, BindFailure> {
   const binding = bindDesign(design, resources, target, developerIds)
-  if (binding.problems.length > 0) return err(binding.problems)
   const bound = applyEdits(design, binding.edits)
-  if (!bound.ok) return err([{ node: '(design)', message: bound.error.message }])
+  if (!bound.ok)
+    return err({ problems: [{ node: '(design)', message: bound.error.message }], partial: design })
+  if (binding.problems.length > 0) return err({ problems: binding.problems, partial: bound.value })
   const plan = derivePlan(bound.value)
   return ok({
     design: bound.value,

@@ -1,12 +1,20 @@
+import { countPhrase, GRANT_COUNT_LABELS, type GrantCounts } from '../analysis/grant-counts.ts'
 import type { IdentitySummary, OptimizeSummary } from '../optimize/types.ts'
 
 const list = (items: readonly IdentitySummary[]): string =>
   items.map((i) => (i.id === i.name ? i.id : `${i.id} (${i.name})`)).join(', ')
 
 /** The optimize summary as a few lines for stderr. */
-export function formatOptimizeSummary(file: string, s: OptimizeSummary, changed: boolean): string {
-  if (!changed)
-    return `${file}: already optimal (${s.roleAssignments.before} role assignments); nothing changed\n`
+export function formatOptimizeSummary(
+  file: string,
+  s: OptimizeSummary,
+  changed: boolean,
+  counts: { readonly before: GrantCounts; readonly after: GrantCounts },
+): string {
+  if (!changed) {
+    const azure = counts.before.azureRoleAssignments
+    return `${file}: already optimal (${countPhrase(azure, ...GRANT_COUNT_LABELS.azureRoleAssignments)}); nothing changed\n`
+  }
   const lines = [`${file}: optimized identities`]
   const add = (label: string, value: string): void => {
     if (value !== '') lines.push(`  ${label.padEnd(26)} ${value}`)
@@ -20,8 +28,10 @@ export function formatOptimizeSummary(file: string, s: OptimizeSummary, changed:
     'edges split',
     s.edgesSplit.map((e) => `${e.edge} → ${[e.edge, ...e.into].join(' + ')}`).join(', '),
   )
-  lines.push(
-    `  ${'role assignments'.padEnd(26)} ${s.roleAssignments.before} → ${s.roleAssignments.after}`,
-  )
+  for (const kind of Object.keys(GRANT_COUNT_LABELS) as (keyof GrantCounts)[]) {
+    const [before, after] = [counts.before[kind], counts.after[kind]]
+    if (kind === 'azureRoleAssignments' || before + after > 0)
+      lines.push(`  ${GRANT_COUNT_LABELS[kind][1].padEnd(26)} ${before} → ${after}`)
+  }
   return `${lines.join('\n')}\n`
 }

@@ -70,8 +70,6 @@ export function optimizeIdentities(design: Design): OptimizeResult {
   for (const edit of edgeEdits) edits.push(edit)
 
   const result = edits.length === 0 ? design : applyTrustedEdits(design, edits)
-  const before = index.distinctGrantCount()
-  const developerGrants = index.distinctGrantCount((p) => p.type === 'developer')
   const summarize = (n: { id: string; name: string }) => ({ id: n.id, name: n.name })
   return {
     design: result,
@@ -83,11 +81,6 @@ export function optimizeIdentities(design: Design): OptimizeResult {
       systemAssignedOn,
       systemAssignedOff,
       edgesSplit,
-      roleAssignments: {
-        before,
-        // Developers' grants stay; every workload grant is one need of a group or a solo app.
-        after: result === design ? before : developerGrants + needs.grantsAfter,
-      },
     },
   }
 }

@@ -22,8 +22,6 @@ export interface OptimizeSummary {
   readonly systemAssignedOn: readonly string[]
   readonly systemAssignedOff: readonly string[]
   readonly edgesSplit: readonly EdgeSplit[]
-  /** Distinct grants (RBAC role assignments and data-plane grants, developers included). */
-  readonly roleAssignments: { readonly before: number; readonly after: number }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { DesignIndex } from '../analysis/design-index.ts'
+import { grantCounts } from '../analysis/grant-counts.ts'
 import type { Design, DesignNode } from '../model/types.ts'
 import { derivePlan } from '../plan/derive.ts'
 import type { Plan } from '../plan/types.ts'
@@ -73,14 +74,12 @@ export const analyze = memoOnSemantics((design): Analysis => {
 })
 
 /**
- * Azure role assignments the plan will hold (its `assignRole` actions): distinct grants by RBAC.
- * Counted from the index, so the status bar need not derive the whole plan on every edit.
+ * The design's grants by how Azure realises them (analysis/grant-counts.ts): the same counts the
+ * plan panel, Optimize and the CLI show. From the index, so the status bar need not derive the
+ * whole plan on every edit.
  */
-export const rbacAssignmentCount = memoOnSemantics(
-  (design) =>
-    analyze(design)
-      .index.distinctGrants()
-      .filter((g) => g.role.kind === 'custom' || g.role.fact.grant === 'rbac').length,
+export const grantCountsOf = memoOnSemantics((design) =>
+  grantCounts(analyze(design).index.distinctGrants()),
 )
 
 export const planOf = memoOnSemantics((design): Plan => derivePlan(design, analyze(design).index))

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow'
-import { analyze, rbacAssignmentCount } from '../store/derived.ts'
+import { countPhrase, GRANT_COUNT_LABELS } from '../analysis/grant-counts.ts'
+import { analyze, grantCountsOf } from '../store/derived.ts'
 import { useDesigner, useStoreApi } from './store-context.tsx'
 
 /** Counts of the design, its findings and its plan, and whether it is saved. */
@@ -16,7 +17,7 @@ export function StatusBar() {
         access,
         attach: s.design.edges.length - access,
         ...counts,
-        assignments: rbacAssignmentCount(s.design),
+        ...grantCountsOf(s.design),
         saveState: s.saveState,
         savedAt: s.savedAt,
       }
@@ -35,7 +36,13 @@ export function StatusBar() {
       <span>{stats.nodes} nodes</span>
       <span>{stats.access} accesses</span>
       <span>{stats.attach} identity links</span>
-      <span>{stats.assignments} role assignments</span>
+      <span>{grantPhrase('azureRoleAssignments', stats.azureRoleAssignments)}</span>
+      {stats.dataPlaneGrants > 0 && (
+        <span>{grantPhrase('dataPlaneGrants', stats.dataPlaneGrants)}</span>
+      )}
+      {stats.sqlDatabaseRoles > 0 && (
+        <span>{grantPhrase('sqlDatabaseRoles', stats.sqlDatabaseRoles)}</span>
+      )}
       <button
         type="button"
         className="status-findings"
@@ -62,3 +69,6 @@ export function StatusBar() {
     </footer>
   )
 }
+
+const grantPhrase = (kind: keyof typeof GRANT_COUNT_LABELS, n: number): string =>
+  countPhrase(n, ...GRANT_COUNT_LABELS[kind])

@@ -77,7 +77,7 @@ async function preview(username: string, d: Design) {
   const world = signedInWorld(username)
   const resources = await world.gateway.listResources(SUB, 'sandbox-rg')
   const prepared = prepareApply(d, resources, TARGET, {})
-  if (!prepared.ok) throw new Error(JSON.stringify(prepared.error))
+  if (!prepared.ok) throw new Error(JSON.stringify(prepared.error.problems))
   return {
     world,
     prepared: prepared.value,

@@ -73,7 +73,7 @@ export async function applyOnce(
 ): Promise<Applied> {
   const resources = await world.gateway.listResources(SUB, 'sandbox-rg')
   const prepared = prepareApply(design, resources, TARGET, sandboxDeveloperIds(design))
-  if (!prepared.ok) throw new Error(prepared.error.map((p) => `${p.node}: ${p.message}`).join('\n'))
+  if (!prepared.ok) throw new Error(prepared.error.problems.map((p) => `${p.node}: ${p.message}`).join('\n'))
   const preview = await previewApply(
     prepared.value.design,
     prepared.value.steps,

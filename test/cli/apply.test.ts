@@ -118,7 +118,7 @@ describe('idtopo apply against the HTTPS sandbox', () => {
     const m = memoryIO(files)
     expect(await runCli(apply('missing.json'), m.io)).toBe(2)
     expect(m.stderr()).toContain(
-      'st: no Microsoft.Storage/storageAccounts named "nosuchaccount" in resource group sandbox-rg',
+      'no Microsoft.Storage/storageAccounts named "nosuchaccount" in resource group sandbox-rg',
     )
     expect(
       await runCli(

@@ -76,7 +76,7 @@ describe('idtopo optimize', () => {
         'over.json: optimized identities',
         '  identities kept (1)        mi (mi-shared)',
         '  system-assigned on         api',
-        '  role assignments           2 → 2',
+        '  Azure role assignments     2 → 2',
         '',
       ].join('\n'),
     )
@@ -88,7 +88,7 @@ describe('idtopo optimize', () => {
     expect(m.stdout()).toBe('')
     expect(m.written['out.json']).toBe(files['scenario-3.json'])
     expect(m.stderr()).toContain(
-      'scenario-3.json: already optimal (7 role assignments); nothing changed',
+      'scenario-3.json: already optimal (7 Azure role assignments); nothing changed',
     )
     expect(await runCli(['optimize', 'bad.json'], m.io)).toBe(2)
     expect(await runCli(['optimize', 'scenario-3.json', '--out', '/readonly/x.json'], m.io)).toBe(2)

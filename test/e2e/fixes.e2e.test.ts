@@ -93,7 +93,7 @@ describe('quick fixes, undo/redo and optimize', () => {
 
     await session.d.button('Optimize identities').click()
     const dialog = session.browser.page.getByRole('dialog', { name: 'Optimize identities' })
-    const assignments = dialog.locator('.metric').filter({ hasText: 'Role assignments' })
+    const assignments = dialog.locator('.metric').filter({ hasText: 'Azure role assignments' })
     await expect(assignments.getByLabel('before').textContent()).resolves.toBe('6')
     await expect(assignments.getByLabel('after').textContent()).resolves.toBe('4')
     await expect(dialog.textContent()).resolves.toContain('Identities created')

@@ -98,10 +98,6 @@ describe('optimizeIdentities on random designs', () => {
         const applied = applyEdits(d, result.edits)
         expect(applied.ok).toBe(true)
         if (applied.ok) expect(applied.value).toEqual(result.design)
-        expect(result.summary.roleAssignments).toEqual({
-          before: new DesignIndex(d).distinctGrants().length,
-          after: new DesignIndex(result.design).distinctGrants().length,
-        })
         const again = optimizeIdentities(result.design)
         expect(again.edits).toEqual([])
         expect(again.design).toBe(result.design)

@@ -38,7 +38,7 @@ describe('apply refuses pre-set bindings it must not act on', () => {
       await world.gateway.listResources(SUB, 'sandbox-rg'),
       TARGET,
     )
-    return prepared.ok ? [] : prepared.error.map((p) => `${p.node}: ${p.message}`)
+    return prepared.ok ? [] : prepared.error.problems.map((p) => `${p.node}: ${p.message}`)
   }
 
   it('a subscription id on a storage node: refused at bind, never a grant at subscription scope', async () => {

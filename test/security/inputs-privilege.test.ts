@@ -204,7 +204,7 @@ describe('the apply preview judges custom roles by their definitions in Azure', 
     const design = grantDesign([...Object.values(CUSTOM), ...builtIns, 'Storage Blob Data Reader'])
     const resources = await world.gateway.listResources(SUB, 'sandbox-rg')
     const prepared = prepareApply(design, resources, TARGET)
-    if (!prepared.ok) throw new Error(prepared.error.map((p) => p.message).join('\n'))
+    if (!prepared.ok) throw new Error(prepared.error.problems.map((p) => p.message).join('\n'))
     const preview = await previewApply(
       prepared.value.design,
       prepared.value.steps,

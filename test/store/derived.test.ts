@@ -3,7 +3,7 @@ import {
   analyze,
   findingsFor,
   planOf,
-  rbacAssignmentCount,
+  grantCountsOf,
   sameExceptPositions,
 } from '@/store/derived.ts'
 import { derivePlan } from '@/plan/derive.ts'
@@ -50,28 +50,40 @@ describe('derived data', () => {
   })
 })
 
-describe('rbacAssignmentCount', () => {
+describe('grantCountsOf', () => {
   it.each(TEMPLATES.map((t) => [t.id, t.design] as const))(
-    'equals the plan’s assignRole actions for %s',
+    'equals what the plan holds for %s: assignRole actions, Cosmos DB data roles, SQL roles',
     (_, d) => {
       const plan = derivePlan(d)
-      expect(rbacAssignmentCount(d)).toBe(
-        plan.actions.filter((a) => a.action === 'assignRole').length,
-      )
+      const of = (kind: string) => plan.actions.filter((a) => a.action === kind)
+      expect(grantCountsOf(d)).toEqual({
+        azureRoleAssignments: of('assignRole').length,
+        dataPlaneGrants: of('assignCosmosDataRole').length,
+        sqlDatabaseRoles: of('sqlContainedUser').reduce(
+          (n, a) => n + (a.action === 'sqlContainedUser' ? a.roles.length : 0),
+          0,
+        ),
+      })
     },
   )
 
-  it('counts custom roles and not Cosmos DB or SQL grants', () => {
+  it('counts custom roles as Azure role assignments, Cosmos DB and SQL grants apart', () => {
     const d = design()
       .app('api', { systemAssigned: true })
       .service('c', 'cosmosDb')
       .service('s', 'storage')
+      .service('q', 'sql')
       .access('api', 'c', ['Cosmos DB Built-in Data Reader'], { via: 'system' })
+      .access('api', 'q', ['db_datareader', 'db_datawriter'], { via: 'system' })
       .access('api', 's', ['Storage Blob Data Reader', '11111111-2222-3333-4444-555555555555'], {
         via: 'system',
       })
       .build()
-    expect(rbacAssignmentCount(d)).toBe(2)
+    expect(grantCountsOf(d)).toEqual({
+      azureRoleAssignments: 2,
+      dataPlaneGrants: 1,
+      sqlDatabaseRoles: 2,
+    })
   })
 })
 

@@ -109,6 +109,11 @@ describe('Inspector', () => {
       expect(t.store.getState().design.edges.find((e) => e.id === 'e1')).toMatchObject({
         roles: ['Storage Blob Data Reader', 'Storage Blob Data Contributor'],
       })
+      // Added: the list closes instead of covering the inspector; the field keeps the focus.
+      expect(screen.queryByRole('listbox', { name: 'Roles for this service' })).toBeNull()
+      expect(screen.getByRole('combobox', { name: 'Add role' })).toHaveFocus()
+      await userEvent.keyboard('{ArrowDown}')
+      expect(screen.getByRole('listbox', { name: 'Roles for this service' })).toBeInTheDocument()
     })
 
     it('adds a role with the keyboard and removes one (never the last)', async () => {
@@ -168,7 +173,7 @@ describe('Inspector', () => {
           .getAllByRole('option')
           .map((o) => o.textContent),
       ).toEqual([
-        'Not chosen (the app’s only identity)',
+        'Not chosen (ambiguous: the app has 2 identities)',
         'System-assigned identity (off)',
         'mi-receipts',
         'mi-other',
@@ -178,11 +183,41 @@ describe('Inspector', () => {
         via: 'mi2',
       })
       expect(screen.queryByText(/choose the one this access goes through/)).toBeNull()
+      expect(
+        screen.getByText(
+          'The code sets this identity’s client ID for this client (DefaultAzureCredential).',
+        ),
+      ).toBeInTheDocument()
       await userEvent.selectOptions(via, 'System-assigned identity (off)')
       expect(
         screen.getByText('The chosen identity is not one of this app’s identities.'),
       ).toBeInTheDocument()
+      expect(screen.queryByText(/client ID/)).toBeNull()
     })
+
+    it.each([
+      [
+        true,
+        'Not chosen (the app’s only identity)',
+        'The app’s own identity: DefaultAzureCredential uses it with no client ID to set.',
+      ],
+      [false, 'Not chosen (the app has no identity yet)', undefined],
+    ])(
+      'with systemAssigned %s and no via, says what an empty via means and what the code does',
+      (systemAssigned, notChosen, hint) => {
+        const d = design()
+          .app('api', { name: 'receipts-api', systemAssigned })
+          .service('st', 'storage', { name: 'receiptstore' })
+          .access('api', 'st', ['Storage Blob Data Reader'], { id: 'e1' })
+          .build()
+        const t = renderWithStore(<Inspector />, d)
+        act(() => t.store.getState().select({ nodes: [], edges: ['e1'] }))
+        const via = screen.getByRole('combobox', { name: 'Identity used (via)' })
+        expect(within(via).getAllByRole('option')[0]?.textContent).toBe(notChosen)
+        if (hint) expect(screen.getByText(hint)).toBeInTheDocument()
+        else expect(screen.queryByText(/client ID/)).toBeNull()
+      },
+    )
 
     it('deletes the connection', async () => {
       const t = setup({ edges: ['e1'] })

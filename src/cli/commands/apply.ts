@@ -112,7 +112,7 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
       : developerIds
     const prepared = prepareApply(design, resources, target, ids)
     if (!prepared.ok) {
-      const lines = prepared.error.map((p) => `  ${p.node}: ${p.message}`)
+      const lines = prepared.error.problems.map((p) => `  ${p.message}`)
       throw new CliError(`${file}: cannot bind the design to ${group.name}\n${lines.join('\n')}`)
     }
     const { steps } = prepared.value

@@ -1,3 +1,4 @@
+import { grantCountsOfDesign } from '../../analysis/grant-counts.ts'
 import { serializeDesign } from '../../model/serialize.ts'
 import { optimizeIdentities } from '../../optimize/optimize.ts'
 import { parseCommandArgs, requireFile, type Command } from '../command.ts'
@@ -24,7 +25,11 @@ Exit codes: 0 written, 2 invalid input.`,
     const design = await loadDesign(io, file, { '--out': values.out })
     const result = optimizeIdentities(design)
     await emit(io, serializeDesign(result.design), values.out as string | undefined)
-    io.stderr(formatOptimizeSummary(file, result.summary, result.edits.length > 0))
+    const counts = {
+      before: grantCountsOfDesign(design),
+      after: grantCountsOfDesign(result.design),
+    }
+    io.stderr(formatOptimizeSummary(file, result.summary, result.edits.length > 0, counts))
     return EXIT.ok
   },
 }

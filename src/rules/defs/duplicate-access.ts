@@ -138,6 +138,11 @@ function finding(
       earlier: facts.label(target.id),
     }),
     related: [target.id],
-    fixes: [{ title: `Merge into ${JSON.stringify(target.id)}`, edits }],
+    fixes: [
+      {
+        title: `Merge into the earlier access from ${facts.label(target.source)} to ${facts.label(target.target)}`,
+        edits,
+      },
+    ],
   }
 }

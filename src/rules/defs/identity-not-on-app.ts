@@ -2,6 +2,13 @@ import { SYSTEM_VIA } from '../../model/kinds.ts'
 import { attachFix, enableSystemFix, pickIdentitySuggestions } from '../fixes/identity-fixes.ts'
 import { defineRule, formatMessage, type Fix, type RuleMeta } from '../types.ts'
 
+const KIND_PHRASE = {
+  app: 'an app',
+  identity: 'an identity',
+  service: 'a service',
+  developer: 'a developer',
+} as const
+
 const meta = {
   id: 'identity-not-on-app',
   severity: 'error',
@@ -16,6 +23,8 @@ const meta = {
       'The access from {app} to {service} goes through identity {identity}, which is not attached to {app}.',
     notIdentity:
       'The access from {app} to {service} names {via} as its identity, but no identity node has that id.',
+    notAnIdentity:
+      'The access from {app} to {service} goes through {via}, which is {kind}, not an identity.',
   },
   learnMore:
     'https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/how-manage-user-assigned-managed-identities',
@@ -44,10 +53,14 @@ export const identityNotOnApp = defineRule({
           const attach = attachFix(facts, app, edge.via, edge)
           if (attach) fixes.push(attach)
         } else {
-          message = formatMessage(meta.messages.notIdentity, {
-            ...data,
-            via: JSON.stringify(edge.via),
-          })
+          const other = index.node(edge.via)
+          message = other
+            ? formatMessage(meta.messages.notAnIdentity, {
+                ...data,
+                via: facts.label(other.id),
+                kind: KIND_PHRASE[other.kind],
+              })
+            : formatMessage(meta.messages.notIdentity, { ...data, via: JSON.stringify(edge.via) })
           if (facts.identityCount(app) === 0) {
             const enable = enableSystemFix(facts, app, edge)
             if (enable) fixes.push(enable)

@@ -49,5 +49,7 @@ export function shareIdentityFix(facts: RuleFacts, members: readonly Member[]): 
       for (const attach of facts.attachEdges(app, member.node))
         edits.push({ type: 'removeEdge', id: attach })
   }
-  return { title: `Share one new user-assigned identity ${JSON.stringify(id)} among them`, edits }
+  const added = edits.find((e) => e.type === 'addNode' && e.node.id === id)
+  const name = added?.type === 'addNode' ? added.node.name : id
+  return { title: `Share one new user-assigned identity ${JSON.stringify(name)} among them`, edits }
 }

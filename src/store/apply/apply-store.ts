@@ -6,6 +6,7 @@ import { applyEdits } from '../../model/edits.ts'
 import type { Design } from '../../model/types.ts'
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { SANDBOX_DEFAULTS } from './sandbox-defaults.ts'
+import { sameExceptPositions } from '../derived.ts'
 import { whileBusy } from './busy.ts'
 import { runActions, type RunActions } from './run-actions.ts'
 import type { EntraSettings } from '../../apply/entra-settings.ts'
@@ -18,6 +19,12 @@ import type {
 import type { ApplyState } from './types.ts'
 
 export interface ApplyActions extends RunActions {
+  /**
+   * The designer's open document, whenever the dialog shows or the design changes: another
+   * document starts the flow over; a changed design invalidates the binding, preview and report
+   * (bound again at once). Moving nodes changes nothing.
+   */
+  follow(docId: string, design: Design): void
   chooseTarget(target: ApplyTarget): Promise<void>
   saveEntra(settings: EntraSettings): Promise<void>
   signIn(selectAccount?: boolean): Promise<void>
@@ -39,19 +46,11 @@ export interface ApplyActions extends RunActions {
 
 export type ApplyStore = StoreApi<ApplyState & ApplyActions>
 
-const initial: ApplyState = {
-  phase: 'setup',
-  target: 'sandbox',
-  busy: null,
-  error: null,
-  entra: null,
-  account: null,
-  subscriptions: [],
-  subscriptionId: '',
-  groups: [],
-  resourceGroup: '',
-  location: '',
-  resources: [],
+/** What belongs to one design: reset when another design is opened. */
+const DESIGN_STATE = {
+  boundFrom: null,
+  partial: null,
+  notice: null,
   picks: {},
   developerIds: {},
   problems: [],
@@ -66,6 +65,23 @@ const initial: ApplyState = {
   report: null,
   prunable: null,
   pruned: null,
+} satisfies Partial<ApplyState>
+
+const initial: ApplyState = {
+  ...DESIGN_STATE,
+  docId: null,
+  phase: 'setup',
+  target: 'sandbox',
+  busy: null,
+  error: null,
+  entra: null,
+  account: null,
+  subscriptions: [],
+  subscriptionId: '',
+  groups: [],
+  resourceGroup: '',
+  location: '',
+  resources: [],
   sandboxFaults: null,
   interrupted: null,
 }
@@ -118,7 +134,13 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
         step(
           target === 'sandbox' ? 'Starting the sandbox…' : 'Loading Microsoft sign-in…',
           async () => {
-            set({ ...initial, entra: get().entra, target, interrupted: get().interrupted })
+            set({
+              ...initial,
+              entra: get().entra,
+              target,
+              interrupted: get().interrupted,
+              docId: get().docId,
+            })
             if (target === 'sandbox') {
               sandbox ??= await effects.connectSandbox(onRemaining)
               set({ sandboxFaults: sandbox.faults() })
@@ -149,8 +171,29 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
       signOut: () =>
         step('Signing out…', async () => {
           await azure?.signOut()
-          set({ ...initial, entra: get().entra, target: 'azure' })
+          set({ ...initial, entra: get().entra, target: 'azure', docId: get().docId })
         }),
+      follow: (docId, design) => {
+        const s = get()
+        if (s.phase === 'running') return
+        if (s.docId !== docId) {
+          set({ ...DESIGN_STATE, docId, phase: 'setup', error: null })
+          return
+        }
+        if (s.phase === 'setup' || !s.boundFrom) return
+        const unchanged =
+          sameExceptPositions(design, s.boundFrom) ||
+          (s.prepared !== null && sameExceptPositions(design, s.prepared.design))
+        if (unchanged) return
+        set({
+          ...DESIGN_STATE,
+          picks: s.picks,
+          developerIds: s.developerIds,
+          notice:
+            'The design changed since it was bound: bound again, preview and report start over.',
+        })
+        void get().bind(design)
+      },
       selectSubscription: (id) => step('Loading resource groups…', () => loadGroups(id)),
       selectGroup: async (name) => {
         const group = get().groups.find((g) => g.name === name)
@@ -190,13 +233,23 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
             prepared.ok
               ? {
                   phase: 'bind',
+                  boundFrom: design,
                   prepared: {
                     ...prepared.value,
                     bindingEdits: [...picks, ...prepared.value.bindingEdits],
                   },
+                  partial: null,
+                  preview: null,
                   problems: [],
                 }
-              : { phase: 'bind', prepared: null, problems: prepared.error },
+              : {
+                  phase: 'bind',
+                  boundFrom: design,
+                  prepared: null,
+                  partial: prepared.error.partial,
+                  preview: null,
+                  problems: prepared.error.problems,
+                },
           )
         }),
       setSandboxFaults: (patch) => {

@@ -6,6 +6,7 @@ import type { Prepared } from '../../apply/prepare.ts'
 import type { Preview } from '../../apply/preview.ts'
 import type { PruneCandidate, PruneResult } from '../../apply/prune.ts'
 import type { ApplyReport, StepResult } from '../../apply/report.ts'
+import type { Design } from '../../model/types.ts'
 import type { FaultConfig } from '../../sandbox/core/faults.ts'
 
 export type ApplyPhase = 'setup' | 'bind' | 'preview' | 'running' | 'report'
@@ -17,6 +18,17 @@ export interface LogLine {
 }
 
 export interface ApplyState {
+  /**
+   * The designer document this state belongs to: opening or creating another design starts over
+   * (nothing of one design's bindings, preview or report carries over to another by node id).
+   */
+  readonly docId: string | null
+  /** The design as it was last bound (before picks), to notice a design changed since. */
+  readonly boundFrom: Design | null
+  /** While some nodes still need a choice: the design with every binding that did succeed. */
+  readonly partial: Design | null
+  /** A passing note for the user (e.g. the design changed, so it was bound again). */
+  readonly notice: string | null
   readonly phase: ApplyPhase
   readonly target: ApplyTarget
   /** What is being loaded right now, for the spinner; null when idle. */

@@ -1,6 +1,8 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
+import { useKeepFocus } from '../a11y/keep-focus.ts'
 import type { ApplyPhase } from '../../store/apply/types.ts'
 import { Modal } from '../dialogs/modal.tsx'
+import { useDesigner } from '../store-context.tsx'
 import { useApply, useApplyStore } from './apply-context.tsx'
 import { BindStep } from './bind-step.tsx'
 import { InterruptedBanner } from './interrupted-banner.tsx'
@@ -21,6 +23,10 @@ const STEPS: { phase: ApplyPhase; label: string }[] = [
 /** The apply flow: target → bind → preview → run → report, in one dialog, on the store in context. */
 export default function ApplyDialog({ onClose }: { onClose: () => void }) {
   const store = useApplyStore()
+  const docId = useDesigner((s) => s.docId)
+  const design = useDesigner((s) => s.design)
+  // Apply state belongs to the open design: another design starts over, a changed one rebinds.
+  useEffect(() => store.getState().follow(docId, design), [store, docId, design])
   useEffect(() => {
     const s = store.getState()
     if (s.phase === 'setup' && s.subscriptions.length === 0 && !s.busy)
@@ -33,6 +39,7 @@ function Flow({ onClose }: { onClose: () => void }) {
   const phase = useApply((s) => s.phase)
   const busy = useApply((s) => s.busy)
   const error = useApply((s) => s.error)
+  const notice = useApply((s) => s.notice)
   const target = useApply((s) => s.target)
   const running = phase === 'running'
   useEffect(() => {
@@ -43,6 +50,9 @@ function Flow({ onClose }: { onClose: () => void }) {
     return () => window.removeEventListener('beforeunload', warn)
   }, [running])
   const at = STEPS.findIndex((s) => s.phase === phase)
+  // Each step replaces the last one's buttons: the current step's name takes the focus they had.
+  const current = useRef<HTMLLIElement>(null)
+  const body = useKeepFocus<HTMLDivElement>([phase], () => current.current)
   return (
     <Modal
       title={target === 'sandbox' ? 'Apply to the sandbox' : 'Apply to Azure'}
@@ -55,6 +65,8 @@ function Flow({ onClose }: { onClose: () => void }) {
             key={s.phase}
             className={i < at ? 'done' : i === at ? 'current' : ''}
             aria-current={i === at ? 'step' : undefined}
+            ref={i === at ? current : undefined}
+            tabIndex={i === at ? -1 : undefined}
           >
             {s.label}
           </li>
@@ -65,17 +77,24 @@ function Flow({ onClose }: { onClose: () => void }) {
           {error}
         </div>
       )}
+      {notice && !error && (
+        <p className="apply-notice" role="status">
+          {notice}
+        </p>
+      )}
       {busy && (
         <p className="apply-busy" role="status">
           <span className="spinner" aria-hidden="true" /> {busy}
         </p>
       )}
-      {phase === 'setup' && <InterruptedBanner />}
-      {phase === 'setup' && <SetupStep />}
-      {phase === 'bind' && <BindStep />}
-      {phase === 'preview' && <PreviewStep />}
-      {phase === 'running' && <RunStep />}
-      {phase === 'report' && <ReportStep onClose={onClose} />}
+      <div ref={body}>
+        {phase === 'setup' && <InterruptedBanner />}
+        {phase === 'setup' && <SetupStep />}
+        {phase === 'bind' && <BindStep />}
+        {phase === 'preview' && <PreviewStep />}
+        {phase === 'running' && <RunStep />}
+        {phase === 'report' && <ReportStep onClose={onClose} />}
+      </div>
     </Modal>
   )
 }

@@ -10,6 +10,17 @@ const KIND_LABEL: Record<DesignNode['kind'], string> = {
   developer: 'Developer',
 }
 
+function bindingStatus(
+  node: DesignNode,
+  azure: DesignNode['azure'],
+  resourceGroup: string,
+): string {
+  if (node.kind === 'developer') return 'Bound'
+  if (node.kind === 'identity' && !azure?.resourceId)
+    return `Created in ${azure?.resourceGroup ?? resourceGroup}`
+  return azure?.resourceId ? 'Bound' : 'Not bound'
+}
+
 /** Each node bound to a real resource (matched by name and type, or picked), developers to object ids. */
 export function BindStep() {
   const design = useDesigner((s) => s.design)
@@ -26,9 +37,12 @@ export function BindStep() {
   const bind = useApply((s) => s.bind)
   const readPreview = useApply((s) => s.readPreview)
   const back = useApply((s) => s.back)
-  const bound = new Map((prepared?.design ?? design).nodes.map((n) => [n.id, n]))
+  const partial = useApply((s) => s.partial)
+  // Each row shows its own binding: the bound design, or as far as binding got.
+  const bound = new Map((prepared?.design ?? partial ?? design).nodes.map((n) => [n.id, n]))
   const problemOf = new Map(problems.map((p) => [p.node, p.message]))
   const rebind = (): void => void bind(design)
+  const waiting = design.nodes.filter((n) => problemOf.has(n.id)).length
 
   return (
     <div className="bind-step">
@@ -37,6 +51,11 @@ export function BindStep() {
         <strong>{resourceGroup}</strong>; pick another where the names differ. Identities not bound
         to an existing one are created there.
       </p>
+      <p className="bind-summary" role="status">
+        {waiting === 0
+          ? `All ${design.nodes.length} nodes are bound.`
+          : `${waiting} of ${design.nodes.length} node${design.nodes.length === 1 ? '' : 's'} need${waiting === 1 ? 's' : ''} a choice: marked below.`}
+      </p>
       <div className="table-scroll">
         <table className="bind-table">
           <thead>
@@ -44,6 +63,7 @@ export function BindStep() {
               <th scope="col">Node</th>
               <th scope="col">Kind</th>
               <th scope="col">Azure</th>
+              <th scope="col">Status</th>
             </tr>
           </thead>
           <tbody>
@@ -104,6 +124,15 @@ export function BindStep() {
                       </select>
                     )}
                     {problem && <div className="field-error">{problem}</div>}
+                  </td>
+                  <td>
+                    {problem ? (
+                      <span className="bind-status needs-choice">Needs a choice</span>
+                    ) : (
+                      <span className="bind-status">
+                        {bindingStatus(node, current, resourceGroup)}
+                      </span>
+                    )}
                   </td>
                 </tr>
               )

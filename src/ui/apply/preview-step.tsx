@@ -1,4 +1,6 @@
 import { useMemo } from 'react'
+import { touchedResources } from '../../apply/touched.ts'
+import type { Design } from '../../model/types.ts'
 import { countPreview, type PreviewItem, type PreviewStatus } from '../../apply/preview.ts'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
 import { analyze } from '../../store/derived.ts'
@@ -48,6 +50,7 @@ export function PreviewStep() {
           </li>
         ))}
       </ul>
+      {prepared && <TouchedTable prepared={prepared.design} />}
       {/* Scrollable, so a tab stop (WCAG 2.1.1): arrow keys scroll the list. */}
       <div className="preview-list table-scroll" tabIndex={0} role="region" aria-label="Changes">
         {ORDER.map((status) => {
@@ -126,6 +129,45 @@ export function PreviewStep() {
         </button>
       </div>
     </div>
+  )
+}
+
+/** Each design name beside the Azure resource (and group) it is bound to. */
+function TouchedTable({ prepared }: { prepared: Design }) {
+  const resourceGroup = useApply((s) => s.resourceGroup)
+  const subscriptionId = useApply((s) => s.subscriptionId)
+  const location = useApply((s) => s.location)
+  const rows = useMemo(
+    () => touchedResources(prepared, { subscriptionId, resourceGroup, location }),
+    [prepared, subscriptionId, resourceGroup, location],
+  )
+  return (
+    <details className="touched" open>
+      <summary>What this touches in Azure</summary>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="What this touches">
+        <table className="touched-table">
+          <thead>
+            <tr>
+              <th scope="col">Design</th>
+              <th scope="col">Azure</th>
+              <th scope="col">Resource group</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.node}>
+                <th scope="row">{r.name}</th>
+                <td>
+                  {r.kind === 'developer' ? `object id ${r.azureName}` : r.azureName}
+                  {r.created && <span className="muted"> (to create)</span>}
+                </td>
+                <td>{r.resourceGroup || '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   )
 }
 

@@ -1,9 +1,18 @@
 import { useMemo } from 'react'
+import {
+  GRANT_COUNT_LABELS,
+  grantCountsOfDesign,
+  type GrantCounts,
+} from '../../analysis/grant-counts.ts'
 import { optimizeIdentities } from '../../optimize/optimize.ts'
+import { grantCountsOf } from '../../store/derived.ts'
 import type { IdentitySummary } from '../../optimize/types.ts'
 import { nodeById } from '../canvas/lookups.ts'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
 import { Modal } from './modal.tsx'
+
+const GRANT_KINDS = Object.keys(GRANT_COUNT_LABELS) as (keyof GrantCounts)[]
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
 
 /** Optimize identities: a preview of what changes (before → after), then one undo step. */
 export function OptimizeDialog({ onClose }: { onClose: () => void }) {
@@ -11,6 +20,8 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
   const design = useDesigner((s) => s.design)
   const result = useMemo(() => optimizeIdentities(design), [design])
   const { summary } = result
+  const countsBefore = useDesigner((s) => grantCountsOf(s.design))
+  const countsAfter = useMemo(() => grantCountsOfDesign(result.design), [result.design])
   const identitiesBefore = design.nodes.filter((n) => n.kind === 'identity').length
   const identitiesAfter = result.design.nodes.filter((n) => n.kind === 'identity').length
   const appName = (id: string): string => nodeById(design, id)?.name ?? id
@@ -55,11 +66,17 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
               before={identitiesBefore}
               after={identitiesAfter}
             />
-            <Metric
-              label="Role assignments"
-              before={summary.roleAssignments.before}
-              after={summary.roleAssignments.after}
-            />
+            {GRANT_KINDS.filter(
+              (kind) =>
+                kind === 'azureRoleAssignments' || countsBefore[kind] + countsAfter[kind] > 0,
+            ).map((kind) => (
+              <Metric
+                key={kind}
+                label={capitalize(GRANT_COUNT_LABELS[kind][1])}
+                before={countsBefore[kind]}
+                after={countsAfter[kind]}
+              />
+            ))}
           </div>
           <ChangeList title="Identities created" items={summary.identitiesCreated} />
           <ChangeList title="Identities removed" items={summary.identitiesRemoved} />

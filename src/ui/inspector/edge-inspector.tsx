@@ -1,5 +1,6 @@
 import { SCOPES, SYSTEM_VIA, type Scope } from '../../model/kinds.ts'
 import type { AccessEdge, DesignEdge } from '../../model/types.ts'
+import type { Resolution } from '../../model/queries.ts'
 import { analyze, findingsFor } from '../../store/derived.ts'
 import { Icon } from '../icons.tsx'
 import { nodeById } from '../canvas/lookups.ts'
@@ -54,7 +55,7 @@ export function EdgeInspector({ edge }: { edge: DesignEdge }) {
         <section className="inspector-findings" aria-label="Problems with this connection">
           <h3>Problems</h3>
           {findings.map((f, i) => (
-            <FindingItem key={`${f.rule}-${i}`} finding={f} showSubject={false} />
+            <FindingItem key={`${f.rule}-${i}`} finding={f} showSubject={false} focusItem />
           ))}
         </section>
       )}
@@ -113,8 +114,9 @@ function ViaField({ edge }: { edge: AccessEdge }) {
   const identities = index.attachedIdentities(edge.source)
   const app = nodeById(design, edge.source)
   if (app?.kind !== 'app') return null
+  const count = identities.length + (app.systemAssigned ? 1 : 0)
   const options: { value: string; label: string }[] = [
-    { value: '', label: 'Not chosen (the app’s only identity)' },
+    { value: '', label: notChosenLabel(count) },
     { value: SYSTEM_VIA, label: `System-assigned identity${app.systemAssigned ? '' : ' (off)'}` },
     ...identities.map((id) => ({ value: id, label: nodeById(design, id)?.name ?? id })),
   ]
@@ -136,8 +138,23 @@ function ViaField({ edge }: { edge: AccessEdge }) {
       onChange={(via) =>
         store.getState().updateEdge(edge.id, { via: via === '' ? undefined : via })
       }
-      hint="The code sets this identity’s client ID for this client (DefaultAzureCredential)."
+      hint={viaHint(resolution)}
       {...(error ? { error } : {})}
     />
   )
+}
+
+/** What leaving `via` empty means for an app with this many identities (PRODUCT.md §4). */
+function notChosenLabel(identityCount: number): string {
+  if (identityCount === 0) return 'Not chosen (the app has no identity yet)'
+  if (identityCount === 1) return 'Not chosen (the app’s only identity)'
+  return `Not chosen (ambiguous: the app has ${identityCount} identities)`
+}
+
+/** What the app's code does to use the identity this access resolves to. */
+function viaHint(resolution: Resolution | undefined): string | undefined {
+  if (!resolution?.resolved) return undefined
+  return resolution.principal.type === 'systemAssigned'
+    ? 'The app’s own identity: DefaultAzureCredential uses it with no client ID to set.'
+    : 'The code sets this identity’s client ID for this client (DefaultAzureCredential).'
 }

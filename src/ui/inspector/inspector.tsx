@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useRef } from 'react'
+import { useRef } from 'react'
+import { useKeepFocus } from '../a11y/keep-focus.ts'
 import { useShallow } from 'zustand/react/shallow'
 import { analyze } from '../../store/derived.ts'
 import { Icon } from '../icons.tsx'
@@ -21,7 +22,13 @@ export function Inspector() {
   const edge =
     edges.length === 1 && nodes.length === 0 ? edgeById(design, edges[0] ?? '') : undefined
   const count = nodes.length + edges.length
-  const [aside, heading] = useKeepFocus(node?.id ?? edge?.id ?? (count > 1 ? 'several' : 'design'))
+  const heading = useRef<HTMLHeadingElement>(null)
+  // Connect selects the new connection, Delete clears the selection, a fix removes its finding:
+  // a finding now in the old one's place, or the heading of what is shown, takes the focus.
+  const aside = useKeepFocus<HTMLElement>(
+    [node?.id ?? edge?.id ?? (count > 1 ? 'several' : 'design'), design],
+    () => heading.current,
+  )
   return (
     <aside className="inspector" aria-label="Inspector" ref={aside}>
       <h2 className="panel-title" ref={heading} tabIndex={-1}>
@@ -38,48 +45,6 @@ export function Inspector() {
       )}
     </aside>
   )
-}
-
-/**
- * Keeps the keyboard in the inspector when what it shows changes under the focus (Connect
- * selects the new connection, Delete clears the selection): the control that had the focus is
- * gone, so the heading of what is shown now takes it, instead of the page.
- */
-function useKeepFocus(shown: string) {
-  const aside = useRef<HTMLElement>(null)
-  const heading = useRef<HTMLHeadingElement>(null)
-  // The inspector's control that has (or last had) the focus, until the focus moves elsewhere.
-  const holder = useRef<Element | null>(null)
-  useEffect(() => {
-    const el = aside.current
-    if (!el) return
-    const onIn = (event: globalThis.FocusEvent): void => {
-      holder.current = event.target as Element
-    }
-    const onOut = (event: globalThis.FocusEvent): void => {
-      const target = event.target as Element
-      if (event.relatedTarget !== null) {
-        if (!el.contains(event.relatedTarget as Node)) holder.current = null
-        return
-      }
-      // Focus to nowhere: a blur if the control is still there once the update is drawn, else
-      // it went with the old content (Chromium says focusout before removing it).
-      setTimeout(() => {
-        if (holder.current === target && target.isConnected) holder.current = null
-      }, 0)
-    }
-    el.addEventListener('focusin', onIn)
-    el.addEventListener('focusout', onOut)
-    return () => {
-      el.removeEventListener('focusin', onIn)
-      el.removeEventListener('focusout', onOut)
-    }
-  }, [])
-  useLayoutEffect(() => {
-    const nowhere = document.activeElement === null || document.activeElement === document.body
-    if (nowhere && holder.current && !holder.current.isConnected) heading.current?.focus()
-  }, [shown])
-  return [aside, heading] as const
 }
 
 function MultiSelection({ nodes, edges }: { nodes: number; edges: number }) {

@@ -57,7 +57,7 @@ export function NodeInspector({ node }: { node: DesignNode }) {
         <section className="inspector-findings" aria-label="Problems with this node">
           <h3>Problems</h3>
           {findings.map((f, i) => (
-            <FindingItem key={`${f.rule}-${i}`} finding={f} showSubject={false} />
+            <FindingItem key={`${f.rule}-${i}`} finding={f} showSubject={false} focusItem />
           ))}
         </section>
       )}

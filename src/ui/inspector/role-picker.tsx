@@ -78,10 +78,13 @@ export function RolePicker(props: {
   const options = [...custom, ...matches]
   const current = Math.min(active, Math.max(options.length - 1, 0))
 
+  // Added: the list closes (it would cover the inspector); the field keeps the focus, and
+  // typing or an arrow key opens it again for the next role.
   const add = (value: string): void => {
     onChange([...roles, value])
     setQuery('')
     setActive(0)
+    setOpen(false)
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {

@@ -12,9 +12,12 @@ import { RuleDoc } from './rule-doc.tsx'
 export const FindingItem = memo(function FindingItem({
   finding,
   showSubject = true,
+  focusItem = false,
 }: {
   finding: Finding
   showSubject?: boolean
+  /** Takes the focus a fixed finding before it had (a11y/keep-focus.ts). */
+  focusItem?: boolean
 }) {
   const store = useStoreApi()
   const [docOpen, setDocOpen] = useState(false)
@@ -22,7 +25,7 @@ export const FindingItem = memo(function FindingItem({
   const fixes = finding.fixes ?? []
   const suggestions = finding.suggestions ?? []
   return (
-    <div className={`finding sev-${finding.severity}`}>
+    <div className={`finding sev-${finding.severity}`} data-focus-item={focusItem || undefined}>
       <span className="finding-icon" aria-hidden="true">
         <Icon name={finding.severity} size={16} />
       </span>

@@ -3,7 +3,7 @@ import { exportPlan } from '../files/file-actions.ts'
 import { planOf } from '../../store/derived.ts'
 import { Icon } from '../icons.tsx'
 import { useDesigner, useEffects, useStoreApi } from '../store-context.tsx'
-import { ACTION_LABEL, countByKind, planRows } from './plan-rows.ts'
+import { countByKind, planRows, SUMMARY_LABEL } from './plan-rows.ts'
 
 /** The derived plan as a table with counts per kind of action, and Export plan. */
 export function PlanPanel() {
@@ -18,12 +18,12 @@ export function PlanPanel() {
       <div className="plan-head">
         <ul className="plan-counts" aria-label="Plan summary">
           <li>
-            <strong>{plan.actions.length}</strong> actions
+            <strong>{plan.actions.length}</strong>{' '}
+            {plan.actions.length === 1 ? 'action' : 'actions'}
           </li>
           {[...counts].map(([kind, n]) => (
             <li key={kind}>
-              <strong>{n}</strong> {ACTION_LABEL[kind].toLowerCase()}
-              {n > 1 && !ACTION_LABEL[kind].endsWith('s') ? 's' : ''}
+              <strong>{n}</strong> {SUMMARY_LABEL[kind][n === 1 ? 0 : 1]}
             </li>
           ))}
         </ul>

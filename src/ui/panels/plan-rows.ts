@@ -1,3 +1,4 @@
+import { GRANT_COUNT_LABELS } from '../../analysis/grant-counts.ts'
 import { assertNever } from '../../lib/assert.ts'
 import type { Design } from '../../model/types.ts'
 import type { Plan, PlanAction, PlanActionKind, PlanPrincipal } from '../../plan/types.ts'
@@ -20,6 +21,20 @@ export const ACTION_LABEL: Record<PlanActionKind, string> = {
   assignCosmosDataRole: 'Cosmos DB data role',
   sqlContainedUser: 'SQL contained user',
   setAppSettings: 'App settings',
+}
+
+/** How the plan summary counts each kind of action: singular and plural, as a sentence would. */
+export const SUMMARY_LABEL: Record<PlanActionKind, readonly [string, string]> = {
+  createIdentity: ['identity to create', 'identities to create'],
+  enableSystemAssigned: [
+    'system-assigned identity to turn on',
+    'system-assigned identities to turn on',
+  ],
+  attachIdentity: ['identity to attach', 'identities to attach'],
+  assignRole: GRANT_COUNT_LABELS.azureRoleAssignments,
+  assignCosmosDataRole: ['Cosmos DB data-plane grant', 'Cosmos DB data-plane grants'],
+  sqlContainedUser: ['SQL contained user', 'SQL contained users'],
+  setAppSettings: ['app with client-ID settings', 'apps with client-ID settings'],
 }
 
 const SCOPE_LABEL: Record<string, string> = {

@@ -1,4 +1,5 @@
 import { useDeferredValue, useRef, useState, type KeyboardEvent } from 'react'
+import { useKeepFocus } from '../a11y/keep-focus.ts'
 import { SEVERITIES, type Finding, type Severity } from '../../rules/types.ts'
 import { analyze } from '../../store/derived.ts'
 import { Icon } from '../icons.tsx'
@@ -22,7 +23,9 @@ export function ProblemsPanel() {
     useDesigner((s) => analyze(s.design).findings),
     null,
   )
-  const listRef = useRef<HTMLDivElement>(null)
+  const empty = useRef<HTMLDivElement>(null)
+  // A fix removes its finding: the finding now in its place takes the focus (or the panel).
+  const listRef = useKeepFocus<HTMLDivElement>([findings], () => empty.current)
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>, finding: Finding): void => {
     if (event.target !== event.currentTarget) return
@@ -42,31 +45,30 @@ export function ProblemsPanel() {
     }
   }
 
-  if (findings === null) return <p className="panel-empty">Checking the design…</p>
-  if (findings.length === 0)
-    return (
-      <div className="panel-empty">
-        <Icon name="check" size={20} />
-        <p>No problems. The design follows every rule.</p>
-      </div>
-    )
-
-  const first = findings[0]
+  const first = findings?.[0]
   return (
     <div className="problems" ref={listRef}>
-      {SEVERITIES.map((severity) => {
-        const group = findings.filter((f) => f.severity === severity)
-        if (group.length === 0) return null
-        return (
-          <ProblemGroup
-            key={severity}
-            severity={severity}
-            group={group}
-            first={first}
-            onKeyDown={onKeyDown}
-          />
-        )
-      })}
+      {findings === null && <p className="panel-empty">Checking the design…</p>}
+      {findings?.length === 0 && (
+        <div className="panel-empty" ref={empty} tabIndex={-1}>
+          <Icon name="check" size={20} />
+          <p>No problems. The design follows every rule.</p>
+        </div>
+      )}
+      {findings?.length !== 0 &&
+        SEVERITIES.map((severity) => {
+          const group = (findings ?? []).filter((f) => f.severity === severity)
+          if (group.length === 0) return null
+          return (
+            <ProblemGroup
+              key={severity}
+              severity={severity}
+              group={group}
+              first={first}
+              onKeyDown={onKeyDown}
+            />
+          )
+        })}
     </div>
   )
 }
@@ -93,6 +95,7 @@ function ProblemGroup(props: {
           <li
             key={`${finding.rule}|${finding.subject}|${i}`}
             data-finding
+            data-focus-item
             tabIndex={finding === first ? 0 : -1}
             onKeyDown={(e) => props.onKeyDown(e, finding)}
             aria-label={`${finding.severity} ${finding.rule}: ${finding.message}`}

@@ -67,7 +67,7 @@ testRule(identityNotOnApp, {
         {
           subject: 'e2',
           related: ['api', 'st'],
-          message: 'no identity node',
+          message: 'goes through "st", which is a service, not an identity',
           fixes: 0,
           suggestions: 1,
         },

@@ -73,7 +73,11 @@ describe('apply store', () => {
     const store = createApplyStore(sandboxApplyEffects(new VirtualClock()))
     await store
       .getState()
-      .saveEntra({ clientId: '00000000-0000-0000-0000-000000000001', authority: 'https://login.microsoftonline.com/organizations', armEndpoint: 'https://management.azure.com' })
+      .saveEntra({
+        clientId: '00000000-0000-0000-0000-000000000001',
+        authority: 'https://login.microsoftonline.com/organizations',
+        armEndpoint: 'https://management.azure.com',
+      })
     expect(store.getState().error).toBe('no Azure in tests')
     expect(store.getState().busy).toBeNull()
   })

@@ -1,0 +1,55 @@
+import { assertNever } from '../lib/assert.ts'
+import type { Design } from '../model/types.ts'
+import { DesignIndex, type Grant } from './design-index.ts'
+
+/**
+ * The one definition of "how many grants" the designer, the plan panel, Optimize and the CLI
+ * show, split by how Azure realises them: Azure role assignments (RBAC, custom roles included: one
+ * `assignRole` each in the plan), data-plane grants (Cosmos DB SQL role assignments) and SQL
+ * database roles (memberships a T-SQL script grants). Counted over distinct grants (principal,
+ * service, role, scope), so identical grants from several edges count once.
+ */
+export interface GrantCounts {
+  readonly azureRoleAssignments: number
+  readonly dataPlaneGrants: number
+  readonly sqlDatabaseRoles: number
+}
+
+export function grantCounts(distinct: readonly Grant[]): GrantCounts {
+  let azureRoleAssignments = 0
+  let dataPlaneGrants = 0
+  let sqlDatabaseRoles = 0
+  for (const grant of distinct) {
+    const mechanism = grant.role.kind === 'custom' ? 'rbac' : grant.role.fact.grant
+    switch (mechanism) {
+      case 'rbac':
+        azureRoleAssignments++
+        break
+      case 'cosmosSqlRbac':
+        dataPlaneGrants++
+        break
+      case 'sqlDatabaseRole':
+        sqlDatabaseRoles++
+        break
+      default:
+        assertNever(mechanism, 'grant mechanism')
+    }
+  }
+  return { azureRoleAssignments, dataPlaneGrants, sqlDatabaseRoles }
+}
+
+/** The counts of a design that has no index yet (Optimize's result, a CLI input). */
+export function grantCountsOfDesign(design: Design): GrantCounts {
+  return grantCounts(new DesignIndex(design).distinctGrants())
+}
+
+/** "2 Azure role assignments", "1 data-plane grant": a count with its label, singular or plural. */
+export function countPhrase(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`
+}
+
+export const GRANT_COUNT_LABELS: Record<keyof GrantCounts, readonly [string, string]> = {
+  azureRoleAssignments: ['Azure role assignment', 'Azure role assignments'],
+  dataPlaneGrants: ['data-plane grant', 'data-plane grants'],
+  sqlDatabaseRoles: ['SQL database role', 'SQL database roles'],
+}

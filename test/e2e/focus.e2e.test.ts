@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { launch, type Browser } from './support/browser.ts'
+import { Designer } from './support/designer.ts'
+
+/** What has the keyboard focus: its tag, accessible text and the landmark it is in. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null
+    return {
+      tag: el?.tagName.toLowerCase() ?? '',
+      text: (el?.textContent ?? '').trim().slice(0, 80),
+      inInspector: !!el?.closest('[aria-label="Inspector"]'),
+      inProblems: !!el?.closest('#tabpanel-problems'),
+      inDialog: !!el?.closest('[role="dialog"]'),
+    }
+  })
+
+// Keyboard users never lose their place: the focus stays where the work goes on.
+describe('focus after keyboard actions', () => {
+  let browser: Browser
+  let d: Designer
+  beforeAll(async () => {
+    browser = await launch()
+    d = new Designer(browser.page)
+    await d.open(inject('baseUrl'))
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('Connect in the inspector leaves the focus on the new connection’s inspector, not the page', async () => {
+    const page = browser.page
+    await d.button('New').click()
+    await page.getByRole('button', { name: /Shared identity plus system-assigned/ }).click()
+    await d.select('contoso-orders-worker')
+    const inspector = page.getByRole('complementary', { name: 'Inspector' })
+    await inspector.getByRole('combobox', { name: 'Connect to' }).selectOption({ index: 0 })
+    await inspector.getByRole('button', { name: 'Connect' }).focus()
+    await page.keyboard.press('Enter')
+    await inspector.getByRole('heading', { name: 'Connection' }).waitFor()
+    expect(await focused(page)).toMatchObject({ tag: 'h2', text: 'Connection', inInspector: true })
+    // The next Tab goes on inside the connection's fields.
+    await page.keyboard.press('Tab')
+    expect((await focused(page)).inInspector).toBe(true)
+  })
+
+  it('a quick fix applied with the keyboard leaves the focus in the Problems list', async () => {
+    const page = browser.page
+    await d.button('New').click()
+    await page.getByRole('button', { name: /One app, system-assigned identity/ }).click()
+    await d.node('contoso-web').waitFor()
+    await d.button('System-assigned identity of contoso-web').click()
+    const fix = d
+      .problems()
+      .getByRole('button', { name: /^Enable the system-assigned identity of "contoso-web"/ })
+      .first()
+    await fix.focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await focused(page)).inProblems).toBe(true)
+    expect((await focused(page)).tag).not.toBe('body')
+  })
+
+  it('Bind in the Apply dialog leaves the focus in the dialog, on the step it moved to', async () => {
+    const page = browser.page
+    await d.button('Apply').click()
+    const dialog = page.getByRole('dialog', { name: 'Apply to the sandbox' })
+    const bind = dialog.getByRole('button', { name: 'Bind resources' })
+    await bind.focus()
+    await page.keyboard.press('Enter')
+    await dialog.getByRole('button', { name: 'Preview changes' }).waitFor()
+    await expect.poll(async () => (await focused(page)).text).toBe('Bind')
+    expect((await focused(page)).inDialog).toBe(true)
+    await dialog.getByRole('button', { name: 'Close' }).click()
+    expect(browser.errors).toEqual([])
+  })
+})
