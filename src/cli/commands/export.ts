@@ -1,4 +1,9 @@
-import { EXPORT_FORMATS, EXPORT_LABELS, exportDesign, type ExportFormat } from '../../export/export.ts'
+import {
+  EXPORT_FORMATS,
+  EXPORT_LABELS,
+  exportDesign,
+  type ExportFormat,
+} from '../../export/export.ts'
 import { parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
 import { checkAzureFlags } from '../azure-flags.ts'
