@@ -14,6 +14,8 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     sourcemap: true,
-    rollupOptions: { output: { entryFileNames: 'idtopo.mjs', chunkFileNames: '[name]-[hash].mjs' } },
+    rollupOptions: {
+      output: { entryFileNames: 'idtopo.mjs', chunkFileNames: '[name]-[hash].mjs' },
+    },
   },
 })

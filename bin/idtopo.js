@@ -30,7 +30,9 @@ if (!existsSync(built) || statSync(built).mtimeMs < newestSource()) {
       })
     : { status: 1 }
   if (build.status !== 0) {
-    process.stderr.write('idtopo: could not compile it: run `npm install`, then `npm run build:cli`.\n')
+    process.stderr.write(
+      'idtopo: could not compile it: run `npm install`, then `npm run build:cli`.\n',
+    )
     process.exit(2)
   }
 }
