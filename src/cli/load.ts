@@ -59,8 +59,16 @@ function readFailure(e: NodeJS.ErrnoException & { size?: number }): string {
   }
 }
 
-/** Writes to --out when given, else to stdout. */
-export async function emit(io: CliIO, text: string, out: string | undefined): Promise<void> {
+/**
+ * Writes a command's output to stdout, or to the file of `--out` and says so on stderr (what was
+ * written, where, how big): a pipeline log shows the step did something.
+ */
+export async function emit(
+  io: CliIO,
+  text: string,
+  out: string | undefined,
+  what: string,
+): Promise<void> {
   if (out === undefined) {
     io.stdout(text)
     return
@@ -72,4 +80,9 @@ export async function emit(io: CliIO, text: string, out: string | undefined): Pr
       `${out}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
     )
   }
+  io.stderr(`Wrote ${what} to ${out} (${formatBytes(Buffer.byteLength(text))}).\n`)
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`
 }

@@ -75,6 +75,7 @@ describe('idtopo export', () => {
       'x.sh',
     ]
     expect(await runCli(args, m.io)).toBe(0)
+    expect(m.stderr()).toMatch(/^Wrote the Azure CLI script export to x\.sh \(\d+\.\d KB\)\.\n$/)
     expect(m.written['x.sh']).toContain('SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-33333333-3333-4333-8333-333333333333}"')
     expect(m.written['x.sh']).toContain('RESOURCE_GROUP="${RESOURCE_GROUP:-rg-1}"')
     expect(m.written['x.sh']).toContain('LOCATION="${LOCATION:-westeurope}"')
