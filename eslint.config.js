@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint'
 import layerImports from './eslint-rules/layer-imports.mjs'
 
 export default tseslint.config(
-  { ignores: ['dist', 'coverage', 'node_modules', '.tmp'] },
+  { ignores: ['dist', 'dist-cli', 'coverage', 'node_modules', '.tmp'] },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx}'],

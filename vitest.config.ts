@@ -16,6 +16,7 @@ export default defineConfig({
           environment: 'node',
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
+          globalSetup: ['test/cli/global-setup.ts'],
         },
       },
       {

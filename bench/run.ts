@@ -1,12 +1,20 @@
-// `npm run bench [-- --json] [-- SUITE…]`: runs every suite in bench/suites/ (or the named ones)
-// and prints its figures with their targets; --json prints only a JSON array of {name, value, unit}.
-import { readdir } from 'node:fs/promises'
+// `npm run bench [-- SUITE…] [-- --out FILE] [-- --json]`: runs every suite in bench/suites/ (or
+// the named ones) and prints its figures with their targets. --out FILE also writes them to FILE
+// as a JSON array of {name, value, unit} (for tools: npm's own "> script" banner is on stdout);
+// --json prints only that array on stdout (use `npm run -s bench -- --json`).
+import { readdir, writeFile } from 'node:fs/promises'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { BenchSuite, Figure } from './types.ts'
 
 const args = process.argv.slice(2)
 const json = args.includes('--json')
-const only = args.filter((a) => !a.startsWith('--'))
+const outAt = args.indexOf('--out')
+const out = outAt >= 0 ? args[outAt + 1] : undefined
+if (outAt >= 0 && !out) {
+  process.stderr.write('--out needs a file name\n')
+  process.exit(2)
+}
+const only = args.filter((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1))
 const log = (line: string): void => {
   if (!json) process.stderr.write(`${line}\n`)
 }
@@ -31,14 +39,16 @@ for (const suite of suites) {
   all.push(...figures)
   if (!json) process.stdout.write(formatTable(suite.name, figures))
 }
-if (json)
-  process.stdout.write(
-    `${JSON.stringify(
-      all.map(({ name, value, unit }) => ({ name, value, unit })),
-      null,
-      2,
-    )}\n`,
-  )
+const figuresJson = `${JSON.stringify(
+  all.map(({ name, value, unit }) => ({ name, value, unit })),
+  null,
+  2,
+)}\n`
+if (json) process.stdout.write(figuresJson)
+if (out) {
+  await writeFile(out, figuresJson)
+  log(`figures written to ${out}`)
+}
 
 function formatTable(title: string, figures: readonly Figure[]): string {
   const width = Math.max(...figures.map((f) => f.name.length))

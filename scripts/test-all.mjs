@@ -30,30 +30,54 @@ if (args.length === 0) {
 }
 
 mkdirSync('.tmp', { recursive: true })
-const report = '.tmp/vitest-report.json'
-rmSync(report, { force: true })
-const ok = step('Tests (vitest: node, jsdom and Chromium end-to-end)', npx, [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${report}`,
-  ...args,
-])
-try {
-  const json = JSON.parse(readFileSync(report, 'utf8'))
-  passed += json.numPassedTests
-  failed += json.numFailedTests
-  // A suite that fails to load has no tests to count: count it as a failure.
-  const broken = json.testResults.filter(
-    (r) => r.status === 'failed' && r.assertionResults.length === 0,
-  ).length
-  failed += broken
-  if (!ok && json.numFailedTests === 0 && broken === 0) failed++
-} catch {
-  failed++
-  process.stdout.write('✖ vitest wrote no report\n')
+
+/** Runs vitest with a JSON report and adds its counts; a suite that fails to load counts as failed. */
+function vitest(title, name, vitestArgs, env = process.env) {
+  const report = `.tmp/vitest-${name}.json`
+  rmSync(report, { force: true })
+  process.stdout.write(`\n▶ ${title}\n`)
+  const result = spawnSync(
+    npx,
+    [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+      ...vitestArgs,
+    ],
+    { stdio: 'inherit', shell: false, env },
+  )
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8'))
+    passed += json.numPassedTests
+    failed += json.numFailedTests
+    const broken = json.testResults.filter(
+      (r) => r.status === 'failed' && r.assertionResults.length === 0,
+    ).length
+    failed += broken
+    if (result.status !== 0 && json.numFailedTests === 0 && broken === 0) failed++
+  } catch {
+    failed++
+    process.stdout.write(`✖ ${title}: vitest wrote no report\n`)
+  }
 }
+
+vitest('Tests (vitest: node, jsdom and Chromium end-to-end)', 'report', args)
+
+// CI sets IDTOPO_E2E_BUNDLED_PASS=1: the end-to-end tests once more with the system Chromium
+// hidden, on the one inside npm (@sparticuz/chromium), as on a machine with nothing but Node.
+if (process.env.IDTOPO_E2E_BUNDLED_PASS === '1' && args.length === 0)
+  vitest(
+    'End-to-end again with the npm Chromium (system Chromium hidden)',
+    'bundled',
+    ['--project', 'e2e'],
+    {
+      ...process.env,
+      IDTOPO_CHROMIUM: 'bundled',
+      E2E_SKIP_BUILD: '1',
+    },
+  )
 
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`)
 process.exit(failed > 0 ? 1 : 0)

@@ -34,9 +34,10 @@ export function prepareApply(
 ): Result<Prepared, BindFailure> {
   const binding = bindDesign(design, resources, target, developerIds)
   const bound = applyEdits(design, binding.edits)
+  if (binding.problems.length > 0)
+    return err({ problems: binding.problems, partial: bound.ok ? bound.value : design })
   if (!bound.ok)
     return err({ problems: [{ node: '(design)', message: bound.error.message }], partial: design })
-  if (binding.problems.length > 0) return err({ problems: binding.problems, partial: bound.value })
   const plan = derivePlan(bound.value)
   return ok({
     design: bound.value,

@@ -1,5 +1,4 @@
 import type { ArmGateway } from '../apply/gateway.ts'
-import { createSdkGateway } from '../azure/sdk-gateway.ts'
 import type { ClientSecretAuth } from '../azure/https-sandbox.ts'
 import { CliError } from './io.ts'
 
@@ -20,6 +19,8 @@ export async function connectTarget(
   onRemainingWrites: (n: number) => void,
   auth?: ClientSecretAuth,
 ): Promise<Connection> {
+  // The Azure SDK loads only for commands that talk to Azure: every other command starts without it.
+  const { createSdkGateway } = await import('../azure/sdk-gateway.ts')
   if (sandboxUrl === undefined) {
     const { DefaultAzureCredential } = await import('@azure/identity')
     return {

@@ -2,6 +2,7 @@ import { formatSize, MAX_DESIGN_CHARS } from '../model/limits.ts'
 import { formatProblem } from '../model/problems.ts'
 import { parseDesignText } from '../model/parse.ts'
 import type { Design } from '../model/types.ts'
+import { terminalText } from '../lib/encode/terminal.ts'
 import { CliError, type CliIO } from './io.ts'
 
 /**
@@ -59,8 +60,16 @@ function readFailure(e: NodeJS.ErrnoException & { size?: number }): string {
   }
 }
 
-/** Writes to --out when given, else to stdout. */
-export async function emit(io: CliIO, text: string, out: string | undefined): Promise<void> {
+/**
+ * Writes a command's output to stdout, or to the file of `--out` and says so on stderr (what was
+ * written, where, how big): a pipeline log shows the step did something.
+ */
+export async function emit(
+  io: CliIO,
+  text: string,
+  out: string | undefined,
+  what: string,
+): Promise<void> {
   if (out === undefined) {
     io.stdout(text)
     return
@@ -69,7 +78,12 @@ export async function emit(io: CliIO, text: string, out: string | undefined): Pr
     await io.writeFile(out, text)
   } catch (e) {
     throw new CliError(
-      `${out}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+      `${terminalText(out)}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
     )
   }
+  io.stderr(`Wrote ${what} to ${terminalText(out)} (${formatBytes(Buffer.byteLength(text))}).\n`)
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`
 }

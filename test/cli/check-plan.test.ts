@@ -58,8 +58,11 @@ describe('idtopo plan', () => {
     const m = memoryIO(files)
     expect(await runCli(['plan', 'good.json'], m.io)).toBe(0)
     expect(m.stdout()).toBe(serializePlan(derivePlan(templateById('scenario-2')!.design)))
+    expect(m.stderr()).toBe('')
     expect(await runCli(['plan', 'good.json', '--out', 'p.json'], m.io)).toBe(0)
     expect(m.written['p.json']).toBe(m.stdout())
+    const size = (Buffer.byteLength(m.stdout()) / 1024).toFixed(1)
+    expect(m.stderr()).toBe(`Wrote the plan (16 actions) to p.json (${size} KB).\n`)
   })
 
   it('exits 2 on invalid input and on an unwritable --out', async () => {

@@ -75,6 +75,7 @@ describe('idtopo export', () => {
       'x.sh',
     ]
     expect(await runCli(args, m.io)).toBe(0)
+    expect(m.stderr()).toMatch(/^Wrote the Azure CLI script export to x\.sh \(\d+\.\d KB\)\.\n$/)
     const script = m.written['x.sh']
     expect(script).toContain(
       `if [ -z "\${SUBSCRIPTION_ID:-}" ]; then SUBSCRIPTION_ID='33333333-3333-4333-8333-333333333333'; fi`,

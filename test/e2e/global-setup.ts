@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
+import { chromiumBinary } from './support/chromium.ts'
 import { serveStatic } from './support/static-server.ts'
 
 declare module 'vitest' {
@@ -11,7 +12,6 @@ declare module 'vitest' {
 }
 
 const OUT_DIR = resolve('.tmp/e2e-dist')
-const CHROMIUM = '/usr/bin/chromium'
 
 /**
  * Builds the app once into its own folder (not `dist/`, which others may be using) and serves it
@@ -19,7 +19,9 @@ const CHROMIUM = '/usr/bin/chromium'
  * `inject('baseUrl')`. Set E2E_SKIP_BUILD=1 to reuse a build.
  */
 export default async function setup(project: TestProject) {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`)
+  // Which Chromium runs the tests, said once (and extracted now when it is the npm one).
+  const browser = await chromiumBinary()
+  process.stdout.write(`e2e: ${browser.source} Chromium at ${browser.executablePath}\n`)
   if (!(process.env.E2E_SKIP_BUILD && existsSync(resolve(OUT_DIR, 'index.html')))) {
     const build = spawnSync(
       'npx',

@@ -19,7 +19,7 @@ import { shellComment, shellDefault, shellRequired, shellWord } from '@/lib/enco
 import { terminalLines, terminalText } from '@/lib/encode/terminal.ts'
 import { tsqlIdentifier, tsqlString } from '@/lib/encode/tsql.ts'
 import { typescriptComment, typescriptString } from '@/lib/encode/typescript.ts'
-import { hclLiteral, parseTerraform } from '../export/read-exports.ts'
+import { asFile, hclLiteral, parseTerraform } from '../export/read-exports.ts'
 import { declarations, literal, tokenize } from '../support/bicep-syntax.ts'
 import {
   csharpTokens,
@@ -119,11 +119,11 @@ describe('HCL (Terraform)', () => {
         ])
         const json = await parseTerraform(`${lines.join('\n')}\n`)
         texts.forEach((t, i) => {
-          expect(hclLiteral(json[`s${i}`])).toBe(asUtf8(t))
+          expect(hclLiteral(json[`s${i}`])).toBe(asFile(t))
           expect(json[`c${i}`]).toBe('after')
-          expect(hclLiteral(json[`m${i}`])).toBe(asUtf8(`${t}\n`))
+          expect(hclLiteral(json[`m${i}`])).toBe(asFile(`${t}\n`))
           const escaped = (s: string): string =>
-            asUtf8(s)
+            asFile(s)
               .replaceAll('${', () => '$${')
               .replaceAll('%{', () => '%%{')
           expect(json[`t${i}`]).toBe(`${escaped(t.replace(/\$+$/, ''))}\${var.x}${escaped(t)}`)

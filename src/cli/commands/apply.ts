@@ -157,7 +157,8 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
         },
       })
       io.stdout(formatApplySummary(report))
-      if (values.report !== undefined) await emit(io, stableJson(report), values.report as string)
+      if (values.report !== undefined)
+        await emit(io, stableJson(report), values.report as string, 'the apply report')
       return succeeded(report) ? EXIT.ok : EXIT.findings
     } finally {
       process.removeListener('SIGINT', onSignal)

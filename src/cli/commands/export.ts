@@ -1,4 +1,9 @@
-import { EXPORT_FORMATS, exportDesign, type ExportFormat } from '../../export/export.ts'
+import {
+  EXPORT_FORMATS,
+  EXPORT_LABELS,
+  exportDesign,
+  type ExportFormat,
+} from '../../export/export.ts'
 import { parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
 import { checkAzureFlags } from '../azure-flags.ts'
@@ -41,6 +46,7 @@ Exit codes: 0 written, 2 invalid input.`,
       io,
       exportDesign(design, to as ExportFormat, { context }),
       values.out as string | undefined,
+      `the ${EXPORT_LABELS[to as ExportFormat]} export`,
     )
     return EXIT.ok
   },

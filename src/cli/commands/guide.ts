@@ -52,7 +52,7 @@ Exit codes: 0 written, 2 invalid input.`,
       format === 'json'
         ? stableJson(guide)
         : guideMarkdown(guide, language ? { languages: [language as Language] } : {})
-    await emit(io, text, values.out as string | undefined)
+    await emit(io, text, values.out as string | undefined, 'the connection guide')
     return EXIT.ok
   },
 }

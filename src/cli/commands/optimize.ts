@@ -24,7 +24,12 @@ Exit codes: 0 written, 2 invalid input.`,
     const file = requireFile(this, positionals)
     const design = await loadDesign(io, file, { '--out': values.out })
     const result = optimizeIdentities(design)
-    await emit(io, serializeDesign(result.design), values.out as string | undefined)
+    await emit(
+      io,
+      serializeDesign(result.design),
+      values.out as string | undefined,
+      'the optimized design',
+    )
     const counts = {
       before: grantCountsOfDesign(design),
       after: grantCountsOfDesign(result.design),

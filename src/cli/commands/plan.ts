@@ -18,7 +18,9 @@ Exit codes: 0 written, 2 invalid input.`,
       out: { type: 'string', short: 'o' },
     })
     const design = await loadDesign(io, requireFile(this, positionals), { '--out': values.out })
-    await emit(io, serializePlan(derivePlan(design)), values.out as string | undefined)
+    const plan = derivePlan(design)
+    const actions = `${plan.actions.length} action${plan.actions.length === 1 ? '' : 's'}`
+    await emit(io, serializePlan(plan), values.out as string | undefined, `the plan (${actions})`)
     return EXIT.ok
   },
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { chromiumBinary } from './chromium.ts'
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -21,7 +22,7 @@ export interface Browser {
   close(): Promise<void>
 }
 
-/** Debian's Chromium, headless, with a fresh profile (so IndexedDB starts empty). */
+/** Chromium (chromium.ts: the system's, else the npm one), headless, with a fresh profile (so IndexedDB starts empty). */
 export async function launch(
   options: {
     viewport?: { width: number; height: number }
@@ -30,8 +31,9 @@ export async function launch(
   } = {},
 ): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'idtopo-e2e-'))
+  const { executablePath } = await chromiumBinary()
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: options.viewport ?? { width: 1440, height: 900 },
