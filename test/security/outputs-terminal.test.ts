@@ -138,3 +138,74 @@ describe('idtopo apply with names built to rewrite its progress lines', () => {
     expect(confirmed.stdout()).toContain('"Receipts \\x1B]0;owned\\x07<U+202E>"')
   })
 })
+
+describe('idtopo import and drift with what Azure holds built to forge their lines', () => {
+  const SUB = '11111111-1111-1111-1111-111111111111'
+  const RG = 'sandbox-rg'
+  const GROUP = `/subscriptions/${SUB}/resourceGroups/${RG}`
+  /** A custom role's name is free text in ARM: a line break, a fake progress line, a colour. */
+  const ROLE_NAME = 'Reader\n  [9/9] 0 role assignments\r\u001b[2K\u001b[8m'
+  const ROLE = '0000eeee-0000-4000-8000-000000000001'
+  const STRANGER = '0000ffff-0000-4000-8000-000000000001'
+  let server: SandboxServer
+  beforeAll(async () => {
+    server = await startSandboxServer({ port: 0 })
+  })
+  afterAll(() => server.close())
+  const put = (url: string, properties: object) => {
+    const outcome = server.sandbox.handle({
+      method: 'PUT',
+      url: `${url}?api-version=2022-04-01`,
+      headers: { authorization: 'Bearer t' },
+      body: JSON.stringify({ properties }),
+    })
+    return outcome.kind === 'response' ? outcome.response.status : 0
+  }
+  const at = ['--subscription', SUB, '--resource-group', RG, '--sandbox']
+
+  it('writes each note of import on one line, and drift without a raw control', async () => {
+    const m = memoryIO({ [FILE]: serializeDesign(templateById('scenario-2')!.design) })
+    expect(await runCli(['apply', FILE, ...at, server.url], m.io)).toBe(0)
+    expect(
+      put(`/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${ROLE}`, {
+        roleName: ROLE_NAME,
+        type: 'CustomRole',
+        permissions: [{ actions: ['*/read'] }],
+        assignableScopes: [`/subscriptions/${SUB}`],
+      }),
+    ).toBe(201)
+    expect(
+      put(`${GROUP}/providers/Microsoft.Authorization/roleAssignments/${STRANGER}`, {
+        roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${ROLE}`,
+        principalId: STRANGER,
+        principalType: 'ServicePrincipal',
+      }),
+    ).toBe(201)
+
+    const imported = memoryIO({})
+    expect(await runCli(['import', ...at, server.url, '--out', 'a.json'], imported.io)).toBe(0)
+    const stderr = imported.stderr()
+    expect(stderr).not.toMatch(UNSAFE_BUT_NEWLINE)
+    expect(stderr.split('\n').filter((l) => l.includes('[9/9]'))).toEqual([
+      '  [5/5] role definition Reader\\n  [9/9] 0 role assignments\\r\\x1B[2K\\x1B[8m',
+      `note: Reader\\n  [9/9] 0 role assignments\\r\\x1B[2K\\x1B[8m at ${GROUP}: held by principal ${STRANGER}, which is no app or user-assigned identity of the group (deleted, or from elsewhere)`,
+    ])
+
+    // A service renamed to forge a line cannot be bound: the problem, the file's and the
+    // service's names each on the line drift gives them.
+    const scenario = templateById('scenario-2')!.design
+    const renamed: Design = {
+      ...scenario,
+      nodes: scenario.nodes.map((n) =>
+        n.name === 'contosoassets' ? { ...n, name: 'contoso\n[1/1] bound\r\u001b[2Kassets' } : n,
+      ),
+    }
+    const drift = memoryIO({ [FILE]: serializeDesign(renamed) })
+    expect(await runCli(['drift', FILE, ...at, server.url], drift.io)).toBe(2)
+    expect(`${drift.stdout()}${drift.stderr()}`).not.toMatch(UNSAFE_BUT_NEWLINE)
+    expect(drift.stderr().split('\n').slice(0, 2)).toEqual([
+      'design\\r\\x1B[2K<U+202E>.json: cannot bind the design to sandbox-rg',
+      '  no Microsoft.Storage/storageAccounts named "contoso\\n[1/1] bound\\r\\x1B[2Kassets" in resource group sandbox-rg (found: contosoassets, contosoorders)',
+    ])
+  })
+})

@@ -47,7 +47,7 @@ export function typescriptTokens(source: string): CodeTokens {
 }
 
 const PYTHON = `
-import ast, io, json, sys, tokenize
+import ast, io, json, re, sys, tokenize
 out = []
 for source in json.load(sys.stdin):
     errors, kinds, strings = [], [], []
@@ -57,7 +57,14 @@ for source in json.load(sys.stdin):
             name = tokenize.tok_name[t.type]
             if name in ('COMMENT', 'ENDMARKER'):
                 continue
-            if name == 'STRING':
+            # An f-string is template code (a name is never written into one): its text is
+            # compared verbatim with the plain twin's (one STRING token before Python 3.12,
+            # FSTRING_START/MIDDLE/END tokens since).
+            if name == 'STRING' and 'f' in re.match('[A-Za-z]*', t.string).group(0).lower():
+                kinds.append('fstring ' + t.string)
+            elif name in ('FSTRING_START', 'FSTRING_MIDDLE', 'FSTRING_END'):
+                kinds.append(name + ' ' + t.string)
+            elif name == 'STRING':
                 kinds.append('string')
                 strings.append(ast.literal_eval(t.string))
             elif name == 'NAME':
