@@ -4,8 +4,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { v5 as uuidv5 } from 'uuid'
 import { describe, expect, it } from 'vitest'
-import { exportDesign, exportFileName, EXPORT_FORMATS } from '@/export/export.ts'
+import { exportDesign, exportFileName, EXPORT_FORMATS, type ExportFormat } from '@/export/export.ts'
 import { exportModel } from '@/export/model.ts'
+import { connectionGuide } from '@/guide/derive-guide.ts'
+import { guideMarkdown } from '@/guide/markdown.ts'
+import { appSnippet } from '@/guide/snippets/assemble.ts'
+import { LANGUAGES } from '@/guide/types.ts'
 import type { Design } from '@/model/types.ts'
 import { ASSIGNMENT_NAMESPACE, roleAssignmentName } from '@/plan/arm-ids.ts'
 import { TEMPLATES } from '@/templates/index.ts'
@@ -104,6 +108,67 @@ describe('deterministic names', () => {
     expect(text).toContain("principalType: 'ServicePrincipal'")
     expect(text).toContain("principalType: 'Group'")
   })
+})
+
+describe('names after a rename (issue 12)', () => {
+  /** Every node renamed (ids kept): a SQL database keeps its server/database form. */
+  const renamed = (d: Design): Design => ({
+    ...d,
+    name: 'Renamed design',
+    nodes: d.nodes.map((n, i) => ({
+      ...n,
+      name: n.name.includes('/') ? `zserver${i}/zdb${i}` : `zeta-${i}`,
+    })),
+  })
+  /** The symbols a file declares: Bicep and Terraform blocks, shell variables. */
+  const symbols = (text: string): string[] => [
+    ...new Set(
+      [
+        ...text.matchAll(
+          /^(?:resource|data|param|output|variable|module) +(?:"[^"]*" +)?"?(\w+)|^([A-Za-z_]\w*)=/gm,
+        ),
+      ].map((m) => (m[1] ?? m[2])!),
+    ),
+  ]
+  /** What every file declares whatever the design: its context and its summary outputs. */
+  const FIXED = [
+    'location',
+    'subscription_id',
+    'resource_group_name',
+    'RG_ID',
+    'appIdentities',
+    'app_identities',
+    'appSettings',
+    'app_settings',
+    'current',
+    'this',
+  ]
+
+  it.each(TEMPLATES.map((t) => [t.id, t.design] as const))(
+    '%s: every export and the guide name nodes by their new names, never the old ones or ids',
+    (_, d) => {
+      const r = renamed(d)
+      const guide = connectionGuide(r)
+      const texts = [
+        ...EXPORT_FORMATS.map((f) => [f, exportDesign(r, f)] as const),
+        ['guide', guideMarkdown(guide)] as const,
+        ...guide.apps.flatMap((app) =>
+          LANGUAGES.map((l) => [`${app.app} ${l}`, appSnippet(app, l)] as const),
+        ),
+      ]
+      for (const [what, text] of texts) {
+        for (const n of d.nodes) expect(text, `${what}: ${n.name}`).not.toContain(n.name)
+        if (EXPORT_FORMATS.includes(what as ExportFormat))
+          for (const sym of symbols(text).filter((x) => !FIXED.includes(x)))
+            expect(sym, `${what}: ${sym}`).toMatch(/zeta|zserver|zdb/i)
+      }
+      // Each service and identity the exports declare appears under its new name.
+      const declared = r.nodes.filter((n) => n.kind === 'identity' || n.kind === 'service')
+      for (const f of EXPORT_FORMATS)
+        for (const n of declared)
+          expect(exportDesign(r, f), `${f}: ${n.name}`).toContain(n.name.split('/')[0])
+    },
+  )
 })
 
 describe('scopes Bicep cannot deploy from one resource-group file', () => {
