@@ -10,8 +10,11 @@ import { serializeDesign } from '@/model/serialize.ts'
 import type { Design } from '@/model/types.ts'
 import { startSandboxServer, type SandboxServer } from '@/sandbox/server/https-server.ts'
 import { templateById } from '@/templates/index.ts'
-import { hostileCase } from '../support/hostile-designs.ts'
+import { exploitCases, hostileCase, type HostileCase } from '../support/hostile-designs.ts'
 import { memoryIO } from '../support/memory-io.ts'
+
+/** Issue 10's reproduced attacks, run before the random cases. */
+const EXPLOITS = exploitCases().map((c): [HostileCase] => [c])
 
 vi.setConfig({ testTimeout: 300_000 })
 
@@ -56,7 +59,7 @@ describe('idtopo output with hostile names', () => {
           expect(out.stderr.split('\n')).toHaveLength(plain.stderr.split('\n').length)
         }
       }),
-      { numRuns: 15, endOnFailure: true },
+      { examples: EXPLOITS, numRuns: 15, endOnFailure: true },
     )
   })
 

@@ -2,8 +2,9 @@ import fc from 'fast-check'
 import { HOSTING } from '@/catalog/hosting.ts'
 import { SERVICES } from '@/catalog/services.ts'
 import type { Design, DesignNode } from '@/model/types.ts'
+import { templateById } from '@/templates/index.ts'
 import { designArbitrary } from './arbitraries.ts'
-import { hostileName } from './hostile.ts'
+import { CANARY, hostileName } from './hostile.ts'
 
 const SUB = '11111111-1111-1111-1111-111111111111'
 const OTHER_RG = 'other-rg'
@@ -49,18 +50,6 @@ export function hostileCase(): fc.Arbitrary<HostileCase> {
       bind: fc.array(fc.nat(5), { minLength: 16, maxLength: 16 }),
     })
     .map(({ design, designName, names, roles, bind }) => {
-      const twinNames = new Map<string, string>()
-      const twinOf = (name: string): string => {
-        if (!twinNames.has(name))
-          twinNames.set(
-            name,
-            name
-              .split('/')
-              .map((_, j) => `plain${twinNames.size}p${j}`)
-              .join('/'),
-          )
-        return twinNames.get(name)!
-      }
       const nodes = design.nodes.map((n, i): DesignNode => {
         // Names repeat now and then: two nodes may share one.
         const name = names[i % names.length]!
@@ -79,17 +68,84 @@ export function hostileCase(): fc.Arbitrary<HostileCase> {
       const edges = design.edges.map((e, i) =>
         e.kind === 'access' && i % 3 === 0 ? { ...e, roles: [...e.roles, roles[i % 2]!] } : e,
       )
-      const hostile: Design = { ...design, name: designName, nodes, edges }
-      const twin: Design = {
-        ...hostile,
-        name: twinOf(designName),
-        nodes: nodes.map((n) => ({ ...n, name: twinOf(n.name) })),
-        edges: edges.map((e) =>
-          e.kind === 'access'
-            ? { ...e, roles: e.roles.map((r) => (roles.includes(r) ? twinOf(r) : r)) }
-            : e,
-        ),
-      }
-      return { design: hostile, twin }
+      return withTwin({ ...design, name: designName, nodes, edges }, roles)
     })
+}
+
+/** A hostile design and its plain twin (`roles`: the hostile texts put among edges' roles). */
+function withTwin(hostile: Design, roles: readonly string[] = []): HostileCase {
+  const twinNames = new Map<string, string>()
+  const twinOf = (name: string): string => {
+    if (!twinNames.has(name))
+      twinNames.set(
+        name,
+        name
+          .split('/')
+          .map((_, j) => `plain${twinNames.size}p${j}`)
+          .join('/'),
+      )
+    return twinNames.get(name)!
+  }
+  const twin: Design = {
+    ...hostile,
+    name: twinOf(hostile.name),
+    nodes: hostile.nodes.map((n) => ({ ...n, name: twinOf(n.name) })),
+    edges: hostile.edges.map((e) =>
+      e.kind === 'access'
+        ? { ...e, roles: e.roles.map((r) => (roles.includes(r) ? twinOf(r) : r)) }
+        : e,
+    ),
+  }
+  return { design: hostile, twin }
+}
+
+/**
+ * The attacks issue 10 reproduced, as fixed cases each hostile-name property runs first (random
+ * mixes seldom build them: a heredoc or a `'''` string is only written for text that holds no
+ * control but line breaks): scenario 2 and an AKS workload, with a SQL principal whose name holds
+ * a line `EOT`, a `'''` and a declaration after each; a service name that ends a Java comment
+ * through `\u000a`, holds a lone high surrogate before a backslash, and puts a Python statement
+ * after a line break; an AKS app and a design name that leave a `#` comment. Unbound, and with
+ * every node but the developers bound to a resource in another group.
+ */
+export function exploitCases(): HostileCase[] {
+  const base = templateById('scenario-2')!.design
+  const design: Design = {
+    ...base,
+    nodes: [...base.nodes, { id: 'aks', kind: 'app', name: 'aks', hosting: 'aksWorkload' }],
+    edges: [
+      ...base.edges,
+      { id: 'aks-mi-data', kind: 'attach', source: 'aks', target: 'mi-data' },
+      {
+        id: 'aks-blob',
+        kind: 'access',
+        source: 'aks',
+        target: 'blob',
+        via: 'mi-data',
+        roles: ['Owner'],
+      },
+    ],
+  }
+  const NAMES: Readonly<Record<string, string>> = {
+    'mi-data': `mi\nEOT\nresource "azurerm_role_assignment" "e" {}\nx = <<EOT\n'''\nresource e 'x@1' = {}\n'''\n`,
+    blob: `st \\u000a System.exit(1); \uD83D\\u0022 */ ${CANARY}\nimport os; os.system("touch ${CANARY}")`,
+    aks: `aks\naz role assignment create --role Owner --assignee x --scope /\n# `,
+    devs: `dev'"\`$(touch ${CANARY})\``,
+  }
+  const named = (d: Design, name: string): Design => ({
+    ...d,
+    name,
+    nodes: d.nodes.map((n) => (NAMES[n.id] ? { ...n, name: NAMES[n.id]! } : n)),
+  })
+  const bound: Design = {
+    ...design,
+    nodes: design.nodes.map((n, i) => {
+      const id = n.kind === 'developer' ? undefined : boundId(n, i)
+      return id ? { ...n, azure: { resourceId: id } } : n
+    }),
+  }
+  return [
+    withTwin(named(design, `Receipts\ntouch ${CANARY}\n*/ EOT`)),
+    withTwin(named(bound, `Receipts \u001b]0;owned\u0007`)),
+  ]
 }
