@@ -3,7 +3,8 @@
 // language's lexical rules where they are not (Bicep, C#): the value of a string is exactly the
 // text, and nothing after a comment becomes code, for hostile text of every kind.
 import { spawnSync } from 'node:child_process'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
@@ -50,13 +51,15 @@ describe('shell (bash)', () => {
   it('a word is exactly its text, a comment ends nothing, and nothing in either runs', () => {
     fc.assert(
       fc.property(batch(), (texts) => {
+        // A folder of its own: a canary left by another run (or another checkout) is not ours.
+        const cwd = mkdtempSync(join(tmpdir(), 'idtopo-shell-'))
         const script = [
           'set -euo pipefail',
           `printf '%s\\0' ${texts.map(shellWord).join(' ')}`,
           ...texts.flatMap((t) => [shellComment(t), 'printf "[after]"']),
         ].join('\n')
         const run = spawnSync('bash', ['--norc', '--noprofile', '-c', script], {
-          cwd: '/tmp',
+          cwd,
           encoding: 'utf8',
           stdio: ['ignore', 'pipe', 'pipe'],
         })
@@ -67,7 +70,7 @@ describe('shell (bash)', () => {
           texts.map((t) => asUtf8(t.replaceAll('\0', '\\x00'))),
         )
         expect(after).toBe('[after]'.repeat(texts.length))
-        expect(spawnSync('test', ['-e', `/tmp/${CANARY}`]).status).not.toBe(0)
+        expect(existsSync(join(cwd, CANARY))).toBe(false)
       }),
       { numRuns: 15 },
     )
@@ -84,6 +87,7 @@ describe('shell (bash)', () => {
           'echo unreachable',
         ].join('\n')
         const run = spawnSync('bash', ['--norc', '--noprofile', '-c', script], {
+          cwd: mkdtempSync(join(tmpdir(), 'idtopo-shell-')),
           encoding: 'utf8',
           stdio: ['ignore', 'pipe', 'pipe'],
           env: { PATH: process.env.PATH, HOME: '/tmp', W: 'from-env' },
