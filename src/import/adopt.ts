@@ -120,7 +120,9 @@ function designAsImported(
   const attachEdges = d.edges.filter((e): e is AttachEdge => e.kind === 'attach')
   const systemOf = new Map<string, string>()
   for (const app of apps) {
-    const p = app.systemAssigned ? principalIdOf({ type: 'systemAssigned', node: app.id }) : undefined
+    const p = app.systemAssigned
+      ? principalIdOf({ type: 'systemAssigned', node: app.id })
+      : undefined
     if (p) systemOf.set(p.toLowerCase(), app.id)
   }
   const identityOf = new Map<string, string>()

@@ -7,9 +7,15 @@ import { withReadRetries } from '../../apply/reading.ts'
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { adoptUnmanaged, type Adoption } from '../../import/adopt.ts'
 import { buildImportedDesign, type ImportedDesign } from '../../import/build-design.ts'
-import { computeDrift, driftKey, type Drift, type DriftItem } from '../../import/drift.ts'
+import {
+  bindToLive,
+  computeDrift,
+  driftKey,
+  type Drift,
+  type DriftItem,
+} from '../../import/drift.ts'
 import type { ReadOptions } from '../../import/read-estate.ts'
-import { readEstate } from '../../import/read-estate.ts'
+import { subscriptionScope } from '../../plan/arm-ids.ts'
 import { readLive } from '../../import/read-live.ts'
 import type { LiveState } from '../../import/drift.ts'
 import type { Result } from '../../lib/result.ts'
@@ -19,9 +25,17 @@ import type { ApplyState } from './types.ts'
 /** A design compared with its group: the drift, and what it was computed from. */
 export interface Comparison {
   readonly drift: Result<Drift, BindingProblem[]>
+  /** The design bound to the group (names for the lists), when it binds. */
+  readonly bound: Design | null
   readonly live: LiveState
   readonly developerIds: Readonly<Record<string, string>>
   readonly resourceGroup: string
+}
+
+export interface GroupImport extends ImportedDesign {
+  readonly live: LiveState
+  /** Role assignments in the whole subscription; undefined when they could not be listed. */
+  readonly subscriptionAssignments: number | undefined
 }
 
 export interface Removal {
@@ -33,7 +47,7 @@ export interface Removal {
 /** Reading the chosen group (import, compare) and acting on the difference. */
 export interface AzureReadActions {
   /** Reads the chosen group and builds its design (laid out). ARM failures are thrown. */
-  importGroup(options?: ReadOptions): Promise<ImportedDesign>
+  importGroup(options?: ReadOptions): Promise<GroupImport>
   /** Compares a design with the chosen group. */
   compare(design: Design, options?: ReadOptions): Promise<Comparison>
   /** Edits that draw unmanaged assignments into the design. */
@@ -42,7 +56,11 @@ export interface AzureReadActions {
    * Deletes role assignments the comparison found, one at a time, retried as apply retries;
    * Cosmos DB data-plane assignments are left alone (said so in their result).
    */
-  remove(comparison: Comparison, items: readonly DriftItem[], signal?: AbortSignal): Promise<Removal[]>
+  remove(
+    comparison: Comparison,
+    items: readonly DriftItem[],
+    signal?: AbortSignal,
+  ): Promise<Removal[]>
   /** Adds the demo estate to the sandbox, lists its groups again and chooses the demo's. */
   loadDemoEstate(): Promise<void>
 }
@@ -69,7 +87,16 @@ export function azureReadActions(
   return {
     importGroup: async (options = {}) => {
       const { subscriptionId, resourceGroup } = place()
-      return buildImportedDesign(await readEstate(reads(), subscriptionId, resourceGroup, options))
+      const gw = reads()
+      const live = await readLive(gw, subscriptionId, resourceGroup, options)
+      // For the distance to the limit; a caller who may not list them all is not told a wrong one.
+      const all = await gw
+        .listScopeAssignments(
+          subscriptionScope(subscriptionId),
+          options.signal ? { signal: options.signal } : {},
+        )
+        .catch(() => undefined)
+      return { ...(await buildImportedDesign(live)), live, subscriptionAssignments: all?.length }
     },
     compare: async (design, options = {}) => {
       const target = place()
@@ -78,8 +105,10 @@ export function azureReadActions(
         ...(get().target === 'sandbox' ? sandboxDeveloperIds(design) : {}),
         ...get().developerIds,
       }
+      const bound = bindToLive(design, live, target, developerIds)
       return {
         drift: computeDrift(design, live, target, developerIds),
+        bound: bound.ok ? bound.value.design : null,
         live,
         developerIds,
         resourceGroup: target.resourceGroup,
