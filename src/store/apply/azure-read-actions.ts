@@ -1,4 +1,3 @@
-import type { BindingProblem } from '../../apply/binding.ts'
 import type { ArmGateway } from '../../apply/gateway.ts'
 import type { ApplyEffects, SandboxConnection } from '../../apply/ports.ts'
 import type { ArmFailure } from '../../apply/failure.ts'
@@ -7,30 +6,13 @@ import { withReadRetries } from '../../apply/reading.ts'
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { adoptUnmanaged, type Adoption } from '../../import/adopt.ts'
 import { buildImportedDesign, type ImportedDesign } from '../../import/build-design.ts'
-import {
-  bindToLive,
-  computeDrift,
-  driftKey,
-  type Drift,
-  type DriftItem,
-} from '../../import/drift.ts'
+import { bindToLive, computeDrift, driftKey, type DriftItem } from '../../import/drift.ts'
 import type { ReadOptions } from '../../import/read-estate.ts'
 import { subscriptionScope } from '../../plan/arm-ids.ts'
 import { readLive } from '../../import/read-live.ts'
 import type { LiveState } from '../../import/drift.ts'
-import type { Result } from '../../lib/result.ts'
 import type { Design } from '../../model/types.ts'
-import type { ApplyState } from './types.ts'
-
-/** A design compared with its group: the drift, and what it was computed from. */
-export interface Comparison {
-  readonly drift: Result<Drift, BindingProblem[]>
-  /** The design bound to the group (names for the lists), when it binds. */
-  readonly bound: Design | null
-  readonly live: LiveState
-  readonly developerIds: Readonly<Record<string, string>>
-  readonly resourceGroup: string
-}
+import type { ApplyState, Comparison } from './types.ts'
 
 export interface GroupImport extends ImportedDesign {
   readonly live: LiveState

@@ -6,8 +6,9 @@ import type { Prepared } from '../../apply/prepare.ts'
 import type { Preview } from '../../apply/preview.ts'
 import type { PruneCandidate, PruneResult } from '../../apply/prune.ts'
 import type { ApplyReport, StepResult } from '../../apply/report.ts'
+import type { Drift, LiveState } from '../../import/drift.ts'
+import type { Result } from '../../lib/result.ts'
 import type { Design } from '../../model/types.ts'
-import type { Comparison } from './azure-read-actions.ts'
 import type { FaultConfig } from '../../sandbox/core/faults.ts'
 
 export type ApplyPhase = 'setup' | 'bind' | 'preview' | 'running' | 'report'
@@ -67,4 +68,14 @@ export interface ApplyState {
    * design (after Show on the canvas) finds its lists again; any edit makes it stale.
    */
   readonly comparison: { readonly design: Design; readonly value: Comparison } | null
+}
+
+/** A design compared with its group: the drift, and what it was computed from. */
+export interface Comparison {
+  readonly drift: Result<Drift, BindingProblem[]>
+  /** The design bound to the group (names for the lists), when it binds. */
+  readonly bound: Design | null
+  readonly live: LiveState
+  readonly developerIds: Readonly<Record<string, string>>
+  readonly resourceGroup: string
 }
