@@ -1,49 +1,151 @@
 import { DesignIndex } from '../analysis/design-index.ts'
 import { compareOrdinal } from '../lib/compare.ts'
 import type { Design } from '../model/types.ts'
-import { RuleFacts, type Reserved } from './facts.ts'
+import { designScope, Fixer } from './fixer.ts'
+import { Labels } from './labels.ts'
+import { compileMessage, fillMessage, type CompiledMessage } from './messages.ts'
 import { RULES } from './registry.ts'
-import { type Finding, type Fix, type Reported, type Rule, type Severity } from './types.ts'
+import type {
+  ComponentRule,
+  DesignRule,
+  DesignTotals,
+  Listeners,
+  Report,
+  Rule,
+  RuleContext,
+} from './rule.ts'
+import { walk } from './walk.ts'
+import { NO_OFFERS, type Finding, type Offers, type Severity } from './types.ts'
 
 export const INTERNAL_ERROR_RULE = 'internal-error'
-const FIX_KEYS = ['fixes', 'suggestions'] as const
-type Thunks = Partial<Record<(typeof FIX_KEYS)[number], () => readonly Fix[]>>
-/** The fix functions behind lazy `fixes` / `suggestions`, so a reused finding can get fresh ones. */
-const THUNKS = new WeakMap<Finding, Thunks>()
 
-/**
- * Runs every rule over one index of the design. A rule that throws does not stop the others: it
- * yields an `internal-error` finding naming it. Findings come sorted by severity, rule and subject.
- * `reserved` is for checking part of a design (IncrementalChecker): ids and names used elsewhere.
- */
-export function checkDesign(
-  design: Design,
-  rules: readonly Rule[] = RULES,
-  index = new DesignIndex(design),
-  reserved?: Reserved,
-): Finding[] {
-  return sortFindings(runRules(rules, index, new RuleFacts(index, reserved)))
+/** One walk of the component rules over an index: findings in report order, and their fix builders. */
+export interface RuleRun {
+  readonly index: DesignIndex
+  readonly labels: Labels
+  readonly findings: readonly Finding[]
+  /** The report behind each finding that has fix or suggestion builders. */
+  readonly pending: ReadonlyMap<Finding, Report<string>>
 }
 
-/** The rules' findings in report order (unsorted). */
-export function runRules(rules: readonly Rule[], index: DesignIndex, facts: RuleFacts): Finding[] {
+/**
+ * Runs component rules over one index in a single walk (walk.ts). A rule that throws stops
+ * hearing events and yields an `internal-error` finding naming it; the others go on.
+ */
+export function runRules(rules: readonly ComponentRule[], index: DesignIndex): RuleRun {
+  const labels = new Labels(index)
   const findings: Finding[] = []
-  for (const rule of rules) {
-    const report = (f: Reported): void => {
-      findings.push(normalize(rule.meta.id, f.severity ?? rule.meta.severity, f))
+  const pending = new Map<Finding, Report<string>>()
+  const listeners = rules.map((rule): Listeners => {
+    const id = rule.meta.id
+    const messages = compiler(rule.meta.messages)
+    const context: RuleContext<string> = {
+      index,
+      label: (node) => labels.of(node),
+      report(r) {
+        const message = fillMessage(messages(r.messageId), r.data ?? NO_DATA)
+        const severity = r.severity ?? rule.meta.severity
+        const finding: Finding =
+          r.related && r.related.length > 0
+            ? { rule: id, severity, subject: r.subject, message, related: r.related }
+            : { rule: id, severity, subject: r.subject, message }
+        findings.push(finding)
+        if (r.fix || r.suggest) pending.set(finding, r)
+      },
     }
     try {
-      rule.check({ index, facts, report })
+      return rule.create(context)
     } catch (e) {
-      findings.push({
-        rule: INTERNAL_ERROR_RULE,
-        severity: 'error',
-        subject: null,
-        message: `rule ${rule.meta.id} failed: ${e instanceof Error ? e.message : String(e)}`,
-      })
+      findings.push(internalError(rule, e))
+      return {}
+    }
+  })
+  walk(index, listeners, (r, e) => findings.push(internalError(rules[r] as Rule, e)))
+  return { index, labels, findings, pending }
+}
+
+/** The design-wide rules over the design's totals. */
+export function runDesignRules(rules: readonly DesignRule[], totals: DesignTotals): Finding[] {
+  const findings: Finding[] = []
+  for (const rule of rules) {
+    const messages = compiler(rule.meta.messages)
+    try {
+      rule
+        .create({
+          report(r) {
+            findings.push({
+              rule: rule.meta.id,
+              severity: r.severity ?? rule.meta.severity,
+              subject: null,
+              message: fillMessage(messages(r.messageId), r.data ?? NO_DATA),
+            })
+          },
+        })
+        .design(totals)
+    } catch (e) {
+      findings.push(internalError(rule, e))
     }
   }
   return findings
+}
+
+export function totalsOf(index: DesignIndex): DesignTotals {
+  return { rbacAssignments: index.rbacAssignmentCount() }
+}
+
+/** A finding's fixes and suggestions, built by its rule's builders against `fixer`'s design. */
+export function buildOffers(run: RuleRun, finding: Finding, fixer: Fixer): Offers {
+  const report = run.pending.get(finding)
+  if (!report) return NO_OFFERS
+  return { fixes: report.fix?.(fixer) ?? [], suggestions: report.suggest?.(fixer) ?? [] }
+}
+
+/** The rules split by scope (RuleMeta.scope). */
+export function byScope(rules: readonly Rule[]): {
+  component: ComponentRule[]
+  design: DesignRule[]
+} {
+  const component: ComponentRule[] = []
+  const design: DesignRule[] = []
+  for (const rule of rules)
+    if (rule.meta.scope === 'design') design.push(rule as DesignRule)
+    else component.push(rule as ComponentRule)
+  return { component, design }
+}
+
+/** The findings of one check of a design, and its fixes on request. */
+export interface Check {
+  /** Sorted by severity, rule, subject and message (stable). */
+  readonly findings: readonly Finding[]
+  /** The fixes and suggestions of one of `findings`, built on first request and kept. */
+  offers(finding: Finding): Offers
+}
+
+export function runCheck(design: Design, rules: readonly Rule[] = RULES): Check {
+  const index = new DesignIndex(design)
+  const { component, design: wide } = byScope(rules)
+  const run = runRules(component, index)
+  const findings = [...run.findings]
+  if (wide.length > 0) findings.push(...runDesignRules(wide, totalsOf(index)))
+  let fixer: Fixer | undefined
+  const built = new Map<Finding, Offers>()
+  return {
+    findings: sortFindings(findings),
+    offers(finding) {
+      let offers = built.get(finding)
+      if (!offers) {
+        fixer ??= new Fixer(index, run.labels, designScope(design))
+        offers = buildOffers(run, finding, fixer)
+        built.set(finding, offers)
+      }
+      return offers
+    },
+  }
+}
+
+/** Every rule's findings on a design, sorted (see runCheck for their fixes). */
+export function checkDesign(design: Design, rules: readonly Rule[] = RULES): Finding[] {
+  return runCheck(design, rules).findings as Finding[]
 }
 
 /**
@@ -80,60 +182,23 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
   return counts
 }
 
-/**
- * The finding with the rule's id and severity, empty `related`, `fixes` and `suggestions` left
- * out. Fixes given as a function become a property computed on first read and kept: a check of a
- * large design builds no fix nobody looks at, and readers still see a plain list.
- */
-function normalize(rule: string, severity: Severity, f: Reported): Finding {
-  const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
-    rule,
-    severity,
-    subject: f.subject,
-    message: f.message,
-  }
-  if (f.related && f.related.length > 0) finding.related = f.related
-  const thunks: Thunks = {}
-  for (const key of FIX_KEYS) {
-    const list = f[key]
-    if (typeof list === 'function') thunks[key] = list
-    else if (list && list.length > 0) finding[key] = list
-  }
-  if (thunks.fixes || thunks.suggestions) {
-    defineLazy(finding, thunks)
-    THUNKS.set(finding, thunks)
-  }
-  return finding
-}
+const NO_DATA = {}
 
-function defineLazy(finding: object, thunks: Thunks): void {
-  for (const key of FIX_KEYS) {
-    const thunk = thunks[key]
-    if (!thunk) continue
-    let value: readonly Fix[] | undefined
-    Object.defineProperty(finding, key, {
-      enumerable: true,
-      configurable: true,
-      get: () => (value ??= thunk()),
-    })
+/** Each message template of a rule compiled on first use, for one run. */
+function compiler(messages: Readonly<Record<string, string>>): (id: string) => CompiledMessage {
+  const compiled = new Map<string, CompiledMessage>()
+  return (id) => {
+    let parts = compiled.get(id)
+    if (!parts) compiled.set(id, (parts = compileMessage(messages[id] as string)))
+    return parts
   }
 }
 
-/**
- * The same finding for a newer version of the design: a copy whose lazy fixes are computed
- * afresh when read (they may depend on ids taken elsewhere in the design meanwhile).
- */
-export function renewFinding(f: Finding): Finding {
-  const thunks = THUNKS.get(f)
-  if (!thunks) return f
-  const { rule, severity, subject, message, related } = f
-  const copy: { -readonly [K in keyof Finding]: Finding[K] } = { rule, severity, subject, message }
-  if (related) copy.related = related
-  for (const key of FIX_KEYS) {
-    const own = Object.getOwnPropertyDescriptor(f, key)
-    if (own && 'value' in own) copy[key] = own.value as readonly Fix[]
+function internalError(rule: Rule, e: unknown): Finding {
+  return {
+    rule: INTERNAL_ERROR_RULE,
+    severity: 'error',
+    subject: null,
+    message: `rule ${rule.meta.id} failed: ${e instanceof Error ? e.message : String(e)}`,
   }
-  defineLazy(copy, thunks)
-  THUNKS.set(copy, thunks)
-  return copy
 }

@@ -1,0 +1,89 @@
+import type { RoleRef } from '../catalog/roles.ts'
+import { SCOPES, type Scope } from '../model/kinds.ts'
+import type { PrincipalRef } from '../model/queries.ts'
+import type { AccessEdge } from '../model/types.ts'
+import type { Triples } from './grant-sets.ts'
+import type { RoleTable } from './role-table.ts'
+
+/**
+ * (principal, service, role, scope) from one role of one edge (PRODUCT.md §4 "Grants and needs").
+ * Only resolved edges yield grants, and only for built-in or custom roles.
+ */
+export interface Grant {
+  readonly principal: PrincipalRef
+  readonly principalKey: string
+  readonly service: string
+  readonly role: Extract<RoleRef, { kind: 'builtin' | 'custom' }>
+  readonly roleKey: string
+  readonly scope: Scope
+  /** The edge that yields it, and the edge's source (an app or a developer). */
+  readonly edge: string
+  readonly source: string
+}
+
+/** Key of a grant without its origin: identical grants from several edges share it. */
+export function grantKey(g: Pick<Grant, 'principalKey' | 'service' | 'roleKey' | 'scope'>): string {
+  return `${g.principalKey}|${g.service}|${g.roleKey}|${g.scope}`
+}
+
+/** What the grants are made from: a DesignIndex. */
+export interface GrantSource {
+  readonly accessEdges: readonly AccessEdge[]
+  readonly principals: readonly PrincipalRef[]
+  readonly principalKeys: readonly string[]
+  readonly principalAt: Int32Array
+  readonly slotAt: Uint8Array
+  readonly roleStart: Int32Array
+  readonly roleNo: Int32Array
+  readonly roleTable: RoleTable
+  triples(): Triples
+}
+
+export interface GrantList {
+  /** In file order (edges, then roles). */
+  readonly all: readonly Grant[]
+  readonly byPrincipal: ReadonlyMap<string, readonly Grant[]>
+  /** The first grant of each distinct (principal, triple), in file order. */
+  readonly distinct: readonly Grant[]
+}
+
+export function makeGrants(s: GrantSource): GrantList {
+  const all: Grant[] = []
+  const distinct: Grant[] = []
+  const byPrincipal = new Map<string, Grant[]>()
+  const { refs, keyOf, keys } = s.roleTable
+  const triples = s.triples()
+  const seen = new Set<number>()
+  for (let at = 0; at < s.accessEdges.length; at++) {
+    const p = s.principalAt[at] as number
+    if (p < 0) continue
+    const edge = s.accessEdges[at] as AccessEdge
+    const key = s.principalKeys[p] as string
+    const scope = SCOPES[s.slotAt[at] as number] as Scope
+    let list = byPrincipal.get(key)
+    for (let i = s.roleStart[at] as number; i < (s.roleStart[at + 1] as number); i++) {
+      const n = s.roleNo[i] as number
+      const role = refs[n] as RoleRef
+      if (role.kind === 'unknown') continue
+      const grant: Grant = {
+        principal: s.principals[p] as PrincipalRef,
+        principalKey: key,
+        service: edge.target,
+        role,
+        roleKey: keys[keyOf[n] as number] as string,
+        scope,
+        edge: edge.id,
+        source: edge.source,
+      }
+      all.push(grant)
+      if (!list) byPrincipal.set(key, (list = []))
+      list.push(grant)
+      const code = p * triples.count + (triples.at[i] as number)
+      if (!seen.has(code)) {
+        seen.add(code)
+        distinct.push(grant)
+      }
+    }
+  }
+  return { all, byPrincipal, distinct }
+}
