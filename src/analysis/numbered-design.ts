@@ -70,42 +70,58 @@ export class NumberedDesign {
     }
     this.accessEdges = access
     const count = access.length
-    this.sourceAt = new Int32Array(count)
-    this.targetAt = new Int32Array(count)
-    this.slotAt = new Uint8Array(count)
-    this.roleStart = new Int32Array(count + 1)
-    this.principalAt = new Int32Array(count)
-    this.ownPrincipal = new Int32Array(nodes.length).fill(-1)
+    const sourceAt = (this.sourceAt = new Int32Array(count))
+    const targetAt = (this.targetAt = new Int32Array(count))
+    const slotAt = (this.slotAt = new Uint8Array(count))
+    const roleStart = (this.roleStart = new Int32Array(count + 1))
+    const principalAt = (this.principalAt = new Int32Array(count))
+    const own = (this.ownPrincipal = new Int32Array(nodes.length).fill(-1))
     const roleNo: number[] = []
     const rolesAt: (readonly RoleRef[])[] = []
     const resolutionAt: Resolution[] = []
+    const { attached, resolved, userPrincipal } = this
     const table = this.roleTable
-    // The number of the principal the current edge resolves to, else -1.
+    // The current edge's source number, and the number of the principal it resolves to.
+    let source = -1
     let current = -1
     const principal = (type: PrincipalRef['type'], node: string): Resolution => {
-      current = this.principalNumber(type, node, true) as number
-      return this.resolved[current] as Resolution
+      if (type === 'userAssigned') {
+        current = userPrincipal.get(node) ?? -1
+        if (current < 0) userPrincipal.set(node, (current = this.addPrincipal({ type, node })))
+      } else {
+        // A system-assigned identity or a developer is the edge's own source.
+        current = own[source] as number
+        if (current < 0) own[source] = current = this.addPrincipal({ type, node })
+      }
+      return resolved[current] as Resolution
     }
     const unresolved = (reason: Unresolved): Resolution => UNRESOLVED[reason]
     for (let at = 0; at < count; at++) {
       const edge = access[at] as AccessEdge
-      const source = this.number(edge.source)
-      this.sourceAt[at] = source
-      this.targetAt[at] = this.number(edge.target)
-      this.slotAt[at] = scopeSlot(edge)
-      const first = roleNo.length
-      for (const text of edge.roles) roleNo.push(table.number(text))
-      this.roleStart[at + 1] = roleNo.length
-      rolesAt.push(
-        edge.roles.length === 1
-          ? (table.only[roleNo[first] as number] as readonly RoleRef[])
-          : roleNo.slice(first).map((n) => table.refs[n] as RoleRef),
-      )
+      source = this.number(edge.source)
+      sourceAt[at] = source
+      targetAt[at] = this.number(edge.target)
+      slotAt[at] = scopeSlot(edge)
+      const roles = edge.roles
+      if (roles.length === 1) {
+        const n = table.number(roles[0] as string)
+        roleNo.push(n)
+        rolesAt.push(table.only[n] as readonly RoleRef[])
+      } else {
+        const refs: RoleRef[] = []
+        for (const text of roles) {
+          const n = table.number(text)
+          roleNo.push(n)
+          refs.push(table.refs[n] as RoleRef)
+        }
+        rolesAt.push(refs)
+      }
+      roleStart[at + 1] = roleNo.length
       current = -1
       resolutionAt.push(
-        resolveAccess(edge, nodes[source], this.attached[source] ?? NONE, principal, unresolved),
+        resolveAccess(edge, nodes[source], attached[source] ?? NONE, principal, unresolved),
       )
-      this.principalAt[at] = current
+      principalAt[at] = current
     }
     this.roleNo = Int32Array.from(roleNo)
     this.rolesAt = rolesAt
@@ -188,25 +204,12 @@ export class NumberedDesign {
     return this.keyList
   }
 
-  /**
-   * The number of a principal some access edge resolves to, or undefined. (With `number`, the
-   * constructor numbers a principal on first sight.)
-   */
-  principalNumber(type: PrincipalRef['type'], node: string, number = false): number | undefined {
-    if (type === 'userAssigned') {
-      let p = this.userPrincipal.get(node)
-      if (p === undefined && number) {
-        p = this.addPrincipal({ type, node })
-        this.userPrincipal.set(node, p)
-      }
-      return p
-    }
+  /** The number of a principal some access edge resolves to, or undefined. */
+  principalNumber(type: PrincipalRef['type'], node: string): number | undefined {
+    if (type === 'userAssigned') return this.userPrincipal.get(node)
     const n = this.numbers.get(node)
-    if (n === undefined || n >= this.nodeCount) return undefined
-    const p = this.ownPrincipal[n] as number
-    if (p >= 0) return p
-    if (!number) return undefined
-    return (this.ownPrincipal[n] = this.addPrincipal({ type, node }))
+    const p = n === undefined || n >= this.nodeCount ? -1 : (this.ownPrincipal[n] as number)
+    return p < 0 ? undefined : p
   }
 
   private addPrincipal(ref: PrincipalRef): number {

@@ -25,7 +25,8 @@ export function scopeOf(edge: AccessEdge): Scope {
 
 /** The scope as a small number, its position in SCOPES: resource 0, resourceGroup 1, subscription 2. */
 export function scopeSlot(edge: AccessEdge): number {
-  return edge.scope === undefined ? 0 : SCOPES.indexOf(edge.scope)
+  const scope = edge.scope
+  return scope === undefined || scope === SCOPES[0] ? 0 : scope === SCOPES[1] ? 1 : 2
 }
 
 /**

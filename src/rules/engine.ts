@@ -9,8 +9,8 @@ import type {
   ComponentRule,
   DesignRule,
   DesignTotals,
+  FixBuilder,
   Listeners,
-  Report,
   Rule,
   RuleContext,
 } from './rule.ts'
@@ -19,13 +19,16 @@ import { NO_OFFERS, type Finding, type Offers, type Severity } from './types.ts'
 
 export const INTERNAL_ERROR_RULE = 'internal-error'
 
-/** One walk of the component rules over an index: findings in report order, and their fix builders. */
+/**
+ * One walk of the component rules over an index: findings in report order, and beside each (same
+ * position) the fix and suggestion builders its rule handed over, if any.
+ */
 export interface RuleRun {
   readonly index: DesignIndex
   readonly labels: Labels
   readonly findings: readonly Finding[]
-  /** The report behind each finding that has fix or suggestion builders. */
-  readonly pending: ReadonlyMap<Finding, Report<string>>
+  readonly fixes: readonly (FixBuilder | undefined)[]
+  readonly suggestions: readonly (FixBuilder | undefined)[]
 }
 
 /**
@@ -35,7 +38,13 @@ export interface RuleRun {
 export function runRules(rules: readonly ComponentRule[], index: DesignIndex): RuleRun {
   const labels = new Labels(index)
   const findings: Finding[] = []
-  const pending = new Map<Finding, Report<string>>()
+  const fixes: (FixBuilder | undefined)[] = []
+  const suggestions: (FixBuilder | undefined)[] = []
+  const failed = (rule: Rule, e: unknown): void => {
+    findings.push(internalError(rule, e))
+    fixes.push(undefined)
+    suggestions.push(undefined)
+  }
   const listeners = rules.map((rule): Listeners => {
     const id = rule.meta.id
     const messages = compiler(rule.meta.messages)
@@ -50,18 +59,19 @@ export function runRules(rules: readonly ComponentRule[], index: DesignIndex): R
             ? { rule: id, severity, subject: r.subject, message, related: r.related }
             : { rule: id, severity, subject: r.subject, message }
         findings.push(finding)
-        if (r.fix || r.suggest) pending.set(finding, r)
+        fixes.push(r.fix)
+        suggestions.push(r.suggest)
       },
     }
     try {
       return rule.create(context)
     } catch (e) {
-      findings.push(internalError(rule, e))
+      failed(rule, e)
       return {}
     }
   })
-  walk(index, listeners, (r, e) => findings.push(internalError(rules[r] as Rule, e)))
-  return { index, labels, findings, pending }
+  walk(index, listeners, (r, e) => failed(rules[r] as Rule, e))
+  return { index, labels, findings, fixes, suggestions }
 }
 
 /** The design-wide rules over the design's totals. */
@@ -93,11 +103,22 @@ export function totalsOf(index: DesignIndex): DesignTotals {
   return { rbacAssignments: index.rbacAssignmentCount() }
 }
 
-/** A finding's fixes and suggestions, built by its rule's builders against `fixer`'s design. */
-export function buildOffers(run: RuleRun, finding: Finding, fixer: Fixer): Offers {
-  const report = run.pending.get(finding)
-  if (!report) return NO_OFFERS
-  return { fixes: report.fix?.(fixer) ?? [], suggestions: report.suggest?.(fixer) ?? [] }
+/** The fixes and suggestions of the run's finding at `position`, built against `fixer`'s design. */
+export function buildOffers(run: RuleRun, position: number, fixer: Fixer): Offers {
+  const fix = run.fixes[position]
+  const suggest = run.suggestions[position]
+  if (!fix && !suggest) return NO_OFFERS
+  return { fixes: fix?.(fixer) ?? [], suggestions: suggest?.(fixer) ?? [] }
+}
+
+/** Where each finding of the runs stands: its run and position, for the ones with builders. */
+export function positions(runs: Iterable<RuleRun>): Map<Finding, [RuleRun, number]> {
+  const out = new Map<Finding, [RuleRun, number]>()
+  for (const run of runs)
+    run.findings.forEach((f, i) => {
+      if (run.fixes[i] || run.suggestions[i]) out.set(f, [run, i])
+    })
+  return out
 }
 
 /** The rules split by scope (RuleMeta.scope). */
@@ -128,14 +149,16 @@ export function runCheck(design: Design, rules: readonly Rule[] = RULES): Check 
   const findings = [...run.findings]
   if (wide.length > 0) findings.push(...runDesignRules(wide, totalsOf(index)))
   let fixer: Fixer | undefined
+  let at: Map<Finding, [RuleRun, number]> | undefined
   const built = new Map<Finding, Offers>()
   return {
     findings: sortFindings(findings),
     offers(finding) {
       let offers = built.get(finding)
       if (!offers) {
+        const [, position] = (at ??= positions([run])).get(finding) ?? [run, -1]
         fixer ??= new Fixer(index, run.labels, designScope(design))
-        offers = buildOffers(run, finding, fixer)
+        offers = position < 0 ? NO_OFFERS : buildOffers(run, position, fixer)
         built.set(finding, offers)
       }
       return offers

@@ -4,6 +4,7 @@ import { components } from './components.ts'
 import {
   buildOffers,
   byScope,
+  positions,
   runDesignRules,
   runRules,
   sortFindings,
@@ -21,8 +22,6 @@ interface Part {
   readonly edges: readonly DesignEdge[]
   readonly run: RuleRun
   readonly totals: DesignTotals
-  /** The part's fixer for the current design version, made on the first fix asked of it. */
-  fixer?: Fixer
 }
 
 const same = <T>(a: readonly T[], b: readonly T[]): boolean =>
@@ -41,8 +40,10 @@ export class IncrementalChecker {
   private parts = new Map<string, Part>()
   private current: Design = { name: '', nodes: [], edges: [] }
   private scope: DesignScope = designScope(this.current)
-  /** Which part found each finding with fixes (made on the first `offers` of a version). */
-  private owners?: Map<Finding, Part>
+  /** Which run found each finding with fix builders, and where (made on the first `offers`). */
+  private owners?: Map<Finding, [RuleRun, number]>
+  /** For the current version: each part's fixer, and the offers built so far. */
+  private readonly fixers = new Map<RuleRun, Fixer>()
   private readonly offered = new Map<Finding, Offers>()
   /** How many parts the last check ran the rules on (the others were reused). */
   checkedParts = 0
@@ -58,6 +59,7 @@ export class IncrementalChecker {
       this.current = design
       this.scope = designScope(design)
       this.owners = undefined
+      this.fixers.clear()
       this.offered.clear()
     }
     const next = new Map<string, Part>()
@@ -69,7 +71,6 @@ export class IncrementalChecker {
       let part: Part
       if (old && same(old.nodes, c.nodes) && same(old.edges, c.edges)) {
         part = old
-        part.fixer = undefined
       } else {
         const index = new DesignIndex({ name: design.name, nodes: c.nodes, edges: c.edges })
         const run = runRules(this.component, index)
@@ -93,15 +94,12 @@ export class IncrementalChecker {
   offers(finding: Finding): Offers {
     const known = this.offered.get(finding)
     if (known) return known
-    if (!this.owners) {
-      this.owners = new Map()
-      for (const part of this.parts.values())
-        for (const f of part.run.pending.keys()) this.owners.set(f, part)
-    }
-    const part = this.owners.get(finding)
-    if (!part) return NO_OFFERS
-    part.fixer ??= new Fixer(part.run.index, part.run.labels, this.scope)
-    const offers = buildOffers(part.run, finding, part.fixer)
+    this.owners ??= positions([...this.parts.values()].map((p) => p.run))
+    const [run, position] = this.owners.get(finding) ?? []
+    if (!run || position === undefined) return NO_OFFERS
+    let fixer = this.fixers.get(run)
+    if (!fixer) this.fixers.set(run, (fixer = new Fixer(run.index, run.labels, this.scope)))
+    const offers = buildOffers(run, position, fixer)
     this.offered.set(finding, offers)
     return offers
   }

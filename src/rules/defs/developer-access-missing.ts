@@ -19,13 +19,11 @@ export const developerAccessMissing = createRule({
   create({ index, label, report }) {
     return {
       service(service, n) {
-        // Apps reaching it, each once in file order; none when any developer reaches it.
+        const edges = index.edgesTo(n)
+        if (edges.length === 0 || edges.some((at) => index.isFromDeveloper(at))) return
+        // Only apps reach it: each once, in file order.
         const apps = new Set<string>()
-        for (const at of index.edgesTo(n)) {
-          if (index.isFromDeveloper(at)) return
-          apps.add((index.accessEdges[at] as AccessEdge).source)
-        }
-        if (apps.size === 0) return
+        for (const at of edges) apps.add((index.accessEdges[at] as AccessEdge).source)
         report({
           subject: service.id,
           messageId: 'missing',

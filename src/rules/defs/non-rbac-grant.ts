@@ -8,14 +8,12 @@ const COSMOS =
 const SQL =
   '{roles} on {service} is a database role: the plan carries a T-SQL script (CREATE USER … FROM EXTERNAL PROVIDER, ALTER ROLE … ADD MEMBER) for an administrator of the database.'
 
-const nonRbac = (role: RoleRef): boolean => role.kind === 'builtin' && role.fact.grant !== 'rbac'
-
 /** The edge's roles granted by this mechanism, quoted, each once ('' when none). */
-function quoted(edge: AccessEdge, refs: readonly RoleRef[], mechanism: GrantMechanism): string {
+function quoted(edge: AccessEdge, refs: readonly RoleRef[], grant: GrantMechanism): string {
   let out = ''
   for (let i = 0; i < refs.length; i++) {
     const ref = refs[i] as RoleRef
-    if (ref.kind !== 'builtin' || ref.fact.grant !== mechanism) continue
+    if (mechanism(ref) !== grant) continue
     const text = JSON.stringify(edge.roles[i])
     if (!out.includes(text)) out = out === '' ? text : `${out}, ${text}`
   }
@@ -40,22 +38,44 @@ export const nonRbacGrant = createRule({
       'https://learn.microsoft.com/azure/cosmos-db/nosql/security/how-to-grant-data-plane-role-based-access',
   },
   create({ index, label, report }) {
-    const granting = index.roleTable.where(nonRbac)
+    const cosmosRoles = index.roleTable.where((r) => mechanism(r) === 'cosmosSqlRbac')
+    const sqlRoles = index.roleTable.where((r) => mechanism(r) === 'sqlDatabaseRole')
     return {
       accessEdge(edge, at) {
         // Only grants: an unresolved edge yields none, and the plan carries no step for it.
-        if (index.principalAt[at] === -1 || !index.anyRole(at, granting)) return
+        if (index.principalAt[at] === -1) return
+        const cosmos = index.anyRole(at, cosmosRoles)
+        const sql = index.anyRole(at, sqlRoles)
+        if (!cosmos && !sql) return
         const refs = index.rolesAt[at] as readonly RoleRef[]
         const service = label(edge.target)
-        const cosmos = quoted(edge, refs, 'cosmosSqlRbac')
-        const sql = quoted(edge, refs, 'sqlDatabaseRole')
-        const common = { subject: edge.id, related: [edge.target] }
-        if (cosmos !== '' && sql !== '')
-          report({ ...common, messageId: 'both', data: { cosmos, sql, service } })
-        else if (cosmos !== '')
-          report({ ...common, messageId: 'cosmosSqlRbac', data: { roles: cosmos, service } })
-        else report({ ...common, messageId: 'sqlDatabaseRole', data: { roles: sql, service } })
+        const related = [edge.target]
+        if (cosmos && sql)
+          report({
+            subject: edge.id,
+            messageId: 'both',
+            data: {
+              cosmos: quoted(edge, refs, 'cosmosSqlRbac'),
+              sql: quoted(edge, refs, 'sqlDatabaseRole'),
+              service,
+            },
+            related,
+          })
+        else
+          report({
+            subject: edge.id,
+            messageId: cosmos ? 'cosmosSqlRbac' : 'sqlDatabaseRole',
+            data: {
+              roles: quoted(edge, refs, cosmos ? 'cosmosSqlRbac' : 'sqlDatabaseRole'),
+              service,
+            },
+            related,
+          })
       },
     }
   },
 })
+
+function mechanism(role: RoleRef): GrantMechanism | undefined {
+  return role.kind === 'builtin' ? role.fact.grant : undefined
+}

@@ -1,5 +1,6 @@
 import { appliesTo, type RoleRef } from '../../catalog/roles.ts'
 import { SERVICES } from '../../catalog/services.ts'
+import type { ServiceKind } from '../../model/kinds.ts'
 import { dataRolesFor, replaceRoleSuggestions } from '../fixes/role-fixes.ts'
 import { quoteRoles } from '../messages.ts'
 import { createRule } from '../rule.ts'
@@ -19,15 +20,20 @@ export const roleNotForService = createRule({
     learnMore: 'https://learn.microsoft.com/azure/role-based-access-control/built-in-roles',
   },
   create({ index, label, report }) {
+    // By service kind, the roles (by number) that are built in and do not apply to it.
+    const wrongFor = new Map<ServiceKind, Uint8Array>()
+    const wrongOn = (kind: ServiceKind): Uint8Array => {
+      let flags = wrongFor.get(kind)
+      if (!flags) wrongFor.set(kind, (flags = index.roleTable.where((r) => notFor(r, kind))))
+      return flags
+    }
     return {
       accessEdge(edge, at) {
         const service = index.serviceAt(at)
-        if (!service) return
+        if (!service || !index.anyRole(at, wrongOn(service.service))) return
         const kind = service.service
-        const wrong = (role: RoleRef): boolean =>
-          role.kind === 'builtin' && !appliesTo(role.fact, kind)
         const refs = index.rolesAt[at] as readonly RoleRef[]
-        if (!refs.some(wrong)) return
+        const wrong = (role: RoleRef): boolean => notFor(role, kind)
         report({
           subject: edge.id,
           messageId: 'wrongService',
@@ -43,3 +49,8 @@ export const roleNotForService = createRule({
     }
   },
 })
+
+/** A built-in role that does not apply to this service kind. */
+function notFor(role: RoleRef, kind: ServiceKind): boolean {
+  return role.kind === 'builtin' && !appliesTo(role.fact, kind)
+}
