@@ -31,6 +31,32 @@ export function medianMs(fn: () => unknown, runs = 7, warmup = 2): number {
   return times[Math.floor(times.length / 2)] as number
 }
 
+/**
+ * As medianMs, but each run (warm-up ones included) gets its own input from `setup`, made outside
+ * the timing: a run finds nothing an earlier run left behind (a new design object, new strings).
+ */
+export function medianColdMs<T>(
+  setup: () => T,
+  fn: (input: T) => unknown,
+  runs = 7,
+  warmup = 2,
+): number {
+  const sink: unknown[] = []
+  for (let i = 0; i < warmup; i++) sink.push(fn(setup()))
+  sink.length = 0
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const input = setup()
+    collect()
+    const start = performance.now()
+    sink.push(fn(input))
+    times.push(performance.now() - start)
+    sink.length = 0
+  }
+  times.sort((a, b) => a - b)
+  return times[Math.floor(times.length / 2)] as number
+}
+
 /** Rounds for display and JSON: 3 significant decimals below 10, 1 above. */
 export function round(value: number): number {
   return value < 10 ? Math.round(value * 1000) / 1000 : Math.round(value * 10) / 10

@@ -98,7 +98,7 @@ export class DesignIndex extends NumberedDesign {
       })
       this.grantSets = principalGrants(
         this.principalAt,
-        this.principals.length,
+        this.principalCount,
         this.roleStart,
         this.triples(),
         rbacKey,

@@ -11,21 +11,34 @@ import {
 import type { AccessEdge, AppNode, Design, DesignNode, ServiceNode } from '../model/types.ts'
 import { RoleTable } from './role-table.ts'
 
-const UNRESOLVED: Readonly<Record<Unresolved, Resolution>> = {
-  noIdentity: { resolved: false, reason: 'noIdentity' },
-  ambiguous: { resolved: false, reason: 'ambiguous' },
-  notOnApp: { resolved: false, reason: 'notOnApp' },
+/** Why an edge resolves to no principal, as stored in `reasonAt` (0: it resolves). */
+export const REASONS = ['resolved', 'noIdentity', 'ambiguous', 'notOnApp'] as const
+const REASON_CODE: Readonly<Record<Unresolved, number>> = {
+  noIdentity: 1,
+  ambiguous: 2,
+  notOnApp: 3,
 }
+const UNRESOLVED: readonly Resolution[] = [
+  { resolved: false, reason: 'noIdentity' },
+  { resolved: false, reason: 'noIdentity' },
+  { resolved: false, reason: 'ambiguous' },
+  { resolved: false, reason: 'notOnApp' },
+]
+/** Principal types as stored in `principalTypeAt`. */
+const TYPES: readonly PrincipalRef['type'][] = ['systemAssigned', 'userAssigned', 'developer']
 const NONE: readonly string[] = []
 
 /**
- * A design numbered in one linear pass, the only place these facts are derived:
+ * A design numbered in one linear pass, the only place these facts are derived, stored flat
+ * (typed arrays indexed by number, few objects for the collector to copy):
  * - nodes by number (their position in `design.nodes`; an endpoint naming no node gets a
  *   number after them), attached identities per app and apps per identity;
  * - per access edge, by its position in `accessEdges`: source and target numbers, scope slot
- *   (`scopeSlot`), role numbers (`roleTable`: each distinct role text once) and resolution;
- * - principals numbered in order of first use, and each edge's principal (-1 unresolved).
- * DesignIndex adds what is derived from these on first use.
+ *   (`scopeSlot`), role numbers (`roleTable`: each distinct role text once), principal number
+ *   (-1 unresolved) and `reasonAt`;
+ * - principals numbered in order of first use: type and node by number.
+ * Object views (`resolutionAt`, `rolesAt`, `principals`) are made on first use.
+ * DesignIndex adds what is derived from all this on first use.
  */
 export class NumberedDesign {
   readonly design: Design
@@ -37,12 +50,12 @@ export class NumberedDesign {
   readonly roleStart: Int32Array
   readonly roleNo: Int32Array
   readonly roleTable = new RoleTable()
-  /** Each edge's roles as RoleRefs (shared lists for single-role edges). */
-  readonly rolesAt: readonly (readonly RoleRef[])[]
-  /** Each edge's resolution: one shared object per principal or reason. */
-  readonly resolutionAt: readonly Resolution[]
   readonly principalAt: Int32Array
-  readonly principals: readonly PrincipalRef[] = []
+  /** Per edge: 0 when it resolves, else the code of its reason (REASONS). */
+  readonly reasonAt: Uint8Array
+  /** Per principal: its type (index into systemAssigned, userAssigned, developer) and node id. */
+  private readonly principalTypeAt: number[] = []
+  private readonly principalNodeAt: string[] = []
   private readonly numbers = new Map<string, number>()
   private readonly extraIds: string[] = []
   private readonly attached: (string[] | undefined)[]
@@ -50,9 +63,10 @@ export class NumberedDesign {
   /** Principal number of an app's system-assigned identity or a developer, by node number. */
   private readonly ownPrincipal: Int32Array
   private readonly userPrincipal = new Map<string, number>()
-  /** The shared resolution of each principal, by number. */
-  private readonly resolved: Resolution[] = []
+  private principalList?: PrincipalRef[]
   private keyList?: string[]
+  private resolutionList?: Resolution[]
+  private roleLists?: (readonly RoleRef[])[]
 
   constructor(design: Design) {
     this.design = design
@@ -61,9 +75,12 @@ export class NumberedDesign {
     this.attached = new Array<string[] | undefined>(nodes.length)
     this.attachedTo = new Array<string[] | undefined>(nodes.length)
     const access: AccessEdge[] = []
+    let roleCount = 0
     for (const edge of design.edges) {
-      if (edge.kind === 'access') access.push(edge)
-      else {
+      if (edge.kind === 'access') {
+        access.push(edge)
+        roleCount += edge.roles.length
+      } else {
         pushUnique(this.attached, this.number(edge.source), edge.target)
         pushUnique(this.attachedTo, this.number(edge.target), edge.source)
       }
@@ -74,58 +91,39 @@ export class NumberedDesign {
     const targetAt = (this.targetAt = new Int32Array(count))
     const slotAt = (this.slotAt = new Uint8Array(count))
     const roleStart = (this.roleStart = new Int32Array(count + 1))
+    const roleNo = (this.roleNo = new Int32Array(roleCount))
     const principalAt = (this.principalAt = new Int32Array(count))
+    const reasonAt = (this.reasonAt = new Uint8Array(count))
     const own = (this.ownPrincipal = new Int32Array(nodes.length).fill(-1))
-    const roleNo: number[] = []
-    const rolesAt: (readonly RoleRef[])[] = []
-    const resolutionAt: Resolution[] = []
-    const { attached, resolved, userPrincipal } = this
-    const table = this.roleTable
-    // The current edge's source number, and the number of the principal it resolves to.
+    const { attached, userPrincipal, roleTable } = this
+    // The current edge's source number. Resolution callbacks return a principal number, or a
+    // reason as -1 - code.
     let source = -1
-    let current = -1
-    const principal = (type: PrincipalRef['type'], node: string): Resolution => {
+    const principal = (type: PrincipalRef['type'], node: string): number => {
       if (type === 'userAssigned') {
-        current = userPrincipal.get(node) ?? -1
-        if (current < 0) userPrincipal.set(node, (current = this.addPrincipal({ type, node })))
-      } else {
-        // A system-assigned identity or a developer is the edge's own source.
-        current = own[source] as number
-        if (current < 0) own[source] = current = this.addPrincipal({ type, node })
+        let p = userPrincipal.get(node)
+        if (p === undefined) userPrincipal.set(node, (p = this.addPrincipal(1, node)))
+        return p
       }
-      return resolved[current] as Resolution
+      // A system-assigned identity or a developer is the edge's own source.
+      let p = own[source] as number
+      if (p < 0) own[source] = p = this.addPrincipal(type === 'developer' ? 2 : 0, node)
+      return p
     }
-    const unresolved = (reason: Unresolved): Resolution => UNRESOLVED[reason]
+    const unresolved = (reason: Unresolved): number => -1 - (REASON_CODE[reason] as number)
+    let slot = 0
     for (let at = 0; at < count; at++) {
       const edge = access[at] as AccessEdge
       source = this.number(edge.source)
       sourceAt[at] = source
       targetAt[at] = this.number(edge.target)
       slotAt[at] = scopeSlot(edge)
-      const roles = edge.roles
-      if (roles.length === 1) {
-        const n = table.number(roles[0] as string)
-        roleNo.push(n)
-        rolesAt.push(table.only[n] as readonly RoleRef[])
-      } else {
-        const refs: RoleRef[] = []
-        for (const text of roles) {
-          const n = table.number(text)
-          roleNo.push(n)
-          refs.push(table.refs[n] as RoleRef)
-        }
-        rolesAt.push(refs)
-      }
-      roleStart[at + 1] = roleNo.length
-      current = -1
-      resolutionAt.push(
-        resolveAccess(edge, nodes[source], attached[source] ?? NONE, principal, unresolved),
-      )
-      principalAt[at] = current
+      for (const text of edge.roles) roleNo[slot++] = roleTable.number(text)
+      roleStart[at + 1] = slot
+      const p = resolveAccess(edge, nodes[source], attached[source] ?? NONE, principal, unresolved)
+      principalAt[at] = p < 0 ? -1 : p
+      if (p < 0) reasonAt[at] = -1 - p
     }
-    this.roleNo = Int32Array.from(roleNo)
-    this.rolesAt = rolesAt
-    this.resolutionAt = resolutionAt
   }
 
   /** How many nodes the design has (numbers at or above it name endpoints that are no node). */
@@ -171,6 +169,12 @@ export class NumberedDesign {
     return (app.systemAssigned ? 1 : 0) + this.attachedIdentities(app.id).length
   }
 
+  /** identityCount of the app with this node number. */
+  identityCountOf(n: number): number {
+    const node = this.design.nodes[n]
+    return (node?.kind === 'app' && node.systemAssigned ? 1 : 0) + (this.attached[n]?.length ?? 0)
+  }
+
   /** The access edge's source when it is an app, by edge position. */
   appAt(at: number): AppNode | undefined {
     const node = this.design.nodes[this.sourceAt[at] as number]
@@ -191,11 +195,71 @@ export class NumberedDesign {
     return SCOPES[this.slotAt[at] as number] as Scope
   }
 
+  /** Why the edge resolves to no principal, or undefined when it resolves. */
+  unresolvedAt(at: number): Unresolved | undefined {
+    const code = this.reasonAt[at] as number
+    return code === 0 ? undefined : (REASONS[code] as Unresolved)
+  }
+
+  /** The edge's roles as RoleRefs (one shared list for an edge with a single role). */
+  roles(at: number): readonly RoleRef[] {
+    const start = this.roleStart[at] as number
+    const end = this.roleStart[at + 1] as number
+    const { refs, only } = this.roleTable
+    if (end - start === 1) return only[this.roleNo[start] as number] as readonly RoleRef[]
+    const out: RoleRef[] = []
+    for (let i = start; i < end; i++) out.push(refs[this.roleNo[i] as number] as RoleRef)
+    return out
+  }
+
   /** Does some role of the edge have its byte set in `flags` (see RoleTable.where)? */
   anyRole(at: number, flags: Uint8Array): boolean {
     for (let i = this.roleStart[at] as number; i < (this.roleStart[at + 1] as number); i++)
       if (flags[this.roleNo[i] as number]) return true
     return false
+  }
+
+  /** Each access edge's roles (made on first use; `roles(at)` makes only one). */
+  get rolesAt(): readonly (readonly RoleRef[])[] {
+    this.roleLists ??= this.accessEdges.map((_, at) => this.roles(at))
+    return this.roleLists
+  }
+
+  /** Each access edge's resolution (made on first use): one shared object per principal or reason. */
+  get resolutionAt(): readonly Resolution[] {
+    if (!this.resolutionList) {
+      const byPrincipal = this.principals.map((principal): Resolution => ({
+        resolved: true,
+        principal,
+      }))
+      this.resolutionList = Array.from(this.principalAt, (p, at) =>
+        p < 0
+          ? (UNRESOLVED[this.reasonAt[at] as number] as Resolution)
+          : (byPrincipal[p] as Resolution),
+      )
+    }
+    return this.resolutionList
+  }
+
+  get principalCount(): number {
+    return this.principalTypeAt.length
+  }
+
+  principalType(p: number): PrincipalRef['type'] {
+    return TYPES[this.principalTypeAt[p] as number] as PrincipalRef['type']
+  }
+
+  /** The node of a principal: the app (system-assigned), the identity or the developer. */
+  principalNode(p: number): string {
+    return this.principalNodeAt[p] as string
+  }
+
+  /** Every principal some edge resolves to, by number (made on first use). */
+  get principals(): readonly PrincipalRef[] {
+    this.principalList ??= this.principalNodeAt.map(
+      (node, p) => ({ type: this.principalType(p), node }) as PrincipalRef,
+    )
+    return this.principalList
   }
 
   /** `principalKey` of each principal, by number (made on first use). */
@@ -209,14 +273,13 @@ export class NumberedDesign {
     if (type === 'userAssigned') return this.userPrincipal.get(node)
     const n = this.numbers.get(node)
     const p = n === undefined || n >= this.nodeCount ? -1 : (this.ownPrincipal[n] as number)
-    return p < 0 ? undefined : p
+    return p < 0 || this.principalType(p) !== type ? undefined : p
   }
 
-  private addPrincipal(ref: PrincipalRef): number {
-    const p = this.principals.length
-    ;(this.principals as PrincipalRef[]).push(ref)
-    this.resolved.push({ resolved: true, principal: ref })
-    return p
+  private addPrincipal(type: number, node: string): number {
+    this.principalTypeAt.push(type)
+    this.principalNodeAt.push(node)
+    return this.principalTypeAt.length - 1
   }
 
   /** A node's number; an id naming no node gets a number after the nodes. */

@@ -178,17 +178,22 @@ export function checkDesign(design: Design, rules: readonly Rule[] = RULES): Fin
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   const rules = [...new Set(findings.map((f) => f.rule))].sort(compareOrdinal)
   const ruleRank = new Map(rules.map((r, i) => [r, i]))
-  const keyed = findings.map((f) => ({
-    f,
-    rank: SEVERITY_RANK[f.severity] * rules.length + (ruleRank.get(f.rule) as number),
-  }))
-  keyed.sort(
-    (a, b) =>
-      a.rank - b.rank ||
-      compareOrdinal(a.f.subject ?? '', b.f.subject ?? '') ||
-      compareOrdinal(a.f.message, b.f.message),
-  )
-  return keyed.map((k) => k.f)
+  const rank = new Int32Array(findings.length)
+  findings.forEach((f, i) => {
+    rank[i] = SEVERITY_RANK[f.severity] * rules.length + (ruleRank.get(f.rule) as number)
+  })
+  const order = Array.from(findings, (_, i) => i)
+  order.sort((i, j) => {
+    const a = findings[i] as Finding
+    const b = findings[j] as Finding
+    return (
+      (rank[i] as number) - (rank[j] as number) ||
+      compareOrdinal(a.subject ?? '', b.subject ?? '') ||
+      compareOrdinal(a.message, b.message) ||
+      i - j
+    )
+  })
+  return order.map((i) => findings[i] as Finding)
 }
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 }

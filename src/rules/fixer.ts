@@ -1,7 +1,6 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
 import { HOSTING } from '../catalog/hosting.ts'
 import { SYSTEM_VIA, type ServiceKind } from '../model/kinds.ts'
-import type { Resolution } from '../model/queries.ts'
 import type { AppNode, Design } from '../model/types.ts'
 import { IdAllocator } from '../optimize/ids.ts'
 import { quote, type Labels } from './labels.ts'
@@ -102,9 +101,12 @@ export class Fixer {
 
   /** The `via` the edge at `at` should carry to keep acting as it does now, or undefined. */
   currentVia(at: number): string | undefined {
-    const r = this.index.resolutionAt[at] as Resolution
-    if (!r.resolved || r.principal.type === 'developer') return undefined
-    return r.principal.type === 'systemAssigned' ? SYSTEM_VIA : r.principal.node
+    const { index } = this
+    const p = index.principalAt[at] as number
+    if (p < 0) return undefined
+    const type = index.principalType(p)
+    if (type === 'developer') return undefined
+    return type === 'systemAssigned' ? SYSTEM_VIA : index.principalNode(p)
   }
 
   serviceKind(id: string): ServiceKind | undefined {

@@ -55,7 +55,7 @@ export function walk(
     for (let at = 0; at < edges.length; at++) call(on.accessEdge, edges[at] as AccessEdge, at)
   }
   if (on.principal.fns.length > 0)
-    for (let p = 0; p < index.principals.length; p++) call(on.principal, p, p)
+    for (let p = 0; p < index.principalCount; p++) call(on.principal, p, p)
   call(on.design, undefined, 0)
 }
 

@@ -20,9 +20,8 @@ export const ambiguousIdentity = createRule({
   create({ index, label, report }) {
     return {
       accessEdge(edge, at) {
-        const r = index.resolutionAt[at]
         const app = index.appAt(at)
-        if (!app || r?.resolved !== false || r.reason !== 'ambiguous') return
+        if (!app || index.unresolvedAt(at) !== 'ambiguous') return
         report({
           subject: edge.id,
           messageId: 'ambiguous',

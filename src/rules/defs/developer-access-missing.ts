@@ -20,7 +20,8 @@ export const developerAccessMissing = createRule({
     return {
       service(service, n) {
         const edges = index.edgesTo(n)
-        if (edges.length === 0 || edges.some((at) => index.isFromDeveloper(at))) return
+        if (edges.length === 0) return
+        for (const at of edges) if (index.isFromDeveloper(at)) return
         // Only apps reach it: each once, in file order.
         const apps = new Set<string>()
         for (const at of edges) apps.add((index.accessEdges[at] as AccessEdge).source)

@@ -28,9 +28,9 @@ export const duplicateAccess = createRule({
     const fromSource = (_node: unknown, n: number): void => {
       const positions = index.edgesFrom(n)
       if (positions.length < 2) return
-      const earliest =
-        positions.length <= PAIRWISE ? pairwise(index, positions) : keyed(index, positions)
-      for (const [at, earlier] of earliest) report(context, at, earlier)
+      const found = (at: number, earlier: number): void => report(context, at, earlier)
+      if (positions.length <= PAIRWISE) pairwise(index, positions, found)
+      else keyed(index, positions, found)
     }
     return { app: fromSource, developer: fromSource }
   },
@@ -52,9 +52,10 @@ function roleKeys(index: DesignIndex, at: number): number[] {
   return out
 }
 
-/** For each edge that repeats an earlier one: the earliest edge it shares a role with. */
-function pairwise(index: DesignIndex, positions: Int32Array): Map<number, number> {
-  const out = new Map<number, number>()
+/** Each edge that repeats an earlier one, in file order, with the earliest edge it shares a role with. */
+type Found = (at: number, earlier: number) => void
+
+function pairwise(index: DesignIndex, positions: Int32Array, found: Found): void {
   for (let i = 1; i < positions.length; i++) {
     const at = positions[i] as number
     let keys: number[] | undefined
@@ -63,16 +64,14 @@ function pairwise(index: DesignIndex, positions: Int32Array): Map<number, number
       if (!sameAccess(index, at, other)) continue
       keys ??= roleKeys(index, at)
       if (roleKeys(index, other).some((k) => (keys as number[]).includes(k))) {
-        out.set(at, other)
+        found(at, other)
         break
       }
     }
   }
-  return out
 }
 
-function keyed(index: DesignIndex, positions: Int32Array): Map<number, number> {
-  const out = new Map<number, number>()
+function keyed(index: DesignIndex, positions: Int32Array, found: Found): void {
   const firstWith = new Map<string, Map<number, number>>()
   for (const at of positions) {
     const key = `${index.targetAt[at]} ${index.slotAt[at]} ${index.principalAt[at]}`
@@ -85,9 +84,8 @@ function keyed(index: DesignIndex, positions: Int32Array): Map<number, number> {
       if (first !== undefined && (earlier === undefined || first < earlier)) earlier = first
     }
     for (const k of keys) if (!seen.has(k)) seen.set(k, at)
-    if (earlier !== undefined) out.set(at, earlier)
+    if (earlier !== undefined) found(at, earlier)
   }
-  return out
 }
 
 function report(

@@ -20,18 +20,21 @@ export const identicalAccessShareIdentity = createRule({
       'https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/managed-identity-best-practice-recommendations#choosing-system-or-user-assigned-managed-identities',
   },
   create({ index, label, report }) {
-    const workloads: { member: Member; set: readonly number[] }[] = []
+    // Workload principals (not developers) holding at least one grant.
+    const workloads: number[] = []
+    const setOf = (p: number): readonly number[] => index.principalGrants().sets[p] ?? []
     return {
       principal(p) {
-        const { type, node } = index.principals[p] as (typeof index.principals)[number]
-        const set = index.principalGrants().sets[p] as readonly number[]
-        if (type === 'developer' || set.length === 0) return
-        workloads.push({ member: { type, node, principal: p }, set })
+        if (index.principalType(p) !== 'developer' && setOf(p).length > 0) workloads.push(p)
       },
       design() {
-        for (const group of groupsWithEqualSets(workloads, (w) => w.set)) {
-          const members = group.map((w) => w.member)
-          const count = (group[0] as { set: readonly number[] }).set.length
+        for (const group of groupsWithEqualSets(workloads, setOf)) {
+          const members = group.map((p): Member => ({
+            type: index.principalType(p) as Member['type'],
+            node: index.principalNode(p),
+            principal: p,
+          }))
+          const count = setOf(group[0] as number).length
           members.sort((a, b) => compareOrdinal(a.node, b.node))
           const [first, ...rest] = members as [Member, ...Member[]]
           const describe = (m: Member): string =>

@@ -37,11 +37,10 @@ export const identityNotOnApp = createRule({
   create({ index, label, report }) {
     return {
       accessEdge(edge, at) {
-        const r = index.resolutionAt[at]
         const app = index.appAt(at)
         const via = edge.via
         // notOnApp: `via` names the switched-off system identity or something not attached.
-        if (!app || via === undefined || r?.resolved !== false || r.reason !== 'notOnApp') return
+        if (!app || via === undefined || index.unresolvedAt(at) !== 'notOnApp') return
         const data = { app: label(app.id), service: label(edge.target) }
         const named = index.node(via)
         const common = {

@@ -28,7 +28,7 @@ export const keyExposingRole = createRule({
     return {
       accessEdge(edge, at) {
         if (!index.anyRole(at, exposing)) return
-        const refs = index.rolesAt[at] as readonly RoleRef[]
+        const refs = index.roles(at)
         const kind = index.serviceAt(at)?.service
         report({
           subject: edge.id,

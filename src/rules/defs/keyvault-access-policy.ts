@@ -30,7 +30,7 @@ export const keyvaultAccessPolicy = createRule({
         for (const at of index.edgesTo(n)) {
           if (!index.anyRole(at, vaultData)) continue
           edges.push((index.accessEdges[at] as AccessEdge).id)
-          for (const ref of index.rolesAt[at] as readonly RoleRef[])
+          for (const ref of index.roles(at))
             if (ref.kind === 'builtin' && isVaultDataRole(ref)) roles.add(ref.fact.name)
         }
         if (edges.length === 0) return

@@ -23,7 +23,7 @@ export const missingIdentity = createRule({
     return {
       accessEdge(edge, at) {
         const app = index.appAt(at)
-        if (!app || index.identityCount(app) > 0) return
+        if (!app || index.identityCountOf(index.sourceAt[at] as number) > 0) return
         const named = edge.via === undefined ? undefined : index.node(edge.via)
         report({
           subject: edge.id,

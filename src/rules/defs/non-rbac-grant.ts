@@ -47,7 +47,7 @@ export const nonRbacGrant = createRule({
         const cosmos = index.anyRole(at, cosmosRoles)
         const sql = index.anyRole(at, sqlRoles)
         if (!cosmos && !sql) return
-        const refs = index.rolesAt[at] as readonly RoleRef[]
+        const refs = index.roles(at)
         const service = label(edge.target)
         const related = [edge.target]
         if (cosmos && sql)

@@ -27,7 +27,7 @@ export const privilegedRole = createRule({
     return {
       accessEdge(edge, at) {
         if (!index.anyRole(at, privileged)) return
-        const refs = index.rolesAt[at] as readonly RoleRef[]
+        const refs = index.roles(at)
         const kind = index.serviceAt(at)?.service
         report({
           subject: edge.id,

@@ -46,14 +46,14 @@ export const redundantRole = createRule({
       principal(p) {
         // Only a principal holding a role that includes others can hold a redundant one.
         const positions = index.edgesOfPrincipal(p)
-        if (!positions.some((at) => index.anyRole(at, includers))) return
+        if (!holdsAny(index, positions, includers)) return
         const coverages = coverageOf(index, positions)
         for (const at of positions) {
           const edge = index.accessEdges[at] as AccessEdge
           const coverage = coverages.get(edge.target)?.[index.slotAt[at] as number]
           if (!coverage) continue
           let redundant: RoleFact[] | undefined
-          for (const ref of index.rolesAt[at] as readonly RoleRef[])
+          for (const ref of index.roles(at))
             if (ref.kind === 'builtin' && coverage.covered.has(ref.fact.name))
               (redundant ??= []).push(ref.fact)
           if (redundant) report(context, at, redundant, coverage, positions)
@@ -63,13 +63,18 @@ export const redundantRole = createRule({
   },
 })
 
+function holdsAny(index: DesignIndex, positions: Int32Array, roles: Uint8Array): boolean {
+  for (const at of positions) if (index.anyRole(at, roles)) return true
+  return false
+}
+
 /** From a principal's edges, its roles that include others: coverage per service and scope. */
 function coverageOf(index: DesignIndex, positions: Int32Array): Coverages {
   const out: Coverages = new Map()
   for (const at of positions) {
     const edge = index.accessEdges[at] as AccessEdge
     const slot = index.slotAt[at] as number
-    for (const ref of index.rolesAt[at] as readonly RoleRef[]) {
+    for (const ref of index.roles(at)) {
       if (!includesOthers(ref) || ref.kind !== 'builtin') continue
       let slots = out.get(edge.target)
       if (!slots) out.set(edge.target, (slots = []))
@@ -90,7 +95,7 @@ function report(
   positions: Int32Array,
 ): void {
   const edge = index.accessEdges[at] as AccessEdge
-  const refs = index.rolesAt[at] as readonly RoleRef[]
+  const refs = index.roles(at)
   const names = new Set(redundant.map((f) => f.name))
   const by = [...coverage.held].filter((h) => redundant.some((f) => INCLUDED.get(h)?.has(f.name)))
   const related: string[] = []
@@ -100,9 +105,7 @@ function report(
       other !== at &&
       e.target === edge.target &&
       index.slotAt[other] === index.slotAt[at] &&
-      (index.rolesAt[other] as readonly RoleRef[]).some(
-        (x) => x.kind === 'builtin' && by.includes(x.fact.name),
-      )
+      index.roles(other).some((x) => x.kind === 'builtin' && by.includes(x.fact.name))
     )
       related.push(e.id)
   }

@@ -32,7 +32,7 @@ export const roleNotForService = createRule({
         const service = index.serviceAt(at)
         if (!service || !index.anyRole(at, wrongOn(service.service))) return
         const kind = service.service
-        const refs = index.rolesAt[at] as readonly RoleRef[]
+        const refs = index.roles(at)
         const wrong = (role: RoleRef): boolean => notFor(role, kind)
         report({
           subject: edge.id,

@@ -29,7 +29,7 @@ export const unknownRole = createRule({
     return {
       accessEdge(edge, at) {
         if (!index.anyRole(at, unknownRoles)) return
-        const refs = index.rolesAt[at] as readonly RoleRef[]
+        const refs = index.roles(at)
         const unknown = edge.roles.filter((_, i) => isUnknown(refs[i] as RoleRef))
         const kind = index.serviceAt(at)?.service
         const key = `${unknown.join('\u0000')}\u0000${kind ?? ''}`
