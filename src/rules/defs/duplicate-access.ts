@@ -25,10 +25,10 @@ export const duplicateAccess = createRule({
     const { index } = context
     // Each source's edges are the same access when target, scope and resolution match (two
     // unresolved edges of one source match, whatever the reason) and they share a role key.
+    const found = (at: number, earlier: number): void => report(context, at, earlier)
     const fromSource = (_node: unknown, n: number): void => {
       const positions = index.edgesFrom(n)
       if (positions.length < 2) return
-      const found = (at: number, earlier: number): void => report(context, at, earlier)
       if (positions.length <= PAIRWISE) pairwise(index, positions, found)
       else keyed(index, positions, found)
     }
