@@ -4,15 +4,19 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { v5 as uuidv5 } from 'uuid'
 import { describe, expect, it } from 'vitest'
-import { exportDesign, exportFileName, EXPORT_FORMATS } from '@/export/export.ts'
+import { exportDesign, exportFileName, EXPORT_FORMATS, type ExportFormat } from '@/export/export.ts'
 import { exportModel } from '@/export/model.ts'
 import type { Design } from '@/model/types.ts'
-import { ASSIGNMENT_NAMESPACE, roleAssignmentName } from '@/plan/arm-ids.ts'
+import type { AssignCosmosDataRoleAction, AssignRoleAction } from '@/plan/types.ts'
+import { ASSIGNMENT_NAMESPACE, parseArmId, roleAssignmentName } from '@/plan/arm-ids.ts'
 import { TEMPLATES } from '@/templates/index.ts'
 import { bound, everyService } from '../guide/fixtures.ts'
 import {
   bicepAssignments,
   cliAssignments,
+  DEPLOYMENT_GROUP,
+  DEPLOYMENT_SUBSCRIPTION,
+  NOT_DEPLOYABLE,
   parseTerraform,
   terraformAssignments,
   type Found,
@@ -25,15 +29,36 @@ const designs: [string, Design][] = [
 ]
 const EXT = { bicep: 'bicep', terraform: 'tf', cli: 'sh' } as const
 
-/** What the plan says each export must hold: role definition, target, principal, principal type. */
-function expected(d: Design): Found[] {
+/**
+ * What the plan says each export must hold: role definition, scope, target, principal, principal
+ * type. A group or subscription scope is the bound service's own, else the deployment's; a Bicep
+ * file (deployed to one resource group) can hold neither a subscription scope nor another group.
+ */
+function expected(d: Design, format: ExportFormat): Found[] {
   const m = exportModel(d)
   const name = (node: string): string => m.names[node] ?? node
+  const target = (a: AssignRoleAction | AssignCosmosDataRoleAction): string => {
+    if (a.scope === 'resource') return name(a.target)
+    const bound = d.nodes.find((n) => n.id === a.target)?.azure?.resourceId
+    const parts = bound ? parseArmId(bound) : undefined
+    const sameGroup =
+      !parts ||
+      (parts.resourceGroup?.toLowerCase() === m.context.resourceGroup?.toLowerCase() &&
+        parts.subscriptionId.toLowerCase() === m.context.subscriptionId?.toLowerCase())
+    if (format === 'bicep')
+      return a.scope === 'resourceGroup' && sameGroup ? DEPLOYMENT_GROUP : NOT_DEPLOYABLE
+    if (!parts) return a.scope === 'subscription' ? DEPLOYMENT_SUBSCRIPTION : DEPLOYMENT_GROUP
+    const subscription = `/subscriptions/${parts.subscriptionId}`
+    return a.scope === 'subscription'
+      ? subscription
+      : `${subscription}/resourceGroups/${parts.resourceGroup ?? ''}`
+  }
   return [...m.roleAssignments, ...m.cosmosAssignments]
     .map((a) => ({
       kind: a.action === 'assignRole' ? ('rbac' as const) : ('cosmos' as const),
       roleDefinitionId: a.roleDefinitionId,
-      target: name(a.target),
+      scope: a.scope,
+      target: target(a),
       principal: name(a.principal.node),
       principalType: a.action === 'assignRole' ? a.principalType : undefined,
       name: a.arm?.name,
@@ -49,11 +74,11 @@ describe.each(designs)('%s', (id, d) => {
 
   it('the Terraform parses, and holds every assignment of the plan with the same ids', async () => {
     const json = await parseTerraform(exportDesign(d, 'terraform'))
-    expect(terraformAssignments(json, d).sort(byKey)).toEqual(expected(d))
+    expect(terraformAssignments(json, d).sort(byKey)).toEqual(expected(d, 'terraform'))
   })
 
   it('the Bicep holds every assignment of the plan with the same ids', () => {
-    expect(bicepAssignments(exportDesign(d, 'bicep'), d).sort(byKey)).toEqual(expected(d))
+    expect(bicepAssignments(exportDesign(d, 'bicep'), d).sort(byKey)).toEqual(expected(d, 'bicep'))
   })
 
   it('the Azure CLI script passes bash -n and shellcheck, and holds every assignment', () => {
@@ -62,7 +87,7 @@ describe.each(designs)('%s', (id, d) => {
     writeFileSync(file, script)
     execFileSync('bash', ['-n', file])
     execFileSync('shellcheck', ['--severity=style', file]) // throws with the findings on any
-    expect(cliAssignments(script, d).sort(byKey)).toEqual(expected(d))
+    expect(cliAssignments(script, d).sort(byKey)).toEqual(expected(d, 'cli'))
   })
 })
 
@@ -158,6 +183,6 @@ describe('hostile names', () => {
     execFileSync('bash', ['-n', file])
     execFileSync('shellcheck', ['--severity=style', file])
     const json = await parseTerraform(exportDesign(d, 'terraform'))
-    expect(terraformAssignments(json, d).length).toBe(expected(d).length)
+    expect(terraformAssignments(json, d).sort(byKey)).toEqual(expected(d, 'terraform'))
   })
 })

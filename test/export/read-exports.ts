@@ -1,12 +1,20 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- hcl2json returns untyped JSON; these readers walk it */
 // Reads role assignments back out of the three exports, resolving each reference to the name of
 // the node it stands for, so tests can compare them with the plan independently of the writers.
+// Scopes come from each assignment's own scope expression, never from the writers' comments.
 import { parse } from '@cdktn/hcl2json'
+import type { Scope } from '@/model/kinds.ts'
 import type { Design } from '@/model/types.ts'
 
 export interface Found {
   readonly kind: 'rbac' | 'cosmos'
   readonly roleDefinitionId: string
+  readonly scope: Scope
+  /**
+   * At resource scope the service's name; at group or subscription scope the ARM scope id, with
+   * `{subscription}` and `{resourceGroup}` for the deployment's own (variables of the export),
+   * or NOT_DEPLOYABLE for a Bicep assignment the file comments out.
+   */
   readonly target: string
   readonly principal: string
   readonly principalType: string | undefined
@@ -31,10 +39,20 @@ function byPrincipalId(d: Design, id: string): string {
   return node.name
 }
 
-/** `# p (type) → target: role [scope]` comments name the target of group and subscription scopes. */
-function targetFromComment(d: Design, comment: string | undefined): string {
-  const id = /→ ([^:]+):/.exec(comment ?? '')?.[1]
-  return d.nodes.find((n) => n.id === id)?.name ?? `?${comment}`
+/** The deployment's own subscription and group, as the readers write them in scope ids. */
+export const DEPLOYMENT_SUBSCRIPTION = '/subscriptions/{subscription}'
+export const DEPLOYMENT_GROUP = `${DEPLOYMENT_SUBSCRIPTION}/resourceGroups/{resourceGroup}`
+/** The target of a group- or subscription-scope assignment Bicep cannot deploy from its file. */
+export const NOT_DEPLOYABLE = '(not deployable from this file)'
+
+type Where = Pick<Found, 'scope' | 'target'>
+
+/** `/subscriptions/s` or `/subscriptions/s/resourceGroups/g`, else a resource id (its name). */
+function whereOfId(id: string): Where {
+  const m = /^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?$/i.exec(id)
+  if (m) return { scope: m[1] ? 'resourceGroup' : 'subscription', target: id }
+  if (!id.includes('/providers/')) throw new Error(`not an ARM scope: ${id}`)
+  return { scope: 'resource', target: nameFromId(id) }
 }
 
 export async function parseTerraform(text: string): Promise<Record<string, any>> {
@@ -57,9 +75,24 @@ export function terraformAssignments(json: Record<string, any>, d: Design): Foun
       return /(?:identity of|group|user) (.+)\.$/.exec(first(json.variable[v[1]!]).description)![1]!
     throw new Error(`unknown principal ${expr}`)
   }
-  const target = (scope: string, description: string | undefined): string => {
-    const k = /^\$\{local\.service_ids\.(\w+)\}/.exec(scope)?.[1]
-    return k ? nameFromId(serviceIds[k]!) : targetFromComment(d, description)
+  /** A data source's attribute: the deployment's subscription, or a group looked up by name. */
+  const dataId = (r: string): string | undefined => {
+    if (/^data\.azurerm_subscription\.\w+\.id$/.test(r)) return DEPLOYMENT_SUBSCRIPTION
+    const group = /^data\.azurerm_resource_group\.(\w+)\.id$/.exec(r)?.[1]
+    if (!group) return undefined
+    const name: string = first(json.data.azurerm_resource_group[group]).name
+    return name === '${var.resource_group_name}'
+      ? DEPLOYMENT_GROUP
+      : `${DEPLOYMENT_SUBSCRIPTION}/resourceGroups/${name}`
+  }
+  const where = (scope: string): Where => {
+    const r = ref(scope)
+    if (r === undefined) return whereOfId(scope)
+    const k = /^local\.service_ids\.(\w+)$/.exec(r)?.[1]
+    if (k) return { scope: 'resource', target: nameFromId(serviceIds[k]!) }
+    const id = dataId(r)
+    if (!id) throw new Error(`unknown scope ${scope}`)
+    return whereOfId(id)
   }
   const literal = (name: string): string | undefined => (GUID.test(name) ? name : undefined)
   const rbac = Object.values<any>(json.resource?.azurerm_role_assignment ?? {})
@@ -67,7 +100,7 @@ export function terraformAssignments(json: Record<string, any>, d: Design): Foun
     .map((r): Found => ({
       kind: 'rbac',
       roleDefinitionId: r.role_definition_id.split('/').pop(),
-      target: target(r.scope, r.description),
+      ...where(r.scope),
       principal: principal(r.principal_id),
       principalType: r.principal_type,
       name: literal(r.name),
@@ -77,7 +110,7 @@ export function terraformAssignments(json: Record<string, any>, d: Design): Foun
     .map((r): Found => ({
       kind: 'cosmos',
       roleDefinitionId: r.role_definition_id.split('/').pop(),
-      target: target(r.scope, undefined),
+      ...where(r.scope),
       principal: principal(r.principal_id),
       principalType: undefined,
       name: literal(r.name),
@@ -117,15 +150,26 @@ export function bicepAssignments(text: string, d: Design): Found[] {
         ? /(?:group|user) (.+)\.$/.exec(params.get(principalExpr)!)![1]!
         : byPrincipalId(d, unquote(principalExpr))
     const name = unquote(get('name'))
-    const comment = lines
-      .slice(0, i)
-      .reverse()
-      .find((l) => l.includes(' → '))
-    const scope = get('scope') ?? parent
+    // A Cosmos DB assignment's account is its parent; an RBAC one names its resource in `scope`
+    // or, having none, is at the scope of the deployment: the file's resource group. A block the
+    // file comments out says why on the line before it (a group or subscription it cannot reach).
+    const scope = parent ?? get('scope')
+    const unreachable =
+      /^\/\/ Not deployable .*\((subscription scope|the service is in another resource group)\)/.exec(
+        lines[i - body.length - 2] ?? '',
+      )?.[1]
+    const where: Where = scope
+      ? { scope: 'resource', target: names.get(scope)! }
+      : unreachable
+        ? {
+            scope: unreachable === 'subscription scope' ? 'subscription' : 'resourceGroup',
+            target: NOT_DEPLOYABLE,
+          }
+        : { scope: 'resourceGroup', target: DEPLOYMENT_GROUP }
     found.push({
       kind: parent ? 'cosmos' : 'rbac',
       roleDefinitionId: /([0-9a-f-]{36})'?\)?$/.exec(get('roleDefinitionId')!)![1]!,
-      target: scope && names.has(scope) ? names.get(scope)! : targetFromComment(d, comment),
+      ...where,
       principal,
       principalType: parent ? undefined : unquote(get('principalType')),
       name: GUID.test(name) ? name : undefined,
@@ -153,18 +197,26 @@ export function cliAssignments(text: string, d: Design): Found[] {
     const value = def.replace(/^["']|["']$/g, '')
     return GUID.test(value) ? byPrincipalId(d, value) : nameFromId(value)
   }
+  // A scope word with its variables expanded; the deployment's own subscription and group stay
+  // symbolic (they are whatever the caller sets them to).
+  const OWN: Readonly<Record<string, string>> = {
+    SUBSCRIPTION_ID: '{subscription}',
+    RESOURCE_GROUP: '{resourceGroup}',
+  }
+  const expand = (text: string): string =>
+    text.replace(
+      /\$\{?([A-Z0-9_]+)\}?/g,
+      (_, v: string) => OWN[v] ?? expand((defs.get(v) ?? '').replace(/^["']|["']$/g, '')),
+    )
   const found: Found[] = []
-  lines.forEach((l, i) => {
+  lines.forEach((l) => {
     const words = l.split(' ')
     if (words[0] === 'assign_role') {
       const [, p, type, role, scope, name] = words
       found.push({
         kind: 'rbac',
         roleDefinitionId: role!,
-        target:
-          scope!.includes('_ID"') && !scope!.includes('RG_ID')
-            ? resolve(scope!)
-            : targetFromComment(d, lines[i - 1]),
+        ...whereOfId(expand(scope!.replace(/^["']|["']$/g, ''))),
         principal: resolve(p!),
         principalType: type,
         name,
@@ -175,6 +227,7 @@ export function cliAssignments(text: string, d: Design): Found[] {
       found.push({
         kind: 'cosmos',
         roleDefinitionId: role!,
+        scope: 'resource',
         target: resolve(account!),
         principal: resolve(p!),
         principalType: undefined,
