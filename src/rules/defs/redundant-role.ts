@@ -41,12 +41,12 @@ export const redundantRole = createRule({
   },
   create(context) {
     const { index } = context
-    const includers = index.roleTable.where(includesOthers)
+    const includes = inclusionTable(index)
     return {
       principal(p) {
-        // Only a principal holding a role that includes others can hold a redundant one.
+        // Most principals hold nothing redundant: find out without building anything first.
         const positions = index.edgesOfPrincipal(p)
-        if (!holdsAny(index, positions, includers)) return
+        if (!holdsRedundant(index, positions, includes)) return
         const coverages = coverageOf(index, positions)
         for (const at of positions) {
           const edge = index.accessEdges[at] as AccessEdge
@@ -63,8 +63,52 @@ export const redundantRole = createRule({
   },
 })
 
-function holdsAny(index: DesignIndex, positions: Int32Array, roles: Uint8Array): boolean {
-  for (const at of positions) if (index.anyRole(at, roles)) return true
+/**
+ * Which role of the design includes which, by role number: `includes[n * count + q]` is 1 when
+ * the built-in role numbered n includes the built-in role numbered q (INCLUDED). A design has few
+ * distinct roles, so the table is small and built once per check.
+ */
+interface Inclusion {
+  readonly count: number
+  readonly includes: Uint8Array
+  /** By role number: 1 when it includes some role of the design. */
+  readonly includer: Uint8Array
+}
+
+function inclusionTable(index: DesignIndex): Inclusion {
+  const refs = index.roleTable.refs
+  const count = refs.length
+  const includes = new Uint8Array(count * count)
+  const includer = new Uint8Array(count)
+  refs.forEach((a, n) => {
+    if (a.kind !== 'builtin') return
+    const included = INCLUDED.get(a.fact.name)
+    if (!included || included.size === 0) return
+    refs.forEach((b, q) => {
+      if (b.kind === 'builtin' && included.has(b.fact.name))
+        includes[n * count + q] = includer[n] = 1
+    })
+  })
+  return { count, includes, includer }
+}
+
+/**
+ * Does some edge of these (one principal's) carry a role that a role on an edge with the same
+ * target and scope includes? Exactly when the rule reports something for the principal.
+ */
+function holdsRedundant(index: DesignIndex, positions: Int32Array, table: Inclusion): boolean {
+  const { roleStart, roleNo, targetAt, slotAt } = index
+  const { count, includes, includer } = table
+  for (const a of positions)
+    for (let i = roleStart[a] as number; i < (roleStart[a + 1] as number); i++) {
+      const n = roleNo[i] as number
+      if (!includer[n]) continue
+      for (const b of positions) {
+        if (targetAt[b] !== targetAt[a] || slotAt[b] !== slotAt[a]) continue
+        for (let j = roleStart[b] as number; j < (roleStart[b + 1] as number); j++)
+          if (includes[n * count + (roleNo[j] as number)]) return true
+      }
+    }
   return false
 }
 
