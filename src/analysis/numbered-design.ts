@@ -169,10 +169,10 @@ export class NumberedDesign {
     return (app.systemAssigned ? 1 : 0) + this.attachedIdentities(app.id).length
   }
 
-  /** identityCount of the app with this node number. */
+  /** identityCount of the app with this node number (0 for any other node). */
   identityCountOf(n: number): number {
     const node = this.design.nodes[n]
-    return (node?.kind === 'app' && node.systemAssigned ? 1 : 0) + (this.attached[n]?.length ?? 0)
+    return node?.kind === 'app' ? this.identityCount(node) : 0
   }
 
   /** The access edge's source when it is an app, by edge position. */
