@@ -1,5 +1,5 @@
 import { DesignIndex, type Grant } from '../analysis/design-index.ts'
-import { compareKeys } from '../lib/compare.ts'
+import { compareKeys, compareOrdinal } from '../lib/compare.ts'
 import type { Design } from '../model/types.ts'
 import type { PrincipalRef } from '../model/queries.ts'
 import { appSettingsFor } from './app-settings.ts'
@@ -54,13 +54,11 @@ function enableSystemAssigned(index: DesignIndex): EnableSystemAssignedAction[] 
 function attachIdentities(index: DesignIndex): AttachIdentityAction[] {
   return index.design.nodes.flatMap((n) =>
     n.kind === 'app'
-      ? index
-          .attachedIdentities(n.id)
-          .map((identity): AttachIdentityAction => ({
-            action: 'attachIdentity',
-            app: n.id,
-            identity,
-          }))
+      ? index.attachedIdentities(n.id).map((identity): AttachIdentityAction => ({
+          action: 'attachIdentity',
+          app: n.id,
+          identity,
+        }))
       : [],
   )
 }
@@ -99,11 +97,14 @@ function grantActions(index: DesignIndex): PlanAction[] {
       sql.set(key, entry)
     }
   }
+  // Principal node and type, target, role, scope in ordinal order (no key lists: tens of
+  // thousands of grants are compared here).
   const byGrant = (a: AssignRoleAction | AssignCosmosDataRoleAction, b: typeof a): number =>
-    compareKeys(
-      [a.principal.node, a.principal.type, a.target, a.roleName, a.scope],
-      [b.principal.node, b.principal.type, b.target, b.roleName, b.scope],
-    )
+    compareOrdinal(a.principal.node, b.principal.node) ||
+    compareOrdinal(a.principal.type, b.principal.type) ||
+    compareOrdinal(a.target, b.target) ||
+    compareOrdinal(a.roleName, b.roleName) ||
+    compareOrdinal(a.scope, b.scope)
   const scripts = [...sql.values()]
     .map((entry): SqlContainedUserAction => {
       const user = principalName(index, entry.principal)
