@@ -20,8 +20,10 @@ export class DesignIndex extends NumberedDesign {
   private grantSets?: PrincipalGrants
   private bySource?: Groups
   private byTarget?: Groups
+  private byPrincipal?: Groups
   private byId?: Map<string, number>
   private grantObjects?: GrantList
+  private grantMap?: Map<string, Grant[]>
   private resolutionMap?: Map<string, Resolution>
 
   /** The position of an access edge in `accessEdges`, or undefined. */
@@ -71,7 +73,12 @@ export class DesignIndex extends NumberedDesign {
 
   /** Positions of the access edges that resolve to a principal, in file order. */
   edgesOfPrincipal(p: number): Int32Array {
-    return groupOf(this.principalGrants().edges, p)
+    return groupOf(this.principalEdges(), p)
+  }
+
+  private principalEdges(): Groups {
+    this.byPrincipal ??= groupPositions(this.principalAt, this.principalCount)
+    return this.byPrincipal
   }
 
   /** Each distinct (service, role, scope) numbered, and the triple of each role slot. */
@@ -97,7 +104,7 @@ export class DesignIndex extends NumberedDesign {
         if (isRbac(ref)) rbacKey[keyOf[n] as number] = 1
       })
       this.grantSets = principalGrants(
-        this.principalAt,
+        this.principalEdges(),
         this.principalCount,
         this.roleStart,
         this.triples(),
@@ -121,7 +128,15 @@ export class DesignIndex extends NumberedDesign {
 
   /** The grants of each principal, by principalKey, in file order. */
   get grantsByPrincipal(): ReadonlyMap<string, readonly Grant[]> {
-    return this.grantList().byPrincipal
+    if (!this.grantMap) {
+      this.grantMap = new Map()
+      for (const grant of this.grants) {
+        const list = this.grantMap.get(grant.principalKey)
+        if (list) list.push(grant)
+        else this.grantMap.set(grant.principalKey, [grant])
+      }
+    }
+    return this.grantMap
   }
 
   /** Distinct grants (principal, service, role, scope), first occurrence in file order. */

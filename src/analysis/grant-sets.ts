@@ -1,4 +1,4 @@
-import { groupOf, groupPositions, type Groups } from './groups.ts'
+import { groupOf, type Groups } from './groups.ts'
 
 /**
  * Each distinct (service, role, scope) of a design numbered once, in order of first use: what
@@ -62,25 +62,24 @@ export function numberTriples(s: TripleSource): Triples {
 }
 
 /**
- * Per principal: the access edges that resolve to it (file order) and its distinct grants as a
- * sorted list of codes, triple × 2 + 1 when granted through Azure RBAC (the mechanism follows
- * from the role, so a code stays unique per triple): equal lists, equal access.
+ * Per principal: its distinct grants as a sorted list of codes, triple × 2 + 1 when granted
+ * through Azure RBAC (the mechanism follows from the role, so a code stays unique per triple):
+ * equal lists, equal access.
  */
 export interface PrincipalGrants {
-  readonly edges: Groups
   readonly sets: readonly (readonly number[])[]
   /** How many of each principal's distinct grants are Azure RBAC role assignments. */
   readonly rbac: Int32Array
 }
 
+/** `edges`: the access edges of each principal, in file order (groupPositions by principal). */
 export function principalGrants(
-  principalAt: Int32Array,
+  edges: Groups,
   principalCount: number,
   roleStart: Int32Array,
   triples: Triples,
   rbacKey: Uint8Array,
 ): PrincipalGrants {
-  const edges = groupPositions(principalAt, principalCount)
   const sets: number[][] = []
   const rbac = new Int32Array(principalCount)
   const codes: number[] = []
@@ -100,7 +99,7 @@ export function principalGrants(
     rbac[p] = count
     sets.push(set)
   }
-  return { edges, sets, rbac }
+  return { sets, rbac }
 }
 
 /**

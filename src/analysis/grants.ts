@@ -29,6 +29,8 @@ export function grantKey(g: Pick<Grant, 'principalKey' | 'service' | 'roleKey' |
 /** What the grants are made from: a DesignIndex. */
 export interface GrantSource {
   readonly accessEdges: readonly AccessEdge[]
+  readonly principalCount: number
+  edgesOfPrincipal(p: number): Int32Array
   readonly principals: readonly PrincipalRef[]
   readonly principalKeys: readonly string[]
   readonly principalAt: Int32Array
@@ -42,25 +44,41 @@ export interface GrantSource {
 export interface GrantList {
   /** In file order (edges, then roles). */
   readonly all: readonly Grant[]
-  readonly byPrincipal: ReadonlyMap<string, readonly Grant[]>
   /** The first grant of each distinct (principal, triple), in file order. */
   readonly distinct: readonly Grant[]
+}
+
+/**
+ * The role slots (positions in `roleNo`) that are the first, in file order, of their principal
+ * with their (service, role, scope) triple: the slots of distinct grants. One principal at a time,
+ * a triple taken by this principal is remembered by principal number (no set of pairs).
+ */
+function firstSlots(s: GrantSource, triples: Triples): Uint8Array {
+  const first = new Uint8Array(s.roleNo.length)
+  const takenBy = new Int32Array(triples.count).fill(-1)
+  for (let p = 0; p < s.principalCount; p++)
+    for (const at of s.edgesOfPrincipal(p))
+      for (let i = s.roleStart[at] as number; i < (s.roleStart[at + 1] as number); i++) {
+        const t = triples.at[i] as number
+        if (t < 0 || takenBy[t] === p) continue
+        takenBy[t] = p
+        first[i] = 1
+      }
+  return first
 }
 
 export function makeGrants(s: GrantSource): GrantList {
   const all: Grant[] = []
   const distinct: Grant[] = []
-  const byPrincipal = new Map<string, Grant[]>()
   const { refs, keyOf, keys } = s.roleTable
   const triples = s.triples()
-  const seen = new Set<number>()
+  const first = firstSlots(s, triples)
   for (let at = 0; at < s.accessEdges.length; at++) {
     const p = s.principalAt[at] as number
     if (p < 0) continue
     const edge = s.accessEdges[at] as AccessEdge
     const key = s.principalKeys[p] as string
     const scope = SCOPES[s.slotAt[at] as number] as Scope
-    let list = byPrincipal.get(key)
     for (let i = s.roleStart[at] as number; i < (s.roleStart[at + 1] as number); i++) {
       const n = s.roleNo[i] as number
       const role = refs[n] as RoleRef
@@ -76,14 +94,8 @@ export function makeGrants(s: GrantSource): GrantList {
         source: edge.source,
       }
       all.push(grant)
-      if (!list) byPrincipal.set(key, (list = []))
-      list.push(grant)
-      const code = p * triples.count + (triples.at[i] as number)
-      if (!seen.has(code)) {
-        seen.add(code)
-        distinct.push(grant)
-      }
+      if (first[i]) distinct.push(grant)
     }
   }
-  return { all, byPrincipal, distinct }
+  return { all, distinct }
 }
