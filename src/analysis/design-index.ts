@@ -2,7 +2,7 @@ import type { RoleRef } from '../catalog/roles.ts'
 import type { Resolution } from '../model/queries.ts'
 import type { AccessEdge } from '../model/types.ts'
 import { numberTriples, principalGrants, type PrincipalGrants, type Triples } from './grant-sets.ts'
-import { makeGrants, type Grant, type GrantList } from './grants.ts'
+import { makeGrants, type Grant } from './grants.ts'
 import { groupOf, groupPositions, type Groups } from './groups.ts'
 import { NumberedDesign } from './numbered-design.ts'
 import { isRbac } from './role-table.ts'
@@ -22,7 +22,8 @@ export class DesignIndex extends NumberedDesign {
   private byTarget?: Groups
   private byPrincipal?: Groups
   private byId?: Map<string, number>
-  private grantObjects?: GrantList
+  private allGrants?: Grant[]
+  private firstGrants?: Grant[]
   private grantMap?: Map<string, Grant[]>
   private resolutionMap?: Map<string, Resolution>
 
@@ -123,7 +124,8 @@ export class DesignIndex extends NumberedDesign {
 
   /** One grant per known or custom role of each resolved edge, in file order. */
   get grants(): readonly Grant[] {
-    return this.grantList().all
+    this.allGrants ??= makeGrants(this, false)
+    return this.allGrants
   }
 
   /** The grants of each principal, by principalKey, in file order. */
@@ -141,11 +143,7 @@ export class DesignIndex extends NumberedDesign {
 
   /** Distinct grants (principal, service, role, scope), first occurrence in file order. */
   distinctGrants(): Grant[] {
-    return [...this.grantList().distinct]
-  }
-
-  private grantList(): GrantList {
-    this.grantObjects ??= makeGrants(this)
-    return this.grantObjects
+    this.firstGrants ??= makeGrants(this, true)
+    return [...this.firstGrants]
   }
 }

@@ -41,13 +41,6 @@ export interface GrantSource {
   triples(): Triples
 }
 
-export interface GrantList {
-  /** In file order (edges, then roles). */
-  readonly all: readonly Grant[]
-  /** The first grant of each distinct (principal, triple), in file order. */
-  readonly distinct: readonly Grant[]
-}
-
 /**
  * The role slots (positions in `roleNo`) that are the first, in file order, of their principal
  * with their (service, role, scope) triple: the slots of distinct grants. One principal at a time,
@@ -67,12 +60,14 @@ function firstSlots(s: GrantSource, triples: Triples): Uint8Array {
   return first
 }
 
-export function makeGrants(s: GrantSource): GrantList {
-  const all: Grant[] = []
-  const distinct: Grant[] = []
+/**
+ * One grant per known or custom role of each resolved edge, in file order (edges, then roles);
+ * with `distinct`, only the first of each (principal, triple): the others are never made.
+ */
+export function makeGrants(s: GrantSource, distinct: boolean): Grant[] {
+  const out: Grant[] = []
   const { refs, keyOf, keys } = s.roleTable
-  const triples = s.triples()
-  const first = firstSlots(s, triples)
+  const first = distinct ? firstSlots(s, s.triples()) : undefined
   for (let at = 0; at < s.accessEdges.length; at++) {
     const p = s.principalAt[at] as number
     if (p < 0) continue
@@ -82,7 +77,7 @@ export function makeGrants(s: GrantSource): GrantList {
     for (let i = s.roleStart[at] as number; i < (s.roleStart[at + 1] as number); i++) {
       const n = s.roleNo[i] as number
       const role = refs[n] as RoleRef
-      if (role.kind === 'unknown') continue
+      if (role.kind === 'unknown' || (first && !first[i])) continue
       const grant: Grant = {
         principal: s.principals[p] as PrincipalRef,
         principalKey: key,
@@ -93,9 +88,8 @@ export function makeGrants(s: GrantSource): GrantList {
         edge: edge.id,
         source: edge.source,
       }
-      all.push(grant)
-      if (first[i]) distinct.push(grant)
+      out.push(grant)
     }
   }
-  return { all, distinct }
+  return out
 }
