@@ -79,17 +79,10 @@ function grantActions(index: DesignIndex): PlanAction[] {
   const cosmos: AssignCosmosDataRoleAction[] = []
   const sql = new Map<string, { principal: PrincipalRef; target: string; roles: string[] }>()
   for (const grant of index.distinctGrants()) {
-    const base = {
-      principal: { type: grant.principal.type, node: grant.principal.node },
-      principalType: principalTypeOf(index, grant.principal),
-      roleName: grant.roleKey,
-      roleDefinitionId: roleDefinitionGuid(grant),
-      target: grant.service,
-      scope: grant.scope,
-    }
     const mechanism = grant.role.kind === 'custom' ? 'rbac' : grant.role.fact.grant
-    if (mechanism === 'rbac') rbac.push({ action: 'assignRole', ...base })
-    else if (mechanism === 'cosmosSqlRbac') cosmos.push({ action: 'assignCosmosDataRole', ...base })
+    if (mechanism === 'rbac') rbac.push(assignment('assignRole', index, grant))
+    else if (mechanism === 'cosmosSqlRbac')
+      cosmos.push(assignment('assignCosmosDataRole', index, grant))
     else {
       const key = `${grant.principalKey}|${grant.service}`
       const entry = sql.get(key) ?? { principal: grant.principal, target: grant.service, roles: [] }
@@ -119,6 +112,23 @@ function grantActions(index: DesignIndex): PlanAction[] {
     })
     .sort((a, b) => compareKeys([a.target, a.principal.node], [b.target, b.principal.node]))
   return [...rbac.sort(byGrant), ...cosmos.sort(byGrant), ...scripts]
+}
+
+/** The assignment of a grant (one object, made for tens of thousands of grants). */
+function assignment<A extends (AssignRoleAction | AssignCosmosDataRoleAction)['action']>(
+  action: A,
+  index: DesignIndex,
+  grant: Grant,
+): Extract<AssignRoleAction | AssignCosmosDataRoleAction, { action: A }> {
+  return {
+    action,
+    principal: { type: grant.principal.type, node: grant.principal.node },
+    principalType: principalTypeOf(index, grant.principal),
+    roleName: grant.roleKey,
+    roleDefinitionId: roleDefinitionGuid(grant),
+    target: grant.service,
+    scope: grant.scope,
+  } as Extract<AssignRoleAction | AssignCosmosDataRoleAction, { action: A }>
 }
 
 /** The role definition GUID; SQL database roles have none and are never in an assignment. */
