@@ -1,5 +1,5 @@
 import type { RoleRef } from '../catalog/roles.ts'
-import { SCOPES, type Scope } from '../model/kinds.ts'
+import { SCOPES, type NodeKind, type Scope } from '../model/kinds.ts'
 import {
   principalKey,
   resolveAccess,
@@ -24,6 +24,14 @@ const UNRESOLVED: readonly Resolution[] = [
   { resolved: false, reason: 'ambiguous' },
   { resolved: false, reason: 'notOnApp' },
 ]
+/**
+ * Node kinds as stored in `kindAt` (0: no node). Reading a kind code from one typed array is one
+ * load; reading `kind` off nodes of four shapes is a megamorphic property access, on every edge.
+ */
+const KIND_CODE = { app: 1, identity: 2, service: 3, developer: 4 } as const satisfies Record<
+  NodeKind,
+  number
+>
 /** Principal types as stored in `principalTypeAt`. */
 const TYPES: readonly PrincipalRef['type'][] = ['systemAssigned', 'userAssigned', 'developer']
 const NONE: readonly string[] = []
@@ -50,6 +58,8 @@ export class NumberedDesign {
   readonly roleStart: Int32Array
   readonly roleNo: Int32Array
   readonly roleTable = new RoleTable()
+  /** Per node number, its kind's code (KIND_CODE). */
+  private readonly kindAt: Uint8Array
   readonly principalAt: Int32Array
   /** Per edge: 0 when it resolves, else the code of its reason (REASONS). */
   readonly reasonAt: Uint8Array
@@ -71,7 +81,11 @@ export class NumberedDesign {
   constructor(design: Design) {
     this.design = design
     const nodes = design.nodes
-    nodes.forEach((n, i) => this.numbers.set(n.id, i))
+    const kindAt = (this.kindAt = new Uint8Array(nodes.length))
+    nodes.forEach((n, i) => {
+      this.numbers.set(n.id, i)
+      kindAt[i] = KIND_CODE[n.kind]
+    })
     this.attached = new Array<string[] | undefined>(nodes.length)
     this.attachedTo = new Array<string[] | undefined>(nodes.length)
     const access: AccessEdge[] = []
@@ -177,18 +191,18 @@ export class NumberedDesign {
 
   /** The access edge's source when it is an app, by edge position. */
   appAt(at: number): AppNode | undefined {
-    const node = this.design.nodes[this.sourceAt[at] as number]
-    return node?.kind === 'app' ? node : undefined
+    const n = this.sourceAt[at] as number
+    return this.kindAt[n] === KIND_CODE.app ? (this.design.nodes[n] as AppNode) : undefined
   }
 
   /** The access edge's target when it is a service, by edge position. */
   serviceAt(at: number): ServiceNode | undefined {
-    const node = this.design.nodes[this.targetAt[at] as number]
-    return node?.kind === 'service' ? node : undefined
+    const n = this.targetAt[at] as number
+    return this.kindAt[n] === KIND_CODE.service ? (this.design.nodes[n] as ServiceNode) : undefined
   }
 
   isFromDeveloper(at: number): boolean {
-    return this.design.nodes[this.sourceAt[at] as number]?.kind === 'developer'
+    return this.kindAt[this.sourceAt[at] as number] === KIND_CODE.developer
   }
 
   scopeAt(at: number): Scope {

@@ -1,3 +1,4 @@
+import type { DesignIndex } from '../../analysis/design-index.ts'
 import type { RoleRef } from '../../catalog/roles.ts'
 import type { GrantMechanism } from '../../catalog/role-fact.ts'
 import type { AccessEdge } from '../../model/types.ts'
@@ -8,13 +9,23 @@ const COSMOS =
 const SQL =
   '{roles} on {service} is a database role: the plan carries a T-SQL script (CREATE USER … FROM EXTERNAL PROVIDER, ALTER ROLE … ADD MEMBER) for an administrator of the database.'
 
-/** The edge's roles granted by this mechanism, quoted, each once ('' when none). */
-function quoted(edge: AccessEdge, refs: readonly RoleRef[], grant: GrantMechanism): string {
+/**
+ * The edge's roles granted by this mechanism, quoted, each once ('' when none). `texts` keeps
+ * each role's quoted text by role number, for the check: thousands of edges carry the same role.
+ */
+function quoted(
+  index: DesignIndex,
+  at: number,
+  texts: (string | undefined)[],
+  grant: GrantMechanism,
+): string {
+  const edge = index.accessEdges[at] as AccessEdge
+  const start = index.roleStart[at] as number
   let out = ''
-  for (let i = 0; i < refs.length; i++) {
-    const ref = refs[i] as RoleRef
-    if (mechanism(ref) !== grant) continue
-    const text = JSON.stringify(edge.roles[i])
+  for (let i = 0; i < edge.roles.length; i++) {
+    const n = index.roleNo[start + i] as number
+    if (mechanism(index.roleTable.refs[n] as RoleRef) !== grant) continue
+    const text = (texts[n] ??= JSON.stringify(edge.roles[i]))
     if (!out.includes(text)) out = out === '' ? text : `${out}, ${text}`
   }
   return out
@@ -40,6 +51,7 @@ export const nonRbacGrant = createRule({
   create({ index, label, report }) {
     const cosmosRoles = index.roleTable.where((r) => mechanism(r) === 'cosmosSqlRbac')
     const sqlRoles = index.roleTable.where((r) => mechanism(r) === 'sqlDatabaseRole')
+    const texts: (string | undefined)[] = []
     return {
       accessEdge(edge, at) {
         // Only grants: an unresolved edge yields none, and the plan carries no step for it.
@@ -47,7 +59,6 @@ export const nonRbacGrant = createRule({
         const cosmos = index.anyRole(at, cosmosRoles)
         const sql = index.anyRole(at, sqlRoles)
         if (!cosmos && !sql) return
-        const refs = index.roles(at)
         const service = label(edge.target)
         const related = [edge.target]
         if (cosmos && sql)
@@ -55,8 +66,8 @@ export const nonRbacGrant = createRule({
             subject: edge.id,
             messageId: 'both',
             data: {
-              cosmos: quoted(edge, refs, 'cosmosSqlRbac'),
-              sql: quoted(edge, refs, 'sqlDatabaseRole'),
+              cosmos: quoted(index, at, texts, 'cosmosSqlRbac'),
+              sql: quoted(index, at, texts, 'sqlDatabaseRole'),
               service,
             },
             related,
@@ -66,7 +77,7 @@ export const nonRbacGrant = createRule({
             subject: edge.id,
             messageId: cosmos ? 'cosmosSqlRbac' : 'sqlDatabaseRole',
             data: {
-              roles: quoted(edge, refs, cosmos ? 'cosmosSqlRbac' : 'sqlDatabaseRole'),
+              roles: quoted(index, at, texts, cosmos ? 'cosmosSqlRbac' : 'sqlDatabaseRole'),
               service,
             },
             related,
