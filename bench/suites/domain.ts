@@ -1,10 +1,6 @@
 import { spawnSync } from 'node:child_process'
-import { applyEdits } from '../../src/model/edits.ts'
 import type { Design } from '../../src/model/types.ts'
-import { optimizeIdentities } from '../../src/optimize/optimize.ts'
-import { derivePlan } from '../../src/plan/derive.ts'
-import { checkDesign, runCheck } from '../../src/rules/engine.ts'
-import { IncrementalChecker } from '../../src/rules/incremental.ts'
+import { compiledDomain, type DomainCode } from '../compiled.ts'
 import { generateDesign } from '../generate.ts'
 import { medianColdMs, medianMs, round, type ColdTimes } from '../measure.ts'
 import type { BenchSuite, Figure } from '../types.ts'
@@ -24,7 +20,7 @@ function linearPass(design: Design): number {
 }
 
 /** A check that then builds every fix and suggestion of every finding (what the designer may show). */
-function checkWithFixes(design: Design): number {
+function checkWithFixes({ runCheck }: DomainCode, design: Design): number {
   const check = runCheck(design)
   let count = 0
   for (const f of check.findings) {
@@ -47,14 +43,18 @@ const copyOf = (design: Design) => {
 }
 
 /**
- * Check, plan and optimize on generated designs (issue 16's targets at 10,000 apps). "Cold" runs
- * each get a fresh copy of the design (parsed from its JSON) (no state from earlier checks can help them; the engine
- * keeps none anyway); "warm" runs check the same design object again. JIT warm-up runs first in
- * both. The machine is shared: take several runs at quiet moments.
+ * Check, plan and optimize on generated designs (issue 16's targets at 10,000 apps), on the code
+ * compiled as it ships (compiled.ts). "Cold" runs each get a fresh copy of the design, parsed
+ * from its JSON (no state from earlier checks can help them; the engine keeps none anyway);
+ * "warm" runs check the same design object again. JIT warm-up runs first in both. The machine
+ * is shared: take several runs at quiet moments.
  */
 export const suite: BenchSuite = {
   name: 'domain',
-  run(log) {
+  async run(log) {
+    const code = await compiledDomain()
+    const { checkDesign, derivePlan, optimizeIdentities } = code
+    const withFixes = (d: Design): number => checkWithFixes(code, d)
     const figures: Figure[] = []
     for (const apps of SIZES) {
       const design = generateDesign(apps)
@@ -68,12 +68,12 @@ export const suite: BenchSuite = {
       const linear = medianMs(() => linearPass(design), runs * 3, 5)
       const cold = medianColdMs(copyOf(design), checkDesign, runs)
       const warm = medianMs(() => checkDesign(design), runs)
-      const fixes = medianColdMs(copyOf(design), checkWithFixes, big ? 5 : runs, 1)
+      const fixes = medianColdMs(copyOf(design), withFixes, big ? 5 : runs, 1)
       figures.push(
         { name: `findings, ${apps} apps`, value: checkDesign(design).length, unit: 'findings' },
         {
           name: `fixes and suggestions, ${apps} apps`,
-          value: checkWithFixes(design),
+          value: withFixes(design),
           unit: 'offers',
         },
         { name: `linear pass, ${apps} apps`, value: round(linear), unit: 'ms' },
@@ -99,7 +99,7 @@ export const suite: BenchSuite = {
           note: cpuNote(fixes),
         },
       )
-      if (apps === 1_000) figures.push(...recheck(design))
+      if (apps === 1_000) figures.push(...recheck(code, design))
       const plan = medianColdMs(copyOf(design), (d) => derivePlan(d), big ? 5 : runs, 1)
       figures.push({
         name: `plan cold, ${apps} apps`,
@@ -126,7 +126,7 @@ export const suite: BenchSuite = {
  * One edit (a role changed on one edge), then the check of the edited design: incrementally (what
  * the designer does after each edit; warm by nature, it keeps the parts the edit did not touch).
  */
-function recheck(design: Design): Figure[] {
+function recheck({ applyEdits, IncrementalChecker }: DomainCode, design: Design): Figure[] {
   const edge = design.edges.find((e) => e.kind === 'access')
   if (!edge) throw new Error('no access edge')
   const versions = [design]
