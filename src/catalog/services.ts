@@ -127,6 +127,7 @@ export function sqlServerAndDatabase(name: string): { server: string; database?:
 
 export function serviceEndpoint(service: ServiceKind, name: string): string {
   return SERVICES[service].endpoint
-    .replace('{name}', name)
-    .replace('{server}', sqlServerAndDatabase(name).server)
+    // Replacer functions: a name holding `$&` or `$'` must not splice the template into itself.
+    .replace('{name}', () => name)
+    .replace('{server}', () => sqlServerAndDatabase(name).server)
 }

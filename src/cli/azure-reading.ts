@@ -3,6 +3,7 @@ import { isArmFailure } from '../apply/failure.ts'
 import type { ArmGateway } from '../apply/gateway.ts'
 import { withReadRetries } from '../apply/reading.ts'
 import { systemClock } from '../azure/system-clock.ts'
+import { terminalText } from '../lib/encode/terminal.ts'
 import { clientAuth, connectTarget, type Connection } from './apply-connection.ts'
 import { checkAzureFlags } from './azure-flags.ts'
 import { CliError, EXIT } from './io.ts'
@@ -53,7 +54,10 @@ export async function readingTarget(
   }
 }
 
-/** An ARM read whose failure ends the command with exit 1 and ARM's code, message and advice. */
+/**
+ * An ARM read whose failure ends the command with exit 1 and ARM's code, message and advice, on
+ * one line whatever ARM's message holds (`what` is made terminal-safe by the caller).
+ */
 export async function armRead<T>(
   command: string,
   what: string,
@@ -63,7 +67,10 @@ export async function armRead<T>(
     return await read()
   } catch (e) {
     if (isArmFailure(e))
-      throw new CliError(`idtopo ${command}: ${what}: ${describeFailure(e, true)}`, EXIT.findings)
+      throw new CliError(
+        `idtopo ${command}: ${what}: ${terminalText(describeFailure(e, true))}`,
+        EXIT.findings,
+      )
     throw e
   }
 }

@@ -1,5 +1,9 @@
 import type { ApplyEvent } from '../apply/run.ts'
 import type { ApplyReport, StepResult } from '../apply/report.ts'
+import { terminalText as t } from '../lib/encode/terminal.ts'
+
+// Titles, ARM's messages, the design's name: every text that can hold a name goes through
+// terminalText, so no name can move the cursor, recolour or rewrite the line of a grant.
 
 /** One progress line per finished step or retry, for stderr. */
 export function formatApplyEvent(event: ApplyEvent): string | undefined {
@@ -9,12 +13,12 @@ export function formatApplyEvent(event: ApplyEvent): string | undefined {
     case 'stepStarted':
       return undefined
     case 'retry':
-      return `        retry  ${event.step.title}: ${event.note.failure.code}${event.note.failure.status ? ` (${event.note.failure.status})` : ''}, waiting ${(event.note.waitMs / 1000).toFixed(1)} s`
+      return `        retry  ${t(event.step.title)}: ${t(event.note.failure.code)}${event.note.failure.status ? ` (${event.note.failure.status})` : ''}, waiting ${(event.note.waitMs / 1000).toFixed(1)} s`
     case 'stepFinished': {
       const width = String(event.total).length
       const r = event.result
       const label = r.manual ? 'manual' : r.outcome
-      return `[${String(event.done).padStart(width)}/${event.total}] ${label.padEnd(9)} ${r.title}${r.failure ? ` — ${r.failure.code}: ${r.failure.message}` : ''}`
+      return `[${String(event.done).padStart(width)}/${event.total}] ${label.padEnd(9)} ${t(r.title)}${r.failure ? ` — ${t(r.failure.code)}: ${t(r.failure.message)}` : ''}`
     }
   }
 }
@@ -30,30 +34,30 @@ export function formatApplySummary(report: ApplyReport): string {
   const c = report.counts
   const manual = report.steps.filter((s) => s.manual)
   const lines = [
-    `${report.cancelled ? 'Cancelled' : 'Applied'} "${report.design}" to ${report.target.resourceGroup} (subscription ${report.target.subscriptionId}) in ${(report.durationMs / 1000).toFixed(1)} s`,
+    `${report.cancelled ? 'Cancelled' : 'Applied'} "${t(report.design)}" to ${t(report.target.resourceGroup)} (subscription ${t(report.target.subscriptionId)}) in ${(report.durationMs / 1000).toFixed(1)} s`,
     `  created ${c.created}, unchanged ${c.unchanged}, failed ${c.failed}, skipped ${c.skipped}${manual.length ? ` (${manual.length} manual)` : ''}`,
     ...section(
       'Failed',
       report.steps.filter((s) => s.outcome === 'failed'),
       (s) => [
-        `  ${s.title}`,
-        `    ${s.failure?.code}${s.failure?.status ? ` (${s.failure.status})` : ''}: ${s.failure?.message}`,
-        ...(s.failure?.advice ? [`    → ${s.failure.advice}`] : []),
+        `  ${t(s.title)}`,
+        `    ${t(s.failure?.code ?? '')}${s.failure?.status ? ` (${s.failure.status})` : ''}: ${t(s.failure?.message ?? '')}`,
+        ...(s.failure?.advice ? [`    → ${t(s.failure.advice)}`] : []),
       ],
     ),
     ...section(
       'Skipped',
       report.steps.filter((s) => s.outcome === 'skipped' && !s.manual),
-      (s) => [`  ${s.title}: ${s.detail ?? ''}`],
+      (s) => [`  ${t(s.title)}: ${t(s.detail ?? '')}`],
     ),
     ...section('Manual steps', manual, (s) => [
-      `  ${s.title}`,
+      `  ${t(s.title)}`,
       ...(s.script
         ? s.script
             .trimEnd()
             .split('\n')
-            .map((l) => `    ${l}`)
-        : [`    ${s.detail ?? ''}`]),
+            .map((l) => `    ${t(l)}`)
+        : [`    ${t(s.detail ?? '')}`]),
     ]),
   ]
   if (report.cancelled)

@@ -1,5 +1,6 @@
 import { countFindings } from '../rules/engine.ts'
 import { SEVERITIES, type Finding, type Severity } from '../rules/types.ts'
+import { terminalText as t } from '../lib/encode/terminal.ts'
 
 const COLORS: Record<Severity, string> = {
   error: '\x1b[31m',
@@ -20,14 +21,15 @@ export function formatFindingsText(
   const paint = (code: string, text: string): string => (color ? `${code}${text}${RESET}` : text)
   const counts = countFindings(findings)
   const lines = [
-    `${file}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`,
+    `${t(file)}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`,
   ]
   for (const severity of SEVERITIES) {
     const group = findings.filter((f) => f.severity === severity)
     if (group.length === 0) continue
     lines.push('', paint(COLORS[severity], `${severity.toUpperCase()} (${group.length})`))
     for (const f of group) {
-      lines.push(`  ${f.subject ?? '(design)'}  ${f.message}  ${paint(DIM, f.rule)}`)
+      // Messages name nodes: no name may colour, move or rewrite the lines around it.
+      lines.push(`  ${t(f.subject ?? '(design)')}  ${t(f.message)}  ${paint(DIM, f.rule)}`)
     }
   }
   return `${lines.join('\n')}\n`

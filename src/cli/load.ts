@@ -2,6 +2,7 @@ import { formatSize, MAX_DESIGN_CHARS } from '../model/limits.ts'
 import { formatProblem } from '../model/problems.ts'
 import { parseDesignText } from '../model/parse.ts'
 import type { Design } from '../model/types.ts'
+import { terminalText } from '../lib/encode/terminal.ts'
 import { CliError, type CliIO } from './io.ts'
 
 /**
@@ -77,10 +78,10 @@ export async function emit(
     await io.writeFile(out, text)
   } catch (e) {
     throw new CliError(
-      `${out}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+      `${terminalText(out)}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
     )
   }
-  io.stderr(`Wrote ${what} to ${out} (${formatBytes(Buffer.byteLength(text))}).\n`)
+  io.stderr(`Wrote ${what} to ${terminalText(out)} (${formatBytes(Buffer.byteLength(text))}).\n`)
 }
 
 function formatBytes(bytes: number): string {

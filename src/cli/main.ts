@@ -9,6 +9,7 @@ import { importCommand } from './commands/import.ts'
 import { optimizeCommand } from './commands/optimize.ts'
 import { planCommand } from './commands/plan.ts'
 import { rulesCommand } from './commands/rules.ts'
+import { terminalLines } from '../lib/encode/terminal.ts'
 import { CliError, EXIT, type CliIO } from './io.ts'
 
 export const COMMANDS: readonly Command[] = [
@@ -39,7 +40,10 @@ Run idtopo <command> --help for a command's options.
 }
 
 /** Runs one command; every expected failure ends as a message on stderr and an exit code. */
-export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIO): Promise<number> {
+  // stderr only ever carries text for a person: every control but the line break is shown, not
+  // obeyed, whatever a message holds (names are already made safe where they are written).
+  const io: CliIO = { ...given, stderr: (text) => given.stderr(terminalLines(text)) }
   const [name, ...args] = argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage())

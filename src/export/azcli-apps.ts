@@ -1,6 +1,14 @@
+import {
+  shellArg,
+  shellComment,
+  shellDefault,
+  shellRequired,
+  shellWord,
+} from '../lib/encode/shell.ts'
+import { terminalText } from '../lib/encode/terminal.ts'
 import type { ExportModel } from './model.ts'
 import { aksSubject, FEDERATION_AUDIENCE, providerPath } from './shared.ts'
-import { inDoubleQuotes, shellWord } from './shell.ts'
+import { idVariable } from './shell.ts'
 import type { SymbolTable } from './symbols.ts'
 
 const HELPERS = `# Creates a role assignment unless an equal one exists (under any name).
@@ -29,22 +37,44 @@ assign_cosmos_role() {
   echo "created: $2 for $3 on $account"
 }`
 
-/** Shebang, strict mode, where things go, and the idempotent helpers. */
-export function azcliHeader(model: ExportModel): string[] {
+/** Shebang, strict mode, where things go (environment first), and the idempotent helpers. */
+export function azcliHeader(
+  model: ExportModel,
+  needs: { readonly location: boolean; readonly rgId: boolean },
+): string[] {
   const { subscriptionId, resourceGroup, location } = model.context
   return [
     '#!/usr/bin/env bash',
-    `# Identity layer of "${model.design.replace(/\n/g, ' ')}", exported by idtopo (Identity Topology Designer).`,
+    shellComment(
+      `Identity layer of "${model.design}", exported by idtopo (Identity Topology Designer).`,
+    ),
     '# Run it signed in with `az login` as someone who may create identities and role assignments.',
     '# Every step checks first: running it again changes nothing.',
     'set -euo pipefail',
     '',
-    `SUBSCRIPTION_ID="\${SUBSCRIPTION_ID:-${subscriptionId ?? '$(az account show --query id --output tsv)'}}"`,
+    shellDefault(
+      'SUBSCRIPTION_ID',
+      subscriptionId ? shellWord(subscriptionId) : '"$(az account show --query id --output tsv)"',
+    ),
     resourceGroup
-      ? `RESOURCE_GROUP="\${RESOURCE_GROUP:-${resourceGroup}}"`
-      : 'RESOURCE_GROUP="${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the identities}"',
-    `LOCATION="\${LOCATION:-${location ?? '$(az group show --name "$RESOURCE_GROUP" --query location --output tsv)'}}"`,
-    'RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"',
+      ? shellDefault('RESOURCE_GROUP', shellWord(resourceGroup))
+      : shellRequired(
+          'RESOURCE_GROUP',
+          'set RESOURCE_GROUP to the resource group of the identities',
+        ),
+    ...(needs.location
+      ? [
+          shellDefault(
+            'LOCATION',
+            location
+              ? shellWord(location)
+              : '"$(az group show --name "$RESOURCE_GROUP" --query location --output tsv)"',
+          ),
+        ]
+      : []),
+    ...(needs.rgId
+      ? ['RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"']
+      : []),
     'az account set --subscription "$SUBSCRIPTION_ID"',
     '',
     HELPERS,
@@ -54,7 +84,8 @@ export function azcliHeader(model: ExportModel): string[] {
 /** `az identity create` for new identities, then each app's identities switched on or attached. */
 export function identityCommands(model: ExportModel, vars: SymbolTable): string[] {
   const out: string[] = []
-  const v = (key: string, text: string): string => vars.name(key, text)
+  const name = (node: string): string => model.names[node] ?? node
+  const id = (node: string): string => idVariable(vars, model, node)
   const usedPrincipal = (type: string, node: string): boolean =>
     [...model.roleAssignments, ...model.cosmosAssignments].some(
       (a) => a.principal.type === type && a.principal.node === node,
@@ -63,42 +94,58 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
     model.apps.some((a) => a.settings.some((s) => s.identity === node))
   if (model.identities.length > 0) out.push('', '# User-assigned identities')
   for (const identity of model.identities) {
-    const id = v(`id:${identity.node}`, `${identity.node} id`)
+    const variable = id(identity.node)
     out.push(
       identity.resourceId
-        ? `${id}=${shellWord(identity.resourceId)}`
-        : `${id}=$(az identity create --name ${shellWord(identity.name)} --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)`,
+        ? `${variable}=${shellWord(identity.resourceId)}`
+        : `${variable}=$(az identity create --name=${shellWord(identity.name)} --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)`,
     )
     if (usedPrincipal('userAssigned', identity.node))
       out.push(
-        `${v(`principal:userAssigned:${identity.node}`, `${identity.node} principal id`)}=$(az identity show --ids "$${id}" --query principalId --output tsv)`,
+        `${vars.name(`principal:userAssigned:${identity.node}`, `${identity.name} principal id`)}=$(az identity show --ids "$${variable}" --query principalId --output tsv)`,
       )
     if (usedClient(identity.node))
       out.push(
-        `${v(`client:${identity.node}`, `${identity.node} client id`)}=$(az identity show --ids "$${id}" --query clientId --output tsv)`,
+        `${vars.name(`client:${identity.node}`, `${identity.name} client id`)}=$(az identity show --ids "$${variable}" --query clientId --output tsv)`,
       )
   }
   if (model.apps.length > 0) out.push('', '# App identities')
   for (const app of model.apps) {
-    const name = model.names[app.node] ?? app.node
-    const users = app.identities.map((i) => `"$${v(`id:${i}`, `${i} id`)}"`)
+    const users = app.identities.map((i) => `"$${id(i)}"`)
     if (app.hosting === 'aksWorkload') {
-      const issuer = v(`issuer:${app.node}`, `${app.node} oidc issuer`)
+      const issuer = vars.name(`issuer:${app.node}`, `${app.name} oidc issuer`)
       out.push(
-        `# ${name} (AKS workload): its pods use the identities through workload identity federation.`,
+        shellComment(
+          `${app.name} (AKS workload): its pods use the identities through workload identity federation.`,
+        ),
+        shellRequired(
+          issuer,
+          `set ${issuer} to the OIDC issuer URL of the cluster running ${terminalText(app.name)} (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)`,
+        ),
       )
-      out.push(
-        `${issuer}="\${${issuer}:?set ${issuer} to the OIDC issuer URL of the cluster (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)}"`,
-      )
+      // Pods use workload identity, not a system-assigned identity: one granted anyway
+      // (hosting-identity-unsupported) can only come from the operator.
+      if (usedPrincipal('systemAssigned', app.node)) {
+        const principal = vars.name(
+          `principal:systemAssigned:${app.node}`,
+          `${app.name} principal id`,
+        )
+        out.push(
+          shellRequired(
+            principal,
+            `set ${principal} to the object ID of the system-assigned identity of ${terminalText(app.name)} (AKS pods use workload identity: see idtopo check)`,
+          ),
+        )
+      }
       for (const i of app.identities)
         out.push(
-          `az identity federated-credential create --name ${shellWord(name)} --identity-name ${shellWord(model.names[i] ?? i)} --resource-group "$(cut -d/ -f5 <<<"$${v(`id:${i}`, `${i} id`)}")" --issuer "$${issuer}" --subject ${shellWord(aksSubject(name))} --audiences ${FEDERATION_AUDIENCE} --output none`,
+          `az identity federated-credential create --name=${shellWord(app.name)} --identity-name=${shellWord(name(i))} --resource-group "$(cut -d/ -f5 <<<"$${id(i)}")" --issuer "$${issuer}" --subject=${shellWord(aksSubject(app.name))} --audiences ${FEDERATION_AUDIENCE} --output none`,
         )
       continue
     }
-    const id = v(`id:${app.node}`, `${app.node} id`)
+    const variable = id(app.node)
     out.push(
-      `${id}=${app.resourceId ? shellWord(app.resourceId) : `"$RG_ID${inDoubleQuotes(providerPath(app.armType, name))}"`}`,
+      `${variable}=${app.resourceId ? shellWord(app.resourceId) : `"$RG_ID"${shellWord(providerPath(app.armType, app.name))}`}`,
     )
     const system = app.systemAssigned ? ["'[system]'"] : []
     switch (app.hosting) {
@@ -113,30 +160,31 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
           vmScaleSet: 'vmss',
         }[app.hosting]
         out.push(
-          `az ${group} identity assign --ids "$${id}" --identities ${[...system, ...users].join(' ')} --output none`,
+          `az ${group} identity assign --ids "$${variable}" --identities ${[...system, ...users].join(' ')} --output none`,
         )
         break
       }
       case 'containerApp':
         out.push(
-          `az containerapp identity assign --ids "$${id}"${app.systemAssigned ? ' --system-assigned' : ''}${users.length > 0 ? ` --user-assigned ${users.join(' ')}` : ''} --output none`,
+          `az containerapp identity assign --ids "$${variable}"${app.systemAssigned ? ' --system-assigned' : ''}${users.length > 0 ? ` --user-assigned ${users.join(' ')}` : ''} --output none`,
         )
         break
       default: {
-        const entries = app.identities.map((i) => `\\"$${v(`id:${i}`, `${i} id`)}\\":{}`).join(',')
+        // The identity JSON is built from ids this script holds (az's output or bound ids).
+        const entries = app.identities.map((i) => `\\"$${id(i)}\\":{}`).join(',')
         const type = app.systemAssigned
           ? users.length > 0
             ? 'SystemAssigned, UserAssigned'
             : 'SystemAssigned'
           : 'UserAssigned'
         out.push(
-          `az resource update --ids "$${id}" --set "identity={\\"type\\":\\"${type}\\"${users.length > 0 ? `,\\"userAssignedIdentities\\":{${entries}}` : ''}}" --output none`,
+          `az resource update --ids "$${variable}" --set "identity={\\"type\\":\\"${type}\\"${users.length > 0 ? `,\\"userAssignedIdentities\\":{${entries}}` : ''}}" --output none`,
         )
       }
     }
     if (usedPrincipal('systemAssigned', app.node))
       out.push(
-        `${v(`principal:systemAssigned:${app.node}`, `${app.node} principal id`)}=$(az resource show --ids "$${id}" --query identity.principalId --output tsv)`,
+        `${vars.name(`principal:systemAssigned:${app.node}`, `${app.name} principal id`)}=$(az resource show --ids "$${variable}" --query identity.principalId --output tsv)`,
       )
   }
   return out
@@ -153,9 +201,10 @@ export function settingCommands(model: ExportModel, vars: SymbolTable): string[]
     )
   for (const app of apps) {
     const pairs = app.settings.map(
-      (s) => `"${s.name}=$${vars.name(`client:${s.identity}`, `${s.identity} client id`)}"`,
+      (s) =>
+        `${shellArg(`${s.name}=`)}"$${vars.name(`client:${s.identity}`, `${model.names[s.identity] ?? s.identity} client id`)}"`,
     )
-    const id = `"$${vars.name(`id:${app.node}`, `${app.node} id`)}"`
+    const id = `"$${idVariable(vars, model, app.node)}"`
     switch (app.hosting) {
       case 'appService':
         out.push(
@@ -174,7 +223,7 @@ export function settingCommands(model: ExportModel, vars: SymbolTable): string[]
         break
       default:
         out.push(
-          `echo "Set in the environment of ${(model.names[app.node] ?? app.node).replace(/["`$\\]/g, '')}:" ${pairs.join(' ')}`,
+          `echo ${shellWord(`Set in the environment of ${terminalText(app.name)}:`)} ${pairs.join(' ')}`,
         )
     }
   }

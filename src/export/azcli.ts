@@ -1,58 +1,72 @@
 import { assertNever } from '../lib/assert.ts'
+import {
+  shellArg,
+  shellComment,
+  shellDefault,
+  shellRequired,
+  shellWord,
+} from '../lib/encode/shell.ts'
+import { terminalText } from '../lib/encode/terminal.ts'
 import { parseArmId } from '../plan/arm-ids.ts'
 import type { AssignCosmosDataRoleAction, AssignRoleAction, PlanPrincipal } from '../plan/types.ts'
 import { azcliHeader, identityCommands, settingCommands } from './azcli-apps.ts'
 import type { ExportModel } from './model.ts'
-import { inDoubleQuotes, shellSymbols, shellWord } from './shell.ts'
-import { providerPath } from './shared.ts'
+import { idVariable, shellSymbols } from './shell.ts'
+import { assignmentLabel, providerPath } from './shared.ts'
 
 /**
  * The identity layer as an Azure CLI script (bash, `set -euo pipefail`, passes shellcheck):
  * identities, app identities, role assignments with principal types, Cosmos DB data roles,
  * client-ID settings, SQL scripts as comments. Every step checks first, so a re-run changes
- * nothing; bound assignments keep the plan's deterministic names.
+ * nothing; bound assignments keep the plan's deterministic names. Every name and value from the
+ * design is a quoted word (`shellWord`) or a comment (`shellComment`): none is ever expanded.
  */
 export function toAzureCli(model: ExportModel): string {
   const vars = shellSymbols()
-  const v = (key: string, text: string): string => vars.name(key, text)
-  const out = azcliHeader(model)
+  const name = (node: string): string => model.names[node] ?? node
+  const out: string[] = []
   const ids = (node: string, armType: string, resourceId: string | undefined): string => {
-    const name = v(`id:${node}`, `${node} id`)
+    const variable = idVariable(vars, model, node)
     out.push(
-      `${name}=${resourceId ? shellWord(resourceId) : `"$RG_ID${inDoubleQuotes(providerPath(armType, model.names[node] ?? node))}"`}`,
+      `${variable}=${resourceId ? shellWord(resourceId) : `"$RG_ID"${shellWord(providerPath(armType, name(node)))}`}`,
     )
-    return name
+    return variable
   }
   out.push(...identityCommands(model, vars))
   const principal = (p: PlanPrincipal): string => {
     switch (p.type) {
       case 'userAssigned':
       case 'systemAssigned':
-        return v(`principal:${p.type}:${p.node}`, `${p.node} principal id`)
       case 'developer':
-        return v(`principal:developer:${p.node}`, `${p.node} principal id`)
+        return vars.name(`principal:${p.type}:${p.node}`, `${name(p.node)} principal id`)
       default:
         return assertNever(p.type)
     }
   }
-  const developers = model.developers
-  if (developers.length > 0) out.push('', '# Developers (Microsoft Entra users and groups)')
-  for (const dev of developers) {
-    const name = principal({ type: 'developer', node: dev.node })
-    if (dev.principalId) out.push(`${name}=${shellWord(dev.principalId)}`)
+  if (model.developers.length > 0) out.push('', '# Developers (Microsoft Entra users and groups)')
+  for (const dev of model.developers) {
+    const variable = principal({ type: 'developer', node: dev.node })
+    if (dev.principalId) out.push(`${variable}=${shellWord(dev.principalId)}`)
     else if (dev.principal === 'group')
       out.push(
-        `${name}="\${${name}:-$(az ad group show --group ${shellWord(dev.name)} --query id --output tsv)}"`,
+        shellDefault(
+          variable,
+          `"$(az ad group show --group=${shellWord(dev.name)} --query id --output tsv)"`,
+        ),
       )
     else
       out.push(
-        `${name}="\${${name}:?set ${name} to the object ID of ${dev.name.replace(/["'`$\\}]/g, '')} (az ad user show --id <user principal name> --query id -o tsv)}"`,
+        shellRequired(
+          variable,
+          `set ${variable} to the object ID of ${terminalText(dev.name)} (az ad user show --id <user principal name> --query id -o tsv)`,
+        ),
       )
   }
   if (model.services.length > 0) out.push('', '# Services (existing)')
   const serviceVar = new Map(
     model.services.map((s) => [s.node, ids(s.node, s.armType, s.resourceId)]),
   )
+  // A scope is read from the bound service id, else built from the group and subscription.
   const scopeOf = (a: AssignRoleAction): string => {
     const bound = model.services.find((s) => s.node === a.target)?.resourceId
     const parts = bound ? parseArmId(bound) : undefined
@@ -74,13 +88,15 @@ export function toAzureCli(model: ExportModel): string {
     }
   }
   const label = (a: AssignRoleAction | AssignCosmosDataRoleAction): string =>
-    `# ${a.principal.node} (${a.principal.type}) → ${a.target}: ${a.roleName} [${a.scope}]`
+    shellComment(assignmentLabel(model, a))
+  const assignmentName = (a: AssignRoleAction | AssignCosmosDataRoleAction): string =>
+    a.arm ? ` ${shellArg(a.arm.name)}` : ''
   if (model.roleAssignments.length > 0)
     out.push('', '# Role assignments: assign_role OBJECT_ID PRINCIPAL_TYPE ROLE SCOPE [NAME]')
   for (const a of model.roleAssignments)
     out.push(
       label(a),
-      `assign_role "$${principal(a.principal)}" ${a.principalType} ${a.roleDefinitionId} ${scopeOf(a)}${a.arm ? ` ${a.arm.name}` : ''}`,
+      `assign_role "$${principal(a.principal)}" ${shellArg(a.principalType)} ${shellArg(a.roleDefinitionId)} ${scopeOf(a)}${assignmentName(a)}`,
     )
   if (model.cosmosAssignments.length > 0)
     out.push(
@@ -90,25 +106,22 @@ export function toAzureCli(model: ExportModel): string {
   for (const a of model.cosmosAssignments)
     out.push(
       label(a),
-      `assign_cosmos_role "$${serviceVar.get(a.target)}" ${a.roleDefinitionId} "$${principal(a.principal)}"${a.arm ? ` ${a.arm.name}` : ''}`,
+      `assign_cosmos_role "$${serviceVar.get(a.target)}" ${shellArg(a.roleDefinitionId)} "$${principal(a.principal)}"${assignmentName(a)}`,
     )
   out.push(...settingCommands(model, vars))
   for (const script of model.sqlScripts)
     out.push(
       '',
-      `# SQL: run in database ${model.names[script.target] ?? script.target} as its Microsoft Entra admin (sqlcmd or the portal's query editor):`,
+      shellComment(
+        `SQL: run in database ${name(script.target)} as its Microsoft Entra admin (sqlcmd or the portal's query editor):`,
+      ),
       ...script.script
         .trimEnd()
         .split('\n')
-        .map((l) => `#   ${l}`),
+        .map((l) => shellComment(`  ${l}`)),
     )
   out.push('', 'echo "Done: identity layer of this design is in place."')
-  // Variables of the header that nothing below uses would be shellcheck warnings (SC2034).
-  const body = out.slice(out.indexOf('set -euo pipefail') + 1)
-  const unused = (name: string): boolean =>
-    !body.some((l) => l.includes(`$${name}`) && !l.startsWith(`${name}=`))
-  const kept = out.filter(
-    (l) => !['RG_ID', 'LOCATION'].some((n) => l.startsWith(`${n}=`) && unused(n)),
-  )
-  return `${kept.join('\n')}\n`
+  // Header variables that nothing below uses would be shellcheck warnings (SC2034).
+  const uses = (variable: string): boolean => out.some((l) => l.includes(`$${variable}`))
+  return `${[...azcliHeader(model, { location: uses('LOCATION'), rgId: uses('RG_ID') }), ...out].join('\n')}\n`
 }

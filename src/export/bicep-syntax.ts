@@ -1,11 +1,7 @@
+import { bicepString } from '../lib/encode/bicep.ts'
 import { parseArmId } from '../plan/arm-ids.ts'
 import { typeWithVersion } from './api-versions.ts'
 import type { ExportContext } from './model.ts'
-
-/** A Bicep string literal: backslash, quote and `${` escaped. */
-export function bicepString(text: string): string {
-  return `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'").replaceAll('${', '\\${')}'`
-}
 
 /** Words Bicep keeps for itself, and names this file declares: never a symbol. */
 export const BICEP_RESERVED = [
@@ -98,8 +94,4 @@ export function bicepObject(entries: readonly (readonly [string, string])[], ind
   const key = (k: string): string =>
     /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) || k.startsWith("'") ? k : bicepString(k)
   return ['{', ...entries.map(([k, v]) => `${indent}  ${key(k)}: ${v}`), `${indent}}`].join('\n')
-}
-
-export function comment(text: string): string {
-  return `// ${text}`
 }

@@ -3,15 +3,16 @@ import { assertNever } from '../lib/assert.ts'
 import type { AssignCosmosDataRoleAction, AssignRoleAction, PlanPrincipal } from '../plan/types.ts'
 import { typeWithVersion } from './api-versions.ts'
 import {
-  BICEP_RESERVED,
-  bicepObject,
+  bicepComment,
+  bicepCommentedOut,
+  bicepMultiline,
   bicepString,
-  comment,
-  existingResource,
-  inDeploymentGroup,
-} from './bicep-syntax.ts'
+  bicepTemplate,
+} from '../lib/encode/bicep.ts'
+import { parseArmId } from '../plan/arm-ids.ts'
+import { BICEP_RESERVED, bicepObject, existingResource, inDeploymentGroup } from './bicep-syntax.ts'
 import { identityType, type ExportModel } from './model.ts'
-import { aksSubject, FEDERATION_AUDIENCE, sqlOutputName } from './shared.ts'
+import { aksSubject, assignmentLabel, FEDERATION_AUDIENCE, sqlOutputName } from './shared.ts'
 import { roleWords, SymbolTable } from './symbols.ts'
 
 const FEDERATED = 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials'
@@ -24,25 +25,30 @@ const FEDERATED = 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIde
  */
 export function toBicep(model: ExportModel): string {
   const symbols = new SymbolTable('camel', BICEP_RESERVED)
-  const sym = (node: string): string => symbols.name(`node:${node}`, node)
+  // Symbols follow the nodes' current names (stable per name, unique per file).
+  const sym = (node: string): string => symbols.name(`node:${node}`, model.names[node] ?? node)
   const out: string[] = [
-    comment(
+    bicepComment(
       `Identity layer of "${model.design}", exported by idtopo (Identity Topology Designer).`,
     ),
-    comment(
+    bicepComment(
       'Deploy: az deployment group create --resource-group <group> --template-file <this file>',
     ),
-    comment(
+    bicepComment(
       'Apps are referenced, not redeclared: enable their identities first (the appIdentities output,',
     ),
-    comment(
+    bicepComment(
       'or the Azure CLI export), since a system-assigned principal must exist to be granted.',
     ),
-    comment("Role assignment names: the plan's UUID v5 when the principal id is known; otherwise"),
-    comment(
+    bicepComment(
+      "Role assignment names: the plan's UUID v5 when the principal id is known; otherwise",
+    ),
+    bicepComment(
       'guid(scope, principal resource id, role): a principal id created by this deployment is a',
     ),
-    comment('run-time value, and Bicep needs names it can compute when the deployment starts.'),
+    bicepComment(
+      'run-time value, and Bicep needs names it can compute when the deployment starts.',
+    ),
     "targetScope = 'resourceGroup'",
     '',
     "@description('Location of the user-assigned identities this file creates.')",
@@ -51,7 +57,7 @@ export function toBicep(model: ExportModel): string {
   const principalParam = new Map<string, string>()
   for (const dev of model.developers) {
     if (dev.principalId) continue
-    const name = symbols.name(`param:${dev.node}`, `${dev.node} principal id`)
+    const name = symbols.name(`param:${dev.node}`, `${dev.name} principal id`)
     principalParam.set(dev.node, name)
     out.push(
       '',
@@ -59,10 +65,25 @@ export function toBicep(model: ExportModel): string {
       `param ${name} string`,
     )
   }
+  // An AKS workload is not declared here (its pods use workload identity): a system-assigned
+  // principal granted anyway (hosting-identity-unsupported) is a parameter, like a developer's.
+  for (const app of model.apps) {
+    const granted = [...model.roleAssignments, ...model.cosmosAssignments].some(
+      (a) => a.principal.type === 'systemAssigned' && a.principal.node === app.node,
+    )
+    if (app.hosting !== 'aksWorkload' || app.principalId || !granted) continue
+    const name = symbols.name(`param:${app.node}`, `${app.name} principal id`)
+    principalParam.set(app.node, name)
+    out.push(
+      '',
+      `@description(${bicepString(`Object ID of the system-assigned identity of ${app.name}.`)})`,
+      `param ${name} string`,
+    )
+  }
   const aks = model.apps.filter((a) => a.hosting === 'aksWorkload' && a.identities.length > 0)
   const issuerParam = new Map<string, string>()
   for (const app of aks) {
-    const name = symbols.name(`issuer:${app.node}`, `${app.node} oidc issuer`)
+    const name = symbols.name(`issuer:${app.node}`, `${app.name} oidc issuer`)
     issuerParam.set(app.node, name)
     out.push(
       '',
@@ -71,7 +92,7 @@ export function toBicep(model: ExportModel): string {
     )
   }
 
-  if (model.identities.length > 0) out.push('', comment('User-assigned identities'))
+  if (model.identities.length > 0) out.push('', bicepComment('User-assigned identities'))
   for (const identity of model.identities) {
     out.push('')
     if (identity.resourceId)
@@ -96,7 +117,7 @@ export function toBicep(model: ExportModel): string {
     for (const identity of app.identities)
       out.push(
         '',
-        `resource ${symbols.name(`fic:${app.node}:${identity}`, `${identity} ${app.node} federation`)} ${bicepString(typeWithVersion(FEDERATED))} = {`,
+        `resource ${symbols.name(`fic:${app.node}:${identity}`, `${model.names[identity] ?? identity} ${app.name} federation`)} ${bicepString(typeWithVersion(FEDERATED))} = {`,
         `  parent: ${sym(identity)}`,
         `  name: ${bicepString(app.name)}`,
         '  properties: {',
@@ -108,13 +129,13 @@ export function toBicep(model: ExportModel): string {
       )
 
   const referenced = model.apps.filter((a) => a.hosting !== 'aksWorkload')
-  if (referenced.length > 0) out.push('', comment('Apps (existing)'))
+  if (referenced.length > 0) out.push('', bicepComment('Apps (existing)'))
   for (const app of referenced)
     out.push(
       '',
       ...existingResource(sym(app.node), app.armType, app.name, app.resourceId, model.context),
     )
-  if (model.services.length > 0) out.push('', comment('Services (existing)'))
+  if (model.services.length > 0) out.push('', bicepComment('Services (existing)'))
   for (const s of model.services)
     out.push('', ...existingResource(sym(s.node), s.armType, s.name, s.resourceId, model.context))
 
@@ -122,10 +143,13 @@ export function toBicep(model: ExportModel): string {
     switch (p.type) {
       case 'userAssigned':
         return { id: `${sym(p.node)}.properties.principalId`, key: `${sym(p.node)}.id` }
-      case 'systemAssigned':
-        return known
-          ? { id: bicepString(known), key: bicepString(known) }
+      case 'systemAssigned': {
+        const param = principalParam.get(p.node)
+        if (known) return { id: bicepString(known), key: bicepString(known) }
+        return param
+          ? { id: param, key: param }
           : { id: `${sym(p.node)}.identity.principalId`, key: `${sym(p.node)}.id` }
+      }
       case 'developer': {
         const param = principalParam.get(p.node)
         const value = param ?? bicepString(known ?? '')
@@ -143,18 +167,16 @@ export function toBicep(model: ExportModel): string {
   const assignmentSymbol = (a: AssignRoleAction | AssignCosmosDataRoleAction): string =>
     symbols.name(
       `${a.action}:${a.principal.type}:${a.principal.node}:${a.target}:${a.roleDefinitionId}:${a.scope}`,
-      `${a.principal.node} ${a.target} ${roleWords(a.roleName)}`,
+      `${model.names[a.principal.node] ?? a.principal.node} ${model.names[a.target] ?? a.target} ${roleWords(a.roleName)}`,
     )
-  const labelOf = (a: AssignRoleAction | AssignCosmosDataRoleAction): string =>
-    `${a.principal.node} (${a.principal.type}) → ${a.target}: ${a.roleName} [${a.scope}]`
 
-  if (model.roleAssignments.length > 0) out.push('', comment('Role assignments'))
+  if (model.roleAssignments.length > 0) out.push('', bicepComment('Role assignments'))
   for (const a of model.roleAssignments) {
     const target = model.services.find((s) => s.node === a.target)
     const p = principal(a.principal, knownPrincipal(a))
     const deployable =
       a.scope !== 'subscription' && inDeploymentGroup(target?.resourceId, model.context)
-    const scopeId = a.scope === 'resource' ? `${sym(a.target)}.id` : 'resourceGroup().id'
+    const scopeId = scopeExpression(a, target?.resourceId, sym)
     const block = [
       `resource ${assignmentSymbol(a)} ${bicepString(typeWithVersion('Microsoft.Authorization/roleAssignments'))} = {`,
       `  name: ${a.arm ? bicepString(a.arm.name) : `guid(${scopeId}, ${p.key}, ${bicepString(a.roleDefinitionId)})`}`,
@@ -166,18 +188,18 @@ export function toBicep(model: ExportModel): string {
       '  }',
       '}',
     ]
-    out.push('', comment(labelOf(a)))
+    out.push('', bicepComment(assignmentLabel(model, a)))
     if (deployable) out.push(...block)
     else
       out.push(
-        comment(
+        bicepComment(
           `Not deployable from this resource-group file (${a.scope === 'subscription' ? 'subscription scope' : 'the service is in another resource group'}): deploy it at that scope, or run the Azure CLI export.`,
         ),
-        ...block.map((l) => `// ${l}`),
+        ...bicepCommentedOut(block),
       )
   }
   if (model.cosmosAssignments.length > 0)
-    out.push('', comment('Cosmos DB data-plane role assignments (not Azure RBAC)'))
+    out.push('', bicepComment('Cosmos DB data-plane role assignments (not Azure RBAC)'))
   for (const a of model.cosmosAssignments) {
     const account = sym(a.target)
     const p = principal(a.principal, knownPrincipal(a))
@@ -187,17 +209,15 @@ export function toBicep(model: ExportModel): string {
       `  parent: ${account}`,
       `  name: ${a.arm ? bicepString(a.arm.name) : `guid(${account}.id, ${p.key}, ${bicepString(a.roleDefinitionId)})`}`,
       '  properties: {',
-      `    roleDefinitionId: '\${${account}.id}/sqlRoleDefinitions/${a.roleDefinitionId}'`,
+      `    roleDefinitionId: ${bicepTemplate({ ref: `${account}.id` }, `/sqlRoleDefinitions/${a.roleDefinitionId}`)}`,
       `    principalId: ${p.id}`,
       `    scope: ${account}.id`,
       '  }',
       '}',
     ]
-    out.push('', comment(labelOf(a)))
+    out.push('', bicepComment(assignmentLabel(model, a)))
     out.push(
-      ...(inDeploymentGroup(target?.resourceId, model.context)
-        ? block
-        : block.map((l) => `// ${l}`)),
+      ...(inDeploymentGroup(target?.resourceId, model.context) ? block : bicepCommentedOut(block)),
     )
   }
 
@@ -210,7 +230,9 @@ function outputs(model: ExportModel, sym: (n: string) => string, symbols: Symbol
   const withIdentity = model.apps.filter((a) => a.hosting !== 'aksWorkload' && identityType(a))
   if (withIdentity.length > 0) {
     const entries = withIdentity.map((app) => {
-      const users = app.identities.map((i) => [`'\${${sym(i)}.id}'`, '{}'] as const)
+      const users = app.identities.map(
+        (i) => [bicepTemplate({ ref: `${sym(i)}.id` }), '{}'] as const,
+      )
       const identity = bicepObject(
         [
           ['type', bicepString(identityType(app) ?? '')],
@@ -221,7 +243,7 @@ function outputs(model: ExportModel, sym: (n: string) => string, symbols: Symbol
         '    ',
       )
       return [
-        app.node,
+        sym(app.node),
         bicepObject(
           [
             ['resourceId', `${sym(app.node)}.id`],
@@ -233,7 +255,7 @@ function outputs(model: ExportModel, sym: (n: string) => string, symbols: Symbol
     })
     out.push(
       '',
-      comment(
+      bicepComment(
         "The `identity` each app's own declaration needs (a whole-resource deployment here would overwrite the app).",
       ),
       `output appIdentities object = ${bicepObject(entries)}`,
@@ -244,7 +266,7 @@ function outputs(model: ExportModel, sym: (n: string) => string, symbols: Symbol
     const entries = withSettings.map(
       (app) =>
         [
-          app.node,
+          sym(app.node),
           bicepObject(
             app.settings.map((s) => [s.name, `${sym(s.identity)}.properties.clientId`] as const),
             '  ',
@@ -253,7 +275,7 @@ function outputs(model: ExportModel, sym: (n: string) => string, symbols: Symbol
     )
     out.push(
       '',
-      comment(
+      bicepComment(
         'Client-ID settings per app (app settings or environment variables; see the connection guide).',
       ),
       `output appSettings object = ${bicepObject(entries)}`,
@@ -262,12 +284,36 @@ function outputs(model: ExportModel, sym: (n: string) => string, symbols: Symbol
   for (const script of model.sqlScripts) {
     out.push(
       '',
-      comment(
+      bicepComment(
         `SQL: run in database ${model.names[script.target] ?? script.target} as its Microsoft Entra admin (no ARM resource exists for it).`,
       ),
-      `output ${symbols.name(`sql:${script.target}:${script.principal.node}`, sqlOutputName(script))} string = '''`,
-      `${script.script}'''`,
+      `output ${symbols.name(`sql:${script.target}:${script.principal.node}`, sqlOutputName(model, script))} string = ${bicepMultiline(script.script)}`,
     )
   }
   return out
+}
+
+/**
+ * The scope a role assignment's `guid()` name is computed over, written as the expression of that
+ * scope: the service, the deployment's group or subscription, or the bound service's own group or
+ * subscription when it lives elsewhere.
+ */
+function scopeExpression(
+  a: AssignRoleAction,
+  bound: string | undefined,
+  sym: (node: string) => string,
+): string {
+  const parts = bound ? parseArmId(bound) : undefined
+  switch (a.scope) {
+    case 'resource':
+      return `${sym(a.target)}.id`
+    case 'resourceGroup':
+      return parts?.resourceGroup
+        ? `resourceGroup(${bicepString(parts.subscriptionId)}, ${bicepString(parts.resourceGroup)}).id`
+        : 'resourceGroup().id'
+    case 'subscription':
+      return parts ? `subscription(${bicepString(parts.subscriptionId)}).id` : 'subscription().id'
+    default:
+      return assertNever(a.scope)
+  }
 }

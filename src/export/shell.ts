@@ -1,9 +1,5 @@
+import type { ExportModel } from './model.ts'
 import { SymbolTable } from './symbols.ts'
-
-/** A single-quoted shell word: safe for any text. */
-export function shellWord(text: string): string {
-  return `'${text.replaceAll("'", "'\\''")}'`
-}
 
 /** Shell variable names of one script: upper-case, unique, never the script's own. */
 export function shellSymbols(): SymbolTable {
@@ -17,7 +13,7 @@ export function shellSymbols(): SymbolTable {
   ])
 }
 
-/** Text inside a double-quoted shell word: `$`, backquote, quote and backslash escaped. */
-export function inDoubleQuotes(text: string): string {
-  return text.replace(/[$`"\\]/g, (c) => `\\${c}`)
+/** The variable holding a node's resource id, named after the node's current name. */
+export function idVariable(vars: SymbolTable, model: ExportModel, node: string): string {
+  return vars.name(`id:${node}`, `${model.names[node] ?? node} id`)
 }

@@ -1,4 +1,4 @@
-import { camelCase, snakeCase, wordsOf } from '../guide/snippets/words.ts'
+import { camelCase, snakeCase, wordsOf } from '../lib/words.ts'
 
 /**
  * Unique identifiers for one generated file: the same key always gets the same name, and two

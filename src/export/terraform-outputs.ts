@@ -1,4 +1,5 @@
-import { hclBlock, hclString } from './hcl.ts'
+import { hclComment, hclMultiline, hclString } from '../lib/encode/hcl.ts'
+import { hclBlock } from './hcl.ts'
 import { identityType, type ExportModel } from './model.ts'
 import { sqlOutputName } from './shared.ts'
 import type { SymbolTable } from './symbols.ts'
@@ -44,17 +45,15 @@ export function outputs(
       ]),
     )
   for (const script of model.sqlScripts) {
-    const body = script.script.replaceAll('${', '$${').replaceAll('%{', '%%{')
+    const [first, ...rest] = hclMultiline(script.script)
     out.push(
       '',
-      `# SQL: run in database ${model.names[script.target] ?? script.target} as its Microsoft Entra admin.`,
-      `output "${symbols.name(`sql:${script.target}:${script.principal.node}`, sqlOutputName(script))}" {`,
-      '  value = <<-EOT',
-      ...body
-        .trimEnd()
-        .split('\n')
-        .map((l) => `    ${l}`),
-      '  EOT',
+      hclComment(
+        `SQL: run in database ${model.names[script.target] ?? script.target} as its Microsoft Entra admin.`,
+      ),
+      `output "${symbols.name(`sql:${script.target}:${script.principal.node}`, sqlOutputName(model, script))}" {`,
+      `  value = ${first}`,
+      ...rest,
       '}',
     )
   }

@@ -1,10 +1,11 @@
 import { assertNever } from '../lib/assert.ts'
 import { ASSIGNMENT_NAMESPACE, parseArmId } from '../plan/arm-ids.ts'
 import type { AssignCosmosDataRoleAction, AssignRoleAction, PlanPrincipal } from '../plan/types.ts'
-import { hclBlock, hclString } from './hcl.ts'
+import { hclComment, hclString, hclTemplate } from '../lib/encode/hcl.ts'
+import { hclBlock } from './hcl.ts'
 import type { ExportModel } from './model.ts'
 import { outputs } from './terraform-outputs.ts'
-import { aksSubject, FEDERATION_AUDIENCE, providerPath } from './shared.ts'
+import { aksSubject, assignmentLabel, FEDERATION_AUDIENCE, providerPath } from './shared.ts'
 import { roleWords, SymbolTable } from './symbols.ts'
 
 const RG = 'data.azurerm_resource_group.this'
@@ -18,10 +19,13 @@ const SUBSCRIPTION = 'data.azurerm_subscription.current'
  */
 export function toTerraform(model: ExportModel): string {
   const symbols = new SymbolTable('snake', ['this', 'current'])
-  const sym = (node: string): string => symbols.name(`node:${node}`, node)
+  // Symbols follow the nodes' current names (stable per name, unique per file).
+  const sym = (node: string): string => symbols.name(`node:${node}`, model.names[node] ?? node)
   const { context } = model
   const out: string[] = [
-    `# Identity layer of "${model.design}", exported by idtopo (Identity Topology Designer).`,
+    hclComment(
+      `Identity layer of "${model.design}", exported by idtopo (Identity Topology Designer).`,
+    ),
     "# Apps are referenced, not redeclared: put the app_identities output into each app's own",
     '# resource (its identity block), or run the Azure CLI export, before applying this.',
     ...hclBlock(
@@ -55,7 +59,10 @@ export function toTerraform(model: ExportModel): string {
       : p.type === 'developer' && !model.developers.find((d) => d.node === p.node)?.principalId
   for (const a of [...model.roleAssignments, ...model.cosmosAssignments]) {
     if (!needsVar(a.principal) || principalVar.has(a.principal.node)) continue
-    const name = symbols.name(`var:${a.principal.node}`, `${a.principal.node} principal id`)
+    const name = symbols.name(
+      `var:${a.principal.node}`,
+      `${model.names[a.principal.node] ?? a.principal.node} principal id`,
+    )
     principalVar.set(a.principal.node, `var.${name}`)
     const what =
       a.principal.type === 'developer'
@@ -68,7 +75,7 @@ export function toTerraform(model: ExportModel): string {
     out.push(
       '',
       ...variable(
-        symbols.name(`issuer:${app.node}`, `${app.node} oidc issuer`),
+        symbols.name(`issuer:${app.node}`, `${app.name} oidc issuer`),
         `OIDC issuer URL of the AKS cluster running ${model.names[app.node]}.`,
         undefined,
       ),
@@ -83,7 +90,7 @@ export function toTerraform(model: ExportModel): string {
   const idOf = (node: string, armType: string, resourceId: string | undefined): string =>
     resourceId
       ? hclString(resourceId)
-      : `"\${${RG}.id}${hclString(providerPath(armType, model.names[node] ?? node)).slice(1)}`
+      : hclTemplate({ ref: `${RG}.id` }, providerPath(armType, model.names[node] ?? node))
   const targets = model.services.map(
     (s) => [sym(s.node), idOf(s.node, s.armType, s.resourceId)] as const,
   )
@@ -124,7 +131,10 @@ export function toTerraform(model: ExportModel): string {
       out.push(
         '',
         ...hclBlock(
-          `resource "azurerm_federated_identity_credential" "${symbols.name(`fic:${app.node}:${identity}`, `${identity} ${app.node} federation`)}"`,
+          `resource "azurerm_federated_identity_credential" "${symbols.name(
+            `fic:${app.node}:${identity}`,
+            `${model.names[identity] ?? identity} ${app.name} federation`,
+          )}"`,
           [
             `name                = ${hclString(model.names[app.node] ?? app.node)}`,
             `resource_group_name = ${identityRef(identity)}.resource_group_name`,
@@ -176,24 +186,24 @@ export function toTerraform(model: ExportModel): string {
   const name = (a: AssignRoleAction | AssignCosmosDataRoleAction, scope: string): string =>
     a.arm
       ? hclString(a.arm.name)
-      : `uuidv5(local.assignment_namespace, lower("\${${scope}}|\${${principalId(a)}}|${a.roleDefinitionId}"))`
+      : `uuidv5(local.assignment_namespace, lower(${hclTemplate({ ref: scope }, '|', { ref: principalId(a) }, `|${a.roleDefinitionId}`)}))`
   const resourceName = (a: AssignRoleAction | AssignCosmosDataRoleAction): string =>
     symbols.name(
       `${a.action}:${a.principal.type}:${a.principal.node}:${a.target}:${a.roleDefinitionId}:${a.scope}`,
-      `${a.principal.node} ${a.target} ${roleWords(a.roleName)}`,
+      `${model.names[a.principal.node] ?? a.principal.node} ${model.names[a.target] ?? a.target} ${roleWords(a.roleName)}`,
     )
   for (const a of model.roleAssignments) {
     const scope = scopeOf(a)
     out.push(
       '',
-      `# ${a.principal.node} (${a.principal.type}) → ${a.target}: ${a.roleName} [${a.scope}]`,
+      hclComment(assignmentLabel(model, a)),
       ...hclBlock(`resource "azurerm_role_assignment" "${resourceName(a)}"`, [
         `name                 = ${name(a, scope)}`,
         `scope                = ${scope}`,
-        `role_definition_id   = ${a.arm ? hclString(a.arm.roleDefinitionId) : `"\${${SUBSCRIPTION}.id}/providers/Microsoft.Authorization/roleDefinitions/${a.roleDefinitionId}"`}`,
+        `role_definition_id   = ${a.arm ? hclString(a.arm.roleDefinitionId) : hclTemplate({ ref: `${SUBSCRIPTION}.id` }, `/providers/Microsoft.Authorization/roleDefinitions/${a.roleDefinitionId}`)}`,
         `principal_id         = ${principalId(a)}`,
         `principal_type       = ${hclString(a.principalType)}`,
-        `description          = ${hclString(`idtopo: ${a.principal.node} (${a.principal.type}) → ${a.target}: ${a.roleName} [${a.scope}]`)}`,
+        `description          = ${hclString(`idtopo: ${assignmentLabel(model, a)}`)}`,
         ...(a.principalType === 'ServicePrincipal'
           ? ['skip_service_principal_aad_check = true']
           : []),
@@ -206,12 +216,12 @@ export function toTerraform(model: ExportModel): string {
     const parts = bound ? parseArmId(bound) : undefined
     out.push(
       '',
-      `# ${a.principal.node} (${a.principal.type}) → ${a.target}: ${a.roleName} (Cosmos DB data plane)`,
+      hclComment(`${assignmentLabel(model, a)} (Cosmos DB data plane)`),
       ...hclBlock(`resource "azurerm_cosmosdb_sql_role_assignment" "${resourceName(a)}"`, [
         `name                = ${name(a, account)}`,
         `resource_group_name = ${parts?.resourceGroup ? hclString(parts.resourceGroup) : `${RG}.name`}`,
         `account_name        = ${hclString(parts?.name ?? model.names[a.target] ?? a.target)}`,
-        `role_definition_id  = "\${${account}}/sqlRoleDefinitions/${a.roleDefinitionId}"`,
+        `role_definition_id  = ${hclTemplate({ ref: account }, `/sqlRoleDefinitions/${a.roleDefinitionId}`)}`,
         `principal_id        = ${principalId(a)}`,
         `scope               = ${account}`,
       ]),

@@ -1,4 +1,5 @@
 import { SERVICES } from '../catalog/services.ts'
+import { markdownCode, markdownFence, markdownText } from '../lib/encode/markdown.ts'
 import { appSnippet, installCommand, RENDERERS } from './snippets/assemble.ts'
 import {
   LANGUAGE_LABELS,
@@ -18,14 +19,22 @@ export function settingValue(setting: AppGuide['settings'][number]): string {
   return setting.value ?? `<client ID of ${setting.identityName}>`
 }
 
+// Every text from the design goes through markdownText (headings, cells, notes) or markdownCode
+// (values, endpoints); code blocks get a fence no line of their code can close.
+const text = markdownText
+
 function appSection(app: AppGuide, languages: readonly Language[]): string[] {
-  const lines = [`## ${app.name} (${app.app})`, '']
+  const lines = [`## ${text(app.name)} (${text(app.app)})`, '']
   if (app.settings.length > 0) {
     lines.push('Settings:', '', '| name | value | for |', '| --- | --- | --- |')
-    for (const s of app.settings)
+    for (const s of app.settings) {
+      const service = s.service
+        ? (app.connections.find((c) => c.service === s.service)?.serviceName ?? s.service)
+        : undefined
       lines.push(
-        `| \`${s.name}\` | \`${settingValue(s)}\` | ${s.service ? (app.connections.find((c) => c.service === s.service)?.serviceName ?? s.service) : 'every client'} |`,
+        `| ${markdownCode(s.name)} | ${markdownCode(settingValue(s))} | ${service === undefined ? 'every client' : text(service)} |`,
       )
+    }
     lines.push('')
   }
   if (app.connections.length > 0) {
@@ -37,11 +46,11 @@ function appSection(app: AppGuide, languages: readonly Language[]): string[] {
     )
     for (const c of app.connections)
       lines.push(
-        `| ${c.serviceName} (${SERVICES[c.serviceKind].label}) | \`${c.endpoint}\` | ${c.credential.label}${c.credential.setting ? ` via \`${c.credential.setting}\`` : ''} | ${c.roles.join(', ')} |`,
+        `| ${text(c.serviceName)} (${SERVICES[c.serviceKind].label}) | ${markdownCode(c.endpoint)} | ${text(c.credential.label)}${c.credential.setting ? ` via ${markdownCode(c.credential.setting)}` : ''} | ${text(c.roles.join(', '))} |`,
       )
     lines.push('')
   }
-  for (const note of app.notes) lines.push(`- ${note}`)
+  for (const note of app.notes) lines.push(`- ${text(note)}`)
   if (app.notes.length > 0) lines.push('')
   if (app.connections.length === 0) return lines
   for (const language of languages) {
@@ -49,13 +58,9 @@ function appSection(app: AppGuide, languages: readonly Language[]): string[] {
     lines.push(
       `### ${LANGUAGE_LABELS[language]}`,
       '',
-      '```',
-      installCommand(app, language),
-      '```',
+      ...markdownFence(installCommand(app, language)),
       '',
-      `\`\`\`${r.fence}`,
-      appSnippet(app, language).trimEnd(),
-      '```',
+      ...markdownFence(appSnippet(app, language).trimEnd(), r.fence),
       '',
     )
   }
@@ -63,23 +68,23 @@ function appSection(app: AppGuide, languages: readonly Language[]): string[] {
 }
 
 function developerSection(dev: DeveloperGuide): string[] {
-  const lines = [`## Local development: ${dev.name} (${dev.principal})`, '']
+  const lines = [`## Local development: ${text(dev.name)} (${dev.principal})`, '']
   if (dev.access.length > 0) {
     lines.push('| service | roles | scope |', '| --- | --- | --- |')
     for (const a of dev.access)
       lines.push(
-        `| ${a.serviceName} (${SERVICES[a.serviceKind].label}) | ${a.roles.join(', ')} | ${a.scope} |`,
+        `| ${text(a.serviceName)} (${SERVICES[a.serviceKind].label}) | ${text(a.roles.join(', '))} | ${a.scope} |`,
       )
     lines.push('')
   }
-  for (const note of dev.notes) lines.push(`- ${note}`)
+  for (const note of dev.notes) lines.push(`- ${text(note)}`)
   return [...lines, '']
 }
 
 /** The guide as Markdown: what `idtopo guide` prints and what a README or wiki page can hold. */
 export function guideMarkdown(guide: ConnectionGuide, options: MarkdownOptions = {}): string {
   const languages = options.languages ?? LANGUAGES
-  const lines = [`# Connection guide: ${guide.design}`, '']
+  const lines = [`# Connection guide: ${text(guide.design)}`, '']
   for (const app of guide.apps) lines.push(...appSection(app, languages))
   for (const dev of guide.developers) lines.push(...developerSection(dev))
   return `${lines.join('\n').trimEnd()}\n`

@@ -21,7 +21,7 @@ export function appNotes(index: DesignIndex, app: Omit<AppGuide, 'notes'>): stri
     )
   if (app.settings.some((s) => s.value === undefined))
     notes.push(
-      'Client IDs are known once the identities exist: `az identity show --name <identity> --resource-group <group> --query clientId -o tsv`.',
+      'Client IDs are known once the identities exist: az identity show --name <identity> --resource-group <group> --query clientId -o tsv.',
     )
   for (const u of app.unresolved)
     notes.push(
@@ -60,12 +60,12 @@ function settingsPlace(app: Omit<AppGuide, 'notes'>, label: string): string {
 /** Local development: DefaultAzureCredential falls through to the developer's Azure CLI sign-in. */
 export function developerNotes(dev: Omit<DeveloperGuide, 'notes'>): string[] {
   const notes = [
-    'Sign in with `az login` (and `az account set --subscription <id>`): locally there is no managed identity, so DefaultAzureCredential falls through to the Azure CLI credential and the code runs with your own roles.',
+    'Sign in with az login (and az account set --subscription <id>): locally there is no managed identity, so DefaultAzureCredential falls through to the Azure CLI credential and the code runs with your own roles.',
     'Leave AZURE_CLIENT_ID and the MANAGED_IDENTITY_CLIENT_ID_* variables unset on your machine: the client IDs only mean something inside Azure.',
   ]
   if (dev.principal === 'group')
     notes.push(
-      `The roles are granted to the security group ${dev.name}: anyone added to it signs in again (\`az logout\`, then \`az login\`) so that new tokens carry the membership.`,
+      `The roles are granted to the security group ${dev.name}: anyone added to it signs in again (az logout, then az login) so that new tokens carry the membership.`,
     )
   if (dev.access.length === 0)
     notes.push('Holds no roles yet: the code cannot reach any service with this sign-in.')

@@ -49,7 +49,10 @@ export function resourceId(
 ): string {
   const [provider, ...types] = type.split('/')
   const names = name.split('/')
-  const path = types.map((t, i) => `${t}/${names[i] ?? ''}`).join('/')
+  // Extra segments stay in the last name: `a/b` for a storage account must not become `a`.
+  const nameOf = (i: number): string =>
+    i === types.length - 1 ? names.slice(i).join('/') : (names[i] ?? '')
+  const path = types.map((t, i) => `${t}/${nameOf(i)}`).join('/')
   return `${resourceGroupScope(subscriptionId, resourceGroup)}/providers/${provider}/${path}`
 }
 

@@ -1,11 +1,4 @@
-/** T-SQL quoting: a name inside [brackets] doubles any closing bracket. */
-export function sqlIdentifier(name: string): string {
-  return `[${name.replaceAll(']', ']]')}]`
-}
-
-function sqlString(text: string): string {
-  return `N'${text.replaceAll("'", "''")}'`
-}
+import { tsqlIdentifier, tsqlString } from '../lib/encode/tsql.ts'
 
 /**
  * The script that gives a Microsoft Entra principal access to one database: a contained user
@@ -14,9 +7,9 @@ function sqlString(text: string): string {
  */
 export function containedUserScript(user: string, roles: readonly string[]): string {
   const lines = [
-    `IF DATABASE_PRINCIPAL_ID(${sqlString(user)}) IS NULL`,
-    `    CREATE USER ${sqlIdentifier(user)} FROM EXTERNAL PROVIDER;`,
-    ...roles.map((role) => `ALTER ROLE ${sqlIdentifier(role)} ADD MEMBER ${sqlIdentifier(user)};`),
+    `IF DATABASE_PRINCIPAL_ID(${tsqlString(user)}) IS NULL`,
+    `    CREATE USER ${tsqlIdentifier(user)} FROM EXTERNAL PROVIDER;`,
+    ...roles.map((role) => `ALTER ROLE ${tsqlIdentifier(role)} ADD MEMBER ${tsqlIdentifier(user)};`),
   ]
   return `${lines.join('\n')}\n`
 }

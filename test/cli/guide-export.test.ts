@@ -76,9 +76,12 @@ describe('idtopo export', () => {
     ]
     expect(await runCli(args, m.io)).toBe(0)
     expect(m.stderr()).toMatch(/^Wrote the Azure CLI script export to x\.sh \(\d+\.\d KB\)\.\n$/)
-    expect(m.written['x.sh']).toContain('SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-33333333-3333-4333-8333-333333333333}"')
-    expect(m.written['x.sh']).toContain('RESOURCE_GROUP="${RESOURCE_GROUP:-rg-1}"')
-    expect(m.written['x.sh']).toContain('LOCATION="${LOCATION:-westeurope}"')
+    const script = m.written['x.sh']
+    expect(script).toContain(
+      `if [ -z "\${SUBSCRIPTION_ID:-}" ]; then SUBSCRIPTION_ID='33333333-3333-4333-8333-333333333333'; fi`,
+    )
+    expect(script).toContain(`if [ -z "\${RESOURCE_GROUP:-}" ]; then RESOURCE_GROUP='rg-1'; fi`)
+    expect(script).toContain(`if [ -z "\${LOCATION:-}" ]; then LOCATION='westeurope'; fi`)
   })
 
   it('exits 2 without --to or with an unknown one', async () => {

@@ -60,6 +60,17 @@ describe('Import from Azure and Compare with Azure', () => {
         'Key Vault Secrets Officer for mi-legacy (deleted) on kv-contoso-prod Show',
         'Storage Queue Data Contributor for mi-legacy (deleted) on stcontosoprod Show',
       ])
+    // Select them on the canvas: the dialog closes on the services they are on; reopened on the
+    // same design, the lists are still there.
+    await orphaned.getByRole('button', { name: 'Select them on the canvas' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await expect
+      .poll(() => page().locator('.react-flow__node.selected').allInnerTexts())
+      .toEqual([
+        expect.stringContaining('kv-contoso-prod'),
+        expect.stringContaining('stcontosoprod'),
+      ])
+    await azure('Compare with Azure')
     await orphaned.getByRole('button', { name: 'Remove them from Azure…' }).click()
     const confirm = dialog.getByRole('group', { name: 'Confirm removal' })
     await confirm.getByRole('button', { name: 'Remove 2 assignments' }).click()

@@ -1,36 +1,77 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- hcl2json returns untyped JSON; these readers walk it */
 // Reads role assignments back out of the three exports, resolving each reference to the name of
 // the node it stands for, so tests can compare them with the plan independently of the writers.
-// Scopes come from each assignment's own scope expression, never from the writers' comments.
+// Scopes are read from the expressions themselves (a scope attribute, a `guid()` argument, the
+// scope a deterministic name was computed over, the `--scope` az receives), never from comments.
 import { parse } from '@cdktn/hcl2json'
-import type { Scope } from '@/model/kinds.ts'
-import type { Design } from '@/model/types.ts'
+import { HOSTING } from '@/catalog/hosting.ts'
+import { SERVICES } from '@/catalog/services.ts'
+import { exportModel } from '@/export/model.ts'
+import type { Design, DesignNode } from '@/model/types.ts'
+import { terminalText } from '@/lib/encode/terminal.ts'
+import { parseArmId, resourceId, roleAssignmentName } from '@/plan/arm-ids.ts'
+import { declarations, entry, literal, type Token } from '../support/bicep-syntax.ts'
+import { asBash, FAKE_GROUP, FAKE_SUBSCRIPTION, fakeHash, runScript } from '../support/fake-az.ts'
 
 export interface Found {
   readonly kind: 'rbac' | 'cosmos'
   readonly roleDefinitionId: string
-  readonly scope: Scope
-  /**
-   * At resource scope the service's name; at group or subscription scope the ARM scope id, with
-   * `{subscription}` and `{resourceGroup}` for the deployment's own (variables of the export),
-   * or NOT_DEPLOYABLE for a Bicep assignment the file comments out.
-   */
+  /** The service's name at resource scope; else `resourceGroup <id>` / `subscription <id>`. */
   readonly target: string
   readonly principal: string
   readonly principalType: string | undefined
   readonly name: string | undefined
 }
 
+/** The deployment's own group or subscription, where an export leaves it to deployment time. */
+export const DEPLOYMENT = '(deployment)'
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-/** `…/providers/Microsoft.Sql/servers/srv/databases/db` → `srv/db`. */
-export function nameFromId(id: string): string {
-  const rest = id.split('/providers/').pop() ?? id
-  return rest
-    .split('/')
-    .slice(1)
-    .filter((_, i) => i % 2 === 1)
-    .join('/')
+function armTypeOf(n: DesignNode): string | undefined {
+  if (n.kind === 'service') return SERVICES[n.service].armType
+  if (n.kind === 'app') return HOSTING[n.hosting].armType
+  if (n.kind === 'identity') return 'Microsoft.ManagedIdentity/userAssignedIdentities'
+  return undefined
+}
+
+/** A node's id where the export builds it from the deployment's group: `resourceId` of the plan. */
+function builtId(n: DesignNode, subscription: string, group: string): string | undefined {
+  const type = armTypeOf(n)
+  return type ? resourceId(subscription, group, type, n.name) : undefined
+}
+
+/** `resourceGroup <id>`, `subscription <id>`, or the service's name for an id of a node. */
+function scopeTarget(d: Design, scope: string, ids: (n: DesignNode) => string | undefined): string {
+  const node = d.nodes.find((n) => n.kind === 'service' && ids(n) === scope)
+  if (node) return node.name
+  const parts = parseArmId(scope)
+  if (parts?.resourceGroup && !parts.provider) return `resourceGroup ${scope}`
+  if (parts && !parts.resourceGroup) return `subscription ${scope}`
+  return `?${scope}`
+}
+
+/**
+ * The node an export names, by its Azure name (`parent/child` for a nested type): a bound node's
+ * name in its resource id, else its own name, as a UTF-8 file holds it (U+FFFD for a lone
+ * surrogate).
+ */
+function nodeNamed(d: Design, name: string, ...kinds: DesignNode['kind'][]): string {
+  const azureName = (n: DesignNode): string | undefined =>
+    n.azure?.resourceId ? parseArmId(n.azure.resourceId)?.name : n.name
+  const node = d.nodes.find(
+    (n) => kinds.includes(n.kind) && asFile(azureName(n) ?? '') === asFile(name),
+  )
+  return node?.name ?? `?${name}`
+}
+
+/**
+ * A text as a reader gets it back from a file: UTF-8 (U+FFFD for a lone surrogate) and, since
+ * HCL normalizes every string literal to NFC (escapes included: hashicorp/hcl, read through
+ * @cdktn/hcl2json), in NFC. Names already in NFC, as people type them, are unchanged.
+ */
+export function asFile(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8').normalize('NFC')
 }
 
 function byPrincipalId(d: Design, id: string): string {
@@ -39,25 +80,51 @@ function byPrincipalId(d: Design, id: string): string {
   return node.name
 }
 
-/** The deployment's own subscription and group, as the readers write them in scope ids. */
-export const DEPLOYMENT_SUBSCRIPTION = '/subscriptions/{subscription}'
-export const DEPLOYMENT_GROUP = `${DEPLOYMENT_SUBSCRIPTION}/resourceGroups/{resourceGroup}`
-/** The target of a group- or subscription-scope assignment Bicep cannot deploy from its file. */
-export const NOT_DEPLOYABLE = '(not deployable from this file)'
-
-type Where = Pick<Found, 'scope' | 'target'>
-
-/** `/subscriptions/s` or `/subscriptions/s/resourceGroups/g`, else a resource id (its name). */
-function whereOfId(id: string): Where {
-  const m = /^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?$/i.exec(id)
-  if (m) return { scope: m[1] ? 'resourceGroup' : 'subscription', target: id }
-  if (!id.includes('/providers/')) throw new Error(`not an ARM scope: ${id}`)
-  return { scope: 'resource', target: nameFromId(id) }
+/** What each export must hold by the plan: role definition, target, principal, type, name. */
+export function expected(d: Design): Found[] {
+  const m = exportModel(d)
+  const name = (node: string): string => m.names[node] ?? node
+  return [...m.roleAssignments, ...m.cosmosAssignments]
+    .map((a) => ({
+      kind: a.action === 'assignRole' ? ('rbac' as const) : ('cosmos' as const),
+      roleDefinitionId: a.roleDefinitionId,
+      // Cosmos DB data roles live on the account, whatever scope the edge asks for.
+      target: expectedTarget(d, a.target, a.action === 'assignRole' ? a.scope : 'resource'),
+      principal: name(a.principal.node),
+      principalType: a.action === 'assignRole' ? a.principalType : undefined,
+      name: a.arm?.name,
+    }))
+    .sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)))
 }
+
+/** An assignment's target as the readers report it: the service, or the group or subscription. */
+function expectedTarget(
+  d: Design,
+  target: string,
+  scope: 'resource' | 'resourceGroup' | 'subscription',
+): string {
+  const node = d.nodes.find((n) => n.id === target)
+  if (scope === 'resource') return node?.name ?? target
+  const parts = node?.azure?.resourceId ? parseArmId(node.azure.resourceId) : undefined
+  if (scope === 'resourceGroup')
+    return `resourceGroup ${parts?.resourceGroup ? `/subscriptions/${parts.subscriptionId}/resourceGroups/${parts.resourceGroup}` : DEPLOYMENT}`
+  return `subscription ${parts ? `/subscriptions/${parts.subscriptionId}` : DEPLOYMENT}`
+}
+
+// ---------------------------------------------------------------------------------------------
+// Terraform
 
 export async function parseTerraform(text: string): Promise<Record<string, any>> {
   return parse('identity.tf', text)
 }
+
+/** The literal value of a template hcl2json returns (JSON profile: `$${` and `%%{` are escapes). */
+export function hclLiteral(template: string): string {
+  return template.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{')
+}
+
+const RG_REF = 'data.azurerm_resource_group.this.id'
+const SUB_REF = 'data.azurerm_subscription.current.id'
 
 export function terraformAssignments(json: Record<string, any>, d: Design): Found[] {
   const first = (x: any) => (Array.isArray(x) ? x[0] : x)
@@ -65,175 +132,293 @@ export function terraformAssignments(json: Record<string, any>, d: Design): Foun
   const serviceIds: Record<string, string> = first(json.locals)?.service_ids ?? {}
   const principal = (expr: string): string => {
     const r = ref(expr)
-    if (!r) return byPrincipalId(d, expr)
+    if (!r) return byPrincipalId(d, hclLiteral(expr))
     const uami = /^(data\.)?azurerm_user_assigned_identity\.(\w+)\.principal_id$/.exec(r)
     if (uami)
-      return first((uami[1] ? json.data : json.resource).azurerm_user_assigned_identity[uami[2]!])
-        .name
+      return nodeNamed(
+        d,
+        hclLiteral(
+          first((uami[1] ? json.data : json.resource).azurerm_user_assigned_identity[uami[2]!])
+            .name,
+        ),
+        'identity',
+      )
     const v = /^var\.(\w+)$/.exec(r)
     if (v)
-      return /(?:identity of|group|user) (.+)\.$/.exec(first(json.variable[v[1]!]).description)![1]!
+      return nodeNamed(
+        d,
+        /(?:identity of|group|user) ([\s\S]+)\.$/.exec(
+          hclLiteral(first(json.variable[v[1]!]).description),
+        )![1]!,
+        'app',
+        'developer',
+      )
     throw new Error(`unknown principal ${expr}`)
   }
-  /** A data source's attribute: the deployment's subscription, or a group looked up by name. */
-  const dataId = (r: string): string | undefined => {
-    if (/^data\.azurerm_subscription\.\w+\.id$/.test(r)) return DEPLOYMENT_SUBSCRIPTION
-    const group = /^data\.azurerm_resource_group\.(\w+)\.id$/.exec(r)?.[1]
-    if (!group) return undefined
-    const name: string = first(json.data.azurerm_resource_group[group]).name
-    return name === '${var.resource_group_name}'
-      ? DEPLOYMENT_GROUP
-      : `${DEPLOYMENT_SUBSCRIPTION}/resourceGroups/${name}`
+  // A service id is bound (a literal) or built on the deployment's group: `${RG_REF}/providers/…`.
+  const rgRef = `\${${RG_REF}}`
+  const serviceId = (n: DesignNode): string | undefined => {
+    const id =
+      n.azure?.resourceId ??
+      builtId(n, 's', 'g')?.replace('/subscriptions/s/resourceGroups/g', rgRef)
+    return id === undefined ? undefined : asFile(id)
   }
-  const where = (scope: string): Where => {
-    const r = ref(scope)
-    if (r === undefined) return whereOfId(scope)
-    const k = /^local\.service_ids\.(\w+)$/.exec(r)?.[1]
-    if (k) return { scope: 'resource', target: nameFromId(serviceIds[k]!) }
-    const id = dataId(r)
-    if (!id) throw new Error(`unknown scope ${scope}`)
-    return whereOfId(id)
+  const target = (scope: string): string => {
+    const k = /^\$\{local\.service_ids\.(\w+)\}$/.exec(scope)?.[1]
+    if (k) {
+      const id = serviceIds[k]!
+      // `${RG_REF}` then the literal path, or a literal id: the literal parts decoded.
+      const literalId = id.startsWith(rgRef)
+        ? `${rgRef}${asFile(hclLiteral(id.slice(rgRef.length)))}`
+        : asFile(hclLiteral(id))
+      return (
+        d.nodes.find((n) => n.kind === 'service' && serviceId(n) === literalId)?.name ?? `?${id}`
+      )
+    }
+    if (scope === `\${${RG_REF}}`) return `resourceGroup ${DEPLOYMENT}`
+    if (scope === `\${${SUB_REF}}`) return `subscription ${DEPLOYMENT}`
+    return scopeTarget(d, hclLiteral(scope), () => undefined)
   }
-  const literal = (name: string): string | undefined => (GUID.test(name) ? name : undefined)
+  const name = (n: string): string | undefined => (GUID.test(n) ? n : undefined)
   const rbac = Object.values<any>(json.resource?.azurerm_role_assignment ?? {})
     .map(first)
     .map((r): Found => ({
       kind: 'rbac',
       roleDefinitionId: r.role_definition_id.split('/').pop(),
-      ...where(r.scope),
+      target: target(r.scope),
       principal: principal(r.principal_id),
       principalType: r.principal_type,
-      name: literal(r.name),
+      name: name(r.name),
     }))
   const cosmos = Object.values<any>(json.resource?.azurerm_cosmosdb_sql_role_assignment ?? {})
     .map(first)
     .map((r): Found => ({
       kind: 'cosmos',
       roleDefinitionId: r.role_definition_id.split('/').pop(),
-      ...where(r.scope),
+      target: target(r.scope),
       principal: principal(r.principal_id),
       principalType: undefined,
-      name: literal(r.name),
+      name: name(r.name),
     }))
   return [...rbac, ...cosmos]
 }
 
-export function bicepAssignments(text: string, d: Design): Found[] {
+// ---------------------------------------------------------------------------------------------
+// Bicep
+
+/**
+ * The file with the blocks the writer disables (scopes one resource-group file cannot deploy)
+ * switched back on: a line that is exactly `// resource <symbol> '<type>' = {` up to `// }`.
+ */
+export function uncommentBlocks(text: string): string {
   const lines = text.split('\n')
+  let inside = false
+  return lines
+    .map((l) => {
+      if (!inside && /^\/\/ resource [A-Za-z_]\w* '[^'\\]*' = \{$/.test(l)) inside = true
+      if (!inside) return l
+      if (l === '// }') inside = false
+      return l.slice(3)
+    })
+    .join('\n')
+}
+
+const text = (tokens: readonly Token[] | undefined): string =>
+  (tokens ?? []).map((t) => t.text).join('')
+
+export function bicepAssignments(source: string, d: Design): Found[] {
+  const decls = declarations(uncommentBlocks(source))
   const names = new Map<string, string>()
+  const resources = new Map<string, (typeof decls)[number]>()
   const params = new Map<string, string>()
+  for (const decl of decls) {
+    if (decl.keyword === 'param') {
+      const description = decl.decorators
+        .map((dec) => dec.find((t) => t.kind === 'string'))
+        .map(literal)
+        .find((s) => s !== undefined)
+      params.set(decl.tokens[0]!.text, description ?? '')
+    }
+    if (decl.keyword !== 'resource' || !decl.symbol) continue
+    resources.set(decl.symbol, decl)
+    const own = literal(entry(decl.body, 'name')?.[0]) ?? ''
+    const parent = text(entry(decl.body, 'parent'))
+    names.set(decl.symbol, parent ? `${names.get(parent)}/${own}` : own)
+  }
+  const principalOf = (expr: readonly Token[]): { name: string; id?: string } => {
+    const [head, dot, prop] = expr
+    if (head?.kind === 'string') {
+      const id = literal(head)!
+      return { name: byPrincipalId(d, id), id }
+    }
+    if (dot?.text === '.' && (prop?.text === 'properties' || prop?.text === 'identity'))
+      return { name: nodeNamed(d, names.get(head!.text)!, 'identity', 'app') }
+    const description = params.get(head!.text)
+    if (description !== undefined)
+      return { name: /(?:group|user|identity of) ([\s\S]+)\.$/.exec(description)![1]! }
+    throw new Error(`unknown principal ${text(expr)}`)
+  }
   const found: Found[] = []
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.replace(/^\/\/ (?=resource | {2}|\})/, '')
-    const param = /^param (\w+) string/.exec(line)
-    if (param) params.set(param[1]!, /@description\('(.*)'\)/.exec(lines[i - 1] ?? '')?.[1] ?? '')
-    const head = /^resource (\w+) '([^@]+)@[^']+'( existing)? = \{$/.exec(line)
-    if (!head) continue
-    const body: string[] = []
-    while (!/^(\/\/ )?\}$/.test(lines[++i] ?? '}')) body.push(lines[i]!.replace(/^\/\/ /, ''))
-    const get = (key: string): string | undefined =>
-      body
-        .find((l) => l.trimStart().startsWith(`${key}: `))
-        ?.trim()
-        .slice(key.length + 2)
-    const unquote = (s: string | undefined): string => (s ?? '').replace(/^'|'$/g, '')
-    const [sym, type] = [head[1]!, head[2]!]
-    const parent = get('parent')
-    names.set(sym, parent ? `${names.get(parent)}/${unquote(get('name'))}` : unquote(get('name')))
-    if (type !== 'Microsoft.Authorization/roleAssignments' && !type.endsWith('/sqlRoleAssignments'))
-      continue
-    const principalExpr = get('principalId')!
-    const principalSym = /^(\w+)\.(properties|identity)\.principalId$/.exec(principalExpr)?.[1]
-    const principal = principalSym
-      ? names.get(principalSym)!
-      : params.has(principalExpr)
-        ? /(?:group|user) (.+)\.$/.exec(params.get(principalExpr)!)![1]!
-        : byPrincipalId(d, unquote(principalExpr))
-    const name = unquote(get('name'))
-    // A Cosmos DB assignment's account is its parent; an RBAC one names its resource in `scope`
-    // or, having none, is at the scope of the deployment: the file's resource group. A block the
-    // file comments out says why on the line before it (a group or subscription it cannot reach).
-    const scope = parent ?? get('scope')
-    const unreachable =
-      /^\/\/ Not deployable .*\((subscription scope|the service is in another resource group)\)/.exec(
-        lines[i - body.length - 2] ?? '',
-      )?.[1]
-    const where: Where = scope
-      ? { scope: 'resource', target: names.get(scope)! }
-      : unreachable
-        ? {
-            scope: unreachable === 'subscription scope' ? 'subscription' : 'resourceGroup',
-            target: NOT_DEPLOYABLE,
-          }
-        : { scope: 'resourceGroup', target: DEPLOYMENT_GROUP }
+  for (const decl of resources.values()) {
+    const type = decl.type ?? ''
+    const cosmos = type.startsWith('Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@')
+    if (!type.startsWith('Microsoft.Authorization/roleAssignments@') && !cosmos) continue
+    const principal = principalOf(entry(decl.body, 'properties.principalId')!)
+    const role = /([0-9a-f-]{36})'?\)?$/i.exec(
+      text(entry(decl.body, 'properties.roleDefinitionId')),
+    )![1]!
+    const nameTokens = entry(decl.body, 'name')!
+    const nameLiteral = literal(nameTokens[0])
+    const scope = text(entry(decl.body, cosmos ? 'parent' : 'scope'))
+    const targetOf = (): string => {
+      if (scope) return nodeNamed(d, names.get(scope)!, 'service')
+      // No scope property: the `guid()` argument names it, or the deterministic literal name
+      // was computed over it (tried against the bound target's own group and subscription).
+      let depth = 0
+      const comma = nameTokens.findIndex((t) => {
+        if (t.text === '(') depth++
+        if (t.text === ')') depth--
+        return t.text === ',' && depth === 1
+      })
+      const guidScope = text(nameTokens.slice(2, comma))
+      if (guidScope === 'resourceGroup().id') return `resourceGroup ${DEPLOYMENT}`
+      if (guidScope === 'subscription().id') return `subscription ${DEPLOYMENT}`
+      const call = /^(resourceGroup|subscription)\((.*)\)\.id$/.exec(guidScope)
+      if (call) {
+        const args = nameTokens
+          .slice(2, comma)
+          .filter((t) => t.kind === 'string')
+          .map(literal)
+        return call[1] === 'resourceGroup'
+          ? `resourceGroup /subscriptions/${args[0]}/resourceGroups/${args[1]}`
+          : `subscription /subscriptions/${args[0]}`
+      }
+      for (const n of d.nodes) {
+        const parts = n.azure?.resourceId ? parseArmId(n.azure.resourceId) : undefined
+        if (!parts || !principal.id || !nameLiteral) continue
+        const candidates = [
+          ...(parts.resourceGroup
+            ? [`/subscriptions/${parts.subscriptionId}/resourceGroups/${parts.resourceGroup}`]
+            : []),
+          `/subscriptions/${parts.subscriptionId}`,
+        ]
+        const hit = candidates.find(
+          (c) => roleAssignmentName(c, principal.id!, role) === nameLiteral,
+        )
+        if (hit)
+          return `${hit.includes('/resourceGroups/') ? 'resourceGroup' : 'subscription'} ${hit}`
+      }
+      return `?${text(nameTokens)}`
+    }
     found.push({
-      kind: parent ? 'cosmos' : 'rbac',
-      roleDefinitionId: /([0-9a-f-]{36})'?\)?$/.exec(get('roleDefinitionId')!)![1]!,
-      ...where,
-      principal,
-      principalType: parent ? undefined : unquote(get('principalType')),
-      name: GUID.test(name) ? name : undefined,
+      kind: cosmos ? 'cosmos' : 'rbac',
+      roleDefinitionId: role,
+      target: targetOf(),
+      principal: principal.name,
+      principalType: cosmos
+        ? undefined
+        : literal(entry(decl.body, 'properties.principalType')?.[0]),
+      name: nameLiteral && GUID.test(nameLiteral) ? nameLiteral : undefined,
     })
   }
   return found
 }
 
-export function cliAssignments(text: string, d: Design): Found[] {
-  const lines = text.split('\n')
-  const defs = new Map<string, string>()
-  for (const l of lines) {
-    const m = /^([A-Z0-9_]+)=(.*)$/.exec(l)
-    if (m) defs.set(m[1]!, m[2]!)
+// ---------------------------------------------------------------------------------------------
+// Azure CLI script: run, with a logging fake az
+
+/** Runs the script (setting each variable it asks for) and returns the run with what it asked. */
+export function runExportedScript(
+  script: string,
+  env: Record<string, string> = {},
+): {
+  run: ReturnType<typeof runScript>
+  asked: ReadonlyMap<string, string>
+} {
+  const asked = new Map<string, string>()
+  for (;;) {
+    const run = runScript(script, {
+      ...env,
+      ...Object.fromEntries([...asked].map(([k]) => [k, `env-${k}`])),
+    })
+    const missing = /^set ([A-Z0-9_]+) to (.*)$/m.exec(run.stderr)
+    if (run.status === 0 || !missing || asked.has(missing[1]!)) return { run, asked }
+    asked.set(missing[1]!, missing[2]!)
   }
-  const resolve = (word: string): string => {
-    const v = /^"\$([A-Z0-9_]+)"$/.exec(word)?.[1]
-    if (!v) return word.replace(/^'|'$/g, '')
-    const def = defs.get(v) ?? ''
-    const named =
-      /--(?:name|group) '([^']+)'/.exec(def)?.[1] ?? /object ID of (.+?) \(/.exec(def)?.[1]
-    if (named) return named
-    const ids = /--ids "\$([A-Z0-9_]+)"/.exec(def)?.[1]
-    if (ids) return resolve(`"$${ids}"`)
-    const value = def.replace(/^["']|["']$/g, '')
-    return GUID.test(value) ? byPrincipalId(d, value) : nameFromId(value)
+}
+
+function argOf(call: readonly string[], option: string): string | undefined {
+  const i = call.indexOf(option)
+  if (i >= 0) return call[i + 1]
+  return call.find((a) => a.startsWith(`${option}=`))?.slice(option.length + 1)
+}
+
+/** The assignments the script made, read from the `az … create` calls it ran. */
+export function cliAssignments(script: string, d: Design): Found[] {
+  const { run, asked } = runExportedScript(script)
+  if (run.status !== 0) throw new Error(`script failed (${run.status}): ${run.stderr}`)
+  const created = (n: DesignNode): string =>
+    `/subscriptions/${FAKE_SUBSCRIPTION}/resourceGroups/${FAKE_GROUP}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uami-${fakeHash(n.name)}`
+  // Ids as the script holds them (the fake az hashes the same bytes).
+  const ids = (n: DesignNode): string | undefined => {
+    const id =
+      n.azure?.resourceId ??
+      (n.kind === 'identity' ? created(n) : builtId(n, FAKE_SUBSCRIPTION, FAKE_GROUP))
+    return id === undefined ? undefined : asBash(id)
   }
-  // A scope word with its variables expanded; the deployment's own subscription and group stay
-  // symbolic (they are whatever the caller sets them to).
-  const OWN: Readonly<Record<string, string>> = {
-    SUBSCRIPTION_ID: '{subscription}',
-    RESOURCE_GROUP: '{resourceGroup}',
-  }
-  const expand = (text: string): string =>
-    text.replace(
-      /\$\{?([A-Z0-9_]+)\}?/g,
-      (_, v: string) => OWN[v] ?? expand((defs.get(v) ?? '').replace(/^["']|["']$/g, '')),
-    )
-  const found: Found[] = []
-  lines.forEach((l) => {
-    const words = l.split(' ')
-    if (words[0] === 'assign_role') {
-      const [, p, type, role, scope, name] = words
-      found.push({
-        kind: 'rbac',
-        roleDefinitionId: role!,
-        ...whereOfId(expand(scope!.replace(/^["']|["']$/g, ''))),
-        principal: resolve(p!),
-        principalType: type,
-        name,
-      })
+  const principal = (value: string): string => {
+    const env = /^env-(.+)$/.exec(value)?.[1]
+    if (env) {
+      const message = asked.get(env) ?? ''
+      return d.nodes.find(
+        (n) =>
+          (n.kind === 'developer' || n.kind === 'app') &&
+          message.includes(`of ${terminalText(n.name)} (`),
+      )!.name
     }
-    if (words[0] === 'assign_cosmos_role') {
-      const [, account, role, p, name] = words
+    for (const n of d.nodes) {
+      const id = ids(n)
+      if (id && value === `principalId-${fakeHash(id)}`) return n.name
+      if (n.kind === 'developer' && value === `group-${fakeHash(n.name)}`) return n.name
+    }
+    return byPrincipalId(d, value)
+  }
+  const deployment = (scope: string): string =>
+    scope === `/subscriptions/${FAKE_SUBSCRIPTION}/resourceGroups/${FAKE_GROUP}`
+      ? `resourceGroup ${DEPLOYMENT}`
+      : scope === `/subscriptions/${FAKE_SUBSCRIPTION}`
+        ? `subscription ${DEPLOYMENT}`
+        : scopeTarget(d, scope, ids)
+  const found: Found[] = []
+  for (const call of run.calls) {
+    if (call.slice(0, 5).join(' ') === 'cosmosdb sql role assignment create') {
+      const account = argOf(call, '--account-name')!
+      const group = argOf(call, '--resource-group')!
+      const service = d.nodes.find((n) => {
+        const id = ids(n)
+        return (
+          n.kind === 'service' && id?.split('/')[4] === group && id.split('/').pop() === account
+        )
+      })
       found.push({
         kind: 'cosmos',
-        roleDefinitionId: role!,
-        scope: 'resource',
-        target: resolve(account!),
-        principal: resolve(p!),
+        roleDefinitionId: argOf(call, '--role-definition-id')!,
+        target: service?.name ?? `?${account}`,
+        principal: principal(argOf(call, '--principal-id')!),
         principalType: undefined,
-        name,
+        name: argOf(call, '--role-assignment-id'),
       })
+      continue
     }
-  })
+    if (call.slice(0, 3).join(' ') !== 'role assignment create') continue
+    found.push({
+      kind: 'rbac',
+      roleDefinitionId: argOf(call, '--role')!,
+      target: deployment(argOf(call, '--scope')!),
+      principal: principal(argOf(call, '--assignee-object-id')!),
+      principalType: argOf(call, '--assignee-principal-type'),
+      name: argOf(call, '--name'),
+    })
+  }
   return found
 }

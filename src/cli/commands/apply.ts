@@ -17,6 +17,7 @@ import { emit, loadDesign } from '../load.ts'
 import { clientAuth, connectTarget, SIGN_IN_FLAGS, SIGN_IN_USAGE } from '../apply-connection.ts'
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { formatApplyEvent, formatApplySummary } from '../format-apply.ts'
+import { terminalText as t } from '../../lib/encode/terminal.ts'
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -79,7 +80,7 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
         return await call()
       } catch (e) {
         if (isArmFailure(e))
-          throw new CliError(`idtopo apply: ${what}: ${describeFailure(e, true)}`)
+          throw new CliError(`idtopo apply: ${t(what)}: ${t(describeFailure(e, true))}`)
         throw e
       }
     }
@@ -91,7 +92,7 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
     const group = groups.find((g) => g.name.toLowerCase() === resourceGroup.toLowerCase())
     if (!group)
       throw new CliError(
-        `idtopo apply: resource group ${resourceGroup} not found in subscription ${subscriptionId}`,
+        `idtopo apply: resource group ${t(resourceGroup)} not found in subscription ${t(subscriptionId)}`,
       )
     const target: BindTarget = {
       subscriptionId,
@@ -106,17 +107,19 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
       : developerIds
     const prepared = prepareApply(design, resources, target, ids)
     if (!prepared.ok) {
-      const lines = prepared.error.problems.map((p) => `  ${p.message}`)
-      throw new CliError(`${file}: cannot bind the design to ${group.name}\n${lines.join('\n')}`)
+      const lines = prepared.error.problems.map((p) => `  ${t(p.message)}`)
+      throw new CliError(
+        `${t(file)}: cannot bind the design to ${t(group.name)}\n${lines.join('\n')}`,
+      )
     }
     const { steps } = prepared.value
-    io.stderr(`Reading the current state of ${steps.length} steps in ${connection.endpoint}…\n`)
+    io.stderr(`Reading the current state of ${steps.length} steps in ${t(connection.endpoint)}…\n`)
     const preview = await previewApply(prepared.value.design, steps, gateway, target)
     // Custom roles are judged from their definitions in Azure, read by the preview.
     const privileged = privilegedItems(preview.items)
     if (privileged.length > 0 && !values['confirm-privileged']) {
       throw new CliError(
-        `idtopo apply: the plan grants privileged roles; review them and re-run with --confirm-privileged:\n${privileged.map(({ step }) => `  ${step.title}${step.kind === 'assignRole' && step.privilegedBecause ? ` (${step.privilegedBecause})` : ''}`).join('\n')}`,
+        `idtopo apply: the plan grants privileged roles; review them and re-run with --confirm-privileged:\n${privileged.map(({ step }) => `  ${t(step.title)}${step.kind === 'assignRole' && step.privilegedBecause ? ` (${t(step.privilegedBecause)})` : ''}`).join('\n')}`,
       )
     }
     const c = countPreview(preview.items)

@@ -2,6 +2,7 @@ import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { roleByGuid } from '../../catalog/roles.ts'
 import { computeDrift, type Drift, type DriftItem } from '../../import/drift.ts'
 import { readLive } from '../../import/read-live.ts'
+import { terminalText as t } from '../../lib/encode/terminal.ts'
 import { stableJson } from '../../lib/json.ts'
 import { roleDefinitionGuidOf } from '../../plan/arm-ids.ts'
 import { SIGN_IN_FLAGS, SIGN_IN_USAGE } from '../apply-connection.ts'
@@ -56,18 +57,18 @@ Exit codes: 0 the design and Azure agree, 1 they differ (or ARM failed), 2 inval
     const developerIds = parsePrincipalFlags(this.name, values.principal as string[] | undefined)
     const design = await loadDesign(io, file)
     const target = await readingTarget(this.name, this.usage, values)
-    const live = await armRead(this.name, `cannot read ${target.resourceGroup}`, () =>
+    const live = await armRead(this.name, `cannot read ${t(target.resourceGroup)}`, () =>
       readLive(target.gateway, target.subscriptionId, target.resourceGroup),
     )
     for (const u of live.unreadable)
-      io.stderr(`note: could not read ${u.what} at ${u.scope}: ${u.code}: ${u.message}\n`)
+      io.stderr(`note: could not read ${u.what} at ${t(u.scope)}: ${t(u.code)}: ${t(u.message)}\n`)
     const ids = target.connection.sandbox
       ? { ...sandboxDeveloperIds(design), ...developerIds }
       : developerIds
     const drift = computeDrift(design, live, target, ids)
     if (!drift.ok)
       throw new CliError(
-        `${file}: cannot bind the design to ${target.resourceGroup}\n${drift.error.map((p) => `  ${p.message}`).join('\n')}`,
+        `${t(file)}: cannot bind the design to ${t(target.resourceGroup)}\n${drift.error.map((p) => `  ${t(p.message)}`).join('\n')}`,
       )
     io.stdout(format === 'json' ? stableJson(drift.value) : formatDrift(drift.value))
     const differs = LISTS.some(([list]) => drift.value[list].length > 0)
@@ -91,5 +92,5 @@ function describe(item: DriftItem): string {
   const guid = roleDefinitionGuidOf(item.roleDefinitionId)
   const role = roleByGuid(guid)?.name ?? guid
   const who = item.principalId === '' ? 'a principal not created yet' : item.principalId
-  return `${role} for ${who} at ${item.scope}`
+  return `${t(role)} for ${t(who)} at ${t(item.scope)}`
 }

@@ -1,5 +1,6 @@
 import { buildImportedDesign } from '../../import/build-design.ts'
 import { readEstate } from '../../import/read-estate.ts'
+import { terminalText as t } from '../../lib/encode/terminal.ts'
 import { serializeDesign } from '../../model/serialize.ts'
 import { SIGN_IN_FLAGS, SIGN_IN_USAGE } from '../apply-connection.ts'
 import { armRead, readingTarget } from '../azure-reading.ts'
@@ -38,14 +39,16 @@ Exit codes: 0 written, 1 ARM failed (the group could not be read), 2 invalid fla
         `idtopo import: takes no file, got ${JSON.stringify(positionals[0])}\n\n${this.usage}`,
       )
     const target = await readingTarget(this.name, this.usage, values)
-    io.stderr(`Reading ${target.resourceGroup} in ${target.connection.endpoint}…\n`)
-    const estate = await armRead(this.name, `cannot read ${target.resourceGroup}`, () =>
+    io.stderr(`Reading ${t(target.resourceGroup)} in ${t(target.connection.endpoint)}…\n`)
+    const estate = await armRead(this.name, `cannot read ${t(target.resourceGroup)}`, () =>
       readEstate(target.gateway, target.subscriptionId, target.resourceGroup, {
-        onProgress: (p) => io.stderr(`  [${p.done}/${p.total}] ${p.label}\n`),
+        onProgress: (p) => io.stderr(`  [${p.done}/${p.total}] ${t(p.label)}\n`),
       }),
     )
     const { design, notes } = await buildImportedDesign(estate)
-    for (const note of notes) io.stderr(`note: ${note}\n`)
+    // A note quotes Azure's names, custom role names and ARM's messages: one line each, whatever
+    // they hold.
+    for (const note of notes) io.stderr(`note: ${t(note)}\n`)
     const counts = `${design.nodes.length} nodes, ${design.edges.length} edges`
     await emit(
       io,

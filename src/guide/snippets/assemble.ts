@@ -5,7 +5,7 @@ import { java } from './java.ts'
 import { python } from './python.ts'
 import type { SnippetRenderer } from './renderer.ts'
 import { typescript } from './typescript.ts'
-import { wordsOf } from './words.ts'
+import { wordsOf } from '../../lib/words.ts'
 
 export const RENDERERS: Readonly<Record<Language, SnippetRenderer>> = {
   csharp,

@@ -2,7 +2,9 @@ import { assertNever } from '../../lib/assert.ts'
 import { sqlServerAndDatabase } from '../../catalog/services.ts'
 import type { ClientUse, SdkKind } from '../types.ts'
 import type { ClientContext, SnippetRenderer } from './renderer.ts'
-import { camelCase, quote } from './words.ts'
+import { adoNetValue } from '../../lib/encode/connection-string.ts'
+import { csharpComment, csharpString } from '../../lib/encode/csharp.ts'
+import { camelCase } from '../../lib/words.ts'
 
 const PACKAGES: Readonly<Record<SdkKind, string | undefined>> = {
   blob: 'Azure.Storage.Blobs',
@@ -40,7 +42,7 @@ export const csharp: SnippetRenderer = {
   language: 'csharp',
   fence: 'csharp',
   ident: camelCase,
-  comment: (text) => `// ${text}`,
+  comment: csharpComment,
   install: (uses) =>
     unique(['Azure.Identity', ...uses.flatMap((u) => PACKAGES[u.sdk] ?? [])])
       .map((p) => `dotnet add package ${p}`)
@@ -50,8 +52,8 @@ export const csharp: SnippetRenderer = {
   credential(credential, variable) {
     if (credential.identity === 'system') return [`var ${variable} = new DefaultAzureCredential();`]
     const clientId = credential.setting
-      ? `Environment.GetEnvironmentVariable(${quote(credential.setting)})`
-      : quote(`<client ID of the ${credential.label}>`)
+      ? `Environment.GetEnvironmentVariable(${csharpString(credential.setting)})`
+      : csharpString(`<client ID of the ${credential.label}>`)
     return [
       `var ${variable} = new DefaultAzureCredential(new DefaultAzureCredentialOptions`,
       '{',
@@ -70,32 +72,32 @@ function clientLines(ctx: ClientContext, use: ClientUse): string[] {
   switch (use.sdk) {
     case 'blob':
       return [
-        `var ${name('blob', 'service', 'client')} = new BlobServiceClient(new Uri(${quote(use.endpoint)}), ${cred});`,
+        `var ${name('blob', 'service', 'client')} = new BlobServiceClient(new Uri(${csharpString(use.endpoint)}), ${cred});`,
       ]
     case 'queue':
       return [
-        `var ${name('queue', 'service', 'client')} = new QueueServiceClient(new Uri(${quote(use.endpoint)}), ${cred});`,
+        `var ${name('queue', 'service', 'client')} = new QueueServiceClient(new Uri(${csharpString(use.endpoint)}), ${cred});`,
       ]
     case 'table':
       return [
-        `var ${name('table', 'service', 'client')} = new TableServiceClient(new Uri(${quote(use.endpoint)}), ${cred});`,
+        `var ${name('table', 'service', 'client')} = new TableServiceClient(new Uri(${csharpString(use.endpoint)}), ${cred});`,
       ]
     case 'keyVaultSecrets':
       return [
-        `var ${name('secret', 'client')} = new SecretClient(new Uri(${quote(use.endpoint)}), ${cred});`,
+        `var ${name('secret', 'client')} = new SecretClient(new Uri(${csharpString(use.endpoint)}), ${cred});`,
       ]
     case 'keyVaultKeys':
       return [
-        `var ${name('key', 'client')} = new KeyClient(new Uri(${quote(use.endpoint)}), ${cred});`,
+        `var ${name('key', 'client')} = new KeyClient(new Uri(${csharpString(use.endpoint)}), ${cred});`,
       ]
     case 'keyVaultCertificates':
       return [
-        `var ${name('certificate', 'client')} = new CertificateClient(new Uri(${quote(use.endpoint)}), ${cred});`,
+        `var ${name('certificate', 'client')} = new CertificateClient(new Uri(${csharpString(use.endpoint)}), ${cred});`,
       ]
     case 'serviceBus': {
       const client = name('service', 'bus', 'client')
       return [
-        `await using var ${client} = new ServiceBusClient(${quote(use.endpoint)}, ${cred});`,
+        `await using var ${client} = new ServiceBusClient(${csharpString(use.endpoint)}, ${cred});`,
         ...(c.canSend
           ? [`var ${name('sender')} = ${client}.CreateSender("<queue-or-topic>");`]
           : []),
@@ -106,28 +108,28 @@ function clientLines(ctx: ClientContext, use: ClientUse): string[] {
       return [
         ...(c.canSend
           ? [
-              `await using var ${name('producer')} = new EventHubProducerClient(${quote(use.endpoint)}, "<event-hub>", ${cred});`,
+              `await using var ${name('producer')} = new EventHubProducerClient(${csharpString(use.endpoint)}, "<event-hub>", ${cred});`,
             ]
           : []),
         ...(c.canReceive
           ? [
-              `await using var ${name('consumer')} = new EventHubConsumerClient(EventHubConsumerClient.DefaultConsumerGroupName, ${quote(use.endpoint)}, "<event-hub>", ${cred});`,
+              `await using var ${name('consumer')} = new EventHubConsumerClient(EventHubConsumerClient.DefaultConsumerGroupName, ${csharpString(use.endpoint)}, "<event-hub>", ${cred});`,
             ]
           : []),
       ]
     case 'cosmos':
       return [
-        `using var ${name('cosmos', 'client')} = new CosmosClient(${quote(use.endpoint)}, ${cred});`,
+        `using var ${name('cosmos', 'client')} = new CosmosClient(${csharpString(use.endpoint)}, ${cred});`,
       ]
     case 'appConfiguration':
       return [
-        `var ${name('configuration', 'client')} = new ConfigurationClient(new Uri(${quote(use.endpoint)}), ${cred});`,
+        `var ${name('configuration', 'client')} = new ConfigurationClient(new Uri(${csharpString(use.endpoint)}), ${cred});`,
       ]
     case 'sql':
       return sqlLines(ctx, name)
     case 'token':
       return [
-        `AccessToken ${name('token')} = await ${cred}.GetTokenAsync(new TokenRequestContext(new[] { ${quote(use.scope)} }));`,
+        `AccessToken ${name('token')} = await ${cred}.GetTokenAsync(new TokenRequestContext(new[] { ${csharpString(use.scope)} }));`,
       ]
     default:
       return assertNever(use)
@@ -138,15 +140,15 @@ function clientLines(ctx: ClientContext, use: ClientUse): string[] {
 function sqlLines(ctx: ClientContext, name: (...w: string[]) => string): string[] {
   const { server, database } = sqlServerAndDatabase(ctx.connection.serviceName)
   const builder = name('sql', 'connection', 'string')
-  const text = `Server=tcp:${server}.database.windows.net,1433;Database=${database ?? '<database>'};Encrypt=True;Authentication=Active Directory Default`
+  const text = `Server=${adoNetValue(`tcp:${server}.database.windows.net,1433`)};Database=${adoNetValue(database ?? '<database>')};Encrypt=True;Authentication=Active Directory Default`
   const setting = ctx.connection.credential.setting
   return [
-    `var ${builder} = new SqlConnectionStringBuilder(${quote(text)});`,
+    `var ${builder} = new SqlConnectionStringBuilder(${csharpString(text)});`,
     ...(ctx.connection.credential.identity === 'system'
       ? []
       : [
           `// The user-assigned identity's client ID; unset locally, where your az login is used.`,
-          `${builder}.UserID = ${setting ? `Environment.GetEnvironmentVariable(${quote(setting)}) ?? ""` : quote(`<client ID of the ${ctx.connection.credential.label}>`)};`,
+          `${builder}.UserID = ${setting ? `Environment.GetEnvironmentVariable(${csharpString(setting)}) ?? ""` : csharpString(`<client ID of the ${ctx.connection.credential.label}>`)};`,
         ]),
     `await using var ${name('sql', 'connection')} = new SqlConnection(${builder}.ConnectionString);`,
   ]

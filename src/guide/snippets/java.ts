@@ -2,7 +2,8 @@ import { assertNever } from '../../lib/assert.ts'
 import { sqlServerAndDatabase } from '../../catalog/services.ts'
 import type { SdkKind } from '../types.ts'
 import type { ClientContext, SnippetRenderer } from './renderer.ts'
-import { camelCase, quote } from './words.ts'
+import { javaComment, javaString } from '../../lib/encode/java.ts'
+import { camelCase } from '../../lib/words.ts'
 
 const ARTIFACTS: Readonly<Record<SdkKind, string | undefined>> = {
   blob: 'com.azure:azure-storage-blob',
@@ -70,7 +71,7 @@ export const java: SnippetRenderer = {
   language: 'java',
   fence: 'java',
   ident: camelCase,
-  comment: (text) => `// ${text}`,
+  comment: javaComment,
   install: (uses) =>
     `Maven: ${[...new Set(['com.azure:azure-identity', ...uses.flatMap((u) => ARTIFACTS[u.sdk] ?? [])])].sort().join(', ')}`,
   imports: (uses) =>
@@ -87,8 +88,8 @@ export const java: SnippetRenderer = {
     if (credential.identity === 'system')
       return [`DefaultAzureCredential ${variable} = new DefaultAzureCredentialBuilder().build();`]
     const clientId = credential.setting
-      ? `System.getenv(${quote(credential.setting)})`
-      : quote(`<client ID of the ${credential.label}>`)
+      ? `System.getenv(${javaString(credential.setting)})`
+      : javaString(`<client ID of the ${credential.label}>`)
     return [
       `DefaultAzureCredential ${variable} = new DefaultAzureCredentialBuilder()`,
       `    .managedIdentityClientId(${clientId})`,
@@ -125,7 +126,7 @@ function clientLines(ctx: ClientContext): string[] {
         'BlobServiceClient',
         name('blob', 'service', 'client'),
         'BlobServiceClientBuilder',
-        `endpoint(${quote(use.endpoint)})`,
+        `endpoint(${javaString(use.endpoint)})`,
         cred,
       )
     case 'queue':
@@ -133,7 +134,7 @@ function clientLines(ctx: ClientContext): string[] {
         'QueueServiceClient',
         name('queue', 'service', 'client'),
         'QueueServiceClientBuilder',
-        `endpoint(${quote(use.endpoint)})`,
+        `endpoint(${javaString(use.endpoint)})`,
         cred,
       )
     case 'table':
@@ -141,7 +142,7 @@ function clientLines(ctx: ClientContext): string[] {
         'TableServiceClient',
         name('table', 'service', 'client'),
         'TableServiceClientBuilder',
-        `endpoint(${quote(use.endpoint)})`,
+        `endpoint(${javaString(use.endpoint)})`,
         cred,
       )
     case 'keyVaultSecrets':
@@ -149,7 +150,7 @@ function clientLines(ctx: ClientContext): string[] {
         'SecretClient',
         name('secret', 'client'),
         'SecretClientBuilder',
-        `vaultUrl(${quote(use.endpoint)})`,
+        `vaultUrl(${javaString(use.endpoint)})`,
         cred,
       )
     case 'keyVaultKeys':
@@ -157,7 +158,7 @@ function clientLines(ctx: ClientContext): string[] {
         'KeyClient',
         name('key', 'client'),
         'KeyClientBuilder',
-        `vaultUrl(${quote(use.endpoint)})`,
+        `vaultUrl(${javaString(use.endpoint)})`,
         cred,
       )
     case 'keyVaultCertificates':
@@ -165,7 +166,7 @@ function clientLines(ctx: ClientContext): string[] {
         'CertificateClient',
         name('certificate', 'client'),
         'CertificateClientBuilder',
-        `vaultUrl(${quote(use.endpoint)})`,
+        `vaultUrl(${javaString(use.endpoint)})`,
         cred,
       )
     case 'serviceBus':
@@ -175,7 +176,7 @@ function clientLines(ctx: ClientContext): string[] {
               'ServiceBusSenderClient',
               name('sender'),
               'ServiceBusClientBuilder',
-              `fullyQualifiedNamespace(${quote(use.endpoint)})`,
+              `fullyQualifiedNamespace(${javaString(use.endpoint)})`,
               cred,
               'sender().queueName("<queue>").buildClient',
             )
@@ -185,7 +186,7 @@ function clientLines(ctx: ClientContext): string[] {
               'ServiceBusReceiverClient',
               name('receiver'),
               'ServiceBusClientBuilder',
-              `fullyQualifiedNamespace(${quote(use.endpoint)})`,
+              `fullyQualifiedNamespace(${javaString(use.endpoint)})`,
               cred,
               'receiver().queueName("<queue>").buildClient',
             )
@@ -198,7 +199,7 @@ function clientLines(ctx: ClientContext): string[] {
               'EventHubProducerClient',
               name('producer'),
               'EventHubClientBuilder',
-              `fullyQualifiedNamespace(${quote(use.endpoint)}).eventHubName("<event-hub>")`,
+              `fullyQualifiedNamespace(${javaString(use.endpoint)}).eventHubName("<event-hub>")`,
               cred,
               'buildProducerClient',
             )
@@ -208,7 +209,7 @@ function clientLines(ctx: ClientContext): string[] {
               'EventHubConsumerClient',
               name('consumer'),
               'EventHubClientBuilder',
-              `fullyQualifiedNamespace(${quote(use.endpoint)}).eventHubName("<event-hub>")`,
+              `fullyQualifiedNamespace(${javaString(use.endpoint)}).eventHubName("<event-hub>")`,
               cred,
               'consumerGroup(EventHubClientBuilder.DEFAULT_CONSUMER_GROUP_NAME).buildConsumerClient',
             )
@@ -219,7 +220,7 @@ function clientLines(ctx: ClientContext): string[] {
         'CosmosClient',
         name('cosmos', 'client'),
         'CosmosClientBuilder',
-        `endpoint(${quote(use.endpoint)})`,
+        `endpoint(${javaString(use.endpoint)})`,
         cred,
       )
     case 'appConfiguration':
@@ -227,7 +228,7 @@ function clientLines(ctx: ClientContext): string[] {
         'ConfigurationClient',
         name('configuration', 'client'),
         'ConfigurationClientBuilder',
-        `endpoint(${quote(use.endpoint)})`,
+        `endpoint(${javaString(use.endpoint)})`,
         cred,
       )
     case 'sql': {
@@ -235,15 +236,15 @@ function clientLines(ctx: ClientContext): string[] {
       const ds = name('sql', 'data', 'source')
       return [
         `SQLServerDataSource ${ds} = new SQLServerDataSource();`,
-        `${ds}.setServerName(${quote(`${server}.database.windows.net`)});`,
-        `${ds}.setDatabaseName(${quote(database ?? '<database>')});`,
+        `${ds}.setServerName(${javaString(`${server}.database.windows.net`)});`,
+        `${ds}.setDatabaseName(${javaString(database ?? '<database>')});`,
         '// Tokens last about an hour: set a fresh one before opening new connections.',
         `${ds}.setAccessToken(${cred}.getTokenSync(new TokenRequestContext().addScopes("https://database.windows.net/.default")).getToken());`,
       ]
     }
     case 'token':
       return [
-        `AccessToken ${name('token')} = ${cred}.getTokenSync(new TokenRequestContext().addScopes(${quote(use.scope)}));`,
+        `AccessToken ${name('token')} = ${cred}.getTokenSync(new TokenRequestContext().addScopes(${javaString(use.scope)}));`,
       ]
     default:
       return assertNever(use)

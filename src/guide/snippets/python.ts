@@ -2,7 +2,9 @@ import { assertNever } from '../../lib/assert.ts'
 import { sqlServerAndDatabase } from '../../catalog/services.ts'
 import type { SdkKind } from '../types.ts'
 import type { ClientContext, SnippetRenderer } from './renderer.ts'
-import { quote, snakeCase } from './words.ts'
+import { odbcValue } from '../../lib/encode/connection-string.ts'
+import { pythonComment, pythonString } from '../../lib/encode/python.ts'
+import { snakeCase } from '../../lib/words.ts'
 
 const PACKAGES: Readonly<Record<SdkKind, string | undefined>> = {
   blob: 'azure-storage-blob',
@@ -38,7 +40,7 @@ export const python: SnippetRenderer = {
   language: 'python',
   fence: 'python',
   ident: snakeCase,
-  comment: (text) => `# ${text}`,
+  comment: pythonComment,
   install: (uses) =>
     `pip install ${[...new Set(['azure-identity', ...uses.flatMap((u) => PACKAGES[u.sdk] ?? [])])].sort().join(' ')}`,
   imports(uses, settings) {
@@ -56,8 +58,8 @@ export const python: SnippetRenderer = {
   credential(credential, variable) {
     if (credential.identity === 'system') return [`${variable} = DefaultAzureCredential()`]
     const clientId = credential.setting
-      ? `os.environ.get(${quote(credential.setting)})`
-      : quote(`<client ID of the ${credential.label}>`)
+      ? `os.environ.get(${pythonString(credential.setting)})`
+      : pythonString(`<client ID of the ${credential.label}>`)
     return [`${variable} = DefaultAzureCredential(managed_identity_client_id=${clientId})`]
   },
   client: clientLines,
@@ -70,32 +72,32 @@ function clientLines(ctx: ClientContext): string[] {
   switch (use.sdk) {
     case 'blob':
       return [
-        `${name('blob', 'service', 'client')} = BlobServiceClient(account_url=${quote(use.endpoint)}, credential=${cred})`,
+        `${name('blob', 'service', 'client')} = BlobServiceClient(account_url=${pythonString(use.endpoint)}, credential=${cred})`,
       ]
     case 'queue':
       return [
-        `${name('queue', 'service', 'client')} = QueueServiceClient(account_url=${quote(use.endpoint)}, credential=${cred})`,
+        `${name('queue', 'service', 'client')} = QueueServiceClient(account_url=${pythonString(use.endpoint)}, credential=${cred})`,
       ]
     case 'table':
       return [
-        `${name('table', 'service', 'client')} = TableServiceClient(endpoint=${quote(use.endpoint)}, credential=${cred})`,
+        `${name('table', 'service', 'client')} = TableServiceClient(endpoint=${pythonString(use.endpoint)}, credential=${cred})`,
       ]
     case 'keyVaultSecrets':
       return [
-        `${name('secret', 'client')} = SecretClient(vault_url=${quote(use.endpoint)}, credential=${cred})`,
+        `${name('secret', 'client')} = SecretClient(vault_url=${pythonString(use.endpoint)}, credential=${cred})`,
       ]
     case 'keyVaultKeys':
       return [
-        `${name('key', 'client')} = KeyClient(vault_url=${quote(use.endpoint)}, credential=${cred})`,
+        `${name('key', 'client')} = KeyClient(vault_url=${pythonString(use.endpoint)}, credential=${cred})`,
       ]
     case 'keyVaultCertificates':
       return [
-        `${name('certificate', 'client')} = CertificateClient(vault_url=${quote(use.endpoint)}, credential=${cred})`,
+        `${name('certificate', 'client')} = CertificateClient(vault_url=${pythonString(use.endpoint)}, credential=${cred})`,
       ]
     case 'serviceBus': {
       const client = name('service', 'bus', 'client')
       return [
-        `${client} = ServiceBusClient(fully_qualified_namespace=${quote(use.endpoint)}, credential=${cred})`,
+        `${client} = ServiceBusClient(fully_qualified_namespace=${pythonString(use.endpoint)}, credential=${cred})`,
         ...(c.canSend
           ? [`${name('sender')} = ${client}.get_queue_sender(queue_name="<queue>")`]
           : []),
@@ -108,22 +110,22 @@ function clientLines(ctx: ClientContext): string[] {
       return [
         ...(c.canSend
           ? [
-              `${name('producer')} = EventHubProducerClient(fully_qualified_namespace=${quote(use.endpoint)}, eventhub_name="<event-hub>", credential=${cred})`,
+              `${name('producer')} = EventHubProducerClient(fully_qualified_namespace=${pythonString(use.endpoint)}, eventhub_name="<event-hub>", credential=${cred})`,
             ]
           : []),
         ...(c.canReceive
           ? [
-              `${name('consumer')} = EventHubConsumerClient(fully_qualified_namespace=${quote(use.endpoint)}, eventhub_name="<event-hub>", consumer_group="$Default", credential=${cred})`,
+              `${name('consumer')} = EventHubConsumerClient(fully_qualified_namespace=${pythonString(use.endpoint)}, eventhub_name="<event-hub>", consumer_group="$Default", credential=${cred})`,
             ]
           : []),
       ]
     case 'cosmos':
       return [
-        `${name('cosmos', 'client')} = CosmosClient(url=${quote(use.endpoint)}, credential=${cred})`,
+        `${name('cosmos', 'client')} = CosmosClient(url=${pythonString(use.endpoint)}, credential=${cred})`,
       ]
     case 'appConfiguration':
       return [
-        `${name('configuration', 'client')} = AzureAppConfigurationClient(base_url=${quote(use.endpoint)}, credential=${cred})`,
+        `${name('configuration', 'client')} = AzureAppConfigurationClient(base_url=${pythonString(use.endpoint)}, credential=${cred})`,
       ]
     case 'sql': {
       const { server, database } = sqlServerAndDatabase(c.serviceName)
@@ -132,13 +134,13 @@ function clientLines(ctx: ClientContext): string[] {
         "# The ODBC driver takes the credential's token (UTF-16-LE, length-prefixed) as attribute 1256.",
         `${token} = ${cred}.get_token("https://database.windows.net/.default").token.encode("utf-16-le")`,
         `${name('sql', 'connection')} = pyodbc.connect(`,
-        `    ${quote(`Driver={ODBC Driver 18 for SQL Server};Server=tcp:${server}.database.windows.net,1433;Database=${database ?? '<database>'};Encrypt=yes`)},`,
+        `    ${pythonString(`Driver={ODBC Driver 18 for SQL Server};Server=${odbcValue(`tcp:${server}.database.windows.net,1433`)};Database=${odbcValue(database ?? '<database>')};Encrypt=yes`)},`,
         `    attrs_before={1256: struct.pack(f"<I{len(${token})}s", len(${token}), ${token})},`,
         ')',
       ]
     }
     case 'token':
-      return [`${name('token')} = ${cred}.get_token(${quote(use.scope)})`]
+      return [`${name('token')} = ${cred}.get_token(${pythonString(use.scope)})`]
     default:
       return assertNever(use)
   }

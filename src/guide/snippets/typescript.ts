@@ -2,7 +2,8 @@ import { assertNever } from '../../lib/assert.ts'
 import { sqlServerAndDatabase } from '../../catalog/services.ts'
 import type { SdkKind } from '../types.ts'
 import type { ClientContext, SnippetRenderer } from './renderer.ts'
-import { camelCase, quote } from './words.ts'
+import { typescriptComment, typescriptString } from '../../lib/encode/typescript.ts'
+import { camelCase } from '../../lib/words.ts'
 
 /** npm package and the names imported from it, per client library. */
 const MODULES: Readonly<Record<SdkKind, readonly [string, readonly string[]] | undefined>> = {
@@ -27,7 +28,7 @@ export const typescript: SnippetRenderer = {
   language: 'typescript',
   fence: 'ts',
   ident: camelCase,
-  comment: (text) => `// ${text}`,
+  comment: typescriptComment,
   install: (uses) =>
     `npm install ${[...new Set(['@azure/identity', ...uses.flatMap((u) => MODULES[u.sdk]?.[0] ?? [])])].sort().join(' ')}`,
   imports(uses) {
@@ -44,8 +45,8 @@ export const typescript: SnippetRenderer = {
     return [...byModule.keys()].sort().map((m) => {
       const names = [...(byModule.get(m) ?? [])].sort()
       return names.length === 0
-        ? `import sql from ${quote(m)}`
-        : `import { ${names.join(', ')} } from ${quote(m)}`
+        ? `import sql from ${typescriptString(m)}`
+        : `import { ${names.join(', ')} } from ${typescriptString(m)}`
     })
   },
   credential(credential, variable) {
@@ -53,7 +54,7 @@ export const typescript: SnippetRenderer = {
       return [`const ${variable} = new DefaultAzureCredential()`]
     const clientId = credential.setting
       ? `${NODE_ENV}.${credential.setting}`
-      : quote(`<client ID of the ${credential.label}>`)
+      : typescriptString(`<client ID of the ${credential.label}>`)
     return [
       `const ${variable} = new DefaultAzureCredential({ managedIdentityClientId: ${clientId} })`,
     ]
@@ -68,30 +69,32 @@ function clientLines(ctx: ClientContext): string[] {
   switch (use.sdk) {
     case 'blob':
       return [
-        `const ${name('blob', 'service', 'client')} = new BlobServiceClient(${quote(use.endpoint)}, ${cred})`,
+        `const ${name('blob', 'service', 'client')} = new BlobServiceClient(${typescriptString(use.endpoint)}, ${cred})`,
       ]
     case 'queue':
       return [
-        `const ${name('queue', 'service', 'client')} = new QueueServiceClient(${quote(use.endpoint)}, ${cred})`,
+        `const ${name('queue', 'service', 'client')} = new QueueServiceClient(${typescriptString(use.endpoint)}, ${cred})`,
       ]
     case 'table':
       return [
-        `const ${name('table', 'service', 'client')} = new TableServiceClient(${quote(use.endpoint)}, ${cred})`,
+        `const ${name('table', 'service', 'client')} = new TableServiceClient(${typescriptString(use.endpoint)}, ${cred})`,
       ]
     case 'keyVaultSecrets':
       return [
-        `const ${name('secret', 'client')} = new SecretClient(${quote(use.endpoint)}, ${cred})`,
+        `const ${name('secret', 'client')} = new SecretClient(${typescriptString(use.endpoint)}, ${cred})`,
       ]
     case 'keyVaultKeys':
-      return [`const ${name('key', 'client')} = new KeyClient(${quote(use.endpoint)}, ${cred})`]
+      return [
+        `const ${name('key', 'client')} = new KeyClient(${typescriptString(use.endpoint)}, ${cred})`,
+      ]
     case 'keyVaultCertificates':
       return [
-        `const ${name('certificate', 'client')} = new CertificateClient(${quote(use.endpoint)}, ${cred})`,
+        `const ${name('certificate', 'client')} = new CertificateClient(${typescriptString(use.endpoint)}, ${cred})`,
       ]
     case 'serviceBus': {
       const client = name('service', 'bus', 'client')
       return [
-        `const ${client} = new ServiceBusClient(${quote(use.endpoint)}, ${cred})`,
+        `const ${client} = new ServiceBusClient(${typescriptString(use.endpoint)}, ${cred})`,
         ...(c.canSend
           ? [`const ${name('sender')} = ${client}.createSender("<queue-or-topic>")`]
           : []),
@@ -104,37 +107,37 @@ function clientLines(ctx: ClientContext): string[] {
       return [
         ...(c.canSend
           ? [
-              `const ${name('producer')} = new EventHubProducerClient(${quote(use.endpoint)}, "<event-hub>", ${cred})`,
+              `const ${name('producer')} = new EventHubProducerClient(${typescriptString(use.endpoint)}, "<event-hub>", ${cred})`,
             ]
           : []),
         ...(c.canReceive
           ? [
-              `const ${name('consumer')} = new EventHubConsumerClient("$Default", ${quote(use.endpoint)}, "<event-hub>", ${cred})`,
+              `const ${name('consumer')} = new EventHubConsumerClient("$Default", ${typescriptString(use.endpoint)}, "<event-hub>", ${cred})`,
             ]
           : []),
       ]
     case 'cosmos':
       return [
-        `const ${name('cosmos', 'client')} = new CosmosClient({ endpoint: ${quote(use.endpoint)}, aadCredentials: ${cred} })`,
+        `const ${name('cosmos', 'client')} = new CosmosClient({ endpoint: ${typescriptString(use.endpoint)}, aadCredentials: ${cred} })`,
       ]
     case 'appConfiguration':
       return [
-        `const ${name('configuration', 'client')} = new AppConfigurationClient(${quote(use.endpoint)}, ${cred})`,
+        `const ${name('configuration', 'client')} = new AppConfigurationClient(${typescriptString(use.endpoint)}, ${cred})`,
       ]
     case 'sql': {
       const { server, database } = sqlServerAndDatabase(c.serviceName)
       return [
         '// tedious (under mssql) asks the credential for a token on every new connection.',
         `const ${name('sql', 'pool')} = await sql.connect({`,
-        `  server: ${quote(`${server}.database.windows.net`)},`,
-        `  database: ${quote(database ?? '<database>')},`,
+        `  server: ${typescriptString(`${server}.database.windows.net`)},`,
+        `  database: ${typescriptString(database ?? '<database>')},`,
         '  options: { encrypt: true },',
         `  authentication: { type: "token-credential", options: { credential: ${cred} } },`,
         '})',
       ]
     }
     case 'token':
-      return [`const ${name('token')} = await ${cred}.getToken(${quote(use.scope)})`]
+      return [`const ${name('token')} = await ${cred}.getToken(${typescriptString(use.scope)})`]
     default:
       return assertNever(use)
   }

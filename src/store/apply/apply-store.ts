@@ -85,6 +85,7 @@ const initial: ApplyState = {
   resources: [],
   sandboxFaults: null,
   interrupted: null,
+  comparison: null,
 }
 
 /**
@@ -132,6 +133,7 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
       ...runActions(set, get, effects, gateway, remaining),
       ...azureReadActions(
         get,
+        set,
         effects,
         gateway,
         () => sandbox,

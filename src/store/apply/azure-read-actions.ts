@@ -48,7 +48,7 @@ export interface Removal {
 export interface AzureReadActions {
   /** Reads the chosen group and builds its design (laid out). ARM failures are thrown. */
   importGroup(options?: ReadOptions): Promise<GroupImport>
-  /** Compares a design with the chosen group. */
+  /** Compares a design with the chosen group; kept as the last comparison. */
   compare(design: Design, options?: ReadOptions): Promise<Comparison>
   /** Edits that draw unmanaged assignments into the design. */
   adopt(design: Design, comparison: Comparison, items: readonly DriftItem[]): Adoption
@@ -66,9 +66,11 @@ export interface AzureReadActions {
 }
 
 type Get = () => ApplyState
+type Set = (partial: Partial<ApplyState>) => void
 
 export function azureReadActions(
   get: Get,
+  set: Set,
   effects: ApplyEffects,
   gateway: () => ArmGateway | undefined,
   sandbox: () => SandboxConnection | null,
@@ -106,13 +108,15 @@ export function azureReadActions(
         ...get().developerIds,
       }
       const bound = bindToLive(design, live, target, developerIds)
-      return {
+      const comparison: Comparison = {
         drift: computeDrift(design, live, target, developerIds),
         bound: bound.ok ? bound.value.design : null,
         live,
         developerIds,
         resourceGroup: target.resourceGroup,
       }
+      set({ comparison: { design, value: comparison } })
+      return comparison
     },
     adopt: (design, comparison, items) => {
       const adopted = adoptUnmanaged(

@@ -7,6 +7,7 @@ import type { Preview } from '../../apply/preview.ts'
 import type { PruneCandidate, PruneResult } from '../../apply/prune.ts'
 import type { ApplyReport, StepResult } from '../../apply/report.ts'
 import type { Design } from '../../model/types.ts'
+import type { Comparison } from './azure-read-actions.ts'
 import type { FaultConfig } from '../../sandbox/core/faults.ts'
 
 export type ApplyPhase = 'setup' | 'bind' | 'preview' | 'running' | 'report'
@@ -61,4 +62,9 @@ export interface ApplyState {
   readonly sandboxFaults: FaultConfig | null
   /** A run that never finished (the tab closed while it ran), found when the dialog opened. */
   readonly interrupted: ApplyJournal | null
+  /**
+   * The last Compare with Azure, and the design it compared: reopening the dialog on the same
+   * design (after Show on the canvas) finds its lists again; any edit makes it stale.
+   */
+  readonly comparison: { readonly design: Design; readonly value: Comparison } | null
 }

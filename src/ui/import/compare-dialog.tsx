@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { describeFailure } from '../../apply/describe.ts'
 import { labelDriftItem } from '../../import/drift-labels.ts'
 import type { Drift, DriftItem } from '../../import/drift.ts'
@@ -29,7 +29,9 @@ export default function CompareDialog(props: { onClose: () => void; onApply: () 
   const group = useApply((s) => s.resourceGroup)
   const busy = useApply((s) => s.busy)
   const error = useApply((s) => s.error)
-  const read = useGroupRead<Comparison>()
+  // Back from Show on the canvas with the same design: the same lists.
+  const kept = useApply((s) => (s.comparison?.design === design ? s.comparison.value : undefined))
+  const read = useGroupRead<Comparison>(kept)
   const [removing, setRemoving] = useState<readonly DriftItem[] | null>(null)
   const [removed, setRemoved] = useState<readonly Removal[] | null>(null)
   useEffect(() => {
@@ -39,8 +41,10 @@ export default function CompareDialog(props: { onClose: () => void; onApply: () 
   const compare = () => read.start((options) => store.getState().compare(design, options))
   // The design changed (an adoption, an edit): what was compared no longer holds.
   const comparedDesign = read.state.kind === 'done' ? read.state.value : null
+  const first = useRef(design)
   useEffect(() => {
-    if (comparedDesign) read.reset()
+    if (design !== first.current && comparedDesign) read.reset()
+    first.current = design
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new design resets
   }, [design])
 
@@ -90,6 +94,7 @@ export default function CompareDialog(props: { onClose: () => void; onApply: () 
           <Differences
             comparison={read.state.value}
             onApply={props.onApply}
+            onShow={props.onClose}
             onRemove={(items) => {
               setRemoved(null)
               setRemoving(items)
@@ -104,6 +109,7 @@ export default function CompareDialog(props: { onClose: () => void; onApply: () 
 function Differences(props: {
   comparison: Comparison
   onApply: () => void
+  onShow: () => void
   onRemove: (items: readonly DriftItem[]) => void
   onAgain: () => void
 }) {
@@ -152,8 +158,22 @@ function Differences(props: {
             {title} ({drift[list].length})
           </h3>
           <p className="muted">{meaning}</p>
-          {drift[list].length > 0 && <DriftList comparison={comparison} items={drift[list]} />}
+          {drift[list].length > 0 && (
+            <DriftList comparison={comparison} items={drift[list]} onShow={props.onShow} />
+          )}
           <div className="apply-actions">
+            {drift[list].length > 0 && (
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  showOnCanvas(designer, comparison, drift[list])
+                  props.onShow()
+                }}
+              >
+                Select them on the canvas
+              </button>
+            )}
             {list === 'missing' && drift.missing.length > 0 && (
               <button type="button" className="button primary" onClick={props.onApply}>
                 Apply the missing ones…
@@ -194,7 +214,25 @@ function Differences(props: {
   )
 }
 
-function DriftList(props: { comparison: Comparison; items: readonly DriftItem[] }) {
+/** Selects the design nodes the items are about (their services, else their principals). */
+function showOnCanvas(
+  designer: ReturnType<typeof useStoreApi>,
+  comparison: Comparison,
+  items: readonly DriftItem[],
+): void {
+  const { live, bound } = comparison
+  if (!bound) return
+  const nodes = [...new Set(items.flatMap((item) => labelDriftItem(item, live, bound).node ?? []))]
+  // Brings the first into view (focus selects it alone), then selects them all.
+  if (nodes[0]) designer.getState().focus(nodes[0])
+  designer.getState().select({ nodes, edges: [] })
+}
+
+function DriftList(props: {
+  comparison: Comparison
+  items: readonly DriftItem[]
+  onShow?: () => void
+}) {
   const designer = useStoreApi()
   const { live, bound } = props.comparison
   return (
@@ -212,7 +250,10 @@ function DriftList(props: { comparison: Comparison; items: readonly DriftItem[] 
                 type="button"
                 className="link-button"
                 aria-label={`Show ${text} on the canvas`}
-                onClick={() => designer.getState().focus(label.node!)}
+                onClick={() => {
+                  designer.getState().focus(label.node!)
+                  props.onShow?.()
+                }}
               >
                 Show
               </button>

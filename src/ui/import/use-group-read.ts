@@ -12,13 +12,15 @@ export type ReadState<T> =
  * One read of a resource group at a time, with progress, a stop button and a clear failure; a
  * read stopped or outrun by a newer one changes nothing. Closing the dialog stops it.
  */
-export function useGroupRead<T>(): {
+export function useGroupRead<T>(initial?: T): {
   state: ReadState<T>
   start: (read: (options: ReadOptions) => Promise<T>) => Promise<T | undefined>
   stop: () => void
   reset: () => void
 } {
-  const [state, setState] = useState<ReadState<T>>({ kind: 'idle' })
+  const [state, setState] = useState<ReadState<T>>(
+    initial === undefined ? { kind: 'idle' } : { kind: 'done', value: initial },
+  )
   const current = useRef<AbortController | null>(null)
   useEffect(() => () => current.current?.abort(), [])
   const stop = (): void => {

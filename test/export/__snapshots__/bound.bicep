@@ -12,7 +12,7 @@ param location string = 'westeurope'
 
 // User-assigned identities
 
-resource mi 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+resource miExisting 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
   name: 'mi-existing'
   scope: resourceGroup('11111111-1111-1111-1111-111111111111', 'id-rg')
 }
@@ -24,32 +24,32 @@ resource miNew 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
 
 // Apps (existing)
 
-resource web 'Microsoft.Web/sites@2023-12-01' existing = {
+resource contosoWeb 'Microsoft.Web/sites@2023-12-01' existing = {
   name: 'contoso-web'
 }
 
 // Services (existing)
 
-resource st 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+resource contosost 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: 'contosost'
 }
 
-resource kv 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+resource kvOther 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: 'kv-other'
   scope: resourceGroup('11111111-1111-1111-1111-111111111111', 'other-rg')
 }
 
-resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' existing = {
+resource contosoCosmos 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' existing = {
   name: 'contoso-cosmos'
 }
 
 // Role assignments
 
-// dev (developer) → kv: Key Vault Secrets User [resource]
+// Dana (developer) → kv-other: Key Vault Secrets User [resource]
 // Not deployable from this resource-group file (the service is in another resource group): deploy it at that scope, or run the Azure CLI export.
-// resource devKvKeyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+// resource danaKvOtherKeyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 //   name: '76ae07dd-7ec7-52ea-a808-f5f5a24ebaf9'
-//   scope: kv
+//   scope: kvOther
 //   properties: {
 //     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
 //     principalId: 'dddddddd-0000-0000-0000-000000000004'
@@ -57,9 +57,9 @@ resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' existing = {
 //   }
 // }
 
-// dev (developer) → st: Reader [subscription]
+// Dana (developer) → contosost: Reader [subscription]
 // Not deployable from this resource-group file (subscription scope): deploy it at that scope, or run the Azure CLI export.
-// resource devStReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+// resource danaContosostReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 //   name: '2c23f702-fd55-582d-b7ff-c09905691139'
 //   properties: {
 //     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'acdd72a7-3385-48ef-bd42-f606fba81ae7')
@@ -68,22 +68,22 @@ resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' existing = {
 //   }
 // }
 
-// mi (userAssigned) → kv: Key Vault Secrets User [resource]
+// mi-existing (userAssigned) → kv-other: Key Vault Secrets User [resource]
 // Not deployable from this resource-group file (the service is in another resource group): deploy it at that scope, or run the Azure CLI export.
-// resource miKvKeyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+// resource miExistingKvOtherKeyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 //   name: 'b4f8bbc1-e99f-56f7-a6c5-8dd4a7bf5305'
-//   scope: kv
+//   scope: kvOther
 //   properties: {
 //     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-//     principalId: mi.properties.principalId
+//     principalId: miExisting.properties.principalId
 //     principalType: 'ServicePrincipal'
 //   }
 // }
 
-// mi-new (userAssigned) → st: Storage Queue Data Reader [resource]
-resource miNewStStorageQueueDataReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(st.id, miNew.id, '19e7f393-937e-4f77-808e-94535e297925')
-  scope: st
+// mi-new (userAssigned) → contosost: Storage Queue Data Reader [resource]
+resource miNewContosostStorageQueueDataReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(contosost.id, miNew.id, '19e7f393-937e-4f77-808e-94535e297925')
+  scope: contosost
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '19e7f393-937e-4f77-808e-94535e297925')
     principalId: miNew.properties.principalId
@@ -91,10 +91,10 @@ resource miNewStStorageQueueDataReader 'Microsoft.Authorization/roleAssignments@
   }
 }
 
-// web (systemAssigned) → st: Storage Blob Data Reader [resource]
-resource webStStorageBlobDataReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+// contoso-web (systemAssigned) → contosost: Storage Blob Data Reader [resource]
+resource contosoWebContosostStorageBlobDataReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: '9f0d6d3c-e79c-58c2-9cd7-e0f9049f18e1'
-  scope: st
+  scope: contosost
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1')
     principalId: 'aaaaaaaa-0000-0000-0000-000000000001'
@@ -104,25 +104,25 @@ resource webStStorageBlobDataReader 'Microsoft.Authorization/roleAssignments@202
 
 // Cosmos DB data-plane role assignments (not Azure RBAC)
 
-// mi (userAssigned) → cosmos: Cosmos DB Built-in Data Reader [resource]
-resource miCosmosCosmosDbBuiltInDataReader 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
-  parent: cosmos
+// mi-existing (userAssigned) → contoso-cosmos: Cosmos DB Built-in Data Reader [resource]
+resource miExistingContosoCosmosCosmosDbBuiltInDataReader 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
+  parent: contosoCosmos
   name: '2dcb9c99-9525-5f7d-a8d7-a6ad23e05839'
   properties: {
-    roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000001'
-    principalId: mi.properties.principalId
-    scope: cosmos.id
+    roleDefinitionId: '${contosoCosmos.id}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000001'
+    principalId: miExisting.properties.principalId
+    scope: contosoCosmos.id
   }
 }
 
 // The `identity` each app's own declaration needs (a whole-resource deployment here would overwrite the app).
 output appIdentities object = {
-  web: {
-    resourceId: web.id
+  contosoWeb: {
+    resourceId: contosoWeb.id
     identity: {
       type: 'SystemAssigned, UserAssigned'
       userAssignedIdentities: {
-        '${mi.id}': {}
+        '${miExisting.id}': {}
         '${miNew.id}': {}
       }
     }
@@ -131,9 +131,9 @@ output appIdentities object = {
 
 // Client-ID settings per app (app settings or environment variables; see the connection guide).
 output appSettings object = {
-  web: {
-    MANAGED_IDENTITY_CLIENT_ID_KEYVAULT: mi.properties.clientId
-    MANAGED_IDENTITY_CLIENT_ID_COSMOS: mi.properties.clientId
+  contosoWeb: {
+    MANAGED_IDENTITY_CLIENT_ID_KEYVAULT: miExisting.properties.clientId
+    MANAGED_IDENTITY_CLIENT_ID_COSMOS: miExisting.properties.clientId
     MANAGED_IDENTITY_CLIENT_ID_STORAGE: miNew.properties.clientId
   }
 }

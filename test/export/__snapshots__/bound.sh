@@ -4,9 +4,9 @@
 # Every step checks first: running it again changes nothing.
 set -euo pipefail
 
-SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-11111111-1111-1111-1111-111111111111}"
-RESOURCE_GROUP="${RESOURCE_GROUP:-app-rg}"
-LOCATION="${LOCATION:-westeurope}"
+if [ -z "${SUBSCRIPTION_ID:-}" ]; then SUBSCRIPTION_ID='11111111-1111-1111-1111-111111111111'; fi
+if [ -z "${RESOURCE_GROUP:-}" ]; then RESOURCE_GROUP='app-rg'; fi
+if [ -z "${LOCATION:-}" ]; then LOCATION='westeurope'; fi
 az account set --subscription "$SUBSCRIPTION_ID"
 
 # Creates a role assignment unless an equal one exists (under any name).
@@ -36,43 +36,43 @@ assign_cosmos_role() {
 }
 
 # User-assigned identities
-MI_ID='/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/id-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/mi-existing'
-MI_PRINCIPAL_ID=$(az identity show --ids "$MI_ID" --query principalId --output tsv)
-MI_CLIENT_ID=$(az identity show --ids "$MI_ID" --query clientId --output tsv)
-MI_NEW_ID=$(az identity create --name 'mi-new' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
+MI_EXISTING_ID='/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/id-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/mi-existing'
+MI_EXISTING_PRINCIPAL_ID=$(az identity show --ids "$MI_EXISTING_ID" --query principalId --output tsv)
+MI_EXISTING_CLIENT_ID=$(az identity show --ids "$MI_EXISTING_ID" --query clientId --output tsv)
+MI_NEW_ID=$(az identity create --name='mi-new' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
 MI_NEW_PRINCIPAL_ID=$(az identity show --ids "$MI_NEW_ID" --query principalId --output tsv)
 MI_NEW_CLIENT_ID=$(az identity show --ids "$MI_NEW_ID" --query clientId --output tsv)
 
 # App identities
-WEB_ID='/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/app-rg/providers/Microsoft.Web/sites/contoso-web'
-az webapp identity assign --ids "$WEB_ID" --identities '[system]' "$MI_ID" "$MI_NEW_ID" --output none
-WEB_PRINCIPAL_ID=$(az resource show --ids "$WEB_ID" --query identity.principalId --output tsv)
+CONTOSO_WEB_ID='/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/app-rg/providers/Microsoft.Web/sites/contoso-web'
+az webapp identity assign --ids "$CONTOSO_WEB_ID" --identities '[system]' "$MI_EXISTING_ID" "$MI_NEW_ID" --output none
+CONTOSO_WEB_PRINCIPAL_ID=$(az resource show --ids "$CONTOSO_WEB_ID" --query identity.principalId --output tsv)
 
 # Developers (Microsoft Entra users and groups)
-DEV_PRINCIPAL_ID='dddddddd-0000-0000-0000-000000000004'
+DANA_PRINCIPAL_ID='dddddddd-0000-0000-0000-000000000004'
 
 # Services (existing)
-ST_ID='/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/app-rg/providers/Microsoft.Storage/storageAccounts/contosost'
-KV_ID='/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/other-rg/providers/Microsoft.KeyVault/vaults/kv-other'
-COSMOS_ID='/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/app-rg/providers/Microsoft.DocumentDB/databaseAccounts/contoso-cosmos'
+CONTOSOST_ID='/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/app-rg/providers/Microsoft.Storage/storageAccounts/contosost'
+KV_OTHER_ID='/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/other-rg/providers/Microsoft.KeyVault/vaults/kv-other'
+CONTOSO_COSMOS_ID='/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/app-rg/providers/Microsoft.DocumentDB/databaseAccounts/contoso-cosmos'
 
 # Role assignments: assign_role OBJECT_ID PRINCIPAL_TYPE ROLE SCOPE [NAME]
-# dev (developer) → kv: Key Vault Secrets User [resource]
-assign_role "$DEV_PRINCIPAL_ID" User 4633458b-17de-408a-b874-0445c86b69e6 "$KV_ID" 76ae07dd-7ec7-52ea-a808-f5f5a24ebaf9
-# dev (developer) → st: Reader [subscription]
-assign_role "$DEV_PRINCIPAL_ID" User acdd72a7-3385-48ef-bd42-f606fba81ae7 '/subscriptions/11111111-1111-1111-1111-111111111111' 2c23f702-fd55-582d-b7ff-c09905691139
-# mi (userAssigned) → kv: Key Vault Secrets User [resource]
-assign_role "$MI_PRINCIPAL_ID" ServicePrincipal 4633458b-17de-408a-b874-0445c86b69e6 "$KV_ID" b4f8bbc1-e99f-56f7-a6c5-8dd4a7bf5305
-# mi-new (userAssigned) → st: Storage Queue Data Reader [resource]
-assign_role "$MI_NEW_PRINCIPAL_ID" ServicePrincipal 19e7f393-937e-4f77-808e-94535e297925 "$ST_ID"
-# web (systemAssigned) → st: Storage Blob Data Reader [resource]
-assign_role "$WEB_PRINCIPAL_ID" ServicePrincipal 2a2b9908-6ea1-4ae2-8e65-a410df84e7d1 "$ST_ID" 9f0d6d3c-e79c-58c2-9cd7-e0f9049f18e1
+# Dana (developer) → kv-other: Key Vault Secrets User [resource]
+assign_role "$DANA_PRINCIPAL_ID" User 4633458b-17de-408a-b874-0445c86b69e6 "$KV_OTHER_ID" 76ae07dd-7ec7-52ea-a808-f5f5a24ebaf9
+# Dana (developer) → contosost: Reader [subscription]
+assign_role "$DANA_PRINCIPAL_ID" User acdd72a7-3385-48ef-bd42-f606fba81ae7 '/subscriptions/11111111-1111-1111-1111-111111111111' 2c23f702-fd55-582d-b7ff-c09905691139
+# mi-existing (userAssigned) → kv-other: Key Vault Secrets User [resource]
+assign_role "$MI_EXISTING_PRINCIPAL_ID" ServicePrincipal 4633458b-17de-408a-b874-0445c86b69e6 "$KV_OTHER_ID" b4f8bbc1-e99f-56f7-a6c5-8dd4a7bf5305
+# mi-new (userAssigned) → contosost: Storage Queue Data Reader [resource]
+assign_role "$MI_NEW_PRINCIPAL_ID" ServicePrincipal 19e7f393-937e-4f77-808e-94535e297925 "$CONTOSOST_ID"
+# contoso-web (systemAssigned) → contosost: Storage Blob Data Reader [resource]
+assign_role "$CONTOSO_WEB_PRINCIPAL_ID" ServicePrincipal 2a2b9908-6ea1-4ae2-8e65-a410df84e7d1 "$CONTOSOST_ID" 9f0d6d3c-e79c-58c2-9cd7-e0f9049f18e1
 
 # Cosmos DB data-plane roles: assign_cosmos_role ACCOUNT_ID ROLE PRINCIPAL_ID [NAME]
-# mi (userAssigned) → cosmos: Cosmos DB Built-in Data Reader [resource]
-assign_cosmos_role "$COSMOS_ID" 00000000-0000-0000-0000-000000000001 "$MI_PRINCIPAL_ID" 2dcb9c99-9525-5f7d-a8d7-a6ad23e05839
+# mi-existing (userAssigned) → contoso-cosmos: Cosmos DB Built-in Data Reader [resource]
+assign_cosmos_role "$CONTOSO_COSMOS_ID" 00000000-0000-0000-0000-000000000001 "$MI_EXISTING_PRINCIPAL_ID" 2dcb9c99-9525-5f7d-a8d7-a6ad23e05839
 
 # Client-ID settings (DefaultAzureCredential picks the identity per client with them)
-az webapp config appsettings set --ids "$WEB_ID" --settings "MANAGED_IDENTITY_CLIENT_ID_KEYVAULT=$MI_CLIENT_ID" "MANAGED_IDENTITY_CLIENT_ID_COSMOS=$MI_CLIENT_ID" "MANAGED_IDENTITY_CLIENT_ID_STORAGE=$MI_NEW_CLIENT_ID" --output none
+az webapp config appsettings set --ids "$CONTOSO_WEB_ID" --settings MANAGED_IDENTITY_CLIENT_ID_KEYVAULT="$MI_EXISTING_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_COSMOS="$MI_EXISTING_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_STORAGE="$MI_NEW_CLIENT_ID" --output none
 
 echo "Done: identity layer of this design is in place."

@@ -4,8 +4,8 @@
 # Every step checks first: running it again changes nothing.
 set -euo pipefail
 
-SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-$(az account show --query id --output tsv)}"
-RESOURCE_GROUP="${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the identities}"
+if [ -z "${SUBSCRIPTION_ID:-}" ]; then SUBSCRIPTION_ID="$(az account show --query id --output tsv)"; fi
+if [ -z "${RESOURCE_GROUP:-}" ]; then printf '%s\n' 'set RESOURCE_GROUP to the resource group of the identities' >&2; exit 1; fi
 az account set --subscription "$SUBSCRIPTION_ID"
 
 # Creates a role assignment unless an equal one exists (under any name).

@@ -4,9 +4,9 @@
 # Every step checks first: running it again changes nothing.
 set -euo pipefail
 
-SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-$(az account show --query id --output tsv)}"
-RESOURCE_GROUP="${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the identities}"
-LOCATION="${LOCATION:-$(az group show --name "$RESOURCE_GROUP" --query location --output tsv)}"
+if [ -z "${SUBSCRIPTION_ID:-}" ]; then SUBSCRIPTION_ID="$(az account show --query id --output tsv)"; fi
+if [ -z "${RESOURCE_GROUP:-}" ]; then printf '%s\n' 'set RESOURCE_GROUP to the resource group of the identities' >&2; exit 1; fi
+if [ -z "${LOCATION:-}" ]; then LOCATION="$(az group show --name "$RESOURCE_GROUP" --query location --output tsv)"; fi
 RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"
 az account set --subscription "$SUBSCRIPTION_ID"
 
@@ -37,87 +37,87 @@ assign_cosmos_role() {
 }
 
 # User-assigned identities
-MI_DATA_ID=$(az identity create --name 'mi-contoso-data' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
-MI_DATA_PRINCIPAL_ID=$(az identity show --ids "$MI_DATA_ID" --query principalId --output tsv)
-MI_DATA_CLIENT_ID=$(az identity show --ids "$MI_DATA_ID" --query clientId --output tsv)
-MI_MSG_ID=$(az identity create --name 'mi-contoso-messaging' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
-MI_MSG_PRINCIPAL_ID=$(az identity show --ids "$MI_MSG_ID" --query principalId --output tsv)
-MI_MSG_CLIENT_ID=$(az identity show --ids "$MI_MSG_ID" --query clientId --output tsv)
+MI_CONTOSO_DATA_ID=$(az identity create --name='mi-contoso-data' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
+MI_CONTOSO_DATA_PRINCIPAL_ID=$(az identity show --ids "$MI_CONTOSO_DATA_ID" --query principalId --output tsv)
+MI_CONTOSO_DATA_CLIENT_ID=$(az identity show --ids "$MI_CONTOSO_DATA_ID" --query clientId --output tsv)
+MI_CONTOSO_MESSAGING_ID=$(az identity create --name='mi-contoso-messaging' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
+MI_CONTOSO_MESSAGING_PRINCIPAL_ID=$(az identity show --ids "$MI_CONTOSO_MESSAGING_ID" --query principalId --output tsv)
+MI_CONTOSO_MESSAGING_CLIENT_ID=$(az identity show --ids "$MI_CONTOSO_MESSAGING_ID" --query clientId --output tsv)
 
 # App identities
-API_ID="$RG_ID/providers/Microsoft.Web/sites/contoso-api"
-az webapp identity assign --ids "$API_ID" --identities '[system]' "$MI_DATA_ID" "$MI_MSG_ID" --output none
-API_PRINCIPAL_ID=$(az resource show --ids "$API_ID" --query identity.principalId --output tsv)
-JOBS_ID="$RG_ID/providers/Microsoft.App/containerApps/contoso-jobs"
-az containerapp identity assign --ids "$JOBS_ID" --user-assigned "$MI_MSG_ID" --output none
-VM_ID="$RG_ID/providers/Microsoft.Compute/virtualMachines/contoso-vm"
-az vm identity assign --ids "$VM_ID" --identities "$MI_DATA_ID" --output none
+CONTOSO_API_ID="$RG_ID"'/providers/Microsoft.Web/sites/contoso-api'
+az webapp identity assign --ids "$CONTOSO_API_ID" --identities '[system]' "$MI_CONTOSO_DATA_ID" "$MI_CONTOSO_MESSAGING_ID" --output none
+CONTOSO_API_PRINCIPAL_ID=$(az resource show --ids "$CONTOSO_API_ID" --query identity.principalId --output tsv)
+CONTOSO_JOBS_ID="$RG_ID"'/providers/Microsoft.App/containerApps/contoso-jobs'
+az containerapp identity assign --ids "$CONTOSO_JOBS_ID" --user-assigned "$MI_CONTOSO_MESSAGING_ID" --output none
+CONTOSO_VM_ID="$RG_ID"'/providers/Microsoft.Compute/virtualMachines/contoso-vm'
+az vm identity assign --ids "$CONTOSO_VM_ID" --identities "$MI_CONTOSO_DATA_ID" --output none
 # contoso-aks-app (AKS workload): its pods use the identities through workload identity federation.
-AKS_OIDC_ISSUER="${AKS_OIDC_ISSUER:?set AKS_OIDC_ISSUER to the OIDC issuer URL of the cluster (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)}"
-az identity federated-credential create --name 'contoso-aks-app' --identity-name 'mi-contoso-messaging' --resource-group "$(cut -d/ -f5 <<<"$MI_MSG_ID")" --issuer "$AKS_OIDC_ISSUER" --subject 'system:serviceaccount:default:contoso-aks-app' --audiences api://AzureADTokenExchange --output none
-LOGIC_ID="$RG_ID/providers/Microsoft.Logic/workflows/contoso-logic"
-az resource update --ids "$LOGIC_ID" --set "identity={\"type\":\"SystemAssigned\"}" --output none
-LOGIC_PRINCIPAL_ID=$(az resource show --ids "$LOGIC_ID" --query identity.principalId --output tsv)
+if [ -z "${CONTOSO_AKS_APP_OIDC_ISSUER:-}" ]; then printf '%s\n' 'set CONTOSO_AKS_APP_OIDC_ISSUER to the OIDC issuer URL of the cluster running contoso-aks-app (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)' >&2; exit 1; fi
+az identity federated-credential create --name='contoso-aks-app' --identity-name='mi-contoso-messaging' --resource-group "$(cut -d/ -f5 <<<"$MI_CONTOSO_MESSAGING_ID")" --issuer "$CONTOSO_AKS_APP_OIDC_ISSUER" --subject='system:serviceaccount:default:contoso-aks-app' --audiences api://AzureADTokenExchange --output none
+CONTOSO_LOGIC_ID="$RG_ID"'/providers/Microsoft.Logic/workflows/contoso-logic'
+az resource update --ids "$CONTOSO_LOGIC_ID" --set "identity={\"type\":\"SystemAssigned\"}" --output none
+CONTOSO_LOGIC_PRINCIPAL_ID=$(az resource show --ids "$CONTOSO_LOGIC_ID" --query identity.principalId --output tsv)
 
 # Developers (Microsoft Entra users and groups)
-DEVS_PRINCIPAL_ID="${DEVS_PRINCIPAL_ID:-$(az ad group show --group 'Contoso developers' --query id --output tsv)}"
-ANN_PRINCIPAL_ID="${ANN_PRINCIPAL_ID:?set ANN_PRINCIPAL_ID to the object ID of Ann Example (az ad user show --id <user principal name> --query id -o tsv)}"
+if [ -z "${CONTOSO_DEVELOPERS_PRINCIPAL_ID:-}" ]; then CONTOSO_DEVELOPERS_PRINCIPAL_ID="$(az ad group show --group='Contoso developers' --query id --output tsv)"; fi
+if [ -z "${ANN_EXAMPLE_PRINCIPAL_ID:-}" ]; then printf '%s\n' 'set ANN_EXAMPLE_PRINCIPAL_ID to the object ID of Ann Example (az ad user show --id <user principal name> --query id -o tsv)' >&2; exit 1; fi
 
 # Services (existing)
-ST_ID="$RG_ID/providers/Microsoft.Storage/storageAccounts/contosost"
-ST2_ID="$RG_ID/providers/Microsoft.Storage/storageAccounts/contosoarchive"
-KV_ID="$RG_ID/providers/Microsoft.KeyVault/vaults/kv-contoso"
-SB_ID="$RG_ID/providers/Microsoft.ServiceBus/namespaces/contoso-bus"
-EH_ID="$RG_ID/providers/Microsoft.EventHub/namespaces/contoso-events"
-COSMOS_ID="$RG_ID/providers/Microsoft.DocumentDB/databaseAccounts/contoso-cosmos"
-CFG_ID="$RG_ID/providers/Microsoft.AppConfiguration/configurationStores/contoso-config"
-OAI_ID="$RG_ID/providers/Microsoft.CognitiveServices/accounts/contoso-openai"
+CONTOSOST_ID="$RG_ID"'/providers/Microsoft.Storage/storageAccounts/contosost'
+CONTOSOARCHIVE_ID="$RG_ID"'/providers/Microsoft.Storage/storageAccounts/contosoarchive'
+KV_CONTOSO_ID="$RG_ID"'/providers/Microsoft.KeyVault/vaults/kv-contoso'
+CONTOSO_BUS_ID="$RG_ID"'/providers/Microsoft.ServiceBus/namespaces/contoso-bus'
+CONTOSO_EVENTS_ID="$RG_ID"'/providers/Microsoft.EventHub/namespaces/contoso-events'
+CONTOSO_COSMOS_ID="$RG_ID"'/providers/Microsoft.DocumentDB/databaseAccounts/contoso-cosmos'
+CONTOSO_CONFIG_ID="$RG_ID"'/providers/Microsoft.AppConfiguration/configurationStores/contoso-config'
+CONTOSO_OPENAI_ID="$RG_ID"'/providers/Microsoft.CognitiveServices/accounts/contoso-openai'
 
 # Role assignments: assign_role OBJECT_ID PRINCIPAL_TYPE ROLE SCOPE [NAME]
-# ann (developer) → kv: Key Vault Secrets Officer [resourceGroup]
-assign_role "$ANN_PRINCIPAL_ID" User b86a8fe4-44ce-4948-aee5-eccb2c155cd7 "$RG_ID"
-# api (systemAssigned) → cfg: App Configuration Data Reader [resource]
-assign_role "$API_PRINCIPAL_ID" ServicePrincipal 516239f1-63e1-4d78-a4de-a74fb236a071 "$CFG_ID"
-# api (systemAssigned) → kv: Key Vault Crypto User [resource]
-assign_role "$API_PRINCIPAL_ID" ServicePrincipal 12338af0-0e69-4776-bea7-57ae8d297424 "$KV_ID"
-# api (systemAssigned) → kv: Key Vault Secrets User [resource]
-assign_role "$API_PRINCIPAL_ID" ServicePrincipal 4633458b-17de-408a-b874-0445c86b69e6 "$KV_ID"
-# api (systemAssigned) → oai: Cognitive Services OpenAI User [resource]
-assign_role "$API_PRINCIPAL_ID" ServicePrincipal 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd "$OAI_ID"
-# devs (developer) → st: Storage Blob Data Contributor [resource]
-assign_role "$DEVS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$ST_ID"
-# logic (systemAssigned) → sb: Azure Service Bus Data Sender [resource]
-assign_role "$LOGIC_PRINCIPAL_ID" ServicePrincipal 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 "$SB_ID"
-# mi-data (userAssigned) → st: Storage Blob Data Contributor [resource]
-assign_role "$MI_DATA_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$ST_ID"
-# mi-data (userAssigned) → st: Storage Blob Data Reader [resource]
-assign_role "$MI_DATA_PRINCIPAL_ID" ServicePrincipal 2a2b9908-6ea1-4ae2-8e65-a410df84e7d1 "$ST_ID"
-# mi-data (userAssigned) → st: Storage Queue Data Contributor [resource]
-assign_role "$MI_DATA_PRINCIPAL_ID" ServicePrincipal 974c5e8b-45b9-4653-ba55-5f855dd0fb88 "$ST_ID"
-# mi-data (userAssigned) → st2: Storage Blob Data Reader [resource]
-assign_role "$MI_DATA_PRINCIPAL_ID" ServicePrincipal 2a2b9908-6ea1-4ae2-8e65-a410df84e7d1 "$ST2_ID"
-# mi-data (userAssigned) → st2: Storage Table Data Reader [resource]
-assign_role "$MI_DATA_PRINCIPAL_ID" ServicePrincipal 76199698-9eea-4c19-bc75-cec21354c6b6 "$ST2_ID"
-# mi-msg (userAssigned) → eh: Azure Event Hubs Data Receiver [resource]
-assign_role "$MI_MSG_PRINCIPAL_ID" ServicePrincipal a638d3c7-ab3a-418d-83e6-5f17a39d4fde "$EH_ID"
-# mi-msg (userAssigned) → eh: Azure Event Hubs Data Sender [resource]
-assign_role "$MI_MSG_PRINCIPAL_ID" ServicePrincipal 2b629674-e913-4c01-ae53-ef4638d8f975 "$EH_ID"
-# mi-msg (userAssigned) → sb: Azure Service Bus Data Receiver [resource]
-assign_role "$MI_MSG_PRINCIPAL_ID" ServicePrincipal 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 "$SB_ID"
-# mi-msg (userAssigned) → sb: Azure Service Bus Data Sender [resource]
-assign_role "$MI_MSG_PRINCIPAL_ID" ServicePrincipal 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 "$SB_ID"
+# Ann Example (developer) → kv-contoso: Key Vault Secrets Officer [resourceGroup]
+assign_role "$ANN_EXAMPLE_PRINCIPAL_ID" User b86a8fe4-44ce-4948-aee5-eccb2c155cd7 "$RG_ID"
+# contoso-api (systemAssigned) → contoso-config: App Configuration Data Reader [resource]
+assign_role "$CONTOSO_API_PRINCIPAL_ID" ServicePrincipal 516239f1-63e1-4d78-a4de-a74fb236a071 "$CONTOSO_CONFIG_ID"
+# contoso-api (systemAssigned) → kv-contoso: Key Vault Crypto User [resource]
+assign_role "$CONTOSO_API_PRINCIPAL_ID" ServicePrincipal 12338af0-0e69-4776-bea7-57ae8d297424 "$KV_CONTOSO_ID"
+# contoso-api (systemAssigned) → kv-contoso: Key Vault Secrets User [resource]
+assign_role "$CONTOSO_API_PRINCIPAL_ID" ServicePrincipal 4633458b-17de-408a-b874-0445c86b69e6 "$KV_CONTOSO_ID"
+# contoso-api (systemAssigned) → contoso-openai: Cognitive Services OpenAI User [resource]
+assign_role "$CONTOSO_API_PRINCIPAL_ID" ServicePrincipal 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd "$CONTOSO_OPENAI_ID"
+# Contoso developers (developer) → contosost: Storage Blob Data Contributor [resource]
+assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOST_ID"
+# contoso-logic (systemAssigned) → contoso-bus: Azure Service Bus Data Sender [resource]
+assign_role "$CONTOSO_LOGIC_PRINCIPAL_ID" ServicePrincipal 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 "$CONTOSO_BUS_ID"
+# mi-contoso-data (userAssigned) → contosost: Storage Blob Data Contributor [resource]
+assign_role "$MI_CONTOSO_DATA_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOST_ID"
+# mi-contoso-data (userAssigned) → contosost: Storage Blob Data Reader [resource]
+assign_role "$MI_CONTOSO_DATA_PRINCIPAL_ID" ServicePrincipal 2a2b9908-6ea1-4ae2-8e65-a410df84e7d1 "$CONTOSOST_ID"
+# mi-contoso-data (userAssigned) → contosost: Storage Queue Data Contributor [resource]
+assign_role "$MI_CONTOSO_DATA_PRINCIPAL_ID" ServicePrincipal 974c5e8b-45b9-4653-ba55-5f855dd0fb88 "$CONTOSOST_ID"
+# mi-contoso-data (userAssigned) → contosoarchive: Storage Blob Data Reader [resource]
+assign_role "$MI_CONTOSO_DATA_PRINCIPAL_ID" ServicePrincipal 2a2b9908-6ea1-4ae2-8e65-a410df84e7d1 "$CONTOSOARCHIVE_ID"
+# mi-contoso-data (userAssigned) → contosoarchive: Storage Table Data Reader [resource]
+assign_role "$MI_CONTOSO_DATA_PRINCIPAL_ID" ServicePrincipal 76199698-9eea-4c19-bc75-cec21354c6b6 "$CONTOSOARCHIVE_ID"
+# mi-contoso-messaging (userAssigned) → contoso-events: Azure Event Hubs Data Receiver [resource]
+assign_role "$MI_CONTOSO_MESSAGING_PRINCIPAL_ID" ServicePrincipal a638d3c7-ab3a-418d-83e6-5f17a39d4fde "$CONTOSO_EVENTS_ID"
+# mi-contoso-messaging (userAssigned) → contoso-events: Azure Event Hubs Data Sender [resource]
+assign_role "$MI_CONTOSO_MESSAGING_PRINCIPAL_ID" ServicePrincipal 2b629674-e913-4c01-ae53-ef4638d8f975 "$CONTOSO_EVENTS_ID"
+# mi-contoso-messaging (userAssigned) → contoso-bus: Azure Service Bus Data Receiver [resource]
+assign_role "$MI_CONTOSO_MESSAGING_PRINCIPAL_ID" ServicePrincipal 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 "$CONTOSO_BUS_ID"
+# mi-contoso-messaging (userAssigned) → contoso-bus: Azure Service Bus Data Sender [resource]
+assign_role "$MI_CONTOSO_MESSAGING_PRINCIPAL_ID" ServicePrincipal 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 "$CONTOSO_BUS_ID"
 
 # Cosmos DB data-plane roles: assign_cosmos_role ACCOUNT_ID ROLE PRINCIPAL_ID [NAME]
-# devs (developer) → cosmos: Cosmos DB Built-in Data Reader [resource]
-assign_cosmos_role "$COSMOS_ID" 00000000-0000-0000-0000-000000000001 "$DEVS_PRINCIPAL_ID"
-# mi-data (userAssigned) → cosmos: Cosmos DB Built-in Data Contributor [resource]
-assign_cosmos_role "$COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$MI_DATA_PRINCIPAL_ID"
+# Contoso developers (developer) → contoso-cosmos: Cosmos DB Built-in Data Reader [resource]
+assign_cosmos_role "$CONTOSO_COSMOS_ID" 00000000-0000-0000-0000-000000000001 "$CONTOSO_DEVELOPERS_PRINCIPAL_ID"
+# mi-contoso-data (userAssigned) → contoso-cosmos: Cosmos DB Built-in Data Contributor [resource]
+assign_cosmos_role "$CONTOSO_COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$MI_CONTOSO_DATA_PRINCIPAL_ID"
 
 # Client-ID settings (DefaultAzureCredential picks the identity per client with them)
-az webapp config appsettings set --ids "$API_ID" --settings "MANAGED_IDENTITY_CLIENT_ID_STORAGE_CONTOSOST=$MI_DATA_CLIENT_ID" "MANAGED_IDENTITY_CLIENT_ID_STORAGE_CONTOSOARCHIVE=$MI_DATA_CLIENT_ID" "MANAGED_IDENTITY_CLIENT_ID_COSMOS=$MI_DATA_CLIENT_ID" "MANAGED_IDENTITY_CLIENT_ID_SQL=$MI_DATA_CLIENT_ID" "MANAGED_IDENTITY_CLIENT_ID_SERVICEBUS=$MI_MSG_CLIENT_ID" --output none
-az containerapp update --ids "$JOBS_ID" --set-env-vars "AZURE_CLIENT_ID=$MI_MSG_CLIENT_ID" --output none
-echo "Set in the environment of contoso-vm:" "AZURE_CLIENT_ID=$MI_DATA_CLIENT_ID"
-echo "Set in the environment of contoso-aks-app:" "AZURE_CLIENT_ID=$MI_MSG_CLIENT_ID"
+az webapp config appsettings set --ids "$CONTOSO_API_ID" --settings MANAGED_IDENTITY_CLIENT_ID_STORAGE_CONTOSOST="$MI_CONTOSO_DATA_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_STORAGE_CONTOSOARCHIVE="$MI_CONTOSO_DATA_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_COSMOS="$MI_CONTOSO_DATA_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_SQL="$MI_CONTOSO_DATA_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_SERVICEBUS="$MI_CONTOSO_MESSAGING_CLIENT_ID" --output none
+az containerapp update --ids "$CONTOSO_JOBS_ID" --set-env-vars AZURE_CLIENT_ID="$MI_CONTOSO_MESSAGING_CLIENT_ID" --output none
+echo 'Set in the environment of contoso-vm:' AZURE_CLIENT_ID="$MI_CONTOSO_DATA_CLIENT_ID"
+echo 'Set in the environment of contoso-aks-app:' AZURE_CLIENT_ID="$MI_CONTOSO_MESSAGING_CLIENT_ID"
 
 # SQL: run in database contoso-sql/orders as its Microsoft Entra admin (sqlcmd or the portal's query editor):
 #   IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL

@@ -11,74 +11,74 @@ targetScope = 'resourceGroup'
 param location string = resourceGroup().location
 
 @description('Object ID of the Microsoft Entra group Contoso developers.')
-param devsPrincipalId string
+param contosoDevelopersPrincipalId string
 
 // Apps (existing)
 
-resource web 'Microsoft.Web/sites@2023-12-01' existing = {
+resource contosoWeb 'Microsoft.Web/sites@2023-12-01' existing = {
   name: 'contoso-web'
 }
 
 // Services (existing)
 
-resource blob 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+resource contosoassets 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: 'contosoassets'
 }
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+resource kvContoso 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: 'kv-contoso'
 }
 
 // Role assignments
 
-// devs (developer) → blob: Storage Blob Data Contributor [resource]
-resource devsBlobStorageBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(blob.id, devsPrincipalId, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
-  scope: blob
+// Contoso developers (developer) → contosoassets: Storage Blob Data Contributor [resource]
+resource contosoDevelopersContosoassetsStorageBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(contosoassets.id, contosoDevelopersPrincipalId, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: contosoassets
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
-    principalId: devsPrincipalId
+    principalId: contosoDevelopersPrincipalId
     principalType: 'Group'
   }
 }
 
-// devs (developer) → vault: Key Vault Secrets User [resource]
-resource devsVaultKeyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, devsPrincipalId, '4633458b-17de-408a-b874-0445c86b69e6')
-  scope: vault
+// Contoso developers (developer) → kv-contoso: Key Vault Secrets User [resource]
+resource contosoDevelopersKvContosoKeyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(kvContoso.id, contosoDevelopersPrincipalId, '4633458b-17de-408a-b874-0445c86b69e6')
+  scope: kvContoso
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: devsPrincipalId
+    principalId: contosoDevelopersPrincipalId
     principalType: 'Group'
   }
 }
 
-// web (systemAssigned) → blob: Storage Blob Data Contributor [resource]
-resource webBlobStorageBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(blob.id, web.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
-  scope: blob
+// contoso-web (systemAssigned) → contosoassets: Storage Blob Data Contributor [resource]
+resource contosoWebContosoassetsStorageBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(contosoassets.id, contosoWeb.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: contosoassets
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
-    principalId: web.identity.principalId
+    principalId: contosoWeb.identity.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
-// web (systemAssigned) → vault: Key Vault Secrets User [resource]
-resource webVaultKeyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, web.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  scope: vault
+// contoso-web (systemAssigned) → kv-contoso: Key Vault Secrets User [resource]
+resource contosoWebKvContosoKeyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(kvContoso.id, contosoWeb.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  scope: kvContoso
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: web.identity.principalId
+    principalId: contosoWeb.identity.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
 // The `identity` each app's own declaration needs (a whole-resource deployment here would overwrite the app).
 output appIdentities object = {
-  web: {
-    resourceId: web.id
+  contosoWeb: {
+    resourceId: contosoWeb.id
     identity: {
       type: 'SystemAssigned'
     }
@@ -86,7 +86,7 @@ output appIdentities object = {
 }
 
 // SQL: run in database contoso-sql/orders as its Microsoft Entra admin (no ARM resource exists for it).
-output sqlScriptDbDevs string = '''
+output sqlScriptContosoSqlOrdersContosoDevelopers string = '''
 IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
     CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
 ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
@@ -94,7 +94,7 @@ ALTER ROLE [db_datawriter] ADD MEMBER [Contoso developers];
 '''
 
 // SQL: run in database contoso-sql/orders as its Microsoft Entra admin (no ARM resource exists for it).
-output sqlScriptDbWeb string = '''
+output sqlScriptContosoSqlOrdersContosoWeb string = '''
 IF DATABASE_PRINCIPAL_ID(N'contoso-web') IS NULL
     CREATE USER [contoso-web] FROM EXTERNAL PROVIDER;
 ALTER ROLE [db_datareader] ADD MEMBER [contoso-web];

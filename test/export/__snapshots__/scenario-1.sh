@@ -4,8 +4,8 @@
 # Every step checks first: running it again changes nothing.
 set -euo pipefail
 
-SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-$(az account show --query id --output tsv)}"
-RESOURCE_GROUP="${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the identities}"
+if [ -z "${SUBSCRIPTION_ID:-}" ]; then SUBSCRIPTION_ID="$(az account show --query id --output tsv)"; fi
+if [ -z "${RESOURCE_GROUP:-}" ]; then printf '%s\n' 'set RESOURCE_GROUP to the resource group of the identities' >&2; exit 1; fi
 RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"
 az account set --subscription "$SUBSCRIPTION_ID"
 
@@ -36,26 +36,26 @@ assign_cosmos_role() {
 }
 
 # App identities
-WEB_ID="$RG_ID/providers/Microsoft.Web/sites/contoso-web"
-az webapp identity assign --ids "$WEB_ID" --identities '[system]' --output none
-WEB_PRINCIPAL_ID=$(az resource show --ids "$WEB_ID" --query identity.principalId --output tsv)
+CONTOSO_WEB_ID="$RG_ID"'/providers/Microsoft.Web/sites/contoso-web'
+az webapp identity assign --ids "$CONTOSO_WEB_ID" --identities '[system]' --output none
+CONTOSO_WEB_PRINCIPAL_ID=$(az resource show --ids "$CONTOSO_WEB_ID" --query identity.principalId --output tsv)
 
 # Developers (Microsoft Entra users and groups)
-DEVS_PRINCIPAL_ID="${DEVS_PRINCIPAL_ID:-$(az ad group show --group 'Contoso developers' --query id --output tsv)}"
+if [ -z "${CONTOSO_DEVELOPERS_PRINCIPAL_ID:-}" ]; then CONTOSO_DEVELOPERS_PRINCIPAL_ID="$(az ad group show --group='Contoso developers' --query id --output tsv)"; fi
 
 # Services (existing)
-BLOB_ID="$RG_ID/providers/Microsoft.Storage/storageAccounts/contosoassets"
-VAULT_ID="$RG_ID/providers/Microsoft.KeyVault/vaults/kv-contoso"
+CONTOSOASSETS_ID="$RG_ID"'/providers/Microsoft.Storage/storageAccounts/contosoassets'
+KV_CONTOSO_ID="$RG_ID"'/providers/Microsoft.KeyVault/vaults/kv-contoso'
 
 # Role assignments: assign_role OBJECT_ID PRINCIPAL_TYPE ROLE SCOPE [NAME]
-# devs (developer) → blob: Storage Blob Data Contributor [resource]
-assign_role "$DEVS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$BLOB_ID"
-# devs (developer) → vault: Key Vault Secrets User [resource]
-assign_role "$DEVS_PRINCIPAL_ID" Group 4633458b-17de-408a-b874-0445c86b69e6 "$VAULT_ID"
-# web (systemAssigned) → blob: Storage Blob Data Contributor [resource]
-assign_role "$WEB_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$BLOB_ID"
-# web (systemAssigned) → vault: Key Vault Secrets User [resource]
-assign_role "$WEB_PRINCIPAL_ID" ServicePrincipal 4633458b-17de-408a-b874-0445c86b69e6 "$VAULT_ID"
+# Contoso developers (developer) → contosoassets: Storage Blob Data Contributor [resource]
+assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOASSETS_ID"
+# Contoso developers (developer) → kv-contoso: Key Vault Secrets User [resource]
+assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group 4633458b-17de-408a-b874-0445c86b69e6 "$KV_CONTOSO_ID"
+# contoso-web (systemAssigned) → contosoassets: Storage Blob Data Contributor [resource]
+assign_role "$CONTOSO_WEB_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOASSETS_ID"
+# contoso-web (systemAssigned) → kv-contoso: Key Vault Secrets User [resource]
+assign_role "$CONTOSO_WEB_PRINCIPAL_ID" ServicePrincipal 4633458b-17de-408a-b874-0445c86b69e6 "$KV_CONTOSO_ID"
 
 # SQL: run in database contoso-sql/orders as its Microsoft Entra admin (sqlcmd or the portal's query editor):
 #   IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL

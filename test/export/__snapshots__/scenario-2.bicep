@@ -11,120 +11,120 @@ targetScope = 'resourceGroup'
 param location string = resourceGroup().location
 
 @description('Object ID of the Microsoft Entra group Contoso developers.')
-param devsPrincipalId string
+param contosoDevelopersPrincipalId string
 
 // User-assigned identities
 
-resource miStorage 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+resource miContosoStorage 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: 'mi-contoso-storage'
   location: location
 }
 
-resource miData 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+resource miContosoDatabases 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: 'mi-contoso-databases'
   location: location
 }
 
 // Apps (existing)
 
-resource web1 'Microsoft.Web/sites@2023-12-01' existing = {
+resource contosoWeb1 'Microsoft.Web/sites@2023-12-01' existing = {
   name: 'contoso-web-1'
 }
 
-resource web2 'Microsoft.Web/sites@2023-12-01' existing = {
+resource contosoWeb2 'Microsoft.Web/sites@2023-12-01' existing = {
   name: 'contoso-web-2'
 }
 
-resource func2 'Microsoft.Web/sites@2023-12-01' existing = {
+resource contosoFunc 'Microsoft.Web/sites@2023-12-01' existing = {
   name: 'contoso-func'
 }
 
 // Services (existing)
 
-resource blob 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+resource contosoassets 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: 'contosoassets'
 }
 
-resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' existing = {
+resource contosoCosmos 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' existing = {
   name: 'contoso-cosmos'
 }
 
 // Role assignments
 
-// devs (developer) → blob: Storage Blob Data Contributor [resource]
-resource devsBlobStorageBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(blob.id, devsPrincipalId, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
-  scope: blob
+// Contoso developers (developer) → contosoassets: Storage Blob Data Contributor [resource]
+resource contosoDevelopersContosoassetsStorageBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(contosoassets.id, contosoDevelopersPrincipalId, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: contosoassets
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
-    principalId: devsPrincipalId
+    principalId: contosoDevelopersPrincipalId
     principalType: 'Group'
   }
 }
 
-// mi-storage (userAssigned) → blob: Storage Blob Data Contributor [resource]
-resource miStorageBlobStorageBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(blob.id, miStorage.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
-  scope: blob
+// mi-contoso-storage (userAssigned) → contosoassets: Storage Blob Data Contributor [resource]
+resource miContosoStorageContosoassetsStorageBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(contosoassets.id, miContosoStorage.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: contosoassets
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
-    principalId: miStorage.properties.principalId
+    principalId: miContosoStorage.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
 // Cosmos DB data-plane role assignments (not Azure RBAC)
 
-// devs (developer) → cosmos: Cosmos DB Built-in Data Contributor [resource]
-resource devsCosmosCosmosDbBuiltInDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
-  parent: cosmos
-  name: guid(cosmos.id, devsPrincipalId, '00000000-0000-0000-0000-000000000002')
+// Contoso developers (developer) → contoso-cosmos: Cosmos DB Built-in Data Contributor [resource]
+resource contosoDevelopersContosoCosmosCosmosDbBuiltInDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
+  parent: contosoCosmos
+  name: guid(contosoCosmos.id, contosoDevelopersPrincipalId, '00000000-0000-0000-0000-000000000002')
   properties: {
-    roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002'
-    principalId: devsPrincipalId
-    scope: cosmos.id
+    roleDefinitionId: '${contosoCosmos.id}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002'
+    principalId: contosoDevelopersPrincipalId
+    scope: contosoCosmos.id
   }
 }
 
-// mi-data (userAssigned) → cosmos: Cosmos DB Built-in Data Contributor [resource]
-resource miDataCosmosCosmosDbBuiltInDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
-  parent: cosmos
-  name: guid(cosmos.id, miData.id, '00000000-0000-0000-0000-000000000002')
+// mi-contoso-databases (userAssigned) → contoso-cosmos: Cosmos DB Built-in Data Contributor [resource]
+resource miContosoDatabasesContosoCosmosCosmosDbBuiltInDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
+  parent: contosoCosmos
+  name: guid(contosoCosmos.id, miContosoDatabases.id, '00000000-0000-0000-0000-000000000002')
   properties: {
-    roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002'
-    principalId: miData.properties.principalId
-    scope: cosmos.id
+    roleDefinitionId: '${contosoCosmos.id}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002'
+    principalId: miContosoDatabases.properties.principalId
+    scope: contosoCosmos.id
   }
 }
 
 // The `identity` each app's own declaration needs (a whole-resource deployment here would overwrite the app).
 output appIdentities object = {
-  web1: {
-    resourceId: web1.id
+  contosoWeb1: {
+    resourceId: contosoWeb1.id
     identity: {
       type: 'UserAssigned'
       userAssignedIdentities: {
-        '${miStorage.id}': {}
-        '${miData.id}': {}
+        '${miContosoStorage.id}': {}
+        '${miContosoDatabases.id}': {}
       }
     }
   }
-  web2: {
-    resourceId: web2.id
+  contosoWeb2: {
+    resourceId: contosoWeb2.id
     identity: {
       type: 'UserAssigned'
       userAssignedIdentities: {
-        '${miStorage.id}': {}
-        '${miData.id}': {}
+        '${miContosoStorage.id}': {}
+        '${miContosoDatabases.id}': {}
       }
     }
   }
-  func: {
-    resourceId: func2.id
+  contosoFunc: {
+    resourceId: contosoFunc.id
     identity: {
       type: 'UserAssigned'
       userAssignedIdentities: {
-        '${miStorage.id}': {}
+        '${miContosoStorage.id}': {}
       }
     }
   }
@@ -132,23 +132,23 @@ output appIdentities object = {
 
 // Client-ID settings per app (app settings or environment variables; see the connection guide).
 output appSettings object = {
-  web1: {
-    MANAGED_IDENTITY_CLIENT_ID_STORAGE: miStorage.properties.clientId
-    MANAGED_IDENTITY_CLIENT_ID_COSMOS: miData.properties.clientId
-    MANAGED_IDENTITY_CLIENT_ID_SQL: miData.properties.clientId
+  contosoWeb1: {
+    MANAGED_IDENTITY_CLIENT_ID_STORAGE: miContosoStorage.properties.clientId
+    MANAGED_IDENTITY_CLIENT_ID_COSMOS: miContosoDatabases.properties.clientId
+    MANAGED_IDENTITY_CLIENT_ID_SQL: miContosoDatabases.properties.clientId
   }
-  web2: {
-    MANAGED_IDENTITY_CLIENT_ID_STORAGE: miStorage.properties.clientId
-    MANAGED_IDENTITY_CLIENT_ID_COSMOS: miData.properties.clientId
-    MANAGED_IDENTITY_CLIENT_ID_SQL: miData.properties.clientId
+  contosoWeb2: {
+    MANAGED_IDENTITY_CLIENT_ID_STORAGE: miContosoStorage.properties.clientId
+    MANAGED_IDENTITY_CLIENT_ID_COSMOS: miContosoDatabases.properties.clientId
+    MANAGED_IDENTITY_CLIENT_ID_SQL: miContosoDatabases.properties.clientId
   }
-  func: {
-    AZURE_CLIENT_ID: miStorage.properties.clientId
+  contosoFunc: {
+    AZURE_CLIENT_ID: miContosoStorage.properties.clientId
   }
 }
 
 // SQL: run in database contoso-sql/orders as its Microsoft Entra admin (no ARM resource exists for it).
-output sqlScriptDbDevs string = '''
+output sqlScriptContosoSqlOrdersContosoDevelopers string = '''
 IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
     CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
 ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
@@ -156,7 +156,7 @@ ALTER ROLE [db_datawriter] ADD MEMBER [Contoso developers];
 '''
 
 // SQL: run in database contoso-sql/orders as its Microsoft Entra admin (no ARM resource exists for it).
-output sqlScriptDbMiData string = '''
+output sqlScriptContosoSqlOrdersMiContosoDatabases string = '''
 IF DATABASE_PRINCIPAL_ID(N'mi-contoso-databases') IS NULL
     CREATE USER [mi-contoso-databases] FROM EXTERNAL PROVIDER;
 ALTER ROLE [db_datareader] ADD MEMBER [mi-contoso-databases];

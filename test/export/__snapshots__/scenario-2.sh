@@ -4,9 +4,9 @@
 # Every step checks first: running it again changes nothing.
 set -euo pipefail
 
-SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-$(az account show --query id --output tsv)}"
-RESOURCE_GROUP="${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the identities}"
-LOCATION="${LOCATION:-$(az group show --name "$RESOURCE_GROUP" --query location --output tsv)}"
+if [ -z "${SUBSCRIPTION_ID:-}" ]; then SUBSCRIPTION_ID="$(az account show --query id --output tsv)"; fi
+if [ -z "${RESOURCE_GROUP:-}" ]; then printf '%s\n' 'set RESOURCE_GROUP to the resource group of the identities' >&2; exit 1; fi
+if [ -z "${LOCATION:-}" ]; then LOCATION="$(az group show --name "$RESOURCE_GROUP" --query location --output tsv)"; fi
 RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"
 az account set --subscription "$SUBSCRIPTION_ID"
 
@@ -37,44 +37,44 @@ assign_cosmos_role() {
 }
 
 # User-assigned identities
-MI_STORAGE_ID=$(az identity create --name 'mi-contoso-storage' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
-MI_STORAGE_PRINCIPAL_ID=$(az identity show --ids "$MI_STORAGE_ID" --query principalId --output tsv)
-MI_STORAGE_CLIENT_ID=$(az identity show --ids "$MI_STORAGE_ID" --query clientId --output tsv)
-MI_DATA_ID=$(az identity create --name 'mi-contoso-databases' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
-MI_DATA_PRINCIPAL_ID=$(az identity show --ids "$MI_DATA_ID" --query principalId --output tsv)
-MI_DATA_CLIENT_ID=$(az identity show --ids "$MI_DATA_ID" --query clientId --output tsv)
+MI_CONTOSO_STORAGE_ID=$(az identity create --name='mi-contoso-storage' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
+MI_CONTOSO_STORAGE_PRINCIPAL_ID=$(az identity show --ids "$MI_CONTOSO_STORAGE_ID" --query principalId --output tsv)
+MI_CONTOSO_STORAGE_CLIENT_ID=$(az identity show --ids "$MI_CONTOSO_STORAGE_ID" --query clientId --output tsv)
+MI_CONTOSO_DATABASES_ID=$(az identity create --name='mi-contoso-databases' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
+MI_CONTOSO_DATABASES_PRINCIPAL_ID=$(az identity show --ids "$MI_CONTOSO_DATABASES_ID" --query principalId --output tsv)
+MI_CONTOSO_DATABASES_CLIENT_ID=$(az identity show --ids "$MI_CONTOSO_DATABASES_ID" --query clientId --output tsv)
 
 # App identities
-WEB1_ID="$RG_ID/providers/Microsoft.Web/sites/contoso-web-1"
-az webapp identity assign --ids "$WEB1_ID" --identities "$MI_STORAGE_ID" "$MI_DATA_ID" --output none
-WEB2_ID="$RG_ID/providers/Microsoft.Web/sites/contoso-web-2"
-az webapp identity assign --ids "$WEB2_ID" --identities "$MI_STORAGE_ID" "$MI_DATA_ID" --output none
-FUNC_ID="$RG_ID/providers/Microsoft.Web/sites/contoso-func"
-az functionapp identity assign --ids "$FUNC_ID" --identities "$MI_STORAGE_ID" --output none
+CONTOSO_WEB_1_ID="$RG_ID"'/providers/Microsoft.Web/sites/contoso-web-1'
+az webapp identity assign --ids "$CONTOSO_WEB_1_ID" --identities "$MI_CONTOSO_STORAGE_ID" "$MI_CONTOSO_DATABASES_ID" --output none
+CONTOSO_WEB_2_ID="$RG_ID"'/providers/Microsoft.Web/sites/contoso-web-2'
+az webapp identity assign --ids "$CONTOSO_WEB_2_ID" --identities "$MI_CONTOSO_STORAGE_ID" "$MI_CONTOSO_DATABASES_ID" --output none
+CONTOSO_FUNC_ID="$RG_ID"'/providers/Microsoft.Web/sites/contoso-func'
+az functionapp identity assign --ids "$CONTOSO_FUNC_ID" --identities "$MI_CONTOSO_STORAGE_ID" --output none
 
 # Developers (Microsoft Entra users and groups)
-DEVS_PRINCIPAL_ID="${DEVS_PRINCIPAL_ID:-$(az ad group show --group 'Contoso developers' --query id --output tsv)}"
+if [ -z "${CONTOSO_DEVELOPERS_PRINCIPAL_ID:-}" ]; then CONTOSO_DEVELOPERS_PRINCIPAL_ID="$(az ad group show --group='Contoso developers' --query id --output tsv)"; fi
 
 # Services (existing)
-BLOB_ID="$RG_ID/providers/Microsoft.Storage/storageAccounts/contosoassets"
-COSMOS_ID="$RG_ID/providers/Microsoft.DocumentDB/databaseAccounts/contoso-cosmos"
+CONTOSOASSETS_ID="$RG_ID"'/providers/Microsoft.Storage/storageAccounts/contosoassets'
+CONTOSO_COSMOS_ID="$RG_ID"'/providers/Microsoft.DocumentDB/databaseAccounts/contoso-cosmos'
 
 # Role assignments: assign_role OBJECT_ID PRINCIPAL_TYPE ROLE SCOPE [NAME]
-# devs (developer) → blob: Storage Blob Data Contributor [resource]
-assign_role "$DEVS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$BLOB_ID"
-# mi-storage (userAssigned) → blob: Storage Blob Data Contributor [resource]
-assign_role "$MI_STORAGE_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$BLOB_ID"
+# Contoso developers (developer) → contosoassets: Storage Blob Data Contributor [resource]
+assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOASSETS_ID"
+# mi-contoso-storage (userAssigned) → contosoassets: Storage Blob Data Contributor [resource]
+assign_role "$MI_CONTOSO_STORAGE_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOASSETS_ID"
 
 # Cosmos DB data-plane roles: assign_cosmos_role ACCOUNT_ID ROLE PRINCIPAL_ID [NAME]
-# devs (developer) → cosmos: Cosmos DB Built-in Data Contributor [resource]
-assign_cosmos_role "$COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$DEVS_PRINCIPAL_ID"
-# mi-data (userAssigned) → cosmos: Cosmos DB Built-in Data Contributor [resource]
-assign_cosmos_role "$COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$MI_DATA_PRINCIPAL_ID"
+# Contoso developers (developer) → contoso-cosmos: Cosmos DB Built-in Data Contributor [resource]
+assign_cosmos_role "$CONTOSO_COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$CONTOSO_DEVELOPERS_PRINCIPAL_ID"
+# mi-contoso-databases (userAssigned) → contoso-cosmos: Cosmos DB Built-in Data Contributor [resource]
+assign_cosmos_role "$CONTOSO_COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$MI_CONTOSO_DATABASES_PRINCIPAL_ID"
 
 # Client-ID settings (DefaultAzureCredential picks the identity per client with them)
-az webapp config appsettings set --ids "$WEB1_ID" --settings "MANAGED_IDENTITY_CLIENT_ID_STORAGE=$MI_STORAGE_CLIENT_ID" "MANAGED_IDENTITY_CLIENT_ID_COSMOS=$MI_DATA_CLIENT_ID" "MANAGED_IDENTITY_CLIENT_ID_SQL=$MI_DATA_CLIENT_ID" --output none
-az webapp config appsettings set --ids "$WEB2_ID" --settings "MANAGED_IDENTITY_CLIENT_ID_STORAGE=$MI_STORAGE_CLIENT_ID" "MANAGED_IDENTITY_CLIENT_ID_COSMOS=$MI_DATA_CLIENT_ID" "MANAGED_IDENTITY_CLIENT_ID_SQL=$MI_DATA_CLIENT_ID" --output none
-az functionapp config appsettings set --ids "$FUNC_ID" --settings "AZURE_CLIENT_ID=$MI_STORAGE_CLIENT_ID" --output none
+az webapp config appsettings set --ids "$CONTOSO_WEB_1_ID" --settings MANAGED_IDENTITY_CLIENT_ID_STORAGE="$MI_CONTOSO_STORAGE_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_COSMOS="$MI_CONTOSO_DATABASES_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_SQL="$MI_CONTOSO_DATABASES_CLIENT_ID" --output none
+az webapp config appsettings set --ids "$CONTOSO_WEB_2_ID" --settings MANAGED_IDENTITY_CLIENT_ID_STORAGE="$MI_CONTOSO_STORAGE_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_COSMOS="$MI_CONTOSO_DATABASES_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_SQL="$MI_CONTOSO_DATABASES_CLIENT_ID" --output none
+az functionapp config appsettings set --ids "$CONTOSO_FUNC_ID" --settings AZURE_CLIENT_ID="$MI_CONTOSO_STORAGE_CLIENT_ID" --output none
 
 # SQL: run in database contoso-sql/orders as its Microsoft Entra admin (sqlcmd or the portal's query editor):
 #   IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL

@@ -31,7 +31,7 @@ variable "location" {
   default     = null
 }
 
-variable "devs_principal_id" {
+variable "contoso_developers_principal_id" {
   type        = string
   description = "Object ID of the Microsoft Entra group Contoso developers."
 }
@@ -45,86 +45,86 @@ data "azurerm_resource_group" "this" {
 locals {
   assignment_namespace = "6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61"
   service_ids = {
-    blob = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Storage/storageAccounts/contosoassets"
-    cosmos = "${data.azurerm_resource_group.this.id}/providers/Microsoft.DocumentDB/databaseAccounts/contoso-cosmos"
+    contosoassets = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Storage/storageAccounts/contosoassets"
+    contoso_cosmos = "${data.azurerm_resource_group.this.id}/providers/Microsoft.DocumentDB/databaseAccounts/contoso-cosmos"
   }
   app_ids = {
-    web1 = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Web/sites/contoso-web-1"
-    web2 = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Web/sites/contoso-web-2"
-    func = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Web/sites/contoso-func"
+    contoso_web_1 = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Web/sites/contoso-web-1"
+    contoso_web_2 = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Web/sites/contoso-web-2"
+    contoso_func = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Web/sites/contoso-func"
   }
 }
 
-resource "azurerm_user_assigned_identity" "mi_storage" {
+resource "azurerm_user_assigned_identity" "mi_contoso_storage" {
   name                = "mi-contoso-storage"
   resource_group_name = data.azurerm_resource_group.this.name
   location            = coalesce(var.location, data.azurerm_resource_group.this.location)
 }
 
-resource "azurerm_user_assigned_identity" "mi_data" {
+resource "azurerm_user_assigned_identity" "mi_contoso_databases" {
   name                = "mi-contoso-databases"
   resource_group_name = data.azurerm_resource_group.this.name
   location            = coalesce(var.location, data.azurerm_resource_group.this.location)
 }
 
-# devs (developer) → blob: Storage Blob Data Contributor [resource]
-resource "azurerm_role_assignment" "devs_blob_storage_blob_data_contributor" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.blob}|${var.devs_principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
-  scope                = local.service_ids.blob
+# Contoso developers (developer) → contosoassets: Storage Blob Data Contributor [resource]
+resource "azurerm_role_assignment" "contoso_developers_contosoassets_storage_blob_data_contributor" {
+  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosoassets}|${var.contoso_developers_principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
+  scope                = local.service_ids.contosoassets
   role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
-  principal_id         = var.devs_principal_id
+  principal_id         = var.contoso_developers_principal_id
   principal_type       = "Group"
-  description          = "idtopo: devs (developer) → blob: Storage Blob Data Contributor [resource]"
+  description          = "idtopo: Contoso developers (developer) → contosoassets: Storage Blob Data Contributor [resource]"
 }
 
-# mi-storage (userAssigned) → blob: Storage Blob Data Contributor [resource]
-resource "azurerm_role_assignment" "mi_storage_blob_storage_blob_data_contributor" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.blob}|${azurerm_user_assigned_identity.mi_storage.principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
-  scope                = local.service_ids.blob
+# mi-contoso-storage (userAssigned) → contosoassets: Storage Blob Data Contributor [resource]
+resource "azurerm_role_assignment" "mi_contoso_storage_contosoassets_storage_blob_data_contributor" {
+  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosoassets}|${azurerm_user_assigned_identity.mi_contoso_storage.principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
+  scope                = local.service_ids.contosoassets
   role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
-  principal_id         = azurerm_user_assigned_identity.mi_storage.principal_id
+  principal_id         = azurerm_user_assigned_identity.mi_contoso_storage.principal_id
   principal_type       = "ServicePrincipal"
-  description          = "idtopo: mi-storage (userAssigned) → blob: Storage Blob Data Contributor [resource]"
+  description          = "idtopo: mi-contoso-storage (userAssigned) → contosoassets: Storage Blob Data Contributor [resource]"
   skip_service_principal_aad_check = true
 }
 
-# devs (developer) → cosmos: Cosmos DB Built-in Data Contributor (Cosmos DB data plane)
-resource "azurerm_cosmosdb_sql_role_assignment" "devs_cosmos_cosmos_db_built_in_data_contributor" {
-  name                = uuidv5(local.assignment_namespace, lower("${local.service_ids.cosmos}|${var.devs_principal_id}|00000000-0000-0000-0000-000000000002"))
+# Contoso developers (developer) → contoso-cosmos: Cosmos DB Built-in Data Contributor [resource] (Cosmos DB data plane)
+resource "azurerm_cosmosdb_sql_role_assignment" "contoso_developers_contoso_cosmos_cosmos_db_built_in_data_contributor" {
+  name                = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_cosmos}|${var.contoso_developers_principal_id}|00000000-0000-0000-0000-000000000002"))
   resource_group_name = data.azurerm_resource_group.this.name
   account_name        = "contoso-cosmos"
-  role_definition_id  = "${local.service_ids.cosmos}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002"
-  principal_id        = var.devs_principal_id
-  scope               = local.service_ids.cosmos
+  role_definition_id  = "${local.service_ids.contoso_cosmos}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002"
+  principal_id        = var.contoso_developers_principal_id
+  scope               = local.service_ids.contoso_cosmos
 }
 
-# mi-data (userAssigned) → cosmos: Cosmos DB Built-in Data Contributor (Cosmos DB data plane)
-resource "azurerm_cosmosdb_sql_role_assignment" "mi_data_cosmos_cosmos_db_built_in_data_contributor" {
-  name                = uuidv5(local.assignment_namespace, lower("${local.service_ids.cosmos}|${azurerm_user_assigned_identity.mi_data.principal_id}|00000000-0000-0000-0000-000000000002"))
+# mi-contoso-databases (userAssigned) → contoso-cosmos: Cosmos DB Built-in Data Contributor [resource] (Cosmos DB data plane)
+resource "azurerm_cosmosdb_sql_role_assignment" "mi_contoso_databases_contoso_cosmos_cosmos_db_built_in_data_contributor" {
+  name                = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_cosmos}|${azurerm_user_assigned_identity.mi_contoso_databases.principal_id}|00000000-0000-0000-0000-000000000002"))
   resource_group_name = data.azurerm_resource_group.this.name
   account_name        = "contoso-cosmos"
-  role_definition_id  = "${local.service_ids.cosmos}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002"
-  principal_id        = azurerm_user_assigned_identity.mi_data.principal_id
-  scope               = local.service_ids.cosmos
+  role_definition_id  = "${local.service_ids.contoso_cosmos}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002"
+  principal_id        = azurerm_user_assigned_identity.mi_contoso_databases.principal_id
+  scope               = local.service_ids.contoso_cosmos
 }
 
 # The identity block each app's own resource needs.
 output "app_identities" {
   value = {
-    web1 = {
-      resource_id  = local.app_ids.web1
+    contoso_web_1 = {
+      resource_id  = local.app_ids.contoso_web_1
       type         = "UserAssigned"
-      identity_ids = [azurerm_user_assigned_identity.mi_storage.id, azurerm_user_assigned_identity.mi_data.id]
+      identity_ids = [azurerm_user_assigned_identity.mi_contoso_storage.id, azurerm_user_assigned_identity.mi_contoso_databases.id]
     }
-    web2 = {
-      resource_id  = local.app_ids.web2
+    contoso_web_2 = {
+      resource_id  = local.app_ids.contoso_web_2
       type         = "UserAssigned"
-      identity_ids = [azurerm_user_assigned_identity.mi_storage.id, azurerm_user_assigned_identity.mi_data.id]
+      identity_ids = [azurerm_user_assigned_identity.mi_contoso_storage.id, azurerm_user_assigned_identity.mi_contoso_databases.id]
     }
-    func = {
-      resource_id  = local.app_ids.func
+    contoso_func = {
+      resource_id  = local.app_ids.contoso_func
       type         = "UserAssigned"
-      identity_ids = [azurerm_user_assigned_identity.mi_storage.id]
+      identity_ids = [azurerm_user_assigned_identity.mi_contoso_storage.id]
     }
   }
 }
@@ -132,38 +132,38 @@ output "app_identities" {
 # Client-ID settings per app (see the connection guide).
 output "app_settings" {
   value = {
-    web1 = {
-      MANAGED_IDENTITY_CLIENT_ID_STORAGE = azurerm_user_assigned_identity.mi_storage.client_id
-      MANAGED_IDENTITY_CLIENT_ID_COSMOS = azurerm_user_assigned_identity.mi_data.client_id
-      MANAGED_IDENTITY_CLIENT_ID_SQL = azurerm_user_assigned_identity.mi_data.client_id
+    contoso_web_1 = {
+      MANAGED_IDENTITY_CLIENT_ID_STORAGE = azurerm_user_assigned_identity.mi_contoso_storage.client_id
+      MANAGED_IDENTITY_CLIENT_ID_COSMOS = azurerm_user_assigned_identity.mi_contoso_databases.client_id
+      MANAGED_IDENTITY_CLIENT_ID_SQL = azurerm_user_assigned_identity.mi_contoso_databases.client_id
     }
-    web2 = {
-      MANAGED_IDENTITY_CLIENT_ID_STORAGE = azurerm_user_assigned_identity.mi_storage.client_id
-      MANAGED_IDENTITY_CLIENT_ID_COSMOS = azurerm_user_assigned_identity.mi_data.client_id
-      MANAGED_IDENTITY_CLIENT_ID_SQL = azurerm_user_assigned_identity.mi_data.client_id
+    contoso_web_2 = {
+      MANAGED_IDENTITY_CLIENT_ID_STORAGE = azurerm_user_assigned_identity.mi_contoso_storage.client_id
+      MANAGED_IDENTITY_CLIENT_ID_COSMOS = azurerm_user_assigned_identity.mi_contoso_databases.client_id
+      MANAGED_IDENTITY_CLIENT_ID_SQL = azurerm_user_assigned_identity.mi_contoso_databases.client_id
     }
-    func = {
-      AZURE_CLIENT_ID = azurerm_user_assigned_identity.mi_storage.client_id
+    contoso_func = {
+      AZURE_CLIENT_ID = azurerm_user_assigned_identity.mi_contoso_storage.client_id
     }
   }
 }
 
 # SQL: run in database contoso-sql/orders as its Microsoft Entra admin.
-output "sql_script_db_devs" {
-  value = <<-EOT
-    IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
-        CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
-    ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
-    ALTER ROLE [db_datawriter] ADD MEMBER [Contoso developers];
-  EOT
+output "sql_script_contoso_sql_orders_contoso_developers" {
+  value = <<EOT
+IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
+    CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
+ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
+ALTER ROLE [db_datawriter] ADD MEMBER [Contoso developers];
+EOT
 }
 
 # SQL: run in database contoso-sql/orders as its Microsoft Entra admin.
-output "sql_script_db_mi_data" {
-  value = <<-EOT
-    IF DATABASE_PRINCIPAL_ID(N'mi-contoso-databases') IS NULL
-        CREATE USER [mi-contoso-databases] FROM EXTERNAL PROVIDER;
-    ALTER ROLE [db_datareader] ADD MEMBER [mi-contoso-databases];
-    ALTER ROLE [db_datawriter] ADD MEMBER [mi-contoso-databases];
-  EOT
+output "sql_script_contoso_sql_orders_mi_contoso_databases" {
+  value = <<EOT
+IF DATABASE_PRINCIPAL_ID(N'mi-contoso-databases') IS NULL
+    CREATE USER [mi-contoso-databases] FROM EXTERNAL PROVIDER;
+ALTER ROLE [db_datareader] ADD MEMBER [mi-contoso-databases];
+ALTER ROLE [db_datawriter] ADD MEMBER [mi-contoso-databases];
+EOT
 }

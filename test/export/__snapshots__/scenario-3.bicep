@@ -11,135 +11,135 @@ targetScope = 'resourceGroup'
 param location string = resourceGroup().location
 
 @description('Object ID of the Microsoft Entra group Contoso developers.')
-param devsPrincipalId string
+param contosoDevelopersPrincipalId string
 
 // User-assigned identities
 
-resource miStorage 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+resource miContosoOrdersStorage 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: 'mi-contoso-orders-storage'
   location: location
 }
 
 // Apps (existing)
 
-resource api 'Microsoft.App/containerApps@2024-03-01' existing = {
+resource contosoOrdersApi 'Microsoft.App/containerApps@2024-03-01' existing = {
   name: 'contoso-orders-api'
 }
 
-resource worker 'Microsoft.Web/sites@2023-12-01' existing = {
+resource contosoOrdersWorker 'Microsoft.Web/sites@2023-12-01' existing = {
   name: 'contoso-orders-worker'
 }
 
 // Services (existing)
 
-resource blob 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+resource contosoorders 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: 'contosoorders'
 }
 
-resource queue 'Microsoft.ServiceBus/namespaces@2021-11-01' existing = {
+resource contosoOrdersBus 'Microsoft.ServiceBus/namespaces@2021-11-01' existing = {
   name: 'contoso-orders-bus'
 }
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+resource kvContosoOrders 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: 'kv-contoso-orders'
 }
 
 // Role assignments
 
-// api (systemAssigned) → vault: Key Vault Secrets User [resource]
-resource apiVaultKeyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, api.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  scope: vault
+// contoso-orders-api (systemAssigned) → kv-contoso-orders: Key Vault Secrets User [resource]
+resource contosoOrdersApiKvContosoOrdersKeyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(kvContosoOrders.id, contosoOrdersApi.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  scope: kvContosoOrders
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: api.identity.principalId
+    principalId: contosoOrdersApi.identity.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
-// devs (developer) → blob: Storage Blob Data Contributor [resource]
-resource devsBlobStorageBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(blob.id, devsPrincipalId, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
-  scope: blob
+// Contoso developers (developer) → contosoorders: Storage Blob Data Contributor [resource]
+resource contosoDevelopersContosoordersStorageBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(contosoorders.id, contosoDevelopersPrincipalId, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: contosoorders
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
-    principalId: devsPrincipalId
+    principalId: contosoDevelopersPrincipalId
     principalType: 'Group'
   }
 }
 
-// devs (developer) → queue: Azure Service Bus Data Receiver [resource]
-resource devsQueueAzureServiceBusDataReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(queue.id, devsPrincipalId, '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0')
-  scope: queue
+// Contoso developers (developer) → contoso-orders-bus: Azure Service Bus Data Receiver [resource]
+resource contosoDevelopersContosoOrdersBusAzureServiceBusDataReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(contosoOrdersBus.id, contosoDevelopersPrincipalId, '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0')
+  scope: contosoOrdersBus
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0')
-    principalId: devsPrincipalId
+    principalId: contosoDevelopersPrincipalId
     principalType: 'Group'
   }
 }
 
-// devs (developer) → queue: Azure Service Bus Data Sender [resource]
-resource devsQueueAzureServiceBusDataSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(queue.id, devsPrincipalId, '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39')
-  scope: queue
+// Contoso developers (developer) → contoso-orders-bus: Azure Service Bus Data Sender [resource]
+resource contosoDevelopersContosoOrdersBusAzureServiceBusDataSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(contosoOrdersBus.id, contosoDevelopersPrincipalId, '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39')
+  scope: contosoOrdersBus
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39')
-    principalId: devsPrincipalId
+    principalId: contosoDevelopersPrincipalId
     principalType: 'Group'
   }
 }
 
-// devs (developer) → vault: Key Vault Secrets User [resource]
-resource devsVaultKeyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, devsPrincipalId, '4633458b-17de-408a-b874-0445c86b69e6')
-  scope: vault
+// Contoso developers (developer) → kv-contoso-orders: Key Vault Secrets User [resource]
+resource contosoDevelopersKvContosoOrdersKeyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(kvContosoOrders.id, contosoDevelopersPrincipalId, '4633458b-17de-408a-b874-0445c86b69e6')
+  scope: kvContosoOrders
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: devsPrincipalId
+    principalId: contosoDevelopersPrincipalId
     principalType: 'Group'
   }
 }
 
-// mi-storage (userAssigned) → blob: Storage Blob Data Contributor [resource]
-resource miStorageBlobStorageBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(blob.id, miStorage.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
-  scope: blob
+// mi-contoso-orders-storage (userAssigned) → contosoorders: Storage Blob Data Contributor [resource]
+resource miContosoOrdersStorageContosoordersStorageBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(contosoorders.id, miContosoOrdersStorage.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: contosoorders
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
-    principalId: miStorage.properties.principalId
+    principalId: miContosoOrdersStorage.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
-// mi-storage (userAssigned) → queue: Azure Service Bus Data Sender [resource]
-resource miStorageQueueAzureServiceBusDataSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(queue.id, miStorage.id, '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39')
-  scope: queue
+// mi-contoso-orders-storage (userAssigned) → contoso-orders-bus: Azure Service Bus Data Sender [resource]
+resource miContosoOrdersStorageContosoOrdersBusAzureServiceBusDataSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(contosoOrdersBus.id, miContosoOrdersStorage.id, '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39')
+  scope: contosoOrdersBus
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39')
-    principalId: miStorage.properties.principalId
+    principalId: miContosoOrdersStorage.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
 // The `identity` each app's own declaration needs (a whole-resource deployment here would overwrite the app).
 output appIdentities object = {
-  api: {
-    resourceId: api.id
+  contosoOrdersApi: {
+    resourceId: contosoOrdersApi.id
     identity: {
       type: 'SystemAssigned, UserAssigned'
       userAssignedIdentities: {
-        '${miStorage.id}': {}
+        '${miContosoOrdersStorage.id}': {}
       }
     }
   }
-  worker: {
-    resourceId: worker.id
+  contosoOrdersWorker: {
+    resourceId: contosoOrdersWorker.id
     identity: {
       type: 'UserAssigned'
       userAssignedIdentities: {
-        '${miStorage.id}': {}
+        '${miContosoOrdersStorage.id}': {}
       }
     }
   }
@@ -147,11 +147,11 @@ output appIdentities object = {
 
 // Client-ID settings per app (app settings or environment variables; see the connection guide).
 output appSettings object = {
-  api: {
-    MANAGED_IDENTITY_CLIENT_ID_STORAGE: miStorage.properties.clientId
-    MANAGED_IDENTITY_CLIENT_ID_SERVICEBUS: miStorage.properties.clientId
+  contosoOrdersApi: {
+    MANAGED_IDENTITY_CLIENT_ID_STORAGE: miContosoOrdersStorage.properties.clientId
+    MANAGED_IDENTITY_CLIENT_ID_SERVICEBUS: miContosoOrdersStorage.properties.clientId
   }
-  worker: {
-    AZURE_CLIENT_ID: miStorage.properties.clientId
+  contosoOrdersWorker: {
+    AZURE_CLIENT_ID: miContosoOrdersStorage.properties.clientId
   }
 }

@@ -4,9 +4,9 @@
 # Every step checks first: running it again changes nothing.
 set -euo pipefail
 
-SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-$(az account show --query id --output tsv)}"
-RESOURCE_GROUP="${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the identities}"
-LOCATION="${LOCATION:-$(az group show --name "$RESOURCE_GROUP" --query location --output tsv)}"
+if [ -z "${SUBSCRIPTION_ID:-}" ]; then SUBSCRIPTION_ID="$(az account show --query id --output tsv)"; fi
+if [ -z "${RESOURCE_GROUP:-}" ]; then printf '%s\n' 'set RESOURCE_GROUP to the resource group of the identities' >&2; exit 1; fi
+if [ -z "${LOCATION:-}" ]; then LOCATION="$(az group show --name "$RESOURCE_GROUP" --query location --output tsv)"; fi
 RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"
 az account set --subscription "$SUBSCRIPTION_ID"
 
@@ -37,43 +37,43 @@ assign_cosmos_role() {
 }
 
 # User-assigned identities
-MI_STORAGE_ID=$(az identity create --name 'mi-contoso-orders-storage' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
-MI_STORAGE_PRINCIPAL_ID=$(az identity show --ids "$MI_STORAGE_ID" --query principalId --output tsv)
-MI_STORAGE_CLIENT_ID=$(az identity show --ids "$MI_STORAGE_ID" --query clientId --output tsv)
+MI_CONTOSO_ORDERS_STORAGE_ID=$(az identity create --name='mi-contoso-orders-storage' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
+MI_CONTOSO_ORDERS_STORAGE_PRINCIPAL_ID=$(az identity show --ids "$MI_CONTOSO_ORDERS_STORAGE_ID" --query principalId --output tsv)
+MI_CONTOSO_ORDERS_STORAGE_CLIENT_ID=$(az identity show --ids "$MI_CONTOSO_ORDERS_STORAGE_ID" --query clientId --output tsv)
 
 # App identities
-API_ID="$RG_ID/providers/Microsoft.App/containerApps/contoso-orders-api"
-az containerapp identity assign --ids "$API_ID" --system-assigned --user-assigned "$MI_STORAGE_ID" --output none
-API_PRINCIPAL_ID=$(az resource show --ids "$API_ID" --query identity.principalId --output tsv)
-WORKER_ID="$RG_ID/providers/Microsoft.Web/sites/contoso-orders-worker"
-az functionapp identity assign --ids "$WORKER_ID" --identities "$MI_STORAGE_ID" --output none
+CONTOSO_ORDERS_API_ID="$RG_ID"'/providers/Microsoft.App/containerApps/contoso-orders-api'
+az containerapp identity assign --ids "$CONTOSO_ORDERS_API_ID" --system-assigned --user-assigned "$MI_CONTOSO_ORDERS_STORAGE_ID" --output none
+CONTOSO_ORDERS_API_PRINCIPAL_ID=$(az resource show --ids "$CONTOSO_ORDERS_API_ID" --query identity.principalId --output tsv)
+CONTOSO_ORDERS_WORKER_ID="$RG_ID"'/providers/Microsoft.Web/sites/contoso-orders-worker'
+az functionapp identity assign --ids "$CONTOSO_ORDERS_WORKER_ID" --identities "$MI_CONTOSO_ORDERS_STORAGE_ID" --output none
 
 # Developers (Microsoft Entra users and groups)
-DEVS_PRINCIPAL_ID="${DEVS_PRINCIPAL_ID:-$(az ad group show --group 'Contoso developers' --query id --output tsv)}"
+if [ -z "${CONTOSO_DEVELOPERS_PRINCIPAL_ID:-}" ]; then CONTOSO_DEVELOPERS_PRINCIPAL_ID="$(az ad group show --group='Contoso developers' --query id --output tsv)"; fi
 
 # Services (existing)
-BLOB_ID="$RG_ID/providers/Microsoft.Storage/storageAccounts/contosoorders"
-QUEUE_ID="$RG_ID/providers/Microsoft.ServiceBus/namespaces/contoso-orders-bus"
-VAULT_ID="$RG_ID/providers/Microsoft.KeyVault/vaults/kv-contoso-orders"
+CONTOSOORDERS_ID="$RG_ID"'/providers/Microsoft.Storage/storageAccounts/contosoorders'
+CONTOSO_ORDERS_BUS_ID="$RG_ID"'/providers/Microsoft.ServiceBus/namespaces/contoso-orders-bus'
+KV_CONTOSO_ORDERS_ID="$RG_ID"'/providers/Microsoft.KeyVault/vaults/kv-contoso-orders'
 
 # Role assignments: assign_role OBJECT_ID PRINCIPAL_TYPE ROLE SCOPE [NAME]
-# api (systemAssigned) → vault: Key Vault Secrets User [resource]
-assign_role "$API_PRINCIPAL_ID" ServicePrincipal 4633458b-17de-408a-b874-0445c86b69e6 "$VAULT_ID"
-# devs (developer) → blob: Storage Blob Data Contributor [resource]
-assign_role "$DEVS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$BLOB_ID"
-# devs (developer) → queue: Azure Service Bus Data Receiver [resource]
-assign_role "$DEVS_PRINCIPAL_ID" Group 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 "$QUEUE_ID"
-# devs (developer) → queue: Azure Service Bus Data Sender [resource]
-assign_role "$DEVS_PRINCIPAL_ID" Group 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 "$QUEUE_ID"
-# devs (developer) → vault: Key Vault Secrets User [resource]
-assign_role "$DEVS_PRINCIPAL_ID" Group 4633458b-17de-408a-b874-0445c86b69e6 "$VAULT_ID"
-# mi-storage (userAssigned) → blob: Storage Blob Data Contributor [resource]
-assign_role "$MI_STORAGE_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$BLOB_ID"
-# mi-storage (userAssigned) → queue: Azure Service Bus Data Sender [resource]
-assign_role "$MI_STORAGE_PRINCIPAL_ID" ServicePrincipal 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 "$QUEUE_ID"
+# contoso-orders-api (systemAssigned) → kv-contoso-orders: Key Vault Secrets User [resource]
+assign_role "$CONTOSO_ORDERS_API_PRINCIPAL_ID" ServicePrincipal 4633458b-17de-408a-b874-0445c86b69e6 "$KV_CONTOSO_ORDERS_ID"
+# Contoso developers (developer) → contosoorders: Storage Blob Data Contributor [resource]
+assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOORDERS_ID"
+# Contoso developers (developer) → contoso-orders-bus: Azure Service Bus Data Receiver [resource]
+assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 "$CONTOSO_ORDERS_BUS_ID"
+# Contoso developers (developer) → contoso-orders-bus: Azure Service Bus Data Sender [resource]
+assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 "$CONTOSO_ORDERS_BUS_ID"
+# Contoso developers (developer) → kv-contoso-orders: Key Vault Secrets User [resource]
+assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group 4633458b-17de-408a-b874-0445c86b69e6 "$KV_CONTOSO_ORDERS_ID"
+# mi-contoso-orders-storage (userAssigned) → contosoorders: Storage Blob Data Contributor [resource]
+assign_role "$MI_CONTOSO_ORDERS_STORAGE_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOORDERS_ID"
+# mi-contoso-orders-storage (userAssigned) → contoso-orders-bus: Azure Service Bus Data Sender [resource]
+assign_role "$MI_CONTOSO_ORDERS_STORAGE_PRINCIPAL_ID" ServicePrincipal 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 "$CONTOSO_ORDERS_BUS_ID"
 
 # Client-ID settings (DefaultAzureCredential picks the identity per client with them)
-az containerapp update --ids "$API_ID" --set-env-vars "MANAGED_IDENTITY_CLIENT_ID_STORAGE=$MI_STORAGE_CLIENT_ID" "MANAGED_IDENTITY_CLIENT_ID_SERVICEBUS=$MI_STORAGE_CLIENT_ID" --output none
-az functionapp config appsettings set --ids "$WORKER_ID" --settings "AZURE_CLIENT_ID=$MI_STORAGE_CLIENT_ID" --output none
+az containerapp update --ids "$CONTOSO_ORDERS_API_ID" --set-env-vars MANAGED_IDENTITY_CLIENT_ID_STORAGE="$MI_CONTOSO_ORDERS_STORAGE_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_SERVICEBUS="$MI_CONTOSO_ORDERS_STORAGE_CLIENT_ID" --output none
+az functionapp config appsettings set --ids "$CONTOSO_ORDERS_WORKER_ID" --settings AZURE_CLIENT_ID="$MI_CONTOSO_ORDERS_STORAGE_CLIENT_ID" --output none
 
 echo "Done: identity layer of this design is in place."

@@ -31,12 +31,12 @@ variable "location" {
   default     = null
 }
 
-variable "api_principal_id" {
+variable "contoso_orders_api_principal_id" {
   type        = string
   description = "Object ID of the system-assigned identity of contoso-orders-api."
 }
 
-variable "devs_principal_id" {
+variable "contoso_developers_principal_id" {
   type        = string
   description = "Object ID of the Microsoft Entra group Contoso developers."
 }
@@ -50,107 +50,107 @@ data "azurerm_resource_group" "this" {
 locals {
   assignment_namespace = "6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61"
   service_ids = {
-    blob = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Storage/storageAccounts/contosoorders"
-    queue = "${data.azurerm_resource_group.this.id}/providers/Microsoft.ServiceBus/namespaces/contoso-orders-bus"
-    vault = "${data.azurerm_resource_group.this.id}/providers/Microsoft.KeyVault/vaults/kv-contoso-orders"
+    contosoorders = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Storage/storageAccounts/contosoorders"
+    contoso_orders_bus = "${data.azurerm_resource_group.this.id}/providers/Microsoft.ServiceBus/namespaces/contoso-orders-bus"
+    kv_contoso_orders = "${data.azurerm_resource_group.this.id}/providers/Microsoft.KeyVault/vaults/kv-contoso-orders"
   }
   app_ids = {
-    api = "${data.azurerm_resource_group.this.id}/providers/Microsoft.App/containerApps/contoso-orders-api"
-    worker = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Web/sites/contoso-orders-worker"
+    contoso_orders_api = "${data.azurerm_resource_group.this.id}/providers/Microsoft.App/containerApps/contoso-orders-api"
+    contoso_orders_worker = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Web/sites/contoso-orders-worker"
   }
 }
 
-resource "azurerm_user_assigned_identity" "mi_storage" {
+resource "azurerm_user_assigned_identity" "mi_contoso_orders_storage" {
   name                = "mi-contoso-orders-storage"
   resource_group_name = data.azurerm_resource_group.this.name
   location            = coalesce(var.location, data.azurerm_resource_group.this.location)
 }
 
-# api (systemAssigned) → vault: Key Vault Secrets User [resource]
-resource "azurerm_role_assignment" "api_vault_key_vault_secrets_user" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.vault}|${var.api_principal_id}|4633458b-17de-408a-b874-0445c86b69e6"))
-  scope                = local.service_ids.vault
+# contoso-orders-api (systemAssigned) → kv-contoso-orders: Key Vault Secrets User [resource]
+resource "azurerm_role_assignment" "contoso_orders_api_kv_contoso_orders_key_vault_secrets_user" {
+  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.kv_contoso_orders}|${var.contoso_orders_api_principal_id}|4633458b-17de-408a-b874-0445c86b69e6"))
+  scope                = local.service_ids.kv_contoso_orders
   role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
-  principal_id         = var.api_principal_id
+  principal_id         = var.contoso_orders_api_principal_id
   principal_type       = "ServicePrincipal"
-  description          = "idtopo: api (systemAssigned) → vault: Key Vault Secrets User [resource]"
+  description          = "idtopo: contoso-orders-api (systemAssigned) → kv-contoso-orders: Key Vault Secrets User [resource]"
   skip_service_principal_aad_check = true
 }
 
-# devs (developer) → blob: Storage Blob Data Contributor [resource]
-resource "azurerm_role_assignment" "devs_blob_storage_blob_data_contributor" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.blob}|${var.devs_principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
-  scope                = local.service_ids.blob
+# Contoso developers (developer) → contosoorders: Storage Blob Data Contributor [resource]
+resource "azurerm_role_assignment" "contoso_developers_contosoorders_storage_blob_data_contributor" {
+  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosoorders}|${var.contoso_developers_principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
+  scope                = local.service_ids.contosoorders
   role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
-  principal_id         = var.devs_principal_id
+  principal_id         = var.contoso_developers_principal_id
   principal_type       = "Group"
-  description          = "idtopo: devs (developer) → blob: Storage Blob Data Contributor [resource]"
+  description          = "idtopo: Contoso developers (developer) → contosoorders: Storage Blob Data Contributor [resource]"
 }
 
-# devs (developer) → queue: Azure Service Bus Data Receiver [resource]
-resource "azurerm_role_assignment" "devs_queue_azure_service_bus_data_receiver" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.queue}|${var.devs_principal_id}|4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0"))
-  scope                = local.service_ids.queue
+# Contoso developers (developer) → contoso-orders-bus: Azure Service Bus Data Receiver [resource]
+resource "azurerm_role_assignment" "contoso_developers_contoso_orders_bus_azure_service_bus_data_receiver" {
+  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_orders_bus}|${var.contoso_developers_principal_id}|4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0"))
+  scope                = local.service_ids.contoso_orders_bus
   role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0"
-  principal_id         = var.devs_principal_id
+  principal_id         = var.contoso_developers_principal_id
   principal_type       = "Group"
-  description          = "idtopo: devs (developer) → queue: Azure Service Bus Data Receiver [resource]"
+  description          = "idtopo: Contoso developers (developer) → contoso-orders-bus: Azure Service Bus Data Receiver [resource]"
 }
 
-# devs (developer) → queue: Azure Service Bus Data Sender [resource]
-resource "azurerm_role_assignment" "devs_queue_azure_service_bus_data_sender" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.queue}|${var.devs_principal_id}|69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"))
-  scope                = local.service_ids.queue
+# Contoso developers (developer) → contoso-orders-bus: Azure Service Bus Data Sender [resource]
+resource "azurerm_role_assignment" "contoso_developers_contoso_orders_bus_azure_service_bus_data_sender" {
+  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_orders_bus}|${var.contoso_developers_principal_id}|69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"))
+  scope                = local.service_ids.contoso_orders_bus
   role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"
-  principal_id         = var.devs_principal_id
+  principal_id         = var.contoso_developers_principal_id
   principal_type       = "Group"
-  description          = "idtopo: devs (developer) → queue: Azure Service Bus Data Sender [resource]"
+  description          = "idtopo: Contoso developers (developer) → contoso-orders-bus: Azure Service Bus Data Sender [resource]"
 }
 
-# devs (developer) → vault: Key Vault Secrets User [resource]
-resource "azurerm_role_assignment" "devs_vault_key_vault_secrets_user" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.vault}|${var.devs_principal_id}|4633458b-17de-408a-b874-0445c86b69e6"))
-  scope                = local.service_ids.vault
+# Contoso developers (developer) → kv-contoso-orders: Key Vault Secrets User [resource]
+resource "azurerm_role_assignment" "contoso_developers_kv_contoso_orders_key_vault_secrets_user" {
+  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.kv_contoso_orders}|${var.contoso_developers_principal_id}|4633458b-17de-408a-b874-0445c86b69e6"))
+  scope                = local.service_ids.kv_contoso_orders
   role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
-  principal_id         = var.devs_principal_id
+  principal_id         = var.contoso_developers_principal_id
   principal_type       = "Group"
-  description          = "idtopo: devs (developer) → vault: Key Vault Secrets User [resource]"
+  description          = "idtopo: Contoso developers (developer) → kv-contoso-orders: Key Vault Secrets User [resource]"
 }
 
-# mi-storage (userAssigned) → blob: Storage Blob Data Contributor [resource]
-resource "azurerm_role_assignment" "mi_storage_blob_storage_blob_data_contributor" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.blob}|${azurerm_user_assigned_identity.mi_storage.principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
-  scope                = local.service_ids.blob
+# mi-contoso-orders-storage (userAssigned) → contosoorders: Storage Blob Data Contributor [resource]
+resource "azurerm_role_assignment" "mi_contoso_orders_storage_contosoorders_storage_blob_data_contributor" {
+  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosoorders}|${azurerm_user_assigned_identity.mi_contoso_orders_storage.principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
+  scope                = local.service_ids.contosoorders
   role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
-  principal_id         = azurerm_user_assigned_identity.mi_storage.principal_id
+  principal_id         = azurerm_user_assigned_identity.mi_contoso_orders_storage.principal_id
   principal_type       = "ServicePrincipal"
-  description          = "idtopo: mi-storage (userAssigned) → blob: Storage Blob Data Contributor [resource]"
+  description          = "idtopo: mi-contoso-orders-storage (userAssigned) → contosoorders: Storage Blob Data Contributor [resource]"
   skip_service_principal_aad_check = true
 }
 
-# mi-storage (userAssigned) → queue: Azure Service Bus Data Sender [resource]
-resource "azurerm_role_assignment" "mi_storage_queue_azure_service_bus_data_sender" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.queue}|${azurerm_user_assigned_identity.mi_storage.principal_id}|69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"))
-  scope                = local.service_ids.queue
+# mi-contoso-orders-storage (userAssigned) → contoso-orders-bus: Azure Service Bus Data Sender [resource]
+resource "azurerm_role_assignment" "mi_contoso_orders_storage_contoso_orders_bus_azure_service_bus_data_sender" {
+  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_orders_bus}|${azurerm_user_assigned_identity.mi_contoso_orders_storage.principal_id}|69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"))
+  scope                = local.service_ids.contoso_orders_bus
   role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"
-  principal_id         = azurerm_user_assigned_identity.mi_storage.principal_id
+  principal_id         = azurerm_user_assigned_identity.mi_contoso_orders_storage.principal_id
   principal_type       = "ServicePrincipal"
-  description          = "idtopo: mi-storage (userAssigned) → queue: Azure Service Bus Data Sender [resource]"
+  description          = "idtopo: mi-contoso-orders-storage (userAssigned) → contoso-orders-bus: Azure Service Bus Data Sender [resource]"
   skip_service_principal_aad_check = true
 }
 
 # The identity block each app's own resource needs.
 output "app_identities" {
   value = {
-    api = {
-      resource_id  = local.app_ids.api
+    contoso_orders_api = {
+      resource_id  = local.app_ids.contoso_orders_api
       type         = "SystemAssigned, UserAssigned"
-      identity_ids = [azurerm_user_assigned_identity.mi_storage.id]
+      identity_ids = [azurerm_user_assigned_identity.mi_contoso_orders_storage.id]
     }
-    worker = {
-      resource_id  = local.app_ids.worker
+    contoso_orders_worker = {
+      resource_id  = local.app_ids.contoso_orders_worker
       type         = "UserAssigned"
-      identity_ids = [azurerm_user_assigned_identity.mi_storage.id]
+      identity_ids = [azurerm_user_assigned_identity.mi_contoso_orders_storage.id]
     }
   }
 }
@@ -158,12 +158,12 @@ output "app_identities" {
 # Client-ID settings per app (see the connection guide).
 output "app_settings" {
   value = {
-    api = {
-      MANAGED_IDENTITY_CLIENT_ID_STORAGE = azurerm_user_assigned_identity.mi_storage.client_id
-      MANAGED_IDENTITY_CLIENT_ID_SERVICEBUS = azurerm_user_assigned_identity.mi_storage.client_id
+    contoso_orders_api = {
+      MANAGED_IDENTITY_CLIENT_ID_STORAGE = azurerm_user_assigned_identity.mi_contoso_orders_storage.client_id
+      MANAGED_IDENTITY_CLIENT_ID_SERVICEBUS = azurerm_user_assigned_identity.mi_contoso_orders_storage.client_id
     }
-    worker = {
-      AZURE_CLIENT_ID = azurerm_user_assigned_identity.mi_storage.client_id
+    contoso_orders_worker = {
+      AZURE_CLIENT_ID = azurerm_user_assigned_identity.mi_contoso_orders_storage.client_id
     }
   }
 }

@@ -27,6 +27,8 @@ describe('ExportMenu', () => {
       [`${base}.tf`, exportDesign(scenario2, 'terraform', { context: { resourceGroup: 'rg-1' } })],
       [`${base}.sh`, exportDesign(scenario2, 'cli', { context: { resourceGroup: 'rg-1' } })],
     ])
-    expect(download.mock.calls[2]![1]).toContain('RESOURCE_GROUP="${RESOURCE_GROUP:-rg-1}"')
+    expect(download.mock.calls[2]![1]).toContain(
+      `if [ -z "\${RESOURCE_GROUP:-}" ]; then RESOURCE_GROUP='rg-1'; fi`,
+    )
   })
 })

@@ -16,8 +16,3 @@ export function snakeCase(words: readonly string[]): string {
   const out = words.join('_')
   return /^[0-9]/.test(out) ? `_${out}` : out
 }
-
-/** A string literal that C#, TypeScript, Python and Java all read the same way. */
-export function quote(text: string): string {
-  return JSON.stringify(text)
-}

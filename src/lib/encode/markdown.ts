@@ -1,0 +1,41 @@
+import { visibleText } from './chars.ts'
+
+/**
+ * Inline Markdown text (a heading, a list item, a table cell) that renders as exactly `text`:
+ * shown on one line (`visibleText`), then every character CommonMark or GFM could read as markup
+ * escaped with a backslash, which CommonMark allows before any ASCII punctuation: backslash,
+ * code, emphasis, links and images, strikethrough, table pipes, a heading's closing `#`; `_` only
+ * where it could open or close emphasis, `<` before what could be a tag or autolink, `&` before
+ * what could be an entity.
+ */
+export function markdownText(text: string): string {
+  return visibleText(text).replace(
+    /[\\`*[\]|~#]|_(?![A-Za-z0-9])|(?<![A-Za-z0-9])_|<(?=[A-Za-z/?!])|&(?=[A-Za-z#])/g,
+    (c) => `\\${c}`,
+  )
+}
+
+/**
+ * An inline code span (also in a table cell): a backtick string longer than any inside the text,
+ * a space of padding when the text starts or ends with a backtick. GFM splits table cells at a
+ * pipe even inside code, and a backslash in code cannot escape one: text with `|` or a backslash is
+ * written as escaped plain text instead.
+ */
+export function markdownCode(text: string): string {
+  const shown = visibleText(text)
+  if (/[|\\]/.test(shown)) return markdownText(text)
+  const longest = Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length))
+  const ticks = '`'.repeat(longest + 1)
+  const pad = shown.startsWith('`') || shown.endsWith('`') ? ' ' : ''
+  return `${ticks}${pad}${shown}${pad}${ticks}`
+}
+
+/**
+ * A fenced code block holding `code` (already encoded for its language): the fence is a backtick
+ * string longer than any run of backticks in the code, so no line of it can close the block.
+ */
+export function markdownFence(code: string, info = ''): string[] {
+  const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(Math.max(3, longest + 1))
+  return [`${fence}${info}`, ...code.split('\n'), fence]
+}

@@ -1,0 +1,155 @@
+// Hostile names through the connection guide: each app's code parses in its language (the
+// TypeScript compiler, python3's ast and tokenize, javac's scanner, a C# tokenizer) into exactly
+// the tokens of the same design under plain names, so names only ever sit in strings and
+// comments, and each endpoint string holds the service's name exactly. The Markdown has the
+// same blocks, headings, table rows and list items as the plain twin's.
+import fc from 'fast-check'
+import { describe, expect, it, vi } from 'vitest'
+import { connectionGuide } from '@/guide/derive-guide.ts'
+import { guideMarkdown } from '@/guide/markdown.ts'
+import { appSnippet } from '@/guide/snippets/assemble.ts'
+import type { AppGuide, Language } from '@/guide/types.ts'
+import { UNSAFE_BUT_NEWLINE } from '@/lib/encode/chars.ts'
+import type { Design } from '@/model/types.ts'
+import {
+  csharpTokens,
+  HAS_JAVA,
+  javaTokens,
+  pythonTokens,
+  typescriptTokens,
+  type CodeTokens,
+} from '../support/code-syntax.ts'
+import { exploitCases, hostileCase, type HostileCase } from '../support/hostile-designs.ts'
+import { needsTool } from '../support/tools.ts'
+
+/** Issue 10's reproduced attacks, run before the random cases. */
+const EXPLOITS = exploitCases().map((c): [HostileCase] => [c])
+
+vi.setConfig({ testTimeout: 300_000 })
+
+/**
+ * The endpoints a snippet writes as string literals: SQL builds its own from the server, and a
+ * Service Bus or Event Hubs connection whose roles neither send nor receive (a role of another
+ * service drawn on it) gets no sender or receiver, so no endpoint, in some languages.
+ */
+function endpoints(app: AppGuide): string[] {
+  return app.connections
+    .filter((c) => c.serviceKind !== 'sql')
+    .filter(
+      (c) =>
+        !(c.serviceKind === 'serviceBus' || c.serviceKind === 'eventHubs') ||
+        c.canSend ||
+        c.canReceive,
+    )
+    .flatMap((c) => c.clients.flatMap((u) => ('endpoint' in u ? [u.endpoint] : [])))
+}
+
+/** Java snippets are statements: imports stay on top, the rest goes in a method of a class. */
+function javaUnit(snippet: string): string {
+  const lines = snippet.split('\n')
+  const imports = lines.filter((l) => l.startsWith('import '))
+  const body = lines.filter((l) => !l.startsWith('import '))
+  return `${imports.join('\n')}\nclass Snippet {\n  void run() throws Exception {\n${body.join('\n')}\n  }\n}\n`
+}
+
+function pairs(design: Design, twin: Design): [AppGuide, AppGuide][] {
+  const [a, b] = [connectionGuide(design).apps, connectionGuide(twin).apps]
+  expect(a.map((x) => x.app)).toEqual(b.map((x) => x.app))
+  return a.map((x, i) => [x, b[i]!])
+}
+
+function check(read: CodeTokens, plain: CodeTokens, app: AppGuide): void {
+  expect(read.errors).toEqual([])
+  expect(read.kinds).toEqual(plain.kinds)
+  for (const endpoint of endpoints(app)) expect(read.strings).toContain(endpoint)
+}
+
+describe('code snippets with hostile names', () => {
+  const each = (language: Language, read: (code: string) => CodeTokens) =>
+    it(`${language}: parses into the plain design's tokens, the names in strings and comments only`, () => {
+      fc.assert(
+        fc.property(hostileCase(), ({ design, twin }) => {
+          for (const [app, plain] of pairs(design, twin)) {
+            if (app.connections.length === 0) continue
+            const code = appSnippet(app, language)
+            expect(code).not.toMatch(UNSAFE_BUT_NEWLINE)
+            check(read(code), read(appSnippet(plain, language)), app)
+          }
+        }),
+        { examples: EXPLOITS, numRuns: 30, endOnFailure: true },
+      )
+    })
+  each('typescript', typescriptTokens)
+  each('csharp', csharpTokens)
+
+  it('python: ast.parse accepts it, and tokenize reads the plain design’s tokens', () => {
+    fc.assert(
+      fc.property(hostileCase(), ({ design, twin }) => {
+        const apps = pairs(design, twin).filter(([app]) => app.connections.length > 0)
+        const read = pythonTokens(
+          apps.flatMap(([app, plain]) => [appSnippet(app, 'python'), appSnippet(plain, 'python')]),
+        )
+        apps.forEach(([app], i) => check(read[2 * i]!, read[2 * i + 1]!, app))
+      }),
+      { examples: EXPLOITS, numRuns: 6, endOnFailure: true },
+    )
+  })
+
+  it.skipIf(!HAS_JAVA)(
+    needsTool('java: javac’s scanner reads the plain design’s tokens', 'java', HAS_JAVA),
+    () => {
+      fc.assert(
+        fc.property(hostileCase(), ({ design, twin }) => {
+          const apps = pairs(design, twin).filter(([app]) => app.connections.length > 0)
+          const read = javaTokens(
+            apps.flatMap(([app, plain]) => [
+              javaUnit(appSnippet(app, 'java')),
+              javaUnit(appSnippet(plain, 'java')),
+            ]),
+          )
+          apps.forEach(([app], i) => check(read[2 * i]!, read[2 * i + 1]!, app))
+        }),
+        { examples: EXPLOITS, numRuns: 3, endOnFailure: true },
+      )
+    },
+  )
+})
+
+/**
+ * The block structure of a Markdown text as CommonMark and GFM read it, line by line: fenced code
+ * (opened and closed by backtick runs), headings by level, table rows by their cell count
+ * (pipes not escaped), list items, blank lines, paragraphs.
+ */
+function markdownShape(text: string): string[] {
+  const shape: string[] = []
+  let fence: string | undefined
+  for (const line of text.split('\n')) {
+    const run = /^ {0,3}(`{3,})/.exec(line)?.[1]
+    if (fence !== undefined) {
+      if (run !== undefined && run.length >= fence.length && line.trim() === run) {
+        shape.push('fence-close')
+        fence = undefined
+      } else shape.push('code')
+    } else if (run !== undefined) {
+      fence = run
+      shape.push('fence-open')
+    } else if (/^#{1,6} /.test(line)) shape.push(`h${/^#+/.exec(line)![0].length}`)
+    else if (line.startsWith('|')) shape.push(`row:${line.replace(/\\./g, '').split('|').length}`)
+    else if (line.startsWith('- ')) shape.push('item')
+    else shape.push(line === '' ? 'blank' : 'text')
+  }
+  return shape
+}
+
+describe('the Markdown guide with hostile names', () => {
+  it('has the plain design’s blocks, headings, table rows and list items, and no raw control', () => {
+    fc.assert(
+      fc.property(hostileCase(), ({ design, twin }) => {
+        const text = guideMarkdown(connectionGuide(design))
+        expect(text).not.toMatch(UNSAFE_BUT_NEWLINE)
+        expect(markdownShape(text)).toEqual(markdownShape(guideMarkdown(connectionGuide(twin))))
+      }),
+      { examples: EXPLOITS, numRuns: 60 },
+    )
+  })
+})

@@ -1,0 +1,151 @@
+import fc from 'fast-check'
+import { HOSTING } from '@/catalog/hosting.ts'
+import { SERVICES } from '@/catalog/services.ts'
+import type { Design, DesignNode } from '@/model/types.ts'
+import { templateById } from '@/templates/index.ts'
+import { designArbitrary } from './arbitraries.ts'
+import { CANARY, hostileName } from './hostile.ts'
+
+const SUB = '11111111-1111-1111-1111-111111111111'
+const OTHER_RG = 'other-rg'
+
+export interface HostileCase {
+  /** A random design whose design name, node names and some role texts are hostile. */
+  readonly design: Design
+  /**
+   * The same design with every distinct name replaced by a plain one of the same `/` structure
+   * (SQL databases are `server/database`): whatever differs between the outputs of the two came
+   * from the names, and must sit inside a string or a comment.
+   */
+  readonly twin: Design
+}
+
+function armType(n: DesignNode): string | undefined {
+  if (n.kind === 'service') return SERVICES[n.service].armType
+  if (n.kind === 'app') return HOSTING[n.hosting].armType
+  return n.kind === 'identity' ? 'Microsoft.ManagedIdentity/userAssignedIdentities' : undefined
+}
+
+/** A well-formed id of the node's own type in another group (names are the twin's: ARM-valid). */
+function boundId(n: DesignNode, i: number): string | undefined {
+  const type = armType(n)
+  if (!type) return undefined
+  const [provider, ...types] = type.split('/')
+  const path = types.map((t, j) => `${t}/bound${i}x${j}`).join('/')
+  return `/subscriptions/${SUB}/resourceGroups/${OTHER_RG}/providers/${provider}/${path}`
+}
+
+/**
+ * Random designs (test/support/arbitraries) with hostile names everywhere a name goes, some roles
+ * replaced by hostile texts, and some nodes bound to Azure (resource ids in another group,
+ * developers' object ids), paired with their plain twin.
+ */
+export function hostileCase(): fc.Arbitrary<HostileCase> {
+  return fc
+    .record({
+      design: designArbitrary({ maxApps: 4, maxIdentities: 3, maxServices: 4, maxDevelopers: 2 }),
+      designName: hostileName(),
+      names: fc.array(hostileName(), { minLength: 16, maxLength: 16 }),
+      roles: fc.array(hostileName(), { minLength: 2, maxLength: 2 }),
+      bind: fc.array(fc.nat(5), { minLength: 16, maxLength: 16 }),
+    })
+    .map(({ design, designName, names, roles, bind }) => {
+      const nodes = design.nodes.map((n, i): DesignNode => {
+        // Names repeat now and then: two nodes may share one.
+        const name = names[i % names.length]!
+        const b = bind[i % bind.length]!
+        if (n.kind === 'developer')
+          return b > 2
+            ? {
+                ...n,
+                name,
+                azure: { principalId: `dddddddd-0000-4000-8000-${String(i).padStart(12, '0')}` },
+              }
+            : { ...n, name }
+        const id = b === 5 && n.kind !== 'app' ? boundId(n, i) : undefined
+        return id ? { ...n, name, azure: { resourceId: id } } : { ...n, name }
+      })
+      const edges = design.edges.map((e, i) =>
+        e.kind === 'access' && i % 3 === 0 ? { ...e, roles: [...e.roles, roles[i % 2]!] } : e,
+      )
+      return withTwin({ ...design, name: designName, nodes, edges }, roles)
+    })
+}
+
+/** A hostile design and its plain twin (`roles`: the hostile texts put among edges' roles). */
+function withTwin(hostile: Design, roles: readonly string[] = []): HostileCase {
+  const twinNames = new Map<string, string>()
+  const twinOf = (name: string): string => {
+    if (!twinNames.has(name))
+      twinNames.set(
+        name,
+        name
+          .split('/')
+          .map((_, j) => `plain${twinNames.size}p${j}`)
+          .join('/'),
+      )
+    return twinNames.get(name)!
+  }
+  const twin: Design = {
+    ...hostile,
+    name: twinOf(hostile.name),
+    nodes: hostile.nodes.map((n) => ({ ...n, name: twinOf(n.name) })),
+    edges: hostile.edges.map((e) =>
+      e.kind === 'access'
+        ? { ...e, roles: e.roles.map((r) => (roles.includes(r) ? twinOf(r) : r)) }
+        : e,
+    ),
+  }
+  return { design: hostile, twin }
+}
+
+/**
+ * The attacks issue 10 reproduced, as fixed cases each hostile-name property runs first (random
+ * mixes seldom build them: a heredoc or a `'''` string is only written for text that holds no
+ * control but line breaks): scenario 2 and an AKS workload, with a SQL principal whose name holds
+ * a line `EOT`, a `'''` and a declaration after each; a service name that ends a Java comment
+ * through `\u000a`, holds a lone high surrogate before a backslash, and puts a Python statement
+ * after a line break; an AKS app and a design name that leave a `#` comment. Unbound, and with
+ * every node but the developers bound to a resource in another group.
+ */
+export function exploitCases(): HostileCase[] {
+  const base = templateById('scenario-2')!.design
+  const design: Design = {
+    ...base,
+    nodes: [...base.nodes, { id: 'aks', kind: 'app', name: 'aks', hosting: 'aksWorkload' }],
+    edges: [
+      ...base.edges,
+      { id: 'aks-mi-data', kind: 'attach', source: 'aks', target: 'mi-data' },
+      {
+        id: 'aks-blob',
+        kind: 'access',
+        source: 'aks',
+        target: 'blob',
+        via: 'mi-data',
+        roles: ['Owner'],
+      },
+    ],
+  }
+  const NAMES: Readonly<Record<string, string>> = {
+    'mi-data': `mi\nEOT\nresource "azurerm_role_assignment" "e" {}\nx = <<EOT\n'''\nresource e 'x@1' = {}\n'''\n`,
+    blob: `st \\u000a System.exit(1); \uD83D\\u0022 */ ${CANARY}\nimport os; os.system("touch ${CANARY}")`,
+    aks: `aks\naz role assignment create --role Owner --assignee x --scope /\n# `,
+    devs: `dev'"\`$(touch ${CANARY})\``,
+  }
+  const named = (d: Design, name: string): Design => ({
+    ...d,
+    name,
+    nodes: d.nodes.map((n) => (NAMES[n.id] ? { ...n, name: NAMES[n.id]! } : n)),
+  })
+  const bound: Design = {
+    ...design,
+    nodes: design.nodes.map((n, i) => {
+      const id = n.kind === 'developer' ? undefined : boundId(n, i)
+      return id ? { ...n, azure: { resourceId: id } } : n
+    }),
+  }
+  return [
+    withTwin(named(design, `Receipts\ntouch ${CANARY}\n*/ EOT`)),
+    withTwin(named(bound, `Receipts \u001b]0;owned\u0007`)),
+  ]
+}
