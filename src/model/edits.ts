@@ -36,12 +36,26 @@ export interface EditError {
   readonly message: string
 }
 
+export interface ApplyOptions {
+  /**
+   * Check each added or changed node and edge against the file format's schema (default). Only a
+   * caller whose edits are valid by construction, and proven so by its tests, switches it off
+   * (optimize: its edits on large designs would spend most of their time in the schema). Ids,
+   * endpoints and their kinds are checked either way.
+   */
+  readonly validate?: boolean
+}
+
 /**
  * Applies edits in order, all or nothing: if one would make the design invalid, the result says
  * which and why, and the caller keeps its design. Unchanged nodes and edges keep their identity.
  */
-export function applyEdits(design: Design, edits: readonly Edit[]): Result<Design, EditError> {
-  const work = new Workspace(design)
+export function applyEdits(
+  design: Design,
+  edits: readonly Edit[],
+  options: ApplyOptions = {},
+): Result<Design, EditError> {
+  const work = new Workspace(design, options.validate ?? true)
   let lastBinding = -1
   for (const [index, edit] of edits.entries()) {
     const message = work.apply(edit)
@@ -67,8 +81,11 @@ class Workspace {
   /** Edge ids per node, built on the first removeNode so removing many nodes stays linear. */
   private incident: Map<string, Set<string>> | null = null
 
-  constructor(design: Design) {
+  private readonly validate: boolean
+
+  constructor(design: Design, validate: boolean) {
     this.base = design
+    this.validate = validate
     this.name = design.name
     this.nodes = new Map(design.nodes.map((n) => [n.id, n]))
     this.edges = new Map(design.edges.map((e) => [e.id, e]))
@@ -88,7 +105,7 @@ class Workspace {
     switch (edit.type) {
       case 'addNode': {
         if (this.idTaken(edit.node.id)) return `id ${JSON.stringify(edit.node.id)} is already used`
-        const invalid = validateNode(edit.node)
+        const invalid = this.validate ? validateNode(edit.node) : undefined
         if (invalid) return invalid
         this.nodes.set(edit.node.id, edit.node)
         return undefined
@@ -104,7 +121,7 @@ class Workspace {
         const changed = withFields(node, edit.set) as DesignNode
         const rekinded = ('hosting' in edit.set || 'service' in edit.set) && !('azure' in edit.set)
         const next = rekinded ? dropStaleResourceId(changed) : changed
-        const invalid = validateNode(next)
+        const invalid = this.validate ? validateNode(next) : undefined
         if (invalid) return invalid
         this.nodes.set(edit.id, next)
         return undefined
@@ -117,7 +134,8 @@ class Workspace {
       }
       case 'addEdge': {
         if (this.idTaken(edit.edge.id)) return `id ${JSON.stringify(edit.edge.id)} is already used`
-        const invalid = validateEdge(edit.edge) ?? this.checkEndpoints(edit.edge)
+        const invalid =
+          (this.validate ? validateEdge(edit.edge) : undefined) ?? this.checkEndpoints(edit.edge)
         if (invalid) return invalid
         this.edges.set(edit.edge.id, edit.edge)
         this.link(edit.edge)
@@ -128,7 +146,7 @@ class Workspace {
         if (!edge) return `no edge with id ${JSON.stringify(edit.id)}`
         if (edge.kind !== 'access') return 'only access edges have roles, scope and via'
         const next = withFields(edge, edit.set) as DesignEdge
-        const invalid = validateEdge(next)
+        const invalid = this.validate ? validateEdge(next) : undefined
         if (invalid) return invalid
         this.edges.set(edit.id, next)
         return undefined

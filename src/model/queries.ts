@@ -1,4 +1,4 @@
-import { SYSTEM_VIA, type Scope } from './kinds.ts'
+import { SCOPES, SYSTEM_VIA, type Scope } from './kinds.ts'
 import type { AccessEdge, AppNode, Design, DesignNode } from './types.ts'
 
 /** Who holds a grant: an app's system-assigned identity, a user-assigned identity, or a developer. */
@@ -18,8 +18,45 @@ export function principalKey(p: PrincipalRef): string {
   return `${p.type}:${p.node}`
 }
 
+/** An access edge's scope: a missing `scope` is `resource` (PRODUCT.md §4). */
 export function scopeOf(edge: AccessEdge): Scope {
   return edge.scope ?? 'resource'
+}
+
+/** The scope as a small number, its position in SCOPES: resource 0, resourceGroup 1, subscription 2. */
+export function scopeSlot(edge: AccessEdge): number {
+  const scope = edge.scope
+  return scope === undefined || scope === SCOPES[0] ? 0 : scope === SCOPES[1] ? 1 : 2
+}
+
+/**
+ * PRODUCT.md §4 "Resolving identities", the one place it is written: `source` is the edge's source
+ * node, `attached` the identities attached to it. Calls `principal` with what the edge acts as, or
+ * `unresolved` with why it acts as nothing, and returns its answer (callers build their own
+ * values: ModelIndex a Resolution, DesignIndex a principal number).
+ */
+export function resolveAccess<R>(
+  edge: AccessEdge,
+  source: DesignNode | undefined,
+  attached: readonly string[],
+  principal: (type: PrincipalRef['type'], node: string) => R,
+  unresolved: (reason: Unresolved) => R,
+): R {
+  if (source?.kind === 'developer') return principal('developer', source.id)
+  if (source?.kind !== 'app') return unresolved('noIdentity')
+  if (edge.via !== undefined) {
+    if (edge.via === SYSTEM_VIA)
+      return source.systemAssigned ? principal('systemAssigned', source.id) : unresolved('notOnApp')
+    return attached.includes(edge.via)
+      ? principal('userAssigned', edge.via)
+      : unresolved('notOnApp')
+  }
+  const count = (source.systemAssigned ? 1 : 0) + attached.length
+  if (count === 0) return unresolved('noIdentity')
+  if (count > 1) return unresolved('ambiguous')
+  return source.systemAssigned
+    ? principal('systemAssigned', source.id)
+    : principal('userAssigned', attached[0] as string)
 }
 
 /**
@@ -78,24 +115,13 @@ export class ModelIndex {
 
   /** The principal an access edge acts as, or why it has none. */
   resolve(edge: AccessEdge): Resolution {
-    const source = this.nodes.get(edge.source)
-    if (source?.kind === 'developer')
-      return { resolved: true, principal: { type: 'developer', node: source.id } }
-    if (source?.kind !== 'app') return { resolved: false, reason: 'noIdentity' }
-    if (edge.via !== undefined) {
-      if (edge.via === SYSTEM_VIA) {
-        return source.systemAssigned
-          ? { resolved: true, principal: { type: 'systemAssigned', node: source.id } }
-          : { resolved: false, reason: 'notOnApp' }
-      }
-      return this.attachedIdentities(source.id).includes(edge.via)
-        ? { resolved: true, principal: { type: 'userAssigned', node: edge.via } }
-        : { resolved: false, reason: 'notOnApp' }
-    }
-    const identities = this.identitiesOf(source.id)
-    const [only] = identities
-    if (identities.length === 1 && only) return { resolved: true, principal: only }
-    return { resolved: false, reason: identities.length === 0 ? 'noIdentity' : 'ambiguous' }
+    return resolveAccess<Resolution>(
+      edge,
+      this.nodes.get(edge.source),
+      this.attachedIdentities(edge.source),
+      (type, node) => ({ resolved: true, principal: { type, node } as PrincipalRef }),
+      (reason) => ({ resolved: false, reason }),
+    )
   }
 }
 

@@ -1,6 +1,6 @@
+import type { DesignIndex } from '../analysis/design-index.ts'
 import { compareOrdinal } from '../lib/compare.ts'
 import { SYSTEM_VIA } from '../model/kinds.ts'
-import type { ModelIndex } from '../model/queries.ts'
 import type { AppNode, IdentityNode, Position } from '../model/types.ts'
 import { IdAllocator } from './ids.ts'
 import type { NeedGroup, Needs } from './needs.ts'
@@ -25,7 +25,7 @@ const SEP = '\u0000'
 const NAME_MAX = 128
 
 /** Steps 2–4 of PRODUCT.md §6: picks or creates the identity of every group. */
-export function planLayout(index: ModelIndex, needs: Needs, ids: IdAllocator): Layout {
+export function planLayout(index: DesignIndex, needs: Needs, ids: IdAllocator): Layout {
   const reusable = exactlyAttached(index)
   // Azure wants identity names unique in a resource group: avoid every name already drawn.
   const names = new IdAllocator(
@@ -96,7 +96,7 @@ function firstVia(
 }
 
 /** For each set of apps (sorted, NUL-joined), the first identity in file order attached to exactly them. */
-function exactlyAttached(index: ModelIndex): Map<string, string> {
+function exactlyAttached(index: DesignIndex): Map<string, string> {
   const out = new Map<string, string>()
   for (const node of index.design.nodes) {
     if (node.kind !== 'identity') continue
@@ -109,7 +109,7 @@ function exactlyAttached(index: ModelIndex): Map<string, string> {
 }
 
 /** Beside its apps on the canvas, when they have positions: keeps the result readable. */
-function positionNear(index: ModelIndex, apps: readonly string[]): { position?: Position } {
+function positionNear(index: DesignIndex, apps: readonly string[]): { position?: Position } {
   const points = apps.flatMap((id) => {
     const p = index.node(id)?.position
     return p ? [p] : []

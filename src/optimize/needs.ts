@@ -1,5 +1,4 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
-import { roleKey, type RoleRef } from '../catalog/roles.ts'
 import { compareOrdinal } from '../lib/compare.ts'
 import type { AccessEdge, AppNode } from '../model/types.ts'
 
@@ -24,8 +23,6 @@ export interface Needs {
   readonly groupOf: ReadonlyMap<number, NeedGroup>
   /** Logic Apps whose needs fell into two or more groups: all their needs go to `system`. */
   readonly solo: ReadonlySet<string>
-  /** Workload grants after optimization: one per need of each group, one per need of each solo app. */
-  readonly grantsAfter: number
 }
 
 const SEP = '\u0000'
@@ -34,36 +31,33 @@ const SEP = '\u0000'
 export function collectNeeds(index: DesignIndex): Needs {
   const edgesOf = new Map<string, number[]>()
   const needsAt: (number | undefined)[][] = []
-  // Needs are numbered by (service, role, scope) through nested maps: no key strings per role.
-  const numbers = new Map<string, Map<string, number[]>>()
+  // A need is a (service, role, scope) triple some app has, numbered in order of first need.
+  const triples = index.triples()
+  const needOf = new Int32Array(triples.count).fill(-1)
   const appsOfNeed: Set<string>[] = []
   const serviceOfNeed: string[] = []
   const edges = index.accessEdges
   for (let at = 0; at < edges.length; at++) {
+    const app = index.appAt(at)
+    if (app === undefined) continue
     const edge = edges[at] as AccessEdge
-    if (index.app(edge.source) === undefined) continue
-    const list = edgesOf.get(edge.source)
+    const list = edgesOf.get(app.id)
     if (list) list.push(at)
-    else edgesOf.set(edge.source, [at])
-    const slot = SCOPE_SLOT[edge.scope ?? 'resource']
-    let byRole = numbers.get(edge.target)
-    if (!byRole) numbers.set(edge.target, (byRole = new Map()))
+    else edgesOf.set(app.id, [at])
     const keys: (number | undefined)[] = []
-    for (const role of index.rolesAt[at] as readonly RoleRef[]) {
-      if (role.kind === 'unknown') {
+    for (let i = index.roleStart[at] as number; i < (index.roleStart[at + 1] as number); i++) {
+      const triple = triples.at[i] as number
+      if (triple < 0) {
         keys.push(undefined)
         continue
       }
-      const key = roleKey(role)
-      let byScope = byRole.get(key)
-      if (!byScope) byRole.set(key, (byScope = []))
-      let need = byScope[slot]
-      if (need === undefined) {
-        need = byScope[slot] = appsOfNeed.length
+      let need = needOf[triple] as number
+      if (need < 0) {
+        need = needOf[triple] = appsOfNeed.length
         appsOfNeed.push(new Set())
         serviceOfNeed.push(edge.target)
       }
-      ;(appsOfNeed[need] as Set<string>).add(edge.source)
+      ;(appsOfNeed[need] as Set<string>).add(app.id)
       keys.push(need)
     }
     needsAt[at] = keys
@@ -74,13 +68,8 @@ export function collectNeeds(index: DesignIndex): Needs {
   let grouping = groupNeeds(appsOfNeed, serviceOfNeed, new Set())
   const solo = soloLogicApps(reach, appsOfNeed, grouping.groupOf)
   if (solo.size > 0) grouping = groupNeeds(appsOfNeed, serviceOfNeed, solo)
-  let grantsAfter = grouping.groupOf.size
-  if (solo.size > 0)
-    for (const apps of appsOfNeed) for (const app of apps) if (solo.has(app)) grantsAfter++
-  return { reach, edgesOf, needsAt, ...grouping, solo, grantsAfter }
+  return { reach, edgesOf, needsAt, ...grouping, solo }
 }
-
-const SCOPE_SLOT = { resource: 0, resourceGroup: 1, subscription: 2 } as const
 
 function groupNeeds(
   appsOfNeed: readonly ReadonlySet<string>[],

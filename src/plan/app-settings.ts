@@ -1,9 +1,11 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
 import { SERVICES } from '../catalog/services.ts'
+import type { AccessEdge } from '../model/types.ts'
 import type { AppSetting } from './types.ts'
 
 export const SINGLE_IDENTITY_SETTING = 'AZURE_CLIENT_ID'
 export const PER_CONNECTION_PREFIX = 'MANAGED_IDENTITY_CLIENT_ID_'
+const NO_EDGES = new Int32Array(0)
 
 /** `kv-receipts` → `KV_RECEIPTS`: a name safe as an environment variable. */
 export function envName(text: string): string {
@@ -31,15 +33,18 @@ export function appSettingsFor(index: DesignIndex, appId: string): AppConnection
   const connections: { service: string; identity: string }[] = []
   const userAssigned = new Set<string>()
   let usesSystem = false
-  for (const edge of index.accessEdgesFrom(appId)) {
-    const r = index.resolutionOf(edge.id)
-    if (!r.resolved) continue
-    if (r.principal.type === 'systemAssigned') usesSystem = true
-    else if (r.principal.type === 'userAssigned') {
-      userAssigned.add(r.principal.node)
-      if (!connections.some((c) => c.service === edge.target)) {
-        connections.push({ service: edge.target, identity: r.principal.node })
-      }
+  // The app's edges by position, read from the index's numbering (no lookups by edge id).
+  const n = index.numberOf(appId)
+  for (const at of n === undefined ? NO_EDGES : index.edgesFrom(n)) {
+    const p = index.principalAt[at] as number
+    if (p < 0) continue
+    const type = index.principalType(p)
+    if (type === 'systemAssigned') usesSystem = true
+    else if (type === 'userAssigned') {
+      const identity = index.principalNode(p)
+      const service = (index.accessEdges[at] as AccessEdge).target
+      userAssigned.add(identity)
+      if (!connections.some((c) => c.service === service)) connections.push({ service, identity })
     }
   }
   const [only] = userAssigned

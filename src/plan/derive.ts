@@ -1,5 +1,5 @@
 import { DesignIndex, type Grant } from '../analysis/design-index.ts'
-import { compareKeys } from '../lib/compare.ts'
+import { compareKeys, compareOrdinal } from '../lib/compare.ts'
 import type { Design } from '../model/types.ts'
 import type { PrincipalRef } from '../model/queries.ts'
 import { appSettingsFor } from './app-settings.ts'
@@ -54,13 +54,11 @@ function enableSystemAssigned(index: DesignIndex): EnableSystemAssignedAction[] 
 function attachIdentities(index: DesignIndex): AttachIdentityAction[] {
   return index.design.nodes.flatMap((n) =>
     n.kind === 'app'
-      ? index
-          .attachedIdentities(n.id)
-          .map((identity): AttachIdentityAction => ({
-            action: 'attachIdentity',
-            app: n.id,
-            identity,
-          }))
+      ? index.attachedIdentities(n.id).map((identity): AttachIdentityAction => ({
+          action: 'attachIdentity',
+          app: n.id,
+          identity,
+        }))
       : [],
   )
 }
@@ -81,17 +79,10 @@ function grantActions(index: DesignIndex): PlanAction[] {
   const cosmos: AssignCosmosDataRoleAction[] = []
   const sql = new Map<string, { principal: PrincipalRef; target: string; roles: string[] }>()
   for (const grant of index.distinctGrants()) {
-    const base = {
-      principal: { type: grant.principal.type, node: grant.principal.node },
-      principalType: principalTypeOf(index, grant.principal),
-      roleName: grant.roleKey,
-      roleDefinitionId: roleDefinitionGuid(grant),
-      target: grant.service,
-      scope: grant.scope,
-    }
     const mechanism = grant.role.kind === 'custom' ? 'rbac' : grant.role.fact.grant
-    if (mechanism === 'rbac') rbac.push({ action: 'assignRole', ...base })
-    else if (mechanism === 'cosmosSqlRbac') cosmos.push({ action: 'assignCosmosDataRole', ...base })
+    if (mechanism === 'rbac') rbac.push(assignment('assignRole', index, grant))
+    else if (mechanism === 'cosmosSqlRbac')
+      cosmos.push(assignment('assignCosmosDataRole', index, grant))
     else {
       const key = `${grant.principalKey}|${grant.service}`
       const entry = sql.get(key) ?? { principal: grant.principal, target: grant.service, roles: [] }
@@ -99,11 +90,14 @@ function grantActions(index: DesignIndex): PlanAction[] {
       sql.set(key, entry)
     }
   }
+  // Principal node and type, target, role, scope in ordinal order (no key lists: tens of
+  // thousands of grants are compared here).
   const byGrant = (a: AssignRoleAction | AssignCosmosDataRoleAction, b: typeof a): number =>
-    compareKeys(
-      [a.principal.node, a.principal.type, a.target, a.roleName, a.scope],
-      [b.principal.node, b.principal.type, b.target, b.roleName, b.scope],
-    )
+    compareOrdinal(a.principal.node, b.principal.node) ||
+    compareOrdinal(a.principal.type, b.principal.type) ||
+    compareOrdinal(a.target, b.target) ||
+    compareOrdinal(a.roleName, b.roleName) ||
+    compareOrdinal(a.scope, b.scope)
   const scripts = [...sql.values()]
     .map((entry): SqlContainedUserAction => {
       const user = principalName(index, entry.principal)
@@ -118,6 +112,23 @@ function grantActions(index: DesignIndex): PlanAction[] {
     })
     .sort((a, b) => compareKeys([a.target, a.principal.node], [b.target, b.principal.node]))
   return [...rbac.sort(byGrant), ...cosmos.sort(byGrant), ...scripts]
+}
+
+/** The assignment of a grant (one object, made for tens of thousands of grants). */
+function assignment<A extends (AssignRoleAction | AssignCosmosDataRoleAction)['action']>(
+  action: A,
+  index: DesignIndex,
+  grant: Grant,
+): Extract<AssignRoleAction | AssignCosmosDataRoleAction, { action: A }> {
+  return {
+    action,
+    principal: { type: grant.principal.type, node: grant.principal.node },
+    principalType: principalTypeOf(index, grant.principal),
+    roleName: grant.roleKey,
+    roleDefinitionId: roleDefinitionGuid(grant),
+    target: grant.service,
+    scope: grant.scope,
+  } as Extract<AssignRoleAction | AssignCosmosDataRoleAction, { action: A }>
 }
 
 /** The role definition GUID; SQL database roles have none and are never in an assignment. */

@@ -1,49 +1,174 @@
 import { DesignIndex } from '../analysis/design-index.ts'
 import { compareOrdinal } from '../lib/compare.ts'
 import type { Design } from '../model/types.ts'
-import { RuleFacts, type Reserved } from './facts.ts'
+import { designScope, Fixer } from './fixer.ts'
+import { Labels } from './labels.ts'
+import { compileMessage, fillMessage, type CompiledMessage } from './messages.ts'
 import { RULES } from './registry.ts'
-import { type Finding, type Fix, type Reported, type Rule, type Severity } from './types.ts'
+import type {
+  ComponentRule,
+  DesignRule,
+  DesignTotals,
+  FixBuilder,
+  Listeners,
+  Rule,
+  RuleContext,
+} from './rule.ts'
+import { walk } from './walk.ts'
+import { NO_OFFERS, type Finding, type Offers, type Severity } from './types.ts'
 
 export const INTERNAL_ERROR_RULE = 'internal-error'
-const FIX_KEYS = ['fixes', 'suggestions'] as const
-type Thunks = Partial<Record<(typeof FIX_KEYS)[number], () => readonly Fix[]>>
-/** The fix functions behind lazy `fixes` / `suggestions`, so a reused finding can get fresh ones. */
-const THUNKS = new WeakMap<Finding, Thunks>()
 
 /**
- * Runs every rule over one index of the design. A rule that throws does not stop the others: it
- * yields an `internal-error` finding naming it. Findings come sorted by severity, rule and subject.
- * `reserved` is for checking part of a design (IncrementalChecker): ids and names used elsewhere.
+ * One walk of the component rules over an index: findings in report order, and beside each (same
+ * position) the fix and suggestion builders its rule handed over, if any.
  */
-export function checkDesign(
-  design: Design,
-  rules: readonly Rule[] = RULES,
-  index = new DesignIndex(design),
-  reserved?: Reserved,
-): Finding[] {
-  return sortFindings(runRules(rules, index, new RuleFacts(index, reserved)))
+export interface RuleRun {
+  readonly index: DesignIndex
+  readonly labels: Labels
+  readonly findings: readonly Finding[]
+  readonly fixes: readonly (FixBuilder | undefined)[]
+  readonly suggestions: readonly (FixBuilder | undefined)[]
 }
 
-/** The rules' findings in report order (unsorted). */
-export function runRules(rules: readonly Rule[], index: DesignIndex, facts: RuleFacts): Finding[] {
+/**
+ * Runs component rules over one index in a single walk (walk.ts). A rule that throws stops
+ * hearing events and yields an `internal-error` finding naming it; the others go on.
+ */
+export function runRules(rules: readonly ComponentRule[], index: DesignIndex): RuleRun {
+  const labels = new Labels(index)
   const findings: Finding[] = []
-  for (const rule of rules) {
-    const report = (f: Reported): void => {
-      findings.push(normalize(rule.meta.id, f.severity ?? rule.meta.severity, f))
+  const fixes: (FixBuilder | undefined)[] = []
+  const suggestions: (FixBuilder | undefined)[] = []
+  const failed = (rule: Rule, e: unknown): void => {
+    findings.push(internalError(rule, e))
+    fixes.push(undefined)
+    suggestions.push(undefined)
+  }
+  const listeners = rules.map((rule): Listeners => {
+    const id = rule.meta.id
+    const messages = compiler(rule.meta.messages)
+    const context: RuleContext<string> = {
+      index,
+      label: (node) => labels.of(node),
+      report(r) {
+        const message = fillMessage(messages(r.messageId), r.data ?? NO_DATA)
+        const severity = r.severity ?? rule.meta.severity
+        const finding: Finding =
+          r.related && r.related.length > 0
+            ? { rule: id, severity, subject: r.subject, message, related: r.related }
+            : { rule: id, severity, subject: r.subject, message }
+        findings.push(finding)
+        fixes.push(r.fix)
+        suggestions.push(r.suggest)
+      },
     }
     try {
-      rule.check({ index, facts, report })
+      return rule.create(context)
     } catch (e) {
-      findings.push({
-        rule: INTERNAL_ERROR_RULE,
-        severity: 'error',
-        subject: null,
-        message: `rule ${rule.meta.id} failed: ${e instanceof Error ? e.message : String(e)}`,
-      })
+      failed(rule, e)
+      return {}
+    }
+  })
+  walk(index, listeners, (r, e) => failed(rules[r] as Rule, e))
+  return { index, labels, findings, fixes, suggestions }
+}
+
+/** The design-wide rules over the design's totals. */
+export function runDesignRules(rules: readonly DesignRule[], totals: DesignTotals): Finding[] {
+  const findings: Finding[] = []
+  for (const rule of rules) {
+    const messages = compiler(rule.meta.messages)
+    try {
+      rule
+        .create({
+          report(r) {
+            findings.push({
+              rule: rule.meta.id,
+              severity: r.severity ?? rule.meta.severity,
+              subject: null,
+              message: fillMessage(messages(r.messageId), r.data ?? NO_DATA),
+            })
+          },
+        })
+        .design(totals)
+    } catch (e) {
+      findings.push(internalError(rule, e))
     }
   }
   return findings
+}
+
+export function totalsOf(index: DesignIndex): DesignTotals {
+  return { rbacAssignments: index.rbacAssignmentCount() }
+}
+
+/** The fixes and suggestions of the run's finding at `position`, built against `fixer`'s design. */
+export function buildOffers(run: RuleRun, position: number, fixer: Fixer): Offers {
+  const fix = run.fixes[position]
+  const suggest = run.suggestions[position]
+  if (!fix && !suggest) return NO_OFFERS
+  return { fixes: fix?.(fixer) ?? [], suggestions: suggest?.(fixer) ?? [] }
+}
+
+/** Where each finding of the runs stands: its run and position, for the ones with builders. */
+export function positions(runs: Iterable<RuleRun>): Map<Finding, [RuleRun, number]> {
+  const out = new Map<Finding, [RuleRun, number]>()
+  for (const run of runs)
+    run.findings.forEach((f, i) => {
+      if (run.fixes[i] || run.suggestions[i]) out.set(f, [run, i])
+    })
+  return out
+}
+
+/** The rules split by scope (RuleMeta.scope). */
+export function byScope(rules: readonly Rule[]): {
+  component: ComponentRule[]
+  design: DesignRule[]
+} {
+  const component: ComponentRule[] = []
+  const design: DesignRule[] = []
+  for (const rule of rules)
+    if (rule.meta.scope === 'design') design.push(rule as DesignRule)
+    else component.push(rule as ComponentRule)
+  return { component, design }
+}
+
+/** The findings of one check of a design, and its fixes on request. */
+export interface Check {
+  /** Sorted by severity, rule, subject and message (stable). */
+  readonly findings: readonly Finding[]
+  /** The fixes and suggestions of one of `findings`, built on first request and kept. */
+  offers(finding: Finding): Offers
+}
+
+export function runCheck(design: Design, rules: readonly Rule[] = RULES): Check {
+  const index = new DesignIndex(design)
+  const { component, design: wide } = byScope(rules)
+  const run = runRules(component, index)
+  const findings = [...run.findings]
+  if (wide.length > 0) findings.push(...runDesignRules(wide, totalsOf(index)))
+  let fixer: Fixer | undefined
+  let at: Map<Finding, [RuleRun, number]> | undefined
+  const built = new Map<Finding, Offers>()
+  return {
+    findings: sortFindings(findings),
+    offers(finding) {
+      let offers = built.get(finding)
+      if (!offers) {
+        const [, position] = (at ??= positions([run])).get(finding) ?? [run, -1]
+        fixer ??= new Fixer(index, run.labels, designScope(design))
+        offers = position < 0 ? NO_OFFERS : buildOffers(run, position, fixer)
+        built.set(finding, offers)
+      }
+      return offers
+    },
+  }
+}
+
+/** Every rule's findings on a design, sorted (see runCheck for their fixes). */
+export function checkDesign(design: Design, rules: readonly Rule[] = RULES): Finding[] {
+  return runCheck(design, rules).findings as Finding[]
 }
 
 /**
@@ -53,17 +178,22 @@ export function runRules(rules: readonly Rule[], index: DesignIndex, facts: Rule
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   const rules = [...new Set(findings.map((f) => f.rule))].sort(compareOrdinal)
   const ruleRank = new Map(rules.map((r, i) => [r, i]))
-  const keyed = findings.map((f) => ({
-    f,
-    rank: SEVERITY_RANK[f.severity] * rules.length + (ruleRank.get(f.rule) as number),
-  }))
-  keyed.sort(
-    (a, b) =>
-      a.rank - b.rank ||
-      compareOrdinal(a.f.subject ?? '', b.f.subject ?? '') ||
-      compareOrdinal(a.f.message, b.f.message),
-  )
-  return keyed.map((k) => k.f)
+  const rank = new Int32Array(findings.length)
+  findings.forEach((f, i) => {
+    rank[i] = SEVERITY_RANK[f.severity] * rules.length + (ruleRank.get(f.rule) as number)
+  })
+  const order = Array.from(findings, (_, i) => i)
+  order.sort((i, j) => {
+    const a = findings[i] as Finding
+    const b = findings[j] as Finding
+    return (
+      (rank[i] as number) - (rank[j] as number) ||
+      compareOrdinal(a.subject ?? '', b.subject ?? '') ||
+      compareOrdinal(a.message, b.message) ||
+      i - j
+    )
+  })
+  return order.map((i) => findings[i] as Finding)
 }
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 }
@@ -80,60 +210,23 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
   return counts
 }
 
-/**
- * The finding with the rule's id and severity, empty `related`, `fixes` and `suggestions` left
- * out. Fixes given as a function become a property computed on first read and kept: a check of a
- * large design builds no fix nobody looks at, and readers still see a plain list.
- */
-function normalize(rule: string, severity: Severity, f: Reported): Finding {
-  const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
-    rule,
-    severity,
-    subject: f.subject,
-    message: f.message,
-  }
-  if (f.related && f.related.length > 0) finding.related = f.related
-  const thunks: Thunks = {}
-  for (const key of FIX_KEYS) {
-    const list = f[key]
-    if (typeof list === 'function') thunks[key] = list
-    else if (list && list.length > 0) finding[key] = list
-  }
-  if (thunks.fixes || thunks.suggestions) {
-    defineLazy(finding, thunks)
-    THUNKS.set(finding, thunks)
-  }
-  return finding
-}
+const NO_DATA = {}
 
-function defineLazy(finding: object, thunks: Thunks): void {
-  for (const key of FIX_KEYS) {
-    const thunk = thunks[key]
-    if (!thunk) continue
-    let value: readonly Fix[] | undefined
-    Object.defineProperty(finding, key, {
-      enumerable: true,
-      configurable: true,
-      get: () => (value ??= thunk()),
-    })
+/** Each message template of a rule compiled on first use, for one run. */
+function compiler(messages: Readonly<Record<string, string>>): (id: string) => CompiledMessage {
+  const compiled = new Map<string, CompiledMessage>()
+  return (id) => {
+    let parts = compiled.get(id)
+    if (!parts) compiled.set(id, (parts = compileMessage(messages[id] as string)))
+    return parts
   }
 }
 
-/**
- * The same finding for a newer version of the design: a copy whose lazy fixes are computed
- * afresh when read (they may depend on ids taken elsewhere in the design meanwhile).
- */
-export function renewFinding(f: Finding): Finding {
-  const thunks = THUNKS.get(f)
-  if (!thunks) return f
-  const { rule, severity, subject, message, related } = f
-  const copy: { -readonly [K in keyof Finding]: Finding[K] } = { rule, severity, subject, message }
-  if (related) copy.related = related
-  for (const key of FIX_KEYS) {
-    const own = Object.getOwnPropertyDescriptor(f, key)
-    if (own && 'value' in own) copy[key] = own.value as readonly Fix[]
+function internalError(rule: Rule, e: unknown): Finding {
+  return {
+    rule: INTERNAL_ERROR_RULE,
+    severity: 'error',
+    subject: null,
+    message: `rule ${rule.meta.id} failed: ${e instanceof Error ? e.message : String(e)}`,
   }
-  defineLazy(copy, thunks)
-  THUNKS.set(copy, thunks)
-  return copy
 }

@@ -1,93 +1,106 @@
 import { DesignIndex } from '../analysis/design-index.ts'
 import type { Design, DesignEdge, DesignNode } from '../model/types.ts'
 import { components } from './components.ts'
-import { assessLimit, ROLE_ASSIGNMENT_RULE } from './defs/role-assignment-limit.ts'
-import { renewFinding, runRules, sortFindings } from './engine.ts'
-import { RuleFacts, type Reserved } from './facts.ts'
+import {
+  buildOffers,
+  byScope,
+  positions,
+  runDesignRules,
+  runRules,
+  sortFindings,
+  totalsOf,
+  type RuleRun,
+} from './engine.ts'
+import { designScope, Fixer, type DesignScope } from './fixer.ts'
 import { RULES } from './registry.ts'
-import type { Finding, Rule } from './types.ts'
+import type { ComponentRule, DesignRule, DesignTotals, Rule } from './rule.ts'
+import { NO_OFFERS, type Finding, type Offers } from './types.ts'
 
+/** One connected part of the last design checked, with what the component rules found in it. */
 interface Part {
   readonly nodes: readonly DesignNode[]
   readonly edges: readonly DesignEdge[]
-  readonly findings: readonly Finding[]
-  /** Its distinct Azure RBAC grants, for the design-wide role-assignment-limit. */
-  readonly rbac: number
+  readonly run: RuleRun
+  readonly totals: DesignTotals
 }
 
 const same = <T>(a: readonly T[], b: readonly T[]): boolean =>
   a.length === b.length && a.every((x, i) => x === b[i])
 
 /**
- * Checks successive versions of a design (the designer after each edit) and re-runs the rules
- * only on the connected parts whose nodes or edges changed: edits return untouched items as the
- * same objects, so an unchanged part is recognised by identity. Gives the same findings as
- * checkDesign; role-assignment-limit, the one design-wide rule, is summed over the parts.
+ * Checks successive versions of a design (the designer after each edit) and re-runs the
+ * component rules (RuleMeta.scope) only on the connected parts whose nodes or edges changed:
+ * edits return untouched items as the same objects, so an unchanged part is recognised by
+ * identity, and its findings are handed out again as they are (the same objects). Design-wide
+ * rules run on the parts' totals, summed. Gives the same findings as checkDesign.
  */
 export class IncrementalChecker {
-  private readonly local: readonly Rule[]
-  private readonly limit: boolean
+  private readonly component: readonly ComponentRule[]
+  private readonly design: readonly DesignRule[]
   private parts = new Map<string, Part>()
   private current: Design = { name: '', nodes: [], edges: [] }
-  private ids?: Set<string>
-  private names?: Set<string>
-  private identityIds?: string[]
-  private nodes?: Map<string, DesignNode>
-  /** What fixes of any part see of the whole design: always the latest version checked. */
-  private readonly reserved: Reserved = {
-    ids: () =>
-      (this.ids ??= new Set([...this.current.nodes, ...this.current.edges].map((x) => x.id))),
-    identityNames: () =>
-      (this.names ??= new Set(
-        this.current.nodes.flatMap((n) => (n.kind === 'identity' ? [n.name] : [])),
-      )),
-    identities: () =>
-      (this.identityIds ??= this.current.nodes.flatMap((n) =>
-        n.kind === 'identity' ? [n.id] : [],
-      )),
-    name: (id) => (this.nodes ??= new Map(this.current.nodes.map((n) => [n.id, n]))).get(id)?.name,
-  }
+  private scope: DesignScope = designScope(this.current)
+  /** Which run found each finding with fix builders, and where (made on the first `offers`). */
+  private owners?: Map<Finding, [RuleRun, number]>
+  /** For the current version: each part's fixer, and the offers built so far. */
+  private readonly fixers = new Map<RuleRun, Fixer>()
+  private readonly offered = new Map<Finding, Offers>()
+  /** How many parts the last check ran the rules on (the others were reused). */
+  checkedParts = 0
 
   constructor(rules: readonly Rule[] = RULES) {
-    this.local = rules.filter((r) => r.meta.id !== ROLE_ASSIGNMENT_RULE)
-    this.limit = this.local.length !== rules.length
+    const { component, design } = byScope(rules)
+    this.component = component
+    this.design = design
   }
 
   check(design: Design): Finding[] {
     if (design !== this.current) {
       this.current = design
-      this.ids = this.names = this.identityIds = this.nodes = undefined
+      this.scope = designScope(design)
+      this.owners = undefined
+      this.fixers.clear()
+      this.offered.clear()
     }
     const next = new Map<string, Part>()
     const findings: Finding[] = []
-    let rbac = 0
+    let rbacAssignments = 0
+    this.checkedParts = 0
     for (const c of components(design)) {
       const old = this.parts.get(c.key)
       let part: Part
       if (old && same(old.nodes, c.nodes) && same(old.edges, c.edges)) {
         part = old
-        for (const f of old.findings) findings.push(renewFinding(f))
       } else {
         const index = new DesignIndex({ name: design.name, nodes: c.nodes, edges: c.edges })
-        const facts = new RuleFacts(index, this.reserved)
-        part = {
-          nodes: c.nodes,
-          edges: c.edges,
-          findings: runRules(this.local, index, facts),
-          rbac: 0,
-        }
-        if (this.limit)
-          part = { ...part, rbac: [...facts.principals().values()].reduce((n, p) => n + p.rbac, 0) }
-        findings.push(...part.findings)
+        const run = runRules(this.component, index)
+        const totals = this.design.length > 0 ? totalsOf(index) : { rbacAssignments: 0 }
+        part = { nodes: c.nodes, edges: c.edges, run, totals }
+        this.checkedParts++
       }
-      rbac += part.rbac
+      for (const f of part.run.findings) findings.push(f)
+      rbacAssignments += part.totals.rbacAssignments
       next.set(c.key, part)
     }
     this.parts = next
-    if (this.limit) {
-      const limit = assessLimit(rbac)
-      if (limit) findings.push(limit)
-    }
+    if (this.design.length > 0) findings.push(...runDesignRules(this.design, { rbacAssignments }))
     return sortFindings(findings)
+  }
+
+  /**
+   * The fixes and suggestions of a finding of the last check, built against that version of the
+   * whole design (new ids and names are unique in it), on first request.
+   */
+  offers(finding: Finding): Offers {
+    const known = this.offered.get(finding)
+    if (known) return known
+    this.owners ??= positions([...this.parts.values()].map((p) => p.run))
+    const [run, position] = this.owners.get(finding) ?? []
+    if (!run || position === undefined) return NO_OFFERS
+    let fixer = this.fixers.get(run)
+    if (!fixer) this.fixers.set(run, (fixer = new Fixer(run.index, run.labels, this.scope)))
+    const offers = buildOffers(run, position, fixer)
+    this.offered.set(finding, offers)
+    return offers
   }
 }

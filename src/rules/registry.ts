@@ -17,7 +17,7 @@ import { roleNotForService } from './defs/role-not-for-service.ts'
 import { sharedIdentityOvergrant } from './defs/shared-identity-overgrant.ts'
 import { unknownRole } from './defs/unknown-role.ts'
 import { unusedIdentity } from './defs/unused-identity.ts'
-import type { Rule } from './types.ts'
+import type { Rule } from './rule.ts'
 
 /** Every rule, in the order of PRODUCT.md §5. A meta-test keeps it complete and documented. */
 export const RULES: readonly Rule[] = [

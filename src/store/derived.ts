@@ -5,7 +5,7 @@ import { derivePlan } from '../plan/derive.ts'
 import type { Plan } from '../plan/types.ts'
 import { countFindings, type FindingCounts } from '../rules/engine.ts'
 import { IncrementalChecker } from '../rules/incremental.ts'
-import type { Finding } from '../rules/types.ts'
+import type { Finding, Offers } from '../rules/types.ts'
 
 /**
  * Derived data is never stored: findings, the plan and counts are computed from the design and
@@ -55,6 +55,8 @@ export interface Analysis {
   readonly counts: FindingCounts
   /** Findings per subject id, for the canvas badges. */
   readonly bySubject: ReadonlyMap<string, readonly Finding[]>
+  /** A finding's fixes and suggestions for this version of the design, built on first request. */
+  readonly offers: (finding: Finding) => Offers
 }
 
 // After an edit, only the connected parts of the design that changed are checked again.
@@ -70,7 +72,8 @@ export const analyze = memoOnSemantics((design): Analysis => {
     if (list) list.push(f)
     else bySubject.set(f.subject, [f])
   }
-  return { index, findings, counts: countFindings(findings), bySubject }
+  const offers = (finding: Finding): Offers => checker.offers(finding)
+  return { index, findings, counts: countFindings(findings), bySubject, offers }
 })
 
 /**

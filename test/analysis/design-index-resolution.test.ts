@@ -52,10 +52,18 @@ describe('DesignIndex', () => {
           for (const g of grants) expect(g.principalKey).toBe(key)
         const distinct = new Set(index.grants.map(grantKey))
         expect(index.distinctGrants()).toHaveLength(distinct.size)
-        expect(index.distinctGrantCount()).toBe(distinct.size)
-        expect(index.distinctGrantCount((p) => p.type === 'developer')).toBe(
-          new Set(index.grants.filter((g) => g.principal.type === 'developer').map(grantKey)).size,
+        const rbac = index.grants.filter(
+          (g) => g.role.kind === 'custom' || g.role.fact.grant === 'rbac',
         )
+        expect(index.rbacAssignmentCount()).toBe(new Set(rbac.map(grantKey)).size)
+        // Each principal's grant set: its distinct (service, role, scope), as numbers.
+        const { sets } = index.principalGrants()
+        index.principals.forEach((p, n) => {
+          const own = index.grants.filter(
+            (g) => g.principal.type === p.type && g.principal.node === p.node,
+          )
+          expect(sets[n]).toHaveLength(new Set(own.map(grantKey)).size)
+        })
       }),
       { numRuns: 200 },
     )

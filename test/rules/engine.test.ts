@@ -1,63 +1,162 @@
 import { describe, expect, it } from 'vitest'
-import { checkDesign, countFindings, INTERNAL_ERROR_RULE, sortFindings } from '@/rules/engine.ts'
-import { defineRule, formatMessage, type Finding, type Rule } from '@/rules/types.ts'
+import {
+  checkDesign,
+  countFindings,
+  INTERNAL_ERROR_RULE,
+  runCheck,
+  sortFindings,
+} from '@/rules/engine.ts'
+import { formatMessage } from '@/rules/messages.ts'
+import { createRule, type ComponentRule } from '@/rules/rule.ts'
+import type { Finding } from '@/rules/types.ts'
 import { design } from '../support/builder.ts'
 
-const meta = (id: string): Rule['meta'] => ({
-  id,
-  severity: 'warning',
-  subject: 'design',
-  description: id,
-  hasFixes: false,
-  messages: {},
-  learnMore: 'https://learn.microsoft.com/',
-})
+const meta = <M extends string>(id: string, messages: Record<M, string>) =>
+  ({
+    id,
+    severity: 'warning',
+    subject: 'design',
+    scope: 'component',
+    description: id,
+    hasFixes: false,
+    messages,
+    learnMore: 'https://learn.microsoft.com/',
+  }) as const
 
-describe('checkDesign', () => {
-  const d = design().app('b').app('a').build()
+describe('runCheck', () => {
+  const d = design()
+    .app('b', { systemAssigned: true })
+    .app('a')
+    .service('st', 'storage')
+    .access('b', 'st', ['Storage Blob Data Reader'], { id: 'e1' })
+    .build()
 
-  it('isolates a rule that throws: an internal-error finding names it, the others still run', () => {
-    const broken = defineRule({
-      meta: meta('broken'),
-      check() {
-        throw new Error('boom')
+  it('walks once: nodes by kind in file order, access edges, principals, then design', () => {
+    const seen: string[] = []
+    const rule = createRule({
+      meta: meta('walk', { m: 'm' }),
+      create: ({ index }) => ({
+        app: (app, n) => seen.push(`app ${app.id} ${n}`),
+        service: (service, n) => seen.push(`service ${service.id} ${n}`),
+        accessEdge: (edge, at) => seen.push(`edge ${edge.id} ${at}`),
+        principal: (p) => seen.push(`principal ${index.principalKeys[p]}`),
+        design: () => seen.push('design'),
+      }),
+    })
+    expect(checkDesign(d, [rule])).toEqual([])
+    expect(seen).toEqual([
+      'app b 0',
+      'app a 1',
+      'service st 2',
+      'edge e1 0',
+      'principal systemAssigned:b',
+      'design',
+    ])
+  })
+
+  it('isolates a rule that throws: its findings so far stay, it hears no more events, an internal-error finding names it', () => {
+    let heard = 0
+    const broken = createRule({
+      meta: meta('broken', { seen: 'seen {app}' }),
+      create: ({ report }) => ({
+        app(app) {
+          heard++
+          report({ subject: app.id, messageId: 'seen', data: { app: app.id } })
+          throw new Error('boom')
+        },
+      }),
+    })
+    const failsToStart = createRule({
+      meta: meta('no-start', { m: 'm' }),
+      create() {
+        throw new Error('no listeners')
       },
     })
-    const fine = defineRule({
-      meta: meta('fine'),
-      check({ index, report }) {
-        for (const app of index.design.nodes) report({ subject: app.id, message: 'seen' })
-      },
+    const fine = createRule({
+      meta: meta('fine', { seen: 'seen' }),
+      create: ({ report }) => ({ app: (app) => report({ subject: app.id, messageId: 'seen' }) }),
     })
-    expect(checkDesign(d, [broken, fine])).toEqual([
+    expect(checkDesign(d, [broken, failsToStart, fine])).toEqual([
       {
         rule: INTERNAL_ERROR_RULE,
         severity: 'error',
         subject: null,
         message: 'rule broken failed: boom',
       },
+      {
+        rule: INTERNAL_ERROR_RULE,
+        severity: 'error',
+        subject: null,
+        message: 'rule no-start failed: no listeners',
+      },
+      { rule: 'broken', severity: 'warning', subject: 'b', message: 'seen b' },
       { rule: 'fine', severity: 'warning', subject: 'a', message: 'seen' },
       { rule: 'fine', severity: 'warning', subject: 'b', message: 'seen' },
     ])
+    expect(heard).toBe(1)
   })
 
-  it('takes the severity a rule reports over its default, and leaves out empty lists', () => {
-    const rule = defineRule({
-      meta: meta('r'),
-      check({ report }) {
-        report({
-          subject: null,
-          message: 'x',
-          severity: 'info',
-          related: [],
-          fixes: [],
-          suggestions: [],
-        })
-      },
+  it('fills the message of the reported id, takes a reported severity, leaves out an empty related', () => {
+    const rule = createRule({
+      meta: meta('r', { one: '{x} once', two: 'twice {x}' }),
+      create: ({ report }) => ({
+        design: () =>
+          report({
+            subject: null,
+            messageId: 'two',
+            data: { x: 1 },
+            severity: 'info',
+            related: [],
+          }),
+      }),
     })
     expect(checkDesign(d, [rule])).toEqual([
-      { rule: 'r', severity: 'info', subject: null, message: 'x' },
+      { rule: 'r', severity: 'info', subject: null, message: 'twice 1' },
     ])
+  })
+
+  it('builds a finding’s fixes only when asked, once, from what the rule saw', () => {
+    let built = 0
+    const rule = createRule({
+      meta: meta('fixes', { m: 'm' }),
+      create: ({ report }) => ({
+        accessEdge: (edge) =>
+          report({
+            subject: edge.id,
+            messageId: 'm',
+            fix: (fixer) => {
+              built++
+              return [
+                {
+                  title: `attach ${fixer.newIds().fresh(edge.source)}`,
+                  edits: [{ type: 'removeEdge', id: edge.id }],
+                },
+              ]
+            },
+          }),
+      }),
+    })
+    const check = runCheck(d, [rule])
+    expect(built).toBe(0)
+    const [finding] = check.findings as [Finding]
+    const offers = check.offers(finding)
+    expect(offers).toEqual({
+      fixes: [{ title: 'attach b-2', edits: [{ type: 'removeEdge', id: 'e1' }] }],
+      suggestions: [],
+    })
+    expect(check.offers(finding)).toBe(offers)
+    expect(built).toBe(1)
+  })
+
+  it('types message ids: a misspelt id does not compile', () => {
+    const rule: ComponentRule<'right'> = createRule({
+      meta: meta('typed', { right: 'right' }),
+      create: ({ report }) => ({
+        // @ts-expect-error -- 'wrong' is not a key of meta.messages
+        design: () => report({ subject: null, messageId: 'wrong' }),
+      }),
+    })
+    expect(rule.meta.messages).toEqual({ right: 'right' })
   })
 })
 

@@ -3,23 +3,21 @@ import { describe, expect, it } from 'vitest'
 import { applyEdits, type Edit } from '@/model/edits.ts'
 import type { Design } from '@/model/types.ts'
 import { components } from '@/rules/components.ts'
-import { checkDesign } from '@/rules/engine.ts'
 import { IncrementalChecker } from '@/rules/incremental.ts'
 import type { Finding, Fix } from '@/rules/types.ts'
 import { designArbitrary } from '../support/arbitraries.ts'
 import { design } from '../support/builder.ts'
+import { findingsWithOffers } from '../support/rule-tester.ts'
 
-/** Every field, fixes and suggestions included (reading them computes lazy ones). */
-const plain = (findings: readonly Finding[]) =>
-  findings.map((f) => ({
-    ...f,
-    fixes: f.fixes ?? [],
-    suggestions: f.suggestions ?? [],
-  }))
+/** The checker's findings of its last check, each with its fixes and suggestions. */
+const withOffers = (checker: IncrementalChecker, findings: readonly Finding[]) =>
+  findingsWithOffersOf(findings, (f) => checker.offers(f))
+const findingsWithOffersOf = (findings: readonly Finding[], offers: IncrementalChecker['offers']) =>
+  findings.map((f) => ({ ...f, ...offers(f) }))
 
 /** An edit picked by a seed: a fix or suggestion of some finding, a role change, or a removal. */
-function someEdit(d: Design, findings: readonly Finding[], seed: number): readonly Edit[] {
-  const offers = findings.flatMap((f) => [...(f.fixes ?? []), ...(f.suggestions ?? [])])
+function someEdit(d: Design, seed: number): readonly Edit[] {
+  const offers = findingsWithOffers(d).flatMap((f) => [...f.fixes, ...f.suggestions])
   const access = d.edges.filter((e) => e.kind === 'access')
   switch (seed % 4) {
     case 0:
@@ -40,47 +38,52 @@ function someEdit(d: Design, findings: readonly Finding[], seed: number): readon
 }
 
 describe('IncrementalChecker', () => {
-  it('gives exactly the findings of a full check after every edit of a random sequence', () => {
+  it('gives exactly the findings, fixes and suggestions of a full check after every edit of a random sequence', () => {
     fc.assert(
       fc.property(designArbitrary(), fc.array(fc.nat(), { maxLength: 6 }), (start, seeds) => {
         const checker = new IncrementalChecker()
         let d = start
-        expect(plain(checker.check(d))).toEqual(plain(checkDesign(d)))
+        expect(withOffers(checker, checker.check(d))).toEqual(findingsWithOffers(d))
         for (const seed of seeds) {
-          const next = applyEdits(d, someEdit(d, checkDesign(d), seed))
+          const next = applyEdits(d, someEdit(d, seed))
           if (!next.ok) continue
           d = next.value
-          expect(plain(checker.check(d))).toEqual(plain(checkDesign(d)))
+          expect(withOffers(checker, checker.check(d))).toEqual(findingsWithOffers(d))
         }
       }),
       { numRuns: 200 },
     )
   }, 120_000)
 
-  it('reuses the findings of parts an edit did not touch', () => {
+  it('reuses the findings of parts an edit did not touch, with fixes made for the new version', () => {
     const d = design()
-      .app('a', { systemAssigned: true })
+      .app('a')
       .service('s1', 'storage')
-      .access('a', 's1', ['Owner'], { id: 'e1' })
-      .app('b', { systemAssigned: true })
-      .service('s2', 'storage')
-      .access('b', 's2', ['Storage Blob Data Reader'], { id: 'e2' })
+      .access('a', 's1', ['Storage Blob Data Reader'], { id: 'e1' })
+      .identity('mi')
       .build()
-    expect(
-      components(d).map((c) => [c.key, c.nodes.map((n) => n.id), c.edges.map((e) => e.id)]),
-    ).toEqual([
-      ['a', ['a', 's1'], ['e1']],
-      ['b', ['b', 's2'], ['e2']],
+    expect(components(d).map((c) => [c.key, c.nodes.map((n) => n.id)])).toEqual([
+      ['a', ['a', 's1']],
+      ['mi', ['mi']],
     ])
     const checker = new IncrementalChecker()
-    const first = checker.check(d)
-    const edited = applyEdits(d, [{ type: 'updateEdge', id: 'e2', set: { scope: 'subscription' } }])
+    const missing = (fs: Finding[]) => fs.find((f) => f.rule === 'missing-identity') as Finding
+    const first = missing(checker.check(d))
+    expect(checker.checkedParts).toBe(2)
+    expect(checker.offers(first).suggestions.map((s) => s.edits[0])).toEqual([
+      { type: 'addEdge', edge: { id: 'a-mi', kind: 'attach', source: 'a', target: 'mi' } },
+    ])
+    // A new identity elsewhere, with the very id the suggestion's attach edge would take.
+    const edited = applyEdits(d, [
+      { type: 'addNode', node: { id: 'a-mi', kind: 'identity', name: 'a-mi' } },
+    ])
     if (!edited.ok) throw new Error(edited.error.message)
-    const second = checker.check(edited.value)
-    const privileged = (fs: Finding[]) => fs.find((f) => f.rule === 'privileged-role')
-    // A fresh copy (its lazy fixes are recomputed for the new version), with the same content.
-    expect(privileged(second)).not.toBe(privileged(first))
-    expect(plain([privileged(second) as Finding])).toEqual(plain([privileged(first) as Finding]))
-    expect(second.map((f) => f.rule)).toContain('broad-scope')
+    const second = missing(checker.check(edited.value))
+    expect(checker.checkedParts).toBe(1)
+    expect(second).toBe(first)
+    expect(checker.offers(second).suggestions.map((s) => s.edits[0])).toEqual([
+      { type: 'addEdge', edge: { id: 'a-mi-2', kind: 'attach', source: 'a', target: 'mi' } },
+      { type: 'addEdge', edge: { id: 'a-a-mi', kind: 'attach', source: 'a', target: 'a-mi' } },
+    ])
   })
 })

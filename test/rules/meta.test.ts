@@ -46,6 +46,13 @@ describe('rule registry (meta)', () => {
     expect(doc.startsWith(`# ${id}\n`)).toBe(true)
     for (const section of ['## Synopsis', '## Why', '## Example', '## How to fix', '## Links'])
       expect(doc, `${id}.md lacks ${section}`).toContain(section)
+    // The header agrees with the rule's metadata: default severity first, quick fix or not.
+    const header = /^\*\*Severity:\*\* (\w+).*\*\*Quick fix:\*\* (.+)$/m.exec(doc)
+    expect(header?.[1], `${id}.md severity`).toBe(rule.meta.severity)
+    expect(header?.[2] !== 'no', `${id}.md quick fix`).toBe(rule.meta.hasFixes)
+    expect(doc, `${id}.md links its learnMore page`).toContain(
+      `(${rule.meta.learnMore.split('#')[0]}`,
+    )
     expect(doc).toMatch(/\]\(https:\/\/learn\.microsoft\.com\//)
     expect(rule.meta.learnMore).toMatch(/^https:\/\/learn\.microsoft\.com\//)
     expect(rule.meta.description.length).toBeGreaterThan(10)

@@ -1,9 +1,19 @@
+import { writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { applyEdits } from '@/model/edits.ts'
 import type { Design } from '@/model/types.ts'
-import { checkDesign } from '@/rules/engine.ts'
+import { checkDesign, runCheck } from '@/rules/engine.ts'
 import { RULES } from '@/rules/registry.ts'
-import type { Finding, Fix, Rule, Severity } from '@/rules/types.ts'
+import type { Rule } from '@/rules/rule.ts'
+import type { Finding, Fix, Severity } from '@/rules/types.ts'
+import { designText, textLines } from './design-text.ts'
+
+/** A fix or suggestion as a test pins it: its title, and the whole design it produces. */
+export interface ExpectedOffer {
+  readonly title: string
+  /** designText of the design after applying it (ESLint's `output`), as an indented block. */
+  readonly output: string
+}
 
 /** What a test expects of one finding: its subject, and optionally more. */
 export interface ExpectedFinding {
@@ -12,9 +22,10 @@ export interface ExpectedFinding {
   readonly related?: readonly string[]
   /** A part of the message, or a pattern it must match. */
   readonly message?: string | RegExp
-  /** How many quick fixes / suggestions the finding offers. */
-  readonly fixes?: number
-  readonly suggestions?: number
+  /** Every fix, in order, with its output; the finding offers none when left out. */
+  readonly fixes?: readonly ExpectedOffer[]
+  /** Every suggestion, in order, with its output; none when left out. */
+  readonly suggestions?: readonly ExpectedOffer[]
 }
 
 export interface RuleCases {
@@ -47,6 +58,15 @@ export function applyFix(design: Design, fix: Fix): Design {
   return result.value
 }
 
+/** Every finding of a full check with its fixes and suggestions, as plain lists. */
+export function findingsWithOffers(
+  design: Design,
+  rules?: readonly Rule[],
+): (Finding & { fixes: readonly Fix[]; suggestions: readonly Fix[] })[] {
+  const check = runCheck(design, rules)
+  return check.findings.map((f) => ({ ...f, ...check.offers(f) }))
+}
+
 /**
  * After the fix: the finding is gone, and every error left was there before (same rule and
  * subject), so a fix never trades one problem for a worse one.
@@ -61,7 +81,15 @@ export function expectFixResolves(design: Design, finding: Finding, fix: Fix): v
   expect(newErrors, `"${fix.title}" raises new errors`).toEqual([])
 }
 
-/** ESLint-style tester: valid designs, invalid designs with exact subjects, every fix re-checked. */
+const pinned = (design: Design, fixes: readonly Fix[]): ExpectedOffer[] =>
+  fixes.map((fix) => ({ title: fix.title, output: designText(applyFix(design, fix)) }))
+const expected = (offers: readonly ExpectedOffer[] = []): ExpectedOffer[] =>
+  offers.map((o) => ({ title: o.title, output: textLines(o.output) }))
+
+/**
+ * ESLint-style tester: valid designs; invalid designs with exact subjects, and each finding's
+ * fixes and suggestions pinned by title and resulting design; every fix re-checked.
+ */
 export function testRule(rule: Rule, cases: RuleCases): void {
   describe(rule.meta.id, () => {
     it('is registered', () => {
@@ -74,26 +102,43 @@ export function testRule(rule: Rule, cases: RuleCases): void {
     }
     for (const c of cases.invalid) {
       it(`fires: ${c.name}`, () => {
-        const found = checkDesign(c.design, [rule])
+        const found = findingsWithOffers(c.design, [rule])
+        if (process.env['RULE_TESTER_WRITE']) record(process.env['RULE_TESTER_WRITE'], c, found)
         expect(found.map((f) => f.subject)).toEqual(c.findings.map((f) => f.subject))
         c.findings.forEach((want, i) => {
-          const got = found[i] as Finding
+          const got = found[i] as (typeof found)[number]
           expect(got.rule).toBe(rule.meta.id)
           expect(got.severity).toBe(want.severity ?? rule.meta.severity)
           if (want.related) expect(got.related ?? []).toEqual(want.related)
           if (typeof want.message === 'string') expect(got.message).toContain(want.message)
           else if (want.message) expect(got.message).toMatch(want.message)
-          if (want.fixes !== undefined) expect(got.fixes ?? []).toHaveLength(want.fixes)
-          if (want.suggestions !== undefined)
-            expect(got.suggestions ?? []).toHaveLength(want.suggestions)
+          expect(pinned(c.design, got.fixes), 'fixes').toEqual(expected(want.fixes))
+          expect(pinned(c.design, got.suggestions), 'suggestions').toEqual(
+            expected(want.suggestions),
+          )
         })
       })
-      const found = checkDesign(c.design, [rule])
+      const found = findingsWithOffers(c.design, [rule])
       for (const f of found)
-        for (const fix of [...(f.fixes ?? []), ...(f.suggestions ?? [])])
+        for (const fix of [...f.fixes, ...f.suggestions])
           it(`fix on ${f.subject ?? 'design'} resolves it: ${c.name}: ${fix.title}`, () => {
             expectFixResolves(c.design, f, fix)
           })
     }
   })
+}
+
+/** Writes what a case's findings offer (RULE_TESTER_WRITE=dir), to pin it in the test by hand. */
+function record(
+  dir: string,
+  c: RuleCases['invalid'][number],
+  found: ReturnType<typeof findingsWithOffers>,
+): void {
+  const offers = found.map((f) => ({
+    subject: f.subject,
+    fixes: pinned(c.design, f.fixes),
+    suggestions: pinned(c.design, f.suggestions),
+  }))
+  const file = `${dir}/${encodeURIComponent(c.name)}.json`
+  writeFileSync(file, JSON.stringify({ name: c.name, offers }, null, 2))
 }

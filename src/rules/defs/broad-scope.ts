@@ -1,19 +1,4 @@
-import { defineRule, formatMessage, type RuleMeta } from '../types.ts'
-
-const meta = {
-  id: 'broad-scope',
-  severity: 'warning',
-  subject: 'access edge',
-  description:
-    'An access edge is granted at resource group or subscription scope instead of on the resource.',
-  hasFixes: true,
-  messages: {
-    broad:
-      '{source} gets its roles on {service} at {scope} scope, so they cover every other resource there too: grant them on the resource.',
-  },
-  learnMore:
-    'https://learn.microsoft.com/azure/role-based-access-control/best-practices#only-grant-the-access-users-need',
-} as const satisfies RuleMeta
+import { createRule } from '../rule.ts'
 
 const SCOPE_WORDS = {
   resource: 'resource',
@@ -21,25 +6,44 @@ const SCOPE_WORDS = {
   subscription: 'subscription',
 } as const
 
-export const broadScope = defineRule({
-  meta,
-  check({ facts, report }) {
-    for (const { edge, scope } of facts.flagged('broad')) {
-      report({
-        subject: edge.id,
-        message: formatMessage(meta.messages.broad, {
-          source: facts.label(edge.source),
-          service: facts.label(edge.target),
-          scope: SCOPE_WORDS[scope],
-        }),
-        related: [edge.target],
-        fixes: [
-          {
-            title: `Grant on ${facts.label(edge.target)} only (resource scope)`,
-            edits: [{ type: 'updateEdge', id: edge.id, set: { scope: undefined } }],
+export const broadScope = createRule({
+  meta: {
+    id: 'broad-scope',
+    severity: 'warning',
+    subject: 'access edge',
+    scope: 'component',
+    description:
+      'An access edge is granted at resource group or subscription scope instead of on the resource.',
+    hasFixes: true,
+    messages: {
+      broad:
+        '{source} gets its roles on {service} at {scope} scope, so they cover every other resource there too: grant them on the resource.',
+    },
+    learnMore:
+      'https://learn.microsoft.com/azure/role-based-access-control/best-practices#only-grant-the-access-users-need',
+  },
+  create({ index, label, report }) {
+    return {
+      accessEdge(edge, at) {
+        const scope = index.scopeAt(at)
+        if (scope === 'resource') return
+        report({
+          subject: edge.id,
+          messageId: 'broad',
+          data: {
+            source: label(edge.source),
+            service: label(edge.target),
+            scope: SCOPE_WORDS[scope],
           },
-        ],
-      })
+          related: [edge.target],
+          fix: (fixer) => [
+            {
+              title: `Grant on ${fixer.label(edge.target)} only (resource scope)`,
+              edits: [{ type: 'updateEdge', id: edge.id, set: { scope: undefined } }],
+            },
+          ],
+        })
+      },
     }
   },
 })

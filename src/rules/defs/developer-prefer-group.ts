@@ -1,54 +1,58 @@
 import { compareOrdinal } from '../../lib/compare.ts'
 import type { Edit } from '../../model/edits.ts'
-import type { DeveloperNode } from '../../model/types.ts'
-import type { RuleFacts } from '../facts.ts'
-import { groupsWithEqualSets } from '../principals.ts'
-import { defineRule, formatMessage, type Fix, type RuleMeta } from '../types.ts'
+import type { AccessEdge, DeveloperNode } from '../../model/types.ts'
+import { groupsWithEqualSets } from '../equal-sets.ts'
+import type { Fixer } from '../fixer.ts'
+import { createRule } from '../rule.ts'
+import type { Fix } from '../types.ts'
 
-const meta = {
-  id: 'developer-prefer-group',
-  severity: 'info',
-  subject: 'developer',
-  description:
-    'Two or more individual developers have identical access: grant it once, to a security group.',
-  hasFixes: true,
-  messages: {
-    group:
-      '{users} have identical access: grant it once to a Microsoft Entra security group with them as members, instead of once per person.',
+export const developerPreferGroup = createRule({
+  meta: {
+    id: 'developer-prefer-group',
+    severity: 'info',
+    subject: 'developer',
+    scope: 'component',
+    description:
+      'Two or more individual developers have identical access: grant it once, to a security group.',
+    hasFixes: true,
+    messages: {
+      group:
+        '{users} have identical access: grant it once to a Microsoft Entra security group with them as members, instead of once per person.',
+    },
+    learnMore:
+      'https://learn.microsoft.com/azure/role-based-access-control/best-practices#assign-roles-to-groups-not-users',
   },
-  learnMore:
-    'https://learn.microsoft.com/azure/role-based-access-control/best-practices#assign-roles-to-groups-not-users',
-} as const satisfies RuleMeta
-
-export const developerPreferGroup = defineRule({
-  meta,
-  check({ index, facts, report }) {
+  create({ index, label, report }) {
     const candidates: { node: DeveloperNode; set: readonly number[] }[] = []
-    for (const node of index.design.nodes) {
-      if (node.kind !== 'developer' || node.principal !== 'user') continue
-      const summary = facts.principal('developer', node.id)
-      if (summary && summary.set.length > 0) candidates.push({ node, set: summary.set })
-    }
-    for (const group of groupsWithEqualSets(candidates, (u) => u.set)) {
-      const users = group.map((u) => u.node)
-      users.sort((a, b) => compareOrdinal(a.id, b.id))
-      const [first, ...rest] = users as [DeveloperNode, ...DeveloperNode[]]
-      report({
-        subject: first.id,
-        message: formatMessage(meta.messages.group, {
-          users: users.map((u) => facts.label(u.id)).join(', '),
-        }),
-        related: rest.map((u) => u.id),
-        fixes: () => [groupFix(facts, users)],
-      })
+    return {
+      developer(node) {
+        if (node.principal !== 'user') return
+        const p = index.principalNumber('developer', node.id)
+        const set = p === undefined ? undefined : index.principalGrants().sets[p]
+        if (set && set.length > 0) candidates.push({ node, set })
+      },
+      design() {
+        for (const group of groupsWithEqualSets(candidates, (u) => u.set)) {
+          const users = group.map((u) => u.node)
+          users.sort((a, b) => compareOrdinal(a.id, b.id))
+          const [first, ...rest] = users as [DeveloperNode, ...DeveloperNode[]]
+          report({
+            subject: first.id,
+            messageId: 'group',
+            data: { users: users.map((u) => label(u.id)).join(', ') },
+            related: rest.map((u) => u.id),
+            fix: (fixer) => [groupFix(fixer, users)],
+          })
+        }
+      },
     }
   },
 })
 
 /** A new group developer with the first user's access edges; the users themselves are removed. */
-function groupFix(facts: RuleFacts, users: readonly DeveloperNode[]): Fix {
+function groupFix(fixer: Fixer, users: readonly DeveloperNode[]): Fix {
   const [first] = users as [DeveloperNode]
-  const ids = facts.newIds()
+  const ids = fixer.newIds()
   const id = ids.fresh(`${first.id}-group`)
   const name = `Developers: ${users.map((u) => u.name).join(', ')}`
   const edits: Edit[] = [
@@ -63,7 +67,8 @@ function groupFix(facts: RuleFacts, users: readonly DeveloperNode[]): Fix {
       },
     },
   ]
-  for (const { edge } of facts.edgesFrom(first.id))
+  for (const at of fixer.edgesFrom(first.id)) {
+    const edge = fixer.index.accessEdges[at] as AccessEdge
     edits.push({
       type: 'addEdge',
       edge: {
@@ -75,6 +80,7 @@ function groupFix(facts: RuleFacts, users: readonly DeveloperNode[]): Fix {
         ...(edge.scope !== undefined ? { scope: edge.scope } : {}),
       },
     })
+  }
   for (const user of users) edits.push({ type: 'removeNode', id: user.id })
   return { title: 'Replace them with one security group holding their access', edits }
 }

@@ -1,53 +1,58 @@
 import { compareOrdinal } from '../../lib/compare.ts'
-import { groupsWithEqualSets } from '../principals.ts'
-import { defineRule, formatMessage, type RuleMeta } from '../types.ts'
+import { groupsWithEqualSets } from '../equal-sets.ts'
 import { shareIdentityFix, type Member } from '../fixes/share-identity.ts'
+import { createRule } from '../rule.ts'
 
-const meta = {
-  id: 'identical-access-share-identity',
-  severity: 'info',
-  subject: 'identity',
-  description:
-    'Two or more workload identities hold identical grants: one shared user-assigned identity would need a single set of role assignments.',
-  hasFixes: true,
-  messages: {
-    identical:
-      '{members} hold identical access ({count} grants each): one shared user-assigned identity would need a single set of role assignments.',
+export const identicalAccessShareIdentity = createRule({
+  meta: {
+    id: 'identical-access-share-identity',
+    severity: 'info',
+    subject: 'identity',
+    scope: 'component',
+    description:
+      'Two or more workload identities hold identical grants: one shared user-assigned identity would need a single set of role assignments.',
+    hasFixes: true,
+    messages: {
+      identical:
+        '{members} hold identical access ({count} grants each): one shared user-assigned identity would need a single set of role assignments.',
+    },
+    learnMore:
+      'https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/managed-identity-best-practice-recommendations#choosing-system-or-user-assigned-managed-identities',
   },
-  learnMore:
-    'https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/managed-identity-best-practice-recommendations#choosing-system-or-user-assigned-managed-identities',
-} as const satisfies RuleMeta
-
-export const identicalAccessShareIdentity = defineRule({
-  meta,
-  check({ facts, report }) {
-    const workloads: { member: Member; set: readonly number[] }[] = []
-    for (const summary of facts.principals()) {
-      const { principal } = summary
-      if (principal.type === 'developer' || summary.set.length === 0) continue
-      workloads.push({ member: { type: principal.type, node: principal.node }, set: summary.set })
-    }
-    for (const group of groupsWithEqualSets(workloads, (w) => w.set)) {
-      const members = group.map((w) => w.member)
-      const count = (group[0] as { set: readonly number[] }).set.length
-      members.sort((a, b) => compareOrdinal(a.node, b.node))
-      const [first, ...rest] = members as [Member, ...Member[]]
-      const describe = (m: Member): string =>
-        m.type === 'systemAssigned'
-          ? `the system-assigned identity of ${facts.label(m.node)}`
-          : `identity ${facts.label(m.node)}`
-      report({
-        subject: first.node,
-        message: formatMessage(meta.messages.identical, {
-          members: members.map(describe).join(', '),
-          count,
-        }),
-        related: rest.map((m) => m.node),
-        fixes: () => {
-          const fix = shareIdentityFix(facts, members)
-          return fix ? [fix] : []
-        },
-      })
+  create({ index, label, report }) {
+    // Workload principals (not developers) holding at least one grant.
+    const workloads: number[] = []
+    const setOf = (p: number): readonly number[] => index.principalGrants().sets[p] ?? []
+    return {
+      principal(p) {
+        if (index.principalType(p) !== 'developer' && setOf(p).length > 0) workloads.push(p)
+      },
+      design() {
+        for (const group of groupsWithEqualSets(workloads, setOf)) {
+          const members = group.map((p): Member => ({
+            type: index.principalType(p) as Member['type'],
+            node: index.principalNode(p),
+            principal: p,
+          }))
+          const count = setOf(group[0] as number).length
+          members.sort((a, b) => compareOrdinal(a.node, b.node))
+          const [first, ...rest] = members as [Member, ...Member[]]
+          const describe = (m: Member): string =>
+            m.type === 'systemAssigned'
+              ? `the system-assigned identity of ${label(m.node)}`
+              : `identity ${label(m.node)}`
+          report({
+            subject: first.node,
+            messageId: 'identical',
+            data: { members: members.map(describe).join(', '), count },
+            related: rest.map((m) => m.node),
+            fix: (fixer) => {
+              const fix = shareIdentityFix(fixer, members)
+              return fix ? [fix] : []
+            },
+          })
+        }
+      },
     }
   },
 })

@@ -1,6 +1,9 @@
 import { SYSTEM_VIA } from '../../model/kinds.ts'
+import type { AccessEdge, AppNode } from '../../model/types.ts'
+import type { Fixer } from '../fixer.ts'
 import { attachFix, enableSystemFix, pickIdentitySuggestions } from '../fixes/identity-fixes.ts'
-import { defineRule, formatMessage, type Fix, type RuleMeta } from '../types.ts'
+import { createRule } from '../rule.ts'
+import type { Fix } from '../types.ts'
 
 const KIND_PHRASE = {
   app: 'an app',
@@ -9,71 +12,74 @@ const KIND_PHRASE = {
   developer: 'a developer',
 } as const
 
-const meta = {
-  id: 'identity-not-on-app',
-  severity: 'error',
-  subject: 'access edge',
-  description:
-    "An access edge's via names an identity the app does not have: a system-assigned identity that is off, or an identity not attached to it.",
-  hasFixes: true,
-  messages: {
-    systemOff:
-      'The access from {app} to {service} goes through the system-assigned identity, but {app} has it switched off.',
-    notAttached:
-      'The access from {app} to {service} goes through identity {identity}, which is not attached to {app}.',
-    notIdentity:
-      'The access from {app} to {service} names {via} as its identity, but no identity node has that id.',
-    notAnIdentity:
-      'The access from {app} to {service} goes through {via}, which is {kind}, not an identity.',
+export const identityNotOnApp = createRule({
+  meta: {
+    id: 'identity-not-on-app',
+    severity: 'error',
+    subject: 'access edge',
+    scope: 'component',
+    description:
+      "An access edge's via names an identity the app does not have: a system-assigned identity that is off, or an identity not attached to it.",
+    hasFixes: true,
+    messages: {
+      systemOff:
+        'The access from {app} to {service} goes through the system-assigned identity, but {app} has it switched off.',
+      notAttached:
+        'The access from {app} to {service} goes through identity {identity}, which is not attached to {app}.',
+      notIdentity:
+        'The access from {app} to {service} names {via} as its identity, but no identity node has that id.',
+      notAnIdentity:
+        'The access from {app} to {service} goes through {via}, which is {kind}, not an identity.',
+    },
+    learnMore:
+      'https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/how-manage-user-assigned-managed-identities',
   },
-  learnMore:
-    'https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/how-manage-user-assigned-managed-identities',
-} as const satisfies RuleMeta
-
-export const identityNotOnApp = defineRule({
-  meta,
-  check({ index, facts, report }) {
-    for (const { edge, app } of facts.flagged('notOnApp')) {
-      if (!app || edge.via === undefined) continue
-      const data = { app: facts.label(app.id), service: facts.label(edge.target) }
-      const fixes: Fix[] = []
-      let message: string
-      if (edge.via === SYSTEM_VIA) {
-        if (app.systemAssigned) continue
-        message = formatMessage(meta.messages.systemOff, data)
-        const enable = enableSystemFix(facts, app, edge)
-        if (enable) fixes.push(enable)
-      } else {
-        if (index.attachedIdentities(app.id).includes(edge.via)) continue
-        if (index.node(edge.via)?.kind === 'identity') {
-          message = formatMessage(meta.messages.notAttached, {
-            ...data,
-            identity: facts.label(edge.via),
-          })
-          const attach = attachFix(facts, app, edge.via, edge)
-          if (attach) fixes.push(attach)
-        } else {
-          const other = index.node(edge.via)
-          message = other
-            ? formatMessage(meta.messages.notAnIdentity, {
-                ...data,
-                via: facts.label(other.id),
-                kind: KIND_PHRASE[other.kind],
-              })
-            : formatMessage(meta.messages.notIdentity, { ...data, via: JSON.stringify(edge.via) })
-          if (facts.identityCount(app) === 0) {
-            const enable = enableSystemFix(facts, app, edge)
-            if (enable) fixes.push(enable)
-          }
+  create({ index, label, report }) {
+    return {
+      accessEdge(edge, at) {
+        const app = index.appAt(at)
+        const via = edge.via
+        // notOnApp: `via` names the switched-off system identity or something not attached.
+        if (!app || via === undefined || index.unresolvedAt(at) !== 'notOnApp') return
+        const data = { app: label(app.id), service: label(edge.target) }
+        const named = index.node(via)
+        const common = {
+          subject: edge.id,
+          related: [app.id, ...(named ? [via] : [])],
+          fix: (fixer: Fixer) => fixes(fixer, app, edge),
+          suggest: (fixer: Fixer) => pickIdentitySuggestions(fixer, app, edge),
         }
-      }
-      report({
-        subject: edge.id,
-        message,
-        related: [app.id, ...(index.node(edge.via) ? [edge.via] : [])],
-        fixes,
-        suggestions: pickIdentitySuggestions(facts, app, edge),
-      })
+        if (via === SYSTEM_VIA) report({ ...common, messageId: 'systemOff', data })
+        else if (named?.kind === 'identity')
+          report({ ...common, messageId: 'notAttached', data: { ...data, identity: label(via) } })
+        else if (named)
+          report({
+            ...common,
+            messageId: 'notAnIdentity',
+            data: { ...data, via: label(named.id), kind: KIND_PHRASE[named.kind] },
+          })
+        else
+          report({
+            ...common,
+            messageId: 'notIdentity',
+            data: { ...data, via: JSON.stringify(via) },
+          })
+      },
     }
   },
 })
+
+/** Enable the system identity it names, attach the identity it names, or give an app without any identity one. */
+function fixes(fixer: Fixer, app: AppNode, edge: AccessEdge): Fix[] {
+  const via = edge.via as string
+  const named = fixer.index.node(via)
+  const fix =
+    via === SYSTEM_VIA
+      ? enableSystemFix(fixer, app, edge)
+      : named?.kind === 'identity'
+        ? attachFix(fixer, app, via, edge)
+        : fixer.index.identityCount(app) === 0
+          ? enableSystemFix(fixer, app, edge)
+          : undefined
+  return fix ? [fix] : []
+}

@@ -1,25 +1,19 @@
 import type { DesignIndex } from '../../analysis/design-index.ts'
-import type { RoleFact, RoleRef } from '../../catalog/roles.ts'
-import type { AccessEdge } from '../../model/types.ts'
-import type { Scope } from '../../model/kinds.ts'
+import { ALL_ROLES, subsumes, type RoleFact, type RoleRef } from '../../catalog/roles.ts'
 import type { Edit } from '../../model/edits.ts'
-import { INCLUDED, type EdgeInfo } from '../edge-info.ts'
-import type { RuleFacts } from '../facts.ts'
-import { defineRule, formatMessage, type RuleMeta } from '../types.ts'
+import type { AccessEdge } from '../../model/types.ts'
+import { createRule, type RuleContext } from '../rule.ts'
 
-const meta = {
-  id: 'redundant-role',
-  severity: 'info',
-  subject: 'access edge',
-  description:
-    'A principal already holds, on the same service and scope, a role that includes this one.',
-  hasFixes: true,
-  messages: {
-    redundant:
-      '{roles} adds nothing on {service}: the same identity already holds {by} there, which includes it.',
-  },
-  learnMore: 'https://learn.microsoft.com/azure/role-based-access-control/best-practices',
-} as const satisfies RuleMeta
+/** For each built-in role, every role it includes (transitively, never itself): catalog facts. */
+const INCLUDED: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  ALL_ROLES.map((a) => [
+    a.name,
+    new Set(ALL_ROLES.filter((b) => subsumes(a, b)).map((b) => b.name)),
+  ]),
+)
+
+const includesOthers = (role: RoleRef): boolean =>
+  role.kind === 'builtin' && (INCLUDED.get(role.fact.name)?.size ?? 0) > 0
 
 /** What one principal holds at one (service, scope): the including roles and what they include. */
 interface Coverage {
@@ -27,106 +21,166 @@ interface Coverage {
   readonly covered: Set<string>
 }
 
-/** service → coverage by scope slot; undefined when the principal holds no including role. */
-type Coverages = Map<string, (Coverage | undefined)[]> | undefined
+/** service → coverage by scope slot. */
+type Coverages = Map<string, (Coverage | undefined)[]>
 
-const SLOT: Readonly<Record<Scope, number>> = { resource: 0, resourceGroup: 1, subscription: 2 }
-
-export const redundantRole = defineRule({
-  meta,
-  check({ index, facts, report }) {
-    // Only a principal holding a role that includes others can hold a redundant one.
-    for (const summary of facts.principals()) {
-      if (!summary.includes) continue
-      const coverages = coverageOf(index, summary.positions)
-      if (!coverages) continue
-      for (const at of summary.positions) {
-        const edge = index.accessEdges[at] as AccessEdge
-        const coverage = coverages.get(edge.target)?.[SLOT[edge.scope ?? 'resource']]
-        if (!coverage) continue
-        let redundant: RoleFact[] | undefined
-        for (const ref of index.rolesAt[at] as readonly RoleRef[])
-          if (ref.kind === 'builtin' && coverage.covered.has(ref.fact.name))
-            (redundant ??= []).push(ref.fact)
-        if (redundant)
-          report(finding(facts, facts.info(at), redundant, coverage, summary.positions))
-      }
+export const redundantRole = createRule({
+  meta: {
+    id: 'redundant-role',
+    severity: 'info',
+    subject: 'access edge',
+    scope: 'component',
+    description:
+      'A principal already holds, on the same service and scope, a role that includes this one.',
+    hasFixes: true,
+    messages: {
+      redundant:
+        '{roles} adds nothing on {service}: the same identity already holds {by} there, which includes it.',
+    },
+    learnMore: 'https://learn.microsoft.com/azure/role-based-access-control/best-practices',
+  },
+  create(context) {
+    const { index } = context
+    const includes = inclusionTable(index)
+    return {
+      principal(p) {
+        // Most principals hold nothing redundant: find out without building anything first.
+        const positions = index.edgesOfPrincipal(p)
+        if (!holdsRedundant(index, positions, includes)) return
+        const coverages = coverageOf(index, positions)
+        for (const at of positions) {
+          const edge = index.accessEdges[at] as AccessEdge
+          const coverage = coverages.get(edge.target)?.[index.slotAt[at] as number]
+          if (!coverage) continue
+          let redundant: RoleFact[] | undefined
+          for (const ref of index.roles(at))
+            if (ref.kind === 'builtin' && coverage.covered.has(ref.fact.name))
+              (redundant ??= []).push(ref.fact)
+          if (redundant) report(context, at, redundant, coverage, positions)
+        }
+      },
     }
   },
 })
 
+/**
+ * Which role of the design includes which, by role number: `includes[n * count + q]` is 1 when
+ * the built-in role numbered n includes the built-in role numbered q (INCLUDED). A design has few
+ * distinct roles, so the table is small and built once per check.
+ */
+interface Inclusion {
+  readonly count: number
+  readonly includes: Uint8Array
+  /** By role number: 1 when it includes some role of the design. */
+  readonly includer: Uint8Array
+}
+
+function inclusionTable(index: DesignIndex): Inclusion {
+  const refs = index.roleTable.refs
+  const count = refs.length
+  const includes = new Uint8Array(count * count)
+  const includer = new Uint8Array(count)
+  refs.forEach((a, n) => {
+    if (a.kind !== 'builtin') return
+    const included = INCLUDED.get(a.fact.name)
+    if (!included || included.size === 0) return
+    refs.forEach((b, q) => {
+      if (b.kind === 'builtin' && included.has(b.fact.name))
+        includes[n * count + q] = includer[n] = 1
+    })
+  })
+  return { count, includes, includer }
+}
+
+/**
+ * Does some edge of these (one principal's) carry a role that a role on an edge with the same
+ * target and scope includes? Exactly when the rule reports something for the principal.
+ */
+function holdsRedundant(index: DesignIndex, positions: Int32Array, table: Inclusion): boolean {
+  const { roleStart, roleNo, targetAt, slotAt } = index
+  const { count, includes, includer } = table
+  for (const a of positions)
+    for (let i = roleStart[a] as number; i < (roleStart[a + 1] as number); i++) {
+      const n = roleNo[i] as number
+      if (!includer[n]) continue
+      for (const b of positions) {
+        if (targetAt[b] !== targetAt[a] || slotAt[b] !== slotAt[a]) continue
+        for (let j = roleStart[b] as number; j < (roleStart[b + 1] as number); j++)
+          if (includes[n * count + (roleNo[j] as number)]) return true
+      }
+    }
+  return false
+}
+
 /** From a principal's edges, its roles that include others: coverage per service and scope. */
-function coverageOf(index: DesignIndex, positions: Iterable<number>): Coverages {
-  let out: Coverages
+function coverageOf(index: DesignIndex, positions: Int32Array): Coverages {
+  const out: Coverages = new Map()
   for (const at of positions) {
     const edge = index.accessEdges[at] as AccessEdge
-    const slot = SLOT[edge.scope ?? 'resource']
-    for (const ref of index.rolesAt[at] as readonly RoleRef[]) {
-      if (ref.kind !== 'builtin') continue
-      const included = INCLUDED.get(ref.fact.name)
-      if (!included || included.size === 0) continue
-      out ??= new Map()
+    const slot = index.slotAt[at] as number
+    for (const ref of index.roles(at)) {
+      if (!includesOthers(ref) || ref.kind !== 'builtin') continue
       let slots = out.get(edge.target)
-      if (!slots) {
-        slots = []
-        out.set(edge.target, slots)
-      }
+      if (!slots) out.set(edge.target, (slots = []))
       let entry = slots[slot]
-      if (!entry) {
-        entry = { held: new Set(), covered: new Set() }
-        slots[slot] = entry
-      }
+      if (!entry) slots[slot] = entry = { held: new Set(), covered: new Set() }
       entry.held.add(ref.fact.name)
-      for (const name of included) entry.covered.add(name)
+      for (const name of INCLUDED.get(ref.fact.name) ?? []) entry.covered.add(name)
     }
   }
   return out
 }
 
-function finding(
-  facts: RuleFacts,
-  info: EdgeInfo,
+function report(
+  { index, label, report }: RuleContext<'redundant'>,
+  at: number,
   redundant: readonly RoleFact[],
-  at: Coverage,
-  positions: ArrayLike<number>,
-) {
-  const { edge } = info
+  coverage: Coverage,
+  positions: Int32Array,
+): void {
+  const edge = index.accessEdges[at] as AccessEdge
+  const refs = index.roles(at)
   const names = new Set(redundant.map((f) => f.name))
-  const by = [...at.held].filter((h) => redundant.some((f) => INCLUDED.get(h)?.has(f.name)))
-  const related = Array.from(positions, (p) => facts.info(p))
-    .filter(
-      (e) =>
-        e !== info &&
-        e.edge.target === edge.target &&
-        e.scope === info.scope &&
-        e.refs.some((x) => x.kind === 'builtin' && by.includes(x.fact.name)),
+  const by = [...coverage.held].filter((h) => redundant.some((f) => INCLUDED.get(h)?.has(f.name)))
+  const related: string[] = []
+  for (const other of positions) {
+    const e = index.accessEdges[other] as AccessEdge
+    if (
+      other !== at &&
+      e.target === edge.target &&
+      index.slotAt[other] === index.slotAt[at] &&
+      index.roles(other).some((x) => x.kind === 'builtin' && by.includes(x.fact.name))
     )
-    .map((e) => e.edge.id)
+      related.push(e.id)
+  }
   const keep = edge.roles.filter((_, i) => {
-    const ref = info.refs[i]
+    const ref = refs[i]
     return !(ref?.kind === 'builtin' && names.has(ref.fact.name))
   })
-  const edit: Edit =
-    keep.length === 0
-      ? { type: 'removeEdge', id: edge.id }
-      : { type: 'updateEdge', id: edge.id, set: { roles: keep } }
   const quoted = [...names].map((n) => JSON.stringify(n)).join(', ')
-  return {
+  report({
     subject: edge.id,
-    message: formatMessage(meta.messages.redundant, {
+    messageId: 'redundant',
+    data: {
       roles: quoted,
-      service: facts.label(edge.target),
+      service: label(edge.target),
       by: by.map((h) => JSON.stringify(h)).join(', '),
-    }),
+    },
     related,
-    fixes: [
-      {
-        title:
-          keep.length === 0
-            ? `Remove this access (${quoted} is already covered)`
-            : `Drop ${quoted}`,
-        edits: [edit],
-      },
-    ],
-  }
+    fix: () => {
+      const edit: Edit =
+        keep.length === 0
+          ? { type: 'removeEdge', id: edge.id }
+          : { type: 'updateEdge', id: edge.id, set: { roles: keep } }
+      return [
+        {
+          title:
+            keep.length === 0
+              ? `Remove this access (${quoted} is already covered)`
+              : `Drop ${quoted}`,
+          edits: [edit],
+        },
+      ]
+    },
+  })
 }

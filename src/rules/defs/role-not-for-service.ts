@@ -1,40 +1,56 @@
 import { appliesTo, type RoleRef } from '../../catalog/roles.ts'
 import { SERVICES } from '../../catalog/services.ts'
-import { replaceRoleSuggestions } from '../fixes/role-fixes.ts'
+import type { ServiceKind } from '../../model/kinds.ts'
+import { dataRolesFor, replaceRoleSuggestions } from '../fixes/role-fixes.ts'
 import { quoteRoles } from '../messages.ts'
-import { defineRule, formatMessage, type RuleMeta } from '../types.ts'
+import { createRule } from '../rule.ts'
 
-const meta = {
-  id: 'role-not-for-service',
-  severity: 'error',
-  subject: 'access edge',
-  description:
-    "An access edge carries a built-in role that does not apply to the target's service kind.",
-  hasFixes: true,
-  messages: {
-    wrongService: '{roles} cannot be granted on {service}, a {kind}: it has no effect there.',
+export const roleNotForService = createRule({
+  meta: {
+    id: 'role-not-for-service',
+    severity: 'error',
+    subject: 'access edge',
+    scope: 'component',
+    description:
+      "An access edge carries a built-in role that does not apply to the target's service kind.",
+    hasFixes: true,
+    messages: {
+      wrongService: '{roles} cannot be granted on {service}, a {kind}: it has no effect there.',
+    },
+    learnMore: 'https://learn.microsoft.com/azure/role-based-access-control/built-in-roles',
   },
-  learnMore: 'https://learn.microsoft.com/azure/role-based-access-control/built-in-roles',
-} as const satisfies RuleMeta
-
-export const roleNotForService = defineRule({
-  meta,
-  check({ facts, report }) {
-    for (const info of facts.flagged('wrongService')) {
-      const { edge, service } = info
-      if (!service) continue
-      const wrong = (role: RoleRef): boolean =>
-        role.kind === 'builtin' && !appliesTo(role.fact, service.service)
-      report({
-        subject: edge.id,
-        message: formatMessage(meta.messages.wrongService, {
-          roles: quoteRoles(info, wrong),
-          service: facts.label(edge.target),
-          kind: SERVICES[service.service].label,
-        }),
-        related: [edge.target],
-        suggestions: () => replaceRoleSuggestions(info, wrong),
-      })
+  create({ index, label, report }) {
+    // By service kind, the roles (by number) that are built in and do not apply to it.
+    const wrongFor = new Map<ServiceKind, Uint8Array>()
+    const wrongOn = (kind: ServiceKind): Uint8Array => {
+      let flags = wrongFor.get(kind)
+      if (!flags) wrongFor.set(kind, (flags = index.roleTable.where((r) => notFor(r, kind))))
+      return flags
+    }
+    return {
+      accessEdge(edge, at) {
+        const service = index.serviceAt(at)
+        if (!service || !index.anyRole(at, wrongOn(service.service))) return
+        const kind = service.service
+        const refs = index.roles(at)
+        const wrong = (role: RoleRef): boolean => notFor(role, kind)
+        report({
+          subject: edge.id,
+          messageId: 'wrongService',
+          data: {
+            roles: quoteRoles(edge.roles, refs, wrong),
+            service: label(edge.target),
+            kind: SERVICES[kind].label,
+          },
+          related: [edge.target],
+          suggest: () => replaceRoleSuggestions(edge, refs, wrong, dataRolesFor(kind)),
+        })
+      },
     }
   },
 })
+
+/** A built-in role that does not apply to this service kind. */
+function notFor(role: RoleRef, kind: ServiceKind): boolean {
+  return role.kind === 'builtin' && !appliesTo(role.fact, kind)
+}

@@ -1,40 +1,44 @@
-import type { RuleFacts } from '../facts.ts'
-import { defineRule, formatMessage, type Fix, type RuleMeta } from '../types.ts'
+import type { Fixer } from '../fixer.ts'
+import { createRule } from '../rule.ts'
+import type { Fix } from '../types.ts'
 
-const meta = {
-  id: 'unused-identity',
-  severity: 'warning',
-  subject: 'identity',
-  description: 'A user-assigned identity is attached to no app, or no access goes through it.',
-  hasFixes: true,
-  messages: {
-    unattached:
-      'Identity {identity} is attached to no app: remove it, or attach it where it is needed.',
-    unused:
-      'No access goes through identity {identity}, attached to {apps}: remove it, or grant the access through it.',
+export const unusedIdentity = createRule({
+  meta: {
+    id: 'unused-identity',
+    severity: 'warning',
+    subject: 'identity',
+    scope: 'component',
+    description: 'A user-assigned identity is attached to no app, or no access goes through it.',
+    hasFixes: true,
+    messages: {
+      unattached:
+        'Identity {identity} is attached to no app: remove it, or attach it where it is needed.',
+      unused:
+        'No access goes through identity {identity}, attached to {apps}: remove it, or grant the access through it.',
+    },
+    learnMore:
+      'https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/managed-identity-best-practice-recommendations',
   },
-  learnMore:
-    'https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/managed-identity-best-practice-recommendations',
-} as const satisfies RuleMeta
-
-export const unusedIdentity = defineRule({
-  meta,
-  check({ index, facts, report }) {
-    // An identity is used when some access edge resolves to it (whatever its roles).
-    const used = new Set<string>()
-    for (const r of index.resolutionAt)
-      if (r.resolved && r.principal.type === 'userAssigned') used.add(r.principal.node)
-    for (const id of facts.identities()) {
-      const apps = index.appsOf(id)
-      if (apps.length > 0 && used.has(id)) continue
-      const message =
-        apps.length === 0
-          ? formatMessage(meta.messages.unattached, { identity: facts.label(id) })
-          : formatMessage(meta.messages.unused, {
-              identity: facts.label(id),
-              apps: apps.map((a) => facts.label(a)).join(', '),
-            })
-      report({ subject: id, message, related: [...apps], fixes: removeFix(facts, id, apps) })
+  create({ index, label, report }) {
+    return {
+      identity({ id }) {
+        // Used: some access edge resolves to it (whatever its roles), so it is a principal.
+        const apps = index.appsOf(id)
+        if (apps.length > 0 && index.principalNumber('userAssigned', id) !== undefined) return
+        const common = {
+          subject: id,
+          related: [...apps],
+          fix: (fixer: Fixer) => removeFix(fixer, id, apps),
+        }
+        if (apps.length === 0)
+          report({ ...common, messageId: 'unattached', data: { identity: label(id) } })
+        else
+          report({
+            ...common,
+            messageId: 'unused',
+            data: { identity: label(id), apps: apps.map((a) => label(a)).join(', ') },
+          })
+      },
     }
   },
 })
@@ -43,10 +47,11 @@ export const unusedIdentity = defineRule({
  * Remove the identity, unless an app with access edges would be left with no identity at all
  * (its edges would then all be missing-identity errors).
  */
-function removeFix(facts: RuleFacts, id: string, apps: readonly string[]): Fix[] {
+function removeFix(fixer: Fixer, id: string, apps: readonly string[]): Fix[] {
+  const { index } = fixer
   for (const appId of apps) {
-    const app = facts.index.app(appId)
-    if (app && facts.identityCount(app) === 1 && facts.edgesFrom(appId).length > 0) return []
+    const app = index.app(appId)
+    if (app && index.identityCount(app) === 1 && fixer.edgesFrom(appId).length > 0) return []
   }
-  return [{ title: `Remove identity ${facts.label(id)}`, edits: [{ type: 'removeNode', id }] }]
+  return [{ title: `Remove identity ${fixer.label(id)}`, edits: [{ type: 'removeNode', id }] }]
 }

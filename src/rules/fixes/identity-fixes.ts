@@ -1,72 +1,74 @@
 import { SYSTEM_VIA } from '../../model/kinds.ts'
 import type { Edit } from '../../model/edits.ts'
 import type { AccessEdge, AppNode } from '../../model/types.ts'
-import type { RuleFacts } from '../facts.ts'
+import type { Fixer } from '../fixer.ts'
 import type { Fix } from '../types.ts'
 
 /**
  * When an app that has exactly one identity gets a second one, its edges without `via` would turn
  * ambiguous and stop granting anything: these edits pin them to the identity they use today.
  */
-export function pinImplicitVias(facts: RuleFacts, app: AppNode, except?: string): Edit[] {
-  if (facts.identityCount(app) !== 1) return []
+export function pinImplicitVias(fixer: Fixer, app: AppNode, except?: string): Edit[] {
+  const { index } = fixer
+  if (index.identityCount(app) !== 1) return []
   const edits: Edit[] = []
-  for (const info of facts.edgesFrom(app.id)) {
-    if (info.edge.via !== undefined || info.edge.id === except) continue
-    const via = facts.currentVia(info)
-    if (via !== undefined) edits.push({ type: 'updateEdge', id: info.edge.id, set: { via } })
+  for (const at of fixer.edgesFrom(app.id)) {
+    const edge = index.accessEdges[at] as AccessEdge
+    if (edge.via !== undefined || edge.id === except) continue
+    const via = fixer.currentVia(at)
+    if (via !== undefined) edits.push({ type: 'updateEdge', id: edge.id, set: { via } })
   }
   return edits
 }
 
 /** Switch on the app's system-assigned identity; the edge then uses it. Undefined if the hosting forbids it. */
-export function enableSystemFix(facts: RuleFacts, app: AppNode, edge: AccessEdge): Fix | undefined {
-  if (app.systemAssigned || !facts.canAddIdentity(app, true)) return undefined
+export function enableSystemFix(fixer: Fixer, app: AppNode, edge: AccessEdge): Fix | undefined {
+  if (app.systemAssigned || !fixer.canAddIdentity(app, true)) return undefined
   const edits: Edit[] = [
-    ...pinImplicitVias(facts, app, edge.id),
+    ...pinImplicitVias(fixer, app, edge.id),
     { type: 'updateNode', id: app.id, set: { systemAssigned: true } },
   ]
-  if (edge.via !== SYSTEM_VIA && (edge.via !== undefined || facts.identityCount(app) > 0))
+  if (edge.via !== SYSTEM_VIA && (edge.via !== undefined || fixer.index.identityCount(app) > 0))
     edits.push({ type: 'updateEdge', id: edge.id, set: { via: SYSTEM_VIA } })
   return {
-    title: `Enable the system-assigned identity of ${facts.label(app.id)} and use it here`,
+    title: `Enable the system-assigned identity of ${fixer.label(app.id)} and use it here`,
     edits,
   }
 }
 
 /** Attach an existing identity to the app and use it on the edge. Undefined if the hosting forbids it. */
 export function attachFix(
-  facts: RuleFacts,
+  fixer: Fixer,
   app: AppNode,
   identity: string,
   edge: AccessEdge,
 ): Fix | undefined {
-  if (!facts.canAddIdentity(app, false)) return undefined
+  if (!fixer.canAddIdentity(app, false)) return undefined
   const edits: Edit[] = [
-    ...pinImplicitVias(facts, app, edge.id),
+    ...pinImplicitVias(fixer, app, edge.id),
     {
       type: 'addEdge',
       edge: {
-        id: facts.newIds().fresh(`${app.id}-${identity}`),
+        id: fixer.newIds().fresh(`${app.id}-${identity}`),
         kind: 'attach',
         source: app.id,
         target: identity,
       },
     },
   ]
-  if (edge.via !== identity && (edge.via !== undefined || facts.identityCount(app) > 0))
+  if (edge.via !== identity && (edge.via !== undefined || fixer.index.identityCount(app) > 0))
     edits.push({ type: 'updateEdge', id: edge.id, set: { via: identity } })
   return {
-    title: `Attach identity ${facts.label(identity)} to ${facts.label(app.id)} and use it here`,
+    title: `Attach identity ${fixer.label(identity)} to ${fixer.label(app.id)} and use it here`,
     edits,
   }
 }
 
 /** One suggestion per identity the app has: name it as the edge's `via`. */
-export function pickIdentitySuggestions(facts: RuleFacts, app: AppNode, edge: AccessEdge): Fix[] {
+export function pickIdentitySuggestions(fixer: Fixer, app: AppNode, edge: AccessEdge): Fix[] {
   const vias = [
     ...(app.systemAssigned ? [SYSTEM_VIA] : []),
-    ...facts.index.attachedIdentities(app.id),
+    ...fixer.index.attachedIdentities(app.id),
   ]
   return vias
     .filter((via) => via !== edge.via)
@@ -74,7 +76,7 @@ export function pickIdentitySuggestions(facts: RuleFacts, app: AppNode, edge: Ac
       title:
         via === SYSTEM_VIA
           ? 'Use the system-assigned identity'
-          : `Use identity ${facts.label(via)}`,
+          : `Use identity ${fixer.label(via)}`,
       edits: [{ type: 'updateEdge', id: edge.id, set: { via } }],
     }))
 }

@@ -1,16 +1,15 @@
-import { roleKey } from '../../catalog/roles.ts'
 import { compareOrdinal } from '../../lib/compare.ts'
 import { SYSTEM_VIA } from '../../model/kinds.ts'
 import type { Edit } from '../../model/edits.ts'
-import type { AppNode } from '../../model/types.ts'
+import type { AccessEdge, AppNode } from '../../model/types.ts'
 import { edgePartEdits, edgeParts } from '../../optimize/edge-parts.ts'
-import type { RuleFacts } from '../facts.ts'
+import type { Fixer } from '../fixer.ts'
 import type { Fix } from '../types.ts'
 import { pinImplicitVias } from './identity-fixes.ts'
 import { splitAddsNoError } from './role-fixes.ts'
 import { addIdentity } from './new-identity.ts'
 
-/** A grant of a shared identity that not every attached app needs: `key` is its triple id. */
+/** A grant of a shared identity that not every attached app needs: `key` is its triple (DesignIndex.triples). */
 export interface Overgrant {
   readonly key: number
   readonly role: string
@@ -30,12 +29,12 @@ interface Target {
  * Undefined when an app would exceed its hosting's identity limit (Logic Apps).
  */
 export function moveGrantsFix(
-  facts: RuleFacts,
+  fixer: Fixer,
   identity: string,
   service: string,
   over: readonly Overgrant[],
 ): Fix | undefined {
-  const { index } = facts
+  const { index } = fixer
   const targets = new Map<string, Target>()
   for (const o of over) {
     const apps = [...o.apps].sort(compareOrdinal)
@@ -55,7 +54,7 @@ export function moveGrantsFix(
       if (!app.systemAssigned) gaining.set(app, true)
       continue
     }
-    target.via = attachedToExactly(facts, target.apps, identity)
+    target.via = attachedToExactly(fixer, target.apps, identity)
     if (target.via !== undefined) continue
     creating.push(target)
     for (const id of target.apps) {
@@ -63,11 +62,11 @@ export function moveGrantsFix(
       if (a && !gaining.has(a)) gaining.set(a, false)
     }
   }
-  for (const [app, system] of gaining) if (!facts.canAddIdentity(app, system)) return undefined
+  for (const [app, system] of gaining) if (!fixer.canAddIdentity(app, system)) return undefined
 
   const edits: Edit[] = []
-  const ids = facts.newIds()
-  for (const target of creating) target.via = addIdentity(facts, ids, [service], target.apps, edits)
+  const ids = fixer.newIds()
+  for (const target of creating) target.via = addIdentity(fixer, ids, [service], target.apps, edits)
   const viaOfKey = new Map<number, string>()
   for (const target of targets.values())
     for (const key of target.keys) viaOfKey.set(key, target.via as string)
@@ -76,48 +75,50 @@ export function moveGrantsFix(
 
   const rewritten = new Set<string>()
   const partEdits: Edit[] = []
+  const tripleAt = index.triples().at
   for (const appId of index.appsOf(identity)) {
-    for (const info of facts.edgesFrom(appId)) {
-      const { edge, refs, scope } = info
-      if (edge.target !== service || facts.currentVia(info) !== identity) continue
+    for (const at of fixer.edgesFrom(appId)) {
+      const edge = index.accessEdges[at] as AccessEdge
+      if (edge.target !== service || fixer.currentVia(at) !== identity) continue
+      // Role i of the edge is role slot `first + i`: its triple says where it goes.
+      const first = index.roleStart[at] as number
       const parts = edgeParts(
         edge,
         (_role, i) => {
-          const ref = refs[i]
-          if (ref === undefined || ref.kind === 'unknown') return identity
-          return viaOfKey.get(facts.tripleId(service, roleKey(ref), scope)) ?? identity
+          const triple = tripleAt[first + i] as number
+          return triple < 0 ? identity : (viaOfKey.get(triple) ?? identity)
         },
         identity,
       )
-      if (!splitAddsNoError(parts, facts.serviceKind(service))) return undefined
+      if (!splitAddsNoError(parts, fixer.serviceKind(service))) return undefined
       rewritten.add(edge.id)
       edgePartEdits(edge, parts, ids, partEdits)
     }
   }
   for (const app of gaining.keys())
     edits.push(
-      ...pinImplicitVias(facts, app).filter((e) => e.type !== 'updateEdge' || !rewritten.has(e.id)),
+      ...pinImplicitVias(fixer, app).filter((e) => e.type !== 'updateEdge' || !rewritten.has(e.id)),
     )
   edits.push(...partEdits)
   const where = [...targets.values()].map((t) =>
     t.via === SYSTEM_VIA
-      ? `the system-assigned identity of ${facts.label(t.apps[0] as string)}`
+      ? `the system-assigned identity of ${fixer.label(t.apps[0] as string)}`
       : `identity ${JSON.stringify(t.via)}`,
   )
-  return { title: `Move the access to ${facts.label(service)} to ${where.join(' and ')}`, edits }
+  return { title: `Move the access to ${fixer.label(service)} to ${where.join(' and ')}`, edits }
 }
 
 /** An identity other than `except` attached to exactly these apps (sorted), if any. */
 function attachedToExactly(
-  facts: RuleFacts,
+  fixer: Fixer,
   apps: readonly string[],
   except: string,
 ): string | undefined {
   const [first] = apps
   if (first === undefined) return undefined
-  for (const candidate of facts.index.attachedIdentities(first)) {
+  for (const candidate of fixer.index.attachedIdentities(first)) {
     if (candidate === except) continue
-    const attached = [...facts.index.appsOf(candidate)].sort(compareOrdinal)
+    const attached = [...fixer.index.appsOf(candidate)].sort(compareOrdinal)
     if (attached.length === apps.length && attached.every((a, i) => a === apps[i])) return candidate
   }
   return undefined

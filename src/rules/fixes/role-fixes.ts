@@ -1,33 +1,33 @@
+import { isPrivilegedRole } from '../../catalog/privilege.ts'
 import { appliesTo, resolveRole, rolesForService, type RoleRef } from '../../catalog/roles.ts'
-import type { ServiceKind } from '../../model/kinds.ts'
-import type { EdgeInfo } from '../edge-info.ts'
+import { SERVICE_KINDS, type ServiceKind } from '../../model/kinds.ts'
+import type { AccessEdge } from '../../model/types.ts'
 import type { Fix } from '../types.ts'
 
-const DATA_ROLES = new Map<ServiceKind, readonly string[]>()
-
-/** Least-privilege roles for a service kind: data-plane, neither privileged nor key-exposing. */
-export function dataRolesFor(kind: ServiceKind | undefined): readonly string[] {
-  if (kind === undefined) return []
-  let roles = DATA_ROLES.get(kind)
-  if (!roles) {
-    roles = rolesForService(kind)
+/** Least-privilege roles per service kind: data-plane, neither privileged nor key-exposing. */
+const DATA_ROLES = new Map<ServiceKind, readonly string[]>(
+  SERVICE_KINDS.map((kind) => [
+    kind,
+    rolesForService(kind)
       .filter((r) => r.plane === 'data' && !r.privileged && !r.keyExposing)
-      .map((r) => r.name)
-    DATA_ROLES.set(kind, roles)
-  }
-  return roles
+      .map((r) => r.name),
+  ]),
+)
+
+export function dataRolesFor(kind: ServiceKind | undefined): readonly string[] {
+  return kind === undefined ? [] : (DATA_ROLES.get(kind) ?? [])
 }
 
 /**
- * One suggestion per data-plane role of the target's service: the edge's offending roles are
- * replaced by that role (once, where the first offending role stood).
+ * One suggestion per candidate role (by default the data-plane roles of the target's service):
+ * the edge's offending roles are replaced by it (once, where the first offending role stood).
  */
 export function replaceRoleSuggestions(
-  info: EdgeInfo,
+  edge: AccessEdge,
+  refs: readonly RoleRef[],
   offending: (role: RoleRef) => boolean,
-  candidates: readonly string[] = dataRolesFor(info.service?.service),
+  candidates: readonly string[],
 ): Fix[] {
-  const { edge, refs } = info
   const bad = refs.map(offending)
   const names = edge.roles.filter((_, i) => bad[i])
   return candidates.map((role) => {
@@ -47,8 +47,9 @@ export function replaceRoleSuggestions(
 }
 
 /**
- * Which edge-level error rules a set of roles on an app's edge to this service would trigger.
- * Splitting an edge must not let two parts trigger the same one: that would add an error.
+ * Which edge-level error rules a set of roles on an app's edge to this service would trigger,
+ * by the catalog's definitions those rules use. Splitting an edge must not let two parts trigger
+ * the same one: that would add an error.
  */
 export function edgeErrorKinds(
   roles: readonly string[],
@@ -59,7 +60,7 @@ export function edgeErrorKinds(
     const ref = resolveRole(text)
     if (ref.kind === 'unknown') kinds.add('unknown-role')
     else if (ref.kind === 'builtin') {
-      if (ref.fact.privileged) kinds.add('privileged-role')
+      if (isPrivilegedRole(ref)) kinds.add('privileged-role')
       if (service !== undefined && !appliesTo(ref.fact, service)) kinds.add('role-not-for-service')
     }
   }

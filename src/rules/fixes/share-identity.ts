@@ -1,6 +1,6 @@
-import { principalKey } from '../../model/queries.ts'
 import type { Edit } from '../../model/edits.ts'
-import type { RuleFacts } from '../facts.ts'
+import type { AccessEdge } from '../../model/types.ts'
+import type { Fixer } from '../fixer.ts'
 import type { Fix } from '../types.ts'
 import { addIdentity } from './new-identity.ts'
 
@@ -8,6 +8,8 @@ import { addIdentity } from './new-identity.ts'
 export interface Member {
   readonly type: 'systemAssigned' | 'userAssigned'
   readonly node: string
+  /** Its principal number (DesignIndex). */
+  readonly principal: number
 }
 
 /**
@@ -16,14 +18,17 @@ export interface Member {
  * used (system-assigned switched off, identity detached; an identity left on no app is removed).
  * Every app gains one identity and loses at least one, so no hosting limit is crossed.
  */
-export function shareIdentityFix(facts: RuleFacts, members: readonly Member[]): Fix | undefined {
-  const moved = members.map((m) => facts.edgesResolvingTo(principalKey(m)))
+export function shareIdentityFix(fixer: Fixer, members: readonly Member[]): Fix | undefined {
+  const { index } = fixer
+  const moved = members.map((m) =>
+    Array.from(index.edgesOfPrincipal(m.principal), (at) => index.accessEdges[at] as AccessEdge),
+  )
   const apps: string[] = []
   const services: string[] = []
   const seenApps = new Set<string>()
   const seenServices = new Set<string>()
-  for (const infos of moved)
-    for (const { edge } of infos) {
+  for (const edges of moved)
+    for (const edge of edges) {
       if (!seenApps.has(edge.source)) apps.push(edge.source)
       if (!seenServices.has(edge.target)) services.push(edge.target)
       seenApps.add(edge.source)
@@ -31,22 +36,22 @@ export function shareIdentityFix(facts: RuleFacts, members: readonly Member[]): 
     }
   if (apps.length === 0) return undefined
   const edits: Edit[] = []
-  const id = addIdentity(facts, facts.newIds(), services, apps, edits)
-  for (const infos of moved)
-    for (const { edge } of infos) edits.push({ type: 'updateEdge', id: edge.id, set: { via: id } })
+  const id = addIdentity(fixer, fixer.newIds(), services, apps, edits)
+  for (const edges of moved)
+    for (const edge of edges) edits.push({ type: 'updateEdge', id: edge.id, set: { via: id } })
   for (const member of members) {
     if (member.type === 'systemAssigned') {
       edits.push({ type: 'updateNode', id: member.node, set: { systemAssigned: false } })
       continue
     }
-    const attached = facts.index.appsOf(member.node)
+    const attached = index.appsOf(member.node)
     const leaving = attached.filter((app) => seenApps.has(app))
     if (leaving.length === attached.length) {
       edits.push({ type: 'removeNode', id: member.node })
       continue
     }
     for (const app of leaving)
-      for (const attach of facts.attachEdges(app, member.node))
+      for (const attach of fixer.attachEdges(app, member.node))
         edits.push({ type: 'removeEdge', id: attach })
   }
   const added = edits.find((e) => e.type === 'addNode' && e.node.id === id)

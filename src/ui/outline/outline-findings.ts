@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../../rules/types.ts'
+import type { Finding, Offers, Severity } from '../../rules/types.ts'
 import type { OutlineItem } from './outline-item.ts'
 
 const SEVERITY_WORD: Record<Severity, string> = {
@@ -12,6 +12,7 @@ export function findingItems(
   parent: string,
   subject: string | null,
   findings: readonly Finding[],
+  offers: (finding: Finding) => Offers,
 ): OutlineItem[] {
   return findings.map((f, i) => ({
     key: `${parent}/f:${i}`,
@@ -21,16 +22,21 @@ export function findingItems(
     subject,
     severity: f.severity,
     findingIndex: i,
-    hasChildren: (f.fixes?.length ?? 0) + (f.suggestions?.length ?? 0) > 0,
+    hasChildren: offers(f).fixes.length + offers(f).suggestions.length > 0,
   }))
 }
 
 /** A finding's fixes, then its suggestions, as rows that Enter applies. */
-export function fixItems(item: OutlineItem, finding: Finding | undefined): OutlineItem[] {
+export function fixItems(
+  item: OutlineItem,
+  finding: Finding | undefined,
+  offers: (finding: Finding) => Offers,
+): OutlineItem[] {
   if (!finding) return []
+  const { fixes: own, suggestions } = offers(finding)
   const fixes = [
-    ...(finding.fixes ?? []).map((fix) => ({ fix, word: 'Fix' })),
-    ...(finding.suggestions ?? []).map((fix) => ({ fix, word: 'Suggestion' })),
+    ...own.map((fix) => ({ fix, word: 'Fix' })),
+    ...suggestions.map((fix) => ({ fix, word: 'Suggestion' })),
   ]
   return fixes.map(({ fix, word }, i) => ({
     key: `${item.key}/x:${i}`,

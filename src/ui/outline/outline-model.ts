@@ -1,6 +1,6 @@
 import type { NodeKind } from '../../model/kinds.ts'
 import type { AccessEdge, AttachEdge, Design, DesignNode } from '../../model/types.ts'
-import type { Finding } from '../../rules/types.ts'
+import type { Finding, Offers } from '../../rules/types.ts'
 import { analyze } from '../../store/derived.ts'
 import { countFindings } from '../../rules/engine.ts'
 import {
@@ -34,6 +34,7 @@ export class Outline {
   private readonly links: OutlineLinks
   private readonly bySubject: ReadonlyMap<string, readonly Finding[]>
   private readonly designFindings: readonly Finding[]
+  private readonly offers: (finding: Finding) => Offers
 
   constructor(design: Design) {
     const analysis = analyze(design)
@@ -41,6 +42,7 @@ export class Outline {
     this.links = new OutlineLinks(design, analysis.index)
     this.bySubject = analysis.bySubject
     this.designFindings = analysis.findings.filter((f) => f.subject === null)
+    this.offers = analysis.offers
   }
 
   roots(): OutlineItem[] {
@@ -71,7 +73,8 @@ export class Outline {
     const [tag, id = ''] = last.split(':') as [string, string | undefined]
     switch (item.kind) {
       case 'group':
-        if (item.key === 'g:design') return findingItems(item.key, null, this.designFindings)
+        if (item.key === 'g:design')
+          return findingItems(item.key, null, this.designFindings, this.offers)
         if (tag === 'none') return this.unresolvedOf(item.key, parts)
         return this.links.nodesOf(id as NodeKind).map((n) => this.nodeItem(item.key, n))
       case 'node':
@@ -80,10 +83,10 @@ export class Outline {
         return this.identityRowChildren(item, parts)
       case 'attach':
       case 'access':
-        return findingItems(item.key, id, this.findings(id))
+        return findingItems(item.key, id, this.findings(id), this.offers)
       case 'finding': {
         const list = item.subject === null ? this.designFindings : this.findings(item.subject)
-        return fixItems(item, list[item.findingIndex ?? -1])
+        return fixItems(item, list[item.findingIndex ?? -1], this.offers)
       }
       case 'fix':
       case 'more':
@@ -111,7 +114,7 @@ export class Outline {
   private nodeChildren(key: string, id: string): OutlineItem[] {
     const node = this.links.node(id)
     if (!node) return []
-    const out = findingItems(key, id, this.findings(id))
+    const out = findingItems(key, id, this.findings(id), this.offers)
     switch (node.kind) {
       case 'app':
         return [...out, ...this.appChildren(key, node.id, !!node.systemAssigned)]
@@ -198,7 +201,9 @@ export class Outline {
         : attach
           ? this.links.grantsOf('userAssigned', attach.target).filter((e) => e.source === app)
           : []
-    const own = attach ? findingItems(item.key, attach.id, this.findings(attach.id)) : []
+    const own = attach
+      ? findingItems(item.key, attach.id, this.findings(attach.id), this.offers)
+      : []
     return [...own, ...grants.map((e) => this.accessItem(item.key, e, this.accessTo(e)))]
   }
 

@@ -1,7 +1,8 @@
 import { memo, useState } from 'react'
 import type { Finding } from '../../rules/types.ts'
 import { Icon } from '../icons.tsx'
-import { useStoreApi } from '../store-context.tsx'
+import { analyze } from '../../store/derived.ts'
+import { useDesigner, useStoreApi } from '../store-context.tsx'
 import { useSubjectName } from './subject-name.ts'
 import { RuleDoc } from './rule-doc.tsx'
 
@@ -22,8 +23,8 @@ export const FindingItem = memo(function FindingItem({
   const store = useStoreApi()
   const [docOpen, setDocOpen] = useState(false)
   const subjectName = useSubjectName(finding.subject)
-  const fixes = finding.fixes ?? []
-  const suggestions = finding.suggestions ?? []
+  // Built for the design as it is now (ids of new nodes stay unique as the design changes).
+  const { fixes, suggestions } = useDesigner((s) => analyze(s.design).offers(finding))
   return (
     <div className={`finding sev-${finding.severity}`} data-focus-item={focusItem || undefined}>
       <span className="finding-icon" aria-hidden="true">

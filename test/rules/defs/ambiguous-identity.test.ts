@@ -35,7 +35,35 @@ testRule(ambiguousIdentity, {
         .service('st', 'storage')
         .access('api', 'st', R, { id: 'e1' })
         .build(),
-      findings: [{ subject: 'e1', related: ['api'], suggestions: 2, message: '2 identities' }],
+      findings: [
+        {
+          subject: 'e1',
+          related: ['api'],
+          message: '2 identities',
+          suggestions: [
+            {
+              title: 'Use the system-assigned identity',
+              output: `
+                app api appService system
+                identity mi
+                service st storage
+                attach api-mi api -> mi
+                access e1 api -> st ["Storage Blob Data Reader"] via=system
+              `,
+            },
+            {
+              title: 'Use identity "mi"',
+              output: `
+                app api appService system
+                identity mi
+                service st storage
+                attach api-mi api -> mi
+                access e1 api -> st ["Storage Blob Data Reader"] via=mi
+              `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'two attached identities (attached twice counts once)',
@@ -49,7 +77,39 @@ testRule(ambiguousIdentity, {
         .service('st', 'storage')
         .access('api', 'st', R, { id: 'e1' })
         .build(),
-      findings: [{ subject: 'e1', suggestions: 2 }],
+      findings: [
+        {
+          subject: 'e1',
+          suggestions: [
+            {
+              title: 'Use identity "m1"',
+              output: `
+                app api appService
+                identity m1
+                identity m2
+                service st storage
+                attach api-m1 api -> m1
+                attach api-m2 api -> m2
+                attach again api -> m2
+                access e1 api -> st ["Storage Blob Data Reader"] via=m1
+              `,
+            },
+            {
+              title: 'Use identity "m2"',
+              output: `
+                app api appService
+                identity m1
+                identity m2
+                service st storage
+                attach api-m1 api -> m1
+                attach api-m2 api -> m2
+                attach again api -> m2
+                access e1 api -> st ["Storage Blob Data Reader"] via=m2
+              `,
+            },
+          ],
+        },
+      ],
     },
   ],
 })

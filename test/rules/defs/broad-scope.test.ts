@@ -27,8 +27,39 @@ testRule(broadScope, {
         .access('devs', 'st', R, { id: 'e2', scope: 'subscription' })
         .build(),
       findings: [
-        { subject: 'e1', message: 'resource group scope', related: ['st'], fixes: 1 },
-        { subject: 'e2', message: 'subscription scope', fixes: 1 },
+        {
+          subject: 'e1',
+          message: 'resource group scope',
+          related: ['st'],
+          fixes: [
+            {
+              title: 'Grant on "st" only (resource scope)',
+              output: `
+                app api appService
+                developer devs group
+                service st storage
+                access e1 api -> st ["Storage Blob Data Reader"]
+                access e2 devs -> st ["Storage Blob Data Reader"] scope=subscription
+              `,
+            },
+          ],
+        },
+        {
+          subject: 'e2',
+          message: 'subscription scope',
+          fixes: [
+            {
+              title: 'Grant on "st" only (resource scope)',
+              output: `
+                app api appService
+                developer devs group
+                service st storage
+                access e1 api -> st ["Storage Blob Data Reader"] scope=resourceGroup
+                access e2 devs -> st ["Storage Blob Data Reader"]
+              `,
+            },
+          ],
+        },
       ],
     },
   ],

@@ -38,8 +38,36 @@ testRule(duplicateAccess, {
         .access('api', 'st', ['Storage Queue Data Reader', ...R], { id: 'e3', scope: 'resource' })
         .build(),
       findings: [
-        { subject: 'e2', related: ['e1'], fixes: 1 },
-        { subject: 'e3', related: ['e1'], fixes: 1 },
+        {
+          subject: 'e2',
+          related: ['e1'],
+          fixes: [
+            {
+              title: 'Merge into the earlier access from "api" to "st"',
+              output: `
+                app api appService system
+                service st storage
+                access e1 api -> st ["Storage Blob Data Reader","2a2b9908-6ea1-4ae2-8e65-a410df84e7d1","Storage Queue Data Reader"]
+                access e3 api -> st ["Storage Queue Data Reader","Storage Blob Data Reader"] scope=resource
+              `,
+            },
+          ],
+        },
+        {
+          subject: 'e3',
+          related: ['e1'],
+          fixes: [
+            {
+              title: 'Merge into the earlier access from "api" to "st"',
+              output: `
+                app api appService system
+                service st storage
+                access e1 api -> st ["Storage Blob Data Reader","Storage Queue Data Reader"]
+                access e2 api -> st ["2a2b9908-6ea1-4ae2-8e65-a410df84e7d1","Storage Queue Data Reader"] via=system
+              `,
+            },
+          ],
+        },
       ],
     },
     {
@@ -54,8 +82,40 @@ testRule(duplicateAccess, {
         .access('devs', 'st', R, { id: 'e4', via: 'system' })
         .build(),
       findings: [
-        { subject: 'e2', related: ['e1'] },
-        { subject: 'e4', related: ['e3'] },
+        {
+          subject: 'e2',
+          related: ['e1'],
+          fixes: [
+            {
+              title: 'Merge into the earlier access from "lost" to "st"',
+              output: `
+                app lost appService
+                developer devs group
+                service st storage
+                access e1 lost -> st ["Storage Blob Data Reader"] via=system
+                access e3 devs -> st ["Storage Blob Data Reader"]
+                access e4 devs -> st ["Storage Blob Data Reader"] via=system
+              `,
+            },
+          ],
+        },
+        {
+          subject: 'e4',
+          related: ['e3'],
+          fixes: [
+            {
+              title: 'Merge into the earlier access from "devs" to "st"',
+              output: `
+                app lost appService
+                developer devs group
+                service st storage
+                access e1 lost -> st ["Storage Blob Data Reader"] via=system
+                access e2 lost -> st ["Storage Blob Data Reader"] via=nowhere
+                access e3 devs -> st ["Storage Blob Data Reader"]
+              `,
+            },
+          ],
+        },
       ],
     },
   ],

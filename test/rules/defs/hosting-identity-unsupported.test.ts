@@ -38,8 +38,22 @@ testRule(hostingIdentityUnsupported, {
         .access('job', 'st', ['Storage Blob Data Reader'])
         .build(),
       findings: [
-        { subject: 'job', fixes: 0 },
-        { subject: 'pod', fixes: 1, message: 'workload identity' },
+        { subject: 'job' },
+        {
+          subject: 'pod',
+          message: 'workload identity',
+          fixes: [
+            {
+              title: 'Switch off the system-assigned identity of "pod"',
+              output: `
+                app pod aksWorkload system=false
+                app job aksWorkload system
+                service st storage
+                access job-st job -> st ["Storage Blob Data Reader"]
+              `,
+            },
+          ],
+        },
       ],
     },
     {

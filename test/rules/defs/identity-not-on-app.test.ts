@@ -42,8 +42,30 @@ testRule(identityNotOnApp, {
           subject: 'e1',
           related: ['api'],
           message: 'system-assigned identity',
-          fixes: 1,
-          suggestions: 1,
+          fixes: [
+            {
+              title: 'Enable the system-assigned identity of "api" and use it here',
+              output: `
+                app api appService system
+                identity mi
+                service st storage
+                attach api-mi api -> mi
+                access e1 api -> st ["Storage Blob Data Reader"] via=system
+              `,
+            },
+          ],
+          suggestions: [
+            {
+              title: 'Use identity "mi"',
+              output: `
+                app api appService
+                identity mi
+                service st storage
+                attach api-mi api -> mi
+                access e1 api -> st ["Storage Blob Data Reader"] via=mi
+              `,
+            },
+          ],
         },
       ],
     },
@@ -61,15 +83,48 @@ testRule(identityNotOnApp, {
           subject: 'e1',
           related: ['api', 'mi'],
           message: 'not attached',
-          fixes: 1,
-          suggestions: 1,
+          fixes: [
+            {
+              title: 'Attach identity "mi" to "api" and use it here',
+              output: `
+                app api appService system
+                identity mi
+                service st storage
+                access e1 api -> st ["Storage Blob Data Reader"] via=mi
+                access e2 api -> st ["Storage Blob Data Reader"] via=st
+                attach api-mi api -> mi
+              `,
+            },
+          ],
+          suggestions: [
+            {
+              title: 'Use the system-assigned identity',
+              output: `
+                app api appService system
+                identity mi
+                service st storage
+                access e1 api -> st ["Storage Blob Data Reader"] via=system
+                access e2 api -> st ["Storage Blob Data Reader"] via=st
+              `,
+            },
+          ],
         },
         {
           subject: 'e2',
           related: ['api', 'st'],
           message: 'goes through "st", which is a service, not an identity',
-          fixes: 0,
-          suggestions: 1,
+          suggestions: [
+            {
+              title: 'Use the system-assigned identity',
+              output: `
+                app api appService system
+                identity mi
+                service st storage
+                access e1 api -> st ["Storage Blob Data Reader"] via=mi
+                access e2 api -> st ["Storage Blob Data Reader"] via=system
+              `,
+            },
+          ],
         },
       ],
     },
@@ -81,7 +136,22 @@ testRule(identityNotOnApp, {
         .service('st', 'storage')
         .access('flow', 'st', R, { id: 'e1', via: 'mi' })
         .build(),
-      findings: [{ subject: 'e1', fixes: 0, suggestions: 1 }],
+      findings: [
+        {
+          subject: 'e1',
+          suggestions: [
+            {
+              title: 'Use the system-assigned identity',
+              output: `
+                app flow logicApp system
+                identity mi
+                service st storage
+                access e1 flow -> st ["Storage Blob Data Reader"] via=system
+              `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'an AKS workload cannot enable system-assigned: only suggestions',
@@ -92,7 +162,23 @@ testRule(identityNotOnApp, {
         .service('st', 'storage')
         .access('pod', 'st', R, { id: 'e1', via: 'system' })
         .build(),
-      findings: [{ subject: 'e1', fixes: 0, suggestions: 1 }],
+      findings: [
+        {
+          subject: 'e1',
+          suggestions: [
+            {
+              title: 'Use identity "mi"',
+              output: `
+                app pod aksWorkload
+                identity mi
+                service st storage
+                attach pod-mi pod -> mi
+                access e1 pod -> st ["Storage Blob Data Reader"] via=mi
+              `,
+            },
+          ],
+        },
+      ],
     },
   ],
 })

@@ -33,8 +33,22 @@ testRule(keyvaultAccessPolicy, {
         {
           subject: 'kv',
           related: ['e1', 'e2'],
-          fixes: 1,
           message: '"Key Vault Secrets User", "Key Vault Crypto User"',
+          fixes: [
+            {
+              title:
+                'Switch "kv" to the Azure RBAC permission model (its access policies stop working)',
+              output: `
+                app api appService system
+                app lost appService
+                developer devs group
+                service kv keyVault rbac
+                access e1 api -> kv ["Key Vault Secrets User"]
+                access e2 lost -> kv ["Key Vault Crypto User"]
+                access e3 devs -> kv ["Reader"]
+              `,
+            },
+          ],
         },
       ],
     },

@@ -42,9 +42,30 @@ testRule(missingIdentity, {
         {
           subject: 'e1',
           related: ['api'],
-          fixes: 1,
-          suggestions: 1,
           message: '"api" has no managed identity',
+          fixes: [
+            {
+              title: 'Enable the system-assigned identity of "api" and use it here',
+              output: `
+                app api appService system
+                identity mi
+                service st storage
+                access e1 api -> st ["Storage Blob Data Reader"]
+              `,
+            },
+          ],
+          suggestions: [
+            {
+              title: 'Attach identity "mi" to "api" and use it here',
+              output: `
+                app api appService
+                identity mi
+                service st storage
+                access e1 api -> st ["Storage Blob Data Reader"]
+                attach api-mi api -> mi
+              `,
+            },
+          ],
         },
       ],
     },
@@ -58,8 +79,60 @@ testRule(missingIdentity, {
         .access('api', 'st', ['Storage Blob Data Contributor'], { id: 'e2', via: 'mi' })
         .build(),
       findings: [
-        { subject: 'e1', fixes: 1, suggestions: 1 },
-        { subject: 'e2', fixes: 2, suggestions: 0 },
+        {
+          subject: 'e1',
+          fixes: [
+            {
+              title: 'Enable the system-assigned identity of "api" and use it here',
+              output: `
+                app api appService system
+                identity mi
+                service st storage
+                access e1 api -> st ["Storage Blob Data Reader"] via=system
+                access e2 api -> st ["Storage Blob Data Contributor"] via=mi
+              `,
+            },
+          ],
+          suggestions: [
+            {
+              title: 'Attach identity "mi" to "api" and use it here',
+              output: `
+                app api appService
+                identity mi
+                service st storage
+                access e1 api -> st ["Storage Blob Data Reader"] via=mi
+                access e2 api -> st ["Storage Blob Data Contributor"] via=mi
+                attach api-mi api -> mi
+              `,
+            },
+          ],
+        },
+        {
+          subject: 'e2',
+          fixes: [
+            {
+              title: 'Attach identity "mi" to "api" and use it here',
+              output: `
+                app api appService
+                identity mi
+                service st storage
+                access e1 api -> st ["Storage Blob Data Reader"] via=system
+                access e2 api -> st ["Storage Blob Data Contributor"] via=mi
+                attach api-mi api -> mi
+              `,
+            },
+            {
+              title: 'Enable the system-assigned identity of "api" and use it here',
+              output: `
+                app api appService system
+                identity mi
+                service st storage
+                access e1 api -> st ["Storage Blob Data Reader"] via=system
+                access e2 api -> st ["Storage Blob Data Contributor"] via=system
+              `,
+            },
+          ],
+        },
       ],
     },
     {
@@ -70,7 +143,23 @@ testRule(missingIdentity, {
         .service('st', 'storage')
         .access('pod', 'st', R, { id: 'e1' })
         .build(),
-      findings: [{ subject: 'e1', fixes: 0, suggestions: 1 }],
+      findings: [
+        {
+          subject: 'e1',
+          suggestions: [
+            {
+              title: 'Attach identity "mi" to "pod" and use it here',
+              output: `
+                app pod aksWorkload
+                identity mi
+                service st storage
+                access e1 pod -> st ["Storage Blob Data Reader"]
+                attach pod-mi pod -> mi
+              `,
+            },
+          ],
+        },
+      ],
     },
   ],
 })

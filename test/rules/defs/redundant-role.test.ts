@@ -44,9 +44,34 @@ testRule(redundantRole, {
           subject: 'e1',
           related: ['e3'],
           message: '"Storage Blob Data Contributor", "Storage Blob Data Reader" adds nothing',
-          fixes: 1,
+          fixes: [
+            {
+              title:
+                'Remove this access ("Storage Blob Data Contributor", "Storage Blob Data Reader" is already covered)',
+              output: `
+                app api appService system
+                service st storage
+                access e2 api -> st ["Storage Blob Data Reader"] via=system
+                access e3 api -> st ["Storage Blob Data Owner"]
+              `,
+            },
+          ],
         },
-        { subject: 'e2', related: ['e1', 'e3'], fixes: 1 },
+        {
+          subject: 'e2',
+          related: ['e1', 'e3'],
+          fixes: [
+            {
+              title: 'Remove this access ("Storage Blob Data Reader" is already covered)',
+              output: `
+                app api appService system
+                service st storage
+                access e1 api -> st ["Storage Blob Data Contributor","Storage Blob Data Reader"]
+                access e3 api -> st ["Storage Blob Data Owner"]
+              `,
+            },
+          ],
+        },
       ],
     },
     {
@@ -56,7 +81,23 @@ testRule(redundantRole, {
         .service('kv', 'keyVault')
         .access('devs', 'kv', ['Owner', 'Contributor'], { id: 'e1' })
         .build(),
-      findings: [{ subject: 'e1', related: [], message: '"Contributor"' }],
+      findings: [
+        {
+          subject: 'e1',
+          related: [],
+          message: '"Contributor"',
+          fixes: [
+            {
+              title: 'Drop "Contributor"',
+              output: `
+                developer devs group
+                service kv keyVault
+                access e1 devs -> kv ["Owner"]
+              `,
+            },
+          ],
+        },
+      ],
     },
   ],
 })

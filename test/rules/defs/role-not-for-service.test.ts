@@ -35,9 +35,160 @@ testRule(roleNotForService, {
           subject: 'e1',
           message: '"Key Vault Secrets User" cannot be granted on "st", a Storage account',
           related: ['st'],
-          suggestions: 12,
+          suggestions: [
+            {
+              title: 'Grant "Storage Blob Data Reader" instead of "Key Vault Secrets User"',
+              output: `
+                app api appService
+                service st storage
+                service cosmos cosmosDb
+                access e1 api -> st ["Storage Blob Data Reader"]
+                access e2 api -> cosmos ["db_datareader","4633458B-17DE-408A-B874-0445C86B69E6"]
+              `,
+            },
+            {
+              title: 'Grant "Storage Blob Data Contributor" instead of "Key Vault Secrets User"',
+              output: `
+                app api appService
+                service st storage
+                service cosmos cosmosDb
+                access e1 api -> st ["Storage Blob Data Contributor","Storage Blob Data Reader"]
+                access e2 api -> cosmos ["db_datareader","4633458B-17DE-408A-B874-0445C86B69E6"]
+              `,
+            },
+            {
+              title: 'Grant "Storage Blob Data Owner" instead of "Key Vault Secrets User"',
+              output: `
+                app api appService
+                service st storage
+                service cosmos cosmosDb
+                access e1 api -> st ["Storage Blob Data Owner","Storage Blob Data Reader"]
+                access e2 api -> cosmos ["db_datareader","4633458B-17DE-408A-B874-0445C86B69E6"]
+              `,
+            },
+            {
+              title: 'Grant "Storage Blob Delegator" instead of "Key Vault Secrets User"',
+              output: `
+                app api appService
+                service st storage
+                service cosmos cosmosDb
+                access e1 api -> st ["Storage Blob Delegator","Storage Blob Data Reader"]
+                access e2 api -> cosmos ["db_datareader","4633458B-17DE-408A-B874-0445C86B69E6"]
+              `,
+            },
+            {
+              title: 'Grant "Storage Queue Data Reader" instead of "Key Vault Secrets User"',
+              output: `
+                app api appService
+                service st storage
+                service cosmos cosmosDb
+                access e1 api -> st ["Storage Queue Data Reader","Storage Blob Data Reader"]
+                access e2 api -> cosmos ["db_datareader","4633458B-17DE-408A-B874-0445C86B69E6"]
+              `,
+            },
+            {
+              title: 'Grant "Storage Queue Data Contributor" instead of "Key Vault Secrets User"',
+              output: `
+                app api appService
+                service st storage
+                service cosmos cosmosDb
+                access e1 api -> st ["Storage Queue Data Contributor","Storage Blob Data Reader"]
+                access e2 api -> cosmos ["db_datareader","4633458B-17DE-408A-B874-0445C86B69E6"]
+              `,
+            },
+            {
+              title:
+                'Grant "Storage Queue Data Message Sender" instead of "Key Vault Secrets User"',
+              output: `
+                app api appService
+                service st storage
+                service cosmos cosmosDb
+                access e1 api -> st ["Storage Queue Data Message Sender","Storage Blob Data Reader"]
+                access e2 api -> cosmos ["db_datareader","4633458B-17DE-408A-B874-0445C86B69E6"]
+              `,
+            },
+            {
+              title:
+                'Grant "Storage Queue Data Message Processor" instead of "Key Vault Secrets User"',
+              output: `
+                app api appService
+                service st storage
+                service cosmos cosmosDb
+                access e1 api -> st ["Storage Queue Data Message Processor","Storage Blob Data Reader"]
+                access e2 api -> cosmos ["db_datareader","4633458B-17DE-408A-B874-0445C86B69E6"]
+              `,
+            },
+            {
+              title: 'Grant "Storage Table Data Reader" instead of "Key Vault Secrets User"',
+              output: `
+                app api appService
+                service st storage
+                service cosmos cosmosDb
+                access e1 api -> st ["Storage Table Data Reader","Storage Blob Data Reader"]
+                access e2 api -> cosmos ["db_datareader","4633458B-17DE-408A-B874-0445C86B69E6"]
+              `,
+            },
+            {
+              title: 'Grant "Storage Table Data Contributor" instead of "Key Vault Secrets User"',
+              output: `
+                app api appService
+                service st storage
+                service cosmos cosmosDb
+                access e1 api -> st ["Storage Table Data Contributor","Storage Blob Data Reader"]
+                access e2 api -> cosmos ["db_datareader","4633458B-17DE-408A-B874-0445C86B69E6"]
+              `,
+            },
+            {
+              title:
+                'Grant "Storage File Data SMB Share Reader" instead of "Key Vault Secrets User"',
+              output: `
+                app api appService
+                service st storage
+                service cosmos cosmosDb
+                access e1 api -> st ["Storage File Data SMB Share Reader","Storage Blob Data Reader"]
+                access e2 api -> cosmos ["db_datareader","4633458B-17DE-408A-B874-0445C86B69E6"]
+              `,
+            },
+            {
+              title:
+                'Grant "Storage File Data SMB Share Contributor" instead of "Key Vault Secrets User"',
+              output: `
+                app api appService
+                service st storage
+                service cosmos cosmosDb
+                access e1 api -> st ["Storage File Data SMB Share Contributor","Storage Blob Data Reader"]
+                access e2 api -> cosmos ["db_datareader","4633458B-17DE-408A-B874-0445C86B69E6"]
+              `,
+            },
+          ],
         },
-        { subject: 'e2', suggestions: 2 },
+        {
+          subject: 'e2',
+          suggestions: [
+            {
+              title:
+                'Grant "Cosmos DB Built-in Data Reader" instead of "db_datareader", "4633458B-17DE-408A-B874-0445C86B69E6"',
+              output: `
+                app api appService
+                service st storage
+                service cosmos cosmosDb
+                access e1 api -> st ["Key Vault Secrets User","Storage Blob Data Reader"]
+                access e2 api -> cosmos ["Cosmos DB Built-in Data Reader"]
+              `,
+            },
+            {
+              title:
+                'Grant "Cosmos DB Built-in Data Contributor" instead of "db_datareader", "4633458B-17DE-408A-B874-0445C86B69E6"',
+              output: `
+                app api appService
+                service st storage
+                service cosmos cosmosDb
+                access e1 api -> st ["Key Vault Secrets User","Storage Blob Data Reader"]
+                access e2 api -> cosmos ["Cosmos DB Built-in Data Contributor"]
+              `,
+            },
+          ],
+        },
       ],
     },
   ],

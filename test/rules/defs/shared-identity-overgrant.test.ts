@@ -51,8 +51,24 @@ testRule(sharedIdentityOvergrant, {
         {
           subject: 'mi',
           related: ['vault', 'worker'],
-          fixes: 1,
           message: 'holds "Key Vault Secrets User" on "vault", which "worker" does not need',
+          fixes: [
+            {
+              title: 'Move the access to "vault" to the system-assigned identity of "api"',
+              output: `
+                app api appService system
+                app worker appService
+                identity mi
+                service blob storage
+                service vault keyVault
+                attach api-mi api -> mi
+                attach worker-mi worker -> mi
+                access api-blob api -> blob ["Storage Blob Data Contributor"] via=mi
+                access worker-blob worker -> blob ["Storage Blob Data Contributor"]
+                access e-vault api -> vault ["Key Vault Secrets User"] via=system
+              `,
+            },
+          ],
         },
       ],
     },
@@ -71,8 +87,49 @@ testRule(sharedIdentityOvergrant, {
         .access('worker', 'blob', ['Storage Blob Data Reader'])
         .build(),
       findings: [
-        { subject: 'mi', related: ['vault', 'worker'], fixes: 1 },
-        { subject: 'mi', related: ['blob', 'api', 'worker'], fixes: 1 },
+        {
+          subject: 'mi',
+          related: ['vault', 'worker'],
+          fixes: [
+            {
+              title: 'Move the access to "vault" to the system-assigned identity of "api"',
+              output: `
+                app api appService system
+                app worker appService
+                identity mi
+                service blob storage
+                service vault keyVault
+                attach api-mi api -> mi
+                attach worker-mi worker -> mi
+                access api-blob api -> blob ["Storage Blob Data Contributor"] via=mi
+                access api-vault api -> vault ["Key Vault Secrets User","Key Vault Crypto User"] via=system
+                access worker-blob worker -> blob ["Storage Blob Data Reader"]
+              `,
+            },
+          ],
+        },
+        {
+          subject: 'mi',
+          related: ['blob', 'api', 'worker'],
+          fixes: [
+            {
+              title:
+                'Move the access to "blob" to the system-assigned identity of "api" and the system-assigned identity of "worker"',
+              output: `
+                app api appService system
+                app worker appService system
+                identity mi
+                service blob storage
+                service vault keyVault
+                attach api-mi api -> mi
+                attach worker-mi worker -> mi
+                access api-blob api -> blob ["Storage Blob Data Contributor"] via=system
+                access api-vault api -> vault ["Key Vault Secrets User","Key Vault Crypto User"] via=mi
+                access worker-blob worker -> blob ["Storage Blob Data Reader"] via=system
+              `,
+            },
+          ],
+        },
       ],
     },
     {
@@ -95,7 +152,36 @@ testRule(sharedIdentityOvergrant, {
         .access('a', 'bus', ['Azure Service Bus Data Receiver'], { via: 'ab' })
         .access('b', 'bus', ['Azure Service Bus Data Receiver'], { via: 'ab' })
         .build(),
-      findings: [{ subject: 'mi', related: ['bus', 'a', 'b', 'c'], fixes: 1 }],
+      findings: [
+        {
+          subject: 'mi',
+          related: ['bus', 'a', 'b', 'c'],
+          fixes: [
+            {
+              title:
+                'Move the access to "bus" to identity "ab" and the system-assigned identity of "c"',
+              output: `
+                app a appService
+                app b appService
+                app c appService system
+                identity mi
+                identity ab
+                service bus serviceBus
+                attach a-mi a -> mi
+                attach b-mi b -> mi
+                attach c-mi c -> mi
+                attach a-ab a -> ab
+                attach b-ab b -> ab
+                access a-bus a -> bus ["Azure Service Bus Data Sender"] via=ab
+                access b-bus b -> bus ["Azure Service Bus Data Sender"] via=ab
+                access c-bus c -> bus ["Azure Service Bus Data Receiver"] via=system
+                access a-bus-2 a -> bus ["Azure Service Bus Data Receiver"] via=ab
+                access b-bus-2 b -> bus ["Azure Service Bus Data Receiver"] via=ab
+              `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'an AKS workload gets a new identity of its own; a Logic App gets no fix',
@@ -111,8 +197,29 @@ testRule(sharedIdentityOvergrant, {
         .access('flow', 'blob', BLOB, { via: 'mi' })
         .build(),
       findings: [
-        { subject: 'mi', related: ['acr', 'flow'], fixes: 1 },
-        { subject: 'mi', related: ['blob', 'pod'], fixes: 0 },
+        {
+          subject: 'mi',
+          related: ['acr', 'flow'],
+          fixes: [
+            {
+              title: 'Move the access to "acr" to identity "mi-acr"',
+              output: `
+                app pod aksWorkload
+                app flow logicApp
+                identity mi
+                service acr containerRegistry
+                service blob storage
+                identity mi-acr
+                attach pod-mi pod -> mi
+                attach flow-mi flow -> mi
+                access pod-acr pod -> acr ["AcrPull"] via=mi-acr
+                access flow-blob flow -> blob ["Storage Blob Data Contributor"] via=mi
+                attach pod-mi-acr pod -> mi-acr
+              `,
+            },
+          ],
+        },
+        { subject: 'mi', related: ['blob', 'pod'] },
       ],
     },
   ],

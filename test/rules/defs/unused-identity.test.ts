@@ -21,7 +21,20 @@ testRule(unusedIdentity, {
     {
       name: 'attached to no app',
       design: design().identity('mi').build(),
-      findings: [{ subject: 'mi', fixes: 1, message: 'attached to no app' }],
+      findings: [
+        {
+          subject: 'mi',
+          message: 'attached to no app',
+          fixes: [
+            {
+              title: 'Remove identity "mi"',
+              output: `
+
+              `,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'attached, but every edge uses another identity or does not resolve (reported once)',
@@ -37,8 +50,43 @@ testRule(unusedIdentity, {
         .access('b', 'st', R, { via: 'lost' })
         .build(),
       findings: [
-        { subject: 'lost', fixes: 1 },
-        { subject: 'mi', related: ['api'], fixes: 1, message: 'No access goes through' },
+        {
+          subject: 'lost',
+          fixes: [
+            {
+              title: 'Remove identity "lost"',
+              output: `
+                app api appService system
+                app b appService
+                identity mi
+                service st storage
+                attach api-mi api -> mi
+                access api-st api -> st ["Storage Blob Data Reader"] via=system
+                access api-st-2 api -> st ["Storage Blob Data Reader"]
+                access b-st b -> st ["Storage Blob Data Reader"] via=lost
+              `,
+            },
+          ],
+        },
+        {
+          subject: 'mi',
+          related: ['api'],
+          message: 'No access goes through',
+          fixes: [
+            {
+              title: 'Remove identity "mi"',
+              output: `
+                app api appService system
+                app b appService
+                identity lost
+                service st storage
+                access api-st api -> st ["Storage Blob Data Reader"] via=system
+                access api-st-2 api -> st ["Storage Blob Data Reader"]
+                access b-st b -> st ["Storage Blob Data Reader"] via=lost
+              `,
+            },
+          ],
+        },
       ],
     },
     {
@@ -50,7 +98,7 @@ testRule(unusedIdentity, {
         .service('st', 'storage')
         .access('api', 'st', R, { via: 'system' })
         .build(),
-      findings: [{ subject: 'mi', fixes: 0 }],
+      findings: [{ subject: 'mi' }],
     },
   ],
 })

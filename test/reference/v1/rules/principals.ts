@@ -1,8 +1,8 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
-import { roleKey, type RoleRef } from '../catalog/roles.ts'
+import { roleKey, type RoleRef } from '@/catalog/roles.ts'
 import type { PrincipalRef } from '../model/queries.ts'
-import type { AccessEdge } from '../model/types.ts'
-import type { Scope } from '../model/kinds.ts'
+import type { AccessEdge } from '@/model/types.ts'
+import type { Scope } from '@/model/kinds.ts'
 import { INCLUDERS } from './edge-info.ts'
 
 /** What the rules ask about each principal that access edges resolve to, computed in one pass. */

@@ -1,6 +1,6 @@
-import { assertNever } from '../lib/assert.ts'
-import type { Edit } from '../model/edits.ts'
-import type { Design, DesignEdge, DesignNode } from '../model/types.ts'
+import { assertNever } from '@/lib/assert.ts'
+import type { Edit } from '@/model/edits.ts'
+import type { Design, DesignEdge, DesignNode } from '@/model/types.ts'
 
 /**
  * applyEdits for edit lists this module made itself and knows to be valid: the same result

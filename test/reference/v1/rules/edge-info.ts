@@ -1,8 +1,8 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
-import { ALL_ROLES, subsumes, type RoleFact, type RoleRef } from '../catalog/roles.ts'
-import { SERVICE_KINDS, type Scope, type ServiceKind } from '../model/kinds.ts'
+import { ALL_ROLES, subsumes, type RoleFact, type RoleRef } from '@/catalog/roles.ts'
+import { SERVICE_KINDS, type Scope, type ServiceKind } from '@/model/kinds.ts'
 import { principalKey, type Resolution } from '../model/queries.ts'
-import type { AccessEdge, AppNode, DeveloperNode, ServiceNode } from '../model/types.ts'
+import type { AccessEdge, AppNode, DeveloperNode, ServiceNode } from '@/model/types.ts'
 
 /** Facts about one access edge that several rules test, computed once per check. */
 export interface EdgeInfo {

@@ -1,0 +1,7 @@
+// What the domain suite measures, as one entry that bench/compiled.ts compiles the way the CLI
+// and the web app ship (vite, no development transform).
+export { applyEdits } from '../src/model/edits.ts'
+export { optimizeIdentities } from '../src/optimize/optimize.ts'
+export { derivePlan } from '../src/plan/derive.ts'
+export { checkDesign, runCheck } from '../src/rules/engine.ts'
+export { IncrementalChecker } from '../src/rules/incremental.ts'

@@ -1,0 +1,64 @@
+import { ID_PATTERN } from '@/model/kinds.ts'
+
+const ID_MAX = 64
+/** Allowed characters, no leading, trailing or doubled dash: what idBase would leave unchanged. */
+const CLEAN = /^(?!-)(?!.*--)[A-Za-z0-9_.-]+(?<!-)$/
+
+/** FNV-1a over UTF-16 code units, as 8 hex digits: a short, stable tag for a long id. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return (h >>> 0).toString(16).padStart(8, '0')
+}
+
+/** Turns any text into a valid id body: allowed characters only, at most `max` long. */
+export function idBase(text: string, max = ID_MAX): string {
+  // Most texts are built from ids and are already fine: skip the rewriting.
+  if (text.length <= max && CLEAN.test(text)) return text
+  const clean =
+    text
+      .replace(/[^A-Za-z0-9_.-]+/g, '-')
+      .replace(/-{2,}/g, '-')
+      .replace(/^-+|-+$/g, '') || 'x'
+  if (clean.length <= max) return clean
+  // Keep the readable start and make the cut deterministic and collision-resistant.
+  return `${clean.slice(0, max - 9).replace(/-+$/, '')}-${shortHash(clean)}`
+}
+
+/**
+ * Hands out new ids that are valid (PRODUCT.md §4) and unique against the design and against
+ * each other: `base`, then `base-2`, `base-3`, … Deterministic for the same design and calls.
+ */
+export class IdAllocator {
+  private readonly taken: ReadonlySet<string> | ((id: string) => boolean)
+  private readonly mine = new Set<string>()
+  private readonly max: number
+
+  /** `max`: the longest result (64 for ids; 128 when used for identity names). */
+  constructor(taken: ReadonlySet<string> | ((id: string) => boolean), max = ID_MAX) {
+    this.taken = taken
+    this.max = max
+  }
+
+  fresh(text: string): string {
+    const base = idBase(text, this.max)
+    for (let n = 1; ; n++) {
+      const suffix = n === 1 ? '' : `-${n}`
+      const id = `${idBase(base, this.max - suffix.length)}${suffix}`
+      if (!this.isTaken(id)) {
+        this.mine.add(id)
+        if (this.max === ID_MAX && !ID_PATTERN.test(id))
+          throw new Error(`generated an invalid id ${id}`)
+        return id
+      }
+    }
+  }
+
+  private isTaken(id: string): boolean {
+    if (this.mine.has(id)) return true
+    return typeof this.taken === 'function' ? this.taken(id) : this.taken.has(id)
+  }
+}

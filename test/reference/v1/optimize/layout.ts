@@ -1,0 +1,121 @@
+import { compareOrdinal } from '@/lib/compare.ts'
+import { SYSTEM_VIA } from '@/model/kinds.ts'
+import type { ModelIndex } from '../model/queries.ts'
+import type { AppNode, IdentityNode, Position } from '@/model/types.ts'
+import { IdAllocator } from './ids.ts'
+import type { NeedGroup, Needs } from './needs.ts'
+
+/** A user-assigned identity optimize creates, with the apps it is attached to. */
+export interface NewIdentity {
+  readonly node: IdentityNode
+  readonly apps: readonly string[]
+}
+
+/** Who serves what: the `via` of every group and the fallback `via` of every app in reach. */
+export interface Layout {
+  readonly viaOfGroup: ReadonlyMap<NeedGroup, string>
+  /** For edges whose roles are all unknown names: the app's first identity in use, or its own. */
+  readonly home: ReadonlyMap<string, string>
+  readonly created: readonly NewIdentity[]
+  /** Existing identities reused, in node order. */
+  readonly kept: ReadonlySet<string>
+}
+
+const SEP = '\u0000'
+const NAME_MAX = 128
+
+/** Steps 2–4 of PRODUCT.md §6: picks or creates the identity of every group. */
+export function planLayout(index: ModelIndex, needs: Needs, ids: IdAllocator): Layout {
+  const reusable = exactlyAttached(index)
+  // Azure wants identity names unique in a resource group: avoid every name already drawn.
+  const names = new IdAllocator(
+    new Set(index.design.nodes.filter((n) => n.kind === 'identity').map((n) => n.name)),
+    NAME_MAX,
+  )
+  const created: NewIdentity[] = []
+  const kept = new Set<string>()
+
+  const identityFor = (apps: readonly string[], label: () => [string, string]): string => {
+    const existing = reusable.get(apps.join(SEP))
+    if (existing !== undefined) {
+      kept.add(existing)
+      return existing
+    }
+    const [idText, nameText] = label()
+    const node: IdentityNode = {
+      id: ids.fresh(idText),
+      kind: 'identity',
+      name: names.fresh(nameText.replace(/\./g, '-')),
+      ...positionNear(index, apps),
+    }
+    created.push({ node, apps })
+    return node.id
+  }
+  const ownIdentity = (app: AppNode): string =>
+    identityFor([app.id], () => [`mi-${app.id}`, `mi-${app.name}`])
+
+  const viaOfGroup = new Map<NeedGroup, string>()
+  for (const group of needs.groups) {
+    const [only] = group.apps
+    const app = only === undefined ? undefined : index.app(only)
+    if (group.apps.length === 1 && app !== undefined) {
+      viaOfGroup.set(group, app.hosting === 'aksWorkload' ? ownIdentity(app) : SYSTEM_VIA)
+      continue
+    }
+    viaOfGroup.set(
+      group,
+      identityFor(group.apps, () => {
+        const names = group.services.map((s) => index.node(s)?.name ?? s)
+        return [`mi-${group.services.join('-')}`, `mi-${names.join('-')}`]
+      }),
+    )
+  }
+
+  const home = new Map<string, string>()
+  for (const app of needs.reach) {
+    const via = firstVia(app.id, needs, viaOfGroup)
+    home.set(app.id, via ?? (app.hosting === 'aksWorkload' ? ownIdentity(app) : SYSTEM_VIA))
+  }
+  return { viaOfGroup, home, created, kept }
+}
+
+/** The via of the first known role on the app's edges, in file order. */
+function firstVia(
+  app: string,
+  needs: Needs,
+  viaOfGroup: ReadonlyMap<NeedGroup, string>,
+): string | undefined {
+  if (needs.solo.has(app)) return SYSTEM_VIA
+  for (const at of needs.edgesOf.get(app) ?? []) {
+    for (const key of needs.needsAt[at] ?? []) {
+      const group = key === undefined ? undefined : needs.groupOf.get(key)
+      if (group) return viaOfGroup.get(group)
+    }
+  }
+  return undefined
+}
+
+/** For each set of apps (sorted, NUL-joined), the first identity in file order attached to exactly them. */
+function exactlyAttached(index: ModelIndex): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const node of index.design.nodes) {
+    if (node.kind !== 'identity') continue
+    const apps = index.appsOf(node.id)
+    if (apps.length === 0) continue
+    const key = [...apps].sort(compareOrdinal).join(SEP)
+    if (!out.has(key)) out.set(key, node.id)
+  }
+  return out
+}
+
+/** Beside its apps on the canvas, when they have positions: keeps the result readable. */
+function positionNear(index: ModelIndex, apps: readonly string[]): { position?: Position } {
+  const points = apps.flatMap((id) => {
+    const p = index.node(id)?.position
+    return p ? [p] : []
+  })
+  if (points.length === 0) return {}
+  const x = points.reduce((s, p) => s + p.x, 0) / points.length
+  const y = points.reduce((s, p) => s + p.y, 0) / points.length
+  return { position: { x: Math.round(x + 280), y: Math.round(y) } }
+}

@@ -1,0 +1,127 @@
+import type { DesignIndex } from '../analysis/design-index.ts'
+import { roleKey, type RoleRef } from '@/catalog/roles.ts'
+import { compareOrdinal } from '@/lib/compare.ts'
+import type { AccessEdge, AppNode } from '@/model/types.ts'
+
+/** Needs (service, role, scope) that exactly the same apps have (PRODUCT.md §6 step 1). */
+export interface NeedGroup {
+  /** The apps, in ordinal order; also the group's key joined by NUL. */
+  readonly apps: readonly string[]
+  readonly key: string
+  /** Target service ids of the group's needs, in order of first need. */
+  readonly services: string[]
+}
+
+export interface Needs {
+  /** Apps with at least one access edge (the optimization's reach), in node order. */
+  readonly reach: readonly AppNode[]
+  /** The access edges of each app in reach, as positions in `index.accessEdges`, in file order. */
+  readonly edgesOf: ReadonlyMap<string, readonly number[]>
+  /** By edge position: the need (a number) of each role, undefined for an unknown role name. */
+  readonly needsAt: readonly (readonly (number | undefined)[] | undefined)[]
+  /** Groups in order of their first need in the file. */
+  readonly groups: readonly NeedGroup[]
+  readonly groupOf: ReadonlyMap<number, NeedGroup>
+  /** Logic Apps whose needs fell into two or more groups: all their needs go to `system`. */
+  readonly solo: ReadonlySet<string>
+  /** Workload grants after optimization: one per need of each group, one per need of each solo app. */
+  readonly grantsAfter: number
+}
+
+const SEP = '\u0000'
+
+/** Step 1 (and the Logic App part of step 3) of PRODUCT.md §6, in one pass over the edges. */
+export function collectNeeds(index: DesignIndex): Needs {
+  const edgesOf = new Map<string, number[]>()
+  const needsAt: (number | undefined)[][] = []
+  // Needs are numbered by (service, role, scope) through nested maps: no key strings per role.
+  const numbers = new Map<string, Map<string, number[]>>()
+  const appsOfNeed: Set<string>[] = []
+  const serviceOfNeed: string[] = []
+  const edges = index.accessEdges
+  for (let at = 0; at < edges.length; at++) {
+    const edge = edges[at] as AccessEdge
+    if (index.app(edge.source) === undefined) continue
+    const list = edgesOf.get(edge.source)
+    if (list) list.push(at)
+    else edgesOf.set(edge.source, [at])
+    const slot = SCOPE_SLOT[edge.scope ?? 'resource']
+    let byRole = numbers.get(edge.target)
+    if (!byRole) numbers.set(edge.target, (byRole = new Map()))
+    const keys: (number | undefined)[] = []
+    for (const role of index.rolesAt[at] as readonly RoleRef[]) {
+      if (role.kind === 'unknown') {
+        keys.push(undefined)
+        continue
+      }
+      const key = roleKey(role)
+      let byScope = byRole.get(key)
+      if (!byScope) byRole.set(key, (byScope = []))
+      let need = byScope[slot]
+      if (need === undefined) {
+        need = byScope[slot] = appsOfNeed.length
+        appsOfNeed.push(new Set())
+        serviceOfNeed.push(edge.target)
+      }
+      ;(appsOfNeed[need] as Set<string>).add(edge.source)
+      keys.push(need)
+    }
+    needsAt[at] = keys
+  }
+  const reach = index.design.nodes.filter(
+    (n): n is AppNode => n.kind === 'app' && edgesOf.has(n.id),
+  )
+  let grouping = groupNeeds(appsOfNeed, serviceOfNeed, new Set())
+  const solo = soloLogicApps(reach, appsOfNeed, grouping.groupOf)
+  if (solo.size > 0) grouping = groupNeeds(appsOfNeed, serviceOfNeed, solo)
+  let grantsAfter = grouping.groupOf.size
+  if (solo.size > 0)
+    for (const apps of appsOfNeed) for (const app of apps) if (solo.has(app)) grantsAfter++
+  return { reach, edgesOf, needsAt, ...grouping, solo, grantsAfter }
+}
+
+const SCOPE_SLOT = { resource: 0, resourceGroup: 1, subscription: 2 } as const
+
+function groupNeeds(
+  appsOfNeed: readonly ReadonlySet<string>[],
+  serviceOfNeed: readonly string[],
+  without: ReadonlySet<string>,
+): Pick<Needs, 'groups' | 'groupOf'> {
+  const groups = new Map<string, NeedGroup>()
+  const groupOf = new Map<number, NeedGroup>()
+  appsOfNeed.forEach((appSet, need) => {
+    const apps = [...appSet].filter((a) => !without.has(a)).sort(compareOrdinal)
+    if (apps.length === 0) return
+    const key = apps.join(SEP)
+    let group = groups.get(key)
+    if (!group) {
+      group = { apps, key, services: [] }
+      groups.set(key, group)
+    }
+    const service = serviceOfNeed[need] as string
+    if (!group.services.includes(service)) group.services.push(service)
+    groupOf.set(need, group)
+  })
+  return { groups: [...groups.values()], groupOf }
+}
+
+function soloLogicApps(
+  reach: readonly AppNode[],
+  appsOfNeed: readonly ReadonlySet<string>[],
+  groupOf: ReadonlyMap<number, NeedGroup>,
+): Set<string> {
+  const logic = new Set(reach.filter((a) => a.hosting === 'logicApp').map((a) => a.id))
+  const solo = new Set<string>()
+  if (logic.size === 0) return solo
+  const seen = new Map<string, NeedGroup>()
+  for (const [need, apps] of appsOfNeed.entries()) {
+    const group = groupOf.get(need)
+    for (const app of apps) {
+      if (!logic.has(app) || solo.has(app)) continue
+      const first = seen.get(app)
+      if (first === undefined) seen.set(app, group as NeedGroup)
+      else if (first !== group) solo.add(app)
+    }
+  }
+  return solo
+}

@@ -1,0 +1,98 @@
+import { DesignIndex } from '../analysis/design-index.ts'
+import { SYSTEM_VIA } from '@/model/kinds.ts'
+import type { Edit } from '@/model/edits.ts'
+import type { AccessEdge, Design } from '@/model/types.ts'
+import { applyTrustedEdits } from './apply-trusted.ts'
+import { edgePartEdits, edgeParts } from './edge-parts.ts'
+import { IdAllocator } from './ids.ts'
+import { planLayout, type Layout } from './layout.ts'
+import { collectNeeds, type Needs } from './needs.ts'
+import type { EdgeSplit, OptimizeResult } from './types.ts'
+
+export type { OptimizeResult, OptimizeSummary } from './types.ts'
+
+/**
+ * Optimize identities (PRODUCT.md §6): the identity layout with no over-grant and the fewest
+ * grants. Needs with the same set of apps share one identity (a user-assigned one for two or
+ * more apps, the app's system-assigned one for a single app), every app edge gets an explicit
+ * `via`, and identities left without use go. Pure and deterministic; optimizing the result
+ * again changes nothing.
+ */
+export function optimizeIdentities(design: Design): OptimizeResult {
+  const index = new DesignIndex(design)
+  const taken = new Set(index.nodes.keys())
+  for (const edge of design.edges) taken.add(edge.id)
+  const ids = new IdAllocator(taken)
+  const needs = collectNeeds(index)
+  const layout = planLayout(index, needs, ids)
+
+  const edgeEdits: Edit[] = []
+  const edgesSplit: EdgeSplit[] = []
+  const usesSystem = new Set<string>()
+  for (const app of needs.reach) {
+    for (const at of needs.edgesOf.get(app.id) ?? []) {
+      const edge = index.accessEdges[at] as AccessEdge
+      const keys = needs.needsAt[at] ?? []
+      const parts = edgeParts(
+        edge,
+        (_role, i) => viaOfNeed(app.id, keys[i], needs, layout),
+        layout.home.get(app.id) ?? SYSTEM_VIA,
+      )
+      if (parts.some((p) => p.via === SYSTEM_VIA)) usesSystem.add(app.id)
+      const into = edgePartEdits(edge, parts, ids, edgeEdits)
+      if (into.length > 0) edgesSplit.push({ edge: edge.id, into })
+    }
+  }
+
+  const edits: Edit[] = layout.created.map(({ node }) => ({ type: 'addNode', node }))
+  const systemAssignedOn: string[] = []
+  const systemAssignedOff: string[] = []
+  for (const app of needs.reach) {
+    const want = usesSystem.has(app.id)
+    if (want === (app.systemAssigned === true)) continue
+    edits.push({ type: 'updateNode', id: app.id, set: { systemAssigned: want } })
+    ;(want ? systemAssignedOn : systemAssignedOff).push(app.id)
+  }
+  const identities = design.nodes.filter((n) => n.kind === 'identity')
+  const removed = identities.filter((n) => !layout.kept.has(n.id))
+  for (const node of removed) edits.push({ type: 'removeNode', id: node.id })
+  for (const { node, apps } of layout.created) {
+    for (const app of apps) {
+      const edge = {
+        id: ids.fresh(`${app}-${node.id}`),
+        kind: 'attach',
+        source: app,
+        target: node.id,
+      } as const
+      edits.push({ type: 'addEdge', edge })
+    }
+  }
+  for (const edit of edgeEdits) edits.push(edit)
+
+  const result = edits.length === 0 ? design : applyTrustedEdits(design, edits)
+  const summarize = (n: { id: string; name: string }) => ({ id: n.id, name: n.name })
+  return {
+    design: result,
+    edits,
+    summary: {
+      identitiesCreated: layout.created.map(({ node }) => summarize(node)),
+      identitiesRemoved: removed.map(summarize),
+      identitiesKept: identities.filter((n) => layout.kept.has(n.id)).map(summarize),
+      systemAssignedOn,
+      systemAssignedOff,
+      edgesSplit,
+    },
+  }
+}
+
+function viaOfNeed(
+  app: string,
+  need: number | undefined,
+  needs: Needs,
+  layout: Layout,
+): string | undefined {
+  if (need === undefined) return undefined
+  if (needs.solo.has(app)) return SYSTEM_VIA
+  const group = needs.groupOf.get(need)
+  return group === undefined ? undefined : layout.viaOfGroup.get(group)
+}

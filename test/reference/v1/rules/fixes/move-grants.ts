@@ -1,0 +1,124 @@
+import { roleKey } from '@/catalog/roles.ts'
+import { compareOrdinal } from '@/lib/compare.ts'
+import { SYSTEM_VIA } from '@/model/kinds.ts'
+import type { Edit } from '@/model/edits.ts'
+import type { AppNode } from '@/model/types.ts'
+import { edgePartEdits, edgeParts } from '../../optimize/edge-parts.ts'
+import type { RuleFacts } from '../facts.ts'
+import type { Fix } from '../types.ts'
+import { pinImplicitVias } from './identity-fixes.ts'
+import { splitAddsNoError } from './role-fixes.ts'
+import { addIdentity } from './new-identity.ts'
+
+/** A grant of a shared identity that not every attached app needs: `key` is its triple id. */
+export interface Overgrant {
+  readonly key: number
+  readonly role: string
+  readonly apps: ReadonlySet<string>
+}
+
+interface Target {
+  readonly apps: readonly string[]
+  readonly keys: number[]
+  via?: string
+}
+
+/**
+ * Moves each over-granted grant of `identity` on `service` to the apps that need it: a single
+ * app's system-assigned identity (a dedicated identity for an AKS workload), or an identity
+ * attached to exactly the needing apps (an existing one when there is one, else a new one).
+ * Undefined when an app would exceed its hosting's identity limit (Logic Apps).
+ */
+export function moveGrantsFix(
+  facts: RuleFacts,
+  identity: string,
+  service: string,
+  over: readonly Overgrant[],
+): Fix | undefined {
+  const { index } = facts
+  const targets = new Map<string, Target>()
+  for (const o of over) {
+    const apps = [...o.apps].sort(compareOrdinal)
+    const key = apps.join('\u0000')
+    const target = targets.get(key) ?? { apps, keys: [] }
+    target.keys.push(o.key)
+    targets.set(key, target)
+  }
+  // Decide every target first: a fix that would break a hosting limit is not offered at all.
+  const gaining = new Map<AppNode, boolean>()
+  const creating: Target[] = []
+  for (const target of targets.values()) {
+    const [only] = target.apps
+    const app = target.apps.length === 1 && only !== undefined ? index.app(only) : undefined
+    if (app && app.hosting !== 'aksWorkload') {
+      target.via = SYSTEM_VIA
+      if (!app.systemAssigned) gaining.set(app, true)
+      continue
+    }
+    target.via = attachedToExactly(facts, target.apps, identity)
+    if (target.via !== undefined) continue
+    creating.push(target)
+    for (const id of target.apps) {
+      const a = index.app(id)
+      if (a && !gaining.has(a)) gaining.set(a, false)
+    }
+  }
+  for (const [app, system] of gaining) if (!facts.canAddIdentity(app, system)) return undefined
+
+  const edits: Edit[] = []
+  const ids = facts.newIds()
+  for (const target of creating) target.via = addIdentity(facts, ids, [service], target.apps, edits)
+  const viaOfKey = new Map<number, string>()
+  for (const target of targets.values())
+    for (const key of target.keys) viaOfKey.set(key, target.via as string)
+  for (const [app, system] of gaining)
+    if (system) edits.push({ type: 'updateNode', id: app.id, set: { systemAssigned: true } })
+
+  const rewritten = new Set<string>()
+  const partEdits: Edit[] = []
+  for (const appId of index.appsOf(identity)) {
+    for (const info of facts.edgesFrom(appId)) {
+      const { edge, refs, scope } = info
+      if (edge.target !== service || facts.currentVia(info) !== identity) continue
+      const parts = edgeParts(
+        edge,
+        (_role, i) => {
+          const ref = refs[i]
+          if (ref === undefined || ref.kind === 'unknown') return identity
+          return viaOfKey.get(facts.tripleId(service, roleKey(ref), scope)) ?? identity
+        },
+        identity,
+      )
+      if (!splitAddsNoError(parts, facts.serviceKind(service))) return undefined
+      rewritten.add(edge.id)
+      edgePartEdits(edge, parts, ids, partEdits)
+    }
+  }
+  for (const app of gaining.keys())
+    edits.push(
+      ...pinImplicitVias(facts, app).filter((e) => e.type !== 'updateEdge' || !rewritten.has(e.id)),
+    )
+  edits.push(...partEdits)
+  const where = [...targets.values()].map((t) =>
+    t.via === SYSTEM_VIA
+      ? `the system-assigned identity of ${facts.label(t.apps[0] as string)}`
+      : `identity ${JSON.stringify(t.via)}`,
+  )
+  return { title: `Move the access to ${facts.label(service)} to ${where.join(' and ')}`, edits }
+}
+
+/** An identity other than `except` attached to exactly these apps (sorted), if any. */
+function attachedToExactly(
+  facts: RuleFacts,
+  apps: readonly string[],
+  except: string,
+): string | undefined {
+  const [first] = apps
+  if (first === undefined) return undefined
+  for (const candidate of facts.index.attachedIdentities(first)) {
+    if (candidate === except) continue
+    const attached = [...facts.index.appsOf(candidate)].sort(compareOrdinal)
+    if (attached.length === apps.length && attached.every((a, i) => a === apps[i])) return candidate
+  }
+  return undefined
+}
