@@ -175,7 +175,12 @@ export class NumberedDesign {
   /** Apps an identity is attached to, in attach-edge order, each once. */
   appsOf(identityId: string): readonly string[] {
     const n = this.numbers.get(identityId)
-    return (n === undefined ? undefined : this.attachedTo[n]) ?? NONE
+    return n === undefined ? NONE : this.appsAt(n)
+  }
+
+  /** appsOf the node with this number (no id lookup: rules walking nodes have the number). */
+  appsAt(n: number): readonly string[] {
+    return this.attachedTo[n] ?? NONE
   }
 
   /** How many identities an app has: its system-assigned one (when on) and each attached one. */
@@ -185,8 +190,9 @@ export class NumberedDesign {
 
   /** identityCount of the app with this node number (0 for any other node). */
   identityCountOf(n: number): number {
-    const node = this.design.nodes[n]
-    return node?.kind === 'app' ? this.identityCount(node) : 0
+    if (this.kindAt[n] !== KIND_CODE.app) return 0
+    const app = this.design.nodes[n] as AppNode
+    return (app.systemAssigned ? 1 : 0) + (this.attached[n]?.length ?? 0)
   }
 
   /** The access edge's source when it is an app, by edge position. */

@@ -15,7 +15,7 @@ import type {
   RuleContext,
 } from './rule.ts'
 import { walk } from './walk.ts'
-import { NO_OFFERS, type Finding, type Offers, type Severity } from './types.ts'
+import { NO_OFFERS, SEVERITIES, type Finding, type Offers, type Severity } from './types.ts'
 
 export const INTERNAL_ERROR_RULE = 'internal-error'
 
@@ -173,27 +173,32 @@ export function checkDesign(design: Design, rules: readonly Rule[] = RULES): Fin
 
 /**
  * Severity, then rule id, subject and message in ordinal order; stable for equal keys. Severity
- * and rule become one number first, so most comparisons never touch a string.
+ * and rule become one number, the findings are bucketed by it (stable), and only each bucket is
+ * sorted, comparing subjects read from one flat array (not from findings of several shapes).
  */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   const rules = [...new Set(findings.map((f) => f.rule))].sort(compareOrdinal)
   const ruleRank = new Map(rules.map((r, i) => [r, i]))
-  const rank = new Int32Array(findings.length)
+  const buckets: number[][] = Array.from({ length: SEVERITIES.length * rules.length }, () => [])
+  const subjects = new Array<string>(findings.length)
   findings.forEach((f, i) => {
-    rank[i] = SEVERITY_RANK[f.severity] * rules.length + (ruleRank.get(f.rule) as number)
+    subjects[i] = f.subject ?? ''
+    ;(
+      buckets[
+        SEVERITY_RANK[f.severity] * rules.length + (ruleRank.get(f.rule) as number)
+      ] as number[]
+    ).push(i)
   })
-  const order = Array.from(findings, (_, i) => i)
-  order.sort((i, j) => {
-    const a = findings[i] as Finding
-    const b = findings[j] as Finding
-    return (
-      (rank[i] as number) - (rank[j] as number) ||
-      compareOrdinal(a.subject ?? '', b.subject ?? '') ||
-      compareOrdinal(a.message, b.message) ||
-      i - j
-    )
-  })
-  return order.map((i) => findings[i] as Finding)
+  const bySubject = (i: number, j: number): number =>
+    compareOrdinal(subjects[i] as string, subjects[j] as string) ||
+    compareOrdinal((findings[i] as Finding).message, (findings[j] as Finding).message) ||
+    i - j
+  const out: Finding[] = []
+  for (const bucket of buckets) {
+    if (bucket.length > 1) bucket.sort(bySubject)
+    for (const i of bucket) out.push(findings[i] as Finding)
+  }
+  return out
 }
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 }

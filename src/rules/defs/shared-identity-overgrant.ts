@@ -20,8 +20,8 @@ export const sharedIdentityOvergrant = createRule({
   },
   create({ index, label, report }) {
     return {
-      identity({ id: identity }) {
-        const apps = index.appsOf(identity)
+      identity({ id: identity }, n) {
+        const apps = index.appsAt(n)
         if (apps.length < 2) return
         const p = index.principalNumber('userAssigned', identity)
         if (p === undefined) return

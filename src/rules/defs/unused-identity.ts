@@ -21,9 +21,9 @@ export const unusedIdentity = createRule({
   },
   create({ index, label, report }) {
     return {
-      identity({ id }) {
+      identity({ id }, n) {
         // Used: some access edge resolves to it (whatever its roles), so it is a principal.
-        const apps = index.appsOf(id)
+        const apps = index.appsAt(n)
         if (apps.length > 0 && index.principalNumber('userAssigned', id) !== undefined) return
         const common = {
           subject: id,
