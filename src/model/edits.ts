@@ -78,7 +78,15 @@ class Workspace {
   private readonly nodes: Map<string, DesignNode>
   private readonly edges: Map<string, DesignEdge>
   private readonly base: Design
-  /** Edge ids per node, built on the first removeNode so removing many nodes stays linear. */
+  /**
+   * Nodes removed by the current run of consecutive removeNode edits, whose edges are not dropped
+   * yet: the first such run drops them all in one pass over the edges (`settle`, before the next
+   * other edit), which costs far less than indexing every edge by node (optimize removes a
+   * thousand identities from a design of 90,000 edges, then adds 30,000 edges).
+   */
+  private pending: Set<string> | null = null
+  private settled = false
+  /** Edge ids per node, built when a second run of removals comes, so many stay linear. */
   private incident: Map<string, Set<string>> | null = null
 
   private readonly validate: boolean
@@ -92,6 +100,7 @@ class Workspace {
   }
 
   result(): Design {
+    this.settle()
     return {
       ...this.base,
       name: this.name,
@@ -102,6 +111,7 @@ class Workspace {
 
   /** Applies one edit; returns why it was refused, or undefined. */
   apply(edit: Edit): string | undefined {
+    if (edit.type !== 'removeNode') this.settle()
     switch (edit.type) {
       case 'addNode': {
         if (this.idTaken(edit.node.id)) return `id ${JSON.stringify(edit.node.id)} is already used`
@@ -128,6 +138,10 @@ class Workspace {
       }
       case 'removeNode': {
         if (!this.nodes.delete(edit.id)) return `no node with id ${JSON.stringify(edit.id)}`
+        if (!this.settled) {
+          ;(this.pending ??= new Set()).add(edit.id)
+          return undefined
+        }
         for (const edgeId of this.incidentTo(edit.id)) this.dropEdge(edgeId)
         this.incident?.delete(edit.id)
         return undefined
@@ -163,6 +177,16 @@ class Workspace {
       default:
         return assertNever(edit, 'edit')
     }
+  }
+
+  /** Drops the edges of the nodes the first run of removals removed (see `pending`). */
+  private settle(): void {
+    const pending = this.pending
+    if (!pending) return
+    for (const [id, edge] of this.edges)
+      if (pending.has(edge.source) || pending.has(edge.target)) this.edges.delete(id)
+    this.pending = null
+    this.settled = true
   }
 
   private incidentTo(node: string): string[] {

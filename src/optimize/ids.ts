@@ -46,8 +46,8 @@ export class IdAllocator {
   fresh(text: string): string {
     const base = idBase(text, this.max)
     for (let n = 1; ; n++) {
-      const suffix = n === 1 ? '' : `-${n}`
-      const id = `${idBase(base, this.max - suffix.length)}${suffix}`
+      // idBase's result is its own idBase: only a suffix can call for a shorter base.
+      const id = n === 1 ? base : `${idBase(base, this.max - `-${n}`.length)}-${n}`
       if (!this.isTaken(id)) {
         this.mine.add(id)
         if (this.max === ID_MAX && !ID_PATTERN.test(id))

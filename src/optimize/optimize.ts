@@ -1,5 +1,6 @@
 import { DesignIndex } from '../analysis/design-index.ts'
 import { applyEdits, type Edit } from '../model/edits.ts'
+import { usedIds } from '../model/ids.ts'
 import { SYSTEM_VIA } from '../model/kinds.ts'
 import type { AccessEdge, Design } from '../model/types.ts'
 import { edgePartEdits, edgeParts } from './edge-parts.ts'
@@ -19,7 +20,7 @@ export type { OptimizeResult, OptimizeSummary } from './types.ts'
  */
 export function optimizeIdentities(design: Design): OptimizeResult {
   const index = new DesignIndex(design)
-  const ids = new IdAllocator(new Set([...design.nodes, ...design.edges].map((x) => x.id)))
+  const ids = new IdAllocator(usedIds(design))
   const needs = collectNeeds(index)
   const layout = planLayout(index, needs, ids)
 

@@ -116,3 +116,39 @@ describe('applyEdits never produces an invalid design', () => {
     )
   })
 })
+
+describe('applyEdits in one call equals one edit per call', () => {
+  // Removals are applied in runs (the first run drops its edges in one pass, later ones through
+  // an index by node): a batch must give what the same edits give one at a time.
+  it('holds for random edit lists with several runs of removals', () => {
+    fc.assert(
+      fc.property(fc.array(editArb, { minLength: 1, maxLength: 10 }), (edits) => {
+        let current: Design = base()
+        let failed: { index: number; message: string } | undefined
+        for (const [index, edit] of edits.entries()) {
+          const r = applyEdits(current, [edit])
+          if (!r.ok) {
+            failed = { index, message: r.error.message }
+            break
+          }
+          current = r.value
+        }
+        const batch = applyEdits(base(), edits)
+        if (failed) expect(batch.ok ? undefined : batch.error).toEqual(failed)
+        else expect(batch.ok && batch.value).toEqual(current)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('drops the edges of nodes removed in separate runs', () => {
+    const r = apply(base(), [
+      { type: 'removeNode', id: 'mi' },
+      { type: 'addNode', node: { id: 'mi', kind: 'identity', name: 'again' } },
+      { type: 'addEdge', edge: { id: 'a1', kind: 'attach', source: 'api', target: 'mi' } },
+      { type: 'removeNode', id: 'devs' },
+      { type: 'removeNode', id: 'mi' },
+    ])
+    expect(r.ok && r.value.edges.map((e) => e.id)).toEqual(['e1'])
+  })
+})
