@@ -5,7 +5,6 @@ import type { AppSetting } from './types.ts'
 
 export const SINGLE_IDENTITY_SETTING = 'AZURE_CLIENT_ID'
 export const PER_CONNECTION_PREFIX = 'MANAGED_IDENTITY_CLIENT_ID_'
-const NO_EDGES = new Int32Array(0)
 
 /** `kv-receipts` → `KV_RECEIPTS`: a name safe as an environment variable. */
 export function envName(text: string): string {
@@ -30,46 +29,57 @@ export interface AppConnectionSetting extends AppSetting {
  * system-assigned identity need no setting.
  */
 export function appSettingsFor(index: DesignIndex, appId: string): AppConnectionSetting[] {
-  const connections: { service: string; identity: string }[] = []
-  const userAssigned = new Set<string>()
-  let usesSystem = false
-  // The app's edges by position, read from the index's numbering (no lookups by edge id).
   const n = index.numberOf(appId)
-  for (const at of n === undefined ? NO_EDGES : index.edgesFrom(n)) {
+  return n === undefined ? [] : appSettingsAt(index, n)
+}
+
+/** appSettingsFor the app with this node number (the plan walks nodes by number: no lookups). */
+export function appSettingsAt(index: DesignIndex, n: number): AppConnectionSetting[] {
+  // The first edge to each service reached through a user-assigned identity, by position.
+  const connections: number[] = []
+  let only: string | undefined
+  let several = false
+  let usesSystem = false
+  for (const at of index.edgesFrom(n)) {
     const p = index.principalAt[at] as number
     if (p < 0) continue
     const type = index.principalType(p)
     if (type === 'systemAssigned') usesSystem = true
     else if (type === 'userAssigned') {
       const identity = index.principalNode(p)
-      const service = (index.accessEdges[at] as AccessEdge).target
-      userAssigned.add(identity)
-      if (!connections.some((c) => c.service === service)) connections.push({ service, identity })
+      if (only === undefined) only = identity
+      else if (identity !== only) several = true
+      const service = index.targetAt[at] as number
+      if (!connections.some((c) => index.targetAt[c] === service)) connections.push(at)
     }
   }
-  const [only] = userAssigned
   if (only === undefined) return []
-  if (userAssigned.size === 1 && !usesSystem)
-    return [{ name: SINGLE_IDENTITY_SETTING, identity: only }]
+  if (!several && !usesSystem) return [{ name: SINGLE_IDENTITY_SETTING, identity: only }]
 
-  const wordOf = (serviceId: string): string => {
-    const node = index.node(serviceId)
-    return node?.kind === 'service' ? SERVICES[node.service].settingWord : envName(serviceId)
-  }
+  // Each connection's service node (undefined for an endpoint that is no node) and word.
+  const services = connections.map((at) => {
+    const t = index.targetAt[at] as number
+    return t < index.nodeCount ? index.design.nodes[t] : undefined
+  })
+  const words = connections.map((at, i) => {
+    const node = services[i]
+    return node?.kind === 'service'
+      ? SERVICES[node.service].settingWord
+      : envName((index.accessEdges[at] as AccessEdge).target)
+  })
   const wordCount = new Map<string, number>()
-  for (const c of connections)
-    wordCount.set(wordOf(c.service), (wordCount.get(wordOf(c.service)) ?? 0) + 1)
+  for (const word of words) wordCount.set(word, (wordCount.get(word) ?? 0) + 1)
   const taken = new Set<string>()
-  return connections.map((c) => {
-    const word = wordOf(c.service)
+  return connections.map((at, i) => {
+    const service = (index.accessEdges[at] as AccessEdge).target
+    const identity = index.principalNode(index.principalAt[at] as number)
+    const word = words[i] as string
     const suffix =
-      (wordCount.get(word) ?? 0) > 1
-        ? `${word}_${envName(index.node(c.service)?.name ?? c.service)}`
-        : word
+      (wordCount.get(word) ?? 0) > 1 ? `${word}_${envName(services[i]?.name ?? service)}` : word
     // Two names that normalise alike (kv-a and kv_a) still get distinct settings.
     let name = `${PER_CONNECTION_PREFIX}${suffix}`
-    for (let n = 2; taken.has(name); n++) name = `${PER_CONNECTION_PREFIX}${suffix}_${n}`
+    for (let k = 2; taken.has(name); k++) name = `${PER_CONNECTION_PREFIX}${suffix}_${k}`
     taken.add(name)
-    return { name, identity: c.identity, service: c.service }
+    return { name, identity, service }
   })
 }

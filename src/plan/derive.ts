@@ -2,7 +2,7 @@ import { DesignIndex, type Grant } from '../analysis/design-index.ts'
 import { compareKeys, compareOrdinal } from '../lib/compare.ts'
 import type { Design } from '../model/types.ts'
 import type { PrincipalRef } from '../model/queries.ts'
-import { appSettingsFor } from './app-settings.ts'
+import { appSettingsAt } from './app-settings.ts'
 import { containedUserScript } from './sql.ts'
 import {
   PLAN_FORMAT,
@@ -78,11 +78,18 @@ function grantActions(index: DesignIndex): PlanAction[] {
   const rbac: AssignRoleAction[] = []
   const cosmos: AssignCosmosDataRoleAction[] = []
   const sql = new Map<string, { principal: PrincipalRef; target: string; roles: string[] }>()
+  // Grants share their principal's object: its type is looked up once per principal.
+  const types = new Map<PrincipalRef, PrincipalType>()
+  const typeOf = (p: PrincipalRef): PrincipalType => {
+    let type = types.get(p)
+    if (type === undefined) types.set(p, (type = principalTypeOf(index, p)))
+    return type
+  }
   for (const grant of index.distinctGrants()) {
     const mechanism = grant.role.kind === 'custom' ? 'rbac' : grant.role.fact.grant
-    if (mechanism === 'rbac') rbac.push(assignment('assignRole', index, grant))
+    if (mechanism === 'rbac') rbac.push(assignment('assignRole', typeOf, grant))
     else if (mechanism === 'cosmosSqlRbac')
-      cosmos.push(assignment('assignCosmosDataRole', index, grant))
+      cosmos.push(assignment('assignCosmosDataRole', typeOf, grant))
     else {
       const key = `${grant.principalKey}|${grant.service}`
       const entry = sql.get(key) ?? { principal: grant.principal, target: grant.service, roles: [] }
@@ -117,13 +124,13 @@ function grantActions(index: DesignIndex): PlanAction[] {
 /** The assignment of a grant (one object, made for tens of thousands of grants). */
 function assignment<A extends (AssignRoleAction | AssignCosmosDataRoleAction)['action']>(
   action: A,
-  index: DesignIndex,
+  typeOf: (p: PrincipalRef) => PrincipalType,
   grant: Grant,
 ): Extract<AssignRoleAction | AssignCosmosDataRoleAction, { action: A }> {
   return {
     action,
     principal: { type: grant.principal.type, node: grant.principal.node },
-    principalType: principalTypeOf(index, grant.principal),
+    principalType: typeOf(grant.principal),
     roleName: grant.roleKey,
     roleDefinitionId: roleDefinitionGuid(grant),
     target: grant.service,
@@ -137,9 +144,11 @@ function roleDefinitionGuid(grant: Grant): string {
 }
 
 function appSettings(index: DesignIndex): SetAppSettingsAction[] {
-  return index.design.nodes.flatMap((n): SetAppSettingsAction[] => {
-    if (n.kind !== 'app') return []
-    const settings = appSettingsFor(index, n.id).map(({ name, identity }) => ({ name, identity }))
-    return settings.length > 0 ? [{ action: 'setAppSettings', app: n.id, settings }] : []
+  const out: SetAppSettingsAction[] = []
+  index.design.nodes.forEach((node, n) => {
+    if (node.kind !== 'app') return
+    const settings = appSettingsAt(index, n).map(({ name, identity }) => ({ name, identity }))
+    if (settings.length > 0) out.push({ action: 'setAppSettings', app: node.id, settings })
   })
+  return out
 }

@@ -9,7 +9,9 @@ export function containedUserScript(user: string, roles: readonly string[]): str
   const lines = [
     `IF DATABASE_PRINCIPAL_ID(${tsqlString(user)}) IS NULL`,
     `    CREATE USER ${tsqlIdentifier(user)} FROM EXTERNAL PROVIDER;`,
-    ...roles.map((role) => `ALTER ROLE ${tsqlIdentifier(role)} ADD MEMBER ${tsqlIdentifier(user)};`),
+    ...roles.map(
+      (role) => `ALTER ROLE ${tsqlIdentifier(role)} ADD MEMBER ${tsqlIdentifier(user)};`,
+    ),
   ]
   return `${lines.join('\n')}\n`
 }
