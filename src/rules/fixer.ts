@@ -1,5 +1,6 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
 import { HOSTING } from '../catalog/hosting.ts'
+import { usedIds } from '../model/ids.ts'
 import { SYSTEM_VIA, type ServiceKind } from '../model/kinds.ts'
 import type { AppNode, Design } from '../model/types.ts'
 import { IdAllocator } from '../optimize/ids.ts'
@@ -27,7 +28,7 @@ export function designScope(design: Design): DesignScope {
   let identities: string[] | undefined
   let nodes: Map<string, string> | undefined
   return {
-    ids: () => (ids ??= new Set([...design.nodes, ...design.edges].map((x) => x.id))),
+    ids: () => (ids ??= usedIds(design)),
     identityNames: () =>
       (names ??= new Set(design.nodes.flatMap((n) => (n.kind === 'identity' ? [n.name] : [])))),
     identities: () =>
