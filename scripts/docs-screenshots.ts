@@ -31,8 +31,16 @@ try {
   await second.goto(`${server.url}${shareHash(big)}`)
   await second.getByRole('toolbar', { name: 'Designer toolbar' }).waitFor()
   await second.locator('.react-flow__node').first().waitFor()
-  await second.getByRole('button', { name: 'Auto layout', exact: true }).click()
-  await second.waitForTimeout(4000)
+  const layout = second.getByRole('button', { name: 'Auto layout', exact: true })
+  await layout.click()
+  const started = Date.now()
+  await second.waitForFunction(
+    () => !document.querySelector('[aria-label="Auto layout"][aria-busy="true"]'),
+    null,
+    { timeout: 120_000 },
+  )
+  process.stderr.write(`auto layout: ${Date.now() - started} ms\n`)
+  await second.waitForTimeout(1500)
   await second.screenshot({ path: `${prefix}-300-nodes.png` })
 } finally {
   await browser.close()

@@ -133,6 +133,7 @@ export function documentSlice(
         selection: EMPTY_SELECTION,
         drag: null,
         otherTab: false,
+        neighbourhood: null,
       })
       history().clear()
       if (options.viewport) get().requestViewport(options.viewport)

@@ -25,6 +25,12 @@ export type PanelTab = 'problems' | 'plan' | 'guide'
 /** The two views of the design in the centre: the diagram, or the outline (a tree). */
 export type CenterView = 'canvas' | 'outline'
 
+/**
+ * How the canvas draws access: `bundled` through identities (app → identity → service, one line
+ * per identity and service), or `direct`, one line per access edge from app to service.
+ */
+export type EdgeDrawing = 'bundled' | 'direct'
+
 /** A message for the user: a toast, or an alert with details (e.g. every problem of a file). */
 export interface Notice {
   readonly id: number
@@ -74,6 +80,9 @@ export interface ViewSlice {
   readonly notice: Notice | null
   readonly panel: PanelTab
   readonly centerView: CenterView
+  readonly edgeDrawing: EdgeDrawing
+  /** The node whose neighbourhood alone the canvas shows ("focus"), or null for the whole design. */
+  readonly neighbourhood: string | null
   /** Asks the canvas to show a viewport, or to fit the design when none is given. */
   readonly viewCommand: { readonly seq: number; readonly viewport?: Viewport }
   /** A node or edge the canvas should bring into view (from the problems panel). */
@@ -92,6 +101,9 @@ export interface ViewSlice {
   dismissNotice(): void
   setPanel(panel: PanelTab): void
   setCenterView(view: CenterView): void
+  setEdgeDrawing(drawing: EdgeDrawing): void
+  /** Shows only a node's neighbourhood (null: the whole design again), framed. */
+  showNeighbourhood(id: string | null): void
   requestFit(): void
   requestViewport(viewport: Viewport): void
   setSaveState(state: SaveState, at?: number): void

@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react'
-import { useRef, type ReactNode } from 'react'
-import { layeredLayout } from './canvas/layout.ts'
+import { useState, type ReactNode } from 'react'
+import { runLayout } from './layout/run-layout.ts'
 import type { FlowEdge, FlowNode } from './canvas/flow-elements.ts'
 import { designFileName, exportPlan, saveDesign } from './files/file-actions.ts'
 import { exportDiagram } from './files/export-image.ts'
@@ -17,6 +17,7 @@ function Tool(props: {
   disabled?: boolean
   shortcut?: string
   showLabel?: boolean
+  busy?: boolean
 }) {
   return (
     <button
@@ -25,6 +26,7 @@ function Tool(props: {
       onClick={props.onClick}
       disabled={props.disabled}
       aria-label={props.label}
+      {...(props.busy ? { 'aria-busy': true } : {})}
       title={props.shortcut ? `${props.label} (${props.shortcut})` : props.label}
       {...(props.shortcut
         ? { 'aria-keyshortcuts': props.shortcut.replace('Ctrl', 'Control') }
@@ -48,17 +50,27 @@ export function Toolbar(props: {
   const { canUndo, canRedo } = useHistory()
   const name = useDesigner((s) => s.design.name)
   const empty = useDesigner((s) => s.design.nodes.length === 0)
-  const layoutBusy = useRef(false)
+  const [layout, setLayout] = useState<{ done: number; total: number } | null>(null)
 
+  // In a worker: the page stays responsive, and a large design shows how far it is.
   const autoLayout = async (): Promise<void> => {
-    if (layoutBusy.current) return
-    layoutBusy.current = true
+    if (layout) return
+    setLayout({ done: 0, total: 0 })
     try {
-      const { design, measured } = store.getState()
-      store.getState().moveNodes(await layeredLayout(design, measured))
+      const { design, edgeDrawing } = store.getState()
+      const positions = await runLayout(design, edgeDrawing, (done, total) =>
+        setLayout({ done, total }),
+      )
+      // Edits made meanwhile are kept: only nodes that still exist move.
+      store.getState().moveNodes(positions)
       store.getState().requestFit()
+    } catch (e) {
+      store.getState().notify({
+        tone: 'error',
+        title: `Auto layout failed: ${e instanceof Error ? e.message : String(e)}`,
+      })
     } finally {
-      layoutBusy.current = false
+      setLayout(null)
     }
   }
   const image = (format: 'png' | 'svg'): void => {
@@ -137,7 +149,13 @@ export function Toolbar(props: {
           icon={<Icon name="layout" />}
           onClick={() => void autoLayout()}
           disabled={empty}
+          busy={layout !== null}
         />
+        {layout && layout.total > 1 && (
+          <span className="tool-progress" role="status">
+            Laying out {Math.round((100 * layout.done) / layout.total)}%
+          </span>
+        )}
         <Tool
           label="Optimize identities"
           icon={<Icon name="optimize" />}

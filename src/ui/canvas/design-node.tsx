@@ -42,19 +42,37 @@ function DesignNodeView(props: NodeProps<FlowNode>) {
 
 /** Far out: everything it draws comes with the node object, so it needs no store subscription. */
 function FarNode({ id, type, data, selected }: NodeProps<FlowNode>) {
-  const isSource = type === 'app' || type === 'developer'
   return (
     <div
       className={`dn dn-far dn-${type} ${data.tone}${selected ? ' is-selected' : ''}`}
       data-testid={`node-${id}`}
     >
-      <Handle
-        type={isSource ? 'source' : 'target'}
-        position={isSource ? Position.Right : Position.Left}
-        className="dn-handle"
-      />
+      <NodeHandles kind={type} />
       <span className="dn-name">{data.name}</span>
     </div>
+  )
+}
+
+/**
+ * Lines arrive on the left and leave on the right. Apps and developers start connections from
+ * their right-hand handle; services and identities receive them on the left. An identity's
+ * right-hand handle only carries the access drawn through it (it starts no connection).
+ */
+function NodeHandles({ kind }: { kind: FlowNode['type'] }) {
+  const isSource = kind === 'app' || kind === 'developer'
+  return (
+    <>
+      {!isSource && <Handle type="target" position={Position.Left} className="dn-handle" />}
+      {isSource && <Handle type="source" position={Position.Right} className="dn-handle" />}
+      {kind === 'identity' && (
+        <Handle
+          type="source"
+          position={Position.Right}
+          className="dn-handle dn-handle-out"
+          isConnectable={false}
+        />
+      )}
+    </>
   )
 }
 
@@ -63,13 +81,12 @@ function FullNode({ id, selected }: NodeProps<FlowNode>) {
   const counts = useDesignerWith((s) => countsFor(s.design, id), sameCounts)
   if (!node) return null
   const { glyph, kindLabel } = describe(node)
-  const isSource = node.kind === 'app' || node.kind === 'developer'
   return (
     <div
       className={`dn dn-${node.kind}${selected ? ' is-selected' : ''}`}
       data-testid={`node-${node.id}`}
     >
-      {!isSource && <Handle type="target" position={Position.Left} className="dn-handle" />}
+      <NodeHandles kind={node.kind} />
       <div className="dn-head">
         <span className="dn-icon">
           <Glyph name={glyph} size={20} />
@@ -83,7 +100,6 @@ function FullNode({ id, selected }: NodeProps<FlowNode>) {
         <FindingBadges counts={counts} />
       </div>
       <NodeFooter node={node} />
-      {isSource && <Handle type="source" position={Position.Right} className="dn-handle" />}
     </div>
   )
 }

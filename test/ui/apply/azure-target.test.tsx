@@ -88,13 +88,11 @@ describe('apply to Azure', () => {
     const { effects } = azureEffects()
     const store = createApplyStore(effects)
     const design = templateById('scenario-3')!.design
-    await store
-      .getState()
-      .saveEntra({
-        clientId: '0f6c0000-1111-4222-8333-444455556666',
-        authority: 'https://login.microsoftonline.com/contoso.example',
-        armEndpoint: 'https://management.azure.com',
-      })
+    await store.getState().saveEntra({
+      clientId: '0f6c0000-1111-4222-8333-444455556666',
+      authority: 'https://login.microsoftonline.com/contoso.example',
+      armEndpoint: 'https://management.azure.com',
+    })
     await store.getState().signIn()
     await store.getState().bind(design)
     expect(store.getState().problems).toEqual([
