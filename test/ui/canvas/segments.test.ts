@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { ModelIndex } from '@/model/queries.ts'
+import type { Design } from '@/model/types.ts'
 import { templateById } from '@/templates/index.ts'
 import { drawEdges, isBundleId, type Segment } from '@/ui/canvas/drawing/segments.ts'
 import { design } from '../../support/builder.ts'
 
-const scenario2 = (templateById('scenario-2') as { design: import('@/model/types.ts').Design })
-  .design
+const scenario2 = (templateById('scenario-2') as { design: Design }).design
 
 /** A line as text: kind, ends, what it stands for, roles. */
 function show(s: Segment): string {
