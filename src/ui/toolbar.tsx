@@ -57,11 +57,13 @@ export function Toolbar(props: {
     if (layout) return
     setLayout({ done: 0, total: 0 })
     try {
-      const { design, edgeDrawing } = store.getState()
+      const { design, edgeDrawing, docId } = store.getState()
       const positions = await runLayout(design, edgeDrawing, (done, total) =>
         setLayout({ done, total }),
       )
-      // Edits made meanwhile are kept: only nodes that still exist move.
+      // Another design opened meanwhile is left alone; edits to this one are kept (only nodes
+      // that still exist move).
+      if (store.getState().docId !== docId) return
       store.getState().moveNodes(positions)
       store.getState().requestFit()
     } catch (e) {

@@ -79,6 +79,7 @@ function EdgeLabel(props: {
       <div
         className={classes.filter(Boolean).join(' ')}
         data-segment={props.segment.id}
+        data-room={spot.crowded ? 'none' : spot.compact ? 'compact' : 'full'}
         style={{
           transform: `translate(${spot.x}px, ${spot.y}px) translate(-50%, -50%) scale(${scale})`,
         }}

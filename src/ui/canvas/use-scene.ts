@@ -10,12 +10,12 @@ import { labelMeasure } from './measure-text.ts'
 import type { Neighbourhood } from './neighbourhood.ts'
 
 /**
- * Label size by zoom: labels grow as the view zooms out so they stay readable (about 10 px on
- * screen), in steps so that zooming re-places them only now and then.
+ * Label size by zoom: labels grow as the view zooms out so their 11 px text stays readable (over
+ * 9 px on screen), in steps so that zooming re-places them only now and then.
  */
 const LABEL_SCALES = [1, 1.25, 1.5, 1.75, 2, 2.5, 3]
 export function labelScaleAt(zoom: number): number {
-  const wanted = 0.9 / Math.max(zoom, 0.01)
+  const wanted = 0.85 / Math.max(zoom, 0.01)
   return LABEL_SCALES.find((s) => s >= wanted) ?? (LABEL_SCALES.at(-1) as number)
 }
 
@@ -45,6 +45,7 @@ export function useScene(
     })
   }, [design, drawing, fallback, neighbourhood])
   const labelsWanted = detail !== 'far'
+  const compactOnly = detail === 'mid'
   const labels = useMemo(() => {
     if (!labelsWanted) return NO_LABELS
     const analysis = analyze(design)
@@ -55,8 +56,9 @@ export function useScene(
       problems: (s) => problemsOf(design, s),
       measure: labelMeasure(),
       scale,
+      compactOnly,
     })
-  }, [design, scene, labelsWanted, scale, neighbourhood])
+  }, [design, scene, labelsWanted, compactOnly, scale, neighbourhood])
   const look = useMemo((): EdgeLook => {
     const names = accessibleNames(design)
     const moving = drag ? new Set(drag.keys()) : undefined

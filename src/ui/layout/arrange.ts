@@ -14,8 +14,14 @@ const PITCH = NODE_HEIGHT + ROW_GAP
 const SUB_GAP = 40
 /** Between apps and their identities: the attach lines carry no label. */
 const ATTACH_GAP = 100
-/** Before the services: the access labels sit there. */
-const LABEL_GAP = 280
+/**
+ * Before the services: the access labels sit there. More lines per row of services want a wider
+ * gap, so their labels can spread along them.
+ */
+function labelGap(lines: number, rows: number): number {
+  const perRow = Math.ceil(lines / Math.max(rows, 1))
+  return Math.min(480, 280 + 40 * Math.max(0, perRow - 1))
+}
 const PART_GAP = 140
 /** The shape the parts are packed into: a 16:10 screen. */
 const ASPECT = 16 / 10
@@ -60,12 +66,15 @@ function partBlock({ part, heights }: OrderedPart): Block {
   const wrapped = layers.some((l) => l.length > cap)
   // Rows by order, each layer centred, when a layer wraps or ELK had nothing to decide.
   const packed = wrapped || !heights
+  const layerOf = new Map(part.nodes.map((n) => [n.id, n.layer]))
+  const access = part.edges.filter(([, target]) => layerOf.get(target) === 2).length
+  const gap = labelGap(access, layers[2]?.length ?? 0)
   const at = new Map<string, Position>()
   const columns: { nodes: LayoutNode[]; x: number; width: number; height: number }[] = []
   let x = 0
   layers.forEach((layer, index) => {
     if (layer.length === 0) return
-    if (columns.length > 0) x += index === 2 ? LABEL_GAP : ATTACH_GAP
+    if (columns.length > 0) x += index === 2 ? gap : ATTACH_GAP
     const k = wrapped ? Math.ceil(layer.length / cap) : 1
     const width = k * NODE_WIDTH + (k - 1) * SUB_GAP
     const rows = Math.ceil(layer.length / k)
@@ -129,29 +138,52 @@ function normalised(at: ReadonlyMap<string, Position>): Block {
   return { width, height, at: out }
 }
 
-/** Shelf packing: tallest blocks first, rows as wide as a 16:10 area of the same size. */
+/**
+ * Shelf packing, tallest blocks first, in rows: of the row widths tried, the one whose result
+ * comes closest to a 16:10 area.
+ */
 function pack(blocks: readonly Block[]): Map<string, Position> {
-  const area = blocks.reduce((s, b) => s + (b.width + PART_GAP) * (b.height + PART_GAP), 0)
-  const widest = Math.max(0, ...blocks.map((b) => b.width))
-  const rowWidth = Math.max(widest, Math.sqrt(area * ASPECT))
-  const order = blocks
-    .map((b, i) => ({ b, i }))
-    .sort((p, q) => q.b.height - p.b.height || p.i - q.i)
-  const out = new Map<string, Position>()
+  const order = [...blocks].map((b, i) => ({ b, i }))
+  order.sort((p, q) => q.b.height - p.b.height || p.i - q.i)
+  const sorted = order.map((o) => o.b)
+  const widest = Math.max(0, ...sorted.map((b) => b.width))
+  const total = sorted.reduce((s, b) => s + b.width + PART_GAP, 0)
+  let best: { shelves: Shelves; miss: number } | undefined
+  for (let k = 0; k <= TRIES; k++) {
+    const rowWidth = widest * (total / Math.max(widest, 1)) ** (k / TRIES)
+    const shelves = shelve(sorted, rowWidth)
+    const miss = Math.abs(Math.log(shelves.width / Math.max(shelves.height, 1) / ASPECT))
+    if (!best || miss < best.miss) best = { shelves, miss }
+  }
+  return best?.shelves.at ?? new Map()
+}
+
+const TRIES = 24
+
+interface Shelves {
+  readonly at: Map<string, Position>
+  readonly width: number
+  readonly height: number
+}
+
+function shelve(blocks: readonly Block[], rowWidth: number): Shelves {
+  const at = new Map<string, Position>()
   let x = 0
   let y = 0
   let shelf = 0
-  for (const { b } of order) {
+  let width = 0
+  for (const b of blocks) {
     if (x > 0 && x + b.width > rowWidth) {
       x = 0
       y += shelf + PART_GAP
       shelf = 0
     }
-    for (const [id, p] of b.at) out.set(id, { x: snap(x + p.x), y: snap(y + p.y) })
+    for (const [id, p] of b.at) at.set(id, { x: snap(x + p.x), y: snap(y + p.y) })
+    width = Math.max(width, x + b.width)
     x += b.width + PART_GAP
     shelf = Math.max(shelf, b.height)
   }
-  return out
+  return { at, width, height: y + shelf }
 }
 
 function snap(v: number): number {

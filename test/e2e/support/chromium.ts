@@ -21,10 +21,13 @@ export interface ChromiumBinary {
 export async function chromiumBinary(): Promise<ChromiumBinary> {
   const wanted = process.env.IDTOPO_CHROMIUM ?? 'auto'
   if (wanted !== 'auto' && wanted !== 'system' && wanted !== 'bundled')
-    throw new Error(`IDTOPO_CHROMIUM must be auto, system or bundled, not ${JSON.stringify(wanted)}`)
+    throw new Error(
+      `IDTOPO_CHROMIUM must be auto, system or bundled, not ${JSON.stringify(wanted)}`,
+    )
   if (wanted !== 'bundled' && existsSync(SYSTEM_CHROMIUM))
     return { executablePath: SYSTEM_CHROMIUM, source: 'system' }
-  if (wanted === 'system') throw new Error(`${SYSTEM_CHROMIUM} is missing: apt-get install chromium`)
+  if (wanted === 'system')
+    throw new Error(`${SYSTEM_CHROMIUM} is missing: apt-get install chromium`)
   const { default: bundled } = await import('@sparticuz/chromium')
   return { executablePath: await bundled.executablePath(), source: 'bundled' }
 }

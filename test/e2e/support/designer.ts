@@ -55,6 +55,37 @@ export class Designer {
       .waitFor()
   }
 
+  /**
+   * Opens a built-in template with New (templates open laid out, which takes a moment): waits for
+   * the design's name to change, so it must differ from the open design's.
+   */
+  async openTemplate(title: RegExp): Promise<void> {
+    const name = this.page.locator('.brand-design')
+    const before = await name.textContent()
+    await this.button('New').click()
+    await this.page
+      .getByRole('dialog', { name: 'New design' })
+      .getByRole('button', { name: title })
+      .click()
+    await this.page.waitForFunction(
+      (old) => document.querySelector('.brand-design')?.textContent !== old,
+      before,
+    )
+    await this.page.locator('.react-flow__node').first().waitFor()
+  }
+
+  /** Runs Auto layout and waits for it to finish (it runs in a worker) and the view to settle. */
+  async autoLayout(): Promise<void> {
+    const button = this.button('Auto layout')
+    await button.click()
+    await this.page.waitForFunction(
+      () => !document.querySelector('[aria-label="Auto layout"][aria-busy="true"]'),
+      null,
+      { timeout: 60_000 },
+    )
+    await this.page.waitForTimeout(400)
+  }
+
   async fitView(): Promise<void> {
     await this.page.getByRole('button', { name: 'Fit View' }).click()
     await this.page.waitForTimeout(250)

@@ -31,7 +31,7 @@ function boxes(asks: readonly LabelAsk[], spots: ReturnType<typeof placeLabels>)
   return asks.map((a) => {
     const s = spots.get(a.id)
     if (!s) throw new Error(`no spot for ${a.id}`)
-    return centredRect(s, s.compact ? a.compact : a.full)
+    return centredRect(s, s.compact || !a.full ? a.compact : a.full)
   })
 }
 
@@ -71,6 +71,11 @@ describe('placeLabels', () => {
     expect([...spots.keys()].sort()).toEqual(['a', 'b', 'c'])
     expect(spots.get('a')).toMatchObject({ compact: false, crowded: false })
     expect([...spots.values()].filter((s) => s.compact).length).toBe(2)
+  })
+
+  it('places only compact labels when asked for no full one (zoomed out)', () => {
+    const spots = placeLabels([], [{ ...ask('a', line(0, 0, 400, 0)), full: undefined }])
+    expect(spots.get('a')).toEqual({ x: 200, y: 0, compact: true, crowded: false })
   })
 
   it('places the same labels the same way whatever order they come in', () => {

@@ -1,11 +1,11 @@
 import { centredRect, intersects, pointAt, type Curve, type Rect } from './geometry.ts'
 import type { Size } from './label-text.ts'
 
-/** A label to place on its line, in its full and its compact size. */
+/** A label to place on its line, in its full size (if it may show in full) and compact size. */
 export interface LabelAsk {
   readonly id: string
   readonly curve: Curve
-  readonly full: Size
+  readonly full: Size | undefined
   readonly compact: Size
 }
 
@@ -21,8 +21,11 @@ export interface LabelSpot {
   readonly crowded: boolean
 }
 
-/** Where along its line a label may sit, best first: the middle, then outwards. */
-const ALONG = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.2, 0.8, 0.14, 0.86]
+/** Where along its line a label may sit, best first: the middle, then outwards in small steps. */
+const ALONG = [
+  0.5,
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].flatMap((k) => [0.5 - 0.04 * k, 0.5 + 0.04 * k]),
+]
 /** Clear space kept around a label. */
 const MARGIN = 3
 const CELL = 256
@@ -45,7 +48,8 @@ export function placeLabels(
   const out = new Map<string, LabelSpot>()
   for (const ask of order) {
     const spot =
-      firstFree(grid, ask.curve, ask.full, false) ?? firstFree(grid, ask.curve, ask.compact, true)
+      (ask.full && firstFree(grid, ask.curve, ask.full, false)) ??
+      firstFree(grid, ask.curve, ask.compact, true)
     if (spot) {
       out.set(ask.id, spot.spot)
       grid.add(spot.rect)
@@ -65,12 +69,16 @@ function firstFree(
   compact: boolean,
 ): { spot: LabelSpot; rect: Rect } | undefined {
   const padded = { width: size.width + 2 * MARGIN, height: size.height + 2 * MARGIN }
-  for (const t of ALONG) {
-    const p = pointAt(curve, t)
-    const room = centredRect(p, padded)
-    if (grid.hits(room)) continue
-    return { spot: { x: p.x, y: p.y, compact, crowded: false }, rect: room }
-  }
+  // On the line first; else just above or below it, the line still touching the label's edge.
+  const shift = size.height / 2
+  for (const dy of [0, -shift, shift])
+    for (const t of ALONG) {
+      const on = pointAt(curve, t)
+      const p = { x: on.x, y: on.y + dy }
+      const room = centredRect(p, padded)
+      if (grid.hits(room)) continue
+      return { spot: { x: p.x, y: p.y, compact, crowded: false }, rect: room }
+    }
   return undefined
 }
 

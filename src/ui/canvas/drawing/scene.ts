@@ -60,6 +60,8 @@ export interface LabelInput {
   readonly measure: Measure
   /** Labels are drawn this many times their natural size (readable when zoomed out). */
   readonly scale: number
+  /** Zoomed out: every label compact ("3 roles"), in full on hover. */
+  readonly compactOnly: boolean
 }
 
 /** The label of every access line, placed. */
@@ -87,7 +89,9 @@ export function placeSceneLabels(input: LabelInput): Map<string, PlacedLabel> {
     asks.push({
       id: segment.id,
       curve: scene.curveOf(segment),
-      full: { width: full.width * scale, height: full.height * scale },
+      full: input.compactOnly
+        ? undefined
+        : { width: full.width * scale, height: full.height * scale },
       compact: { width: compact.width * scale, height: compact.height * scale },
     })
   }

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest'
+import { canvasBoxes, collisions } from './support/boxes.ts'
+import { designerSession } from './support/session.ts'
+
+const TEMPLATES = [
+  /One app, system-assigned identity/,
+  /Apps sharing user-assigned identities/,
+  /Shared identity plus system-assigned/,
+]
+
+describe('scenario 2 drawn through its identities', () => {
+  const session = designerSession()
+
+  it('draws 11 lines: 5 app → identity, 3 identity → service with the roles, 3 from the developers', async () => {
+    const { d, browser } = session
+    await d.openTemplate(/Apps sharing user-assigned identities/)
+    await d.fitView()
+    const page = browser.page
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(11)
+    expect(await page.locator('.react-flow__edge-path').count()).toBe(11)
+    const ids = await page
+      .locator('.react-flow__edge')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort())
+    expect(ids).toEqual([
+      'devs-blob',
+      'devs-cosmos',
+      'devs-db',
+      'func-mi-storage',
+      'via:mi-data>cosmos',
+      'via:mi-data>db',
+      'via:mi-storage>blob',
+      'web1-mi-data',
+      'web1-mi-storage',
+      'web2-mi-data',
+      'web2-mi-storage',
+    ])
+    // The databases identity's line to SQL carries both roles, the count never hidden.
+    const sql = page.locator('.edge-label[data-segment="via:mi-data>db"]')
+    await expect
+      .poll(() => sql.locator('.role-chip').textContent())
+      .toMatch(/^(db_datareader \+1|2 roles)$/)
+  })
+
+  it('selects the three access edges a bundled line stands for, and the inspector lists them', async () => {
+    const page = session.browser.page
+    await page.locator('.edge-label[data-segment="via:mi-storage>blob"]').click()
+    const list = page
+      .getByRole('complementary', { name: 'Inspector' })
+      .getByRole('list', { name: 'Selected connections' })
+    await expect
+      .poll(() => list.getByRole('listitem').allTextContents())
+      .toEqual([
+        'contoso-web-1 → contosoassetsStorage Blob Data Contributor through mi-contoso-storage',
+        'contoso-web-2 → contosoassetsStorage Blob Data Contributor through mi-contoso-storage',
+        'contoso-func → contosoassetsStorage Blob Data Contributor through mi-contoso-storage',
+      ])
+    await list.getByRole('button').nth(2).click()
+    await page
+      .getByRole('complementary', { name: 'Inspector' })
+      .getByRole('heading', { name: 'Connection' })
+      .waitFor()
+    await page.keyboard.press('Escape')
+  })
+
+  it('keeps the direct drawing at the flip of a toggle', async () => {
+    const { d, browser } = session
+    const page = browser.page
+    await page
+      .getByRole('group', { name: 'Draw access' })
+      .getByRole('button', { name: 'Direct' })
+      .click()
+    await d.fitView()
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(15)
+    await page
+      .getByRole('group', { name: 'Draw access' })
+      .getByRole('button', { name: 'Through identities' })
+      .click()
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(11)
+  })
+})
+
+for (const viewport of [
+  { width: 1024, height: 768 },
+  { width: 1440, height: 900 },
+])
+  describe(`labels at ${viewport.width}×${viewport.height}`, () => {
+    const session = designerSession(viewport)
+
+    for (const title of TEMPLATES)
+      it(`${title.source}: after Auto layout no label covers a node or another label, and its text reads at 9 px or more`, async () => {
+        const { d, browser } = session
+        await d.openTemplate(title)
+        await d.autoLayout()
+        const { nodes, labels } = await canvasBoxes(browser.page)
+        const accessLines = await browser.page.locator('.react-flow__edge-access').count()
+        expect(labels.length).toBe(accessLines)
+        expect(collisions(labels, nodes)).toEqual([])
+        expect(collisions(labels)).toEqual([])
+        // A label is 22 px tall at its natural size, its text 11 px: 18 px tall on screen is 9 px text.
+        for (const label of labels) expect(label.height).toBeGreaterThanOrEqual(18)
+      })
+  })
