@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
+import { generateDesign } from '../../bench/generate.ts'
+import { shareHash } from '@/store/persist/share-link.ts'
 import { canvasBoxes, collisions } from './support/boxes.ts'
+import { Designer } from './support/designer.ts'
 import { designerSession } from './support/session.ts'
 
 const TEMPLATES = [
@@ -100,3 +103,53 @@ for (const viewport of [
         for (const label of labels) expect(label.height).toBeGreaterThanOrEqual(18)
       })
   })
+
+describe('a generated 300-node design', () => {
+  const session = designerSession()
+
+  it('after Auto layout fits the view, at about 16:10, with no node on another', async () => {
+    const { browser } = session
+    const big = generateDesign(140)
+    expect(big.nodes.length).toBeGreaterThanOrEqual(300)
+    const page = await browser.context.newPage()
+    await page.goto(`${inject('baseUrl')}${shareHash(big)}`)
+    const designer = new Designer(page)
+    await page.locator('.react-flow__node').first().waitFor()
+    await designer.autoLayout()
+    const zoom = await page.evaluate<number>(
+      `new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')).transform).a`,
+    )
+    // Before: one 172-node column that Fit view could not fit (zoom stuck at its 0.1 minimum).
+    expect(zoom).toBeGreaterThan(0.11)
+    const nodes = await page.locator('.react-flow__node').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect()
+        return {
+          id: el.getAttribute('data-id') ?? '',
+          x: r.x,
+          y: r.y,
+          width: r.width,
+          height: r.height,
+        }
+      }),
+    )
+    expect(nodes).toHaveLength(big.nodes.length)
+    const pane = await page.locator('.react-flow__pane').boundingBox()
+    if (!pane) throw new Error('no pane')
+    for (const n of nodes) {
+      expect(n.x).toBeGreaterThanOrEqual(pane.x)
+      expect(n.y).toBeGreaterThanOrEqual(pane.y)
+      expect(n.x + n.width).toBeLessThanOrEqual(pane.x + pane.width)
+      expect(n.y + n.height).toBeLessThanOrEqual(pane.y + pane.height)
+    }
+    const x0 = Math.min(...nodes.map((n) => n.x))
+    const x1 = Math.max(...nodes.map((n) => n.x + n.width))
+    const y0 = Math.min(...nodes.map((n) => n.y))
+    const y1 = Math.max(...nodes.map((n) => n.y + n.height))
+    const aspect = (x1 - x0) / (y1 - y0)
+    expect(aspect).toBeGreaterThan(0.5)
+    expect(aspect).toBeLessThan(3)
+    expect(collisions(nodes)).toEqual([])
+    await page.close()
+  })
+})

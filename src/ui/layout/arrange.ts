@@ -13,16 +13,16 @@ const PITCH = NODE_HEIGHT + ROW_GAP
 /** Between the columns of a wrapped layer. */
 const SUB_GAP = 40
 /** Between apps and their identities: the attach lines carry no label. */
-const ATTACH_GAP = 100
+const ATTACH_GAP = 80
 /**
  * Before the services: the access labels sit there. More lines per row of services want a wider
  * gap, so their labels can spread along them.
  */
 function labelGap(lines: number, rows: number): number {
   const perRow = Math.ceil(lines / Math.max(rows, 1))
-  return Math.min(480, 280 + 40 * Math.max(0, perRow - 1))
+  return Math.min(320, 240 + 40 * Math.max(0, perRow - 1))
 }
-const PART_GAP = 140
+const PART_GAP = 80
 /** The shape the parts are packed into: a 16:10 screen. */
 const ASPECT = 16 / 10
 const GRID = 20

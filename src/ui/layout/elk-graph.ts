@@ -3,7 +3,7 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../canvas/drawing/geometry.ts'
 import type { LayoutPart } from './parts.ts'
 
 /** Vertical room between two nodes of a column. */
-export const ROW_GAP = 40
+export const ROW_GAP = 30
 
 /**
  * ELK's layered algorithm on one part, left to right, each node held in its kind's layer by a
