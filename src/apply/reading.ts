@@ -21,6 +21,9 @@ const READS = [
   'readPermissions',
   'listCosmosRoleAssignments',
   'getAppSettings',
+  'listScopeAssignments',
+  'listUserIdentities',
+  'listSubscriptionResources',
 ] as const satisfies readonly (keyof ArmGateway)[]
 
 /** The same gateway with its reads retried on 429, 5xx and network errors (writes untouched). */

@@ -1,3 +1,4 @@
+import type { EdgeDrawing } from '../layout/parts.ts'
 import type { Edit } from '../model/edits.ts'
 import type { Design, EdgeFields, NodeFields, Position } from '../model/types.ts'
 import type { Fix } from '../rules/types.ts'
@@ -25,11 +26,7 @@ export type PanelTab = 'problems' | 'plan' | 'guide'
 /** The two views of the design in the centre: the diagram, or the outline (a tree). */
 export type CenterView = 'canvas' | 'outline'
 
-/**
- * How the canvas draws access: `bundled` through identities (app → identity → service, one line
- * per identity and service), or `direct`, one line per access edge from app to service.
- */
-export type EdgeDrawing = 'bundled' | 'direct'
+export type { EdgeDrawing }
 
 /** A message for the user: a toast, or an alert with details (e.g. every problem of a file). */
 export interface Notice {

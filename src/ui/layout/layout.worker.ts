@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 import ELK from 'elkjs/lib/elk.bundled.js'
+import { layOut } from '../../layout/lay-out.ts'
+import type { EdgeDrawing } from '../../layout/parts.ts'
 import type { Design, Position } from '../../model/types.ts'
-import type { EdgeDrawing } from '../../store/types.ts'
-import { layOut } from './lay-out.ts'
 
 /** Asks the worker to lay a design out. */
 export interface LayoutAsk {

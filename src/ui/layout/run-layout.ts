@@ -1,6 +1,7 @@
+import type { LayoutProgress } from '../../layout/lay-out.ts'
+import { layeredLayout, placed } from '../../layout/layered.ts'
+import type { EdgeDrawing } from '../../layout/parts.ts'
 import type { Design, Position } from '../../model/types.ts'
-import type { EdgeDrawing } from '../../store/types.ts'
-import type { LayoutProgress } from './lay-out.ts'
 import type { LayoutAnswer, LayoutAsk } from './layout.worker.ts'
 
 /**
@@ -13,7 +14,7 @@ export function runLayout(
   drawing: EdgeDrawing,
   progress?: LayoutProgress,
 ): Promise<Map<string, Position>> {
-  if (typeof Worker === 'undefined') return inThisThread(design, drawing, progress)
+  if (typeof Worker === 'undefined') return layeredLayout(design, drawing, progress)
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' })
     const end = (): void => worker.terminate()
@@ -42,27 +43,8 @@ export function runLayout(
   })
 }
 
-async function inThisThread(
-  design: Design,
-  drawing: EdgeDrawing,
-  progress?: LayoutProgress,
-): Promise<Map<string, Position>> {
-  const [{ default: ELK }, { layOut }] = await Promise.all([
-    import('elkjs/lib/elk.bundled.js'),
-    import('./lay-out.ts'),
-  ])
-  return layOut(design, drawing, new ELK(), progress)
-}
-
 /** The design with every node placed by Auto layout (templates open laid out). */
 export async function laidOut(design: Design, drawing: EdgeDrawing): Promise<Design> {
   if (design.nodes.length === 0) return design
-  const positions = await runLayout(design, drawing)
-  return {
-    ...design,
-    nodes: design.nodes.map((n) => {
-      const position = positions.get(n.id)
-      return position ? { ...n, position } : n
-    }),
-  }
+  return placed(design, await runLayout(design, drawing))
 }

@@ -1,8 +1,7 @@
+import { NODE_HEIGHT, NODE_WIDTH } from '../../../layout/node-size.ts'
 import type { Position } from '../../../model/types.ts'
 
-/** Every node is drawn at this size (canvas.css): geometry is known from positions alone. */
-export const NODE_WIDTH = 220
-export const NODE_HEIGHT = 80
+export { NODE_HEIGHT, NODE_WIDTH }
 /** Handles sit on the node's border and are this wide: lines start and end at their outer side. */
 const HANDLE_REACH = 6
 

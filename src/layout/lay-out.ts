@@ -1,10 +1,9 @@
 import type { ElkNode } from 'elkjs/lib/elk-api.js'
-import { ModelIndex } from '../../model/queries.ts'
-import type { Design, Position } from '../../model/types.ts'
-import type { EdgeDrawing } from '../../store/types.ts'
+import { ModelIndex } from '../model/queries.ts'
+import type { Design, Position } from '../model/types.ts'
 import { arrange, type OrderedPart } from './arrange.ts'
 import { elkGraphOf, heightsFrom, needsOrdering } from './elk-graph.ts'
-import { layoutParts } from './parts.ts'
+import { layoutParts, type EdgeDrawing } from './parts.ts'
 
 /** What lays out one ELK graph: an `ELK` instance (elkjs). */
 export interface ElkEngine {

@@ -1,14 +1,14 @@
 import ELK from 'elkjs/lib/elk.bundled.js'
 import { describe, expect, it } from 'vitest'
-import { generateDesign } from '../../../bench/generate.ts'
+import { generateDesign } from '../../bench/generate.ts'
 import { ModelIndex } from '@/model/queries.ts'
 import type { Design, Position } from '@/model/types.ts'
 import { templateById } from '@/templates/index.ts'
 import { intersects, nodeRect } from '@/ui/canvas/drawing/geometry.ts'
-import { arrange } from '@/ui/layout/arrange.ts'
-import { layOut, type ElkEngine } from '@/ui/layout/lay-out.ts'
-import { layoutParts } from '@/ui/layout/parts.ts'
-import { design } from '../../support/builder.ts'
+import { arrange } from '@/layout/arrange.ts'
+import { layOut, type ElkEngine } from '@/layout/lay-out.ts'
+import { layoutParts } from '@/layout/parts.ts'
+import { design } from '../support/builder.ts'
 
 const scenario2 = (templateById('scenario-2') as { design: Design }).design
 

@@ -1,5 +1,5 @@
-import type { Position } from '../../model/types.ts'
-import { NODE_HEIGHT, NODE_WIDTH } from '../canvas/drawing/geometry.ts'
+import type { Position } from '../model/types.ts'
+import { NODE_HEIGHT, NODE_WIDTH } from './node-size.ts'
 import { ROW_GAP } from './elk-graph.ts'
 import type { LayoutNode, LayoutPart } from './parts.ts'
 

@@ -1,7 +1,12 @@
-import type { NodeKind } from '../../model/kinds.ts'
-import type { ModelIndex } from '../../model/queries.ts'
-import type { Design } from '../../model/types.ts'
-import type { EdgeDrawing } from '../../store/types.ts'
+import type { NodeKind } from '../model/kinds.ts'
+import type { ModelIndex } from '../model/queries.ts'
+import type { Design } from '../model/types.ts'
+
+/**
+ * How the canvas draws access: `bundled` through identities (app → identity → service, one line
+ * per identity and service), or `direct`, one line per access edge from app to service.
+ */
+export type EdgeDrawing = 'bundled' | 'direct'
 
 /** The layer of each kind, left to right: developers and apps → identities → services. */
 export const LAYER_OF: Record<NodeKind, 0 | 1 | 2> = {

@@ -1,5 +1,5 @@
 import type { ElkNode } from 'elkjs/lib/elk-api.js'
-import { NODE_HEIGHT, NODE_WIDTH } from '../canvas/drawing/geometry.ts'
+import { NODE_HEIGHT, NODE_WIDTH } from './node-size.ts'
 import type { LayoutPart } from './parts.ts'
 
 /** Vertical room between two nodes of a column. */
