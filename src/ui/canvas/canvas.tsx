@@ -120,18 +120,19 @@ export function Canvas() {
     (c: Connection) => void store.getState().connect(c.source, c.target),
     [store],
   )
-  // A refused connection dropped on a node says why (isValidConnection alone only greys it out).
+  // While a line is drawn, the node under the pointer lights up as a target (canvas.css): a data
+  // attribute on the pane, so no node re-renders for it.
+  const onConnectStart = useCallback(() => pane.current?.setAttribute('data-connecting', ''), [])
+  // A line dropped anywhere on a node's body connects to it, not only on its handle; a refused
+  // one says why (isValidConnection alone only greys it out).
   const onConnectEnd = useCallback(
-    (_: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-      if (state.isValid || !state.fromNode || !state.toNode) return
-      if (state.fromNode.id === state.toNode.id) return
-      const planned = planConnection(
-        store.getState().design,
-        state.fromNode.id,
-        state.toNode.id,
-        FACTS,
-      )
-      if (!planned.ok) store.getState().notify({ tone: 'warning', title: planned.error })
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      pane.current?.removeAttribute('data-connecting')
+      if (state.isValid || !state.fromNode) return
+      const target = state.toNode?.id ?? nodeUnder(event)
+      if (!target || target === state.fromNode.id) return
+      // connect says why when the design refuses it.
+      store.getState().connect(state.fromNode.id, target)
     },
     [store],
   )
@@ -169,6 +170,7 @@ export function Canvas() {
           onNodesChange={(changes) => applyNodeChanges(store, changes)}
           onEdgesChange={(changes) => applyEdgeChanges(store, changes, membersOf)}
           onConnect={onConnect}
+          onConnectStart={onConnectStart}
           onConnectEnd={onConnectEnd}
           isValidConnection={isValidConnection}
           connectionMode={ConnectionMode.Loose}
@@ -208,6 +210,14 @@ export function Canvas() {
       {design.nodes.length === 0 ? <EmptyCanvasHint /> : <ViewBar />}
     </div>
   )
+}
+
+/** The id of the node drawn under the pointer where a gesture ended, if any. */
+function nodeUnder(event: MouseEvent | TouchEvent): string | undefined {
+  const point = 'changedTouches' in event ? event.changedTouches[0] : event
+  if (!point) return undefined
+  const hit = document.elementFromPoint(point.clientX, point.clientY)
+  return hit?.closest('.react-flow__node')?.getAttribute('data-id') ?? undefined
 }
 
 /** The neighbourhood the canvas focuses on, if its node still exists. */
