@@ -20,7 +20,7 @@ const ATTACH_GAP = 80
  */
 function labelGap(lines: number, rows: number): number {
   const perRow = Math.ceil(lines / Math.max(rows, 1))
-  return Math.min(320, 240 + 40 * Math.max(0, perRow - 1))
+  return Math.min(400, 280 + 40 * Math.max(0, perRow - 1))
 }
 const PART_GAP = 80
 /** The shape the parts are packed into: a 16:10 screen. */
