@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react'
 import { runLayout } from './layout/run-layout.ts'
 import type { FlowEdge, FlowNode } from './canvas/flow-elements.ts'
 import { designFileName, exportPlan, saveDesign } from './files/file-actions.ts'
-import { exportDiagram } from './files/export-image.ts'
+import { exportDiagram, type DiagramScope } from './files/export-image.tsx'
 import { Icon } from './icons.tsx'
 import { MenuButton } from './menu.tsx'
 import { useDesigner, useEffects, useHistory, useStoreApi } from './store-context.tsx'
@@ -75,9 +75,10 @@ export function Toolbar(props: {
       setLayout(null)
     }
   }
-  const image = (format: 'png' | 'svg'): void => {
-    const base = designFileName(store.getState().design.name).replace(/\.topology\.json$/, '')
-    exportDiagram(flow, format, base, effects.download).catch((e: unknown) =>
+  const image = (format: 'png' | 'svg', scope: DiagramScope): void => {
+    const state = store.getState()
+    const base = designFileName(state.design.name).replace(/\.topology\.json$/, '')
+    exportDiagram(state, flow, format, scope, base, effects.download).catch((e: unknown) =>
       store.getState().notify({
         tone: 'error',
         title: `Export failed: ${e instanceof Error ? e.message : String(e)}`,
@@ -182,8 +183,10 @@ export function Toolbar(props: {
           }
           items={[
             { label: 'Export plan', onSelect: () => exportPlan(store, effects) },
-            { label: 'Diagram as PNG', onSelect: () => image('png') },
-            { label: 'Diagram as SVG', onSelect: () => image('svg') },
+            { label: 'Diagram as PNG', onSelect: () => image('png', 'design') },
+            { label: 'Diagram as SVG', onSelect: () => image('svg', 'design') },
+            { label: 'Current view as PNG', onSelect: () => image('png', 'view') },
+            { label: 'Current view as SVG', onSelect: () => image('svg', 'view') },
             { label: 'Identity layer as Bicep', onSelect: () => void code('bicep') },
             { label: 'Identity layer as Terraform', onSelect: () => void code('terraform') },
             { label: 'Identity layer as Azure CLI script', onSelect: () => void code('cli') },

@@ -104,6 +104,51 @@ for (const viewport of [
       })
   })
 
+describe('the diagram export', () => {
+  const session = designerSession()
+
+  for (const title of TEMPLATES)
+    it(`${title.source}: SVG has one path per drawn line and every name as text; PNG is it at 2×`, async () => {
+      const { d, browser } = session
+      const page = browser.page
+      await d.openTemplate(title)
+      await d.fitView()
+      const lines = await page
+        .locator('.react-flow__edge')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? '').sort())
+      const names = await page.locator('.react-flow__node .dn-name').allTextContents()
+      const svg = await d.download(() => d.exportMenu('Diagram as SVG'))
+      expect(svg.name).toMatch(/\.svg$/)
+      // Parsed by the browser as an SVG document: what any viewer would read.
+      const parsed = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
+        return {
+          errors: doc.getElementsByTagName('parsererror').length,
+          root: doc.documentElement.tagName,
+          paths: [...doc.querySelectorAll('path.edge')].map(
+            (p) => p.getAttribute('data-segment') ?? '',
+          ),
+          names: [...doc.querySelectorAll('text.name')].map((t) => t.textContent ?? ''),
+          foreign: doc.getElementsByTagName('foreignObject').length,
+          width: Number(doc.documentElement.getAttribute('width')),
+          height: Number(doc.documentElement.getAttribute('height')),
+        }
+      }, svg.text)
+      expect(parsed.errors).toBe(0)
+      expect(parsed.root).toBe('svg')
+      expect(parsed.foreign).toBe(0)
+      expect(parsed.paths.sort()).toEqual(lines)
+      expect(parsed.names.sort()).toEqual([...names].sort())
+      const png = await d.downloadBytes(() => d.exportMenu('Diagram as PNG'))
+      expect(png.name).toMatch(/\.png$/)
+      // IHDR: width and height, big-endian, at bytes 16 and 20.
+      expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([
+        parsed.width * 2,
+        parsed.height * 2,
+      ])
+    })
+})
+
 describe('a generated 300-node design', () => {
   const session = designerSession()
 

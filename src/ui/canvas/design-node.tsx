@@ -1,35 +1,15 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
-import { HOSTING } from '../../catalog/hosting.ts'
-import { SERVICES } from '../../catalog/services.ts'
-import { assertNever } from '../../lib/assert.ts'
 import type { DesignNode } from '../../model/types.ts'
 import { countsFor, type SubjectCounts } from '../../store/derived.ts'
-import { HOSTING_GLYPH, SERVICE_GLYPH } from '../glyph-maps.ts'
-import { Glyph, type GlyphName } from '../icons.tsx'
+import { Glyph } from '../icons.tsx'
 import { useDesigner, useDesignerWith, useStoreApi } from '../store-context.tsx'
 import { appCountOf, nodeById } from './lookups.ts'
+import { nodeLook } from './node-look.ts'
 import type { FlowNode } from './flow-elements.ts'
 
 const sameCounts = (a: SubjectCounts, b: SubjectCounts): boolean =>
   a.error === b.error && a.warning === b.warning && a.info === b.info
-
-function describe(node: DesignNode): { glyph: GlyphName; kindLabel: string } {
-  switch (node.kind) {
-    case 'app':
-      return { glyph: HOSTING_GLYPH[node.hosting], kindLabel: HOSTING[node.hosting].label }
-    case 'identity':
-      return { glyph: 'identity', kindLabel: 'User-assigned identity' }
-    case 'service':
-      return { glyph: SERVICE_GLYPH[node.service], kindLabel: SERVICES[node.service].label }
-    case 'developer':
-      return node.principal === 'group'
-        ? { glyph: 'people', kindLabel: 'Developer group' }
-        : { glyph: 'person', kindLabel: 'Developer' }
-    default:
-      return assertNever(node, 'node kind')
-  }
-}
 
 /**
  * One component for every node kind: icon, name, kind, identity toggle, finding badges. Zoomed
@@ -80,7 +60,7 @@ function FullNode({ id, selected }: NodeProps<FlowNode>) {
   const node = useDesigner((s) => nodeById(s.design, id))
   const counts = useDesignerWith((s) => countsFor(s.design, id), sameCounts)
   if (!node) return null
-  const { glyph, kindLabel } = describe(node)
+  const { glyph, kindLabel } = nodeLook(node)
   return (
     <div
       className={`dn dn-${node.kind}${selected ? ' is-selected' : ''}`}

@@ -90,7 +90,8 @@ function toneOf(design: Design, segment: Segment): Tone {
   return tone
 }
 
-function problemsOf(design: Design, segment: Segment): number {
+/** Errors and warnings on the design edges a line stands for. */
+export function problemsOf(design: Design, segment: Segment): number {
   const { bySubject } = analyze(design)
   let n = 0
   for (const m of segment.members)

@@ -152,6 +152,18 @@ export class Designer {
     return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') }
   }
 
+  /** Runs an action that downloads a file; returns the file's bytes. */
+  async downloadBytes(action: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), action()])
+    return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) }
+  }
+
+  /** Picks an entry of the Export menu. */
+  async exportMenu(item: string): Promise<void> {
+    await this.button('Export diagram').click()
+    await this.page.getByRole('menuitem', { name: item }).click()
+  }
+
   /** Opens a design file through the Open design file picker. */
   async openFile(name: string, text: string): Promise<void> {
     const [chooser] = await Promise.all([
