@@ -32,6 +32,20 @@ const twins = design()
   .access('b', 'kv', ['Key Vault Secrets User'], { via: 'system' })
   .build()
 
+/** Two systems and an identity no app uses (unused-identity). */
+const estate = design()
+  .named('Estate')
+  .app('web', { name: WEB, systemAssigned: true, position: { x: 0, y: 0 } })
+  .service('kv', 'keyVault', { name: VAULT, position: { x: 600, y: 0 } })
+  .app('api', { name: 'orders-api', position: { x: 0, y: 200 } })
+  .identity('mi', { name: 'mi-orders', position: { x: 300, y: 200 } })
+  .service('st', 'storage', { name: 'ordersstore', position: { x: 600, y: 200 } })
+  .identity('orphan', { name: 'mi-forgotten', position: { x: 300, y: 400 } })
+  .access('web', 'kv', ['Key Vault Secrets User'], { via: 'system' })
+  .attach('api', 'mi')
+  .access('api', 'st', ['Storage Blob Data Reader'], { via: 'mi' })
+  .build()
+
 describe('editing on the canvas', () => {
   const session = designerSession()
 
@@ -95,5 +109,53 @@ describe('editing on the canvas', () => {
     await session.d.fitView()
     const { nodes } = await canvasBoxes(page)
     expect(collisions(nodes)).toEqual([])
+  })
+
+  const find = async (query: string, option: RegExp): Promise<void> => {
+    const { page } = session.browser
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 300 } })
+    await page.keyboard.press('Control+k')
+    const box = page.getByRole('combobox', { name: 'Find in design' })
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true)
+    await box.fill(query)
+    await page
+      .getByRole('listbox', { name: 'Found' })
+      .getByRole('option', { name: option })
+      .waitFor()
+    await box.press('Enter')
+  }
+  const inspected = () =>
+    session.browser.page
+      .getByRole('complementary', { name: 'Inspector' })
+      .getByRole('heading', { level: 2 })
+      .first()
+      .textContent()
+
+  it('finds a node by its name and by the id of a rule that reports on it', async () => {
+    await openDesign(estate)
+    await find('ORDERS-a', /orders-api/)
+    await expect.poll(inspected).toBe('orders-api')
+    await find('unused-identity', /mi-forgotten/)
+    await expect.poll(inspected).toBe('mi-forgotten')
+    await find('$(rm', /Key Vault|App Service/)
+    await expect.poll(inspected).toBe(WEB)
+  })
+
+  it('focus on a node hides the rest, and the breadcrumb brings it back', async () => {
+    const { page } = session.browser
+    await page.getByRole('button', { name: `Focus on ${WEB}` }).click()
+    const shown = () =>
+      page
+        .locator('.react-flow__node')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort())
+    await expect.poll(shown).toEqual(['kv', 'web'])
+    await expect
+      .poll(() => page.getByRole('navigation', { name: 'View' }).textContent())
+      .toBe(`Whole design›${WEB}`)
+    await page
+      .getByRole('navigation', { name: 'View' })
+      .getByRole('button', { name: 'Whole design' })
+      .click()
+    await expect.poll(shown).toEqual(['api', 'kv', 'mi', 'orphan', 'st', 'web'])
   })
 })

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow'
 import type { EdgeDrawing } from '../../store/types.ts'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
+import { FindBox } from './find-box.tsx'
 import { nodeById } from './lookups.ts'
 
 const DRAWINGS: readonly { id: EdgeDrawing; label: string; title: string }[] = [
@@ -18,7 +19,7 @@ const DRAWINGS: readonly { id: EdgeDrawing; label: string; title: string }[] = [
 
 /**
  * Over the canvas: where the view is (the whole design, or the neighbourhood in focus, with the
- * way back), focus on the selected node, and how access is drawn.
+ * way back), find, focus on the selected node, and how access is drawn.
  */
 export function ViewBar() {
   const store = useStoreApi()
@@ -55,6 +56,7 @@ export function ViewBar() {
           </span>
         )}
       </nav>
+      <FindBox />
       {selected && selected.id !== root?.id && (
         <button
           type="button"
