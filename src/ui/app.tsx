@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react'
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react'
 import type { DesignerStore } from '../store/create-store.ts'
 import type { Effects } from '../store/effects.ts'
 import { Announcer } from './a11y/announcer.tsx'
@@ -14,6 +14,8 @@ import { Notices } from './notices.tsx'
 import { CenterViews } from './outline/center-views.tsx'
 import { Palette } from './palette.tsx'
 import { BottomPanel } from './panels/bottom-panel.tsx'
+import { clampSize, PANEL_LIMITS, usePanelSizes } from './panels/panel-sizes.ts'
+import { Splitter } from './panels/splitter.tsx'
 import { useShortcuts } from './shortcuts.ts'
 import { StatusBar } from './status-bar.tsx'
 import { EffectsContext, StoreContext, useDesigner } from './store-context.tsx'
@@ -62,9 +64,17 @@ function Shell({
     [store, effects],
   )
   useShortcuts(store, actions)
+  const [sizes, resize] = usePanelSizes(effects.storage)
   const close = (): void => setDialog(null)
+  const layout = {
+    '--inspector-width': `${sizes.inspectorCollapsed ? 0 : sizes.inspector}px`,
+    '--bottom-height': `${sizes.bottomCollapsed ? 0 : sizes.bottom}px`,
+  } as CSSProperties
   return (
-    <div className="app">
+    <div
+      className={`app${sizes.inspectorCollapsed ? ' inspector-collapsed' : ''}${sizes.bottomCollapsed ? ' bottom-collapsed' : ''}`}
+      style={layout}
+    >
       <Toolbar openDialog={setDialog} fileInput={fileInput} end={toolbarEnd} />
       {otherTab && (
         <div className="banner" role="alert">
@@ -83,8 +93,30 @@ function Shell({
         <Palette />
         <main className="center">
           <CenterViews />
+          <Splitter
+            label="Resize bottom panel"
+            panel="bottom panel"
+            grows="up"
+            value={sizes.bottom}
+            {...PANEL_LIMITS.bottom}
+            collapsed={sizes.bottomCollapsed}
+            onResize={(v) => resize({ bottom: clampSize('bottom', v), bottomCollapsed: false })}
+            onToggle={() => resize({ bottomCollapsed: !sizes.bottomCollapsed })}
+          />
           <BottomPanel />
         </main>
+        <Splitter
+          label="Resize inspector"
+          panel="inspector"
+          grows="left"
+          value={sizes.inspector}
+          {...PANEL_LIMITS.inspector}
+          collapsed={sizes.inspectorCollapsed}
+          onResize={(v) =>
+            resize({ inspector: clampSize('inspector', v), inspectorCollapsed: false })
+          }
+          onToggle={() => resize({ inspectorCollapsed: !sizes.inspectorCollapsed })}
+        />
         <Inspector />
       </div>
       <StatusBar />

@@ -1,0 +1,87 @@
+import { useRef, type KeyboardEvent, type PointerEvent } from 'react'
+
+const STEP = 16
+
+/**
+ * A window splitter (WAI-ARIA): drag it, or focus it and use the arrows (Home/End for the
+ * limits), Enter to collapse or expand the panel. `grows` says which way of the pointer makes the
+ * panel bigger: `left` for a panel on the right, `up` for one at the bottom.
+ */
+export function Splitter(props: {
+  label: string
+  panel: string
+  grows: 'left' | 'up'
+  value: number
+  min: number
+  max: number
+  collapsed: boolean
+  onResize: (value: number) => void
+  onToggle: () => void
+}) {
+  const start = useRef<{ at: number; value: number } | null>(null)
+  const vertical = props.grows === 'left'
+  const coordinate = (e: PointerEvent): number => (vertical ? e.clientX : e.clientY)
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>): void => {
+    if (e.button !== 0) return
+    e.currentTarget.setPointerCapture(e.pointerId)
+    start.current = { at: coordinate(e), value: props.collapsed ? props.min : props.value }
+  }
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>): void => {
+    if (!start.current) return
+    // Moving towards the panel's far side shrinks it: left/up grows it.
+    props.onResize(start.current.value - (coordinate(e) - start.current.at))
+  }
+  const onPointerUp = (): void => {
+    start.current = null
+  }
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    const grow = vertical ? 'ArrowLeft' : 'ArrowUp'
+    const shrink = vertical ? 'ArrowRight' : 'ArrowDown'
+    const to: Record<string, number> = {
+      [grow]: props.value + STEP,
+      [shrink]: props.value - STEP,
+      Home: props.min,
+      End: props.max,
+    }
+    if (e.key === 'Enter') {
+      e.preventDefault()
+      props.onToggle()
+      return
+    }
+    const value = to[e.key]
+    if (value === undefined) return
+    e.preventDefault()
+    props.onResize(value)
+  }
+  return (
+    <div className={`splitter splitter-${vertical ? 'vertical' : 'horizontal'}`}>
+      <div
+        role="separator"
+        tabIndex={0}
+        aria-label={props.label}
+        aria-orientation={vertical ? 'vertical' : 'horizontal'}
+        aria-valuenow={props.collapsed ? props.min : props.value}
+        aria-valuemin={props.min}
+        aria-valuemax={props.max}
+        className="splitter-bar"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerUp}
+        onKeyDown={onKeyDown}
+        title={`Drag to resize, Enter to ${props.collapsed ? 'expand' : 'collapse'}`}
+      />
+      <button
+        type="button"
+        className="splitter-toggle"
+        aria-expanded={!props.collapsed}
+        aria-label={`${props.collapsed ? 'Expand' : 'Collapse'} ${props.panel}`}
+        onClick={props.onToggle}
+      >
+        <span aria-hidden="true">
+          {vertical ? (props.collapsed ? '‹' : '›') : props.collapsed ? '˄' : '˅'}
+        </span>
+      </button>
+    </div>
+  )
+}
