@@ -14,8 +14,8 @@ import { Notices } from './notices.tsx'
 import { CenterViews } from './outline/center-views.tsx'
 import { Palette } from './palette.tsx'
 import { BottomPanel } from './panels/bottom-panel.tsx'
-import { clampSize, PANEL_LIMITS, usePanelSizes } from './panels/panel-sizes.ts'
-import { Splitter } from './panels/splitter.tsx'
+import { usePanelSizes } from './panels/panel-sizes.ts'
+import { PanelSplitter } from './panels/splitter.tsx'
 import { useShortcuts } from './shortcuts.ts'
 import { StatusBar } from './status-bar.tsx'
 import { EffectsContext, StoreContext, useDesigner } from './store-context.tsx'
@@ -93,30 +93,10 @@ function Shell({
         <Palette />
         <main className="center">
           <CenterViews />
-          <Splitter
-            label="Resize bottom panel"
-            panel="bottom panel"
-            grows="up"
-            value={sizes.bottom}
-            {...PANEL_LIMITS.bottom}
-            collapsed={sizes.bottomCollapsed}
-            onResize={(v) => resize({ bottom: clampSize('bottom', v), bottomCollapsed: false })}
-            onToggle={() => resize({ bottomCollapsed: !sizes.bottomCollapsed })}
-          />
+          <PanelSplitter which="bottom" sizes={sizes} resize={resize} />
           <BottomPanel />
         </main>
-        <Splitter
-          label="Resize inspector"
-          panel="inspector"
-          grows="left"
-          value={sizes.inspector}
-          {...PANEL_LIMITS.inspector}
-          collapsed={sizes.inspectorCollapsed}
-          onResize={(v) =>
-            resize({ inspector: clampSize('inspector', v), inspectorCollapsed: false })
-          }
-          onToggle={() => resize({ inspectorCollapsed: !sizes.inspectorCollapsed })}
-        />
+        <PanelSplitter which="inspector" sizes={sizes} resize={resize} />
         <Inspector />
       </div>
       <StatusBar />

@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react'
+import { clampSize, PANEL_LIMITS, type PanelSizes } from './panel-sizes.ts'
 
 const STEP = 16
 
@@ -83,5 +84,30 @@ export function Splitter(props: {
         </span>
       </button>
     </div>
+  )
+}
+
+const PANELS = {
+  inspector: { label: 'Resize inspector', panel: 'inspector', grows: 'left' },
+  bottom: { label: 'Resize bottom panel', panel: 'bottom panel', grows: 'up' },
+} as const
+
+/** The splitter of the inspector or of the bottom panel, over the stored sizes. */
+export function PanelSplitter(props: {
+  which: keyof typeof PANELS
+  sizes: PanelSizes
+  resize: (change: Partial<PanelSizes>) => void
+}) {
+  const { which, sizes, resize } = props
+  const shut = which === 'inspector' ? 'inspectorCollapsed' : 'bottomCollapsed'
+  return (
+    <Splitter
+      {...PANELS[which]}
+      {...PANEL_LIMITS[which]}
+      value={sizes[which]}
+      collapsed={sizes[shut]}
+      onResize={(v) => resize({ [which]: clampSize(which, v), [shut]: false })}
+      onToggle={() => resize({ [shut]: !sizes[shut] })}
+    />
   )
 }

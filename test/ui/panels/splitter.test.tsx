@@ -2,32 +2,15 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { memoryStorage } from '@/store/effects.ts'
 import type { KeyValueStorage } from '@/lib/key-value-storage.ts'
-import {
-  clampSize,
-  DEFAULT_SIZES,
-  PANEL_LIMITS,
-  readSizes,
-  usePanelSizes,
-} from '@/ui/panels/panel-sizes.ts'
-import { Splitter } from '@/ui/panels/splitter.tsx'
+import { DEFAULT_SIZES, readSizes, usePanelSizes } from '@/ui/panels/panel-sizes.ts'
+import { PanelSplitter } from '@/ui/panels/splitter.tsx'
 
 /** The inspector's splitter over stored sizes, showing the width it would give the panel. */
 function Harness({ storage }: { storage: KeyValueStorage }) {
   const [sizes, resize] = usePanelSizes(storage)
   return (
     <>
-      <Splitter
-        label="Resize inspector"
-        panel="inspector"
-        grows="left"
-        value={sizes.inspector}
-        {...PANEL_LIMITS.inspector}
-        collapsed={sizes.inspectorCollapsed}
-        onResize={(v) =>
-          resize({ inspector: clampSize('inspector', v), inspectorCollapsed: false })
-        }
-        onToggle={() => resize({ inspectorCollapsed: !sizes.inspectorCollapsed })}
-      />
+      <PanelSplitter which="inspector" sizes={sizes} resize={resize} />
       <output>{sizes.inspectorCollapsed ? 'shut' : `${sizes.inspector}px`}</output>
     </>
   )
