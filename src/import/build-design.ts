@@ -27,5 +27,9 @@ export async function buildImportedDesign(estate: Estate): Promise<ImportedDesig
   const unreadable = estate.unreadable.map(
     (u) => `Could not read ${u.what} at ${u.scope}: ${u.code}: ${u.message}`,
   )
-  return { design: await laidOut(design), notes: [...unreadable, ...access.notes] }
+  const dangling = estate.danglingIdentities.map(
+    (id) =>
+      `An app still names identity ${id}, which no longer exists (deleted without detaching it)`,
+  )
+  return { design: await laidOut(design), notes: [...unreadable, ...dangling, ...access.notes] }
 }

@@ -8,17 +8,18 @@ import type { SandboxState } from './types.ts'
 const rate = z.number().check(z.gte(0), z.lte(1))
 const nonNegative = z.number().check(z.gte(0))
 
+const bucket = z.strictObject({
+  enabled: z.optional(z.boolean()),
+  capacity: z.optional(z.number().check(z.gte(1))),
+  refillPerSecond: z.optional(nonNegative),
+})
+
 const faultPatch = z.strictObject({
   latency: z.optional(
     z.strictObject({ fixedMs: z.optional(nonNegative), jitterMs: z.optional(nonNegative) }),
   ),
-  throttle: z.optional(
-    z.strictObject({
-      enabled: z.optional(z.boolean()),
-      capacity: z.optional(z.number().check(z.gte(1))),
-      refillPerSecond: z.optional(nonNegative),
-    }),
-  ),
+  throttle: z.optional(bucket),
+  readThrottle: z.optional(bucket),
   serverErrors: z.optional(z.strictObject({ rate: z.optional(rate) })),
   resets: z.optional(
     z.strictObject({ rate: z.optional(rate), phase: z.optional(z.enum(['request', 'response'])) }),

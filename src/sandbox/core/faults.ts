@@ -10,6 +10,16 @@ export interface FaultConfig {
     readonly capacity: number
     readonly refillPerSecond: number
   }
+  /**
+   * ARM's read token bucket, per caller and subscription (250, refilling 25/s: Microsoft Learn,
+   * "Understand how Azure Resource Manager throttles requests"). Off by default: on for the
+   * import benchmark and its test.
+   */
+  readonly readThrottle: {
+    readonly enabled: boolean
+    readonly capacity: number
+    readonly refillPerSecond: number
+  }
   /** Share of requests answered 500 or 503 before they are processed. */
   readonly serverErrors: { readonly rate: number }
   /** Share of requests whose connection is reset, before or after the request takes effect. */
@@ -27,6 +37,7 @@ export type FaultPatch = {
 export const DEFAULT_FAULTS: FaultConfig = {
   latency: { fixedMs: 0, jitterMs: 0 },
   throttle: { enabled: true, capacity: 200, refillPerSecond: 10 },
+  readThrottle: { enabled: false, capacity: 250, refillPerSecond: 25 },
   serverErrors: { rate: 0 },
   resets: { rate: 0, phase: 'request' },
   forbiddenScopes: [],
@@ -38,6 +49,7 @@ export function mergeFaults(base: FaultConfig, patch: FaultPatch | undefined): F
   return {
     latency: { ...base.latency, ...patch.latency },
     throttle: { ...base.throttle, ...patch.throttle },
+    readThrottle: { ...base.readThrottle, ...patch.readThrottle },
     serverErrors: { ...base.serverErrors, ...patch.serverErrors },
     resets: { ...base.resets, ...patch.resets },
     forbiddenScopes: patch.forbiddenScopes ?? base.forbiddenScopes,

@@ -6,6 +6,7 @@ import { takeToken } from './token-bucket.ts'
 import type { SandboxResponse } from './types.ts'
 
 export const RATE_LIMIT_HEADER = 'x-ms-ratelimit-remaining-subscription-writes'
+export const READ_LIMIT_HEADER = 'x-ms-ratelimit-remaining-subscription-reads'
 
 const subscriptionOf = (ctx: Ctx): string | undefined =>
   ctx.request.segments[0]?.toLowerCase() === 'subscriptions'
@@ -43,6 +44,28 @@ export function frontDoor(ctx: Ctx, draw: FaultDraw, requestId: string): Gate {
         })
       headers[RATE_LIMIT_HEADER] = String(taken.remaining)
     } else headers[RATE_LIMIT_HEADER] = String(throttle.capacity)
+  } else if (ctx.settings.faults.readThrottle.enabled) {
+    const sub = subscriptionOf(ctx)
+    const taken = takeToken(
+      ctx.state.buckets,
+      `read|${sub ?? 'tenant'}|${ctx.caller.principalId}`,
+      ctx.settings.faults.readThrottle,
+      ctx.now,
+    )
+    if (!taken.ok)
+      return reject({
+        ...armError(
+          429,
+          'SubscriptionRequestsThrottled',
+          `Number of 'read' requests for subscription '${sub ?? ''}' actor '${ctx.caller.principalId}' exceeded. Please try again after '${taken.retryAfterSeconds}' seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling for additional information.`,
+        ),
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'retry-after': String(taken.retryAfterSeconds),
+          [READ_LIMIT_HEADER]: '0',
+        },
+      })
+    headers[READ_LIMIT_HEADER] = String(taken.remaining)
   }
   if (draw.serverError) return reject(serverError(draw.serverError, ctx, requestId, headers))
   return { passed: true, headers }
