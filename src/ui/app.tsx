@@ -66,9 +66,12 @@ function Shell({
   useShortcuts(store, actions)
   const [sizes, resize] = usePanelSizes(effects.storage)
   const close = (): void => setDialog(null)
+  // Only what the user set: otherwise the style sheet's default for the screen width applies.
+  const px = (collapsed: boolean, size: number | undefined): string | undefined =>
+    collapsed ? '0px' : size === undefined ? undefined : `${size}px`
   const layout = {
-    '--inspector-width': `${sizes.inspectorCollapsed ? 0 : sizes.inspector}px`,
-    '--bottom-height': `${sizes.bottomCollapsed ? 0 : sizes.bottom}px`,
+    '--inspector-width': px(sizes.inspectorCollapsed, sizes.inspector),
+    '--bottom-height': px(sizes.bottomCollapsed, sizes.bottom),
   } as CSSProperties
   return (
     <div

@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { KeyValueStorage } from '../../lib/key-value-storage.ts'
 
-/** The sizes of the inspector (a width) and the bottom panel (a height), and whether each is shut. */
+/**
+ * The sizes of the inspector (a width) and the bottom panel (a height), and whether each is shut.
+ * A size the user never set is absent: the style sheet's default for the screen then applies.
+ */
 export interface PanelSizes {
-  readonly inspector: number
-  readonly bottom: number
+  readonly inspector?: number
+  readonly bottom?: number
   readonly inspectorCollapsed: boolean
   readonly bottomCollapsed: boolean
 }
@@ -15,8 +18,6 @@ export const PANEL_LIMITS = {
 } as const
 
 export const DEFAULT_SIZES: PanelSizes = {
-  inspector: PANEL_LIMITS.inspector.initial,
-  bottom: PANEL_LIMITS.bottom.initial,
   inspectorCollapsed: false,
   bottomCollapsed: false,
 }
@@ -32,13 +33,13 @@ export function clampSize(panel: keyof typeof PANEL_LIMITS, value: number): numb
 export function readSizes(saved: unknown): PanelSizes {
   if (typeof saved !== 'object' || saved === null) return DEFAULT_SIZES
   const s = saved as Partial<Record<keyof PanelSizes, unknown>>
-  const size = (panel: keyof typeof PANEL_LIMITS): number => {
+  const size = (panel: keyof typeof PANEL_LIMITS): { [k in typeof panel]?: number } => {
     const v = s[panel]
-    return typeof v === 'number' && Number.isFinite(v) ? clampSize(panel, v) : DEFAULT_SIZES[panel]
+    return typeof v === 'number' && Number.isFinite(v) ? { [panel]: clampSize(panel, v) } : {}
   }
   return {
-    inspector: size('inspector'),
-    bottom: size('bottom'),
+    ...size('inspector'),
+    ...size('bottom'),
     inspectorCollapsed: s.inspectorCollapsed === true,
     bottomCollapsed: s.bottomCollapsed === true,
   }

@@ -92,6 +92,15 @@ const PANELS = {
   bottom: { label: 'Resize bottom panel', panel: 'bottom panel', grows: 'up' },
 } as const
 
+const DRAWN = { inspector: ['.inspector', 'width'], bottom: ['.bottom-panel', 'height'] } as const
+
+/** The panel's size as drawn (the style sheet's default until the user sets one). */
+function drawnSize(which: keyof typeof PANELS): number {
+  const [selector, side] = DRAWN[which]
+  const rect = document.querySelector(selector)?.getBoundingClientRect()
+  return rect && rect[side] > 0 ? Math.round(rect[side]) : PANEL_LIMITS[which].initial
+}
+
 /** The splitter of the inspector or of the bottom panel, over the stored sizes. */
 export function PanelSplitter(props: {
   which: keyof typeof PANELS
@@ -104,7 +113,7 @@ export function PanelSplitter(props: {
     <Splitter
       {...PANELS[which]}
       {...PANEL_LIMITS[which]}
-      value={sizes[which]}
+      value={sizes[which] ?? drawnSize(which)}
       collapsed={sizes[shut]}
       onResize={(v) => resize({ [which]: clampSize(which, v), [shut]: false })}
       onToggle={() => resize({ [shut]: !sizes[shut] })}
