@@ -39,6 +39,11 @@ export class DesignIndex extends NumberedDesign {
     return this.resolutionAt[at] as Resolution
   }
 
+  /** An access edge's resolution (ModelIndex's question, for the canvas and the SVG export). */
+  resolve(edge: AccessEdge): Resolution {
+    return this.resolutionOf(edge.id)
+  }
+
   rolesOf(edgeId: string): readonly RoleRef[] {
     const at = this.positionOf(edgeId)
     return at === undefined ? [] : (this.rolesAt[at] as readonly RoleRef[])

@@ -1,4 +1,5 @@
 import { SERVICES } from '../catalog/services.ts'
+import { placeAdded, type Placement } from '../layout/free-space.ts'
 import { planConnection } from '../model/connect.ts'
 import { applyEdits, type Edit } from '../model/edits.ts'
 import type { Design } from '../model/types.ts'
@@ -29,9 +30,12 @@ export function documentSlice(
   history: () => HistoryControls,
   initial: Design,
 ): DocumentSlice {
-  const commit = (edits: readonly Edit[], what = 'Change'): boolean => {
+  // Every node added (quick fix, Optimize, paste, palette) lands in free space near where it was
+  // meant to go, never on another node.
+  const commit = (edits: readonly Edit[], what = 'Change', how: Placement = 'each'): boolean => {
     if (edits.length === 0) return true
-    const result = applyEdits(get().design, edits)
+    const design = get().design
+    const result = applyEdits(design, placeAdded(design, edits, how))
     if (!result.ok) {
       get().notify({ tone: 'error', title: `${what} refused: ${result.error.message}` })
       return false
@@ -123,7 +127,7 @@ export function documentSlice(
       if (!data) return
       pastes++
       const { edits, nodeIds } = pasteEdits(get().design, data, PASTE_OFFSET * pastes)
-      if (commit(edits, 'Pasting')) get().select({ nodes: nodeIds, edges: [] })
+      if (commit(edits, 'Pasting', 'together')) get().select({ nodes: nodeIds, edges: [] })
     },
 
     loadDesign(design, options = {}) {
@@ -133,6 +137,7 @@ export function documentSlice(
         selection: EMPTY_SELECTION,
         drag: null,
         otherTab: false,
+        neighbourhood: null,
       })
       history().clear()
       if (options.viewport) get().requestViewport(options.viewport)

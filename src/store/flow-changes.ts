@@ -55,14 +55,24 @@ export function applyNodeChanges(store: DesignerStore, changes: readonly NodeCha
   } else if (drag) state.setDrag(drag)
 }
 
-export function applyEdgeChanges(store: DesignerStore, changes: readonly EdgeChange[]): void {
+/**
+ * Edge selection. A drawn line may stand for several design edges (access bundled through an
+ * identity): `membersOf` names them, and selecting the line selects all of them.
+ */
+export function applyEdgeChanges(
+  store: DesignerStore,
+  changes: readonly EdgeChange[],
+  membersOf: (lineId: string) => readonly string[] = (id) => [id],
+): void {
   const state = store.getState()
   let selected: Set<string> | undefined
   for (const change of changes) {
     if (change.type !== 'select') continue
     selected ??= new Set(state.selection.edges)
-    if (change.selected) selected.add(change.id)
-    else selected.delete(change.id)
+    for (const id of membersOf(change.id)) {
+      if (change.selected) selected.add(id)
+      else selected.delete(id)
+    }
   }
   if (selected) state.select({ nodes: state.selection.nodes, edges: [...selected] })
 }

@@ -1,3 +1,4 @@
+import type { EdgeDrawing } from '../layout/parts.ts'
 import type { Edit } from '../model/edits.ts'
 import type { Design, EdgeFields, NodeFields, Position } from '../model/types.ts'
 import type { Fix } from '../rules/types.ts'
@@ -24,6 +25,8 @@ export type PanelTab = 'problems' | 'plan' | 'guide'
 
 /** The two views of the design in the centre: the diagram, or the outline (a tree). */
 export type CenterView = 'canvas' | 'outline'
+
+export type { EdgeDrawing }
 
 /** A message for the user: a toast, or an alert with details (e.g. every problem of a file). */
 export interface Notice {
@@ -74,6 +77,9 @@ export interface ViewSlice {
   readonly notice: Notice | null
   readonly panel: PanelTab
   readonly centerView: CenterView
+  readonly edgeDrawing: EdgeDrawing
+  /** The node whose neighbourhood alone the canvas shows ("focus"), or null for the whole design. */
+  readonly neighbourhood: string | null
   /** Asks the canvas to show a viewport, or to fit the design when none is given. */
   readonly viewCommand: { readonly seq: number; readonly viewport?: Viewport }
   /** A node or edge the canvas should bring into view (from the problems panel). */
@@ -92,6 +98,9 @@ export interface ViewSlice {
   dismissNotice(): void
   setPanel(panel: PanelTab): void
   setCenterView(view: CenterView): void
+  setEdgeDrawing(drawing: EdgeDrawing): void
+  /** Shows only a node's neighbourhood (null: the whole design again), framed. */
+  showNeighbourhood(id: string | null): void
   requestFit(): void
   requestViewport(viewport: Viewport): void
   setSaveState(state: SaveState, at?: number): void

@@ -13,6 +13,8 @@ export function viewSlice(set: SetState, get: GetState): ViewSlice {
     notice: null,
     panel: 'problems',
     centerView: 'canvas',
+    edgeDrawing: 'bundled',
+    neighbourhood: null,
     viewCommand: { seq: 0 },
     focusRequest: null,
     clipboard: null,
@@ -39,6 +41,11 @@ export function viewSlice(set: SetState, get: GetState): ViewSlice {
     dismissNotice: () => set({ notice: null }),
     setPanel: (panel) => set({ panel }),
     setCenterView: (centerView) => set({ centerView }),
+    setEdgeDrawing: (edgeDrawing) => set({ edgeDrawing }),
+    showNeighbourhood(id) {
+      if (get().neighbourhood === id) return
+      set((s) => ({ neighbourhood: id, viewCommand: { seq: s.viewCommand.seq + 1 } }))
+    },
     requestFit: () => set((s) => ({ viewCommand: { seq: s.viewCommand.seq + 1 } })),
     requestViewport: (viewport) =>
       set((s) => ({ viewport, viewCommand: { seq: s.viewCommand.seq + 1, viewport } })),

@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react'
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react'
 import type { DesignerStore } from '../store/create-store.ts'
 import type { Effects } from '../store/effects.ts'
 import { Announcer } from './a11y/announcer.tsx'
@@ -14,6 +14,8 @@ import { Notices } from './notices.tsx'
 import { CenterViews } from './outline/center-views.tsx'
 import { Palette } from './palette.tsx'
 import { BottomPanel } from './panels/bottom-panel.tsx'
+import { usePanelSizes } from './panels/panel-sizes.ts'
+import { PanelSplitter } from './panels/splitter.tsx'
 import { useShortcuts } from './shortcuts.ts'
 import { StatusBar } from './status-bar.tsx'
 import { EffectsContext, StoreContext, useDesigner } from './store-context.tsx'
@@ -62,9 +64,20 @@ function Shell({
     [store, effects],
   )
   useShortcuts(store, actions)
+  const [sizes, resize] = usePanelSizes(effects.storage)
   const close = (): void => setDialog(null)
+  // Only what the user set: otherwise the style sheet's default for the screen width applies.
+  const px = (collapsed: boolean, size: number | undefined): string | undefined =>
+    collapsed ? '0px' : size === undefined ? undefined : `${size}px`
+  const layout = {
+    '--inspector-width': px(sizes.inspectorCollapsed, sizes.inspector),
+    '--bottom-height': px(sizes.bottomCollapsed, sizes.bottom),
+  } as CSSProperties
   return (
-    <div className="app">
+    <div
+      className={`app${sizes.inspectorCollapsed ? ' inspector-collapsed' : ''}${sizes.bottomCollapsed ? ' bottom-collapsed' : ''}`}
+      style={layout}
+    >
       <Toolbar openDialog={setDialog} fileInput={fileInput} end={toolbarEnd} />
       {otherTab && (
         <div className="banner" role="alert">
@@ -83,8 +96,10 @@ function Shell({
         <Palette />
         <main className="center">
           <CenterViews />
+          <PanelSplitter which="bottom" sizes={sizes} resize={resize} />
           <BottomPanel />
         </main>
+        <PanelSplitter which="inspector" sizes={sizes} resize={resize} />
         <Inspector />
       </div>
       <StatusBar />

@@ -1,7 +1,7 @@
 import { useReactFlow } from '@xyflow/react'
 import { useRef, useState, type KeyboardEvent } from 'react'
 import { HOSTING_KINDS, SERVICE_KINDS } from '../model/kinds.ts'
-import { freeSpot } from './canvas/free-spot.ts'
+import { NODE_HEIGHT, NODE_WIDTH } from '../layout/node-size.ts'
 import { specLabel, type NewNodeSpec } from '../store/node-factory.ts'
 import { writePaletteDrag } from './canvas/palette-drag.ts'
 import { HOSTING_GLYPH, SERVICE_GLYPH } from './glyph-maps.ts'
@@ -62,7 +62,8 @@ export function Palette() {
     const center = pane
       ? flow.screenToFlowPosition({ x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 })
       : { x: 0, y: 0 }
-    store.getState().addNode(spec, freeSpot(store.getState().design.nodes, center))
+    // Centred on the view; the store moves it to the nearest free spot.
+    store.getState().addNode(spec, { x: center.x - NODE_WIDTH / 2, y: center.y - NODE_HEIGHT / 2 })
   }
 
   const onKeyDown = (event: KeyboardEvent, index: number): void => {

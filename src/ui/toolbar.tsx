@@ -1,9 +1,9 @@
 import { useReactFlow } from '@xyflow/react'
-import { useRef, type ReactNode } from 'react'
-import { layeredLayout } from '../layout/layered.ts'
+import { useState, type ReactNode } from 'react'
+import { runLayout } from './layout/run-layout.ts'
 import type { FlowEdge, FlowNode } from './canvas/flow-elements.ts'
 import { designFileName, exportPlan, saveDesign } from './files/file-actions.ts'
-import { exportDiagram } from './files/export-image.ts'
+import { exportDiagram, type DiagramScope } from './files/export-image.tsx'
 import { Icon } from './icons.tsx'
 import { MenuButton } from './menu.tsx'
 import { useDesigner, useEffects, useHistory, useStoreApi } from './store-context.tsx'
@@ -17,6 +17,7 @@ function Tool(props: {
   disabled?: boolean
   shortcut?: string
   showLabel?: boolean
+  busy?: boolean
 }) {
   return (
     <button
@@ -25,6 +26,7 @@ function Tool(props: {
       onClick={props.onClick}
       disabled={props.disabled}
       aria-label={props.label}
+      {...(props.busy ? { 'aria-busy': true } : {})}
       title={props.shortcut ? `${props.label} (${props.shortcut})` : props.label}
       {...(props.shortcut
         ? { 'aria-keyshortcuts': props.shortcut.replace('Ctrl', 'Control') }
@@ -48,22 +50,35 @@ export function Toolbar(props: {
   const { canUndo, canRedo } = useHistory()
   const name = useDesigner((s) => s.design.name)
   const empty = useDesigner((s) => s.design.nodes.length === 0)
-  const layoutBusy = useRef(false)
+  const [layout, setLayout] = useState<{ done: number; total: number } | null>(null)
 
+  // In a worker: the page stays responsive, and a large design shows how far it is.
   const autoLayout = async (): Promise<void> => {
-    if (layoutBusy.current) return
-    layoutBusy.current = true
+    if (layout) return
+    setLayout({ done: 0, total: 0 })
     try {
-      const { design, measured } = store.getState()
-      store.getState().moveNodes(await layeredLayout(design, measured))
+      const { design, edgeDrawing, docId } = store.getState()
+      const positions = await runLayout(design, edgeDrawing, (done, total) =>
+        setLayout({ done, total }),
+      )
+      // Another design opened meanwhile is left alone; edits to this one are kept (only nodes
+      // that still exist move).
+      if (store.getState().docId !== docId) return
+      store.getState().moveNodes(positions)
       store.getState().requestFit()
+    } catch (e) {
+      store.getState().notify({
+        tone: 'error',
+        title: `Auto layout failed: ${e instanceof Error ? e.message : String(e)}`,
+      })
     } finally {
-      layoutBusy.current = false
+      setLayout(null)
     }
   }
-  const image = (format: 'png' | 'svg'): void => {
-    const base = designFileName(store.getState().design.name).replace(/\.topology\.json$/, '')
-    exportDiagram(flow, format, base, effects.download).catch((e: unknown) =>
+  const image = (format: 'png' | 'svg', scope: DiagramScope): void => {
+    const state = store.getState()
+    const base = designFileName(state.design.name).replace(/\.topology\.json$/, '')
+    exportDiagram(state, flow, format, scope, base, effects.download).catch((e: unknown) =>
       store.getState().notify({
         tone: 'error',
         title: `Export failed: ${e instanceof Error ? e.message : String(e)}`,
@@ -137,7 +152,13 @@ export function Toolbar(props: {
           icon={<Icon name="layout" />}
           onClick={() => void autoLayout()}
           disabled={empty}
+          busy={layout !== null}
         />
+        {layout && layout.total > 1 && (
+          <span className="tool-progress" role="status">
+            Laying out {Math.round((100 * layout.done) / layout.total)}%
+          </span>
+        )}
         <Tool
           label="Optimize identities"
           icon={<Icon name="optimize" />}
@@ -162,8 +183,10 @@ export function Toolbar(props: {
           }
           items={[
             { label: 'Export plan', onSelect: () => exportPlan(store, effects) },
-            { label: 'Diagram as PNG', onSelect: () => image('png') },
-            { label: 'Diagram as SVG', onSelect: () => image('svg') },
+            { label: 'Diagram as PNG', onSelect: () => image('png', 'design') },
+            { label: 'Diagram as SVG', onSelect: () => image('svg', 'design') },
+            { label: 'Current view as PNG', onSelect: () => image('png', 'view') },
+            { label: 'Current view as SVG', onSelect: () => image('svg', 'view') },
             { label: 'Identity layer as Bicep', onSelect: () => void code('bicep') },
             { label: 'Identity layer as Terraform', onSelect: () => void code('terraform') },
             { label: 'Identity layer as Azure CLI script', onSelect: () => void code('cli') },

@@ -243,12 +243,12 @@ describe('the canvas for screen readers: names by role, ] and [ between connecte
       .waitFor()
     await canvas
       .getByRole('group', {
-        name: 'Access from contoso-web-1 to contoso-cosmos through mi-contoso-databases: Cosmos DB Built-in Data Contributor, 1 suggestion',
+        name: 'Access through mi-contoso-databases to contoso-cosmos for contoso-web-1, contoso-web-2: Cosmos DB Built-in Data Contributor, 2 suggestions',
       })
       .waitFor()
     await canvas
       .getByRole('group', {
-        name: 'Access from contoso-web-1 to contosoassets through mi-contoso-storage: Storage Blob Data Contributor',
+        name: 'Access through mi-contoso-storage to contosoassets for contoso-web-1, contoso-web-2, contoso-func: Storage Blob Data Contributor',
       })
       .waitFor()
     await canvas

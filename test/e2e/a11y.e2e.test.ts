@@ -133,10 +133,14 @@ const STEPS: readonly { name: string; go: (t: Tour) => Promise<void> }[] = [
   {
     name: 'the Apply dialog: Azure target and its sign-in settings',
     go: async ({ d }) => {
-      await applyDialog(d).getByRole('radio', { name: /^Azure/ }).check()
+      await applyDialog(d)
+        .getByRole('radio', { name: /^Azure/ })
+        .check()
       await applyDialog(d).getByRole('textbox', { name: 'Application (client) ID' }).waitFor()
       await expectNoSeriousViolations(d.page, 'the Apply dialog: Azure sign-in settings')
-      await applyDialog(d).getByRole('radio', { name: /^Sandbox/ }).check()
+      await applyDialog(d)
+        .getByRole('radio', { name: /^Sandbox/ })
+        .check()
       await applyDialog(d).getByRole('button', { name: 'Bind resources' }).waitFor()
     },
   },

@@ -96,7 +96,8 @@ describe('build scenario 2 from an empty canvas', () => {
 
   it('builds contoso-web-2 with the mouse: handle drags between nodes', async () => {
     await session.d.add('App Service', 'contoso-web-2')
-    await session.d.button('Auto layout').click()
+    // Auto layout runs in a worker: wait for it before dragging between nodes it moves.
+    await session.d.autoLayout()
     await session.d.fitView()
     await session.d.dragConnect('contoso-web-2', 'mi-contoso-storage')
     await session.d.dragConnect('contoso-web-2', 'mi-contoso-databases')

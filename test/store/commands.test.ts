@@ -111,14 +111,18 @@ describe('document commands', () => {
     expect(t.store.getState().design).toEqual(scenario())
   })
 
-  it('copy and paste duplicate the selected nodes and the edges between them', () => {
+  it('copy and paste duplicate the selected nodes and the edges between them, in free space', () => {
     const t = testStore(scenario())
     t.store.getState().select({ nodes: ['api', 'mi'], edges: [] })
     t.store.getState().copySelection()
     t.store.getState().paste()
     const d = t.store.getState().design
     expect(d.nodes.map((n) => n.id)).toEqual(['api', 'mi', 'st', 'api-2', 'mi-2'])
-    expect(d.nodes[3]?.position).toEqual({ x: 40, y: 40 })
+    // 40 px down and right would sit on the originals: the pasted pair moves down as one block.
+    expect(d.nodes.slice(3).map((n) => n.position)).toEqual([
+      { x: 40, y: 140 },
+      { x: 340, y: 140 },
+    ])
     expect(d.edges.map((e) => [e.id, e.source, e.target])).toContainEqual([
       'api-mi-2',
       'api-2',
@@ -127,7 +131,15 @@ describe('document commands', () => {
     expect(t.store.getState().selection.nodes).toEqual(['api-2', 'mi-2'])
     expect(t.past()).toBe(1)
     t.store.getState().paste()
-    expect(t.store.getState().design.nodes.at(-1)?.position).toEqual({ x: 380, y: 80 })
+    expect(
+      t.store
+        .getState()
+        .design.nodes.slice(5)
+        .map((n) => n.position),
+    ).toEqual([
+      { x: 80, y: -120 },
+      { x: 380, y: -120 },
+    ])
   })
 
   it('loadDesign replaces the document, gives it a new id and starts a fresh history', () => {

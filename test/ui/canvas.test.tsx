@@ -1,5 +1,6 @@
-import { fireEvent, screen, within } from '@testing-library/react'
+import { act, fireEvent, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import type { Design } from '@/model/types.ts'
 import { Canvas } from '@/ui/canvas/canvas.tsx'
 import { design } from '../support/builder.ts'
 import { renderWithStore } from './render.tsx'
@@ -12,6 +13,11 @@ const sample = () =>
     .attach('api', 'mi')
     .access('api', 'st', ['Storage Blob Data Contributor'], { via: 'mi', id: 'e1' })
     .build()
+
+/** Every node at the origin: jsdom's pane is 160×60 and only what is in view is drawn. */
+function stacked(d: Design): Design {
+  return { ...d, nodes: d.nodes.map((n) => ({ ...n, position: { x: 0, y: 0 } })) }
+}
 
 function setup(d = sample()) {
   const t = renderWithStore(
@@ -57,10 +63,47 @@ describe('Canvas', () => {
     expect(within(screen.getByTestId('node-mi')).getByLabelText('1 warning')).toBeInTheDocument()
   })
 
-  it('draws access edges with their role and the identity they go through', async () => {
-    setup()
-    expect(await screen.findByText('Storage Blob Data Contributor')).toBeInTheDocument()
-    expect(screen.getByText('via mi-orders')).toBeInTheDocument()
+  it('draws access through an identity as app → identity → service, the roles on the identity’s line', async () => {
+    const { container } = setup(stacked(sample()))
+    // Stacked nodes leave no room: the label is compact, its roles listed for hover.
+    const label = (await screen.findByText('1 role')).closest('.edge-label')
+    expect(label).toHaveAttribute('data-segment', 'via:mi>st')
+    expect(label?.querySelector('.edge-roles')).toHaveTextContent('Storage Blob Data Contributor')
+    const lines = [...container.querySelectorAll('.react-flow__edge')].map((e) =>
+      e.getAttribute('data-id'),
+    )
+    expect(lines.sort()).toEqual(['api-mi', 'via:mi>st'])
+    expect(screen.queryByText('via mi-orders')).toBeNull()
+  })
+
+  it('keeps the direct drawing on demand: the access from the app, naming its identity', async () => {
+    const t = setup(stacked(sample()))
+    act(() => t.store.getState().setEdgeDrawing('direct'))
+    expect(await screen.findByText('via mi-orders')).toBeInTheDocument()
+    const lines = [...t.container.querySelectorAll('.react-flow__edge')].map((e) =>
+      e.getAttribute('data-id'),
+    )
+    expect(lines.sort()).toEqual(['api-mi', 'e1'])
+  })
+
+  it('selects every access edge a bundled line stands for when it is clicked', async () => {
+    const d = design()
+      .app('a', { position: { x: 0, y: 0 } })
+      .app('b', { position: { x: 0, y: 0 } })
+      .identity('mi', { position: { x: 0, y: 0 } })
+      .service('st', 'storage', { position: { x: 0, y: 0 } })
+      .attach('a', 'mi')
+      .attach('b', 'mi')
+      .access('a', 'st', ['Storage Blob Data Reader'], { via: 'mi', id: 'ea' })
+      .access('b', 'st', ['Storage Blob Data Reader'], { via: 'mi', id: 'eb' })
+      .build()
+    const t = setup(d)
+    await screen.findAllByText('Storage Blob Data Reader')
+    const line = t.container.querySelector('.react-flow__edge[data-id="via:mi>st"]')
+    if (!line) throw new Error('no bundled line')
+    fireEvent.click(line)
+    expect(t.store.getState().selection).toEqual({ nodes: [], edges: ['ea', 'eb'] })
+    expect(line).toHaveClass('selected')
   })
 
   it('renders names holding HTML or script as text', () => {

@@ -35,7 +35,9 @@ export function useNeighbourKeys(): (event: KeyboardEvent) => void {
       const names = accessibleNames(design)
       const forward = event.key === ']'
       if (edge) {
-        const e = design.edges.find((x) => x.id === id)
+        // A drawn line may stand for several design edges (bundled through an identity): its
+        // ends are the line's own.
+        const e = flow.getEdge(id)
         if (!e) return
         walk.current = null
         void focusNode(flow, forward ? e.target : e.source).then((ok) => {

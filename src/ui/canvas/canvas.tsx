@@ -13,21 +13,12 @@ import {
   type IsValidConnection,
   type Node,
 } from '@xyflow/react'
-import {
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type DragEvent,
-} from 'react'
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { SERVICES } from '../../catalog/services.ts'
 import { planConnection } from '../../model/connect.ts'
 import { applyEdgeChanges, applyNodeChanges } from '../../store/flow-changes.ts'
 import { GRID } from '../../store/node-factory.ts'
-import type { Viewport } from '../../store/types.ts'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
 import { EDGE_TYPES, NODE_TYPES } from './flow-types.ts'
 import {
@@ -38,19 +29,24 @@ import {
   type FlowNode,
 } from './flow-elements.ts'
 import { tones } from './tones.ts'
+import { labelScaleAt, useScene } from './use-scene.ts'
+import { neighbourhoodOf, type Neighbourhood } from './neighbourhood.ts'
+import { nodeById } from './lookups.ts'
+import { analyze } from '../../store/derived.ts'
+import type { Design } from '../../model/types.ts'
 import { useIdleValue } from '../panels/use-idle-value.ts'
 import { PALETTE_MIME, readPaletteDrag } from './palette-drag.ts'
 import { EmptyCanvasHint } from './empty-hint.tsx'
+import { ViewBar } from './view-bar.tsx'
 import { CANVAS_ARIA_LABELS } from '../a11y/canvas-aria.ts'
-import { motionDuration } from '../a11y/motion.ts'
 import { accessibleNames } from '../a11y/names.ts'
 import { useNeighbourKeys } from '../a11y/use-neighbour-keys.ts'
-import { FIT_PADDING, fitViewport, MAX_FIT_ZOOM, MIN_ZOOM } from './fit.ts'
+import { useInitialViewport, useViewCommands } from './use-view-commands.ts'
+import { fitPadding, MAX_FIT_ZOOM, MIN_ZOOM, MINIMAP_FROM } from './fit.ts'
 
 const FACTS = { defaultRole: (s: keyof typeof SERVICES) => SERVICES[s].defaultRole }
 const SNAP: [number, number] = [GRID, GRID]
 const MINIMAP_SIZE = { width: 150, height: 100 }
-const FIT = { padding: FIT_PADDING, maxZoom: MAX_FIT_ZOOM }
 const MINIMAP_COLORS: Record<string, string> = {
   app: 'var(--kind-app)',
   identity: 'var(--kind-identity)',
@@ -59,6 +55,7 @@ const MINIMAP_COLORS: Record<string, string> = {
 }
 const whenReady = (): boolean => true
 const detailOf = (s: ReactFlowState): Detail => detailAt(s.transform[2])
+const labelScaleOf = (s: ReactFlowState): number => labelScaleAt(s.transform[2])
 const minimapColor = (node: Node): string => MINIMAP_COLORS[node.type ?? ''] ?? 'gray'
 
 /** The React Flow canvas over the store: controlled nodes and edges, built from the design. */
@@ -66,31 +63,54 @@ export function Canvas() {
   const store = useStoreApi()
   const flow = useReactFlow<FlowNode, FlowEdge>()
   const [cache] = useState(() => new FlowElementCache())
-  const { design, selection, drag, measured } = useDesigner(
+  const { design, selection, drag, measured, drawing, root } = useDesigner(
     useShallow((s) => ({
       design: s.design,
       selection: s.selection,
       drag: s.drag,
       measured: s.measured,
+      drawing: s.edgeDrawing,
+      root: s.neighbourhood,
     })),
   )
   const toneOf = useMemo(() => tones(design), [design])
   const names = useMemo(() => accessibleNames(design), [design])
   const detail = useFlowStore(detailOf)
+  const scale = useFlowStore(labelScaleOf)
+  const neighbourhood = useNeighbourhood(design, root)
+  const { scene, look } = useScene(design, drawing, neighbourhood, detail, scale, drag)
   const nodes = useMemo(
-    () => cache.buildNodes(design, selection, measured, drag, toneOf, detail, names.node),
-    [cache, design, selection, measured, drag, toneOf, detail, names],
+    () =>
+      cache.buildNodes(
+        design,
+        selection,
+        measured,
+        drag,
+        toneOf,
+        detail,
+        names.node,
+        neighbourhood?.nodes,
+      ),
+    [cache, design, selection, measured, drag, toneOf, detail, names, neighbourhood],
   )
   const edges = useMemo(
-    () => cache.buildEdges(design, selection, toneOf, detail, names.edge),
-    [cache, design, selection, toneOf, detail, names],
+    () => cache.buildEdges(scene.drawing.segments, selection, look, detail),
+    [cache, scene, selection, look, detail],
   )
   // The minimap draws every node: it joins once the canvas is on screen and the page is idle.
-  const minimap = useIdleValue(true, whenReady) ?? false
+  const idle = useIdleValue(true, whenReady) ?? false
+  const shown = nodes.length
+  const minimap = idle && shown >= MINIMAP_FROM
+  const fit = useMemo(() => ({ padding: fitPadding(shown), maxZoom: MAX_FIT_ZOOM }), [shown])
   const pane = useRef<HTMLDivElement>(null)
   const initial = useInitialViewport(pane)
   const onNeighbourKey = useNeighbourKeys()
-  useViewCommands(flow, pane, initial?.seq)
+  // A line stands for the design edges it draws: selecting it selects them.
+  const membersOf = useMemo(() => {
+    const lines = new Map(scene.drawing.segments.map((s) => [s.id, s]))
+    return (id: string): readonly string[] => lines.get(id)?.members.map((m) => m.id) ?? [id]
+  }, [scene])
+  useViewCommands(flow, pane, initial?.seq, neighbourhood)
 
   const isValidConnection = useCallback<IsValidConnection<FlowEdge>>(
     (c) => planConnection(store.getState().design, c.source, c.target, FACTS).ok,
@@ -100,18 +120,19 @@ export function Canvas() {
     (c: Connection) => void store.getState().connect(c.source, c.target),
     [store],
   )
-  // A refused connection dropped on a node says why (isValidConnection alone only greys it out).
+  // While a line is drawn, the node under the pointer lights up as a target (canvas.css): a data
+  // attribute on the pane, so no node re-renders for it.
+  const onConnectStart = useCallback(() => pane.current?.setAttribute('data-connecting', ''), [])
+  // A line dropped anywhere on a node's body connects to it, not only on its handle; a refused
+  // one says why (isValidConnection alone only greys it out).
   const onConnectEnd = useCallback(
-    (_: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-      if (state.isValid || !state.fromNode || !state.toNode) return
-      if (state.fromNode.id === state.toNode.id) return
-      const planned = planConnection(
-        store.getState().design,
-        state.fromNode.id,
-        state.toNode.id,
-        FACTS,
-      )
-      if (!planned.ok) store.getState().notify({ tone: 'warning', title: planned.error })
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      pane.current?.removeAttribute('data-connecting')
+      if (state.isValid || !state.fromNode) return
+      const target = state.toNode?.id ?? nodeUnder(event)
+      if (!target || target === state.fromNode.id) return
+      // connect says why when the design refuses it.
+      store.getState().connect(state.fromNode.id, target)
     },
     [store],
   )
@@ -147,14 +168,15 @@ export function Canvas() {
           nodeTypes={NODE_TYPES}
           edgeTypes={EDGE_TYPES}
           onNodesChange={(changes) => applyNodeChanges(store, changes)}
-          onEdgesChange={(changes) => applyEdgeChanges(store, changes)}
+          onEdgesChange={(changes) => applyEdgeChanges(store, changes, membersOf)}
           onConnect={onConnect}
+          onConnectStart={onConnectStart}
           onConnectEnd={onConnectEnd}
           isValidConnection={isValidConnection}
           connectionMode={ConnectionMode.Loose}
           defaultViewport={initial.viewport}
           onMoveEnd={(_, viewport) => store.getState().setViewport(viewport)}
-          fitViewOptions={FIT}
+          fitViewOptions={fit}
           snapToGrid
           snapGrid={SNAP}
           onlyRenderVisibleElements
@@ -171,7 +193,7 @@ export function Canvas() {
           {detail !== 'far' && (
             <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
           )}
-          <Controls position="bottom-left" aria-label="Zoom controls" fitViewOptions={FIT} />
+          <Controls position="bottom-left" aria-label="Zoom controls" fitViewOptions={fit} />
           {minimap && (
             <MiniMap
               position="bottom-right"
@@ -185,71 +207,26 @@ export function Canvas() {
           )}
         </ReactFlow>
       )}
-      {design.nodes.length === 0 && <EmptyCanvasHint />}
+      {design.nodes.length === 0 ? <EmptyCanvasHint /> : <ViewBar />}
     </div>
   )
 }
 
-/**
- * The view React Flow starts with, decided before it first draws (the pane is measured in a
- * layout effect): a pending fit is computed from positions, so a large design is drawn once,
- * already framed.
- */
-function useInitialViewport(pane: React.RefObject<HTMLDivElement | null>) {
-  const store = useStoreApi()
-  const [initial, setInitial] = useState<{ viewport: Viewport; seq: number } | null>(null)
-  useLayoutEffect(() => {
-    const { viewCommand, viewport, design, measured } = store.getState()
-    const el = pane.current
-    const fitted =
-      viewCommand.seq > 0 && !viewCommand.viewport && el
-        ? fitViewport(design, measured, el.clientWidth, el.clientHeight)
-        : (viewCommand.viewport ?? viewport)
-    // Measuring the pane before the first paint is what layout effects are for.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setInitial({ viewport: fitted, seq: viewCommand.seq })
-  }, [store, pane])
-  return initial
+/** The id of the node drawn under the pointer where a gesture ended, if any. */
+function nodeUnder(event: MouseEvent | TouchEvent): string | undefined {
+  const point = 'changedTouches' in event ? event.changedTouches[0] : event
+  if (!point) return undefined
+  const hit = document.elementFromPoint(point.clientX, point.clientY)
+  return hit?.closest('.react-flow__node')?.getAttribute('data-id') ?? undefined
 }
 
-/** Applies the store's view commands: fit the design, show a saved viewport, focus an item. */
-function useViewCommands(
-  flow: ReturnType<typeof useReactFlow<FlowNode, FlowEdge>>,
-  pane: React.RefObject<HTMLDivElement | null>,
-  handledSeq: number | undefined,
-) {
-  const command = useDesigner((s) => s.viewCommand)
-  const focus = useDesigner((s) => s.focusRequest)
-  const store = useStoreApi()
-  // A layout effect: the new view applies in the same frame as the new design, never after it.
-  useLayoutEffect(() => {
-    if (handledSeq === undefined || command.seq <= handledSeq) return
-    if (command.viewport) {
-      void flow.setViewport(command.viewport)
-      return
-    }
-    const el = pane.current
-    if (!el) return
-    const { design, measured } = store.getState()
-    void flow.setViewport(fitViewport(design, measured, el.clientWidth, el.clientHeight))
-  }, [command, flow, pane, store, handledSeq])
-  useEffect(() => {
-    if (!focus) return
-    const { design } = store.getState()
-    const edge = design.edges.find((e) => e.id === focus.id)
-    const ids = edge ? [edge.source, edge.target] : [focus.id]
-    const targets = ids.flatMap((id) => {
-      const n = flow.getInternalNode(id)
-      return n ? [n] : []
-    })
-    if (targets.length === 0) return
-    const xs = targets.map((n) => n.internals.positionAbsolute.x + (n.measured.width ?? 220) / 2)
-    const ys = targets.map((n) => n.internals.positionAbsolute.y + (n.measured.height ?? 80) / 2)
-    const x = xs.reduce((a, b) => a + b, 0) / xs.length
-    const y = ys.reduce((a, b) => a + b, 0) / ys.length
-    void flow.setCenter(x, y, {
-      zoom: Math.max(flow.getZoom(), 0.9),
-      duration: motionDuration(250),
-    })
-  }, [focus, flow, store])
+/** The neighbourhood the canvas focuses on, if its node still exists. */
+function useNeighbourhood(design: Design, root: string | null): Neighbourhood | null {
+  return useMemo(
+    () =>
+      root !== null && nodeById(design, root)
+        ? neighbourhoodOf(design, analyze(design).index, root)
+        : null,
+    [design, root],
+  )
 }

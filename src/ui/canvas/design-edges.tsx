@@ -1,112 +1,122 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react'
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react'
 import { memo } from 'react'
-import { analyze, countsFor, type SubjectCounts } from '../../store/derived.ts'
-import { useDesigner, useDesignerWith } from '../store-context.tsx'
+import { useStoreApi } from '../store-context.tsx'
+import { curve, curvePath } from './drawing/geometry.ts'
+import { countText, moreText } from './drawing/label-text.ts'
+import type { PlacedLabel } from './drawing/scene.ts'
+import type { AccessSegment } from './drawing/segments.ts'
 import type { FlowEdge } from './flow-elements.ts'
-import { edgeById, nodeById, viaLabel } from './lookups.ts'
 
-const sameCounts = (a: SubjectCounts, b: SubjectCounts): boolean =>
-  a.error === b.error && a.warning === b.warning && a.info === b.info
-
-/**
- * Where an access edge's label sits: 64% of the way along the curve, near the service, so labels
- * stay clear of the identity column drawn between apps and services.
- */
-function labelPoint(p: EdgeProps<FlowEdge>): [number, number] {
-  const t = 0.64
-  const reach = Math.abs(p.targetX - p.sourceX) / 2
-  const c1x = p.sourceX + reach
-  const c2x = p.targetX - reach
-  const u = 1 - t
-  const x = u ** 3 * p.sourceX + 3 * u * u * t * c1x + 3 * u * t * t * c2x + t ** 3 * p.targetX
-  const y =
-    u ** 3 * p.sourceY + 3 * u * u * t * p.sourceY + 3 * u * t * t * p.targetY + t ** 3 * p.targetY
-  return [x, y]
+/** The line between the handles React Flow measured, on the same curve the scene places labels on. */
+function pathOf(p: EdgeProps<FlowEdge>): string {
+  return curvePath(curve({ x: p.sourceX, y: p.sourceY }, { x: p.targetX, y: p.targetY }))
 }
 
 function AttachEdgeView(props: EdgeProps<FlowEdge>) {
-  const [path] = getBezierPath(props)
   return (
     <BaseEdge
       id={props.id}
-      path={path}
+      path={pathOf(props)}
       className={`edge-attach${props.selected ? ' is-selected' : ''}`}
       interactionWidth={16}
     />
   )
 }
 
-/** Zoomed far out an access edge is just its path, coloured by its findings. */
+/**
+ * An access line: from an identity to a service (standing for every access through that identity
+ * there), or from an app or a developer to a service. Its label comes placed with the edge.
+ */
 function AccessEdgeView(props: EdgeProps<FlowEdge>) {
-  return props.data?.detail === 'far' ? <FarAccessEdge {...props} /> : <FullAccessEdge {...props} />
-}
-
-function FarAccessEdge(props: EdgeProps<FlowEdge>) {
-  const [path] = getBezierPath(props)
-  return (
-    <BaseEdge
-      id={props.id}
-      path={path}
-      className={`edge-access ${props.data?.tone ?? ''}${props.selected ? ' is-selected' : ''}`}
-      interactionWidth={16}
-    />
-  )
-}
-
-function FullAccessEdge(props: EdgeProps<FlowEdge>) {
-  const [path] = getBezierPath(props)
-  const [labelX, labelY] = labelPoint(props)
-  const edge = useDesigner((s) => edgeById(s.design, props.id))
-  const via = useDesignerWith(
-    (s) =>
-      viaLabel(s.design, props.id, () => {
-        const r = analyze(s.design).index.resolutions.get(props.id)
-        if (!r?.resolved) return undefined
-        return r.principal.type === 'systemAssigned'
-          ? 'system-assigned'
-          : (nodeById(s.design, r.principal.node)?.name ?? r.principal.node)
-      }),
-    (a, b) => a?.text === b?.text && a?.missing === b?.missing,
-  )
-  const counts = useDesignerWith((s) => countsFor(s.design, props.id), sameCounts)
-  const readable = props.data?.detail === 'near'
-  if (edge?.kind !== 'access') return null
-  const tone = counts.error > 0 ? ' has-error' : counts.warning > 0 ? ' has-warning' : ''
-  const [first, ...rest] = edge.roles
+  const data = props.data
+  if (data?.segment.kind !== 'access') return null
+  const segment = data.segment
   return (
     <>
       <BaseEdge
         id={props.id}
-        path={path}
-        className={`edge-access${tone}${props.selected ? ' is-selected' : ''}`}
+        path={pathOf(props)}
+        className={`edge-access edge-${segment.way} ${data.tone}${props.selected ? ' is-selected' : ''}`}
         interactionWidth={16}
       />
-      {(readable || props.selected) && (
-        <EdgeLabelRenderer>
-          <div
-            className={`edge-label nodrag nopan${props.selected ? ' is-selected' : ''}${tone}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          >
-            <span className="role-chip" title={edge.roles.join('\n')}>
-              {first}
-              {rest.length > 0 && <span className="role-more"> +{rest.length}</span>}
-            </span>
-            {edge.scope && edge.scope !== 'resource' && (
-              <span className="scope-chip">{edge.scope === 'resourceGroup' ? 'RG' : 'Sub'}</span>
-            )}
-            {via && <span className={`via${via.missing ? ' via-missing' : ''}`}>{via.text}</span>}
-            {counts.error + counts.warning > 0 && (
-              <span
-                className={`badge ${counts.error ? 'badge-error' : 'badge-warning'}`}
-                aria-label={`${counts.error + counts.warning} problems`}
-              >
-                {counts.error + counts.warning}
-              </span>
-            )}
-          </div>
-        </EdgeLabelRenderer>
+      {data.placed && data.detail !== 'far' && (
+        <EdgeLabel
+          segment={segment}
+          placed={data.placed}
+          selected={!!props.selected}
+          tone={data.tone}
+        />
       )}
     </>
+  )
+}
+
+/**
+ * A label: the first role and how many more, the scope when broader than the resource, what the
+ * source acts as when the line does not show it, and the problem count. Compact ("3 roles") where
+ * the full label has no room; hovering or selecting shows every role. A click selects the line.
+ */
+function EdgeLabel(props: {
+  segment: AccessSegment
+  placed: PlacedLabel
+  selected: boolean
+  tone: string
+}) {
+  const store = useStoreApi()
+  const { text, spot, scale } = props.placed
+  const more = moreText(text)
+  const roles = props.segment.roles.map(
+    (r) => `${r.role}${r.scope === 'resource' ? '' : ` (${r.scope})`}`,
+  )
+  const classes = [
+    'edge-label nodrag nopan',
+    spot.compact ? 'is-compact' : '',
+    props.selected ? 'is-selected' : '',
+    props.tone,
+  ]
+  return (
+    <EdgeLabelRenderer>
+      <div
+        className={classes.filter(Boolean).join(' ')}
+        data-segment={props.segment.id}
+        data-room={spot.crowded ? 'none' : spot.compact ? 'compact' : 'full'}
+        style={{
+          transform: `translate(${spot.x}px, ${spot.y}px) translate(-50%, -50%) scale(${scale})`,
+        }}
+        onClick={() =>
+          store.getState().select({ nodes: [], edges: props.segment.members.map((m) => m.id) })
+        }
+      >
+        {spot.compact ? (
+          <span className="role-chip role-count">{countText(text)}</span>
+        ) : (
+          <>
+            <span className="role-chip">
+              {text.role}
+              {more && <span className="role-more"> {more}</span>}
+            </span>
+            {text.scope && <span className="scope-chip">{text.scope}</span>}
+            {text.note && (
+              <span className={`label-note note-${text.note.tone}`}>{text.note.text}</span>
+            )}
+          </>
+        )}
+        {text.problems > 0 && (
+          <span
+            className={`badge ${props.tone === 'has-error' ? 'badge-error' : 'badge-warning'}`}
+            aria-hidden="true"
+          >
+            {text.problems}
+          </span>
+        )}
+        <span className="edge-roles" aria-hidden="true">
+          {roles.map((r, i) => (
+            <span key={i}>{r}</span>
+          ))}
+          {text.note && <span className={`note-${text.note.tone}`}>{text.note.text}</span>}
+        </span>
+      </div>
+    </EdgeLabelRenderer>
   )
 }
 

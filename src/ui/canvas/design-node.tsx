@@ -1,35 +1,15 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
-import { HOSTING } from '../../catalog/hosting.ts'
-import { SERVICES } from '../../catalog/services.ts'
-import { assertNever } from '../../lib/assert.ts'
 import type { DesignNode } from '../../model/types.ts'
 import { countsFor, type SubjectCounts } from '../../store/derived.ts'
-import { HOSTING_GLYPH, SERVICE_GLYPH } from '../glyph-maps.ts'
-import { Glyph, type GlyphName } from '../icons.tsx'
+import { Glyph } from '../icons.tsx'
 import { useDesigner, useDesignerWith, useStoreApi } from '../store-context.tsx'
 import { appCountOf, nodeById } from './lookups.ts'
+import { nodeLook } from './node-look.ts'
 import type { FlowNode } from './flow-elements.ts'
 
 const sameCounts = (a: SubjectCounts, b: SubjectCounts): boolean =>
   a.error === b.error && a.warning === b.warning && a.info === b.info
-
-function describe(node: DesignNode): { glyph: GlyphName; kindLabel: string } {
-  switch (node.kind) {
-    case 'app':
-      return { glyph: HOSTING_GLYPH[node.hosting], kindLabel: HOSTING[node.hosting].label }
-    case 'identity':
-      return { glyph: 'identity', kindLabel: 'User-assigned identity' }
-    case 'service':
-      return { glyph: SERVICE_GLYPH[node.service], kindLabel: SERVICES[node.service].label }
-    case 'developer':
-      return node.principal === 'group'
-        ? { glyph: 'people', kindLabel: 'Developer group' }
-        : { glyph: 'person', kindLabel: 'Developer' }
-    default:
-      return assertNever(node, 'node kind')
-  }
-}
 
 /**
  * One component for every node kind: icon, name, kind, identity toggle, finding badges. Zoomed
@@ -42,19 +22,37 @@ function DesignNodeView(props: NodeProps<FlowNode>) {
 
 /** Far out: everything it draws comes with the node object, so it needs no store subscription. */
 function FarNode({ id, type, data, selected }: NodeProps<FlowNode>) {
-  const isSource = type === 'app' || type === 'developer'
   return (
     <div
       className={`dn dn-far dn-${type} ${data.tone}${selected ? ' is-selected' : ''}`}
       data-testid={`node-${id}`}
     >
-      <Handle
-        type={isSource ? 'source' : 'target'}
-        position={isSource ? Position.Right : Position.Left}
-        className="dn-handle"
-      />
+      <NodeHandles kind={type} />
       <span className="dn-name">{data.name}</span>
     </div>
+  )
+}
+
+/**
+ * Lines arrive on the left and leave on the right. Apps and developers start connections from
+ * their right-hand handle; services and identities receive them on the left. An identity's
+ * right-hand handle only carries the access drawn through it (it starts no connection).
+ */
+function NodeHandles({ kind }: { kind: FlowNode['type'] }) {
+  const isSource = kind === 'app' || kind === 'developer'
+  return (
+    <>
+      {!isSource && <Handle type="target" position={Position.Left} className="dn-handle" />}
+      {isSource && <Handle type="source" position={Position.Right} className="dn-handle" />}
+      {kind === 'identity' && (
+        <Handle
+          type="source"
+          position={Position.Right}
+          className="dn-handle dn-handle-out"
+          isConnectable={false}
+        />
+      )}
+    </>
   )
 }
 
@@ -62,14 +60,13 @@ function FullNode({ id, selected }: NodeProps<FlowNode>) {
   const node = useDesigner((s) => nodeById(s.design, id))
   const counts = useDesignerWith((s) => countsFor(s.design, id), sameCounts)
   if (!node) return null
-  const { glyph, kindLabel } = describe(node)
-  const isSource = node.kind === 'app' || node.kind === 'developer'
+  const { glyph, kindLabel } = nodeLook(node)
   return (
     <div
       className={`dn dn-${node.kind}${selected ? ' is-selected' : ''}`}
       data-testid={`node-${node.id}`}
     >
-      {!isSource && <Handle type="target" position={Position.Left} className="dn-handle" />}
+      <NodeHandles kind={node.kind} />
       <div className="dn-head">
         <span className="dn-icon">
           <Glyph name={glyph} size={20} />
@@ -83,7 +80,6 @@ function FullNode({ id, selected }: NodeProps<FlowNode>) {
         <FindingBadges counts={counts} />
       </div>
       <NodeFooter node={node} />
-      {isSource && <Handle type="source" position={Position.Right} className="dn-handle" />}
     </div>
   )
 }

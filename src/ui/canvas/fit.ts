@@ -5,22 +5,36 @@ import { fallbackPositions, NODE_HEIGHT, NODE_WIDTH } from './flow-elements.ts'
 
 export const MIN_ZOOM = 0.1
 export const MAX_FIT_ZOOM = 1.1
-/** Fitting keeps clear of the zoom controls (left) and the minimap (bottom right). */
-export const FIT_PADDING = { top: '30px', left: '56px', bottom: '30px', right: '170px' } as const
+/** A small design needs no minimap: it is shown from this many nodes. */
+export const MINIMAP_FROM = 40
+
+/**
+ * Fitting keeps clear of the view bar (top), the zoom controls (left) and, when shown, the minimap
+ * (bottom right).
+ */
+export function fitPadding(nodes: number) {
+  return {
+    top: '46px',
+    left: '56px',
+    bottom: '30px',
+    right: nodes >= MINIMAP_FROM ? '170px' : '30px',
+  } as const
+}
 /** Every node is drawn at this size (canvas.css), so a design can be framed before it is drawn. */
 export const NODE_SIZE: Size = { width: NODE_WIDTH, height: NODE_HEIGHT }
 
 export function designBounds(
   design: Design,
   measured: ReadonlyMap<string, Size>,
+  only?: ReadonlySet<string>,
 ): Rect | undefined {
-  if (design.nodes.length === 0) return undefined
   const fallback = fallbackPositions(design)
   let x0 = Infinity
   let y0 = Infinity
   let x1 = -Infinity
   let y1 = -Infinity
   for (const node of design.nodes) {
+    if (only && !only.has(node.id)) continue
     const p = node.position ?? fallback.get(node.id) ?? { x: 0, y: 0 }
     const size = measured.get(node.id) ?? NODE_SIZE
     x0 = Math.min(x0, p.x)
@@ -28,6 +42,7 @@ export function designBounds(
     x1 = Math.max(x1, p.x + size.width)
     y1 = Math.max(y1, p.y + size.height)
   }
+  if (x0 === Infinity) return undefined
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }
 }
 
@@ -41,8 +56,11 @@ export function fitViewport(
   measured: ReadonlyMap<string, Size>,
   width: number,
   height: number,
+  /** Frames these nodes only (a neighbourhood); every node when absent. */
+  only?: ReadonlySet<string>,
 ): Viewport {
-  const bounds = designBounds(design, measured)
+  const bounds = designBounds(design, measured, only)
   if (!bounds || width <= 0 || height <= 0) return { x: 0, y: 0, zoom: 1 }
-  return getViewportForBounds(bounds, width, height, MIN_ZOOM, MAX_FIT_ZOOM, FIT_PADDING)
+  const padding = fitPadding(only?.size ?? design.nodes.length)
+  return getViewportForBounds(bounds, width, height, MIN_ZOOM, MAX_FIT_ZOOM, padding)
 }

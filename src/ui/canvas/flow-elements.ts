@@ -1,7 +1,11 @@
 import type { Edge, Node } from '@xyflow/react'
 import type { NodeKind } from '../../model/kinds.ts'
-import type { Design, DesignEdge, DesignNode, Position } from '../../model/types.ts'
+import type { Design, DesignNode, Position } from '../../model/types.ts'
 import type { Selection, Size } from '../../store/types.ts'
+import { NODE_HEIGHT, NODE_WIDTH } from './drawing/geometry.ts'
+import type { LabelText } from './drawing/label-text.ts'
+import type { PlacedLabel } from './drawing/scene.ts'
+import { sameSegment, type Segment } from './drawing/segments.ts'
 
 /** How a node or edge is marked by its findings when drawn far out. */
 export type Tone = '' | 'has-error' | 'has-warning'
@@ -17,8 +21,46 @@ export interface FlowNodeData extends Record<string, unknown> {
   readonly detail: Detail
 }
 export interface FlowEdgeData extends Record<string, unknown> {
+  /** The line drawn and the design edges it stands for. */
+  readonly segment: Segment
   readonly tone: Tone
   readonly detail: Detail
+  /** Errors and warnings of the design edges it stands for. */
+  readonly problems: number
+  /** Its label, placed clear of nodes and other labels (access lines, when near enough). */
+  readonly placed: PlacedLabel | undefined
+}
+
+/** How the canvas dresses each line: findings, accessible name, placed label. */
+export interface EdgeLook {
+  tone(segment: Segment): Tone
+  problems(segment: Segment): number
+  label(segment: Segment): string
+  placed(segment: Segment): PlacedLabel | undefined
+}
+
+function samePlaced(a: PlacedLabel | undefined, b: PlacedLabel | undefined): boolean {
+  if (a === b) return true
+  if (!a || !b) return false
+  return (
+    a.scale === b.scale &&
+    a.spot.x === b.spot.x &&
+    a.spot.y === b.spot.y &&
+    a.spot.compact === b.spot.compact &&
+    a.spot.crowded === b.spot.crowded &&
+    sameText(a.text, b.text)
+  )
+}
+
+function sameText(a: LabelText, b: LabelText): boolean {
+  return (
+    a.role === b.role &&
+    a.roleCount === b.roleCount &&
+    a.scope === b.scope &&
+    a.problems === b.problems &&
+    a.note?.text === b.note?.text &&
+    a.note?.tone === b.note?.tone
+  )
 }
 
 /**
@@ -33,12 +75,11 @@ export function detailAt(zoom: number): Detail {
 }
 
 export type FlowNode = Node<FlowNodeData, NodeKind>
-export type FlowEdge = Edge<FlowEdgeData, DesignEdge['kind']>
+export type FlowEdge = Edge<FlowEdgeData, Segment['kind']>
+
+export { NODE_HEIGHT, NODE_WIDTH } from './drawing/geometry.ts'
 
 /** Where a node without a stored position is drawn: its kind's column, in file order. */
-export const NODE_WIDTH = 220
-export const NODE_HEIGHT = 80
-
 const COLUMN: Record<NodeKind, number> = { developer: 0, app: 0, identity: 1, service: 2 }
 
 export function fallbackPositions(design: Design): Map<string, Position> {
@@ -65,11 +106,13 @@ interface NodeEntry {
 }
 
 interface EdgeEntry {
-  readonly source: DesignEdge
+  readonly segment: Segment
   readonly label: string
   readonly selected: boolean
   readonly tone: Tone
   readonly detail: Detail
+  readonly problems: number
+  readonly placed: PlacedLabel | undefined
   readonly edge: FlowEdge
 }
 
@@ -92,11 +135,14 @@ export class FlowElementCache {
     detail: Detail,
     /** Each node's accessible name (src/ui/a11y/names.ts). */
     labelOf: (id: string) => string,
+    /** The nodes shown (focus on a neighbourhood); every node when absent. */
+    only?: ReadonlySet<string>,
   ): FlowNode[] {
     const selected = new Set(selection.nodes)
     const next = new Map<string, NodeEntry>()
     const out: FlowNode[] = []
     for (const source of design.nodes) {
+      if (only && !only.has(source.id)) continue
       const position =
         drag?.get(source.id) ?? source.position ?? this.fallbackFor(design, source.id)
       const isSelected = selected.has(source.id)
@@ -143,47 +189,55 @@ export class FlowElementCache {
     return out
   }
 
+  /**
+   * One React Flow edge per drawn line (segments.ts). A line is selected when any design edge it
+   * stands for is; its tone is the worst of theirs.
+   */
   buildEdges(
-    design: Design,
+    segments: readonly Segment[],
     selection: Selection,
-    toneOf: (id: string) => Tone,
+    look: EdgeLook,
     detail: Detail,
-    /** Each edge's accessible name (src/ui/a11y/names.ts). */
-    labelOf: (id: string) => string,
   ): FlowEdge[] {
     const selected = new Set(selection.edges)
     const next = new Map<string, EdgeEntry>()
     const out: FlowEdge[] = []
-    for (const source of design.edges) {
-      const isSelected = selected.has(source.id)
-      const tone = toneOf(source.id)
-      const label = labelOf(source.id)
-      const old = this.edges.get(source.id)
+    for (const segment of segments) {
+      const isSelected = segment.members.some((m) => selected.has(m.id))
+      const tone = look.tone(segment)
+      const problems = look.problems(segment)
+      const label = look.label(segment)
+      const placed = look.placed(segment)
+      const old = this.edges.get(segment.id)
       const entry =
         old &&
-        old.source === source &&
+        sameSegment(old.segment, segment) &&
         old.label === label &&
         old.selected === isSelected &&
         old.tone === tone &&
-        old.detail === detail
+        old.detail === detail &&
+        old.problems === problems &&
+        samePlaced(old.placed, placed)
           ? old
           : {
-              source,
+              segment,
               label,
               selected: isSelected,
               tone,
               detail,
+              problems,
+              placed,
               edge: {
-                id: source.id,
-                type: source.kind,
-                source: source.source,
-                target: source.target,
-                data: { tone, detail },
+                id: segment.id,
+                type: segment.kind,
+                source: segment.source,
+                target: segment.target,
+                data: { segment, tone, detail, problems, placed },
                 ariaLabel: label,
                 selected: isSelected,
               },
             }
-      next.set(source.id, entry)
+      next.set(segment.id, entry)
       out.push(entry.edge)
     }
     this.edges = next

@@ -35,17 +35,3 @@ export function appCountOf(design: Design, identityId: string): number {
   }
   return map.get(identityId) ?? 0
 }
-
-/** How an access edge's identity reads on the canvas: explicit, implied, or missing. */
-export function viaLabel(design: Design, edgeId: string, resolvedName: () => string | undefined) {
-  const edge = edgeById(design, edgeId)
-  if (edge?.kind !== 'access') return null
-  if (nodeById(design, edge.source)?.kind === 'developer') return null
-  if (edge.via === 'system') return { text: 'via system-assigned', missing: false }
-  if (edge.via !== undefined)
-    return { text: `via ${nodeById(design, edge.via)?.name ?? edge.via}`, missing: false }
-  const implied = resolvedName()
-  return implied === undefined
-    ? { text: 'no identity chosen', missing: true }
-    : { text: `via ${implied}`, missing: false }
-}

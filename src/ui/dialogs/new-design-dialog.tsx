@@ -1,5 +1,5 @@
 import { TEMPLATES } from '../../templates/index.ts'
-import { laidOut } from '../../layout/layered.ts'
+import { laidOut } from '../layout/run-layout.ts'
 import { Icon } from '../icons.tsx'
 import { useStoreApi } from '../store-context.tsx'
 import { Modal } from './modal.tsx'
@@ -22,7 +22,7 @@ export function NewDesignDialog({ onClose }: { onClose: () => void }) {
               onClick={() => {
                 onClose()
                 // Templates open laid out in layers, with room for the access labels.
-                void laidOut(t.design).then(
+                void laidOut(t.design, store.getState().edgeDrawing).then(
                   (design) => store.getState().loadDesign(design),
                   () => store.getState().loadDesign(t.design),
                 )

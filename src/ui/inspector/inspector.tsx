@@ -5,6 +5,7 @@ import { analyze } from '../../store/derived.ts'
 import { Icon } from '../icons.tsx'
 import { edgeById, nodeById } from '../canvas/lookups.ts'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
+import { ConnectionList } from './connection-list.tsx'
 import { EdgeInspector } from './edge-inspector.tsx'
 import { CommitText } from './fields.tsx'
 import { validateName } from './validation.ts'
@@ -39,7 +40,7 @@ export function Inspector() {
       ) : edge ? (
         <EdgeInspector key={edge.id} edge={edge} />
       ) : count > 1 ? (
-        <MultiSelection nodes={nodes.length} edges={edges.length} />
+        <MultiSelection nodes={nodes.length} edges={edges} />
       ) : (
         <DesignInspector />
       )}
@@ -47,8 +48,9 @@ export function Inspector() {
   )
 }
 
-function MultiSelection({ nodes, edges }: { nodes: number; edges: number }) {
+function MultiSelection({ nodes, edges: ids }: { nodes: number; edges: readonly string[] }) {
   const store = useStoreApi()
+  const edges = ids.length
   return (
     <div className="inspector-body">
       <p>
@@ -56,6 +58,7 @@ function MultiSelection({ nodes, edges }: { nodes: number; edges: number }) {
         {nodes > 0 && edges > 0 && ' and '}
         {edges > 0 && `${edges} connection${edges > 1 ? 's' : ''}`} selected.
       </p>
+      {nodes === 0 && <ConnectionList ids={ids} />}
       <div className="inline-row">
         <button type="button" className="button" onClick={() => store.getState().copySelection()}>
           Copy

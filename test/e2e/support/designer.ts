@@ -55,6 +55,37 @@ export class Designer {
       .waitFor()
   }
 
+  /**
+   * Opens a built-in template with New (templates open laid out, which takes a moment): waits for
+   * the design's name to change, so it must differ from the open design's.
+   */
+  async openTemplate(title: RegExp): Promise<void> {
+    const name = this.page.locator('.brand-design')
+    const before = await name.textContent()
+    await this.button('New').click()
+    await this.page
+      .getByRole('dialog', { name: 'New design' })
+      .getByRole('button', { name: title })
+      .click()
+    await this.page.waitForFunction(
+      (old) => document.querySelector('.brand-design')?.textContent !== old,
+      before,
+    )
+    await this.page.locator('.react-flow__node').first().waitFor()
+  }
+
+  /** Runs Auto layout and waits for it to finish (it runs in a worker) and the view to settle. */
+  async autoLayout(): Promise<void> {
+    const button = this.button('Auto layout')
+    await button.click()
+    await this.page.waitForFunction(
+      () => !document.querySelector('[aria-label="Auto layout"][aria-busy="true"]'),
+      null,
+      { timeout: 60_000 },
+    )
+    await this.page.waitForTimeout(400)
+  }
+
   async fitView(): Promise<void> {
     await this.page.getByRole('button', { name: 'Fit View' }).click()
     await this.page.waitForTimeout(250)
@@ -119,6 +150,18 @@ export class Designer {
     const [download] = await Promise.all([this.page.waitForEvent('download'), action()])
     const path = await download.path()
     return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') }
+  }
+
+  /** Runs an action that downloads a file; returns the file's bytes. */
+  async downloadBytes(action: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), action()])
+    return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) }
+  }
+
+  /** Picks an entry of the Export menu. */
+  async exportMenu(item: string): Promise<void> {
+    await this.button('Export diagram').click()
+    await this.page.getByRole('menuitem', { name: item }).click()
   }
 
   /** Opens a design file through the Open design file picker. */

@@ -32,7 +32,7 @@ function setup() {
 
 describe('the canvas for screen readers and keyboards', () => {
   it('names every node and edge by what it is', async () => {
-    setup()
+    const t = setup()
     expect(
       screen.getByRole('group', { name: 'App contoso-web-1, App Service, system-assigned off' }),
     ).toHaveAttribute('aria-roledescription', 'node')
@@ -41,6 +41,13 @@ describe('the canvas for screen readers and keyboards', () => {
         name: 'User-assigned identity mi-shared-storage, used by 1 app',
       }),
     ).toBeInTheDocument()
+    // Drawn through its identity, the line says so; drawn directly, it names the identity used.
+    expect(
+      await screen.findByRole('group', {
+        name: 'Access through mi-shared-storage to receiptstore for contoso-web-1: Storage Blob Data Contributor',
+      }),
+    ).toHaveAttribute('aria-roledescription', 'edge')
+    act(() => t.store.getState().setEdgeDrawing('direct'))
     expect(
       await screen.findByRole('group', {
         name: 'Access from contoso-web-1 to receiptstore through mi-shared-storage: Storage Blob Data Contributor',
@@ -87,8 +94,9 @@ describe('the canvas for screen readers and keyboards', () => {
 
   it('goes from a focused connection to its target with ] and its source with [', async () => {
     setup()
+    // Access through an identity is drawn from the identity: the line's ends are its source and target.
     const edge = await screen.findByRole('group', {
-      name: /^Access from contoso-web-1 to receiptstore/,
+      name: /^Access through mi-shared-storage to receiptstore for contoso-web-1: Storage Blob Data Contributor/,
     })
     edge.focus()
     fireEvent.keyDown(edge, { key: ']' })
@@ -97,7 +105,9 @@ describe('the canvas for screen readers and keyboards', () => {
     )
     fireEvent.keyDown(edge, { key: '[' })
     await waitFor(() =>
-      expect(screen.getByRole('group', { name: /^App contoso-web-1/ })).toHaveFocus(),
+      expect(
+        screen.getByRole('group', { name: /^User-assigned identity mi-shared-storage/ }),
+      ).toHaveFocus(),
     )
   })
 

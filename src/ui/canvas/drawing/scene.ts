@@ -1,0 +1,108 @@
+import type { ModelIndex, Unresolved } from '../../../model/queries.ts'
+import type { Design, DesignEdge, Position } from '../../../model/types.ts'
+import { curve, inPoint, nodeRect, outPoint, type Curve } from './geometry.ts'
+import { placeLabels, type LabelAsk, type LabelSpot } from './label-placement.ts'
+import { compactSize, fullSize, labelText, type LabelText, type Measure } from './label-text.ts'
+import { drawEdges, type Drawing, type EdgeDrawing, type Segment } from './segments.ts'
+
+/** A placed label: what it says, where it sits, and the size it was placed at (a zoom factor). */
+export interface PlacedLabel {
+  readonly text: LabelText
+  readonly spot: LabelSpot
+  readonly scale: number
+}
+
+/**
+ * Everything drawn for a design, computed (never stored) from the design alone: the lines, each
+ * node's position, and each access line's label placed clear of nodes and other labels. The
+ * canvas and the SVG export draw the same scene.
+ */
+export interface Scene {
+  readonly drawing: Drawing
+  readonly positionOf: (id: string) => Position
+  readonly curveOf: (segment: Segment) => Curve
+}
+
+export interface SceneInput {
+  readonly design: Design
+  readonly index: Pick<ModelIndex, 'resolve' | 'node'>
+  readonly drawing: EdgeDrawing
+  /** Where nodes without a stored position are drawn. */
+  readonly fallback: ReadonlyMap<string, Position>
+  /** The edges to draw (focus shows a neighbourhood); all when absent. */
+  readonly include?: (edge: DesignEdge) => boolean
+}
+
+export function sceneOf(input: SceneInput): Scene {
+  const drawing = drawEdges(input.design, input.index, input.drawing, input.include)
+  const positionOf = (id: string): Position =>
+    input.index.node(id)?.position ?? input.fallback.get(id) ?? { x: 0, y: 0 }
+  return {
+    drawing,
+    positionOf,
+    curveOf: (s) => curve(outPoint(positionOf(s.source)), inPoint(positionOf(s.target))),
+  }
+}
+
+const UNRESOLVED_NOTE: Record<Unresolved, string> = {
+  noIdentity: 'no identity',
+  ambiguous: 'no identity chosen',
+  notOnApp: 'identity not on the app',
+}
+
+export interface LabelInput {
+  readonly scene: Scene
+  readonly index: Pick<ModelIndex, 'resolve' | 'node'>
+  /** The nodes drawn (their boxes are what labels keep clear of). */
+  readonly nodes: readonly string[]
+  /** Errors and warnings of the design edges a line stands for. */
+  readonly problems: (segment: Segment) => number
+  readonly measure: Measure
+  /** Labels are drawn this many times their natural size (readable when zoomed out). */
+  readonly scale: number
+  /** Zoomed out: every label compact ("3 roles"), in full on hover. */
+  readonly compactOnly: boolean
+}
+
+/** The label of every access line, placed. */
+export function placeSceneLabels(input: LabelInput): Map<string, PlacedLabel> {
+  const { scene, index, scale } = input
+  const texts = new Map<string, LabelText>()
+  const asks: LabelAsk[] = []
+  for (const segment of scene.drawing.segments) {
+    if (segment.kind !== 'access') continue
+    const first = segment.members[0]
+    const resolution = first ? index.resolve(first) : undefined
+    const note =
+      resolution && !resolution.resolved
+        ? UNRESOLVED_NOTE[resolution.reason]
+        : UNRESOLVED_NOTE.noIdentity
+    const text = labelText(
+      segment,
+      (id) => index.node(id)?.name ?? id,
+      note,
+      input.problems(segment),
+    )
+    texts.set(segment.id, text)
+    const full = fullSize(text, input.measure)
+    const compact = compactSize(text, input.measure)
+    asks.push({
+      id: segment.id,
+      curve: scene.curveOf(segment),
+      full: input.compactOnly
+        ? undefined
+        : { width: full.width * scale, height: full.height * scale },
+      compact: { width: compact.width * scale, height: compact.height * scale },
+    })
+  }
+  const spots = placeLabels(
+    input.nodes.map((id) => nodeRect(scene.positionOf(id))),
+    asks,
+  )
+  const out = new Map<string, PlacedLabel>()
+  for (const [id, spot] of spots) {
+    const text = texts.get(id)
+    if (text) out.set(id, { text, spot, scale })
+  }
+  return out
+}

@@ -1,0 +1,112 @@
+import { useMemo } from 'react'
+import type { Design, Position } from '../../model/types.ts'
+import { analyze } from '../../store/derived.ts'
+import type { EdgeDrawing } from '../../store/types.ts'
+import { accessibleNames, findingsPhrase, scopePhrase, spoken } from '../a11y/names.ts'
+import { placeSceneLabels, sceneOf, type PlacedLabel, type Scene } from './drawing/scene.ts'
+import type { Segment } from './drawing/segments.ts'
+import { fallbackPositions, type Detail, type EdgeLook, type Tone } from './flow-elements.ts'
+import { labelMeasure } from './measure-text.ts'
+import type { Neighbourhood } from './neighbourhood.ts'
+
+/**
+ * Label size by zoom: labels grow as the view zooms out so their 11 px text stays readable (over
+ * 9 px on screen), in steps so that zooming re-places them only now and then.
+ */
+const LABEL_SCALES = [1, 1.25, 1.5, 1.75, 2, 2.5, 3]
+export function labelScaleAt(zoom: number): number {
+  const wanted = 0.85 / Math.max(zoom, 0.01)
+  return LABEL_SCALES.find((s) => s >= wanted) ?? (LABEL_SCALES.at(-1) as number)
+}
+
+const NO_LABELS: ReadonlyMap<string, PlacedLabel> = new Map()
+
+/**
+ * The scene the canvas draws (lines, positions, placed labels) and how each line is dressed,
+ * computed from the design and the view settings, never stored.
+ */
+export function useScene(
+  design: Design,
+  drawing: EdgeDrawing,
+  neighbourhood: Neighbourhood | null,
+  detail: Detail,
+  scale: number,
+  drag: ReadonlyMap<string, Position> | null,
+): { scene: Scene; look: EdgeLook } {
+  const fallback = useMemo(() => fallbackPositions(design), [design])
+  const scene = useMemo(() => {
+    const { index } = analyze(design)
+    return sceneOf({
+      design,
+      index,
+      drawing,
+      fallback,
+      ...(neighbourhood ? { include: (e) => neighbourhood.edges.has(e.id) } : {}),
+    })
+  }, [design, drawing, fallback, neighbourhood])
+  const labelsWanted = detail !== 'far'
+  const compactOnly = detail === 'mid'
+  const labels = useMemo(() => {
+    if (!labelsWanted) return NO_LABELS
+    const analysis = analyze(design)
+    return placeSceneLabels({
+      scene,
+      index: analysis.index,
+      nodes: neighbourhood ? [...neighbourhood.nodes] : design.nodes.map((n) => n.id),
+      problems: (s) => problemsOf(design, s),
+      measure: labelMeasure(),
+      scale,
+      compactOnly,
+    })
+  }, [design, scene, labelsWanted, compactOnly, scale, neighbourhood])
+  const look = useMemo((): EdgeLook => {
+    const names = accessibleNames(design)
+    const moving = drag ? new Set(drag.keys()) : undefined
+    return {
+      tone: (s) => toneOf(design, s),
+      problems: (s) => problemsOf(design, s),
+      // A line through an identity is named by its ends, as drawn; any other by its design edge.
+      label: (s) =>
+        s.kind === 'access' && s.way === 'identity'
+          ? bundleName(design, s)
+          : names.edge(s.members[0]?.id ?? ''),
+      // A line whose end is being dragged drops its label until the drop re-places it.
+      placed: (s) =>
+        moving && (moving.has(s.source) || moving.has(s.target)) ? undefined : labels.get(s.id),
+    }
+  }, [design, labels, drag])
+  return { scene, look }
+}
+
+function toneOf(design: Design, segment: Segment): Tone {
+  const { bySubject } = analyze(design)
+  let tone: Tone = ''
+  for (const m of segment.members) {
+    const list = bySubject.get(m.id)
+    if (!list) continue
+    if (list.some((f) => f.severity === 'error')) return 'has-error'
+    if (list.some((f) => f.severity === 'warning')) tone = 'has-warning'
+  }
+  return tone
+}
+
+/** Errors and warnings on the design edges a line stands for. */
+export function problemsOf(design: Design, segment: Segment): number {
+  const { bySubject } = analyze(design)
+  let n = 0
+  for (const m of segment.members)
+    for (const f of bySubject.get(m.id) ?? []) if (f.severity !== 'info') n++
+  return n
+}
+
+/** "Access through mi-storage to contosoassets for contoso-web-1, contoso-web-2: Storage Blob Data Contributor" */
+function bundleName(design: Design, segment: Segment): string {
+  if (segment.kind !== 'access') return segment.id
+  const { index, bySubject } = analyze(design)
+  const name = (id: string): string => spoken(index.node(id)?.name ?? id)
+  const apps = [...new Set(segment.members.map((m) => name(m.source)))]
+  const roles = segment.roles.map((r) => `${r.role}${scopePhrase(r.scope)}`)
+  const counts = { error: 0, warning: 0, info: 0 }
+  for (const m of segment.members) for (const f of bySubject.get(m.id) ?? []) counts[f.severity]++
+  return `Access through ${name(segment.source)} to ${name(segment.target)} for ${apps.join(', ')}: ${roles.join(', ')}${findingsPhrase(counts)}`
+}

@@ -1,0 +1,86 @@
+import { useShallow } from 'zustand/react/shallow'
+import type { EdgeDrawing } from '../../store/types.ts'
+import { useDesigner, useStoreApi } from '../store-context.tsx'
+import { FindBox } from './find-box.tsx'
+import { nodeById } from './lookups.ts'
+
+const DRAWINGS: readonly { id: EdgeDrawing; label: string; title: string }[] = [
+  {
+    id: 'bundled',
+    label: 'Through identities',
+    title: 'Access through a user-assigned identity drawn app → identity → service',
+  },
+  {
+    id: 'direct',
+    label: 'Direct',
+    title: 'Every access drawn from the app straight to the service',
+  },
+]
+
+/**
+ * Over the canvas: where the view is (the whole design, or the neighbourhood in focus, with the
+ * way back), find, focus on the selected node, and how access is drawn.
+ */
+export function ViewBar() {
+  const store = useStoreApi()
+  const { drawing, root, selected } = useDesigner(
+    useShallow((s) => ({
+      drawing: s.edgeDrawing,
+      root: s.neighbourhood !== null ? (nodeById(s.design, s.neighbourhood) ?? null) : null,
+      selected:
+        s.selection.nodes.length === 1 && s.selection.edges.length === 0
+          ? (nodeById(s.design, s.selection.nodes[0] ?? '') ?? null)
+          : null,
+    })),
+  )
+  return (
+    <div className="view-bar">
+      <nav className="breadcrumb" aria-label="View">
+        {root ? (
+          <>
+            <button
+              type="button"
+              className="crumb"
+              onClick={() => store.getState().showNeighbourhood(null)}
+            >
+              Whole design
+            </button>
+            <span aria-hidden="true">›</span>
+            <span className="crumb-here" aria-current="location">
+              {root.name}
+            </span>
+          </>
+        ) : (
+          <span className="crumb-here" aria-current="location">
+            Whole design
+          </span>
+        )}
+      </nav>
+      <FindBox />
+      {selected && selected.id !== root?.id && (
+        <button
+          type="button"
+          className="view-button"
+          onClick={() => store.getState().showNeighbourhood(selected.id)}
+          title="Show only this node and what it connects to (F)"
+          aria-keyshortcuts="F"
+        >
+          Focus on {selected.name}
+        </button>
+      )}
+      <div className="segmented" role="group" aria-label="Draw access">
+        {DRAWINGS.map((d) => (
+          <button
+            key={d.id}
+            type="button"
+            aria-pressed={drawing === d.id}
+            title={d.title}
+            onClick={() => store.getState().setEdgeDrawing(d.id)}
+          >
+            {d.label}
+          </button>
+        ))}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,237 @@
+import type { ModelIndex } from '../../model/queries.ts'
+import type { Design, DesignNode } from '../../model/types.ts'
+import {
+  centredRect,
+  curvePath,
+  intersects,
+  nodeRect,
+  type Rect,
+} from '../canvas/drawing/geometry.ts'
+import {
+  compactSize,
+  countText,
+  fullSize,
+  moreText,
+  type Measure,
+} from '../canvas/drawing/label-text.ts'
+import { placeSceneLabels, sceneOf } from '../canvas/drawing/scene.ts'
+import type { EdgeDrawing, Segment } from '../canvas/drawing/segments.ts'
+import { NODE_HEIGHT, NODE_WIDTH } from '../../layout/node-size.ts'
+
+/** The theme tokens the drawing uses, as CSS custom properties: the SVG is themable after export. */
+export const SVG_TOKENS = [
+  '--surface',
+  '--canvas-bg',
+  '--border',
+  '--text',
+  '--text-2',
+  '--error',
+  '--warning',
+  '--kind-app',
+  '--kind-identity',
+  '--kind-service',
+  '--kind-developer',
+  '--edge-access',
+  '--edge-attach',
+] as const
+export type SvgTokens = Readonly<Record<(typeof SVG_TOKENS)[number], string>>
+
+/** The light theme (theme.css), for exports made where the page's tokens cannot be read. */
+export const LIGHT_TOKENS: SvgTokens = {
+  '--surface': '#ffffff',
+  '--canvas-bg': '#fbfcfd',
+  '--border': '#dde1e6',
+  '--text': '#1b1f24',
+  '--text-2': '#4f5a66',
+  '--error': '#c50f1f',
+  '--warning': '#a65500',
+  '--kind-app': '#0f6cbd',
+  '--kind-identity': '#7a4fd0',
+  '--kind-service': '#00716c',
+  '--kind-developer': '#a14f0a',
+  '--edge-access': '#5b6673',
+  '--edge-attach': '#7a4fd0',
+}
+
+export interface DiagramInput {
+  readonly design: Design
+  readonly index: Pick<ModelIndex, 'resolve' | 'node'>
+  readonly drawing: EdgeDrawing
+  /** Where nodes without a stored position are drawn (as on the canvas). */
+  readonly fallback: ReadonlyMap<string, { x: number; y: number }>
+  /** The nodes and edges shown (focus on a neighbourhood); all when absent. */
+  readonly only?: { readonly nodes: ReadonlySet<string>; readonly edges: ReadonlySet<string> }
+  /** The part of the drawing to export, in design coordinates; the whole design when absent. */
+  readonly view?: Rect
+  /** The kind shown under each node's name ("App Service", "Storage account"...). */
+  readonly kindLabel: (node: DesignNode) => string
+  /** An icon per node: a 20×20 `<svg>` stroked with currentColor (optional). */
+  readonly icon?: (node: DesignNode) => string
+  readonly problems: (segment: Segment) => number
+  readonly measure: Measure
+  readonly tokens: SvgTokens
+}
+
+const PAD = 24
+
+/**
+ * The design as a standalone vector drawing: every node a card, every drawn line a path (the
+ * canvas's own segments and curves), every access label placed as on the canvas, all text as
+ * `<text>`. Colours are CSS custom properties in one `<style>`, so the file is themable; no
+ * `foreignObject`, so any SVG viewer (and draw.io) reads it.
+ */
+export function diagramSvg(input: DiagramInput): { svg: string; width: number; height: number } {
+  const { design, only } = input
+  const scene = sceneOf({
+    design,
+    index: input.index,
+    drawing: input.drawing,
+    fallback: input.fallback,
+    ...(only ? { include: (e) => only.edges.has(e.id) } : {}),
+  })
+  const shownNodes = design.nodes.filter(
+    (n) =>
+      (!only || only.nodes.has(n.id)) &&
+      (!input.view || intersects(nodeRect(scene.positionOf(n.id)), input.view)),
+  )
+  const shown = new Set(shownNodes.map((n) => n.id))
+  const segments = scene.drawing.segments.filter((s) => shown.has(s.source) || shown.has(s.target))
+  const labels = placeSceneLabels({
+    scene,
+    index: input.index,
+    nodes: (only ? design.nodes.filter((n) => only.nodes.has(n.id)) : design.nodes).map(
+      (n) => n.id,
+    ),
+    problems: input.problems,
+    measure: input.measure,
+    scale: 1,
+    compactOnly: false,
+  })
+
+  const body: string[] = []
+  const boxes: Rect[] = []
+  for (const s of segments) {
+    const c = scene.curveOf(s)
+    const way = s.kind === 'access' ? ` way-${s.way}` : ''
+    body.push(
+      `<path class="edge edge-${s.kind}${way}" data-segment="${attr(s.id)}" d="${curvePath(c)}"/>`,
+    )
+  }
+  for (const n of shownNodes) {
+    const p = scene.positionOf(n.id)
+    boxes.push(nodeRect(p))
+    body.push(nodeCard(n, p, input))
+  }
+  for (const s of segments) {
+    const placed = labels.get(s.id)
+    if (!placed) continue
+    const { text, spot } = placed
+    const size = spot.compact ? compactSize(text, input.measure) : fullSize(text, input.measure)
+    const box = centredRect(spot, size)
+    boxes.push(box)
+    const parts = spot.compact
+      ? [`<tspan class="role">${esc(countText(text))}</tspan>`]
+      : [
+          `<tspan class="role">${esc(text.role)}${moreText(text) ? ` ${esc(moreText(text))}` : ''}</tspan>`,
+          ...(text.scope ? [`<tspan class="scope"> ${esc(text.scope)}</tspan>`] : []),
+          ...(text.note
+            ? [`<tspan class="note note-${text.note.tone}"> ${esc(text.note.text)}</tspan>`]
+            : []),
+        ]
+    if (text.problems > 0) parts.push(`<tspan class="problems"> ⚠${text.problems}</tspan>`)
+    body.push(
+      `<g class="label" data-segment="${attr(s.id)}"><rect x="${n(box.x)}" y="${n(box.y)}" width="${n(box.width)}" height="${n(box.height)}" rx="11"/>` +
+        `<text x="${n(box.x + 7)}" y="${n(box.y + box.height / 2 + 4)}">${parts.join('')}</text></g>`,
+    )
+  }
+
+  const frame = input.view ?? bounds(boxes)
+  const x = Math.floor(frame.x - PAD)
+  const y = Math.floor(frame.y - PAD)
+  const width = Math.ceil(frame.width + 2 * PAD)
+  const height = Math.ceil(frame.height + 2 * PAD)
+  const svg = [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${x} ${y} ${width} ${height}" width="${width}" height="${height}" font-family="Segoe UI, system-ui, -apple-system, sans-serif">`,
+    `<title>${esc(design.name)}</title>`,
+    `<style>${style(input.tokens)}</style>`,
+    `<rect class="background" x="${x}" y="${y}" width="${width}" height="${height}"/>`,
+    ...body,
+    `</svg>`,
+    '',
+  ].join('\n')
+  return { svg, width, height }
+}
+
+function nodeCard(node: DesignNode, p: { x: number; y: number }, input: DiagramInput): string {
+  const icon = input.icon?.(node)
+  // A nested <svg> clips a long name to the card, as the canvas does.
+  return (
+    `<svg class="node kind-${node.kind}" data-id="${attr(node.id)}" x="${n(p.x)}" y="${n(p.y)}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}">` +
+    `<rect class="card" x="0.5" y="0.5" width="${NODE_WIDTH - 1}" height="${NODE_HEIGHT - 1}" rx="8"/>` +
+    `<rect class="bar" x="0.5" y="0.5" width="4" height="${NODE_HEIGHT - 1}" rx="2"/>` +
+    (icon ? `<g class="icon" transform="translate(14 30)">${icon}</g>` : '') +
+    `<text class="name" x="${icon ? 44 : 16}" y="36">${esc(node.name)}</text>` +
+    `<text class="kind" x="${icon ? 44 : 16}" y="55">${esc(input.kindLabel(node))}</text>` +
+    `</svg>`
+  )
+}
+
+function style(tokens: SvgTokens): string {
+  const vars = Object.entries(tokens)
+    .map(([k, v]) => `${k}:${cssValue(v)}`)
+    .join(';')
+  return [
+    `svg{${vars}}`,
+    `.background{fill:var(--canvas-bg)}`,
+    `.card{fill:var(--surface);stroke:var(--border)}`,
+    `.name{font-size:13px;font-weight:600;fill:var(--text);white-space:pre}`,
+    `.kind{font-size:11px;fill:var(--text-2)}`,
+    `.kind-app{color:var(--kind-app)}.kind-identity{color:var(--kind-identity)}`,
+    `.kind-service{color:var(--kind-service)}.kind-developer{color:var(--kind-developer)}`,
+    `.bar{fill:currentColor}`,
+    `.edge{fill:none;stroke-width:1.6}`,
+    `.edge-access{stroke:var(--edge-access)}`,
+    `.edge-attach{stroke:var(--edge-attach);stroke-dasharray:6 5}`,
+    `.way-unresolved{stroke-dasharray:2 4}`,
+    `.label rect{fill:var(--surface);stroke:var(--border)}`,
+    `.label text{font-size:11px;fill:var(--text)}`,
+    `.role{font-weight:600}.scope{font-weight:600;fill:var(--text-2)}.note{fill:var(--text-2)}`,
+    `.note-missing,.problems{fill:var(--error)}`,
+  ].join('\n')
+}
+
+function bounds(rects: readonly Rect[]): Rect {
+  if (rects.length === 0) return { x: 0, y: 0, width: 0, height: 0 }
+  const x0 = Math.min(...rects.map((r) => r.x))
+  const y0 = Math.min(...rects.map((r) => r.y))
+  const x1 = Math.max(...rects.map((r) => r.x + r.width))
+  const y1 = Math.max(...rects.map((r) => r.y + r.height))
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }
+}
+
+/** Characters XML 1.0 forbids (control characters such as an ANSI escape) become U+FFFD. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
+
+/** Text as XML character data: names are the user's, anything may be in them. */
+export function esc(text: string): string {
+  return text
+    .replace(NOT_XML, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+}
+
+function attr(text: string): string {
+  return esc(text).replace(/"/g, '&quot;')
+}
+
+/** A token's value inside the style sheet: never able to close the rule or the element. */
+function cssValue(value: string): string {
+  return value.replace(/[;{}<>]/g, '')
+}
+
+function n(v: number): string {
+  return String(Math.round(v * 10) / 10)
+}

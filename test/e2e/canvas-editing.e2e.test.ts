@@ -1,0 +1,188 @@
+import { describe, expect, inject, it } from 'vitest'
+import { design } from '../support/builder.ts'
+import { SERVICES } from '@/catalog/services.ts'
+import { planConnection } from '@/model/connect.ts'
+import type { Design } from '@/model/types.ts'
+import { shareHash } from '@/store/persist/share-link.ts'
+import { canvasBoxes, collisions } from './support/boxes.ts'
+import { designerSession } from './support/session.ts'
+
+/** Names as hostile as a user may type them. */
+const WEB = `web "$(rm -rf /)" '''`
+const VAULT = 'kv\u001b[31m-red'
+
+const loose = design()
+  .named('Loose ends')
+  .app('web', { name: WEB, systemAssigned: true, position: { x: 0, y: 0 } })
+  .service('kv', 'keyVault', { name: VAULT, position: { x: 520, y: 0 } })
+  .app('api', { name: 'api\nline two', hosting: 'functionApp', position: { x: 520, y: 240 } })
+  .build()
+
+/** Two apps with the same needs on their own identities: the quick fix shares a new one. */
+const twins = design()
+  .named('Twins')
+  .app('a', { name: 'orders-a', systemAssigned: true, position: { x: 0, y: 0 } })
+  .app('b', { name: 'orders-b', systemAssigned: true, position: { x: 0, y: 160 } })
+  // Where an identity beside both apps would go (and where one with no position is drawn).
+  .service('st', 'storage', { name: 'ordersstore', position: { x: 340, y: 40 } })
+  .service('kv', 'keyVault', { name: 'kv-orders', position: { x: 700, y: 160 } })
+  .access('a', 'st', ['Storage Blob Data Contributor'], { via: 'system' })
+  .access('b', 'st', ['Storage Blob Data Contributor'], { via: 'system' })
+  .access('a', 'kv', ['Key Vault Secrets User'], { via: 'system' })
+  .access('b', 'kv', ['Key Vault Secrets User'], { via: 'system' })
+  .build()
+
+/** Two systems and an identity no app uses (unused-identity). */
+const estate = design()
+  .named('Estate')
+  .app('web', { name: WEB, systemAssigned: true, position: { x: 0, y: 0 } })
+  .service('kv', 'keyVault', { name: VAULT, position: { x: 600, y: 0 } })
+  .app('api', { name: 'orders-api', position: { x: 0, y: 200 } })
+  .identity('mi', { name: 'mi-orders', position: { x: 300, y: 200 } })
+  .service('st', 'storage', { name: 'ordersstore', position: { x: 600, y: 200 } })
+  .identity('orphan', { name: 'mi-forgotten', position: { x: 300, y: 400 } })
+  .access('web', 'kv', ['Key Vault Secrets User'], { via: 'system' })
+  .attach('api', 'mi')
+  .access('api', 'st', ['Storage Blob Data Reader'], { via: 'mi' })
+  .build()
+
+describe('editing on the canvas', () => {
+  const session = designerSession()
+
+  const openDesign = async (d: Design): Promise<void> => {
+    const { page } = session.browser
+    await page.goto(`${inject('baseUrl')}${shareHash(d)}`)
+    await page.reload()
+    await session.d.node(d.nodes[0]?.name ?? '').waitFor()
+    await session.d.fitView()
+  }
+
+  /** Drags a line from a node's right-hand handle and lets go over the middle of another node. */
+  const dropOnBody = async (from: string, to: string): Promise<void> => {
+    const { page } = session.browser
+    const handle = session.d.node(from).locator('.react-flow__handle-right')
+    const a = await handle.boundingBox()
+    const b = await session.d.node(to).boundingBox()
+    if (!a || !b) throw new Error(`${from} or ${to} is not on screen`)
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2 + 10, { steps: 12 })
+    // The target is lit while the line is over it.
+    await expect.poll(() => page.locator('.canvas[data-connecting]').count()).toBe(1)
+    await page.mouse.up()
+  }
+
+  it('connects a line dropped anywhere on a node, not only on its handle', async () => {
+    await openDesign(loose)
+    const { page } = session.browser
+    await dropOnBody(WEB, VAULT)
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1)
+    await page
+      .getByRole('complementary', { name: 'Inspector' })
+      .getByRole('heading', { name: 'Connection' })
+      .waitFor()
+    expect(await page.locator('.canvas[data-connecting]').count()).toBe(0)
+  })
+
+  it('says why a line dropped on a node cannot connect', async () => {
+    const { page } = session.browser
+    await dropOnBody(WEB, 'api\nline two')
+    const why = planConnection(loose, 'web', 'api', {
+      defaultRole: (s) => SERVICES[s].defaultRole,
+    })
+    if (why.ok) throw new Error('an app to an app should be refused')
+    await expect.poll(() => page.locator('.notice-title').textContent()).toBe(why.error)
+    expect(await page.locator('.react-flow__edge').count()).toBe(1)
+  })
+
+  it('puts the identity a quick fix adds in free space, on no other node', async () => {
+    await openDesign(twins)
+    const { page } = session.browser
+    const finding = session.d
+      .problems()
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('button', { name: /Share one new user-assigned identity/ }) })
+      .first()
+    await session.d.ruleIds()
+    await finding.getByRole('button', { name: /Share one new user-assigned identity/ }).click()
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(5)
+    await session.d.fitView()
+    const { nodes } = await canvasBoxes(page)
+    expect(collisions(nodes)).toEqual([])
+  })
+
+  const find = async (query: string, option: RegExp): Promise<void> => {
+    const { page } = session.browser
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 300 } })
+    await page.keyboard.press('Control+k')
+    const box = page.getByRole('combobox', { name: 'Find in design' })
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true)
+    await box.fill(query)
+    await page
+      .getByRole('listbox', { name: 'Found' })
+      .getByRole('option', { name: option })
+      .waitFor()
+    await box.press('Enter')
+  }
+  const inspected = () =>
+    session.browser.page
+      .getByRole('complementary', { name: 'Inspector' })
+      .getByRole('heading', { level: 2 })
+      .first()
+      .textContent()
+
+  it('finds a node by its name and by the id of a rule that reports on it', async () => {
+    await openDesign(estate)
+    await find('ORDERS-a', /orders-api/)
+    await expect.poll(inspected).toBe('orders-api')
+    await find('unused-identity', /mi-forgotten/)
+    await expect.poll(inspected).toBe('mi-forgotten')
+    await find('$(rm', /Key Vault|App Service/)
+    await expect.poll(inspected).toBe(WEB)
+  })
+
+  it('focus on a node hides the rest, and the breadcrumb brings it back', async () => {
+    const { page } = session.browser
+    await page.getByRole('button', { name: `Focus on ${WEB}` }).click()
+    const shown = () =>
+      page
+        .locator('.react-flow__node')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort())
+    await expect.poll(shown).toEqual(['kv', 'web'])
+    await expect
+      .poll(() => page.getByRole('navigation', { name: 'View' }).textContent())
+      .toBe(`Whole design›${WEB}`)
+    await page
+      .getByRole('navigation', { name: 'View' })
+      .getByRole('button', { name: 'Whole design' })
+      .click()
+    await expect.poll(shown).toEqual(['api', 'kv', 'mi', 'orphan', 'st', 'web'])
+  })
+
+  it('resizes and collapses the inspector and the bottom panel, and keeps their sizes on reload', async () => {
+    const { page } = session.browser
+    const inspector = page.getByRole('complementary', { name: 'Inspector' })
+    const width = async () => (await inspector.boundingBox())?.width ?? 0
+    const bar = page.getByRole('separator', { name: 'Resize inspector' })
+    const box = await bar.boundingBox()
+    if (!box) throw new Error('no inspector splitter')
+    const before = await width()
+    await page.mouse.move(box.x + box.width / 2, box.y + 100)
+    await page.mouse.down()
+    await page.mouse.move(box.x + box.width / 2 - 120, box.y + 100, { steps: 6 })
+    await page.mouse.up()
+    await expect.poll(width).toBe(before + 120)
+    const bottom = page.getByRole('separator', { name: 'Resize bottom panel' })
+    await bottom.focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.locator('.bottom-panel').count()).toBe(1)
+    await expect.poll(() => page.locator('.bottom-panel').isVisible()).toBe(false)
+    await page.waitForTimeout(300)
+    await page.reload()
+    await page.getByRole('toolbar', { name: 'Designer toolbar' }).waitFor()
+    await expect.poll(width).toBe(before + 120)
+    await expect.poll(() => page.locator('.bottom-panel').isVisible()).toBe(false)
+    await page.getByRole('button', { name: 'Expand bottom panel' }).click()
+    await expect.poll(() => page.locator('.bottom-panel').isVisible()).toBe(true)
+  })
+})

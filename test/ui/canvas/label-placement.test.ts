@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest'
+import {
+  centredRect,
+  curve,
+  intersects,
+  nodeRect,
+  type Rect,
+} from '@/ui/canvas/drawing/geometry.ts'
+import { placeLabels, type LabelAsk } from '@/ui/canvas/drawing/label-placement.ts'
+import {
+  compactSize,
+  countText,
+  fullSize,
+  labelText,
+  moreText,
+  roughMeasure,
+} from '@/ui/canvas/drawing/label-text.ts'
+import type { AccessSegment } from '@/ui/canvas/drawing/segments.ts'
+
+const line = (x0: number, y0: number, x1: number, y1: number) =>
+  curve({ x: x0, y: y0 }, { x: x1, y: y1 })
+
+const ask = (id: string, c: LabelAsk['curve'], w = 120): LabelAsk => ({
+  id,
+  curve: c,
+  full: { width: w, height: 22 },
+  compact: { width: 50, height: 22 },
+})
+
+function boxes(asks: readonly LabelAsk[], spots: ReturnType<typeof placeLabels>): Rect[] {
+  return asks.map((a) => {
+    const s = spots.get(a.id)
+    if (!s) throw new Error(`no spot for ${a.id}`)
+    return centredRect(s, s.compact || !a.full ? a.compact : a.full)
+  })
+}
+
+describe('placeLabels', () => {
+  it('puts a label in the middle of its line when there is room', () => {
+    const spots = placeLabels([], [ask('a', line(0, 0, 400, 0))])
+    expect(spots.get('a')).toEqual({ x: 200, y: 0, compact: false, crowded: false })
+  })
+
+  it('moves a label along its line off a node that sits on the middle', () => {
+    const node = nodeRect({ x: 150, y: -40 })
+    const [spot] = [...placeLabels([node], [ask('a', line(0, 0, 800, 0))]).values()]
+    expect(spot?.compact).toBe(false)
+    expect(
+      intersects(centredRect(spot as { x: number; y: number }, { width: 120, height: 22 }), node),
+    ).toBe(false)
+  })
+
+  it('keeps labels of lines that cross clear of each other and of every node', () => {
+    const nodes = [nodeRect({ x: -240, y: -40 }), nodeRect({ x: 420, y: 160 })]
+    const asks = [
+      ask('a', line(0, 0, 400, 200)),
+      ask('b', line(0, 200, 400, 0)),
+      ask('c', line(0, 100, 400, 100)),
+    ]
+    const placed = boxes(asks, placeLabels(nodes, asks))
+    for (const [i, a] of placed.entries()) {
+      for (const n of nodes) expect(intersects(a, n)).toBe(false)
+      for (const b of placed.slice(i + 1)) expect(intersects(a, b)).toBe(false)
+    }
+  })
+
+  it('falls back to the compact label, then to the least crowded spot, never dropping one', () => {
+    const short = line(0, 0, 130, 0)
+    const asks = [ask('a', short, 125), ask('b', short, 125), ask('c', short, 125)]
+    const spots = placeLabels([], asks)
+    expect([...spots.keys()].sort()).toEqual(['a', 'b', 'c'])
+    expect(spots.get('a')).toMatchObject({ compact: false, crowded: false })
+    expect([...spots.values()].filter((s) => s.compact).length).toBe(2)
+  })
+
+  it('places only compact labels when asked for no full one (zoomed out)', () => {
+    const spots = placeLabels([], [{ ...ask('a', line(0, 0, 400, 0)), full: undefined }])
+    expect(spots.get('a')).toEqual({ x: 200, y: 0, compact: true, crowded: false })
+  })
+
+  it('places the same labels the same way whatever order they come in', () => {
+    const asks = [
+      ask('a', line(0, 0, 300, 0)),
+      ask('b', line(0, 10, 300, 10)),
+      ask('c', line(0, 20, 300, 20)),
+    ]
+    expect(placeLabels([], asks)).toEqual(placeLabels([], [...asks].reverse()))
+  })
+})
+
+describe('label text', () => {
+  const segment = (
+    roles: [string, 'resource' | 'resourceGroup'][],
+    way: AccessSegment['way'],
+  ): AccessSegment => ({
+    kind: 'access',
+    id: 'x',
+    source: 'a',
+    target: 's',
+    way,
+    members: [
+      {
+        id: 'e',
+        kind: 'access',
+        source: 'a',
+        target: 's',
+        roles: roles.map((r) => r[0]),
+        via: 'mi',
+      },
+    ],
+    roles: roles.map(([role, scope]) => ({ role, scope })),
+  })
+
+  it('always says how many roles, in full and compact form', () => {
+    const text = labelText(
+      segment(
+        [
+          ['db_datareader', 'resource'],
+          ['db_datawriter', 'resource'],
+          ['db_ddladmin', 'resource'],
+        ],
+        'identity',
+      ),
+      () => 'mi',
+      '',
+      0,
+    )
+    expect([text.role, moreText(text), countText(text)]).toEqual(['db_datareader', '+2', '3 roles'])
+    expect(compactSize(text, roughMeasure).width).toBeLessThan(fullSize(text, roughMeasure).width)
+  })
+
+  it('names the identity of a line drawn directly, marks its own identity and a broader scope', () => {
+    const through = labelText(
+      segment([['Reader', 'resourceGroup']], 'through'),
+      () => 'mi-shared',
+      '',
+      1,
+    )
+    expect(through).toEqual({
+      role: 'Reader',
+      roleCount: 1,
+      scope: 'RG',
+      note: { text: 'via mi-shared', tone: 'via' },
+      problems: 1,
+    })
+    expect(labelText(segment([['Reader', 'resource']], 'own'), () => '', '', 0).note).toEqual({
+      text: 'own identity',
+      tone: 'own',
+    })
+  })
+})

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import { analyze } from '@/store/derived.ts'
+import type { Design } from '@/model/types.ts'
+import { templateById } from '@/templates/index.ts'
+import { drawEdges } from '@/ui/canvas/drawing/segments.ts'
+import { roughMeasure } from '@/ui/canvas/drawing/label-text.ts'
+import { fallbackPositions } from '@/ui/canvas/flow-elements.ts'
+import { nodeLook } from '@/ui/canvas/node-look.ts'
+import { diagramSvg, LIGHT_TOKENS } from '@/ui/files/diagram-svg.ts'
+import { design as build } from '../../support/builder.ts'
+
+const HOSTILE = `web "$(rm -rf ~)" '''\nline two \u001b[31mred</text><script>x</script>`
+
+function svgOf(d: Design, extra: Partial<Parameters<typeof diagramSvg>[0]> = {}) {
+  return diagramSvg({
+    design: d,
+    index: analyze(d).index,
+    drawing: 'bundled',
+    fallback: fallbackPositions(d),
+    kindLabel: (n) => nodeLook(n).kindLabel,
+    problems: () => 0,
+    measure: roughMeasure,
+    tokens: LIGHT_TOKENS,
+    ...extra,
+  })
+}
+
+function parse(svg: string): Document {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml')
+  expect(doc.getElementsByTagName('parsererror')).toHaveLength(0)
+  expect(doc.documentElement.tagName).toBe('svg')
+  return doc
+}
+
+describe('diagramSvg', () => {
+  it('draws scenario 2 as vectors: a path per drawn line, every name and label as text', () => {
+    const d = (templateById('scenario-2') as { design: Design }).design
+    const doc = parse(svgOf(d).svg)
+    const lines = drawEdges(d, analyze(d).index, 'bundled').segments.map((s) => s.id)
+    const paths = [...doc.querySelectorAll('path.edge')].map((p) => p.getAttribute('data-segment'))
+    expect(paths.sort()).toEqual([...lines].sort())
+    expect(lines).toHaveLength(11)
+    const names = [...doc.querySelectorAll('text.name')].map((t) => t.textContent)
+    expect(names).toEqual(d.nodes.map((n) => n.name))
+    const sql = doc.querySelector('g.label[data-segment="via:mi-data>db"] text')
+    expect(sql?.textContent).toBe('db_datareader +1')
+    expect(doc.querySelectorAll('foreignObject')).toHaveLength(0)
+  })
+
+  it('keeps hostile names as text, control characters replaced, in a file that parses', () => {
+    const d = build()
+      .named(HOSTILE)
+      .app('web', { name: HOSTILE, systemAssigned: true, position: { x: 0, y: 0 } })
+      .service('kv', 'keyVault', { name: '<kv & "co">', position: { x: 1000, y: 0 } })
+      .access('web', 'kv', [HOSTILE], { via: 'system' })
+      .build()
+    const { svg } = svgOf(d)
+    const doc = parse(svg)
+    const clean = HOSTILE.replace('\u001b', '\uFFFD')
+    expect([...doc.querySelectorAll('text.name')].map((t) => t.textContent)).toEqual([
+      clean,
+      '<kv & "co">',
+    ])
+    expect(doc.querySelector('title')?.textContent).toBe(clean)
+    expect(doc.querySelectorAll('script')).toHaveLength(0)
+    expect(doc.querySelector('g.label text')?.textContent).toMatch(/^web "\$\(rm -rf ~\)" '''/)
+  })
+
+  it('exports only what a view shows, framed by it', () => {
+    const d = build()
+      .app('a', { position: { x: 0, y: 0 } })
+      .app('b', { position: { x: 2000, y: 0 } })
+      .build()
+    const { svg, width, height } = svgOf(d, { view: { x: -50, y: -50, width: 400, height: 300 } })
+    const doc = parse(svg)
+    expect([...doc.querySelectorAll('text.name')].map((t) => t.textContent)).toEqual(['a'])
+    expect([width, height]).toEqual([448, 348])
+    expect(doc.documentElement.getAttribute('viewBox')).toBe('-74 -74 448 348')
+  })
+})
