@@ -10,14 +10,13 @@ export function compileMessage(template: string): CompiledMessage {
 
 /** Fills `{name}` placeholders; an unknown placeholder is left as written. */
 export function fillMessage(parts: CompiledMessage, data: MessageData): string {
-  // Joined, not concatenated: `+=` makes a tree of string pieces that a check's thousands of
-  // findings keep alive (the collector copies each piece) until sorting flattens them.
-  const out = new Array<string>(parts.length)
+  let out = ''
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] as string
-    out[i] = i % 2 === 0 ? part : part in data ? String(data[part]) : `{${part}}`
+    if (i % 2 === 0) out += part
+    else out += part in data ? String(data[part]) : `{${part}}`
   }
-  return out.join('')
+  return out
 }
 
 export function formatMessage(template: string, data: MessageData): string {
