@@ -55,7 +55,33 @@ export function applyEdits(
   edits: readonly Edit[],
   options: ApplyOptions = {},
 ): Result<Design, EditError> {
+  return applyTo(new Workspace(design, options.validate ?? true), edits)
+}
+
+/**
+ * applyEdits in two steps, for a caller that must know which ids a design uses before it makes
+ * its edits (optimize hands out fresh ids): `isTaken` answers from the maps applyEdits builds
+ * anyway, so the caller builds no set of its own. `apply` may be called once.
+ */
+export interface EditDraft {
+  isTaken(id: string): boolean
+  apply(edits: readonly Edit[]): Result<Design, EditError>
+}
+
+export function editDraft(design: Design, options: ApplyOptions = {}): EditDraft {
   const work = new Workspace(design, options.validate ?? true)
+  let used = false
+  return {
+    isTaken: (id) => work.idTaken(id),
+    apply(edits) {
+      if (used) throw new Error('an edit draft is applied once')
+      used = true
+      return applyTo(work, edits)
+    },
+  }
+}
+
+function applyTo(work: Workspace, edits: readonly Edit[]): Result<Design, EditError> {
   let lastBinding = -1
   for (const [index, edit] of edits.entries()) {
     const message = work.apply(edit)
@@ -214,7 +240,7 @@ class Workspace {
     this.incident?.get(edge.target)?.delete(id)
   }
 
-  private idTaken(id: string): boolean {
+  idTaken(id: string): boolean {
     return this.nodes.has(id) || this.edges.has(id)
   }
 

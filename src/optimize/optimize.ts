@@ -1,6 +1,5 @@
 import { DesignIndex } from '../analysis/design-index.ts'
-import { applyEdits, type Edit } from '../model/edits.ts'
-import { usedIds } from '../model/ids.ts'
+import { editDraft, type Edit, type EditDraft } from '../model/edits.ts'
 import { SYSTEM_VIA } from '../model/kinds.ts'
 import type { AccessEdge, Design } from '../model/types.ts'
 import { edgePartEdits, edgeParts } from './edge-parts.ts'
@@ -20,7 +19,11 @@ export type { OptimizeResult, OptimizeSummary } from './types.ts'
  */
 export function optimizeIdentities(design: Design): OptimizeResult {
   const index = new DesignIndex(design)
-  const ids = new IdAllocator(usedIds(design))
+  // Optimize's edits are valid by construction (test/optimize proves applyEdits with validation
+  // gives the same design on random designs), so they are applied without re-validating each
+  // item; the draft's maps also tell which ids are taken.
+  const draft = editDraft(design, { validate: false })
+  const ids = new IdAllocator((id) => draft.isTaken(id))
   const needs = collectNeeds(index)
   const layout = planLayout(index, needs, ids)
 
@@ -67,9 +70,7 @@ export function optimizeIdentities(design: Design): OptimizeResult {
   }
   for (const edit of edgeEdits) edits.push(edit)
 
-  // Optimize's edits are valid by construction (test/optimize proves applyEdits with validation
-  // gives the same design on random designs), so they are applied without re-validating each item.
-  const result = edits.length === 0 ? design : applied(design, edits)
+  const result = edits.length === 0 ? design : applied(draft, edits)
   const summarize = (n: { id: string; name: string }) => ({ id: n.id, name: n.name })
   return {
     design: result,
@@ -97,8 +98,8 @@ function viaOfNeed(
   return group === undefined ? undefined : layout.viaOfGroup.get(group)
 }
 
-function applied(design: Design, edits: readonly Edit[]): Design {
-  const result = applyEdits(design, edits, { validate: false })
+function applied(draft: EditDraft, edits: readonly Edit[]): Design {
+  const result = draft.apply(edits)
   if (!result.ok) throw new Error(`optimize made an invalid edit: ${result.error.message}`)
   return result.value
 }

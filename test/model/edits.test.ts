@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { applyEdits, type Edit } from '@/model/edits.ts'
+import { applyEdits, editDraft, type Edit } from '@/model/edits.ts'
 import { parseDesignText } from '@/model/parse.ts'
 import { serializeDesign } from '@/model/serialize.ts'
 import { HOSTING_KINDS, SERVICE_KINDS } from '@/model/kinds.ts'
@@ -150,5 +150,25 @@ describe('applyEdits in one call equals one edit per call', () => {
       { type: 'removeNode', id: 'mi' },
     ])
     expect(r.ok && r.value.edges.map((e) => e.id)).toEqual(['e1'])
+  })
+})
+
+describe('editDraft', () => {
+  it('tells the ids the design uses, then applies as applyEdits does, once', () => {
+    const draft = editDraft(base())
+    expect(['api', 'mi', 'a1', 'e2', 'nope', 'API'].map((id) => draft.isTaken(id))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ])
+    const edits: Edit[] = [
+      { type: 'removeNode', id: 'mi' },
+      { type: 'addNode', node: { id: 'kv', kind: 'service', name: 'kv', service: 'keyVault' } },
+    ]
+    expect(draft.apply(edits)).toEqual(applyEdits(base(), edits))
+    expect(() => draft.apply(edits)).toThrow(/applied once/)
   })
 })
