@@ -6,7 +6,7 @@ import type { Design, Position } from '@/model/types.ts'
 import { templateById } from '@/templates/index.ts'
 import { intersects, nodeRect } from '@/ui/canvas/drawing/geometry.ts'
 import { arrange } from '@/layout/arrange.ts'
-import { ELK_UP_TO, layOut, type ElkEngine } from '@/layout/lay-out.ts'
+import { ELK_PART_EDGES_UP_TO, ELK_UP_TO, layOut, type ElkEngine } from '@/layout/lay-out.ts'
 import { layoutParts } from '@/layout/parts.ts'
 import { barycentreHeights } from '@/layout/barycentre.ts'
 import { design } from '../support/builder.ts'
@@ -145,6 +145,50 @@ describe('large designs', () => {
       ],
     })
     expect(Object.fromEntries(heights)).toEqual({ a0: 0, a1: 110, m0: 0, m1: 110, s0: 0, s1: 110 })
+  })
+
+  it('orders a dense part by barycentres, not ELK: 60 apps each using 10 shared identities', async () => {
+    // An imported group looks like this: ELK took 16 s on 280 nodes and 1,900 lines in one part.
+    const apps = Array.from({ length: 60 }, (_, i) => `a${i}`)
+    const identities = Array.from({ length: 10 }, (_, i) => `m${i}`)
+    const d: Design = {
+      name: 'dense',
+      nodes: [
+        ...apps.map((id) => ({
+          id,
+          kind: 'app' as const,
+          name: id,
+          hosting: 'appService' as const,
+        })),
+        ...identities.map((id) => ({ id, kind: 'identity' as const, name: id })),
+        { id: 's', kind: 'service', name: 's', service: 'storage' },
+      ],
+      edges: [
+        ...apps.flatMap((a) =>
+          identities.map((m) => ({
+            id: `${a}-${m}`,
+            kind: 'attach' as const,
+            source: a,
+            target: m,
+          })),
+        ),
+        {
+          id: 'a0-s',
+          kind: 'access',
+          source: 'a0',
+          target: 's',
+          via: 'm0',
+          roles: ['Storage Blob Data Reader'],
+        },
+      ],
+    }
+    expect(layoutParts(d, new ModelIndex(d), 'bundled').parts[0]?.edges.length).toBeGreaterThan(
+      ELK_PART_EDGES_UP_TO,
+    )
+    const noCall: ElkEngine = { layout: () => Promise.reject(new Error('ELK was asked')) }
+    const positions = await layOut(d, 'bundled', noCall)
+    expect(positions.size).toBe(d.nodes.length)
+    expect(overlaps(positions)).toEqual([])
   })
 
   it('lays out 10,000 nodes without ELK, nothing overlapping, in about 16:10', async () => {
