@@ -27,6 +27,8 @@ export interface LiveResource {
   readonly kind?: string
   readonly location?: string
   readonly identity?: LiveIdentityProperty
+  /** The whole resource as ARM answered the GET: what a GET + PUT writes back. */
+  readonly document?: Readonly<Record<string, unknown>>
 }
 
 export interface LiveUserIdentity {
@@ -99,6 +101,13 @@ export interface ArmGateway {
     id: string,
     apiVersion: string,
     identity: PatchIdentity,
+    o?: CallOptions,
+  ): Promise<LiveResource>
+  /** PUT of the whole resource (where a provider's PATCH ignores `identity`). */
+  putResource(
+    id: string,
+    apiVersion: string,
+    document: Readonly<Record<string, unknown>>,
     o?: CallOptions,
   ): Promise<LiveResource>
   getUserIdentity(id: string, o?: CallOptions): Promise<LiveUserIdentity | undefined>

@@ -1,6 +1,6 @@
 import { assertNever } from '../lib/assert.ts'
 import { HOSTING } from '../catalog/hosting.ts'
-import type { Scope } from '../model/kinds.ts'
+import type { HostingKind, Scope } from '../model/kinds.ts'
 import type { AppNode, Design, DesignNode } from '../model/types.ts'
 import { armScope, parseArmId, roleDefinitionResourceId } from '../plan/arm-ids.ts'
 import type { AppSetting, Plan, PlanPrincipal, PrincipalType } from '../plan/types.ts'
@@ -22,6 +22,7 @@ export type Step =
   | (StepBase & {
       readonly kind: 'configureIdentity'
       readonly app: string
+      readonly hosting: HostingKind
       readonly resourceId: string | undefined
       readonly apiVersion: string
       readonly enableSystem: boolean
@@ -48,12 +49,16 @@ export type Step =
       readonly roleGuid: string
       readonly target: string
       readonly accountId: string | undefined
+      /** Below the account (`/dbs/x`, `/dbs/x/colls/y`); the account itself when absent. */
+      readonly scopePath?: string
     })
   | (StepBase & {
       readonly kind: 'sqlScript'
       readonly target: string
       readonly user: string
       readonly script: string
+      /** Who runs the script where, as the preview says it. */
+      readonly manualReason: string
     })
   | (StepBase & {
       readonly kind: 'setAppSettings'
@@ -69,10 +74,10 @@ interface StepBase {
   readonly title: string
 }
 
-export type StepKind = Step['kind']
+export type StepKindName = Step['kind']
 
-/** Phases run in this order; steps inside a phase run concurrently. */
-export const PHASES: readonly StepKind[] = [
+/** Phases run in this order; steps inside a phase run concurrently (but for shared lanes). */
+export const PHASES: readonly StepKindName[] = [
   'createIdentity',
   'configureIdentity',
   'assignRole',
@@ -163,6 +168,7 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
           target: action.target,
           user: action.user,
           script: action.script,
+          manualReason: 'run this T-SQL in the database as its Microsoft Entra administrator',
         })
         break
       case 'setAppSettings': {
@@ -195,6 +201,7 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
       id: `configureIdentity:${appId}`,
       title: `${app.name}: ${parts.join(', ')}`,
       app: appId,
+      hosting: app.hosting,
       resourceId: app.azure?.resourceId,
       apiVersion: HOSTING[app.hosting].apiVersion,
       enableSystem: config.enableSystem,

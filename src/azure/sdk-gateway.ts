@@ -209,11 +209,14 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
         return out
       }),
     getResource: (id, apiVersion, o) =>
-      notFoundAsUndefined(async () =>
-        liveResource((await call('GET', id, apiVersion, undefined, o?.signal)).body),
-      ),
+      notFoundAsUndefined(async () => {
+        const { body } = await call('GET', id, apiVersion, undefined, o?.signal)
+        return { ...liveResource(body), document: body }
+      }),
     patchIdentity: async (id, apiVersion, identity, o) =>
       liveResource((await call('PATCH', id, apiVersion, { identity }, o?.signal)).body),
+    putResource: async (id, apiVersion, document, o) =>
+      liveResource((await call('PUT', id, apiVersion, document, o?.signal)).body),
     getUserIdentity: (id, o) =>
       notFoundAsUndefined(() =>
         sdk(async () => {

@@ -1,0 +1,49 @@
+import type { Step } from '../steps.ts'
+import type { StepKind } from './step-kind.ts'
+
+type SetAppSettings = Extract<Step, { kind: 'setAppSettings' }>
+
+/** Client ids in an App Service's app settings: read (a privileged list), merge, write the whole set. */
+export const setAppSettings: StepKind<SetAppSettings> = {
+  async preview(step, { gateway, signal, principals }) {
+    if (step.manual) return { step, status: 'manual', reason: step.manual }
+    if (!step.resourceId)
+      return { step, status: 'cannot', reason: 'the app is not bound to an Azure resource' }
+    const current = await gateway.getAppSettings(step.resourceId, { signal })
+    const differing: string[] = []
+    let unknown = false
+    for (const s of step.settings) {
+      const want = principals.clientIdOf(s.identity)
+      if (!want || current[s.name] === undefined) unknown = true
+      else if (current[s.name] !== want)
+        differing.push(`${s.name} is ${current[s.name]}, will be ${want}`)
+    }
+    if (differing.length) return { step, status: 'conflict', reason: differing.join('; ') }
+    return unknown ? { step, status: 'create' } : { step, status: 'inPlace' }
+  },
+  async execute(step, { gateway, principals, retry, signal }) {
+    const id = step.resourceId as string
+    const values: Record<string, string> = {}
+    for (const s of step.settings) {
+      const clientId = principals.clientIdOf(s.identity)
+      if (!clientId)
+        return {
+          outcome: 'skipped',
+          detail: `identity ${s.identity} does not exist, so ${s.name} has no value`,
+        }
+      values[s.name] = clientId
+    }
+    const current = await retry(() => gateway.getAppSettings(id, { signal }), false)
+    if (Object.entries(values).every(([k, v]) => current[k] === v))
+      return { outcome: 'unchanged', resourceId: id }
+    await retry(() => gateway.putAppSettings(id, { ...current, ...values }, { signal }), true)
+    return {
+      outcome: 'created',
+      detail: Object.entries(values)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', '),
+      resourceId: id,
+    }
+  },
+  target: (step) => step.resourceId,
+}
