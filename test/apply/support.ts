@@ -49,6 +49,7 @@ export function inPageWorld(
     ...(observeRemainingWrites
       ? { onRemainingWrites: (n: number) => pacer.observeRemaining(n) }
       : {}),
+    sleep: (ms, signal) => clock.sleep(ms, signal),
   })
   const gateway = withReadRetries(sdk, { clock, random: mulberry(7) })
   return { clock, sandbox, gateway, raw: sdk, pacer }

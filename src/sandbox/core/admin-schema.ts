@@ -17,6 +17,20 @@ const faultPatch = z.strictObject({
       enabled: z.optional(z.boolean()),
       capacity: z.optional(z.number().check(z.gte(1))),
       refillPerSecond: z.optional(nonNegative),
+      globalCapacity: z.optional(z.number().check(z.gte(1))),
+      globalRefillPerSecond: z.optional(nonNegative),
+    }),
+  ),
+  operations: z.optional(
+    z.strictObject({
+      durationMs: z.optional(nonNegative),
+      retryAfterSeconds: z.optional(nonNegative),
+    }),
+  ),
+  locks: z.optional(
+    z.strictObject({
+      enabled: z.optional(z.boolean()),
+      federatedCredentialMs: z.optional(nonNegative),
     }),
   ),
   serverErrors: z.optional(z.strictObject({ rate: z.optional(rate) })),

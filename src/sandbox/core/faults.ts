@@ -4,12 +4,27 @@ import { nextFloat } from './prng.ts'
 export interface FaultConfig {
   /** Every answer waits `fixedMs` plus a seeded share of `jitterMs`. */
   readonly latency: { readonly fixedMs: number; readonly jitterMs: number }
-  /** ARM's write token bucket, per caller and subscription: 429 + Retry-After when empty. */
+  /**
+   * ARM's write token buckets: one per caller and subscription (`capacity`, `refillPerSecond`),
+   * and the subscription-wide global one every caller shares (`globalCapacity`,
+   * `globalRefillPerSecond`, reported in x-ms-ratelimit-remaining-subscription-global-writes);
+   * 429 + Retry-After when either is empty.
+   */
   readonly throttle: {
     readonly enabled: boolean
     readonly capacity: number
     readonly refillPerSecond: number
+    readonly globalCapacity: number
+    readonly globalRefillPerSecond: number
   }
+  /** How long asynchronous provider operations run, and the Retry-After their polls carry. */
+  readonly operations: { readonly durationMs: number; readonly retryAfterSeconds: number }
+  /**
+   * Provider locks, as Azure takes them: a Cosmos DB account for the length of a data-role
+   * write (a concurrent one: 412 PreconditionFailed); a user-assigned identity while one of its
+   * federated credentials is written (`federatedCredentialMs`; a concurrent one: 409).
+   */
+  readonly locks: { readonly enabled: boolean; readonly federatedCredentialMs: number }
   /** Share of requests answered 500 or 503 before they are processed. */
   readonly serverErrors: { readonly rate: number }
   /** Share of requests whose connection is reset, before or after the request takes effect. */
@@ -26,7 +41,15 @@ export type FaultPatch = {
 
 export const DEFAULT_FAULTS: FaultConfig = {
   latency: { fixedMs: 0, jitterMs: 0 },
-  throttle: { enabled: true, capacity: 200, refillPerSecond: 10 },
+  throttle: {
+    enabled: true,
+    capacity: 200,
+    refillPerSecond: 10,
+    globalCapacity: 3000,
+    globalRefillPerSecond: 50,
+  },
+  operations: { durationMs: 1000, retryAfterSeconds: 1 },
+  locks: { enabled: true, federatedCredentialMs: 200 },
   serverErrors: { rate: 0 },
   resets: { rate: 0, phase: 'request' },
   forbiddenScopes: [],
@@ -38,6 +61,8 @@ export function mergeFaults(base: FaultConfig, patch: FaultPatch | undefined): F
   return {
     latency: { ...base.latency, ...patch.latency },
     throttle: { ...base.throttle, ...patch.throttle },
+    operations: { ...base.operations, ...patch.operations },
+    locks: { ...base.locks, ...patch.locks },
     serverErrors: { ...base.serverErrors, ...patch.serverErrors },
     resets: { ...base.resets, ...patch.resets },
     forbiddenScopes: patch.forbiddenScopes ?? base.forbiddenScopes,

@@ -126,9 +126,10 @@ export function createSandbox(input: CreateSandboxInput): Sandbox {
       const draw = drawFaults(settings.faults, stream)
       state.prng.faults = stream.value
       if (draw.reset === 'request') return { kind: 'reset', delayMs: draw.delayMs }
-      const response = process(parsed, draw)
-      if (draw.reset === 'response') return { kind: 'reset', delayMs: draw.delayMs }
-      return { kind: 'response', delayMs: draw.delayMs, response }
+      const { holdMs = 0, ...response } = process(parsed, draw)
+      const delayMs = draw.delayMs + holdMs
+      if (draw.reset === 'response') return { kind: 'reset', delayMs }
+      return { kind: 'response', delayMs, response }
     },
     snapshot: () => structuredCopy(state),
     load(next) {

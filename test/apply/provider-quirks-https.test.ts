@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { systemClock } from '@/azure/system-clock.ts'
+import { WritePacer } from '@/apply/pacer.ts'
+import { DEFAULT_RETRY } from '@/apply/retry.ts'
+import { withReadRetries } from '@/apply/reading.ts'
+import { succeeded } from '@/apply/report.ts'
+import { connectHttpsSandbox } from '@/azure/https-sandbox.ts'
+import { createSdkGateway } from '@/azure/sdk-gateway.ts'
+import { startSandboxServer, type SandboxServer } from '@/sandbox/server/https-server.ts'
+import { templateById } from '@/templates/index.ts'
+import { actualCosmosAssignments, applyOnce, mulberry, sandboxPrincipalId } from './support.ts'
+
+const SUB = '11111111-1111-1111-1111-111111111111'
+const OTHER = 'aaaaaaaa-0000-4000-8000-000000000001'
+
+/** Quick backoff: the provider's behaviour is the point here, not the waiting. */
+const RETRY = { ...DEFAULT_RETRY, baseDelayMs: 20, maxDelayMs: 200 }
+
+let server: SandboxServer
+beforeAll(async () => {
+  server = await startSandboxServer({ port: 0 })
+})
+afterAll(() => server.close())
+beforeEach(() => {
+  server.sandbox.reset()
+  server.sandbox.resetFaults()
+})
+
+/** The real SDK over HTTPS, its polls and pacing on the real clock. */
+async function world() {
+  const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, systemClock)
+  const options = await connectHttpsSandbox(server.url)
+  const raw = createSdkGateway({
+    ...options,
+    onRemainingWrites: (n) => pacer.observeRemaining(n),
+    pollIntervalMs: 50,
+  })
+  return {
+    clock: systemClock as never,
+    pacer,
+    raw,
+    gateway: withReadRetries(raw, { clock: systemClock, random: mulberry(3), policy: RETRY }),
+  }
+}
+
+describe('apply meets each provider as Azure has it (real SDK over HTTPS)', () => {
+  it('applies scenario 2 with the Cosmos DB account lock on: one data-role write at a time per account, no 412 met', async () => {
+    server.sandbox.setFaults({
+      locks: { enabled: true },
+      operations: { durationMs: 300, retryAfterSeconds: 1 },
+    })
+    const w = await world()
+    const retries: string[] = []
+    const design = templateById('scenario-2')!.design
+    const applied = await applyOnce(design, w, {
+      retry: RETRY,
+      onEvent: (e) => {
+        if (e.type === 'retry') retries.push(`${e.step.kind}:${e.note.failure.code}`)
+      },
+    })
+    expect(
+      applied.report.steps.filter((s) => s.outcome === 'failed').map((s) => s.failure),
+    ).toEqual([])
+    expect(succeeded(applied.report)).toBe(true)
+    expect(retries).toEqual([])
+    const cosmos = applied.prepared.steps.filter((s) => s.kind === 'assignCosmosDataRole')
+    expect(cosmos.length).toBe(2)
+    const expected = cosmos.map(
+      (s) =>
+        `${s.accountId!.toLowerCase()}|${sandboxPrincipalId(server.sandbox, applied.prepared, s.principal)}|${s.roleGuid}`,
+    )
+    expect(actualCosmosAssignments(server.sandbox).sort()).toEqual(expected.sort())
+  }, 30_000)
+
+  it('retries a 412 from a lock another client holds, with backoff, and succeeds once it is free', async () => {
+    server.sandbox.setFaults({ operations: { durationMs: 400, retryAfterSeconds: 1 } })
+    const w = await world()
+    const retries: string[] = []
+    const account = `/subscriptions/${SUB}/resourceGroups/sandbox-rg/providers/Microsoft.DocumentDB/databaseAccounts/contoso-cosmos`
+    const applied = await applyOnce(templateById('scenario-2')!.design, w, {
+      retry: RETRY,
+      // Someone else's data-role write on the same account, just before the run.
+      beforeRun: () => {
+        const held = server.sandbox.handle({
+          method: 'PUT',
+          url: `${account}/sqlRoleAssignments/${OTHER}?api-version=2024-05-15`,
+          headers: { authorization: 'Bearer someone-else' },
+          body: JSON.stringify({
+            properties: {
+              roleDefinitionId: `${account}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000001`,
+              scope: account,
+              principalId: OTHER,
+            },
+          }),
+        })
+        expect(held.kind === 'response' && held.response.status).toBe(202)
+      },
+      onEvent: (e) => {
+        if (e.type === 'retry') retries.push(`${e.step.kind}:${e.note.failure.code}`)
+      },
+    })
+    expect(succeeded(applied.report)).toBe(true)
+    expect(retries.length).toBeGreaterThan(0)
+    expect(new Set(retries)).toEqual(new Set(['assignCosmosDataRole:PreconditionFailed']))
+    expect(actualCosmosAssignments(server.sandbox)).toHaveLength(3)
+  }, 30_000)
+})
