@@ -70,6 +70,12 @@ export interface LiveCosmosRoleAssignment {
   readonly principalId: string
 }
 
+export interface FederatedCredential {
+  readonly issuer: string
+  readonly subject: string
+  readonly audiences: readonly string[]
+}
+
 export interface Written<T> {
   readonly value: T
   /** True when the call created it, false when it was already there (200 instead of 201). */
@@ -146,6 +152,18 @@ export interface ArmGateway {
     body: CosmosRoleAssignmentBody,
     o?: CallOptions,
   ): Promise<Written<LiveCosmosRoleAssignment>>
+  /** A federated identity credential of a user-assigned identity; undefined when absent (404). */
+  getFederatedCredential(
+    identityId: string,
+    name: string,
+    o?: CallOptions,
+  ): Promise<FederatedCredential | undefined>
+  putFederatedCredential(
+    identityId: string,
+    name: string,
+    credential: FederatedCredential,
+    o?: CallOptions,
+  ): Promise<Written<FederatedCredential>>
   getAppSettings(siteId: string, o?: CallOptions): Promise<Record<string, string>>
   putAppSettings(
     siteId: string,

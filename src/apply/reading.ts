@@ -25,6 +25,7 @@ const READS = [
   'readPermissions',
   'listCosmosRoleAssignments',
   'getAppSettings',
+  'getFederatedCredential',
 ] as const satisfies readonly (keyof ArmGateway)[]
 
 /**

@@ -1,5 +1,6 @@
 import { assertNever } from '../lib/assert.ts'
 import { HOSTING } from '../catalog/hosting.ts'
+import { aksSubject, federatedCredentialName } from '../catalog/workload-identity.ts'
 import type { HostingKind, Scope } from '../model/kinds.ts'
 import type { AppNode, Design, DesignNode } from '../model/types.ts'
 import { armScope, parseArmId, roleDefinitionResourceId } from '../plan/arm-ids.ts'
@@ -27,8 +28,18 @@ export type Step =
       readonly apiVersion: string
       readonly enableSystem: boolean
       readonly attach: readonly { readonly identity: string; readonly resourceId: string }[]
-      /** AKS workloads use federated credentials, not the cluster's identity property. */
       readonly manual?: string
+    })
+  | (StepBase & {
+      /** An AKS workload's identity: a federated credential for the pod's service account. */
+      readonly kind: 'federateIdentity'
+      readonly app: string
+      readonly identity: string
+      readonly identityId: string
+      /** The AKS cluster the workload runs on (its OIDC issuer is the credential's issuer). */
+      readonly clusterId: string | undefined
+      readonly name: string
+      readonly subject: string
     })
   | (StepBase & {
       readonly kind: 'assignRole'
@@ -80,6 +91,7 @@ export type StepKindName = Step['kind']
 export const PHASES: readonly StepKindName[] = [
   'createIdentity',
   'configureIdentity',
+  'federateIdentity',
   'assignRole',
   'assignCosmosDataRole',
   'setAppSettings',
@@ -192,6 +204,10 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
   }
   for (const [appId, config] of configure) {
     const app = nodes.get(appId) as AppNode
+    if (app.hosting === 'aksWorkload') {
+      steps.push(...federationSteps(app, config.attach, name))
+      continue
+    }
     const parts = [
       config.enableSystem ? 'enable system-assigned identity' : '',
       ...config.attach.map((a) => `attach ${name(a.identity)}`),
@@ -206,12 +222,6 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
       apiVersion: HOSTING[app.hosting].apiVersion,
       enableSystem: config.enableSystem,
       attach: config.attach,
-      ...(app.hosting === 'aksWorkload'
-        ? {
-            manual:
-              'AKS workloads use workload identity: add a federated credential for the pod’s service account to each user-assigned identity (az identity federated-credential create).',
-          }
-        : {}),
     })
   }
   return steps.sort((a, b) => PHASES.indexOf(a.kind) - PHASES.indexOf(b.kind))
@@ -219,4 +229,23 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
 
 function settingsManual(app: AppNode): string {
   return `${HOSTING[app.hosting].label} settings are not set through ARM here: set these environment variables in the workload's configuration.`
+}
+
+/** AKS pods use their identities through workload identity: one federated credential each. */
+function federationSteps(
+  app: AppNode,
+  attach: readonly { readonly identity: string; readonly resourceId: string }[],
+  name: (id: string) => string,
+): Step[] {
+  return attach.map((a) => ({
+    kind: 'federateIdentity',
+    id: `federateIdentity:${app.id}:${a.identity}`,
+    title: `Federate ${name(a.identity)} with the service account of ${app.name}`,
+    app: app.id,
+    identity: a.identity,
+    identityId: a.resourceId,
+    clusterId: app.azure?.resourceId,
+    name: federatedCredentialName(app.name),
+    subject: aksSubject(app.name),
+  }))
 }

@@ -12,6 +12,7 @@ import {
 import { abortError } from '../apply/clock.ts'
 import type {
   ArmGateway,
+  FederatedCredential,
   LiveIdentityProperty,
   LiveResource,
   LiveRoleAssignment,
@@ -28,6 +29,7 @@ const API = {
   subscriptions: '2022-12-01',
   permissions: '2022-04-01',
   cosmos: '2024-05-15',
+  msi: '2023-01-31',
   web: '2023-12-01',
 }
 
@@ -391,6 +393,27 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
         created: r.status !== 200,
       }
     },
+    getFederatedCredential: (identity, name, o) =>
+      notFoundAsUndefined(async () => {
+        const { body } = await call(
+          'GET',
+          `${identity}/federatedIdentityCredentials/${name}`,
+          API.msi,
+          undefined,
+          o?.signal,
+        )
+        return federatedCredential(body)
+      }),
+    putFederatedCredential: async (identity, name, credential, o) => {
+      const r = await call(
+        'PUT',
+        `${identity}/federatedIdentityCredentials/${name}`,
+        API.msi,
+        { properties: credential },
+        o?.signal,
+      )
+      return { value: federatedCredential(r.body), created: r.status === 201 }
+    },
     getAppSettings: async (site, o) =>
       ((await call('POST', `${site}/config/appsettings/list`, API.web, undefined, o?.signal)).body
         .properties ?? {}) as Record<string, string>,
@@ -421,6 +444,11 @@ function liveAssignment(a: {
     principalId: a.principalId ?? '',
     ...(a.principalType ? { principalType: a.principalType } : {}),
   }
+}
+
+function federatedCredential(body: Record<string, unknown>): FederatedCredential {
+  const p = (body.properties ?? {}) as Partial<FederatedCredential>
+  return { issuer: p.issuer ?? '', subject: p.subject ?? '', audiences: p.audiences ?? [] }
 }
 
 function jsonOf(response: PipelineResponse): Record<string, unknown> {

@@ -1,20 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { systemClock } from '@/azure/system-clock.ts'
-import { WritePacer } from '@/apply/pacer.ts'
-import { DEFAULT_RETRY } from '@/apply/retry.ts'
-import { withReadRetries } from '@/apply/reading.ts'
 import { succeeded } from '@/apply/report.ts'
-import { connectHttpsSandbox } from '@/azure/https-sandbox.ts'
-import { createSdkGateway } from '@/azure/sdk-gateway.ts'
 import { startSandboxServer, type SandboxServer } from '@/sandbox/server/https-server.ts'
 import { templateById } from '@/templates/index.ts'
-import { actualCosmosAssignments, applyOnce, mulberry, sandboxPrincipalId } from './support.ts'
+import {
+  actualCosmosAssignments,
+  applyOnce,
+  httpsWorld,
+  QUICK_RETRY,
+  sandboxPrincipalId,
+  SUB,
+} from './support.ts'
 
-const SUB = '11111111-1111-1111-1111-111111111111'
 const OTHER = 'aaaaaaaa-0000-4000-8000-000000000001'
 
-/** Quick backoff: the provider's behaviour is the point here, not the waiting. */
-const RETRY = { ...DEFAULT_RETRY, baseDelayMs: 20, maxDelayMs: 200 }
+const RETRY = QUICK_RETRY
 
 let server: SandboxServer
 beforeAll(async () => {
@@ -26,30 +25,13 @@ beforeEach(() => {
   server.sandbox.resetFaults()
 })
 
-/** The real SDK over HTTPS, its polls and pacing on the real clock. */
-async function world() {
-  const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, systemClock)
-  const options = await connectHttpsSandbox(server.url)
-  const raw = createSdkGateway({
-    ...options,
-    onRemainingWrites: (n) => pacer.observeRemaining(n),
-    pollIntervalMs: 50,
-  })
-  return {
-    clock: systemClock as never,
-    pacer,
-    raw,
-    gateway: withReadRetries(raw, { clock: systemClock, random: mulberry(3), policy: RETRY }),
-  }
-}
-
 describe('apply meets each provider as Azure has it (real SDK over HTTPS)', () => {
   it('applies scenario 2 with the Cosmos DB account lock on: one data-role write at a time per account, no 412 met', async () => {
     server.sandbox.setFaults({
       locks: { enabled: true },
       operations: { durationMs: 300, retryAfterSeconds: 1 },
     })
-    const w = await world()
+    const w = await httpsWorld(server.url)
     const retries: string[] = []
     const design = templateById('scenario-2')!.design
     const applied = await applyOnce(design, w, {
@@ -74,7 +56,7 @@ describe('apply meets each provider as Azure has it (real SDK over HTTPS)', () =
 
   it('retries a 412 from a lock another client holds, with backoff, and succeeds once it is free', async () => {
     server.sandbox.setFaults({ operations: { durationMs: 400, retryAfterSeconds: 1 } })
-    const w = await world()
+    const w = await httpsWorld(server.url)
     const retries: string[] = []
     const account = `/subscriptions/${SUB}/resourceGroups/sandbox-rg/providers/Microsoft.DocumentDB/databaseAccounts/contoso-cosmos`
     const applied = await applyOnce(templateById('scenario-2')!.design, w, {

@@ -10,6 +10,9 @@ import type { RetryPolicy } from '@/apply/retry.ts'
 import type { ApplyReport } from '@/apply/report.ts'
 import { roleDefinitionGuidOf } from '@/plan/arm-ids.ts'
 import { createSdkGateway } from '@/azure/sdk-gateway.ts'
+import { connectHttpsSandbox } from '@/azure/https-sandbox.ts'
+import { systemClock } from '@/azure/system-clock.ts'
+import { DEFAULT_RETRY } from '@/apply/retry.ts'
 import { sandboxDeveloperIds } from '@/apply/sandbox-developers.ts'
 import type { Design } from '@/model/types.ts'
 import { sandboxClientOptions, sandboxCredential } from '@/sandbox/client-options.ts'
@@ -234,4 +237,27 @@ export function bulkDesign(sandbox: Sandbox, apps: number, perApp = 3): Design {
     }
   }
   return { name: `Bulk ${apps}`, nodes, edges }
+}
+
+/** Quick backoff for HTTPS tests: the provider's behaviour is the point, not the waiting. */
+export const QUICK_RETRY: RetryPolicy = { ...DEFAULT_RETRY, baseDelayMs: 20, maxDelayMs: 200 }
+
+/** The real SDK over HTTPS to a sandbox server, its polls and pacing on the real clock. */
+export async function httpsWorld(
+  url: string,
+  bucket: BucketOptions = { capacity: 200, refillPerSecond: 10 },
+) {
+  const pacer = new WritePacer(bucket, systemClock)
+  const options = await connectHttpsSandbox(url)
+  const raw = createSdkGateway({
+    ...options,
+    onRemainingWrites: (n) => pacer.observeRemaining(n),
+    pollIntervalMs: 50,
+  })
+  return {
+    clock: systemClock as never as VirtualClock,
+    pacer,
+    raw,
+    gateway: withReadRetries(raw, { clock: systemClock, random: mulberry(3), policy: QUICK_RETRY }),
+  }
 }

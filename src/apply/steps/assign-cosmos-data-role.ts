@@ -63,5 +63,14 @@ export const assignCosmosDataRole: StepKind<AssignCosmosDataRole> = {
     }
   },
   target: (step) => step.accountId,
+  needs: (step) =>
+    step.accountId
+      ? [
+          {
+            action: 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments/write',
+            scope: step.accountId,
+          },
+        ]
+      : [],
   lane: (step) => (step.accountId ? `cosmos:${step.accountId.toLowerCase()}` : undefined),
 }

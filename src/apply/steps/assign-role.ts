@@ -71,4 +71,8 @@ export const assignRole: StepKind<AssignRole> = {
     }
   },
   target: (step) => step.scope,
+  needs: (step) =>
+    step.scope
+      ? [{ action: 'Microsoft.Authorization/roleAssignments/write', scope: step.scope }]
+      : [],
 }

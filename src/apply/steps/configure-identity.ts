@@ -3,6 +3,9 @@ import type { LiveResource, PatchIdentity } from '../gateway.ts'
 import type { Learnt } from '../principals.ts'
 import type { Step } from '../steps.ts'
 import type { ExecuteContext, StepKind } from './step-kind.ts'
+import { parseArmId } from '../../plan/arm-ids.ts'
+
+const ASSIGN_IDENTITY = 'Microsoft.ManagedIdentity/userAssignedIdentities/assign/action'
 
 type ConfigureIdentity = Extract<Step, { kind: 'configureIdentity' }>
 
@@ -139,4 +142,14 @@ export const configureIdentity: StepKind<ConfigureIdentity> = {
     }
   },
   target: (step) => step.resourceId,
+  needs: (step) => {
+    if (!step.resourceId) return []
+    const type = parseArmId(step.resourceId)?.type ?? ''
+    return [
+      { action: `${type}/write`, scope: step.resourceId },
+      // On the identity itself (ARM's linked authorization): one this apply creates has no
+      // permissions to read yet.
+      ...step.attach.map((a) => ({ action: ASSIGN_IDENTITY, scope: a.resourceId })),
+    ]
+  },
 }

@@ -1,5 +1,5 @@
 import type { Step } from '../steps.ts'
-import type { StepKind } from './step-kind.ts'
+import { groupOf, type StepKind } from './step-kind.ts'
 
 type CreateIdentity = Extract<Step, { kind: 'createIdentity' }>
 
@@ -27,4 +27,10 @@ export const createIdentity: StepKind<CreateIdentity> = {
     }
   },
   target: (step) => step.resourceId,
+  needs: (step) => [
+    {
+      action: 'Microsoft.ManagedIdentity/userAssignedIdentities/write',
+      scope: groupOf(step.resourceId),
+    },
+  ],
 }

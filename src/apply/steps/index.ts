@@ -3,6 +3,7 @@ import { assignCosmosDataRole } from './assign-cosmos-data-role.ts'
 import { assignRole } from './assign-role.ts'
 import { configureIdentity } from './configure-identity.ts'
 import { createIdentity } from './create-identity.ts'
+import { federateIdentity } from './federate-identity.ts'
 import { setAppSettings } from './set-app-settings.ts'
 import { sqlScript } from './sql-script.ts'
 import type { StepKind } from './step-kind.ts'
@@ -11,6 +12,7 @@ import type { StepKind } from './step-kind.ts'
 export const STEP_KINDS: { readonly [K in StepKindName]: StepKind<Extract<Step, { kind: K }>> } = {
   createIdentity,
   configureIdentity,
+  federateIdentity,
   assignRole,
   assignCosmosDataRole,
   setAppSettings,

@@ -46,4 +46,11 @@ export const setAppSettings: StepKind<SetAppSettings> = {
     }
   },
   target: (step) => step.resourceId,
+  needs: (step) =>
+    step.resourceId
+      ? [
+          { action: 'Microsoft.Web/sites/config/list/action', scope: step.resourceId },
+          { action: 'Microsoft.Web/sites/config/write', scope: step.resourceId },
+        ]
+      : [],
 }

@@ -12,4 +12,5 @@ export const sqlScript: StepKind<SqlScript> = {
     return { outcome: 'skipped', detail: 'manual: run the script in the database' }
   },
   target: () => undefined,
+  needs: () => [],
 }

@@ -1,10 +1,22 @@
 import type { ArmGateway } from '../gateway.ts'
-import type { Needed } from '../permission-check.ts'
+import { parseArmId, resourceGroupScope } from '../../plan/arm-ids.ts'
 import type { KnownPrincipal, Learnt, Principals } from '../principals.ts'
 import type { Outcome } from '../report.ts'
 import type { Retry } from '../retry.ts'
 import type { Step } from '../steps.ts'
 import type { PlanPrincipal } from '../../plan/types.ts'
+
+/** An operation the caller must be allowed, and where (ARM's action and scope). */
+export interface Needed {
+  readonly action: string
+  readonly scope: string
+}
+
+/** The group an id lives in: where a resource that does not exist yet is allowed or not. */
+export function groupOf(id: string): string {
+  const p = parseArmId(id)
+  return p?.resourceGroup ? resourceGroupScope(p.subscriptionId, p.resourceGroup) : id
+}
 
 export type PreviewStatus = 'create' | 'inPlace' | 'conflict' | 'cannot' | 'manual'
 
@@ -57,6 +69,11 @@ export interface StepKind<S extends Step> {
   execute(step: S, ctx: ExecuteContext): Promise<Executed>
   /** The resource or scope the step changes (the report links its Access control page). */
   target(step: S): string | undefined
+  /**
+   * What ARM checks for the step's writes (the provider operations; see README "Who needs which
+   * role"), checked against the caller's permissions in the preview.
+   */
+  needs(step: S): Needed[]
   /**
    * Steps of one phase that share a lane run one at a time, in plan order: ARM refuses
    * concurrent writes there (a Cosmos DB account's data-role assignments, an identity's

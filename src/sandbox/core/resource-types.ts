@@ -77,5 +77,17 @@ const NO_PROVISIONING_STATE = new Set(
 export const hasProvisioningState = (type: string): boolean =>
   !NO_PROVISIONING_STATE.has(type.toLowerCase())
 
+/**
+ * Types whose PATCH carries tags only, ignoring `identity` and `properties`: Container Instances
+ * (ContainerGroups_Update takes a `Resource` with tags) and Logic Apps (Workflows_Update).
+ */
+const PATCH_TAGS_ONLY = new Set(
+  ['Microsoft.ContainerInstance/containerGroups', 'Microsoft.Logic/workflows'].map((t) =>
+    t.toLowerCase(),
+  ),
+)
+
+export const patchTakesTagsOnly = (type: string): boolean => PATCH_TAGS_ONLY.has(type.toLowerCase())
+
 export const isIdentityType = (type: string): boolean =>
   type.toLowerCase() === IDENTITY_ARM_TYPE.toLowerCase()

@@ -1,5 +1,7 @@
 import { changed, type Ctx, json, noContent } from './context.ts'
+import { tryLock } from './locks.ts'
 import {
+  armError,
   invalidRequestContent,
   locationRequired,
   methodNotAllowed,
@@ -18,7 +20,12 @@ import {
   normaliseLocation,
   renderResource,
 } from './resource-store.ts'
-import { canonicalType, hasProvisioningState, isIdentityType } from './resource-types.ts'
+import {
+  canonicalType,
+  hasProvisioningState,
+  isIdentityType,
+  patchTakesTagsOnly,
+} from './resource-types.ts'
 import { mergePatch } from './merge-patch.ts'
 import type { JsonObject, ResourceRecord, SandboxResponse } from './types.ts'
 
@@ -113,6 +120,13 @@ export function patchResource(ctx: Ctx, at: Address): SandboxResponse {
   if (!existing) return resourceNotFound(at.type, at.name, at.resourceGroup)
   const body = jsonBody(ctx.request)
   if (!body.ok) return invalidRequestContent(body.error)
+  if (patchTakesTagsOnly(existing.type)) {
+    // ContainerGroups_Update and Workflows_Update change tags only: the rest of the body,
+    // identity included, is ignored, and the answer is 200 all the same.
+    if (body.value.tags !== undefined) existing.tags = objectOr(body.value.tags, {})
+    changed(ctx)
+    return json(200, renderResource(existing))
+  }
   const identity = nextIdentity(ctx, existing, existing.identity, body.value.identity, 'patch')
   if (!identity.ok) return identity.error
   const { properties, tags, kind } = body.value
@@ -146,8 +160,32 @@ export function deleteResource(ctx: Ctx, at: Address): SandboxResponse {
   return noContent(200)
 }
 
+const FEDERATED = 'microsoft.managedidentity/userassignedidentities/federatedidentitycredentials'
+
+/**
+ * Managed Identity writes one federated credential of an identity at a time: a write that meets
+ * another one in flight under the same identity gets 409; a write holds the identity while it
+ * runs (the answer comes once it is done).
+ */
+function federatedCredentialWrite(ctx: Ctx, at: Address): SandboxResponse | undefined {
+  if (at.type.toLowerCase() !== FEDERATED || !['PUT', 'DELETE'].includes(ctx.request.method))
+    return undefined
+  const identity = at.id.slice(0, at.id.toLowerCase().lastIndexOf('/federatedidentitycredentials/'))
+  const hold = ctx.settings.faults.locks.federatedCredentialMs
+  if (!tryLock(ctx, identity, hold))
+    return armError(
+      409,
+      'ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity',
+      `Too many Federated Identity Credentials are written concurrently for the managed identity '${identity.toLowerCase()}'. Concurrent Federated Identity Credentials writes under the same managed identity are not supported.`,
+    )
+  const answer = ctx.request.method === 'PUT' ? putResource(ctx, at) : deleteResource(ctx, at)
+  return ctx.settings.faults.locks.enabled ? { ...answer, holdMs: hold } : answer
+}
+
 /** One resource instance, by method. */
 export function resourceInstance(ctx: Ctx, at: Address): SandboxResponse {
+  const federated = federatedCredentialWrite(ctx, at)
+  if (federated) return federated
   switch (ctx.request.method) {
     case 'PUT':
       return putResource(ctx, at)

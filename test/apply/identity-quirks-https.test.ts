@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { succeeded } from '@/apply/report.ts'
+import { Principals } from '@/apply/principals.ts'
+import { configureIdentity } from '@/apply/steps/configure-identity.ts'
+import type { Design } from '@/model/types.ts'
+import { startSandboxServer, type SandboxServer } from '@/sandbox/server/https-server.ts'
+import { applyOnce, httpsWorld, QUICK_RETRY, SUB } from './support.ts'
+
+const RETRY = QUICK_RETRY
+const RG = `/subscriptions/${SUB}/resourceGroups/sandbox-rg`
+const ISSUER =
+  'https://westeurope.oic.prod-aks.azure.com/22222222-2222-2222-2222-222222222222/5e1f8a0c/'
+
+let server: SandboxServer
+beforeAll(async () => {
+  server = await startSandboxServer({ port: 0 })
+})
+afterAll(() => server.close())
+beforeEach(() => {
+  server.sandbox.reset()
+  server.sandbox.resetFaults()
+})
+
+const storage = { id: 'st', kind: 'service', name: 'quirkstore', service: 'storage' } as const
+const access = (id: string, source: string, via: string) =>
+  ({ id, kind: 'access', source, target: 'st', via, roles: ['Storage Blob Data Reader'] }) as const
+
+/** Reads what the sandbox holds for a resource: the truth, not what apply reported. */
+function live(type: string, name: string) {
+  return Object.values(server.sandbox.snapshot().resources).find(
+    (r) => r.type === type && r.name === name,
+  )
+}
+
+describe('identity changes per resource type (real SDK over HTTPS)', () => {
+  it('container groups and workflows: PATCH ignores identity, so apply writes the whole resource back and verifies', async () => {
+    server.sandbox.seed({
+      resources: [
+        { type: 'Microsoft.Storage/storageAccounts', name: 'quirkstore' },
+        {
+          type: 'Microsoft.ContainerInstance/containerGroups',
+          name: 'quirk-aci',
+          properties: {
+            osType: 'Linux',
+            containers: [{ name: 'app', properties: { image: 'nginx' } }],
+          },
+        },
+        {
+          type: 'Microsoft.Logic/workflows',
+          name: 'quirk-flow',
+          properties: { definition: { actions: {} } },
+        },
+      ],
+    })
+    const design: Design = {
+      name: 'Quirks',
+      nodes: [
+        storage,
+        {
+          id: 'aci',
+          kind: 'app',
+          name: 'quirk-aci',
+          hosting: 'containerInstance',
+          systemAssigned: true,
+        },
+        { id: 'mi', kind: 'identity', name: 'mi-quirk' },
+        { id: 'flow', kind: 'app', name: 'quirk-flow', hosting: 'logicApp', systemAssigned: true },
+      ],
+      edges: [
+        { id: 'a1', kind: 'attach', source: 'aci', target: 'mi' },
+        access('e1', 'aci', 'system'),
+        access('e2', 'aci', 'mi'),
+        access('e3', 'flow', 'system'),
+      ],
+    }
+    const applied = await applyOnce(design, await httpsWorld(server.url), { retry: RETRY })
+    expect(applied.report.steps.filter((s) => s.outcome === 'failed')).toEqual([])
+    expect(succeeded(applied.report)).toBe(true)
+    const aci = live('Microsoft.ContainerInstance/containerGroups', 'quirk-aci')!
+    expect(aci.identity?.system?.principalId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(Object.keys(aci.identity?.user ?? {}).map((k) => k.toLowerCase())).toEqual([
+      `${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/mi-quirk`.toLowerCase(),
+    ])
+    // The rest of the resource survived the PUT.
+    expect(aci.properties.containers).toEqual([{ name: 'app', properties: { image: 'nginx' } }])
+    expect(live('Microsoft.Logic/workflows', 'quirk-flow')!.identity?.system).toBeDefined()
+    const detail = applied.report.steps.find((s) => s.id === 'configureIdentity:aci')?.detail
+    expect(detail).toBe('identity type SystemAssigned, UserAssigned, read back and verified')
+  }, 30_000)
+
+  it('a write the provider ignored is a failure, never "created" (read back after PATCH)', async () => {
+    server.sandbox.seed({
+      resources: [{ type: 'Microsoft.ContainerInstance/containerGroups', name: 'ignored-aci' }],
+    })
+    const w = await httpsWorld(server.url)
+    const id = `${RG}/providers/Microsoft.ContainerInstance/containerGroups/ignored-aci`
+    // As if the container group took PATCH like an App Service: the provider answers 200 and
+    // changes nothing.
+    const run = configureIdentity.execute(
+      {
+        kind: 'configureIdentity',
+        id: 'configureIdentity:x',
+        title: 'x',
+        app: 'x',
+        hosting: 'appService',
+        resourceId: id,
+        apiVersion: '2023-05-01',
+        enableSystem: true,
+        attach: [],
+      },
+      {
+        gateway: w.raw,
+        principals: new Principals(),
+        retry: (call) => call(),
+        signal: undefined,
+      },
+    )
+    await expect(run).rejects.toMatchObject({
+      code: 'IdentityNotApplied',
+      message: `${id} answered the write but its identity is unchanged (system-assigned identity still off).`,
+    })
+  })
+
+  it('Container Apps take "SystemAssigned,UserAssigned", App Service "SystemAssigned, UserAssigned"', async () => {
+    server.sandbox.seed({
+      resources: [
+        { type: 'Microsoft.Storage/storageAccounts', name: 'quirkstore' },
+        { type: 'Microsoft.App/containerApps', name: 'quirk-ca' },
+        { type: 'Microsoft.Web/sites', name: 'quirk-web', kind: 'app' },
+      ],
+    })
+    const design: Design = {
+      name: 'Spellings',
+      nodes: [
+        storage,
+        { id: 'ca', kind: 'app', name: 'quirk-ca', hosting: 'containerApp', systemAssigned: true },
+        { id: 'web', kind: 'app', name: 'quirk-web', hosting: 'appService', systemAssigned: true },
+        { id: 'mi', kind: 'identity', name: 'mi-spell' },
+      ],
+      edges: [
+        { id: 'a1', kind: 'attach', source: 'ca', target: 'mi' },
+        { id: 'a2', kind: 'attach', source: 'web', target: 'mi' },
+        access('e1', 'ca', 'system'),
+        access('e2', 'ca', 'mi'),
+        access('e3', 'web', 'system'),
+        access('e4', 'web', 'mi'),
+      ],
+    }
+    const applied = await applyOnce(design, await httpsWorld(server.url), { retry: RETRY })
+    expect(applied.report.steps.filter((s) => s.outcome === 'failed')).toEqual([])
+    const types = ['ca', 'web'].map(
+      (n) => applied.report.steps.find((s) => s.id === `configureIdentity:${n}`)?.detail,
+    )
+    expect(types).toEqual([
+      'identity type SystemAssigned,UserAssigned, read back and verified',
+      'identity type SystemAssigned, UserAssigned, read back and verified',
+    ])
+  }, 30_000)
+
+  it('AKS workloads: one federated credential per identity, one write at a time per identity, no 409 met', async () => {
+    server.sandbox.setFaults({ locks: { enabled: true, federatedCredentialMs: 150 } })
+    server.sandbox.seed({
+      resources: [
+        { type: 'Microsoft.Storage/storageAccounts', name: 'quirkstore' },
+        ...['aks-a', 'aks-b', 'aks-c'].map((name) => ({
+          type: 'Microsoft.ContainerService/managedClusters',
+          name,
+          properties: { oidcIssuerProfile: { enabled: true, issuerUrl: ISSUER } },
+        })),
+      ],
+    })
+    const apps = ['aks-a', 'aks-b', 'aks-c']
+    const design: Design = {
+      name: 'Workloads',
+      nodes: [
+        storage,
+        { id: 'mi', kind: 'identity', name: 'mi-pods' },
+        ...apps.map((name) => ({
+          id: name,
+          kind: 'app' as const,
+          name,
+          hosting: 'aksWorkload' as const,
+        })),
+      ],
+      edges: apps.flatMap((name, i) => [
+        { id: `a${i}`, kind: 'attach' as const, source: name, target: 'mi' },
+        access(`e${i}`, name, 'mi'),
+      ]),
+    }
+    const retries: string[] = []
+    const applied = await applyOnce(design, await httpsWorld(server.url), {
+      retry: RETRY,
+      onEvent: (e) => {
+        if (e.type === 'retry') retries.push(e.note.failure.code)
+      },
+    })
+    expect(applied.report.steps.filter((s) => s.outcome === 'failed')).toEqual([])
+    expect(retries).toEqual([])
+    const credentials = Object.values(server.sandbox.snapshot().resources)
+      .filter((r) => r.type.endsWith('/federatedIdentityCredentials'))
+      .map((r) => [r.name, r.properties.subject, r.properties.issuer])
+      .sort()
+    expect(credentials).toEqual(
+      apps.map((a) => [`mi-pods/${a}`, `system:serviceaccount:default:${a}`, ISSUER]),
+    )
+  }, 30_000)
+})
