@@ -4,6 +4,7 @@ import { startSandboxServer, type SandboxServer } from '@/sandbox/server/https-s
 import { templateById } from '@/templates/index.ts'
 import {
   actualCosmosAssignments,
+  bulkDesign,
   applyOnce,
   httpsWorld,
   QUICK_RETRY,
@@ -85,5 +86,30 @@ describe('apply meets each provider as Azure has it (real SDK over HTTPS)', () =
     expect(retries.length).toBeGreaterThan(0)
     expect(new Set(retries)).toEqual(new Set(['assignCosmosDataRole:PreconditionFailed']))
     expect(actualCosmosAssignments(server.sandbox)).toHaveLength(3)
+  }, 30_000)
+
+  it('paces to the tighter of ARM’s two write buckets: the subscription-wide global one here, no 429 met', async () => {
+    server.sandbox.setFaults({
+      throttle: {
+        enabled: true,
+        capacity: 200,
+        refillPerSecond: 10,
+        globalCapacity: 40,
+        globalRefillPerSecond: 40,
+      },
+    })
+    // 60 writes: more than the global bucket holds, far fewer than the caller's.
+    const design = bulkDesign(server.sandbox, 30, 1)
+    const throttled: string[] = []
+    const world = await httpsWorld(server.url, { capacity: 200, refillPerSecond: 40 })
+    const applied = await applyOnce(design, world, {
+      retry: RETRY,
+      onEvent: (e) => {
+        if (e.type === 'retry') throttled.push(`${e.note.failure.status} ${e.note.failure.message}`)
+      },
+    })
+    expect(succeeded(applied.report)).toBe(true)
+    expect(applied.report.counts.created).toBe(60)
+    expect(throttled).toEqual([])
   }, 30_000)
 })
