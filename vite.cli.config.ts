@@ -1,21 +1,25 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 
-// The idtopo command line, compiled once (`npm run build:cli`, run by `npm install` through
-// `prepare`) so a command starts without compiling TypeScript. Dependencies stay in node_modules.
+const entry = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
+
+// The idtopo command line and the HTTPS sandbox (`npm run sandbox`), compiled once (`npm run
+// build:cli`, run by `npm install` through `prepare`) so they start without compiling TypeScript.
+// Dependencies stay in node_modules.
 export default defineConfig({
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  resolve: { alias: { '@': entry('./src') } },
   logLevel: 'warn',
   publicDir: false,
   build: {
-    ssr: fileURLToPath(new URL('./src/cli/bin.ts', import.meta.url)),
+    ssr: true,
     outDir: 'dist-cli',
     emptyOutDir: true,
     target: 'node20',
     minify: false,
     sourcemap: true,
     rollupOptions: {
-      output: { entryFileNames: 'idtopo.mjs', chunkFileNames: '[name]-[hash].mjs' },
+      input: { idtopo: entry('./src/cli/bin.ts'), sandbox: entry('./src/sandbox/server/main.ts') },
+      output: { entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
     },
   },
 })

@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react'
 import { useRef, type ReactNode } from 'react'
-import { layeredLayout } from './canvas/layout.ts'
+import { layeredLayout } from '../layout/layered.ts'
 import type { FlowEdge, FlowNode } from './canvas/flow-elements.ts'
 import { designFileName, exportPlan, saveDesign } from './files/file-actions.ts'
 import { exportDiagram } from './files/export-image.ts'

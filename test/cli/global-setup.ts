@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process'
 
 /**
- * Tests that run `node bin/idtopo.js` test the compiled CLI, as users run it: build it once
- * before them (bin/idtopo.js would otherwise compile on first use, and two test files at once
- * would race to write dist-cli/).
+ * Tests that run `node bin/idtopo.js` or `bin/sandbox.js` test the compiled entries, as users run
+ * them: build once before them (bin/compiled.js would otherwise compile on first use, and two test
+ * files at once would race to write dist-cli/).
  */
 export default function setup(): void {
   const build = spawnSync(

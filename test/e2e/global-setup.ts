@@ -21,7 +21,10 @@ const OUT_DIR = resolve('.tmp/e2e-dist')
 export default async function setup(project: TestProject) {
   // Which Chromium runs the tests, said once (and extracted now when it is the npm one).
   const browser = await chromiumBinary()
-  process.stdout.write(`e2e: ${browser.source} Chromium at ${browser.executablePath}\n`)
+  const env = Object.entries(browser.env).map(([k, v]) => ` ${k}=${v}`)
+  process.stdout.write(
+    `e2e: ${browser.source} Chromium at ${browser.executablePath}${env.join('')}\n`,
+  )
   if (!(process.env.E2E_SKIP_BUILD && existsSync(resolve(OUT_DIR, 'index.html')))) {
     const build = spawnSync(
       'npx',

@@ -163,7 +163,7 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
       },
       signIn: (selectAccount) =>
         step('Signing in…', async () => {
-          if (!azure) return
+          if (!azure) throw new Error('Microsoft sign-in is still loading: try again in a moment.')
           const account = await azure.signIn(selectAccount)
           set({ account })
           if (account) await loadSubscriptions()

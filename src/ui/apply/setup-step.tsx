@@ -64,6 +64,8 @@ function AzureAccount() {
   const account = useApply((s) => s.account)
   const signIn = useApply((s) => s.signIn)
   const signOut = useApply((s) => s.signOut)
+  // While MSAL loads (or a sign-in runs) there is nothing to sign in with yet.
+  const busy = useApply((s) => s.busy !== null)
   const [editing, setEditing] = useState(false)
   if (!entra || editing) return <EntraSettingsForm onDone={() => setEditing(false)} />
   return (
@@ -74,15 +76,30 @@ function AzureAccount() {
             Signed in as <strong>{account.name}</strong>{' '}
             <span className="muted">({account.username})</span>
           </span>
-          <button type="button" className="button small" onClick={() => void signIn(true)}>
+          <button
+            type="button"
+            className="button small"
+            disabled={busy}
+            onClick={() => void signIn(true)}
+          >
             Switch account
           </button>
-          <button type="button" className="button small" onClick={() => void signOut()}>
+          <button
+            type="button"
+            className="button small"
+            disabled={busy}
+            onClick={() => void signOut()}
+          >
             Sign out
           </button>
         </>
       ) : (
-        <button type="button" className="button primary" onClick={() => void signIn()}>
+        <button
+          type="button"
+          className="button primary"
+          disabled={busy}
+          onClick={() => void signIn()}
+        >
           Sign in to Azure
         </button>
       )}

@@ -1,5 +1,5 @@
 import { TEMPLATES } from '../../templates/index.ts'
-import { laidOut } from '../canvas/layout.ts'
+import { laidOut } from '../../layout/layered.ts'
 import { Icon } from '../icons.tsx'
 import { useStoreApi } from '../store-context.tsx'
 import { Modal } from './modal.tsx'

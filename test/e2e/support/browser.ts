@@ -31,11 +31,12 @@ export async function launch(
   } = {},
 ): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'idtopo-e2e-'))
-  const { executablePath } = await chromiumBinary()
+  const { executablePath, env } = await chromiumBinary()
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
     args: CHROMIUM_ARGS,
+    ...(Object.keys(env).length > 0 ? { env: { ...process.env, ...env } } : {}),
     viewport: options.viewport ?? { width: 1440, height: 900 },
     acceptDownloads: true,
     colorScheme: 'light',

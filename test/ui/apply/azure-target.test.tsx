@@ -69,7 +69,10 @@ describe('apply to Azure', () => {
       '0f6c0000-1111-4222-8333-444455556666',
     )
     await userEvent.click(save)
-    await userEvent.click(await screen.findByRole('button', { name: 'Sign in to Azure' }))
+    const signInButton = await screen.findByRole('button', { name: 'Sign in to Azure' })
+    // Nothing to sign in with until the connection is made: no click lost in the meantime.
+    await waitFor(() => expect(signInButton).toBeEnabled())
+    await userEvent.click(signInButton)
     expect(signIns).toEqual([false])
     expect(await screen.findByText('Ada Admin')).toBeInTheDocument()
     await waitFor(() =>
@@ -88,13 +91,11 @@ describe('apply to Azure', () => {
     const { effects } = azureEffects()
     const store = createApplyStore(effects)
     const design = templateById('scenario-3')!.design
-    await store
-      .getState()
-      .saveEntra({
-        clientId: '0f6c0000-1111-4222-8333-444455556666',
-        authority: 'https://login.microsoftonline.com/contoso.example',
-        armEndpoint: 'https://management.azure.com',
-      })
+    await store.getState().saveEntra({
+      clientId: '0f6c0000-1111-4222-8333-444455556666',
+      authority: 'https://login.microsoftonline.com/contoso.example',
+      armEndpoint: 'https://management.azure.com',
+    })
     await store.getState().signIn()
     await store.getState().bind(design)
     expect(store.getState().problems).toEqual([

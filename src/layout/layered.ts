@@ -1,6 +1,11 @@
-import type { NodeKind } from '../../model/kinds.ts'
-import type { Design, Position } from '../../model/types.ts'
-import type { Size } from '../../store/types.ts'
+import type { NodeKind } from '../model/kinds.ts'
+import type { Design, Position } from '../model/types.ts'
+
+/** A node's drawn size; nodes not measured yet take the designer's default card size. */
+export interface Size {
+  readonly width: number
+  readonly height: number
+}
 
 const LAYER: Record<NodeKind, number> = { developer: 0, app: 0, identity: 1, service: 2 }
 /** Column x per layer: a wider gap before services leaves room for the access labels. */
