@@ -1,4 +1,5 @@
 import type { PermissionEntry } from '../catalog/arm-permissions.ts'
+import type { AccessPolicyPermissions } from '../catalog/key-vault-access.ts'
 
 /**
  * What apply needs from Azure Resource Manager, in the domain's words. The SDK implementation is
@@ -74,6 +75,13 @@ export interface FederatedCredential {
   readonly issuer: string
   readonly subject: string
   readonly audiences: readonly string[]
+}
+
+/** One entry of a vault's access policies. */
+export interface VaultAccessPolicy {
+  readonly tenantId: string
+  readonly objectId: string
+  readonly permissions: AccessPolicyPermissions
 }
 
 export interface Written<T> {
@@ -164,6 +172,11 @@ export interface ArmGateway {
     credential: FederatedCredential,
     o?: CallOptions,
   ): Promise<Written<FederatedCredential>>
+  /**
+   * Adds permissions to a vault's access policies (`vaults/accessPolicies/add`): merged into the
+   * holder's entry, every other entry kept. Never `replace`.
+   */
+  addVaultAccessPolicy(vaultId: string, policy: VaultAccessPolicy, o?: CallOptions): Promise<void>
   getAppSettings(siteId: string, o?: CallOptions): Promise<Record<string, string>>
   putAppSettings(
     siteId: string,

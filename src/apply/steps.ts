@@ -1,5 +1,7 @@
 import { assertNever } from '../lib/assert.ts'
 import { HOSTING } from '../catalog/hosting.ts'
+import type { AccessPolicyPermissions } from '../catalog/key-vault-access.ts'
+import { isVaultDataRole, roleByGuid } from '../catalog/roles.ts'
 import { aksSubject, federatedCredentialName } from '../catalog/workload-identity.ts'
 import type { HostingKind, Scope } from '../model/kinds.ts'
 import type { AppNode, Design, DesignNode } from '../model/types.ts'
@@ -53,6 +55,8 @@ export type Step =
       readonly privileged: boolean
       /** Why it is privileged (from the role's permissions), when it is. */
       readonly privilegedBecause?: string
+      /** A Key Vault data role: the vault, whose live permission model the preview checks. */
+      readonly vaultId?: string
     })
   | (StepBase & {
       readonly kind: 'assignCosmosDataRole'
@@ -70,6 +74,15 @@ export type Step =
       readonly script: string
       /** Who runs the script where, as the preview says it. */
       readonly manualReason: string
+    })
+  | (StepBase & {
+      /** Key Vault data roles on a vault using access policies: their access policy equivalent. */
+      readonly kind: 'vaultAccessPolicy'
+      readonly principal: PlanPrincipal
+      readonly target: string
+      readonly vaultId: string | undefined
+      readonly roles: readonly string[]
+      readonly permissions: AccessPolicyPermissions
     })
   | (StepBase & {
       readonly kind: 'setAppSettings'
@@ -94,6 +107,7 @@ export const PHASES: readonly StepKindName[] = [
   'federateIdentity',
   'assignRole',
   'assignCosmosDataRole',
+  'vaultAccessPolicy',
   'setAppSettings',
   'sqlScript',
 ]
@@ -158,9 +172,22 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
           scopeKind: action.scope,
           scope,
           ...builtInPrivilege(action.roleDefinitionId),
+          ...(targetId && isVaultDataRoleId(action.roleDefinitionId) ? { vaultId: targetId } : {}),
         })
         break
       }
+      case 'keyVaultAccessPolicy':
+        steps.push({
+          kind: 'vaultAccessPolicy',
+          id: `vaultAccessPolicy:${action.principal.type}:${action.principal.node}:${action.target}`,
+          title: `Access policy on ${name(action.target)} for ${name(action.principal.node)} (${action.roles.join(', ')})`,
+          principal: action.principal,
+          target: action.target,
+          vaultId: resourceOf(action.target),
+          roles: action.roles,
+          permissions: action.permissions,
+        })
+        break
       case 'assignCosmosDataRole':
         steps.push({
           kind: 'assignCosmosDataRole',
@@ -248,4 +275,9 @@ function federationSteps(
     name: federatedCredentialName(app.name),
     subject: aksSubject(app.name),
   }))
+}
+
+function isVaultDataRoleId(guid: string): boolean {
+  const fact = roleByGuid(guid)
+  return fact !== undefined && isVaultDataRole(fact)
 }

@@ -30,6 +30,7 @@ const API = {
   permissions: '2022-04-01',
   cosmos: '2024-05-15',
   msi: '2023-01-31',
+  keyVault: '2023-07-01',
   web: '2023-12-01',
 }
 
@@ -414,6 +415,14 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
       )
       return { value: federatedCredential(r.body), created: r.status === 201 }
     },
+    addVaultAccessPolicy: async (vault, policy, o) =>
+      void (await call(
+        'PUT',
+        `${vault}/accessPolicies/add`,
+        API.keyVault,
+        { properties: { accessPolicies: [policy] } },
+        o?.signal,
+      )),
     getAppSettings: async (site, o) =>
       ((await call('POST', `${site}/config/appsettings/list`, API.web, undefined, o?.signal)).body
         .properties ?? {}) as Record<string, string>,

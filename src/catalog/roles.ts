@@ -69,6 +69,29 @@ export function grantMechanism(role: RoleRef): GrantMechanism | undefined {
   return role.kind === 'custom' ? 'rbac' : undefined
 }
 
+/** A Key Vault data-plane role (Secrets User, Crypto Officer, …). */
+export const isVaultDataRole = (fact: RoleFact): boolean =>
+  fact.plane === 'data' && fact.services.includes('keyVault') && fact.grant === 'rbac'
+
+/**
+ * How a grant of this role on this service is realised: the role's mechanism, except that a Key
+ * Vault data role on a vault using access policies becomes an access policy (its role assignment
+ * would take no effect there).
+ */
+export function grantMechanismOn(
+  role: Extract<RoleRef, { kind: 'builtin' | 'custom' }>,
+  service: { readonly service: ServiceKind; readonly permissionModel?: string } | undefined,
+): GrantMechanism {
+  if (role.kind === 'custom') return 'rbac'
+  if (
+    service?.service === 'keyVault' &&
+    service.permissionModel === 'accessPolicy' &&
+    isVaultDataRole(role.fact)
+  )
+    return 'keyVaultAccessPolicy'
+  return role.fact.grant
+}
+
 export function appliesTo(fact: RoleFact, service: ServiceKind): boolean {
   return fact.services.includes('*') || fact.services.includes(service)
 }

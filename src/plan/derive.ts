@@ -1,4 +1,6 @@
 import { DesignIndex, type Grant } from '../analysis/design-index.ts'
+import { mergePermissions, VAULT_ACCESS_POLICY } from '../catalog/key-vault-access.ts'
+import { assertNever } from '../lib/assert.ts'
 import { compareKeys } from '../lib/compare.ts'
 import type { Design } from '../model/types.ts'
 import type { PrincipalRef } from '../model/queries.ts'
@@ -12,6 +14,7 @@ import {
   type AttachIdentityAction,
   type CreateIdentityAction,
   type EnableSystemAssignedAction,
+  type KeyVaultAccessPolicyAction,
   type Plan,
   type PlanAction,
   type PrincipalType,
@@ -35,6 +38,8 @@ export function derivePlan(design: Design, index = new DesignIndex(design)): Pla
   return { format: PLAN_FORMAT, version: PLAN_VERSION, design: design.name, actions }
 }
 
+const NONE = { keys: [], secrets: [], certificates: [] } as const
+
 function createIdentities(index: DesignIndex): CreateIdentityAction[] {
   return index.design.nodes.flatMap((n) =>
     n.kind === 'identity' && !n.azure?.resourceId
@@ -54,13 +59,11 @@ function enableSystemAssigned(index: DesignIndex): EnableSystemAssignedAction[] 
 function attachIdentities(index: DesignIndex): AttachIdentityAction[] {
   return index.design.nodes.flatMap((n) =>
     n.kind === 'app'
-      ? index
-          .attachedIdentities(n.id)
-          .map((identity): AttachIdentityAction => ({
-            action: 'attachIdentity',
-            app: n.id,
-            identity,
-          }))
+      ? index.attachedIdentities(n.id).map((identity): AttachIdentityAction => ({
+          action: 'attachIdentity',
+          app: n.id,
+          identity,
+        }))
       : [],
   )
 }
@@ -80,6 +83,7 @@ function grantActions(index: DesignIndex): PlanAction[] {
   const rbac: AssignRoleAction[] = []
   const cosmos: AssignCosmosDataRoleAction[] = []
   const sql = new Map<string, { principal: PrincipalRef; target: string; roles: string[] }>()
+  const vaults = new Map<string, { principal: PrincipalRef; target: string; roles: string[] }>()
   for (const grant of index.distinctGrants()) {
     const base = {
       principal: { type: grant.principal.type, node: grant.principal.node },
@@ -89,16 +93,44 @@ function grantActions(index: DesignIndex): PlanAction[] {
       target: grant.service,
       scope: grant.scope,
     }
-    const mechanism = grant.role.kind === 'custom' ? 'rbac' : grant.role.fact.grant
-    if (mechanism === 'rbac') rbac.push({ action: 'assignRole', ...base })
-    else if (mechanism === 'cosmosSqlRbac') cosmos.push({ action: 'assignCosmosDataRole', ...base })
-    else {
+    const byTarget = (into: typeof sql): void => {
       const key = `${grant.principalKey}|${grant.service}`
-      const entry = sql.get(key) ?? { principal: grant.principal, target: grant.service, roles: [] }
+      const entry = into.get(key) ?? {
+        principal: grant.principal,
+        target: grant.service,
+        roles: [],
+      }
       if (!entry.roles.includes(grant.roleKey)) entry.roles.push(grant.roleKey)
-      sql.set(key, entry)
+      into.set(key, entry)
+    }
+    switch (grant.mechanism) {
+      case 'rbac':
+        rbac.push({ action: 'assignRole', ...base })
+        break
+      case 'cosmosSqlRbac':
+        cosmos.push({ action: 'assignCosmosDataRole', ...base })
+        break
+      case 'sqlDatabaseRole':
+        byTarget(sql)
+        break
+      case 'keyVaultAccessPolicy':
+        byTarget(vaults)
+        break
+      case 'redisAccessPolicy':
+        break
+      default:
+        assertNever(grant.mechanism, 'grant mechanism')
     }
   }
+  const policies = [...vaults.values()]
+    .map((entry): KeyVaultAccessPolicyAction => ({
+      action: 'keyVaultAccessPolicy',
+      principal: { type: entry.principal.type, node: entry.principal.node },
+      target: entry.target,
+      roles: entry.roles,
+      permissions: mergePermissions(entry.roles.map((r) => VAULT_ACCESS_POLICY[r] ?? NONE)),
+    }))
+    .sort((a, b) => compareKeys([a.target, a.principal.node], [b.target, b.principal.node]))
   const byGrant = (a: AssignRoleAction | AssignCosmosDataRoleAction, b: typeof a): number =>
     compareKeys(
       [a.principal.node, a.principal.type, a.target, a.roleName, a.scope],
@@ -117,7 +149,7 @@ function grantActions(index: DesignIndex): PlanAction[] {
       }
     })
     .sort((a, b) => compareKeys([a.target, a.principal.node], [b.target, b.principal.node]))
-  return [...rbac.sort(byGrant), ...cosmos.sort(byGrant), ...scripts]
+  return [...rbac.sort(byGrant), ...cosmos.sort(byGrant), ...policies, ...scripts]
 }
 
 /** The role definition GUID; SQL database roles have none and are never in an assignment. */

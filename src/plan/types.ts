@@ -1,3 +1,4 @@
+import type { AccessPolicyPermissions } from '../catalog/key-vault-access.ts'
 import type { Scope } from '../model/kinds.ts'
 
 export const PLAN_FORMAT = 'identity-plan'
@@ -70,6 +71,19 @@ export interface SqlContainedUserAction {
   readonly script: string
 }
 
+/**
+ * Key Vault data roles on a vault that uses access policies: one access policy entry for the
+ * principal (the roles' equivalent permissions, merged), added to the vault's policies
+ * (`vaults/accessPolicies/add`), never replacing the others.
+ */
+export interface KeyVaultAccessPolicyAction {
+  readonly action: 'keyVaultAccessPolicy'
+  readonly principal: PlanPrincipal
+  readonly target: string
+  readonly roles: readonly string[]
+  readonly permissions: AccessPolicyPermissions
+}
+
 export interface AppSetting {
   readonly name: string
   /** The user-assigned identity whose client ID the setting holds. */
@@ -92,6 +106,7 @@ export type PlanAction =
   | AssignRoleAction
   | AssignCosmosDataRoleAction
   | SqlContainedUserAction
+  | KeyVaultAccessPolicyAction
   | SetAppSettingsAction
 
 export type PlanActionKind = PlanAction['action']
@@ -103,6 +118,7 @@ export const ACTION_ORDER: readonly PlanActionKind[] = [
   'attachIdentity',
   'assignRole',
   'assignCosmosDataRole',
+  'keyVaultAccessPolicy',
   'sqlContainedUser',
   'setAppSettings',
 ]

@@ -3,6 +3,7 @@ import { isArmFailure } from '../failure.ts'
 import type { LiveRoleAssignment } from '../gateway.ts'
 import type { Step } from '../steps.ts'
 import { noPrincipal, withoutPrincipal, type StepKind } from './step-kind.ts'
+import { POLICY_MODEL_REASON, readVaultModel } from './vault-model.ts'
 
 type AssignRole = Extract<Step, { kind: 'assignRole' }>
 
@@ -19,6 +20,14 @@ export const assignRole: StepKind<AssignRole> = {
         reason: 'the target service is not bound to an Azure resource',
       }
     const scope = step.scope
+    const vaultId = step.vaultId
+    if (vaultId) {
+      // A Key Vault data role does nothing on a vault that uses access policies: say so.
+      const vault = await memo(`vault|${vaultId}`, () =>
+        readVaultModel(gateway, vaultId, { signal }),
+      )
+      if (vault && !vault.rbac) return { step, status: 'cannot', reason: POLICY_MODEL_REASON }
+    }
     const principal = principals.get(step.principal)
     if (!principal) return withoutPrincipal(step)
     const existing = await memo<LiveRoleAssignment[]>(

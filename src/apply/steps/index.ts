@@ -6,6 +6,7 @@ import { createIdentity } from './create-identity.ts'
 import { federateIdentity } from './federate-identity.ts'
 import { setAppSettings } from './set-app-settings.ts'
 import { sqlScript } from './sql-script.ts'
+import { vaultAccessPolicy } from './vault-access-policy.ts'
 import type { StepKind } from './step-kind.ts'
 
 /** Every step kind, by name: a new kind is a new file here, and the compiler asks for it. */
@@ -15,6 +16,7 @@ export const STEP_KINDS: { readonly [K in StepKindName]: StepKind<Extract<Step, 
   federateIdentity,
   assignRole,
   assignCosmosDataRole,
+  vaultAccessPolicy,
   setAppSettings,
   sqlScript,
 }

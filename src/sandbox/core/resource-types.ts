@@ -1,6 +1,6 @@
 import { HOSTING, IDENTITY_ARM_TYPE } from '../../catalog/hosting.ts'
 import { SERVICES } from '../../catalog/services.ts'
-import type { ResourceRecord } from './types.ts'
+import type { JsonObject, ResourceRecord } from './types.ts'
 
 /** Types the sandbox knows by name, beyond the catalog's, spelled as their providers spell them. */
 const EXTRA_TYPES = [
@@ -88,6 +88,13 @@ const PATCH_TAGS_ONLY = new Set(
 )
 
 export const patchTakesTagsOnly = (type: string): boolean => PATCH_TAGS_ONLY.has(type.toLowerCase())
+
+/** Properties a seeded resource of this type starts with (a vault's tenant and permission model). */
+export function defaultProperties(type: string, tenantId: string): JsonObject {
+  return type.toLowerCase() === 'microsoft.keyvault/vaults'
+    ? { tenantId, enableRbacAuthorization: true, accessPolicies: [] }
+    : {}
+}
 
 export const isIdentityType = (type: string): boolean =>
   type.toLowerCase() === IDENTITY_ARM_TYPE.toLowerCase()

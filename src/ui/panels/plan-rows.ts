@@ -20,6 +20,7 @@ export const ACTION_LABEL: Record<PlanActionKind, string> = {
   assignRole: 'Role assignment',
   assignCosmosDataRole: 'Cosmos DB data role',
   sqlContainedUser: 'SQL contained user',
+  keyVaultAccessPolicy: 'Key Vault access policy',
   setAppSettings: 'App settings',
 }
 
@@ -34,6 +35,7 @@ export const SUMMARY_LABEL: Record<PlanActionKind, readonly [string, string]> = 
   assignRole: GRANT_COUNT_LABELS.azureRoleAssignments,
   assignCosmosDataRole: ['Cosmos DB data-plane grant', 'Cosmos DB data-plane grants'],
   sqlContainedUser: ['SQL contained user', 'SQL contained users'],
+  keyVaultAccessPolicy: ['Key Vault access policy', 'Key Vault access policies'],
   setAppSettings: ['app with client-ID settings', 'apps with client-ID settings'],
 }
 
@@ -86,6 +88,14 @@ export function planRows(plan: Plan, design: Design): PlanRow[] {
           role: action.roles.join(', '),
           target: name(action.target),
           scope: 'Database',
+        }
+      case 'keyVaultAccessPolicy':
+        return {
+          ...base,
+          principal: who(action.principal),
+          role: action.roles.join(', '),
+          target: name(action.target),
+          scope: 'Resource',
         }
       case 'setAppSettings':
         return {

@@ -31,5 +31,26 @@ testRule(broadScope, {
         { subject: 'e2', message: 'subscription scope', fixes: 1 },
       ],
     },
+    {
+      name: 'Cosmos DB data roles: the account, a database or a container, never a group',
+      design: design()
+        .app('api', { systemAssigned: true })
+        .service('db', 'cosmosDb')
+        .access('api', 'db', ['Cosmos DB Built-in Data Reader'], {
+          id: 'e1',
+          scope: 'resourceGroup',
+        })
+        .access('api', 'db', ['Cosmos DB Account Reader Role'], { id: 'e2', scope: 'subscription' })
+        .build(),
+      findings: [
+        {
+          subject: 'e1',
+          message:
+            'Cosmos DB data roles on "db" can only be scoped to the account, one database (/dbs/…) or one container (/dbs/…/colls/…), never a resource group: the plan grants them on the account.',
+          fixes: 1,
+        },
+        { subject: 'e2', message: 'cover every other resource there too', fixes: 1 },
+      ],
+    },
   ],
 })
