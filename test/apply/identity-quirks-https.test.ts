@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { succeeded } from '@/apply/report.ts'
 import { Principals } from '@/apply/principals.ts'
 import { configureIdentity } from '@/apply/steps/configure-identity.ts'
 import type { Design } from '@/model/types.ts'
-import { startSandboxServer, type SandboxServer } from '@/sandbox/server/https-server.ts'
-import { applyOnce, httpsWorld, QUICK_RETRY, SUB } from './support.ts'
+import { applyOnce, httpsWorld, QUICK_RETRY, SUB, useSandboxServer } from './support.ts'
 
 const RETRY = QUICK_RETRY
 const RG = `/subscriptions/${SUB}/resourceGroups/sandbox-rg`
 const ISSUER =
   'https://westeurope.oic.prod-aks.azure.com/22222222-2222-2222-2222-222222222222/5e1f8a0c/'
 
-let server: SandboxServer
-beforeAll(async () => {
-  server = await startSandboxServer({ port: 0 })
-})
-afterAll(() => server.close())
-beforeEach(() => {
-  server.sandbox.reset()
-  server.sandbox.resetFaults()
-})
+const host = useSandboxServer()
 
 const storage = { id: 'st', kind: 'service', name: 'quirkstore', service: 'storage' } as const
 const access = (id: string, source: string, via: string) =>
@@ -27,14 +18,14 @@ const access = (id: string, source: string, via: string) =>
 
 /** Reads what the sandbox holds for a resource: the truth, not what apply reported. */
 function live(type: string, name: string) {
-  return Object.values(server.sandbox.snapshot().resources).find(
+  return Object.values(host.server.sandbox.snapshot().resources).find(
     (r) => r.type === type && r.name === name,
   )
 }
 
 describe('identity changes per resource type (real SDK over HTTPS)', () => {
   it('container groups and workflows: PATCH ignores identity, so apply writes the whole resource back and verifies', async () => {
-    server.sandbox.seed({
+    host.server.sandbox.seed({
       resources: [
         { type: 'Microsoft.Storage/storageAccounts', name: 'quirkstore' },
         {
@@ -73,7 +64,7 @@ describe('identity changes per resource type (real SDK over HTTPS)', () => {
         access('e3', 'flow', 'system'),
       ],
     }
-    const applied = await applyOnce(design, await httpsWorld(server.url), { retry: RETRY })
+    const applied = await applyOnce(design, await httpsWorld(host.server.url), { retry: RETRY })
     expect(applied.report.steps.filter((s) => s.outcome === 'failed')).toEqual([])
     expect(succeeded(applied.report)).toBe(true)
     const aci = live('Microsoft.ContainerInstance/containerGroups', 'quirk-aci')!
@@ -89,10 +80,10 @@ describe('identity changes per resource type (real SDK over HTTPS)', () => {
   }, 30_000)
 
   it('a write the provider ignored is a failure, never "created" (read back after PATCH)', async () => {
-    server.sandbox.seed({
+    host.server.sandbox.seed({
       resources: [{ type: 'Microsoft.ContainerInstance/containerGroups', name: 'ignored-aci' }],
     })
-    const w = await httpsWorld(server.url)
+    const w = await httpsWorld(host.server.url)
     const id = `${RG}/providers/Microsoft.ContainerInstance/containerGroups/ignored-aci`
     // As if the container group took PATCH like an App Service: the provider answers 200 and
     // changes nothing.
@@ -122,7 +113,7 @@ describe('identity changes per resource type (real SDK over HTTPS)', () => {
   })
 
   it('Container Apps take "SystemAssigned,UserAssigned", App Service "SystemAssigned, UserAssigned"', async () => {
-    server.sandbox.seed({
+    host.server.sandbox.seed({
       resources: [
         { type: 'Microsoft.Storage/storageAccounts', name: 'quirkstore' },
         { type: 'Microsoft.App/containerApps', name: 'quirk-ca' },
@@ -146,7 +137,7 @@ describe('identity changes per resource type (real SDK over HTTPS)', () => {
         access('e4', 'web', 'mi'),
       ],
     }
-    const applied = await applyOnce(design, await httpsWorld(server.url), { retry: RETRY })
+    const applied = await applyOnce(design, await httpsWorld(host.server.url), { retry: RETRY })
     expect(applied.report.steps.filter((s) => s.outcome === 'failed')).toEqual([])
     const types = ['ca', 'web'].map(
       (n) => applied.report.steps.find((s) => s.id === `configureIdentity:${n}`)?.detail,
@@ -158,8 +149,8 @@ describe('identity changes per resource type (real SDK over HTTPS)', () => {
   }, 30_000)
 
   it('AKS workloads: one federated credential per identity, one write at a time per identity, no 409 met', async () => {
-    server.sandbox.setFaults({ locks: { enabled: true, federatedCredentialMs: 150 } })
-    server.sandbox.seed({
+    host.server.sandbox.setFaults({ locks: { enabled: true, federatedCredentialMs: 150 } })
+    host.server.sandbox.seed({
       resources: [
         { type: 'Microsoft.Storage/storageAccounts', name: 'quirkstore' },
         ...['aks-a', 'aks-b', 'aks-c'].map((name) => ({
@@ -188,7 +179,7 @@ describe('identity changes per resource type (real SDK over HTTPS)', () => {
       ]),
     }
     const retries: string[] = []
-    const applied = await applyOnce(design, await httpsWorld(server.url), {
+    const applied = await applyOnce(design, await httpsWorld(host.server.url), {
       retry: RETRY,
       onEvent: (e) => {
         if (e.type === 'retry') retries.push(e.note.failure.code)
@@ -196,7 +187,7 @@ describe('identity changes per resource type (real SDK over HTTPS)', () => {
     })
     expect(applied.report.steps.filter((s) => s.outcome === 'failed')).toEqual([])
     expect(retries).toEqual([])
-    const credentials = Object.values(server.sandbox.snapshot().resources)
+    const credentials = Object.values(host.server.sandbox.snapshot().resources)
       .filter((r) => r.type.endsWith('/federatedIdentityCredentials'))
       .map((r) => [r.name, r.properties.subject, r.properties.issuer])
       .sort()

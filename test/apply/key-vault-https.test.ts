@@ -1,10 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { countPreview } from '@/apply/preview.ts'
 import { succeeded } from '@/apply/report.ts'
 import { derivePlan } from '@/plan/derive.ts'
 import type { Design } from '@/model/types.ts'
-import { startSandboxServer, type SandboxServer } from '@/sandbox/server/https-server.ts'
-import { applyOnce, httpsWorld, QUICK_RETRY, sandboxPrincipalId } from './support.ts'
+import {
+  applyOnce,
+  httpsWorld,
+  QUICK_RETRY,
+  sandboxPrincipalId,
+  useSandboxServer,
+} from './support.ts'
 
 const OTHER = {
   tenantId: '22222222-2222-2222-2222-222222222222',
@@ -12,15 +17,7 @@ const OTHER = {
   permissions: { keys: [], secrets: ['get'], certificates: [] },
 }
 
-let server: SandboxServer
-beforeAll(async () => {
-  server = await startSandboxServer({ port: 0 })
-})
-afterAll(() => server.close())
-beforeEach(() => {
-  server.sandbox.reset()
-  server.sandbox.resetFaults()
-})
+const host = useSandboxServer()
 
 function design(permissionModel: 'rbac' | 'accessPolicy'): Design {
   return {
@@ -43,7 +40,7 @@ function design(permissionModel: 'rbac' | 'accessPolicy'): Design {
 }
 
 function seed(enableRbacAuthorization: boolean): void {
-  server.sandbox.seed({
+  host.server.sandbox.seed({
     resources: [
       { type: 'Microsoft.Web/sites', name: 'kv-api', kind: 'app' },
       {
@@ -56,7 +53,7 @@ function seed(enableRbacAuthorization: boolean): void {
 }
 
 const vault = () =>
-  Object.values(server.sandbox.snapshot().resources).find((r) => r.name === 'kv-policies')!
+  Object.values(host.server.sandbox.snapshot().resources).find((r) => r.name === 'kv-policies')!
 
 describe('Key Vault with the access policy model (real SDK over HTTPS)', () => {
   it('plans the access policy equivalent of the data roles, adds it without touching other entries, and converges', async () => {
@@ -75,14 +72,14 @@ describe('Key Vault with the access policy model (real SDK over HTTPS)', () => {
       },
     ])
     seed(false)
-    const world = await httpsWorld(server.url)
+    const world = await httpsWorld(host.server.url)
     const first = await applyOnce(design('accessPolicy'), world, { retry: QUICK_RETRY })
     expect(succeeded(first.report)).toBe(true)
     const item = first.preview.items.find((i) => i.step.kind === 'vaultAccessPolicy')
     expect(item?.reason).toBe(
       'the vault uses access policies (enableRbacAuthorization is false): adds secrets: get, list; keys: get, list, unwrapKey, wrapKey (the identity is created by this apply)',
     )
-    const objectId = sandboxPrincipalId(server.sandbox, first.prepared, {
+    const objectId = sandboxPrincipalId(host.server.sandbox, first.prepared, {
       type: 'systemAssigned',
       node: 'api',
     })
@@ -98,7 +95,7 @@ describe('Key Vault with the access policy model (real SDK over HTTPS)', () => {
         },
       },
     ])
-    expect(Object.values(server.sandbox.snapshot().roleAssignments)).toEqual([])
+    expect(Object.values(host.server.sandbox.snapshot().roleAssignments)).toEqual([])
     const second = await applyOnce(design('accessPolicy'), world, { retry: QUICK_RETRY })
     expect(countPreview(second.preview.items).create).toBe(0)
     expect(second.report.counts.created).toBe(0)
@@ -106,7 +103,7 @@ describe('Key Vault with the access policy model (real SDK over HTTPS)', () => {
 
   it('reads the vault’s live model in the preview: a role assignment on an access-policy vault, or a policy on an RBAC vault, cannot be applied, and says why', async () => {
     seed(false)
-    const world = await httpsWorld(server.url)
+    const world = await httpsWorld(host.server.url)
     const rbacOnPolicies = await applyOnce(design('rbac'), world, { retry: QUICK_RETRY })
     const grants = rbacOnPolicies.preview.items.filter((i) => i.step.kind === 'assignRole')
     expect(grants.map((i) => [i.status, i.reason])).toEqual([
@@ -119,7 +116,7 @@ describe('Key Vault with the access policy model (real SDK over HTTPS)', () => {
         'the vault uses access policies (enableRbacAuthorization is false): a role assignment takes no effect there; set the vault’s permission model to access policy in the design to grant the access policy equivalent',
       ],
     ])
-    server.sandbox.reset()
+    host.server.sandbox.reset()
     seed(true)
     const policiesOnRbac = await applyOnce(design('accessPolicy'), world, { retry: QUICK_RETRY })
     const policy = policiesOnRbac.preview.items.find((i) => i.step.kind === 'vaultAccessPolicy')

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { succeeded } from '@/apply/report.ts'
-import { startSandboxServer, type SandboxServer } from '@/sandbox/server/https-server.ts'
 import { templateById } from '@/templates/index.ts'
 import {
   actualCosmosAssignments,
@@ -10,29 +9,22 @@ import {
   QUICK_RETRY,
   sandboxPrincipalId,
   SUB,
+  useSandboxServer,
 } from './support.ts'
 
 const OTHER = 'aaaaaaaa-0000-4000-8000-000000000001'
 
 const RETRY = QUICK_RETRY
 
-let server: SandboxServer
-beforeAll(async () => {
-  server = await startSandboxServer({ port: 0 })
-})
-afterAll(() => server.close())
-beforeEach(() => {
-  server.sandbox.reset()
-  server.sandbox.resetFaults()
-})
+const host = useSandboxServer()
 
 describe('apply meets each provider as Azure has it (real SDK over HTTPS)', () => {
   it('applies scenario 2 with the Cosmos DB account lock on: one data-role write at a time per account, no 412 met', async () => {
-    server.sandbox.setFaults({
+    host.server.sandbox.setFaults({
       locks: { enabled: true },
       operations: { durationMs: 300, retryAfterSeconds: 1 },
     })
-    const w = await httpsWorld(server.url)
+    const w = await httpsWorld(host.server.url)
     const retries: string[] = []
     const design = templateById('scenario-2')!.design
     const applied = await applyOnce(design, w, {
@@ -50,21 +42,21 @@ describe('apply meets each provider as Azure has it (real SDK over HTTPS)', () =
     expect(cosmos.length).toBe(2)
     const expected = cosmos.map(
       (s) =>
-        `${s.accountId!.toLowerCase()}|${sandboxPrincipalId(server.sandbox, applied.prepared, s.principal)}|${s.roleGuid}`,
+        `${s.accountId!.toLowerCase()}|${sandboxPrincipalId(host.server.sandbox, applied.prepared, s.principal)}|${s.roleGuid}`,
     )
-    expect(actualCosmosAssignments(server.sandbox).sort()).toEqual(expected.sort())
+    expect(actualCosmosAssignments(host.server.sandbox).sort()).toEqual(expected.sort())
   }, 30_000)
 
   it('retries a 412 from a lock another client holds, with backoff, and succeeds once it is free', async () => {
-    server.sandbox.setFaults({ operations: { durationMs: 400, retryAfterSeconds: 1 } })
-    const w = await httpsWorld(server.url)
+    host.server.sandbox.setFaults({ operations: { durationMs: 400, retryAfterSeconds: 1 } })
+    const w = await httpsWorld(host.server.url)
     const retries: string[] = []
     const account = `/subscriptions/${SUB}/resourceGroups/sandbox-rg/providers/Microsoft.DocumentDB/databaseAccounts/contoso-cosmos`
     const applied = await applyOnce(templateById('scenario-2')!.design, w, {
       retry: RETRY,
       // Someone else's data-role write on the same account, just before the run.
       beforeRun: () => {
-        const held = server.sandbox.handle({
+        const held = host.server.sandbox.handle({
           method: 'PUT',
           url: `${account}/sqlRoleAssignments/${OTHER}?api-version=2024-05-15`,
           headers: { authorization: 'Bearer someone-else' },
@@ -85,11 +77,11 @@ describe('apply meets each provider as Azure has it (real SDK over HTTPS)', () =
     expect(succeeded(applied.report)).toBe(true)
     expect(retries.length).toBeGreaterThan(0)
     expect(new Set(retries)).toEqual(new Set(['assignCosmosDataRole:PreconditionFailed']))
-    expect(actualCosmosAssignments(server.sandbox)).toHaveLength(3)
+    expect(actualCosmosAssignments(host.server.sandbox)).toHaveLength(3)
   }, 30_000)
 
   it('paces to the tighter of ARM’s two write buckets: the subscription-wide global one here, no 429 met', async () => {
-    server.sandbox.setFaults({
+    host.server.sandbox.setFaults({
       throttle: {
         enabled: true,
         capacity: 200,
@@ -99,9 +91,9 @@ describe('apply meets each provider as Azure has it (real SDK over HTTPS)', () =
       },
     })
     // 60 writes: more than the global bucket holds, far fewer than the caller's.
-    const design = bulkDesign(server.sandbox, 30, 1)
+    const design = bulkDesign(host.server.sandbox, 30, 1)
     const throttled: string[] = []
-    const world = await httpsWorld(server.url, { capacity: 200, refillPerSecond: 40 })
+    const world = await httpsWorld(host.server.url, { capacity: 200, refillPerSecond: 40 })
     const applied = await applyOnce(design, world, {
       retry: RETRY,
       onEvent: (e) => {

@@ -17,6 +17,8 @@ import { sandboxDeveloperIds } from '@/apply/sandbox-developers.ts'
 import type { Design } from '@/model/types.ts'
 import { sandboxClientOptions, sandboxCredential } from '@/sandbox/client-options.ts'
 import { createSandbox, type Sandbox } from '@/sandbox/core/sandbox.ts'
+import { startSandboxServer, type SandboxServer } from '@/sandbox/server/https-server.ts'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 import type { FaultPatch } from '@/sandbox/core/faults.ts'
 import { VirtualClock } from '../support/virtual-clock.ts'
 
@@ -260,4 +262,18 @@ export async function httpsWorld(
     raw,
     gateway: withReadRetries(raw, { clock: systemClock, random: mulberry(3), policy: QUICK_RETRY }),
   }
+}
+
+/** One HTTPS sandbox server for a test file, back to its seeded world and faults before each test. */
+export function useSandboxServer(): { readonly server: SandboxServer } {
+  const holder = {} as { server: SandboxServer }
+  beforeAll(async () => {
+    holder.server = await startSandboxServer({ port: 0 })
+  })
+  afterAll(() => holder.server.close())
+  beforeEach(() => {
+    holder.server.sandbox.reset()
+    holder.server.sandbox.resetFaults()
+  })
+  return holder
 }
