@@ -3,14 +3,14 @@ import { succeeded } from '@/apply/report.ts'
 import { Principals } from '@/apply/principals.ts'
 import { configureIdentity } from '@/apply/steps/configure-identity.ts'
 import type { Design } from '@/model/types.ts'
-import { applyOnce, httpsWorld, QUICK_RETRY, SUB, useSandboxServer } from './support.ts'
+import { applyOnce, httpsWorld, QUICK_RETRY, SUB, sandboxServerPerFile } from './support.ts'
 
 const RETRY = QUICK_RETRY
 const RG = `/subscriptions/${SUB}/resourceGroups/sandbox-rg`
 const ISSUER =
   'https://westeurope.oic.prod-aks.azure.com/22222222-2222-2222-2222-222222222222/5e1f8a0c/'
 
-const host = useSandboxServer()
+const host = sandboxServerPerFile()
 
 const storage = { id: 'st', kind: 'service', name: 'quirkstore', service: 'storage' } as const
 const access = (id: string, source: string, via: string) =>

@@ -8,7 +8,7 @@ import {
   httpsWorld,
   QUICK_RETRY,
   sandboxPrincipalId,
-  useSandboxServer,
+  sandboxServerPerFile,
 } from './support.ts'
 
 const OTHER = {
@@ -17,7 +17,7 @@ const OTHER = {
   permissions: { keys: [], secrets: ['get'], certificates: [] },
 }
 
-const host = useSandboxServer()
+const host = sandboxServerPerFile()
 
 function design(permissionModel: 'rbac' | 'accessPolicy'): Design {
   return {

@@ -9,14 +9,14 @@ import {
   QUICK_RETRY,
   sandboxPrincipalId,
   SUB,
-  useSandboxServer,
+  sandboxServerPerFile,
 } from './support.ts'
 
 const OTHER = 'aaaaaaaa-0000-4000-8000-000000000001'
 
 const RETRY = QUICK_RETRY
 
-const host = useSandboxServer()
+const host = sandboxServerPerFile()
 
 describe('apply meets each provider as Azure has it (real SDK over HTTPS)', () => {
   it('applies scenario 2 with the Cosmos DB account lock on: one data-role write at a time per account, no 412 met', async () => {

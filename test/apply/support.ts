@@ -265,7 +265,7 @@ export async function httpsWorld(
 }
 
 /** One HTTPS sandbox server for a test file, back to its seeded world and faults before each test. */
-export function useSandboxServer(): { readonly server: SandboxServer } {
+export function sandboxServerPerFile(): { readonly server: SandboxServer } {
   const holder = {} as { server: SandboxServer }
   beforeAll(async () => {
     holder.server = await startSandboxServer({ port: 0 })
