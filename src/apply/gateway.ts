@@ -84,6 +84,12 @@ export interface VaultAccessPolicy {
   readonly permissions: AccessPolicyPermissions
 }
 
+export interface RedisAccessPolicyAssignment {
+  readonly accessPolicyName: string
+  readonly objectId: string
+  readonly objectIdAlias: string
+}
+
 export interface Written<T> {
   readonly value: T
   /** True when the call created it, false when it was already there (200 instead of 201). */
@@ -177,6 +183,25 @@ export interface ArmGateway {
    * holder's entry, every other entry kept. Never `replace`.
    */
   addVaultAccessPolicy(vaultId: string, policy: VaultAccessPolicy, o?: CallOptions): Promise<void>
+  /** The Microsoft Entra administrators of a PostgreSQL or MySQL flexible server. */
+  listEntraAdministrators(
+    serverId: string,
+    apiVersion: string,
+    o?: CallOptions,
+  ): Promise<{ readonly name: string; readonly login: string }[]>
+  /** A Redis cache's data access policy assignment; undefined when absent (404). */
+  getRedisAccessPolicyAssignment(
+    cacheId: string,
+    name: string,
+    o?: CallOptions,
+  ): Promise<RedisAccessPolicyAssignment | undefined>
+  /** PUT of an assignment: a long-running operation tracked by `Location`. */
+  putRedisAccessPolicyAssignment(
+    cacheId: string,
+    name: string,
+    assignment: RedisAccessPolicyAssignment,
+    o?: CallOptions,
+  ): Promise<Written<RedisAccessPolicyAssignment>>
   getAppSettings(siteId: string, o?: CallOptions): Promise<Record<string, string>>
   putAppSettings(
     siteId: string,

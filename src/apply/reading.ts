@@ -26,6 +26,8 @@ const READS = [
   'listCosmosRoleAssignments',
   'getAppSettings',
   'getFederatedCredential',
+  'listEntraAdministrators',
+  'getRedisAccessPolicyAssignment',
 ] as const satisfies readonly (keyof ArmGateway)[]
 
 /**

@@ -74,6 +74,18 @@ export type Step =
       readonly script: string
       /** Who runs the script where, as the preview says it. */
       readonly manualReason: string
+      /**
+       * PostgreSQL and MySQL flexible servers: the server, whose Microsoft Entra administrator
+       * (the prerequisite) the preview reads.
+       */
+      readonly server?: { readonly id: string | undefined; readonly engine: 'postgresql' | 'mysql' }
+    })
+  | (StepBase & {
+      readonly kind: 'redisAccessPolicy'
+      readonly principal: PlanPrincipal
+      readonly target: string
+      readonly cacheId: string | undefined
+      readonly accessPolicyName: string
     })
   | (StepBase & {
       /** Key Vault data roles on a vault using access policies: their access policy equivalent. */
@@ -108,6 +120,7 @@ export const PHASES: readonly StepKindName[] = [
   'assignRole',
   'assignCosmosDataRole',
   'vaultAccessPolicy',
+  'redisAccessPolicy',
   'setAppSettings',
   'sqlScript',
 ]
@@ -176,6 +189,29 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
         })
         break
       }
+      case 'redisAccessPolicy':
+        steps.push({
+          kind: 'redisAccessPolicy',
+          id: `redisAccessPolicy:${action.principal.type}:${action.principal.node}:${action.target}:${action.accessPolicyName}`,
+          title: `Assign ${action.accessPolicyName} on ${name(action.target)} to ${name(action.principal.node)}`,
+          principal: action.principal,
+          target: action.target,
+          cacheId: resourceOf(action.target),
+          accessPolicyName: action.accessPolicyName,
+        })
+        break
+      case 'databaseUser':
+        steps.push({
+          kind: 'sqlScript',
+          id: `sqlScript:${action.principal.node}:${action.target}`,
+          title: `Create database user ${action.user} in ${name(action.target)} (${action.roles.join(', ')})`,
+          target: action.target,
+          user: action.user,
+          script: action.script,
+          manualReason: `run this ${action.engine === 'postgresql' ? 'PostgreSQL' : 'MySQL'} script on the server as its Microsoft Entra administrator`,
+          server: { id: resourceOf(action.target), engine: action.engine },
+        })
+        break
       case 'keyVaultAccessPolicy':
         steps.push({
           kind: 'vaultAccessPolicy',

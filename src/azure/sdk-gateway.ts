@@ -13,6 +13,7 @@ import { abortError } from '../apply/clock.ts'
 import type {
   ArmGateway,
   FederatedCredential,
+  RedisAccessPolicyAssignment,
   LiveIdentityProperty,
   LiveResource,
   LiveRoleAssignment,
@@ -31,6 +32,7 @@ const API = {
   cosmos: '2024-05-15',
   msi: '2023-01-31',
   keyVault: '2023-07-01',
+  redis: '2024-11-01',
   web: '2023-12-01',
 }
 
@@ -423,6 +425,38 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
         { properties: { accessPolicies: [policy] } },
         o?.signal,
       )),
+    listEntraAdministrators: async (server, apiVersion, o) =>
+      (
+        await list<{ name: string; properties?: { principalName?: string; login?: string } }>(
+          `${server}/administrators`,
+          apiVersion,
+          o?.signal,
+        )
+      ).map((a) => ({
+        name: a.name,
+        login: a.properties?.principalName ?? a.properties?.login ?? a.name,
+      })),
+    getRedisAccessPolicyAssignment: (cache, name, o) =>
+      notFoundAsUndefined(async () => {
+        const { body } = await call(
+          'GET',
+          `${cache}/accessPolicyAssignments/${name}`,
+          API.redis,
+          undefined,
+          o?.signal,
+        )
+        return redisAssignment(body)
+      }),
+    putRedisAccessPolicyAssignment: async (cache, name, assignment, o) => {
+      const r = await call(
+        'PUT',
+        `${cache}/accessPolicyAssignments/${name}`,
+        API.redis,
+        { properties: assignment },
+        o?.signal,
+      )
+      return { value: redisAssignment(r.body), created: r.status !== 200 }
+    },
     getAppSettings: async (site, o) =>
       ((await call('POST', `${site}/config/appsettings/list`, API.web, undefined, o?.signal)).body
         .properties ?? {}) as Record<string, string>,
@@ -452,6 +486,15 @@ function liveAssignment(a: {
     roleDefinitionId: a.roleDefinitionId ?? '',
     principalId: a.principalId ?? '',
     ...(a.principalType ? { principalType: a.principalType } : {}),
+  }
+}
+
+function redisAssignment(body: Record<string, unknown>): RedisAccessPolicyAssignment {
+  const p = (body.properties ?? {}) as Partial<RedisAccessPolicyAssignment>
+  return {
+    accessPolicyName: p.accessPolicyName ?? '',
+    objectId: p.objectId ?? '',
+    objectIdAlias: p.objectIdAlias ?? '',
   }
 }
 

@@ -5,6 +5,7 @@ import type { GrantMechanism, RoleFact, RoleRef } from './role-fact.ts'
 import { ADDED_ROLE_FACTS } from './roles-added.data.ts'
 import { ROLE_FACTS as REFERENCE_FACTS } from './roles.data.ts'
 import { ROLE_PERMISSIONS } from './role-permissions.data.ts'
+import { SERVICE_ROLE_FACTS } from './roles-services.data.ts'
 
 export type { GrantMechanism, RoleFact, RoleRef } from './role-fact.ts'
 
@@ -15,7 +16,11 @@ export { GUID_PATTERN }
  * permissions say (privilege.ts), or the reference's flag for roles without an Azure RBAC
  * definition (db_owner). A test keeps both in agreement for every reference role.
  */
-const ROLE_FACTS: readonly RoleFact[] = [...REFERENCE_FACTS, ...ADDED_ROLE_FACTS].map((fact) => {
+const ROLE_FACTS: readonly RoleFact[] = [
+  ...REFERENCE_FACTS,
+  ...ADDED_ROLE_FACTS,
+  ...SERVICE_ROLE_FACTS,
+].map((fact) => {
   const permissions = fact.id ? ROLE_PERMISSIONS[fact.id] : undefined
   if (!permissions || fact.privileged || !privilegeOf(permissions)) return fact
   return { ...fact, privileged: true }

@@ -6,6 +6,7 @@ import type { Design } from '../model/types.ts'
 import type { PrincipalRef } from '../model/queries.ts'
 import { appSettingsFor } from './app-settings.ts'
 import { containedUserScript } from './sql.ts'
+import { mysqlUserScript, postgresUserScript } from './database-scripts.ts'
 import {
   PLAN_FORMAT,
   PLAN_VERSION,
@@ -15,6 +16,8 @@ import {
   type CreateIdentityAction,
   type EnableSystemAssignedAction,
   type KeyVaultAccessPolicyAction,
+  type DatabaseUserAction,
+  type RedisAccessPolicyAction,
   type Plan,
   type PlanAction,
   type PrincipalType,
@@ -84,6 +87,7 @@ function grantActions(index: DesignIndex): PlanAction[] {
   const cosmos: AssignCosmosDataRoleAction[] = []
   const sql = new Map<string, { principal: PrincipalRef; target: string; roles: string[] }>()
   const vaults = new Map<string, { principal: PrincipalRef; target: string; roles: string[] }>()
+  const redis: RedisAccessPolicyAction[] = []
   for (const grant of index.distinctGrants()) {
     const base = {
       principal: { type: grant.principal.type, node: grant.principal.node },
@@ -117,6 +121,12 @@ function grantActions(index: DesignIndex): PlanAction[] {
         byTarget(vaults)
         break
       case 'redisAccessPolicy':
+        redis.push({
+          action: 'redisAccessPolicy',
+          principal: base.principal,
+          target: grant.service,
+          accessPolicyName: grant.roleKey,
+        })
         break
       default:
         assertNever(grant.mechanism, 'grant mechanism')
@@ -137,11 +147,27 @@ function grantActions(index: DesignIndex): PlanAction[] {
       [b.principal.node, b.principal.type, b.target, b.roleName, b.scope],
     )
   const scripts = [...sql.values()]
-    .map((entry): SqlContainedUserAction => {
+    .map((entry): SqlContainedUserAction | DatabaseUserAction => {
       const user = principalName(index, entry.principal)
+      const principal = { type: entry.principal.type, node: entry.principal.node }
+      const target = index.node(entry.target)
+      const engine = target?.kind === 'service' ? target.service : 'sql'
+      if (engine === 'postgresql' || engine === 'mysql')
+        return {
+          action: 'databaseUser',
+          engine,
+          principal,
+          target: entry.target,
+          user,
+          roles: entry.roles,
+          script:
+            engine === 'postgresql'
+              ? postgresUserScript(user, entry.roles)
+              : mysqlUserScript(user, entry.roles),
+        }
       return {
         action: 'sqlContainedUser',
-        principal: { type: entry.principal.type, node: entry.principal.node },
+        principal,
         target: entry.target,
         user,
         roles: entry.roles,
@@ -149,7 +175,18 @@ function grantActions(index: DesignIndex): PlanAction[] {
       }
     })
     .sort((a, b) => compareKeys([a.target, a.principal.node], [b.target, b.principal.node]))
-  return [...rbac.sort(byGrant), ...cosmos.sort(byGrant), ...policies, ...scripts]
+  const byRedis = (a: RedisAccessPolicyAction, b: RedisAccessPolicyAction): number =>
+    compareKeys(
+      [a.principal.node, a.principal.type, a.target, a.accessPolicyName],
+      [b.principal.node, b.principal.type, b.target, b.accessPolicyName],
+    )
+  return [
+    ...rbac.sort(byGrant),
+    ...cosmos.sort(byGrant),
+    ...policies,
+    ...redis.sort(byRedis),
+    ...scripts,
+  ]
 }
 
 /** The role definition GUID; SQL database roles have none and are never in an assignment. */

@@ -84,6 +84,32 @@ export interface KeyVaultAccessPolicyAction {
   readonly permissions: AccessPolicyPermissions
 }
 
+/**
+ * A Microsoft Entra principal inside an Azure Database for PostgreSQL or MySQL flexible server:
+ * the script its Entra administrator runs (no ARM call exists), like SQL's contained users.
+ */
+export interface DatabaseUserAction {
+  readonly action: 'databaseUser'
+  readonly engine: 'postgresql' | 'mysql'
+  readonly principal: PlanPrincipal
+  readonly target: string
+  readonly user: string
+  readonly roles: readonly string[]
+  readonly script: string
+}
+
+/**
+ * An Azure Cache for Redis data access policy assignment (`Microsoft.Cache/redis/{cache}/
+ * accessPolicyAssignments`): Redis's own data-plane grant, not an Azure role assignment.
+ */
+export interface RedisAccessPolicyAction {
+  readonly action: 'redisAccessPolicy'
+  readonly principal: PlanPrincipal
+  readonly target: string
+  /** The built-in access policy: Data Owner, Data Contributor or Data Reader. */
+  readonly accessPolicyName: string
+}
+
 export interface AppSetting {
   readonly name: string
   /** The user-assigned identity whose client ID the setting holds. */
@@ -107,6 +133,8 @@ export type PlanAction =
   | AssignCosmosDataRoleAction
   | SqlContainedUserAction
   | KeyVaultAccessPolicyAction
+  | RedisAccessPolicyAction
+  | DatabaseUserAction
   | SetAppSettingsAction
 
 export type PlanActionKind = PlanAction['action']
@@ -119,7 +147,9 @@ export const ACTION_ORDER: readonly PlanActionKind[] = [
   'assignRole',
   'assignCosmosDataRole',
   'keyVaultAccessPolicy',
+  'redisAccessPolicy',
   'sqlContainedUser',
+  'databaseUser',
   'setAppSettings',
 ]
 

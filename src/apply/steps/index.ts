@@ -5,6 +5,7 @@ import { configureIdentity } from './configure-identity.ts'
 import { createIdentity } from './create-identity.ts'
 import { federateIdentity } from './federate-identity.ts'
 import { setAppSettings } from './set-app-settings.ts'
+import { redisAccessPolicy } from './redis-access-policy.ts'
 import { sqlScript } from './sql-script.ts'
 import { vaultAccessPolicy } from './vault-access-policy.ts'
 import type { StepKind } from './step-kind.ts'
@@ -17,6 +18,7 @@ export const STEP_KINDS: { readonly [K in StepKindName]: StepKind<Extract<Step, 
   assignRole,
   assignCosmosDataRole,
   vaultAccessPolicy,
+  redisAccessPolicy,
   setAppSettings,
   sqlScript,
 }
