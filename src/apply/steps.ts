@@ -200,18 +200,6 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
           accessPolicyName: action.accessPolicyName,
         })
         break
-      case 'databaseUser':
-        steps.push({
-          kind: 'sqlScript',
-          id: `sqlScript:${action.principal.node}:${action.target}`,
-          title: `Create database user ${action.user} in ${name(action.target)} (${action.roles.join(', ')})`,
-          target: action.target,
-          user: action.user,
-          script: action.script,
-          manualReason: `run this ${action.engine === 'postgresql' ? 'PostgreSQL' : 'MySQL'} script on the server as its Microsoft Entra administrator`,
-          server: { id: resourceOf(action.target), engine: action.engine },
-        })
-        break
       case 'keyVaultAccessPolicy':
         steps.push({
           kind: 'vaultAccessPolicy',
@@ -236,6 +224,11 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
         })
         break
       case 'sqlContainedUser':
+      case 'databaseUser': {
+        const server =
+          action.action === 'databaseUser'
+            ? { id: resourceOf(action.target), engine: action.engine }
+            : undefined
         steps.push({
           kind: 'sqlScript',
           id: `sqlScript:${action.principal.node}:${action.target}`,
@@ -243,9 +236,13 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
           target: action.target,
           user: action.user,
           script: action.script,
-          manualReason: 'run this T-SQL in the database as its Microsoft Entra administrator',
+          manualReason: server
+            ? `run this ${server.engine === 'postgresql' ? 'PostgreSQL' : 'MySQL'} script on the server as its Microsoft Entra administrator`
+            : 'run this T-SQL in the database as its Microsoft Entra administrator',
+          ...(server ? { server } : {}),
         })
         break
+      }
       case 'setAppSettings': {
         const app = nodes.get(action.app) as AppNode
         const manual =
