@@ -160,6 +160,16 @@ export interface ArmGateway {
   /** The caller's permissions at a scope (ARM's permissions API); undefined when it cannot be told. */
   readPermissions(scope: string, o?: CallOptions): Promise<PermissionEntry[] | undefined>
   listCosmosRoleAssignments(accountId: string, o?: CallOptions): Promise<LiveCosmosRoleAssignment[]>
+  /** Every assignment at, above and below a scope, whoever holds it (import, drift). */
+  listScopeAssignments(scope: string, o?: CallOptions): Promise<LiveRoleAssignment[]>
+  /** User-assigned identities of a group, or of the whole subscription without one. */
+  listUserIdentities(
+    subscriptionId: string,
+    resourceGroup: string | undefined,
+    o?: CallOptions,
+  ): Promise<LiveUserIdentity[]>
+  /** Every resource of the subscription with its `identity` (whose principals exist: drift). */
+  listSubscriptionResources(subscriptionId: string, o?: CallOptions): Promise<LiveResource[]>
   createCosmosRoleAssignment(
     accountId: string,
     name: string,

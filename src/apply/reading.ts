@@ -28,6 +28,9 @@ const READS = [
   'getFederatedCredential',
   'listEntraAdministrators',
   'getRedisAccessPolicyAssignment',
+  'listScopeAssignments',
+  'listUserIdentities',
+  'listSubscriptionResources',
 ] as const satisfies readonly (keyof ArmGateway)[]
 
 /**

@@ -370,6 +370,33 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
         return undefined
       }
     },
+    listScopeAssignments: (scope, o) =>
+      sdk(async () => {
+        const out: LiveRoleAssignment[] = []
+        const pages = authFor(subOf(scope)).roleAssignments.listForScope(scope, {
+          abortSignal: o?.signal,
+        })
+        for await (const a of pages) out.push(liveAssignment(a))
+        return out
+      }),
+    listUserIdentities: (sub, rg, o) =>
+      sdk(async () => {
+        const out: LiveUserIdentity[] = []
+        const identities = msiFor(sub).userAssignedIdentities
+        const pages =
+          rg === undefined
+            ? identities.listBySubscription({ abortSignal: o?.signal })
+            : identities.listByResourceGroup(rg, { abortSignal: o?.signal })
+        for await (const r of pages) out.push(liveIdentity(r))
+        return out
+      }),
+    listSubscriptionResources: (sub, o) =>
+      sdk(async () => {
+        const out: LiveResource[] = []
+        for await (const r of resourcesFor(sub).resources.list({ abortSignal: o?.signal }))
+          out.push(liveResource(r))
+        return out
+      }),
     listCosmosRoleAssignments: async (account, o) =>
       (
         await list<{

@@ -18,6 +18,7 @@ export async function connectTarget(
   sandboxUrl: string | undefined,
   onRemainingWrites: (n: number) => void,
   auth?: ClientSecretAuth,
+  command = 'apply',
 ): Promise<Connection> {
   // The Azure SDK loads only for commands that talk to Azure: every other command starts without it.
   const { createSdkGateway } = await import('../azure/sdk-gateway.ts')
@@ -34,16 +35,47 @@ export async function connectTarget(
     url = new URL(sandboxUrl)
   } catch {
     throw new CliError(
-      `idtopo apply: --sandbox expects a URL such as https://127.0.0.1:8443, got ${JSON.stringify(sandboxUrl)}`,
+      `idtopo ${command}: --sandbox expects a URL such as https://127.0.0.1:8443, got ${JSON.stringify(sandboxUrl)}`,
     )
   }
   const { connectHttpsSandbox } = await import('../azure/https-sandbox.ts')
   const options = await connectHttpsSandbox(url.origin, auth).catch((e: unknown) => {
-    throw new CliError(`idtopo apply: ${e instanceof Error ? e.message : String(e)}`)
+    throw new CliError(`idtopo ${command}: ${e instanceof Error ? e.message : String(e)}`)
   })
   return {
     gateway: createSdkGateway({ ...options, onRemainingWrites }),
     endpoint: url.origin,
     sandbox: true,
   }
+}
+
+/** The flags that reach a sandbox started with --login, as a pipeline signs in. */
+export const SIGN_IN_FLAGS = {
+  'client-id': { type: 'string' },
+  'client-secret': { type: 'string' },
+  tenant: { type: 'string' },
+} as const
+
+export const SIGN_IN_USAGE = `  --client-id ID, --client-secret S, --tenant T
+                         sign in to a sandbox started with --login by client credentials, as a
+                         pipeline does (default: AZURE_CLIENT_ID, AZURE_CLIENT_SECRET,
+                         AZURE_TENANT_ID; seeded clients: sandbox-pipeline, sandbox-reader)`
+
+/** Client credentials from the flags, else azure-identity's environment variables. */
+export function clientAuth(
+  command: string,
+  values: Record<string, unknown>,
+): ClientSecretAuth | undefined {
+  const flag = (name: string): string | undefined =>
+    typeof values[name] === 'string' ? (values[name] as string) : undefined
+  const clientId = flag('client-id') ?? process.env.AZURE_CLIENT_ID
+  const clientSecret = flag('client-secret') ?? process.env.AZURE_CLIENT_SECRET
+  const tenantId = flag('tenant') ?? process.env.AZURE_TENANT_ID
+  if (flag('client-id') && !clientSecret)
+    throw new CliError(
+      `idtopo ${command}: --client-id needs --client-secret (or AZURE_CLIENT_SECRET)`,
+    )
+  return clientId && clientSecret
+    ? { clientId, clientSecret, ...(tenantId ? { tenantId } : {}) }
+    : undefined
 }

@@ -1,9 +1,11 @@
 import type { Command } from './command.ts'
 import { applyCommand } from './commands/apply.ts'
 import { checkCommand } from './commands/check.ts'
+import { driftCommand } from './commands/drift.ts'
 import { explainCommand } from './commands/explain.ts'
 import { exportCommand } from './commands/export.ts'
 import { guideCommand } from './commands/guide.ts'
+import { importCommand } from './commands/import.ts'
 import { optimizeCommand } from './commands/optimize.ts'
 import { planCommand } from './commands/plan.ts'
 import { rulesCommand } from './commands/rules.ts'
@@ -16,6 +18,8 @@ export const COMMANDS: readonly Command[] = [
   optimizeCommand,
   planCommand,
   applyCommand,
+  importCommand,
+  driftCommand,
   guideCommand,
   exportCommand,
 ]

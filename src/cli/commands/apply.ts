@@ -14,8 +14,7 @@ import { parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
 import { checkAzureFlags, parsePrincipalFlags } from '../azure-flags.ts'
 import { emit, loadDesign } from '../load.ts'
-import type { ClientSecretAuth } from '../../azure/https-sandbox.ts'
-import { connectTarget } from '../apply-connection.ts'
+import { clientAuth, connectTarget, SIGN_IN_FLAGS, SIGN_IN_USAGE } from '../apply-connection.ts'
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { formatApplyEvent, formatApplySummary } from '../format-apply.ts'
 
@@ -34,10 +33,7 @@ app settings. Idempotent: a second run changes nothing. SQL steps are printed as
 
   --sandbox URL          talk to the sandbox emulator (npm run sandbox) instead of Azure, which
                          is reached through DefaultAzureCredential (az login, env, managed identity)
-  --client-id ID, --client-secret S, --tenant T
-                         sign in to a sandbox started with --login by client credentials, as a
-                         pipeline does (default: AZURE_CLIENT_ID, AZURE_CLIENT_SECRET,
-                         AZURE_TENANT_ID; seeded clients: sandbox-pipeline, sandbox-reader)
+${SIGN_IN_USAGE}
   --principal NODE=ID    Microsoft Entra object id for a developer node without azure.principalId
   --confirm-privileged   required when the plan grants a privileged role (Owner, Contributor, …)
   --report OUT           write the JSON report to OUT
@@ -55,9 +51,7 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
       principal: { type: 'string', multiple: true },
       'confirm-privileged': { type: 'boolean' },
       concurrency: { type: 'string' },
-      'client-id': { type: 'string' },
-      'client-secret': { type: 'string' },
-      tenant: { type: 'string' },
+      ...SIGN_IN_FLAGS,
     })
     const file = requireFile(this, positionals)
     const subscriptionId = values.subscription as string | undefined
@@ -77,7 +71,7 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
     const connection = await connectTarget(
       values.sandbox as string | undefined,
       (n) => pacer.observeRemaining(n),
-      clientAuth(values),
+      clientAuth(this.name, values),
     )
     const gateway = withReadRetries(connection.gateway, { clock: systemClock, random: Math.random })
     const armCall = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
@@ -161,18 +155,4 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
       process.removeListener('SIGINT', onSignal)
     }
   },
-}
-
-/** Client credentials from the flags, else azure-identity's environment variables. */
-function clientAuth(values: Record<string, unknown>): ClientSecretAuth | undefined {
-  const flag = (name: string): string | undefined =>
-    typeof values[name] === 'string' ? (values[name] as string) : undefined
-  const clientId = flag('client-id') ?? process.env.AZURE_CLIENT_ID
-  const clientSecret = flag('client-secret') ?? process.env.AZURE_CLIENT_SECRET
-  const tenantId = flag('tenant') ?? process.env.AZURE_TENANT_ID
-  if (flag('client-id') && !clientSecret)
-    throw new CliError('idtopo apply: --client-id needs --client-secret (or AZURE_CLIENT_SECRET)')
-  return clientId && clientSecret
-    ? { clientId, clientSecret, ...(tenantId ? { tenantId } : {}) }
-    : undefined
 }

@@ -1,0 +1,69 @@
+import { describeFailure } from '../apply/describe.ts'
+import { isArmFailure } from '../apply/failure.ts'
+import type { ArmGateway } from '../apply/gateway.ts'
+import { withReadRetries } from '../apply/reading.ts'
+import { systemClock } from '../azure/system-clock.ts'
+import { clientAuth, connectTarget, type Connection } from './apply-connection.ts'
+import { checkAzureFlags } from './azure-flags.ts'
+import { CliError, EXIT } from './io.ts'
+
+export interface ReadingTarget {
+  readonly connection: Connection
+  /** The gateway with reads retried on 429, 5xx and network errors, as apply reads. */
+  readonly gateway: ArmGateway
+  readonly subscriptionId: string
+  readonly resourceGroup: string
+  /** The group's location (where unbound identities would be created). */
+  readonly location: string
+}
+
+/**
+ * `--subscription`, `--resource-group` and `--sandbox` (with sign-in flags) checked and connected,
+ * for the commands that read a resource group (import, drift).
+ */
+export async function readingTarget(
+  command: string,
+  usage: string,
+  values: Record<string, unknown>,
+): Promise<ReadingTarget> {
+  const subscriptionId = values.subscription as string | undefined
+  const resourceGroup = values['resource-group'] as string | undefined
+  if (!subscriptionId || !resourceGroup)
+    throw new CliError(
+      `idtopo ${command}: --subscription and --resource-group are required\n\n${usage}`,
+    )
+  checkAzureFlags(command, values)
+  const connection = await connectTarget(
+    values.sandbox as string | undefined,
+    () => {},
+    clientAuth(command, values),
+    command,
+  )
+  const gateway = withReadRetries(connection.gateway, { clock: systemClock, random: Math.random })
+  // The group's own spelling and location when the caller may list groups; a caller who may read
+  // only some resources of it does not see it listed, and still reads what it may.
+  const groups = await gateway.listResourceGroups(subscriptionId).catch(() => [])
+  const group = groups.find((g) => g.name.toLowerCase() === resourceGroup.toLowerCase())
+  return {
+    connection,
+    gateway,
+    subscriptionId,
+    resourceGroup: group?.name ?? resourceGroup,
+    location: group?.location ?? '',
+  }
+}
+
+/** An ARM read whose failure ends the command with exit 1 and ARM's code, message and advice. */
+export async function armRead<T>(
+  command: string,
+  what: string,
+  read: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await read()
+  } catch (e) {
+    if (isArmFailure(e))
+      throw new CliError(`idtopo ${command}: ${what}: ${describeFailure(e, true)}`, EXIT.findings)
+    throw e
+  }
+}

@@ -1,0 +1,172 @@
+import type { BindTarget } from '../apply/bind-target.ts'
+import { bindDesign, identityResourceId, type BindingProblem } from '../apply/binding.ts'
+import type { LiveResource } from '../apply/gateway.ts'
+import { compareKeys } from '../lib/compare.ts'
+import { err, ok, type Result } from '../lib/result.ts'
+import { applyEdits } from '../model/edits.ts'
+import type { Design } from '../model/types.ts'
+import { armScope, roleDefinitionGuidOf, roleDefinitionResourceId } from '../plan/arm-ids.ts'
+import { bindPlan } from '../plan/bind.ts'
+import { derivePlan } from '../plan/derive.ts'
+import type { PlanPrincipal } from '../plan/types.ts'
+import type { Estate } from './estate.ts'
+
+/** One role assignment as drift reports it (PRODUCT.md §12). */
+export interface DriftItem {
+  readonly scope: string
+  readonly roleDefinitionId: string
+  readonly principalId: string
+}
+
+export interface Drift {
+  /** In the plan, not in Azure. */
+  readonly missing: readonly DriftItem[]
+  /** In Azure on the design's services or for the design's principals, not in the plan. */
+  readonly unmanaged: readonly DriftItem[]
+  /** At the design's scopes, of type ServicePrincipal, whose principal no longer exists. */
+  readonly orphaned: readonly DriftItem[]
+}
+
+/** What drift reads beyond the group's estate: every principal that exists in the subscription. */
+export interface LiveState extends Estate {
+  /** Principal ids of every user-assigned identity and system-assigned resource of the subscription. */
+  readonly subscriptionPrincipals: ReadonlySet<string>
+}
+
+const key = (scope: string, roleDefinitionId: string, principalId: string): string =>
+  `${scope.toLowerCase()}|${roleDefinitionGuidOf(roleDefinitionId).toLowerCase()}|${principalId.toLowerCase()}`
+
+const item = (scope: string, roleDefinitionId: string, principalId: string): DriftItem => ({
+  scope,
+  roleDefinitionId,
+  principalId,
+})
+
+/**
+ * Compares a design's plan with what exists, at the design's scopes: its services, and its
+ * group and subscription for its own principals. Each assignment lands in one list only.
+ */
+export function computeDrift(
+  design: Design,
+  live: LiveState,
+  target: BindTarget,
+  developerIds: Readonly<Record<string, string>> = {},
+): Result<Drift, BindingProblem[]> {
+  const binding = bindDesign(design, live.resources, target, developerIds)
+  if (binding.problems.length > 0) return err(binding.problems)
+  const bound = applyEdits(design, binding.edits)
+  if (!bound.ok) return err([{ node: '(design)', message: bound.error.message }])
+  const d = bound.value
+  const byId = new Map(d.nodes.map((n) => [n.id, n]))
+  const resourceById = new Map(live.resources.map((r) => [r.id.toLowerCase(), r]))
+  const identityPrincipals = identityPrincipalIds(live)
+  const principalIdOf = (p: PlanPrincipal): string | undefined => {
+    const node = byId.get(p.node)
+    if (!node) return undefined
+    if (p.type === 'developer') return node.azure?.principalId
+    if (p.type === 'userAssigned')
+      return identityPrincipals.get(identityResourceId(node, target).toLowerCase())
+    const id = node.azure?.resourceId?.toLowerCase()
+    return id ? resourceById.get(id)?.identity?.principalId : undefined
+  }
+  const plan = bindPlan(derivePlan(d), {
+    resourceIdOf: (node) => byId.get(node)?.azure?.resourceId,
+    principalIdOf,
+  })
+
+  const expected = new Map<string, DriftItem>()
+  const principals = new Set<string>()
+  const scopes = new Set<string>()
+  const services = new Set<string>()
+  for (const n of d.nodes)
+    if (n.kind === 'service' && n.azure?.resourceId) services.add(n.azure.resourceId.toLowerCase())
+  for (const a of plan.actions) {
+    if (a.action !== 'assignRole' && a.action !== 'assignCosmosDataRole') continue
+    const targetId = byId.get(a.target)?.azure?.resourceId
+    const scope = a.action === 'assignRole' && targetId ? armScope(targetId, a.scope) : targetId
+    if (scope) scopes.add(scope.toLowerCase())
+    if (a.arm) {
+      principals.add(a.arm.principalId.toLowerCase())
+      expected.set(
+        key(a.arm.scope, a.arm.roleDefinitionId, a.arm.principalId),
+        item(a.arm.scope, a.arm.roleDefinitionId, a.arm.principalId),
+      )
+    } else if (scope && targetId) {
+      // The principal does not exist yet (an identity not created): missing, with no principal id.
+      const role =
+        a.action === 'assignRole'
+          ? roleDefinitionResourceId(target.subscriptionId, a.roleDefinitionId)
+          : `${targetId}/sqlRoleDefinitions/${a.roleDefinitionId}`
+      expected.set(
+        key(scope, role, `?${a.principal.type}:${a.principal.node}`),
+        item(scope, role, ''),
+      )
+    }
+  }
+
+  const missing = new Map(expected)
+  const unmanaged: DriftItem[] = []
+  const orphaned: DriftItem[] = []
+  const directoryTypes = new Map(
+    live.assignments.map((a) => [a.principalId.toLowerCase(), a.principalType]),
+  )
+  const consider = (
+    scope: string,
+    roleDefinitionId: string,
+    principalId: string,
+    principalType: string | undefined,
+  ): void => {
+    const s = scope.toLowerCase()
+    const p = principalId.toLowerCase()
+    const atDesignScope = services.has(s) || (scopes.has(s) && principals.has(p))
+    if (!atDesignScope) return
+    const k = key(scope, roleDefinitionId, principalId)
+    if (missing.delete(k)) return
+    if (expected.has(k)) return
+    const servicePrincipal =
+      principalType === 'ServicePrincipal' ||
+      (principalType === undefined && !isDirectoryUser(directoryTypes.get(p)) && !principals.has(p))
+    const list = servicePrincipal && !live.subscriptionPrincipals.has(p) ? orphaned : unmanaged
+    list.push(item(scope, roleDefinitionId, principalId))
+  }
+  for (const a of live.assignments)
+    consider(a.scope, a.roleDefinitionId, a.principalId, a.principalType)
+  for (const list of Object.values(live.cosmos))
+    for (const a of list) consider(a.scope, a.roleDefinitionId, a.principalId, undefined)
+
+  return ok({
+    missing: sorted([...missing.values()]),
+    unmanaged: sorted(unmanaged),
+    orphaned: sorted(orphaned),
+  })
+}
+
+const isDirectoryUser = (type: string | undefined): boolean => type === 'User' || type === 'Group'
+
+/**
+ * Principal id of each user-assigned identity that exists, by lower-case resource id: the group's
+ * own, and those its apps attach from elsewhere. An app keeps naming an identity deleted since
+ * (with its old principal id), so those count only while the principal still exists.
+ */
+function identityPrincipalIds(live: LiveState): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const i of live.identities) out.set(i.id.toLowerCase(), i.principalId)
+  for (const r of live.resources as readonly LiveResource[])
+    for (const [id, entry] of Object.entries(r.identity?.userAssignedIdentities ?? {}))
+      if (
+        entry.principalId &&
+        !out.has(id.toLowerCase()) &&
+        live.subscriptionPrincipals.has(entry.principalId.toLowerCase())
+      )
+        out.set(id.toLowerCase(), entry.principalId)
+  return out
+}
+
+function sorted(items: DriftItem[]): DriftItem[] {
+  return items.sort((a, b) =>
+    compareKeys(
+      [a.scope.toLowerCase(), a.roleDefinitionId.toLowerCase(), a.principalId],
+      [b.scope.toLowerCase(), b.roleDefinitionId.toLowerCase(), b.principalId],
+    ),
+  )
+}

@@ -1,0 +1,123 @@
+import { isArmFailure } from '../apply/failure.ts'
+import type { LiveCosmosRoleAssignment, LiveRoleAssignment } from '../apply/gateway.ts'
+import { roleByGuid } from '../catalog/roles.ts'
+import { SERVICE_ARM_TYPES } from '../model/bindings.ts'
+import { mapPool } from '../lib/pool.ts'
+import { resourceGroupScope, roleDefinitionGuidOf } from '../plan/arm-ids.ts'
+import type { Estate, EstateReader, Unreadable } from './estate.ts'
+
+export interface ReadProgress {
+  readonly done: number
+  readonly total: number
+  readonly label: string
+}
+
+export interface ReadOptions {
+  readonly signal?: AbortSignal
+  readonly onProgress?: (progress: ReadProgress) => void
+  /** Calls in flight at once for per-resource reads (Cosmos DB accounts, scopes, roles). */
+  readonly concurrency?: number
+}
+
+const COSMOS = SERVICE_ARM_TYPES.cosmosDb.toLowerCase()
+
+/**
+ * Reads one resource group through ARM (PRODUCT.md §12): its resources with their `identity`, its
+ * user-assigned identities, every role assignment at, above and below it, the names of custom
+ * roles, and Cosmos DB data-plane assignments. The group's resource list is required (a failure
+ * there throws); anything else that cannot be read — a 403 on one scope — is noted in
+ * `unreadable` and the rest is still read. A group-wide assignment list that is refused falls back
+ * to one list per resource.
+ */
+export async function readEstate(
+  reader: EstateReader,
+  subscriptionId: string,
+  resourceGroup: string,
+  options: ReadOptions = {},
+): Promise<Estate> {
+  const o = options.signal ? { signal: options.signal } : {}
+  const limit = options.concurrency ?? 8
+  const unreadable: Unreadable[] = []
+  let done = 0
+  let total = 3
+  const step = (label: string): void => options.onProgress?.({ done: ++done, total, label })
+  /** A read that may be refused: its failure noted, undefined returned. */
+  const tolerate = async <T>(what: string, scope: string, read: () => Promise<T>) => {
+    try {
+      return await read()
+    } catch (e) {
+      if (!isArmFailure(e)) throw e
+      unreadable.push({ what, scope, code: e.code, message: e.message })
+      return undefined
+    }
+  }
+  const groupScope = resourceGroupScope(subscriptionId, resourceGroup)
+
+  const resources = await reader.listResources(subscriptionId, resourceGroup, o)
+  step(`${resources.length} resources`)
+  const identities =
+    (await tolerate('user-assigned identities', groupScope, () =>
+      reader.listUserIdentities(subscriptionId, resourceGroup, o),
+    )) ?? []
+  step(`${identities.length} user-assigned identities`)
+
+  let assignments = await tolerate('role assignments', groupScope, () =>
+    reader.listScopeAssignments(groupScope, o),
+  )
+  if (!assignments) {
+    // Refused for the group: per resource, what the caller may read.
+    total += resources.length
+    const perResource = await mapPool(resources, limit, async (r) => {
+      const found = await tolerate('role assignments', r.id, () =>
+        reader.listScopeAssignments(r.id, o),
+      )
+      step(`role assignments of ${r.name}`)
+      return found ?? []
+    })
+    assignments = perResource.flat()
+  }
+  const distinct = uniqueById(assignments)
+  step(`${distinct.length} role assignments`)
+
+  const accounts = resources.filter((r) => r.type.toLowerCase() === COSMOS)
+  const customGuids = [
+    ...new Set(distinct.map((a) => roleDefinitionGuidOf(a.roleDefinitionId).toLowerCase())),
+  ].filter((guid) => !roleByGuid(guid))
+  total += accounts.length + customGuids.length
+  const cosmos: Record<string, readonly LiveCosmosRoleAssignment[]> = {}
+  await mapPool(accounts, limit, async (account) => {
+    const found = await tolerate('Cosmos DB data-plane role assignments', account.id, () =>
+      reader.listCosmosRoleAssignments(account.id, o),
+    )
+    if (found) cosmos[account.id] = found
+    step(`Cosmos DB data roles of ${account.name}`)
+  })
+  const roleNames: Record<string, string> = {}
+  await mapPool(customGuids, limit, async (guid) => {
+    const definition = await tolerate('role definition', guid, () =>
+      reader.getRoleDefinition(groupScope, guid, o),
+    )
+    if (definition) roleNames[guid] = definition.roleName
+    step(`role definition ${definition?.roleName ?? guid}`)
+  })
+  return {
+    subscriptionId,
+    resourceGroup,
+    resources,
+    identities,
+    assignments: distinct,
+    roleNames,
+    cosmos,
+    unreadable,
+  }
+}
+
+function uniqueById(items: readonly LiveRoleAssignment[]): LiveRoleAssignment[] {
+  const seen = new Set<string>()
+  return items.filter((a) => {
+    const key = a.id.toLowerCase()
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '@/cli/main.ts'
+import { parseDesignText } from '@/model/parse.ts'
+import { serializeDesign } from '@/model/serialize.ts'
+import { startSandboxServer, type SandboxServer } from '@/sandbox/server/https-server.ts'
+import { templateById } from '@/templates/index.ts'
+import { memoryIO } from '../support/memory-io.ts'
+
+const SUB = '11111111-1111-1111-1111-111111111111'
+const RG = 'sandbox-rg'
+const STORE = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Storage/storageAccounts/contosoassets`
+const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7'
+const files = { 's2.json': serializeDesign(templateById('scenario-2')!.design) }
+
+let server: SandboxServer
+beforeAll(async () => {
+  server = await startSandboxServer({ port: 0 })
+})
+afterAll(() => server.close())
+
+const at = ['--subscription', SUB, '--resource-group', RG]
+
+describe('idtopo import and drift against the HTTPS sandbox', () => {
+  it('imports an applied design, twice the same, and drift finds nothing, then exactly what was added by hand', async () => {
+    const m = memoryIO(files)
+    expect(await runCli(['apply', 's2.json', ...at, '--sandbox', server.url], m.io)).toBe(0)
+
+    expect(await runCli(['import', ...at, '--sandbox', server.url, '--out', 'a.json'], m.io)).toBe(
+      0,
+    )
+    expect(await runCli(['import', ...at, '--sandbox', server.url], m.io)).toBe(0)
+    expect(m.stdout().endsWith(m.written['a.json']!)).toBe(true)
+    const imported = parseDesignText(m.written['a.json']!)
+    expect(imported.ok).toBe(true)
+    expect(m.stderr()).toMatch(/Wrote the design \(\d+ nodes, \d+ edges\) to a\.json/)
+    // idtopo check accepts it (exit 0 or 1: findings, never 2).
+    expect(await runCli(['check', 'a.json'], m.io)).toBeLessThan(2)
+
+    const drift = (file: string) =>
+      runCli(['drift', file, ...at, '--sandbox', server.url, '--format', 'json'], m.io)
+    const before = m.stdout().length
+    expect(await drift('s2.json')).toBe(0)
+    expect(JSON.parse(m.stdout().slice(before))).toEqual({
+      missing: [],
+      orphaned: [],
+      unmanaged: [],
+    })
+    expect(await drift('a.json')).toBe(0)
+
+    // By hand, outside the design: a user gets Reader on the storage account.
+    const user = '0000aaaa-0000-4000-8000-000000000009'
+    const outcome = server.sandbox.handle({
+      method: 'PUT',
+      url: `${STORE}/providers/Microsoft.Authorization/roleAssignments/0000bbbb-0000-4000-8000-000000000009?api-version=2022-04-01`,
+      headers: { authorization: 'Bearer t' },
+      body: JSON.stringify({
+        properties: {
+          roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${READER}`,
+          principalId: user,
+          principalType: 'User',
+        },
+      }),
+    })
+    expect(outcome.kind === 'response' && outcome.response.status).toBe(201)
+    const mark = m.stdout().length
+    expect(await drift('s2.json')).toBe(1)
+    expect(JSON.parse(m.stdout().slice(mark))).toEqual({
+      missing: [],
+      orphaned: [],
+      unmanaged: [
+        {
+          scope: STORE,
+          roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${READER}`,
+          principalId: user,
+        },
+      ],
+    })
+    const text = m.stdout().length
+    expect(await runCli(['drift', 's2.json', ...at, '--sandbox', server.url], m.io)).toBe(1)
+    expect(m.stdout().slice(text)).toContain(
+      `unmanaged (1): in Azure, not in the design\n  Reader for ${user} at ${STORE}`,
+    )
+  }, 60_000)
+
+  it('exits 2 on bad flags, 1 when the group cannot be read', async () => {
+    const m = memoryIO(files)
+    expect(await runCli(['import', '--subscription', SUB], m.io)).toBe(2)
+    expect(m.stderr()).toContain('--subscription and --resource-group are required')
+    expect(await runCli(['import', '--subscription', 'nope', '--resource-group', RG], m.io)).toBe(2)
+    expect(
+      await runCli(['drift', 's2.json', ...at, '--sandbox', server.url, '--format', 'xml'], m.io),
+    ).toBe(2)
+    expect(
+      await runCli(
+        [
+          'import',
+          '--subscription',
+          SUB,
+          '--resource-group',
+          'no-such-rg',
+          '--sandbox',
+          server.url,
+        ],
+        m.io,
+      ),
+    ).toBe(1)
+    expect(m.stderr()).toContain(
+      'idtopo import: cannot read no-such-rg: ResourceGroupNotFound (404)',
+    )
+  }, 30_000)
+})
+
+describe('idtopo import of a group the caller may only partly read (sign-in sandbox, real RBAC)', () => {
+  let login: SandboxServer
+  beforeAll(async () => {
+    login = await startSandboxServer({ port: 0, login: true })
+  })
+  afterAll(() => login.close())
+
+  const OWNER = '44444444-0000-4000-8000-000000000001'
+  const READER_APP = '66666666-0000-4000-8000-000000000002'
+  const asOwner = `Bearer e30.${Buffer.from(JSON.stringify({ oid: OWNER })).toString('base64url')}.`
+  const call = (method: string, url: string, body?: object) => {
+    const outcome = login.sandbox.handle({
+      method,
+      url: `${url}?api-version=2022-04-01`,
+      headers: { authorization: asOwner },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    })
+    if (outcome.kind !== 'response') throw new Error('reset')
+    return outcome.response
+  }
+
+  it('imports what it may read, and says which scopes it could not', async () => {
+    // The reader pipeline: everything in the group but role assignments, which it may read on
+    // one storage account only.
+    const held = Object.values(login.sandbox.snapshot().roleAssignments).find(
+      (a) => a.principalId === READER_APP,
+    )!
+    expect(
+      call('DELETE', `${held.scope}/providers/Microsoft.Authorization/roleAssignments/${held.name}`)
+        .status,
+    ).toBe(200)
+    const custom = '0000dddd-0000-4000-8000-000000000001'
+    expect(
+      call(
+        'PUT',
+        `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${custom}`,
+        {
+          properties: {
+            roleName: 'Reader without access control',
+            type: 'CustomRole',
+            permissions: [{ actions: ['*/read'], notActions: ['Microsoft.Authorization/*/read'] }],
+            assignableScopes: [`/subscriptions/${SUB}`],
+          },
+        },
+      ).status,
+    ).toBe(201)
+    const grant = (scope: string, name: string, role: string) =>
+      call('PUT', `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`, {
+        properties: {
+          roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${role}`,
+          principalId: READER_APP,
+          principalType: 'ServicePrincipal',
+        },
+      }).status
+    expect(
+      grant(
+        `/subscriptions/${SUB}/resourceGroups/${RG}`,
+        '0000cccc-0000-4000-8000-000000000001',
+        custom,
+      ),
+    ).toBe(201)
+    expect(grant(STORE, '0000cccc-0000-4000-8000-000000000002', READER)).toBe(201)
+
+    const m = memoryIO({})
+    const code = await runCli(
+      [
+        'import',
+        ...at,
+        '--sandbox',
+        login.url,
+        '--client-id',
+        'sandbox-reader',
+        '--client-secret',
+        'sandbox-secret',
+        '--out',
+        'part.json',
+      ],
+      m.io,
+    )
+    expect(code).toBe(0)
+    const part = parseDesignText(m.written['part.json']!)
+    expect(part.ok).toBe(true)
+    expect(m.stderr()).toContain(
+      `note: Could not read role assignments at /subscriptions/${SUB}/resourceGroups/${RG}: AuthorizationFailed`,
+    )
+    // Per resource, what it may read: the storage account's own assignments, its Reader among them.
+    expect(m.stderr()).toContain(`Reader at ${STORE}: held by principal ${READER_APP}`)
+  }, 60_000)
+})
