@@ -1,5 +1,6 @@
-import type { ExportModel } from './model.ts'
-import { aksSubject, FEDERATION_AUDIENCE, providerPath } from './shared.ts'
+import { ASSIGNMENT_NAMESPACE } from '../plan/arm-ids.ts'
+import { identityType, type ExportModel } from './model.ts'
+import { aksSubject, FEDERATION_AUDIENCE, federatedCredentialName, providerPath } from './shared.ts'
 import { inDoubleQuotes, shellWord } from './shell.ts'
 import type { SymbolTable } from './symbols.ts'
 
@@ -27,6 +28,18 @@ assign_cosmos_role() {
   if [ -n "\${4:-}" ]; then args+=(--role-assignment-id "$4"); fi
   az cosmosdb sql role assignment create "\${args[@]}" --output none
   echo "created: $2 for $3 on $account"
+}
+
+# The name idtopo apply gives an assignment: UUID v5 of "scope|principal|role" in lower case, so
+# Bicep, Terraform, this script and apply name it alike (empty where no tool computes it: az picks).
+assignment_name() {
+  local key
+  key=$(printf '%s|%s|%s' "$1" "$2" "$3" | tr '[:upper:]' '[:lower:]')
+  if uuidgen --help 2>&1 | grep -q -- --sha1; then
+    uuidgen --sha1 --namespace "$ASSIGNMENT_NAMESPACE" --name "$key"
+  elif command -v python3 >/dev/null; then
+    python3 -c 'import sys, uuid; print(uuid.uuid5(uuid.UUID(sys.argv[1]), sys.argv[2]))' "$ASSIGNMENT_NAMESPACE" "$key"
+  fi
 }`
 
 /** Shebang, strict mode, where things go, and the idempotent helpers. */
@@ -45,6 +58,7 @@ export function azcliHeader(model: ExportModel): string[] {
       : 'RESOURCE_GROUP="${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the identities}"',
     `LOCATION="\${LOCATION:-${location ?? '$(az group show --name "$RESOURCE_GROUP" --query location --output tsv)'}}"`,
     'RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"',
+    `ASSIGNMENT_NAMESPACE=${ASSIGNMENT_NAMESPACE}`,
     'az account set --subscription "$SUBSCRIPTION_ID"',
     '',
     HELPERS,
@@ -56,9 +70,12 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
   const out: string[] = []
   const v = (key: string, text: string): string => vars.name(key, text)
   const usedPrincipal = (type: string, node: string): boolean =>
-    [...model.roleAssignments, ...model.cosmosAssignments].some(
-      (a) => a.principal.type === type && a.principal.node === node,
-    )
+    [
+      ...model.roleAssignments,
+      ...model.cosmosAssignments,
+      ...model.vaultPolicies,
+      ...model.redisAssignments,
+    ].some((a) => a.principal.type === type && a.principal.node === node)
   const usedClient = (node: string): boolean =>
     model.apps.some((a) => a.settings.some((s) => s.identity === node))
   if (model.identities.length > 0) out.push('', '# User-assigned identities')
@@ -92,7 +109,7 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
       )
       for (const i of app.identities)
         out.push(
-          `az identity federated-credential create --name ${shellWord(name)} --identity-name ${shellWord(model.names[i] ?? i)} --resource-group "$(cut -d/ -f5 <<<"$${v(`id:${i}`, `${i} id`)}")" --issuer "$${issuer}" --subject ${shellWord(aksSubject(name))} --audiences ${FEDERATION_AUDIENCE} --output none`,
+          `az identity federated-credential create --name ${shellWord(federatedCredentialName(name))} --identity-name ${shellWord(model.names[i] ?? i)} --resource-group "$(cut -d/ -f5 <<<"$${v(`id:${i}`, `${i} id`)}")" --issuer "$${issuer}" --subject ${shellWord(aksSubject(name))} --audiences ${FEDERATION_AUDIENCE} --output none`,
         )
       continue
     }
@@ -123,12 +140,10 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
         )
         break
       default: {
+        // az resource update reads the resource and PUTs it whole: right for container groups
+        // and workflows, whose PATCH ignores identity.
         const entries = app.identities.map((i) => `\\"$${v(`id:${i}`, `${i} id`)}\\":{}`).join(',')
-        const type = app.systemAssigned
-          ? users.length > 0
-            ? 'SystemAssigned, UserAssigned'
-            : 'SystemAssigned'
-          : 'UserAssigned'
+        const type = identityType(app) ?? 'None'
         out.push(
           `az resource update --ids "$${id}" --set "identity={\\"type\\":\\"${type}\\"${users.length > 0 ? `,\\"userAssignedIdentities\\":{${entries}}` : ''}}" --output none`,
         )

@@ -2,9 +2,10 @@ import { assertNever } from '../lib/assert.ts'
 import { parseArmId } from '../plan/arm-ids.ts'
 import type { AssignCosmosDataRoleAction, AssignRoleAction, PlanPrincipal } from '../plan/types.ts'
 import { azcliHeader, identityCommands, settingCommands } from './azcli-apps.ts'
+import { dataPlaneCommands } from './azcli-data-plane.ts'
 import type { ExportModel } from './model.ts'
 import { inDoubleQuotes, shellSymbols, shellWord } from './shell.ts'
-import { providerPath } from './shared.ts'
+import { knownAssignmentName, providerPath } from './shared.ts'
 
 /**
  * The identity layer as an Azure CLI script (bash, `set -euo pipefail`, passes shellcheck):
@@ -77,26 +78,45 @@ export function toAzureCli(model: ExportModel): string {
     `# ${a.principal.node} (${a.principal.type}) → ${a.target}: ${a.roleName} [${a.scope}]`
   if (model.roleAssignments.length > 0)
     out.push('', '# Role assignments: assign_role OBJECT_ID PRINCIPAL_TYPE ROLE SCOPE [NAME]')
+  // The name apply gives each assignment: the plan's when bound, else computed from the same key.
+  const nameArg = (a: AssignRoleAction | AssignCosmosDataRoleAction, scope: string): string => {
+    const knownPrincipal =
+      a.principal.type === 'systemAssigned'
+        ? model.apps.find((x) => x.node === a.principal.node)?.principalId
+        : model.developers.find((d) => d.node === a.principal.node)?.principalId
+    return (
+      knownAssignmentName(model, a, a.arm?.principalId ?? knownPrincipal) ??
+      `"$(assignment_name ${scope} "$${principal(a.principal)}" ${a.roleDefinitionId})"`
+    )
+  }
   for (const a of model.roleAssignments)
     out.push(
       label(a),
-      `assign_role "$${principal(a.principal)}" ${a.principalType} ${a.roleDefinitionId} ${scopeOf(a)}${a.arm ? ` ${a.arm.name}` : ''}`,
+      `assign_role "$${principal(a.principal)}" ${a.principalType} ${a.roleDefinitionId} ${scopeOf(a)} ${nameArg(a, scopeOf(a))}`,
     )
   if (model.cosmosAssignments.length > 0)
     out.push(
       '',
       '# Cosmos DB data-plane roles: assign_cosmos_role ACCOUNT_ID ROLE PRINCIPAL_ID [NAME]',
     )
-  for (const a of model.cosmosAssignments)
+  // One account's data-role writes one after the other (Cosmos DB locks the account for each;
+  // az waits for each to finish), accounts in turn.
+  const byAccount = [...model.cosmosAssignments].sort((x, y) =>
+    x.target < y.target ? -1 : x.target > y.target ? 1 : 0,
+  )
+  for (const a of byAccount)
     out.push(
       label(a),
-      `assign_cosmos_role "$${serviceVar.get(a.target)}" ${a.roleDefinitionId} "$${principal(a.principal)}"${a.arm ? ` ${a.arm.name}` : ''}`,
+      `assign_cosmos_role "$${serviceVar.get(a.target)}" ${a.roleDefinitionId} "$${principal(a.principal)}" ${nameArg(a, `"$${serviceVar.get(a.target)}"`)}`,
     )
+  out.push(...dataPlaneCommands(model, serviceVar, principal))
   out.push(...settingCommands(model, vars))
-  for (const script of model.sqlScripts)
+  for (const script of [...model.sqlScripts, ...model.databaseScripts])
     out.push(
       '',
-      `# SQL: run in database ${model.names[script.target] ?? script.target} as its Microsoft Entra admin (sqlcmd or the portal's query editor):`,
+      script.action === 'databaseUser'
+        ? `# ${script.engine === 'postgresql' ? 'PostgreSQL (psql)' : 'MySQL (mysql)'}: run on ${model.names[script.target] ?? script.target} as its Microsoft Entra admin:`
+        : `# SQL: run in database ${model.names[script.target] ?? script.target} as its Microsoft Entra admin (sqlcmd or the portal's query editor):`,
       ...script.script
         .trimEnd()
         .split('\n')

@@ -43,11 +43,17 @@ export function outputs(
         '}',
       ]),
     )
-  for (const script of model.sqlScripts) {
+  for (const script of [...model.sqlScripts, ...model.databaseScripts]) {
     const body = script.script.replaceAll('${', '$${').replaceAll('%{', '%%{')
+    const engine =
+      script.action === 'databaseUser'
+        ? script.engine === 'postgresql'
+          ? 'PostgreSQL'
+          : 'MySQL'
+        : 'SQL'
     out.push(
       '',
-      `# SQL: run in database ${model.names[script.target] ?? script.target} as its Microsoft Entra admin.`,
+      `# ${engine}: run in ${model.names[script.target] ?? script.target} as its Microsoft Entra admin.`,
       `output "${symbols.name(`sql:${script.target}:${script.principal.node}`, sqlOutputName(script))}" {`,
       '  value = <<-EOT',
       ...body

@@ -10,6 +10,7 @@ import type { Design } from '@/model/types.ts'
 import { ASSIGNMENT_NAMESPACE, roleAssignmentName } from '@/plan/arm-ids.ts'
 import { TEMPLATES } from '@/templates/index.ts'
 import { bound, everyService } from '../guide/fixtures.ts'
+import { dataPlane } from './fixtures.ts'
 import {
   bicepAssignments,
   cliAssignments,
@@ -22,6 +23,7 @@ const designs: [string, Design][] = [
   ...TEMPLATES.map((t): [string, Design] => [t.id, t.design]),
   ['every-service', everyService()],
   ['bound', bound()],
+  ['data-plane', dataPlane()],
 ]
 const EXT = { bicep: 'bicep', terraform: 'tf', cli: 'sh' } as const
 

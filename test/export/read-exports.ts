@@ -134,6 +134,10 @@ export function bicepAssignments(text: string, d: Design): Found[] {
   return found
 }
 
+/** A name written out (a bound plan's); one computed at run time by assignment_name is none. */
+const literalName = (word: string | undefined): string | undefined =>
+  word?.startsWith('"$(assignment_name') ? undefined : word
+
 export function cliAssignments(text: string, d: Design): Found[] {
   const lines = text.split('\n')
   const defs = new Map<string, string>()
@@ -167,7 +171,7 @@ export function cliAssignments(text: string, d: Design): Found[] {
             : targetFromComment(d, lines[i - 1]),
         principal: resolve(p!),
         principalType: type,
-        name,
+        name: literalName(name),
       })
     }
     if (words[0] === 'assign_cosmos_role') {
@@ -178,7 +182,7 @@ export function cliAssignments(text: string, d: Design): Found[] {
         target: resolve(account!),
         principal: resolve(p!),
         principalType: undefined,
-        name,
+        name: literalName(name),
       })
     }
   })

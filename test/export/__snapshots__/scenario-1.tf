@@ -5,7 +5,7 @@ terraform {
   required_providers {
     azurerm = {
       source  = "hashicorp/azurerm"
-      version = ">= 4.0"
+      version = "~> 4.0"
     }
   }
 }
@@ -50,7 +50,7 @@ data "azurerm_resource_group" "this" {
 locals {
   assignment_namespace = "6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61"
   service_ids = {
-    blob = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Storage/storageAccounts/contosoassets"
+    blob  = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Storage/storageAccounts/contosoassets"
     vault = "${data.azurerm_resource_group.this.id}/providers/Microsoft.KeyVault/vaults/kv-contoso"
   }
   app_ids = {
@@ -60,43 +60,43 @@ locals {
 
 # devs (developer) → blob: Storage Blob Data Contributor [resource]
 resource "azurerm_role_assignment" "devs_blob_storage_blob_data_contributor" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.blob}|${var.devs_principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
-  scope                = local.service_ids.blob
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
-  principal_id         = var.devs_principal_id
-  principal_type       = "Group"
-  description          = "idtopo: devs (developer) → blob: Storage Blob Data Contributor [resource]"
+  name               = uuidv5(local.assignment_namespace, lower("${local.service_ids.blob}|${var.devs_principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
+  scope              = local.service_ids.blob
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+  principal_id       = var.devs_principal_id
+  principal_type     = "Group"
+  description        = "idtopo: devs (developer) → blob: Storage Blob Data Contributor [resource]"
 }
 
 # devs (developer) → vault: Key Vault Secrets User [resource]
 resource "azurerm_role_assignment" "devs_vault_key_vault_secrets_user" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.vault}|${var.devs_principal_id}|4633458b-17de-408a-b874-0445c86b69e6"))
-  scope                = local.service_ids.vault
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
-  principal_id         = var.devs_principal_id
-  principal_type       = "Group"
-  description          = "idtopo: devs (developer) → vault: Key Vault Secrets User [resource]"
+  name               = uuidv5(local.assignment_namespace, lower("${local.service_ids.vault}|${var.devs_principal_id}|4633458b-17de-408a-b874-0445c86b69e6"))
+  scope              = local.service_ids.vault
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
+  principal_id       = var.devs_principal_id
+  principal_type     = "Group"
+  description        = "idtopo: devs (developer) → vault: Key Vault Secrets User [resource]"
 }
 
 # web (systemAssigned) → blob: Storage Blob Data Contributor [resource]
 resource "azurerm_role_assignment" "web_blob_storage_blob_data_contributor" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.blob}|${var.web_principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
-  scope                = local.service_ids.blob
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
-  principal_id         = var.web_principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: web (systemAssigned) → blob: Storage Blob Data Contributor [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.blob}|${var.web_principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
+  scope                            = local.service_ids.blob
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+  principal_id                     = var.web_principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: web (systemAssigned) → blob: Storage Blob Data Contributor [resource]"
   skip_service_principal_aad_check = true
 }
 
 # web (systemAssigned) → vault: Key Vault Secrets User [resource]
 resource "azurerm_role_assignment" "web_vault_key_vault_secrets_user" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.vault}|${var.web_principal_id}|4633458b-17de-408a-b874-0445c86b69e6"))
-  scope                = local.service_ids.vault
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
-  principal_id         = var.web_principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: web (systemAssigned) → vault: Key Vault Secrets User [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.vault}|${var.web_principal_id}|4633458b-17de-408a-b874-0445c86b69e6"))
+  scope                            = local.service_ids.vault
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
+  principal_id                     = var.web_principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: web (systemAssigned) → vault: Key Vault Secrets User [resource]"
   skip_service_principal_aad_check = true
 }
 
@@ -111,7 +111,7 @@ output "app_identities" {
   }
 }
 
-# SQL: run in database contoso-sql/orders as its Microsoft Entra admin.
+# SQL: run in contoso-sql/orders as its Microsoft Entra admin.
 output "sql_script_db_devs" {
   value = <<-EOT
     IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
@@ -121,7 +121,7 @@ output "sql_script_db_devs" {
   EOT
 }
 
-# SQL: run in database contoso-sql/orders as its Microsoft Entra admin.
+# SQL: run in contoso-sql/orders as its Microsoft Entra admin.
 output "sql_script_db_web" {
   value = <<-EOT
     IF DATABASE_PRINCIPAL_ID(N'contoso-web') IS NULL

@@ -8,6 +8,7 @@ SUBSCRIPTION_ID="${SUBSCRIPTION_ID:-$(az account show --query id --output tsv)}"
 RESOURCE_GROUP="${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the identities}"
 LOCATION="${LOCATION:-$(az group show --name "$RESOURCE_GROUP" --query location --output tsv)}"
 RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"
+ASSIGNMENT_NAMESPACE=6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61
 az account set --subscription "$SUBSCRIPTION_ID"
 
 # Creates a role assignment unless an equal one exists (under any name).
@@ -36,6 +37,18 @@ assign_cosmos_role() {
   echo "created: $2 for $3 on $account"
 }
 
+# The name idtopo apply gives an assignment: UUID v5 of "scope|principal|role" in lower case, so
+# Bicep, Terraform, this script and apply name it alike (empty where no tool computes it: az picks).
+assignment_name() {
+  local key
+  key=$(printf '%s|%s|%s' "$1" "$2" "$3" | tr '[:upper:]' '[:lower:]')
+  if uuidgen --help 2>&1 | grep -q -- --sha1; then
+    uuidgen --sha1 --namespace "$ASSIGNMENT_NAMESPACE" --name "$key"
+  elif command -v python3 >/dev/null; then
+    python3 -c 'import sys, uuid; print(uuid.uuid5(uuid.UUID(sys.argv[1]), sys.argv[2]))' "$ASSIGNMENT_NAMESPACE" "$key"
+  fi
+}
+
 # User-assigned identities
 MI_STORAGE_ID=$(az identity create --name 'mi-contoso-storage' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
 MI_STORAGE_PRINCIPAL_ID=$(az identity show --ids "$MI_STORAGE_ID" --query principalId --output tsv)
@@ -61,15 +74,15 @@ COSMOS_ID="$RG_ID/providers/Microsoft.DocumentDB/databaseAccounts/contoso-cosmos
 
 # Role assignments: assign_role OBJECT_ID PRINCIPAL_TYPE ROLE SCOPE [NAME]
 # devs (developer) → blob: Storage Blob Data Contributor [resource]
-assign_role "$DEVS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$BLOB_ID"
+assign_role "$DEVS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$BLOB_ID" "$(assignment_name "$BLOB_ID" "$DEVS_PRINCIPAL_ID" ba92f5b4-2d11-453d-a403-e96b0029c9fe)"
 # mi-storage (userAssigned) → blob: Storage Blob Data Contributor [resource]
-assign_role "$MI_STORAGE_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$BLOB_ID"
+assign_role "$MI_STORAGE_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$BLOB_ID" "$(assignment_name "$BLOB_ID" "$MI_STORAGE_PRINCIPAL_ID" ba92f5b4-2d11-453d-a403-e96b0029c9fe)"
 
 # Cosmos DB data-plane roles: assign_cosmos_role ACCOUNT_ID ROLE PRINCIPAL_ID [NAME]
 # devs (developer) → cosmos: Cosmos DB Built-in Data Contributor [resource]
-assign_cosmos_role "$COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$DEVS_PRINCIPAL_ID"
+assign_cosmos_role "$COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$DEVS_PRINCIPAL_ID" "$(assignment_name "$COSMOS_ID" "$DEVS_PRINCIPAL_ID" 00000000-0000-0000-0000-000000000002)"
 # mi-data (userAssigned) → cosmos: Cosmos DB Built-in Data Contributor [resource]
-assign_cosmos_role "$COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$MI_DATA_PRINCIPAL_ID"
+assign_cosmos_role "$COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$MI_DATA_PRINCIPAL_ID" "$(assignment_name "$COSMOS_ID" "$MI_DATA_PRINCIPAL_ID" 00000000-0000-0000-0000-000000000002)"
 
 # Client-ID settings (DefaultAzureCredential picks the identity per client with them)
 az webapp config appsettings set --ids "$WEB1_ID" --settings "MANAGED_IDENTITY_CLIENT_ID_STORAGE=$MI_STORAGE_CLIENT_ID" "MANAGED_IDENTITY_CLIENT_ID_COSMOS=$MI_DATA_CLIENT_ID" "MANAGED_IDENTITY_CLIENT_ID_SQL=$MI_DATA_CLIENT_ID" --output none
