@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { exportDesign, EXPORT_FORMATS } from '@/export/export.ts'
 import { alignHcl } from '@/export/hcl-format.ts'
@@ -129,6 +130,27 @@ describe('the same assignment name in Bicep, Terraform, the CLI script and apply
 
   it.each(EXPORT_FORMATS)('%s names it as apply does when the principal id is known', (format) => {
     expect(exportDesign(design, format, { context })).toContain(applied)
+  })
+
+  it('the CLI script’s assignment_name computes the very name apply uses (mixed case in)', () => {
+    const cli = exportDesign(design, 'cli', { context })
+    const helper = cli.slice(
+      cli.indexOf('assignment_name() {'),
+      cli.indexOf('\n}\n', cli.indexOf('assignment_name() {')) + 3,
+    )
+    const namespace = /^ASSIGNMENT_NAMESPACE=(.+)$/m.exec(cli)?.[1]
+    const upper = scope.toUpperCase()
+    const name = execFileSync('bash', [
+      '-c',
+      `set -euo pipefail\nASSIGNMENT_NAMESPACE=${namespace}\n${helper}\nassignment_name "$1" "$2" "$3"`,
+      'x',
+      upper,
+      DEV,
+      '2A2B9908-6EA1-4AE2-8E65-A410DF84E7D1',
+    ])
+      .toString()
+      .trim()
+    expect(name).toBe(applied)
   })
 
   it('the one case it cannot: Bicep, for a principal made by the same deployment', () => {
