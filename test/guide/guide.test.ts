@@ -4,7 +4,7 @@ import { serviceEndpoint, sqlServerAndDatabase } from '@/catalog/services.ts'
 import { clientsFor } from '@/guide/clients.ts'
 import { connectionGuide } from '@/guide/derive-guide.ts'
 import { guideMarkdown } from '@/guide/markdown.ts'
-import { appSnippet, connectionSnippet } from '@/guide/snippets/assemble.ts'
+import { appSnippet, connectionSnippet, installCommand } from '@/guide/snippets/assemble.ts'
 import { LANGUAGES } from '@/guide/types.ts'
 import { derivePlan } from '@/plan/derive.ts'
 import type { Design } from '@/model/types.ts'
@@ -82,6 +82,30 @@ describe('connection guide', () => {
         }
       }
     }
+  })
+
+  it('C# with SQL: installs SqlClient with its Azure extension, which Entra sign-in needs since 7.0', () => {
+    const api = connectionGuide(everyService()).apps.find((a) => a.app === 'api')!
+    expect(installCommand(api, 'csharp').split('\n')).toContain(
+      'dotnet add package Microsoft.Data.SqlClient.Extensions.Azure',
+    )
+  })
+
+  it('AKS workload: names the client ID as WorkloadIdentityCredential reads it, in every language', () => {
+    const guide = connectionGuide(everyService())
+    const aks = guide.apps.find((a) => a.app === 'aks')!
+    const expected = {
+      csharp: 'WorkloadIdentityClientId = Environment.GetEnvironmentVariable("AZURE_CLIENT_ID")',
+      typescript: 'workloadIdentityClientId: process.env.AZURE_CLIENT_ID',
+      python: 'workload_identity_client_id=os.environ.get("AZURE_CLIENT_ID")',
+      java: '.workloadIdentityClientId(System.getenv("AZURE_CLIENT_ID"))',
+    }
+    for (const language of LANGUAGES) {
+      const code = appSnippet(aks, language)
+      expect(code).toContain(expected[language])
+      expect(code).not.toMatch(/managed_?identity_?client_?id/i)
+    }
+    expect(aks.notes.join(' ')).toContain('One service account maps to one identity')
   })
 
   it('names one setting per connection when the app uses several identities, AZURE_CLIENT_ID with one', () => {

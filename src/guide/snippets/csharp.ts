@@ -4,7 +4,8 @@ import type { ClientUse, SdkKind } from '../types.ts'
 import type { ClientContext, SnippetRenderer } from './renderer.ts'
 import { camelCase, quote } from './words.ts'
 
-const PACKAGES: Readonly<Record<SdkKind, string | undefined>> = {
+/** NuGet packages per client; SqlClient 7 signs in with Entra only through its Azure extension. */
+const PACKAGES: Readonly<Record<SdkKind, string | readonly string[] | undefined>> = {
   blob: 'Azure.Storage.Blobs',
   queue: 'Azure.Storage.Queues',
   table: 'Azure.Data.Tables',
@@ -15,7 +16,7 @@ const PACKAGES: Readonly<Record<SdkKind, string | undefined>> = {
   eventHubs: 'Azure.Messaging.EventHubs',
   cosmos: 'Microsoft.Azure.Cosmos',
   appConfiguration: 'Azure.Data.AppConfiguration',
-  sql: 'Microsoft.Data.SqlClient',
+  sql: ['Microsoft.Data.SqlClient', 'Microsoft.Data.SqlClient.Extensions.Azure'],
   token: undefined,
 }
 
@@ -55,7 +56,7 @@ export const csharp: SnippetRenderer = {
     return [
       `var ${variable} = new DefaultAzureCredential(new DefaultAzureCredentialOptions`,
       '{',
-      `    ManagedIdentityClientId = ${clientId},`,
+      `    ${credential.workload ? 'WorkloadIdentityClientId' : 'ManagedIdentityClientId'} = ${clientId},`,
       '});',
     ]
   },

@@ -91,7 +91,7 @@ export const java: SnippetRenderer = {
       : quote(`<client ID of the ${credential.label}>`)
     return [
       `DefaultAzureCredential ${variable} = new DefaultAzureCredentialBuilder()`,
-      `    .managedIdentityClientId(${clientId})`,
+      `    .${credential.workload ? 'workloadIdentityClientId' : 'managedIdentityClientId'}(${clientId})`,
       '    .build();',
     ]
   },
