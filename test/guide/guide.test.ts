@@ -108,6 +108,34 @@ describe('connection guide', () => {
     expect(aks.notes.join(' ')).toContain('One service account maps to one identity')
   })
 
+  it('PostgreSQL, MySQL and Redis: says what to sign in as with the token, per engine', () => {
+    const d = design()
+      .app('web', { name: 'web "$(x)"', systemAssigned: true })
+      .identity('mi', { name: "mi-'data'" })
+      .service('pg', 'postgresql', { name: 'pg-contoso' })
+      .service('my', 'mysql', { name: 'my-contoso' })
+      .service('cache', 'redis', { name: 'cache-contoso' })
+      .attach('web', 'mi')
+      .access('web', 'pg', ['pg_read_all_data'], { via: 'mi' })
+      .access('web', 'my', ['SELECT'], { via: 'system' })
+      .access('web', 'cache', ['Data Reader'], { via: 'mi' })
+      .build()
+    const notes = connectionGuide(d).apps[0]!.notes
+    expect(notes).toContain(
+      `pg-contoso: sign in over TLS as the database user "mi-'data'" (created by the plan's script, run by the server's Microsoft Entra administrator) with the token as its password; a token lasts about an hour, so take a fresh one for each new connection.`,
+    )
+    expect(notes).toContain(
+      `my-contoso: sign in over TLS as the database user "web "$(x)"" (created by the plan's script, run by the server's Microsoft Entra administrator) with the token as its password, sent in clear text over TLS (the client must allow the clear-text authentication plugin); a token lasts about an hour, so take a fresh one for each new connection.`,
+    )
+    expect(notes).toContain(
+      `cache-contoso: authenticate (AUTH) over TLS on port 6380 with the user-assigned identity mi-'data''s object (principal) id as the user name and the token as the password, and authenticate again with a fresh token before it expires; the cache must have Microsoft Entra authentication on.`,
+    )
+    const users = derivePlan(d).actions.flatMap((a) =>
+      a.action === 'databaseUser' ? [a.user] : [],
+    )
+    expect(users.sort()).toEqual(["mi-'data'", 'web "$(x)"'])
+  })
+
   it('names one setting per connection when the app uses several identities, AZURE_CLIENT_ID with one', () => {
     const guide = connectionGuide(everyService())
     const api = guide.apps.find((a) => a.app === 'api')!
