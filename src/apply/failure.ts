@@ -23,10 +23,12 @@ export type RetryClass =
 /**
  * A provider busy with another write on the same resource: Cosmos DB's 412 "another user
  * operation … requires an exclusive lock", Managed Identity's 409 on concurrent federated
- * credential writes, and ARM's generic 409 AnotherOperationInProgress. Retried with backoff.
+ * credential writes, Container Apps' 409 while an update of the app runs, and ARM's generic 409
+ * AnotherOperationInProgress. Retried with backoff.
  */
 const LOCK_CONFLICTS = new Set([
   'ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity',
+  'ContainerAppLockConflict',
   'AnotherOperationInProgress',
 ])
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { classify, type ArmFailure } from '@/apply/failure.ts'
 import { succeeded } from '@/apply/report.ts'
 import { Principals } from '@/apply/principals.ts'
 import { configureIdentity } from '@/apply/steps/configure-identity.ts'
@@ -146,6 +147,78 @@ describe('identity changes per resource type (real SDK over HTTPS)', () => {
       'identity type SystemAssigned,UserAssigned, read back and verified',
       'identity type SystemAssigned, UserAssigned, read back and verified',
     ])
+  }, 30_000)
+
+  it('Container Apps: PATCH is a Location-tracked operation, polled to its end before the identity is read back', async () => {
+    host.server.sandbox.setFaults({ operations: { durationMs: 1500, retryAfterSeconds: 1 } })
+    host.server.sandbox.seed({
+      resources: [
+        { type: 'Microsoft.Storage/storageAccounts', name: 'quirkstore' },
+        {
+          type: 'Microsoft.App/containerApps',
+          name: 'slow-ca',
+          properties: { template: { containers: [{ name: 'api', image: 'nginx' }] } },
+        },
+      ],
+    })
+    const design: Design = {
+      name: 'Slow Container App',
+      nodes: [
+        storage,
+        { id: 'ca', kind: 'app', name: 'slow-ca', hosting: 'containerApp', systemAssigned: true },
+        { id: 'mi', kind: 'identity', name: 'mi-slow' },
+      ],
+      edges: [
+        { id: 'a1', kind: 'attach', source: 'ca', target: 'mi' },
+        access('e1', 'ca', 'system'),
+        access('e2', 'ca', 'mi'),
+      ],
+    }
+    const started = Date.now()
+    const applied = await applyOnce(design, await httpsWorld(host.server.url), { retry: RETRY })
+    expect(applied.report.steps.filter((s) => s.outcome === 'failed')).toEqual([])
+    expect(applied.report.steps.find((s) => s.id === 'configureIdentity:ca')?.detail).toBe(
+      'identity type SystemAssigned,UserAssigned, read back and verified',
+    )
+    // The write answered 202 and was polled after each Retry-After until it ended.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1500)
+    const ca = live('Microsoft.App/containerApps', 'slow-ca')!
+    expect(ca.properties.provisioningState).toBe('Succeeded')
+    expect(ca.properties.template).toEqual({ containers: [{ name: 'api', image: 'nginx' }] })
+    expect(ca.identity?.system?.principalId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(Object.keys(ca.identity?.user ?? {}).map((k) => k.toLowerCase())).toEqual([
+      `${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/mi-slow`.toLowerCase(),
+    ])
+  }, 30_000)
+
+  it('Container Apps: a write while an update runs gets 409 ContainerAppLockConflict, which apply retries', async () => {
+    host.server.sandbox.setFaults({ operations: { durationMs: 60_000, retryAfterSeconds: 1 } })
+    host.server.sandbox.seed({
+      resources: [{ type: 'Microsoft.App/containerApps', name: 'busy-ca' }],
+    })
+    const id = `${RG}/providers/Microsoft.App/containerApps/busy-ca`
+    const w = await httpsWorld(host.server.url)
+    const abort = new AbortController()
+    const first = w.raw
+      .patchIdentity(id, '2024-03-01', { type: 'SystemAssigned' }, { signal: abort.signal })
+      .catch((e: unknown) => e)
+    // The first PATCH is accepted and its operation runs: the app reads as before meanwhile.
+    await expect
+      .poll(() => live('Microsoft.App/containerApps', 'busy-ca')?.properties.provisioningState)
+      .toBe('InProgress')
+    expect(live('Microsoft.App/containerApps', 'busy-ca')?.identity).toBeUndefined()
+    const second = await w.raw
+      .patchIdentity(id, '2024-03-01', { type: 'SystemAssigned' })
+      .catch((e: unknown) => e)
+    abort.abort()
+    await first
+    expect(second).toMatchObject({
+      status: 409,
+      code: 'ContainerAppLockConflict',
+      message:
+        "Cannot modify container App 'busy-ca' because another modification is in progress. Please retry the operation.",
+    })
+    expect(classify(second as ArmFailure)).toBe('locked')
   }, 30_000)
 
   it('AKS workloads: one federated credential per identity, one write at a time per identity, no 409 met', async () => {

@@ -74,7 +74,11 @@ export function acceptedWithLocation(
   subscriptionId: string,
   resultId: string,
 ): SandboxResponse {
-  const op = startOperation(ctx, resultId)
+  return locationAnswer(ctx, subscriptionId, startOperation(ctx, resultId))
+}
+
+/** The 202 that hands a started operation's `Location` to the caller. */
+export function locationAnswer(ctx: Ctx, subscriptionId: string, op: string): SandboxResponse {
   return {
     status: 202,
     headers: {

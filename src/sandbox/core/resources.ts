@@ -1,3 +1,4 @@
+import { commitUpdate, updateInProgress } from './async-updates.ts'
 import { changed, type Ctx, json, noContent } from './context.ts'
 import { tryLock } from './locks.ts'
 import {
@@ -90,6 +91,8 @@ export function putResource(ctx: Ctx, at: Address): SandboxResponse {
   if (!parent && location === undefined) return locationRequired()
 
   const existing = findResource(ctx.state, at.id)
+  const busy = existing && updateInProgress(ctx, existing)
+  if (busy) return busy
   const identity = nextIdentity(ctx, at, existing?.identity, body.value.identity, 'put')
   if (!identity.ok) return identity.error
   const requested = objectOr(body.value.properties, {})
@@ -120,6 +123,8 @@ export function patchResource(ctx: Ctx, at: Address): SandboxResponse {
   if (!existing) return resourceNotFound(at.type, at.name, at.resourceGroup)
   const body = jsonBody(ctx.request)
   if (!body.ok) return invalidRequestContent(body.error)
+  const busy = updateInProgress(ctx, existing)
+  if (busy) return busy
   if (patchTakesTagsOnly(existing.type)) {
     // ContainerGroups_Update and Workflows_Update change tags only: the rest of the body,
     // identity included, is ignored, and the answer is 200 all the same.
@@ -129,18 +134,18 @@ export function patchResource(ctx: Ctx, at: Address): SandboxResponse {
   }
   const identity = nextIdentity(ctx, existing, existing.identity, body.value.identity, 'patch')
   if (!identity.ok) return identity.error
+  const next: ResourceRecord = structuredClone(existing)
   const { properties, tags, kind } = body.value
   if (properties !== undefined && !isIdentityType(existing.type))
-    existing.properties = objectOr(mergePatch(existing.properties, properties), {})
+    next.properties = objectOr(mergePatch(existing.properties, properties), {})
   // PATCH replaces the whole tag set, as ARM does.
-  if (tags !== undefined) existing.tags = objectOr(tags, {})
-  if (typeof kind === 'string') existing.kind = kind
+  if (tags !== undefined) next.tags = objectOr(tags, {})
+  if (typeof kind === 'string') next.kind = kind
   for (const [k, v] of Object.entries(body.value))
-    if (!SHAPE_FIELDS.has(k)) existing.extra = objectOr(mergePatch(existing.extra, { [k]: v }), {})
-  if (identity.value) existing.identity = identity.value
-  else delete existing.identity
-  changed(ctx)
-  return json(200, renderResource(existing))
+    if (!SHAPE_FIELDS.has(k)) next.extra = objectOr(mergePatch(next.extra, { [k]: v }), {})
+  if (identity.value) next.identity = identity.value
+  else delete next.identity
+  return commitUpdate(ctx, existing, next)
 }
 
 export function getResource(ctx: Ctx, at: Address): SandboxResponse {
@@ -156,6 +161,8 @@ export function deleteResource(ctx: Ctx, at: Address): SandboxResponse {
     return resourceGroupNotFound(at.resourceGroup)
   const existing = findResource(ctx.state, at.id)
   if (!existing) return noContent(204)
+  // An update still running dies with its resource.
+  delete ctx.state.deferred?.[idKey(existing.id)]
   deleteResourceTree(ctx, existing)
   return noContent(200)
 }

@@ -1,3 +1,4 @@
+import { settleUpdates } from './async-updates.ts'
 import { callerOf } from './auth.ts'
 import type { Ctx, SandboxSettings } from './context.ts'
 import { invalidApiVersion, missingApiVersion } from './errors.ts'
@@ -84,6 +85,7 @@ export function createSandbox(input: CreateSandboxInput): Sandbox {
   const now = (): number => input.now() + state.clockOffsetMs
 
   function process(request: ParsedRequest, draw: FaultDraw): SandboxResponse {
+    settleUpdates(state, now())
     const n = ++state.counters.requests
     const id = requestId(n)
     const base = {
@@ -131,7 +133,10 @@ export function createSandbox(input: CreateSandboxInput): Sandbox {
       if (draw.reset === 'response') return { kind: 'reset', delayMs }
       return { kind: 'response', delayMs, response }
     },
-    snapshot: () => structuredCopy(state),
+    snapshot: () => {
+      settleUpdates(state, now())
+      return structuredCopy(state)
+    },
     load(next) {
       state = structuredCopy(next)
       state.counters.revision++

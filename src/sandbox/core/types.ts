@@ -156,4 +156,9 @@ export interface SandboxState {
    * federated credential write. Absent in states saved before they were emulated.
    */
   locks?: Record<string, number>
+  /**
+   * Updates whose asynchronous operation still runs (key: lower-case resource id): the resource
+   * as it will read at `doneAt`, sandbox time (async-updates.ts). Absent in older states.
+   */
+  deferred?: Record<string, { readonly doneAt: number; readonly record: ResourceRecord }>
 }
