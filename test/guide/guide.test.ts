@@ -149,7 +149,9 @@ describe('connection guide', () => {
     expect(api.notes.join(' ')).toContain('Do not set AZURE_CLIENT_ID')
     const jobs = guide.apps.find((a) => a.app === 'jobs')!
     expect(jobs.settings.map((s) => s.name)).toEqual(['AZURE_CLIENT_ID'])
-    expect(jobs.notes.join(' ')).toContain('environment variables of contoso-jobs')
+    expect(jobs.notes).toContain(
+      "Set these as environment variables of contoso-jobs's containers (az containerapp update --set-env-vars): applying the plan leaves them to you.",
+    )
     const aks = guide.apps.find((a) => a.app === 'aks')!
     expect(aks.notes.join(' ')).toContain('azure.workload.identity/client-id')
   })
