@@ -27,5 +27,12 @@ export async function buildImportedDesign(estate: Estate): Promise<ImportedDesig
   const unreadable = estate.unreadable.map(
     (u) => `Could not read ${u.what} at ${u.scope}: ${u.code}: ${u.message}`,
   )
-  return { design: await laidOut(design), notes: [...unreadable, ...access.notes] }
+  // Access policy entries name principals and permissions, not roles: not shown as access edges.
+  const policies = Object.entries(estate.accessPolicyVaults)
+    .filter(([, entries]) => entries > 0)
+    .map(
+      ([vault, entries]) =>
+        `Key Vault ${vault} uses access policies: its ${entries} access policy ${entries === 1 ? 'entry is' : 'entries are'} not shown as access edges.`,
+    )
+  return { design: await laidOut(design), notes: [...unreadable, ...policies, ...access.notes] }
 }
