@@ -123,6 +123,16 @@ export interface ArmGateway {
     identity: PatchIdentity,
     o?: CallOptions,
   ): Promise<LiveResource>
+  /**
+   * PATCH of the resource's `properties` (JSON merge patch: objects merge, arrays are replaced
+   * whole, so the caller sends every element it keeps).
+   */
+  patchProperties(
+    id: string,
+    apiVersion: string,
+    properties: Readonly<Record<string, unknown>>,
+    o?: CallOptions,
+  ): Promise<LiveResource>
   /** PUT of the whole resource (where a provider's PATCH ignores `identity`). */
   putResource(
     id: string,

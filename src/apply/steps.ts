@@ -100,6 +100,8 @@ export type Step =
       readonly kind: 'setAppSettings'
       readonly app: string
       readonly resourceId: string | undefined
+      /** App Service app settings, or a Container App's container environment. */
+      readonly place: 'appSettings' | 'containerEnv'
       readonly settings: readonly AppSetting[]
       readonly manual?: string
     })
@@ -245,14 +247,15 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
       }
       case 'setAppSettings': {
         const app = nodes.get(action.app) as AppNode
-        const manual =
-          HOSTING[app.hosting].settings === 'appSettings' ? undefined : settingsManual(app)
+        const place = HOSTING[app.hosting].settings
+        const manual = place === 'manual' ? settingsManual(app) : undefined
         steps.push({
           kind: 'setAppSettings',
           id: `setAppSettings:${action.app}`,
           title: `Set ${action.settings.map((s) => s.name).join(', ')} on ${app.name}`,
           app: action.app,
           resourceId: app.azure?.resourceId,
+          place: place === 'containerEnv' ? 'containerEnv' : 'appSettings',
           settings: action.settings,
           ...(manual ? { manual } : {}),
         })

@@ -279,6 +279,8 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
       }),
     patchIdentity: async (id, apiVersion, identity, o) =>
       liveResource((await call('PATCH', id, apiVersion, { identity }, o?.signal)).body),
+    patchProperties: async (id, apiVersion, properties, o) =>
+      liveResource((await call('PATCH', id, apiVersion, { properties }, o?.signal)).body),
     putResource: async (id, apiVersion, document, o) =>
       liveResource((await call('PUT', id, apiVersion, document, o?.signal)).body),
     getUserIdentity: (id, o) =>

@@ -74,7 +74,7 @@ function settingsPlace(app: Omit<AppGuide, 'notes'>, label: string): string {
     case 'appSettings':
       return `Set these as app settings of ${app.name}; applying the plan does it.`
     case 'containerEnv':
-      return `Set these as environment variables of ${app.name}'s containers (az containerapp update --set-env-vars): applying the plan leaves them to you.`
+      return `Set these as environment variables of ${app.name}'s containers; applying the plan does it.`
     case 'manual':
       return app.hosting === 'aksWorkload'
         ? `AKS workload identity: federate each user-assigned identity with ${app.name}'s Kubernetes service account, annotate the service account with azure.workload.identity/client-id and label the pods azure.workload.identity/use: "true" (the webhook then sets AZURE_CLIENT_ID); put the other settings in the pod's environment. One service account maps to one identity (its client-id annotation): a pod that needs a second identity names it with WorkloadIdentityClientId, as the code below does, and that identity is federated with the same service account. DefaultAzureCredential uses WorkloadIdentityCredential there, which ignores ManagedIdentityClientId.`

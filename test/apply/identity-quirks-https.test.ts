@@ -184,11 +184,67 @@ describe('identity changes per resource type (real SDK over HTTPS)', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(1500)
     const ca = live('Microsoft.App/containerApps', 'slow-ca')!
     expect(ca.properties.provisioningState).toBe('Succeeded')
-    expect(ca.properties.template).toEqual({ containers: [{ name: 'api', image: 'nginx' }] })
+    // The rest of the app survived; its client-ID setting went into its container's environment.
+    const clientId = live('Microsoft.ManagedIdentity/userAssignedIdentities', 'mi-slow')!.properties
+      .clientId
+    expect(ca.properties.template).toEqual({
+      containers: [
+        {
+          name: 'api',
+          image: 'nginx',
+          env: [{ name: 'MANAGED_IDENTITY_CLIENT_ID_STORAGE', value: clientId }],
+        },
+      ],
+    })
     expect(ca.identity?.system?.principalId).toMatch(/^[0-9a-f-]{36}$/)
     expect(Object.keys(ca.identity?.user ?? {}).map((k) => k.toLowerCase())).toEqual([
       `${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/mi-slow`.toLowerCase(),
     ])
+  }, 30_000)
+
+  it('Container Apps: client ids go into every container’s environment (PATCH of the containers, polled), the rest kept, and a second run finds them in place', async () => {
+    host.server.sandbox.setFaults({ operations: { durationMs: 400, retryAfterSeconds: 1 } })
+    const env: Record<string, string>[] = [
+      { name: 'KEEP', value: "it's $(kept)" },
+      { name: 'DB_PASSWORD', secretRef: 'db' },
+    ]
+    const api = { name: 'api', image: 'nginx', env }
+    host.server.sandbox.seed({
+      resources: [
+        { type: 'Microsoft.Storage/storageAccounts', name: 'quirkstore' },
+        {
+          type: 'Microsoft.App/containerApps',
+          name: 'env-ca',
+          properties: { template: { containers: [api, { name: 'sidecar', image: 'busybox' }] } },
+        },
+      ],
+    })
+    const design: Design = {
+      name: 'Container env',
+      nodes: [
+        storage,
+        { id: 'ca', kind: 'app', name: 'env-ca', hosting: 'containerApp' },
+        { id: 'mi', kind: 'identity', name: 'mi-env' },
+      ],
+      edges: [{ id: 'a1', kind: 'attach', source: 'ca', target: 'mi' }, access('e1', 'ca', 'mi')],
+    }
+    const first = await applyOnce(design, await httpsWorld(host.server.url), { retry: RETRY })
+    expect(first.report.steps.filter((s) => s.outcome === 'failed')).toEqual([])
+    expect(first.report.steps.find((s) => s.id === 'setAppSettings:ca')?.outcome).toBe('created')
+    const clientId = live('Microsoft.ManagedIdentity/userAssignedIdentities', 'mi-env')!.properties
+      .clientId as string
+    const containers = live('Microsoft.App/containerApps', 'env-ca')!.properties.template
+    expect(containers).toEqual({
+      containers: [
+        { ...api, env: [...env, { name: 'AZURE_CLIENT_ID', value: clientId }] },
+        { name: 'sidecar', image: 'busybox', env: [{ name: 'AZURE_CLIENT_ID', value: clientId }] },
+      ],
+    })
+    const second = await applyOnce(design, await httpsWorld(host.server.url), { retry: RETRY })
+    expect(second.preview.items.find((i) => i.step.id === 'setAppSettings:ca')?.status).toBe(
+      'inPlace',
+    )
+    expect(second.report.steps.find((s) => s.id === 'setAppSettings:ca')?.outcome).toBe('unchanged')
   }, 30_000)
 
   it('Container Apps: a write while an update runs gets 409 ContainerAppLockConflict, which apply retries', async () => {

@@ -39,7 +39,12 @@ describe('one owner for retries', () => {
     const configure = applied.report.steps.filter((s) => s.kind === 'configureIdentity')
     expect(configure.length).toBeGreaterThan(0)
     expect(configure.every((s) => s.outcome === 'failed' && s.attempts === 6)).toBe(true)
-    expect(failing.calls).toBe(6 * configure.length)
+    // A Container App's settings step reads the app too (its containers' environment).
+    const settings = applied.report.steps.filter(
+      (s) => s.kind === 'setAppSettings' && s.outcome === 'failed',
+    )
+    expect(settings.every((s) => s.attempts === 6)).toBe(true)
+    expect(failing.calls).toBe(6 * (configure.length + settings.length))
     expect(retries).toHaveLength(5 * configure.length)
   })
   it('stops at once when cancelled while it waits to retry', async () => {

@@ -150,7 +150,7 @@ describe('connection guide', () => {
     const jobs = guide.apps.find((a) => a.app === 'jobs')!
     expect(jobs.settings.map((s) => s.name)).toEqual(['AZURE_CLIENT_ID'])
     expect(jobs.notes).toContain(
-      "Set these as environment variables of contoso-jobs's containers (az containerapp update --set-env-vars): applying the plan leaves them to you.",
+      "Set these as environment variables of contoso-jobs's containers; applying the plan does it.",
     )
     const aks = guide.apps.find((a) => a.app === 'aks')!
     expect(aks.notes.join(' ')).toContain('azure.workload.identity/client-id')

@@ -89,11 +89,23 @@ const PATCH_TAGS_ONLY = new Set(
 
 export const patchTakesTagsOnly = (type: string): boolean => PATCH_TAGS_ONLY.has(type.toLowerCase())
 
-/** Properties a seeded resource of this type starts with (a vault's tenant and permission model). */
+/**
+ * Properties a seeded resource of this type starts with: a vault's tenant and permission model, a
+ * Container App's one container (Azure has no Container App without one).
+ */
 export function defaultProperties(type: string, tenantId: string): JsonObject {
-  return type.toLowerCase() === 'microsoft.keyvault/vaults'
-    ? { tenantId, enableRbacAuthorization: true, accessPolicies: [] }
-    : {}
+  switch (type.toLowerCase()) {
+    case 'microsoft.keyvault/vaults':
+      return { tenantId, enableRbacAuthorization: true, accessPolicies: [] }
+    case 'microsoft.app/containerapps':
+      return {
+        template: {
+          containers: [{ name: 'app', image: 'mcr.microsoft.com/k8se/quickstart:latest' }],
+        },
+      }
+    default:
+      return {}
+  }
 }
 
 export const isIdentityType = (type: string): boolean =>
