@@ -25,6 +25,11 @@ export interface SandboxConnection {
   setFaults(patch: FaultPatch): FaultConfig
   /** Back to the seeded world: the identities and assignments made so far are gone. */
   reset(): void
+  /**
+   * Adds the demo estate (PRODUCT.md §12's messy group, `contoso-prod`) to the sandbox, for
+   * trying import and compare without building one by hand.
+   */
+  loadDemoEstate(): { readonly resourceGroup: string }
 }
 
 export interface AzureConnection {

@@ -66,21 +66,24 @@ export async function findPrunable(
   return out
 }
 
-export interface PruneResult {
-  readonly candidate: PruneCandidate
+export interface PruneResult<C = PruneCandidate> {
+  readonly candidate: C
   readonly outcome: 'deleted' | 'failed'
   readonly failure?: ArmFailure
 }
 
-/** Deletes the chosen assignments, paced and retried like any write; one result per assignment. */
-export async function pruneAssignments(
-  chosen: readonly PruneCandidate[],
+/**
+ * Deletes the chosen assignments (prune's candidates, or drift's unmanaged and orphaned ones),
+ * paced and retried like any write; one result per assignment.
+ */
+export async function pruneAssignments<C extends { readonly assignment: LiveRoleAssignment }>(
+  chosen: readonly C[],
   ctx: Omit<RetryContext, 'policy'> & {
     readonly gateway: ArmGateway
     readonly policy?: RetryContext['policy']
   },
-): Promise<PruneResult[]> {
-  const results: PruneResult[] = []
+): Promise<PruneResult<C>[]> {
+  const results: PruneResult<C>[] = []
   for (const candidate of chosen) {
     try {
       await withRetry(

@@ -1,3 +1,4 @@
+import { loadEstate } from '../sandbox/core/estate.ts'
 import { sandboxClientOptions, sandboxCredential } from '../sandbox/client-options.ts'
 import { parseFaultPatch, parseSandboxState } from '../sandbox/core/admin-schema.ts'
 import { createSandbox } from '../sandbox/core/sandbox.ts'
@@ -60,6 +61,11 @@ export function browserApplyEffects(
         reset: () => {
           sandbox.reset()
           void storage.set(SANDBOX_STATE, sandbox.snapshot())
+        },
+        loadDemoEstate: () => {
+          const summary = loadEstate(sandbox, 'demo')
+          void storage.set(SANDBOX_STATE, sandbox.snapshot())
+          return summary
         },
       }
     },

@@ -36,6 +36,9 @@ export interface LiveState extends Estate {
 const key = (scope: string, roleDefinitionId: string, principalId: string): string =>
   `${scope.toLowerCase()}|${roleDefinitionGuidOf(roleDefinitionId).toLowerCase()}|${principalId.toLowerCase()}`
 
+/** One key per assignment, whatever its casing or form of role definition id. */
+export const driftKey = (a: DriftItem): string => key(a.scope, a.roleDefinitionId, a.principalId)
+
 const item = (scope: string, roleDefinitionId: string, principalId: string): DriftItem => ({
   scope,
   roleDefinitionId,
@@ -52,23 +55,10 @@ export function computeDrift(
   target: BindTarget,
   developerIds: Readonly<Record<string, string>> = {},
 ): Result<Drift, BindingProblem[]> {
-  const binding = bindDesign(design, live.resources, target, developerIds)
-  if (binding.problems.length > 0) return err(binding.problems)
-  const bound = applyEdits(design, binding.edits)
-  if (!bound.ok) return err([{ node: '(design)', message: bound.error.message }])
-  const d = bound.value
+  const bound = bindToLive(design, live, target, developerIds)
+  if (!bound.ok) return bound
+  const { design: d, principalIdOf } = bound.value
   const byId = new Map(d.nodes.map((n) => [n.id, n]))
-  const resourceById = new Map(live.resources.map((r) => [r.id.toLowerCase(), r]))
-  const identityPrincipals = identityPrincipalIds(live)
-  const principalIdOf = (p: PlanPrincipal): string | undefined => {
-    const node = byId.get(p.node)
-    if (!node) return undefined
-    if (p.type === 'developer') return node.azure?.principalId
-    if (p.type === 'userAssigned')
-      return identityPrincipals.get(identityResourceId(node, target).toLowerCase())
-    const id = node.azure?.resourceId?.toLowerCase()
-    return id ? resourceById.get(id)?.identity?.principalId : undefined
-  }
   const plan = bindPlan(derivePlan(d), {
     resourceIdOf: (node) => byId.get(node)?.azure?.resourceId,
     principalIdOf,
@@ -139,6 +129,41 @@ export function computeDrift(
     unmanaged: sorted(unmanaged),
     orphaned: sorted(orphaned),
   })
+}
+
+/** A design bound to what exists, and who each of its principals is in Azure. */
+export interface BoundToLive {
+  /** The design with every app, service and developer bound (resource and principal ids set). */
+  readonly design: Design
+  /** The principal id of a plan principal, when it exists in Azure. */
+  readonly principalIdOf: (p: PlanPrincipal) => string | undefined
+}
+
+/** Binds a design to the live group as apply does (drift and adopting unmanaged access share it). */
+export function bindToLive(
+  design: Design,
+  live: LiveState,
+  target: BindTarget,
+  developerIds: Readonly<Record<string, string>> = {},
+): Result<BoundToLive, BindingProblem[]> {
+  const binding = bindDesign(design, live.resources, target, developerIds)
+  if (binding.problems.length > 0) return err(binding.problems)
+  const bound = applyEdits(design, binding.edits)
+  if (!bound.ok) return err([{ node: '(design)', message: bound.error.message }])
+  const d = bound.value
+  const byId = new Map(d.nodes.map((n) => [n.id, n]))
+  const resourceById = new Map(live.resources.map((r) => [r.id.toLowerCase(), r]))
+  const identityPrincipals = identityPrincipalIds(live)
+  const principalIdOf = (p: PlanPrincipal): string | undefined => {
+    const node = byId.get(p.node)
+    if (!node) return undefined
+    if (p.type === 'developer') return node.azure?.principalId
+    if (p.type === 'userAssigned')
+      return identityPrincipals.get(identityResourceId(node, target).toLowerCase())
+    const id = node.azure?.resourceId?.toLowerCase()
+    return id ? resourceById.get(id)?.identity?.principalId : undefined
+  }
+  return ok({ design: d, principalIdOf })
 }
 
 const isDirectoryUser = (type: string | undefined): boolean => type === 'User' || type === 'Group'

@@ -14,6 +14,7 @@ export type EstateReader = Pick<
   | 'listScopeAssignments'
   | 'getRoleDefinition'
   | 'listCosmosRoleAssignments'
+  | 'getUserIdentity'
   | 'getResource'
 >
 
@@ -30,8 +31,10 @@ export interface Estate {
   readonly subscriptionId: string
   readonly resourceGroup: string
   readonly resources: readonly LiveResource[]
-  /** The group's user-assigned identities (with principal and client ids). */
+  /** The group's user-assigned identities, and those its apps attach from elsewhere. */
   readonly identities: readonly LiveUserIdentity[]
+  /** Identities an app still names that no longer exist (deleted without detaching them). */
+  readonly danglingIdentities: readonly string[]
   /** Role assignments at, above and below the group, each once. */
   readonly assignments: readonly LiveRoleAssignment[]
   /** Names of the role definitions the catalog does not know (custom roles), by lower-case GUID. */

@@ -85,9 +85,10 @@ export function importNodes(estate: Estate): ImportedNodes {
   // Identities: the group's own (with principal ids), then those attached from elsewhere.
   const known = new Map<string, { id: string; name: string; principalId?: string }>()
   for (const i of estate.identities) known.set(i.id.toLowerCase(), i)
+  const dangling = new Set(estate.danglingIdentities.map((id) => id.toLowerCase()))
   for (const r of estate.resources)
     for (const [id, entry] of Object.entries(r.identity?.userAssignedIdentities ?? {}))
-      if (!known.has(id.toLowerCase()))
+      if (!known.has(id.toLowerCase()) && !dangling.has(id.toLowerCase()))
         known.set(id.toLowerCase(), {
           id,
           name: lastSegment(id),

@@ -57,10 +57,28 @@ export async function readEstate(
 
   const resources = await reader.listResources(subscriptionId, resourceGroup, o)
   step(`${resources.length} resources`)
-  const identities =
-    (await tolerate('user-assigned identities', groupScope, () =>
+  const identities = [
+    ...((await tolerate('user-assigned identities', groupScope, () =>
       reader.listUserIdentities(subscriptionId, resourceGroup, o),
-    )) ?? []
+    )) ?? []),
+  ]
+  // Identities the apps attach from elsewhere: read each (its principal), or find it deleted.
+  const own = new Set(identities.map((i) => i.id.toLowerCase()))
+  const foreign = [
+    ...new Set(
+      resources.flatMap((r) =>
+        Object.keys(r.identity?.userAssignedIdentities ?? {}).filter(
+          (id) => !own.has(id.toLowerCase()),
+        ),
+      ),
+    ),
+  ]
+  const dangling: string[] = []
+  await mapPool(foreign, limit, async (id) => {
+    const found = await tolerate('user-assigned identity', id, () => reader.getUserIdentity(id, o))
+    if (found) identities.push(found)
+    else if (found === undefined && !unreadable.some((u) => u.scope === id)) dangling.push(id)
+  })
   step(`${identities.length} user-assigned identities`)
 
   let assignments = await tolerate('role assignments', groupScope, () =>
@@ -123,6 +141,7 @@ export async function readEstate(
     resourceGroup,
     resources,
     identities,
+    danglingIdentities: dangling.sort(),
     assignments: distinct,
     roleNames,
     cosmos,

@@ -1,3 +1,4 @@
+import { loadEstate } from '@/sandbox/core/estate.ts'
 import { createSdkGateway } from '@/azure/sdk-gateway.ts'
 import { sandboxClientOptions, sandboxCredential } from '@/sandbox/client-options.ts'
 import { createSandbox, type Sandbox } from '@/sandbox/core/sandbox.ts'
@@ -34,6 +35,7 @@ export function sandboxApplyEffects(clock: Clock): ApplyEffects & {
         faults: () => sandbox.faults(),
         setFaults: (p) => sandbox.setFaults(p),
         reset: () => sandbox.reset(),
+        loadDemoEstate: () => loadEstate(sandbox, 'demo'),
       }
     },
     async connectAzure() {

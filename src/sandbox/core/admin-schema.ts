@@ -8,15 +8,19 @@ import type { SandboxState } from './types.ts'
 const rate = z.number().check(z.gte(0), z.lte(1))
 const nonNegative = z.number().check(z.gte(0))
 
+const bucket = z.strictObject({
+  enabled: z.optional(z.boolean()),
+  capacity: z.optional(z.number().check(z.gte(1))),
+  refillPerSecond: z.optional(nonNegative),
+})
+
 const faultPatch = z.strictObject({
   latency: z.optional(
     z.strictObject({ fixedMs: z.optional(nonNegative), jitterMs: z.optional(nonNegative) }),
   ),
+  readThrottle: z.optional(bucket),
   throttle: z.optional(
-    z.strictObject({
-      enabled: z.optional(z.boolean()),
-      capacity: z.optional(z.number().check(z.gte(1))),
-      refillPerSecond: z.optional(nonNegative),
+    z.extend(bucket, {
       globalCapacity: z.optional(z.number().check(z.gte(1))),
       globalRefillPerSecond: z.optional(nonNegative),
     }),

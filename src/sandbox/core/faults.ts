@@ -25,6 +25,16 @@ export interface FaultConfig {
    * federated credentials is written (`federatedCredentialMs`; a concurrent one: 409).
    */
   readonly locks: { readonly enabled: boolean; readonly federatedCredentialMs: number }
+  /**
+   * ARM's read token bucket, per caller and subscription (250, refilling 25/s: Microsoft Learn,
+   * "Understand how Azure Resource Manager throttles requests"). Off by default: on for the
+   * import benchmark and its test.
+   */
+  readonly readThrottle: {
+    readonly enabled: boolean
+    readonly capacity: number
+    readonly refillPerSecond: number
+  }
   /** Share of requests answered 500 or 503 before they are processed. */
   readonly serverErrors: { readonly rate: number }
   /** Share of requests whose connection is reset, before or after the request takes effect. */
@@ -50,6 +60,7 @@ export const DEFAULT_FAULTS: FaultConfig = {
   },
   operations: { durationMs: 1000, retryAfterSeconds: 1 },
   locks: { enabled: true, federatedCredentialMs: 200 },
+  readThrottle: { enabled: false, capacity: 250, refillPerSecond: 25 },
   serverErrors: { rate: 0 },
   resets: { rate: 0, phase: 'request' },
   forbiddenScopes: [],
@@ -63,6 +74,7 @@ export function mergeFaults(base: FaultConfig, patch: FaultPatch | undefined): F
     throttle: { ...base.throttle, ...patch.throttle },
     operations: { ...base.operations, ...patch.operations },
     locks: { ...base.locks, ...patch.locks },
+    readThrottle: { ...base.readThrottle, ...patch.readThrottle },
     serverErrors: { ...base.serverErrors, ...patch.serverErrors },
     resets: { ...base.resets, ...patch.resets },
     forbiddenScopes: patch.forbiddenScopes ?? base.forbiddenScopes,

@@ -7,6 +7,7 @@ import type { SandboxResponse } from './types.ts'
 
 export const RATE_LIMIT_HEADER = 'x-ms-ratelimit-remaining-subscription-writes'
 export const GLOBAL_RATE_LIMIT_HEADER = 'x-ms-ratelimit-remaining-subscription-global-writes'
+export const READ_LIMIT_HEADER = 'x-ms-ratelimit-remaining-subscription-reads'
 
 const subscriptionOf = (ctx: Ctx): string | undefined =>
   ctx.request.segments[0]?.toLowerCase() === 'subscriptions'
@@ -44,6 +45,19 @@ export function frontDoor(ctx: Ctx, draw: FaultDraw, requestId: string): Gate {
       headers[RATE_LIMIT_HEADER] = String(throttle.capacity)
       headers[GLOBAL_RATE_LIMIT_HEADER] = String(throttle.globalCapacity)
     }
+  } else if (ctx.settings.faults.readThrottle.enabled) {
+    const sub = subscriptionOf(ctx)
+    const taken = takeToken(
+      ctx.state.buckets,
+      `read|${sub ?? 'tenant'}|${ctx.caller.principalId}`,
+      ctx.settings.faults.readThrottle,
+      ctx.now,
+    )
+    if (!taken.ok)
+      return reject(
+        throttled(sub, ctx.caller.principalId, taken.retryAfterSeconds, 'read', READ_LIMIT_HEADER),
+      )
+    headers[READ_LIMIT_HEADER] = String(taken.remaining)
   }
   if (draw.serverError) return reject(serverError(draw.serverError, ctx, requestId, headers))
   return { passed: true, headers }
@@ -52,17 +66,23 @@ export function frontDoor(ctx: Ctx, draw: FaultDraw, requestId: string): Gate {
 const reject = (response: SandboxResponse): Gate => ({ passed: false, response })
 
 /** ARM's 429 for an empty bucket: the caller's (`actor` its principal) or the global one. */
-function throttled(sub: string | undefined, actor: string, seconds: number): SandboxResponse {
+function throttled(
+  sub: string | undefined,
+  actor: string,
+  seconds: number,
+  kind: 'write' | 'read' = 'write',
+  header = actor === 'global' ? GLOBAL_RATE_LIMIT_HEADER : RATE_LIMIT_HEADER,
+): SandboxResponse {
   return {
     ...armError(
       429,
       'SubscriptionRequestsThrottled',
-      `Number of 'write' requests for subscription '${sub ?? ''}' actor '${actor}' exceeded. Please try again after '${seconds}' seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling for additional information.`,
+      `Number of '${kind}' requests for subscription '${sub ?? ''}' actor '${actor}' exceeded. Please try again after '${seconds}' seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling for additional information.`,
     ),
     headers: {
       'content-type': 'application/json; charset=utf-8',
       'retry-after': String(seconds),
-      [actor === 'global' ? GLOBAL_RATE_LIMIT_HEADER : RATE_LIMIT_HEADER]: '0',
+      [header]: '0',
     },
   }
 }

@@ -1,6 +1,8 @@
 import { parseFaultPatch, parseSandboxState, parseWorldAdditions } from '../core/admin-schema.ts'
 import type { Sandbox } from '../core/sandbox.ts'
 
+import { loadEstate, parseEstate } from '../core/estate.ts'
+
 export const ADMIN_PREFIX = '/_sandbox'
 
 export interface AdminAnswer {
@@ -48,6 +50,8 @@ const ENDPOINTS = {
   'POST /_sandbox/reset': 'back to the seeded world and default faults; body {"seed": n} optional',
   'POST /_sandbox/seed':
     'add {"principals":[{id,type}], "resourceGroups":[{name,location}], "resources":[{type,name,resourceGroup?,kind?,properties?}], "subscriptions":[…]}',
+  'POST /_sandbox/estate':
+    'write an estate through ARM: {"name":"demo"} (a messy group, contoso-prod) or {"resourceGroup","apps","identities","assignments","seed"?}',
   'GET /_sandbox/faults': 'the fault settings',
   'PATCH /_sandbox/faults':
     'merge {"latency":{fixedMs,jitterMs}, "throttle":{enabled,capacity,refillPerSecond}, "serverErrors":{rate}, "resets":{rate,phase}, "forbiddenScopes":[…]}',
@@ -98,6 +102,11 @@ export function handleAdmin(
       if (!additions.ok) return fail(400, additions.error)
       sandbox.seed(additions.value)
       return ok({ seeded: true })
+    }
+    case `POST ${ADMIN_PREFIX}/estate`: {
+      const estate = parseEstate(input.value)
+      if (typeof estate === 'string') return fail(400, estate)
+      return ok(loadEstate(sandbox, estate))
     }
     case `GET ${ADMIN_PREFIX}/faults`:
       return ok(sandbox.faults())

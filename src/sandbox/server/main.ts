@@ -5,15 +5,19 @@ import {
   SANDBOX_USERS,
   USER_PASSWORD,
 } from '../login/directory.ts'
+import { loadEstate } from '../core/estate.ts'
 import { startSandboxServer, type SandboxServer } from './https-server.ts'
 
-const USAGE = `Usage: npm run sandbox -- [--port N] [--host 127.0.0.1] [--seed N]
+const USAGE = `Usage: npm run sandbox -- [--port N] [--host 127.0.0.1] [--seed N] [--estate demo]
                           [--allow-origin URL ...] [--admin-token TOKEN]
                           [--login [--token-lifetime SECONDS] [--redirect-uri URL ...]]
 
 Starts the Azure Resource Manager emulator over HTTPS (self-signed certificate made at start).
 --port 0 picks a free port. The admin endpoint is GET <url>/_sandbox.
 
+--estate demo        also write a realistic messy resource group, contoso-prod (a shared identity
+                     used by four apps, Contributor and Owner handed out, orphaned assignments of a
+                     deleted identity): try idtopo import and drift on it
 --allow-origin URL   a page origin that may call the sandbox (CORS); by default the web app on
                      http://127.0.0.1:5173, http://localhost:5173, :4173 (npm start, npm run preview)
 --admin-token TOKEN  (or SANDBOX_ADMIN_TOKEN) at least 16 characters: the admin endpoint then
@@ -36,6 +40,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '8443' },
       host: { type: 'string', default: '127.0.0.1' },
       seed: { type: 'string' },
+      estate: { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
       'admin-token': { type: 'string' },
       login: { type: 'boolean' },
@@ -77,6 +82,13 @@ async function main(): Promise<void> {
         }
       : {}),
   })
+  if (values.estate !== undefined) {
+    if (values.estate !== 'demo') throw new Error(`--estate knows only demo, got ${values.estate}`)
+    const made = loadEstate(server.sandbox, 'demo')
+    process.stdout.write(
+      `Estate ${made.resourceGroup}: ${made.apps} apps, ${made.identities} identities, ${made.services} services, ${made.assignments} role assignments\n`,
+    )
+  }
   process.stdout.write(
     `ARM sandbox listening on ${server.url}\n  admin:       ${server.url}/_sandbox\n  certificate: ${server.url}/_sandbox/certificate\n${signInNotes(server)}`,
   )

@@ -9,6 +9,7 @@ import { SANDBOX_DEFAULTS } from './sandbox-defaults.ts'
 import { sameExceptPositions } from '../derived.ts'
 import { whileBusy } from './busy.ts'
 import { runActions, type RunActions } from './run-actions.ts'
+import { azureReadActions, type AzureReadActions } from './azure-read-actions.ts'
 import type { EntraSettings } from '../../apply/entra-settings.ts'
 import type {
   ApplyEffects,
@@ -18,7 +19,7 @@ import type {
 } from '../../apply/ports.ts'
 import type { ApplyState } from './types.ts'
 
-export interface ApplyActions extends RunActions {
+export interface ApplyActions extends RunActions, AzureReadActions {
   /**
    * The designer's open document, whenever the dialog shows or the design changes: another
    * document starts the flow over; a changed design invalidates the binding, preview and report
@@ -129,6 +130,16 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
       ...initial,
       entra: effects.loadEntraSettings(),
       ...runActions(set, get, effects, gateway, remaining),
+      ...azureReadActions(
+        get,
+        effects,
+        gateway,
+        () => sandbox,
+        async (choose) => {
+          await loadGroups(get().subscriptionId)
+          await get().selectGroup(choose)
+        },
+      ),
 
       chooseTarget: (target) =>
         step(

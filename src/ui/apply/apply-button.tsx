@@ -1,35 +1,55 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import type { ApplyStore } from '../../store/apply/apply-store.ts'
-import { Glyph } from '../icons.tsx'
+import { Glyph, Icon } from '../icons.tsx'
+import { MenuButton } from '../menu.tsx'
 import { useDesigner } from '../store-context.tsx'
 import { ApplyStoreContext } from './apply-context.tsx'
 
-// The dialog brings the Azure SDK and the sandbox with it: loaded on first use only.
+// The dialogs bring the Azure SDK and the sandbox with them: loaded on first use only.
 const ApplyDialog = lazy(() => import('./apply-dialog.tsx'))
+const ImportDialog = lazy(() => import('../import/import-dialog.tsx'))
+const CompareDialog = lazy(() => import('../import/compare-dialog.tsx'))
+
+type Open = 'apply' | 'import' | 'compare' | null
 
 /**
- * The toolbar's Apply button: opens the apply flow (sandbox by default, Azure after sign-in) with
- * the store the composition root makes (one per page: the sandbox and the sign-in survive closing
- * and reopening the dialog). `openAtStart`: back from a redirect sign-in, reopen at once.
+ * The toolbar's Azure end: the Apply button (the apply flow, sandbox by default, Azure after
+ * sign-in) and the Azure menu (Import from Azure, Compare with Azure). All share the store the
+ * composition root makes (one per page: the sandbox and the sign-in survive closing and
+ * reopening a dialog). `openAtStart`: back from a redirect sign-in, reopen Apply at once.
  */
 export function ApplyButton(props: {
   loadStore: () => Promise<ApplyStore>
   openAtStart?: boolean
 }) {
   const { loadStore, openAtStart = false } = props
-  const [open, setOpen] = useState(openAtStart)
+  const [open, setOpen] = useState<Open>(openAtStart ? 'apply' : null)
   const [store, setStore] = useState<ApplyStore | null>(null)
   const empty = useDesigner((s) => s.design.nodes.length === 0)
   useEffect(() => {
     if (open && !store) void loadStore().then(setStore)
   }, [open, store, loadStore])
-  const loading = <div className="modal-backdrop" role="status" aria-label="Loading apply" />
+  const loading = <div className="modal-backdrop" role="status" aria-label="Loading Azure" />
+  const close = (): void => setOpen(null)
   return (
     <>
+      <MenuButton
+        ariaLabel="Azure"
+        label={
+          <>
+            <Icon name="download" />
+            <span>Azure</span>
+          </>
+        }
+        items={[
+          { label: 'Import from Azure', onSelect: () => setOpen('import') },
+          { label: 'Compare with Azure', onSelect: () => setOpen('compare') },
+        ]}
+      />
       <button
         type="button"
         className="button primary apply-button"
-        onClick={() => setOpen(true)}
+        onClick={() => setOpen('apply')}
         disabled={empty}
         title="Create the identities and role assignments of this design in Azure or the sandbox"
       >
@@ -40,7 +60,11 @@ export function ApplyButton(props: {
         (store ? (
           <ApplyStoreContext.Provider value={store}>
             <Suspense fallback={loading}>
-              <ApplyDialog onClose={() => setOpen(false)} />
+              {open === 'apply' && <ApplyDialog onClose={close} />}
+              {open === 'import' && <ImportDialog onClose={close} />}
+              {open === 'compare' && (
+                <CompareDialog onClose={close} onApply={() => setOpen('apply')} />
+              )}
             </Suspense>
           </ApplyStoreContext.Provider>
         ) : (

@@ -10,8 +10,19 @@ import { useDesigner } from '../store-context.tsx'
 import { useApply } from './apply-context.tsx'
 import { SandboxSettings } from './sandbox-settings.tsx'
 
-/** Where to apply: the sandbox (no sign-in) or Azure (sign-in), then subscription and group. */
-export function SetupStep() {
+/** What the setup leads to: apply binds the design; import and compare read the group. */
+export interface SetupAction {
+  readonly label: string
+  readonly run: () => void
+  /** Whether a location for new identities matters (apply only). */
+  readonly location: boolean
+}
+
+/**
+ * Where to apply (or read from): the sandbox (no sign-in) or Azure (sign-in), then subscription
+ * and group, and the step's own action (Bind resources, unless given).
+ */
+export function SetupStep({ action }: { action?: SetupAction }) {
   const target = useApply((s) => s.target)
   const chooseTarget = useApply((s) => s.chooseTarget)
   const busy = useApply((s) => s.busy)
@@ -53,7 +64,7 @@ export function SetupStep() {
         </label>
       </fieldset>
       {target === 'azure' && <AzureAccount />}
-      <ScopePicker />
+      <ScopePicker action={action} />
       {target === 'sandbox' && <SandboxSettings />}
     </div>
   )
@@ -175,9 +186,14 @@ function EntraSettingsForm({ onDone }: { onDone: () => void }) {
   )
 }
 
-function ScopePicker() {
+function ScopePicker(props: { action?: SetupAction | undefined }) {
   const s = useApply((state) => state)
   const design = useDesigner((d) => d.design)
+  const action = props.action ?? {
+    label: 'Bind resources',
+    run: () => void s.bind(design),
+    location: true,
+  }
   const ready = s.subscriptionId !== '' && s.resourceGroup !== '' && s.busy === null
   if (s.subscriptions.length === 0) return null
   return (
@@ -205,18 +221,15 @@ function ScopePicker() {
           ))}
         </select>
       </label>
-      <label className="field">
-        <span>Location of new identities</span>
-        <input value={s.location} onChange={(e) => s.setLocation(e.target.value)} />
-      </label>
+      {action.location && (
+        <label className="field">
+          <span>Location of new identities</span>
+          <input value={s.location} onChange={(e) => s.setLocation(e.target.value)} />
+        </label>
+      )}
       <div className="apply-actions">
-        <button
-          type="button"
-          className="button primary"
-          disabled={!ready}
-          onClick={() => void s.bind(design)}
-        >
-          Bind resources
+        <button type="button" className="button primary" disabled={!ready} onClick={action.run}>
+          {action.label}
         </button>
       </div>
     </div>

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import { buildImportedDesign } from '@/import/build-design.ts'
+import { computeDrift } from '@/import/drift.ts'
+import { readEstate } from '@/import/read-estate.ts'
+import { readLive } from '@/import/read-live.ts'
+import { checkDesign } from '@/rules/engine.ts'
+import { DEMO_OWNER_USER, loadEstate, parseEstate } from '@/sandbox/core/estate.ts'
+import { inPageWorld, SUB } from '../../apply/support.ts'
+
+const RG = 'contoso-prod'
+
+describe('the demo estate: a realistic messy resource group', () => {
+  it('imports with the problems a reviewer must see, and the orphans of a deleted identity', async () => {
+    const world = inPageWorld()
+    expect(loadEstate(world.sandbox, 'demo')).toEqual({
+      resourceGroup: RG,
+      apps: 5,
+      identities: 3,
+      services: 4,
+      assignments: 10,
+    })
+    const estate = await readEstate(world.gateway, SUB, RG)
+    const { design, notes } = await buildImportedDesign(estate)
+    const rules = new Set(checkDesign(design).map((f) => f.rule))
+    for (const rule of ['privileged-role', 'key-exposing-role', 'broad-scope', 'unused-identity'])
+      expect(rules).toContain(rule)
+    const owner = design.nodes.find(
+      (n) => n.kind === 'developer' && n.azure?.principalId === DEMO_OWNER_USER,
+    )
+    expect(owner).toMatchObject({ principal: 'user' })
+    expect(design.edges.find((e) => e.kind === 'access' && e.source === owner?.id)).toMatchObject({
+      roles: ['Owner'],
+      scope: 'resourceGroup',
+    })
+    // The shared identity reaches every app that uses it; the deleted one is gone but still named.
+    const shared = design.nodes.find((n) => n.name === 'mi-contoso-shared')!
+    expect(design.edges.filter((e) => e.kind === 'attach' && e.target === shared.id)).toHaveLength(
+      4,
+    )
+    expect(design.nodes.some((n) => n.name === 'mi-legacy')).toBe(false)
+    expect(notes.filter((n) => n.includes('no app or user-assigned identity'))).toHaveLength(2)
+    expect(notes.some((n) => n.includes('mi-legacy, which no longer exists'))).toBe(true)
+
+    // Drift of the imported design: the two orphans, nothing else.
+    const live = await readLive(world.gateway, SUB, RG)
+    const drift = computeDrift(design, live, {
+      subscriptionId: SUB,
+      resourceGroup: RG,
+      location: 'westeurope',
+    })
+    expect(drift.ok && drift.value.orphaned).toHaveLength(2)
+    expect(drift.ok && [drift.value.missing, drift.value.unmanaged]).toEqual([[], []])
+  })
+
+  it('generates a large estate deterministically, of the size asked for', () => {
+    const a = inPageWorld()
+    const b = inPageWorld()
+    const size = { resourceGroup: 'big-rg', apps: 50, identities: 10, assignments: 120, seed: 3 }
+    expect(loadEstate(a.sandbox, size)).toEqual({
+      resourceGroup: 'big-rg',
+      apps: 50,
+      identities: 10,
+      services: 10,
+      assignments: 120,
+    })
+    loadEstate(b.sandbox, size)
+    expect(Object.keys(a.sandbox.snapshot().roleAssignments).sort()).toEqual(
+      Object.keys(b.sandbox.snapshot().roleAssignments).sort(),
+    )
+  })
+})
+
+describe('parseEstate (the admin endpoint’s POST /_sandbox/estate body)', () => {
+  it('takes the demo or a bounded size, and says what is wrong otherwise', () => {
+    expect(parseEstate({ name: 'demo' })).toBe('demo')
+    expect(
+      parseEstate({ resourceGroup: 'big', apps: 10, identities: 2, assignments: 30, seed: 4 }),
+    ).toEqual({
+      resourceGroup: 'big',
+      apps: 10,
+      identities: 2,
+      assignments: 30,
+      seed: 4,
+    })
+    expect(
+      parseEstate({ resourceGroup: 'big', apps: 10, identities: 2, assignments: 60_000 }),
+    ).toBe('assignments must be a whole number from 0 to 50000')
+    expect(
+      parseEstate({ resourceGroup: 'bad name.', apps: 1, identities: 1, assignments: 1 }),
+    ).toMatch(/^give \{"name":"demo"\}/)
+  })
+})
