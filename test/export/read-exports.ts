@@ -389,6 +389,19 @@ export function cliAssignments(script: string, d: Design): Found[] {
       : scope === `/subscriptions/${FAKE_SUBSCRIPTION}`
         ? `subscription ${DEPLOYMENT}`
         : scopeTarget(d, scope, ids)
+  // A name the script writes out is the plan's; one it computes at run time (assignment_name)
+  // must be apply's UUID v5 of what it ran with, and counts as no plan name.
+  const written = (
+    name: string | undefined,
+    scope: string | undefined,
+    principalId: string,
+    role: string,
+  ): string | undefined => {
+    if (name === undefined || script.includes(name)) return name
+    const apply = roleAssignmentName(scope ?? '', principalId, role)
+    if (name !== apply) throw new Error(`computed name ${name}, apply's would be ${apply}`)
+    return undefined
+  }
   const found: Found[] = []
   for (const call of run.calls) {
     if (call.slice(0, 5).join(' ') === 'cosmosdb sql role assignment create') {
@@ -406,7 +419,12 @@ export function cliAssignments(script: string, d: Design): Found[] {
         target: service?.name ?? `?${account}`,
         principal: principal(argOf(call, '--principal-id')!),
         principalType: undefined,
-        name: argOf(call, '--role-assignment-id'),
+        name: written(
+          argOf(call, '--role-assignment-id'),
+          service && ids(service),
+          argOf(call, '--principal-id')!,
+          argOf(call, '--role-definition-id')!,
+        ),
       })
       continue
     }
@@ -417,7 +435,12 @@ export function cliAssignments(script: string, d: Design): Found[] {
       target: deployment(argOf(call, '--scope')!),
       principal: principal(argOf(call, '--assignee-object-id')!),
       principalType: argOf(call, '--assignee-principal-type'),
-      name: argOf(call, '--name'),
+      name: written(
+        argOf(call, '--name'),
+        argOf(call, '--scope')!,
+        argOf(call, '--assignee-object-id')!,
+        argOf(call, '--role')!,
+      ),
     })
   }
   return found
