@@ -6,10 +6,11 @@
 import { parse } from '@cdktn/hcl2json'
 import { HOSTING } from '@/catalog/hosting.ts'
 import { SERVICES } from '@/catalog/services.ts'
-import { exportModel } from '@/export/model.ts'
+import { exportModel, type ExportModel } from '@/export/model.ts'
+import { serviceIdOf } from '@/export/shared.ts'
 import type { Design, DesignNode } from '@/model/types.ts'
 import { terminalText } from '@/lib/encode/terminal.ts'
-import { parseArmId, resourceId, roleAssignmentName } from '@/plan/arm-ids.ts'
+import { armScope, parseArmId, resourceId, roleAssignmentName } from '@/plan/arm-ids.ts'
 import { declarations, entry, literal, type Token } from '../support/bicep-syntax.ts'
 import { asBash, FAKE_GROUP, FAKE_SUBSCRIPTION, fakeHash, runScript } from '../support/fake-az.ts'
 
@@ -92,9 +93,29 @@ export function expected(d: Design): Found[] {
       target: expectedTarget(d, a.target, a.action === 'assignRole' ? a.scope : 'resource'),
       principal: name(a.principal.node),
       principalType: a.action === 'assignRole' ? a.principalType : undefined,
-      name: a.arm?.name,
+      name: a.arm?.name ?? appliedName(m, a),
     }))
     .sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)))
+}
+
+/**
+ * The name `idtopo apply` gives an assignment whose principal id and service id the export
+ * knows (every export writes it then); undefined when either is made or read at deployment.
+ */
+function appliedName(
+  m: ExportModel,
+  a: ExportModel['roleAssignments'][number] | ExportModel['cosmosAssignments'][number],
+): string | undefined {
+  const principalId =
+    a.principal.type === 'systemAssigned'
+      ? m.apps.find((x) => x.node === a.principal.node)?.principalId
+      : a.principal.type === 'developer'
+        ? m.developers.find((x) => x.node === a.principal.node)?.principalId
+        : undefined
+  const service = serviceIdOf(m, a.target)
+  if (!principalId || !service) return undefined
+  const scope = a.action === 'assignRole' ? armScope(service, a.scope) : service
+  return scope ? roleAssignmentName(scope, principalId, a.roleDefinitionId) : undefined
 }
 
 /** An assignment's target as the readers report it: the service, or the group or subscription. */
