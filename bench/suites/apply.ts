@@ -73,10 +73,11 @@ export const suite: BenchSuite = {
     try {
       const pacer = new WritePacer(BUCKET, clock)
       const options = await connectHttpsSandbox(engineServer.url)
-      const gateway = withReadRetries(
-        createSdkGateway({ ...options, onRemainingWrites: (n) => pacer.observeRemaining(n) }),
-        { clock, random: Math.random },
-      )
+      const raw = createSdkGateway({
+        ...options,
+        onRemainingWrites: (n) => pacer.observeRemaining(n),
+      })
+      const gateway = withReadRetries(raw, { clock, random: Math.random })
       const resources = await gateway.listResources(SUB, 'sandbox-rg')
       const prepared = prepareApply(d, resources, TARGET, sandboxDeveloperIds(d))
       if (!prepared.ok) throw new Error(prepared.error.problems[0]?.message)
@@ -91,7 +92,7 @@ export const suite: BenchSuite = {
       )
       const start = performance.now()
       const report = await runApply(preview, {
-        gateway,
+        gateway: raw,
         clock,
         random: Math.random,
         design: d.name,

@@ -5,7 +5,7 @@ import { numberTriples, principalGrants, type PrincipalGrants, type Triples } fr
 import { makeGrants, type Grant } from './grants.ts'
 import { groupOf, groupPositions, type Groups } from './groups.ts'
 import { NumberedDesign } from './numbered-design.ts'
-import { isRbac } from './role-table.ts'
+import { isRbacOn } from './role-table.ts'
 
 export { grantKey, type Grant } from './grants.ts'
 
@@ -105,16 +105,25 @@ export class DesignIndex extends NumberedDesign {
   principalGrants(): PrincipalGrants {
     if (!this.grantSets) {
       const { refs, keyOf, keys } = this.roleTable
-      const rbacKey = new Uint8Array(keys.length)
+      const refOfKey: RoleRef[] = new Array<RoleRef>(keys.length)
       refs.forEach((ref, n) => {
-        if (isRbac(ref)) rbacKey[keyOf[n] as number] = 1
+        refOfKey[keyOf[n] as number] = ref
       })
+      // RBAC or not depends on the role and, for Key Vault data roles, on the vault's model.
+      const triples = this.triples()
+      const rbacTriple = new Uint8Array(triples.count)
+      for (let t = 0; t < triples.count; t++) {
+        const role = refOfKey[triples.key[t] as number] as RoleRef
+        const node = this.design.nodes[triples.service[t] as number]
+        const service = node?.kind === 'service' ? node : undefined
+        if (isRbacOn(role, service)) rbacTriple[t] = 1
+      }
       this.grantSets = principalGrants(
         this.principalEdges(),
         this.principalCount,
         this.roleStart,
-        this.triples(),
-        rbacKey,
+        triples,
+        rbacTriple,
       )
     }
     return this.grantSets

@@ -5,8 +5,9 @@ import { DesignIndex, type Grant } from './design-index.ts'
 /**
  * The one definition of "how many grants" the designer, the plan panel, Optimize and the CLI
  * show, split by how Azure realises them: Azure role assignments (RBAC, custom roles included: one
- * `assignRole` each in the plan), data-plane grants (Cosmos DB SQL role assignments) and SQL
- * database roles (memberships a T-SQL script grants). Counted over distinct grants (principal,
+ * `assignRole` each in the plan), data-plane grants (Cosmos DB SQL role assignments, Key Vault
+ * access policies, Azure Cache for Redis access policy assignments) and database roles
+ * (memberships a script grants: Azure SQL, PostgreSQL, MySQL). Counted over distinct grants (principal,
  * service, role, scope), so identical grants from several edges count once.
  */
 export interface GrantCounts {
@@ -20,12 +21,14 @@ export function grantCounts(distinct: readonly Grant[]): GrantCounts {
   let dataPlaneGrants = 0
   let sqlDatabaseRoles = 0
   for (const grant of distinct) {
-    const mechanism = grant.role.kind === 'custom' ? 'rbac' : grant.role.fact.grant
+    const mechanism = grant.mechanism
     switch (mechanism) {
       case 'rbac':
         azureRoleAssignments++
         break
       case 'cosmosSqlRbac':
+      case 'keyVaultAccessPolicy':
+      case 'redisAccessPolicy':
         dataPlaneGrants++
         break
       case 'sqlDatabaseRole':

@@ -63,7 +63,8 @@ export function numberTriples(s: TripleSource): Triples {
 
 /**
  * Per principal: its distinct grants as a sorted list of codes, triple × 2 + 1 when granted
- * through Azure RBAC (the mechanism follows from the role, so a code stays unique per triple):
+ * through Azure RBAC (the mechanism follows from the role and the service, so a code stays unique
+ * per triple):
  * equal lists, equal access.
  */
 export interface PrincipalGrants {
@@ -78,7 +79,7 @@ export function principalGrants(
   principalCount: number,
   roleStart: Int32Array,
   triples: Triples,
-  rbacKey: Uint8Array,
+  rbacTriple: Uint8Array,
 ): PrincipalGrants {
   const sets: number[][] = []
   const rbac = new Int32Array(principalCount)
@@ -90,7 +91,7 @@ export function principalGrants(
       const e = positions[j] as number
       for (let i = roleStart[e] as number; i < (roleStart[e + 1] as number); i++) {
         const t = triples.at[i] as number
-        if (t >= 0) codes.push(t * 2 + (rbacKey[triples.key[t] as number] as number))
+        if (t >= 0) codes.push(t * 2 + (rbacTriple[t] as number))
       }
     }
     const set = sortedUnique(codes)

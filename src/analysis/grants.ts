@@ -1,7 +1,7 @@
-import type { RoleRef } from '../catalog/roles.ts'
+import { grantMechanismOn, type GrantMechanism, type RoleRef } from '../catalog/roles.ts'
 import { SCOPES, type Scope } from '../model/kinds.ts'
 import type { PrincipalRef } from '../model/queries.ts'
-import type { AccessEdge } from '../model/types.ts'
+import type { AccessEdge, ServiceNode } from '../model/types.ts'
 import type { Triples } from './grant-sets.ts'
 import type { RoleTable } from './role-table.ts'
 
@@ -16,6 +16,8 @@ export interface Grant {
   readonly role: Extract<RoleRef, { kind: 'builtin' | 'custom' }>
   readonly roleKey: string
   readonly scope: Scope
+  /** How Azure realises it (catalog `grantMechanismOn`: the role, and the vault's model). */
+  readonly mechanism: GrantMechanism
   /** The edge that yields it, and the edge's source (an app or a developer). */
   readonly edge: string
   readonly source: string
@@ -39,6 +41,7 @@ export interface GrantSource {
   readonly roleNo: Int32Array
   readonly roleTable: RoleTable
   triples(): Triples
+  serviceAt(at: number): ServiceNode | undefined
 }
 
 /**
@@ -85,6 +88,7 @@ export function makeGrants(s: GrantSource, distinct: boolean): Grant[] {
         role,
         roleKey: keys[keyOf[n] as number] as string,
         scope,
+        mechanism: grantMechanismOn(role, s.serviceAt(at)),
         edge: edge.id,
         source: edge.source,
       }

@@ -1,11 +1,12 @@
 import {
   ALL_ROLES,
-  grantMechanism,
+  grantMechanismOn,
   resolveRole,
   roleKey,
   type RoleFact,
   type RoleRef,
 } from '../catalog/roles.ts'
+import type { ServiceNode } from '../model/types.ts'
 
 /** One RoleRef per built-in role, made once from the catalog: equal roles are the same object. */
 const BUILTIN: ReadonlyMap<RoleFact, RoleRef> = new Map(
@@ -62,7 +63,10 @@ export class RoleTable {
   }
 }
 
-/** Is the role granted through an Azure RBAC role assignment (built-in rbac roles, custom roles)? */
-export function isRbac(role: RoleRef): boolean {
-  return grantMechanism(role) === 'rbac'
+/**
+ * Is the role granted on this service through an Azure RBAC role assignment (built-in rbac roles,
+ * custom roles; not a Key Vault data role on a vault using access policies)?
+ */
+export function isRbacOn(role: RoleRef, service: ServiceNode | undefined): boolean {
+  return role.kind !== 'unknown' && grantMechanismOn(role, service) === 'rbac'
 }

@@ -18,11 +18,28 @@ export function isArmFailure(value: unknown): value is ArmFailure {
 }
 
 export type RetryClass =
-  'throttled' | 'transient' | 'principalNotReady' | 'reauthenticate' | 'permanent'
+  'throttled' | 'transient' | 'locked' | 'principalNotReady' | 'reauthenticate' | 'permanent'
+
+/**
+ * A provider busy with another write on the same resource: Cosmos DB's 412 "another user
+ * operation … requires an exclusive lock", Managed Identity's 409 on concurrent federated
+ * credential writes, Container Apps' 409 while an update of the app runs, and ARM's generic 409
+ * AnotherOperationInProgress. Retried with backoff.
+ */
+const LOCK_CONFLICTS = new Set([
+  'ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity',
+  'ContainerAppLockConflict',
+  'AnotherOperationInProgress',
+])
+
+const isLock = (f: ArmFailure): boolean =>
+  (f.status === 412 && f.code === 'PreconditionFailed') ||
+  (f.status === 409 && LOCK_CONFLICTS.has(f.code))
 
 /** Which failures are worth retrying, and how. */
 export function classify(f: ArmFailure): RetryClass {
   if (f.status === 429) return 'throttled'
+  if (isLock(f)) return 'locked'
   if (f.code === 'PrincipalNotFound') return 'principalNotReady'
   // The token expired on the way (or ARM judges the clock differently): the credential renews it.
   if (

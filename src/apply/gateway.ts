@@ -1,4 +1,5 @@
 import type { PermissionEntry } from '../catalog/arm-permissions.ts'
+import type { AccessPolicyPermissions } from '../catalog/key-vault-access.ts'
 
 /**
  * What apply needs from Azure Resource Manager, in the domain's words. The SDK implementation is
@@ -27,6 +28,8 @@ export interface LiveResource {
   readonly kind?: string
   readonly location?: string
   readonly identity?: LiveIdentityProperty
+  /** The whole resource as ARM answered the GET: what a GET + PUT writes back. */
+  readonly document?: Readonly<Record<string, unknown>>
 }
 
 export interface LiveUserIdentity {
@@ -68,6 +71,25 @@ export interface LiveCosmosRoleAssignment {
   readonly principalId: string
 }
 
+export interface FederatedCredential {
+  readonly issuer: string
+  readonly subject: string
+  readonly audiences: readonly string[]
+}
+
+/** One entry of a vault's access policies. */
+export interface VaultAccessPolicy {
+  readonly tenantId: string
+  readonly objectId: string
+  readonly permissions: AccessPolicyPermissions
+}
+
+export interface RedisAccessPolicyAssignment {
+  readonly accessPolicyName: string
+  readonly objectId: string
+  readonly objectIdAlias: string
+}
+
 export interface Written<T> {
   readonly value: T
   /** True when the call created it, false when it was already there (200 instead of 201). */
@@ -99,6 +121,23 @@ export interface ArmGateway {
     id: string,
     apiVersion: string,
     identity: PatchIdentity,
+    o?: CallOptions,
+  ): Promise<LiveResource>
+  /**
+   * PATCH of the resource's `properties` (JSON merge patch: objects merge, arrays are replaced
+   * whole, so the caller sends every element it keeps).
+   */
+  patchProperties(
+    id: string,
+    apiVersion: string,
+    properties: Readonly<Record<string, unknown>>,
+    o?: CallOptions,
+  ): Promise<LiveResource>
+  /** PUT of the whole resource (where a provider's PATCH ignores `identity`). */
+  putResource(
+    id: string,
+    apiVersion: string,
+    document: Readonly<Record<string, unknown>>,
     o?: CallOptions,
   ): Promise<LiveResource>
   getUserIdentity(id: string, o?: CallOptions): Promise<LiveUserIdentity | undefined>
@@ -147,6 +186,42 @@ export interface ArmGateway {
     body: CosmosRoleAssignmentBody,
     o?: CallOptions,
   ): Promise<Written<LiveCosmosRoleAssignment>>
+  /** A federated identity credential of a user-assigned identity; undefined when absent (404). */
+  getFederatedCredential(
+    identityId: string,
+    name: string,
+    o?: CallOptions,
+  ): Promise<FederatedCredential | undefined>
+  putFederatedCredential(
+    identityId: string,
+    name: string,
+    credential: FederatedCredential,
+    o?: CallOptions,
+  ): Promise<Written<FederatedCredential>>
+  /**
+   * Adds permissions to a vault's access policies (`vaults/accessPolicies/add`): merged into the
+   * holder's entry, every other entry kept. Never `replace`.
+   */
+  addVaultAccessPolicy(vaultId: string, policy: VaultAccessPolicy, o?: CallOptions): Promise<void>
+  /** The Microsoft Entra administrators of a PostgreSQL or MySQL flexible server. */
+  listEntraAdministrators(
+    serverId: string,
+    apiVersion: string,
+    o?: CallOptions,
+  ): Promise<{ readonly name: string; readonly login: string }[]>
+  /** A Redis cache's data access policy assignment; undefined when absent (404). */
+  getRedisAccessPolicyAssignment(
+    cacheId: string,
+    name: string,
+    o?: CallOptions,
+  ): Promise<RedisAccessPolicyAssignment | undefined>
+  /** PUT of an assignment: a long-running operation tracked by `Location`. */
+  putRedisAccessPolicyAssignment(
+    cacheId: string,
+    name: string,
+    assignment: RedisAccessPolicyAssignment,
+    o?: CallOptions,
+  ): Promise<Written<RedisAccessPolicyAssignment>>
   getAppSettings(siteId: string, o?: CallOptions): Promise<Record<string, string>>
   putAppSettings(
     siteId: string,

@@ -5,7 +5,7 @@ import { isArmFailure, type ArmFailure } from './failure.ts'
 import type { ArmGateway, LiveRoleAssignment } from './gateway.ts'
 import { designScopes } from './design-scopes.ts'
 import type { Prepared } from './prepare.ts'
-import type { PrincipalDirectory } from './principals.ts'
+import type { Principals } from './principals.ts'
 import { DEFAULT_RETRY, withRetry, type RetryContext } from './retry.ts'
 
 export interface PruneCandidate {
@@ -23,7 +23,7 @@ export interface PruneCandidate {
  */
 export async function findPrunable(
   prepared: Prepared,
-  principals: PrincipalDirectory,
+  principals: Principals,
   gateway: ArmGateway,
   subscriptionId: string,
   signal?: AbortSignal,

@@ -9,6 +9,10 @@ export interface ReadRetryOptions {
   readonly signal?: AbortSignal
 }
 
+/** Marks a gateway whose reads retry: the run (run.ts) refuses one, as it retries every call itself. */
+export declare const ReadsRetried: unique symbol
+export type ReadRetryingGateway = ArmGateway & { readonly [ReadsRetried]: true }
+
 const READS = [
   'listSubscriptions',
   'listResourceGroups',
@@ -21,13 +25,22 @@ const READS = [
   'readPermissions',
   'listCosmosRoleAssignments',
   'getAppSettings',
+  'getFederatedCredential',
+  'listEntraAdministrators',
+  'getRedisAccessPolicyAssignment',
   'listScopeAssignments',
   'listUserIdentities',
   'listSubscriptionResources',
 ] as const satisfies readonly (keyof ArmGateway)[]
 
-/** The same gateway with its reads retried on 429, 5xx and network errors (writes untouched). */
-export function withReadRetries(gateway: ArmGateway, options: ReadRetryOptions): ArmGateway {
+/**
+ * The same gateway with its reads retried on 429, 5xx and network errors (writes untouched): for
+ * binding, preview and prune. Never for a run, whose engine retries each call once, in one place.
+ */
+export function withReadRetries(
+  gateway: ArmGateway,
+  options: ReadRetryOptions,
+): ReadRetryingGateway {
   const wrapped: Record<string, unknown> = { ...gateway }
   for (const name of READS) {
     const read = gateway[name] as (...args: unknown[]) => Promise<unknown>
@@ -43,5 +56,5 @@ export function withReadRetries(gateway: ArmGateway, options: ReadRetryOptions):
         false,
       )
   }
-  return wrapped as unknown as ArmGateway
+  return wrapped as unknown as ReadRetryingGateway
 }

@@ -1,12 +1,13 @@
 import type { ArmFailure } from './failure.ts'
-import type { StepKind } from './steps.ts'
+import type { KnownPrincipal } from './principals.ts'
+import type { StepKindName } from './steps.ts'
 
 export type Outcome = 'created' | 'unchanged' | 'failed' | 'skipped'
 export const OUTCOMES: readonly Outcome[] = ['created', 'unchanged', 'failed', 'skipped']
 
 export interface StepResult {
   readonly id: string
-  readonly kind: StepKind
+  readonly kind: StepKindName
   readonly title: string
   readonly outcome: Outcome
   /** What happened, in words: the assignment adopted, why it was skipped, what to do. */
@@ -36,6 +37,12 @@ export interface ApplyReport {
   readonly cancelled: boolean
   readonly counts: Record<Outcome, number>
   readonly steps: readonly StepResult[]
+  /**
+   * The principal and client ids known when the run ended, by plan principal
+   * (`userAssigned:<node>`, `systemAssigned:<app>`, `developer:<node>`): what the preview read plus
+   * what the run made.
+   */
+  readonly principals: Readonly<Record<string, KnownPrincipal>>
 }
 
 export function countOutcomes(results: readonly StepResult[]): Record<Outcome, number> {

@@ -78,6 +78,9 @@ function delayFor(
       return attempt < ctx.policy.maxAttempts * 2 ? (f.retryAfterMs ?? jittered) : undefined
     case 'transient':
       return attempt < ctx.policy.maxAttempts ? jittered : undefined
+    case 'locked':
+      // Another write holds the resource: it ends on its own; wait longer than for a blip.
+      return attempt < ctx.policy.maxAttempts * 2 ? jittered : undefined
     case 'reauthenticate':
       // Once, at once: the SDK's token cycler asks the credential again for an expired token.
       return attempt === 1 ? 0 : undefined

@@ -1,6 +1,8 @@
 import { isAbort, type Clock } from './clock.ts'
 import { adviceFor, isArmFailure, type ArmFailure } from './failure.ts'
 import type { ArmGateway } from './gateway.ts'
+import type { Learnt, Principals } from './principals.ts'
+import type { ReadsRetried } from './reading.ts'
 import { ARM_WRITE_BUCKET, WritePacer, type BucketOptions } from './pacer.ts'
 import type { Preview, PreviewItem } from './preview.ts'
 import {
@@ -12,6 +14,7 @@ import {
 import { DEFAULT_RETRY, withRetry, type AttemptNote, type RetryPolicy } from './retry.ts'
 import { PHASES, type Step } from './steps.ts'
 import { executeStep } from './execute.ts'
+import { kindOf } from './steps/index.ts'
 
 export type ApplyEvent =
   | { readonly type: 'started'; readonly total: number }
@@ -25,7 +28,11 @@ export type ApplyEvent =
     }
 
 export interface ApplyOptions {
-  readonly gateway: ArmGateway
+  /**
+   * The plain gateway: the run is the only retrier of its calls (each attempt counted, logged and
+   * stopped by a cancel). A gateway whose reads already retry (reading.ts) is refused by type.
+   */
+  readonly gateway: ArmGateway & { readonly [ReadsRetried]?: never }
   readonly clock: Clock
   readonly random: () => number
   readonly design: string
@@ -64,23 +71,32 @@ export async function runApply(preview: Preview, options: ApplyOptions): Promise
     options.onEvent?.({ type: 'stepFinished', result, done: results.size, total })
   }
 
+  // Each phase reads the principals as the phases before it left them; what it learns (identities
+  // created, system identities switched on) is added once the phase is over.
+  let principals: Principals = preview.principals
   for (const phase of PHASES) {
-    const items = preview.items.filter((i) => i.step.kind === phase)
+    const lanes = lanesOf(preview.items.filter((i) => i.step.kind === phase))
+    const learnt: Learnt[] = []
+    const known = principals
     let next = 0
     const worker = async (): Promise<void> => {
-      while (next < items.length) {
-        const item = items[next++] as PreviewItem
-        if (signal?.aborted) {
-          finish(base(item, 'skipped', 0, 'cancelled before it started'))
-          continue
+      while (next < lanes.length) {
+        for (const item of lanes[next++] as PreviewItem[]) {
+          if (signal?.aborted) {
+            finish(base(item, 'skipped', 0, 'cancelled before it started'))
+            continue
+          }
+          options.onEvent?.({ type: 'stepStarted', step: item.step })
+          const done = await runItem(item, known)
+          learnt.push(...done.learnt)
+          finish(done.result)
         }
-        options.onEvent?.({ type: 'stepStarted', step: item.step })
-        finish(await runItem(item))
       }
     }
     await Promise.all(
-      Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, items.length)) }, worker),
+      Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, lanes.length)) }, worker),
     )
+    principals = principals.with(learnt)
   }
 
   const steps = preview.items.map((i) => results.get(i.step.id) ?? base(i, 'skipped', 0, 'not run'))
@@ -94,9 +110,13 @@ export async function runApply(preview: Preview, options: ApplyOptions): Promise
     cancelled: signal?.aborted === true,
     counts: countOutcomes(steps),
     steps,
+    principals: principals.toRecord(),
   }
 
-  async function runItem(item: PreviewItem): Promise<StepResult> {
+  async function runItem(
+    item: PreviewItem,
+    known: Principals,
+  ): Promise<{ result: StepResult; learnt: readonly Learnt[] }> {
     let attempts = 0
     const retry = <T>(call: () => Promise<T>, write: boolean): Promise<T> =>
       withRetry(
@@ -117,30 +137,60 @@ export async function runApply(preview: Preview, options: ApplyOptions): Promise
     try {
       const done = await executeStep(item, {
         gateway: options.gateway,
-        principals: preview.principals,
+        principals: known,
         retry,
         signal,
         ...(options.attemptDenied ? { attemptDenied: true } : {}),
       })
-      return { ...base(item, done.outcome, attempts, done.detail), ...link(done.resourceId) }
+      return {
+        result: { ...base(item, done.outcome, attempts, done.detail), ...link(done.resourceId) },
+        learnt: done.learnt ?? [],
+      }
     } catch (e) {
       if (isAbort(e))
-        return base(
-          item,
-          'skipped',
-          attempts,
-          'cancelled while in flight: it may or may not have reached Azure; apply again to converge',
-        )
+        return {
+          result: base(
+            item,
+            'skipped',
+            attempts,
+            'cancelled while in flight: it may or may not have reached Azure; apply again to converge',
+          ),
+          learnt: [],
+        }
       const failure: ArmFailure = isArmFailure(e)
         ? e
         : { code: 'InternalError', message: e instanceof Error ? e.message : String(e) }
       const advice = adviceFor(failure)
       return {
-        ...base(item, 'failed', attempts),
-        failure: { ...pick(failure), ...(advice ? { advice } : {}) },
+        result: {
+          ...base(item, 'failed', attempts),
+          failure: { ...pick(failure), ...(advice ? { advice } : {}) },
+        },
+        learnt: [],
       }
     }
   }
+}
+
+/**
+ * A phase's items as lanes: the items of one lane (steps/<kind>.ts's `lane`) run one after the
+ * other in plan order; every other item is a lane of its own. Lanes run concurrently.
+ */
+function lanesOf(items: readonly PreviewItem[]): PreviewItem[][] {
+  const lanes: PreviewItem[][] = []
+  const byKey = new Map<string, PreviewItem[]>()
+  for (const item of items) {
+    const key = kindOf(item.step).lane?.(item.step)
+    const shared = key === undefined ? undefined : byKey.get(key)
+    if (shared) {
+      shared.push(item)
+      continue
+    }
+    const lane = [item]
+    lanes.push(lane)
+    if (key !== undefined) byKey.set(key, lane)
+  }
+  return lanes
 }
 
 function base(

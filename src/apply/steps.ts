@@ -1,6 +1,9 @@
 import { assertNever } from '../lib/assert.ts'
 import { HOSTING } from '../catalog/hosting.ts'
-import type { Scope } from '../model/kinds.ts'
+import type { AccessPolicyPermissions } from '../catalog/key-vault-access.ts'
+import { isVaultDataRole, roleByGuid } from '../catalog/roles.ts'
+import { aksSubject, federatedCredentialName } from '../catalog/workload-identity.ts'
+import type { HostingKind, Scope } from '../model/kinds.ts'
 import type { AppNode, Design, DesignNode } from '../model/types.ts'
 import { armScope, parseArmId, roleDefinitionResourceId } from '../plan/arm-ids.ts'
 import type { AppSetting, Plan, PlanPrincipal, PrincipalType } from '../plan/types.ts'
@@ -22,12 +25,23 @@ export type Step =
   | (StepBase & {
       readonly kind: 'configureIdentity'
       readonly app: string
+      readonly hosting: HostingKind
       readonly resourceId: string | undefined
       readonly apiVersion: string
       readonly enableSystem: boolean
       readonly attach: readonly { readonly identity: string; readonly resourceId: string }[]
-      /** AKS workloads use federated credentials, not the cluster's identity property. */
       readonly manual?: string
+    })
+  | (StepBase & {
+      /** An AKS workload's identity: a federated credential for the pod's service account. */
+      readonly kind: 'federateIdentity'
+      readonly app: string
+      readonly identity: string
+      readonly identityId: string
+      /** The AKS cluster the workload runs on (its OIDC issuer is the credential's issuer). */
+      readonly clusterId: string | undefined
+      readonly name: string
+      readonly subject: string
     })
   | (StepBase & {
       readonly kind: 'assignRole'
@@ -41,6 +55,8 @@ export type Step =
       readonly privileged: boolean
       /** Why it is privileged (from the role's permissions), when it is. */
       readonly privilegedBecause?: string
+      /** A Key Vault data role: the vault, whose live permission model the preview checks. */
+      readonly vaultId?: string
     })
   | (StepBase & {
       readonly kind: 'assignCosmosDataRole'
@@ -48,17 +64,44 @@ export type Step =
       readonly roleGuid: string
       readonly target: string
       readonly accountId: string | undefined
+      /** Below the account (`/dbs/x`, `/dbs/x/colls/y`); the account itself when absent. */
+      readonly scopePath?: string
     })
   | (StepBase & {
       readonly kind: 'sqlScript'
       readonly target: string
       readonly user: string
       readonly script: string
+      /** Who runs the script where, as the preview says it. */
+      readonly manualReason: string
+      /**
+       * PostgreSQL and MySQL flexible servers: the server, whose Microsoft Entra administrator
+       * (the prerequisite) the preview reads.
+       */
+      readonly server?: { readonly id: string | undefined; readonly engine: 'postgresql' | 'mysql' }
+    })
+  | (StepBase & {
+      readonly kind: 'redisAccessPolicy'
+      readonly principal: PlanPrincipal
+      readonly target: string
+      readonly cacheId: string | undefined
+      readonly accessPolicyName: string
+    })
+  | (StepBase & {
+      /** Key Vault data roles on a vault using access policies: their access policy equivalent. */
+      readonly kind: 'vaultAccessPolicy'
+      readonly principal: PlanPrincipal
+      readonly target: string
+      readonly vaultId: string | undefined
+      readonly roles: readonly string[]
+      readonly permissions: AccessPolicyPermissions
     })
   | (StepBase & {
       readonly kind: 'setAppSettings'
       readonly app: string
       readonly resourceId: string | undefined
+      /** App Service app settings, or a Container App's container environment. */
+      readonly place: 'appSettings' | 'containerEnv'
       readonly settings: readonly AppSetting[]
       readonly manual?: string
     })
@@ -69,14 +112,17 @@ interface StepBase {
   readonly title: string
 }
 
-export type StepKind = Step['kind']
+export type StepKindName = Step['kind']
 
-/** Phases run in this order; steps inside a phase run concurrently. */
-export const PHASES: readonly StepKind[] = [
+/** Phases run in this order; steps inside a phase run concurrently (but for shared lanes). */
+export const PHASES: readonly StepKindName[] = [
   'createIdentity',
   'configureIdentity',
+  'federateIdentity',
   'assignRole',
   'assignCosmosDataRole',
+  'vaultAccessPolicy',
+  'redisAccessPolicy',
   'setAppSettings',
   'sqlScript',
 ]
@@ -141,9 +187,33 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
           scopeKind: action.scope,
           scope,
           ...builtInPrivilege(action.roleDefinitionId),
+          ...(targetId && isVaultDataRoleId(action.roleDefinitionId) ? { vaultId: targetId } : {}),
         })
         break
       }
+      case 'redisAccessPolicy':
+        steps.push({
+          kind: 'redisAccessPolicy',
+          id: `redisAccessPolicy:${action.principal.type}:${action.principal.node}:${action.target}:${action.accessPolicyName}`,
+          title: `Assign ${action.accessPolicyName} on ${name(action.target)} to ${name(action.principal.node)}`,
+          principal: action.principal,
+          target: action.target,
+          cacheId: resourceOf(action.target),
+          accessPolicyName: action.accessPolicyName,
+        })
+        break
+      case 'keyVaultAccessPolicy':
+        steps.push({
+          kind: 'vaultAccessPolicy',
+          id: `vaultAccessPolicy:${action.principal.type}:${action.principal.node}:${action.target}`,
+          title: `Access policy on ${name(action.target)} for ${name(action.principal.node)} (${action.roles.join(', ')})`,
+          principal: action.principal,
+          target: action.target,
+          vaultId: resourceOf(action.target),
+          roles: action.roles,
+          permissions: action.permissions,
+        })
+        break
       case 'assignCosmosDataRole':
         steps.push({
           kind: 'assignCosmosDataRole',
@@ -156,6 +226,11 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
         })
         break
       case 'sqlContainedUser':
+      case 'databaseUser': {
+        const server =
+          action.action === 'databaseUser'
+            ? { id: resourceOf(action.target), engine: action.engine }
+            : undefined
         steps.push({
           kind: 'sqlScript',
           id: `sqlScript:${action.principal.node}:${action.target}`,
@@ -163,18 +238,24 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
           target: action.target,
           user: action.user,
           script: action.script,
+          manualReason: server
+            ? `run this ${server.engine === 'postgresql' ? 'PostgreSQL' : 'MySQL'} script on the server as its Microsoft Entra administrator`
+            : 'run this T-SQL in the database as its Microsoft Entra administrator',
+          ...(server ? { server } : {}),
         })
         break
+      }
       case 'setAppSettings': {
         const app = nodes.get(action.app) as AppNode
-        const manual =
-          HOSTING[app.hosting].settings === 'appSettings' ? undefined : settingsManual(app)
+        const place = HOSTING[app.hosting].settings
+        const manual = place === 'manual' ? settingsManual(app) : undefined
         steps.push({
           kind: 'setAppSettings',
           id: `setAppSettings:${action.app}`,
           title: `Set ${action.settings.map((s) => s.name).join(', ')} on ${app.name}`,
           app: action.app,
           resourceId: app.azure?.resourceId,
+          place: place === 'containerEnv' ? 'containerEnv' : 'appSettings',
           settings: action.settings,
           ...(manual ? { manual } : {}),
         })
@@ -186,6 +267,10 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
   }
   for (const [appId, config] of configure) {
     const app = nodes.get(appId) as AppNode
+    if (app.hosting === 'aksWorkload') {
+      steps.push(...federationSteps(app, config.attach, name))
+      continue
+    }
     const parts = [
       config.enableSystem ? 'enable system-assigned identity' : '',
       ...config.attach.map((a) => `attach ${name(a.identity)}`),
@@ -195,16 +280,11 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
       id: `configureIdentity:${appId}`,
       title: `${app.name}: ${parts.join(', ')}`,
       app: appId,
+      hosting: app.hosting,
       resourceId: app.azure?.resourceId,
       apiVersion: HOSTING[app.hosting].apiVersion,
       enableSystem: config.enableSystem,
       attach: config.attach,
-      ...(app.hosting === 'aksWorkload'
-        ? {
-            manual:
-              'AKS workloads use workload identity: add a federated credential for the pod’s service account to each user-assigned identity (az identity federated-credential create).',
-          }
-        : {}),
     })
   }
   return steps.sort((a, b) => PHASES.indexOf(a.kind) - PHASES.indexOf(b.kind))
@@ -212,4 +292,28 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
 
 function settingsManual(app: AppNode): string {
   return `${HOSTING[app.hosting].label} settings are not set through ARM here: set these environment variables in the workload's configuration.`
+}
+
+/** AKS pods use their identities through workload identity: one federated credential each. */
+function federationSteps(
+  app: AppNode,
+  attach: readonly { readonly identity: string; readonly resourceId: string }[],
+  name: (id: string) => string,
+): Step[] {
+  return attach.map((a) => ({
+    kind: 'federateIdentity',
+    id: `federateIdentity:${app.id}:${a.identity}`,
+    title: `Federate ${name(a.identity)} with the service account of ${app.name}`,
+    app: app.id,
+    identity: a.identity,
+    identityId: a.resourceId,
+    clusterId: app.azure?.resourceId,
+    name: federatedCredentialName(app.name),
+    subject: aksSubject(app.name),
+  }))
+}
+
+function isVaultDataRoleId(guid: string): boolean {
+  const fact = roleByGuid(guid)
+  return fact !== undefined && isVaultDataRole(fact)
 }

@@ -7,9 +7,13 @@ import {
   createHttpHeaders,
   createPipelineRequest,
   type PipelinePolicy,
+  type PipelineResponse,
 } from '@azure/core-rest-pipeline'
+import { abortError } from '../apply/clock.ts'
 import type {
   ArmGateway,
+  FederatedCredential,
+  RedisAccessPolicyAssignment,
   LiveIdentityProperty,
   LiveResource,
   LiveRoleAssignment,
@@ -17,7 +21,7 @@ import type {
 } from '../apply/gateway.ts'
 import type { PermissionEntry } from '../catalog/arm-permissions.ts'
 import { parseArmId } from '../plan/arm-ids.ts'
-import { failureFromResponse, toArmFailure } from './arm-failure.ts'
+import { failureFromResponse, retryAfterMs, toArmFailure } from './arm-failure.ts'
 
 export const ARM_ENDPOINT = 'https://management.azure.com'
 export const ARM_SCOPE = 'https://management.azure.com/.default'
@@ -26,6 +30,9 @@ const API = {
   subscriptions: '2022-12-01',
   permissions: '2022-04-01',
   cosmos: '2024-05-15',
+  msi: '2023-01-31',
+  keyVault: '2023-07-01',
+  redis: '2024-11-01',
   web: '2023-12-01',
 }
 
@@ -36,8 +43,34 @@ export interface SdkGatewayOptions {
     endpoint?: string
     credentialScopes?: string | string[]
   }
-  /** Called with x-ms-ratelimit-remaining-subscription-writes whenever ARM sends it. */
+  /**
+   * Called with the writes ARM has left whenever it says: the tighter of
+   * x-ms-ratelimit-remaining-subscription-writes (the caller's bucket) and
+   * x-ms-ratelimit-remaining-subscription-global-writes (the subscription-wide one).
+   */
   readonly onRemainingWrites?: (remaining: number) => void
+  /** Waits between polls of a long-running operation (injected: a virtual clock in tests). */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** Poll interval when ARM sends no Retry-After (default 1 s, then doubling to 8 s). */
+  readonly pollIntervalMs?: number
+  /** How long to keep polling one operation (default 10 minutes). */
+  readonly pollTimeoutMs?: number
+}
+
+/** A timer sleep that an abort signal ends early (the default outside tests). */
+function timerSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError())
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    const onAbort = (): void => {
+      clearTimeout(timer)
+      reject(abortError())
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
 }
 
 /**
@@ -77,14 +110,18 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
   const subOf = (id: string): string =>
     parseArmId(id)?.subscriptionId ?? '00000000-0000-0000-0000-000000000000'
 
-  /** A raw ARM call on the authenticated pipeline; errors become ArmFailures. */
-  async function call(
+  const sleep = options.sleep ?? timerSleep
+  const pollInterval = options.pollIntervalMs ?? 1000
+  const pollTimeout = options.pollTimeoutMs ?? 10 * 60_000
+
+  /** One request on the authenticated pipeline; 4xx/5xx become ArmFailures. */
+  async function send(
     method: 'GET' | 'PUT' | 'PATCH' | 'POST',
     path: string,
     apiVersion: string,
     body?: unknown,
     signal?: AbortSignal,
-  ): Promise<{ status: number; body: Record<string, unknown> }> {
+  ): Promise<PipelineResponse> {
     const client = authFor(subOf(path))
     const sep = path.includes('?') ? '&' : '?'
     const request = createPipelineRequest({
@@ -104,38 +141,65 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
       throw toArmFailure(e)
     }
     if (response.status >= 400) throw failureFromResponse(response)
-    const operation =
-      response.headers.get('azure-asyncoperation') ??
-      (response.status === 202 ? response.headers.get('location') : undefined)
-    if (operation && (method === 'PUT' || method === 'PATCH')) {
-      await awaitOperation(operation, signal)
+    return response
+  }
+
+  /** An ARM call that waits out a long-running write, then answers with the resource. */
+  async function call(
+    method: 'GET' | 'PUT' | 'PATCH' | 'POST',
+    path: string,
+    apiVersion: string,
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
+    const response = await send(method, path, apiVersion, body, signal)
+    const asyncOperation = response.headers.get('azure-asyncoperation')
+    const location = response.status === 202 ? response.headers.get('location') : undefined
+    if ((asyncOperation || location) && method !== 'GET') {
+      await awaitOperation(response, signal)
       return {
         status: response.status,
         body: (await call('GET', path, apiVersion, undefined, signal)).body,
       }
     }
-    return {
-      status: response.status,
-      body: response.bodyAsText ? (JSON.parse(response.bodyAsText) as Record<string, unknown>) : {},
-    }
+    return { status: response.status, body: jsonOf(response) }
   }
 
-  /** Long-running writes (202 + Azure-AsyncOperation): poll until the operation ends. */
-  async function awaitOperation(url: string, signal?: AbortSignal): Promise<void> {
-    for (let i = 0; i < 120; i++) {
-      const polled = await call('GET', url, '', undefined, signal)
-      const status = String(polled.body.status ?? 'Succeeded')
-      if (status === 'Succeeded') return
-      if (status === 'Failed' || status === 'Canceled') {
-        const error = (polled.body.error ?? {}) as { code?: string; message?: string }
-        throw {
-          code: error.code ?? `Operation${status}`,
-          message: error.message ?? `The operation ${status.toLowerCase()}.`,
+  /**
+   * Long-running writes (ARM's async pattern): poll `Azure-AsyncOperation` until its `status` is
+   * terminal, or else `Location` while it answers 202 (an empty 202 is "not yet", never success),
+   * each time after the operation's Retry-After (else a doubling interval).
+   */
+  async function awaitOperation(first: PipelineResponse, signal?: AbortSignal): Promise<void> {
+    const asyncOperation = first.headers.get('azure-asyncoperation')
+    let url = asyncOperation ?? (first.headers.get('location') as string)
+    let wait = retryAfterMs(first.headers) ?? 0
+    let waited = 0
+    for (let i = 0; ; i++) {
+      if (waited > pollTimeout)
+        throw { code: 'OperationTimeout', message: `The operation at ${url} did not finish.` }
+      await sleep(wait, signal)
+      waited += wait
+      const polled = await send('GET', url, '', undefined, signal)
+      const next =
+        retryAfterMs(polled.headers) ?? Math.min(pollInterval * 2 ** Math.min(i, 3), 8000)
+      if (asyncOperation) {
+        const body = jsonOf(polled)
+        const status = String(body.status ?? '')
+        if (status === 'Succeeded') return
+        if (status === 'Failed' || status === 'Canceled') {
+          const error = (body.error ?? {}) as { code?: string; message?: string }
+          throw {
+            code: error.code ?? `Operation${status}`,
+            message: error.message ?? `The operation ${status.toLowerCase()}.`,
+          }
         }
+      } else {
+        if (polled.status !== 202) return
+        url = polled.headers.get('location') ?? url
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** Math.min(i, 4), 8000)))
+      wait = next
     }
-    throw { code: 'OperationTimeout', message: `The operation at ${url} did not finish.` }
   }
 
   async function list<T>(path: string, apiVersion: string, signal?: AbortSignal): Promise<T[]> {
@@ -209,11 +273,16 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
         return out
       }),
     getResource: (id, apiVersion, o) =>
-      notFoundAsUndefined(async () =>
-        liveResource((await call('GET', id, apiVersion, undefined, o?.signal)).body),
-      ),
+      notFoundAsUndefined(async () => {
+        const { body } = await call('GET', id, apiVersion, undefined, o?.signal)
+        return { ...liveResource(body), document: body }
+      }),
     patchIdentity: async (id, apiVersion, identity, o) =>
       liveResource((await call('PATCH', id, apiVersion, { identity }, o?.signal)).body),
+    patchProperties: async (id, apiVersion, properties, o) =>
+      liveResource((await call('PATCH', id, apiVersion, { properties }, o?.signal)).body),
+    putResource: async (id, apiVersion, document, o) =>
+      liveResource((await call('PUT', id, apiVersion, document, o?.signal)).body),
     getUserIdentity: (id, o) =>
       notFoundAsUndefined(() =>
         sdk(async () => {
@@ -356,6 +425,67 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
         created: r.status !== 200,
       }
     },
+    getFederatedCredential: (identity, name, o) =>
+      notFoundAsUndefined(async () => {
+        const { body } = await call(
+          'GET',
+          `${identity}/federatedIdentityCredentials/${name}`,
+          API.msi,
+          undefined,
+          o?.signal,
+        )
+        return federatedCredential(body)
+      }),
+    putFederatedCredential: async (identity, name, credential, o) => {
+      const r = await call(
+        'PUT',
+        `${identity}/federatedIdentityCredentials/${name}`,
+        API.msi,
+        { properties: credential },
+        o?.signal,
+      )
+      return { value: federatedCredential(r.body), created: r.status === 201 }
+    },
+    addVaultAccessPolicy: async (vault, policy, o) =>
+      void (await call(
+        'PUT',
+        `${vault}/accessPolicies/add`,
+        API.keyVault,
+        { properties: { accessPolicies: [policy] } },
+        o?.signal,
+      )),
+    listEntraAdministrators: async (server, apiVersion, o) =>
+      (
+        await list<{ name: string; properties?: { principalName?: string; login?: string } }>(
+          `${server}/administrators`,
+          apiVersion,
+          o?.signal,
+        )
+      ).map((a) => ({
+        name: a.name,
+        login: a.properties?.principalName ?? a.properties?.login ?? a.name,
+      })),
+    getRedisAccessPolicyAssignment: (cache, name, o) =>
+      notFoundAsUndefined(async () => {
+        const { body } = await call(
+          'GET',
+          `${cache}/accessPolicyAssignments/${name}`,
+          API.redis,
+          undefined,
+          o?.signal,
+        )
+        return redisAssignment(body)
+      }),
+    putRedisAccessPolicyAssignment: async (cache, name, assignment, o) => {
+      const r = await call(
+        'PUT',
+        `${cache}/accessPolicyAssignments/${name}`,
+        API.redis,
+        { properties: assignment },
+        o?.signal,
+      )
+      return { value: redisAssignment(r.body), created: r.status !== 200 }
+    },
     getAppSettings: async (site, o) =>
       ((await call('POST', `${site}/config/appsettings/list`, API.web, undefined, o?.signal)).body
         .properties ?? {}) as Record<string, string>,
@@ -388,13 +518,40 @@ function liveAssignment(a: {
   }
 }
 
+function redisAssignment(body: Record<string, unknown>): RedisAccessPolicyAssignment {
+  const p = (body.properties ?? {}) as Partial<RedisAccessPolicyAssignment>
+  return {
+    accessPolicyName: p.accessPolicyName ?? '',
+    objectId: p.objectId ?? '',
+    objectIdAlias: p.objectIdAlias ?? '',
+  }
+}
+
+function federatedCredential(body: Record<string, unknown>): FederatedCredential {
+  const p = (body.properties ?? {}) as Partial<FederatedCredential>
+  return { issuer: p.issuer ?? '', subject: p.subject ?? '', audiences: p.audiences ?? [] }
+}
+
+function jsonOf(response: PipelineResponse): Record<string, unknown> {
+  return response.bodyAsText ? (JSON.parse(response.bodyAsText) as Record<string, unknown>) : {}
+}
+
+const REMAINING_WRITES = [
+  'x-ms-ratelimit-remaining-subscription-writes',
+  'x-ms-ratelimit-remaining-subscription-global-writes',
+]
+
+/** Reports the tighter of ARM's two write buckets, whichever the answer carries. */
 function observeWrites(onRemaining: ((n: number) => void) | undefined): PipelinePolicy {
   return {
     name: 'idtopoObserveRemainingWrites',
     async sendRequest(request, next) {
       const response = await next(request)
-      const remaining = response.headers.get('x-ms-ratelimit-remaining-subscription-writes')
-      if (remaining !== undefined && onRemaining) onRemaining(Number(remaining))
+      const left = REMAINING_WRITES.flatMap((h) => {
+        const v = response.headers.get(h)
+        return v === undefined || !Number.isFinite(Number(v)) ? [] : [Number(v)]
+      })
+      if (left.length > 0 && onRemaining) onRemaining(Math.min(...left))
       return response
     },
   }

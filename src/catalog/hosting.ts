@@ -13,7 +13,22 @@ export interface HostingFact {
   readonly maxIdentities?: number
   /** Where client IDs go: app settings, container env, or nowhere ARM can set. */
   readonly settings: 'appSettings' | 'containerEnv' | 'manual'
+  /**
+   * How the provider spells `identity.type` with both kinds on (each provider has its own enum:
+   * Web and Compute `SystemAssigned, UserAssigned`, common-types v3+ `SystemAssigned,UserAssigned`);
+   * null where only one kind is allowed at a time.
+   */
+  readonly bothIdentityTypes: string | null
+  /**
+   * How the identity property is changed: `patch` where the provider's PATCH carries `identity`;
+   * `put` (GET, then PUT of the whole resource) where its PATCH ignores it (Container Instances'
+   * ContainerGroups_Update takes tags only; Logic Apps' Workflows_Update takes no identity).
+   */
+  readonly identityUpdate: 'patch' | 'put'
 }
+
+const WEB_BOTH = 'SystemAssigned, UserAssigned'
+const COMMON_TYPES_BOTH = 'SystemAssigned,UserAssigned'
 
 export const HOSTING: Readonly<Record<HostingKind, HostingFact>> = {
   appService: {
@@ -22,6 +37,8 @@ export const HOSTING: Readonly<Record<HostingKind, HostingFact>> = {
     apiVersion: '2023-12-01',
     systemAssigned: true,
     settings: 'appSettings',
+    bothIdentityTypes: WEB_BOTH,
+    identityUpdate: 'patch',
   },
   functionApp: {
     label: 'Function App',
@@ -29,6 +46,8 @@ export const HOSTING: Readonly<Record<HostingKind, HostingFact>> = {
     apiVersion: '2023-12-01',
     systemAssigned: true,
     settings: 'appSettings',
+    bothIdentityTypes: WEB_BOTH,
+    identityUpdate: 'patch',
   },
   containerApp: {
     label: 'Container App',
@@ -36,6 +55,8 @@ export const HOSTING: Readonly<Record<HostingKind, HostingFact>> = {
     apiVersion: '2024-03-01',
     systemAssigned: true,
     settings: 'containerEnv',
+    bothIdentityTypes: COMMON_TYPES_BOTH,
+    identityUpdate: 'patch',
   },
   aksWorkload: {
     label: 'AKS workload',
@@ -43,6 +64,8 @@ export const HOSTING: Readonly<Record<HostingKind, HostingFact>> = {
     apiVersion: '2024-05-01',
     systemAssigned: false,
     settings: 'manual',
+    bothIdentityTypes: null,
+    identityUpdate: 'patch',
   },
   virtualMachine: {
     label: 'Virtual machine',
@@ -50,6 +73,8 @@ export const HOSTING: Readonly<Record<HostingKind, HostingFact>> = {
     apiVersion: '2024-07-01',
     systemAssigned: true,
     settings: 'manual',
+    bothIdentityTypes: WEB_BOTH,
+    identityUpdate: 'patch',
   },
   vmScaleSet: {
     label: 'VM scale set',
@@ -57,6 +82,8 @@ export const HOSTING: Readonly<Record<HostingKind, HostingFact>> = {
     apiVersion: '2024-07-01',
     systemAssigned: true,
     settings: 'manual',
+    bothIdentityTypes: WEB_BOTH,
+    identityUpdate: 'patch',
   },
   springApp: {
     label: 'Spring App',
@@ -64,6 +91,8 @@ export const HOSTING: Readonly<Record<HostingKind, HostingFact>> = {
     apiVersion: '2023-12-01',
     systemAssigned: true,
     settings: 'manual',
+    bothIdentityTypes: COMMON_TYPES_BOTH,
+    identityUpdate: 'patch',
   },
   logicApp: {
     label: 'Logic App',
@@ -72,6 +101,8 @@ export const HOSTING: Readonly<Record<HostingKind, HostingFact>> = {
     systemAssigned: true,
     maxIdentities: 1,
     settings: 'manual',
+    bothIdentityTypes: null,
+    identityUpdate: 'put',
   },
   containerInstance: {
     label: 'Container Instance',
@@ -79,6 +110,8 @@ export const HOSTING: Readonly<Record<HostingKind, HostingFact>> = {
     apiVersion: '2023-05-01',
     systemAssigned: true,
     settings: 'manual',
+    bothIdentityTypes: WEB_BOTH,
+    identityUpdate: 'put',
   },
 }
 
@@ -95,4 +128,10 @@ export function matchesHosting(
   if (hosting === 'functionApp') return isFunction
   if (hosting === 'appService') return !isFunction
   return true
+}
+
+/** The `identity.type` string for the kinds wanted, as this hosting's provider spells it. */
+export function identityTypeFor(hosting: HostingKind, system: boolean, user: boolean): string {
+  if (system && user) return HOSTING[hosting].bothIdentityTypes ?? 'SystemAssigned'
+  return system ? 'SystemAssigned' : user ? 'UserAssigned' : 'None'
 }

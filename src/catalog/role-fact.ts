@@ -1,7 +1,13 @@
 import type { ServiceKind } from '../model/kinds.ts'
 
-/** How a role is granted: ARM role assignment, Cosmos DB data-plane assignment, or SQL T-SQL. */
-export type GrantMechanism = 'rbac' | 'cosmosSqlRbac' | 'sqlDatabaseRole'
+/**
+ * How a grant is realised: an ARM role assignment, a Cosmos DB data-plane assignment, a database
+ * role a script grants (Azure SQL, PostgreSQL, MySQL), a Key Vault access policy (a Key Vault
+ * data role on a vault that uses access policies: decided per grant, see `grantMechanismOn`) or
+ * an Azure Cache for Redis data access policy assignment.
+ */
+export type GrantMechanism =
+  'rbac' | 'cosmosSqlRbac' | 'sqlDatabaseRole' | 'keyVaultAccessPolicy' | 'redisAccessPolicy'
 
 export interface RoleFact {
   readonly name: string

@@ -5,6 +5,7 @@ import type { GrantMechanism, RoleFact, RoleRef } from './role-fact.ts'
 import { ADDED_ROLE_FACTS } from './roles-added.data.ts'
 import { ROLE_FACTS as REFERENCE_FACTS } from './roles.data.ts'
 import { ROLE_PERMISSIONS } from './role-permissions.data.ts'
+import { SERVICE_ROLE_FACTS } from './roles-services.data.ts'
 
 export type { GrantMechanism, RoleFact, RoleRef } from './role-fact.ts'
 
@@ -15,7 +16,11 @@ export { GUID_PATTERN }
  * permissions say (privilege.ts), or the reference's flag for roles without an Azure RBAC
  * definition (db_owner). A test keeps both in agreement for every reference role.
  */
-const ROLE_FACTS: readonly RoleFact[] = [...REFERENCE_FACTS, ...ADDED_ROLE_FACTS].map((fact) => {
+const ROLE_FACTS: readonly RoleFact[] = [
+  ...REFERENCE_FACTS,
+  ...ADDED_ROLE_FACTS,
+  ...SERVICE_ROLE_FACTS,
+].map((fact) => {
   const permissions = fact.id ? ROLE_PERMISSIONS[fact.id] : undefined
   if (!permissions || fact.privileged || !privilegeOf(permissions)) return fact
   return { ...fact, privileged: true }
@@ -67,6 +72,29 @@ export function roleKey(role: RoleRef): string {
 export function grantMechanism(role: RoleRef): GrantMechanism | undefined {
   if (role.kind === 'builtin') return role.fact.grant
   return role.kind === 'custom' ? 'rbac' : undefined
+}
+
+/** A Key Vault data-plane role (Secrets User, Crypto Officer, …). */
+export const isVaultDataRole = (fact: RoleFact): boolean =>
+  fact.plane === 'data' && fact.services.includes('keyVault') && fact.grant === 'rbac'
+
+/**
+ * How a grant of this role on this service is realised: the role's mechanism, except that a Key
+ * Vault data role on a vault using access policies becomes an access policy (its role assignment
+ * would take no effect there).
+ */
+export function grantMechanismOn(
+  role: Extract<RoleRef, { kind: 'builtin' | 'custom' }>,
+  service: { readonly service: ServiceKind; readonly permissionModel?: string } | undefined,
+): GrantMechanism {
+  if (role.kind === 'custom') return 'rbac'
+  if (
+    service?.service === 'keyVault' &&
+    service.permissionModel === 'accessPolicy' &&
+    isVaultDataRole(role.fact)
+  )
+    return 'keyVaultAccessPolicy'
+  return role.fact.grant
 }
 
 export function appliesTo(fact: RoleFact, service: ServiceKind): boolean {

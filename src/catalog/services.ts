@@ -112,6 +112,30 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
     endpoint: 'https://{name}.service.signalr.net',
     settingWord: 'SIGNALR',
   },
+  postgresql: {
+    label: 'PostgreSQL flexible server',
+    armType: SERVICE_ARM_TYPES.postgresql,
+    apiVersion: '2024-08-01',
+    defaultRole: 'pg_read_all_data',
+    endpoint: '{name}.postgres.database.azure.com',
+    settingWord: 'POSTGRES',
+  },
+  mysql: {
+    label: 'MySQL flexible server',
+    armType: SERVICE_ARM_TYPES.mysql,
+    apiVersion: '2023-12-30',
+    defaultRole: 'SELECT',
+    endpoint: '{name}.mysql.database.azure.com',
+    settingWord: 'MYSQL',
+  },
+  redis: {
+    label: 'Azure Cache for Redis',
+    armType: SERVICE_ARM_TYPES.redis,
+    apiVersion: '2024-11-01',
+    defaultRole: 'Data Reader',
+    endpoint: '{name}.redis.cache.windows.net:6380',
+    settingWord: 'REDIS',
+  },
 }
 
 /**

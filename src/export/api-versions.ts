@@ -29,6 +29,11 @@ const API_VERSIONS: Readonly<Record<string, string>> = {
   'Microsoft.AppPlatform/Spring/apps': '2023-12-01',
   'Microsoft.Logic/workflows': '2019-05-01',
   'Microsoft.ContainerInstance/containerGroups': '2023-05-01',
+  'Microsoft.KeyVault/vaults/accessPolicies': '2023-07-01',
+  'Microsoft.Cache/redis': '2024-11-01',
+  'Microsoft.Cache/redis/accessPolicyAssignments': '2024-11-01',
+  'Microsoft.DBforPostgreSQL/flexibleServers': '2024-08-01',
+  'Microsoft.DBforMySQL/flexibleServers': '2023-12-30',
 }
 
 /** `Microsoft.Storage/storageAccounts@2023-05-01`. */

@@ -6,8 +6,9 @@ import {
   shellWord,
 } from '../lib/encode/shell.ts'
 import { terminalText } from '../lib/encode/terminal.ts'
-import type { ExportModel } from './model.ts'
-import { aksSubject, FEDERATION_AUDIENCE, providerPath } from './shared.ts'
+import { ASSIGNMENT_NAMESPACE } from '../plan/arm-ids.ts'
+import { identityType, type ExportModel } from './model.ts'
+import { aksSubject, FEDERATION_AUDIENCE, federatedCredentialName, providerPath } from './shared.ts'
 import { idVariable } from './shell.ts'
 import type { SymbolTable } from './symbols.ts'
 
@@ -35,6 +36,18 @@ assign_cosmos_role() {
   if [ -n "\${4:-}" ]; then args+=(--role-assignment-id "$4"); fi
   az cosmosdb sql role assignment create "\${args[@]}" --output none
   echo "created: $2 for $3 on $account"
+}
+
+# The name idtopo apply gives an assignment: UUID v5 of "scope|principal|role" in lower case, so
+# Bicep, Terraform, this script and apply name it alike (empty where no tool computes it: az picks).
+assignment_name() {
+  local key
+  key=$(printf '%s|%s|%s' "$1" "$2" "$3" | tr '[:upper:]' '[:lower:]')
+  if uuidgen --help 2>&1 | grep -q -- --sha1; then
+    uuidgen --sha1 --namespace "$ASSIGNMENT_NAMESPACE" --name "$key"
+  elif command -v python3 >/dev/null; then
+    python3 -c 'import sys, uuid; print(uuid.uuid5(uuid.UUID(sys.argv[1]), sys.argv[2]))' "$ASSIGNMENT_NAMESPACE" "$key"
+  fi
 }`
 
 /** Shebang, strict mode, where things go (environment first), and the idempotent helpers. */
@@ -75,6 +88,7 @@ export function azcliHeader(
     ...(needs.rgId
       ? ['RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"']
       : []),
+    `ASSIGNMENT_NAMESPACE=${shellArg(ASSIGNMENT_NAMESPACE)}`,
     'az account set --subscription "$SUBSCRIPTION_ID"',
     '',
     HELPERS,
@@ -87,9 +101,12 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
   const name = (node: string): string => model.names[node] ?? node
   const id = (node: string): string => idVariable(vars, model, node)
   const usedPrincipal = (type: string, node: string): boolean =>
-    [...model.roleAssignments, ...model.cosmosAssignments].some(
-      (a) => a.principal.type === type && a.principal.node === node,
-    )
+    [
+      ...model.roleAssignments,
+      ...model.cosmosAssignments,
+      ...model.vaultPolicies,
+      ...model.redisAssignments,
+    ].some((a) => a.principal.type === type && a.principal.node === node)
   const usedClient = (node: string): boolean =>
     model.apps.some((a) => a.settings.some((s) => s.identity === node))
   if (model.identities.length > 0) out.push('', '# User-assigned identities')
@@ -139,7 +156,7 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
       }
       for (const i of app.identities)
         out.push(
-          `az identity federated-credential create --name=${shellWord(app.name)} --identity-name=${shellWord(name(i))} --resource-group "$(cut -d/ -f5 <<<"$${id(i)}")" --issuer "$${issuer}" --subject=${shellWord(aksSubject(app.name))} --audiences ${FEDERATION_AUDIENCE} --output none`,
+          `az identity federated-credential create --name=${shellWord(federatedCredentialName(app.name))} --identity-name=${shellWord(name(i))} --resource-group "$(cut -d/ -f5 <<<"$${id(i)}")" --issuer "$${issuer}" --subject=${shellWord(aksSubject(app.name))} --audiences ${FEDERATION_AUDIENCE} --output none`,
         )
       continue
     }
@@ -170,13 +187,11 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
         )
         break
       default: {
-        // The identity JSON is built from ids this script holds (az's output or bound ids).
+        // az resource update reads the resource and PUTs it whole: right for container groups
+        // and workflows, whose PATCH ignores identity. The identity JSON is built from ids this
+        // script holds (az's output or bound ids).
         const entries = app.identities.map((i) => `\\"$${id(i)}\\":{}`).join(',')
-        const type = app.systemAssigned
-          ? users.length > 0
-            ? 'SystemAssigned, UserAssigned'
-            : 'SystemAssigned'
-          : 'UserAssigned'
+        const type = identityType(app) ?? 'None'
         out.push(
           `az resource update --ids "$${variable}" --set "identity={\\"type\\":\\"${type}\\"${users.length > 0 ? `,\\"userAssignedIdentities\\":{${entries}}` : ''}}" --output none`,
         )

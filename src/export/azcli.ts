@@ -10,9 +10,10 @@ import { terminalText } from '../lib/encode/terminal.ts'
 import { parseArmId } from '../plan/arm-ids.ts'
 import type { AssignCosmosDataRoleAction, AssignRoleAction, PlanPrincipal } from '../plan/types.ts'
 import { azcliHeader, identityCommands, settingCommands } from './azcli-apps.ts'
+import { dataPlaneCommands } from './azcli-data-plane.ts'
 import type { ExportModel } from './model.ts'
 import { idVariable, shellSymbols } from './shell.ts'
-import { assignmentLabel, providerPath } from './shared.ts'
+import { assignmentLabel, knownAssignmentName, providerPath } from './shared.ts'
 
 /**
  * The identity layer as an Azure CLI script (bash, `set -euo pipefail`, passes shellcheck):
@@ -89,31 +90,48 @@ export function toAzureCli(model: ExportModel): string {
   }
   const label = (a: AssignRoleAction | AssignCosmosDataRoleAction): string =>
     shellComment(assignmentLabel(model, a))
-  const assignmentName = (a: AssignRoleAction | AssignCosmosDataRoleAction): string =>
-    a.arm ? ` ${shellArg(a.arm.name)}` : ''
   if (model.roleAssignments.length > 0)
     out.push('', '# Role assignments: assign_role OBJECT_ID PRINCIPAL_TYPE ROLE SCOPE [NAME]')
+  // The name apply gives each assignment: the plan's when bound, else computed from the same key.
+  const nameArg = (a: AssignRoleAction | AssignCosmosDataRoleAction, scope: string): string => {
+    const knownPrincipal =
+      a.principal.type === 'systemAssigned'
+        ? model.apps.find((x) => x.node === a.principal.node)?.principalId
+        : model.developers.find((d) => d.node === a.principal.node)?.principalId
+    const known = knownAssignmentName(model, a, a.arm?.principalId ?? knownPrincipal)
+    return known
+      ? shellArg(known)
+      : `"$(assignment_name ${scope} "$${principal(a.principal)}" ${shellArg(a.roleDefinitionId)})"`
+  }
   for (const a of model.roleAssignments)
     out.push(
       label(a),
-      `assign_role "$${principal(a.principal)}" ${shellArg(a.principalType)} ${shellArg(a.roleDefinitionId)} ${scopeOf(a)}${assignmentName(a)}`,
+      `assign_role "$${principal(a.principal)}" ${shellArg(a.principalType)} ${shellArg(a.roleDefinitionId)} ${scopeOf(a)} ${nameArg(a, scopeOf(a))}`,
     )
   if (model.cosmosAssignments.length > 0)
     out.push(
       '',
       '# Cosmos DB data-plane roles: assign_cosmos_role ACCOUNT_ID ROLE PRINCIPAL_ID [NAME]',
     )
-  for (const a of model.cosmosAssignments)
+  // One account's data-role writes one after the other (Cosmos DB locks the account for each;
+  // az waits for each to finish), accounts in turn.
+  const byAccount = [...model.cosmosAssignments].sort((x, y) =>
+    x.target < y.target ? -1 : x.target > y.target ? 1 : 0,
+  )
+  for (const a of byAccount)
     out.push(
       label(a),
-      `assign_cosmos_role "$${serviceVar.get(a.target)}" ${shellArg(a.roleDefinitionId)} "$${principal(a.principal)}"${assignmentName(a)}`,
+      `assign_cosmos_role "$${serviceVar.get(a.target)}" ${shellArg(a.roleDefinitionId)} "$${principal(a.principal)}" ${nameArg(a, `"$${serviceVar.get(a.target)}"`)}`,
     )
+  out.push(...dataPlaneCommands(model, serviceVar, principal))
   out.push(...settingCommands(model, vars))
-  for (const script of model.sqlScripts)
+  for (const script of [...model.sqlScripts, ...model.databaseScripts])
     out.push(
       '',
       shellComment(
-        `SQL: run in database ${name(script.target)} as its Microsoft Entra admin (sqlcmd or the portal's query editor):`,
+        script.action === 'databaseUser'
+          ? `${script.engine === 'postgresql' ? 'PostgreSQL (psql)' : 'MySQL (mysql)'}: run on ${name(script.target)} as its Microsoft Entra admin:`
+          : `SQL: run in database ${name(script.target)} as its Microsoft Entra admin (sqlcmd or the portal's query editor):`,
       ),
       ...script.script
         .trimEnd()

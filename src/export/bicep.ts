@@ -12,7 +12,16 @@ import {
 import { parseArmId } from '../plan/arm-ids.ts'
 import { BICEP_RESERVED, bicepObject, existingResource, inDeploymentGroup } from './bicep-syntax.ts'
 import { identityType, type ExportModel } from './model.ts'
-import { aksSubject, assignmentLabel, FEDERATION_AUDIENCE, sqlOutputName } from './shared.ts'
+import {
+  aksSubject,
+  assignmentLabel,
+  FEDERATION_AUDIENCE,
+  federatedCredentialName,
+  knownAssignmentName,
+  scriptEngine,
+  sqlOutputName,
+} from './shared.ts'
+import { dataPlaneGrants } from './bicep-data-plane.ts'
 import { roleWords, SymbolTable } from './symbols.ts'
 
 const FEDERATED = 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials'
@@ -41,13 +50,13 @@ export function toBicep(model: ExportModel): string {
       'or the Azure CLI export), since a system-assigned principal must exist to be granted.',
     ),
     bicepComment(
-      "Role assignment names: the plan's UUID v5 when the principal id is known; otherwise",
+      "Role assignment names: idtopo apply's UUID v5 when the principal id and scope are known (the",
     ),
     bicepComment(
-      'guid(scope, principal resource id, role): a principal id created by this deployment is a',
+      'same name in every export); otherwise guid(scope, principal resource id, role): a principal',
     ),
     bicepComment(
-      'run-time value, and Bicep needs names it can compute when the deployment starts.',
+      'id created by this deployment is a run-time value, and Bicep has no UUID v5 function.',
     ),
     "targetScope = 'resourceGroup'",
     '',
@@ -113,20 +122,31 @@ export function toBicep(model: ExportModel): string {
         '}',
       )
   }
+  // Managed Identity refuses concurrent federated credential writes under one identity (409):
+  // each credential of an identity waits for the one before it.
+  const lastCredential = new Map<string, string>()
   for (const app of aks)
-    for (const identity of app.identities)
+    for (const identity of app.identities) {
+      const symbol = symbols.name(
+        `fic:${app.node}:${identity}`,
+        `${model.names[identity] ?? identity} ${app.name} federation`,
+      )
+      const before = lastCredential.get(identity)
+      lastCredential.set(identity, symbol)
       out.push(
         '',
-        `resource ${symbols.name(`fic:${app.node}:${identity}`, `${model.names[identity] ?? identity} ${app.name} federation`)} ${bicepString(typeWithVersion(FEDERATED))} = {`,
+        `resource ${symbol} ${bicepString(typeWithVersion(FEDERATED))} = {`,
         `  parent: ${sym(identity)}`,
-        `  name: ${bicepString(app.name)}`,
+        `  name: ${bicepString(federatedCredentialName(app.name))}`,
         '  properties: {',
         `    issuer: ${issuerParam.get(app.node)}`,
         `    subject: ${bicepString(aksSubject(app.name))}`,
         `    audiences: [${bicepString(FEDERATION_AUDIENCE)}]`,
         '  }',
+        ...(before ? [`  dependsOn: [${before}]`] : []),
         '}',
       )
+    }
 
   const referenced = model.apps.filter((a) => a.hosting !== 'aksWorkload')
   if (referenced.length > 0) out.push('', bicepComment('Apps (existing)'))
@@ -169,6 +189,10 @@ export function toBicep(model: ExportModel): string {
       `${a.action}:${a.principal.type}:${a.principal.node}:${a.target}:${a.roleDefinitionId}:${a.scope}`,
       `${model.names[a.principal.node] ?? a.principal.node} ${model.names[a.target] ?? a.target} ${roleWords(a.roleName)}`,
     )
+  const nameOf = (a: AssignRoleAction | AssignCosmosDataRoleAction, fallback: string): string => {
+    const known = knownAssignmentName(model, a, knownPrincipal(a))
+    return known ? bicepString(known) : fallback
+  }
 
   if (model.roleAssignments.length > 0) out.push('', bicepComment('Role assignments'))
   for (const a of model.roleAssignments) {
@@ -179,7 +203,7 @@ export function toBicep(model: ExportModel): string {
     const scopeId = scopeExpression(a, target?.resourceId, sym)
     const block = [
       `resource ${assignmentSymbol(a)} ${bicepString(typeWithVersion('Microsoft.Authorization/roleAssignments'))} = {`,
-      `  name: ${a.arm ? bicepString(a.arm.name) : `guid(${scopeId}, ${p.key}, ${bicepString(a.roleDefinitionId)})`}`,
+      `  name: ${nameOf(a, `guid(${scopeId}, ${p.key}, ${bicepString(a.roleDefinitionId)})`)}`,
       ...(a.scope === 'resource' ? [`  scope: ${sym(a.target)}`] : []),
       '  properties: {',
       `    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', ${bicepString(a.roleDefinitionId)})`,
@@ -200,19 +224,26 @@ export function toBicep(model: ExportModel): string {
   }
   if (model.cosmosAssignments.length > 0)
     out.push('', bicepComment('Cosmos DB data-plane role assignments (not Azure RBAC)'))
+  // Cosmos DB locks the account for each data-role write (412 to a concurrent one): each
+  // assignment of an account waits for the one before it.
+  const lastOnAccount = new Map<string, string>()
   for (const a of model.cosmosAssignments) {
     const account = sym(a.target)
     const p = principal(a.principal, knownPrincipal(a))
     const target = model.services.find((s) => s.node === a.target)
+    const symbol = assignmentSymbol(a)
+    const before = lastOnAccount.get(a.target)
+    lastOnAccount.set(a.target, symbol)
     const block = [
-      `resource ${assignmentSymbol(a)} ${bicepString(typeWithVersion('Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments'))} = {`,
+      `resource ${symbol} ${bicepString(typeWithVersion('Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments'))} = {`,
       `  parent: ${account}`,
-      `  name: ${a.arm ? bicepString(a.arm.name) : `guid(${account}.id, ${p.key}, ${bicepString(a.roleDefinitionId)})`}`,
+      `  name: ${nameOf(a, `guid(${account}.id, ${p.key}, ${bicepString(a.roleDefinitionId)})`)}`,
       '  properties: {',
       `    roleDefinitionId: ${bicepTemplate({ ref: `${account}.id` }, `/sqlRoleDefinitions/${a.roleDefinitionId}`)}`,
       `    principalId: ${p.id}`,
       `    scope: ${account}.id`,
       '  }',
+      ...(before ? [`  dependsOn: [${before}]`] : []),
       '}',
     ]
     out.push('', bicepComment(assignmentLabel(model, a)))
@@ -221,6 +252,17 @@ export function toBicep(model: ExportModel): string {
     )
   }
 
+  out.push(
+    ...dataPlaneGrants(model, sym, symbols, (p) => {
+      const known =
+        p.type === 'systemAssigned'
+          ? model.apps.find((x) => x.node === p.node)?.principalId
+          : p.type === 'developer'
+            ? model.developers.find((d) => d.node === p.node)?.principalId
+            : undefined
+      return { ...principal(p, known), known }
+    }),
+  )
   out.push(...outputs(model, sym, symbols))
   return `${out.join('\n')}\n`
 }
@@ -281,11 +323,11 @@ function outputs(model: ExportModel, sym: (n: string) => string, symbols: Symbol
       `output appSettings object = ${bicepObject(entries)}`,
     )
   }
-  for (const script of model.sqlScripts) {
+  for (const script of [...model.sqlScripts, ...model.databaseScripts]) {
     out.push(
       '',
       bicepComment(
-        `SQL: run in database ${model.names[script.target] ?? script.target} as its Microsoft Entra admin (no ARM resource exists for it).`,
+        `${scriptEngine(script)}: run in ${model.names[script.target] ?? script.target} as its Microsoft Entra admin (no ARM resource exists for it).`,
       ),
       `output ${symbols.name(`sql:${script.target}:${script.principal.node}`, sqlOutputName(model, script))} string = ${bicepMultiline(script.script)}`,
     )

@@ -1,4 +1,4 @@
-import { HOSTING } from '../catalog/hosting.ts'
+import { HOSTING, identityTypeFor } from '../catalog/hosting.ts'
 import { SERVICES } from '../catalog/services.ts'
 import type { HostingKind, PrincipalKind, ServiceKind } from '../model/kinds.ts'
 import type { Design } from '../model/types.ts'
@@ -9,7 +9,10 @@ import type {
   AppSetting,
   AssignCosmosDataRoleAction,
   AssignRoleAction,
+  DatabaseUserAction,
+  KeyVaultAccessPolicyAction,
   Plan,
+  RedisAccessPolicyAction,
   SqlContainedUserAction,
 } from '../plan/types.ts'
 import { designBindings } from './design-bindings.ts'
@@ -76,6 +79,11 @@ export interface ExportModel {
   readonly roleAssignments: readonly AssignRoleAction[]
   readonly cosmosAssignments: readonly AssignCosmosDataRoleAction[]
   readonly sqlScripts: readonly SqlContainedUserAction[]
+  /** PostgreSQL and MySQL flexible servers: scripts for the server's Entra administrator. */
+  readonly databaseScripts: readonly DatabaseUserAction[]
+  /** Key Vault data roles on vaults using access policies: their access policy equivalent. */
+  readonly vaultPolicies: readonly KeyVaultAccessPolicyAction[]
+  readonly redisAssignments: readonly RedisAccessPolicyAction[]
   /** Names of the nodes the plan mentions, by id (for comments). */
   readonly names: Readonly<Record<string, string>>
 }
@@ -118,7 +126,14 @@ export function exportModel(design: Design, options: ExportOptions = {}): Export
   const cosmosAssignments = plan.actions.filter(
     (a): a is AssignCosmosDataRoleAction => a.action === 'assignCosmosDataRole',
   )
-  const grants = [...roleAssignments, ...cosmosAssignments]
+  const vaultPolicies = plan.actions.filter(
+    (a): a is KeyVaultAccessPolicyAction => a.action === 'keyVaultAccessPolicy',
+  )
+  const redisAssignments = plan.actions.filter(
+    (a): a is RedisAccessPolicyAction => a.action === 'redisAccessPolicy',
+  )
+  // Every action that names a principal and a service: the services and developers it needs.
+  const grants = [...roleAssignments, ...cosmosAssignments, ...vaultPolicies, ...redisAssignments]
   const attached = new Map<string, string[]>()
   const enabled = new Set<string>()
   const settings = new Map<string, readonly AppSetting[]>()
@@ -187,14 +202,21 @@ export function exportModel(design: Design, options: ExportOptions = {}): Export
     sqlScripts: plan.actions.filter(
       (a): a is SqlContainedUserAction => a.action === 'sqlContainedUser',
     ),
+    databaseScripts: plan.actions.filter(
+      (a): a is DatabaseUserAction => a.action === 'databaseUser',
+    ),
+    vaultPolicies,
+    redisAssignments,
     names: Object.fromEntries(design.nodes.map((n) => [n.id, n.name])),
   }
 }
 
-/** `SystemAssigned, UserAssigned` and friends: the `identity.type` ARM expects for an app. */
+/**
+ * The `identity.type` an app's provider expects, spelt its way (catalog `identityTypeFor`:
+ * `SystemAssigned, UserAssigned` for Web, `SystemAssigned,UserAssigned` for Container Apps).
+ */
 export function identityType(app: AppOut): string | undefined {
   const user = app.identities.length > 0
-  if (app.systemAssigned && user) return 'SystemAssigned, UserAssigned'
-  if (app.systemAssigned) return 'SystemAssigned'
-  return user ? 'UserAssigned' : undefined
+  if (!app.systemAssigned && !user) return undefined
+  return identityTypeFor(app.hosting, app.systemAssigned, user)
 }

@@ -1,23 +1,60 @@
-import { resourceGroupScope, resourceId } from '../plan/arm-ids.ts'
+import { armScope, resourceGroupScope, resourceId, roleAssignmentName } from '../plan/arm-ids.ts'
 import type {
   AssignCosmosDataRoleAction,
   AssignRoleAction,
+  DatabaseUserAction,
+  PlanPrincipal,
   SqlContainedUserAction,
 } from '../plan/types.ts'
 import type { ExportModel } from './model.ts'
 
-/** Audience of Microsoft Entra workload identity federation (AKS workload identity). */
-export const FEDERATION_AUDIENCE = 'api://AzureADTokenExchange'
-
-/** The Kubernetes service account an AKS workload's pods run as: `default` namespace, the app's name. */
-export function aksSubject(appName: string): string {
-  return `system:serviceaccount:default:${appName}`
-}
+export {
+  aksSubject,
+  FEDERATION_AUDIENCE,
+  federatedCredentialName,
+} from '../catalog/workload-identity.ts'
 
 /** Words for the name of a SQL script's output: the database and the principal, by current names. */
-export function sqlOutputName(model: ExportModel, script: SqlContainedUserAction): string {
+export function sqlOutputName(
+  model: ExportModel,
+  script: SqlContainedUserAction | DatabaseUserAction,
+): string {
   const name = (node: string): string => model.names[node] ?? node
   return `sql script ${name(script.target)} ${name(script.principal.node)}`
+}
+
+/** The engine a database script runs in, for the comment above it. */
+export function scriptEngine(script: SqlContainedUserAction | DatabaseUserAction): string {
+  if (script.action === 'sqlContainedUser') return 'SQL'
+  return script.engine === 'postgresql' ? 'PostgreSQL' : 'MySQL'
+}
+
+/** The id of a service node: bound, else built from the export's subscription and group. */
+export function serviceIdOf(model: ExportModel, node: string): string | undefined {
+  const service = model.services.find((s) => s.node === node)
+  if (!service) return undefined
+  if (service.resourceId) return service.resourceId
+  const { subscriptionId, resourceGroup } = model.context
+  return subscriptionId && resourceGroup
+    ? resourceId(subscriptionId, resourceGroup, service.armType, service.name)
+    : undefined
+}
+
+/**
+ * The assignment's name as `idtopo apply` writes it (uuidv5 over scope, principal id and role),
+ * when the export knows the principal id and the scope: then Bicep, Terraform, the CLI script and
+ * apply all name it the same. Undefined otherwise (a principal made by the same deployment).
+ */
+export function knownAssignmentName(
+  model: ExportModel,
+  a: AssignRoleAction | AssignCosmosDataRoleAction,
+  principalId: string | undefined,
+): string | undefined {
+  if (a.arm) return a.arm.name
+  const target = serviceIdOf(model, a.target)
+  if (!principalId || !target) return undefined
+  const scope = a.action === 'assignRole' ? armScope(target, a.scope) : target
+  return scope ? roleAssignmentName(scope, principalId, a.roleDefinitionId) : undefined
 }
 
 /** `Microsoft.Sql/servers/databases` + `srv/db` → `/providers/Microsoft.Sql/servers/srv/databases/db`. */
@@ -30,6 +67,15 @@ export function assignmentLabel(
   model: ExportModel,
   a: AssignRoleAction | AssignCosmosDataRoleAction,
 ): string {
+  return grantLabel(model, a, `${a.roleName} [${a.scope}]`)
+}
+
+/** `receipts-api (systemAssigned) → vault: <what>`, by current names. */
+export function grantLabel(
+  model: ExportModel,
+  a: { readonly principal: PlanPrincipal; readonly target: string },
+  what: string,
+): string {
   const name = (node: string): string => model.names[node] ?? node
-  return `${name(a.principal.node)} (${a.principal.type}) → ${name(a.target)}: ${a.roleName} [${a.scope}]`
+  return `${name(a.principal.node)} (${a.principal.type}) → ${name(a.target)}: ${what}`
 }

@@ -1,7 +1,7 @@
 import { hclComment, hclMultiline, hclString } from '../lib/encode/hcl.ts'
 import { hclBlock } from './hcl.ts'
 import { identityType, type ExportModel } from './model.ts'
-import { sqlOutputName } from './shared.ts'
+import { scriptEngine, sqlOutputName } from './shared.ts'
 import type { SymbolTable } from './symbols.ts'
 
 /** App identity blocks, client-ID settings and SQL scripts: what Terraform cannot own here. */
@@ -44,12 +44,12 @@ export function outputs(
         '}',
       ]),
     )
-  for (const script of model.sqlScripts) {
+  for (const script of [...model.sqlScripts, ...model.databaseScripts]) {
     const [first, ...rest] = hclMultiline(script.script)
     out.push(
       '',
       hclComment(
-        `SQL: run in database ${model.names[script.target] ?? script.target} as its Microsoft Entra admin.`,
+        `${scriptEngine(script)}: run in ${model.names[script.target] ?? script.target} as its Microsoft Entra admin.`,
       ),
       `output "${symbols.name(`sql:${script.target}:${script.principal.node}`, sqlOutputName(model, script))}" {`,
       `  value = ${first}`,

@@ -5,7 +5,16 @@ import { hclComment, hclString, hclTemplate } from '../lib/encode/hcl.ts'
 import { hclBlock } from './hcl.ts'
 import type { ExportModel } from './model.ts'
 import { outputs } from './terraform-outputs.ts'
-import { aksSubject, assignmentLabel, FEDERATION_AUDIENCE, providerPath } from './shared.ts'
+import {
+  aksSubject,
+  assignmentLabel,
+  FEDERATION_AUDIENCE,
+  federatedCredentialName,
+  knownAssignmentName,
+  providerPath,
+} from './shared.ts'
+import { alignHcl } from './hcl-format.ts'
+import { terraformDataPlane } from './terraform-data-plane.ts'
 import { roleWords, SymbolTable } from './symbols.ts'
 
 const RG = 'data.azurerm_resource_group.this'
@@ -32,7 +41,7 @@ export function toTerraform(model: ExportModel): string {
       'terraform',
       hclBlock(
         'required_providers',
-        hclBlock('azurerm =', ['source  = "hashicorp/azurerm"', 'version = ">= 4.0"']),
+        hclBlock('azurerm =', ['source  = "hashicorp/azurerm"', 'version = "~> 4.0"']),
       ),
     ),
     '',
@@ -57,7 +66,12 @@ export function toTerraform(model: ExportModel): string {
     p.type === 'systemAssigned'
       ? !model.apps.find((a) => a.node === p.node)?.principalId
       : p.type === 'developer' && !model.developers.find((d) => d.node === p.node)?.principalId
-  for (const a of [...model.roleAssignments, ...model.cosmosAssignments]) {
+  for (const a of [
+    ...model.roleAssignments,
+    ...model.cosmosAssignments,
+    ...model.vaultPolicies,
+    ...model.redisAssignments,
+  ]) {
     if (!needsVar(a.principal) || principalVar.has(a.principal.node)) continue
     const name = symbols.name(
       `var:${a.principal.node}`,
@@ -126,45 +140,50 @@ export function toTerraform(model: ExportModel): string {
   }
   const identityRef = (node: string): string =>
     `${model.identities.find((i) => i.node === node)?.resourceId ? 'data.' : ''}azurerm_user_assigned_identity.${sym(node)}`
+  // Managed Identity refuses concurrent federated credential writes under one identity (409):
+  // each credential of an identity waits for the one before it.
+  const lastCredential = new Map<string, string>()
   for (const app of aks)
-    for (const identity of app.identities)
+    for (const identity of app.identities) {
+      const symbol = symbols.name(
+        `fic:${app.node}:${identity}`,
+        `${model.names[identity] ?? identity} ${app.name} federation`,
+      )
+      const before = lastCredential.get(identity)
+      lastCredential.set(identity, symbol)
       out.push(
         '',
-        ...hclBlock(
-          `resource "azurerm_federated_identity_credential" "${symbols.name(
-            `fic:${app.node}:${identity}`,
-            `${model.names[identity] ?? identity} ${app.name} federation`,
-          )}"`,
-          [
-            `name                = ${hclString(model.names[app.node] ?? app.node)}`,
-            `resource_group_name = ${identityRef(identity)}.resource_group_name`,
-            `parent_id           = ${identityRef(identity)}.id`,
-            `audience            = [${hclString(FEDERATION_AUDIENCE)}]`,
-            `issuer              = var.${symbols.name(`issuer:${app.node}`)}`,
-            `subject             = ${hclString(aksSubject(model.names[app.node] ?? app.node))}`,
-          ],
-        ),
+        ...hclBlock(`resource "azurerm_federated_identity_credential" "${symbol}"`, [
+          `name = ${hclString(federatedCredentialName(model.names[app.node] ?? app.node))}`,
+          `parent_id = ${identityRef(identity)}.id`,
+          `audience = [${hclString(FEDERATION_AUDIENCE)}]`,
+          `issuer = var.${symbols.name(`issuer:${app.node}`)}`,
+          `subject = ${hclString(aksSubject(model.names[app.node] ?? app.node))}`,
+          ...(before ? [`depends_on = [azurerm_federated_identity_credential.${before}]`] : []),
+        ]),
       )
+    }
 
-  const principalId = (a: AssignRoleAction | AssignCosmosDataRoleAction): string => {
-    if (a.arm) return hclString(a.arm.principalId)
-    switch (a.principal.type) {
+  const principalOf = (p: PlanPrincipal): string => {
+    switch (p.type) {
       case 'userAssigned':
-        return `${identityRef(a.principal.node)}.principal_id`
+        return `${identityRef(p.node)}.principal_id`
       case 'systemAssigned':
         return (
-          principalVar.get(a.principal.node) ??
-          hclString(model.apps.find((x) => x.node === a.principal.node)?.principalId ?? '')
+          principalVar.get(p.node) ??
+          hclString(model.apps.find((x) => x.node === p.node)?.principalId ?? '')
         )
       case 'developer':
         return (
-          principalVar.get(a.principal.node) ??
-          hclString(model.developers.find((d) => d.node === a.principal.node)?.principalId ?? '')
+          principalVar.get(p.node) ??
+          hclString(model.developers.find((d) => d.node === p.node)?.principalId ?? '')
         )
       default:
-        return assertNever(a.principal.type)
+        return assertNever(p.type)
     }
   }
+  const principalId = (a: AssignRoleAction | AssignCosmosDataRoleAction): string =>
+    a.arm ? hclString(a.arm.principalId) : principalOf(a.principal)
   const scopeOf = (a: AssignRoleAction): string => {
     const bound = model.services.find((s) => s.node === a.target)?.resourceId
     const parts = bound ? parseArmId(bound) : undefined
@@ -183,10 +202,17 @@ export function toTerraform(model: ExportModel): string {
         return assertNever(a.scope)
     }
   }
-  const name = (a: AssignRoleAction | AssignCosmosDataRoleAction, scope: string): string =>
-    a.arm
-      ? hclString(a.arm.name)
+  const knownPrincipal = (a: AssignRoleAction | AssignCosmosDataRoleAction): string | undefined =>
+    a.arm?.principalId ??
+    (a.principal.type === 'systemAssigned'
+      ? model.apps.find((x) => x.node === a.principal.node)?.principalId
+      : model.developers.find((d) => d.node === a.principal.node)?.principalId)
+  const name = (a: AssignRoleAction | AssignCosmosDataRoleAction, scope: string): string => {
+    const known = knownAssignmentName(model, a, knownPrincipal(a))
+    return known
+      ? hclString(known)
       : `uuidv5(local.assignment_namespace, lower(${hclTemplate({ ref: scope }, '|', { ref: principalId(a) }, `|${a.roleDefinitionId}`)}))`
+  }
   const resourceName = (a: AssignRoleAction | AssignCosmosDataRoleAction): string =>
     symbols.name(
       `${a.action}:${a.principal.type}:${a.principal.node}:${a.target}:${a.roleDefinitionId}:${a.scope}`,
@@ -210,25 +236,36 @@ export function toTerraform(model: ExportModel): string {
       ]),
     )
   }
+  // Cosmos DB locks the account for each data-role write (412 to a concurrent one): each
+  // assignment of an account waits for the one before it.
+  const lastOnAccount = new Map<string, string>()
   for (const a of model.cosmosAssignments) {
     const account = `local.service_ids.${sym(a.target)}`
     const bound = model.services.find((s) => s.node === a.target)?.resourceId
     const parts = bound ? parseArmId(bound) : undefined
+    const symbol = resourceName(a)
+    const before = lastOnAccount.get(a.target)
+    lastOnAccount.set(a.target, symbol)
     out.push(
       '',
       hclComment(`${assignmentLabel(model, a)} (Cosmos DB data plane)`),
-      ...hclBlock(`resource "azurerm_cosmosdb_sql_role_assignment" "${resourceName(a)}"`, [
-        `name                = ${name(a, account)}`,
+      ...hclBlock(`resource "azurerm_cosmosdb_sql_role_assignment" "${symbol}"`, [
+        `name = ${name(a, account)}`,
         `resource_group_name = ${parts?.resourceGroup ? hclString(parts.resourceGroup) : `${RG}.name`}`,
-        `account_name        = ${hclString(parts?.name ?? model.names[a.target] ?? a.target)}`,
-        `role_definition_id  = ${hclTemplate({ ref: account }, `/sqlRoleDefinitions/${a.roleDefinitionId}`)}`,
-        `principal_id        = ${principalId(a)}`,
-        `scope               = ${account}`,
+        `account_name = ${hclString(parts?.name ?? model.names[a.target] ?? a.target)}`,
+        `role_definition_id = ${hclTemplate({ ref: account }, `/sqlRoleDefinitions/${a.roleDefinitionId}`)}`,
+        `principal_id = ${principalId(a)}`,
+        `scope = ${account}`,
+        ...(before ? [`depends_on = [azurerm_cosmosdb_sql_role_assignment.${before}]`] : []),
       ]),
     )
   }
+  out.push(
+    ...terraformDataPlane(model, symbols, principalOf, (node) => `local.service_ids.${sym(node)}`),
+  )
   out.push(...outputs(model, sym, symbols, identityRef))
-  return `${out.join('\n')}\n`
+  // terraform fmt's alignment of `=`, so the file is as `terraform fmt` leaves it.
+  return `${alignHcl(out.join('\n').split('\n')).join('\n')}\n`
 }
 
 function variable(name: string, description: string, value: string | undefined): string[] {

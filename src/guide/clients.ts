@@ -19,6 +19,9 @@ const DATA_SCOPES: Readonly<Record<ServiceKind, string>> = {
   openAI: 'https://cognitiveservices.azure.com/.default',
   search: 'https://search.azure.com/.default',
   signalR: 'https://signalr.azure.com/.default',
+  postgresql: 'https://ossrdbms-aad.database.windows.net/.default',
+  mysql: 'https://ossrdbms-aad.database.windows.net/.default',
+  redis: 'https://redis.azure.com/.default',
 }
 
 /** Storage has one endpoint per data service. */
@@ -53,6 +56,9 @@ function sdkOfRole(service: ServiceKind, role: string): SdkKind | undefined {
     case 'openAI':
     case 'search':
     case 'signalR':
+    case 'postgresql':
+    case 'mysql':
+    case 'redis':
       return undefined
   }
 }

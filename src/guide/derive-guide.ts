@@ -73,7 +73,13 @@ function appGuide(index: DesignIndex, app: AppNode, options: GuideOptions): AppG
   for (const group of groups.values()) {
     const node = index.node(group.service)
     if (node?.kind !== 'service') continue
-    const credential = credentialOf(index, group.principal, group.service, settings)
+    const credential = credentialOf(
+      index,
+      group.principal,
+      group.service,
+      settings,
+      app.hosting === 'aksWorkload',
+    )
     if (!credentials.some((c) => c.key === credential.key)) credentials.push(credential)
     const roles = group.roles.filter((r) => r.kind !== 'unknown').map(roleKey)
     connections.push({
@@ -105,16 +111,18 @@ function credentialOf(
   principal: PrincipalRef,
   service: string,
   settings: readonly GuideSetting[],
+  workload: boolean,
 ): GuideCredential {
   if (principal.type !== 'userAssigned')
     return { key: 'system', identity: 'system', label: 'system-assigned identity' }
+  const federated = workload ? { workload: true } : {}
   const label = `user-assigned identity ${index.node(principal.node)?.name ?? principal.node}`
   const setting =
     settings.find((s) => s.identity === principal.node && s.service === service) ??
     settings.find((s) => s.identity === principal.node && s.service === undefined)
   return setting
-    ? { key: setting.name, identity: principal.node, setting: setting.name, label }
-    : { key: `identity:${principal.node}`, identity: principal.node, label }
+    ? { key: setting.name, identity: principal.node, setting: setting.name, label, ...federated }
+    : { key: `identity:${principal.node}`, identity: principal.node, label, ...federated }
 }
 
 function developerGuide(index: DesignIndex, dev: DeveloperNode): DeveloperGuide {

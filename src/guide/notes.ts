@@ -30,8 +30,10 @@ export function appNotes(index: DesignIndex, app: Omit<AppGuide, 'notes'>): stri
   for (const c of app.connections) {
     if (c.credential.identity !== 'system' && c.credential.setting === undefined)
       notes.push(
-        `${c.serviceName} is reached through ${c.credential.label}, which no client-ID setting names: pass its client ID to ManagedIdentityClientId yourself.`,
+        `${c.serviceName} is reached through ${c.credential.label}, which no client-ID setting names: pass its client ID to ${c.credential.workload ? 'WorkloadIdentityClientId' : 'ManagedIdentityClientId'} yourself.`,
       )
+    const signIn = tokenSignIn(index, app, c)
+    if (signIn) notes.push(signIn)
     if (c.serviceKind === 'sql')
       notes.push(
         `${c.serviceName}: the database needs a contained user for the ${c.credential.label} (the plan's SQL script, run by the database's Microsoft Entra admin).`,
@@ -44,6 +46,29 @@ export function appNotes(index: DesignIndex, app: Omit<AppGuide, 'notes'>): stri
   return notes
 }
 
+/**
+ * Services whose clients take the Entra token as a password: the guide's code fetches the token,
+ * this says what to sign in as. PostgreSQL and MySQL know the principal by the name the plan's
+ * script gave it (its Entra display name); Azure Cache for Redis by its object id.
+ */
+function tokenSignIn(
+  index: DesignIndex,
+  app: Omit<AppGuide, 'notes'>,
+  c: AppGuide['connections'][number],
+): string | undefined {
+  const principal = c.credential.identity === 'system' ? app.app : c.credential.identity
+  const name = index.node(principal)?.name ?? principal
+  switch (c.serviceKind) {
+    case 'postgresql':
+    case 'mysql':
+      return `${c.serviceName}: sign in over TLS as the database user "${name}" (created by the plan's script, run by the server's Microsoft Entra administrator) with the token as its password${c.serviceKind === 'mysql' ? ', sent in clear text over TLS (the client must allow the clear-text authentication plugin)' : ''}; a token lasts about an hour, so take a fresh one for each new connection.`
+    case 'redis':
+      return `${c.serviceName}: authenticate (AUTH) over TLS on port 6380 with the ${c.credential.label}'s object (principal) id as the user name and the token as the password, and authenticate again with a fresh token before it expires; the cache must have Microsoft Entra authentication on.`
+    default:
+      return undefined
+  }
+}
+
 function settingsPlace(app: Omit<AppGuide, 'notes'>, label: string): string {
   switch (app.settingsTarget) {
     case 'appSettings':
@@ -52,7 +77,7 @@ function settingsPlace(app: Omit<AppGuide, 'notes'>, label: string): string {
       return `Set these as environment variables of ${app.name}'s containers; applying the plan does it.`
     case 'manual':
       return app.hosting === 'aksWorkload'
-        ? `AKS workload identity: federate each user-assigned identity with ${app.name}'s Kubernetes service account, annotate the service account with azure.workload.identity/client-id and label the pods azure.workload.identity/use: "true" (the webhook then sets AZURE_CLIENT_ID); put the other settings in the pod's environment.`
+        ? `AKS workload identity: federate each user-assigned identity with ${app.name}'s Kubernetes service account, annotate the service account with azure.workload.identity/client-id and label the pods azure.workload.identity/use: "true" (the webhook then sets AZURE_CLIENT_ID); put the other settings in the pod's environment. One service account maps to one identity (its client-id annotation): a pod that needs a second identity names it with WorkloadIdentityClientId, as the code below does, and that identity is federated with the same service account. DefaultAzureCredential uses WorkloadIdentityCredential there, which ignores ManagedIdentityClientId.`
         : `A ${label} has no app settings Azure Resource Manager can set: put these variables in the workload's own environment.`
   }
 }

@@ -43,6 +43,12 @@ export interface GuideCredential {
   readonly setting?: string
   /** Human label, e.g. "user-assigned identity mi-contoso-storage". */
   readonly label: string
+  /**
+   * An AKS workload's identity, reached through workload identity federation: there
+   * DefaultAzureCredential uses WorkloadIdentityCredential, which reads WorkloadIdentityClientId
+   * and ignores ManagedIdentityClientId.
+   */
+  readonly workload?: boolean
 }
 
 /** An app reaching one service through one of its identities. */

@@ -1,3 +1,4 @@
+import { plural } from '../lib/plural.ts'
 import { laidOut } from '../layout/layered.ts'
 import type { Design } from '../model/types.ts'
 import { importAccess } from './access.ts'
@@ -31,5 +32,15 @@ export async function buildImportedDesign(estate: Estate): Promise<ImportedDesig
     (id) =>
       `An app still names identity ${id}, which no longer exists (deleted without detaching it)`,
   )
-  return { design: await laidOut(design), notes: [...unreadable, ...dangling, ...access.notes] }
+  // Access policy entries name principals and permissions, not roles: not shown as access edges.
+  const policies = Object.entries(estate.accessPolicyVaults)
+    .filter(([, entries]) => entries > 0)
+    .map(
+      ([vault, entries]) =>
+        `Key Vault ${vault} uses access policies: its ${plural(entries, 'access policy entry', 'access policy entries')} ${entries === 1 ? 'is' : 'are'} not shown as access edges.`,
+    )
+  return {
+    design: await laidOut(design),
+    notes: [...unreadable, ...dangling, ...policies, ...access.notes],
+  }
 }

@@ -15,6 +15,7 @@ export type EstateReader = Pick<
   | 'getRoleDefinition'
   | 'listCosmosRoleAssignments'
   | 'getUserIdentity'
+  | 'getResource'
 >
 
 /** A scope or list that could not be read, and why (the import goes on without it). */
@@ -40,5 +41,10 @@ export interface Estate {
   readonly roleNames: Readonly<Record<string, string>>
   /** Cosmos DB data-plane role assignments, per account resource id. */
   readonly cosmos: Readonly<Record<string, readonly LiveCosmosRoleAssignment[]>>
+  /**
+   * Key Vaults that use access policies (`enableRbacAuthorization` not true), by resource id, with
+   * how many access policy entries they hold; vaults on Azure RBAC are absent.
+   */
+  readonly accessPolicyVaults: Readonly<Record<string, number>>
   readonly unreadable: readonly Unreadable[]
 }

@@ -75,6 +75,9 @@ export function importNodes(estate: Estate): ImportedNodes {
         kind: 'service',
         name: r.name,
         service,
+        ...(estate.accessPolicyVaults[r.id] !== undefined
+          ? { permissionModel: 'accessPolicy' as const }
+          : {}),
         azure: { resourceId: r.id },
       })
   }

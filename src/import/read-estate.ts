@@ -1,6 +1,7 @@
 import { isArmFailure } from '../apply/failure.ts'
 import type { LiveCosmosRoleAssignment, LiveRoleAssignment } from '../apply/gateway.ts'
 import { roleByGuid } from '../catalog/roles.ts'
+import { SERVICES } from '../catalog/services.ts'
 import { SERVICE_ARM_TYPES } from '../model/bindings.ts'
 import { mapPool } from '../lib/pool.ts'
 import { resourceGroupScope, roleDefinitionGuidOf } from '../plan/arm-ids.ts'
@@ -20,11 +21,12 @@ export interface ReadOptions {
 }
 
 const COSMOS = SERVICE_ARM_TYPES.cosmosDb.toLowerCase()
+const VAULT = SERVICE_ARM_TYPES.keyVault.toLowerCase()
 
 /**
  * Reads one resource group through ARM (PRODUCT.md §12): its resources with their `identity`, its
  * user-assigned identities, every role assignment at, above and below it, the names of custom
- * roles, and Cosmos DB data-plane assignments. The group's resource list is required (a failure
+ * roles, Cosmos DB data-plane assignments, and each Key Vault's permission model. The group's resource list is required (a failure
  * there throws); anything else that cannot be read — a 403 on one scope — is noted in
  * `unreadable` and the rest is still read. A group-wide assignment list that is refused falls back
  * to one list per resource.
@@ -110,6 +112,22 @@ export async function readEstate(
     if (found) cosmos[account.id] = found
     step(`Cosmos DB data roles of ${account.name}`)
   })
+  // A vault's permission model is in its properties, which the group's resource list leaves out.
+  const vaults = resources.filter((r) => r.type.toLowerCase() === VAULT)
+  total += vaults.length
+  const accessPolicyVaults: Record<string, number> = {}
+  await mapPool(vaults, limit, async (vault) => {
+    const read = await tolerate('Key Vault permission model', vault.id, () =>
+      reader.getResource(vault.id, SERVICES.keyVault.apiVersion, o),
+    )
+    const p = (read?.document?.properties ?? {}) as {
+      enableRbacAuthorization?: boolean
+      accessPolicies?: readonly unknown[]
+    }
+    if (read && p.enableRbacAuthorization !== true)
+      accessPolicyVaults[vault.id] = p.accessPolicies?.length ?? 0
+    step(`permission model of ${vault.name}`)
+  })
   const roleNames: Record<string, string> = {}
   await mapPool(customGuids, limit, async (guid) => {
     const definition = await tolerate('role definition', guid, () =>
@@ -127,6 +145,7 @@ export async function readEstate(
     assignments: distinct,
     roleNames,
     cosmos,
+    accessPolicyVaults,
     unreadable,
   }
 }

@@ -34,6 +34,9 @@ export const SERVICE_ARM_TYPES: Readonly<Record<ServiceKind, string>> = {
   openAI: 'Microsoft.CognitiveServices/accounts',
   search: 'Microsoft.Search/searchServices',
   signalR: 'Microsoft.SignalRService/SignalR',
+  postgresql: 'Microsoft.DBforPostgreSQL/flexibleServers',
+  mysql: 'Microsoft.DBforMySQL/flexibleServers',
+  redis: 'Microsoft.Cache/redis',
 }
 
 export const IDENTITY_ARM_TYPE = 'Microsoft.ManagedIdentity/userAssignedIdentities'

@@ -31,6 +31,9 @@ export const SERVICE_KINDS = [
   'openAI',
   'search',
   'signalR',
+  'postgresql',
+  'mysql',
+  'redis',
 ] as const
 export type ServiceKind = (typeof SERVICE_KINDS)[number]
 

@@ -1,9 +1,12 @@
 import { DesignIndex, type Grant } from '../analysis/design-index.ts'
+import { mergePermissions, VAULT_ACCESS_POLICY } from '../catalog/key-vault-access.ts'
+import { assertNever } from '../lib/assert.ts'
 import { compareKeys, compareOrdinal } from '../lib/compare.ts'
 import type { Design } from '../model/types.ts'
 import type { PrincipalRef } from '../model/queries.ts'
 import { appSettingsAt } from './app-settings.ts'
 import { containedUserScript } from './sql.ts'
+import { mysqlUserScript, postgresUserScript } from './database-scripts.ts'
 import {
   PLAN_FORMAT,
   PLAN_VERSION,
@@ -12,6 +15,9 @@ import {
   type AttachIdentityAction,
   type CreateIdentityAction,
   type EnableSystemAssignedAction,
+  type KeyVaultAccessPolicyAction,
+  type DatabaseUserAction,
+  type RedisAccessPolicyAction,
   type Plan,
   type PlanAction,
   type PrincipalType,
@@ -34,6 +40,8 @@ export function derivePlan(design: Design, index = new DesignIndex(design)): Pla
   ]
   return { format: PLAN_FORMAT, version: PLAN_VERSION, design: design.name, actions }
 }
+
+const NONE = { keys: [], secrets: [], certificates: [] } as const
 
 function createIdentities(index: DesignIndex): CreateIdentityAction[] {
   return index.design.nodes.flatMap((n) =>
@@ -85,18 +93,50 @@ function grantActions(index: DesignIndex): PlanAction[] {
     if (type === undefined) types.set(p, (type = principalTypeOf(index, p)))
     return type
   }
+  const vaults = new Map<string, { principal: PrincipalRef; target: string; roles: string[] }>()
+  const redis: RedisAccessPolicyAction[] = []
+  // Roles merged per principal and target (one script, one access policy each).
+  const byTarget = (into: typeof sql, grant: Grant): void => {
+    const key = `${grant.principalKey}|${grant.service}`
+    const entry = into.get(key) ?? { principal: grant.principal, target: grant.service, roles: [] }
+    if (!entry.roles.includes(grant.roleKey)) entry.roles.push(grant.roleKey)
+    into.set(key, entry)
+  }
   for (const grant of index.distinctGrants()) {
-    const mechanism = grant.role.kind === 'custom' ? 'rbac' : grant.role.fact.grant
-    if (mechanism === 'rbac') rbac.push(assignment('assignRole', typeOf, grant))
-    else if (mechanism === 'cosmosSqlRbac')
-      cosmos.push(assignment('assignCosmosDataRole', typeOf, grant))
-    else {
-      const key = `${grant.principalKey}|${grant.service}`
-      const entry = sql.get(key) ?? { principal: grant.principal, target: grant.service, roles: [] }
-      if (!entry.roles.includes(grant.roleKey)) entry.roles.push(grant.roleKey)
-      sql.set(key, entry)
+    switch (grant.mechanism) {
+      case 'rbac':
+        rbac.push(assignment('assignRole', typeOf, grant))
+        break
+      case 'cosmosSqlRbac':
+        cosmos.push(assignment('assignCosmosDataRole', typeOf, grant))
+        break
+      case 'sqlDatabaseRole':
+        byTarget(sql, grant)
+        break
+      case 'keyVaultAccessPolicy':
+        byTarget(vaults, grant)
+        break
+      case 'redisAccessPolicy':
+        redis.push({
+          action: 'redisAccessPolicy',
+          principal: { type: grant.principal.type, node: grant.principal.node },
+          target: grant.service,
+          accessPolicyName: grant.roleKey,
+        })
+        break
+      default:
+        assertNever(grant.mechanism, 'grant mechanism')
     }
   }
+  const policies = [...vaults.values()]
+    .map((entry): KeyVaultAccessPolicyAction => ({
+      action: 'keyVaultAccessPolicy',
+      principal: { type: entry.principal.type, node: entry.principal.node },
+      target: entry.target,
+      roles: entry.roles,
+      permissions: mergePermissions(entry.roles.map((r) => VAULT_ACCESS_POLICY[r] ?? NONE)),
+    }))
+    .sort((a, b) => compareKeys([a.target, a.principal.node], [b.target, b.principal.node]))
   // Principal node and type, target, role, scope in ordinal order (no key lists: tens of
   // thousands of grants are compared here).
   const byGrant = (a: AssignRoleAction | AssignCosmosDataRoleAction, b: typeof a): number =>
@@ -106,11 +146,27 @@ function grantActions(index: DesignIndex): PlanAction[] {
     compareOrdinal(a.roleName, b.roleName) ||
     compareOrdinal(a.scope, b.scope)
   const scripts = [...sql.values()]
-    .map((entry): SqlContainedUserAction => {
+    .map((entry): SqlContainedUserAction | DatabaseUserAction => {
       const user = principalName(index, entry.principal)
+      const principal = { type: entry.principal.type, node: entry.principal.node }
+      const target = index.node(entry.target)
+      const engine = target?.kind === 'service' ? target.service : 'sql'
+      if (engine === 'postgresql' || engine === 'mysql')
+        return {
+          action: 'databaseUser',
+          engine,
+          principal,
+          target: entry.target,
+          user,
+          roles: entry.roles,
+          script:
+            engine === 'postgresql'
+              ? postgresUserScript(user, entry.roles)
+              : mysqlUserScript(user, entry.roles),
+        }
       return {
         action: 'sqlContainedUser',
-        principal: { type: entry.principal.type, node: entry.principal.node },
+        principal,
         target: entry.target,
         user,
         roles: entry.roles,
@@ -118,7 +174,18 @@ function grantActions(index: DesignIndex): PlanAction[] {
       }
     })
     .sort((a, b) => compareKeys([a.target, a.principal.node], [b.target, b.principal.node]))
-  return [...rbac.sort(byGrant), ...cosmos.sort(byGrant), ...scripts]
+  const byRedis = (a: RedisAccessPolicyAction, b: RedisAccessPolicyAction): number =>
+    compareKeys(
+      [a.principal.node, a.principal.type, a.target, a.accessPolicyName],
+      [b.principal.node, b.principal.type, b.target, b.accessPolicyName],
+    )
+  return [
+    ...rbac.sort(byGrant),
+    ...cosmos.sort(byGrant),
+    ...policies,
+    ...redis.sort(byRedis),
+    ...scripts,
+  ]
 }
 
 /** The assignment of a grant (one object, made for tens of thousands of grants). */

@@ -1,3 +1,4 @@
+import type { AccessPolicyPermissions } from '../catalog/key-vault-access.ts'
 import type { Scope } from '../model/kinds.ts'
 
 export const PLAN_FORMAT = 'identity-plan'
@@ -70,6 +71,45 @@ export interface SqlContainedUserAction {
   readonly script: string
 }
 
+/**
+ * Key Vault data roles on a vault that uses access policies: one access policy entry for the
+ * principal (the roles' equivalent permissions, merged), added to the vault's policies
+ * (`vaults/accessPolicies/add`), never replacing the others.
+ */
+export interface KeyVaultAccessPolicyAction {
+  readonly action: 'keyVaultAccessPolicy'
+  readonly principal: PlanPrincipal
+  readonly target: string
+  readonly roles: readonly string[]
+  readonly permissions: AccessPolicyPermissions
+}
+
+/**
+ * A Microsoft Entra principal inside an Azure Database for PostgreSQL or MySQL flexible server:
+ * the script its Entra administrator runs (no ARM call exists), like SQL's contained users.
+ */
+export interface DatabaseUserAction {
+  readonly action: 'databaseUser'
+  readonly engine: 'postgresql' | 'mysql'
+  readonly principal: PlanPrincipal
+  readonly target: string
+  readonly user: string
+  readonly roles: readonly string[]
+  readonly script: string
+}
+
+/**
+ * An Azure Cache for Redis data access policy assignment (`Microsoft.Cache/redis/{cache}/
+ * accessPolicyAssignments`): Redis's own data-plane grant, not an Azure role assignment.
+ */
+export interface RedisAccessPolicyAction {
+  readonly action: 'redisAccessPolicy'
+  readonly principal: PlanPrincipal
+  readonly target: string
+  /** The built-in access policy: Data Owner, Data Contributor or Data Reader. */
+  readonly accessPolicyName: string
+}
+
 export interface AppSetting {
   readonly name: string
   /** The user-assigned identity whose client ID the setting holds. */
@@ -92,6 +132,9 @@ export type PlanAction =
   | AssignRoleAction
   | AssignCosmosDataRoleAction
   | SqlContainedUserAction
+  | KeyVaultAccessPolicyAction
+  | RedisAccessPolicyAction
+  | DatabaseUserAction
   | SetAppSettingsAction
 
 export type PlanActionKind = PlanAction['action']
@@ -103,7 +146,10 @@ export const ACTION_ORDER: readonly PlanActionKind[] = [
   'attachIdentity',
   'assignRole',
   'assignCosmosDataRole',
+  'keyVaultAccessPolicy',
+  'redisAccessPolicy',
   'sqlContainedUser',
+  'databaseUser',
   'setAppSettings',
 ]
 

@@ -38,6 +38,9 @@ const SERVICE_PREFIX: Record<ServiceKind, string> = {
   openAI: 'oai',
   search: 'srch',
   signalR: 'sigr',
+  postgresql: 'psql',
+  mysql: 'mysql',
+  redis: 'redis',
 }
 
 export function specPrefix(spec: NewNodeSpec): string {

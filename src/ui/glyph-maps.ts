@@ -27,6 +27,9 @@ export const SERVICE_GLYPH: Record<ServiceKind, GlyphName> = {
   openAI: 'sparkle',
   search: 'search',
   signalR: 'signal',
+  postgresql: 'database',
+  mysql: 'database',
+  redis: 'stream',
 }
 
 export const KIND_GLYPH: Record<NodeKind, GlyphName> = {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DesignIndex, grantKey } from '@/analysis/design-index.ts'
-import { resolveRole } from '@/catalog/roles.ts'
+import { grantMechanismOn, resolveRole } from '@/catalog/roles.ts'
 import { ModelIndex } from '@/model/queries.ts'
 import { designArbitrary } from '../support/arbitraries.ts'
 
@@ -52,9 +52,13 @@ describe('DesignIndex', () => {
           for (const g of grants) expect(g.principalKey).toBe(key)
         const distinct = new Set(index.grants.map(grantKey))
         expect(index.distinctGrants()).toHaveLength(distinct.size)
-        const rbac = index.grants.filter(
-          (g) => g.role.kind === 'custom' || g.role.fact.grant === 'rbac',
-        )
+        // A Key Vault data role on a vault using access policies is an access policy, not RBAC.
+        const rbac = index.grants.filter((g) => {
+          const target = model.node(g.service)
+          return (
+            grantMechanismOn(g.role, target?.kind === 'service' ? target : undefined) === 'rbac'
+          )
+        })
         expect(index.rbacAssignmentCount()).toBe(new Set(rbac.map(grantKey)).size)
         // Each principal's grant set: its distinct (service, role, scope), as numbers.
         const { sets } = index.principalGrants()

@@ -8,12 +8,14 @@ import {
   expectedAssignments,
   inPageWorld,
   principalIdsOf,
+  sandboxPrincipalId,
   type Applied,
 } from './support.ts'
+import type { Sandbox } from '@/sandbox/core/sandbox.ts'
 
 /** Every assignment the report calls created or unchanged exists; the final state is the design, once. */
-function expectTrueAndExact(applied: Applied, actual: string[]): void {
-  const expected = expectedAssignments(applied).sort()
+function expectTrueAndExact(applied: Applied, actual: string[], sandbox: Sandbox): void {
+  const expected = expectedAssignments(applied, sandbox).sort()
   expect(actual.sort()).toEqual(expected)
   expect(new Set(actual).size).toBe(actual.length)
 }
@@ -32,7 +34,11 @@ describe('apply converges under ARM faults', () => {
     expect(
       applied.events.filter((e) => e.type === 'retry' && e.note.failure.status === 429).length,
     ).toBeLessThan(10)
-    expectTrueAndExact(applied, actualAssignments(world.sandbox, principalIdsOf(applied)))
+    expectTrueAndExact(
+      applied,
+      actualAssignments(world.sandbox, principalIdsOf(applied, world.sandbox)),
+      world.sandbox,
+    )
   })
 
   it('meets 429s when it cannot see the bucket, honours Retry-After and gets every write through', async () => {
@@ -50,7 +56,11 @@ describe('apply converges under ARM faults', () => {
     expect(
       throttled.every((e) => e.type === 'retry' && e.note.waitMs === e.note.failure.retryAfterMs),
     ).toBe(true)
-    expectTrueAndExact(applied, actualAssignments(world.sandbox, principalIdsOf(applied)))
+    expectTrueAndExact(
+      applied,
+      actualAssignments(world.sandbox, principalIdsOf(applied, world.sandbox)),
+      world.sandbox,
+    )
   })
 
   it('is not caught by the PrincipalNotFound window of fresh identities (principalType is always sent)', async () => {
@@ -60,7 +70,11 @@ describe('apply converges under ARM faults', () => {
     expect(
       applied.events.some((e) => e.type === 'retry' && e.note.failure.code === 'PrincipalNotFound'),
     ).toBe(false)
-    expectTrueAndExact(applied, actualAssignments(world.sandbox, principalIdsOf(applied)))
+    expectTrueAndExact(
+      applied,
+      actualAssignments(world.sandbox, principalIdsOf(applied, world.sandbox)),
+      world.sandbox,
+    )
   })
 
   it('recovers from 20% server errors', async () => {
@@ -68,7 +82,11 @@ describe('apply converges under ARM faults', () => {
     const applied = await applyOnce(bulkDesign(world.sandbox, 20), world)
     expect(applied.report.counts.failed).toBe(0)
     expect(applied.events.filter((e) => e.type === 'retry').length).toBeGreaterThan(5)
-    expectTrueAndExact(applied, actualAssignments(world.sandbox, principalIdsOf(applied)))
+    expectTrueAndExact(
+      applied,
+      actualAssignments(world.sandbox, principalIdsOf(applied, world.sandbox)),
+      world.sandbox,
+    )
   })
 
   it.each(['request', 'response'] as const)(
@@ -80,7 +98,11 @@ describe('apply converges under ARM faults', () => {
       expect(
         applied.events.some((e) => e.type === 'retry' && e.note.failure.code === 'ECONNRESET'),
       ).toBe(true)
-      expectTrueAndExact(applied, actualAssignments(world.sandbox, principalIdsOf(applied)))
+      expectTrueAndExact(
+        applied,
+        actualAssignments(world.sandbox, principalIdsOf(applied, world.sandbox)),
+        world.sandbox,
+      )
     },
   )
 
@@ -107,7 +129,7 @@ describe('apply converges under ARM faults', () => {
       (s) => s.kind === 'assignRole' && !onVault.some((i) => i.step.id === s.id),
     )
     expect(others.every((r) => r.outcome === 'created')).toBe(true)
-    const actual = actualAssignments(world.sandbox, principalIdsOf(applied))
+    const actual = actualAssignments(world.sandbox, principalIdsOf(applied, world.sandbox))
     expect(actual.some((a) => a.startsWith(vault.toLowerCase()))).toBe(false)
     expect(actual).toHaveLength(others.length)
   })
@@ -128,22 +150,26 @@ describe('apply converges under ARM faults', () => {
     expect(first.report.counts.created).toBeGreaterThanOrEqual(50)
     expect(first.report.counts.skipped).toBeGreaterThan(0)
     // Every assignment the report says was created exists.
-    const actual = new Set(actualAssignments(world.sandbox, principalIdsOf(first)))
+    const actual = new Set(actualAssignments(world.sandbox, principalIdsOf(first, world.sandbox)))
     for (const step of first.report.steps.filter(
       (s) => s.kind === 'assignRole' && s.outcome === 'created',
     )) {
       const planned = first.prepared.steps.find((p) => p.id === step.id)
       if (planned?.kind !== 'assignRole') throw new Error('missing step')
-      const principal = first.preview.principals.get(planned.principal)!
-      expect(
-        actual.has(`${planned.scope!.toLowerCase()}|${principal.principalId}|${planned.roleGuid}`),
-      ).toBe(true)
+      const principalId = sandboxPrincipalId(world.sandbox, first.prepared, planned.principal)!
+      expect(actual.has(`${planned.scope!.toLowerCase()}|${principalId}|${planned.roleGuid}`)).toBe(
+        true,
+      )
     }
 
     const second = await applyOnce(design, world)
     expect(second.report.cancelled).toBe(false)
     expect(second.report.counts.failed).toBe(0)
     expect(countPreview(second.preview.items).inPlace).toBeGreaterThan(0)
-    expectTrueAndExact(second, actualAssignments(world.sandbox, principalIdsOf(second)))
+    expectTrueAndExact(
+      second,
+      actualAssignments(world.sandbox, principalIdsOf(second, world.sandbox)),
+      world.sandbox,
+    )
   })
 })

@@ -31,6 +31,7 @@ async function world() {
   return {
     clock: systemClock as never,
     pacer,
+    raw: sdk,
     gateway: withReadRetries(sdk, { clock: systemClock, random: mulberry(3), policy: RETRY }),
   }
 }
@@ -60,8 +61,11 @@ describe('apply over HTTPS against the sandbox server', () => {
       const second = await applyOnce(design, w, { retry: RETRY })
       expect(second.report.counts.failed).toBe(0)
       expect(second.report.cancelled).toBe(false)
-      const actual = actualAssignments(server.sandbox, principalIdsOf(second)).sort()
-      expect(actual).toEqual(expectedAssignments(second).sort())
+      const actual = actualAssignments(
+        server.sandbox,
+        principalIdsOf(second, server.sandbox),
+      ).sort()
+      expect(actual).toEqual(expectedAssignments(second, server.sandbox).sort())
       expect(new Set(actual).size).toBe(24 * 3)
     } finally {
       server.sandbox.resetFaults()

@@ -30,18 +30,22 @@ describe('apply against the in-page sandbox (real Azure SDK clients)', () => {
       expect(succeeded(first.report)).toBe(true)
       expect(countPreview(first.preview.items).inPlace).toBe(0)
 
-      const expected = expectedAssignments(first).sort()
+      const expected = expectedAssignments(first, world.sandbox).sort()
       expect(expected.length).toBe(
         first.prepared.plan.actions.filter((a) => a.action === 'assignRole').length,
       )
-      expect(actualAssignments(world.sandbox, principalIdsOf(first)).sort()).toEqual(expected)
+      expect(actualAssignments(world.sandbox, principalIdsOf(first, world.sandbox)).sort()).toEqual(
+        expected,
+      )
 
       const second = await applyOnce(scenario(id), world)
       expect(second.report.counts.created).toBe(0)
       expect(second.report.counts.failed).toBe(0)
       const counts = countPreview(second.preview.items)
       expect(counts.create + counts.conflict).toBe(0)
-      expect(actualAssignments(world.sandbox, principalIdsOf(second)).sort()).toEqual(expected)
+      expect(
+        actualAssignments(world.sandbox, principalIdsOf(second, world.sandbox)).sort(),
+      ).toEqual(expected)
     },
   )
 
@@ -63,7 +67,7 @@ describe('apply against the in-page sandbox (real Azure SDK clients)', () => {
     ).toEqual([identity?.id.toLowerCase()])
     const worker = applied.prepared.design.nodes.find((n) => n.id === 'worker')!.azure!.resourceId!
     const settings = await world.gateway.getAppSettings(worker)
-    expect(settings.AZURE_CLIENT_ID).toBe(applied.preview.principals.clientIdOf('mi-storage'))
+    expect(settings.AZURE_CLIENT_ID).toBe(identity?.properties.clientId)
   })
 
   it('grants Cosmos DB data roles through sqlRoleAssignments, once', async () => {

@@ -48,8 +48,8 @@ describe('prune', () => {
       pacer: world.pacer,
     })
     expect(results.every((r) => r.outcome === 'deleted')).toBe(true)
-    expect(actualAssignments(world.sandbox, principalIdsOf(second)).sort()).toEqual(
-      expectedAssignments(second).sort(),
+    expect(actualAssignments(world.sandbox, principalIdsOf(second, world.sandbox)).sort()).toEqual(
+      expectedAssignments(second, world.sandbox).sort(),
     )
     expect(
       await findPrunable(second.prepared, second.preview.principals, world.gateway, SUB),

@@ -1,4 +1,5 @@
-import type { BindTarget } from '@/apply/binding.ts'
+import { identityResourceId, type BindTarget } from '@/apply/binding.ts'
+import type { PlanPrincipal } from '@/plan/types.ts'
 import type { ArmGateway } from '@/apply/gateway.ts'
 import { WritePacer, type BucketOptions } from '@/apply/pacer.ts'
 import { prepareApply, type Prepared } from '@/apply/prepare.ts'
@@ -9,10 +10,15 @@ import type { RetryPolicy } from '@/apply/retry.ts'
 import type { ApplyReport } from '@/apply/report.ts'
 import { roleDefinitionGuidOf } from '@/plan/arm-ids.ts'
 import { createSdkGateway } from '@/azure/sdk-gateway.ts'
+import { connectHttpsSandbox } from '@/azure/https-sandbox.ts'
+import { systemClock } from '@/azure/system-clock.ts'
+import { DEFAULT_RETRY } from '@/apply/retry.ts'
 import { sandboxDeveloperIds } from '@/apply/sandbox-developers.ts'
 import type { Design } from '@/model/types.ts'
 import { sandboxClientOptions, sandboxCredential } from '@/sandbox/client-options.ts'
 import { createSandbox, type Sandbox } from '@/sandbox/core/sandbox.ts'
+import { startSandboxServer, type SandboxServer } from '@/sandbox/server/https-server.ts'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 import type { FaultPatch } from '@/sandbox/core/faults.ts'
 import { VirtualClock } from '../support/virtual-clock.ts'
 
@@ -48,9 +54,10 @@ export function inPageWorld(
     ...(observeRemainingWrites
       ? { onRemainingWrites: (n: number) => pacer.observeRemaining(n) }
       : {}),
+    sleep: (ms, signal) => clock.sleep(ms, signal),
   })
   const gateway = withReadRetries(sdk, { clock, random: mulberry(7) })
-  return { clock, sandbox, gateway, pacer }
+  return { clock, sandbox, gateway, raw: sdk, pacer }
 }
 
 export interface Applied {
@@ -63,26 +70,30 @@ export interface Applied {
 /** Bind, preview and apply, as the CLI and the app do. */
 export async function applyOnce(
   design: Design,
-  world: { clock: VirtualClock; gateway: ArmGateway; pacer: WritePacer },
+  world: { clock: VirtualClock; raw: ArmGateway; pacer: WritePacer },
   options: {
+    /** Called between the preview and the run. */
+    beforeRun?: () => void
     signal?: AbortSignal
     concurrency?: number
     onEvent?: (e: ApplyEvent) => void
     retry?: RetryPolicy
   } = {},
 ): Promise<Applied> {
-  const resources = await world.gateway.listResources(SUB, 'sandbox-rg')
+  const reads = withReadRetries(world.raw, {
+    clock: world.clock,
+    random: mulberry(7),
+    ...(options.retry ? { policy: options.retry } : {}),
+  })
+  const resources = await reads.listResources(SUB, 'sandbox-rg')
   const prepared = prepareApply(design, resources, TARGET, sandboxDeveloperIds(design))
-  if (!prepared.ok) throw new Error(prepared.error.problems.map((p) => `${p.node}: ${p.message}`).join('\n'))
-  const preview = await previewApply(
-    prepared.value.design,
-    prepared.value.steps,
-    world.gateway,
-    TARGET,
-  )
+  if (!prepared.ok)
+    throw new Error(prepared.error.problems.map((p) => `${p.node}: ${p.message}`).join('\n'))
+  const preview = await previewApply(prepared.value.design, prepared.value.steps, reads, TARGET)
+  options.beforeRun?.()
   const events: ApplyEvent[] = []
   const report = await runApply(preview, {
-    gateway: world.gateway,
+    gateway: world.raw,
     clock: world.clock,
     random: mulberry(42),
     design: design.name,
@@ -99,14 +110,40 @@ export async function applyOnce(
   return { prepared: prepared.value, preview, report, events }
 }
 
+/**
+ * The principal id of a plan principal as the sandbox holds it: a user-assigned identity's
+ * `principalId`, an app's system-assigned identity, a developer's bound object id. Never the ids
+ * the engine recorded: tests compare the sandbox with itself.
+ */
+export function sandboxPrincipalId(
+  sandbox: Sandbox,
+  prepared: Prepared,
+  principal: PlanPrincipal,
+): string | undefined {
+  const node = prepared.design.nodes.find((n) => n.id === principal.node)
+  if (!node) return undefined
+  const resources = Object.values(sandbox.snapshot().resources)
+  const byId = (id: string | undefined) =>
+    id ? resources.find((r) => r.id.toLowerCase() === id.toLowerCase()) : undefined
+  switch (principal.type) {
+    case 'developer':
+      return node.azure?.principalId
+    case 'userAssigned': {
+      const id = node.kind === 'identity' ? identityResourceId(node, TARGET) : undefined
+      const p = byId(id)?.properties.principalId
+      return typeof p === 'string' ? p : undefined
+    }
+    case 'systemAssigned':
+      return byId(node.azure?.resourceId)?.identity?.system?.principalId
+  }
+}
+
 /** What the design asks for: `scope|principalId|roleGuid` per RBAC assignment of the plan. */
-export function expectedAssignments(applied: Applied): string[] {
+export function expectedAssignments(applied: Applied, sandbox: Sandbox): string[] {
   return applied.prepared.steps.flatMap((s) => {
     if (s.kind !== 'assignRole') return []
-    const principal = applied.preview.principals.get(s.principal)
-    return principal && s.scope
-      ? [`${s.scope.toLowerCase()}|${principal.principalId}|${s.roleGuid}`]
-      : []
+    const principalId = sandboxPrincipalId(sandbox, applied.prepared, s.principal)
+    return principalId && s.scope ? [`${s.scope.toLowerCase()}|${principalId}|${s.roleGuid}`] : []
   })
 }
 
@@ -120,8 +157,12 @@ export function actualAssignments(sandbox: Sandbox, principalIds: ReadonlySet<st
     )
 }
 
-export function principalIdsOf(applied: Applied): Set<string> {
-  return new Set(applied.preview.principals.entries().map(([, p]) => p.principalId))
+/** The principal ids the sandbox holds for the design's principals. */
+export function principalIdsOf(applied: Applied, sandbox: Sandbox): Set<string> {
+  const ids = applied.prepared.steps.flatMap((s) =>
+    'principal' in s ? [sandboxPrincipalId(sandbox, applied.prepared, s.principal)] : [],
+  )
+  return new Set(ids.filter((id): id is string => id !== undefined))
 }
 
 /** Cosmos DB sqlRoleAssignments the sandbox holds: `account|principalId|roleGuid`. */
@@ -198,4 +239,41 @@ export function bulkDesign(sandbox: Sandbox, apps: number, perApp = 3): Design {
     }
   }
   return { name: `Bulk ${apps}`, nodes, edges }
+}
+
+/** Quick backoff for HTTPS tests: the provider's behaviour is the point, not the waiting. */
+export const QUICK_RETRY: RetryPolicy = { ...DEFAULT_RETRY, baseDelayMs: 20, maxDelayMs: 200 }
+
+/** The real SDK over HTTPS to a sandbox server, its polls and pacing on the real clock. */
+export async function httpsWorld(
+  url: string,
+  bucket: BucketOptions = { capacity: 200, refillPerSecond: 10 },
+) {
+  const pacer = new WritePacer(bucket, systemClock)
+  const options = await connectHttpsSandbox(url)
+  const raw = createSdkGateway({
+    ...options,
+    onRemainingWrites: (n) => pacer.observeRemaining(n),
+    pollIntervalMs: 50,
+  })
+  return {
+    clock: systemClock as never as VirtualClock,
+    pacer,
+    raw,
+    gateway: withReadRetries(raw, { clock: systemClock, random: mulberry(3), policy: QUICK_RETRY }),
+  }
+}
+
+/** One HTTPS sandbox server for a test file, back to its seeded world and faults before each test. */
+export function sandboxServerPerFile(): { readonly server: SandboxServer } {
+  const holder = {} as { server: SandboxServer }
+  beforeAll(async () => {
+    holder.server = await startSandboxServer({ port: 0 })
+  })
+  afterAll(() => holder.server.close())
+  beforeEach(() => {
+    holder.server.sandbox.reset()
+    holder.server.sandbox.resetFaults()
+  })
+  return holder
 }

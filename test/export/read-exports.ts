@@ -6,10 +6,11 @@
 import { parse } from '@cdktn/hcl2json'
 import { HOSTING } from '@/catalog/hosting.ts'
 import { SERVICES } from '@/catalog/services.ts'
-import { exportModel } from '@/export/model.ts'
+import { exportModel, type ExportModel } from '@/export/model.ts'
+import { serviceIdOf } from '@/export/shared.ts'
 import type { Design, DesignNode } from '@/model/types.ts'
 import { terminalText } from '@/lib/encode/terminal.ts'
-import { parseArmId, resourceId, roleAssignmentName } from '@/plan/arm-ids.ts'
+import { armScope, parseArmId, resourceId, roleAssignmentName } from '@/plan/arm-ids.ts'
 import { declarations, entry, literal, type Token } from '../support/bicep-syntax.ts'
 import { asBash, FAKE_GROUP, FAKE_SUBSCRIPTION, fakeHash, runScript } from '../support/fake-az.ts'
 
@@ -92,9 +93,29 @@ export function expected(d: Design): Found[] {
       target: expectedTarget(d, a.target, a.action === 'assignRole' ? a.scope : 'resource'),
       principal: name(a.principal.node),
       principalType: a.action === 'assignRole' ? a.principalType : undefined,
-      name: a.arm?.name,
+      name: a.arm?.name ?? appliedName(m, a),
     }))
     .sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)))
+}
+
+/**
+ * The name `idtopo apply` gives an assignment whose principal id and service id the export
+ * knows (every export writes it then); undefined when either is made or read at deployment.
+ */
+function appliedName(
+  m: ExportModel,
+  a: ExportModel['roleAssignments'][number] | ExportModel['cosmosAssignments'][number],
+): string | undefined {
+  const principalId =
+    a.principal.type === 'systemAssigned'
+      ? m.apps.find((x) => x.node === a.principal.node)?.principalId
+      : a.principal.type === 'developer'
+        ? m.developers.find((x) => x.node === a.principal.node)?.principalId
+        : undefined
+  const service = serviceIdOf(m, a.target)
+  if (!principalId || !service) return undefined
+  const scope = a.action === 'assignRole' ? armScope(service, a.scope) : service
+  return scope ? roleAssignmentName(scope, principalId, a.roleDefinitionId) : undefined
 }
 
 /** An assignment's target as the readers report it: the service, or the group or subscription. */
@@ -389,6 +410,19 @@ export function cliAssignments(script: string, d: Design): Found[] {
       : scope === `/subscriptions/${FAKE_SUBSCRIPTION}`
         ? `subscription ${DEPLOYMENT}`
         : scopeTarget(d, scope, ids)
+  // A name the script writes out is the plan's; one it computes at run time (assignment_name)
+  // must be apply's UUID v5 of what it ran with, and counts as no plan name.
+  const written = (
+    name: string | undefined,
+    scope: string | undefined,
+    principalId: string,
+    role: string,
+  ): string | undefined => {
+    if (name === undefined || script.includes(name)) return name
+    const apply = roleAssignmentName(scope ?? '', principalId, role)
+    if (name !== apply) throw new Error(`computed name ${name}, apply's would be ${apply}`)
+    return undefined
+  }
   const found: Found[] = []
   for (const call of run.calls) {
     if (call.slice(0, 5).join(' ') === 'cosmosdb sql role assignment create') {
@@ -406,7 +440,12 @@ export function cliAssignments(script: string, d: Design): Found[] {
         target: service?.name ?? `?${account}`,
         principal: principal(argOf(call, '--principal-id')!),
         principalType: undefined,
-        name: argOf(call, '--role-assignment-id'),
+        name: written(
+          argOf(call, '--role-assignment-id'),
+          service && ids(service),
+          argOf(call, '--principal-id')!,
+          argOf(call, '--role-definition-id')!,
+        ),
       })
       continue
     }
@@ -417,7 +456,12 @@ export function cliAssignments(script: string, d: Design): Found[] {
       target: deployment(argOf(call, '--scope')!),
       principal: principal(argOf(call, '--assignee-object-id')!),
       principalType: argOf(call, '--assignee-principal-type'),
-      name: argOf(call, '--name'),
+      name: written(
+        argOf(call, '--name'),
+        argOf(call, '--scope')!,
+        argOf(call, '--assignee-object-id')!,
+        argOf(call, '--role')!,
+      ),
     })
   }
   return found

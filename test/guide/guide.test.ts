@@ -4,7 +4,7 @@ import { serviceEndpoint, sqlServerAndDatabase } from '@/catalog/services.ts'
 import { clientsFor } from '@/guide/clients.ts'
 import { connectionGuide } from '@/guide/derive-guide.ts'
 import { guideMarkdown } from '@/guide/markdown.ts'
-import { appSnippet, connectionSnippet } from '@/guide/snippets/assemble.ts'
+import { appSnippet, connectionSnippet, installCommand } from '@/guide/snippets/assemble.ts'
 import { LANGUAGES } from '@/guide/types.ts'
 import { derivePlan } from '@/plan/derive.ts'
 import type { Design } from '@/model/types.ts'
@@ -84,6 +84,58 @@ describe('connection guide', () => {
     }
   })
 
+  it('C# with SQL: installs SqlClient with its Azure extension, which Entra sign-in needs since 7.0', () => {
+    const api = connectionGuide(everyService()).apps.find((a) => a.app === 'api')!
+    expect(installCommand(api, 'csharp').split('\n')).toContain(
+      'dotnet add package Microsoft.Data.SqlClient.Extensions.Azure',
+    )
+  })
+
+  it('AKS workload: names the client ID as WorkloadIdentityCredential reads it, in every language', () => {
+    const guide = connectionGuide(everyService())
+    const aks = guide.apps.find((a) => a.app === 'aks')!
+    const expected = {
+      csharp: 'WorkloadIdentityClientId = Environment.GetEnvironmentVariable("AZURE_CLIENT_ID")',
+      typescript: 'workloadIdentityClientId: process.env.AZURE_CLIENT_ID',
+      python: 'workload_identity_client_id=os.environ.get("AZURE_CLIENT_ID")',
+      java: '.workloadIdentityClientId(System.getenv("AZURE_CLIENT_ID"))',
+    }
+    for (const language of LANGUAGES) {
+      const code = appSnippet(aks, language)
+      expect(code).toContain(expected[language])
+      expect(code).not.toMatch(/managed_?identity_?client_?id/i)
+    }
+    expect(aks.notes.join(' ')).toContain('One service account maps to one identity')
+  })
+
+  it('PostgreSQL, MySQL and Redis: says what to sign in as with the token, per engine', () => {
+    const d = design()
+      .app('web', { name: 'web "$(x)"', systemAssigned: true })
+      .identity('mi', { name: "mi-'data'" })
+      .service('pg', 'postgresql', { name: 'pg-contoso' })
+      .service('my', 'mysql', { name: 'my-contoso' })
+      .service('cache', 'redis', { name: 'cache-contoso' })
+      .attach('web', 'mi')
+      .access('web', 'pg', ['pg_read_all_data'], { via: 'mi' })
+      .access('web', 'my', ['SELECT'], { via: 'system' })
+      .access('web', 'cache', ['Data Reader'], { via: 'mi' })
+      .build()
+    const notes = connectionGuide(d).apps[0]!.notes
+    expect(notes).toContain(
+      `pg-contoso: sign in over TLS as the database user "mi-'data'" (created by the plan's script, run by the server's Microsoft Entra administrator) with the token as its password; a token lasts about an hour, so take a fresh one for each new connection.`,
+    )
+    expect(notes).toContain(
+      `my-contoso: sign in over TLS as the database user "web "$(x)"" (created by the plan's script, run by the server's Microsoft Entra administrator) with the token as its password, sent in clear text over TLS (the client must allow the clear-text authentication plugin); a token lasts about an hour, so take a fresh one for each new connection.`,
+    )
+    expect(notes).toContain(
+      `cache-contoso: authenticate (AUTH) over TLS on port 6380 with the user-assigned identity mi-'data''s object (principal) id as the user name and the token as the password, and authenticate again with a fresh token before it expires; the cache must have Microsoft Entra authentication on.`,
+    )
+    const users = derivePlan(d).actions.flatMap((a) =>
+      a.action === 'databaseUser' ? [a.user] : [],
+    )
+    expect(users.sort()).toEqual(["mi-'data'", 'web "$(x)"'])
+  })
+
   it('names one setting per connection when the app uses several identities, AZURE_CLIENT_ID with one', () => {
     const guide = connectionGuide(everyService())
     const api = guide.apps.find((a) => a.app === 'api')!
@@ -97,7 +149,9 @@ describe('connection guide', () => {
     expect(api.notes.join(' ')).toContain('Do not set AZURE_CLIENT_ID')
     const jobs = guide.apps.find((a) => a.app === 'jobs')!
     expect(jobs.settings.map((s) => s.name)).toEqual(['AZURE_CLIENT_ID'])
-    expect(jobs.notes.join(' ')).toContain('environment variables of contoso-jobs')
+    expect(jobs.notes).toContain(
+      "Set these as environment variables of contoso-jobs's containers; applying the plan does it.",
+    )
     const aks = guide.apps.find((a) => a.app === 'aks')!
     expect(aks.notes.join(' ')).toContain('azure.workload.identity/client-id')
   })

@@ -1,3 +1,4 @@
+import { Principals } from '@/apply/principals.ts'
 import { describe, expect, it } from 'vitest'
 import { designScopes } from '@/apply/design-scopes.ts'
 import { prepareApply } from '@/apply/prepare.ts'
@@ -84,7 +85,9 @@ describe('prune offers only assignments at the design’s own scopes', () => {
       ],
     })
     const applied = await applyOnce(templateById('scenario-3')!.design, world)
-    const identity = applied.preview.principals.get({ type: 'userAssigned', node: 'mi-storage' })!
+    // Made by the run: the report has it (the preview, read before, does not).
+    const principals = Principals.fromRecord(applied.report.principals)
+    const identity = principals.get({ type: 'userAssigned', node: 'mi-storage' })!
     const reader = roleDefinitionResourceId(SUB, roleByName('Reader')!.id!)
     const otherRg = `/subscriptions/${SUB}/resourceGroups/other-rg`
     const scopes = {
@@ -102,12 +105,7 @@ describe('prune offers only assignments at the design’s own scopes', () => {
         principalType: 'ServicePrincipal',
       })
     }
-    const offered = await findPrunable(
-      applied.prepared,
-      applied.preview.principals,
-      world.gateway,
-      SUB,
-    )
+    const offered = await findPrunable(applied.prepared, principals, world.gateway, SUB)
     expect(offered.map((c) => c.assignment.scope).sort()).toEqual(
       [scopes.group, scopes.inGroup].sort(),
     )

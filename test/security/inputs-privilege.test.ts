@@ -104,6 +104,10 @@ describe('privilege from permissions', () => {
       'Managed Identity Operator',
       'Managed Identity Contributor',
       'Key Vault Data Access Administrator',
+      // The database-side and cache-side owners of the services added since (like db_owner).
+      'azure_pg_admin',
+      'ALL PRIVILEGES',
+      'Data Owner',
     ])
     expect(roleByName('Managed Identity Operator')?.id).toBe('f1a07417-d97a-45cb-824c-7a7467783830')
     expect(roleByName('Managed Identity Contributor')?.id).toBe(

@@ -13,6 +13,7 @@ import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { exportDesign } from '@/export/export.ts'
 import { exportModel, type ExportModel } from '@/export/model.ts'
+import { federatedCredentialName } from '@/catalog/workload-identity.ts'
 import { UNSAFE_BUT_NEWLINE } from '@/lib/encode/chars.ts'
 import { TEMPLATES } from '@/templates/index.ts'
 import {
@@ -80,6 +81,8 @@ const ALLOWED = new Set([
   'resource show',
   'webapp config appsettings set',
   'functionapp config appsettings set',
+  'rest',
+  'redis access-policy-assignment create',
 ])
 
 const argOf = (call: readonly string[], option: string): string | undefined =>
@@ -138,7 +141,7 @@ describe('the Azure CLI script with hostile names', () => {
         ).toEqual(
           sorted(
             aksPairs(m).map((p) => ({
-              app: asBash(p.app),
+              app: asBash(federatedCredentialName(p.app)),
               identity: asBash(p.identity),
               subject: asBash(`system:serviceaccount:default:${p.app}`),
             })),
@@ -212,6 +215,10 @@ describe('Terraform with hostile names', () => {
             ...(aksPairs(m).length ? { azurerm_federated_identity_credential: 1 } : {}),
             ...(m.roleAssignments.length ? { azurerm_role_assignment: 1 } : {}),
             ...(m.cosmosAssignments.length ? { azurerm_cosmosdb_sql_role_assignment: 1 } : {}),
+            ...(m.vaultPolicies.length ? { azurerm_key_vault_access_policy: 1 } : {}),
+            ...(m.redisAssignments.length
+              ? { azurerm_redis_cache_access_policy_assignment: 1 }
+              : {}),
           }).sort(),
         )
         expect(count(json, 'resource', 'azurerm_role_assignment')).toBe(m.roleAssignments.length)
@@ -272,7 +279,7 @@ describe('Bicep with hostile names', () => {
             .sort(),
         ).toEqual(
           aksPairs(m)
-            .map((p) => p.app)
+            .map((p) => federatedCredentialName(p.app))
             .sort(),
         )
         expect(sorted(bicepAssignments(text, design))).toEqual(expected(design))

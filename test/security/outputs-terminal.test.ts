@@ -190,7 +190,7 @@ describe('idtopo import and drift with what Azure holds built to forge their lin
     const stderr = imported.stderr()
     expect(stderr).not.toMatch(UNSAFE_BUT_NEWLINE)
     expect(stderr.split('\n').filter((l) => l.includes('[9/9]'))).toEqual([
-      '  [5/5] role definition Reader\\n  [9/9] 0 role assignments\\r\\x1B[2K\\x1B[8m',
+      '  [7/7] role definition Reader\\n  [9/9] 0 role assignments\\r\\x1B[2K\\x1B[8m',
       `note: Reader\\n  [9/9] 0 role assignments\\r\\x1B[2K\\x1B[8m at ${GROUP}: held by principal ${STRANGER}, which is no app or user-assigned identity of the group (deleted, or from elsewhere)`,
     ])
 

@@ -27,6 +27,8 @@ export function sandboxApplyEffects(clock: Clock): ApplyEffects & {
         credential: sandboxCredential,
         clientOptions: sandboxClientOptions({ kind: 'in-page', sandbox }),
         onRemainingWrites,
+        // Long-running operations are polled on the test's clock, as the sandbox runs on it.
+        sleep: (ms, signal) => clock.sleep(ms, signal),
       })
       return {
         gateway,

@@ -18,11 +18,14 @@ describe('Palette', () => {
       'Add Storage account',
       'Add Key Vault',
       'Add Azure SQL database',
+      'Add PostgreSQL flexible server',
+      'Add MySQL flexible server',
+      'Add Azure Cache for Redis',
       'Add Developer group',
       'Add Developer',
     ])
       expect(screen.getByRole('button', { name })).toBeInTheDocument()
-    expect(screen.getAllByRole('button')).toHaveLength(9 + 1 + 12 + 2)
+    expect(screen.getAllByRole('button')).toHaveLength(9 + 1 + 15 + 2)
   })
 
   it('adds a node on click, selected, as one undo step', async () => {

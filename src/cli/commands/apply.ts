@@ -136,7 +136,7 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
     process.once('SIGINT', onSignal)
     try {
       const report = await runApply(preview, {
-        gateway,
+        gateway: connection.gateway,
         clock: systemClock,
         random: Math.random,
         design: design.name,

@@ -6,7 +6,8 @@ import { adoNetValue } from '../../lib/encode/connection-string.ts'
 import { csharpComment, csharpString } from '../../lib/encode/csharp.ts'
 import { camelCase } from '../../lib/words.ts'
 
-const PACKAGES: Readonly<Record<SdkKind, string | undefined>> = {
+/** NuGet packages per client; SqlClient 7 signs in with Entra only through its Azure extension. */
+const PACKAGES: Readonly<Record<SdkKind, string | readonly string[] | undefined>> = {
   blob: 'Azure.Storage.Blobs',
   queue: 'Azure.Storage.Queues',
   table: 'Azure.Data.Tables',
@@ -17,7 +18,7 @@ const PACKAGES: Readonly<Record<SdkKind, string | undefined>> = {
   eventHubs: 'Azure.Messaging.EventHubs',
   cosmos: 'Microsoft.Azure.Cosmos',
   appConfiguration: 'Azure.Data.AppConfiguration',
-  sql: 'Microsoft.Data.SqlClient',
+  sql: ['Microsoft.Data.SqlClient', 'Microsoft.Data.SqlClient.Extensions.Azure'],
   token: undefined,
 }
 
@@ -57,7 +58,7 @@ export const csharp: SnippetRenderer = {
     return [
       `var ${variable} = new DefaultAzureCredential(new DefaultAzureCredentialOptions`,
       '{',
-      `    ManagedIdentityClientId = ${clientId},`,
+      `    ${credential.workload ? 'WorkloadIdentityClientId' : 'ManagedIdentityClientId'} = ${clientId},`,
       '});',
     ]
   },

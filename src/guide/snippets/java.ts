@@ -92,7 +92,7 @@ export const java: SnippetRenderer = {
       : javaString(`<client ID of the ${credential.label}>`)
     return [
       `DefaultAzureCredential ${variable} = new DefaultAzureCredentialBuilder()`,
-      `    .managedIdentityClientId(${clientId})`,
+      `    .${credential.workload ? 'workloadIdentityClientId' : 'managedIdentityClientId'}(${clientId})`,
       '    .build();',
     ]
   },

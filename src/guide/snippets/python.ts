@@ -60,7 +60,10 @@ export const python: SnippetRenderer = {
     const clientId = credential.setting
       ? `os.environ.get(${pythonString(credential.setting)})`
       : pythonString(`<client ID of the ${credential.label}>`)
-    return [`${variable} = DefaultAzureCredential(managed_identity_client_id=${clientId})`]
+    const option = credential.workload
+      ? 'workload_identity_client_id'
+      : 'managed_identity_client_id'
+    return [`${variable} = DefaultAzureCredential(${option}=${clientId})`]
   },
   client: clientLines,
   usesCredential: () => true,

@@ -56,7 +56,7 @@ export const typescript: SnippetRenderer = {
       ? `${NODE_ENV}.${credential.setting}`
       : typescriptString(`<client ID of the ${credential.label}>`)
     return [
-      `const ${variable} = new DefaultAzureCredential({ managedIdentityClientId: ${clientId} })`,
+      `const ${variable} = new DefaultAzureCredential({ ${credential.workload ? 'workloadIdentityClientId' : 'managedIdentityClientId'}: ${clientId} })`,
     ]
   },
   client: clientLines,

@@ -18,6 +18,8 @@ export const broadScope = createRule({
     messages: {
       broad:
         '{source} gets its roles on {service} at {scope} scope, so they cover every other resource there too: grant them on the resource.',
+      cosmos:
+        'Cosmos DB data roles on {service} can only be scoped to the account, one database (/dbs/…) or one container (/dbs/…/colls/…), never a {scope}: the plan grants them on the account.',
     },
     learnMore:
       'https://learn.microsoft.com/azure/role-based-access-control/best-practices#only-grant-the-access-users-need',
@@ -27,9 +29,14 @@ export const broadScope = createRule({
       accessEdge(edge, at) {
         const scope = index.scopeAt(at)
         if (scope === 'resource') return
+        // Only Cosmos DB data roles: Cosmos DB takes no scope above the account for them.
+        const refs = index.roles(at)
+        const cosmosOnly =
+          refs.length > 0 &&
+          refs.every((r) => r.kind === 'builtin' && r.fact.grant === 'cosmosSqlRbac')
         report({
           subject: edge.id,
-          messageId: 'broad',
+          messageId: cosmosOnly ? 'cosmos' : 'broad',
           data: {
             source: label(edge.source),
             service: label(edge.target),

@@ -2,12 +2,27 @@ import type { DesignIndex } from '../../analysis/design-index.ts'
 import type { RoleRef } from '../../catalog/roles.ts'
 import type { GrantMechanism } from '../../catalog/role-fact.ts'
 import type { AccessEdge } from '../../model/types.ts'
+import { formatMessage } from '../messages.ts'
 import { createRule } from '../rule.ts'
 
 const COSMOS =
   '{roles} on {service} is a Cosmos DB data-plane role: the plan creates a sqlRoleAssignment on the account, not an Azure role assignment.'
 const SQL =
   '{roles} on {service} is a database role: the plan carries a T-SQL script (CREATE USER … FROM EXTERNAL PROVIDER, ALTER ROLE … ADD MEMBER) for an administrator of the database.'
+const SERVER =
+  '{roles} on {service} is granted inside the server: the plan carries the script (pgaadauth_create_principal or CREATE AADUSER, then GRANT) for the server’s Microsoft Entra administrator, who must be set first.'
+const REDIS =
+  '{roles} on {service} is an Azure Cache for Redis data access policy: the plan creates an access policy assignment on the cache (Microsoft Entra authentication on), not an Azure role assignment.'
+
+const TEMPLATES = {
+  cosmosSqlRbac: COSMOS,
+  sqlDatabaseRole: SQL,
+  serverDatabaseRole: SERVER,
+  redisAccessPolicy: REDIS,
+} as const
+
+/** The mechanisms this rule names, in the order its message names them. */
+const NAMED = ['cosmosSqlRbac', 'sqlDatabaseRole', 'redisAccessPolicy'] as const
 
 /**
  * The edge's roles granted by this mechanism, quoted, each once ('' when none). `texts` keeps
@@ -38,50 +53,53 @@ export const nonRbacGrant = createRule({
     subject: 'access edge',
     scope: 'component',
     description:
-      'A grant is not an Azure RBAC role assignment (a Cosmos DB data-plane role or a SQL database role): the plan carries the extra step.',
+      'A grant is not an Azure RBAC role assignment (a Cosmos DB data-plane role, a database role in Azure SQL, PostgreSQL or MySQL, an Azure Cache for Redis access policy): the plan carries the extra step.',
     hasFixes: false,
     messages: {
-      cosmosSqlRbac: COSMOS,
-      sqlDatabaseRole: SQL,
-      both: `${COSMOS.replace('{roles}', '{cosmos}')} ${SQL.replace('{roles}', '{sql}')}`,
+      ...TEMPLATES,
+      // An edge naming roles of several mechanisms: each one's sentence, in NAMED's order.
+      several: '{sentences}',
     },
     learnMore:
       'https://learn.microsoft.com/azure/cosmos-db/nosql/security/how-to-grant-data-plane-role-based-access',
   },
   create({ index, label, report }) {
-    const cosmosRoles = index.roleTable.where((r) => mechanism(r) === 'cosmosSqlRbac')
-    const sqlRoles = index.roleTable.where((r) => mechanism(r) === 'sqlDatabaseRole')
+    const flags = NAMED.map((grant) => index.roleTable.where((r) => mechanism(r) === grant))
     const texts: (string | undefined)[] = []
     return {
       accessEdge(edge, at) {
         // Only grants: an unresolved edge yields none, and the plan carries no step for it.
         if (index.principalAt[at] === -1) return
-        const cosmos = index.anyRole(at, cosmosRoles)
-        const sql = index.anyRole(at, sqlRoles)
-        if (!cosmos && !sql) return
+        const named = NAMED.filter((_, i) => index.anyRole(at, flags[i] as Uint8Array))
+        if (named.length === 0) return
         const service = label(edge.target)
+        const kind = index.serviceAt(at)?.service
+        const onServer = kind === 'postgresql' || kind === 'mysql'
+        const messageIdOf = (grant: (typeof NAMED)[number]) =>
+          grant === 'sqlDatabaseRole' && onServer ? 'serverDatabaseRole' : grant
         const related = [edge.target]
-        if (cosmos && sql)
+        const [only] = named
+        if (named.length === 1 && only)
           report({
             subject: edge.id,
-            messageId: 'both',
-            data: {
-              cosmos: quoted(index, at, texts, 'cosmosSqlRbac'),
-              sql: quoted(index, at, texts, 'sqlDatabaseRole'),
-              service,
-            },
+            messageId: messageIdOf(only),
+            data: { roles: quoted(index, at, texts, only), service },
             related,
           })
-        else
+        else {
+          const sentences = named.map((grant) =>
+            formatMessage(TEMPLATES[messageIdOf(grant)], {
+              roles: quoted(index, at, texts, grant),
+              service,
+            }),
+          )
           report({
             subject: edge.id,
-            messageId: cosmos ? 'cosmosSqlRbac' : 'sqlDatabaseRole',
-            data: {
-              roles: quoted(index, at, texts, cosmos ? 'cosmosSqlRbac' : 'sqlDatabaseRole'),
-              service,
-            },
+            messageId: 'several',
+            data: { sentences: sentences.join(' ') },
             related,
           })
+        }
       },
     }
   },

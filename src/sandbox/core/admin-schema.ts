@@ -18,8 +18,25 @@ const faultPatch = z.strictObject({
   latency: z.optional(
     z.strictObject({ fixedMs: z.optional(nonNegative), jitterMs: z.optional(nonNegative) }),
   ),
-  throttle: z.optional(bucket),
   readThrottle: z.optional(bucket),
+  throttle: z.optional(
+    z.extend(bucket, {
+      globalCapacity: z.optional(z.number().check(z.gte(1))),
+      globalRefillPerSecond: z.optional(nonNegative),
+    }),
+  ),
+  operations: z.optional(
+    z.strictObject({
+      durationMs: z.optional(nonNegative),
+      retryAfterSeconds: z.optional(nonNegative),
+    }),
+  ),
+  locks: z.optional(
+    z.strictObject({
+      enabled: z.optional(z.boolean()),
+      federatedCredentialMs: z.optional(nonNegative),
+    }),
+  ),
   serverErrors: z.optional(z.strictObject({ rate: z.optional(rate) })),
   resets: z.optional(
     z.strictObject({ rate: z.optional(rate), phase: z.optional(z.enum(['request', 'response'])) }),

@@ -1,4 +1,5 @@
-import { changed, type Ctx, json, noContent } from './context.ts'
+import { changed, type Ctx, json, newGuid, noContent } from './context.ts'
+import { tryLock } from './locks.ts'
 import {
   armError,
   invalidRequestContent,
@@ -75,6 +76,26 @@ function accepted(ctx: Ctx, account: ResourceRecord): SandboxResponse {
 
 const bad = (message: string) => armError(400, 'BadRequest', message)
 
+/** Data roles can be scoped to the account, one database, or one container: nothing else. */
+function validScope(scope: string, accountId: string): boolean {
+  if (!isAtOrBelow(scope, accountId)) return false
+  const rest = scope.slice(accountId.length).replace(/\/+$/, '')
+  return rest === '' || /^\/dbs\/[^/]+(\/colls\/[^/]+)?$/i.test(rest)
+}
+
+/**
+ * Cosmos DB takes an exclusive lock on the account for every data-role write, for as long as its
+ * asynchronous operation runs; a write meeting it is refused with the provider's 412.
+ */
+function locked(ctx: Ctx, account: ResourceRecord): SandboxResponse | undefined {
+  if (tryLock(ctx, account.id, ctx.settings.faults.operations.durationMs)) return undefined
+  return armError(
+    412,
+    'PreconditionFailed',
+    `There is another user operation in progress which requires an exclusive lock on [${account.name}]. Please retry after sometime.\r\nActivityId: ${newGuid(ctx)}, Microsoft.Azure.Documents.Common/2.14.0`,
+  )
+}
+
 function putAssignment(ctx: Ctx, account: ResourceRecord, name: string): SandboxResponse {
   if (!GUID.test(name)) return bad(`The role assignment id '${name}' must be a GUID.`)
   const body = jsonBody(ctx.request)
@@ -91,12 +112,14 @@ function putAssignment(ctx: Ctx, account: ResourceRecord, name: string): Sandbox
     return bad(
       `The provided role definition id '${String(roleDefinitionId)}' does not exist in account '${account.name}'.`,
     )
-  if (typeof scope !== 'string' || !isAtOrBelow(scope, account.id))
+  if (typeof scope !== 'string' || !validScope(scope, account.id))
     return bad(
-      `The provided scope '${String(scope)}' is not valid: it must be the account or a path below it.`,
+      `The provided scope '${String(scope)}' is not valid. Scopes must be the account, '/dbs/{database}' or '/dbs/{database}/colls/{container}' under it.`,
     )
   if (typeof principalId !== 'string' || !GUID.test(principalId))
     return bad(`The provided principal id '${String(principalId)}' is not a valid GUID.`)
+  const lock = locked(ctx, account)
+  if (lock) return lock
   storeChild(ctx.state, account, 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments', name, {
     roleDefinitionId: `${account.id}/sqlRoleDefinitions/${definition.guid}`,
     scope,
@@ -146,6 +169,10 @@ export function cosmosRbac(ctx: Ctx, at: Address, collection: boolean): SandboxR
         : armError(404, 'NotFound', `Role assignment '${leaf}' was not found.`)
     case 'DELETE':
       if (!existing) return noContent(204)
+      {
+        const lock = locked(ctx, account)
+        if (lock) return lock
+      }
       deleteResourceTree(ctx, existing)
       return accepted(ctx, account)
     default:

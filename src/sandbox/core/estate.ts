@@ -4,7 +4,7 @@ import { HOSTING_ARM_TYPES, IDENTITY_ARM_TYPE, SERVICE_ARM_TYPES } from '../../m
 import { resourceGroupNameProblem } from '../../model/azure-formats.ts'
 import { SERVICE_KINDS, type ServiceKind } from '../../model/kinds.ts'
 import type { Sandbox } from './sandbox.ts'
-import { SANDBOX_LOCATION, SANDBOX_SUBSCRIPTION_ID } from './seed.ts'
+import { SANDBOX_LOCATION, SANDBOX_SUBSCRIPTION_ID, SANDBOX_TENANT_ID } from './seed.ts'
 
 /** What an estate holds once loaded: the group, and how many of each were made. */
 export interface EstateSummary {
@@ -166,7 +166,13 @@ function app(
 
 const service = (w: Writer, rg: string, kind: ServiceKind, name: string): string => {
   const id = `${group(rg)}/providers/${SERVICE_ARM_TYPES[kind]}/${name}`
-  w.put(id, { location: SANDBOX_LOCATION }, '2023-05-01')
+  // A vault written without enableRbacAuthorization uses access policies (ARM's default in the API
+  // version written here): these vaults are granted with Azure RBAC, so they say so.
+  const vault =
+    kind === 'keyVault'
+      ? { properties: { tenantId: SANDBOX_TENANT_ID, enableRbacAuthorization: true } }
+      : {}
+  w.put(id, { location: SANDBOX_LOCATION, ...vault }, '2023-05-01')
   return id
 }
 

@@ -4,12 +4,27 @@ import { nextFloat } from './prng.ts'
 export interface FaultConfig {
   /** Every answer waits `fixedMs` plus a seeded share of `jitterMs`. */
   readonly latency: { readonly fixedMs: number; readonly jitterMs: number }
-  /** ARM's write token bucket, per caller and subscription: 429 + Retry-After when empty. */
+  /**
+   * ARM's write token buckets: one per caller and subscription (`capacity`, `refillPerSecond`),
+   * and the subscription-wide global one every caller shares (`globalCapacity`,
+   * `globalRefillPerSecond`, reported in x-ms-ratelimit-remaining-subscription-global-writes);
+   * 429 + Retry-After when either is empty.
+   */
   readonly throttle: {
     readonly enabled: boolean
     readonly capacity: number
     readonly refillPerSecond: number
+    readonly globalCapacity: number
+    readonly globalRefillPerSecond: number
   }
+  /** How long asynchronous provider operations run, and the Retry-After their polls carry. */
+  readonly operations: { readonly durationMs: number; readonly retryAfterSeconds: number }
+  /**
+   * Provider locks, as Azure takes them: a Cosmos DB account for the length of a data-role
+   * write (a concurrent one: 412 PreconditionFailed); a user-assigned identity while one of its
+   * federated credentials is written (`federatedCredentialMs`; a concurrent one: 409).
+   */
+  readonly locks: { readonly enabled: boolean; readonly federatedCredentialMs: number }
   /**
    * ARM's read token bucket, per caller and subscription (250, refilling 25/s: Microsoft Learn,
    * "Understand how Azure Resource Manager throttles requests"). Off by default: on for the
@@ -36,7 +51,15 @@ export type FaultPatch = {
 
 export const DEFAULT_FAULTS: FaultConfig = {
   latency: { fixedMs: 0, jitterMs: 0 },
-  throttle: { enabled: true, capacity: 200, refillPerSecond: 10 },
+  throttle: {
+    enabled: true,
+    capacity: 200,
+    refillPerSecond: 10,
+    globalCapacity: 3000,
+    globalRefillPerSecond: 50,
+  },
+  operations: { durationMs: 1000, retryAfterSeconds: 1 },
+  locks: { enabled: true, federatedCredentialMs: 200 },
   readThrottle: { enabled: false, capacity: 250, refillPerSecond: 25 },
   serverErrors: { rate: 0 },
   resets: { rate: 0, phase: 'request' },
@@ -49,6 +72,8 @@ export function mergeFaults(base: FaultConfig, patch: FaultPatch | undefined): F
   return {
     latency: { ...base.latency, ...patch.latency },
     throttle: { ...base.throttle, ...patch.throttle },
+    operations: { ...base.operations, ...patch.operations },
+    locks: { ...base.locks, ...patch.locks },
     readThrottle: { ...base.readThrottle, ...patch.readThrottle },
     serverErrors: { ...base.serverErrors, ...patch.serverErrors },
     resets: { ...base.resets, ...patch.resets },

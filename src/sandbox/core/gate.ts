@@ -6,6 +6,7 @@ import { takeToken } from './token-bucket.ts'
 import type { SandboxResponse } from './types.ts'
 
 export const RATE_LIMIT_HEADER = 'x-ms-ratelimit-remaining-subscription-writes'
+export const GLOBAL_RATE_LIMIT_HEADER = 'x-ms-ratelimit-remaining-subscription-global-writes'
 export const READ_LIMIT_HEADER = 'x-ms-ratelimit-remaining-subscription-reads'
 
 const subscriptionOf = (ctx: Ctx): string | undefined =>
@@ -27,23 +28,23 @@ export function frontDoor(ctx: Ctx, draw: FaultDraw, requestId: string): Gate {
     const { throttle } = ctx.settings.faults
     const sub = subscriptionOf(ctx)
     if (throttle.enabled) {
+      // The subscription-wide global bucket first (every caller shares it), then the caller's.
+      const global = takeToken(
+        ctx.state.buckets,
+        `${sub ?? 'tenant'}|global`,
+        { capacity: throttle.globalCapacity, refillPerSecond: throttle.globalRefillPerSecond },
+        ctx.now,
+      )
+      if (!global.ok) return reject(throttled(sub, 'global', global.retryAfterSeconds))
       const key = `${sub ?? 'tenant'}|${ctx.caller.principalId}`
       const taken = takeToken(ctx.state.buckets, key, throttle, ctx.now)
-      if (!taken.ok)
-        return reject({
-          ...armError(
-            429,
-            'SubscriptionRequestsThrottled',
-            `Number of 'write' requests for subscription '${sub ?? ''}' actor '${ctx.caller.principalId}' exceeded. Please try again after '${taken.retryAfterSeconds}' seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling for additional information.`,
-          ),
-          headers: {
-            'content-type': 'application/json; charset=utf-8',
-            'retry-after': String(taken.retryAfterSeconds),
-            [RATE_LIMIT_HEADER]: '0',
-          },
-        })
+      if (!taken.ok) return reject(throttled(sub, ctx.caller.principalId, taken.retryAfterSeconds))
       headers[RATE_LIMIT_HEADER] = String(taken.remaining)
-    } else headers[RATE_LIMIT_HEADER] = String(throttle.capacity)
+      headers[GLOBAL_RATE_LIMIT_HEADER] = String(global.remaining)
+    } else {
+      headers[RATE_LIMIT_HEADER] = String(throttle.capacity)
+      headers[GLOBAL_RATE_LIMIT_HEADER] = String(throttle.globalCapacity)
+    }
   } else if (ctx.settings.faults.readThrottle.enabled) {
     const sub = subscriptionOf(ctx)
     const taken = takeToken(
@@ -53,18 +54,9 @@ export function frontDoor(ctx: Ctx, draw: FaultDraw, requestId: string): Gate {
       ctx.now,
     )
     if (!taken.ok)
-      return reject({
-        ...armError(
-          429,
-          'SubscriptionRequestsThrottled',
-          `Number of 'read' requests for subscription '${sub ?? ''}' actor '${ctx.caller.principalId}' exceeded. Please try again after '${taken.retryAfterSeconds}' seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling for additional information.`,
-        ),
-        headers: {
-          'content-type': 'application/json; charset=utf-8',
-          'retry-after': String(taken.retryAfterSeconds),
-          [READ_LIMIT_HEADER]: '0',
-        },
-      })
+      return reject(
+        throttled(sub, ctx.caller.principalId, taken.retryAfterSeconds, 'read', READ_LIMIT_HEADER),
+      )
     headers[READ_LIMIT_HEADER] = String(taken.remaining)
   }
   if (draw.serverError) return reject(serverError(draw.serverError, ctx, requestId, headers))
@@ -72,6 +64,28 @@ export function frontDoor(ctx: Ctx, draw: FaultDraw, requestId: string): Gate {
 }
 
 const reject = (response: SandboxResponse): Gate => ({ passed: false, response })
+
+/** ARM's 429 for an empty bucket: the caller's (`actor` its principal) or the global one. */
+function throttled(
+  sub: string | undefined,
+  actor: string,
+  seconds: number,
+  kind: 'write' | 'read' = 'write',
+  header = actor === 'global' ? GLOBAL_RATE_LIMIT_HEADER : RATE_LIMIT_HEADER,
+): SandboxResponse {
+  return {
+    ...armError(
+      429,
+      'SubscriptionRequestsThrottled',
+      `Number of '${kind}' requests for subscription '${sub ?? ''}' actor '${actor}' exceeded. Please try again after '${seconds}' seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling for additional information.`,
+    ),
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'retry-after': String(seconds),
+      [header]: '0',
+    },
+  }
+}
 
 /** The bodies ARM's front door sends with its own 500 and 503. */
 function serverError(

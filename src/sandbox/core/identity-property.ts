@@ -60,9 +60,17 @@ export function nextIdentity(
   const typeText = typeof input.type === 'string' ? input.type : undefined
   const kinds = typeText ? KINDS[typeText.replace(/\s+/g, '').toLowerCase()] : undefined
   if (!typeText || !kinds) return invalid(`The identity type '${String(input.type)}' is not valid.`)
-  if (kinds.system && kinds.user && bothIdentitySpelling(resource.type) === null)
+  const both = bothIdentitySpelling(resource.type)
+  if (kinds.system && kinds.user && both === null)
     return invalid(
       `The resource type '${resource.type}' supports only one identity type at a time.`,
+    )
+  // Each provider has its own enum for both kinds (Web: 'SystemAssigned, UserAssigned';
+  // common-types v3+, e.g. Container Apps: 'SystemAssigned,UserAssigned'): another spelling is
+  // not a value of it.
+  if (kinds.system && kinds.user && both !== null && typeText.toLowerCase() !== both.toLowerCase())
+    return invalid(
+      `The identity type '${typeText}' is not valid for '${resource.type}'. Allowed values: 'None', 'SystemAssigned', 'UserAssigned', '${both}'.`,
     )
 
   const entries = input.userAssignedIdentities

@@ -1,10 +1,23 @@
 import { changed, type Ctx, json, newGuid, noContent, nowIso } from './context.ts'
 import { armError } from './errors.ts'
+import { findResource, renderResource } from './resource-store.ts'
+import type { OperationRecord, SandboxResponse } from './types.ts'
 
-/** Records a finished asynchronous operation and returns its id (the sandbox completes at once). */
-export function startOperation(ctx: Ctx): string {
+/**
+ * Records an asynchronous operation and returns its id. It runs for the sandbox's operation
+ * duration (faults.operations), `InProgress` until then; `resultId` is what a `Location` poll
+ * answers with once it is done.
+ */
+export function startOperation(ctx: Ctx, resultId?: string): string {
   const id = newGuid(ctx)
-  ctx.state.operations[id] = { id, status: 'Succeeded', startTime: nowIso(ctx) }
+  const duration = ctx.settings.faults.operations.durationMs
+  ctx.state.operations[id] = {
+    id,
+    status: 'Succeeded',
+    startTime: nowIso(ctx),
+    ...(duration > 0 ? { doneAt: ctx.now + duration } : {}),
+    ...(resultId ? { resultId } : {}),
+  }
   changed(ctx)
   return id
 }
@@ -12,20 +25,65 @@ export function startOperation(ctx: Ctx): string {
 const notFound = (id: string) =>
   armError(404, 'OperationNotFound', `The operation '${id}' could not be found.`)
 
-/** `Azure-AsyncOperation` polling: `{ status }` as the Cosmos DB provider answers. */
-export function operationStatus(ctx: Ctx, id: string) {
+const running = (ctx: Ctx, op: OperationRecord): boolean =>
+  op.doneAt !== undefined && ctx.now < op.doneAt
+
+/** ARM's polling hint, in whole seconds. */
+const retryAfter = (ctx: Ctx): Record<string, string> => ({
+  'retry-after': String(ctx.settings.faults.operations.retryAfterSeconds),
+})
+
+/** `Azure-AsyncOperation` polling: `{ status }`, `InProgress` until the operation ends. */
+export function operationStatus(ctx: Ctx, id: string): SandboxResponse {
   const op = ctx.state.operations[id.toLowerCase()]
   if (!op) return notFound(id)
-  return json(200, {
-    id: op.id,
-    name: op.id,
-    status: op.status,
-    startTime: op.startTime,
-    endTime: op.startTime,
-  })
+  const inProgress = running(ctx, op)
+  return json(
+    200,
+    {
+      id: op.id,
+      name: op.id,
+      status: inProgress ? 'InProgress' : op.status,
+      startTime: op.startTime,
+      ...(inProgress
+        ? {}
+        : { endTime: new Date(op.doneAt ?? Date.parse(op.startTime)).toISOString() }),
+    },
+    inProgress ? retryAfter(ctx) : {},
+  )
 }
 
-/** `Location` polling: 200 once done (the final resource is read from its own URL). */
-export function operationResult(ctx: Ctx, id: string) {
-  return ctx.state.operations[id.toLowerCase()] ? noContent(200) : notFound(id)
+/**
+ * `Location` polling (ARM's async pattern): `202 Accepted` with an empty body and `Retry-After`
+ * while the operation runs, then the final resource (200) or `204 No Content`.
+ */
+export function operationResult(ctx: Ctx, id: string): SandboxResponse {
+  const op = ctx.state.operations[id.toLowerCase()]
+  if (!op) return notFound(id)
+  if (running(ctx, op)) {
+    const location = `${ctx.origin}${ctx.request.path}?api-version=${ctx.request.query.get('api-version') ?? ''}`
+    return { status: 202, headers: { ...retryAfter(ctx), location } }
+  }
+  const result = op.resultId ? findResource(ctx.state, op.resultId) : undefined
+  return result ? json(200, renderResource(result)) : noContent(op.resultId ? 204 : 200)
+}
+
+/** 202 with `Location` (and `Retry-After`) only: how Redis answers an access policy assignment. */
+export function acceptedWithLocation(
+  ctx: Ctx,
+  subscriptionId: string,
+  resultId: string,
+): SandboxResponse {
+  return locationAnswer(ctx, subscriptionId, startOperation(ctx, resultId))
+}
+
+/** The 202 that hands a started operation's `Location` to the caller. */
+export function locationAnswer(ctx: Ctx, subscriptionId: string, op: string): SandboxResponse {
+  return {
+    status: 202,
+    headers: {
+      ...retryAfter(ctx),
+      location: `${ctx.origin}/subscriptions/${subscriptionId}/operationresults/${op}?api-version=${ctx.request.query.get('api-version') ?? ''}`,
+    },
+  }
 }

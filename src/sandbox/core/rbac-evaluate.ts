@@ -37,7 +37,11 @@ export function permissionsAt(
 }
 
 /** Does the principal hold any role at, above or below this scope? (It may then see the scope listed.) */
-export function holdsAnyRoleAround(state: SandboxState, principalId: string, scope: string): boolean {
+export function holdsAnyRoleAround(
+  state: SandboxState,
+  principalId: string,
+  scope: string,
+): boolean {
   return assignmentsHeldBy(state.roleAssignments, principalId).some(
     (a) => isWithin(scope, a.scope) || isWithin(a.scope, scope),
   )

@@ -1,6 +1,6 @@
 import { HOSTING, IDENTITY_ARM_TYPE } from '../../catalog/hosting.ts'
 import { SERVICES } from '../../catalog/services.ts'
-import type { ResourceRecord } from './types.ts'
+import type { JsonObject, ResourceRecord } from './types.ts'
 
 /** Types the sandbox knows by name, beyond the catalog's, spelled as their providers spell them. */
 const EXTRA_TYPES = [
@@ -76,6 +76,37 @@ const NO_PROVISIONING_STATE = new Set(
 
 export const hasProvisioningState = (type: string): boolean =>
   !NO_PROVISIONING_STATE.has(type.toLowerCase())
+
+/**
+ * Types whose PATCH carries tags only, ignoring `identity` and `properties`: Container Instances
+ * (ContainerGroups_Update takes a `Resource` with tags) and Logic Apps (Workflows_Update).
+ */
+const PATCH_TAGS_ONLY = new Set(
+  ['Microsoft.ContainerInstance/containerGroups', 'Microsoft.Logic/workflows'].map((t) =>
+    t.toLowerCase(),
+  ),
+)
+
+export const patchTakesTagsOnly = (type: string): boolean => PATCH_TAGS_ONLY.has(type.toLowerCase())
+
+/**
+ * Properties a seeded resource of this type starts with: a vault's tenant and permission model, a
+ * Container App's one container (Azure has no Container App without one).
+ */
+export function defaultProperties(type: string, tenantId: string): JsonObject {
+  switch (type.toLowerCase()) {
+    case 'microsoft.keyvault/vaults':
+      return { tenantId, enableRbacAuthorization: true, accessPolicies: [] }
+    case 'microsoft.app/containerapps':
+      return {
+        template: {
+          containers: [{ name: 'app', image: 'mcr.microsoft.com/k8se/quickstart:latest' }],
+        },
+      }
+    default:
+      return {}
+  }
+}
 
 export const isIdentityType = (type: string): boolean =>
   type.toLowerCase() === IDENTITY_ARM_TYPE.toLowerCase()

@@ -1,5 +1,8 @@
+import { commitUpdate, updateInProgress } from './async-updates.ts'
 import { changed, type Ctx, json, noContent } from './context.ts'
+import { tryLock } from './locks.ts'
 import {
+  armError,
   invalidRequestContent,
   locationRequired,
   methodNotAllowed,
@@ -18,7 +21,12 @@ import {
   normaliseLocation,
   renderResource,
 } from './resource-store.ts'
-import { canonicalType, hasProvisioningState, isIdentityType } from './resource-types.ts'
+import {
+  canonicalType,
+  hasProvisioningState,
+  isIdentityType,
+  patchTakesTagsOnly,
+} from './resource-types.ts'
 import { mergePatch } from './merge-patch.ts'
 import type { JsonObject, ResourceRecord, SandboxResponse } from './types.ts'
 
@@ -83,6 +91,8 @@ export function putResource(ctx: Ctx, at: Address): SandboxResponse {
   if (!parent && location === undefined) return locationRequired()
 
   const existing = findResource(ctx.state, at.id)
+  const busy = existing && updateInProgress(ctx, existing)
+  if (busy) return busy
   const identity = nextIdentity(ctx, at, existing?.identity, body.value.identity, 'put')
   if (!identity.ok) return identity.error
   const requested = objectOr(body.value.properties, {})
@@ -113,20 +123,29 @@ export function patchResource(ctx: Ctx, at: Address): SandboxResponse {
   if (!existing) return resourceNotFound(at.type, at.name, at.resourceGroup)
   const body = jsonBody(ctx.request)
   if (!body.ok) return invalidRequestContent(body.error)
+  const busy = updateInProgress(ctx, existing)
+  if (busy) return busy
+  if (patchTakesTagsOnly(existing.type)) {
+    // ContainerGroups_Update and Workflows_Update change tags only: the rest of the body,
+    // identity included, is ignored, and the answer is 200 all the same.
+    if (body.value.tags !== undefined) existing.tags = objectOr(body.value.tags, {})
+    changed(ctx)
+    return json(200, renderResource(existing))
+  }
   const identity = nextIdentity(ctx, existing, existing.identity, body.value.identity, 'patch')
   if (!identity.ok) return identity.error
+  const next: ResourceRecord = structuredClone(existing)
   const { properties, tags, kind } = body.value
   if (properties !== undefined && !isIdentityType(existing.type))
-    existing.properties = objectOr(mergePatch(existing.properties, properties), {})
+    next.properties = objectOr(mergePatch(existing.properties, properties), {})
   // PATCH replaces the whole tag set, as ARM does.
-  if (tags !== undefined) existing.tags = objectOr(tags, {})
-  if (typeof kind === 'string') existing.kind = kind
+  if (tags !== undefined) next.tags = objectOr(tags, {})
+  if (typeof kind === 'string') next.kind = kind
   for (const [k, v] of Object.entries(body.value))
-    if (!SHAPE_FIELDS.has(k)) existing.extra = objectOr(mergePatch(existing.extra, { [k]: v }), {})
-  if (identity.value) existing.identity = identity.value
-  else delete existing.identity
-  changed(ctx)
-  return json(200, renderResource(existing))
+    if (!SHAPE_FIELDS.has(k)) next.extra = objectOr(mergePatch(next.extra, { [k]: v }), {})
+  if (identity.value) next.identity = identity.value
+  else delete next.identity
+  return commitUpdate(ctx, existing, next)
 }
 
 export function getResource(ctx: Ctx, at: Address): SandboxResponse {
@@ -142,12 +161,38 @@ export function deleteResource(ctx: Ctx, at: Address): SandboxResponse {
     return resourceGroupNotFound(at.resourceGroup)
   const existing = findResource(ctx.state, at.id)
   if (!existing) return noContent(204)
+  // An update still running dies with its resource.
+  delete ctx.state.deferred?.[idKey(existing.id)]
   deleteResourceTree(ctx, existing)
   return noContent(200)
 }
 
+const FEDERATED = 'microsoft.managedidentity/userassignedidentities/federatedidentitycredentials'
+
+/**
+ * Managed Identity writes one federated credential of an identity at a time: a write that meets
+ * another one in flight under the same identity gets 409; a write holds the identity while it
+ * runs (the answer comes once it is done).
+ */
+function federatedCredentialWrite(ctx: Ctx, at: Address): SandboxResponse | undefined {
+  if (at.type.toLowerCase() !== FEDERATED || !['PUT', 'DELETE'].includes(ctx.request.method))
+    return undefined
+  const identity = at.id.slice(0, at.id.toLowerCase().lastIndexOf('/federatedidentitycredentials/'))
+  const hold = ctx.settings.faults.locks.federatedCredentialMs
+  if (!tryLock(ctx, identity, hold))
+    return armError(
+      409,
+      'ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity',
+      `Too many Federated Identity Credentials are written concurrently for the managed identity '${identity.toLowerCase()}'. Concurrent Federated Identity Credentials writes under the same managed identity are not supported.`,
+    )
+  const answer = ctx.request.method === 'PUT' ? putResource(ctx, at) : deleteResource(ctx, at)
+  return ctx.settings.faults.locks.enabled ? { ...answer, holdMs: hold } : answer
+}
+
 /** One resource instance, by method. */
 export function resourceInstance(ctx: Ctx, at: Address): SandboxResponse {
+  const federated = federatedCredentialWrite(ctx, at)
+  if (federated) return federated
   switch (ctx.request.method) {
     case 'PUT':
       return putResource(ctx, at)

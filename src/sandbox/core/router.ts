@@ -3,6 +3,8 @@ import type { Ctx } from './context.ts'
 import { cosmosRbac, SQL_ROLE_ASSIGNMENTS, SQL_ROLE_DEFINITIONS } from './cosmos.ts'
 import { methodNotAllowed, noRoute, subscriptionNotFound } from './errors.ts'
 import { operationResult, operationStatus } from './operations.ts'
+import { VAULT_ACCESS_POLICIES, vaultAccessPolicies } from './key-vault.ts'
+import { putRedisAccessPolicyAssignment, REDIS_ACCESS_POLICY_ASSIGNMENTS } from './redis.ts'
 import { listResourceGroups, resourceGroup } from './resource-groups.ts'
 import { listCollection, listResources } from './resource-lists.ts'
 import { addressOf, resourceInstance } from './resources.ts'
@@ -43,6 +45,9 @@ function providerPath(
   if (isAction) return noRoute(ctx.request.path)
   if (type === SQL_ROLE_ASSIGNMENTS || type === SQL_ROLE_DEFINITIONS)
     return cosmosRbac(ctx, at, false)
+  if (type === VAULT_ACCESS_POLICIES) return vaultAccessPolicies(ctx, at)
+  if (type === REDIS_ACCESS_POLICY_ASSIGNMENTS)
+    return putRedisAccessPolicyAssignment(ctx, at) ?? resourceInstance(ctx, at)
   return resourceInstance(ctx, at)
 }
 

@@ -1,3 +1,4 @@
+import { settleUpdates } from './async-updates.ts'
 import { callerOf } from './auth.ts'
 import type { Ctx, SandboxSettings } from './context.ts'
 import { invalidApiVersion, missingApiVersion } from './errors.ts'
@@ -84,6 +85,7 @@ export function createSandbox(input: CreateSandboxInput): Sandbox {
   const now = (): number => input.now() + state.clockOffsetMs
 
   function process(request: ParsedRequest, draw: FaultDraw): SandboxResponse {
+    settleUpdates(state, now())
     const n = ++state.counters.requests
     const id = requestId(n)
     const base = {
@@ -126,11 +128,15 @@ export function createSandbox(input: CreateSandboxInput): Sandbox {
       const draw = drawFaults(settings.faults, stream)
       state.prng.faults = stream.value
       if (draw.reset === 'request') return { kind: 'reset', delayMs: draw.delayMs }
-      const response = process(parsed, draw)
-      if (draw.reset === 'response') return { kind: 'reset', delayMs: draw.delayMs }
-      return { kind: 'response', delayMs: draw.delayMs, response }
+      const { holdMs = 0, ...response } = process(parsed, draw)
+      const delayMs = draw.delayMs + holdMs
+      if (draw.reset === 'response') return { kind: 'reset', delayMs }
+      return { kind: 'response', delayMs, response }
     },
-    snapshot: () => structuredCopy(state),
+    snapshot: () => {
+      settleUpdates(state, now())
+      return structuredCopy(state)
+    },
     load(next) {
       state = structuredCopy(next)
       state.counters.revision++

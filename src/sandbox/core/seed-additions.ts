@@ -1,6 +1,6 @@
 import { genericResourceId, idKey, resourceGroupId, subscriptionId } from './ids.ts'
 import { normaliseLocation } from './resource-store.ts'
-import { canonicalType, hasProvisioningState } from './resource-types.ts'
+import { canonicalType, defaultProperties, hasProvisioningState } from './resource-types.ts'
 import { SANDBOX_LOCATION, SANDBOX_RESOURCE_GROUP, SANDBOX_SUBSCRIPTION_ID } from './seed.ts'
 import type { JsonObject, PrincipalType, SandboxState } from './types.ts'
 
@@ -76,6 +76,7 @@ export function addToWorld(
       location: normaliseLocation(r.location ?? groupLocation ?? SANDBOX_LOCATION),
       ...(r.kind ? { kind: r.kind } : {}),
       properties: {
+        ...defaultProperties(type, state.tenantId),
         ...r.properties,
         ...(hasProvisioningState(type) ? { provisioningState: 'Succeeded' } : {}),
       },

@@ -3,7 +3,7 @@ import { SERVICES } from '../../catalog/services.ts'
 import { TEMPLATES } from '../../templates/index.ts'
 import { genericResourceId, idKey, parentOf, resourceGroupId, subscriptionId } from './ids.ts'
 import { initialStreams } from './prng.ts'
-import { hasProvisioningState } from './resource-types.ts'
+import { defaultProperties, hasProvisioningState } from './resource-types.ts'
 import type { ResourceRecord, SandboxState } from './types.ts'
 
 export const SANDBOX_SUBSCRIPTION_ID = '11111111-1111-1111-1111-111111111111'
@@ -53,7 +53,10 @@ function record(r: SeedResource): ResourceRecord {
     tracked: true,
     location: SANDBOX_LOCATION,
     ...(r.kind ? { kind: r.kind } : {}),
-    properties: hasProvisioningState(r.type) ? { provisioningState: 'Succeeded' } : {},
+    properties: {
+      ...defaultProperties(r.type, SANDBOX_TENANT_ID),
+      ...(hasProvisioningState(r.type) ? { provisioningState: 'Succeeded' } : {}),
+    },
     extra: {},
   }
 }

@@ -16,6 +16,12 @@ export interface SandboxResponse {
   readonly status: number
   readonly headers: Readonly<Record<string, string>>
   readonly body?: string
+  /**
+   * The provider keeps working on this request this long before it answers (ms of sandbox
+   * time): the adapter waits it out, so writes that overlap it are concurrent (federated
+   * credentials of one identity). Never on the wire.
+   */
+  readonly holdMs?: number
 }
 
 /**
@@ -92,11 +98,15 @@ export interface RoleAssignmentRecord {
   updatedBy: string
 }
 
-/** An asynchronous operation (Cosmos DB answers 202 + Azure-AsyncOperation). */
+/** An asynchronous operation (Cosmos DB answers 202 + Azure-AsyncOperation, Redis 202 + Location). */
 export interface OperationRecord {
   readonly id: string
   readonly status: 'Succeeded'
   readonly startTime: string
+  /** Sandbox time it finishes; until then it is `InProgress` (absent: finished at once). */
+  readonly doneAt?: number
+  /** The resource a `Location` poll answers with once done (absent: 204 No Content). */
+  readonly resultId?: string
 }
 
 export interface BucketState {
@@ -140,4 +150,15 @@ export interface SandboxState {
   roleDefinitions?: Record<string, CustomRoleRecord>
   operations: Record<string, OperationRecord>
   buckets: Record<string, BucketState>
+  /**
+   * Exclusive locks a provider holds on a resource while a write runs (key: lower-case id, value:
+   * sandbox time it ends): Cosmos DB accounts during a data-role write, identities during a
+   * federated credential write. Absent in states saved before they were emulated.
+   */
+  locks?: Record<string, number>
+  /**
+   * Updates whose asynchronous operation still runs (key: lower-case resource id): the resource
+   * as it will read at `doneAt`, sandbox time (async-updates.ts). Absent in older states.
+   */
+  deferred?: Record<string, { readonly doneAt: number; readonly record: ResourceRecord }>
 }

@@ -2,6 +2,7 @@ import type { ArmGateway } from '../../apply/gateway.ts'
 import { ARM_WRITE_BUCKET, WritePacer } from '../../apply/pacer.ts'
 import { previewApply } from '../../apply/preview.ts'
 import { findPrunable, pruneAssignments, type PruneCandidate } from '../../apply/prune.ts'
+import { Principals } from '../../apply/principals.ts'
 import { withReadRetries } from '../../apply/reading.ts'
 import { runApply, type ApplyEvent } from '../../apply/run.ts'
 import { describeError } from '../../apply/describe.ts'
@@ -129,8 +130,10 @@ export function runActions(
         steps: [],
       })
       try {
+        const gw = gateway()
+        if (!gw) throw new Error('Not connected.')
         const report = await runApply(preview, {
-          gateway: reads(),
+          gateway: gw,
           clock: effects.clock,
           random: effects.random,
           design: get().prepared?.design.name ?? '',
@@ -169,11 +172,13 @@ export function runActions(
       await actions.readPreview()
     },
     findPrune: async () => {
-      const { prepared, preview } = get()
+      const { prepared, preview, report } = get()
       if (!prepared || !preview) return
+      // After a run, its principals (the preview's plus those it made); else the preview's.
+      const principals = report ? Principals.fromRecord(report.principals) : preview.principals
       await whileBusy(set, 'Looking for assignments the design no longer has…', async () => {
         set({
-          prunable: await findPrunable(prepared, preview.principals, reads(), get().subscriptionId),
+          prunable: await findPrunable(prepared, principals, reads(), get().subscriptionId),
         })
       })
     },

@@ -20,6 +20,9 @@ export const ACTION_LABEL: Record<PlanActionKind, string> = {
   assignRole: 'Role assignment',
   assignCosmosDataRole: 'Cosmos DB data role',
   sqlContainedUser: 'SQL contained user',
+  keyVaultAccessPolicy: 'Key Vault access policy',
+  redisAccessPolicy: 'Redis access policy',
+  databaseUser: 'Database user',
   setAppSettings: 'App settings',
 }
 
@@ -34,6 +37,9 @@ export const SUMMARY_LABEL: Record<PlanActionKind, readonly [string, string]> = 
   assignRole: GRANT_COUNT_LABELS.azureRoleAssignments,
   assignCosmosDataRole: ['Cosmos DB data-plane grant', 'Cosmos DB data-plane grants'],
   sqlContainedUser: ['SQL contained user', 'SQL contained users'],
+  keyVaultAccessPolicy: ['Key Vault access policy', 'Key Vault access policies'],
+  redisAccessPolicy: ['Redis access policy assignment', 'Redis access policy assignments'],
+  databaseUser: ['database user', 'database users'],
   setAppSettings: ['app with client-ID settings', 'apps with client-ID settings'],
 }
 
@@ -79,6 +85,15 @@ export function planRows(plan: Plan, design: Design): PlanRow[] {
           target: name(action.target),
           scope: SCOPE_LABEL[action.scope] ?? action.scope,
         }
+      case 'redisAccessPolicy':
+        return {
+          ...base,
+          principal: who(action.principal),
+          role: action.accessPolicyName,
+          target: name(action.target),
+          scope: 'Resource',
+        }
+      case 'databaseUser':
       case 'sqlContainedUser':
         return {
           ...base,
@@ -86,6 +101,14 @@ export function planRows(plan: Plan, design: Design): PlanRow[] {
           role: action.roles.join(', '),
           target: name(action.target),
           scope: 'Database',
+        }
+      case 'keyVaultAccessPolicy':
+        return {
+          ...base,
+          principal: who(action.principal),
+          role: action.roles.join(', '),
+          target: name(action.target),
+          scope: 'Resource',
         }
       case 'setAppSettings':
         return {

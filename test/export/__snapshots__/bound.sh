@@ -7,6 +7,7 @@ set -euo pipefail
 if [ -z "${SUBSCRIPTION_ID:-}" ]; then SUBSCRIPTION_ID='11111111-1111-1111-1111-111111111111'; fi
 if [ -z "${RESOURCE_GROUP:-}" ]; then RESOURCE_GROUP='app-rg'; fi
 if [ -z "${LOCATION:-}" ]; then LOCATION='westeurope'; fi
+ASSIGNMENT_NAMESPACE=6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61
 az account set --subscription "$SUBSCRIPTION_ID"
 
 # Creates a role assignment unless an equal one exists (under any name).
@@ -33,6 +34,18 @@ assign_cosmos_role() {
   if [ -n "${4:-}" ]; then args+=(--role-assignment-id "$4"); fi
   az cosmosdb sql role assignment create "${args[@]}" --output none
   echo "created: $2 for $3 on $account"
+}
+
+# The name idtopo apply gives an assignment: UUID v5 of "scope|principal|role" in lower case, so
+# Bicep, Terraform, this script and apply name it alike (empty where no tool computes it: az picks).
+assignment_name() {
+  local key
+  key=$(printf '%s|%s|%s' "$1" "$2" "$3" | tr '[:upper:]' '[:lower:]')
+  if uuidgen --help 2>&1 | grep -q -- --sha1; then
+    uuidgen --sha1 --namespace "$ASSIGNMENT_NAMESPACE" --name "$key"
+  elif command -v python3 >/dev/null; then
+    python3 -c 'import sys, uuid; print(uuid.uuid5(uuid.UUID(sys.argv[1]), sys.argv[2]))' "$ASSIGNMENT_NAMESPACE" "$key"
+  fi
 }
 
 # User-assigned identities
@@ -64,7 +77,7 @@ assign_role "$DANA_PRINCIPAL_ID" User acdd72a7-3385-48ef-bd42-f606fba81ae7 '/sub
 # mi-existing (userAssigned) → kv-other: Key Vault Secrets User [resource]
 assign_role "$MI_EXISTING_PRINCIPAL_ID" ServicePrincipal 4633458b-17de-408a-b874-0445c86b69e6 "$KV_OTHER_ID" b4f8bbc1-e99f-56f7-a6c5-8dd4a7bf5305
 # mi-new (userAssigned) → contosost: Storage Queue Data Reader [resource]
-assign_role "$MI_NEW_PRINCIPAL_ID" ServicePrincipal 19e7f393-937e-4f77-808e-94535e297925 "$CONTOSOST_ID"
+assign_role "$MI_NEW_PRINCIPAL_ID" ServicePrincipal 19e7f393-937e-4f77-808e-94535e297925 "$CONTOSOST_ID" "$(assignment_name "$CONTOSOST_ID" "$MI_NEW_PRINCIPAL_ID" 19e7f393-937e-4f77-808e-94535e297925)"
 # contoso-web (systemAssigned) → contosost: Storage Blob Data Reader [resource]
 assign_role "$CONTOSO_WEB_PRINCIPAL_ID" ServicePrincipal 2a2b9908-6ea1-4ae2-8e65-a410df84e7d1 "$CONTOSOST_ID" 9f0d6d3c-e79c-58c2-9cd7-e0f9049f18e1
 

@@ -2,9 +2,9 @@
 // Deploy: az deployment group create --resource-group <group> --template-file <this file>
 // Apps are referenced, not redeclared: enable their identities first (the appIdentities output,
 // or the Azure CLI export), since a system-assigned principal must exist to be granted.
-// Role assignment names: the plan's UUID v5 when the principal id is known; otherwise
-// guid(scope, principal resource id, role): a principal id created by this deployment is a
-// run-time value, and Bicep needs names it can compute when the deployment starts.
+// Role assignment names: idtopo apply's UUID v5 when the principal id and scope are known (the
+// same name in every export); otherwise guid(scope, principal resource id, role): a principal
+// id created by this deployment is a run-time value, and Bicep has no UUID v5 function.
 targetScope = 'resourceGroup'
 
 @description('Location of the user-assigned identities this file creates.')
@@ -292,6 +292,7 @@ resource miContosoDataContosoCosmosCosmosDbBuiltInDataContributor 'Microsoft.Doc
     principalId: miContosoData.properties.principalId
     scope: contosoCosmos.id
   }
+  dependsOn: [contosoDevelopersContosoCosmosCosmosDbBuiltInDataReader]
 }
 
 // The `identity` each app's own declaration needs (a whole-resource deployment here would overwrite the app).
@@ -352,21 +353,21 @@ output appSettings object = {
   }
 }
 
-// SQL: run in database contoso-sql/orders as its Microsoft Entra admin (no ARM resource exists for it).
+// SQL: run in contoso-sql/orders as its Microsoft Entra admin (no ARM resource exists for it).
 output sqlScriptContosoSqlOrdersContosoDevelopers string = '''
 IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
     CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
 ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
 '''
 
-// SQL: run in database contoso-sql/orders as its Microsoft Entra admin (no ARM resource exists for it).
+// SQL: run in contoso-sql/orders as its Microsoft Entra admin (no ARM resource exists for it).
 output sqlScriptContosoSqlOrdersContosoLogic string = '''
 IF DATABASE_PRINCIPAL_ID(N'contoso-logic') IS NULL
     CREATE USER [contoso-logic] FROM EXTERNAL PROVIDER;
 ALTER ROLE [db_datawriter] ADD MEMBER [contoso-logic];
 '''
 
-// SQL: run in database contoso-sql/orders as its Microsoft Entra admin (no ARM resource exists for it).
+// SQL: run in contoso-sql/orders as its Microsoft Entra admin (no ARM resource exists for it).
 output sqlScriptContosoSqlOrdersMiContosoData string = '''
 IF DATABASE_PRINCIPAL_ID(N'mi-contoso-data') IS NULL
     CREATE USER [mi-contoso-data] FROM EXTERNAL PROVIDER;

@@ -8,6 +8,7 @@ if [ -z "${SUBSCRIPTION_ID:-}" ]; then SUBSCRIPTION_ID="$(az account show --quer
 if [ -z "${RESOURCE_GROUP:-}" ]; then printf '%s\n' 'set RESOURCE_GROUP to the resource group of the identities' >&2; exit 1; fi
 if [ -z "${LOCATION:-}" ]; then LOCATION="$(az group show --name "$RESOURCE_GROUP" --query location --output tsv)"; fi
 RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"
+ASSIGNMENT_NAMESPACE=6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61
 az account set --subscription "$SUBSCRIPTION_ID"
 
 # Creates a role assignment unless an equal one exists (under any name).
@@ -34,6 +35,18 @@ assign_cosmos_role() {
   if [ -n "${4:-}" ]; then args+=(--role-assignment-id "$4"); fi
   az cosmosdb sql role assignment create "${args[@]}" --output none
   echo "created: $2 for $3 on $account"
+}
+
+# The name idtopo apply gives an assignment: UUID v5 of "scope|principal|role" in lower case, so
+# Bicep, Terraform, this script and apply name it alike (empty where no tool computes it: az picks).
+assignment_name() {
+  local key
+  key=$(printf '%s|%s|%s' "$1" "$2" "$3" | tr '[:upper:]' '[:lower:]')
+  if uuidgen --help 2>&1 | grep -q -- --sha1; then
+    uuidgen --sha1 --namespace "$ASSIGNMENT_NAMESPACE" --name "$key"
+  elif command -v python3 >/dev/null; then
+    python3 -c 'import sys, uuid; print(uuid.uuid5(uuid.UUID(sys.argv[1]), sys.argv[2]))' "$ASSIGNMENT_NAMESPACE" "$key"
+  fi
 }
 
 # User-assigned identities
@@ -75,43 +88,43 @@ CONTOSO_OPENAI_ID="$RG_ID"'/providers/Microsoft.CognitiveServices/accounts/conto
 
 # Role assignments: assign_role OBJECT_ID PRINCIPAL_TYPE ROLE SCOPE [NAME]
 # Ann Example (developer) → kv-contoso: Key Vault Secrets Officer [resourceGroup]
-assign_role "$ANN_EXAMPLE_PRINCIPAL_ID" User b86a8fe4-44ce-4948-aee5-eccb2c155cd7 "$RG_ID"
+assign_role "$ANN_EXAMPLE_PRINCIPAL_ID" User b86a8fe4-44ce-4948-aee5-eccb2c155cd7 "$RG_ID" "$(assignment_name "$RG_ID" "$ANN_EXAMPLE_PRINCIPAL_ID" b86a8fe4-44ce-4948-aee5-eccb2c155cd7)"
 # contoso-api (systemAssigned) → contoso-config: App Configuration Data Reader [resource]
-assign_role "$CONTOSO_API_PRINCIPAL_ID" ServicePrincipal 516239f1-63e1-4d78-a4de-a74fb236a071 "$CONTOSO_CONFIG_ID"
+assign_role "$CONTOSO_API_PRINCIPAL_ID" ServicePrincipal 516239f1-63e1-4d78-a4de-a74fb236a071 "$CONTOSO_CONFIG_ID" "$(assignment_name "$CONTOSO_CONFIG_ID" "$CONTOSO_API_PRINCIPAL_ID" 516239f1-63e1-4d78-a4de-a74fb236a071)"
 # contoso-api (systemAssigned) → kv-contoso: Key Vault Crypto User [resource]
-assign_role "$CONTOSO_API_PRINCIPAL_ID" ServicePrincipal 12338af0-0e69-4776-bea7-57ae8d297424 "$KV_CONTOSO_ID"
+assign_role "$CONTOSO_API_PRINCIPAL_ID" ServicePrincipal 12338af0-0e69-4776-bea7-57ae8d297424 "$KV_CONTOSO_ID" "$(assignment_name "$KV_CONTOSO_ID" "$CONTOSO_API_PRINCIPAL_ID" 12338af0-0e69-4776-bea7-57ae8d297424)"
 # contoso-api (systemAssigned) → kv-contoso: Key Vault Secrets User [resource]
-assign_role "$CONTOSO_API_PRINCIPAL_ID" ServicePrincipal 4633458b-17de-408a-b874-0445c86b69e6 "$KV_CONTOSO_ID"
+assign_role "$CONTOSO_API_PRINCIPAL_ID" ServicePrincipal 4633458b-17de-408a-b874-0445c86b69e6 "$KV_CONTOSO_ID" "$(assignment_name "$KV_CONTOSO_ID" "$CONTOSO_API_PRINCIPAL_ID" 4633458b-17de-408a-b874-0445c86b69e6)"
 # contoso-api (systemAssigned) → contoso-openai: Cognitive Services OpenAI User [resource]
-assign_role "$CONTOSO_API_PRINCIPAL_ID" ServicePrincipal 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd "$CONTOSO_OPENAI_ID"
+assign_role "$CONTOSO_API_PRINCIPAL_ID" ServicePrincipal 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd "$CONTOSO_OPENAI_ID" "$(assignment_name "$CONTOSO_OPENAI_ID" "$CONTOSO_API_PRINCIPAL_ID" 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd)"
 # Contoso developers (developer) → contosost: Storage Blob Data Contributor [resource]
-assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOST_ID"
+assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOST_ID" "$(assignment_name "$CONTOSOST_ID" "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" ba92f5b4-2d11-453d-a403-e96b0029c9fe)"
 # contoso-logic (systemAssigned) → contoso-bus: Azure Service Bus Data Sender [resource]
-assign_role "$CONTOSO_LOGIC_PRINCIPAL_ID" ServicePrincipal 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 "$CONTOSO_BUS_ID"
+assign_role "$CONTOSO_LOGIC_PRINCIPAL_ID" ServicePrincipal 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 "$CONTOSO_BUS_ID" "$(assignment_name "$CONTOSO_BUS_ID" "$CONTOSO_LOGIC_PRINCIPAL_ID" 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39)"
 # mi-contoso-data (userAssigned) → contosost: Storage Blob Data Contributor [resource]
-assign_role "$MI_CONTOSO_DATA_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOST_ID"
+assign_role "$MI_CONTOSO_DATA_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOST_ID" "$(assignment_name "$CONTOSOST_ID" "$MI_CONTOSO_DATA_PRINCIPAL_ID" ba92f5b4-2d11-453d-a403-e96b0029c9fe)"
 # mi-contoso-data (userAssigned) → contosost: Storage Blob Data Reader [resource]
-assign_role "$MI_CONTOSO_DATA_PRINCIPAL_ID" ServicePrincipal 2a2b9908-6ea1-4ae2-8e65-a410df84e7d1 "$CONTOSOST_ID"
+assign_role "$MI_CONTOSO_DATA_PRINCIPAL_ID" ServicePrincipal 2a2b9908-6ea1-4ae2-8e65-a410df84e7d1 "$CONTOSOST_ID" "$(assignment_name "$CONTOSOST_ID" "$MI_CONTOSO_DATA_PRINCIPAL_ID" 2a2b9908-6ea1-4ae2-8e65-a410df84e7d1)"
 # mi-contoso-data (userAssigned) → contosost: Storage Queue Data Contributor [resource]
-assign_role "$MI_CONTOSO_DATA_PRINCIPAL_ID" ServicePrincipal 974c5e8b-45b9-4653-ba55-5f855dd0fb88 "$CONTOSOST_ID"
+assign_role "$MI_CONTOSO_DATA_PRINCIPAL_ID" ServicePrincipal 974c5e8b-45b9-4653-ba55-5f855dd0fb88 "$CONTOSOST_ID" "$(assignment_name "$CONTOSOST_ID" "$MI_CONTOSO_DATA_PRINCIPAL_ID" 974c5e8b-45b9-4653-ba55-5f855dd0fb88)"
 # mi-contoso-data (userAssigned) → contosoarchive: Storage Blob Data Reader [resource]
-assign_role "$MI_CONTOSO_DATA_PRINCIPAL_ID" ServicePrincipal 2a2b9908-6ea1-4ae2-8e65-a410df84e7d1 "$CONTOSOARCHIVE_ID"
+assign_role "$MI_CONTOSO_DATA_PRINCIPAL_ID" ServicePrincipal 2a2b9908-6ea1-4ae2-8e65-a410df84e7d1 "$CONTOSOARCHIVE_ID" "$(assignment_name "$CONTOSOARCHIVE_ID" "$MI_CONTOSO_DATA_PRINCIPAL_ID" 2a2b9908-6ea1-4ae2-8e65-a410df84e7d1)"
 # mi-contoso-data (userAssigned) → contosoarchive: Storage Table Data Reader [resource]
-assign_role "$MI_CONTOSO_DATA_PRINCIPAL_ID" ServicePrincipal 76199698-9eea-4c19-bc75-cec21354c6b6 "$CONTOSOARCHIVE_ID"
+assign_role "$MI_CONTOSO_DATA_PRINCIPAL_ID" ServicePrincipal 76199698-9eea-4c19-bc75-cec21354c6b6 "$CONTOSOARCHIVE_ID" "$(assignment_name "$CONTOSOARCHIVE_ID" "$MI_CONTOSO_DATA_PRINCIPAL_ID" 76199698-9eea-4c19-bc75-cec21354c6b6)"
 # mi-contoso-messaging (userAssigned) → contoso-events: Azure Event Hubs Data Receiver [resource]
-assign_role "$MI_CONTOSO_MESSAGING_PRINCIPAL_ID" ServicePrincipal a638d3c7-ab3a-418d-83e6-5f17a39d4fde "$CONTOSO_EVENTS_ID"
+assign_role "$MI_CONTOSO_MESSAGING_PRINCIPAL_ID" ServicePrincipal a638d3c7-ab3a-418d-83e6-5f17a39d4fde "$CONTOSO_EVENTS_ID" "$(assignment_name "$CONTOSO_EVENTS_ID" "$MI_CONTOSO_MESSAGING_PRINCIPAL_ID" a638d3c7-ab3a-418d-83e6-5f17a39d4fde)"
 # mi-contoso-messaging (userAssigned) → contoso-events: Azure Event Hubs Data Sender [resource]
-assign_role "$MI_CONTOSO_MESSAGING_PRINCIPAL_ID" ServicePrincipal 2b629674-e913-4c01-ae53-ef4638d8f975 "$CONTOSO_EVENTS_ID"
+assign_role "$MI_CONTOSO_MESSAGING_PRINCIPAL_ID" ServicePrincipal 2b629674-e913-4c01-ae53-ef4638d8f975 "$CONTOSO_EVENTS_ID" "$(assignment_name "$CONTOSO_EVENTS_ID" "$MI_CONTOSO_MESSAGING_PRINCIPAL_ID" 2b629674-e913-4c01-ae53-ef4638d8f975)"
 # mi-contoso-messaging (userAssigned) → contoso-bus: Azure Service Bus Data Receiver [resource]
-assign_role "$MI_CONTOSO_MESSAGING_PRINCIPAL_ID" ServicePrincipal 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 "$CONTOSO_BUS_ID"
+assign_role "$MI_CONTOSO_MESSAGING_PRINCIPAL_ID" ServicePrincipal 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 "$CONTOSO_BUS_ID" "$(assignment_name "$CONTOSO_BUS_ID" "$MI_CONTOSO_MESSAGING_PRINCIPAL_ID" 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0)"
 # mi-contoso-messaging (userAssigned) → contoso-bus: Azure Service Bus Data Sender [resource]
-assign_role "$MI_CONTOSO_MESSAGING_PRINCIPAL_ID" ServicePrincipal 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 "$CONTOSO_BUS_ID"
+assign_role "$MI_CONTOSO_MESSAGING_PRINCIPAL_ID" ServicePrincipal 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 "$CONTOSO_BUS_ID" "$(assignment_name "$CONTOSO_BUS_ID" "$MI_CONTOSO_MESSAGING_PRINCIPAL_ID" 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39)"
 
 # Cosmos DB data-plane roles: assign_cosmos_role ACCOUNT_ID ROLE PRINCIPAL_ID [NAME]
 # Contoso developers (developer) → contoso-cosmos: Cosmos DB Built-in Data Reader [resource]
-assign_cosmos_role "$CONTOSO_COSMOS_ID" 00000000-0000-0000-0000-000000000001 "$CONTOSO_DEVELOPERS_PRINCIPAL_ID"
+assign_cosmos_role "$CONTOSO_COSMOS_ID" 00000000-0000-0000-0000-000000000001 "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" "$(assignment_name "$CONTOSO_COSMOS_ID" "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" 00000000-0000-0000-0000-000000000001)"
 # mi-contoso-data (userAssigned) → contoso-cosmos: Cosmos DB Built-in Data Contributor [resource]
-assign_cosmos_role "$CONTOSO_COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$MI_CONTOSO_DATA_PRINCIPAL_ID"
+assign_cosmos_role "$CONTOSO_COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$MI_CONTOSO_DATA_PRINCIPAL_ID" "$(assignment_name "$CONTOSO_COSMOS_ID" "$MI_CONTOSO_DATA_PRINCIPAL_ID" 00000000-0000-0000-0000-000000000002)"
 
 # Client-ID settings (DefaultAzureCredential picks the identity per client with them)
 az webapp config appsettings set --ids "$CONTOSO_API_ID" --settings MANAGED_IDENTITY_CLIENT_ID_STORAGE_CONTOSOST="$MI_CONTOSO_DATA_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_STORAGE_CONTOSOARCHIVE="$MI_CONTOSO_DATA_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_COSMOS="$MI_CONTOSO_DATA_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_SQL="$MI_CONTOSO_DATA_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_SERVICEBUS="$MI_CONTOSO_MESSAGING_CLIENT_ID" --output none

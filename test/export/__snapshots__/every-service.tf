@@ -5,7 +5,7 @@ terraform {
   required_providers {
     azurerm = {
       source  = "hashicorp/azurerm"
-      version = ">= 4.0"
+      version = "~> 4.0"
     }
   }
 }
@@ -65,19 +65,19 @@ data "azurerm_resource_group" "this" {
 locals {
   assignment_namespace = "6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61"
   service_ids = {
-    contosost = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Storage/storageAccounts/contosost"
+    contosost      = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Storage/storageAccounts/contosost"
     contosoarchive = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Storage/storageAccounts/contosoarchive"
-    kv_contoso = "${data.azurerm_resource_group.this.id}/providers/Microsoft.KeyVault/vaults/kv-contoso"
-    contoso_bus = "${data.azurerm_resource_group.this.id}/providers/Microsoft.ServiceBus/namespaces/contoso-bus"
+    kv_contoso     = "${data.azurerm_resource_group.this.id}/providers/Microsoft.KeyVault/vaults/kv-contoso"
+    contoso_bus    = "${data.azurerm_resource_group.this.id}/providers/Microsoft.ServiceBus/namespaces/contoso-bus"
     contoso_events = "${data.azurerm_resource_group.this.id}/providers/Microsoft.EventHub/namespaces/contoso-events"
     contoso_cosmos = "${data.azurerm_resource_group.this.id}/providers/Microsoft.DocumentDB/databaseAccounts/contoso-cosmos"
     contoso_config = "${data.azurerm_resource_group.this.id}/providers/Microsoft.AppConfiguration/configurationStores/contoso-config"
     contoso_openai = "${data.azurerm_resource_group.this.id}/providers/Microsoft.CognitiveServices/accounts/contoso-openai"
   }
   app_ids = {
-    contoso_api = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Web/sites/contoso-api"
-    contoso_jobs = "${data.azurerm_resource_group.this.id}/providers/Microsoft.App/containerApps/contoso-jobs"
-    contoso_vm = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Compute/virtualMachines/contoso-vm"
+    contoso_api   = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Web/sites/contoso-api"
+    contoso_jobs  = "${data.azurerm_resource_group.this.id}/providers/Microsoft.App/containerApps/contoso-jobs"
+    contoso_vm    = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Compute/virtualMachines/contoso-vm"
     contoso_logic = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Logic/workflows/contoso-logic"
   }
 }
@@ -95,185 +95,184 @@ resource "azurerm_user_assigned_identity" "mi_contoso_messaging" {
 }
 
 resource "azurerm_federated_identity_credential" "mi_contoso_messaging_contoso_aks_app_federation" {
-  name                = "contoso-aks-app"
-  resource_group_name = azurerm_user_assigned_identity.mi_contoso_messaging.resource_group_name
-  parent_id           = azurerm_user_assigned_identity.mi_contoso_messaging.id
-  audience            = ["api://AzureADTokenExchange"]
-  issuer              = var.contoso_aks_app_oidc_issuer
-  subject             = "system:serviceaccount:default:contoso-aks-app"
+  name      = "contoso-aks-app"
+  parent_id = azurerm_user_assigned_identity.mi_contoso_messaging.id
+  audience  = ["api://AzureADTokenExchange"]
+  issuer    = var.contoso_aks_app_oidc_issuer
+  subject   = "system:serviceaccount:default:contoso-aks-app"
 }
 
 # Ann Example (developer) → kv-contoso: Key Vault Secrets Officer [resourceGroup]
 resource "azurerm_role_assignment" "ann_example_kv_contoso_key_vault_secrets_officer" {
-  name                 = uuidv5(local.assignment_namespace, lower("${data.azurerm_resource_group.this.id}|${var.ann_example_principal_id}|b86a8fe4-44ce-4948-aee5-eccb2c155cd7"))
-  scope                = data.azurerm_resource_group.this.id
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/b86a8fe4-44ce-4948-aee5-eccb2c155cd7"
-  principal_id         = var.ann_example_principal_id
-  principal_type       = "User"
-  description          = "idtopo: Ann Example (developer) → kv-contoso: Key Vault Secrets Officer [resourceGroup]"
+  name               = uuidv5(local.assignment_namespace, lower("${data.azurerm_resource_group.this.id}|${var.ann_example_principal_id}|b86a8fe4-44ce-4948-aee5-eccb2c155cd7"))
+  scope              = data.azurerm_resource_group.this.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/b86a8fe4-44ce-4948-aee5-eccb2c155cd7"
+  principal_id       = var.ann_example_principal_id
+  principal_type     = "User"
+  description        = "idtopo: Ann Example (developer) → kv-contoso: Key Vault Secrets Officer [resourceGroup]"
 }
 
 # contoso-api (systemAssigned) → contoso-config: App Configuration Data Reader [resource]
 resource "azurerm_role_assignment" "contoso_api_contoso_config_app_configuration_data_reader" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_config}|${var.contoso_api_principal_id}|516239f1-63e1-4d78-a4de-a74fb236a071"))
-  scope                = local.service_ids.contoso_config
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/516239f1-63e1-4d78-a4de-a74fb236a071"
-  principal_id         = var.contoso_api_principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: contoso-api (systemAssigned) → contoso-config: App Configuration Data Reader [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_config}|${var.contoso_api_principal_id}|516239f1-63e1-4d78-a4de-a74fb236a071"))
+  scope                            = local.service_ids.contoso_config
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/516239f1-63e1-4d78-a4de-a74fb236a071"
+  principal_id                     = var.contoso_api_principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: contoso-api (systemAssigned) → contoso-config: App Configuration Data Reader [resource]"
   skip_service_principal_aad_check = true
 }
 
 # contoso-api (systemAssigned) → kv-contoso: Key Vault Crypto User [resource]
 resource "azurerm_role_assignment" "contoso_api_kv_contoso_key_vault_crypto_user" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.kv_contoso}|${var.contoso_api_principal_id}|12338af0-0e69-4776-bea7-57ae8d297424"))
-  scope                = local.service_ids.kv_contoso
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/12338af0-0e69-4776-bea7-57ae8d297424"
-  principal_id         = var.contoso_api_principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: contoso-api (systemAssigned) → kv-contoso: Key Vault Crypto User [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.kv_contoso}|${var.contoso_api_principal_id}|12338af0-0e69-4776-bea7-57ae8d297424"))
+  scope                            = local.service_ids.kv_contoso
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/12338af0-0e69-4776-bea7-57ae8d297424"
+  principal_id                     = var.contoso_api_principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: contoso-api (systemAssigned) → kv-contoso: Key Vault Crypto User [resource]"
   skip_service_principal_aad_check = true
 }
 
 # contoso-api (systemAssigned) → kv-contoso: Key Vault Secrets User [resource]
 resource "azurerm_role_assignment" "contoso_api_kv_contoso_key_vault_secrets_user" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.kv_contoso}|${var.contoso_api_principal_id}|4633458b-17de-408a-b874-0445c86b69e6"))
-  scope                = local.service_ids.kv_contoso
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
-  principal_id         = var.contoso_api_principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: contoso-api (systemAssigned) → kv-contoso: Key Vault Secrets User [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.kv_contoso}|${var.contoso_api_principal_id}|4633458b-17de-408a-b874-0445c86b69e6"))
+  scope                            = local.service_ids.kv_contoso
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
+  principal_id                     = var.contoso_api_principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: contoso-api (systemAssigned) → kv-contoso: Key Vault Secrets User [resource]"
   skip_service_principal_aad_check = true
 }
 
 # contoso-api (systemAssigned) → contoso-openai: Cognitive Services OpenAI User [resource]
 resource "azurerm_role_assignment" "contoso_api_contoso_openai_cognitive_services_open_ai_user" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_openai}|${var.contoso_api_principal_id}|5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"))
-  scope                = local.service_ids.contoso_openai
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"
-  principal_id         = var.contoso_api_principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: contoso-api (systemAssigned) → contoso-openai: Cognitive Services OpenAI User [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_openai}|${var.contoso_api_principal_id}|5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"))
+  scope                            = local.service_ids.contoso_openai
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"
+  principal_id                     = var.contoso_api_principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: contoso-api (systemAssigned) → contoso-openai: Cognitive Services OpenAI User [resource]"
   skip_service_principal_aad_check = true
 }
 
 # Contoso developers (developer) → contosost: Storage Blob Data Contributor [resource]
 resource "azurerm_role_assignment" "contoso_developers_contosost_storage_blob_data_contributor" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosost}|${var.contoso_developers_principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
-  scope                = local.service_ids.contosost
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
-  principal_id         = var.contoso_developers_principal_id
-  principal_type       = "Group"
-  description          = "idtopo: Contoso developers (developer) → contosost: Storage Blob Data Contributor [resource]"
+  name               = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosost}|${var.contoso_developers_principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
+  scope              = local.service_ids.contosost
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+  principal_id       = var.contoso_developers_principal_id
+  principal_type     = "Group"
+  description        = "idtopo: Contoso developers (developer) → contosost: Storage Blob Data Contributor [resource]"
 }
 
 # contoso-logic (systemAssigned) → contoso-bus: Azure Service Bus Data Sender [resource]
 resource "azurerm_role_assignment" "contoso_logic_contoso_bus_azure_service_bus_data_sender" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_bus}|${var.contoso_logic_principal_id}|69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"))
-  scope                = local.service_ids.contoso_bus
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"
-  principal_id         = var.contoso_logic_principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: contoso-logic (systemAssigned) → contoso-bus: Azure Service Bus Data Sender [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_bus}|${var.contoso_logic_principal_id}|69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"))
+  scope                            = local.service_ids.contoso_bus
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"
+  principal_id                     = var.contoso_logic_principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: contoso-logic (systemAssigned) → contoso-bus: Azure Service Bus Data Sender [resource]"
   skip_service_principal_aad_check = true
 }
 
 # mi-contoso-data (userAssigned) → contosost: Storage Blob Data Contributor [resource]
 resource "azurerm_role_assignment" "mi_contoso_data_contosost_storage_blob_data_contributor" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosost}|${azurerm_user_assigned_identity.mi_contoso_data.principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
-  scope                = local.service_ids.contosost
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
-  principal_id         = azurerm_user_assigned_identity.mi_contoso_data.principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: mi-contoso-data (userAssigned) → contosost: Storage Blob Data Contributor [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosost}|${azurerm_user_assigned_identity.mi_contoso_data.principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
+  scope                            = local.service_ids.contosost
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+  principal_id                     = azurerm_user_assigned_identity.mi_contoso_data.principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: mi-contoso-data (userAssigned) → contosost: Storage Blob Data Contributor [resource]"
   skip_service_principal_aad_check = true
 }
 
 # mi-contoso-data (userAssigned) → contosost: Storage Blob Data Reader [resource]
 resource "azurerm_role_assignment" "mi_contoso_data_contosost_storage_blob_data_reader" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosost}|${azurerm_user_assigned_identity.mi_contoso_data.principal_id}|2a2b9908-6ea1-4ae2-8e65-a410df84e7d1"))
-  scope                = local.service_ids.contosost
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/2a2b9908-6ea1-4ae2-8e65-a410df84e7d1"
-  principal_id         = azurerm_user_assigned_identity.mi_contoso_data.principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: mi-contoso-data (userAssigned) → contosost: Storage Blob Data Reader [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosost}|${azurerm_user_assigned_identity.mi_contoso_data.principal_id}|2a2b9908-6ea1-4ae2-8e65-a410df84e7d1"))
+  scope                            = local.service_ids.contosost
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/2a2b9908-6ea1-4ae2-8e65-a410df84e7d1"
+  principal_id                     = azurerm_user_assigned_identity.mi_contoso_data.principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: mi-contoso-data (userAssigned) → contosost: Storage Blob Data Reader [resource]"
   skip_service_principal_aad_check = true
 }
 
 # mi-contoso-data (userAssigned) → contosost: Storage Queue Data Contributor [resource]
 resource "azurerm_role_assignment" "mi_contoso_data_contosost_storage_queue_data_contributor" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosost}|${azurerm_user_assigned_identity.mi_contoso_data.principal_id}|974c5e8b-45b9-4653-ba55-5f855dd0fb88"))
-  scope                = local.service_ids.contosost
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/974c5e8b-45b9-4653-ba55-5f855dd0fb88"
-  principal_id         = azurerm_user_assigned_identity.mi_contoso_data.principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: mi-contoso-data (userAssigned) → contosost: Storage Queue Data Contributor [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosost}|${azurerm_user_assigned_identity.mi_contoso_data.principal_id}|974c5e8b-45b9-4653-ba55-5f855dd0fb88"))
+  scope                            = local.service_ids.contosost
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/974c5e8b-45b9-4653-ba55-5f855dd0fb88"
+  principal_id                     = azurerm_user_assigned_identity.mi_contoso_data.principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: mi-contoso-data (userAssigned) → contosost: Storage Queue Data Contributor [resource]"
   skip_service_principal_aad_check = true
 }
 
 # mi-contoso-data (userAssigned) → contosoarchive: Storage Blob Data Reader [resource]
 resource "azurerm_role_assignment" "mi_contoso_data_contosoarchive_storage_blob_data_reader" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosoarchive}|${azurerm_user_assigned_identity.mi_contoso_data.principal_id}|2a2b9908-6ea1-4ae2-8e65-a410df84e7d1"))
-  scope                = local.service_ids.contosoarchive
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/2a2b9908-6ea1-4ae2-8e65-a410df84e7d1"
-  principal_id         = azurerm_user_assigned_identity.mi_contoso_data.principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: mi-contoso-data (userAssigned) → contosoarchive: Storage Blob Data Reader [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosoarchive}|${azurerm_user_assigned_identity.mi_contoso_data.principal_id}|2a2b9908-6ea1-4ae2-8e65-a410df84e7d1"))
+  scope                            = local.service_ids.contosoarchive
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/2a2b9908-6ea1-4ae2-8e65-a410df84e7d1"
+  principal_id                     = azurerm_user_assigned_identity.mi_contoso_data.principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: mi-contoso-data (userAssigned) → contosoarchive: Storage Blob Data Reader [resource]"
   skip_service_principal_aad_check = true
 }
 
 # mi-contoso-data (userAssigned) → contosoarchive: Storage Table Data Reader [resource]
 resource "azurerm_role_assignment" "mi_contoso_data_contosoarchive_storage_table_data_reader" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosoarchive}|${azurerm_user_assigned_identity.mi_contoso_data.principal_id}|76199698-9eea-4c19-bc75-cec21354c6b6"))
-  scope                = local.service_ids.contosoarchive
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/76199698-9eea-4c19-bc75-cec21354c6b6"
-  principal_id         = azurerm_user_assigned_identity.mi_contoso_data.principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: mi-contoso-data (userAssigned) → contosoarchive: Storage Table Data Reader [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosoarchive}|${azurerm_user_assigned_identity.mi_contoso_data.principal_id}|76199698-9eea-4c19-bc75-cec21354c6b6"))
+  scope                            = local.service_ids.contosoarchive
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/76199698-9eea-4c19-bc75-cec21354c6b6"
+  principal_id                     = azurerm_user_assigned_identity.mi_contoso_data.principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: mi-contoso-data (userAssigned) → contosoarchive: Storage Table Data Reader [resource]"
   skip_service_principal_aad_check = true
 }
 
 # mi-contoso-messaging (userAssigned) → contoso-events: Azure Event Hubs Data Receiver [resource]
 resource "azurerm_role_assignment" "mi_contoso_messaging_contoso_events_azure_event_hubs_data_receiver" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_events}|${azurerm_user_assigned_identity.mi_contoso_messaging.principal_id}|a638d3c7-ab3a-418d-83e6-5f17a39d4fde"))
-  scope                = local.service_ids.contoso_events
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/a638d3c7-ab3a-418d-83e6-5f17a39d4fde"
-  principal_id         = azurerm_user_assigned_identity.mi_contoso_messaging.principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: mi-contoso-messaging (userAssigned) → contoso-events: Azure Event Hubs Data Receiver [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_events}|${azurerm_user_assigned_identity.mi_contoso_messaging.principal_id}|a638d3c7-ab3a-418d-83e6-5f17a39d4fde"))
+  scope                            = local.service_ids.contoso_events
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/a638d3c7-ab3a-418d-83e6-5f17a39d4fde"
+  principal_id                     = azurerm_user_assigned_identity.mi_contoso_messaging.principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: mi-contoso-messaging (userAssigned) → contoso-events: Azure Event Hubs Data Receiver [resource]"
   skip_service_principal_aad_check = true
 }
 
 # mi-contoso-messaging (userAssigned) → contoso-events: Azure Event Hubs Data Sender [resource]
 resource "azurerm_role_assignment" "mi_contoso_messaging_contoso_events_azure_event_hubs_data_sender" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_events}|${azurerm_user_assigned_identity.mi_contoso_messaging.principal_id}|2b629674-e913-4c01-ae53-ef4638d8f975"))
-  scope                = local.service_ids.contoso_events
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/2b629674-e913-4c01-ae53-ef4638d8f975"
-  principal_id         = azurerm_user_assigned_identity.mi_contoso_messaging.principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: mi-contoso-messaging (userAssigned) → contoso-events: Azure Event Hubs Data Sender [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_events}|${azurerm_user_assigned_identity.mi_contoso_messaging.principal_id}|2b629674-e913-4c01-ae53-ef4638d8f975"))
+  scope                            = local.service_ids.contoso_events
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/2b629674-e913-4c01-ae53-ef4638d8f975"
+  principal_id                     = azurerm_user_assigned_identity.mi_contoso_messaging.principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: mi-contoso-messaging (userAssigned) → contoso-events: Azure Event Hubs Data Sender [resource]"
   skip_service_principal_aad_check = true
 }
 
 # mi-contoso-messaging (userAssigned) → contoso-bus: Azure Service Bus Data Receiver [resource]
 resource "azurerm_role_assignment" "mi_contoso_messaging_contoso_bus_azure_service_bus_data_receiver" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_bus}|${azurerm_user_assigned_identity.mi_contoso_messaging.principal_id}|4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0"))
-  scope                = local.service_ids.contoso_bus
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0"
-  principal_id         = azurerm_user_assigned_identity.mi_contoso_messaging.principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: mi-contoso-messaging (userAssigned) → contoso-bus: Azure Service Bus Data Receiver [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_bus}|${azurerm_user_assigned_identity.mi_contoso_messaging.principal_id}|4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0"))
+  scope                            = local.service_ids.contoso_bus
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0"
+  principal_id                     = azurerm_user_assigned_identity.mi_contoso_messaging.principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: mi-contoso-messaging (userAssigned) → contoso-bus: Azure Service Bus Data Receiver [resource]"
   skip_service_principal_aad_check = true
 }
 
 # mi-contoso-messaging (userAssigned) → contoso-bus: Azure Service Bus Data Sender [resource]
 resource "azurerm_role_assignment" "mi_contoso_messaging_contoso_bus_azure_service_bus_data_sender" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_bus}|${azurerm_user_assigned_identity.mi_contoso_messaging.principal_id}|69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"))
-  scope                = local.service_ids.contoso_bus
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"
-  principal_id         = azurerm_user_assigned_identity.mi_contoso_messaging.principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: mi-contoso-messaging (userAssigned) → contoso-bus: Azure Service Bus Data Sender [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_bus}|${azurerm_user_assigned_identity.mi_contoso_messaging.principal_id}|69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"))
+  scope                            = local.service_ids.contoso_bus
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"
+  principal_id                     = azurerm_user_assigned_identity.mi_contoso_messaging.principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: mi-contoso-messaging (userAssigned) → contoso-bus: Azure Service Bus Data Sender [resource]"
   skip_service_principal_aad_check = true
 }
 
@@ -295,6 +294,7 @@ resource "azurerm_cosmosdb_sql_role_assignment" "mi_contoso_data_contoso_cosmos_
   role_definition_id  = "${local.service_ids.contoso_cosmos}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002"
   principal_id        = azurerm_user_assigned_identity.mi_contoso_data.principal_id
   scope               = local.service_ids.contoso_cosmos
+  depends_on          = [azurerm_cosmosdb_sql_role_assignment.contoso_developers_contoso_cosmos_cosmos_db_built_in_data_reader]
 }
 
 # The identity block each app's own resource needs.
@@ -327,11 +327,11 @@ output "app_identities" {
 output "app_settings" {
   value = {
     contoso_api = {
-      MANAGED_IDENTITY_CLIENT_ID_STORAGE_CONTOSOST = azurerm_user_assigned_identity.mi_contoso_data.client_id
+      MANAGED_IDENTITY_CLIENT_ID_STORAGE_CONTOSOST      = azurerm_user_assigned_identity.mi_contoso_data.client_id
       MANAGED_IDENTITY_CLIENT_ID_STORAGE_CONTOSOARCHIVE = azurerm_user_assigned_identity.mi_contoso_data.client_id
-      MANAGED_IDENTITY_CLIENT_ID_COSMOS = azurerm_user_assigned_identity.mi_contoso_data.client_id
-      MANAGED_IDENTITY_CLIENT_ID_SQL = azurerm_user_assigned_identity.mi_contoso_data.client_id
-      MANAGED_IDENTITY_CLIENT_ID_SERVICEBUS = azurerm_user_assigned_identity.mi_contoso_messaging.client_id
+      MANAGED_IDENTITY_CLIENT_ID_COSMOS                 = azurerm_user_assigned_identity.mi_contoso_data.client_id
+      MANAGED_IDENTITY_CLIENT_ID_SQL                    = azurerm_user_assigned_identity.mi_contoso_data.client_id
+      MANAGED_IDENTITY_CLIENT_ID_SERVICEBUS             = azurerm_user_assigned_identity.mi_contoso_messaging.client_id
     }
     contoso_jobs = {
       AZURE_CLIENT_ID = azurerm_user_assigned_identity.mi_contoso_messaging.client_id
@@ -345,7 +345,7 @@ output "app_settings" {
   }
 }
 
-# SQL: run in database contoso-sql/orders as its Microsoft Entra admin.
+# SQL: run in contoso-sql/orders as its Microsoft Entra admin.
 output "sql_script_contoso_sql_orders_contoso_developers" {
   value = <<EOT
 IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
@@ -354,7 +354,7 @@ ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
 EOT
 }
 
-# SQL: run in database contoso-sql/orders as its Microsoft Entra admin.
+# SQL: run in contoso-sql/orders as its Microsoft Entra admin.
 output "sql_script_contoso_sql_orders_contoso_logic" {
   value = <<EOT
 IF DATABASE_PRINCIPAL_ID(N'contoso-logic') IS NULL
@@ -363,7 +363,7 @@ ALTER ROLE [db_datawriter] ADD MEMBER [contoso-logic];
 EOT
 }
 
-# SQL: run in database contoso-sql/orders as its Microsoft Entra admin.
+# SQL: run in contoso-sql/orders as its Microsoft Entra admin.
 output "sql_script_contoso_sql_orders_mi_contoso_data" {
   value = <<EOT
 IF DATABASE_PRINCIPAL_ID(N'mi-contoso-data') IS NULL

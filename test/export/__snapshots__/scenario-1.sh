@@ -7,6 +7,7 @@ set -euo pipefail
 if [ -z "${SUBSCRIPTION_ID:-}" ]; then SUBSCRIPTION_ID="$(az account show --query id --output tsv)"; fi
 if [ -z "${RESOURCE_GROUP:-}" ]; then printf '%s\n' 'set RESOURCE_GROUP to the resource group of the identities' >&2; exit 1; fi
 RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"
+ASSIGNMENT_NAMESPACE=6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61
 az account set --subscription "$SUBSCRIPTION_ID"
 
 # Creates a role assignment unless an equal one exists (under any name).
@@ -35,6 +36,18 @@ assign_cosmos_role() {
   echo "created: $2 for $3 on $account"
 }
 
+# The name idtopo apply gives an assignment: UUID v5 of "scope|principal|role" in lower case, so
+# Bicep, Terraform, this script and apply name it alike (empty where no tool computes it: az picks).
+assignment_name() {
+  local key
+  key=$(printf '%s|%s|%s' "$1" "$2" "$3" | tr '[:upper:]' '[:lower:]')
+  if uuidgen --help 2>&1 | grep -q -- --sha1; then
+    uuidgen --sha1 --namespace "$ASSIGNMENT_NAMESPACE" --name "$key"
+  elif command -v python3 >/dev/null; then
+    python3 -c 'import sys, uuid; print(uuid.uuid5(uuid.UUID(sys.argv[1]), sys.argv[2]))' "$ASSIGNMENT_NAMESPACE" "$key"
+  fi
+}
+
 # App identities
 CONTOSO_WEB_ID="$RG_ID"'/providers/Microsoft.Web/sites/contoso-web'
 az webapp identity assign --ids "$CONTOSO_WEB_ID" --identities '[system]' --output none
@@ -49,13 +62,13 @@ KV_CONTOSO_ID="$RG_ID"'/providers/Microsoft.KeyVault/vaults/kv-contoso'
 
 # Role assignments: assign_role OBJECT_ID PRINCIPAL_TYPE ROLE SCOPE [NAME]
 # Contoso developers (developer) → contosoassets: Storage Blob Data Contributor [resource]
-assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOASSETS_ID"
+assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOASSETS_ID" "$(assignment_name "$CONTOSOASSETS_ID" "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" ba92f5b4-2d11-453d-a403-e96b0029c9fe)"
 # Contoso developers (developer) → kv-contoso: Key Vault Secrets User [resource]
-assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group 4633458b-17de-408a-b874-0445c86b69e6 "$KV_CONTOSO_ID"
+assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group 4633458b-17de-408a-b874-0445c86b69e6 "$KV_CONTOSO_ID" "$(assignment_name "$KV_CONTOSO_ID" "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" 4633458b-17de-408a-b874-0445c86b69e6)"
 # contoso-web (systemAssigned) → contosoassets: Storage Blob Data Contributor [resource]
-assign_role "$CONTOSO_WEB_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOASSETS_ID"
+assign_role "$CONTOSO_WEB_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOASSETS_ID" "$(assignment_name "$CONTOSOASSETS_ID" "$CONTOSO_WEB_PRINCIPAL_ID" ba92f5b4-2d11-453d-a403-e96b0029c9fe)"
 # contoso-web (systemAssigned) → kv-contoso: Key Vault Secrets User [resource]
-assign_role "$CONTOSO_WEB_PRINCIPAL_ID" ServicePrincipal 4633458b-17de-408a-b874-0445c86b69e6 "$KV_CONTOSO_ID"
+assign_role "$CONTOSO_WEB_PRINCIPAL_ID" ServicePrincipal 4633458b-17de-408a-b874-0445c86b69e6 "$KV_CONTOSO_ID" "$(assignment_name "$KV_CONTOSO_ID" "$CONTOSO_WEB_PRINCIPAL_ID" 4633458b-17de-408a-b874-0445c86b69e6)"
 
 # SQL: run in database contoso-sql/orders as its Microsoft Entra admin (sqlcmd or the portal's query editor):
 #   IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL

@@ -5,7 +5,7 @@ terraform {
   required_providers {
     azurerm = {
       source  = "hashicorp/azurerm"
-      version = ">= 4.0"
+      version = "~> 4.0"
     }
   }
 }
@@ -51,7 +51,7 @@ locals {
   assignment_namespace = "6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61"
   service_ids = {
     contosoassets = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Storage/storageAccounts/contosoassets"
-    kv_contoso = "${data.azurerm_resource_group.this.id}/providers/Microsoft.KeyVault/vaults/kv-contoso"
+    kv_contoso    = "${data.azurerm_resource_group.this.id}/providers/Microsoft.KeyVault/vaults/kv-contoso"
   }
   app_ids = {
     contoso_web = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Web/sites/contoso-web"
@@ -60,43 +60,43 @@ locals {
 
 # Contoso developers (developer) → contosoassets: Storage Blob Data Contributor [resource]
 resource "azurerm_role_assignment" "contoso_developers_contosoassets_storage_blob_data_contributor" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosoassets}|${var.contoso_developers_principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
-  scope                = local.service_ids.contosoassets
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
-  principal_id         = var.contoso_developers_principal_id
-  principal_type       = "Group"
-  description          = "idtopo: Contoso developers (developer) → contosoassets: Storage Blob Data Contributor [resource]"
+  name               = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosoassets}|${var.contoso_developers_principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
+  scope              = local.service_ids.contosoassets
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+  principal_id       = var.contoso_developers_principal_id
+  principal_type     = "Group"
+  description        = "idtopo: Contoso developers (developer) → contosoassets: Storage Blob Data Contributor [resource]"
 }
 
 # Contoso developers (developer) → kv-contoso: Key Vault Secrets User [resource]
 resource "azurerm_role_assignment" "contoso_developers_kv_contoso_key_vault_secrets_user" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.kv_contoso}|${var.contoso_developers_principal_id}|4633458b-17de-408a-b874-0445c86b69e6"))
-  scope                = local.service_ids.kv_contoso
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
-  principal_id         = var.contoso_developers_principal_id
-  principal_type       = "Group"
-  description          = "idtopo: Contoso developers (developer) → kv-contoso: Key Vault Secrets User [resource]"
+  name               = uuidv5(local.assignment_namespace, lower("${local.service_ids.kv_contoso}|${var.contoso_developers_principal_id}|4633458b-17de-408a-b874-0445c86b69e6"))
+  scope              = local.service_ids.kv_contoso
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
+  principal_id       = var.contoso_developers_principal_id
+  principal_type     = "Group"
+  description        = "idtopo: Contoso developers (developer) → kv-contoso: Key Vault Secrets User [resource]"
 }
 
 # contoso-web (systemAssigned) → contosoassets: Storage Blob Data Contributor [resource]
 resource "azurerm_role_assignment" "contoso_web_contosoassets_storage_blob_data_contributor" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosoassets}|${var.contoso_web_principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
-  scope                = local.service_ids.contosoassets
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
-  principal_id         = var.contoso_web_principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: contoso-web (systemAssigned) → contosoassets: Storage Blob Data Contributor [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosoassets}|${var.contoso_web_principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
+  scope                            = local.service_ids.contosoassets
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+  principal_id                     = var.contoso_web_principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: contoso-web (systemAssigned) → contosoassets: Storage Blob Data Contributor [resource]"
   skip_service_principal_aad_check = true
 }
 
 # contoso-web (systemAssigned) → kv-contoso: Key Vault Secrets User [resource]
 resource "azurerm_role_assignment" "contoso_web_kv_contoso_key_vault_secrets_user" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.kv_contoso}|${var.contoso_web_principal_id}|4633458b-17de-408a-b874-0445c86b69e6"))
-  scope                = local.service_ids.kv_contoso
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
-  principal_id         = var.contoso_web_principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: contoso-web (systemAssigned) → kv-contoso: Key Vault Secrets User [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.kv_contoso}|${var.contoso_web_principal_id}|4633458b-17de-408a-b874-0445c86b69e6"))
+  scope                            = local.service_ids.kv_contoso
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
+  principal_id                     = var.contoso_web_principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: contoso-web (systemAssigned) → kv-contoso: Key Vault Secrets User [resource]"
   skip_service_principal_aad_check = true
 }
 
@@ -111,7 +111,7 @@ output "app_identities" {
   }
 }
 
-# SQL: run in database contoso-sql/orders as its Microsoft Entra admin.
+# SQL: run in contoso-sql/orders as its Microsoft Entra admin.
 output "sql_script_contoso_sql_orders_contoso_developers" {
   value = <<EOT
 IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
@@ -121,7 +121,7 @@ ALTER ROLE [db_datawriter] ADD MEMBER [Contoso developers];
 EOT
 }
 
-# SQL: run in database contoso-sql/orders as its Microsoft Entra admin.
+# SQL: run in contoso-sql/orders as its Microsoft Entra admin.
 output "sql_script_contoso_sql_orders_contoso_web" {
   value = <<EOT
 IF DATABASE_PRINCIPAL_ID(N'contoso-web') IS NULL

@@ -8,6 +8,7 @@ if [ -z "${SUBSCRIPTION_ID:-}" ]; then SUBSCRIPTION_ID="$(az account show --quer
 if [ -z "${RESOURCE_GROUP:-}" ]; then printf '%s\n' 'set RESOURCE_GROUP to the resource group of the identities' >&2; exit 1; fi
 if [ -z "${LOCATION:-}" ]; then LOCATION="$(az group show --name "$RESOURCE_GROUP" --query location --output tsv)"; fi
 RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"
+ASSIGNMENT_NAMESPACE=6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61
 az account set --subscription "$SUBSCRIPTION_ID"
 
 # Creates a role assignment unless an equal one exists (under any name).
@@ -36,6 +37,18 @@ assign_cosmos_role() {
   echo "created: $2 for $3 on $account"
 }
 
+# The name idtopo apply gives an assignment: UUID v5 of "scope|principal|role" in lower case, so
+# Bicep, Terraform, this script and apply name it alike (empty where no tool computes it: az picks).
+assignment_name() {
+  local key
+  key=$(printf '%s|%s|%s' "$1" "$2" "$3" | tr '[:upper:]' '[:lower:]')
+  if uuidgen --help 2>&1 | grep -q -- --sha1; then
+    uuidgen --sha1 --namespace "$ASSIGNMENT_NAMESPACE" --name "$key"
+  elif command -v python3 >/dev/null; then
+    python3 -c 'import sys, uuid; print(uuid.uuid5(uuid.UUID(sys.argv[1]), sys.argv[2]))' "$ASSIGNMENT_NAMESPACE" "$key"
+  fi
+}
+
 # User-assigned identities
 MI_CONTOSO_STORAGE_ID=$(az identity create --name='mi-contoso-storage' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
 MI_CONTOSO_STORAGE_PRINCIPAL_ID=$(az identity show --ids "$MI_CONTOSO_STORAGE_ID" --query principalId --output tsv)
@@ -61,15 +74,15 @@ CONTOSO_COSMOS_ID="$RG_ID"'/providers/Microsoft.DocumentDB/databaseAccounts/cont
 
 # Role assignments: assign_role OBJECT_ID PRINCIPAL_TYPE ROLE SCOPE [NAME]
 # Contoso developers (developer) → contosoassets: Storage Blob Data Contributor [resource]
-assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOASSETS_ID"
+assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOASSETS_ID" "$(assignment_name "$CONTOSOASSETS_ID" "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" ba92f5b4-2d11-453d-a403-e96b0029c9fe)"
 # mi-contoso-storage (userAssigned) → contosoassets: Storage Blob Data Contributor [resource]
-assign_role "$MI_CONTOSO_STORAGE_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOASSETS_ID"
+assign_role "$MI_CONTOSO_STORAGE_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOASSETS_ID" "$(assignment_name "$CONTOSOASSETS_ID" "$MI_CONTOSO_STORAGE_PRINCIPAL_ID" ba92f5b4-2d11-453d-a403-e96b0029c9fe)"
 
 # Cosmos DB data-plane roles: assign_cosmos_role ACCOUNT_ID ROLE PRINCIPAL_ID [NAME]
 # Contoso developers (developer) → contoso-cosmos: Cosmos DB Built-in Data Contributor [resource]
-assign_cosmos_role "$CONTOSO_COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$CONTOSO_DEVELOPERS_PRINCIPAL_ID"
+assign_cosmos_role "$CONTOSO_COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" "$(assignment_name "$CONTOSO_COSMOS_ID" "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" 00000000-0000-0000-0000-000000000002)"
 # mi-contoso-databases (userAssigned) → contoso-cosmos: Cosmos DB Built-in Data Contributor [resource]
-assign_cosmos_role "$CONTOSO_COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$MI_CONTOSO_DATABASES_PRINCIPAL_ID"
+assign_cosmos_role "$CONTOSO_COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$MI_CONTOSO_DATABASES_PRINCIPAL_ID" "$(assignment_name "$CONTOSO_COSMOS_ID" "$MI_CONTOSO_DATABASES_PRINCIPAL_ID" 00000000-0000-0000-0000-000000000002)"
 
 # Client-ID settings (DefaultAzureCredential picks the identity per client with them)
 az webapp config appsettings set --ids "$CONTOSO_WEB_1_ID" --settings MANAGED_IDENTITY_CLIENT_ID_STORAGE="$MI_CONTOSO_STORAGE_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_COSMOS="$MI_CONTOSO_DATABASES_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_SQL="$MI_CONTOSO_DATABASES_CLIENT_ID" --output none

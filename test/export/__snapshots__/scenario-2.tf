@@ -5,7 +5,7 @@ terraform {
   required_providers {
     azurerm = {
       source  = "hashicorp/azurerm"
-      version = ">= 4.0"
+      version = "~> 4.0"
     }
   }
 }
@@ -45,13 +45,13 @@ data "azurerm_resource_group" "this" {
 locals {
   assignment_namespace = "6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61"
   service_ids = {
-    contosoassets = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Storage/storageAccounts/contosoassets"
+    contosoassets  = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Storage/storageAccounts/contosoassets"
     contoso_cosmos = "${data.azurerm_resource_group.this.id}/providers/Microsoft.DocumentDB/databaseAccounts/contoso-cosmos"
   }
   app_ids = {
     contoso_web_1 = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Web/sites/contoso-web-1"
     contoso_web_2 = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Web/sites/contoso-web-2"
-    contoso_func = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Web/sites/contoso-func"
+    contoso_func  = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Web/sites/contoso-func"
   }
 }
 
@@ -69,22 +69,22 @@ resource "azurerm_user_assigned_identity" "mi_contoso_databases" {
 
 # Contoso developers (developer) → contosoassets: Storage Blob Data Contributor [resource]
 resource "azurerm_role_assignment" "contoso_developers_contosoassets_storage_blob_data_contributor" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosoassets}|${var.contoso_developers_principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
-  scope                = local.service_ids.contosoassets
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
-  principal_id         = var.contoso_developers_principal_id
-  principal_type       = "Group"
-  description          = "idtopo: Contoso developers (developer) → contosoassets: Storage Blob Data Contributor [resource]"
+  name               = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosoassets}|${var.contoso_developers_principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
+  scope              = local.service_ids.contosoassets
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+  principal_id       = var.contoso_developers_principal_id
+  principal_type     = "Group"
+  description        = "idtopo: Contoso developers (developer) → contosoassets: Storage Blob Data Contributor [resource]"
 }
 
 # mi-contoso-storage (userAssigned) → contosoassets: Storage Blob Data Contributor [resource]
 resource "azurerm_role_assignment" "mi_contoso_storage_contosoassets_storage_blob_data_contributor" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosoassets}|${azurerm_user_assigned_identity.mi_contoso_storage.principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
-  scope                = local.service_ids.contosoassets
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
-  principal_id         = azurerm_user_assigned_identity.mi_contoso_storage.principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: mi-contoso-storage (userAssigned) → contosoassets: Storage Blob Data Contributor [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosoassets}|${azurerm_user_assigned_identity.mi_contoso_storage.principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
+  scope                            = local.service_ids.contosoassets
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+  principal_id                     = azurerm_user_assigned_identity.mi_contoso_storage.principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: mi-contoso-storage (userAssigned) → contosoassets: Storage Blob Data Contributor [resource]"
   skip_service_principal_aad_check = true
 }
 
@@ -106,6 +106,7 @@ resource "azurerm_cosmosdb_sql_role_assignment" "mi_contoso_databases_contoso_co
   role_definition_id  = "${local.service_ids.contoso_cosmos}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002"
   principal_id        = azurerm_user_assigned_identity.mi_contoso_databases.principal_id
   scope               = local.service_ids.contoso_cosmos
+  depends_on          = [azurerm_cosmosdb_sql_role_assignment.contoso_developers_contoso_cosmos_cosmos_db_built_in_data_contributor]
 }
 
 # The identity block each app's own resource needs.
@@ -134,13 +135,13 @@ output "app_settings" {
   value = {
     contoso_web_1 = {
       MANAGED_IDENTITY_CLIENT_ID_STORAGE = azurerm_user_assigned_identity.mi_contoso_storage.client_id
-      MANAGED_IDENTITY_CLIENT_ID_COSMOS = azurerm_user_assigned_identity.mi_contoso_databases.client_id
-      MANAGED_IDENTITY_CLIENT_ID_SQL = azurerm_user_assigned_identity.mi_contoso_databases.client_id
+      MANAGED_IDENTITY_CLIENT_ID_COSMOS  = azurerm_user_assigned_identity.mi_contoso_databases.client_id
+      MANAGED_IDENTITY_CLIENT_ID_SQL     = azurerm_user_assigned_identity.mi_contoso_databases.client_id
     }
     contoso_web_2 = {
       MANAGED_IDENTITY_CLIENT_ID_STORAGE = azurerm_user_assigned_identity.mi_contoso_storage.client_id
-      MANAGED_IDENTITY_CLIENT_ID_COSMOS = azurerm_user_assigned_identity.mi_contoso_databases.client_id
-      MANAGED_IDENTITY_CLIENT_ID_SQL = azurerm_user_assigned_identity.mi_contoso_databases.client_id
+      MANAGED_IDENTITY_CLIENT_ID_COSMOS  = azurerm_user_assigned_identity.mi_contoso_databases.client_id
+      MANAGED_IDENTITY_CLIENT_ID_SQL     = azurerm_user_assigned_identity.mi_contoso_databases.client_id
     }
     contoso_func = {
       AZURE_CLIENT_ID = azurerm_user_assigned_identity.mi_contoso_storage.client_id
@@ -148,7 +149,7 @@ output "app_settings" {
   }
 }
 
-# SQL: run in database contoso-sql/orders as its Microsoft Entra admin.
+# SQL: run in contoso-sql/orders as its Microsoft Entra admin.
 output "sql_script_contoso_sql_orders_contoso_developers" {
   value = <<EOT
 IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
@@ -158,7 +159,7 @@ ALTER ROLE [db_datawriter] ADD MEMBER [Contoso developers];
 EOT
 }
 
-# SQL: run in database contoso-sql/orders as its Microsoft Entra admin.
+# SQL: run in contoso-sql/orders as its Microsoft Entra admin.
 output "sql_script_contoso_sql_orders_mi_contoso_databases" {
   value = <<EOT
 IF DATABASE_PRINCIPAL_ID(N'mi-contoso-databases') IS NULL

@@ -2,9 +2,9 @@
 // Deploy: az deployment group create --resource-group <group> --template-file <this file>
 // Apps are referenced, not redeclared: enable their identities first (the appIdentities output,
 // or the Azure CLI export), since a system-assigned principal must exist to be granted.
-// Role assignment names: the plan's UUID v5 when the principal id is known; otherwise
-// guid(scope, principal resource id, role): a principal id created by this deployment is a
-// run-time value, and Bicep needs names it can compute when the deployment starts.
+// Role assignment names: idtopo apply's UUID v5 when the principal id and scope are known (the
+// same name in every export); otherwise guid(scope, principal resource id, role): a principal
+// id created by this deployment is a run-time value, and Bicep has no UUID v5 function.
 targetScope = 'resourceGroup'
 
 @description('Location of the user-assigned identities this file creates.')
@@ -128,7 +128,7 @@ output appIdentities object = {
   contosoOrdersApi: {
     resourceId: contosoOrdersApi.id
     identity: {
-      type: 'SystemAssigned, UserAssigned'
+      type: 'SystemAssigned,UserAssigned'
       userAssignedIdentities: {
         '${miContosoOrdersStorage.id}': {}
       }

@@ -8,6 +8,7 @@ if [ -z "${SUBSCRIPTION_ID:-}" ]; then SUBSCRIPTION_ID="$(az account show --quer
 if [ -z "${RESOURCE_GROUP:-}" ]; then printf '%s\n' 'set RESOURCE_GROUP to the resource group of the identities' >&2; exit 1; fi
 if [ -z "${LOCATION:-}" ]; then LOCATION="$(az group show --name "$RESOURCE_GROUP" --query location --output tsv)"; fi
 RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"
+ASSIGNMENT_NAMESPACE=6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61
 az account set --subscription "$SUBSCRIPTION_ID"
 
 # Creates a role assignment unless an equal one exists (under any name).
@@ -36,6 +37,18 @@ assign_cosmos_role() {
   echo "created: $2 for $3 on $account"
 }
 
+# The name idtopo apply gives an assignment: UUID v5 of "scope|principal|role" in lower case, so
+# Bicep, Terraform, this script and apply name it alike (empty where no tool computes it: az picks).
+assignment_name() {
+  local key
+  key=$(printf '%s|%s|%s' "$1" "$2" "$3" | tr '[:upper:]' '[:lower:]')
+  if uuidgen --help 2>&1 | grep -q -- --sha1; then
+    uuidgen --sha1 --namespace "$ASSIGNMENT_NAMESPACE" --name "$key"
+  elif command -v python3 >/dev/null; then
+    python3 -c 'import sys, uuid; print(uuid.uuid5(uuid.UUID(sys.argv[1]), sys.argv[2]))' "$ASSIGNMENT_NAMESPACE" "$key"
+  fi
+}
+
 # User-assigned identities
 MI_CONTOSO_ORDERS_STORAGE_ID=$(az identity create --name='mi-contoso-orders-storage' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
 MI_CONTOSO_ORDERS_STORAGE_PRINCIPAL_ID=$(az identity show --ids "$MI_CONTOSO_ORDERS_STORAGE_ID" --query principalId --output tsv)
@@ -58,19 +71,19 @@ KV_CONTOSO_ORDERS_ID="$RG_ID"'/providers/Microsoft.KeyVault/vaults/kv-contoso-or
 
 # Role assignments: assign_role OBJECT_ID PRINCIPAL_TYPE ROLE SCOPE [NAME]
 # contoso-orders-api (systemAssigned) → kv-contoso-orders: Key Vault Secrets User [resource]
-assign_role "$CONTOSO_ORDERS_API_PRINCIPAL_ID" ServicePrincipal 4633458b-17de-408a-b874-0445c86b69e6 "$KV_CONTOSO_ORDERS_ID"
+assign_role "$CONTOSO_ORDERS_API_PRINCIPAL_ID" ServicePrincipal 4633458b-17de-408a-b874-0445c86b69e6 "$KV_CONTOSO_ORDERS_ID" "$(assignment_name "$KV_CONTOSO_ORDERS_ID" "$CONTOSO_ORDERS_API_PRINCIPAL_ID" 4633458b-17de-408a-b874-0445c86b69e6)"
 # Contoso developers (developer) → contosoorders: Storage Blob Data Contributor [resource]
-assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOORDERS_ID"
+assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOORDERS_ID" "$(assignment_name "$CONTOSOORDERS_ID" "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" ba92f5b4-2d11-453d-a403-e96b0029c9fe)"
 # Contoso developers (developer) → contoso-orders-bus: Azure Service Bus Data Receiver [resource]
-assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 "$CONTOSO_ORDERS_BUS_ID"
+assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 "$CONTOSO_ORDERS_BUS_ID" "$(assignment_name "$CONTOSO_ORDERS_BUS_ID" "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0)"
 # Contoso developers (developer) → contoso-orders-bus: Azure Service Bus Data Sender [resource]
-assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 "$CONTOSO_ORDERS_BUS_ID"
+assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 "$CONTOSO_ORDERS_BUS_ID" "$(assignment_name "$CONTOSO_ORDERS_BUS_ID" "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39)"
 # Contoso developers (developer) → kv-contoso-orders: Key Vault Secrets User [resource]
-assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group 4633458b-17de-408a-b874-0445c86b69e6 "$KV_CONTOSO_ORDERS_ID"
+assign_role "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" Group 4633458b-17de-408a-b874-0445c86b69e6 "$KV_CONTOSO_ORDERS_ID" "$(assignment_name "$KV_CONTOSO_ORDERS_ID" "$CONTOSO_DEVELOPERS_PRINCIPAL_ID" 4633458b-17de-408a-b874-0445c86b69e6)"
 # mi-contoso-orders-storage (userAssigned) → contosoorders: Storage Blob Data Contributor [resource]
-assign_role "$MI_CONTOSO_ORDERS_STORAGE_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOORDERS_ID"
+assign_role "$MI_CONTOSO_ORDERS_STORAGE_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403-e96b0029c9fe "$CONTOSOORDERS_ID" "$(assignment_name "$CONTOSOORDERS_ID" "$MI_CONTOSO_ORDERS_STORAGE_PRINCIPAL_ID" ba92f5b4-2d11-453d-a403-e96b0029c9fe)"
 # mi-contoso-orders-storage (userAssigned) → contoso-orders-bus: Azure Service Bus Data Sender [resource]
-assign_role "$MI_CONTOSO_ORDERS_STORAGE_PRINCIPAL_ID" ServicePrincipal 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 "$CONTOSO_ORDERS_BUS_ID"
+assign_role "$MI_CONTOSO_ORDERS_STORAGE_PRINCIPAL_ID" ServicePrincipal 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 "$CONTOSO_ORDERS_BUS_ID" "$(assignment_name "$CONTOSO_ORDERS_BUS_ID" "$MI_CONTOSO_ORDERS_STORAGE_PRINCIPAL_ID" 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39)"
 
 # Client-ID settings (DefaultAzureCredential picks the identity per client with them)
 az containerapp update --ids "$CONTOSO_ORDERS_API_ID" --set-env-vars MANAGED_IDENTITY_CLIENT_ID_STORAGE="$MI_CONTOSO_ORDERS_STORAGE_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_SERVICEBUS="$MI_CONTOSO_ORDERS_STORAGE_CLIENT_ID" --output none

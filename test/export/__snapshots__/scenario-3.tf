@@ -5,7 +5,7 @@ terraform {
   required_providers {
     azurerm = {
       source  = "hashicorp/azurerm"
-      version = ">= 4.0"
+      version = "~> 4.0"
     }
   }
 }
@@ -50,12 +50,12 @@ data "azurerm_resource_group" "this" {
 locals {
   assignment_namespace = "6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61"
   service_ids = {
-    contosoorders = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Storage/storageAccounts/contosoorders"
+    contosoorders      = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Storage/storageAccounts/contosoorders"
     contoso_orders_bus = "${data.azurerm_resource_group.this.id}/providers/Microsoft.ServiceBus/namespaces/contoso-orders-bus"
-    kv_contoso_orders = "${data.azurerm_resource_group.this.id}/providers/Microsoft.KeyVault/vaults/kv-contoso-orders"
+    kv_contoso_orders  = "${data.azurerm_resource_group.this.id}/providers/Microsoft.KeyVault/vaults/kv-contoso-orders"
   }
   app_ids = {
-    contoso_orders_api = "${data.azurerm_resource_group.this.id}/providers/Microsoft.App/containerApps/contoso-orders-api"
+    contoso_orders_api    = "${data.azurerm_resource_group.this.id}/providers/Microsoft.App/containerApps/contoso-orders-api"
     contoso_orders_worker = "${data.azurerm_resource_group.this.id}/providers/Microsoft.Web/sites/contoso-orders-worker"
   }
 }
@@ -68,74 +68,74 @@ resource "azurerm_user_assigned_identity" "mi_contoso_orders_storage" {
 
 # contoso-orders-api (systemAssigned) → kv-contoso-orders: Key Vault Secrets User [resource]
 resource "azurerm_role_assignment" "contoso_orders_api_kv_contoso_orders_key_vault_secrets_user" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.kv_contoso_orders}|${var.contoso_orders_api_principal_id}|4633458b-17de-408a-b874-0445c86b69e6"))
-  scope                = local.service_ids.kv_contoso_orders
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
-  principal_id         = var.contoso_orders_api_principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: contoso-orders-api (systemAssigned) → kv-contoso-orders: Key Vault Secrets User [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.kv_contoso_orders}|${var.contoso_orders_api_principal_id}|4633458b-17de-408a-b874-0445c86b69e6"))
+  scope                            = local.service_ids.kv_contoso_orders
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
+  principal_id                     = var.contoso_orders_api_principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: contoso-orders-api (systemAssigned) → kv-contoso-orders: Key Vault Secrets User [resource]"
   skip_service_principal_aad_check = true
 }
 
 # Contoso developers (developer) → contosoorders: Storage Blob Data Contributor [resource]
 resource "azurerm_role_assignment" "contoso_developers_contosoorders_storage_blob_data_contributor" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosoorders}|${var.contoso_developers_principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
-  scope                = local.service_ids.contosoorders
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
-  principal_id         = var.contoso_developers_principal_id
-  principal_type       = "Group"
-  description          = "idtopo: Contoso developers (developer) → contosoorders: Storage Blob Data Contributor [resource]"
+  name               = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosoorders}|${var.contoso_developers_principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
+  scope              = local.service_ids.contosoorders
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+  principal_id       = var.contoso_developers_principal_id
+  principal_type     = "Group"
+  description        = "idtopo: Contoso developers (developer) → contosoorders: Storage Blob Data Contributor [resource]"
 }
 
 # Contoso developers (developer) → contoso-orders-bus: Azure Service Bus Data Receiver [resource]
 resource "azurerm_role_assignment" "contoso_developers_contoso_orders_bus_azure_service_bus_data_receiver" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_orders_bus}|${var.contoso_developers_principal_id}|4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0"))
-  scope                = local.service_ids.contoso_orders_bus
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0"
-  principal_id         = var.contoso_developers_principal_id
-  principal_type       = "Group"
-  description          = "idtopo: Contoso developers (developer) → contoso-orders-bus: Azure Service Bus Data Receiver [resource]"
+  name               = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_orders_bus}|${var.contoso_developers_principal_id}|4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0"))
+  scope              = local.service_ids.contoso_orders_bus
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0"
+  principal_id       = var.contoso_developers_principal_id
+  principal_type     = "Group"
+  description        = "idtopo: Contoso developers (developer) → contoso-orders-bus: Azure Service Bus Data Receiver [resource]"
 }
 
 # Contoso developers (developer) → contoso-orders-bus: Azure Service Bus Data Sender [resource]
 resource "azurerm_role_assignment" "contoso_developers_contoso_orders_bus_azure_service_bus_data_sender" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_orders_bus}|${var.contoso_developers_principal_id}|69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"))
-  scope                = local.service_ids.contoso_orders_bus
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"
-  principal_id         = var.contoso_developers_principal_id
-  principal_type       = "Group"
-  description          = "idtopo: Contoso developers (developer) → contoso-orders-bus: Azure Service Bus Data Sender [resource]"
+  name               = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_orders_bus}|${var.contoso_developers_principal_id}|69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"))
+  scope              = local.service_ids.contoso_orders_bus
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"
+  principal_id       = var.contoso_developers_principal_id
+  principal_type     = "Group"
+  description        = "idtopo: Contoso developers (developer) → contoso-orders-bus: Azure Service Bus Data Sender [resource]"
 }
 
 # Contoso developers (developer) → kv-contoso-orders: Key Vault Secrets User [resource]
 resource "azurerm_role_assignment" "contoso_developers_kv_contoso_orders_key_vault_secrets_user" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.kv_contoso_orders}|${var.contoso_developers_principal_id}|4633458b-17de-408a-b874-0445c86b69e6"))
-  scope                = local.service_ids.kv_contoso_orders
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
-  principal_id         = var.contoso_developers_principal_id
-  principal_type       = "Group"
-  description          = "idtopo: Contoso developers (developer) → kv-contoso-orders: Key Vault Secrets User [resource]"
+  name               = uuidv5(local.assignment_namespace, lower("${local.service_ids.kv_contoso_orders}|${var.contoso_developers_principal_id}|4633458b-17de-408a-b874-0445c86b69e6"))
+  scope              = local.service_ids.kv_contoso_orders
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
+  principal_id       = var.contoso_developers_principal_id
+  principal_type     = "Group"
+  description        = "idtopo: Contoso developers (developer) → kv-contoso-orders: Key Vault Secrets User [resource]"
 }
 
 # mi-contoso-orders-storage (userAssigned) → contosoorders: Storage Blob Data Contributor [resource]
 resource "azurerm_role_assignment" "mi_contoso_orders_storage_contosoorders_storage_blob_data_contributor" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosoorders}|${azurerm_user_assigned_identity.mi_contoso_orders_storage.principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
-  scope                = local.service_ids.contosoorders
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
-  principal_id         = azurerm_user_assigned_identity.mi_contoso_orders_storage.principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: mi-contoso-orders-storage (userAssigned) → contosoorders: Storage Blob Data Contributor [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.contosoorders}|${azurerm_user_assigned_identity.mi_contoso_orders_storage.principal_id}|ba92f5b4-2d11-453d-a403-e96b0029c9fe"))
+  scope                            = local.service_ids.contosoorders
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+  principal_id                     = azurerm_user_assigned_identity.mi_contoso_orders_storage.principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: mi-contoso-orders-storage (userAssigned) → contosoorders: Storage Blob Data Contributor [resource]"
   skip_service_principal_aad_check = true
 }
 
 # mi-contoso-orders-storage (userAssigned) → contoso-orders-bus: Azure Service Bus Data Sender [resource]
 resource "azurerm_role_assignment" "mi_contoso_orders_storage_contoso_orders_bus_azure_service_bus_data_sender" {
-  name                 = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_orders_bus}|${azurerm_user_assigned_identity.mi_contoso_orders_storage.principal_id}|69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"))
-  scope                = local.service_ids.contoso_orders_bus
-  role_definition_id   = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"
-  principal_id         = azurerm_user_assigned_identity.mi_contoso_orders_storage.principal_id
-  principal_type       = "ServicePrincipal"
-  description          = "idtopo: mi-contoso-orders-storage (userAssigned) → contoso-orders-bus: Azure Service Bus Data Sender [resource]"
+  name                             = uuidv5(local.assignment_namespace, lower("${local.service_ids.contoso_orders_bus}|${azurerm_user_assigned_identity.mi_contoso_orders_storage.principal_id}|69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"))
+  scope                            = local.service_ids.contoso_orders_bus
+  role_definition_id               = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"
+  principal_id                     = azurerm_user_assigned_identity.mi_contoso_orders_storage.principal_id
+  principal_type                   = "ServicePrincipal"
+  description                      = "idtopo: mi-contoso-orders-storage (userAssigned) → contoso-orders-bus: Azure Service Bus Data Sender [resource]"
   skip_service_principal_aad_check = true
 }
 
@@ -144,7 +144,7 @@ output "app_identities" {
   value = {
     contoso_orders_api = {
       resource_id  = local.app_ids.contoso_orders_api
-      type         = "SystemAssigned, UserAssigned"
+      type         = "SystemAssigned,UserAssigned"
       identity_ids = [azurerm_user_assigned_identity.mi_contoso_orders_storage.id]
     }
     contoso_orders_worker = {
@@ -159,7 +159,7 @@ output "app_identities" {
 output "app_settings" {
   value = {
     contoso_orders_api = {
-      MANAGED_IDENTITY_CLIENT_ID_STORAGE = azurerm_user_assigned_identity.mi_contoso_orders_storage.client_id
+      MANAGED_IDENTITY_CLIENT_ID_STORAGE    = azurerm_user_assigned_identity.mi_contoso_orders_storage.client_id
       MANAGED_IDENTITY_CLIENT_ID_SERVICEBUS = azurerm_user_assigned_identity.mi_contoso_orders_storage.client_id
     }
     contoso_orders_worker = {

@@ -62,5 +62,50 @@ testRule(broadScope, {
         },
       ],
     },
+    {
+      name: 'Cosmos DB data roles: the account, a database or a container, never a group',
+      design: design()
+        .app('api', { systemAssigned: true })
+        .service('db', 'cosmosDb')
+        .access('api', 'db', ['Cosmos DB Built-in Data Reader'], {
+          id: 'e1',
+          scope: 'resourceGroup',
+        })
+        .access('api', 'db', ['Cosmos DB Account Reader Role'], { id: 'e2', scope: 'subscription' })
+        .build(),
+      findings: [
+        {
+          subject: 'e1',
+          message:
+            'Cosmos DB data roles on "db" can only be scoped to the account, one database (/dbs/…) or one container (/dbs/…/colls/…), never a resource group: the plan grants them on the account.',
+          fixes: [
+            {
+              title: 'Grant on "db" only (resource scope)',
+              output: `
+                app api appService system
+                service db cosmosDb
+                access e1 api -> db ["Cosmos DB Built-in Data Reader"]
+                access e2 api -> db ["Cosmos DB Account Reader Role"] scope=subscription
+              `,
+            },
+          ],
+        },
+        {
+          subject: 'e2',
+          message: 'cover every other resource there too',
+          fixes: [
+            {
+              title: 'Grant on "db" only (resource scope)',
+              output: `
+                app api appService system
+                service db cosmosDb
+                access e1 api -> db ["Cosmos DB Built-in Data Reader"] scope=resourceGroup
+                access e2 api -> db ["Cosmos DB Account Reader Role"]
+              `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 })

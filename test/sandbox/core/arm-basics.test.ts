@@ -95,20 +95,27 @@ describe('resource groups', () => {
     expect(call(sandbox, 'HEAD', v(`${SUB_ID}/resourceGroups/nope`, '2021-04-01')).status).toBe(404)
   })
 
-  it('deletes a group asynchronously (202 + Location) with everything in it', () => {
+  it('deletes a group asynchronously (202 + Location, 202 with Retry-After while it runs) with everything in it', () => {
     const { sandbox } = testSandbox()
     const r = call(sandbox, 'DELETE', v(RG_ID, '2021-04-01'))
     expect(r.status).toBe(202)
     expect(r.headers.location).toMatch(
       /^https:\/\/sandbox\.test\/subscriptions\/.+\/operationresults\/.+api-version=2021-04-01$/,
     )
-    expect(
+    const poll = () =>
       call(
         sandbox,
         'GET',
         new URL(r.headers.location ?? '').pathname + new URL(r.headers.location ?? '').search,
-      ).status,
-    ).toBe(200)
+      )
+    const running = poll()
+    expect([running.status, running.json, running.headers['retry-after']]).toEqual([
+      202,
+      undefined,
+      '1',
+    ])
+    sandbox.advanceClock(1000)
+    expect(poll().status).toBe(200)
     expect(call(sandbox, 'GET', v(RG_ID, '2021-04-01')).json.error.code).toBe(
       'ResourceGroupNotFound',
     )

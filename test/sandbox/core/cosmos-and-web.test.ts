@@ -32,8 +32,11 @@ describe('Cosmos DB data-plane RBAC', () => {
       properties: { roleDefinitionId: reader, scope: ACCOUNT, principalId: PRINCIPAL },
     })
     expect(put.status).toBe(202)
-    const status = call(sandbox, 'GET', path(put.headers['azure-asyncoperation'] ?? ''))
-    expect(status.json.status).toBe('Succeeded')
+    const poll = () => call(sandbox, 'GET', path(put.headers['azure-asyncoperation'] ?? ''))
+    expect([poll().json.status, poll().headers['retry-after']]).toEqual(['InProgress', '1'])
+    expect(call(sandbox, 'GET', path(put.headers.location ?? '')).status).toBe(202)
+    sandbox.advanceClock(1000)
+    expect(poll().json.status).toBe('Succeeded')
     expect(call(sandbox, 'GET', path(put.headers.location ?? '')).status).toBe(200)
     const got = call(sandbox, 'GET', url)
     expect(got.json).toEqual({
@@ -47,7 +50,57 @@ describe('Cosmos DB data-plane RBAC', () => {
     ).toEqual([got.json])
     expect(call(sandbox, 'DELETE', url).status).toBe(202)
     expect(call(sandbox, 'GET', url).status).toBe(404)
+    sandbox.advanceClock(1000)
     expect(call(sandbox, 'DELETE', url).status).toBe(204)
+  })
+
+  it('locks the account while a data-role write runs: a concurrent one gets 412 PreconditionFailed, other accounts do not', () => {
+    const { sandbox } = testSandbox()
+    sandbox.seed({
+      resources: [{ type: 'Microsoft.DocumentDB/databaseAccounts', name: 'other-cosmos' }],
+    })
+    const OTHER = resourceId('Microsoft.DocumentDB/databaseAccounts', 'other-cosmos')
+    const put = (account: string, name: string) =>
+      call(sandbox, 'PUT', v(`${account}/sqlRoleAssignments/${name}`, '2024-05-15'), {
+        properties: {
+          roleDefinitionId: `${account}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000001`,
+          scope: account,
+          principalId: PRINCIPAL,
+        },
+      })
+    expect(put(ACCOUNT, NAME).status).toBe(202)
+    const refused = put(ACCOUNT, '7b0f43c5-e787-4862-89b1-a653fa9cf747')
+    expect([refused.status, refused.json.error.code]).toEqual([412, 'PreconditionFailed'])
+    expect(refused.json.error.message).toMatch(
+      /^There is another user operation in progress which requires an exclusive lock on \[contoso-cosmos\]\. Please retry after sometime\./,
+    )
+    expect(put(OTHER, NAME).status).toBe(202)
+    sandbox.advanceClock(999)
+    expect(put(ACCOUNT, '7b0f43c5-e787-4862-89b1-a653fa9cf747').status).toBe(412)
+    sandbox.advanceClock(1)
+    expect(put(ACCOUNT, '7b0f43c5-e787-4862-89b1-a653fa9cf747').status).toBe(202)
+    sandbox.setFaults({ locks: { enabled: false } })
+    expect(put(ACCOUNT, '8b0f43c5-e787-4862-89b1-a653fa9cf747').status).toBe(202)
+  })
+
+  it('takes data-role scopes only at the account, a database or a container', () => {
+    const { sandbox } = testSandbox()
+    sandbox.setFaults({ locks: { enabled: false } })
+    const put = (scope: string) =>
+      call(sandbox, 'PUT', v(`${ACCOUNT}/sqlRoleAssignments/${NAME}`, '2024-05-15'), {
+        properties: { roleDefinitionId: reader, scope, principalId: PRINCIPAL },
+      }).status
+    expect(
+      [ACCOUNT, `${ACCOUNT}/dbs/orders`, `${ACCOUNT}/dbs/orders/colls/lines`].map(put),
+    ).toEqual([202, 202, 202])
+    expect(
+      [
+        `${ACCOUNT}/sqlDatabases/orders`,
+        `${ACCOUNT}/dbs`,
+        `${ACCOUNT}/dbs/a/b`,
+        ACCOUNT.split('/providers')[0]!,
+      ].map(put),
+    ).toEqual([400, 400, 400, 400])
   })
 
   it('checks the account, the role definition, the scope and the principal', () => {

@@ -20,7 +20,13 @@ describe('write throttling (ARM token bucket)', () => {
   it('is on by default with 200 writes refilling 10/s, and reports remaining writes on every write', () => {
     const clock = testClock()
     const sandbox = createSandbox({ now: clock.now })
-    expect(sandbox.faults().throttle).toEqual({ enabled: true, capacity: 200, refillPerSecond: 10 })
+    expect(sandbox.faults().throttle).toEqual({
+      enabled: true,
+      capacity: 200,
+      refillPerSecond: 10,
+      globalCapacity: 3000,
+      globalRefillPerSecond: 50,
+    })
     const statuses: number[] = []
     for (let i = 0; i < 201; i++) statuses.push(put(sandbox, `mi-${i}`).status)
     expect(statuses.filter((s) => s === 201)).toHaveLength(200)

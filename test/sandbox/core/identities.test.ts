@@ -92,7 +92,7 @@ describe('the identity property of resources', () => {
     })
     const merged = call(sandbox, 'PATCH', v(SITE, '2023-12-01'), {
       identity: {
-        type: 'SystemAssigned,UserAssigned',
+        type: 'SystemAssigned, UserAssigned',
         userAssignedIdentities: { [idTwo.toLowerCase()]: {} },
       },
     })
@@ -117,27 +117,55 @@ describe('the identity property of resources', () => {
     })
   })
 
-  it('spells the identity type as each provider does and refuses two kinds where only one is allowed', () => {
-    const { sandbox } = testSandbox()
+  it('takes both kinds only in the provider’s own spelling and refuses two kinds where only one is allowed', () => {
+    const { sandbox } = testSandbox({ options: { faults: { operations: { durationMs: 0 } } } })
     identity(sandbox, 'mi-one')
-    const both = {
-      type: 'SystemAssigned, UserAssigned',
-      userAssignedIdentities: { [resourceId(UAI, 'mi-one')]: {} },
-    }
+    const users = { [resourceId(UAI, 'mi-one')]: {} }
+    const web = { type: 'SystemAssigned, UserAssigned', userAssignedIdentities: users }
+    const common = { type: 'SystemAssigned,UserAssigned', userAssignedIdentities: users }
     const app = resourceId('Microsoft.App/containerApps', 'contoso-orders-api')
-    expect(call(sandbox, 'PATCH', v(app), { identity: both }).json.identity.type).toBe(
-      'SystemAssigned,UserAssigned',
-    )
+    const wrong = call(sandbox, 'PATCH', v(app), { identity: web })
+    expect([wrong.status, wrong.json.error.code]).toEqual([400, 'InvalidIdentity'])
+    expect(wrong.json.error.message).toContain("'SystemAssigned,UserAssigned'")
+    // Container Apps answer PATCH with 202 + Location (async-updates.test.ts).
+    expect(call(sandbox, 'PATCH', v(app), { identity: common }).status).toBe(202)
+    expect(call(sandbox, 'GET', v(app)).json.identity.type).toBe('SystemAssigned,UserAssigned')
     const bus = resourceId('Microsoft.ServiceBus/namespaces', 'contoso-orders-bus')
-    expect(
-      call(sandbox, 'PATCH', v(bus), { identity: { ...both, type: 'SystemAssigned,UserAssigned' } })
-        .json.identity.type,
-    ).toBe('SystemAssigned, UserAssigned')
+    expect(call(sandbox, 'PATCH', v(bus), { identity: common }).status).toBe(400)
+    expect(call(sandbox, 'PATCH', v(bus), { identity: web }).json.identity.type).toBe(
+      'SystemAssigned, UserAssigned',
+    )
     const logic = resourceId('Microsoft.Logic/workflows', 'flow')
-    call(sandbox, 'PUT', v(logic), { location: 'westeurope' })
-    const refused = call(sandbox, 'PATCH', v(logic), { identity: both })
+    const refused = call(sandbox, 'PUT', v(logic), { location: 'westeurope', identity: web })
     expect(refused.status).toBe(400)
     expect(refused.json.error.code).toBe('InvalidIdentity')
+  })
+
+  it('ignores identity in PATCH of container groups and workflows (tags only, 200 all the same); PUT takes it', () => {
+    const { sandbox } = testSandbox()
+    for (const type of [
+      'Microsoft.ContainerInstance/containerGroups',
+      'Microsoft.Logic/workflows',
+    ]) {
+      const id = resourceId(type, 'quirky')
+      call(sandbox, 'PUT', v(id), { location: 'westeurope', properties: { keep: 'me' } })
+      const patched = call(sandbox, 'PATCH', v(id), {
+        identity: { type: 'SystemAssigned' },
+        properties: { keep: 'changed' },
+        tags: { team: 'orders' },
+      })
+      expect([patched.status, patched.json.identity, patched.json.tags]).toEqual([
+        200,
+        undefined,
+        { team: 'orders' },
+      ])
+      expect(call(sandbox, 'GET', v(id)).json.properties.keep).toBe('me')
+      const put = call(sandbox, 'PUT', v(id), {
+        ...call(sandbox, 'GET', v(id)).json,
+        identity: { type: 'SystemAssigned' },
+      })
+      expect(put.json.identity.principalId).toMatch(GUID)
+    }
   })
 
   it('refuses unknown identity types, missing identities and empty user-assigned sets', () => {

@@ -160,7 +160,12 @@ describe('generic resources', () => {
       'kv-contoso',
       'kv-contoso-orders',
     ])
-    expect(inGroup.json.value[0].properties).toEqual({ provisioningState: 'Succeeded' })
+    expect(inGroup.json.value[0].properties).toEqual({
+      provisioningState: 'Succeeded',
+      tenantId: '22222222-2222-2222-2222-222222222222',
+      enableRbacAuthorization: true,
+      accessPolicies: [],
+    })
     const dbs = call(
       sandbox,
       'GET',

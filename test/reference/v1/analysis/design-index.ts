@@ -1,4 +1,10 @@
-import { resolveRole, roleKey, type RoleRef } from '@/catalog/roles.ts'
+import {
+  grantMechanismOn,
+  resolveRole,
+  roleKey,
+  type GrantMechanism,
+  type RoleRef,
+} from '@/catalog/roles.ts'
 import { SYSTEM_VIA, type Scope } from '@/model/kinds.ts'
 import {
   ModelIndex,
@@ -20,6 +26,8 @@ export interface Grant {
   readonly role: Extract<RoleRef, { kind: 'builtin' | 'custom' }>
   readonly roleKey: string
   readonly scope: Scope
+  /** How Azure realises it (catalog `grantMechanismOn`: the role, and the vault's model). */
+  readonly mechanism: GrantMechanism
   /** The edge that yields it, and the edge's source (an app or a developer). */
   readonly edge: string
   readonly source: string
@@ -147,6 +155,8 @@ export class DesignIndex extends ModelIndex {
       if (!r.resolved) return
       const key = this.keys.get(r) as string
       const scope = edge.scope ?? 'resource'
+      const target = this.node(edge.target)
+      const service = target?.kind === 'service' ? target : undefined
       let list = byPrincipal.get(key)
       for (const text of edge.roles) {
         const { ref: role, key: roleKeyOf } = cachedRole(text)
@@ -158,6 +168,7 @@ export class DesignIndex extends ModelIndex {
           role,
           roleKey: roleKeyOf,
           scope,
+          mechanism: grantMechanismOn(role, service),
           edge: edge.id,
           source: edge.source,
         }

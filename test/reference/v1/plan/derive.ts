@@ -1,9 +1,12 @@
 import { DesignIndex, type Grant } from '../analysis/design-index.ts'
+import { mergePermissions, VAULT_ACCESS_POLICY } from '@/catalog/key-vault-access.ts'
+import { assertNever } from '@/lib/assert.ts'
 import { compareKeys } from '@/lib/compare.ts'
 import type { Design } from '@/model/types.ts'
 import type { PrincipalRef } from '../model/queries.ts'
 import { appSettingsFor } from './app-settings.ts'
 import { containedUserScript } from '@/plan/sql.ts'
+import { mysqlUserScript, postgresUserScript } from '@/plan/database-scripts.ts'
 import {
   PLAN_FORMAT,
   PLAN_VERSION,
@@ -12,6 +15,9 @@ import {
   type AttachIdentityAction,
   type CreateIdentityAction,
   type EnableSystemAssignedAction,
+  type KeyVaultAccessPolicyAction,
+  type DatabaseUserAction,
+  type RedisAccessPolicyAction,
   type Plan,
   type PlanAction,
   type PrincipalType,
@@ -35,6 +41,8 @@ export function derivePlan(design: Design, index = new DesignIndex(design)): Pla
   return { format: PLAN_FORMAT, version: PLAN_VERSION, design: design.name, actions }
 }
 
+const NONE = { keys: [], secrets: [], certificates: [] } as const
+
 function createIdentities(index: DesignIndex): CreateIdentityAction[] {
   return index.design.nodes.flatMap((n) =>
     n.kind === 'identity' && !n.azure?.resourceId
@@ -54,13 +62,11 @@ function enableSystemAssigned(index: DesignIndex): EnableSystemAssignedAction[] 
 function attachIdentities(index: DesignIndex): AttachIdentityAction[] {
   return index.design.nodes.flatMap((n) =>
     n.kind === 'app'
-      ? index
-          .attachedIdentities(n.id)
-          .map((identity): AttachIdentityAction => ({
-            action: 'attachIdentity',
-            app: n.id,
-            identity,
-          }))
+      ? index.attachedIdentities(n.id).map((identity): AttachIdentityAction => ({
+          action: 'attachIdentity',
+          app: n.id,
+          identity,
+        }))
       : [],
   )
 }
@@ -80,6 +86,8 @@ function grantActions(index: DesignIndex): PlanAction[] {
   const rbac: AssignRoleAction[] = []
   const cosmos: AssignCosmosDataRoleAction[] = []
   const sql = new Map<string, { principal: PrincipalRef; target: string; roles: string[] }>()
+  const vaults = new Map<string, { principal: PrincipalRef; target: string; roles: string[] }>()
+  const redis: RedisAccessPolicyAction[] = []
   for (const grant of index.distinctGrants()) {
     const base = {
       principal: { type: grant.principal.type, node: grant.principal.node },
@@ -89,27 +97,77 @@ function grantActions(index: DesignIndex): PlanAction[] {
       target: grant.service,
       scope: grant.scope,
     }
-    const mechanism = grant.role.kind === 'custom' ? 'rbac' : grant.role.fact.grant
-    if (mechanism === 'rbac') rbac.push({ action: 'assignRole', ...base })
-    else if (mechanism === 'cosmosSqlRbac') cosmos.push({ action: 'assignCosmosDataRole', ...base })
-    else {
+    const byTarget = (into: typeof sql): void => {
       const key = `${grant.principalKey}|${grant.service}`
-      const entry = sql.get(key) ?? { principal: grant.principal, target: grant.service, roles: [] }
+      const entry = into.get(key) ?? {
+        principal: grant.principal,
+        target: grant.service,
+        roles: [],
+      }
       if (!entry.roles.includes(grant.roleKey)) entry.roles.push(grant.roleKey)
-      sql.set(key, entry)
+      into.set(key, entry)
+    }
+    switch (grant.mechanism) {
+      case 'rbac':
+        rbac.push({ action: 'assignRole', ...base })
+        break
+      case 'cosmosSqlRbac':
+        cosmos.push({ action: 'assignCosmosDataRole', ...base })
+        break
+      case 'sqlDatabaseRole':
+        byTarget(sql)
+        break
+      case 'keyVaultAccessPolicy':
+        byTarget(vaults)
+        break
+      case 'redisAccessPolicy':
+        redis.push({
+          action: 'redisAccessPolicy',
+          principal: base.principal,
+          target: grant.service,
+          accessPolicyName: grant.roleKey,
+        })
+        break
+      default:
+        assertNever(grant.mechanism, 'grant mechanism')
     }
   }
+  const policies = [...vaults.values()]
+    .map((entry): KeyVaultAccessPolicyAction => ({
+      action: 'keyVaultAccessPolicy',
+      principal: { type: entry.principal.type, node: entry.principal.node },
+      target: entry.target,
+      roles: entry.roles,
+      permissions: mergePermissions(entry.roles.map((r) => VAULT_ACCESS_POLICY[r] ?? NONE)),
+    }))
+    .sort((a, b) => compareKeys([a.target, a.principal.node], [b.target, b.principal.node]))
   const byGrant = (a: AssignRoleAction | AssignCosmosDataRoleAction, b: typeof a): number =>
     compareKeys(
       [a.principal.node, a.principal.type, a.target, a.roleName, a.scope],
       [b.principal.node, b.principal.type, b.target, b.roleName, b.scope],
     )
   const scripts = [...sql.values()]
-    .map((entry): SqlContainedUserAction => {
+    .map((entry): SqlContainedUserAction | DatabaseUserAction => {
       const user = principalName(index, entry.principal)
+      const principal = { type: entry.principal.type, node: entry.principal.node }
+      const target = index.node(entry.target)
+      const engine = target?.kind === 'service' ? target.service : 'sql'
+      if (engine === 'postgresql' || engine === 'mysql')
+        return {
+          action: 'databaseUser',
+          engine,
+          principal,
+          target: entry.target,
+          user,
+          roles: entry.roles,
+          script:
+            engine === 'postgresql'
+              ? postgresUserScript(user, entry.roles)
+              : mysqlUserScript(user, entry.roles),
+        }
       return {
         action: 'sqlContainedUser',
-        principal: { type: entry.principal.type, node: entry.principal.node },
+        principal,
         target: entry.target,
         user,
         roles: entry.roles,
@@ -117,7 +175,18 @@ function grantActions(index: DesignIndex): PlanAction[] {
       }
     })
     .sort((a, b) => compareKeys([a.target, a.principal.node], [b.target, b.principal.node]))
-  return [...rbac.sort(byGrant), ...cosmos.sort(byGrant), ...scripts]
+  const byRedis = (a: RedisAccessPolicyAction, b: RedisAccessPolicyAction): number =>
+    compareKeys(
+      [a.principal.node, a.principal.type, a.target, a.accessPolicyName],
+      [b.principal.node, b.principal.type, b.target, b.accessPolicyName],
+    )
+  return [
+    ...rbac.sort(byGrant),
+    ...cosmos.sort(byGrant),
+    ...policies,
+    ...redis.sort(byRedis),
+    ...scripts,
+  ]
 }
 
 /** The role definition GUID; SQL database roles have none and are never in an assignment. */

@@ -1,5 +1,5 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
-import { roleKey, type RoleRef } from '@/catalog/roles.ts'
+import { grantMechanismOn, roleKey, type RoleRef } from '@/catalog/roles.ts'
 import type { PrincipalRef } from '../model/queries.ts'
 import type { AccessEdge } from '@/model/types.ts'
 import type { Scope } from '@/model/kinds.ts'
@@ -90,9 +90,11 @@ export function summarizePrincipals(index: DesignIndex, triples: TripleIds): Pri
       const at = positions[i] as number
       const edge = index.accessEdges[at] as AccessEdge
       const scope = edge.scope ?? 'resource'
+      const target = index.node(edge.target)
+      const service = target?.kind === 'service' ? target : undefined
       for (const role of index.rolesAt[at] as readonly RoleRef[]) {
         if (role.kind === 'unknown') continue
-        const rbac = role.kind === 'custom' || role.fact.grant === 'rbac'
+        const rbac = grantMechanismOn(role, service) === 'rbac'
         ids.push(triples.of(edge.target, roleKey(role), scope) * 2 + (rbac ? 1 : 0))
         if (role.kind === 'builtin' && INCLUDERS.has(role.fact)) includes = true
       }

@@ -10,6 +10,8 @@ const meta = {
   messages: {
     broad:
       '{source} gets its roles on {service} at {scope} scope, so they cover every other resource there too: grant them on the resource.',
+    cosmos:
+      'Cosmos DB data roles on {service} can only be scoped to the account, one database (/dbs/…) or one container (/dbs/…/colls/…), never a {scope}: the plan grants them on the account.',
   },
   learnMore:
     'https://learn.microsoft.com/azure/role-based-access-control/best-practices#only-grant-the-access-users-need',
@@ -24,10 +26,14 @@ const SCOPE_WORDS = {
 export const broadScope = defineRule({
   meta,
   check({ facts, report }) {
-    for (const { edge, scope } of facts.flagged('broad')) {
+    for (const { edge, scope, refs } of facts.flagged('broad')) {
+      // Only Cosmos DB data roles: Cosmos DB takes no scope above the account for them.
+      const cosmosOnly =
+        refs.length > 0 &&
+        refs.every((r) => r.kind === 'builtin' && r.fact.grant === 'cosmosSqlRbac')
       report({
         subject: edge.id,
-        message: formatMessage(meta.messages.broad, {
+        message: formatMessage(cosmosOnly ? meta.messages.cosmos : meta.messages.broad, {
           source: facts.label(edge.source),
           service: facts.label(edge.target),
           scope: SCOPE_WORDS[scope],

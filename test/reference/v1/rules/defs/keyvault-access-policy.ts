@@ -10,7 +10,7 @@ const meta = {
   hasFixes: true,
   messages: {
     accessPolicy:
-      'Key Vault {vault} uses access policies, so the Key Vault data roles granted on it ({roles}) would not take effect: switch it to the Azure RBAC permission model.',
+      'Key Vault {vault} uses access policies, so the Key Vault data roles granted on it ({roles}) would not take effect as role assignments: the plan grants their access policy equivalent instead; switch it to the Azure RBAC permission model.',
   },
   learnMore: 'https://learn.microsoft.com/azure/key-vault/general/rbac-migration',
 } as const satisfies RuleMeta

@@ -1,0 +1,56 @@
+import type { PlanPrincipal } from '../plan/types.ts'
+import type { ExportModel } from './model.ts'
+import { shellComment, shellWord } from '../lib/encode/shell.ts'
+import { grantLabel } from './shared.ts'
+
+/**
+ * Key Vault access policies through `accessPolicies/add` (az rest: it merges into the holder's
+ * entry and never replaces anyone's) and Azure Cache for Redis access policy assignments (named as
+ * apply names them; az waits for each).
+ */
+export function dataPlaneCommands(
+  model: ExportModel,
+  serviceVar: ReadonlyMap<string, string>,
+  principal: (p: PlanPrincipal) => string,
+): string[] {
+  const out: string[] = []
+  if (model.vaultPolicies.length > 0)
+    out.push(
+      '',
+      '# Key Vault access policies (vaults using the access policy model): added, never replaced',
+      'TENANT_ID=$(az account show --query tenantId --output tsv)',
+    )
+  for (const p of model.vaultPolicies) {
+    // printf fills in the tenant and the principal; the permissions are the catalog's words.
+    const body = JSON.stringify({
+      properties: {
+        accessPolicies: [
+          {
+            tenantId: '%s',
+            objectId: '%s',
+            permissions: {
+              keys: p.permissions.keys,
+              secrets: p.permissions.secrets,
+              certificates: p.permissions.certificates,
+            },
+          },
+        ],
+      },
+    })
+    out.push(
+      shellComment(grantLabel(model, p, p.roles.join(', '))),
+      `az rest --method put --url "https://management.azure.com$${serviceVar.get(p.target)}/accessPolicies/add?api-version=2023-07-01" --body "$(printf ${shellWord(body)} "$TENANT_ID" "$${principal(p.principal)}")" --output none`,
+    )
+  }
+  if (model.redisAssignments.length > 0)
+    out.push('', '# Azure Cache for Redis data access policy assignments (not Azure RBAC)')
+  for (const a of model.redisAssignments) {
+    const cache = `"$${serviceVar.get(a.target)}"`
+    const who = `"$${principal(a.principal)}"`
+    out.push(
+      shellComment(grantLabel(model, a, a.accessPolicyName)),
+      `az redis access-policy-assignment create --name "$(assignment_name ${cache} ${who} ${shellWord(a.accessPolicyName)})" --policy-name ${shellWord(a.accessPolicyName)} --object-id ${who} --object-id-alias ${shellWord(a.principal.node)} --redis-cache-name "$(cut -d/ -f9 <<<${cache})" --resource-group "$(cut -d/ -f5 <<<${cache})" --output none`,
+    )
+  }
+  return out
+}
