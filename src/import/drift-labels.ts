@@ -2,6 +2,7 @@ import { roleByGuid } from '../catalog/roles.ts'
 import type { Design } from '../model/types.ts'
 import { resourceGroupScope, roleDefinitionGuidOf, subscriptionScope } from '../plan/arm-ids.ts'
 import type { DriftItem, LiveState } from './drift.ts'
+import { lastSegment } from './nodes.ts'
 
 /** A drift item in words, and the design node to show for it. */
 export interface DriftLabel {
@@ -11,8 +12,6 @@ export interface DriftLabel {
   /** The design's service at the scope, else the design node of the principal. */
   readonly node?: string
 }
-
-const lastSegment = (id: string): string => id.split('/').filter(Boolean).pop() ?? id
 
 /**
  * Names for a drift item: the role as the catalog or the group's custom roles name it, the

@@ -37,7 +37,8 @@ function serviceOf(r: LiveResource): ServiceKind | undefined {
   return SERVICE_KINDS.find((s) => SERVICE_ARM_TYPES[s].toLowerCase() === r.type.toLowerCase())
 }
 
-const lastSegment = (id: string): string => id.split('/').filter(Boolean).pop() ?? id
+/** The name an ARM id ends with. */
+export const lastSegment = (id: string): string => id.split('/').filter(Boolean).pop() ?? id
 
 /**
  * Apps, services and user-assigned identities of the group (and identities attached to its apps

@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { importHealth } from '../../import/health.ts'
+import { plural } from '../../lib/plural.ts'
 import { checkDesign } from '../../rules/engine.ts'
 import type { GroupImport } from '../../store/apply/azure-read-actions.ts'
 import { useApply, useApplyStore } from '../apply/apply-context.tsx'
@@ -118,6 +119,6 @@ function summary(kinds: readonly (keyof typeof KIND_WORDS)[]): string {
   const parts = (Object.keys(KIND_WORDS) as (keyof typeof KIND_WORDS)[])
     .map((k) => [k, kinds.filter((x) => x === k).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${n} ${KIND_WORDS[k][n === 1 ? 0 : 1]}`)
+    .map(([k, n]) => plural(n, KIND_WORDS[k][0], KIND_WORDS[k][1]))
   return parts.length > 0 ? parts.join(', ') : 'nothing this designer draws'
 }
