@@ -1,6 +1,17 @@
 import type { HostingKind, ServiceKind } from '../../../src/model/kinds.ts'
 import { SERVICES } from '../../../src/catalog/services.ts'
 import type { Design, DesignEdge, DesignNode } from '../../../src/model/types.ts'
+import { analyze } from '../../../src/store/derived.ts'
+import { accessibleNames } from '../../../src/ui/a11y/names.ts'
+import { roughMeasure } from '../../../src/ui/canvas/drawing/label-text.ts'
+import { placeSceneLabels, sceneOf } from '../../../src/ui/canvas/drawing/scene.ts'
+import {
+  fallbackPositions,
+  type EdgeInput,
+  type NodeInput,
+} from '../../../src/ui/canvas/flow-elements.ts'
+import { nodeDress } from '../../../src/ui/canvas/tones.ts'
+import { edgeLook, labelScaleAt, problemsOf } from '../../../src/ui/canvas/use-scene.ts'
 
 const HOSTINGS: HostingKind[] = ['appService', 'functionApp', 'containerApp', 'virtualMachine']
 const KINDS: ServiceKind[] = [
@@ -75,4 +86,49 @@ export function benchDesign(): Design {
     }
   }
   return { name: 'Canvas benchmark (1,000 nodes, 3,000 edges)', nodes, edges }
+}
+
+/**
+ * What the bare page draws: each node and line with everything the designer's components draw
+ * them with (findings, names, placed labels at the label size of zoom 1), computed here once so
+ * the page itself only hands them to React Flow. Labels are sized by estimate (no canvas here to
+ * measure text with): the same labels as the designer's, give or take a compact one.
+ */
+export interface BareGraph {
+  readonly nodes: readonly Omit<NodeInput, 'detail' | 'selected' | 'measured'>[]
+  readonly edges: readonly Omit<EdgeInput, 'detail' | 'selected'>[]
+}
+
+export function bareGraph(design: Design): BareGraph {
+  const { index } = analyze(design)
+  const fallback = fallbackPositions(design)
+  const scene = sceneOf({ design, index, drawing: 'bundled', fallback })
+  const labels = placeSceneLabels({
+    scene,
+    index,
+    nodes: design.nodes.map((n) => n.id),
+    problems: (s) => problemsOf(design, s),
+    measure: roughMeasure,
+    scale: labelScaleAt(1),
+    compactOnly: false,
+  })
+  const dress = nodeDress(design, accessibleNames(design).node)
+  const look = edgeLook(design, labels, null)
+  return {
+    nodes: design.nodes.map((source) => ({
+      source,
+      label: dress.label(source.id),
+      tone: dress.tone(source.id),
+      counts: dress.counts(source.id),
+      uses: dress.uses(source),
+      position: source.position ?? fallback.get(source.id) ?? { x: 0, y: 0 },
+    })),
+    edges: scene.drawing.segments.map((segment) => ({
+      segment,
+      label: look.label(segment),
+      tone: look.tone(segment),
+      problems: look.problems(segment),
+      placed: look.placed(segment),
+    })),
+  }
 }

@@ -28,7 +28,8 @@ import {
   type FlowEdge,
   type FlowNode,
 } from './flow-elements.ts'
-import { tones } from './tones.ts'
+import { nodeDress } from './tones.ts'
+import { CanvasActionsContext, type CanvasActions } from './canvas-actions.ts'
 import { labelScaleAt, useScene } from './use-scene.ts'
 import { neighbourhoodOf, type Neighbourhood } from './neighbourhood.ts'
 import { nodeById } from './lookups.ts'
@@ -73,25 +74,14 @@ export function Canvas() {
       root: s.neighbourhood,
     })),
   )
-  const toneOf = useMemo(() => tones(design), [design])
-  const names = useMemo(() => accessibleNames(design), [design])
+  const dress = useMemo(() => nodeDress(design, accessibleNames(design).node), [design])
   const detail = useFlowStore(detailOf)
   const scale = useFlowStore(labelScaleOf)
   const neighbourhood = useNeighbourhood(design, root)
   const { scene, look } = useScene(design, drawing, neighbourhood, detail, scale, drag)
   const nodes = useMemo(
-    () =>
-      cache.buildNodes(
-        design,
-        selection,
-        measured,
-        drag,
-        toneOf,
-        detail,
-        names.node,
-        neighbourhood?.nodes,
-      ),
-    [cache, design, selection, measured, drag, toneOf, detail, names, neighbourhood],
+    () => cache.buildNodes(design, selection, measured, drag, dress, detail, neighbourhood?.nodes),
+    [cache, design, selection, measured, drag, dress, detail, neighbourhood],
   )
   const edges = useMemo(
     () => cache.buildEdges(scene.drawing.segments, selection, look, detail),
@@ -111,6 +101,13 @@ export function Canvas() {
     return (id: string): readonly string[] => lines.get(id)?.members.map((m) => m.id) ?? [id]
   }, [scene])
   useViewCommands(flow, pane, initial?.seq, neighbourhood)
+  const actions = useMemo(
+    (): CanvasActions => ({
+      setSystemAssigned: (id, on) => store.getState().updateNode(id, { systemAssigned: on }),
+      selectEdges: (ids) => store.getState().select({ nodes: [], edges: [...ids] }),
+    }),
+    [store],
+  )
 
   const isValidConnection = useCallback<IsValidConnection<FlowEdge>>(
     (c) => planConnection(store.getState().design, c.source, c.target, FACTS).ok,
@@ -154,61 +151,63 @@ export function Canvas() {
   )
 
   return (
-    <div
-      className="canvas"
-      ref={pane}
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-      onKeyDown={onNeighbourKey}
-    >
-      {initial && (
-        <ReactFlow<FlowNode, FlowEdge>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={NODE_TYPES}
-          edgeTypes={EDGE_TYPES}
-          onNodesChange={(changes) => applyNodeChanges(store, changes)}
-          onEdgesChange={(changes) => applyEdgeChanges(store, changes, membersOf)}
-          onConnect={onConnect}
-          onConnectStart={onConnectStart}
-          onConnectEnd={onConnectEnd}
-          isValidConnection={isValidConnection}
-          connectionMode={ConnectionMode.Loose}
-          defaultViewport={initial.viewport}
-          onMoveEnd={(_, viewport) => store.getState().setViewport(viewport)}
-          fitViewOptions={fit}
-          snapToGrid
-          snapGrid={SNAP}
-          onlyRenderVisibleElements
-          deleteKeyCode={null}
-          multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
-          selectionKeyCode="Shift"
-          colorMode="system"
-          minZoom={MIN_ZOOM}
-          maxZoom={2}
-          aria-label="Design canvas"
-          ariaLabelConfig={CANVAS_ARIA_LABELS}
-        >
-          {/* Far out the grid would be a dense, costly pattern of sub-pixel dots: leave it out. */}
-          {detail !== 'far' && (
-            <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
-          )}
-          <Controls position="bottom-left" aria-label="Zoom controls" fitViewOptions={fit} />
-          {minimap && (
-            <MiniMap
-              position="bottom-right"
-              pannable
-              zoomable
-              nodeColor={minimapColor}
-              nodeStrokeWidth={0}
-              ariaLabel="Mini map"
-              style={MINIMAP_SIZE}
-            />
-          )}
-        </ReactFlow>
-      )}
-      {design.nodes.length === 0 ? <EmptyCanvasHint /> : <ViewBar />}
-    </div>
+    <CanvasActionsContext.Provider value={actions}>
+      <div
+        className="canvas"
+        ref={pane}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        onKeyDown={onNeighbourKey}
+      >
+        {initial && (
+          <ReactFlow<FlowNode, FlowEdge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={NODE_TYPES}
+            edgeTypes={EDGE_TYPES}
+            onNodesChange={(changes) => applyNodeChanges(store, changes)}
+            onEdgesChange={(changes) => applyEdgeChanges(store, changes, membersOf)}
+            onConnect={onConnect}
+            onConnectStart={onConnectStart}
+            onConnectEnd={onConnectEnd}
+            isValidConnection={isValidConnection}
+            connectionMode={ConnectionMode.Loose}
+            defaultViewport={initial.viewport}
+            onMoveEnd={(_, viewport) => store.getState().setViewport(viewport)}
+            fitViewOptions={fit}
+            snapToGrid
+            snapGrid={SNAP}
+            onlyRenderVisibleElements
+            deleteKeyCode={null}
+            multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+            selectionKeyCode="Shift"
+            colorMode="system"
+            minZoom={MIN_ZOOM}
+            maxZoom={2}
+            aria-label="Design canvas"
+            ariaLabelConfig={CANVAS_ARIA_LABELS}
+          >
+            {/* Far out the grid would be a dense, costly pattern of sub-pixel dots: leave it out. */}
+            {detail !== 'far' && (
+              <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+            )}
+            <Controls position="bottom-left" aria-label="Zoom controls" fitViewOptions={fit} />
+            {minimap && (
+              <MiniMap
+                position="bottom-right"
+                pannable
+                zoomable
+                nodeColor={minimapColor}
+                nodeStrokeWidth={0}
+                ariaLabel="Mini map"
+                style={MINIMAP_SIZE}
+              />
+            )}
+          </ReactFlow>
+        )}
+        {design.nodes.length === 0 ? <EmptyCanvasHint /> : <ViewBar />}
+      </div>
+    </CanvasActionsContext.Provider>
   )
 }
 

@@ -1,6 +1,6 @@
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react'
 import { memo } from 'react'
-import { useStoreApi } from '../store-context.tsx'
+import { useCanvasActions } from './canvas-actions.ts'
 import { curve, curvePath } from './drawing/geometry.ts'
 import { countText, moreText } from './drawing/label-text.ts'
 import type { PlacedLabel } from './drawing/scene.ts'
@@ -62,7 +62,7 @@ function EdgeLabel(props: {
   selected: boolean
   tone: string
 }) {
-  const store = useStoreApi()
+  const actions = useCanvasActions()
   const { text, spot, scale } = props.placed
   const more = moreText(text)
   const roles = props.segment.roles.map(
@@ -83,9 +83,7 @@ function EdgeLabel(props: {
         style={{
           transform: `translate(${spot.x}px, ${spot.y}px) translate(-50%, -50%) scale(${scale})`,
         }}
-        onClick={() =>
-          store.getState().select({ nodes: [], edges: props.segment.members.map((m) => m.id) })
-        }
+        onClick={() => actions.selectEdges(props.segment.members.map((m) => m.id))}
       >
         {spot.compact ? (
           <span className="role-chip role-count">{countText(text)}</span>

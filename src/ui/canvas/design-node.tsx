@@ -1,15 +1,11 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
 import type { DesignNode } from '../../model/types.ts'
-import { countsFor, type SubjectCounts } from '../../store/derived.ts'
+import type { SubjectCounts } from '../../store/derived.ts'
 import { Glyph } from '../icons.tsx'
-import { useDesigner, useDesignerWith, useStoreApi } from '../store-context.tsx'
-import { appCountOf, nodeById } from './lookups.ts'
+import { useCanvasActions } from './canvas-actions.ts'
 import { nodeLook } from './node-look.ts'
 import type { FlowNode } from './flow-elements.ts'
-
-const sameCounts = (a: SubjectCounts, b: SubjectCounts): boolean =>
-  a.error === b.error && a.warning === b.warning && a.info === b.info
 
 /**
  * One component for every node kind: icon, name, kind, identity toggle, finding badges. Zoomed
@@ -20,7 +16,7 @@ function DesignNodeView(props: NodeProps<FlowNode>) {
   return props.data.detail === 'far' ? <FarNode {...props} /> : <FullNode {...props} />
 }
 
-/** Far out: everything it draws comes with the node object, so it needs no store subscription. */
+/** Far out: a box in its kind's colour with the name, marked by its findings. */
 function FarNode({ id, type, data, selected }: NodeProps<FlowNode>) {
   return (
     <div
@@ -28,7 +24,7 @@ function FarNode({ id, type, data, selected }: NodeProps<FlowNode>) {
       data-testid={`node-${id}`}
     >
       <NodeHandles kind={type} />
-      <span className="dn-name">{data.name}</span>
+      <span className="dn-name">{data.node.name}</span>
     </div>
   )
 }
@@ -56,10 +52,8 @@ function NodeHandles({ kind }: { kind: FlowNode['type'] }) {
   )
 }
 
-function FullNode({ id, selected }: NodeProps<FlowNode>) {
-  const node = useDesigner((s) => nodeById(s.design, id))
-  const counts = useDesignerWith((s) => countsFor(s.design, id), sameCounts)
-  if (!node) return null
+function FullNode({ data, selected }: NodeProps<FlowNode>) {
+  const { node, counts, uses } = data
   const { glyph, kindLabel } = nodeLook(node)
   return (
     <div
@@ -79,7 +73,7 @@ function FullNode({ id, selected }: NodeProps<FlowNode>) {
         </span>
         <FindingBadges counts={counts} />
       </div>
-      <NodeFooter node={node} />
+      <NodeFooter node={node} uses={uses} />
     </div>
   )
 }
@@ -102,10 +96,10 @@ function FindingBadges({ counts }: { counts: SubjectCounts }) {
   )
 }
 
-function NodeFooter({ node }: { node: DesignNode }) {
+function NodeFooter({ node, uses }: { node: DesignNode; uses: number }) {
   if (node.kind === 'app')
     return <SystemAssignedToggle id={node.id} on={!!node.systemAssigned} name={node.name} />
-  if (node.kind === 'identity') return <IdentityUse id={node.id} />
+  if (node.kind === 'identity') return <IdentityUse apps={uses} />
   if (node.kind === 'service' && node.service === 'keyVault')
     return (
       <div className="dn-foot">
@@ -118,7 +112,7 @@ function NodeFooter({ node }: { node: DesignNode }) {
 }
 
 function SystemAssignedToggle({ id, on, name }: { id: string; on: boolean; name: string }) {
-  const store = useStoreApi()
+  const actions = useCanvasActions()
   return (
     <div className="dn-foot">
       <button
@@ -128,7 +122,7 @@ function SystemAssignedToggle({ id, on, name }: { id: string; on: boolean; name:
         title={on ? 'System-assigned identity: on' : 'System-assigned identity: off'}
         onClick={(e) => {
           e.stopPropagation()
-          store.getState().updateNode(id, { systemAssigned: !on })
+          actions.setSystemAssigned(id, !on)
         }}
       >
         {/* The name starts with the visible words (WCAG 2.5.3); on/off is the pressed state. */}
@@ -140,8 +134,7 @@ function SystemAssignedToggle({ id, on, name }: { id: string; on: boolean; name:
   )
 }
 
-function IdentityUse({ id }: { id: string }) {
-  const apps = useDesigner((s) => appCountOf(s.design, id))
+function IdentityUse({ apps }: { apps: number }) {
   return (
     <div className="dn-foot">
       <span className="chip">

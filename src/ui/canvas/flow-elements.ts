@@ -1,6 +1,7 @@
 import type { Edge, Node } from '@xyflow/react'
 import type { NodeKind } from '../../model/kinds.ts'
 import type { Design, DesignNode, Position } from '../../model/types.ts'
+import type { SubjectCounts } from '../../store/derived.ts'
 import type { Selection, Size } from '../../store/types.ts'
 import { NODE_HEIGHT, NODE_WIDTH } from './drawing/geometry.ts'
 import type { LabelText } from './drawing/label-text.ts'
@@ -11,14 +12,18 @@ import { sameSegment, type Segment } from './drawing/segments.ts'
 export type Tone = '' | 'has-error' | 'has-warning'
 
 /**
- * Nodes and edges carry their id and only what the far-out level of detail draws (name and
- * tone), so thousands of far-out elements need no store subscription; up close, components read
- * everything else from the store by id.
+ * Nodes and edges carry everything their component draws, so components read no store: a node or
+ * edge re-renders only when its own object changes (FlowElementCache keeps unchanged ones), and the
+ * same components draw the benchmark's bare React Flow page.
  */
 export interface FlowNodeData extends Record<string, unknown> {
-  readonly name: string
+  readonly node: DesignNode
   readonly tone: Tone
   readonly detail: Detail
+  /** Its findings by severity (the badges). */
+  readonly counts: SubjectCounts
+  /** How many apps use it (identities; 0 for other kinds). */
+  readonly uses: number
 }
 export interface FlowEdgeData extends Record<string, unknown> {
   /** The line drawn and the design edges it stands for. */
@@ -29,6 +34,14 @@ export interface FlowEdgeData extends Record<string, unknown> {
   readonly problems: number
   /** Its label, placed clear of nodes and other labels (access lines, when near enough). */
   readonly placed: PlacedLabel | undefined
+}
+
+/** How the canvas dresses each node: findings, accessible name, use count. */
+export interface NodeDress {
+  tone(id: string): Tone
+  counts(id: string): SubjectCounts
+  label(id: string): string
+  uses(node: DesignNode): number
 }
 
 /** How the canvas dresses each line: findings, accessible name, placed label. */
@@ -94,32 +107,72 @@ export function fallbackPositions(design: Design): Map<string, Position> {
   return out
 }
 
-interface NodeEntry {
+/** What one node is drawn from. */
+export interface NodeInput {
   readonly source: DesignNode
+  /** Its accessible name. */
   readonly label: string
   readonly tone: Tone
+  readonly counts: SubjectCounts
+  readonly uses: number
   readonly detail: Detail
   readonly position: Position
   readonly selected: boolean
   readonly measured: Size | undefined
-  readonly node: FlowNode
 }
 
-interface EdgeEntry {
+/** What one line is drawn from. */
+export interface EdgeInput {
   readonly segment: Segment
+  /** Its accessible name. */
   readonly label: string
   readonly selected: boolean
   readonly tone: Tone
   readonly detail: Detail
   readonly problems: number
   readonly placed: PlacedLabel | undefined
-  readonly edge: FlowEdge
 }
+
+export function flowNode(input: NodeInput): FlowNode {
+  const { source, tone, detail, counts, uses, position, selected, measured } = input
+  return {
+    id: source.id,
+    type: source.kind,
+    position,
+    data: { node: source, tone, detail, counts, uses },
+    ariaLabel: input.label,
+    // Every node has this size (canvas.css): known before measuring, so the minimap, culling and
+    // fitting work at once and nodes never wait hidden for a measure.
+    initialWidth: NODE_WIDTH,
+    initialHeight: NODE_HEIGHT,
+    selected,
+    ...(measured ? { measured } : {}),
+  }
+}
+
+export function flowEdge(input: EdgeInput): FlowEdge {
+  const { segment, tone, detail, problems, placed, selected } = input
+  return {
+    id: segment.id,
+    type: segment.kind,
+    source: segment.source,
+    target: segment.target,
+    data: { segment, tone, detail, problems, placed },
+    ariaLabel: input.label,
+    selected,
+  }
+}
+
+const sameCounts = (a: SubjectCounts, b: SubjectCounts): boolean =>
+  a.error === b.error && a.warning === b.warning && a.info === b.info
+
+type NodeEntry = NodeInput & { readonly node: FlowNode }
+type EdgeEntry = EdgeInput & { readonly edge: FlowEdge }
 
 /**
  * Turns the design into React Flow's node and edge arrays, reusing the previous object for every
  * node or edge whose inputs did not change: React Flow then skips them (it compares by identity),
- * which keeps large designs fast. Node components read their data from the store by id.
+ * and so do the memoized components, which keeps large designs fast.
  */
 export class FlowElementCache {
   private nodes = new Map<string, NodeEntry>()
@@ -131,10 +184,8 @@ export class FlowElementCache {
     selection: Selection,
     measured: ReadonlyMap<string, Size>,
     drag: ReadonlyMap<string, Position> | null,
-    toneOf: (id: string) => Tone,
+    dress: NodeDress,
     detail: Detail,
-    /** Each node's accessible name (src/ui/a11y/names.ts). */
-    labelOf: (id: string) => string,
     /** The nodes shown (focus on a neighbourhood); every node when absent. */
     only?: ReadonlySet<string>,
   ): FlowNode[] {
@@ -146,42 +197,39 @@ export class FlowElementCache {
       const position =
         drag?.get(source.id) ?? source.position ?? this.fallbackFor(design, source.id)
       const isSelected = selected.has(source.id)
-      const size = measured.get(source.id)
-      const tone = toneOf(source.id)
-      const label = labelOf(source.id)
+      const tone = dress.tone(source.id)
+      const label = dress.label(source.id)
+      const counts = dress.counts(source.id)
+      const uses = dress.uses(source)
       const old = this.nodes.get(source.id)
-      const entry =
+      let entry: NodeEntry
+      if (
         old &&
         old.source === source &&
         old.label === label &&
         old.tone === tone &&
+        old.uses === uses &&
+        sameCounts(old.counts, counts) &&
         old.detail === detail &&
         old.selected === isSelected &&
         old.position.x === position.x &&
         old.position.y === position.y
-          ? old
-          : {
-              source,
-              label,
-              tone,
-              detail,
-              position,
-              selected: isSelected,
-              measured: size,
-              node: {
-                id: source.id,
-                type: source.kind,
-                position,
-                data: { name: source.name, tone, detail },
-                ariaLabel: label,
-                // Every node has this size (canvas.css): known before measuring, so the minimap,
-                // culling and fitting work at once and nodes never wait hidden for a measure.
-                initialWidth: NODE_WIDTH,
-                initialHeight: NODE_HEIGHT,
-                selected: isSelected,
-                ...(size ? { measured: size } : {}),
-              },
-            }
+      )
+        entry = old
+      else {
+        const input: NodeInput = {
+          source,
+          label,
+          tone,
+          counts,
+          uses,
+          detail,
+          position,
+          selected: isSelected,
+          measured: measured.get(source.id),
+        }
+        entry = { ...input, node: flowNode(input) }
+      }
       next.set(source.id, entry)
       out.push(entry.node)
     }
@@ -209,7 +257,8 @@ export class FlowElementCache {
       const label = look.label(segment)
       const placed = look.placed(segment)
       const old = this.edges.get(segment.id)
-      const entry =
+      let entry: EdgeEntry
+      if (
         old &&
         sameSegment(old.segment, segment) &&
         old.label === label &&
@@ -218,25 +267,20 @@ export class FlowElementCache {
         old.detail === detail &&
         old.problems === problems &&
         samePlaced(old.placed, placed)
-          ? old
-          : {
-              segment,
-              label,
-              selected: isSelected,
-              tone,
-              detail,
-              problems,
-              placed,
-              edge: {
-                id: segment.id,
-                type: segment.kind,
-                source: segment.source,
-                target: segment.target,
-                data: { segment, tone, detail, problems, placed },
-                ariaLabel: label,
-                selected: isSelected,
-              },
-            }
+      )
+        entry = old
+      else {
+        const input: EdgeInput = {
+          segment,
+          label,
+          selected: isSelected,
+          tone,
+          detail,
+          problems,
+          placed,
+        }
+        entry = { ...input, edge: flowEdge(input) }
+      }
       next.set(segment.id, entry)
       out.push(entry.edge)
     }

@@ -59,23 +59,30 @@ export function useScene(
       compactOnly,
     })
   }, [design, scene, labelsWanted, compactOnly, scale, neighbourhood])
-  const look = useMemo((): EdgeLook => {
-    const names = accessibleNames(design)
-    const moving = drag ? new Set(drag.keys()) : undefined
-    return {
-      tone: (s) => toneOf(design, s),
-      problems: (s) => problemsOf(design, s),
-      // A line through an identity is named by its ends, as drawn; any other by its design edge.
-      label: (s) =>
-        s.kind === 'access' && s.way === 'identity'
-          ? bundleName(design, s)
-          : names.edge(s.members[0]?.id ?? ''),
-      // A line whose end is being dragged drops its label until the drop re-places it.
-      placed: (s) =>
-        moving && (moving.has(s.source) || moving.has(s.target)) ? undefined : labels.get(s.id),
-    }
-  }, [design, labels, drag])
+  const look = useMemo(() => edgeLook(design, labels, drag), [design, labels, drag])
   return { scene, look }
+}
+
+/** How each line is dressed: findings, accessible name, its placed label. */
+export function edgeLook(
+  design: Design,
+  labels: ReadonlyMap<string, PlacedLabel>,
+  drag: ReadonlyMap<string, Position> | null,
+): EdgeLook {
+  const names = accessibleNames(design)
+  const moving = drag ? new Set(drag.keys()) : undefined
+  return {
+    tone: (s) => toneOf(design, s),
+    problems: (s) => problemsOf(design, s),
+    // A line through an identity is named by its ends, as drawn; any other by its design edge.
+    label: (s) =>
+      s.kind === 'access' && s.way === 'identity'
+        ? bundleName(design, s)
+        : names.edge(s.members[0]?.id ?? ''),
+    // A line whose end is being dragged drops its label until the drop re-places it.
+    placed: (s) =>
+      moving && (moving.has(s.source) || moving.has(s.target)) ? undefined : labels.get(s.id),
+  }
 }
 
 function toneOf(design: Design, segment: Segment): Tone {
