@@ -12,8 +12,11 @@ import {
   type FinalConnectionState,
   type IsValidConnection,
   type Node,
+  type NodeChange,
+  type EdgeChange,
+  type Viewport,
 } from '@xyflow/react'
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react'
+import { useCallback, useDeferredValue, useMemo, useRef, useState, type DragEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { SERVICES } from '../../catalog/services.ts'
 import { planConnection } from '../../model/connect.ts'
@@ -54,6 +57,7 @@ const MINIMAP_COLORS: Record<string, string> = {
   service: 'var(--kind-service)',
   developer: 'var(--kind-developer)',
 }
+const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift']
 const whenReady = (): boolean => true
 const detailOf = (s: ReactFlowState): Detail => detailAt(s.transform[2])
 const labelScaleOf = (s: ReactFlowState): number => labelScaleAt(s.transform[2])
@@ -64,7 +68,14 @@ export function Canvas() {
   const store = useStoreApi()
   const flow = useReactFlow<FlowNode, FlowEdge>()
   const [cache] = useState(() => new FlowElementCache())
-  const { design, selection, drag, measured, drawing, root } = useDesigner(
+  const {
+    design: current,
+    selection,
+    drag,
+    measured,
+    drawing,
+    root,
+  } = useDesigner(
     useShallow((s) => ({
       design: s.design,
       selection: s.selection,
@@ -74,6 +85,9 @@ export function Canvas() {
       root: s.neighbourhood,
     })),
   )
+  // The canvas draws an edit in a deferred render, which yields to input: what the edit changed in
+  // the inspector, the findings and the status bar shows first, the lines a moment later.
+  const design = useDeferredValue(current)
   const dress = useMemo(() => nodeDress(design, accessibleNames(design).node), [design])
   const detail = useFlowStore(detailOf)
   const scale = useFlowStore(labelScaleOf)
@@ -109,6 +123,20 @@ export function Canvas() {
     [store],
   )
 
+  // Every handler keeps its identity across renders: React Flow copies a changed one into its
+  // store, which re-runs the selectors of every drawn node and line.
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => applyNodeChanges(store, changes),
+    [store],
+  )
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<FlowEdge>[]) => applyEdgeChanges(store, changes, membersOf),
+    [store, membersOf],
+  )
+  const onMoveEnd = useCallback(
+    (_: unknown, viewport: Viewport) => store.getState().setViewport(viewport),
+    [store],
+  )
   const isValidConnection = useCallback<IsValidConnection<FlowEdge>>(
     (c) => planConnection(store.getState().design, c.source, c.target, FACTS).ok,
     [store],
@@ -165,21 +193,21 @@ export function Canvas() {
             edges={edges}
             nodeTypes={NODE_TYPES}
             edgeTypes={EDGE_TYPES}
-            onNodesChange={(changes) => applyNodeChanges(store, changes)}
-            onEdgesChange={(changes) => applyEdgeChanges(store, changes, membersOf)}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
             onConnect={onConnect}
             onConnectStart={onConnectStart}
             onConnectEnd={onConnectEnd}
             isValidConnection={isValidConnection}
             connectionMode={ConnectionMode.Loose}
             defaultViewport={initial.viewport}
-            onMoveEnd={(_, viewport) => store.getState().setViewport(viewport)}
+            onMoveEnd={onMoveEnd}
             fitViewOptions={fit}
             snapToGrid
             snapGrid={SNAP}
             onlyRenderVisibleElements
             deleteKeyCode={null}
-            multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
             selectionKeyCode="Shift"
             colorMode="system"
             minZoom={MIN_ZOOM}
