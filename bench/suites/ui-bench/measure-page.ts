@@ -36,8 +36,18 @@ export async function firstRenderMs(page: Page): Promise<number> {
  * page that is already half a minute).
  */
 export async function frameTimes(page: Page): Promise<number[]> {
-  const pane = await page.locator('.react-flow__pane').boundingBox()
-  if (!pane) throw new Error('no pane')
+  // The drag starts on empty canvas, nearest the middle: on a node it would move the node.
+  const start = await page.evaluate<{ x: number; y: number } | null>(`(() => {
+    const pane = document.querySelector('.react-flow__pane').getBoundingClientRect()
+    const spots = []
+    for (let x = pane.left + 40; x < pane.right - 40; x += 20)
+      for (let y = pane.top + 40; y < pane.bottom - 40; y += 20) spots.push({ x, y })
+    const mx = pane.left + pane.width / 2
+    const my = pane.top + pane.height / 2
+    spots.sort((a, b) => Math.hypot(a.x - mx, a.y - my) - Math.hypot(b.x - mx, b.y - my))
+    return spots.find((p) => document.elementFromPoint(p.x, p.y)?.classList.contains('react-flow__pane')) ?? null
+  })()`)
+  if (!start) throw new Error('no empty spot on the canvas to pan from')
   // Scripts go to the page as text: tsx's name-keeping helpers do not exist there.
   await page.evaluate(`(() => {
     window.__frames = []
@@ -50,8 +60,8 @@ export async function frameTimes(page: Page): Promise<number[]> {
     }
     requestAnimationFrame(loop)
   })()`)
-  const cx = pane.x + pane.width / 2
-  const cy = pane.y + pane.height / 2
+  const cx = start.x
+  const cy = start.y
   await page.mouse.move(cx, cy)
   await page.mouse.down()
   await page.mouse.move(cx - 300, cy - 150, { steps: 30 })

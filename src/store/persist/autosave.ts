@@ -3,6 +3,11 @@ import type { Effects } from '../effects.ts'
 import { saveDoc } from './session.ts'
 
 export const AUTOSAVE_DELAY_MS = 300
+/**
+ * A change of the view alone is saved once the view has rested this long: each save writes the
+ * whole document, which for a 10,000-node design stalls a frame or two of the pan that moved it.
+ */
+export const VIEW_SAVE_DELAY_MS = 2000
 
 /** Runs when the page is idle (a large design's save then never delays drawing), or soon. */
 function whenIdle(run: () => void): void {
@@ -19,10 +24,13 @@ export function startAutosave(store: DesignerStore, effects: Effects) {
   let running: Promise<void> = Promise.resolve()
   /** A change not yet written. */
   let dirty = false
+  /** An edit of the design (not only of the view) not yet written. */
+  let edited = false
 
   const save = (): Promise<void> => {
     timer = undefined
     dirty = false
+    edited = false
     const { design, docId, viewport, setSaveState } = store.getState()
     running = running
       .then(() => saveDoc(effects.storage, docId, design, viewport, effects.clock.now()))
@@ -40,11 +48,15 @@ export function startAutosave(store: DesignerStore, effects: Effects) {
       state.docId === previous.docId
     )
       return
+    if (state.design !== previous.design || state.docId !== previous.docId) edited = true
     if (timer !== undefined) clearTimeout(timer)
     dirty = true
     // Say so at once: "Saved" must never show while a change is still waiting to be written.
     if (state.saveState !== 'saving') state.setSaveState('saving')
-    timer = setTimeout(() => whenIdle(() => void save()), AUTOSAVE_DELAY_MS)
+    timer = setTimeout(
+      () => whenIdle(() => void save()),
+      edited ? AUTOSAVE_DELAY_MS : VIEW_SAVE_DELAY_MS,
+    )
   })
 
   return {

@@ -46,7 +46,7 @@ import { CANVAS_ARIA_LABELS } from '../a11y/canvas-aria.ts'
 import { accessibleNames } from '../a11y/names.ts'
 import { useNeighbourKeys } from '../a11y/use-neighbour-keys.ts'
 import { useInitialViewport, useViewCommands } from './use-view-commands.ts'
-import { fitPadding, MAX_FIT_ZOOM, MIN_ZOOM, MINIMAP_FROM } from './fit.ts'
+import { fitPadding, hasMinimap, MAX_FIT_ZOOM, MIN_ZOOM } from './fit.ts'
 
 const FACTS = { defaultRole: (s: keyof typeof SERVICES) => SERVICES[s].defaultRole }
 const SNAP: [number, number] = [GRID, GRID]
@@ -104,7 +104,7 @@ export function Canvas() {
   // The minimap draws every node: it joins once the canvas is on screen and the page is idle.
   const idle = useIdleValue(true, whenReady) ?? false
   const shown = nodes.length
-  const minimap = idle && shown >= MINIMAP_FROM
+  const minimap = idle && hasMinimap(shown)
   const fit = useMemo(() => ({ padding: fitPadding(shown), maxZoom: MAX_FIT_ZOOM }), [shown])
   const pane = useRef<HTMLDivElement>(null)
   const initial = useInitialViewport(pane)

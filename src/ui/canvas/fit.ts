@@ -7,6 +7,16 @@ export const MIN_ZOOM = 0.1
 export const MAX_FIT_ZOOM = 1.1
 /** A small design needs no minimap: it is shown from this many nodes. */
 export const MINIMAP_FROM = 40
+/**
+ * Up to this many: React Flow's minimap runs a store selector per node on every frame of a pan
+ * (at 10,000 nodes that doubled the frame time), and so many dots in 150×100 px show nothing
+ * one could aim at. Find (Ctrl+K) and focus are the way around a design that large.
+ */
+export const MINIMAP_UP_TO = 2000
+
+export function hasMinimap(nodes: number): boolean {
+  return nodes >= MINIMAP_FROM && nodes <= MINIMAP_UP_TO
+}
 
 /**
  * Fitting keeps clear of the view bar (top), the zoom controls (left) and, when shown, the minimap
@@ -17,7 +27,7 @@ export function fitPadding(nodes: number) {
     top: '46px',
     left: '56px',
     bottom: '30px',
-    right: nodes >= MINIMAP_FROM ? '170px' : '30px',
+    right: hasMinimap(nodes) ? '170px' : '30px',
   } as const
 }
 /** Every node is drawn at this size (canvas.css), so a design can be framed before it is drawn. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { startAutosave } from '@/store/persist/autosave.ts'
+import { AUTOSAVE_DELAY_MS, startAutosave, VIEW_SAVE_DELAY_MS } from '@/store/persist/autosave.ts'
 import { restoreSession } from '@/store/persist/restore.ts'
 import { listRecent, RECENT_LIMIT } from '@/store/persist/session.ts'
 import { shareHash } from '@/store/persist/share-link.ts'
@@ -37,6 +37,29 @@ describe('autosave and restore', () => {
     expect(state.docId).toBe(t.store.getState().docId)
     expect(state.viewCommand.viewport).toEqual({ x: 12, y: 34, zoom: 0.8 })
     expect(reloaded.temporal.getState().pastStates).toHaveLength(0)
+  })
+
+  it('a change of the view alone is written once the view has rested, an edit soon', async () => {
+    const t = testStore(sample())
+    const setSpy = vi.spyOn(t.storage, 'set')
+    const docWrites = () => setSpy.mock.calls.filter(([key]) => String(key).startsWith('doc:'))
+    const autosave = startAutosave(t.store, t.effects)
+    t.store.getState().setViewport({ x: 1, y: 2, zoom: 0.5 })
+    await vi.advanceTimersByTimeAsync(1000)
+    t.store.getState().setViewport({ x: 3, y: 4, zoom: 0.6 })
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(docWrites()).toHaveLength(0)
+    expect(t.store.getState().saveState).toBe('saving')
+    await vi.advanceTimersByTimeAsync(VIEW_SAVE_DELAY_MS)
+    expect(docWrites()).toHaveLength(1)
+    expect(docWrites()[0]?.[1]).toMatchObject({ viewport: { x: 3, y: 4, zoom: 0.6 } })
+    t.store.getState().setViewport({ x: 5, y: 6, zoom: 0.7 })
+    t.store.getState().updateNode('api', { name: 'receipts-api' })
+    t.store.getState().setViewport({ x: 7, y: 8, zoom: 0.8 })
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 100)
+    expect(docWrites()).toHaveLength(2)
+    expect(docWrites()[1]?.[1]).toMatchObject({ viewport: { x: 7, y: 8, zoom: 0.8 } })
+    autosave.stop()
   })
 
   it('a burst of edits is one write', async () => {
