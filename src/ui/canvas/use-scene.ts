@@ -59,8 +59,37 @@ export function useScene(
       compactOnly,
     })
   }, [design, scene, labelsWanted, compactOnly, scale, neighbourhood])
-  const look = useMemo(() => edgeLook(design, labels, drag), [design, labels, drag])
+  // Findings and names per line change with the design only: a drag, which changes only where
+  // labels go, finds them computed.
+  const dress = useMemo(() => lineDress(design), [design])
+  const look = useMemo(() => edgeLook(design, labels, drag, dress), [design, labels, drag, dress])
   return { scene, look }
+}
+
+type LineDress = Pick<EdgeLook, 'tone' | 'problems' | 'label'>
+
+/** Each line's findings and accessible name for one version of the design, computed once a line. */
+function lineDress(design: Design): LineDress {
+  const names = accessibleNames(design)
+  const once = <T>(of: (s: Segment) => T): ((s: Segment) => T) => {
+    const known = new WeakMap<Segment, T>()
+    return (s) => {
+      if (known.has(s)) return known.get(s) as T
+      const value = of(s)
+      known.set(s, value)
+      return value
+    }
+  }
+  return {
+    tone: once((s) => toneOf(design, s)),
+    problems: once((s) => problemsOf(design, s)),
+    // A line through an identity is named by its ends, as drawn; any other by its design edge.
+    label: once((s) =>
+      s.kind === 'access' && s.way === 'identity'
+        ? bundleName(design, s)
+        : names.edge(s.members[0]?.id ?? ''),
+    ),
+  }
 }
 
 /** How each line is dressed: findings, accessible name, its placed label. */
@@ -68,17 +97,11 @@ export function edgeLook(
   design: Design,
   labels: ReadonlyMap<string, PlacedLabel>,
   drag: ReadonlyMap<string, Position> | null,
+  dress: LineDress = lineDress(design),
 ): EdgeLook {
-  const names = accessibleNames(design)
   const moving = drag ? new Set(drag.keys()) : undefined
   return {
-    tone: (s) => toneOf(design, s),
-    problems: (s) => problemsOf(design, s),
-    // A line through an identity is named by its ends, as drawn; any other by its design edge.
-    label: (s) =>
-      s.kind === 'access' && s.way === 'identity'
-        ? bundleName(design, s)
-        : names.edge(s.members[0]?.id ?? ''),
+    ...dress,
     // A line whose end is being dragged drops its label until the drop re-places it.
     placed: (s) =>
       moving && (moving.has(s.source) || moving.has(s.target)) ? undefined : labels.get(s.id),
