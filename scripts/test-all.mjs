@@ -79,11 +79,13 @@ function vitest(title, name, vitestArgs, env = process.env) {
   }
 }
 
+// eslint-disable-next-line no-control-regex -- ANSI colour codes in vitest's messages
+const COLOUR = /\u001b\[[0-9;]*m/g
+
 /** A failure message's first line, without colour codes, for the list before the summary. */
 function firstLine(text) {
-  // eslint-disable-next-line no-control-regex -- ANSI colour codes in vitest's messages
   return String(text ?? '')
-    .replace(/\u001b\[[0-9;]*m/g, '')
+    .replace(COLOUR, '')
     .split('\n')[0]
     .slice(0, 300)
 }
