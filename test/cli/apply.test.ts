@@ -78,7 +78,7 @@ describe('idtopo apply against the HTTPS sandbox', () => {
   it('survives 20% server errors and connection resets over the network', async () => {
     await server.sandbox.setFaults({
       serverErrors: { rate: 0.2 },
-      resets: { rate: 0.1, phase: 'response' },
+      resets: { rate: 0.05, phase: 'response' },
     })
     try {
       const m = memoryIO(files)

@@ -64,46 +64,65 @@ export const nonRbacGrant = createRule({
       'https://learn.microsoft.com/azure/cosmos-db/nosql/security/how-to-grant-data-plane-role-based-access',
   },
   create({ index, label, report }) {
-    const flags = NAMED.map((grant) => index.roleTable.where((r) => mechanism(r) === grant))
+    // Per role number, a bit per mechanism of NAMED it grants by: an edge's mechanisms are the
+    // OR of its roles' bits, with no list made for the many edges that name none.
+    const bits = new Uint8Array(index.roleTable.refs.length)
+    NAMED.forEach((grant, i) =>
+      index.roleTable.where((r) => mechanism(r) === grant).forEach((on, n) => {
+        if (on) bits[n] = (bits[n] as number) | (1 << i)
+      }),
+    )
     const texts: (string | undefined)[] = []
+    // Thousands of edges carry the same roles to the same service: what their findings say is
+    // made once per (service, roles), keyed by the target's number and the roles' numbers.
+    const said = new Map<string, Said>()
+    const sayFor = (edge: AccessEdge, at: number, mask: number): Said => {
+      const service = label(edge.target)
+      const kind = index.serviceAt(at)?.service
+      const onServer = kind === 'postgresql' || kind === 'mysql'
+      const named = NAMED.filter((_, i) => mask & (1 << i))
+      const messageIdOf = (grant: (typeof NAMED)[number]) =>
+        grant === 'sqlDatabaseRole' && onServer ? 'serverDatabaseRole' : grant
+      const related = [edge.target]
+      const [only] = named
+      if (named.length === 1 && only)
+        return {
+          messageId: messageIdOf(only),
+          data: { roles: quoted(index, at, texts, only), service },
+          related,
+        }
+      const sentences = named.map((grant) =>
+        formatMessage(TEMPLATES[messageIdOf(grant)], {
+          roles: quoted(index, at, texts, grant),
+          service,
+        }),
+      )
+      return { messageId: 'several', data: { sentences: sentences.join(' ') }, related }
+    }
     return {
       accessEdge(edge, at) {
         // Only grants: an unresolved edge yields none, and the plan carries no step for it.
         if (index.principalAt[at] === -1) return
-        const named = NAMED.filter((_, i) => index.anyRole(at, flags[i] as Uint8Array))
-        if (named.length === 0) return
-        const service = label(edge.target)
-        const kind = index.serviceAt(at)?.service
-        const onServer = kind === 'postgresql' || kind === 'mysql'
-        const messageIdOf = (grant: (typeof NAMED)[number]) =>
-          grant === 'sqlDatabaseRole' && onServer ? 'serverDatabaseRole' : grant
-        const related = [edge.target]
-        const [only] = named
-        if (named.length === 1 && only)
-          report({
-            subject: edge.id,
-            messageId: messageIdOf(only),
-            data: { roles: quoted(index, at, texts, only), service },
-            related,
-          })
-        else {
-          const sentences = named.map((grant) =>
-            formatMessage(TEMPLATES[messageIdOf(grant)], {
-              roles: quoted(index, at, texts, grant),
-              service,
-            }),
-          )
-          report({
-            subject: edge.id,
-            messageId: 'several',
-            data: { sentences: sentences.join(' ') },
-            related,
-          })
-        }
+        let mask = 0
+        const end = index.roleStart[at + 1] as number
+        for (let i = index.roleStart[at] as number; i < end; i++)
+          mask |= bits[index.roleNo[i] as number] as number
+        if (mask === 0) return
+        const key = `${index.targetAt[at]}:${index.roleNo.subarray(index.roleStart[at], end).join()}`
+        let say = said.get(key)
+        if (!say) said.set(key, (say = sayFor(edge, at, mask)))
+        report({ subject: edge.id, ...say })
       },
     }
   },
 })
+
+/** The message and related nodes of this rule's findings on one (service, roles). */
+interface Said {
+  readonly messageId: keyof typeof TEMPLATES | 'several'
+  readonly data: Readonly<Record<string, string>>
+  readonly related: readonly string[]
+}
 
 function mechanism(role: RoleRef): GrantMechanism | undefined {
   return role.kind === 'builtin' ? role.fact.grant : undefined

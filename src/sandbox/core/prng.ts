@@ -29,6 +29,19 @@ export function nextGuid(stream: { value: number }): string {
   return uuidv4({ random })
 }
 
+/**
+ * The starting state of one request's own fault stream: the seed's fault stream, the request's
+ * key and how many times that key was asked before, mixed (FNV-1a over the key, then a
+ * mulberry32 step). Distinct keys and attempts get unrelated streams.
+ */
+export function requestStream(faults: number, key: string, attempt: number): number {
+  let h = 0x811c9dc5 ^ faults
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193)
+  const stream = { value: (h ^ Math.imul(attempt, 0x9e3779b9)) >>> 0 }
+  nextUint32(stream)
+  return stream.value
+}
+
 /** Starting states of the two streams for a seed (distinct, so they never run in lockstep). */
 export function initialStreams(seed: number): { ids: number; faults: number } {
   const s = seed >>> 0

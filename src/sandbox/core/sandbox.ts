@@ -11,7 +11,7 @@ import {
   mergeFaults,
 } from './faults.ts'
 import { frontDoor } from './gate.ts'
-import { requestId } from './prng.ts'
+import { requestId, requestStream } from './prng.ts'
 import { type ParsedRequest, parseRequest } from './request.ts'
 import { route } from './router.ts'
 import { authorize } from './rbac-gate.ts'
@@ -83,6 +83,8 @@ export function createSandbox(input: CreateSandboxInput): Sandbox {
     rbac: directory !== undefined,
   }
   const now = (): number => input.now() + state.clockOffsetMs
+  /** How many times each method and URL was asked (see handle). */
+  const asked = new Map<string, number>()
 
   function process(request: ParsedRequest, draw: FaultDraw): SandboxResponse {
     settleUpdates(state, now())
@@ -124,9 +126,14 @@ export function createSandbox(input: CreateSandboxInput): Sandbox {
   return {
     handle(request) {
       const parsed = parseRequest(request)
-      const stream = { value: state.prng.faults }
+      // Each request draws from a stream of its own (its method and URL, and how many times
+      // they were asked before), not from one shared sequence: the nth attempt of a request
+      // meets the same fault whatever ran between, so a run under concurrency is reproducible.
+      const key = `${request.method} ${request.url}`
+      const attempt = (asked.get(key) ?? 0) + 1
+      asked.set(key, attempt)
+      const stream = { value: requestStream(state.prng.faults, key, attempt) }
       const draw = drawFaults(settings.faults, stream)
-      state.prng.faults = stream.value
       if (draw.reset === 'request') return { kind: 'reset', delayMs: draw.delayMs }
       const { holdMs = 0, ...response } = process(parsed, draw)
       const delayMs = draw.delayMs + holdMs
@@ -140,11 +147,13 @@ export function createSandbox(input: CreateSandboxInput): Sandbox {
     load(next) {
       state = structuredCopy(next)
       state.counters.revision++
+      asked.clear()
     },
     reset(seed) {
       const revision = state.counters.revision
       state = seedWorld(seed ?? seedNumber)
       state.counters.revision = revision + 1
+      asked.clear()
     },
     seed(additions) {
       addToWorld(state, additions, now() - settings.principalPropagationMs)

@@ -107,6 +107,29 @@ describe('injected faults', () => {
     expect(new Set(delays).size).toBeGreaterThan(10)
   })
 
+  it('gives the nth attempt of a request the same fault whatever other requests ran between', () => {
+    const faults = {
+      throttle: { enabled: false },
+      serverErrors: { rate: 0.3 },
+      resets: { rate: 0.2, phase: 'response' as const },
+    }
+    const names = Array.from({ length: 40 }, (_, i) => `mi-${i}`)
+    // Three attempts of each request, in file order on one sandbox and interleaved in reverse
+    // on another with the same seed, as concurrent runs interleave them differently.
+    const inOrder = testSandbox({ seed: 11, options: { faults } }).sandbox
+    const first = new Map(names.map((n) => [n, [1, 2, 3].map(() => put(inOrder, n).status)]))
+    const shuffled = testSandbox({ seed: 11, options: { faults } }).sandbox
+    const second = new Map(names.map((n) => [n, [] as number[]]))
+    for (let attempt = 0; attempt < 3; attempt++)
+      for (const n of [...names].reverse()) second.get(n)?.push(put(shuffled, n).status)
+    expect(second).toEqual(first)
+    // …and the draws are not all alike: faults and successes both occur.
+    const all = [...first.values()].flat()
+    expect(all.filter((s) => s === 0).length).toBeGreaterThan(5)
+    expect(all.filter((s) => s >= 500).length).toBeGreaterThan(5)
+    expect(all.filter((s) => s === 200 || s === 201).length).toBeGreaterThan(30)
+  })
+
   it('switches faults per test and back to the defaults', () => {
     const { sandbox } = testSandbox()
     expect(sandbox.setFaults({ serverErrors: { rate: 1 } }).serverErrors.rate).toBe(1)

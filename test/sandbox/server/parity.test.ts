@@ -140,8 +140,8 @@ describe('the in-page adapter and the HTTPS server', () => {
   let https: Harness
   let page: Harness
   beforeAll(async () => {
-    https = await httpsHarness({ seed: 42, now: () => START, options })
-    page = inPageHarness({ seed: 42, now: () => START, options })
+    https = await httpsHarness({ seed: 1, now: () => START, options })
+    page = inPageHarness({ seed: 1, now: () => START, options })
   })
   afterAll(() => https.close())
 
