@@ -92,5 +92,7 @@ export function roleAssignmentName(
   roleDefinitionGuid: string,
 ): string {
   const key = [scope, principalId, roleDefinitionGuid].map((s) => s.toLowerCase()).join('|')
-  return uuidv5(key, ASSIGNMENT_NAMESPACE)
+  // UTF-8 bytes, as uuid hashes a string, but a lone surrogate in a name (which uuid's own
+  // encoding refuses with URIError) becomes U+FFFD instead of failing the whole plan.
+  return uuidv5(new TextEncoder().encode(key), ASSIGNMENT_NAMESPACE)
 }
