@@ -18,7 +18,7 @@ import {
 import { round } from '../measure.ts'
 import type { BenchSuite, Figure } from '../types.ts'
 
-// ARM at its real limits, on a virtual clock (bench/simulated-arm.ts): 5,000 role assignments
+// ARM at its real limits, on a virtual clock (test/support/simulated-arm.ts): 5,000 role assignments
 // (one subscription's limit), 20 ms latency, the caller's write bucket 200 +10/s and the
 // subscription's global one. The floor is what the bucket allows: (5,000 − 200) / 10 = 480 s.
 const ASSIGNMENTS = 5000
@@ -34,6 +34,7 @@ const BURST_AT_MS = 120_000
 const BURST_HOLD_MS = 3000
 /** Sandbox seeds of the faulty runs (which requests fail is drawn from them). */
 const FAULT_SEEDS = [1, 2, 3, 4, 5]
+
 interface Run {
   readonly virtualMs: number
   readonly wallMs: number
