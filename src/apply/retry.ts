@@ -12,9 +12,9 @@ export interface RetryPolicy {
 }
 
 /**
- * Ten attempts for a transient failure, as azure-cli's azure-core RetryPolicy (`retry_total` 10):
- * at ARM's worst (20% 5xx), six gave up on about one step in 2,500 (0.2⁶), so a 5,000-assignment
- * apply rarely converged in one run; ten give up on one in ten million.
+ * Ten attempts for a transient failure, as azure-core's RetryPolicy (`retry_total` 10): at 20%
+ * 5xx, six gave up on about one step in 15,000 (0.2⁶), so about one 5,000-assignment apply in
+ * three ended with a failed step; ten give up on about one in ten million (0.2¹⁰).
  */
 export const DEFAULT_RETRY: RetryPolicy = {
   maxAttempts: 10,
