@@ -34,6 +34,6 @@ export function extrasWithGroup(node: DesignNode, group: string): Extras | undef
 /** Why a `group` tag is refused, or undefined (empty clears it). */
 export function groupTagProblem(group: string): string | undefined {
   if (group === '') return undefined
-  if (group.length > GROUP_TAG_MAX) return `a group is at most ${GROUP_TAG_MAX} characters`
-  return group.trim() === '' ? 'a group is not only spaces' : undefined
+  if (group.length > GROUP_TAG_MAX) return `At most ${GROUP_TAG_MAX} characters.`
+  return group.trim() === '' ? 'A group cannot be only spaces.' : undefined
 }

@@ -17,12 +17,16 @@ import {
 import { placeSceneLabels, sceneOf } from '../canvas/drawing/scene.ts'
 import type { EdgeDrawing, Segment } from '../canvas/drawing/segments.ts'
 import { NODE_HEIGHT, NODE_WIDTH } from '../../layout/node-size.ts'
+import type { NodeGroup } from '../../layout/groups.ts'
+import { BOX_TITLE, groupBoxes, groupTitle } from '../canvas/groups/group-boxes.ts'
 
 /** The theme tokens the drawing uses, as CSS custom properties: the SVG is themable after export. */
 export const SVG_TOKENS = [
   '--surface',
   '--canvas-bg',
   '--border',
+  '--border-strong',
+  '--accent-soft',
   '--text',
   '--text-2',
   '--error',
@@ -41,6 +45,8 @@ export const LIGHT_TOKENS: SvgTokens = {
   '--surface': '#ffffff',
   '--canvas-bg': '#fbfcfd',
   '--border': '#dde1e6',
+  '--border-strong': '#c3c9d1',
+  '--accent-soft': '#e8f1fb',
   '--text': '#1b1f24',
   '--text-2': '#4f5a66',
   '--error': '#c50f1f',
@@ -70,6 +76,8 @@ export interface DiagramInput {
   readonly problems: (segment: Segment) => number
   readonly measure: Measure
   readonly tokens: SvgTokens
+  /** Boxes drawn behind the members of each group (the canvas's Groups view setting). */
+  readonly groups?: readonly NodeGroup[]
 }
 
 const PAD = 24
@@ -110,6 +118,18 @@ export function diagramSvg(input: DiagramInput): { svg: string; width: number; h
 
   const body: string[] = []
   const boxes: Rect[] = []
+  for (const box of groupBoxes(
+    input.groups ?? [],
+    (id) => (shown.has(id) ? scene.positionOf(id) : undefined),
+    new Set(),
+  )) {
+    const r = box.rect
+    boxes.push(r)
+    body.push(
+      `<g class="group" data-group="${attr(box.id)}"><rect class="group-box" x="${n(r.x)}" y="${n(r.y)}" width="${n(r.width)}" height="${n(r.height)}" rx="14"/>` +
+        `<text class="group-title" x="${n(r.x + 14)}" y="${n(r.y + BOX_TITLE / 2 + 5)}">${esc(groupTitle(box))}</text></g>`,
+    )
+  }
   for (const s of segments) {
     const c = scene.curveOf(s)
     const way = s.kind === 'access' ? ` way-${s.way}` : ''
@@ -185,6 +205,8 @@ function style(tokens: SvgTokens): string {
     `svg{${vars}}`,
     `.background{fill:var(--canvas-bg)}`,
     `.card{fill:var(--surface);stroke:var(--border)}`,
+    `.group-box{fill:var(--accent-soft);fill-opacity:0.55;stroke:var(--border-strong);stroke-width:1.5;stroke-dasharray:6 4}`,
+    `.group-title{font-size:13px;font-weight:600;fill:var(--text)}`,
     `.name{font-size:13px;font-weight:600;fill:var(--text);white-space:pre}`,
     `.kind{font-size:11px;fill:var(--text-2)}`,
     `.kind-app{color:var(--kind-app)}.kind-identity{color:var(--kind-identity)}`,
