@@ -7,6 +7,7 @@ import { roughMeasure } from '@/ui/canvas/drawing/label-text.ts'
 import { fallbackPositions } from '@/ui/canvas/flow-elements.ts'
 import { nodeLook } from '@/ui/canvas/node-look.ts'
 import { diagramSvg, LIGHT_TOKENS } from '@/ui/files/diagram-svg.ts'
+import { groupsOf } from '@/layout/groups.ts'
 import { design as build } from '../../support/builder.ts'
 
 const HOSTILE = `web "$(rm -rf ~)" '''\nline two \u001b[31mred</text><script>x</script>`
@@ -76,5 +77,35 @@ describe('diagramSvg', () => {
     expect([...doc.querySelectorAll('text.name')].map((t) => t.textContent)).toEqual(['a'])
     expect([width, height]).toEqual([448, 348])
     expect(doc.documentElement.getAttribute('viewBox')).toBe('-74 -74 448 348')
+  })
+
+  it('draws each group as a box around its members, titled as text, behind the nodes', () => {
+    const d = build()
+      .app('web', { name: 'web', position: { x: 0, y: 0 }, extras: { group: HOSTILE } })
+      .identity('mi', { name: 'mi', position: { x: 300, y: 200 }, extras: { group: HOSTILE } })
+      .service('st', 'storage', {
+        name: 'st',
+        position: { x: 700, y: 0 },
+        extras: { group: 'data' },
+      })
+      .service('kv', 'keyVault', { name: 'kv', position: { x: 700, y: 300 } })
+      .build()
+    const groups = groupsOf(d, 'tag')
+    const doc = parse(svgOf(d, { groups }).svg)
+    const boxes = [...doc.querySelectorAll('g.group')]
+    expect(boxes.map((g) => g.querySelector('text.group-title')?.textContent)).toEqual([
+      `${HOSTILE.replace('\u001b', '\uFFFD')} · 2 nodes`,
+      'data · 1 node',
+    ])
+    const rect = (g: Element | undefined) =>
+      ['x', 'y', 'width', 'height'].map((a) => Number(g?.querySelector('rect')?.getAttribute(a)))
+    // Around web (0,0) and mi (300,200), padded, with the title band.
+    expect(rect(boxes[0])).toEqual([-20, -50, 560, 350])
+    // Behind everything: before the first line or node.
+    const all = [...doc.documentElement.children]
+    expect(all.indexOf(boxes[1] as Element)).toBeLessThan(
+      all.findIndex((e) => e.classList.contains('node')),
+    )
+    expect(parse(svgOf(d).svg).querySelectorAll('g.group')).toHaveLength(0)
   })
 })
