@@ -11,6 +11,10 @@ export const GROUPINGS: readonly Grouping[] = ['none', 'resourceGroup', 'tag']
 /** The longest `group` tag taken; a longer one (or any non-string) is ignored, never an error. */
 export const GROUP_TAG_MAX = 128
 
+/** Room between a group's box and its members, and the band on top that holds its title. */
+export const BOX_PADDING = 20
+export const BOX_TITLE = 30
+
 /** A group a node belongs to: a stable id (unique across groupings) and the title shown. */
 export interface GroupKey {
   readonly id: string

@@ -1,10 +1,8 @@
-import type { NodeGroup } from '../../../layout/groups.ts'
+import { BOX_PADDING, BOX_TITLE, type NodeGroup } from '../../../layout/groups.ts'
 import type { Position } from '../../../model/types.ts'
 import { NODE_HEIGHT, NODE_WIDTH, type Rect } from '../drawing/geometry.ts'
 
-/** Room between a group's box and its members, and the band on top that holds its title. */
-export const BOX_PADDING = 20
-export const BOX_TITLE = 30
+export { BOX_PADDING, BOX_TITLE }
 
 /** A group as drawn: its box around the members shown, or (collapsed) one card for them. */
 export interface GroupBox {

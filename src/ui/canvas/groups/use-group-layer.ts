@@ -8,11 +8,7 @@ import type { FlowEdge, FlowNode } from '../flow-elements.ts'
 import { groupLayer } from './group-flow.ts'
 
 /** The canvas's nodes and lines with the groups of the view setting drawn (group-flow.ts). */
-export function useGroupLayer(
-  design: Design,
-  nodes: FlowNode[],
-  edges: FlowEdge[],
-) {
+export function useGroupLayer(design: Design, nodes: FlowNode[], edges: FlowEdge[]) {
   const { grouping, collapsed } = useDesigner(
     useShallow((s) => ({ grouping: s.grouping, collapsed: s.collapsedGroups })),
   )
