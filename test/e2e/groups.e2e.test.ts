@@ -133,15 +133,42 @@ describe('Groups on the canvas', () => {
   })
 
   it('moves a box with its member while it is dragged', async () => {
+    await session.d.fitView()
     const before = await box('group-box:rg:rg-data')
     const kv = await box('kv')
-    await page().mouse.move(kv.x + 60, kv.y + 40)
+    await page().mouse.move(kv.x + 60, kv.y + 20)
     await page().mouse.down()
-    await page().mouse.move(kv.x + 60, kv.y + 160, { steps: 8 })
+    await page().mouse.move(kv.x + 60, kv.y + 140, { steps: 8 })
     const during = await box('group-box:rg:rg-data')
     await page().mouse.up()
     expect(during.height).toBeGreaterThan(before.height + 60)
     expect(inside(await box('kv'), await box('group-box:rg:rg-data'))).toBe(true)
+  })
+
+  it('keeps each group together on Auto layout', async () => {
+    const { d } = session
+    // Interleave the groups first: a web app among the data services.
+    await d.fitView()
+    const orders = await box('orders')
+    const kv = await box('kv')
+    await page().mouse.move(orders.x + 60, orders.y + 20)
+    await page().mouse.down()
+    await page().mouse.move(kv.x + 40, kv.y + kv.height + 10, { steps: 8 })
+    await page().mouse.up()
+    const overlaps = async () => {
+      const web = await box('group-box:rg:rg-web')
+      const data = await box('group-box:rg:rg-data')
+      return !(
+        web.x + web.width <= data.x ||
+        data.x + data.width <= web.x ||
+        web.y + web.height <= data.y ||
+        data.y + data.height <= web.y
+      )
+    }
+    await expect.poll(overlaps).toBe(true)
+    await d.autoLayout()
+    await d.fitView()
+    await expect.poll(overlaps).toBe(false)
   })
 
   it('exports the boxes to SVG, their titles as text', async () => {
