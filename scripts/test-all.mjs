@@ -4,10 +4,13 @@
 // the linter count as one check each. Extra arguments go to vitest (e.g. a file filter).
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { relative } from 'node:path'
 
 const args = process.argv.slice(2)
 let passed = 0
 let failed = 0
+/** Each failed test or check, named again just before the summary (CI shows the end of the log). */
+const failures = []
 
 function step(title, command, commandArgs) {
   process.stdout.write(`\n▶ ${title}\n`)
@@ -19,6 +22,7 @@ function check(title, command, commandArgs) {
   if (step(title, command, commandArgs)) passed++
   else {
     failed++
+    failures.push(title)
     process.stdout.write(`✖ ${title} failed\n`)
   }
 }
@@ -52,15 +56,38 @@ function vitest(title, name, vitestArgs, env = process.env) {
     const json = JSON.parse(readFileSync(report, 'utf8'))
     passed += json.numPassedTests
     failed += json.numFailedTests
+    for (const file of json.testResults) {
+      const where = relative(process.cwd(), file.name)
+      for (const test of file.assertionResults)
+        if (test.status === 'failed')
+          failures.push(`${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`)
+      if (file.status === 'failed' && file.assertionResults.length === 0)
+        failures.push(`${where} did not load: ${firstLine(file.message)}`)
+    }
     const broken = json.testResults.filter(
       (r) => r.status === 'failed' && r.assertionResults.length === 0,
     ).length
     failed += broken
-    if (result.status !== 0 && json.numFailedTests === 0 && broken === 0) failed++
+    if (result.status !== 0 && json.numFailedTests === 0 && broken === 0) {
+      failed++
+      failures.push(`${title}: vitest exited with ${result.status} and no failed test`)
+    }
   } catch {
     failed++
+    failures.push(`${title}: vitest wrote no report`)
     process.stdout.write(`✖ ${title}: vitest wrote no report\n`)
   }
+}
+
+// eslint-disable-next-line no-control-regex -- ANSI colour codes in vitest's messages
+const COLOUR = /\u001b\[[0-9;]*m/g
+
+/** A failure message's first line, without colour codes, for the list before the summary. */
+function firstLine(text) {
+  return String(text ?? '')
+    .replace(COLOUR, '')
+    .split('\n')[0]
+    .slice(0, 300)
 }
 
 vitest('Tests (vitest: node, jsdom and Chromium end-to-end)', 'report', args)
@@ -79,5 +106,9 @@ if (process.env.IDTOPO_E2E_BUNDLED_PASS === '1' && args.length === 0)
     },
   )
 
+if (failures.length > 0)
+  process.stdout.write(
+    `\nFailed (${failures.length}):\n${failures.map((f) => `  ✖ ${f}`).join('\n')}\n`,
+  )
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`)
 process.exit(failed > 0 ? 1 : 0)

@@ -33,6 +33,9 @@ export interface LiveState extends Estate {
   readonly subscriptionPrincipals: ReadonlySet<string>
 }
 
+/** A group's estate, with the subscription's principals when the caller could list them. */
+export type ImportedEstate = Estate & Partial<Pick<LiveState, 'subscriptionPrincipals'>>
+
 const key = (scope: string, roleDefinitionId: string, principalId: string): string =>
   `${scope.toLowerCase()}|${roleDefinitionGuidOf(roleDefinitionId).toLowerCase()}|${principalId.toLowerCase()}`
 

@@ -1,12 +1,14 @@
 import { plural } from '../lib/plural.ts'
 import { resourceGroupScope } from '../plan/arm-ids.ts'
-import type { LiveState } from './drift.ts'
+import type { ImportedEstate } from './drift.ts'
+import type { Estate } from './estate.ts'
 
 /** The per-subscription role assignment limit (PRODUCT.md §11). */
 export const SUBSCRIPTION_ASSIGNMENT_LIMIT = 5000
 
 export interface HealthInput {
-  readonly live: LiveState
+  /** With the subscription's principals when they could be listed (else orphans go uncounted). */
+  readonly live: ImportedEstate
   /** Rule ids of the imported design's findings, one per finding. */
   readonly rules: readonly string[]
   /** Role assignments in the whole subscription, when they could be counted. */
@@ -51,8 +53,14 @@ export function importHealth(input: HealthInput): Health {
     lines.push(`${plural(n, what[0], what[1])} ${why} (${rule})`)
     worse(rule === 'privileged-role' ? 'error' : 'warning')
   }
-  const orphaned = orphanedAssignments(input.live)
-  if (orphaned > 0) {
+  const principals = input.live.subscriptionPrincipals
+  const orphaned = principals ? orphanedAssignments(input.live, principals) : 0
+  if (!principals) {
+    lines.push(
+      "Orphaned role assignments not counted: the subscription's identities could not be listed",
+    )
+    worse('warning')
+  } else if (orphaned > 0) {
     lines.push(
       `${plural(orphaned, 'orphaned role assignment')} (identity deleted: the portal's "Identity not found")`,
     )
@@ -78,14 +86,13 @@ export function importHealth(input: HealthInput): Health {
  * Assignments at or below the group held by a service principal that no longer exists in the
  * subscription (drift's "orphaned", without a design to compare with).
  */
-export function orphanedAssignments(live: LiveState): number {
+export function orphanedAssignments(live: Estate, principals: ReadonlySet<string>): number {
   const group = resourceGroupScope(live.subscriptionId, live.resourceGroup).toLowerCase()
   const inGroup = (scope: string): boolean => {
     const s = scope.toLowerCase()
     return s === group || s.startsWith(`${group}/`)
   }
-  const gone = (principalId: string): boolean =>
-    !live.subscriptionPrincipals.has(principalId.toLowerCase())
+  const gone = (principalId: string): boolean => !principals.has(principalId.toLowerCase())
   const users = new Set(
     live.assignments
       .filter((a) => a.principalType === 'User' || a.principalType === 'Group')

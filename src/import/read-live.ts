@@ -18,6 +18,18 @@ export async function readLive(
   options: ReadOptions = {},
 ): Promise<LiveState> {
   const estate = await readEstate(reader, subscriptionId, resourceGroup, options)
+  return {
+    ...estate,
+    subscriptionPrincipals: await readSubscriptionPrincipals(reader, subscriptionId, options),
+  }
+}
+
+/** Principal ids (lower case) of every user-assigned identity and system-assigned resource. */
+export async function readSubscriptionPrincipals(
+  reader: Pick<LiveReader, 'listUserIdentities' | 'listSubscriptionResources'>,
+  subscriptionId: string,
+  options: ReadOptions = {},
+): Promise<Set<string>> {
   const o = options.signal ? { signal: options.signal } : {}
   const [identities, resources] = await Promise.all([
     reader.listUserIdentities(subscriptionId, undefined, o),
@@ -27,5 +39,5 @@ export async function readLive(
   for (const i of identities) if (i.principalId) principals.add(i.principalId.toLowerCase())
   for (const r of resources)
     if (r.identity?.principalId) principals.add(r.identity.principalId.toLowerCase())
-  return { ...estate, subscriptionPrincipals: principals }
+  return principals
 }

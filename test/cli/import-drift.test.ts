@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '@/cli/main.ts'
 import { parseDesignText } from '@/model/parse.ts'
 import { serializeDesign } from '@/model/serialize.ts'
+import { loadEstate } from '@/sandbox/core/estate.ts'
 import { startSandboxServer, type SandboxServer } from '@/sandbox/server/https-server.ts'
 import { templateById } from '@/templates/index.ts'
 import { memoryIO } from '../support/memory-io.ts'
@@ -197,5 +198,41 @@ describe('idtopo import of a group the caller may only partly read (sign-in sand
     )
     // Per resource, what it may read: the storage account's own assignments, its Reader among them.
     expect(m.stderr()).toContain(`Reader at ${STORE}: held by principal ${READER_APP}`)
+    // It may not list the subscription's role assignments: the summary gives no figure for the
+    // limit rather than a wrong one. (Its two service principals are app registrations, which
+    // §12's definition counts as orphaned: no managed identity of the subscription holds them.)
+    expect(m.stderr().match(/^health: .*$/gm)).toEqual([
+      'health: 2 grants of a privileged role (Owner, Contributor, access administrators) (privileged-role)',
+      'health: 2 orphaned role assignments (identity deleted: the portal\'s "Identity not found")',
+      'health: 15 reads refused or failed (see the notes)',
+    ])
+  }, 60_000)
+
+  it('ends an import with the health summary the web app shows', async () => {
+    const demo = await startSandboxServer({ port: 0 })
+    try {
+      const { resourceGroup } = loadEstate(demo.sandbox, 'demo')
+      const m = memoryIO({})
+      const code = await runCli(
+        ['import', '--subscription', SUB, '--resource-group', resourceGroup, '--sandbox', demo.url],
+        m.io,
+      )
+      expect(code).toBe(0)
+      const health = m
+        .stderr()
+        .split('\n')
+        .filter((l) => l.startsWith('health: '))
+      expect(health.slice(0, -1)).toEqual([
+        'health: 2 grants of a privileged role (Owner, Contributor, access administrators) (privileged-role)',
+        'health: 5 grants of a role that exposes keys (key-exposing-role)',
+        'health: 1 identity no app uses (unused-identity)',
+        'health: 2 orphaned role assignments (identity deleted: the portal\'s "Identity not found")',
+      ])
+      expect(health.at(-1)).toMatch(
+        /^health: \d+ of 5,000 role assignments used in the subscription \(\d[\d,]* left\)$/,
+      )
+    } finally {
+      await demo.close()
+    }
   }, 60_000)
 })

@@ -6,6 +6,8 @@ function installed(command: string): boolean {
 }
 
 export const HAS_SHELLCHECK = installed('shellcheck')
+/** librsvg's converter: the SVG renderer of GNOME's viewers, ImageMagick and many converters. */
+export const HAS_RSVG = installed('rsvg-convert')
 
 /**
  * The title of a test that needs `tool`: as given where it is installed, else marked so that the

@@ -1,7 +1,7 @@
-import { buildImportedDesign } from '../../import/build-design.ts'
-import { readEstate } from '../../import/read-estate.ts'
+import { healthOfImport, importGroup } from '../../import/import-group.ts'
 import { terminalText as t } from '../../lib/encode/terminal.ts'
 import { serializeDesign } from '../../model/serialize.ts'
+import { checkDesign } from '../../rules/engine.ts'
 import { SIGN_IN_FLAGS, SIGN_IN_USAGE } from '../apply-connection.ts'
 import { armRead, readingTarget } from '../azure-reading.ts'
 import { parseCommandArgs, type Command } from '../command.ts'
@@ -18,7 +18,9 @@ app's identity, the role assignments at, above and below the group, Cosmos DB da
 assignments — and writes the design (format version 1, laid out) to stdout or FILE. Every node
 is bound to its resource (azure.resourceId) or principal (azure.principalId). What the design
 cannot show (narrower scopes, principals from elsewhere) and what could not be read (a 403 on one
-scope) is listed on stderr; the rest is still imported.
+scope) is listed on stderr; the rest is still imported. Then a health summary, as the web app
+shows it: privileged and key-exposing grants, over-shared and unused identities, orphaned
+assignments, and how many of the subscription's 5,000 role assignments are used.
 
   --sandbox URL          read the sandbox emulator (npm run sandbox) instead of Azure, which is
                          reached through DefaultAzureCredential (az login, env, managed identity)
@@ -40,15 +42,21 @@ Exit codes: 0 written, 1 ARM failed (the group could not be read), 2 invalid fla
       )
     const target = await readingTarget(this.name, this.usage, values)
     io.stderr(`Reading ${t(target.resourceGroup)} in ${t(target.connection.endpoint)}…\n`)
-    const estate = await armRead(this.name, `cannot read ${t(target.resourceGroup)}`, () =>
-      readEstate(target.gateway, target.subscriptionId, target.resourceGroup, {
+    const imported = await armRead(this.name, `cannot read ${t(target.resourceGroup)}`, () =>
+      importGroup(target.gateway, target.subscriptionId, target.resourceGroup, {
         onProgress: (p) => io.stderr(`  [${p.done}/${p.total}] ${t(p.label)}\n`),
       }),
     )
-    const { design, notes } = await buildImportedDesign(estate)
+    const { design, notes } = imported
     // A note quotes Azure's names, custom role names and ARM's messages: one line each, whatever
     // they hold.
     for (const note of notes) io.stderr(`note: ${t(note)}\n`)
+    // The same summary the web app shows after an import (issue 14's health at a glance).
+    const health = healthOfImport(
+      imported,
+      checkDesign(design).map((f) => f.rule),
+    )
+    for (const line of health.lines) io.stderr(`health: ${t(line)}\n`)
     const counts = `${design.nodes.length} nodes, ${design.edges.length} edges`
     await emit(
       io,

@@ -71,7 +71,15 @@ export class MemoryAdapter {
     return undefined
   }
 
+  /**
+   * Marks a code or token used. Refresh tokens are not: Entra gives a new refresh token on every
+   * use and "doesn't revoke old refresh tokens when used to fetch new access tokens" (Microsoft
+   * Learn, "Refresh tokens in the Microsoft identity platform"), so two renewals racing with the
+   * same refresh token both succeed there. oidc-provider would otherwise treat the second as
+   * reuse of a stolen token and revoke the whole grant, which Entra never does.
+   */
   async consume(id: string): Promise<void> {
+    if (this.model === 'RefreshToken') return
     const entry = this.store.entries.get(this.key(id))
     if (entry) entry.payload.consumed = Math.floor(this.store.now() / 1000)
   }

@@ -5,20 +5,14 @@ import { pruneAssignments } from '../../apply/prune.ts'
 import { withReadRetries } from '../../apply/reading.ts'
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { adoptUnmanaged, type Adoption } from '../../import/adopt.ts'
-import { buildImportedDesign, type ImportedDesign } from '../../import/build-design.ts'
+import { importGroup, type GroupImport } from '../../import/import-group.ts'
 import { bindToLive, computeDrift, driftKey, type DriftItem } from '../../import/drift.ts'
 import type { ReadOptions } from '../../import/read-estate.ts'
-import { subscriptionScope } from '../../plan/arm-ids.ts'
 import { readLive } from '../../import/read-live.ts'
-import type { LiveState } from '../../import/drift.ts'
 import type { Design } from '../../model/types.ts'
 import type { ApplyState, Comparison } from './types.ts'
 
-export interface GroupImport extends ImportedDesign {
-  readonly live: LiveState
-  /** Role assignments in the whole subscription; undefined when they could not be listed. */
-  readonly subscriptionAssignments: number | undefined
-}
+export type { GroupImport } from '../../import/import-group.ts'
 
 export interface Removal {
   readonly item: DriftItem
@@ -71,16 +65,7 @@ export function azureReadActions(
   return {
     importGroup: async (options = {}) => {
       const { subscriptionId, resourceGroup } = place()
-      const gw = reads()
-      const live = await readLive(gw, subscriptionId, resourceGroup, options)
-      // For the distance to the limit; a caller who may not list them all is not told a wrong one.
-      const all = await gw
-        .listScopeAssignments(
-          subscriptionScope(subscriptionId),
-          options.signal ? { signal: options.signal } : {},
-        )
-        .catch(() => undefined)
-      return { ...(await buildImportedDesign(live)), live, subscriptionAssignments: all?.length }
+      return importGroup(reads(), subscriptionId, resourceGroup, options)
     },
     compare: async (design, options = {}) => {
       const target = place()

@@ -201,25 +201,32 @@ function style(tokens: SvgTokens): string {
   const vars = Object.entries(tokens)
     .map(([k, v]) => `${k}:${cssValue(v)}`)
     .join(';')
+  type Token = keyof SvgTokens
+  // Each colour twice: the value itself, then the custom property. Renderers without CSS custom
+  // properties (librsvg, which GNOME's viewers, ImageMagick and many converters use) drop the
+  // second declaration and keep the first; browsers and editors use the property, so the file
+  // stays themable. With the property alone, librsvg draws the whole picture black.
+  const paint = (property: string, token: Token): string =>
+    `${property}:${cssValue(tokens[token])};${property}:var(${token})`
   return [
     `svg{${vars}}`,
-    `.background{fill:var(--canvas-bg)}`,
-    `.card{fill:var(--surface);stroke:var(--border)}`,
-    `.group-box{fill:var(--accent-soft);fill-opacity:0.55;stroke:var(--border-strong);stroke-width:1.5;stroke-dasharray:6 4}`,
-    `.group-title{font-size:13px;font-weight:600;fill:var(--text)}`,
-    `.name{font-size:13px;font-weight:600;fill:var(--text);white-space:pre}`,
-    `.kind{font-size:11px;fill:var(--text-2)}`,
-    `.kind-app{color:var(--kind-app)}.kind-identity{color:var(--kind-identity)}`,
-    `.kind-service{color:var(--kind-service)}.kind-developer{color:var(--kind-developer)}`,
+    `.background{${paint('fill', '--canvas-bg')}}`,
+    `.card{${paint('fill', '--surface')};${paint('stroke', '--border')}}`,
+    `.group-box{${paint('fill', '--accent-soft')};fill-opacity:0.55;${paint('stroke', '--border-strong')};stroke-width:1.5;stroke-dasharray:6 4}`,
+    `.group-title{font-size:13px;font-weight:600;${paint('fill', '--text')}}`,
+    `.name{font-size:13px;font-weight:600;${paint('fill', '--text')};white-space:pre}`,
+    `.kind{font-size:11px;${paint('fill', '--text-2')}}`,
+    `.kind-app{${paint('color', '--kind-app')}}.kind-identity{${paint('color', '--kind-identity')}}`,
+    `.kind-service{${paint('color', '--kind-service')}}.kind-developer{${paint('color', '--kind-developer')}}`,
     `.bar{fill:currentColor}`,
     `.edge{fill:none;stroke-width:1.6}`,
-    `.edge-access{stroke:var(--edge-access)}`,
-    `.edge-attach{stroke:var(--edge-attach);stroke-dasharray:6 5}`,
+    `.edge-access{${paint('stroke', '--edge-access')}}`,
+    `.edge-attach{${paint('stroke', '--edge-attach')};stroke-dasharray:6 5}`,
     `.way-unresolved{stroke-dasharray:2 4}`,
-    `.label rect{fill:var(--surface);stroke:var(--border)}`,
-    `.label text{font-size:11px;fill:var(--text)}`,
-    `.role{font-weight:600}.scope{font-weight:600;fill:var(--text-2)}.note{fill:var(--text-2)}`,
-    `.note-missing,.problems{fill:var(--error)}`,
+    `.label rect{${paint('fill', '--surface')};${paint('stroke', '--border')}}`,
+    `.label text{font-size:11px;${paint('fill', '--text')}}`,
+    `.role{font-weight:600}.scope{font-weight:600;${paint('fill', '--text-2')}}.note{${paint('fill', '--text-2')}}`,
+    `.note-missing,.problems{${paint('fill', '--error')}}`,
   ].join('\n')
 }
 

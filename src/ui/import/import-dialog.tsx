@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { importHealth } from '../../import/health.ts'
+import { healthOfImport } from '../../import/import-group.ts'
 import { plural } from '../../lib/plural.ts'
 import { checkDesign } from '../../rules/engine.ts'
 import type { GroupImport } from '../../store/apply/azure-read-actions.ts'
@@ -35,13 +35,12 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
   const importGroup = async (): Promise<void> => {
     const imported = await read.start((options) => store.getState().importGroup(options))
     if (!imported) return
-    const { design, notes, live, subscriptionAssignments } = imported
+    const { design, notes, live } = imported
     designer.getState().loadDesign(design)
-    const health = importHealth({
-      live,
-      rules: checkDesign(design).map((f) => f.rule),
-      ...(subscriptionAssignments !== undefined ? { subscriptionAssignments } : {}),
-    })
+    const health = healthOfImport(
+      imported,
+      checkDesign(design).map((f) => f.rule),
+    )
     const more = notes.length - NOTES_SHOWN
     designer.getState().notify({
       tone: health.tone,

@@ -150,6 +150,25 @@ describe('the sign-in sandbox’s OpenID Connect provider', () => {
     expect(renewed.status).toBe(200)
     expect(renewed.json.access_token).not.toBe(tokens.access_token)
     expect((await arm(renewed.json.access_token ?? '')).status).toBe(200)
+    // As Entra: every renewal gives a new refresh token, and the old one stays valid (two tabs,
+    // or two renewals racing, may both use it): no reuse detection revoking the grant.
+    expect(renewed.json.refresh_token).toBeTruthy()
+    expect(renewed.json.refresh_token).not.toBe(tokens.refresh_token)
+    const again = await redeem(server, {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token ?? '',
+      scope: ARM_REQUEST_SCOPE,
+      client_info: '1',
+    })
+    expect(again.status).toBe(200)
+    expect((await arm(again.json.access_token ?? '')).status).toBe(200)
+    const newest = await redeem(server, {
+      grant_type: 'refresh_token',
+      refresh_token: renewed.json.refresh_token ?? '',
+      scope: ARM_REQUEST_SCOPE,
+      client_info: '1',
+    })
+    expect(newest.status).toBe(200)
   })
 
   it('shows the login page again on a wrong password, and answers access_denied when the user cancels', async () => {

@@ -3,28 +3,11 @@ import { analyze } from '@/store/derived.ts'
 import type { Design } from '@/model/types.ts'
 import { templateById } from '@/templates/index.ts'
 import { drawEdges } from '@/ui/canvas/drawing/segments.ts'
-import { roughMeasure } from '@/ui/canvas/drawing/label-text.ts'
-import { fallbackPositions } from '@/ui/canvas/flow-elements.ts'
-import { nodeLook } from '@/ui/canvas/node-look.ts'
-import { diagramSvg, LIGHT_TOKENS } from '@/ui/files/diagram-svg.ts'
 import { groupsOf } from '@/layout/groups.ts'
 import { design as build } from '../../support/builder.ts'
+import { svgOf } from './svg-of.ts'
 
 const HOSTILE = `web "$(rm -rf ~)" '''\nline two \u001b[31mred</text><script>x</script>`
-
-function svgOf(d: Design, extra: Partial<Parameters<typeof diagramSvg>[0]> = {}) {
-  return diagramSvg({
-    design: d,
-    index: analyze(d).index,
-    drawing: 'bundled',
-    fallback: fallbackPositions(d),
-    kindLabel: (n) => nodeLook(n).kindLabel,
-    problems: () => 0,
-    measure: roughMeasure,
-    tokens: LIGHT_TOKENS,
-    ...extra,
-  })
-}
 
 function parse(svg: string): Document {
   const doc = new DOMParser().parseFromString(svg, 'image/svg+xml')
