@@ -1,6 +1,6 @@
 import { GROUP_TAG_MAX, groupKeyOf } from '../layout/groups.ts'
 import type { DesignNode, Extras } from '../model/types.ts'
-import type { DesignerState } from './types.ts'
+import type { DesignerState, Selection } from './types.ts'
 
 /**
  * The collapsed groups that hide a node, or an edge's ends, under the current grouping: those
@@ -21,6 +21,25 @@ export function hiddenGroupsOf(
     if (key && collapsedGroups.includes(key.id) && !out.includes(key.id)) out.push(key.id)
   }
   return out
+}
+
+/** The selection without the members of a group, nor the edges that touch them. */
+export function withoutMembers(
+  state: Pick<DesignerState, 'design' | 'grouping' | 'selection'>,
+  groupId: string,
+): Selection {
+  const { design, grouping, selection } = state
+  const hidden = new Set(
+    design.nodes.filter((n) => groupKeyOf(n, grouping)?.id === groupId).map((n) => n.id),
+  )
+  const edges = new Map(design.edges.map((e) => [e.id, e]))
+  return {
+    nodes: selection.nodes.filter((id) => !hidden.has(id)),
+    edges: selection.edges.filter((id) => {
+      const e = edges.get(id)
+      return !e || (!hidden.has(e.source) && !hidden.has(e.target))
+    }),
+  }
 }
 
 /** A node's extras with its `group` tag set to `group`, or removed when `group` is empty. */

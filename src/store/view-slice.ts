@@ -1,4 +1,4 @@
-import { hiddenGroupsOf } from './group-view.ts'
+import { hiddenGroupsOf, withoutMembers } from './group-view.ts'
 import type { GetState, SetState, Size, ViewSlice } from './types.ts'
 
 /** Selection, viewport, drag preview, notices and panels: state that is never an undo step. */
@@ -54,6 +54,8 @@ export function viewSlice(set: SetState, get: GetState): ViewSlice {
       const current = get().collapsedGroups
       if (current.includes(id) === collapsed) return
       set({ collapsedGroups: collapsed ? [...current, id] : current.filter((g) => g !== id) })
+      // What a collapsed group hides is no longer selected: Delete never removes a hidden node.
+      if (collapsed) get().select(withoutMembers(get(), id))
     },
     showNeighbourhood(id) {
       if (get().neighbourhood === id) return

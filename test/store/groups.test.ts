@@ -73,6 +73,17 @@ describe('collapsed groups', () => {
     expect(s().collapsedGroups).toEqual([])
   })
 
+  it('drops what a collapsed group hides from the selection, so Delete never removes it', () => {
+    const t = testStore(sample())
+    const s = () => t.store.getState()
+    s().setGrouping('resourceGroup')
+    s().select({ nodes: ['mi', 'st'], edges: ['a1', 'e1'] })
+    s().setGroupCollapsed('rg:rg-data', true)
+    expect(s().selection).toEqual({ nodes: ['mi'], edges: ['a1'] })
+    s().removeSelection()
+    expect(s().design.nodes.map((n) => n.id)).toEqual(['web', 'st'])
+  })
+
   it('leaves collapsed groups alone when grouping is off', () => {
     const t = testStore(sample())
     t.store.getState().setGroupCollapsed('rg:rg-web', true)
