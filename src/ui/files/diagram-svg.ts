@@ -18,7 +18,7 @@ import { placeSceneLabels, sceneOf } from '../canvas/drawing/scene.ts'
 import type { EdgeDrawing, Segment } from '../canvas/drawing/segments.ts'
 import { NODE_HEIGHT, NODE_WIDTH } from '../../layout/node-size.ts'
 import type { NodeGroup } from '../../layout/groups.ts'
-import { BOX_TITLE, groupBoxes, groupTitle } from '../canvas/groups/group-boxes.ts'
+import { boxMarkup, linkMarkup, svgGroups } from './diagram-groups.ts'
 
 /** The theme tokens the drawing uses, as CSS custom properties: the SVG is themable after export. */
 export const SVG_TOKENS = [
@@ -78,6 +78,8 @@ export interface DiagramInput {
   readonly tokens: SvgTokens
   /** Boxes drawn behind the members of each group (the canvas's Groups view setting). */
   readonly groups?: readonly NodeGroup[]
+  /** Groups drawn as one card for their members (ids, as the canvas keeps them). */
+  readonly collapsed?: ReadonlySet<string>
 }
 
 const PAD = 24
@@ -97,13 +99,20 @@ export function diagramSvg(input: DiagramInput): { svg: string; width: number; h
     fallback: input.fallback,
     ...(only ? { include: (e) => only.edges.has(e.id) } : {}),
   })
-  const shownNodes = design.nodes.filter(
+  const inView = design.nodes.filter(
     (n) =>
       (!only || only.nodes.has(n.id)) &&
       (!input.view || intersects(nodeRect(scene.positionOf(n.id)), input.view)),
   )
-  const shown = new Set(shownNodes.map((n) => n.id))
-  const segments = scene.drawing.segments.filter((s) => shown.has(s.source) || shown.has(s.target))
+  const shown = new Set(inView.map((n) => n.id))
+  const groups = svgGroups(
+    input.groups ?? [],
+    input.collapsed ?? new Set(),
+    (id) => (shown.has(id) ? scene.positionOf(id) : undefined),
+    scene.drawing.segments.filter((s) => shown.has(s.source) || shown.has(s.target)),
+  )
+  const shownNodes = inView.filter((n) => !groups.hidden.has(n.id))
+  const segments = groups.kept
   const labels = placeSceneLabels({
     scene,
     index: input.index,
@@ -118,18 +127,13 @@ export function diagramSvg(input: DiagramInput): { svg: string; width: number; h
 
   const body: string[] = []
   const boxes: Rect[] = []
-  for (const box of groupBoxes(
-    input.groups ?? [],
-    (id) => (shown.has(id) ? scene.positionOf(id) : undefined),
-    new Set(),
-  )) {
-    const r = box.rect
-    boxes.push(r)
-    body.push(
-      `<g class="group" data-group="${attr(box.id)}"><rect class="group-box" x="${n(r.x)}" y="${n(r.y)}" width="${n(r.width)}" height="${n(r.height)}" rx="14"/>` +
-        `<text class="group-title" x="${n(r.x + 14)}" y="${n(r.y + BOX_TITLE / 2 + 5)}">${esc(groupTitle(box))}</text></g>`,
-    )
+  const escapes = { text: esc, attr, n }
+  for (const box of groups.boxes) {
+    if (box.collapsed) continue
+    boxes.push(box.rect)
+    body.push(boxMarkup(box, escapes))
   }
+  for (const link of groups.links) body.push(linkMarkup(link, groups.endOf, escapes))
   for (const s of segments) {
     const c = scene.curveOf(s)
     const way = s.kind === 'access' ? ` way-${s.way}` : ''
@@ -141,6 +145,11 @@ export function diagramSvg(input: DiagramInput): { svg: string; width: number; h
     const p = scene.positionOf(n.id)
     boxes.push(nodeRect(p))
     body.push(nodeCard(n, p, input))
+  }
+  for (const box of groups.boxes) {
+    if (!box.collapsed) continue
+    boxes.push(nodeRect(box.card))
+    body.push(boxMarkup(box, escapes))
   }
   for (const s of segments) {
     const placed = labels.get(s.id)
@@ -213,6 +222,8 @@ function style(tokens: SvgTokens): string {
     `.background{${paint('fill', '--canvas-bg')}}`,
     `.card{${paint('fill', '--surface')};${paint('stroke', '--border')}}`,
     `.group-box{${paint('fill', '--accent-soft')};fill-opacity:0.55;${paint('stroke', '--border-strong')};stroke-width:1.5;stroke-dasharray:6 4}`,
+    `.edge-group-link{${paint('stroke', '--edge-access')}}`,
+    `.link-count{font-size:11px;${paint('fill', '--text-2')}}`,
     `.group-title{font-size:13px;font-weight:600;${paint('fill', '--text')}}`,
     `.name{font-size:13px;font-weight:600;${paint('fill', '--text')};white-space:pre}`,
     `.kind{font-size:11px;${paint('fill', '--text-2')}}`,

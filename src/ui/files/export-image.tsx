@@ -28,7 +28,10 @@ export type DiagramScope = 'design' | 'view'
  * what the view shows.
  */
 export async function exportDiagram(
-  state: Pick<DesignerState, 'design' | 'edgeDrawing' | 'neighbourhood' | 'grouping'>,
+  state: Pick<
+    DesignerState,
+    'design' | 'edgeDrawing' | 'neighbourhood' | 'grouping' | 'collapsedGroups'
+  >,
   flow: ReactFlowInstance<FlowNode, FlowEdge>,
   format: 'png' | 'svg',
   scope: DiagramScope,
@@ -55,6 +58,7 @@ export async function exportDiagram(
     measure: labelMeasure(),
     tokens: pageTokens(),
     groups: groupsOf(design, grouping),
+    collapsed: new Set(state.collapsedGroups),
   })
   const suffix = scope === 'view' ? '-view' : ''
   if (format === 'svg') {

@@ -91,4 +91,42 @@ describe('diagramSvg', () => {
     )
     expect(parse(svgOf(d).svg).querySelectorAll('g.group')).toHaveLength(0)
   })
+
+  it('draws a collapsed group as one card, its lines to it once per other end with their count', () => {
+    const d = build()
+      .app('web', { name: 'web', position: { x: 0, y: 0 }, extras: { group: 'web' } })
+      .identity('mi', { name: 'mi', position: { x: 300, y: 0 }, extras: { group: 'web' } })
+      .service('st', 'storage', {
+        name: 'st',
+        position: { x: 700, y: 0 },
+        extras: { group: HOSTILE },
+      })
+      .service('kv', 'keyVault', {
+        name: 'kv',
+        position: { x: 700, y: 200 },
+        extras: { group: HOSTILE },
+      })
+      .attach('web', 'mi', 'a1')
+      .access('web', 'st', ['Storage Blob Data Reader'], { id: 'e1', via: 'mi' })
+      .access('web', 'kv', ['Key Vault Secrets User'], { id: 'e2', via: 'mi' })
+      .build()
+    const doc = parse(
+      svgOf(d, { groups: groupsOf(d, 'tag'), collapsed: new Set([`tag:${HOSTILE}`]) }).svg,
+    )
+    expect([...doc.querySelectorAll('text.name')].map((t) => t.textContent)).toEqual(['web', 'mi'])
+    expect(doc.querySelector('g.group-card text')?.textContent).toBe(
+      `${HOSTILE.replace('\u001b', '\uFFFD')} · 2 nodes`,
+    )
+    expect(
+      [...doc.querySelectorAll('path.edge')].map(
+        (p) => p.getAttribute('data-segment') ?? p.getAttribute('data-link'),
+      ),
+    ).toEqual([
+      // An attribute's newline reads as a space (XML attribute-value normalisation).
+      `group-link:mi>group-card:tag:${HOSTILE.replace('\u001b', '\uFFFD').replace('\n', ' ')}`,
+      'a1',
+    ])
+    expect(doc.querySelector('text.link-count')?.textContent).toBe('2 connections')
+    expect(doc.querySelectorAll('g.label')).toHaveLength(0)
+  })
 })
