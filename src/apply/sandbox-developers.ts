@@ -1,5 +1,5 @@
-import { v5 as uuidv5 } from 'uuid'
 import type { Design } from '../model/types.ts'
+import { nameUuid } from '../plan/arm-ids.ts'
 
 const SANDBOX_DEVELOPERS = '3f0c6f7e-5a8b-4d2e-9c1a-7b6e2d4f8a90'
 
@@ -11,6 +11,6 @@ export function sandboxDeveloperIds(design: Design): Record<string, string> {
   return Object.fromEntries(
     design.nodes
       .filter((n) => n.kind === 'developer' && !n.azure?.principalId)
-      .map((n) => [n.id, uuidv5(`${design.name}|${n.id}`, SANDBOX_DEVELOPERS)]),
+      .map((n) => [n.id, nameUuid(`${design.name}|${n.id}`, SANDBOX_DEVELOPERS)]),
   )
 }

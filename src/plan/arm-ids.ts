@@ -92,5 +92,14 @@ export function roleAssignmentName(
   roleDefinitionGuid: string,
 ): string {
   const key = [scope, principalId, roleDefinitionGuid].map((s) => s.toLowerCase()).join('|')
-  return uuidv5(key, ASSIGNMENT_NAMESPACE)
+  return nameUuid(key, ASSIGNMENT_NAMESPACE)
+}
+
+/**
+ * A name-based (version 5) UUID of any text: of its UTF-8 bytes, as uuid hashes a string, but a
+ * lone surrogate in a name (which uuid's own encoding refuses with URIError) becomes U+FFFD
+ * instead of failing the whole plan.
+ */
+export function nameUuid(text: string, namespace: string): string {
+  return uuidv5(new TextEncoder().encode(text), namespace)
 }

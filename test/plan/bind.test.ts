@@ -7,6 +7,7 @@ import { design } from '../support/builder.ts'
 
 const SUB = '11111111-1111-1111-1111-111111111111'
 const ST = resourceId(SUB, 'rg', 'Microsoft.Storage/storageAccounts', 'st1')
+const PINNED_NAME = '1f146b7b-40c2-569f-8b1c-c7ccc101596b'
 const COSMOS = resourceId(SUB, 'rg', 'Microsoft.DocumentDB/databaseAccounts', 'cos')
 
 describe('ARM ids', () => {
@@ -30,6 +31,14 @@ describe('ARM ids', () => {
     expect(name).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
     expect(roleAssignmentName(ST.toUpperCase(), 'p1', 'BA92F5B4-2D11-453D-A403-E96B0029C9FE')).toBe(name)
     expect(roleAssignmentName(ST, 'p2', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')).not.toBe(name)
+  })
+
+  it('names an assignment as before for well-formed text, and one with a lone surrogate in its scope instead of throwing', () => {
+    // Pinned: names already written to Azure must not change.
+    const role = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+    expect(roleAssignmentName(ST, 'p1', role)).toBe(PINNED_NAME)
+    const vault = `${ST}/providers/Microsoft.KeyVault/vaults/`
+    expect(roleAssignmentName(`${vault}\ud800x`, 'p1', role)).toBe(roleAssignmentName(`${vault}\ufffdx`, 'p1', role))
   })
 
   it('reads the GUID of a role definition id in tenant or subscription form', () => {

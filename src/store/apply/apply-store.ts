@@ -176,7 +176,14 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
       },
       signIn: (selectAccount) =>
         step('Signing in…', async () => {
-          if (!azure) throw new Error('Microsoft sign-in is still loading: try again in a moment.')
+          // Loading the sign-in library failed when Azure was chosen (a network error, shown
+          // then): load it again now rather than leave the button dead. The popup may then count
+          // as unprompted and be blocked, and the sign-in goes by redirect instead.
+          if (!azure) {
+            const entra = get().entra
+            if (!entra) throw new Error('Enter the sign-in settings first.')
+            azure = await effects.connectAzure(entra, onRemaining)
+          }
           const account = await azure.signIn(selectAccount)
           set({ account })
           if (account) await loadSubscriptions()
