@@ -42,6 +42,8 @@ import { CANVAS_ARIA_LABELS } from '../a11y/canvas-aria.ts'
 import { accessibleNames } from '../a11y/names.ts'
 import { useNeighbourKeys } from '../a11y/use-neighbour-keys.ts'
 import { useInitialViewport, useViewCommands } from './use-view-commands.ts'
+import type { CanvasEdge, CanvasNode } from './groups/group-flow.ts'
+import { useGroupLayer } from './groups/use-group-layer.ts'
 import { fitPadding, MAX_FIT_ZOOM, MIN_ZOOM, MINIMAP_FROM } from './fit.ts'
 
 const FACTS = { defaultRole: (s: keyof typeof SERVICES) => SERVICES[s].defaultRole }
@@ -52,6 +54,8 @@ const MINIMAP_COLORS: Record<string, string> = {
   identity: 'var(--kind-identity)',
   service: 'var(--kind-service)',
   developer: 'var(--kind-developer)',
+  'group-box': 'transparent',
+  'group-card': 'var(--text-2)',
 }
 const whenReady = (): boolean => true
 const detailOf = (s: ReactFlowState): Detail => detailAt(s.transform[2])
@@ -97,6 +101,7 @@ export function Canvas() {
     () => cache.buildEdges(scene.drawing.segments, selection, look, detail),
     [cache, scene, selection, look, detail],
   )
+  const shownAll = useGroupLayer(design, nodes, edges)
   // The minimap draws every node: it joins once the canvas is on screen and the page is idle.
   const idle = useIdleValue(true, whenReady) ?? false
   const shown = nodes.length
@@ -112,7 +117,7 @@ export function Canvas() {
   }, [scene])
   useViewCommands(flow, pane, initial?.seq, neighbourhood)
 
-  const isValidConnection = useCallback<IsValidConnection<FlowEdge>>(
+  const isValidConnection = useCallback<IsValidConnection<CanvasEdge>>(
     (c) => planConnection(store.getState().design, c.source, c.target, FACTS).ok,
     [store],
   )
@@ -162,9 +167,9 @@ export function Canvas() {
       onKeyDown={onNeighbourKey}
     >
       {initial && (
-        <ReactFlow<FlowNode, FlowEdge>
-          nodes={nodes}
-          edges={edges}
+        <ReactFlow<CanvasNode, CanvasEdge>
+          nodes={shownAll.nodes}
+          edges={shownAll.edges}
           nodeTypes={NODE_TYPES}
           edgeTypes={EDGE_TYPES}
           onNodesChange={(changes) => applyNodeChanges(store, changes)}
