@@ -5,6 +5,7 @@ import { compose } from './compose.ts'
 import { startAutosave } from './store/persist/autosave.ts'
 import { restoreSession } from './store/persist/restore.ts'
 import { hasSharedDesign } from './store/persist/share-link.ts'
+import { persistViewSettings } from './store/persist/view-settings.ts'
 import { startTabPresence } from './store/persist/tab-presence.ts'
 import { App } from './ui/app.tsx'
 import { ApplyButton } from './ui/apply/apply-button.tsx'
@@ -22,6 +23,7 @@ async function start(): Promise<void> {
     history.replaceState(null, '', window.location.pathname + window.location.search)
   // Restore before the first render, so the canvas opens on the saved view.
   await restoreSession(store, effects, hash)
+  await persistViewSettings(store, effects.storage)
   const autosave = startAutosave(store, effects)
   window.addEventListener('pagehide', () => void autosave.flush())
   createRoot(root).render(

@@ -2,6 +2,7 @@ import type { FaultConfig, FaultPatch } from '../sandbox/core/faults.ts'
 import type { Clock } from './clock.ts'
 import type { EntraSettings } from './entra-settings.ts'
 import type { ArmGateway } from './gateway.ts'
+import type { RemainingWrites } from './pacer.ts'
 import type { StepResult } from './report.ts'
 
 /**
@@ -41,10 +42,10 @@ export interface AzureConnection {
 
 /** The outside world of an apply, injected so tests run it against the in-page sandbox. */
 export interface ApplyEffects {
-  connectSandbox(onRemainingWrites: (n: number) => void): Promise<SandboxConnection>
+  connectSandbox(onRemainingWrites: RemainingWrites): Promise<SandboxConnection>
   connectAzure(
     settings: EntraSettings,
-    onRemainingWrites: (n: number) => void,
+    onRemainingWrites: RemainingWrites,
   ): Promise<AzureConnection>
   /**
    * Entra settings saved in this browser, else the build's (VITE_AZURE_CLIENT_ID,

@@ -20,6 +20,7 @@ import type {
   LiveUserIdentity,
 } from '../apply/gateway.ts'
 import type { PermissionEntry } from '../catalog/arm-permissions.ts'
+import type { RemainingWrites, WriteBucket } from '../apply/pacer.ts'
 import { parseArmId } from '../plan/arm-ids.ts'
 import { failureFromResponse, retryAfterMs, toArmFailure } from './arm-failure.ts'
 
@@ -44,11 +45,11 @@ export interface SdkGatewayOptions {
     credentialScopes?: string | string[]
   }
   /**
-   * Called with the writes ARM has left whenever it says: the tighter of
-   * x-ms-ratelimit-remaining-subscription-writes (the caller's bucket) and
+   * Called with the writes ARM has left whenever it says, per bucket:
+   * x-ms-ratelimit-remaining-subscription-writes (the caller's) and
    * x-ms-ratelimit-remaining-subscription-global-writes (the subscription-wide one).
    */
-  readonly onRemainingWrites?: (remaining: number) => void
+  readonly onRemainingWrites?: RemainingWrites
   /** Waits between polls of a long-running operation (injected: a virtual clock in tests). */
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   /** Poll interval when ARM sends no Retry-After (default 1 s, then doubling to 8 s). */
@@ -536,22 +537,21 @@ function jsonOf(response: PipelineResponse): Record<string, unknown> {
   return response.bodyAsText ? (JSON.parse(response.bodyAsText) as Record<string, unknown>) : {}
 }
 
-const REMAINING_WRITES = [
-  'x-ms-ratelimit-remaining-subscription-writes',
-  'x-ms-ratelimit-remaining-subscription-global-writes',
+const REMAINING_WRITES: readonly [string, WriteBucket][] = [
+  ['x-ms-ratelimit-remaining-subscription-writes', 'caller'],
+  ['x-ms-ratelimit-remaining-subscription-global-writes', 'global'],
 ]
 
-/** Reports the tighter of ARM's two write buckets, whichever the answer carries. */
-function observeWrites(onRemaining: ((n: number) => void) | undefined): PipelinePolicy {
+/** Reports what each of ARM's two write buckets has left, whichever the answer carries. */
+function observeWrites(onRemaining: RemainingWrites | undefined): PipelinePolicy {
   return {
     name: 'idtopoObserveRemainingWrites',
     async sendRequest(request, next) {
       const response = await next(request)
-      const left = REMAINING_WRITES.flatMap((h) => {
-        const v = response.headers.get(h)
-        return v === undefined || !Number.isFinite(Number(v)) ? [] : [Number(v)]
-      })
-      if (left.length > 0 && onRemaining) onRemaining(Math.min(...left))
+      for (const [header, bucket] of REMAINING_WRITES) {
+        const v = response.headers.get(header)
+        if (v !== undefined && Number.isFinite(Number(v))) onRemaining?.(Number(v), bucket)
+      }
       return response
     },
   }

@@ -1,4 +1,5 @@
 import type { ArmGateway } from '../apply/gateway.ts'
+import type { RemainingWrites } from '../apply/pacer.ts'
 import type { ClientSecretAuth } from '../azure/https-sandbox.ts'
 import { CliError } from './io.ts'
 
@@ -16,7 +17,7 @@ export interface Connection {
  */
 export async function connectTarget(
   sandboxUrl: string | undefined,
-  onRemainingWrites: (n: number) => void,
+  onRemainingWrites: RemainingWrites,
   auth?: ClientSecretAuth,
   command = 'apply',
 ): Promise<Connection> {

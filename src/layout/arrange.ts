@@ -27,7 +27,7 @@ const PART_GAP = 80
 const ASPECT = 16 / 10
 const GRID = 20
 
-interface Block {
+export interface Block {
   readonly width: number
   readonly height: number
   /** Positions relative to the block's top left corner. */
@@ -119,7 +119,7 @@ function gridBlock(nodes: readonly LayoutNode[]): Block {
 }
 
 /** Moves a block's nodes so its top left is (0, 0), on the grid; measures it. */
-function normalised(at: ReadonlyMap<string, Position>): Block {
+export function normalised(at: ReadonlyMap<string, Position>): Block {
   let x0 = Infinity
   let y0 = Infinity
   for (const p of at.values()) {
@@ -142,7 +142,7 @@ function normalised(at: ReadonlyMap<string, Position>): Block {
  * Shelf packing, tallest blocks first, in rows: of the row widths tried, the one whose result
  * comes closest to a 16:10 area.
  */
-function pack(blocks: readonly Block[]): Map<string, Position> {
+export function pack(blocks: readonly Block[]): Map<string, Position> {
   const order = [...blocks].map((b, i) => ({ b, i }))
   order.sort((p, q) => q.b.height - p.b.height || p.i - q.i)
   const sorted = order.map((o) => o.b)

@@ -1,5 +1,7 @@
 import type { Design, Position } from '../model/types.ts'
-import { layOut, type LayoutProgress } from './lay-out.ts'
+import { layOutGrouped } from './group-layout.ts'
+import type { Grouping } from './groups.ts'
+import type { LayoutProgress } from './lay-out.ts'
 import type { EdgeDrawing } from './parts.ts'
 
 /**
@@ -10,9 +12,10 @@ export async function layeredLayout(
   design: Design,
   drawing: EdgeDrawing,
   progress?: LayoutProgress,
+  grouping: Grouping = 'none',
 ): Promise<Map<string, Position>> {
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js')
-  return layOut(design, drawing, new ELK(), progress)
+  return layOutGrouped(design, drawing, grouping, new ELK(), progress)
 }
 
 /** The design with each node that has a position in `positions` moved there. */

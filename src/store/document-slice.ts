@@ -5,6 +5,7 @@ import { applyEdits, type Edit } from '../model/edits.ts'
 import type { Design } from '../model/types.ts'
 import { copyOf, pasteEdits } from './clipboard.ts'
 import type { Effects } from './effects.ts'
+import { extrasWithGroup, groupTagProblem } from './group-view.ts'
 import { newNode } from './node-factory.ts'
 import type { DocumentSlice, GetState, SetState } from './types.ts'
 
@@ -74,6 +75,20 @@ export function documentSlice(
     updateNode: (id, fields) => commit([{ type: 'updateNode', id, set: fields }], 'Edit'),
     updateEdge: (id, fields) => commit([{ type: 'updateEdge', id, set: fields }], 'Edit'),
     renameDesign: (name) => commit([{ type: 'renameDesign', name }], 'Renaming'),
+
+    setNodeGroup(id, group) {
+      const node = get().design.nodes.find((n) => n.id === id)
+      const problem = node ? groupTagProblem(group) : `no node with id ${JSON.stringify(id)}`
+      if (problem) {
+        get().notify({ tone: 'error', title: `Group refused: ${problem}` })
+        return false
+      }
+      if (!node || (node.extras?.['group'] ?? '') === group) return true
+      return commit(
+        [{ type: 'updateNode', id, set: { extras: extrasWithGroup(node, group) } }],
+        'Group',
+      )
+    },
 
     moveNodes(positions) {
       const edits: Edit[] = []

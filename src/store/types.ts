@@ -1,3 +1,4 @@
+import type { Grouping } from '../layout/groups.ts'
 import type { EdgeDrawing } from '../layout/parts.ts'
 import type { Edit } from '../model/edits.ts'
 import type { Design, EdgeFields, NodeFields, Position } from '../model/types.ts'
@@ -26,7 +27,7 @@ export type PanelTab = 'problems' | 'plan' | 'guide'
 /** The two views of the design in the centre: the diagram, or the outline (a tree). */
 export type CenterView = 'canvas' | 'outline'
 
-export type { EdgeDrawing }
+export type { EdgeDrawing, Grouping }
 
 /** A message for the user: a toast, or an alert with details (e.g. every problem of a file). */
 export interface Notice {
@@ -50,6 +51,8 @@ export interface DocumentSlice {
   updateNode(id: string, set: NodeFields): boolean
   updateEdge(id: string, set: EdgeFields): boolean
   renameDesign(name: string): boolean
+  /** Sets a node's `group` tag (an unknown field of the file format); empty removes it. */
+  setNodeGroup(id: string, group: string): boolean
   moveNodes(positions: ReadonlyMap<string, Position>): void
   removeSelection(): void
   applyFix(fix: Fix): boolean
@@ -78,6 +81,10 @@ export interface ViewSlice {
   readonly panel: PanelTab
   readonly centerView: CenterView
   readonly edgeDrawing: EdgeDrawing
+  /** Boxes around nodes that belong together (src/layout/groups.ts); persisted with the view. */
+  readonly grouping: Grouping
+  /** Ids of the groups drawn collapsed (one card for their members); persisted with the view. */
+  readonly collapsedGroups: readonly string[]
   /** The node whose neighbourhood alone the canvas shows ("focus"), or null for the whole design. */
   readonly neighbourhood: string | null
   /** Asks the canvas to show a viewport, or to fit the design when none is given. */
@@ -99,6 +106,8 @@ export interface ViewSlice {
   setPanel(panel: PanelTab): void
   setCenterView(view: CenterView): void
   setEdgeDrawing(drawing: EdgeDrawing): void
+  setGrouping(grouping: Grouping): void
+  setGroupCollapsed(id: string, collapsed: boolean): void
   /** Shows only a node's neighbourhood (null: the whole design again), framed. */
   showNeighbourhood(id: string | null): void
   requestFit(): void

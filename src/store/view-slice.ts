@@ -1,3 +1,4 @@
+import { hiddenGroupsOf, withoutMembers } from './group-view.ts'
 import type { GetState, SetState, Size, ViewSlice } from './types.ts'
 
 /** Selection, viewport, drag preview, notices and panels: state that is never an undo step. */
@@ -14,6 +15,8 @@ export function viewSlice(set: SetState, get: GetState): ViewSlice {
     panel: 'problems',
     centerView: 'canvas',
     edgeDrawing: 'bundled',
+    grouping: 'none',
+    collapsedGroups: [],
     neighbourhood: null,
     viewCommand: { seq: 0 },
     focusRequest: null,
@@ -29,6 +32,10 @@ export function viewSlice(set: SetState, get: GetState): ViewSlice {
     },
     focus(id) {
       const isNode = get().design.nodes.some((n) => n.id === id)
+      // What is brought into view is never hidden in a collapsed group: its group opens.
+      const hiding = hiddenGroupsOf(get(), id)
+      if (hiding.length > 0)
+        set((s) => ({ collapsedGroups: s.collapsedGroups.filter((g) => !hiding.includes(g)) }))
       get().select(isNode ? { nodes: [id], edges: [] } : { nodes: [], edges: [id] })
       set({ focusRequest: { id, seq: ++focusSeq } })
     },
@@ -42,6 +49,14 @@ export function viewSlice(set: SetState, get: GetState): ViewSlice {
     setPanel: (panel) => set({ panel }),
     setCenterView: (centerView) => set({ centerView }),
     setEdgeDrawing: (edgeDrawing) => set({ edgeDrawing }),
+    setGrouping: (grouping) => set({ grouping }),
+    setGroupCollapsed(id, collapsed) {
+      const current = get().collapsedGroups
+      if (current.includes(id) === collapsed) return
+      set({ collapsedGroups: collapsed ? [...current, id] : current.filter((g) => g !== id) })
+      // What a collapsed group hides is no longer selected: Delete never removes a hidden node.
+      if (collapsed) get().select(withoutMembers(get(), id))
+    },
     showNeighbourhood(id) {
       if (get().neighbourhood === id) return
       set((s) => ({ neighbourhood: id, viewCommand: { seq: s.viewCommand.seq + 1 } }))

@@ -23,6 +23,7 @@ import { Toolbar, type DialogName } from './toolbar.tsx'
 import './styles/theme.css'
 import './styles/layout.css'
 import './styles/canvas.css'
+import './styles/groups.css'
 import './styles/panels.css'
 import './styles/a11y.css'
 

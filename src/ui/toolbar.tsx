@@ -57,9 +57,12 @@ export function Toolbar(props: {
     if (layout) return
     setLayout({ done: 0, total: 0 })
     try {
-      const { design, edgeDrawing, docId } = store.getState()
-      const positions = await runLayout(design, edgeDrawing, (done, total) =>
-        setLayout({ done, total }),
+      const { design, edgeDrawing, grouping, docId } = store.getState()
+      const positions = await runLayout(
+        design,
+        edgeDrawing,
+        (done, total) => setLayout({ done, total }),
+        grouping,
       )
       // Another design opened meanwhile is left alone; edits to this one are kept (only nodes
       // that still exist move).

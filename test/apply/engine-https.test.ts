@@ -27,7 +27,10 @@ afterAll(() => server.close())
 async function world() {
   const pacer = new WritePacer({ capacity: 15, refillPerSecond: 60 }, systemClock)
   const options = await connectHttpsSandbox(server.url)
-  const sdk = createSdkGateway({ ...options, onRemainingWrites: (n) => pacer.observeRemaining(n) })
+  const sdk = createSdkGateway({
+    ...options,
+    onRemainingWrites: (n, bucket) => pacer.observeRemaining(n, bucket),
+  })
   return {
     clock: systemClock as never,
     pacer,

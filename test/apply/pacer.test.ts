@@ -36,6 +36,33 @@ describe('WritePacer', () => {
     expect(clock.now() - start).toBeGreaterThan(0)
   })
 
+  it('takes a token from the subscription’s global bucket too, and paces to it when it is the tighter', async () => {
+    const clock = new VirtualClock()
+    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0, {
+      capacity: 5,
+      refillPerSecond: 2,
+    })
+    const start = clock.now()
+    for (let i = 0; i < 5; i++) await pacer.take()
+    expect(clock.now() - start).toBe(0)
+    await pacer.take()
+    expect(clock.now() - start).toBe(500)
+  })
+
+  it('lets a global bucket others emptied come back at its own rate (150/s), not at the caller’s (10/s)', async () => {
+    const clock = new VirtualClock()
+    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
+    pacer.observeRemaining(0, 'global')
+    const start = clock.now()
+    await pacer.take()
+    // One global token at 150/s: 7 ms (a caller-bucket copy would wait 100 ms).
+    expect(clock.now() - start).toBe(7)
+    pacer.observeRemaining(0, 'caller')
+    const second = clock.now()
+    await pacer.take()
+    expect(clock.now() - second).toBe(100)
+  })
+
   it('stops every writer while ARM asks to wait', async () => {
     const clock = new VirtualClock()
     const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock)

@@ -4,11 +4,7 @@ import { design } from '../support/builder.ts'
 
 describe('sandboxDeveloperIds', () => {
   it('gives each developer without an object id a stable made-up one (UUID v5 of design and node)', () => {
-    const d = design()
-      .named('Contoso')
-      .developer('devs')
-      .developer('me', { principal: 'user' })
-      .build()
+    const d = design().named('Contoso').developer('devs').developer('me', 'user').build()
     expect(sandboxDeveloperIds(d).devs).toBe('f7bb8692-39e9-5432-a10b-15c6c540e867')
     expect(Object.keys(sandboxDeveloperIds(d))).toEqual(['devs', 'me'])
   })

@@ -51,9 +51,7 @@ export function inPageWorld(
         sleep: (ms, signal) => clock.sleep(ms, (signal ?? undefined) as AbortSignal | undefined),
       },
     }),
-    ...(observeRemainingWrites
-      ? { onRemainingWrites: (n: number) => pacer.observeRemaining(n) }
-      : {}),
+    ...(observeRemainingWrites ? { onRemainingWrites: pacer.observeRemaining.bind(pacer) } : {}),
     sleep: (ms, signal) => clock.sleep(ms, signal),
   })
   const gateway = withReadRetries(sdk, { clock, random: mulberry(7) })
@@ -253,7 +251,7 @@ export async function httpsWorld(
   const options = await connectHttpsSandbox(url)
   const raw = createSdkGateway({
     ...options,
-    onRemainingWrites: (n) => pacer.observeRemaining(n),
+    onRemainingWrites: (n, bucket) => pacer.observeRemaining(n, bucket),
     pollIntervalMs: 50,
   })
   return {

@@ -171,6 +171,28 @@ const STEPS: readonly { name: string; go: (t: Tour) => Promise<void> }[] = [
     },
   },
   {
+    name: 'scenario 2 grouped by group tag, a group box and a collapsed card',
+    go: async ({ d }) => {
+      const done = applyDialog(d).getByRole('button', { name: 'Done' })
+      if ((await done.count()) > 0) await done.click()
+      for (const name of ['contoso-web-1', 'contoso-web-2']) {
+        await d.select(name)
+        const group = d.page.getByRole('textbox', { name: 'Group', exact: true })
+        await group.fill('web tier')
+        await group.press('Enter')
+      }
+      await d.page.getByRole('combobox', { name: 'Groups' }).selectOption('Group tag')
+      const collapse = d.page.getByRole('button', { name: /^Collapse group / }).first()
+      await collapse.waitFor()
+      await expectNoSeriousViolations(d.page, 'the applied design with a group box')
+      await collapse.click()
+      await d.page
+        .getByRole('button', { name: /^Expand group / })
+        .first()
+        .waitFor()
+    },
+  },
+  {
     name: 'a 300-node design',
     go: async ({ d }) => {
       const done = applyDialog(d).getByRole('button', { name: 'Done' })

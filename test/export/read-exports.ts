@@ -82,20 +82,45 @@ function byPrincipalId(d: Design, id: string): string {
 }
 
 /** What each export must hold by the plan: role definition, target, principal, type, name. */
-export function expected(d: Design): Found[] {
+export function expected(d: Design, reader: 'bicep' | 'other' = 'other'): Found[] {
   const m = exportModel(d)
   const name = (node: string): string => m.names[node] ?? node
   return [...m.roleAssignments, ...m.cosmosAssignments]
-    .map((a) => ({
-      kind: a.action === 'assignRole' ? ('rbac' as const) : ('cosmos' as const),
-      roleDefinitionId: a.roleDefinitionId,
+    .map((a) => {
       // Cosmos DB data roles live on the account, whatever scope the edge asks for.
-      target: expectedTarget(d, a.target, a.action === 'assignRole' ? a.scope : 'resource'),
-      principal: name(a.principal.node),
-      principalType: a.action === 'assignRole' ? a.principalType : undefined,
-      name: a.arm?.name ?? appliedName(m, a),
-    }))
+      const scope = a.action === 'assignRole' ? a.scope : 'resource'
+      const literal = a.arm?.name ?? appliedName(m, a)
+      return {
+        kind: a.action === 'assignRole' ? ('rbac' as const) : ('cosmos' as const),
+        roleDefinitionId: a.roleDefinitionId,
+        target:
+          reader === 'bicep' && literal && scope !== 'resource'
+            ? namedScopeTarget(m, a.target, scope)
+            : expectedTarget(d, a.target, scope),
+        principal: name(a.principal.node),
+        principalType: a.action === 'assignRole' ? a.principalType : undefined,
+        name: literal,
+      }
+    })
     .sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)))
+}
+
+/**
+ * A group or subscription assignment's target as Bicep carries it when its name is a literal:
+ * Bicep has no UUID v5 function, so the export writes apply's name, computed over the scope the
+ * export model gives the service (its binding, else the group and subscription the export infers
+ * from the design, serviceIdOf), and that name is the file's only trace of the scope.
+ */
+function namedScopeTarget(
+  m: ExportModel,
+  target: string,
+  scope: 'resourceGroup' | 'subscription',
+): string {
+  const parts = parseArmId(serviceIdOf(m, target) ?? '')
+  if (!parts) throw new Error(`a literal name for ${target} without a service id`)
+  return scope === 'resourceGroup'
+    ? `resourceGroup /subscriptions/${parts.subscriptionId}/resourceGroups/${parts.resourceGroup}`
+    : `subscription /subscriptions/${parts.subscriptionId}`
 }
 
 /**

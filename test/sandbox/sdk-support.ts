@@ -63,6 +63,8 @@ function rawVia(http: HttpClient, endpoint: string, tls: { ca: string } | undefi
 export interface HarnessInput {
   readonly seed?: number
   readonly now?: () => number
+  /** The HTTPS server's latency wait (the in-page path takes its own through the HttpClient). */
+  readonly sleep?: (ms: number) => Promise<void>
   readonly options?: SandboxOptions
 }
 

@@ -282,7 +282,7 @@ describe('Bicep with hostile names', () => {
             .map((p) => federatedCredentialName(p.app))
             .sort(),
         )
-        expect(sorted(bicepAssignments(text, design))).toEqual(expected(design))
+        expect(sorted(bicepAssignments(text, design))).toEqual(expected(design, 'bicep'))
       }),
       { examples: EXPLOITS, numRuns: 25, endOnFailure: true },
     )

@@ -48,6 +48,8 @@ export function typescriptTokens(source: string): CodeTokens {
 
 const PYTHON = `
 import ast, io, json, re, sys, tokenize
+def fields(text):
+    return re.sub(r'{[^{}]*}', lambda m: re.sub(r'[A-Za-z_][A-Za-z0-9_]*', 'identifier', m.group(0)), text)
 out = []
 for source in json.load(sys.stdin):
     errors, kinds, strings = [], [], []
@@ -58,10 +60,11 @@ for source in json.load(sys.stdin):
             if name in ('COMMENT', 'ENDMARKER'):
                 continue
             # An f-string is template code (a name is never written into one): its text is
-            # compared verbatim with the plain twin's (one STRING token before Python 3.12,
-            # FSTRING_START/MIDDLE/END tokens since).
+            # compared with the plain twin's (one STRING token before Python 3.12,
+            # FSTRING_START/MIDDLE/END tokens since), but for the variables its replacement
+            # fields name, which are made from names (an identifier either way).
             if name == 'STRING' and 'f' in re.match('[A-Za-z]*', t.string).group(0).lower():
-                kinds.append('fstring ' + t.string)
+                kinds.append('fstring ' + fields(t.string))
             elif name in ('FSTRING_START', 'FSTRING_MIDDLE', 'FSTRING_END'):
                 kinds.append(name + ' ' + t.string)
             elif name == 'STRING':

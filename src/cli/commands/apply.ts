@@ -71,7 +71,7 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
     const pacer = new WritePacer(ARM_WRITE_BUCKET, systemClock)
     const connection = await connectTarget(
       values.sandbox as string | undefined,
-      (n) => pacer.observeRemaining(n),
+      (n, bucket) => pacer.observeRemaining(n, bucket),
       clientAuth(this.name, values),
     )
     const gateway = withReadRetries(connection.gateway, { clock: systemClock, random: Math.random })

@@ -5,10 +5,12 @@ export interface FaultConfig {
   /** Every answer waits `fixedMs` plus a seeded share of `jitterMs`. */
   readonly latency: { readonly fixedMs: number; readonly jitterMs: number }
   /**
-   * ARM's write token buckets: one per caller and subscription (`capacity`, `refillPerSecond`),
-   * and the subscription-wide global one every caller shares (`globalCapacity`,
-   * `globalRefillPerSecond`, reported in x-ms-ratelimit-remaining-subscription-global-writes);
-   * 429 + Retry-After when either is empty.
+   * ARM's write token buckets: one per caller and subscription (`capacity`, `refillPerSecond`:
+   * 200, +10/s), and the subscription-wide global one every caller shares (`globalCapacity`,
+   * `globalRefillPerSecond`: 15 times the caller's, 3,000, +150/s, reported in
+   * x-ms-ratelimit-remaining-subscription-global-writes); 429 + Retry-After when either is empty.
+   * (Microsoft Learn, "Understand how Azure Resource Manager throttles requests": "global
+   * subscription limits that are equivalent to 15 times the individual service principal limits".)
    */
   readonly throttle: {
     readonly enabled: boolean
@@ -56,7 +58,7 @@ export const DEFAULT_FAULTS: FaultConfig = {
     capacity: 200,
     refillPerSecond: 10,
     globalCapacity: 3000,
-    globalRefillPerSecond: 50,
+    globalRefillPerSecond: 150,
   },
   operations: { durationMs: 1000, retryAfterSeconds: 1 },
   locks: { enabled: true, federatedCredentialMs: 200 },

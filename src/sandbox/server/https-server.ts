@@ -11,6 +11,11 @@ import { corsHeaders, corsPolicy, preflightHeaders, type CorsPolicy } from './co
 import { exposureProblem, hasAdminToken } from './exposure.ts'
 
 export interface SandboxServerOptions extends Partial<CreateSandboxInput> {
+  /**
+   * Waits the latency the core drew (default: a timer). With `now`, the server's whole clock:
+   * throttle buckets, latency, operations and sign-in all read the injected time.
+   */
+  readonly sleep?: (ms: number) => Promise<void>
   /** 0 (the default) picks a free port. */
   readonly port?: number
   readonly host?: string
@@ -41,8 +46,7 @@ export interface SandboxServer {
   close(): Promise<void>
 }
 
-const delay = (ms: number): Promise<void> =>
-  ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve()
+const timerDelay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 function headersOf(request: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {}
@@ -53,6 +57,7 @@ function headersOf(request: IncomingMessage): Record<string, string> {
 
 async function serve(
   sandbox: Sandbox,
+  delay: (ms: number) => Promise<void>,
   pem: string,
   policy: Policy,
   signIn: SignIn | undefined,
@@ -103,7 +108,7 @@ async function serve(
     headers: headersOf(request),
     ...(body !== undefined ? { body } : {}),
   })
-  await delay(outcome.delayMs)
+  if (outcome.delayMs > 0) await delay(outcome.delayMs)
   if (outcome.kind === 'reset') {
     // Drop the connection mid-request: Node clients see ECONNRESET ("socket hang up"), browsers a
     // network error. (A TCP RST via resetAndDestroy() is not available on TLS sockets.)
@@ -154,7 +159,15 @@ export async function startSandboxServer(
   const server = createServer(
     { key: certificate.key, cert: certificate.cert },
     (request, response) => {
-      serve(sandbox, certificate.cert, policy, signIn, request, response).catch((e: unknown) => {
+      serve(
+        sandbox,
+        options.sleep ?? timerDelay,
+        certificate.cert,
+        policy,
+        signIn,
+        request,
+        response,
+      ).catch((e: unknown) => {
         if (response.writableEnded) return
         if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' })
         response.end(JSON.stringify({ error: { code: 'SandboxFailure', message: String(e) } }))

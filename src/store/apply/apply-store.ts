@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { normalizeSettings } from '../../apply/entra-settings.ts'
 import { prepareApply } from '../../apply/prepare.ts'
+import type { RemainingWrites } from '../../apply/pacer.ts'
 import type { Edit } from '../../model/edits.ts'
 import { applyEdits } from '../../model/edits.ts'
 import type { Design } from '../../model/types.ts'
@@ -95,8 +96,8 @@ const initial: ApplyState = {
 export function createApplyStore(effects: ApplyEffects): ApplyStore {
   let sandbox: SandboxConnection | null = null
   let azure: AzureConnection | null = null
-  const remaining = { observe: (_n: number): void => {} }
-  const onRemaining = (n: number): void => remaining.observe(n)
+  const remaining: { observe: RemainingWrites } = { observe: () => {} }
+  const onRemaining: RemainingWrites = (n, bucket) => remaining.observe(n, bucket)
 
   return createStore<ApplyState & ApplyActions>()((set, get) => {
     const gateway = () => (get().target === 'sandbox' ? sandbox?.gateway : azure?.gateway)
@@ -176,7 +177,14 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
       },
       signIn: (selectAccount) =>
         step('Signing in…', async () => {
-          if (!azure) throw new Error('Microsoft sign-in is still loading: try again in a moment.')
+          // Loading the sign-in library failed when Azure was chosen (a network error, shown
+          // then): load it again now rather than leave the button dead. The popup may then count
+          // as unprompted and be blocked, and the sign-in goes by redirect instead.
+          if (!azure) {
+            const entra = get().entra
+            if (!entra) throw new Error('Enter the sign-in settings first.')
+            azure = await effects.connectAzure(entra, onRemaining)
+          }
           const account = await azure.signIn(selectAccount)
           set({ account })
           if (account) await loadSubscriptions()

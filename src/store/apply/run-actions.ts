@@ -1,5 +1,5 @@
 import type { ArmGateway } from '../../apply/gateway.ts'
-import { ARM_WRITE_BUCKET, WritePacer } from '../../apply/pacer.ts'
+import { ARM_WRITE_BUCKET, type RemainingWrites, WritePacer } from '../../apply/pacer.ts'
 import { previewApply } from '../../apply/preview.ts'
 import { findPrunable, pruneAssignments, type PruneCandidate } from '../../apply/prune.ts'
 import { Principals } from '../../apply/principals.ts'
@@ -36,7 +36,7 @@ export function runActions(
   get: Get,
   effects: ApplyEffects,
   gateway: () => ArmGateway | undefined,
-  remaining: { observe: (n: number) => void },
+  remaining: { observe: RemainingWrites },
 ): RunActions {
   let abort: AbortController | null = null
   let seq = 0
@@ -109,7 +109,7 @@ export function runActions(
       if (!preview || abort) return
       abort = new AbortController()
       const pacer = new WritePacer(ARM_WRITE_BUCKET, effects.clock)
-      remaining.observe = (n) => pacer.observeRemaining(n)
+      remaining.observe = (n, bucket) => pacer.observeRemaining(n, bucket)
       set({
         phase: 'running',
         results: {},

@@ -46,6 +46,8 @@ import { CANVAS_ARIA_LABELS } from '../a11y/canvas-aria.ts'
 import { accessibleNames } from '../a11y/names.ts'
 import { useNeighbourKeys } from '../a11y/use-neighbour-keys.ts'
 import { useInitialViewport, useViewCommands } from './use-view-commands.ts'
+import type { CanvasEdge, CanvasNode } from './groups/group-flow.ts'
+import { useGroupLayer } from './groups/use-group-layer.ts'
 import { fitPadding, hasMinimap, MAX_FIT_ZOOM, MIN_ZOOM } from './fit.ts'
 
 const FACTS = { defaultRole: (s: keyof typeof SERVICES) => SERVICES[s].defaultRole }
@@ -56,6 +58,8 @@ const MINIMAP_COLORS: Record<string, string> = {
   identity: 'var(--kind-identity)',
   service: 'var(--kind-service)',
   developer: 'var(--kind-developer)',
+  'group-box': 'transparent',
+  'group-card': 'var(--text-2)',
 }
 const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift']
 const whenReady = (): boolean => true
@@ -101,6 +105,7 @@ export function Canvas() {
     () => cache.buildEdges(scene.drawing.segments, selection, look, detail),
     [cache, scene, selection, look, detail],
   )
+  const shownAll = useGroupLayer(design, nodes, edges)
   // The minimap draws every node: it joins once the canvas is on screen and the page is idle.
   const idle = useIdleValue(true, whenReady) ?? false
   const shown = nodes.length
@@ -126,18 +131,18 @@ export function Canvas() {
   // Every handler keeps its identity across renders: React Flow copies a changed one into its
   // store, which re-runs the selectors of every drawn node and line.
   const onNodesChange = useCallback(
-    (changes: NodeChange<FlowNode>[]) => applyNodeChanges(store, changes),
+    (changes: NodeChange<CanvasNode>[]) => applyNodeChanges(store, changes),
     [store],
   )
   const onEdgesChange = useCallback(
-    (changes: EdgeChange<FlowEdge>[]) => applyEdgeChanges(store, changes, membersOf),
+    (changes: EdgeChange<CanvasEdge>[]) => applyEdgeChanges(store, changes, membersOf),
     [store, membersOf],
   )
   const onMoveEnd = useCallback(
     (_: unknown, viewport: Viewport) => store.getState().setViewport(viewport),
     [store],
   )
-  const isValidConnection = useCallback<IsValidConnection<FlowEdge>>(
+  const isValidConnection = useCallback<IsValidConnection<CanvasEdge>>(
     (c) => planConnection(store.getState().design, c.source, c.target, FACTS).ok,
     [store],
   )
@@ -188,9 +193,9 @@ export function Canvas() {
         onKeyDown={onNeighbourKey}
       >
         {initial && (
-          <ReactFlow<FlowNode, FlowEdge>
-            nodes={nodes}
-            edges={edges}
+          <ReactFlow<CanvasNode, CanvasEdge>
+            nodes={shownAll.nodes}
+            edges={shownAll.edges}
             nodeTypes={NODE_TYPES}
             edgeTypes={EDGE_TYPES}
             onNodesChange={onNodesChange}

@@ -1,5 +1,7 @@
 import { AccessEdge, AttachEdge } from './design-edges.tsx'
 import { DesignNodeComponent } from './design-node.tsx'
+import { GroupLinkEdge } from './groups/group-link-edge.tsx'
+import { GroupBoxNode, GroupCardNode } from './groups/group-nodes.tsx'
 
 /** Node and edge types at module scope: React Flow re-mounts every node when these objects change. */
 export const NODE_TYPES = {
@@ -7,6 +9,8 @@ export const NODE_TYPES = {
   identity: DesignNodeComponent,
   service: DesignNodeComponent,
   developer: DesignNodeComponent,
+  'group-box': GroupBoxNode,
+  'group-card': GroupCardNode,
 }
 
-export const EDGE_TYPES = { attach: AttachEdge, access: AccessEdge }
+export const EDGE_TYPES = { attach: AttachEdge, access: AccessEdge, 'group-link': GroupLinkEdge }

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { EdgeDrawing } from '../../store/types.ts'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
 import { FindBox } from './find-box.tsx'
+import { GroupingChoice } from './groups/grouping-choice.tsx'
 import { nodeById } from './lookups.ts'
 
 const DRAWINGS: readonly { id: EdgeDrawing; label: string; title: string }[] = [
@@ -19,7 +20,7 @@ const DRAWINGS: readonly { id: EdgeDrawing; label: string; title: string }[] = [
 
 /**
  * Over the canvas: where the view is (the whole design, or the neighbourhood in focus, with the
- * way back), find, focus on the selected node, and how access is drawn.
+ * way back), find, focus on the selected node, how access is drawn and how nodes are grouped.
  */
 export function ViewBar() {
   const store = useStoreApi()
@@ -81,6 +82,7 @@ export function ViewBar() {
           </button>
         ))}
       </div>
+      <GroupingChoice />
     </div>
   )
 }

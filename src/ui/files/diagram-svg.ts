@@ -17,12 +17,16 @@ import {
 import { placeSceneLabels, sceneOf } from '../canvas/drawing/scene.ts'
 import type { EdgeDrawing, Segment } from '../canvas/drawing/segments.ts'
 import { NODE_HEIGHT, NODE_WIDTH } from '../../layout/node-size.ts'
+import type { NodeGroup } from '../../layout/groups.ts'
+import { boxMarkup, linkMarkup, svgGroups } from './diagram-groups.ts'
 
 /** The theme tokens the drawing uses, as CSS custom properties: the SVG is themable after export. */
 export const SVG_TOKENS = [
   '--surface',
   '--canvas-bg',
   '--border',
+  '--border-strong',
+  '--accent-soft',
   '--text',
   '--text-2',
   '--error',
@@ -41,6 +45,8 @@ export const LIGHT_TOKENS: SvgTokens = {
   '--surface': '#ffffff',
   '--canvas-bg': '#fbfcfd',
   '--border': '#dde1e6',
+  '--border-strong': '#c3c9d1',
+  '--accent-soft': '#e8f1fb',
   '--text': '#1b1f24',
   '--text-2': '#4f5a66',
   '--error': '#c50f1f',
@@ -70,6 +76,10 @@ export interface DiagramInput {
   readonly problems: (segment: Segment) => number
   readonly measure: Measure
   readonly tokens: SvgTokens
+  /** Boxes drawn behind the members of each group (the canvas's Groups view setting). */
+  readonly groups?: readonly NodeGroup[]
+  /** Groups drawn as one card for their members (ids, as the canvas keeps them). */
+  readonly collapsed?: ReadonlySet<string>
 }
 
 const PAD = 24
@@ -89,13 +99,20 @@ export function diagramSvg(input: DiagramInput): { svg: string; width: number; h
     fallback: input.fallback,
     ...(only ? { include: (e) => only.edges.has(e.id) } : {}),
   })
-  const shownNodes = design.nodes.filter(
+  const inView = design.nodes.filter(
     (n) =>
       (!only || only.nodes.has(n.id)) &&
       (!input.view || intersects(nodeRect(scene.positionOf(n.id)), input.view)),
   )
-  const shown = new Set(shownNodes.map((n) => n.id))
-  const segments = scene.drawing.segments.filter((s) => shown.has(s.source) || shown.has(s.target))
+  const shown = new Set(inView.map((n) => n.id))
+  const groups = svgGroups(
+    input.groups ?? [],
+    input.collapsed ?? new Set(),
+    (id) => (shown.has(id) ? scene.positionOf(id) : undefined),
+    scene.drawing.segments.filter((s) => shown.has(s.source) || shown.has(s.target)),
+  )
+  const shownNodes = inView.filter((n) => !groups.hidden.has(n.id))
+  const segments = groups.kept
   const labels = placeSceneLabels({
     scene,
     index: input.index,
@@ -110,6 +127,13 @@ export function diagramSvg(input: DiagramInput): { svg: string; width: number; h
 
   const body: string[] = []
   const boxes: Rect[] = []
+  const escapes = { text: esc, attr, n }
+  for (const box of groups.boxes) {
+    if (box.collapsed) continue
+    boxes.push(box.rect)
+    body.push(boxMarkup(box, escapes))
+  }
+  for (const link of groups.links) body.push(linkMarkup(link, groups.endOf, escapes))
   for (const s of segments) {
     const c = scene.curveOf(s)
     const way = s.kind === 'access' ? ` way-${s.way}` : ''
@@ -121,6 +145,11 @@ export function diagramSvg(input: DiagramInput): { svg: string; width: number; h
     const p = scene.positionOf(n.id)
     boxes.push(nodeRect(p))
     body.push(nodeCard(n, p, input))
+  }
+  for (const box of groups.boxes) {
+    if (!box.collapsed) continue
+    boxes.push(nodeRect(box.card))
+    body.push(boxMarkup(box, escapes))
   }
   for (const s of segments) {
     const placed = labels.get(s.id)
@@ -192,6 +221,10 @@ function style(tokens: SvgTokens): string {
     `svg{${vars}}`,
     `.background{${paint('fill', '--canvas-bg')}}`,
     `.card{${paint('fill', '--surface')};${paint('stroke', '--border')}}`,
+    `.group-box{${paint('fill', '--accent-soft')};fill-opacity:0.55;${paint('stroke', '--border-strong')};stroke-width:1.5;stroke-dasharray:6 4}`,
+    `.edge-group-link{${paint('stroke', '--edge-access')}}`,
+    `.link-count{font-size:11px;${paint('fill', '--text-2')}}`,
+    `.group-title{font-size:13px;font-weight:600;${paint('fill', '--text')}}`,
     `.name{font-size:13px;font-weight:600;${paint('fill', '--text')};white-space:pre}`,
     `.kind{font-size:11px;${paint('fill', '--text-2')}}`,
     `.kind-app{${paint('color', '--kind-app')}}.kind-identity{${paint('color', '--kind-identity')}}`,

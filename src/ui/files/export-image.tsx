@@ -1,6 +1,7 @@
 import type { ReactFlowInstance } from '@xyflow/react'
 import { createRoot } from 'react-dom/client'
 import { flushSync } from 'react-dom'
+import { groupsOf } from '../../layout/groups.ts'
 import type { DesignNode } from '../../model/types.ts'
 import { analyze } from '../../store/derived.ts'
 import type { Download } from '../../store/effects.ts'
@@ -27,14 +28,17 @@ export type DiagramScope = 'design' | 'view'
  * what the view shows.
  */
 export async function exportDiagram(
-  state: Pick<DesignerState, 'design' | 'edgeDrawing' | 'neighbourhood'>,
+  state: Pick<
+    DesignerState,
+    'design' | 'edgeDrawing' | 'neighbourhood' | 'grouping' | 'collapsedGroups'
+  >,
   flow: ReactFlowInstance<FlowNode, FlowEdge>,
   format: 'png' | 'svg',
   scope: DiagramScope,
   baseName: string,
   download: Download,
 ): Promise<void> {
-  const { design, edgeDrawing, neighbourhood } = state
+  const { design, edgeDrawing, neighbourhood, grouping } = state
   const { index } = analyze(design)
   const only =
     neighbourhood !== null && index.node(neighbourhood)
@@ -53,6 +57,8 @@ export async function exportDiagram(
     problems: (s) => problemsOf(design, s),
     measure: labelMeasure(),
     tokens: pageTokens(),
+    groups: groupsOf(design, grouping),
+    collapsed: new Set(state.collapsedGroups),
   })
   const suffix = scope === 'view' ? '-view' : ''
   if (format === 'svg') {

@@ -6,7 +6,9 @@ import {
   type HostingKind,
   type ServiceKind,
 } from '../../model/kinds.ts'
+import { groupTagOf } from '../../layout/groups.ts'
 import type { AppNode, DesignNode, ServiceNode } from '../../model/types.ts'
+import { groupTagProblem } from '../../store/group-view.ts'
 import { findingsFor } from '../../store/derived.ts'
 import { Icon } from '../icons.tsx'
 import { FindingItem } from '../panels/finding-item.tsx'
@@ -36,6 +38,13 @@ export function NodeInspector({ node }: { node: DesignNode }) {
         value={node.name}
         validate={validateName}
         onCommit={(name) => update(node.id, { name })}
+      />
+      <CommitText
+        label="Group"
+        value={groupTagOf(node) ?? ''}
+        validate={groupTagProblem}
+        onCommit={(group) => store.getState().setNodeGroup(node.id, group)}
+        hint="Nodes with the same group share a box when the canvas groups by group tag."
       />
       {node.kind === 'app' && <AppFields node={node} />}
       {node.kind === 'service' && <ServiceFields node={node} />}

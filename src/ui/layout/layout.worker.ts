@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import ELK from 'elkjs/lib/elk.bundled.js'
-import { layOut } from '../../layout/lay-out.ts'
+import { layOutGrouped } from '../../layout/group-layout.ts'
+import type { Grouping } from '../../layout/groups.ts'
 import type { EdgeDrawing } from '../../layout/parts.ts'
 import type { Design, Position } from '../../model/types.ts'
 
@@ -8,6 +9,7 @@ import type { Design, Position } from '../../model/types.ts'
 export interface LayoutAsk {
   readonly design: Design
   readonly drawing: EdgeDrawing
+  readonly grouping: Grouping
 }
 
 /** What the worker answers: progress now and then, then the positions or what went wrong. */
@@ -27,7 +29,8 @@ const PROGRESS_MS = 100
 scope.addEventListener('message', (event: MessageEvent<LayoutAsk>) => {
   const post = (answer: LayoutAnswer): void => scope.postMessage(answer)
   let last = 0
-  layOut(event.data.design, event.data.drawing, elk, (done, total) => {
+  const { design, drawing, grouping } = event.data
+  layOutGrouped(design, drawing, grouping, elk, (done, total) => {
     const now = performance.now()
     if (now - last < PROGRESS_MS && done < total) return
     last = now

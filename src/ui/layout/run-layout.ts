@@ -1,5 +1,6 @@
 import type { LayoutProgress } from '../../layout/lay-out.ts'
 import { layeredLayout, placed } from '../../layout/layered.ts'
+import type { Grouping } from '../../layout/groups.ts'
 import type { EdgeDrawing } from '../../layout/parts.ts'
 import type { Design, Position } from '../../model/types.ts'
 import type { LayoutAnswer, LayoutAsk } from './layout.worker.ts'
@@ -13,8 +14,10 @@ export function runLayout(
   design: Design,
   drawing: EdgeDrawing,
   progress?: LayoutProgress,
+  /** Groups drawn on the canvas stay together (layout/group-layout.ts). */
+  grouping: Grouping = 'none',
 ): Promise<Map<string, Position>> {
-  if (typeof Worker === 'undefined') return layeredLayout(design, drawing, progress)
+  if (typeof Worker === 'undefined') return layeredLayout(design, drawing, progress, grouping)
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' })
     const end = (): void => worker.terminate()
@@ -38,7 +41,7 @@ export function runLayout(
       end()
       reject(new Error(event.message || 'the layout worker failed to start'))
     })
-    const ask: LayoutAsk = { design, drawing }
+    const ask: LayoutAsk = { design, drawing, grouping }
     worker.postMessage(ask)
   })
 }

@@ -34,13 +34,29 @@ export async function signInThroughPopup(
   open: () => Promise<void>,
   username: string,
 ): Promise<void> {
-  const [popup] = await Promise.all([browser.context.waitForEvent('page'), open()])
+  const [popup] = await Promise.all([popupOrWhyNot(browser), open()])
   await popup.getByRole('textbox', { name: 'Username' }).fill(username)
   await popup.getByRole('textbox', { name: 'Password' }).fill(PASSWORD)
   await Promise.all([
     popup.waitForEvent('close', { timeout: 20_000 }),
     popup.getByRole('button', { name: 'Sign in' }).click(),
   ])
+}
+
+/** The next page the browser opens; when none opens, an error quoting what the app says. */
+async function popupOrWhyNot(browser: Browser): Promise<Page> {
+  try {
+    return await browser.context.waitForEvent('page', { timeout: 30_000 })
+  } catch (e) {
+    const said = await browser.page
+      .getByRole('alert')
+      .allInnerTexts()
+      .catch(() => [])
+    throw new Error(
+      `no sign-in popup opened; the page says: ${said.join(' | ') || 'nothing'} (${String(e)})`,
+      { cause: e },
+    )
+  }
 }
 
 /** Signs out: the popup goes to the provider's sign-out and closes itself. */

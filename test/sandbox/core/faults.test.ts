@@ -25,7 +25,7 @@ describe('write throttling (ARM token bucket)', () => {
       capacity: 200,
       refillPerSecond: 10,
       globalCapacity: 3000,
-      globalRefillPerSecond: 50,
+      globalRefillPerSecond: 150,
     })
     const statuses: number[] = []
     for (let i = 0; i < 201; i++) statuses.push(put(sandbox, `mi-${i}`).status)

@@ -3,7 +3,7 @@ import { isRestError, type PipelinePolicy } from '@azure/core-rest-pipeline'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { sandboxCredential } from '@/sandbox/client-options.ts'
 import { type Harness, httpsHarness } from '../sdk-support.ts'
-import { SUB } from '../support.ts'
+import { SUB, testClock } from '../support.ts'
 
 /** Counts every status the server answers, retries included. */
 function statusCounter(): { policy: PipelinePolicy; counts: Map<number, number> } {
@@ -40,6 +40,13 @@ async function pool(
   return results
 }
 
+const client = (h: Harness, retryOptions: object, policy: PipelinePolicy) =>
+  new ManagedServiceIdentityClient(
+    sandboxCredential,
+    SUB,
+    h.clientOptions({ retryOptions, additionalPolicies: [{ policy, position: 'perRetry' }] }),
+  )
+
 describe('faults over the HTTPS sandbox, met by the Azure SDK', () => {
   let h: Harness
   beforeAll(async () => {
@@ -49,13 +56,6 @@ describe('faults over the HTTPS sandbox, met by the Azure SDK', () => {
   beforeEach(async () => {
     await h.admin('POST', '/reset')
   })
-
-  const client = (retryOptions: object, policy: PipelinePolicy) =>
-    new ManagedServiceIdentityClient(
-      sandboxCredential,
-      SUB,
-      h.clientOptions({ retryOptions, additionalPolicies: [{ policy, position: 'perRetry' }] }),
-    )
 
   it('throttling on: a burst of 500 writes meets 429s, and honouring Retry-After gets every write through', async () => {
     // Sandbox time stands still until the first 429 (so the burst surely empties the bucket, however
@@ -127,7 +127,7 @@ describe('faults over the HTTPS sandbox, met by the Azure SDK', () => {
   it('with 20% 5xx the SDK’s retries recover every call', async () => {
     await h.admin('PATCH', '/faults', { throttle: { enabled: false }, serverErrors: { rate: 0.2 } })
     const seen = statusCounter()
-    const msi = client({ maxRetries: 8, retryDelayInMs: 2, maxRetryDelayInMs: 10 }, seen.policy)
+    const msi = client(h, { maxRetries: 8, retryDelayInMs: 2, maxRetryDelayInMs: 10 }, seen.policy)
     const results = await pool(100, 20, (i) =>
       msi.userAssignedIdentities.createOrUpdate('sandbox-rg', `mi-flaky-${i}`, {
         location: 'westeurope',
@@ -141,7 +141,7 @@ describe('faults over the HTTPS sandbox, met by the Azure SDK', () => {
 
   it('a reset connection surfaces as a clear ECONNRESET error', async () => {
     await h.admin('PATCH', '/faults', { resets: { rate: 1 } })
-    const msi = client({ maxRetries: 0 }, statusCounter().policy)
+    const msi = client(h, { maxRetries: 0 }, statusCounter().policy)
     const error = await msi.userAssignedIdentities.get('sandbox-rg', 'any').catch((e: unknown) => e)
     expect(isRestError(error)).toBe(true)
     expect(error).toMatchObject({ code: 'ECONNRESET', message: 'socket hang up' })
@@ -150,18 +150,54 @@ describe('faults over the HTTPS sandbox, met by the Azure SDK', () => {
 
   it('resets after the write took effect: a retry then finds the identity in place (200)', async () => {
     await h.admin('PATCH', '/faults', { resets: { rate: 1, phase: 'response' } })
-    const msi = client({ maxRetries: 0 }, statusCounter().policy)
+    const msi = client(h, { maxRetries: 0 }, statusCounter().policy)
     const lost = await msi.userAssignedIdentities
       .createOrUpdate('sandbox-rg', 'mi-lost', { location: 'westeurope' })
       .catch((e: unknown) => e)
     expect(lost).toMatchObject({ code: 'ECONNRESET' })
     await h.admin('DELETE', '/faults')
     const seen = statusCounter()
-    await client({ maxRetries: 0 }, seen.policy).userAssignedIdentities.createOrUpdate(
+    await client(h, { maxRetries: 0 }, seen.policy).userAssignedIdentities.createOrUpdate(
       'sandbox-rg',
       'mi-lost',
       { location: 'westeurope' },
     )
     expect([...seen.counts.keys()]).toEqual([200])
+  })
+})
+
+describe('the HTTPS sandbox on an injected clock', () => {
+  it('throttles and waits latency on the clock it is given, not on real time', async () => {
+    const clock = testClock()
+    const waits: number[] = []
+    const h = await httpsHarness({
+      now: clock.now,
+      sleep: async (ms) => void waits.push(ms),
+      options: {
+        faults: {
+          latency: { fixedMs: 20_000, jitterMs: 0 },
+          throttle: { enabled: true, capacity: 2, refillPerSecond: 1 },
+        },
+      },
+    })
+    try {
+      const msi = client(h, { maxRetries: 0 }, statusCounter().policy)
+      const put = (name: string) =>
+        msi.userAssignedIdentities
+          .createOrUpdate('sandbox-rg', name, { location: 'westeurope' })
+          .then(
+            () => 201,
+            (e: unknown) => (e as { statusCode?: number }).statusCode,
+          )
+      // 20 s of latency per answer, yet the test takes milliseconds: the injected sleep waited.
+      expect([await put('a'), await put('b'), await put('c')]).toEqual([201, 201, 429])
+      expect(waits).toEqual([20_000, 20_000, 20_000])
+      clock.advance(999)
+      expect(await put('c')).toBe(429)
+      clock.advance(1)
+      expect(await put('c')).toBe(201)
+    } finally {
+      await h.close()
+    }
   })
 })

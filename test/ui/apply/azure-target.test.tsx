@@ -87,6 +87,39 @@ describe('apply to Azure', () => {
     expect(signIns).toEqual([false, true])
   })
 
+  it('loads the sign-in again on Sign in when loading it failed, instead of a dead button', async () => {
+    const { effects, signIns } = azureEffects()
+    let attempts = 0
+    const store = createApplyStore({
+      ...effects,
+      connectAzure: async () => {
+        attempts++
+        // The first load fails as a lost network does (a chunk that could not be fetched).
+        if (attempts === 1) throw new Error('Failed to fetch dynamically imported module')
+        return effects.connectAzure()
+      },
+    })
+    renderWithStore(
+      <ApplyStoreContext.Provider value={store}>
+        <SetupStep />
+      </ApplyStoreContext.Provider>,
+      templateById('scenario-3')!.design,
+    )
+    await act(() =>
+      store.getState().saveEntra({
+        clientId: '0f6c0000-1111-4222-8333-444455556666',
+        authority: 'https://login.microsoftonline.com/organizations',
+        armEndpoint: 'https://management.azure.com',
+      }),
+    )
+    // The dialog shows the store's error (apply-dialog.tsx); the button stays there to retry.
+    expect(store.getState().error).toMatch(/Failed to fetch dynamically imported module/)
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in to Azure' }))
+    expect(attempts).toBe(2)
+    expect(signIns).toEqual([false])
+    expect(await screen.findByText('Ada Admin')).toBeInTheDocument()
+  })
+
   it('binds developers to the signed-in user on request', async () => {
     const { effects } = azureEffects()
     const store = createApplyStore(effects)

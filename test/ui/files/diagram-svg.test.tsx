@@ -3,6 +3,7 @@ import { analyze } from '@/store/derived.ts'
 import type { Design } from '@/model/types.ts'
 import { templateById } from '@/templates/index.ts'
 import { drawEdges } from '@/ui/canvas/drawing/segments.ts'
+import { groupsOf } from '@/layout/groups.ts'
 import { design as build } from '../../support/builder.ts'
 import { svgOf } from './svg-of.ts'
 
@@ -59,5 +60,73 @@ describe('diagramSvg', () => {
     expect([...doc.querySelectorAll('text.name')].map((t) => t.textContent)).toEqual(['a'])
     expect([width, height]).toEqual([448, 348])
     expect(doc.documentElement.getAttribute('viewBox')).toBe('-74 -74 448 348')
+  })
+
+  it('draws each group as a box around its members, titled as text, behind the nodes', () => {
+    const d = build()
+      .app('web', { name: 'web', position: { x: 0, y: 0 }, extras: { group: HOSTILE } })
+      .identity('mi', { name: 'mi', position: { x: 300, y: 200 }, extras: { group: HOSTILE } })
+      .service('st', 'storage', {
+        name: 'st',
+        position: { x: 700, y: 0 },
+        extras: { group: 'data' },
+      })
+      .service('kv', 'keyVault', { name: 'kv', position: { x: 700, y: 300 } })
+      .build()
+    const groups = groupsOf(d, 'tag')
+    const doc = parse(svgOf(d, { groups }).svg)
+    const boxes = [...doc.querySelectorAll('g.group')]
+    expect(boxes.map((g) => g.querySelector('text.group-title')?.textContent)).toEqual([
+      `${HOSTILE.replace('\u001b', '\uFFFD')} · 2 nodes`,
+      'data · 1 node',
+    ])
+    const rect = (g: Element | undefined) =>
+      ['x', 'y', 'width', 'height'].map((a) => Number(g?.querySelector('rect')?.getAttribute(a)))
+    // Around web (0,0) and mi (300,200), padded, with the title band.
+    expect(rect(boxes[0])).toEqual([-20, -50, 560, 350])
+    // Behind everything: before the first line or node.
+    const all = [...doc.documentElement.children]
+    expect(all.indexOf(boxes[1] as Element)).toBeLessThan(
+      all.findIndex((e) => e.classList.contains('node')),
+    )
+    expect(parse(svgOf(d).svg).querySelectorAll('g.group')).toHaveLength(0)
+  })
+
+  it('draws a collapsed group as one card, its lines to it once per other end with their count', () => {
+    const d = build()
+      .app('web', { name: 'web', position: { x: 0, y: 0 }, extras: { group: 'web' } })
+      .identity('mi', { name: 'mi', position: { x: 300, y: 0 }, extras: { group: 'web' } })
+      .service('st', 'storage', {
+        name: 'st',
+        position: { x: 700, y: 0 },
+        extras: { group: HOSTILE },
+      })
+      .service('kv', 'keyVault', {
+        name: 'kv',
+        position: { x: 700, y: 200 },
+        extras: { group: HOSTILE },
+      })
+      .attach('web', 'mi', 'a1')
+      .access('web', 'st', ['Storage Blob Data Reader'], { id: 'e1', via: 'mi' })
+      .access('web', 'kv', ['Key Vault Secrets User'], { id: 'e2', via: 'mi' })
+      .build()
+    const doc = parse(
+      svgOf(d, { groups: groupsOf(d, 'tag'), collapsed: new Set([`tag:${HOSTILE}`]) }).svg,
+    )
+    expect([...doc.querySelectorAll('text.name')].map((t) => t.textContent)).toEqual(['web', 'mi'])
+    expect(doc.querySelector('g.group-card text')?.textContent).toBe(
+      `${HOSTILE.replace('\u001b', '\uFFFD')} · 2 nodes`,
+    )
+    expect(
+      [...doc.querySelectorAll('path.edge')].map(
+        (p) => p.getAttribute('data-segment') ?? p.getAttribute('data-link'),
+      ),
+    ).toEqual([
+      // An attribute's newline reads as a space (XML attribute-value normalisation).
+      `group-link:mi>group-card:tag:${HOSTILE.replace('\u001b', '\uFFFD').replace('\n', ' ')}`,
+      'a1',
+    ])
+    expect(doc.querySelector('text.link-count')?.textContent).toBe('2 connections')
+    expect(doc.querySelectorAll('g.label')).toHaveLength(0)
   })
 })

@@ -1,0 +1,58 @@
+import type { Design, Position } from '../model/types.ts'
+import { normalised, pack, type Block } from './arrange.ts'
+import { BOX_PADDING, BOX_TITLE, groupsOf, type Grouping } from './groups.ts'
+import { layOut, type ElkEngine, type LayoutProgress } from './lay-out.ts'
+import type { EdgeDrawing } from './parts.ts'
+
+/**
+ * Auto layout that keeps groups together (when the canvas draws groups): each group's members
+ * laid out on their own, as a design of their own (the lines between groups leave no mark on the
+ * inside of a group), with room around them for the group's box and title; the nodes of no group
+ * likewise; then these blocks packed into a 16:10 area as the parts of a design are. Without
+ * groups, plain Auto layout.
+ */
+export async function layOutGrouped(
+  design: Design,
+  drawing: EdgeDrawing,
+  grouping: Grouping,
+  elk: ElkEngine,
+  progress?: LayoutProgress,
+): Promise<Map<string, Position>> {
+  const groups = groupsOf(design, grouping)
+  if (groups.length === 0) return layOut(design, drawing, elk, progress)
+  const grouped = new Set(groups.flatMap((g) => g.members))
+  const rest = design.nodes.filter((n) => !grouped.has(n.id)).map((n) => n.id)
+  const sets = [
+    ...groups.map((g) => ({ members: g.members, boxed: true })),
+    ...(rest.length > 0 ? [{ members: rest, boxed: false }] : []),
+  ]
+  const blocks: Block[] = []
+  for (const set of sets) {
+    const positions = await layOut(only(design, set.members), drawing, elk)
+    blocks.push(set.boxed ? boxed(normalised(positions)) : normalised(positions))
+    progress?.(blocks.length, sets.length)
+  }
+  return pack(blocks)
+}
+
+/** The design cut down to some of its nodes and the edges between them. */
+function only(design: Design, members: readonly string[]): Design {
+  const keep = new Set(members)
+  return {
+    ...design,
+    nodes: design.nodes.filter((n) => keep.has(n.id)),
+    edges: design.edges.filter((e) => keep.has(e.source) && keep.has(e.target)),
+  }
+}
+
+/** A group's block with room for its box (canvas/groups/group-boxes.ts) around the members. */
+function boxed(block: Block): Block {
+  const at = new Map<string, Position>()
+  for (const [id, p] of block.at)
+    at.set(id, { x: p.x + BOX_PADDING, y: p.y + BOX_PADDING + BOX_TITLE })
+  return {
+    width: block.width + 2 * BOX_PADDING,
+    height: block.height + 2 * BOX_PADDING + BOX_TITLE,
+    at,
+  }
+}

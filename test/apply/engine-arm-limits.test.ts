@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest'
+import type { WriteBucket } from '@/apply/pacer.ts'
+import type { ApplyEvent } from '@/apply/run.ts'
+import { createSdkGateway } from '@/azure/sdk-gateway.ts'
+import { sandboxCredential } from '@/sandbox/client-options.ts'
+import {
+  applyOnArm,
+  assignmentsAt,
+  expectedGrantKeys,
+  groupGrantsDesign,
+  neighbourBurst,
+  simulatedArm,
+  STORAGE_ID,
+  STORAGE_READER_ROLES,
+} from '../support/simulated-arm.ts'
+
+// ARM's real write buckets (200 +10/s per caller, 3,000 +150/s per subscription), 20 ms latency,
+// the real SDK answered in process, on virtual time alone (test/support/simulated-arm.ts).
+const GROUPS = 100
+const WRITES = GROUPS * 4
+
+const retries = (events: ApplyEvent[], status: (s: number | undefined) => boolean) =>
+  events.flatMap((e) => (e.type === 'retry' && status(e.note.failure.status) ? [e.note] : []))
+
+/**
+ * Runs `work`, failing if the app's code or the Azure SDK arms a real timer meanwhile: the
+ * simulation holds only if virtual time is the only time (the SDK's own retries are off).
+ */
+async function withoutRealTimers<T>(work: () => Promise<T>): Promise<T> {
+  const real = globalThis.setTimeout
+  const armed: string[] = []
+  const spy = (...args: Parameters<typeof setTimeout>) => {
+    const where = new Error().stack?.split('\n').slice(2, 6).join('\n') ?? ''
+    if (/[/\\](src|@azure)[/\\]/.test(where)) armed.push(where)
+    return real(...args)
+  }
+  globalThis.setTimeout = spy as typeof setTimeout
+  try {
+    const result = await work()
+    expect(armed).toEqual([])
+    return result
+  } finally {
+    globalThis.setTimeout = real
+  }
+}
+
+describe('the engine at ARM’s real limits, on a virtual clock', () => {
+  it('hears each of ARM’s two write buckets from its own header', async () => {
+    const arm = simulatedArm(20)
+    const heard: [number, WriteBucket][] = []
+    const gateway = createSdkGateway({
+      credential: sandboxCredential,
+      clientOptions: arm.clientOptions,
+      onRemainingWrites: (n, bucket) => heard.push([n, bucket]),
+    })
+    await gateway.createRoleAssignment(STORAGE_ID, '0b9f6a1e-3c55-4d5e-9a43-6f1e2b7c8d90', {
+      roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${STORAGE_READER_ROLES[0]![1]}`,
+      principalId: '5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+      principalType: 'Group',
+    })
+    expect(heard).toEqual([
+      [199, 'caller'],
+      [2999, 'global'],
+    ])
+  })
+
+  it('paces 400 writes through the caller’s 200-token bucket without one 429, within 10% of what the bucket allows', async () => {
+    const arm = simulatedArm(20)
+    const design = groupGrantsDesign(GROUPS)
+    const events: ApplyEvent[] = []
+    const { report, runMs } = await applyOnArm(arm, design, {
+      concurrency: 16,
+      seed: 1,
+      onEvent: (e) => events.push(e),
+    })
+    expect(report.counts).toEqual({ created: WRITES, unchanged: 0, failed: 0, skipped: 0 })
+    expect(retries(events, () => true)).toEqual([])
+    // (400 − 200) / 10 per s: ARM lets nothing go faster.
+    expect(runMs).toBeGreaterThanOrEqual(20_000)
+    expect(runMs).toBeLessThanOrEqual(22_000)
+  })
+
+  it('with 20% 5xx, resets after the write and others holding the global bucket empty, leaves exactly the design’s assignments, each once, on virtual time alone (no real timer armed)', async () => {
+    const arm = simulatedArm(20, {
+      serverErrors: { rate: 0.2 },
+      resets: { rate: 0.02, phase: 'response' },
+    })
+    const design = groupGrantsDesign(GROUPS)
+    const events: ApplyEvent[] = []
+    const { report } = await withoutRealTimers(() =>
+      applyOnArm(arm, design, {
+        concurrency: 16,
+        seed: 3,
+        onEvent: (e) => events.push(e),
+        duringRun: () => arm.clock.sleep(5000).then(() => neighbourBurst(arm, 3000)),
+      }),
+    )
+    const { created, unchanged, failed, skipped } = report.counts
+    expect({ done: created + unchanged, failed, skipped }).toEqual({
+      done: WRITES,
+      failed: 0,
+      skipped: 0,
+    })
+    // A write whose answer was lost is found in place by its retry (same name): unchanged.
+    expect(unchanged).toBeGreaterThan(0)
+    expect(retries(events, (s) => s !== undefined && s >= 500).length).toBeGreaterThan(40)
+    const throttled = retries(events, (s) => s === 429)
+    expect(throttled.length).toBeGreaterThan(0)
+    expect(throttled.every((n) => n.waitMs === n.failure.retryAfterMs)).toBe(true)
+    const { total, keys } = assignmentsAt(arm.sandbox, STORAGE_ID)
+    expect(total).toBe(WRITES)
+    expect([...keys].sort()).toEqual(expectedGrantKeys(design).sort())
+  })
+})

@@ -1,0 +1,72 @@
+import ELK from 'elkjs/lib/elk.bundled.js'
+import { describe, expect, it } from 'vitest'
+import { layOutGrouped } from '@/layout/group-layout.ts'
+import { groupsOf } from '@/layout/groups.ts'
+import { layOut } from '@/layout/lay-out.ts'
+import type { Design, Position } from '@/model/types.ts'
+import { intersects, nodeRect } from '@/ui/canvas/drawing/geometry.ts'
+import { groupBoxes } from '@/ui/canvas/groups/group-boxes.ts'
+import { design } from '../support/builder.ts'
+
+/**
+ * Three groups whose apps all share one identity in another group and reach services across
+ * groups: laid out without groups, their members interleave.
+ */
+function estate(): Design {
+  const b = design().identity('mi', { extras: { group: 'identities' } })
+  for (const g of ['orders', 'billing']) {
+    for (let i = 0; i < 3; i++) {
+      b.app(`${g}-app${i}`, { extras: { group: g } })
+      b.attach(`${g}-app${i}`, 'mi')
+    }
+    b.service(`${g}-st`, 'storage', { extras: { group: g } })
+  }
+  b.service('shared-kv', 'keyVault')
+  for (const g of ['orders', 'billing'])
+    for (let i = 0; i < 3; i++) {
+      b.access(
+        `${g}-app${i}`,
+        `${g === 'orders' ? 'billing' : 'orders'}-st`,
+        ['Storage Blob Data Reader'],
+        { via: 'mi' },
+      )
+      b.access(`${g}-app${i}`, 'shared-kv', ['Key Vault Secrets User'], { via: 'mi' })
+    }
+  return b.build()
+}
+
+const boxesOf = (d: Design, positions: ReadonlyMap<string, Position>) =>
+  groupBoxes(groupsOf(d, 'tag'), (id) => positions.get(id), new Set())
+
+describe('Auto layout with groups', () => {
+  it('keeps each group together: no group box overlaps another group box or a node outside it', async () => {
+    const d = estate()
+    const positions = await layOutGrouped(d, 'bundled', 'tag', new ELK())
+    expect([...positions.keys()].sort()).toEqual(d.nodes.map((n) => n.id).sort())
+    const boxes = boxesOf(d, positions)
+    expect(boxes.map((b) => b.title)).toEqual(['identities', 'orders', 'billing'])
+    for (const box of boxes) {
+      for (const other of boxes)
+        if (other !== box)
+          expect(intersects(box.rect, other.rect), `${box.id} × ${other.id}`).toBe(false)
+      for (const n of d.nodes)
+        if (!box.members.includes(n.id))
+          expect(
+            intersects(box.rect, nodeRect(positions.get(n.id) as Position)),
+            `${box.id} × ${n.id}`,
+          ).toBe(false)
+    }
+    const rects = d.nodes.map((n) => nodeRect(positions.get(n.id) as Position))
+    rects.forEach((a, i) => rects.slice(i + 1).forEach((b) => expect(intersects(a, b)).toBe(false)))
+  })
+
+  it('is plain Auto layout when there are no groups', async () => {
+    const d = estate()
+    const plain = await layOut(d, 'bundled', new ELK())
+    expect(await layOutGrouped(d, 'bundled', 'none', new ELK())).toEqual(plain)
+    expect(await layOutGrouped(d, 'bundled', 'resourceGroup', new ELK())).toEqual(plain)
+    // Without grouping the groups interleave: the test above would fail on plain layout.
+    const boxes = boxesOf(d, plain)
+    expect(boxes.some((b) => boxes.some((o) => o !== b && intersects(b.rect, o.rect)))).toBe(true)
+  })
+})
