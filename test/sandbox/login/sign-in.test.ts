@@ -52,6 +52,15 @@ const arm = (token: string) =>
     headers: { authorization: `Bearer ${token}` },
   })
 
+/** MSAL's silent renewal: the refresh token, naming offline_access again through the scope. */
+const renew = (refreshToken: string | undefined) =>
+  redeem(server, {
+    grant_type: 'refresh_token',
+    refresh_token: refreshToken ?? '',
+    scope: ARM_REQUEST_SCOPE,
+    client_info: '1',
+  })
+
 describe('the sign-in sandbox’s OpenID Connect provider', () => {
   it('publishes an Entra-shaped discovery document under the issuer', async () => {
     const issuer = `${server.url}/${TENANT}/v2.0`
@@ -141,12 +150,7 @@ describe('the sign-in sandbox’s OpenID Connect provider', () => {
     })
     expect((await arm(tokens.access_token ?? '')).status).toBe(200)
     // MSAL renews silently with the refresh token, naming offline_access again.
-    const renewed = await redeem(server, {
-      grant_type: 'refresh_token',
-      refresh_token: tokens.refresh_token ?? '',
-      scope: ARM_REQUEST_SCOPE,
-      client_info: '1',
-    })
+    const renewed = await renew(tokens.refresh_token)
     expect(renewed.status).toBe(200)
     expect(renewed.json.access_token).not.toBe(tokens.access_token)
     expect((await arm(renewed.json.access_token ?? '')).status).toBe(200)
@@ -154,20 +158,10 @@ describe('the sign-in sandbox’s OpenID Connect provider', () => {
     // or two renewals racing, may both use it): no reuse detection revoking the grant.
     expect(renewed.json.refresh_token).toBeTruthy()
     expect(renewed.json.refresh_token).not.toBe(tokens.refresh_token)
-    const again = await redeem(server, {
-      grant_type: 'refresh_token',
-      refresh_token: tokens.refresh_token ?? '',
-      scope: ARM_REQUEST_SCOPE,
-      client_info: '1',
-    })
+    const again = await renew(tokens.refresh_token)
     expect(again.status).toBe(200)
     expect((await arm(again.json.access_token ?? '')).status).toBe(200)
-    const newest = await redeem(server, {
-      grant_type: 'refresh_token',
-      refresh_token: renewed.json.refresh_token ?? '',
-      scope: ARM_REQUEST_SCOPE,
-      client_info: '1',
-    })
+    const newest = await renew(renewed.json.refresh_token)
     expect(newest.status).toBe(200)
   })
 
