@@ -37,7 +37,12 @@ describe('importGroup', () => {
     expect(partial.design).toEqual(whole.design)
     expect(partial.live.subscriptionPrincipals).toBeUndefined()
     expect(partial.subscriptionAssignments).toBeUndefined()
-    expect(healthOfImport(partial, checkDesign(partial.design).map((f) => f.rule))).toEqual({
+    expect(
+      healthOfImport(
+        partial,
+        checkDesign(partial.design).map((f) => f.rule),
+      ),
+    ).toEqual({
       tone: 'error',
       lines: [
         '2 grants of a privileged role (Owner, Contributor, access administrators) (privileged-role)',
@@ -51,12 +56,9 @@ describe('importGroup', () => {
   })
 
   it('stops when asked, even while the subscription is being listed', async () => {
-    const { reader, resourceGroup } = groupOnlyReader()
-    const stopping = {
-      ...reader,
-      listSubscriptionResources: () => Promise.reject(abortError()),
-      listScopeAssignments: () => Promise.reject(abortError()),
-    }
+    const { resourceGroup, full } = groupOnlyReader()
+    // The group reads fine; the Stop comes while the subscription's resources are listed.
+    const stopping = { ...full, listSubscriptionResources: () => Promise.reject(abortError()) }
     await expect(importGroup(stopping, SUB, resourceGroup)).rejects.toMatchObject({
       name: 'AbortError',
     })
