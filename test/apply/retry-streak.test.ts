@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { ArmFailure } from '@/apply/failure.ts'
 import { FailureStreak } from '@/apply/failure-streak.ts'
+import type { ArmGateway, LiveResource } from '@/apply/gateway.ts'
 import { WritePacer } from '@/apply/pacer.ts'
+import { withReadRetries } from '@/apply/reading.ts'
 import { DEFAULT_RETRY, withRetry, type RetryContext } from '@/apply/retry.ts'
 import { VirtualClock } from '../support/virtual-clock.ts'
 
@@ -136,5 +138,31 @@ describe('transient backoff against what the run’s other calls say about ARM',
     // The 429 (answered at 300 ms) stops writes until 1,300 ms; one goes then, the other once it
     // is answered, 300 ms later.
     expect(at).toEqual([0, 1300, 1600])
+  })
+
+  it('a preview’s read that fails while the others are answered is read again after the base delay each time', async () => {
+    const clock = new VirtualClock()
+    const unlucky = scripted(clock, [unavailable, unavailable, unavailable, unavailable, 'ok'])
+    const resource = (id: string): LiveResource => ({
+      id,
+      name: id,
+      type: 'Microsoft.Storage/storageAccounts',
+    })
+    // ARM as far as these reads go: the unlucky resource's first four reads answer 503.
+    const arm = {
+      getResource: async (id: string) =>
+        id === 'unlucky' ? resource(await unlucky.call()) : (await clock.sleep(20), resource(id)),
+    } as Partial<ArmGateway> as ArmGateway
+    const reads = withReadRetries(arm, { clock, random: () => 0.5 })
+    const start = clock.now()
+    const others = async (): Promise<void> => {
+      for (let k = 0; k < 40; k++) {
+        await clock.sleep(180)
+        await reads.getResource(`other-${k}`, '2023-01-01')
+      }
+    }
+    await Promise.all([reads.getResource('unlucky', '2023-01-01'), others()])
+    // Four waits of 1 s, each after a 20 ms answer (1 + 2 + 4 + 8 s alone).
+    expect(unlucky.startedAt.map((t) => t - start)).toEqual([0, 1020, 2040, 3060, 4080])
   })
 })
