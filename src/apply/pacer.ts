@@ -66,8 +66,8 @@ export class WritePacer {
   private pausedUntil = 0
   /** ARM throttled: the next write is a probe, sent alone. */
   private probeDue = false
-  /** Settles when the probe in flight has been answered: the other writers wait for it. */
-  private probe: Promise<void> | undefined
+  /** The probe in flight: the other writers wait for its answer, or until `until` at most. */
+  private probe: { readonly answered: Promise<void>; readonly until: number } | undefined
   /** Retries waiting for a token: first attempts leave one token for each. */
   private retries = 0
   private readonly clock: Clock
@@ -117,8 +117,9 @@ export class WritePacer {
         await this.clock.sleep(this.pausedUntil - now, signal)
         continue
       }
-      if (this.probe) {
-        await settled(this.probe, signal)
+      const probe = this.probe
+      if (probe && now < probe.until) {
+        await this.within(probe.answered, probe.until - now, signal)
         continue
       }
       const wait = Math.max(this.buckets.caller.waitMs(held()), this.buckets.global.waitMs(held()))
@@ -134,12 +135,30 @@ export class WritePacer {
   private sendProbe(): () => void {
     this.probeDue = false
     let end = answered
-    const probe = new Promise<void>((resolve) => (end = resolve))
+    const probe = {
+      answered: new Promise<void>((resolve) => (end = resolve)),
+      until: this.clock.now() + PROBE_PATIENCE_MS,
+    }
     this.probe = probe
     return () => {
       if (this.probe === probe) this.probe = undefined
       end()
     }
+  }
+
+  /** Resolves when `done` does or `ms` have passed, whichever is first; rejects on a cancel. */
+  private async within(done: Promise<void>, ms: number, signal?: AbortSignal): Promise<void> {
+    const timer = new AbortController()
+    const cancel = (): void => timer.abort()
+    signal?.addEventListener('abort', cancel, { once: true })
+    try {
+      await Promise.race([done, this.clock.sleep(ms, timer.signal).catch(() => undefined)])
+    } finally {
+      signal?.removeEventListener('abort', cancel)
+      // No timer outlives the wait (a CLI would stay up until it fired).
+      timer.abort()
+    }
+    if (signal?.aborted) throw abortError()
   }
 
   /** ARM said how many writes remain in one bucket: never believe we have more. */
@@ -172,19 +191,11 @@ export class WritePacer {
 /** What a write that is no probe does once answered. */
 const answered = (): void => undefined
 
-/** Resolves when `done` does, or rejects with an AbortError when the signal fires first. */
-function settled(done: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
-  if (!signal) return done
-  if (signal.aborted) return Promise.reject(abortError())
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => reject(abortError())
-    signal.addEventListener('abort', onAbort, { once: true })
-    void done.then(() => {
-      signal.removeEventListener('abort', onAbort)
-      resolve()
-    })
-  })
-}
+/**
+ * How long the other writers wait for a probe's answer at most: a write that is a long-running
+ * operation (polled inside the call) or a request that hangs must not hold the whole run.
+ */
+const PROBE_PATIENCE_MS = 10_000
 
 /** The least time N writes can take through a bucket that starts full (ignoring the reserve). */
 export function bucketFloorMs(writes: number, options: BucketOptions): number {

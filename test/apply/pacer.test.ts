@@ -82,6 +82,8 @@ describe('WritePacer', () => {
     answered()
     await second
     expect(secondAt).toBe(3500)
+    // No timer of the wait outlives it.
+    expect(clock.pending()).toBe(0)
     // Answered, the probe is over: writers go as the buckets allow again.
     const third = clock.now()
     await Promise.all([pacer.take(), pacer.take()])
@@ -131,6 +133,16 @@ describe('WritePacer', () => {
     await clock.sleep(50)
     await Promise.all([...firsts, write('retry', true)])
     expect(order).toEqual(['retry 100', 'a 200', 'b 300'])
+  })
+
+  it('holds the others 10 s at most behind a probe that is not answered (a long-running write, a hung request)', async () => {
+    const clock = new VirtualClock()
+    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
+    pacer.pause(1000)
+    const start = clock.now()
+    await pacer.take()
+    await pacer.take()
+    expect(clock.now() - start).toBe(11_000)
   })
 
   it('a writer waiting behind a probe stops when cancelled', async () => {
