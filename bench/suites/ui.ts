@@ -141,15 +141,12 @@ export const suite: BenchSuite = {
           await bare.close()
         }
       }
-      figures.push(
-        ...(await autoLayoutFigures(browser.context, app.url, log)),
-        {
-          name: 'ui initial JS (gzip)',
-          value: round(initialJsKb(APP)),
-          unit: 'KB',
-          target: { max: 250 },
-        },
-      )
+      figures.push(...(await autoLayoutFigures(browser.context, app.url, log)), {
+        name: 'ui initial JS (gzip)',
+        value: round(initialJsKb(APP)),
+        unit: 'KB',
+        target: { max: 250 },
+      })
     } finally {
       await browser.close()
       await app.close()
@@ -205,6 +202,25 @@ function caseFigures(
   ]
 }
 
+/**
+ * Waits until the page draws frames steadily again (20 in a row under 100 ms each), for 3 min at
+ * most; returns how long that took.
+ */
+async function settle(page: Page): Promise<number> {
+  return page.evaluate<number>(`new Promise((done) => {
+    const start = performance.now()
+    let last = start
+    let steady = 0
+    const frame = (now) => {
+      steady = now - last < 100 ? steady + 1 : 0
+      last = now
+      if (steady >= 20 || now - start > 180000) done(now - start)
+      else requestAnimationFrame(frame)
+    }
+    requestAnimationFrame(frame)
+  })`)
+}
+
 /** About 10,000 nodes and 30,000 edges in connected systems (bench/generate.ts). */
 const LARGE_APPS = 4700
 
@@ -229,9 +245,15 @@ async function autoLayoutFigures(
       buffer: Buffer.from(serializeDesign(design)),
     })
     await page.locator('.react-flow__node').first().waitFor({ timeout: 120_000 })
-    await page.waitForTimeout(1000)
     // A page in the background gets no animation frames: this one must be in front.
     await page.bringToFront()
+    // The design opens without positions (three columns ~700,000 px tall): a software-rendered
+    // page paints it for up to a minute after its nodes exist. Frames counted from then on are
+    // the layout's, not the opening's.
+    const settledMs = await settle(page)
+    log(
+      `auto layout: the opened design was painted ${round(settledMs / 1000)} s after its first node`,
+    )
     const [ms, longest, frames] = await page.evaluate<
       [number, number, number]
     >(`new Promise((done, fail) => {
@@ -271,7 +293,7 @@ async function autoLayoutFigures(
         name: 'ui frames drawn during that auto layout',
         value: frames,
         unit: 'frames',
-        note: 'the page draws while the worker lays out, unless drawing 10k nodes itself stalls it',
+        note: 'once the opened design is painted: the page draws while the worker lays out',
       },
       ...(frames >= 2
         ? [
@@ -299,9 +321,7 @@ async function editToFindingsMs(page: Page): Promise<number> {
     const box = await apps.nth(i).boundingBox()
     if (!box) continue
     // On its head: up close, the middle of an app is its system-assigned toggle.
-    await apps
-      .nth(i)
-      .click({ force: true, position: { x: box.width * 0.15, y: box.height * 0.2 } })
+    await apps.nth(i).click({ force: true, position: { x: box.width * 0.15, y: box.height * 0.2 } })
     // A node cut off at the pane's edge takes no click: the inspector then shows no app.
     if ((await checkbox.isVisible()) && (await checkbox.isChecked())) break
   }
