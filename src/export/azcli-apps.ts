@@ -9,7 +9,7 @@ import { terminalText } from '../lib/encode/terminal.ts'
 import { ASSIGNMENT_NAMESPACE } from '../plan/arm-ids.ts'
 import { identityType, type ExportModel } from './model.ts'
 import { aksSubject, FEDERATION_AUDIENCE, federatedCredentialName, providerPath } from './shared.ts'
-import { idVariable } from './shell.ts'
+import { idVariable, resourceGroupOf } from './shell.ts'
 import type { SymbolTable } from './symbols.ts'
 
 const HELPERS = `# Creates a role assignment unless an equal one exists (under any name).
@@ -28,7 +28,8 @@ assign_role() {
 assign_cosmos_role() {
   local account group count
   account="\${1##*/}"
-  group=$(cut -d/ -f5 <<<"$1")
+  group=\${1#/*/*/*/}
+  group=\${group%%/*}
   count=$(az cosmosdb sql role assignment list --account-name "$account" --resource-group "$group" \\
     --query "[?principalId=='$3' && ends_with(roleDefinitionId, '/$2')] | length(@)" --output tsv)
   if [ "$count" != "0" ]; then echo "unchanged: $2 for $3 on $account"; return; fi
@@ -156,7 +157,8 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
       }
       for (const i of app.identities)
         out.push(
-          `az identity federated-credential create --name=${shellWord(federatedCredentialName(app.name))} --identity-name=${shellWord(name(i))} --resource-group "$(cut -d/ -f5 <<<"$${id(i)}")" --issuer "$${issuer}" --subject=${shellWord(aksSubject(app.name))} --audiences ${FEDERATION_AUDIENCE} --output none`,
+          resourceGroupOf('identity_group', id(i)),
+          `az identity federated-credential create --name=${shellWord(federatedCredentialName(app.name))} --identity-name=${shellWord(name(i))} --resource-group "$identity_group" --issuer "$${issuer}" --subject=${shellWord(aksSubject(app.name))} --audiences ${FEDERATION_AUDIENCE} --output none`,
         )
       continue
     }

@@ -1,6 +1,7 @@
 import type { PlanPrincipal } from '../plan/types.ts'
 import type { ExportModel } from './model.ts'
 import { shellComment, shellWord } from '../lib/encode/shell.ts'
+import { resourceGroupOf } from './shell.ts'
 import { grantLabel } from './shared.ts'
 
 /**
@@ -45,11 +46,13 @@ export function dataPlaneCommands(
   if (model.redisAssignments.length > 0)
     out.push('', '# Azure Cache for Redis data access policy assignments (not Azure RBAC)')
   for (const a of model.redisAssignments) {
-    const cache = `"$${serviceVar.get(a.target)}"`
+    const cacheVar = serviceVar.get(a.target) as string
+    const cache = `"$${cacheVar}"`
     const who = `"$${principal(a.principal)}"`
     out.push(
       shellComment(grantLabel(model, a, a.accessPolicyName)),
-      `az redis access-policy-assignment create --name "$(assignment_name ${cache} ${who} ${shellWord(a.accessPolicyName)})" --policy-name ${shellWord(a.accessPolicyName)} --object-id ${who} --object-id-alias ${shellWord(a.principal.node)} --redis-cache-name "$(cut -d/ -f9 <<<${cache})" --resource-group "$(cut -d/ -f5 <<<${cache})" --output none`,
+      resourceGroupOf('cache_group', cacheVar),
+      `az redis access-policy-assignment create --name "$(assignment_name ${cache} ${who} ${shellWord(a.accessPolicyName)})" --policy-name ${shellWord(a.accessPolicyName)} --object-id ${who} --object-id-alias ${shellWord(a.principal.node)} --redis-cache-name "$\{${cacheVar}##*/}" --resource-group "$cache_group" --output none`,
     )
   }
   return out

@@ -17,3 +17,12 @@ export function shellSymbols(): SymbolTable {
 export function idVariable(vars: SymbolTable, model: ExportModel, node: string): string {
   return vars.name(`id:${node}`, `${model.names[node] ?? node} id`)
 }
+
+/**
+ * A statement setting variable `target` to the resource group in the resource id held by `idVar`
+ * (the fifth field split at "/"): by parameter expansion, not `cut`, which works line by line and
+ * would split a name holding a line break.
+ */
+export function resourceGroupOf(target: string, idVar: string): string {
+  return `${target}=\${${idVar}#/*/*/*/}; ${target}=\${${target}%%/*}`
+}

@@ -131,6 +131,9 @@ export function exploitCases(): HostileCase[] {
     blob: `st \\u000a System.exit(1); \uD83D\\u0022 */ ${CANARY}\nimport os; os.system("touch ${CANARY}")`,
     aks: `aks\naz role assignment create --role Owner --assignee x --scope /\n# `,
     devs: `dev'"\`$(touch ${CANARY})\``,
+    // A line break in a name inside a resource id: a script that reads the id line by line (cut)
+    // passes a wrong resource group.
+    cosmos: 'cosmos\nEOT\n${HOME}',
   }
   const named = (d: Design, name: string): Design => ({
     ...d,

@@ -26,7 +26,8 @@ assign_role() {
 assign_cosmos_role() {
   local account group count
   account="${1##*/}"
-  group=$(cut -d/ -f5 <<<"$1")
+  group=${1#/*/*/*/}
+  group=${group%%/*}
   count=$(az cosmosdb sql role assignment list --account-name "$account" --resource-group "$group" \
     --query "[?principalId=='$3' && ends_with(roleDefinitionId, '/$2')] | length(@)" --output tsv)
   if [ "$count" != "0" ]; then echo "unchanged: $2 for $3 on $account"; return; fi

@@ -27,7 +27,8 @@ assign_role() {
 assign_cosmos_role() {
   local account group count
   account="${1##*/}"
-  group=$(cut -d/ -f5 <<<"$1")
+  group=${1#/*/*/*/}
+  group=${group%%/*}
   count=$(az cosmosdb sql role assignment list --account-name "$account" --resource-group "$group" \
     --query "[?principalId=='$3' && ends_with(roleDefinitionId, '/$2')] | length(@)" --output tsv)
   if [ "$count" != "0" ]; then echo "unchanged: $2 for $3 on $account"; return; fi
@@ -60,10 +61,12 @@ az containerapp identity assign --ids "$ORDERS_API_ID" --system-assigned --user-
 ORDERS_API_PRINCIPAL_ID=$(az resource show --ids "$ORDERS_API_ID" --query identity.principalId --output tsv)
 # orders-worker (AKS workload): its pods use the identities through workload identity federation.
 if [ -z "${ORDERS_WORKER_OIDC_ISSUER:-}" ]; then printf '%s\n' 'set ORDERS_WORKER_OIDC_ISSUER to the OIDC issuer URL of the cluster running orders-worker (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)' >&2; exit 1; fi
-az identity federated-credential create --name='orders-worker' --identity-name='mi-orders' --resource-group "$(cut -d/ -f5 <<<"$MI_ORDERS_ID")" --issuer "$ORDERS_WORKER_OIDC_ISSUER" --subject='system:serviceaccount:default:orders-worker' --audiences api://AzureADTokenExchange --output none
+identity_group=${MI_ORDERS_ID#/*/*/*/}; identity_group=${identity_group%%/*}
+az identity federated-credential create --name='orders-worker' --identity-name='mi-orders' --resource-group "$identity_group" --issuer "$ORDERS_WORKER_OIDC_ISSUER" --subject='system:serviceaccount:default:orders-worker' --audiences api://AzureADTokenExchange --output none
 # orders-sync (AKS workload): its pods use the identities through workload identity federation.
 if [ -z "${ORDERS_SYNC_OIDC_ISSUER:-}" ]; then printf '%s\n' 'set ORDERS_SYNC_OIDC_ISSUER to the OIDC issuer URL of the cluster running orders-sync (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)' >&2; exit 1; fi
-az identity federated-credential create --name='orders-sync' --identity-name='mi-orders' --resource-group "$(cut -d/ -f5 <<<"$MI_ORDERS_ID")" --issuer "$ORDERS_SYNC_OIDC_ISSUER" --subject='system:serviceaccount:default:orders-sync' --audiences api://AzureADTokenExchange --output none
+identity_group=${MI_ORDERS_ID#/*/*/*/}; identity_group=${identity_group%%/*}
+az identity federated-credential create --name='orders-sync' --identity-name='mi-orders' --resource-group "$identity_group" --issuer "$ORDERS_SYNC_OIDC_ISSUER" --subject='system:serviceaccount:default:orders-sync' --audiences api://AzureADTokenExchange --output none
 
 # Services (existing)
 KV_ORDERS_ID="$RG_ID"'/providers/Microsoft.KeyVault/vaults/kv-orders'
@@ -85,7 +88,8 @@ az rest --method put --url "https://management.azure.com$KV_ORDERS_ID/accessPoli
 
 # Azure Cache for Redis data access policy assignments (not Azure RBAC)
 # orders-api (systemAssigned) → orders-cache: Data Contributor
-az redis access-policy-assignment create --name "$(assignment_name "$ORDERS_CACHE_ID" "$ORDERS_API_PRINCIPAL_ID" 'Data Contributor')" --policy-name 'Data Contributor' --object-id "$ORDERS_API_PRINCIPAL_ID" --object-id-alias 'api' --redis-cache-name "$(cut -d/ -f9 <<<"$ORDERS_CACHE_ID")" --resource-group "$(cut -d/ -f5 <<<"$ORDERS_CACHE_ID")" --output none
+cache_group=${ORDERS_CACHE_ID#/*/*/*/}; cache_group=${cache_group%%/*}
+az redis access-policy-assignment create --name "$(assignment_name "$ORDERS_CACHE_ID" "$ORDERS_API_PRINCIPAL_ID" 'Data Contributor')" --policy-name 'Data Contributor' --object-id "$ORDERS_API_PRINCIPAL_ID" --object-id-alias 'api' --redis-cache-name "${ORDERS_CACHE_ID##*/}" --resource-group "$cache_group" --output none
 
 # Client-ID settings (DefaultAzureCredential picks the identity per client with them)
 echo 'Set in the environment of orders-worker:' AZURE_CLIENT_ID="$MI_ORDERS_CLIENT_ID"

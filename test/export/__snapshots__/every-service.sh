@@ -27,7 +27,8 @@ assign_role() {
 assign_cosmos_role() {
   local account group count
   account="${1##*/}"
-  group=$(cut -d/ -f5 <<<"$1")
+  group=${1#/*/*/*/}
+  group=${group%%/*}
   count=$(az cosmosdb sql role assignment list --account-name "$account" --resource-group "$group" \
     --query "[?principalId=='$3' && ends_with(roleDefinitionId, '/$2')] | length(@)" --output tsv)
   if [ "$count" != "0" ]; then echo "unchanged: $2 for $3 on $account"; return; fi
@@ -67,7 +68,8 @@ CONTOSO_VM_ID="$RG_ID"'/providers/Microsoft.Compute/virtualMachines/contoso-vm'
 az vm identity assign --ids "$CONTOSO_VM_ID" --identities "$MI_CONTOSO_DATA_ID" --output none
 # contoso-aks-app (AKS workload): its pods use the identities through workload identity federation.
 if [ -z "${CONTOSO_AKS_APP_OIDC_ISSUER:-}" ]; then printf '%s\n' 'set CONTOSO_AKS_APP_OIDC_ISSUER to the OIDC issuer URL of the cluster running contoso-aks-app (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)' >&2; exit 1; fi
-az identity federated-credential create --name='contoso-aks-app' --identity-name='mi-contoso-messaging' --resource-group "$(cut -d/ -f5 <<<"$MI_CONTOSO_MESSAGING_ID")" --issuer "$CONTOSO_AKS_APP_OIDC_ISSUER" --subject='system:serviceaccount:default:contoso-aks-app' --audiences api://AzureADTokenExchange --output none
+identity_group=${MI_CONTOSO_MESSAGING_ID#/*/*/*/}; identity_group=${identity_group%%/*}
+az identity federated-credential create --name='contoso-aks-app' --identity-name='mi-contoso-messaging' --resource-group "$identity_group" --issuer "$CONTOSO_AKS_APP_OIDC_ISSUER" --subject='system:serviceaccount:default:contoso-aks-app' --audiences api://AzureADTokenExchange --output none
 CONTOSO_LOGIC_ID="$RG_ID"'/providers/Microsoft.Logic/workflows/contoso-logic'
 az resource update --ids "$CONTOSO_LOGIC_ID" --set "identity={\"type\":\"SystemAssigned\"}" --output none
 CONTOSO_LOGIC_PRINCIPAL_ID=$(az resource show --ids "$CONTOSO_LOGIC_ID" --query identity.principalId --output tsv)
