@@ -1,3 +1,4 @@
+import type { AccessEdge, AppNode } from '../../model/types.ts'
 import { pickIdentitySuggestions } from '../fixes/identity-fixes.ts'
 import { createRule } from '../rule.ts'
 
@@ -18,21 +19,22 @@ export const ambiguousIdentity = createRule({
       'https://learn.microsoft.com/dotnet/azure/sdk/authentication/credential-chains#defaultazurecredential-overview',
   },
   create({ index, label, report }) {
+    const found = (edge: AccessEdge, app: AppNode): void =>
+      report({
+        subject: edge.id,
+        messageId: 'ambiguous',
+        data: {
+          app: label(app.id),
+          count: index.identityCount(app),
+          service: label(edge.target),
+        },
+        related: [app.id],
+        suggest: (fixer) => pickIdentitySuggestions(fixer, app, edge),
+      })
     return {
       accessEdge(edge, at) {
         const app = index.appAt(at)
-        if (!app || index.unresolvedAt(at) !== 'ambiguous') return
-        report({
-          subject: edge.id,
-          messageId: 'ambiguous',
-          data: {
-            app: label(app.id),
-            count: index.identityCount(app),
-            service: label(edge.target),
-          },
-          related: [app.id],
-          suggest: (fixer) => pickIdentitySuggestions(fixer, app, edge),
-        })
+        if (app && index.unresolvedAt(at) === 'ambiguous') found(edge, app)
       },
     }
   },

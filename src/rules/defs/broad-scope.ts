@@ -1,3 +1,5 @@
+import type { Scope } from '../../model/kinds.ts'
+import type { AccessEdge } from '../../model/types.ts'
 import { createRule } from '../rule.ts'
 
 const SCOPE_WORDS = {
@@ -25,31 +27,33 @@ export const broadScope = createRule({
       'https://learn.microsoft.com/azure/role-based-access-control/best-practices#only-grant-the-access-users-need',
   },
   create({ index, label, report }) {
+    const found = (edge: AccessEdge, at: number, scope: Exclude<Scope, 'resource'>): void => {
+      // Only Cosmos DB data roles: Cosmos DB takes no scope above the account for them.
+      const refs = index.roles(at)
+      const cosmosOnly =
+        refs.length > 0 &&
+        refs.every((r) => r.kind === 'builtin' && r.fact.grant === 'cosmosSqlRbac')
+      report({
+        subject: edge.id,
+        messageId: cosmosOnly ? 'cosmos' : 'broad',
+        data: {
+          source: label(edge.source),
+          service: label(edge.target),
+          scope: SCOPE_WORDS[scope],
+        },
+        related: [edge.target],
+        fix: (fixer) => [
+          {
+            title: `Grant on ${fixer.label(edge.target)} only (resource scope)`,
+            edits: [{ type: 'updateEdge', id: edge.id, set: { scope: undefined } }],
+          },
+        ],
+      })
+    }
     return {
       accessEdge(edge, at) {
         const scope = index.scopeAt(at)
-        if (scope === 'resource') return
-        // Only Cosmos DB data roles: Cosmos DB takes no scope above the account for them.
-        const refs = index.roles(at)
-        const cosmosOnly =
-          refs.length > 0 &&
-          refs.every((r) => r.kind === 'builtin' && r.fact.grant === 'cosmosSqlRbac')
-        report({
-          subject: edge.id,
-          messageId: cosmosOnly ? 'cosmos' : 'broad',
-          data: {
-            source: label(edge.source),
-            service: label(edge.target),
-            scope: SCOPE_WORDS[scope],
-          },
-          related: [edge.target],
-          fix: (fixer) => [
-            {
-              title: `Grant on ${fixer.label(edge.target)} only (resource scope)`,
-              edits: [{ type: 'updateEdge', id: edge.id, set: { scope: undefined } }],
-            },
-          ],
-        })
+        if (scope !== 'resource') found(edge, at, scope)
       },
     }
   },

@@ -35,35 +35,37 @@ export const identityNotOnApp = createRule({
       'https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/how-manage-user-assigned-managed-identities',
   },
   create({ index, label, report }) {
+    const found = (edge: AccessEdge, app: AppNode, via: string): void => {
+      const data = { app: label(app.id), service: label(edge.target) }
+      const named = index.node(via)
+      const common = {
+        subject: edge.id,
+        related: [app.id, ...(named ? [via] : [])],
+        fix: (fixer: Fixer) => fixes(fixer, app, edge),
+        suggest: (fixer: Fixer) => pickIdentitySuggestions(fixer, app, edge),
+      }
+      if (via === SYSTEM_VIA) report({ ...common, messageId: 'systemOff', data })
+      else if (named?.kind === 'identity')
+        report({ ...common, messageId: 'notAttached', data: { ...data, identity: label(via) } })
+      else if (named)
+        report({
+          ...common,
+          messageId: 'notAnIdentity',
+          data: { ...data, via: label(named.id), kind: KIND_PHRASE[named.kind] },
+        })
+      else
+        report({
+          ...common,
+          messageId: 'notIdentity',
+          data: { ...data, via: JSON.stringify(via) },
+        })
+    }
     return {
       accessEdge(edge, at) {
         const app = index.appAt(at)
         const via = edge.via
         // notOnApp: `via` names the switched-off system identity or something not attached.
-        if (!app || via === undefined || index.unresolvedAt(at) !== 'notOnApp') return
-        const data = { app: label(app.id), service: label(edge.target) }
-        const named = index.node(via)
-        const common = {
-          subject: edge.id,
-          related: [app.id, ...(named ? [via] : [])],
-          fix: (fixer: Fixer) => fixes(fixer, app, edge),
-          suggest: (fixer: Fixer) => pickIdentitySuggestions(fixer, app, edge),
-        }
-        if (via === SYSTEM_VIA) report({ ...common, messageId: 'systemOff', data })
-        else if (named?.kind === 'identity')
-          report({ ...common, messageId: 'notAttached', data: { ...data, identity: label(via) } })
-        else if (named)
-          report({
-            ...common,
-            messageId: 'notAnIdentity',
-            data: { ...data, via: label(named.id), kind: KIND_PHRASE[named.kind] },
-          })
-        else
-          report({
-            ...common,
-            messageId: 'notIdentity',
-            data: { ...data, via: JSON.stringify(via) },
-          })
+        if (app && via !== undefined && index.unresolvedAt(at) === 'notOnApp') found(edge, app, via)
       },
     }
   },

@@ -68,9 +68,11 @@ export const nonRbacGrant = createRule({
     // OR of its roles' bits, with no list made for the many edges that name none.
     const bits = new Uint8Array(index.roleTable.refs.length)
     NAMED.forEach((grant, i) =>
-      index.roleTable.where((r) => mechanism(r) === grant).forEach((on, n) => {
-        if (on) bits[n] = (bits[n] as number) | (1 << i)
-      }),
+      index.roleTable
+        .where((r) => mechanism(r) === grant)
+        .forEach((on, n) => {
+          if (on) bits[n] = (bits[n] as number) | (1 << i)
+        }),
     )
     const texts: (string | undefined)[] = []
     // Thousands of edges carry the same roles to the same service: what their findings say is

@@ -1,6 +1,7 @@
 import { appliesTo, type RoleRef } from '../../catalog/roles.ts'
 import { SERVICES } from '../../catalog/services.ts'
 import type { ServiceKind } from '../../model/kinds.ts'
+import type { AccessEdge } from '../../model/types.ts'
 import { dataRolesFor, replaceRoleSuggestions } from '../fixes/role-fixes.ts'
 import { quoteRoles } from '../messages.ts'
 import { createRule } from '../rule.ts'
@@ -22,29 +23,34 @@ export const roleNotForService = createRule({
   create({ index, label, report }) {
     // By service kind, the roles (by number) that are built in and do not apply to it.
     const wrongFor = new Map<ServiceKind, Uint8Array>()
+    const flagsFor = (kind: ServiceKind): Uint8Array =>
+      index.roleTable.where((r) => notFor(r, kind))
     const wrongOn = (kind: ServiceKind): Uint8Array => {
       let flags = wrongFor.get(kind)
-      if (!flags) wrongFor.set(kind, (flags = index.roleTable.where((r) => notFor(r, kind))))
+      if (!flags) wrongFor.set(kind, (flags = flagsFor(kind)))
       return flags
     }
+    const found = (edge: AccessEdge, at: number, kind: ServiceKind): void => {
+      const refs = index.roles(at)
+      const wrong = (role: RoleRef): boolean => notFor(role, kind)
+      report({
+        subject: edge.id,
+        messageId: 'wrongService',
+        data: {
+          roles: quoteRoles(edge.roles, refs, wrong),
+          service: label(edge.target),
+          kind: SERVICES[kind].label,
+        },
+        related: [edge.target],
+        suggest: () => replaceRoleSuggestions(edge, refs, wrong, dataRolesFor(kind)),
+      })
+    }
     return {
+      // The closures of a finding are made in `found`: a listener that made them itself would
+      // allocate their context on every edge, found or not (V8 allocates it on entry).
       accessEdge(edge, at) {
         const service = index.serviceAt(at)
-        if (!service || !index.anyRole(at, wrongOn(service.service))) return
-        const kind = service.service
-        const refs = index.roles(at)
-        const wrong = (role: RoleRef): boolean => notFor(role, kind)
-        report({
-          subject: edge.id,
-          messageId: 'wrongService',
-          data: {
-            roles: quoteRoles(edge.roles, refs, wrong),
-            service: label(edge.target),
-            kind: SERVICES[kind].label,
-          },
-          related: [edge.target],
-          suggest: () => replaceRoleSuggestions(edge, refs, wrong, dataRolesFor(kind)),
-        })
+        if (service && index.anyRole(at, wrongOn(service.service))) found(edge, at, service.service)
       },
     }
   },

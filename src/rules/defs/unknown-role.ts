@@ -3,6 +3,7 @@ import type { ServiceKind } from '../../model/kinds.ts'
 import { closest } from '../closest.ts'
 import { dataRolesFor, replaceRoleSuggestions } from '../fixes/role-fixes.ts'
 import { quoteRoles } from '../messages.ts'
+import type { AccessEdge } from '../../model/types.ts'
 import { createRule } from '../rule.ts'
 
 const isUnknown = (role: RoleRef): boolean => role.kind === 'unknown'
@@ -26,24 +27,28 @@ export const unknownRole = createRule({
     const unknownRoles = index.roleTable.where(isUnknown)
     // The same typo tends to repeat: rank the candidates once per (text, service kind).
     const ranked = new Map<string, readonly string[]>()
+    const found = (edge: AccessEdge, at: number): void => {
+      const refs = index.roles(at)
+      report({
+        subject: edge.id,
+        messageId: 'unknown',
+        data: { roles: quoteRoles(edge.roles, refs, isUnknown), service: label(edge.target) },
+        related: [edge.target],
+        // Worked out only when suggestions are asked for (a check of a large design may show
+        // none of them).
+        suggest: () => {
+          const unknown = edge.roles.filter((_, i) => isUnknown(refs[i] as RoleRef))
+          const kind = index.serviceAt(at)?.service
+          const key = `${unknown.join('\u0000')}\u0000${kind ?? ''}`
+          let candidates = ranked.get(key)
+          if (!candidates) ranked.set(key, (candidates = candidatesFor(unknown, kind)))
+          return replaceRoleSuggestions(edge, refs, isUnknown, candidates)
+        },
+      })
+    }
     return {
       accessEdge(edge, at) {
-        if (!index.anyRole(at, unknownRoles)) return
-        const refs = index.roles(at)
-        const unknown = edge.roles.filter((_, i) => isUnknown(refs[i] as RoleRef))
-        const kind = index.serviceAt(at)?.service
-        const key = `${unknown.join('\u0000')}\u0000${kind ?? ''}`
-        report({
-          subject: edge.id,
-          messageId: 'unknown',
-          data: { roles: quoteRoles(edge.roles, refs, isUnknown), service: label(edge.target) },
-          related: [edge.target],
-          suggest: () => {
-            let candidates = ranked.get(key)
-            if (!candidates) ranked.set(key, (candidates = candidatesFor(unknown, kind)))
-            return replaceRoleSuggestions(edge, refs, isUnknown, candidates)
-          },
-        })
+        if (index.anyRole(at, unknownRoles)) found(edge, at)
       },
     }
   },
