@@ -1,6 +1,5 @@
 import { DesignIndex } from '../analysis/design-index.ts'
-import type { Design, DesignEdge, DesignNode } from '../model/types.ts'
-import { components } from './components.ts'
+import type { Design } from '../model/types.ts'
 import {
   buildOffers,
   byScope,
@@ -12,79 +11,127 @@ import {
   type RuleRun,
 } from './engine.ts'
 import { designScope, Fixer, type DesignScope } from './fixer.ts'
+import { partDesign, principalParts, type PrincipalPart } from './principal-parts.ts'
 import { RULES } from './registry.ts'
-import type { ComponentRule, DesignRule, DesignTotals, Rule } from './rule.ts'
+import type { ComponentRule, DesignRule, Rule } from './rule.ts'
+import { mergeSorted } from './sorted-merge.ts'
 import { NO_OFFERS, type Finding, type Offers } from './types.ts'
 
-/** One connected part of the last design checked, with what the component rules found in it. */
-interface Part {
-  readonly nodes: readonly DesignNode[]
-  readonly edges: readonly DesignEdge[]
+/**
+ * Component rules whose findings about a node or edge depend only on the principal part it is in
+ * (principal-parts.ts) and on the nodes that part's access edges target, read as they are (name,
+ * kind, service, permission model): rules about one access edge (its source's identities and its
+ * `via` decide its principal), about one app, about one identity with its apps and the edges
+ * resolving to it, about one principal's edges, about one source's edges. None of them reports
+ * on a service, the only kind of node a part's edges lead out to (model/structure.ts). The other component rules (about a service and every edge into
+ * it; about principals with equal grant sets) run over the whole design on every check.
+ */
+export const PRINCIPAL_LOCAL: ReadonlySet<string> = new Set([
+  'missing-identity',
+  'identity-not-on-app',
+  'ambiguous-identity',
+  'shared-identity-overgrant',
+  'unused-identity',
+  'privileged-role',
+  'key-exposing-role',
+  'role-not-for-service',
+  'unknown-role',
+  'broad-scope',
+  'redundant-role',
+  'non-rbac-grant',
+  'hosting-identity-unsupported',
+  'duplicate-access',
+])
+
+/** One principal part of the last design checked, with what the local rules found in it. */
+interface Part extends PrincipalPart {
   readonly run: RuleRun
-  readonly totals: DesignTotals
 }
 
 const same = <T>(a: readonly T[], b: readonly T[]): boolean =>
   a.length === b.length && a.every((x, i) => x === b[i])
 
+const EMPTY: Design = { name: '', nodes: [], edges: [] }
+
 /**
- * Checks successive versions of a design (the designer after each edit) and re-runs the
- * component rules (RuleMeta.scope) only on the connected parts whose nodes or edges changed:
- * edits return untouched items as the same objects, so an unchanged part is recognised by
- * identity, and its findings are handed out again as they are (the same objects). Design-wide
- * rules run on the parts' totals, summed. Gives the same findings as checkDesign.
+ * Checks successive versions of a design (the designer after each edit). The principal-local
+ * rules re-run only on the principal parts whose nodes, edges or targets changed: edits return
+ * untouched items as the same objects, so an unchanged part is recognised by identity, and its
+ * findings are handed out again as they are (the same objects), already in order: only the new
+ * findings are sorted and merged in. The other rules run over the index of the whole design, which
+ * the caller may use too (`index`). Gives the same findings as checkDesign.
  */
 export class IncrementalChecker {
-  private readonly component: readonly ComponentRule[]
+  private readonly local: readonly ComponentRule[]
+  private readonly whole: readonly ComponentRule[]
   private readonly design: readonly DesignRule[]
   private parts = new Map<string, Part>()
-  private current: Design = { name: '', nodes: [], edges: [] }
-  private scope: DesignScope = designScope(this.current)
+  private wholeRun?: RuleRun
+  private sorted: Finding[] = []
+  private current: Design = EMPTY
+  private currentIndex = new DesignIndex(EMPTY)
+  private scope: DesignScope = designScope(EMPTY)
   /** Which run found each finding with fix builders, and where (made on the first `offers`). */
   private owners?: Map<Finding, [RuleRun, number]>
-  /** For the current version: each part's fixer, and the offers built so far. */
+  /** For the current version: each run's fixer, and the offers built so far. */
   private readonly fixers = new Map<RuleRun, Fixer>()
   private readonly offered = new Map<Finding, Offers>()
-  /** How many parts the last check ran the rules on (the others were reused). */
+  /** How many principal parts the last check ran the local rules on (the others were reused). */
   checkedParts = 0
 
   constructor(rules: readonly Rule[] = RULES) {
     const { component, design } = byScope(rules)
-    this.component = component
+    this.local = component.filter((r) => PRINCIPAL_LOCAL.has(r.meta.id))
+    this.whole = component.filter((r) => !PRINCIPAL_LOCAL.has(r.meta.id))
     this.design = design
   }
 
-  check(design: Design): Finding[] {
-    if (design !== this.current) {
-      this.current = design
-      this.scope = designScope(design)
-      this.owners = undefined
-      this.fixers.clear()
-      this.offered.clear()
-    }
+  /** The index of the design last checked. */
+  get index(): DesignIndex {
+    return this.currentIndex
+  }
+
+  check(design: Design): readonly Finding[] {
+    if (design === this.current) return this.sorted
+    this.current = design
+    this.currentIndex = new DesignIndex(design)
+    this.scope = designScope(design)
+    this.owners = undefined
+    this.fixers.clear()
+    this.offered.clear()
+
+    // What the last check found that no longer holds: its dropped parts' and whole-design findings.
+    const stale = new Set<Finding>(this.wholeRun?.findings)
+    const fresh: Finding[] = []
     const next = new Map<string, Part>()
-    const findings: Finding[] = []
-    let rbacAssignments = 0
     this.checkedParts = 0
-    for (const c of components(design)) {
-      const old = this.parts.get(c.key)
-      let part: Part
-      if (old && same(old.nodes, c.nodes) && same(old.edges, c.edges)) {
-        part = old
-      } else {
-        const index = new DesignIndex({ name: design.name, nodes: c.nodes, edges: c.edges })
-        const run = runRules(this.component, index)
-        const totals = this.design.length > 0 ? totalsOf(index) : { rbacAssignments: 0 }
-        part = { nodes: c.nodes, edges: c.edges, run, totals }
-        this.checkedParts++
+    for (const p of principalParts(design)) {
+      const old = this.parts.get(p.key)
+      if (
+        old &&
+        same(old.nodes, p.nodes) &&
+        same(old.edges, p.edges) &&
+        same(old.context, p.context)
+      ) {
+        next.set(p.key, old)
+        this.parts.delete(p.key)
+        continue
       }
-      for (const f of part.run.findings) findings.push(f)
-      rbacAssignments += part.totals.rbacAssignments
-      next.set(c.key, part)
+      const part = { ...p, run: runRules(this.local, new DesignIndex(partDesign(design.name, p))) }
+      for (const f of part.run.findings) fresh.push(f)
+      next.set(p.key, part)
+      this.checkedParts++
     }
+    for (const gone of this.parts.values()) for (const f of gone.run.findings) stale.add(f)
     this.parts = next
-    if (this.design.length > 0) findings.push(...runDesignRules(this.design, { rbacAssignments }))
-    return sortFindings(findings)
+
+    this.wholeRun = runRules(this.whole, this.currentIndex)
+    for (const f of this.wholeRun.findings) fresh.push(f)
+    if (this.design.length > 0)
+      fresh.push(...runDesignRules(this.design, totalsOf(this.currentIndex)))
+    const kept = stale.size > 0 ? this.sorted.filter((f) => !stale.has(f)) : this.sorted
+    this.sorted = mergeSorted(kept, sortFindings(fresh))
+    return this.sorted
   }
 
   /**
@@ -94,7 +141,9 @@ export class IncrementalChecker {
   offers(finding: Finding): Offers {
     const known = this.offered.get(finding)
     if (known) return known
-    this.owners ??= positions([...this.parts.values()].map((p) => p.run))
+    const runs = [...this.parts.values()].map((p) => p.run)
+    if (this.wholeRun) runs.push(this.wholeRun)
+    this.owners ??= positions(runs)
     const [run, position] = this.owners.get(finding) ?? []
     if (!run || position === undefined) return NO_OFFERS
     let fixer = this.fixers.get(run)

@@ -2,9 +2,12 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { applyEdits, type Edit } from '@/model/edits.ts'
 import type { Design } from '@/model/types.ts'
-import { components } from '@/rules/components.ts'
-import { IncrementalChecker } from '@/rules/incremental.ts'
-import type { Finding, Fix } from '@/rules/types.ts'
+import { SERVICES } from '@/catalog/services.ts'
+import { checkDesign } from '@/rules/engine.ts'
+import { IncrementalChecker, PRINCIPAL_LOCAL } from '@/rules/incremental.ts'
+import { principalParts } from '@/rules/principal-parts.ts'
+import { RULES } from '@/rules/registry.ts'
+import type { Finding } from '@/rules/types.ts'
 import { designArbitrary } from '../support/arbitraries.ts'
 import { design } from '../support/builder.ts'
 import { findingsWithOffers } from '../support/rule-tester.ts'
@@ -15,45 +18,232 @@ const withOffers = (checker: IncrementalChecker, findings: readonly Finding[]) =
 const findingsWithOffersOf = (findings: readonly Finding[], offers: IncrementalChecker['offers']) =>
   findings.map((f) => ({ ...f, ...offers(f) }))
 
-/** An edit picked by a seed: a fix or suggestion of some finding, a role change, or a removal. */
+/**
+ * An edit picked by a seed: a fix or suggestion of some finding, or a change of what decides a
+ * principal part (identities, vias, attach edges), of a node a part only reads (a service's name
+ * or permission model: names may repeat), of roles, or a removal.
+ */
 function someEdit(d: Design, seed: number): readonly Edit[] {
-  const offers = findingsWithOffers(d).flatMap((f) => [...f.fixes, ...f.suggestions])
+  const pick = <T>(list: readonly T[]): T | undefined =>
+    list[Math.floor(seed / 13) % Math.max(1, list.length)]
   const access = d.edges.filter((e) => e.kind === 'access')
-  switch (seed % 4) {
-    case 0:
-      if (offers.length > 0) return (offers[seed % offers.length] as Fix).edits
+  const apps = d.nodes.filter((n) => n.kind === 'app')
+  const identities = d.nodes.filter((n) => n.kind === 'identity')
+  const services = d.nodes.filter((n) => n.kind === 'service')
+  switch (seed % 13) {
+    case 0: {
+      const offers = findingsWithOffers(d).flatMap((f) => [...f.fixes, ...f.suggestions])
+      const offer = pick(offers)
+      if (offer) return offer.edits
       break
+    }
     case 1: {
-      const edge = access[seed % Math.max(1, access.length)]
+      const edge = pick(access)
       if (edge) return [{ type: 'updateEdge', id: edge.id, set: { roles: ['Owner'] } }]
       break
     }
     case 2: {
-      const node = d.nodes[seed % Math.max(1, d.nodes.length)]
+      const node = pick(d.nodes)
       if (node) return [{ type: 'removeNode', id: node.id }]
+      break
+    }
+    case 3: {
+      const app = pick(apps)
+      if (app)
+        return [{ type: 'updateNode', id: app.id, set: { systemAssigned: !app.systemAssigned } }]
+      break
+    }
+    case 4: {
+      // Another node's name: messages then read the same for different subjects.
+      const node = pick(d.nodes)
+      const other = d.nodes[seed % Math.max(1, d.nodes.length)]
+      if (node && other) return [{ type: 'updateNode', id: node.id, set: { name: other.name } }]
+      break
+    }
+    case 5: {
+      const edge = pick(access)
+      const vias = [undefined, 'system', ...d.nodes.map((n) => n.id)]
+      if (edge) return [{ type: 'updateEdge', id: edge.id, set: { via: vias[seed % vias.length] } }]
+      break
+    }
+    case 6: {
+      const app = pick(apps)
+      const identity = identities[seed % Math.max(1, identities.length)]
+      if (app && identity)
+        return [
+          {
+            type: 'addEdge',
+            edge: { id: `attach-${seed}`, kind: 'attach', source: app.id, target: identity.id },
+          },
+        ]
+      break
+    }
+    case 7: {
+      const edge = pick(d.edges)
+      if (edge) return [{ type: 'removeEdge', id: edge.id }]
+      break
+    }
+    case 8: {
+      const service = pick(services)
+      if (service?.kind === 'service')
+        return [
+          {
+            type: 'updateNode',
+            id: service.id,
+            set: {
+              permissionModel: service.permissionModel === 'accessPolicy' ? 'rbac' : 'accessPolicy',
+            },
+          },
+        ]
+      break
+    }
+    case 9: {
+      const source = pick(d.nodes.filter((n) => n.kind === 'app' || n.kind === 'developer'))
+      const service = services[seed % Math.max(1, services.length)]
+      const via = pick([undefined, 'system', ...identities.map((n) => n.id)])
+      if (source && service?.kind === 'service')
+        return [
+          {
+            type: 'addEdge',
+            edge: {
+              id: `access-${seed}`,
+              kind: 'access',
+              source: source.id,
+              target: service.id,
+              roles: [SERVICES[service.service].defaultRole],
+              ...(via !== undefined ? { via } : {}),
+            },
+          },
+        ]
+      break
+    }
+    case 10: {
+      const edge = pick(access)
+      if (edge) return [{ type: 'updateEdge', id: edge.id, set: { scope: 'resourceGroup' } }]
       break
     }
   }
   return [{ type: 'renameDesign', name: `v${seed}` }]
 }
 
+/** Checks every version of a random edit sequence incrementally and fully; they must agree. */
+const agreesAlongEdits = (start: Design, seeds: readonly number[]): void => {
+  const checker = new IncrementalChecker()
+  let d = start
+  expect(withOffers(checker, checker.check(d))).toEqual(findingsWithOffers(d))
+  for (const seed of seeds) {
+    const next = applyEdits(d, someEdit(d, seed))
+    if (!next.ok) continue
+    d = next.value
+    expect(withOffers(checker, checker.check(d))).toEqual(findingsWithOffers(d))
+  }
+}
+
 describe('IncrementalChecker', () => {
   it('gives exactly the findings, fixes and suggestions of a full check after every edit of a random sequence', () => {
     fc.assert(
-      fc.property(designArbitrary(), fc.array(fc.nat(), { maxLength: 6 }), (start, seeds) => {
-        const checker = new IncrementalChecker()
-        let d = start
-        expect(withOffers(checker, checker.check(d))).toEqual(findingsWithOffers(d))
-        for (const seed of seeds) {
-          const next = applyEdits(d, someEdit(d, seed))
-          if (!next.ok) continue
-          d = next.value
-          expect(withOffers(checker, checker.check(d))).toEqual(findingsWithOffers(d))
-        }
-      }),
-      { numRuns: 200 },
+      fc.property(designArbitrary(), fc.array(fc.nat(), { maxLength: 8 }), agreesAlongEdits),
+      { numRuns: 250 },
     )
   }, 120_000)
+
+  it('agrees with a full check on larger designs where many apps share identities and services', () => {
+    const shape = { maxApps: 9, maxIdentities: 4, maxServices: 5, maxAttach: 14, maxAccess: 24 }
+    fc.assert(
+      fc.property(designArbitrary(shape), fc.array(fc.nat(), { maxLength: 8 }), agreesAlongEdits),
+      { numRuns: 80 },
+    )
+  }, 120_000)
+
+  it('re-checks only the principal part an edit touched, though the design is one connected whole', () => {
+    // Two apps with an identity each, both reaching one storage account: one connected design.
+    const d = design()
+      .app('a')
+      .identity('mi-a')
+      .attach('a', 'mi-a')
+      .app('b')
+      .identity('mi-b')
+      .attach('b', 'mi-b')
+      .service('st', 'storage')
+      .access('a', 'st', ['Storage Blob Data Reader'], { id: 'ea' })
+      .access('b', 'st', ['Owner'], { id: 'eb' })
+      .build()
+    expect(
+      principalParts(d).map((p) => [p.key, p.nodes.map((n) => n.id), p.context.map((n) => n.id)]),
+    ).toEqual([
+      ['a', ['a', 'mi-a'], ['st']],
+      ['b', ['b', 'mi-b'], ['st']],
+      ['st', ['st'], []],
+    ])
+    const checker = new IncrementalChecker()
+    const before = checker.check(d)
+    expect(checker.checkedParts).toBe(3)
+    // Turning on a's system-assigned identity makes its edge ambiguous (two identities, no via).
+    const edited = applyEdits(d, [{ type: 'updateNode', id: 'a', set: { systemAssigned: true } }])
+    if (!edited.ok) throw new Error(edited.error.message)
+    const after = checker.check(edited.value)
+    expect(checker.checkedParts).toBe(1)
+    expect(after).toEqual(checkDesign(edited.value))
+    expect(after.map((f) => [f.rule, f.subject])).toContainEqual(['ambiguous-identity', 'ea'])
+    // b's findings are the very objects of the first check.
+    const ofB = (fs: readonly Finding[]) =>
+      fs.filter((f) => f.subject === 'eb' || f.subject === 'mi-b')
+    expect(ofB(after).length).toBeGreaterThan(0)
+    ofB(after).forEach((f, i) => expect(f).toBe(ofB(before)[i]))
+  })
+
+  it('re-checks every part that reads a renamed service, since its name is in their messages', () => {
+    const d = design()
+      .app('a', { systemAssigned: true })
+      .app('b', { systemAssigned: true })
+      .service('kv', 'keyVault')
+      .access('a', 'kv', ['Owner'], { id: 'ea' })
+      .access('b', 'kv', ['Owner'], { id: 'eb' })
+      .build()
+    const checker = new IncrementalChecker()
+    checker.check(d)
+    const edited = applyEdits(d, [{ type: 'updateNode', id: 'kv', set: { name: 'vault "main"' } }])
+    if (!edited.ok) throw new Error(edited.error.message)
+    const after = checker.check(edited.value)
+    expect(checker.checkedParts).toBe(3)
+    expect(after).toEqual(checkDesign(edited.value))
+    expect(
+      after.find((f) => f.subject === 'eb' && f.rule === 'privileged-role')?.message,
+    ).toContain('"vault \\"main\\""')
+  })
+
+  it('compares grant sets across principal parts: identical access and developers with the same access', () => {
+    const d = design()
+      .app('a', { systemAssigned: true })
+      .app('b', { systemAssigned: true })
+      .developer('u1', 'user')
+      .developer('u2', 'user')
+      .service('st', 'storage')
+      .access('a', 'st', ['Storage Blob Data Reader'], { id: 'ea' })
+      .access('b', 'st', ['Storage Blob Data Reader'], { id: 'eb' })
+      .access('u1', 'st', ['Storage Blob Data Reader'], { id: 'eu1' })
+      .access('u2', 'st', ['Storage Blob Data Reader'], { id: 'eu2' })
+      .build()
+    const checker = new IncrementalChecker()
+    const across = (fs: readonly Finding[]) =>
+      fs
+        .filter(
+          (f) =>
+            f.rule === 'identical-access-share-identity' || f.rule === 'developer-prefer-group',
+        )
+        .map((f) => [f.rule, f.subject, f.related])
+    expect(across(checker.check(d))).toEqual([
+      ['developer-prefer-group', 'u1', ['u2']],
+      ['identical-access-share-identity', 'a', ['b']],
+    ])
+    // Renaming b re-checks b's part only; the finding about a names b anew.
+    const edited = applyEdits(d, [{ type: 'updateNode', id: 'b', set: { name: 'b "2"' } }])
+    if (!edited.ok) throw new Error(edited.error.message)
+    const after = checker.check(edited.value)
+    expect(checker.checkedParts).toBe(1)
+    expect(after).toEqual(checkDesign(edited.value))
+    expect(after.find((f) => f.subject === 'a')?.message).toContain('"b \\"2\\""')
+  })
 
   it('reuses the findings of parts an edit did not touch, with fixes made for the new version', () => {
     const d = design()
@@ -62,14 +252,11 @@ describe('IncrementalChecker', () => {
       .access('a', 's1', ['Storage Blob Data Reader'], { id: 'e1' })
       .identity('mi')
       .build()
-    expect(components(d).map((c) => [c.key, c.nodes.map((n) => n.id)])).toEqual([
-      ['a', ['a', 's1']],
-      ['mi', ['mi']],
-    ])
     const checker = new IncrementalChecker()
-    const missing = (fs: Finding[]) => fs.find((f) => f.rule === 'missing-identity') as Finding
+    const missing = (fs: readonly Finding[]) =>
+      fs.find((f) => f.rule === 'missing-identity') as Finding
     const first = missing(checker.check(d))
-    expect(checker.checkedParts).toBe(2)
+    expect(checker.checkedParts).toBe(3)
     expect(checker.offers(first).suggestions.map((s) => s.edits[0])).toEqual([
       { type: 'addEdge', edge: { id: 'a-mi', kind: 'attach', source: 'a', target: 'mi' } },
     ])
@@ -85,5 +272,12 @@ describe('IncrementalChecker', () => {
       { type: 'addEdge', edge: { id: 'a-mi-2', kind: 'attach', source: 'a', target: 'mi' } },
       { type: 'addEdge', edge: { id: 'a-a-mi', kind: 'attach', source: 'a', target: 'a-mi' } },
     ])
+  })
+
+  it('classifies only rules that exist and are component rules as principal-local', () => {
+    const component = new Set(
+      RULES.filter((r) => r.meta.scope === 'component').map((r) => r.meta.id),
+    )
+    expect([...PRINCIPAL_LOCAL].filter((id) => !component.has(id))).toEqual([])
   })
 })
