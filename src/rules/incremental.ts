@@ -3,7 +3,6 @@ import type { Design } from '../model/types.ts'
 import {
   buildOffers,
   byScope,
-  positions,
   runDesignRules,
   runRules,
   sortFindings,
@@ -71,8 +70,9 @@ export class IncrementalChecker {
   private current: Design = EMPTY
   private currentIndex = new DesignIndex(EMPTY)
   private scope: DesignScope = designScope(EMPTY)
-  /** Which run found each finding with fix builders, and where (made on the first `offers`). */
-  private owners?: Map<Finding, [RuleRun, number]>
+  /** The run that found each finding (a finding is let go with its run), and the current runs. */
+  private readonly runOf = new WeakMap<Finding, RuleRun>()
+  private readonly live = new WeakSet<RuleRun>()
   /** For the current version: each run's fixer, and the offers built so far. */
   private readonly fixers = new Map<RuleRun, Fixer>()
   private readonly offered = new Map<Finding, Offers>()
@@ -96,13 +96,25 @@ export class IncrementalChecker {
     this.current = design
     this.currentIndex = new DesignIndex(design)
     this.scope = designScope(design)
-    this.owners = undefined
     this.fixers.clear()
     this.offered.clear()
 
     // What the last check found that no longer holds: its dropped parts' and whole-design findings.
-    const stale = new Set<Finding>(this.wholeRun?.findings)
+    const stale = new Set<Finding>()
+    const drop = (run: RuleRun | undefined): void => {
+      if (!run) return
+      this.live.delete(run)
+      for (const f of run.findings) stale.add(f)
+    }
     const fresh: Finding[] = []
+    const found = (run: RuleRun): void => {
+      this.live.add(run)
+      for (const f of run.findings) {
+        fresh.push(f)
+        this.runOf.set(f, run)
+      }
+    }
+    drop(this.wholeRun)
     const next = new Map<string, Part>()
     this.checkedParts = 0
     for (const p of principalParts(design)) {
@@ -118,15 +130,15 @@ export class IncrementalChecker {
         continue
       }
       const part = { ...p, run: runRules(this.local, new DesignIndex(partDesign(design.name, p))) }
-      for (const f of part.run.findings) fresh.push(f)
+      found(part.run)
       next.set(p.key, part)
       this.checkedParts++
     }
-    for (const gone of this.parts.values()) for (const f of gone.run.findings) stale.add(f)
+    for (const gone of this.parts.values()) drop(gone.run)
     this.parts = next
 
     this.wholeRun = runRules(this.whole, this.currentIndex)
-    for (const f of this.wholeRun.findings) fresh.push(f)
+    found(this.wholeRun)
     if (this.design.length > 0)
       fresh.push(...runDesignRules(this.design, totalsOf(this.currentIndex)))
     const kept = stale.size > 0 ? this.sorted.filter((f) => !stale.has(f)) : this.sorted
@@ -136,16 +148,15 @@ export class IncrementalChecker {
 
   /**
    * The fixes and suggestions of a finding of the last check, built against that version of the
-   * whole design (new ids and names are unique in it), on first request.
+   * whole design (new ids and names are unique in it), on first request; none for a finding an
+   * earlier check found that the last one did not.
    */
   offers(finding: Finding): Offers {
     const known = this.offered.get(finding)
     if (known) return known
-    const runs = [...this.parts.values()].map((p) => p.run)
-    if (this.wholeRun) runs.push(this.wholeRun)
-    this.owners ??= positions(runs)
-    const [run, position] = this.owners.get(finding) ?? []
-    if (!run || position === undefined) return NO_OFFERS
+    const run = this.runOf.get(finding)
+    if (!run || !this.live.has(run)) return NO_OFFERS
+    const position = run.findings.indexOf(finding)
     let fixer = this.fixers.get(run)
     if (!fixer) this.fixers.set(run, (fixer = new Fixer(run.index, run.labels, this.scope)))
     const offers = buildOffers(run, position, fixer)

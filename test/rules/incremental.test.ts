@@ -272,6 +272,13 @@ describe('IncrementalChecker', () => {
       { type: 'addEdge', edge: { id: 'a-mi-2', kind: 'attach', source: 'a', target: 'mi' } },
       { type: 'addEdge', edge: { id: 'a-a-mi', kind: 'attach', source: 'a', target: 'a-mi' } },
     ])
+    // Once a's part changes, the finding of the earlier version offers nothing any more.
+    const fixed = applyEdits(edited.value, [{ type: 'updateNode', id: 'a', set: { name: 'a2' } }])
+    if (!fixed.ok) throw new Error(fixed.error.message)
+    const third = missing(checker.check(fixed.value))
+    expect(third).not.toBe(first)
+    expect(checker.offers(first)).toEqual({ fixes: [], suggestions: [] })
+    expect(checker.offers(third).fixes.length).toBeGreaterThan(0)
   })
 
   it('classifies only rules that exist and are component rules as principal-local', () => {
