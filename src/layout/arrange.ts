@@ -32,6 +32,11 @@ export interface Block {
   readonly height: number
   /** Positions relative to the block's top left corner. */
   readonly at: ReadonlyMap<string, Position>
+  /**
+   * Where the block belongs in the left-to-right flow (apps → identities → services): within a
+   * row, blocks of lower rank come first. Unranked blocks keep their packing order.
+   */
+  readonly rank?: number
 }
 
 /**
@@ -167,23 +172,33 @@ interface Shelves {
 }
 
 function shelve(blocks: readonly Block[], rowWidth: number): Shelves {
-  const at = new Map<string, Position>()
+  const rows: Block[][] = []
   let x = 0
-  let y = 0
-  let shelf = 0
-  let width = 0
   for (const b of blocks) {
-    if (x > 0 && x + b.width > rowWidth) {
+    if (rows.length === 0 || (x > 0 && x + b.width > rowWidth)) {
+      rows.push([])
       x = 0
-      y += shelf + PART_GAP
-      shelf = 0
     }
-    for (const [id, p] of b.at) at.set(id, { x: snap(x + p.x), y: snap(y + p.y) })
-    width = Math.max(width, x + b.width)
+    rows.at(-1)?.push(b)
     x += b.width + PART_GAP
-    shelf = Math.max(shelf, b.height)
   }
-  return { at, width, height: y + shelf }
+  const at = new Map<string, Position>()
+  let y = 0
+  let width = 0
+  for (const row of rows) {
+    // A row's blocks in flow order (a stable sort: unranked ones keep theirs).
+    row.sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+    let left = 0
+    let shelf = 0
+    for (const b of row) {
+      for (const [id, p] of b.at) at.set(id, { x: snap(left + p.x), y: snap(y + p.y) })
+      width = Math.max(width, left + b.width)
+      left += b.width + PART_GAP
+      shelf = Math.max(shelf, b.height)
+    }
+    y += shelf + PART_GAP
+  }
+  return { at, width, height: rows.length > 0 ? y - PART_GAP : 0 }
 }
 
 function snap(v: number): number {

@@ -2,14 +2,15 @@ import type { Design, Position } from '../model/types.ts'
 import { normalised, pack, type Block } from './arrange.ts'
 import { BOX_PADDING, BOX_TITLE, groupsOf, type Grouping } from './groups.ts'
 import { layOut, type ElkEngine, type LayoutProgress } from './lay-out.ts'
-import type { EdgeDrawing } from './parts.ts'
+import { LAYER_OF, type EdgeDrawing } from './parts.ts'
 
 /**
  * Auto layout that keeps groups together (when the canvas draws groups): each group's members
  * laid out on their own, as a design of their own (the lines between groups leave no mark on the
  * inside of a group), with room around them for the group's box and title; the nodes of no group
- * likewise; then these blocks packed into a 16:10 area as the parts of a design are. Without
- * groups, plain Auto layout.
+ * likewise; then these blocks packed into a 16:10 area as the parts of a design are, each row in
+ * flow order (groups of apps left of groups of the services they use). Without groups, plain
+ * Auto layout.
  */
 export async function layOutGrouped(
   design: Design,
@@ -26,13 +27,26 @@ export async function layOutGrouped(
     ...groups.map((g) => ({ members: g.members, boxed: true })),
     ...(rest.length > 0 ? [{ members: rest, boxed: false }] : []),
   ]
+  const layerOf = new Map(design.nodes.map((n) => [n.id, LAYER_OF[n.kind]]))
   const blocks: Block[] = []
   for (const set of sets) {
-    const positions = await layOut(only(design, set.members), drawing, elk)
-    blocks.push(set.boxed ? boxed(normalised(positions)) : normalised(positions))
+    const part = only(design, set.members)
+    const positions = await layOut(part, drawing, elk)
+    const block = set.boxed ? boxed(normalised(positions)) : normalised(positions)
+    blocks.push({ ...block, rank: meanLayer(set.members, layerOf) })
     progress?.(blocks.length, sets.length)
   }
   return pack(blocks)
+}
+
+/**
+ * Where a group sits in the flow: the mean layer of its members (apps 0, identities 1, services
+ * 2). A group of apps lands left of the group of services they reach when both share a row.
+ */
+function meanLayer(members: readonly string[], layerOf: ReadonlyMap<string, number>): number {
+  let sum = 0
+  for (const id of members) sum += layerOf.get(id) ?? 0
+  return members.length > 0 ? sum / members.length : 0
 }
 
 /** The design cut down to some of its nodes and the edges between them. */

@@ -65,6 +65,45 @@ describe('scenario 2 drawn through its identities', () => {
     await page.keyboard.press('Escape')
   })
 
+  it('keeps a label on its line when a node at its end is dragged', async () => {
+    const { d, browser } = session
+    const page = browser.page
+    await d.fitView()
+    const segment = 'via:mi-storage>blob'
+    /** How far the label's centre is from the nearest point of its line, on screen. */
+    const offLine = () =>
+      page.evaluate((id) => {
+        const path = document.querySelector<SVGPathElement>(
+          `.react-flow__edge[data-id="${CSS.escape(id)}"] .react-flow__edge-path`,
+        )
+        const label = document.querySelector(`.edge-label[data-segment="${CSS.escape(id)}"]`)
+        const ctm = path?.getScreenCTM()
+        if (!path || !label || !ctm) return Infinity
+        const box = label.getBoundingClientRect()
+        const cx = box.x + box.width / 2
+        const cy = box.y + box.height / 2
+        let best = Infinity
+        const length = path.getTotalLength()
+        for (let i = 0; i <= 100; i++) {
+          const p = path.getPointAtLength((length * i) / 100).matrixTransform(ctm)
+          best = Math.min(best, Math.hypot(p.x - cx, p.y - cy))
+        }
+        return best
+      }, segment)
+    expect(await offLine()).toBeLessThan(30)
+    const blob = await d.node('contosoassets').boundingBox()
+    if (!blob) throw new Error('blob is not drawn')
+    await page.mouse.move(blob.x + blob.width / 2, blob.y + 8)
+    await page.mouse.down()
+    await page.mouse.move(blob.x + blob.width / 2, blob.y + 8 + 150, { steps: 8 })
+    await page.mouse.up()
+    await expect
+      .poll(async () => (await d.node('contosoassets').boundingBox())?.y ?? 0)
+      .toBeGreaterThan(blob.y + 100)
+    await expect.poll(offLine).toBeLessThan(30)
+    await page.keyboard.press('Control+z')
+  })
+
   it('keeps the direct drawing at the flip of a toggle', async () => {
     const { d, browser } = session
     const page = browser.page

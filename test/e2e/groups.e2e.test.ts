@@ -114,6 +114,23 @@ describe('Groups on the canvas', () => {
     // The two attach lines, the line to the card, and mi-web's line to sb-web.
     await expect(page().locator('.react-flow__edge-path').count()).resolves.toBe(4)
 
+    // The card's line selects the three access edges it stands for, as a bundled line does.
+    await links.first().locator('.react-flow__edge-interaction').click({ force: true })
+    const list = page()
+      .getByRole('complementary', { name: 'Inspector' })
+      .getByRole('list', { name: 'Selected connections' })
+    await expect
+      .poll(() => list.getByRole('listitem').allTextContents())
+      .toEqual([
+        'web-orders → stdataStorage Blob Data Reader through mi-web',
+        'web-billing → stdataStorage Blob Data Reader through mi-web',
+        'web-orders → kv-dataKey Vault Secrets User through mi-web',
+      ])
+    await expect(
+      links.first().locator('.edge-group-link').getAttribute('class'),
+    ).resolves.toContain('is-selected')
+    await page().keyboard.press('Escape')
+
     await d.button('Expand group rg-data').click()
     await d.node('stdata').waitFor()
     await expect(card.count()).resolves.toBe(0)

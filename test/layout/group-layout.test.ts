@@ -60,6 +60,23 @@ describe('Auto layout with groups', () => {
     rects.forEach((a, i) => rects.slice(i + 1).forEach((b) => expect(intersects(a, b)).toBe(false)))
   })
 
+  it('sets a group of apps left of the taller group of services they use', async () => {
+    const b = design()
+    for (const app of ['web', 'api'])
+      b.app(app, { systemAssigned: true, extras: { group: 'apps' } })
+    for (let i = 0; i < 9; i++) {
+      b.service(`svc${i}`, 'storage', { extras: { group: 'data' } })
+      b.access(i % 2 === 0 ? 'web' : 'api', `svc${i}`, ['Reader'])
+    }
+    const d = b.build()
+    const positions = await layOutGrouped(d, 'bundled', 'tag', new ELK())
+    const [apps, data] = boxesOf(d, positions)
+    expect([apps?.title, data?.title]).toEqual(['apps', 'data'])
+    // Packed tallest first, the services' box would come first in the row.
+    expect((data?.rect.height ?? 0) > (apps?.rect.height ?? 0)).toBe(true)
+    expect((apps?.rect.x ?? 0) + (apps?.rect.width ?? 0)).toBeLessThan(data?.rect.x ?? 0)
+  })
+
   it('is plain Auto layout when there are no groups', async () => {
     const d = estate()
     const plain = await layOut(d, 'bundled', new ELK())

@@ -75,7 +75,8 @@ export const nonRbacGrant = createRule({
     const texts: (string | undefined)[] = []
     // Thousands of edges carry the same roles to the same service: what their findings say is
     // made once per (service, roles), keyed by the target's number and the roles' numbers.
-    const said = new Map<string, Said>()
+    const said = new Map<number | string, Said>()
+    const roleCount = index.roleTable.refs.length
     const sayFor = (edge: AccessEdge, at: number, mask: number): Said => {
       const service = label(edge.target)
       const kind = index.serviceAt(at)?.service
@@ -104,14 +105,20 @@ export const nonRbacGrant = createRule({
         // Only grants: an unresolved edge yields none, and the plan carries no step for it.
         if (index.principalAt[at] === -1) return
         let mask = 0
+        const start = index.roleStart[at] as number
         const end = index.roleStart[at + 1] as number
-        for (let i = index.roleStart[at] as number; i < end; i++)
-          mask |= bits[index.roleNo[i] as number] as number
+        for (let i = start; i < end; i++) mask |= bits[index.roleNo[i] as number] as number
         if (mask === 0) return
-        const key = `${index.targetAt[at]}:${index.roleNo.subarray(index.roleStart[at], end).join()}`
+        const target = index.targetAt[at] as number
+        // Most edges carry one role: their key is a number (no string made per edge).
+        const key =
+          end - start === 1
+            ? target * roleCount + (index.roleNo[start] as number)
+            : `${target}:${index.roleNo.subarray(start, end).join()}`
         let say = said.get(key)
         if (!say) said.set(key, (say = sayFor(edge, at, mask)))
-        report({ subject: edge.id, ...say })
+        const { messageId, data, related } = say
+        report({ subject: edge.id, messageId, data, related })
       },
     }
   },

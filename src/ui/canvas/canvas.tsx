@@ -16,7 +16,15 @@ import {
   type EdgeChange,
   type Viewport,
 } from '@xyflow/react'
-import { useCallback, useDeferredValue, useMemo, useRef, useState, type DragEvent } from 'react'
+import {
+  useCallback,
+  useDeferredValue,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+} from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { SERVICES } from '../../catalog/services.ts'
 import { planConnection } from '../../model/connect.ts'
@@ -114,11 +122,20 @@ export function Canvas() {
   const pane = useRef<HTMLDivElement>(null)
   const initial = useInitialViewport(pane)
   const onNeighbourKey = useNeighbourKeys()
-  // A line stands for the design edges it draws: selecting it selects them.
-  const membersOf = useMemo(() => {
-    const lines = new Map(scene.drawing.segments.map((s) => [s.id, s]))
-    return (id: string): readonly string[] => lines.get(id)?.members.map((m) => m.id) ?? [id]
-  }, [scene])
+  // A line stands for the design edges it draws (a collapsed group's line, for those of all the
+  // lines it replaces): selecting it selects them. Read through a ref, so onEdgesChange keeps its
+  // identity when the lines change.
+  const segmentMembers = useMemo(
+    () => new Map(scene.drawing.segments.map((s) => [s.id, s.members.map((m) => m.id)])),
+    [scene],
+  )
+  const membersOf = useRef<(id: string) => readonly string[]>((id) => [id])
+  useLayoutEffect(() => {
+    const links = new Map<string, readonly string[]>()
+    for (const e of shownAll.edges)
+      if (e.type === 'group-link' && e.data) links.set(e.id, e.data.members)
+    membersOf.current = (id) => links.get(id) ?? segmentMembers.get(id) ?? [id]
+  }, [segmentMembers, shownAll])
   useViewCommands(flow, pane, initial?.seq, neighbourhood)
   const actions = useMemo(
     (): CanvasActions => ({
@@ -135,8 +152,9 @@ export function Canvas() {
     [store],
   )
   const onEdgesChange = useCallback(
-    (changes: EdgeChange<CanvasEdge>[]) => applyEdgeChanges(store, changes, membersOf),
-    [store, membersOf],
+    (changes: EdgeChange<CanvasEdge>[]) =>
+      applyEdgeChanges(store, changes, (id) => membersOf.current(id)),
+    [store],
   )
   const onMoveEnd = useCallback(
     (_: unknown, viewport: Viewport) => store.getState().setViewport(viewport),

@@ -32,5 +32,30 @@ testRule(nonRbacGrant, {
         { subject: 'e2', message: '"db_datareader", "db_datawriter" on "db" is a database role' },
       ],
     },
+    {
+      // Findings of edges with the same roles to the same service share their message: edges
+      // that differ in one of them each get their own.
+      name: 'each edge names its own roles and service, also beside edges to the same service',
+      design: design()
+        .app('api', { systemAssigned: true })
+        .app('web', { systemAssigned: true })
+        .service('cosmos', 'cosmosDb')
+        .service('db', 'sql')
+        .access('api', 'cosmos', ['Cosmos DB Built-in Data Reader'], { id: 'e1' })
+        .access('web', 'cosmos', ['Cosmos DB Built-in Data Contributor'], { id: 'e2' })
+        .access('web', 'db', ['db_datareader'], { id: 'e3' })
+        .access('api', 'db', ['db_datareader'], { id: 'e4' })
+        .access('api', 'cosmos', ['Cosmos DB Built-in Data Reader', 'db_owner'], { id: 'e5' })
+        .access('web', 'cosmos', ['db_owner', 'Cosmos DB Built-in Data Contributor'], { id: 'e6' })
+        .build(),
+      findings: [
+        { subject: 'e1', message: '"Cosmos DB Built-in Data Reader" on "cosmos" is a Cosmos' },
+        { subject: 'e2', message: '"Cosmos DB Built-in Data Contributor" on "cosmos" is a' },
+        { subject: 'e3', message: '"db_datareader" on "db" is a database role' },
+        { subject: 'e4', message: '"db_datareader" on "db" is a database role' },
+        { subject: 'e5', message: '"Cosmos DB Built-in Data Reader" on "cosmos" is a Cosmos' },
+        { subject: 'e6', message: '"Cosmos DB Built-in Data Contributor" on "cosmos" is a' },
+      ],
+    },
   ],
 })

@@ -35,8 +35,12 @@ export interface SceneInput {
 
 export function sceneOf(input: SceneInput): Scene {
   const drawing = drawEdges(input.design, input.index, input.drawing, input.include)
+  // Positions come from this design, never from the index: the designer's index is kept across
+  // versions that differ only in positions (store/derived.ts), so its nodes may sit where they were.
+  const positions = new Map<string, Position>()
+  for (const n of input.design.nodes) if (n.position) positions.set(n.id, n.position)
   const positionOf = (id: string): Position =>
-    input.index.node(id)?.position ?? input.fallback.get(id) ?? { x: 0, y: 0 }
+    positions.get(id) ?? input.fallback.get(id) ?? { x: 0, y: 0 }
   return {
     drawing,
     positionOf,

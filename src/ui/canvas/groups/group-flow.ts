@@ -21,8 +21,8 @@ export interface GroupNodeData extends Record<string, unknown> {
   readonly title: string
 }
 export interface GroupLinkData extends Record<string, unknown> {
-  /** The design edges the line stands for. */
-  readonly count: number
+  /** The design edges the line stands for: selecting the line selects them. */
+  readonly members: readonly string[]
 }
 
 export type GroupFlowNode = Node<GroupNodeData, 'group-box' | 'group-card'>
@@ -76,7 +76,8 @@ function cardNode(box: GroupBox): GroupFlowNode {
 /**
  * The canvas's nodes and lines with the groups drawn: a box behind each expanded group's
  * members; for each collapsed group, its members hidden, one card for them, and their lines
- * drawn to the card (src/ui/canvas/groups/group-boxes.ts). Without groups, the inputs as they are.
+ * drawn to the card (src/ui/canvas/groups/group-boxes.ts). A card's line can be selected, as a
+ * bundled line can: it selects the design edges it stands for. Without groups, the inputs as they are.
  */
 export function groupLayer(
   groups: readonly NodeGroup[],
@@ -84,6 +85,7 @@ export function groupLayer(
   edges: FlowEdge[],
   collapsed: ReadonlySet<string>,
   nameOf: (id: string) => string,
+  selectedEdges: ReadonlySet<string> = new Set(),
 ): { nodes: CanvasNode[]; edges: CanvasEdge[] } {
   if (groups.length === 0) return { nodes, edges }
   const positions = new Map<string, Position>(nodes.map((n) => [n.id, n.position]))
@@ -109,10 +111,10 @@ export function groupLayer(
         type: 'group-link',
         source: l.source,
         target: l.target,
-        data: { count: l.edges.length },
+        data: { members: l.edges },
         ariaLabel: `${connections(l.edges.length)} between ${name(l.source)} and ${name(l.target)}`,
-        selectable: false,
-        focusable: false,
+        // Selected when any edge it stands for is (the inspector then shows them).
+        selected: l.edges.some((id) => selectedEdges.has(id)),
         deletable: false,
       })),
     ],

@@ -6,11 +6,16 @@ import { connections, type GroupFlowEdge } from './group-flow.ts'
 /** A line to or from a collapsed group's card, with how many connections it stands for. */
 function GroupLinkView(props: EdgeProps<GroupFlowEdge>) {
   const c = curve({ x: props.sourceX, y: props.sourceY }, { x: props.targetX, y: props.targetY })
-  const count = props.data?.count ?? 1
+  const count = props.data?.members.length ?? 1
   const mid = pointAt(c, 0.5)
   return (
     <>
-      <BaseEdge id={props.id} path={curvePath(c)} className="edge-group-link" />
+      <BaseEdge
+        id={props.id}
+        path={curvePath(c)}
+        className={`edge-group-link${props.selected ? ' is-selected' : ''}`}
+        interactionWidth={16}
+      />
       {count > 1 && (
         <EdgeLabelRenderer>
           <div

@@ -9,8 +9,12 @@ import { groupLayer } from './group-flow.ts'
 
 /** The canvas's nodes and lines with the groups of the view setting drawn (group-flow.ts). */
 export function useGroupLayer(design: Design, nodes: FlowNode[], edges: FlowEdge[]) {
-  const { grouping, collapsed } = useDesigner(
-    useShallow((s) => ({ grouping: s.grouping, collapsed: s.collapsedGroups })),
+  const { grouping, collapsed, selected } = useDesigner(
+    useShallow((s) => ({
+      grouping: s.grouping,
+      collapsed: s.collapsedGroups,
+      selected: s.selection.edges,
+    })),
   )
   const groups = useMemo(() => groupsOf(design, grouping), [design, grouping])
   return useMemo(
@@ -21,7 +25,8 @@ export function useGroupLayer(design: Design, nodes: FlowNode[], edges: FlowEdge
         edges,
         new Set(collapsed),
         (id) => nodeById(design, id)?.name ?? id,
+        new Set(selected),
       ),
-    [groups, nodes, edges, collapsed, design],
+    [groups, nodes, edges, collapsed, design, selected],
   )
 }
