@@ -10,9 +10,11 @@ import {
   type RuleRun,
 } from './engine.ts'
 import { designScope, Fixer, type DesignScope } from './fixer.ts'
-import { partDesign, principalParts, type PrincipalPart } from './principal-parts.ts'
+import { components, partDesign, principalParts, type PrincipalPart } from './components.ts'
+import { replacedInPlace } from './design-diff.ts'
+import { PartCache, withPart, type CachedPart } from './part-cache.ts'
 import { RULES } from './registry.ts'
-import type { ComponentRule, DesignRule, Rule } from './rule.ts'
+import type { ComponentRule, DesignRule, DesignTotals, Rule } from './rule.ts'
 import { mergeSorted } from './sorted-merge.ts'
 import { NO_OFFERS, type Finding, type Offers } from './types.ts'
 
@@ -42,108 +44,120 @@ export const PRINCIPAL_LOCAL: ReadonlySet<string> = new Set([
   'duplicate-access',
 ])
 
-/** One principal part of the last design checked, with what the local rules found in it. */
-interface Part extends PrincipalPart {
+/** What the other rules found in one connected part, and its totals for the design rules. */
+interface WholeRun {
   readonly run: RuleRun
+  readonly totals: DesignTotals
 }
 
-const same = <T>(a: readonly T[], b: readonly T[]): boolean =>
-  a.length === b.length && a.every((x, i) => x === b[i])
-
 const EMPTY: Design = { name: '', nodes: [], edges: [] }
+const NO_TOTALS: DesignTotals = { rbacAssignments: 0 }
 
 /**
  * Checks successive versions of a design (the designer after each edit). The principal-local
- * rules re-run only on the principal parts whose nodes, edges or targets changed: edits return
- * untouched items as the same objects, so an unchanged part is recognised by identity, and its
- * findings are handed out again as they are (the same objects), already in order: only the new
- * findings are sorted and merged in. The other rules run over the index of the whole design, which
- * the caller may use too (`index`). Gives the same findings as checkDesign.
+ * rules re-run only on the principal parts whose nodes, edges or targets changed, the other
+ * component rules only on the connected parts whose nodes or edges changed (PartCache): edits
+ * return untouched items as the same objects, so an unchanged part is recognised by identity, and
+ * its findings are handed out again as they are (the same objects), already in order: only the
+ * new findings are sorted and merged in. An edit that only replaced items in place is not even
+ * split into parts again. Gives the same findings, fixes and suggestions as checkDesign.
  */
 export class IncrementalChecker {
   private readonly local: readonly ComponentRule[]
   private readonly whole: readonly ComponentRule[]
   private readonly design: readonly DesignRule[]
-  private parts = new Map<string, Part>()
-  private wholeRun?: RuleRun
+  private readonly parts: PartCache<PrincipalPart, RuleRun>
+  private readonly wholes: PartCache<CachedPart, WholeRun>
   private sorted: Finding[] = []
+  private designFindings: Finding[] = []
   private current: Design = EMPTY
-  private currentIndex = new DesignIndex(EMPTY)
+  private currentIndex?: DesignIndex
   private scope: DesignScope = designScope(EMPTY)
+  /** Of the check under way: the findings of the last one that no longer hold, and the new ones. */
+  private stale = new Set<Finding>()
+  private fresh: Finding[] = []
   /** The run that found each finding (a finding is let go with its run), and the current runs. */
   private readonly runOf = new WeakMap<Finding, RuleRun>()
   private readonly live = new WeakSet<RuleRun>()
   /** For the current version: each run's fixer, and the offers built so far. */
   private readonly fixers = new Map<RuleRun, Fixer>()
   private readonly offered = new Map<Finding, Offers>()
-  /** How many principal parts the last check ran the local rules on (the others were reused). */
-  checkedParts = 0
 
   constructor(rules: readonly Rule[] = RULES) {
     const { component, design } = byScope(rules)
     this.local = component.filter((r) => PRINCIPAL_LOCAL.has(r.meta.id))
     this.whole = component.filter((r) => !PRINCIPAL_LOCAL.has(r.meta.id))
     this.design = design
+    this.parts = new PartCache(
+      principalParts,
+      (part, d) => this.found(runRules(this.local, new DesignIndex(partDesign(d.name, part)))),
+      (run) => this.dropped(run),
+    )
+    this.wholes = new PartCache<CachedPart, WholeRun>(
+      (d) => components(d).map((c): CachedPart => ({ ...c, context: [] })),
+      (part, d) => this.checkWhole(part, d),
+      ({ run }) => this.dropped(run),
+    )
   }
 
-  /** The index of the design last checked. */
+  /** How many principal parts the last check ran the local rules on (the others were reused). */
+  get checkedParts(): number {
+    return this.parts.checked
+  }
+
+  /** The index of the design last checked (made on first use, unless the check made it). */
   get index(): DesignIndex {
+    this.currentIndex ??= new DesignIndex(this.current)
     return this.currentIndex
   }
 
   check(design: Design): readonly Finding[] {
     if (design === this.current) return this.sorted
+    const replaced = replacedInPlace(this.current, design)
     this.current = design
-    this.currentIndex = new DesignIndex(design)
+    this.currentIndex = undefined
     this.scope = designScope(design)
     this.fixers.clear()
     this.offered.clear()
-
-    // What the last check found that no longer holds: its dropped parts' and whole-design findings.
-    const stale = new Set<Finding>()
-    const drop = (run: RuleRun | undefined): void => {
-      if (!run) return
-      this.live.delete(run)
-      for (const f of run.findings) stale.add(f)
-    }
-    const fresh: Finding[] = []
-    const found = (run: RuleRun): void => {
-      this.live.add(run)
-      for (const f of run.findings) {
-        fresh.push(f)
-        this.runOf.set(f, run)
-      }
-    }
-    drop(this.wholeRun)
-    const next = new Map<string, Part>()
-    this.checkedParts = 0
-    for (const p of principalParts(design)) {
-      const old = this.parts.get(p.key)
-      if (
-        old &&
-        same(old.nodes, p.nodes) &&
-        same(old.edges, p.edges) &&
-        same(old.context, p.context)
-      ) {
-        next.set(p.key, old)
-        this.parts.delete(p.key)
-        continue
-      }
-      const part = { ...p, run: runRules(this.local, new DesignIndex(partDesign(design.name, p))) }
-      found(part.run)
-      next.set(p.key, part)
-      this.checkedParts++
-    }
-    for (const gone of this.parts.values()) drop(gone.run)
-    this.parts = next
-
-    this.wholeRun = runRules(this.whole, this.currentIndex)
-    found(this.wholeRun)
-    if (this.design.length > 0)
-      fresh.push(...runDesignRules(this.design, totalsOf(this.currentIndex)))
+    this.stale = new Set(this.designFindings)
+    this.fresh = []
+    for (const cache of [this.parts, this.wholes] as PartCache<CachedPart, unknown>[])
+      if (replaced) cache.replace(design, replaced, (old, r) => withPart(design, old, r))
+      else cache.resplit(design)
+    let rbacAssignments = 0
+    for (const { result } of this.wholes.results()) rbacAssignments += result.totals.rbacAssignments
+    this.designFindings =
+      this.design.length > 0 ? runDesignRules(this.design, { rbacAssignments }) : []
+    this.fresh.push(...this.designFindings)
+    const stale = this.stale
     const kept = stale.size > 0 ? this.sorted.filter((f) => !stale.has(f)) : this.sorted
-    this.sorted = mergeSorted(kept, sortFindings(fresh))
+    this.sorted = mergeSorted(kept, sortFindings(this.fresh))
     return this.sorted
+  }
+
+  /** The other rules on one connected part; a design all of one piece on its own index. */
+  private checkWhole(part: CachedPart, design: Design): WholeRun {
+    const all =
+      part.nodes.length === design.nodes.length && part.edges.length === design.edges.length
+    const index = all
+      ? this.index
+      : new DesignIndex({ name: design.name, nodes: [...part.nodes], edges: [...part.edges] })
+    const run = this.found(runRules(this.whole, index))
+    return { run, totals: this.design.length > 0 ? totalsOf(index) : NO_TOTALS }
+  }
+
+  private found(run: RuleRun): RuleRun {
+    this.live.add(run)
+    for (const f of run.findings) {
+      this.fresh.push(f)
+      this.runOf.set(f, run)
+    }
+    return run
+  }
+
+  private dropped(run: RuleRun): void {
+    this.live.delete(run)
+    for (const f of run.findings) this.stale.add(f)
   }
 
   /**

@@ -5,8 +5,9 @@ import type { Design } from '@/model/types.ts'
 import { SERVICES } from '@/catalog/services.ts'
 import { checkDesign } from '@/rules/engine.ts'
 import { IncrementalChecker, PRINCIPAL_LOCAL } from '@/rules/incremental.ts'
-import { principalParts } from '@/rules/principal-parts.ts'
+import { components, principalParts } from '@/rules/components.ts'
 import { RULES } from '@/rules/registry.ts'
+import { createRule } from '@/rules/rule.ts'
 import type { Finding } from '@/rules/types.ts'
 import { designArbitrary } from '../support/arbitraries.ts'
 import { design } from '../support/builder.ts'
@@ -279,6 +280,80 @@ describe('IncrementalChecker', () => {
     expect(third).not.toBe(first)
     expect(checker.offers(first)).toEqual({ fixes: [], suggestions: [] })
     expect(checker.offers(third).fixes.length).toBeGreaterThan(0)
+  })
+
+  it('runs the other rules only on the connected parts an edit touched, and design rules on their totals', () => {
+    // A design rule that states the totals it is given, every time.
+    const totals = createRule({
+      meta: {
+        ...RULES.find((r) => r.meta.scope === 'design')!.meta,
+        id: 'totals',
+        scope: 'design',
+        messages: { n: '{n} assignments' },
+      },
+      create: ({ report }) => ({
+        design: ({ rbacAssignments }) => report({ messageId: 'n', data: { n: rbacAssignments } }),
+      }),
+    })
+    const d = design()
+      .app('a', { systemAssigned: true })
+      .service('st', 'storage')
+      .access('a', 'st', ['Storage Blob Data Reader'], { id: 'ea' })
+      .app('b', { systemAssigned: true })
+      .service('kv', 'keyVault')
+      .access('b', 'kv', ['Key Vault Secrets User'], { id: 'eb' })
+      .build()
+    expect(components(d).map((c) => c.nodes.map((n) => n.id))).toEqual([
+      ['a', 'st'],
+      ['b', 'kv'],
+    ])
+    const checker = new IncrementalChecker([...RULES, totals])
+    const missing = (fs: readonly Finding[]) =>
+      fs.filter((f) => f.rule === 'developer-access-missing')
+    const before = checker.check(d)
+    const edited = applyEdits(d, [
+      {
+        type: 'updateEdge',
+        id: 'ea',
+        set: { roles: ['Storage Blob Data Reader', 'Storage Queue Data Reader'] },
+      },
+    ])
+    if (!edited.ok) throw new Error(edited.error.message)
+    const after = checker.check(edited.value)
+    expect(after).toEqual(checkDesign(edited.value, [...RULES, totals]))
+    expect(after.filter((f) => f.rule === 'totals').map((f) => f.message)).toEqual([
+      '3 assignments',
+    ])
+    // kv's finding is the very object of the first check; st's is found anew.
+    expect(missing(after).map((f) => f.subject)).toEqual(['kv', 'st'])
+    expect(missing(after)[0]).toBe(missing(before)[0])
+    expect(missing(after)[1]).not.toBe(missing(before)[1])
+  })
+
+  it('splits a design anew when the same ids come back rewired (another file opened), not only edited', () => {
+    const d = design()
+      .app('a', { systemAssigned: true })
+      .app('b')
+      .identity('mi')
+      .service('st', 'storage')
+      .service('kv', 'keyVault')
+      .attach('b', 'mi', 'x1')
+      .access('a', 'st', ['Owner'], { id: 'x2' })
+      .access('b', 'kv', ['Key Vault Secrets User'], { id: 'x3' })
+      .build()
+    const rewired = design()
+      .app('a', { systemAssigned: true })
+      .app('b')
+      .identity('mi')
+      .service('st', 'storage')
+      .service('kv', 'keyVault')
+      .attach('a', 'mi', 'x1')
+      .access('b', 'st', ['Owner'], { id: 'x2' })
+      .access('a', 'kv', ['Key Vault Secrets User'], { id: 'x3' })
+      .build()
+    const checker = new IncrementalChecker()
+    checker.check(d)
+    expect(checker.check(rewired)).toEqual(checkDesign(rewired))
   })
 
   it('classifies only rules that exist and are component rules as principal-local', () => {
