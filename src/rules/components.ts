@@ -61,6 +61,32 @@ export function principalParts(design: Design): PrincipalPart[] {
   }))
 }
 
+/**
+ * Splits a design into service parts: each service with the access edges into it, and their
+ * sources as `context`. Everything a service-local rule (incremental.ts) reads.
+ */
+export function serviceParts(design: Design): PrincipalPart[] {
+  const at = positionsOf(design)
+  const parts = new Map<
+    string,
+    { key: string; nodes: DesignNode[]; edges: DesignEdge[]; from: Set<number> }
+  >()
+  for (const node of design.nodes)
+    if (node.kind === 'service')
+      parts.set(node.id, { key: node.id, nodes: [node], edges: [], from: new Set() })
+  for (const edge of design.edges) {
+    const part = edge.kind === 'access' ? parts.get(edge.target) : undefined
+    const s = at.get(edge.source)
+    if (!part || s === undefined) continue
+    part.edges.push(edge)
+    part.from.add(s)
+  }
+  return [...parts.values()].map(({ from, ...part }) => ({
+    ...part,
+    context: [...from].sort((a, b) => a - b).map((i) => design.nodes[i] as DesignNode),
+  }))
+}
+
 function positionsOf(design: Design): Map<string, number> {
   const at = new Map<string, number>()
   design.nodes.forEach((n, i) => at.set(n.id, i))

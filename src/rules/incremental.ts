@@ -10,7 +10,13 @@ import {
   type RuleRun,
 } from './engine.ts'
 import { designScope, Fixer, type DesignScope } from './fixer.ts'
-import { components, partDesign, principalParts, type PrincipalPart } from './components.ts'
+import {
+  components,
+  partDesign,
+  principalParts,
+  serviceParts,
+  type PrincipalPart,
+} from './components.ts'
 import { replacedInPlace } from './design-diff.ts'
 import { PartCache, withPart, type CachedPart } from './part-cache.ts'
 import { RULES } from './registry.ts'
@@ -20,12 +26,13 @@ import { NO_OFFERS, type Finding, type Offers } from './types.ts'
 
 /**
  * Component rules whose findings about a node or edge depend only on the principal part it is in
- * (principal-parts.ts) and on the nodes that part's access edges target, read as they are (name,
+ * (components.ts) and on the nodes that part's access edges target, read as they are (name,
  * kind, service, permission model): rules about one access edge (its source's identities and its
  * `via` decide its principal), about one app, about one identity with its apps and the edges
  * resolving to it, about one principal's edges, about one source's edges. None of them reports
- * on a service, the only kind of node a part's edges lead out to (model/structure.ts). The other component rules (about a service and every edge into
- * it; about principals with equal grant sets) run over the whole design on every check.
+ * on a service, the only kind of node a part's edges lead out to (model/structure.ts). The other
+ * component rules (about a service and every edge into it, SERVICE_LOCAL; about principals with
+ * equal grant sets) run on service parts and on connected parts.
  */
 export const PRINCIPAL_LOCAL: ReadonlySet<string> = new Set([
   'missing-identity',
@@ -42,6 +49,15 @@ export const PRINCIPAL_LOCAL: ReadonlySet<string> = new Set([
   'non-rbac-grant',
   'hosting-identity-unsupported',
   'duplicate-access',
+])
+
+/**
+ * Component rules whose findings about a service depend only on the service, the access edges
+ * into it and the kinds of their sources (not on what those edges resolve to).
+ */
+export const SERVICE_LOCAL: ReadonlySet<string> = new Set([
+  'developer-access-missing',
+  'keyvault-access-policy',
 ])
 
 /** What the other rules found in one connected part, and its totals for the design rules. */
@@ -64,9 +80,11 @@ const NO_TOTALS: DesignTotals = { rbacAssignments: 0 }
  */
 export class IncrementalChecker {
   private readonly local: readonly ComponentRule[]
+  private readonly service: readonly ComponentRule[]
   private readonly whole: readonly ComponentRule[]
   private readonly design: readonly DesignRule[]
   private readonly parts: PartCache<PrincipalPart, RuleRun>
+  private readonly services: PartCache<PrincipalPart, RuleRun>
   private readonly wholes: PartCache<CachedPart, WholeRun>
   private sorted: Finding[] = []
   private designFindings: Finding[] = []
@@ -86,12 +104,21 @@ export class IncrementalChecker {
   constructor(rules: readonly Rule[] = RULES) {
     const { component, design } = byScope(rules)
     this.local = component.filter((r) => PRINCIPAL_LOCAL.has(r.meta.id))
-    this.whole = component.filter((r) => !PRINCIPAL_LOCAL.has(r.meta.id))
+    this.service = component.filter((r) => SERVICE_LOCAL.has(r.meta.id))
+    this.whole = component.filter(
+      (r) => !PRINCIPAL_LOCAL.has(r.meta.id) && !SERVICE_LOCAL.has(r.meta.id),
+    )
     this.design = design
     this.parts = new PartCache(
       principalParts,
       (part, d) => this.found(runRules(this.local, new DesignIndex(partDesign(d.name, part)))),
       (run) => this.dropped(run),
+    )
+    this.services = new PartCache(
+      serviceParts,
+      (part, d) => this.found(runRules(this.service, new DesignIndex(partDesign(d.name, part)))),
+      (run) => this.dropped(run),
+      (edge) => edge.target,
     )
     this.wholes = new PartCache<CachedPart, WholeRun>(
       (d) => components(d).map((c): CachedPart => ({ ...c, context: [] })),
@@ -121,7 +148,10 @@ export class IncrementalChecker {
     this.offered.clear()
     this.stale = new Set(this.designFindings)
     this.fresh = []
-    for (const cache of [this.parts, this.wholes] as PartCache<CachedPart, unknown>[])
+    for (const cache of [this.parts, this.services, this.wholes] as PartCache<
+      CachedPart,
+      unknown
+    >[])
       if (replaced) cache.replace(design, replaced, (old, r) => withPart(design, old, r))
       else cache.resplit(design)
     let rbacAssignments = 0

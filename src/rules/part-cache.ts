@@ -1,4 +1,4 @@
-import type { Design, DesignNode } from '../model/types.ts'
+import type { Design, DesignEdge, DesignNode } from '../model/types.ts'
 import type { Component } from './components.ts'
 import { withReplaced, type Replaced } from './design-diff.ts'
 
@@ -28,15 +28,19 @@ export class PartCache<P extends CachedPart, R> {
   private readonly split: (design: Design) => P[]
   private readonly check: (part: P, design: Design) => R
   private readonly dropped: (result: R) => void
+  /** The node whose part holds an edge: its source, unless the parts gather edges by target. */
+  private readonly holder: (edge: DesignEdge) => string
 
   constructor(
     split: (design: Design) => P[],
     check: (part: P, design: Design) => R,
     dropped: (result: R) => void,
+    holder: (edge: DesignEdge) => string = (edge) => edge.source,
   ) {
     this.split = split
     this.check = check
     this.dropped = dropped
+    this.holder = holder
   }
 
   results(): IterableIterator<{ part: P; result: R }> {
@@ -87,7 +91,7 @@ export class PartCache<P extends CachedPart, R> {
       touch(this.partOf.get(id))
       for (const key of this.readers.get(id) ?? []) touch(key)
     }
-    for (const edge of replaced.edges.values()) touch(this.partOf.get(edge.source))
+    for (const edge of replaced.edges.values()) touch(this.partOf.get(this.holder(edge)))
     this.checked = 0
     for (const key of touched) {
       const old = this.parts.get(key)

@@ -4,7 +4,7 @@ import { applyEdits, type Edit } from '@/model/edits.ts'
 import type { Design } from '@/model/types.ts'
 import { SERVICES } from '@/catalog/services.ts'
 import { checkDesign } from '@/rules/engine.ts'
-import { IncrementalChecker, PRINCIPAL_LOCAL } from '@/rules/incremental.ts'
+import { IncrementalChecker, PRINCIPAL_LOCAL, SERVICE_LOCAL } from '@/rules/incremental.ts'
 import { components, principalParts } from '@/rules/components.ts'
 import { RULES } from '@/rules/registry.ts'
 import { createRule } from '@/rules/rule.ts'
@@ -356,10 +356,15 @@ describe('IncrementalChecker', () => {
     expect(checker.check(rewired)).toEqual(checkDesign(rewired))
   })
 
-  it('classifies only rules that exist and are component rules as principal-local', () => {
+  it('classifies only component rules as local, each one way', () => {
     const component = new Set(
       RULES.filter((r) => r.meta.scope === 'component').map((r) => r.meta.id),
     )
-    expect([...PRINCIPAL_LOCAL].filter((id) => !component.has(id))).toEqual([])
+    const local = [...PRINCIPAL_LOCAL, ...SERVICE_LOCAL]
+    expect(local.filter((id) => !component.has(id))).toEqual([])
+    expect(new Set(local).size).toBe(local.length)
+    // Rules about equal grant sets compare principals of several parts: they are neither.
+    expect(local).not.toContain('identical-access-share-identity')
+    expect(local).not.toContain('developer-prefer-group')
   })
 })
