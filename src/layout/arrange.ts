@@ -23,6 +23,11 @@ function labelGap(lines: number, rows: number): number {
   return Math.min(400, 280 + 40 * Math.max(0, perRow - 1))
 }
 const PART_GAP = 80
+/**
+ * Between two groups side by side (group-layout.ts): the lines between groups carry the access
+ * labels, which need the room a part gives them before its services.
+ */
+export const GROUP_GAP = 240
 /** The shape the parts are packed into: a 16:10 screen. */
 const ASPECT = 16 / 10
 const GRID = 20
@@ -40,16 +45,29 @@ export interface Block {
 }
 
 /**
+ * How nodes with no line are set out: in a `grid`, or in `layers` as a part without lines (a
+ * group's members whose lines all leave the group: a column of services takes lines from the left
+ * without their passing behind other services).
+ */
+export type LooseNodes = 'grid' | 'layers'
+
+/**
  * Positions for every node: each part in layers (apps → identities → services) with ELK's order
  * and heights, a layer taller than the part allows wrapped into side-by-side columns, then the
- * parts packed in rows into a 16:10 area, largest first; nodes with no line go last, in a grid.
+ * parts packed in rows into a 16:10 area, largest first; nodes with no line go last (LooseNodes).
  */
 export function arrange(
   parts: readonly OrderedPart[],
   loose: readonly LayoutNode[],
+  looseAs: LooseNodes = 'grid',
 ): Map<string, Position> {
   const blocks = parts.map(partBlock)
-  if (loose.length > 0) blocks.push(gridBlock(loose))
+  if (loose.length > 0)
+    blocks.push(
+      looseAs === 'grid'
+        ? gridBlock(loose)
+        : partBlock({ part: { nodes: loose, edges: [] }, heights: undefined }),
+    )
   return pack(blocks)
 }
 
@@ -147,16 +165,16 @@ export function normalised(at: ReadonlyMap<string, Position>): Block {
  * Shelf packing, tallest blocks first, in rows: of the row widths tried, the one whose result
  * comes closest to a 16:10 area.
  */
-export function pack(blocks: readonly Block[]): Map<string, Position> {
+export function pack(blocks: readonly Block[], gap = PART_GAP): Map<string, Position> {
   const order = [...blocks].map((b, i) => ({ b, i }))
   order.sort((p, q) => q.b.height - p.b.height || p.i - q.i)
   const sorted = order.map((o) => o.b)
   const widest = Math.max(0, ...sorted.map((b) => b.width))
-  const total = sorted.reduce((s, b) => s + b.width + PART_GAP, 0)
+  const total = sorted.reduce((s, b) => s + b.width + gap, 0)
   let best: { shelves: Shelves; miss: number } | undefined
   for (let k = 0; k <= TRIES; k++) {
     const rowWidth = widest * (total / Math.max(widest, 1)) ** (k / TRIES)
-    const shelves = shelve(sorted, rowWidth)
+    const shelves = shelve(sorted, rowWidth, gap)
     const miss = Math.abs(Math.log(shelves.width / Math.max(shelves.height, 1) / ASPECT))
     if (!best || miss < best.miss) best = { shelves, miss }
   }
@@ -171,7 +189,7 @@ interface Shelves {
   readonly height: number
 }
 
-function shelve(blocks: readonly Block[], rowWidth: number): Shelves {
+function shelve(blocks: readonly Block[], rowWidth: number, gap: number): Shelves {
   const rows: Block[][] = []
   let x = 0
   for (const b of blocks) {
@@ -180,7 +198,7 @@ function shelve(blocks: readonly Block[], rowWidth: number): Shelves {
       x = 0
     }
     rows.at(-1)?.push(b)
-    x += b.width + PART_GAP
+    x += b.width + gap
   }
   const at = new Map<string, Position>()
   let y = 0
@@ -193,12 +211,12 @@ function shelve(blocks: readonly Block[], rowWidth: number): Shelves {
     for (const b of row) {
       for (const [id, p] of b.at) at.set(id, { x: snap(left + p.x), y: snap(y + p.y) })
       width = Math.max(width, left + b.width)
-      left += b.width + PART_GAP
+      left += b.width + gap
       shelf = Math.max(shelf, b.height)
     }
-    y += shelf + PART_GAP
+    y += shelf + gap
   }
-  return { at, width, height: rows.length > 0 ? y - PART_GAP : 0 }
+  return { at, width, height: rows.length > 0 ? y - gap : 0 }
 }
 
 function snap(v: number): number {

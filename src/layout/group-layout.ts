@@ -1,5 +1,5 @@
 import type { Design, Position } from '../model/types.ts'
-import { normalised, pack, type Block } from './arrange.ts'
+import { GROUP_GAP, normalised, pack, type Block } from './arrange.ts'
 import { BOX_PADDING, BOX_TITLE, groupsOf, type Grouping } from './groups.ts'
 import { layOut, type ElkEngine, type LayoutProgress } from './lay-out.ts'
 import { LAYER_OF, type EdgeDrawing } from './parts.ts'
@@ -31,12 +31,13 @@ export async function layOutGrouped(
   const blocks: Block[] = []
   for (const set of sets) {
     const part = only(design, set.members)
-    const positions = await layOut(part, drawing, elk)
+    // A group's members whose lines all leave it stand in layers, not in a grid.
+    const positions = await layOut(part, drawing, elk, undefined, set.boxed ? 'layers' : 'grid')
     const block = set.boxed ? boxed(normalised(positions)) : normalised(positions)
     blocks.push({ ...block, rank: meanLayer(set.members, layerOf) })
     progress?.(blocks.length, sets.length)
   }
-  return pack(blocks)
+  return pack(blocks, GROUP_GAP)
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ElkNode } from 'elkjs/lib/elk-api.js'
 import { ModelIndex } from '../model/queries.ts'
 import type { Design, Position } from '../model/types.ts'
-import { arrange, type OrderedPart } from './arrange.ts'
+import { arrange, type LooseNodes, type OrderedPart } from './arrange.ts'
 import { barycentreHeights } from './barycentre.ts'
 import { elkGraphOf, heightsFrom, needsOrdering } from './elk-graph.ts'
 import { layoutParts, type EdgeDrawing } from './parts.ts'
@@ -38,6 +38,7 @@ export async function layOut(
   drawing: EdgeDrawing,
   elk: ElkEngine,
   progress?: LayoutProgress,
+  looseAs: LooseNodes = 'grid',
 ): Promise<Map<string, Position>> {
   const { parts, loose } = layoutParts(design, new ModelIndex(design), drawing)
   const quick = design.nodes.length > ELK_UP_TO
@@ -51,5 +52,5 @@ export async function layOut(
     ordered.push({ part, heights })
     progress?.(ordered.length, parts.length)
   }
-  return arrange(ordered, loose)
+  return arrange(ordered, loose, looseAs)
 }

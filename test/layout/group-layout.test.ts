@@ -77,6 +77,21 @@ describe('Auto layout with groups', () => {
     expect((apps?.rect.x ?? 0) + (apps?.rect.width ?? 0)).toBeLessThan(data?.rect.x ?? 0)
   })
 
+  it('stands a group of services reached only from outside it in one column, not a grid', async () => {
+    const b = design()
+    b.app('web', { systemAssigned: true })
+    for (let i = 0; i < 4; i++) {
+      b.service(`svc${i}`, 'storage', { extras: { group: 'data' } })
+      b.access('web', `svc${i}`, ['Reader'])
+    }
+    const d = b.build()
+    const positions = await layOutGrouped(d, 'bundled', 'tag', new ELK())
+    const xs = new Set([0, 1, 2, 3].map((i) => positions.get(`svc${i}`)?.x))
+    expect(xs.size).toBe(1)
+    const ys = [0, 1, 2, 3].map((i) => positions.get(`svc${i}`)?.y ?? 0)
+    expect(new Set(ys).size).toBe(4)
+  })
+
   it('is plain Auto layout when there are no groups', async () => {
     const d = estate()
     const plain = await layOut(d, 'bundled', new ELK())

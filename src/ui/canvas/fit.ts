@@ -1,4 +1,5 @@
 import { getViewportForBounds, type Rect } from '@xyflow/react'
+import { BOX_PADDING, BOX_TITLE, groupsOf, type Grouping } from '../../layout/groups.ts'
 import type { Design } from '../../model/types.ts'
 import type { Size, Viewport } from '../../store/types.ts'
 import { fallbackPositions, NODE_HEIGHT, NODE_WIDTH } from './flow-elements.ts'
@@ -22,9 +23,9 @@ export function hasMinimap(nodes: number): boolean {
  * Fitting keeps clear of the view bar (top), the zoom controls (left) and, when shown, the minimap
  * (bottom right).
  */
-export function fitPadding(nodes: number) {
+export function fitPadding(nodes: number, top = 46) {
   return {
-    top: '46px',
+    top: `${top}px`,
     left: '56px',
     bottom: '30px',
     right: hasMinimap(nodes) ? '170px' : '30px',
@@ -68,9 +69,29 @@ export function fitViewport(
   height: number,
   /** Frames these nodes only (a neighbourhood); every node when absent. */
   only?: ReadonlySet<string>,
+  room: FitRoom = {},
 ): Viewport {
-  const bounds = designBounds(design, measured, only)
-  if (!bounds || width <= 0 || height <= 0) return { x: 0, y: 0, zoom: 1 }
-  const padding = fitPadding(only?.size ?? design.nodes.length)
+  const nodes = designBounds(design, measured, only)
+  if (!nodes || width <= 0 || height <= 0) return { x: 0, y: 0, zoom: 1 }
+  const boxed =
+    room.grouping && room.grouping !== 'none' && groupsOf(design, room.grouping).length > 0
+  // Group boxes reach past their members: room for their padding and title band.
+  const bounds = boxed
+    ? {
+        x: nodes.x - BOX_PADDING,
+        y: nodes.y - BOX_PADDING - BOX_TITLE,
+        width: nodes.width + 2 * BOX_PADDING,
+        height: nodes.height + 2 * BOX_PADDING + BOX_TITLE,
+      }
+    : nodes
+  const padding = fitPadding(only?.size ?? design.nodes.length, Math.max(46, (room.bar ?? 0) + 12))
   return getViewportForBounds(bounds, width, height, MIN_ZOOM, MAX_FIT_ZOOM, padding)
+}
+
+/** What else a fit keeps clear of or takes in. */
+export interface FitRoom {
+  /** How far down the view bar reaches over the pane (it wraps to two rows when narrow), in px. */
+  readonly bar?: number
+  /** The canvas's grouping: group boxes are framed too. */
+  readonly grouping?: Grouping
 }

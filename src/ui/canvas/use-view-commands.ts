@@ -16,11 +16,14 @@ export function useInitialViewport(pane: React.RefObject<HTMLDivElement | null>)
   const store = useStoreApi()
   const [initial, setInitial] = useState<{ viewport: Viewport; seq: number } | null>(null)
   useLayoutEffect(() => {
-    const { viewCommand, viewport, design, measured } = store.getState()
+    const { viewCommand, viewport, design, measured, grouping } = store.getState()
     const el = pane.current
     const fitted =
       viewCommand.seq > 0 && !viewCommand.viewport && el
-        ? fitViewport(design, measured, el.clientWidth, el.clientHeight)
+        ? fitViewport(design, measured, el.clientWidth, el.clientHeight, undefined, {
+            bar: viewBarBottom(el),
+            grouping,
+          })
         : (viewCommand.viewport ?? viewport)
     // Measuring the pane before the first paint is what layout effects are for.
     // eslint-disable-next-line react-hooks/set-state-in-effect
@@ -51,9 +54,12 @@ export function useViewCommands(
     }
     const el = pane.current
     if (!el) return
-    const { design, measured } = store.getState()
+    const { design, measured, grouping } = store.getState()
     void flow.setViewport(
-      fitViewport(design, measured, el.clientWidth, el.clientHeight, neighbourhood?.nodes),
+      fitViewport(design, measured, el.clientWidth, el.clientHeight, neighbourhood?.nodes, {
+        bar: viewBarBottom(el),
+        grouping,
+      }),
     )
     // The neighbourhood is read when a command comes, not watched: it changes with the design.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -84,4 +90,10 @@ export function useViewCommands(
     })
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focus, flow, store])
+}
+
+/** How far down the pane the view bar reaches (0 when it is not drawn). */
+function viewBarBottom(pane: HTMLElement): number {
+  const bar = pane.querySelector('.view-bar')
+  return bar ? bar.getBoundingClientRect().bottom - pane.getBoundingClientRect().top : 0
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { BOX_PADDING, BOX_TITLE } from '@/layout/groups.ts'
+import type { Viewport } from '@/store/types.ts'
+import { fitViewport, NODE_SIZE } from '@/ui/canvas/fit.ts'
+import { design } from '../../support/builder.ts'
+
+const grouped = design()
+  .app('web', { position: { x: 0, y: 0 }, extras: { group: 'apps' } })
+  .service('st', 'storage', { position: { x: 600, y: 300 }, extras: { group: 'data' } })
+  .build()
+
+/** Where a flow point lands on screen under a viewport. */
+const screen = (v: Viewport, x: number, y: number) => ({ x: x * v.zoom + v.x, y: y * v.zoom + v.y })
+
+describe('fitViewport', () => {
+  it('frames group boxes, title band included, when the canvas draws groups', () => {
+    const plain = fitViewport(grouped, new Map(), 1000, 700)
+    const boxed = fitViewport(grouped, new Map(), 1000, 700, undefined, { grouping: 'tag' })
+    // The top of the highest box's title band, and the far corner of the lowest box.
+    const top = screen(boxed, -BOX_PADDING, -BOX_PADDING - BOX_TITLE)
+    const end = screen(
+      boxed,
+      600 + NODE_SIZE.width + BOX_PADDING,
+      300 + NODE_SIZE.height + BOX_PADDING,
+    )
+    expect(top.y).toBeGreaterThanOrEqual(46 - 0.5)
+    expect(top.x).toBeGreaterThanOrEqual(0)
+    expect(end.x).toBeLessThanOrEqual(1000)
+    expect(end.y).toBeLessThanOrEqual(700)
+    // Without groups drawn, the boxes' room is not taken: the design is shown larger.
+    expect(plain.zoom).toBeGreaterThan(boxed.zoom)
+    expect(fitViewport(grouped, new Map(), 1000, 700, undefined, { grouping: 'none' })).toEqual(
+      plain,
+    )
+  })
+
+  it('keeps the design below the view bar when the bar wraps to two rows', () => {
+    // A wide pane: the design's height decides the zoom, its top sits at the top padding.
+    const low = fitViewport(grouped, new Map(), 2000, 500, undefined, { bar: 90 })
+    expect(screen(low, 0, 0).y).toBeGreaterThanOrEqual(90)
+    const high = fitViewport(grouped, new Map(), 2000, 500, undefined, { bar: 30 })
+    expect(screen(high, 0, 0).y).toBeLessThan(60)
+  })
+})
