@@ -60,9 +60,14 @@ export const SERVICE_LOCAL: ReadonlySet<string> = new Set([
   'keyvault-access-policy',
 ])
 
-/** What the other rules found in one connected part, and its totals for the design rules. */
-interface WholeRun {
+/** What one run of rules found in one part (the run may have covered other parts too). */
+interface Found {
   readonly run: RuleRun
+  readonly findings: readonly Finding[]
+}
+
+/** What the other rules found in one connected part, and its totals for the design rules. */
+interface WholeRun extends Found {
   readonly totals: DesignTotals
 }
 
@@ -83,8 +88,8 @@ export class IncrementalChecker {
   private readonly service: readonly ComponentRule[]
   private readonly whole: readonly ComponentRule[]
   private readonly design: readonly DesignRule[]
-  private readonly parts: PartCache<PrincipalPart, RuleRun>
-  private readonly services: PartCache<PrincipalPart, RuleRun>
+  private readonly parts: PartCache<PrincipalPart, Found>
+  private readonly services: PartCache<PrincipalPart, Found>
   private readonly wholes: PartCache<CachedPart, WholeRun>
   private sorted: Finding[] = []
   private designFindings: Finding[] = []
@@ -94,9 +99,9 @@ export class IncrementalChecker {
   /** Of the check under way: the findings of the last one that no longer hold, and the new ones. */
   private stale = new Set<Finding>()
   private fresh: Finding[] = []
-  /** The run that found each finding (a finding is let go with its run), and the current runs. */
+  /** The run that found each finding (a finding is let go with its run), and the current ones. */
   private readonly runOf = new WeakMap<Finding, RuleRun>()
-  private readonly live = new WeakSet<RuleRun>()
+  private readonly live = new WeakSet<Finding>()
   /** For the current version: each run's fixer, and the offers built so far. */
   private readonly fixers = new Map<RuleRun, Fixer>()
   private readonly offered = new Map<Finding, Offers>()
@@ -109,22 +114,25 @@ export class IncrementalChecker {
       (r) => !PRINCIPAL_LOCAL.has(r.meta.id) && !SERVICE_LOCAL.has(r.meta.id),
     )
     this.design = design
-    this.parts = new PartCache(
-      principalParts,
-      (part, d) => this.found(runRules(this.local, new DesignIndex(partDesign(d.name, part)))),
-      (run) => this.dropped(run),
-    )
-    this.services = new PartCache(
-      serviceParts,
-      (part, d) => this.found(runRules(this.service, new DesignIndex(partDesign(d.name, part)))),
-      (run) => this.dropped(run),
-      (edge) => edge.target,
-    )
-    this.wholes = new PartCache<CachedPart, WholeRun>(
-      (d) => components(d).map((c): CachedPart => ({ ...c, context: [] })),
-      (part, d) => this.checkWhole(part, d),
-      ({ run }) => this.dropped(run),
-    )
+    this.parts = new PartCache<PrincipalPart, Found>({
+      split: principalParts,
+      check: (part, d) => this.checkPart(this.local, part, d),
+      checkMany: (parts) => this.checkMany(this.local, parts),
+      dropped: (found) => this.dropped(found),
+    })
+    this.services = new PartCache<PrincipalPart, Found>({
+      split: serviceParts,
+      check: (part, d) => this.checkPart(this.service, part, d),
+      checkMany: (parts) => this.checkMany(this.service, parts),
+      dropped: (found) => this.dropped(found),
+      holder: (edge) => edge.target,
+    })
+    this.wholes = new PartCache<CachedPart, WholeRun>({
+      split: (d) => components(d).map((c): CachedPart => ({ ...c, context: [] })),
+      check: (part, d) => this.checkWhole(part, d),
+      checkMany: (parts) => this.checkWholes(parts),
+      dropped: (found) => this.dropped(found),
+    })
   }
 
   /** How many principal parts the last check ran the local rules on (the others were reused). */
@@ -172,22 +180,76 @@ export class IncrementalChecker {
     const index = all
       ? this.index
       : new DesignIndex({ name: design.name, nodes: [...part.nodes], edges: [...part.edges] })
-    const run = this.found(runRules(this.whole, index))
-    return { run, totals: this.design.length > 0 ? totalsOf(index) : NO_TOTALS }
+    const run = runRules(this.whole, index)
+    return {
+      ...this.found(run, run.findings),
+      totals: this.design.length > 0 ? totalsOf(index) : NO_TOTALS,
+    }
   }
 
-  private found(run: RuleRun): RuleRun {
-    this.live.add(run)
-    for (const f of run.findings) {
+  /** Rules over one part's own design. */
+  private checkPart(rules: readonly ComponentRule[], part: PrincipalPart, design: Design): Found {
+    const run = runRules(rules, new DesignIndex(partDesign(design.name, part)))
+    return this.found(run, run.findings)
+  }
+
+  /**
+   * Rules over the whole design, for many parts at once: each part gets the findings about its
+   * nodes and edges (the same a check of the part alone finds: what these rules find about a
+   * part depends on nothing else); the findings about other parts are theirs already.
+   */
+  private checkMany(rules: readonly ComponentRule[], parts: readonly CachedPart[]): Found[] {
+    const run = runRules(rules, this.index)
+    return this.ownersOf(parts, (owner) => {
+      const mine: Finding[][] = parts.map(() => [])
+      for (const f of run.findings) {
+        // A finding about nothing (a rule that failed) goes with the first part.
+        const i = f.subject === null ? 0 : owner.get(f.subject)
+        if (i !== undefined) mine[i]?.push(f)
+      }
+      return mine.map((findings) => this.found(run, findings))
+    })
+  }
+
+  /** The other rules over the whole design for many connected parts, with each one's totals. */
+  private checkWholes(parts: readonly CachedPart[]): WholeRun[] {
+    const found = this.checkMany(this.whole, parts)
+    const rbac = new Array<number>(parts.length).fill(0)
+    if (this.design.length > 0)
+      this.ownersOf(parts, (owner) => {
+        const { rbac: held } = this.index.principalGrants()
+        for (let p = 0; p < this.index.principalCount; p++) {
+          const i = owner.get(this.index.principalNode(p))
+          if (i !== undefined) rbac[i] = (rbac[i] as number) + (held[p] as number)
+        }
+      })
+    return found.map((f, i) => ({ ...f, totals: { rbacAssignments: rbac[i] as number } }))
+  }
+
+  /** Calls `then` with the position in `parts` of each of their nodes and edges, by id. */
+  private ownersOf<T>(parts: readonly CachedPart[], then: (owner: Map<string, number>) => T): T {
+    const owner = new Map<string, number>()
+    parts.forEach((part, i) => {
+      for (const n of part.nodes) owner.set(n.id, i)
+      for (const e of part.edges) owner.set(e.id, i)
+    })
+    return then(owner)
+  }
+
+  private found(run: RuleRun, findings: readonly Finding[]): Found {
+    for (const f of findings) {
       this.fresh.push(f)
       this.runOf.set(f, run)
+      this.live.add(f)
     }
-    return run
+    return { run, findings }
   }
 
-  private dropped(run: RuleRun): void {
-    this.live.delete(run)
-    for (const f of run.findings) this.stale.add(f)
+  private dropped({ findings }: Found): void {
+    for (const f of findings) {
+      this.stale.add(f)
+      this.live.delete(f)
+    }
   }
 
   /**
@@ -199,7 +261,7 @@ export class IncrementalChecker {
     const known = this.offered.get(finding)
     if (known) return known
     const run = this.runOf.get(finding)
-    if (!run || !this.live.has(run)) return NO_OFFERS
+    if (!run || !this.live.has(finding)) return NO_OFFERS
     const position = run.findings.indexOf(finding)
     let fixer = this.fixers.get(run)
     if (!fixer) this.fixers.set(run, (fixer = new Fixer(run.index, run.labels, this.scope)))

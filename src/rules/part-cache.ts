@@ -7,6 +7,9 @@ export interface CachedPart extends Component {
   readonly context: readonly DesignNode[]
 }
 
+/** From how many changed parts on a check of the whole design is cheaper than one per part. */
+const MANY = 24
+
 const same = <T>(a: readonly T[], b: readonly T[]): boolean =>
   a.length === b.length && a.every((x, i) => x === b[i])
 
@@ -30,29 +33,36 @@ export class PartCache<P extends CachedPart, R> {
   private readonly dropped: (result: R) => void
   /** The node whose part holds an edge: its source, unless the parts gather edges by target. */
   private readonly holder: (edge: DesignEdge) => string
+  /** Checks many parts at once (on the whole design), cheaper than one by one when they are many. */
+  private readonly checkMany?: (parts: readonly P[], design: Design) => R[]
 
-  constructor(
-    split: (design: Design) => P[],
-    check: (part: P, design: Design) => R,
-    dropped: (result: R) => void,
-    holder: (edge: DesignEdge) => string = (edge) => edge.source,
-  ) {
-    this.split = split
-    this.check = check
-    this.dropped = dropped
-    this.holder = holder
+  constructor(options: {
+    split: (design: Design) => P[]
+    check: (part: P, design: Design) => R
+    dropped: (result: R) => void
+    holder?: (edge: DesignEdge) => string
+    checkMany?: (parts: readonly P[], design: Design) => R[]
+  }) {
+    this.split = options.split
+    this.check = options.check
+    this.dropped = options.dropped
+    this.holder = options.holder ?? ((edge) => edge.source)
+    this.checkMany = options.checkMany
   }
 
   results(): IterableIterator<{ part: P; result: R }> {
     return this.parts.values()
   }
 
-  /** Splits the new version and checks the parts that changed. */
+  /**
+   * Splits the new version and checks the parts that changed: one by one, or all at once when
+   * they are many (a design opened, most of it pasted) and `checkMany` is given.
+   */
   resplit(design: Design): void {
     const next = new Map<string, { part: P; result: R }>()
+    const changed: P[] = []
     this.partOf.clear()
     this.readers.clear()
-    this.checked = 0
     for (const part of this.split(design)) {
       const old = this.parts.get(part.key)
       if (
@@ -63,10 +73,7 @@ export class PartCache<P extends CachedPart, R> {
       ) {
         this.parts.delete(part.key)
         next.set(part.key, old)
-      } else {
-        next.set(part.key, { part, result: this.check(part, design) })
-        this.checked++
-      }
+      } else changed.push(part)
       for (const n of part.nodes) this.partOf.set(n.id, part.key)
       for (const n of part.context) {
         const list = this.readers.get(n.id)
@@ -75,6 +82,12 @@ export class PartCache<P extends CachedPart, R> {
       }
     }
     for (const gone of this.parts.values()) this.dropped(gone.result)
+    const results =
+      this.checkMany && changed.length >= MANY
+        ? this.checkMany(changed, design)
+        : changed.map((part) => this.check(part, design))
+    changed.forEach((part, i) => next.set(part.key, { part, result: results[i] as R }))
+    this.checked = changed.length
     this.parts = next
   }
 

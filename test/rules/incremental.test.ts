@@ -140,6 +140,19 @@ const agreesAlongEdits = (start: Design, seeds: readonly number[]): void => {
   }
 }
 
+// A design rule that states the totals it is given, every time.
+const totals = createRule({
+  meta: {
+    ...RULES.find((r) => r.meta.scope === 'design')!.meta,
+    id: 'totals',
+    scope: 'design',
+    messages: { n: '{n} assignments' },
+  },
+  create: ({ report }) => ({
+    design: ({ rbacAssignments }) => report({ messageId: 'n', data: { n: rbacAssignments } }),
+  }),
+})
+
 describe('IncrementalChecker', () => {
   it('gives exactly the findings, fixes and suggestions of a full check after every edit of a random sequence', () => {
     fc.assert(
@@ -153,6 +166,21 @@ describe('IncrementalChecker', () => {
     fc.assert(
       fc.property(designArbitrary(shape), fc.array(fc.nat(), { maxLength: 8 }), agreesAlongEdits),
       { numRuns: 80 },
+    )
+  }, 120_000)
+
+  it('agrees with a full check when many parts change at once (checked on the whole design)', () => {
+    const shape = {
+      maxApps: 40,
+      maxIdentities: 12,
+      maxServices: 20,
+      maxDevelopers: 10,
+      maxAttach: 40,
+      maxAccess: 60,
+    }
+    fc.assert(
+      fc.property(designArbitrary(shape), fc.array(fc.nat(), { maxLength: 4 }), agreesAlongEdits),
+      { numRuns: 40 },
     )
   }, 120_000)
 
@@ -283,18 +311,6 @@ describe('IncrementalChecker', () => {
   })
 
   it('runs the other rules only on the connected parts an edit touched, and design rules on their totals', () => {
-    // A design rule that states the totals it is given, every time.
-    const totals = createRule({
-      meta: {
-        ...RULES.find((r) => r.meta.scope === 'design')!.meta,
-        id: 'totals',
-        scope: 'design',
-        messages: { n: '{n} assignments' },
-      },
-      create: ({ report }) => ({
-        design: ({ rbacAssignments }) => report({ messageId: 'n', data: { n: rbacAssignments } }),
-      }),
-    })
     const d = design()
       .app('a', { systemAssigned: true })
       .service('st', 'storage')
@@ -354,6 +370,29 @@ describe('IncrementalChecker', () => {
     const checker = new IncrementalChecker()
     checker.check(d)
     expect(checker.check(rewired)).toEqual(checkDesign(rewired))
+  })
+
+  it('sums the totals of many connected parts checked at once on the whole design', () => {
+    const b = design()
+    for (let i = 0; i < 30; i++)
+      b.app(`a${i}`, { systemAssigned: true })
+        .service(`s${i}`, 'storage')
+        .access(
+          `a${i}`,
+          `s${i}`,
+          ['Storage Blob Data Reader', 'Storage Queue Data Reader'].slice(0, 1 + (i % 2)),
+        )
+    const d = b.build()
+    const rules = [...RULES, totals]
+    const checker = new IncrementalChecker(rules)
+    const stated = (fs: readonly Finding[]) =>
+      fs.filter((f) => f.rule === 'totals').map((f) => f.message)
+    expect(stated(checker.check(d))).toEqual(['45 assignments'])
+    expect(checker.check(d)).toEqual(checkDesign(d, rules))
+    const edited = applyEdits(d, [{ type: 'removeNode', id: 'a1' }])
+    if (!edited.ok) throw new Error(edited.error.message)
+    expect(stated(checker.check(edited.value))).toEqual(['43 assignments'])
+    expect(checker.check(edited.value)).toEqual(checkDesign(edited.value, rules))
   })
 
   it('classifies only component rules as local, each one way', () => {
