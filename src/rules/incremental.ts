@@ -64,6 +64,12 @@ export const SERVICE_LOCAL: ReadonlySet<string> = new Set([
 interface Found {
   readonly run: RuleRun
   readonly findings: readonly Finding[]
+  /**
+   * For findings of a run over the whole design: the run of the part alone, which their fixes
+   * are built on. A later version may keep the part but change nodes elsewhere, which fixes read
+   * through the design scope (current), never through the index they were found on.
+   */
+  readonly alone?: () => RuleRun
 }
 
 /** What the other rules found in one connected part, and its totals for the design rules. */
@@ -100,7 +106,8 @@ export class IncrementalChecker {
   private stale = new Set<Finding>()
   private fresh: Finding[] = []
   /** The run that found each finding (a finding is let go with its run), and the current ones. */
-  private readonly runOf = new WeakMap<Finding, RuleRun>()
+  private readonly foundOf = new WeakMap<Finding, Found>()
+  private readonly aloneRuns = new WeakMap<Found, RuleRun>()
   private readonly live = new WeakSet<Finding>()
   /** For the current version: each run's fixer, and the offers built so far. */
   private readonly fixers = new Map<RuleRun, Fixer>()
@@ -207,7 +214,11 @@ export class IncrementalChecker {
         const i = f.subject === null ? 0 : owner.get(f.subject)
         if (i !== undefined) mine[i]?.push(f)
       }
-      return mine.map((findings) => this.found(run, findings))
+      return mine.map((findings, i) =>
+        this.found(run, findings, () =>
+          runRules(rules, new DesignIndex(partDesign(this.current.name, parts[i] as CachedPart))),
+        ),
+      )
     })
   }
 
@@ -236,13 +247,14 @@ export class IncrementalChecker {
     return then(owner)
   }
 
-  private found(run: RuleRun, findings: readonly Finding[]): Found {
+  private found(run: RuleRun, findings: readonly Finding[], alone?: () => RuleRun): Found {
+    const found: Found = alone ? { run, findings, alone } : { run, findings }
     for (const f of findings) {
       this.fresh.push(f)
-      this.runOf.set(f, run)
+      this.foundOf.set(f, found)
       this.live.add(f)
     }
-    return { run, findings }
+    return found
   }
 
   private dropped({ findings }: Found): void {
@@ -260,9 +272,18 @@ export class IncrementalChecker {
   offers(finding: Finding): Offers {
     const known = this.offered.get(finding)
     if (known) return known
-    const run = this.runOf.get(finding)
-    if (!run || !this.live.has(finding)) return NO_OFFERS
-    const position = run.findings.indexOf(finding)
+    const found = this.foundOf.get(finding)
+    if (!found || !this.live.has(finding)) return NO_OFFERS
+    let run = found.run
+    let position = run.findings.indexOf(finding)
+    if (found.alone) {
+      // The part alone finds the same findings in the same order.
+      run = this.aloneRuns.get(found) ?? found.alone()
+      this.aloneRuns.set(found, run)
+      position = found.findings.indexOf(finding)
+      const same = run.findings[position]
+      if (!same || same.rule !== finding.rule || same.message !== finding.message) return NO_OFFERS
+    }
     let fixer = this.fixers.get(run)
     if (!fixer) this.fixers.set(run, (fixer = new Fixer(run.index, run.labels, this.scope)))
     const offers = buildOffers(run, position, fixer)

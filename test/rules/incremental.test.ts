@@ -372,6 +372,25 @@ describe('IncrementalChecker', () => {
     expect(checker.check(rewired)).toEqual(checkDesign(rewired))
   })
 
+  it('builds the fixes of findings a check of many parts found on the part alone, with the names of the current version', () => {
+    const b = design()
+      .app('a')
+      .service('st', 'storage')
+      .access('a', 'st', ['Storage Blob Data Reader'])
+    for (let i = 0; i < 30; i++) b.identity(`mi${i}`)
+    const d = b.build()
+    const checker = new IncrementalChecker()
+    expect(withOffers(checker, checker.check(d))).toEqual(findingsWithOffers(d))
+    // Renaming an identity elsewhere keeps a's part and its finding; the suggestions name it anew.
+    const edited = applyEdits(d, [{ type: 'updateNode', id: 'mi3', set: { name: 'renamed "3"' } }])
+    if (!edited.ok) throw new Error(edited.error.message)
+    const after = withOffers(checker, checker.check(edited.value))
+    expect(after).toEqual(findingsWithOffers(edited.value))
+    expect(after.flatMap((f) => f.suggestions.map((x) => x.title))).toContain(
+      'Attach identity "renamed \\"3\\"" to "a" and use it here',
+    )
+  })
+
   it('sums the totals of many connected parts checked at once on the whole design', () => {
     const b = design()
     for (let i = 0; i < 30; i++)
