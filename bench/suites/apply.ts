@@ -147,7 +147,7 @@ export const suite: BenchSuite = {
       const run = await engine(d, FAULTS, BURST_HOLD_MS, seed)
       faulty.push(run)
       log(
-        `  engine under faults, seed ${seed}: ${s(run.virtualMs)} virtual s (ARM charged ${run.charged} writes: floor ${s(bucketFloorMs(run.charged, ARM_WRITE_BUCKET))} s), ${run.throttled} × 429, simulated in ${s(run.wallMs)} s`,
+        `  engine under faults, seed ${seed}: ${s(run.virtualMs)} virtual s, ${round(run.virtualMs / floor)}× the floor (ARM charged ${run.charged} writes: floor ${s(bucketFloorMs(run.charged, ARM_WRITE_BUCKET))} s), ${run.throttled} × 429, simulated in ${s(run.wallMs)} s`,
       )
     }
     const serial = await baseline(d, 1)
@@ -177,18 +177,24 @@ export const suite: BenchSuite = {
         target: { max: 1.05 },
       },
       {
-        name: 'engine under faults (median of 5 seeds)',
-        value: s(median(faultyMs)),
+        name: 'engine under faults (worst of 5 seeds)',
+        value: s(Math.max(...faultyMs)),
         unit: 'virtual s',
-        note: `20% 5xx, 1% resets after the write, others hold the global bucket empty for ${BURST_HOLD_MS / 1000} s from ${BURST_AT_MS / 1000} s; ${s(Math.min(...faultyMs))}–${s(Math.max(...faultyMs))} s, ${faulty.reduce((n, r) => n + r.throttled, 0)} × 429 met in all`,
+        note: `20% 5xx, 1% resets after the write, others hold the global bucket empty for ${BURST_HOLD_MS / 1000} s from ${BURST_AT_MS / 1000} s; median ${s(median(faultyMs))} s, ${faulty.reduce((n, r) => n + r.throttled, 0)} × 429 met in all`,
       },
       {
-        name: 'engine under faults / floor',
-        value: round(median(faultyMs) / floor),
+        name: 'engine under faults / floor (worst seed)',
+        value: round(Math.max(...faultyMs) / floor),
         unit: '×',
         target: { max: 1.3 },
-        note: `worst seed ${round(Math.max(...faultyMs) / floor)}×; ARM charges a token for every 5xx, so 20% of them alone make the floor 1.26×`,
+        note: `seeds ${FAULT_SEEDS.join(', ')}: ${faultyMs.map((ms) => `${round(ms / floor)}×`).join(', ')}; ARM charges a token for every 5xx, so 20% of them alone make the floor 1.26×`,
       },
+      ...FAULT_SEEDS.map((seed, i): Figure => ({
+        name: `engine under faults / floor, seed ${seed}`,
+        value: round(faultyMs[i]! / floor),
+        unit: '×',
+        note: `ARM charged ${faulty[i]!.charged} writes (their own floor ${round(bucketFloorMs(faulty[i]!.charged, ARM_WRITE_BUCKET) / floor)}×)`,
+      })),
       {
         name: 'duplicates after the faulty runs',
         value: faulty.reduce((n, r) => n + r.duplicates, 0),

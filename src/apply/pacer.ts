@@ -1,4 +1,4 @@
-import type { Clock } from './clock.ts'
+import { abortError, type Clock } from './clock.ts'
 
 export interface BucketOptions {
   /** Writes allowed in a burst (ARM: 200 per subscription and principal). */
@@ -46,9 +46,9 @@ class BucketCopy {
     this.last = now
   }
 
-  /** Milliseconds until one token above the reserve is there (0: now). */
-  waitMs(): number {
-    const missing = 1 + this.reserve - this.tokens
+  /** Milliseconds until one token above the reserve and `held` more is there (0: now). */
+  waitMs(held = 0): number {
+    const missing = 1 + this.reserve + held - this.tokens
     return missing <= 0 ? 0 : (missing / this.options.refillPerSecond) * 1000
   }
 }
@@ -64,6 +64,12 @@ class BucketCopy {
 export class WritePacer {
   private readonly buckets: Record<WriteBucket, BucketCopy>
   private pausedUntil = 0
+  /** ARM throttled: the next write is a probe, sent alone. */
+  private probeDue = false
+  /** The probe in flight: the other writers wait for its answer, or until `until` at most. */
+  private probe: { readonly answered: Promise<void>; readonly until: number } | undefined
+  /** Retries waiting for a token: first attempts leave one token for each. */
+  private retries = 0
   private readonly clock: Clock
 
   constructor(
@@ -80,8 +86,30 @@ export class WritePacer {
     }
   }
 
-  /** Waits until a write may be sent, then spends one token of each bucket. */
-  async take(signal?: AbortSignal): Promise<void> {
+  /**
+   * Waits until a write may be sent, then spends one token of each bucket. Returns what to call
+   * once ARM has answered that write (or it was not sent): after a 429, the first write goes
+   * alone and the others wait for its answer, so a bucket other callers still hold empty meets one
+   * write per Retry-After, not every writer at once.
+   *
+   * A `retry` goes first: a first attempt leaves one token for each retry waiting, so a step
+   * already begun ends before new ones start, and the end of a run is not a retry queued behind
+   * the last new writes.
+   */
+  async take(signal?: AbortSignal, retry = false): Promise<() => void> {
+    if (!retry) return this.nextToken(signal, () => this.retries)
+    this.retries++
+    try {
+      return await this.nextToken(signal, () => 0)
+    } finally {
+      this.retries--
+    }
+  }
+
+  private async nextToken(
+    signal: AbortSignal | undefined,
+    held: () => number,
+  ): Promise<() => void> {
     for (;;) {
       const now = this.clock.now()
       this.refill(now)
@@ -89,14 +117,48 @@ export class WritePacer {
         await this.clock.sleep(this.pausedUntil - now, signal)
         continue
       }
-      const wait = Math.max(this.buckets.caller.waitMs(), this.buckets.global.waitMs())
+      const probe = this.probe
+      if (probe && now < probe.until) {
+        await this.within(probe.answered, probe.until - now, signal)
+        continue
+      }
+      const wait = Math.max(this.buckets.caller.waitMs(held()), this.buckets.global.waitMs(held()))
       if (wait === 0) {
         this.buckets.caller.tokens -= 1
         this.buckets.global.tokens -= 1
-        return
+        return this.probeDue ? this.sendProbe() : answered
       }
       await this.clock.sleep(Math.max(1, Math.ceil(wait)), signal)
     }
+  }
+
+  private sendProbe(): () => void {
+    this.probeDue = false
+    let end = answered
+    const probe = {
+      answered: new Promise<void>((resolve) => (end = resolve)),
+      until: this.clock.now() + PROBE_PATIENCE_MS,
+    }
+    this.probe = probe
+    return () => {
+      if (this.probe === probe) this.probe = undefined
+      end()
+    }
+  }
+
+  /** Resolves when `done` does or `ms` have passed, whichever is first; rejects on a cancel. */
+  private async within(done: Promise<void>, ms: number, signal?: AbortSignal): Promise<void> {
+    const timer = new AbortController()
+    const cancel = (): void => timer.abort()
+    signal?.addEventListener('abort', cancel, { once: true })
+    try {
+      await Promise.race([done, this.clock.sleep(ms, timer.signal).catch(() => undefined)])
+    } finally {
+      signal?.removeEventListener('abort', cancel)
+      // No timer outlives the wait (a CLI would stay up until it fired).
+      timer.abort()
+    }
+    if (signal?.aborted) throw abortError()
   }
 
   /** ARM said how many writes remain in one bucket: never believe we have more. */
@@ -108,12 +170,16 @@ export class WritePacer {
 
   /** ARM throttled: nobody writes until Retry-After has passed. */
   pause(ms: number): void {
-    // The caller's bucket is empty now and refills while we wait, as ARM's does. (When the global
-    // bucket throttled, the 429's own header empties that copy too.)
     const now = this.clock.now()
     this.refill(now)
     this.pausedUntil = Math.max(this.pausedUntil, now + ms)
-    this.buckets.caller.tokens = 0
+    // Which bucket was empty? The pacer never spends the global copy below its reserve, so a copy
+    // under one token is ARM's own word (the 429's global-writes header, or an answer just
+    // before): other callers emptied the subscription's bucket, and the caller's kept filling
+    // meanwhile, at ARM as here. Otherwise it was the caller's bucket, empty now and refilling
+    // while we wait, as ARM's does.
+    if (this.buckets.global.tokens >= 1) this.buckets.caller.tokens = 0
+    this.probeDue = true
   }
 
   private refill(now: number): void {
@@ -121,6 +187,15 @@ export class WritePacer {
     this.buckets.global.refill(now)
   }
 }
+
+/** What a write that is no probe does once answered. */
+const answered = (): void => undefined
+
+/**
+ * How long the other writers wait for a probe's answer at most: a write that is a long-running
+ * operation (polled inside the call) or a request that hangs must not hold the whole run.
+ */
+const PROBE_PATIENCE_MS = 10_000
 
 /** The least time N writes can take through a bucket that starts full (ignoring the reserve). */
 export function bucketFloorMs(writes: number, options: BucketOptions): number {

@@ -1,4 +1,5 @@
 import type { Clock } from './clock.ts'
+import { FailureStreak } from './failure-streak.ts'
 import type { ArmGateway } from './gateway.ts'
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.ts'
 
@@ -42,6 +43,9 @@ export function withReadRetries(
   options: ReadRetryOptions,
 ): ReadRetryingGateway {
   const wrapped: Record<string, unknown> = { ...gateway }
+  // Its reads run side by side (a preview's): one read's 5xx backs off far only while ARM fails
+  // the others too.
+  const streak = new FailureStreak()
   for (const name of READS) {
     const read = gateway[name] as (...args: unknown[]) => Promise<unknown>
     wrapped[name] = (...args: unknown[]) =>
@@ -51,6 +55,7 @@ export function withReadRetries(
           clock: options.clock,
           random: options.random,
           policy: options.policy ?? DEFAULT_RETRY,
+          streak,
           ...(options.signal ? { signal: options.signal } : {}),
         },
         false,

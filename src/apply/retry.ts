@@ -1,5 +1,6 @@
-import { classify, isArmFailure, type ArmFailure } from './failure.ts'
+import { classify, isArmFailure, type ArmFailure, type RetryClass } from './failure.ts'
 import { abortError, isAbort, type Clock } from './clock.ts'
+import type { FailureStreak } from './failure-streak.ts'
 import type { WritePacer } from './pacer.ts'
 
 export interface RetryPolicy {
@@ -38,6 +39,11 @@ export interface RetryContext {
   /** Uniform [0, 1) for jitter; injected so runs are reproducible. */
   readonly random: () => number
   readonly pacer?: WritePacer
+  /**
+   * Shared by every call of a run: a transient failure backs off exponentially only as far as
+   * the run's failures in a row reach (failure-streak.ts). Without one, by the call's attempts.
+   */
+  readonly streak?: FailureStreak
   readonly signal?: AbortSignal
   readonly onRetry?: (note: AttemptNote) => void
 }
@@ -56,33 +62,61 @@ export async function withRetry<T>(
   const started = ctx.clock.now()
   for (let attempt = 1; ; attempt++) {
     if (ctx.signal?.aborted) throw abortError()
-    if (write && ctx.pacer) await ctx.pacer.take(ctx.signal)
+    const answered = write && ctx.pacer ? await ctx.pacer.take(ctx.signal, attempt > 1) : undefined
+    let failure: unknown
     try {
-      return await call()
+      const value = await call()
+      ctx.streak?.answered()
+      return value
     } catch (e) {
-      if (isAbort(e) || !isArmFailure(e)) throw e
-      const wait = delayFor(e, attempt, ctx, ctx.clock.now() - started)
-      if (wait === undefined) throw e
-      if (e.status === 429) ctx.pacer?.pause(wait)
-      ctx.onRetry?.({ attempt, failure: e, waitMs: wait })
-      await ctx.clock.sleep(wait, ctx.signal)
+      failure = e
+    } finally {
+      // Synchronous up to the sleep below: a 429's pause is in place before a writer waiting
+      // for this answer runs again.
+      answered?.()
     }
+    if (isAbort(failure) || !isArmFailure(failure)) throw failure
+    const kind = classify(failure)
+    const doublings = Math.min(attempt, streakAfter(kind, ctx.streak) ?? attempt)
+    const wait = delayFor(kind, failure, attempt, doublings, ctx, ctx.clock.now() - started)
+    if (wait === undefined) throw failure
+    if (failure.status === 429) ctx.pacer?.pause(wait)
+    ctx.onRetry?.({ attempt, failure, waitMs: wait })
+    await ctx.clock.sleep(wait, ctx.signal)
   }
 }
 
+/**
+ * Tells the run's streak what ARM answered; for a transient failure, returns the streak. A 429
+ * says nothing either way (ARM's front door throttles before the provider is reached).
+ */
+function streakAfter(kind: RetryClass, streak: FailureStreak | undefined): number | undefined {
+  if (kind === 'transient') return streak?.failed()
+  if (kind !== 'throttled') streak?.answered()
+  return undefined
+}
+
+/**
+ * The wait before the next attempt, or undefined to give up. `doublings`: how far a transient
+ * failure's backoff has grown (the attempt, or less when ARM answered others meanwhile).
+ */
 function delayFor(
+  kind: RetryClass,
   f: ArmFailure,
   attempt: number,
+  doublings: number,
   ctx: RetryContext,
   elapsed: number,
 ): number | undefined {
-  const backoff = Math.min(ctx.policy.maxDelayMs, ctx.policy.baseDelayMs * 2 ** (attempt - 1))
-  const jittered = Math.round(backoff * (0.8 + 0.4 * ctx.random()))
-  switch (classify(f)) {
+  const spread = 0.8 + 0.4 * ctx.random()
+  const jitter = (n: number): number =>
+    Math.round(Math.min(ctx.policy.maxDelayMs, ctx.policy.baseDelayMs * 2 ** (n - 1)) * spread)
+  const jittered = jitter(attempt)
+  switch (kind) {
     case 'throttled':
       return attempt < ctx.policy.maxAttempts * 2 ? (f.retryAfterMs ?? jittered) : undefined
     case 'transient':
-      return attempt < ctx.policy.maxAttempts ? jittered : undefined
+      return attempt < ctx.policy.maxAttempts ? jitter(doublings) : undefined
     case 'locked':
       // Another write holds the resource: it ends on its own; wait longer than for a blip.
       return attempt < ctx.policy.maxAttempts * 2 ? jittered : undefined

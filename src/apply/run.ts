@@ -14,6 +14,7 @@ import {
 import { DEFAULT_RETRY, withRetry, type AttemptNote, type RetryPolicy } from './retry.ts'
 import { PHASES, type Step } from './steps.ts'
 import { executeStep } from './execute.ts'
+import { FailureStreak } from './failure-streak.ts'
 import { kindOf } from './steps/index.ts'
 
 export type ApplyEvent =
@@ -64,6 +65,8 @@ export async function runApply(preview: Preview, options: ApplyOptions): Promise
   const startedAt = clock.now()
   const pacer = options.pacer ?? new WritePacer(options.bucket ?? ARM_WRITE_BUCKET, clock)
   const results = new Map<string, StepResult>()
+  // One for the whole run: whether ARM answers the other steps decides how far a step backs off.
+  const streak = new FailureStreak()
   const total = preview.items.length
   options.onEvent?.({ type: 'started', total })
   const finish = (result: StepResult): void => {
@@ -129,6 +132,7 @@ export async function runApply(preview: Preview, options: ApplyOptions): Promise
           policy: options.retry ?? DEFAULT_RETRY,
           random: options.random,
           pacer,
+          streak,
           ...(signal ? { signal } : {}),
           onRetry: (note) => options.onEvent?.({ type: 'retry', step: item.step, note }),
         },

@@ -37,10 +37,7 @@ export interface Block {
   readonly height: number
   /** Positions relative to the block's top left corner. */
   readonly at: ReadonlyMap<string, Position>
-  /**
-   * Where the block belongs in the left-to-right flow (apps → identities → services): within a
-   * row, blocks of lower rank come first. Unranked blocks keep their packing order.
-   */
+  /** Where the block belongs in the left-to-right flow (apps → identities → services): packInFlow. */
   readonly rank?: number
 }
 
@@ -165,16 +162,16 @@ export function normalised(at: ReadonlyMap<string, Position>): Block {
  * Shelf packing, tallest blocks first, in rows: of the row widths tried, the one whose result
  * comes closest to a 16:10 area.
  */
-export function pack(blocks: readonly Block[], gap = PART_GAP): Map<string, Position> {
+export function pack(blocks: readonly Block[]): Map<string, Position> {
   const order = [...blocks].map((b, i) => ({ b, i }))
   order.sort((p, q) => q.b.height - p.b.height || p.i - q.i)
   const sorted = order.map((o) => o.b)
   const widest = Math.max(0, ...sorted.map((b) => b.width))
-  const total = sorted.reduce((s, b) => s + b.width + gap, 0)
+  const total = sorted.reduce((s, b) => s + b.width + PART_GAP, 0)
   let best: { shelves: Shelves; miss: number } | undefined
   for (let k = 0; k <= TRIES; k++) {
     const rowWidth = widest * (total / Math.max(widest, 1)) ** (k / TRIES)
-    const shelves = shelve(sorted, rowWidth, gap)
+    const shelves = shelve(sorted, rowWidth)
     const miss = Math.abs(Math.log(shelves.width / Math.max(shelves.height, 1) / ASPECT))
     if (!best || miss < best.miss) best = { shelves, miss }
   }
@@ -189,34 +186,71 @@ interface Shelves {
   readonly height: number
 }
 
-function shelve(blocks: readonly Block[], rowWidth: number, gap: number): Shelves {
-  const rows: Block[][] = []
-  let x = 0
-  for (const b of blocks) {
-    if (rows.length === 0 || (x > 0 && x + b.width > rowWidth)) {
-      rows.push([])
-      x = 0
-    }
-    rows.at(-1)?.push(b)
-    x += b.width + gap
-  }
+function shelve(blocks: readonly Block[], rowWidth: number): Shelves {
   const at = new Map<string, Position>()
+  let x = 0
   let y = 0
+  let shelf = 0
   let width = 0
-  for (const row of rows) {
-    // A row's blocks in flow order (a stable sort: unranked ones keep theirs).
-    row.sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
-    let left = 0
-    let shelf = 0
-    for (const b of row) {
-      for (const [id, p] of b.at) at.set(id, { x: snap(left + p.x), y: snap(y + p.y) })
-      width = Math.max(width, left + b.width)
-      left += b.width + gap
-      shelf = Math.max(shelf, b.height)
+  for (const b of blocks) {
+    if (x > 0 && x + b.width > rowWidth) {
+      x = 0
+      y += shelf + PART_GAP
+      shelf = 0
     }
-    y += shelf + gap
+    for (const [id, p] of b.at) at.set(id, { x: snap(x + p.x), y: snap(y + p.y) })
+    width = Math.max(width, x + b.width)
+    x += b.width + PART_GAP
+    shelf = Math.max(shelf, b.height)
   }
-  return { at, width, height: rows.length > 0 ? y - gap : 0 }
+  return { at, width, height: y + shelf }
+}
+
+/**
+ * Packing in flow order (group-layout.ts): blocks in bands by rank rounded (groups mostly of apps,
+ * of identities, of services), each band in columns of its own left of the next band's, blocks
+ * stacked top to bottom; so groups of apps stand left of the groups of services they use and the
+ * lines between groups run left to right as they do inside a part. Of the column heights tried,
+ * the one whose result comes closest to a 16:10 area.
+ */
+export function packInFlow(blocks: readonly Block[], gap: number): Map<string, Position> {
+  const sorted = blocks
+    .map((b, i) => ({ b, i }))
+    .sort((p, q) => (p.b.rank ?? 0) - (q.b.rank ?? 0) || p.i - q.i)
+    .map((o) => o.b)
+  const tallest = Math.max(0, ...sorted.map((b) => b.height))
+  const total = sorted.reduce((s, b) => s + b.height + gap, 0)
+  let best: { shelves: Shelves; miss: number } | undefined
+  for (let k = 0; k <= TRIES; k++) {
+    const columnHeight = tallest * (total / Math.max(tallest, 1)) ** (k / TRIES)
+    const shelves = stack(sorted, columnHeight, gap)
+    const miss = Math.abs(Math.log(shelves.width / Math.max(shelves.height, 1) / ASPECT))
+    if (!best || miss < best.miss) best = { shelves, miss }
+  }
+  return best?.shelves.at ?? new Map()
+}
+
+function stack(blocks: readonly Block[], columnHeight: number, gap: number): Shelves {
+  const at = new Map<string, Position>()
+  let x = 0
+  let y = 0
+  let column = 0
+  let height = 0
+  let band: number | undefined
+  for (const b of blocks) {
+    const bandOf = Math.round(b.rank ?? 0)
+    if (y > 0 && (bandOf !== band || y + b.height > columnHeight)) {
+      y = 0
+      x += column + gap
+      column = 0
+    }
+    band = bandOf
+    for (const [id, p] of b.at) at.set(id, { x: snap(x + p.x), y: snap(y + p.y) })
+    height = Math.max(height, y + b.height)
+    y += b.height + gap
+    column = Math.max(column, b.width)
+  }
+  return { at, width: x + column, height }
 }
 
 function snap(v: number): number {

@@ -1,5 +1,5 @@
 import type { Design, Position } from '../model/types.ts'
-import { GROUP_GAP, normalised, pack, type Block } from './arrange.ts'
+import { GROUP_GAP, normalised, packInFlow, type Block } from './arrange.ts'
 import { BOX_PADDING, BOX_TITLE, groupsOf, type Grouping } from './groups.ts'
 import { layOut, type ElkEngine, type LayoutProgress } from './lay-out.ts'
 import { LAYER_OF, type EdgeDrawing } from './parts.ts'
@@ -8,9 +8,8 @@ import { LAYER_OF, type EdgeDrawing } from './parts.ts'
  * Auto layout that keeps groups together (when the canvas draws groups): each group's members
  * laid out on their own, as a design of their own (the lines between groups leave no mark on the
  * inside of a group), with room around them for the group's box and title; the nodes of no group
- * likewise; then these blocks packed into a 16:10 area as the parts of a design are, each row in
- * flow order (groups of apps left of groups of the services they use). Without groups, plain
- * Auto layout.
+ * likewise; then these blocks packed into a 16:10 area in flow order (packInFlow: groups of apps
+ * left of the groups of services they use). Without groups, plain Auto layout.
  */
 export async function layOutGrouped(
   design: Design,
@@ -37,7 +36,7 @@ export async function layOutGrouped(
     blocks.push({ ...block, rank: meanLayer(set.members, layerOf) })
     progress?.(blocks.length, sets.length)
   }
-  return pack(blocks, GROUP_GAP)
+  return packInFlow(blocks, GROUP_GAP)
 }
 
 /**

@@ -111,4 +111,36 @@ describe('the engine at ARM’s real limits, on a virtual clock', () => {
     expect(total).toBe(WRITES)
     expect([...keys].sort()).toEqual(expectedGrantKeys(design).sort())
   })
+
+  it('a write ARM fails six times while it answers the others is retried about every second, and the run stays at the bucket’s pace', async () => {
+    const arm = simulatedArm(20)
+    const design = groupGrantsDesign(GROUPS)
+    const events: ApplyEvent[] = []
+    // The 300th write's first six attempts answer 503, when 100 writes are still to go.
+    const unlucky = { name: '', failures: 0 }
+    let writes = 0
+    const { report, runMs } = await applyOnArm(arm, design, {
+      concurrency: 16,
+      seed: 1,
+      onEvent: (e) => events.push(e),
+      runGateway: (gateway) => ({
+        ...gateway,
+        createRoleAssignment: (scope, name, body, o) => {
+          if (++writes === 300) unlucky.name = name
+          if (name !== unlucky.name || unlucky.failures === 6)
+            return gateway.createRoleAssignment(scope, name, body, o)
+          unlucky.failures++
+          return Promise.reject({ status: 503, code: 'ServiceUnavailable', message: 'busy' })
+        },
+      }),
+    })
+    expect(report.counts).toEqual({ created: WRITES, unchanged: 0, failed: 0, skipped: 0 })
+    const waits = retries(events, (s) => s === 503).map((n) => n.waitMs)
+    expect(waits).toHaveLength(6)
+    // The base delay (1 s, jittered ±20%) each time: ARM answered other writes in between.
+    expect(waits.every((ms) => ms >= 800 && ms <= 1200)).toBe(true)
+    // The retries go before new writes, and 1 + 2 + 4 + 8 + 16 + 30 s of backoff would end the run
+    // a minute late: it ends with the bucket, (406 − 200) / 10 s plus the pacer's reserve (22.2 s).
+    expect(runMs).toBeLessThanOrEqual(23_000)
+  })
 })

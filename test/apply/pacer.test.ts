@@ -63,13 +63,97 @@ describe('WritePacer', () => {
     expect(clock.now() - second).toBe(100)
   })
 
-  it('stops every writer while ARM asks to wait', async () => {
+  it('stops every writer while ARM asks to wait, then sends one write alone until ARM has answered it', async () => {
     const clock = new VirtualClock()
     const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock)
     pacer.pause(3000)
     const start = clock.now()
+    const probe = pacer.take()
+    let secondAt: number | undefined
+    const second = pacer.take().then((answered) => {
+      secondAt = clock.now() - start
+      return answered
+    })
+    const answered = await probe
+    expect(clock.now() - start).toBe(3000)
+    // The probe is in flight for half a second: nobody else writes meanwhile.
+    await clock.sleep(500)
+    expect(secondAt).toBeUndefined()
+    answered()
+    await second
+    expect(secondAt).toBe(3500)
+    // No timer of the wait outlives it.
+    expect(clock.pending()).toBe(0)
+    // Answered, the probe is over: writers go as the buckets allow again.
+    const third = clock.now()
     await Promise.all([pacer.take(), pacer.take()])
-    expect(clock.now() - start).toBeGreaterThanOrEqual(3000)
+    expect(clock.now()).toBe(third)
+  })
+
+  /**
+   * The caller's bucket holds 40 when a 429 pauses writes for 1 s (`global`: its header said the
+   * subscription's bucket was empty). How many writes go at once once the probe is answered?
+   */
+  async function writesAtOnceAfter429(global: 'global empty' | 'no header'): Promise<number> {
+    const clock = new VirtualClock()
+    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
+    pacer.observeRemaining(40, 'caller')
+    if (global === 'global empty') pacer.observeRemaining(0, 'global')
+    pacer.pause(1000)
+    const start = clock.now()
+    ;(await pacer.take())()
+    expect(clock.now() - start).toBe(1000)
+    let n = 0
+    while (n < 100 && clock.now() === start + 1000) {
+      await pacer.take()
+      if (clock.now() === start + 1000) n++
+    }
+    return n
+  }
+
+  it('after a 429 from the global bucket others emptied, keeps the caller’s tokens that ARM kept filling meanwhile', async () => {
+    // 40 + 10 regained during the pause, one spent by the probe.
+    expect(await writesAtOnceAfter429('global empty')).toBe(49)
+  })
+
+  it('after a 429 that does not name the global bucket, empties the caller’s copy', async () => {
+    // The caller's bucket was empty and refilled 10 during the pause, one spent by the probe.
+    expect(await writesAtOnceAfter429('no header')).toBe(9)
+  })
+
+  it('gives the next token to a retry before first attempts that waited longer', async () => {
+    const clock = new VirtualClock()
+    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
+    pacer.observeRemaining(0)
+    const start = clock.now()
+    const order: string[] = []
+    const write = (name: string, retry: boolean) =>
+      pacer.take(undefined, retry).then(() => void order.push(`${name} ${clock.now() - start}`))
+    const firsts = [write('a', false), write('b', false)]
+    await clock.sleep(50)
+    await Promise.all([...firsts, write('retry', true)])
+    expect(order).toEqual(['retry 100', 'a 200', 'b 300'])
+  })
+
+  it('holds the others 10 s at most behind a probe that is not answered (a long-running write, a hung request)', async () => {
+    const clock = new VirtualClock()
+    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
+    pacer.pause(1000)
+    const start = clock.now()
+    await pacer.take()
+    await pacer.take()
+    expect(clock.now() - start).toBe(11_000)
+  })
+
+  it('a writer waiting behind a probe stops when cancelled', async () => {
+    const clock = new VirtualClock()
+    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock)
+    pacer.pause(1000)
+    await pacer.take()
+    const controller = new AbortController()
+    const waiting = pacer.take(controller.signal)
+    controller.abort()
+    await expect(waiting).rejects.toMatchObject({ name: 'AbortError' })
   })
 })
 

@@ -303,6 +303,21 @@ describe('a 300-node design in the outline view', () => {
     await page().getByRole('tab', { name: 'Outline' }).click()
     const tree = page().getByRole('tree', { name: 'Design outline' })
     await tree.getByRole('treeitem').first().waitFor()
+    // Nothing of the canvas underneath shows through (its view bar once did): the outline's top
+    // looks the same with the canvas panel hidden.
+    const top = await page().locator('.view-outline').boundingBox()
+    if (!top) throw new Error('no outline')
+    const clip = { x: top.x, y: top.y, width: top.width, height: 80 }
+    const shown = await page().screenshot({ clip, animations: 'disabled' })
+    await page().evaluate(() => {
+      const canvas = document.getElementById('view-canvas')
+      if (canvas) canvas.style.visibility = 'hidden'
+    })
+    const alone = await page().screenshot({ clip, animations: 'disabled' })
+    await page().evaluate(() =>
+      document.getElementById('view-canvas')?.style.removeProperty('visibility'),
+    )
+    expect(shown.equals(alone)).toBe(true)
     // The last warning's subject: far down the outline, below what its box shows.
     const warnings = session.d.problems().getByRole('list', { name: 'Warnings' })
     const subject = warnings.getByRole('button', { name: /^Show .* on the canvas$/ }).last()

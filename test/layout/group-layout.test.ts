@@ -77,6 +77,35 @@ describe('Auto layout with groups', () => {
     expect((apps?.rect.x ?? 0) + (apps?.rect.width ?? 0)).toBeLessThan(data?.rect.x ?? 0)
   })
 
+  it('runs left to right: the group of apps, then the identities of no group, then the group of services', async () => {
+    const b = design().identity('mi').identity('mi2')
+    for (let i = 0; i < 3; i++) {
+      b.app(`app${i}`, { extras: { group: 'web' } })
+      b.attach(`app${i}`, i === 2 ? 'mi2' : 'mi')
+    }
+    b.developer('devs')
+    for (let i = 0; i < 2; i++) b.service(`svc${i}`, 'storage', { extras: { group: 'data' } })
+    b.service('db', 'sql')
+    for (let i = 0; i < 3; i++) {
+      b.access(`app${i}`, `svc${i % 2}`, ['Storage Blob Data Reader'], {
+        via: i === 2 ? 'mi2' : 'mi',
+      })
+      b.access(`app${i}`, 'db', ['db_datareader'], { via: i === 2 ? 'mi2' : 'mi' })
+    }
+    b.access('devs', 'svc0', ['Storage Blob Data Reader']).access('devs', 'db', ['db_datareader'])
+    const d = b.build()
+    const positions = await layOutGrouped(d, 'bundled', 'tag', new ELK())
+    const [web, data] = boxesOf(d, positions)
+    expect([web?.title, data?.title]).toEqual(['web', 'data'])
+    const x = (id: string) => positions.get(id)?.x ?? NaN
+    // The apps' group stands left of the identities or above them (the area stays near 16:10);
+    // the services' group right of both.
+    expect(web?.rect.x ?? NaN).toBeLessThan(x('mi'))
+    const dataLeft = data?.rect.x ?? NaN
+    expect((web?.rect.x ?? 0) + (web?.rect.width ?? 0)).toBeLessThan(dataLeft)
+    for (const id of ['mi', 'mi2', 'devs']) expect(x(id) + 220).toBeLessThan(dataLeft)
+  })
+
   it('stands a group of services reached only from outside it in one column, not a grid', async () => {
     const b = design()
     b.app('web', { systemAssigned: true })

@@ -4,6 +4,7 @@
 // Virtual time is then the only time: 480 s of ARM pacing simulate in seconds.
 import { AuthorizationManagementClient } from '@azure/arm-authorization'
 import type { PipelinePolicy } from '@azure/core-rest-pipeline'
+import type { ArmGateway } from '../../src/apply/gateway.ts'
 import { ARM_WRITE_BUCKET, WritePacer } from '../../src/apply/pacer.ts'
 import { prepareApply } from '../../src/apply/prepare.ts'
 import { previewApply } from '../../src/apply/preview.ts'
@@ -161,6 +162,8 @@ export async function applyOnArm(
     readonly seed: number
     readonly onEvent?: (e: ApplyEvent) => void
     readonly duringRun?: () => Promise<unknown>
+    /** Wraps the run's gateway (a test's own faults on chosen calls). */
+    readonly runGateway?: (gateway: ArmGateway) => ArmGateway
   },
 ): Promise<ArmApply> {
   const { clock } = arm
@@ -180,7 +183,7 @@ export async function applyOnArm(
   const start = clock.now()
   const others = options.duringRun?.()
   const report = await runApply(preview, {
-    gateway: raw,
+    gateway: options.runGateway?.(raw) ?? raw,
     clock,
     random: seeded(options.seed + 1),
     design: design.name,

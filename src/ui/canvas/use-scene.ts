@@ -1,9 +1,14 @@
 import { useMemo } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { groupsOf } from '../../layout/groups.ts'
 import type { Design, Position } from '../../model/types.ts'
 import { analyze } from '../../store/derived.ts'
 import type { EdgeDrawing } from '../../store/types.ts'
+import { useDesigner } from '../store-context.tsx'
 import { accessibleNames, findingsPhrase, scopePhrase, spoken } from '../a11y/names.ts'
+import { nodeRect } from './drawing/geometry.ts'
 import { placeSceneLabels, sceneOf, type PlacedLabel, type Scene } from './drawing/scene.ts'
+import { groupBoxes } from './groups/group-boxes.ts'
 import type { Segment } from './drawing/segments.ts'
 import { fallbackPositions, type Detail, type EdgeLook, type Tone } from './flow-elements.ts'
 import { labelMeasure } from './measure-text.ts'
@@ -46,6 +51,7 @@ export function useScene(
   }, [design, drawing, fallback, neighbourhood])
   const labelsWanted = detail !== 'far'
   const compactOnly = detail === 'mid'
+  const collapsed = useCollapsedGroups(design, scene)
   const labels = useMemo(() => {
     if (!labelsWanted) return NO_LABELS
     const analysis = analyze(design)
@@ -57,8 +63,9 @@ export function useScene(
       measure: labelMeasure(),
       scale,
       compactOnly,
+      ...(collapsed ? { collapsed } : {}),
     })
-  }, [design, scene, labelsWanted, compactOnly, scale, neighbourhood])
+  }, [design, scene, labelsWanted, compactOnly, scale, neighbourhood, collapsed])
   // Findings and names per line change with the design only: a drag, which changes only where
   // labels go, finds them computed.
   const dress = useMemo(() => lineDress(design), [design])
@@ -139,4 +146,19 @@ function bundleName(design: Design, segment: Segment): string {
   const counts = { error: 0, warning: 0, info: 0 }
   for (const m of segment.members) for (const f of bySubject.get(m.id) ?? []) counts[f.severity]++
   return `Access through ${name(segment.source)} to ${name(segment.target)} for ${apps.join(', ')}: ${roles.join(', ')}${findingsPhrase(counts)}`
+}
+
+/** The members collapsed groups hide and their cards' boxes (groups/group-flow.ts draws them). */
+function useCollapsedGroups(design: Design, scene: Scene) {
+  const { grouping, collapsedGroups } = useDesigner(
+    useShallow((s) => ({ grouping: s.grouping, collapsedGroups: s.collapsedGroups })),
+  )
+  return useMemo(() => {
+    if (grouping === 'none' || collapsedGroups.length === 0) return undefined
+    const boxes = groupBoxes(groupsOf(design, grouping), scene.positionOf, new Set(collapsedGroups))
+    const hidden = new Set(boxes.flatMap((b) => (b.collapsed ? b.members : [])))
+    if (hidden.size === 0) return undefined
+    const cards = boxes.flatMap((b) => (b.collapsed ? [nodeRect(b.card)] : []))
+    return { hidden, cards }
+  }, [design, scene, grouping, collapsedGroups])
 }

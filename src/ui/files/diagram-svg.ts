@@ -123,6 +123,10 @@ export function diagramSvg(input: DiagramInput): { svg: string; width: number; h
     measure: input.measure,
     scale: 1,
     compactOnly: false,
+    collapsed: {
+      hidden: groups.hidden,
+      cards: groups.boxes.flatMap((b) => (b.collapsed ? [nodeRect(b.card)] : [])),
+    },
   })
 
   const body: string[] = []

@@ -1,6 +1,6 @@
 import type { ModelIndex, Unresolved } from '../../../model/queries.ts'
 import type { Design, DesignEdge, Position } from '../../../model/types.ts'
-import { curve, inPoint, nodeRect, outPoint, type Curve } from './geometry.ts'
+import { curve, inPoint, nodeRect, outPoint, type Curve, type Rect } from './geometry.ts'
 import { placeLabels, type LabelAsk, type LabelSpot } from './label-placement.ts'
 import { compactSize, fullSize, labelText, type LabelText, type Measure } from './label-text.ts'
 import { drawEdges, type Drawing, type EdgeDrawing, type Segment } from './segments.ts'
@@ -59,6 +59,14 @@ export interface LabelInput {
   readonly index: Pick<ModelIndex, 'resolve' | 'node'>
   /** The nodes drawn (their boxes are what labels keep clear of). */
   readonly nodes: readonly string[]
+  /**
+   * Collapsed groups: their members are not drawn (their lines go to the group's card, and carry
+   * no label), and each card is kept clear of as a node is.
+   */
+  readonly collapsed?: {
+    readonly hidden: Pick<ReadonlySet<string>, 'has'>
+    readonly cards: readonly Rect[]
+  }
   /** Errors and warnings of the design edges a line stands for. */
   readonly problems: (segment: Segment) => number
   readonly measure: Measure
@@ -73,8 +81,10 @@ export function placeSceneLabels(input: LabelInput): Map<string, PlacedLabel> {
   const { scene, index, scale } = input
   const texts = new Map<string, LabelText>()
   const asks: LabelAsk[] = []
+  const hidden = input.collapsed?.hidden
   for (const segment of scene.drawing.segments) {
     if (segment.kind !== 'access') continue
+    if (hidden && (hidden.has(segment.source) || hidden.has(segment.target))) continue
     const first = segment.members[0]
     const resolution = first ? index.resolve(first) : undefined
     const note =
@@ -99,10 +109,10 @@ export function placeSceneLabels(input: LabelInput): Map<string, PlacedLabel> {
       compact: { width: compact.width * scale, height: compact.height * scale },
     })
   }
-  const spots = placeLabels(
-    input.nodes.map((id) => nodeRect(scene.positionOf(id))),
-    asks,
+  const obstacles = (hidden ? input.nodes.filter((id) => !hidden.has(id)) : input.nodes).map((id) =>
+    nodeRect(scene.positionOf(id)),
   )
+  const spots = placeLabels([...obstacles, ...(input.collapsed?.cards ?? [])], asks)
   const out = new Map<string, PlacedLabel>()
   for (const [id, spot] of spots) {
     const text = texts.get(id)
