@@ -76,6 +76,8 @@ export const suite: BenchSuite = {
     log('building the designer and the bare React Flow pages…')
     await build({ logLevel: 'silent', build: { outDir: APP, emptyOutDir: true } })
     writeFileSync(`${APP}/${BLANK}`, '<!doctype html><title>blank</title>')
+    const editRuns = Number(process.env.BENCH_UI_EDIT_ONLY ?? 0)
+    if (editRuns > 0) return editOnly(editRuns, log)
     const cases: Case[] = [
       { key: '1k', label: '1k nodes/3k edges', design: benchDesign(), runs: 3, edit: true },
       {
@@ -156,6 +158,46 @@ export const suite: BenchSuite = {
 }
 
 const median = (v: number[]): number => percentile(v, 50)
+
+/**
+ * `BENCH_UI_EDIT_ONLY=N npm run bench -- ui`: only the edit → findings figure of the 1k design at
+ * the fitted zoom, N runs (a fresh page each), for iterating on it in a minute instead of the
+ * suite's seven.
+ */
+async function editOnly(runs: number, log: (line: string) => void): Promise<Figure[]> {
+  const design = benchDesign()
+  const app = await serveStatic(APP)
+  const browser = await launch({ viewport: { width: 1440, height: 900 } })
+  const edits: number[] = []
+  try {
+    const session = await primeSession(browser.context, app.url, app.url + BLANK, design)
+    for (let run = 0; run < runs; run++) {
+      await restoreSession(browser.context, app.url + BLANK, session, session.fitted)
+      const page = await browser.context.newPage()
+      await page.addInitScript(FIRST_RENDER_PROBE)
+      await page.goto(app.url)
+      await firstRenderMs(page)
+      await page.waitForTimeout(500)
+      edits.push(await editToFindingsMs(page))
+      await page.close()
+      log(
+        `  run ${run + 1}/${runs}: edit ${round(edits.at(-1) ?? 0)} ms (load ${loadavg()[0]?.toFixed(2)})`,
+      )
+    }
+  } finally {
+    await browser.close()
+    await app.close()
+  }
+  return [
+    {
+      name: `ui edit to updated findings, 1k nodes/3k edges, fitted (ms)`,
+      value: round(median(edits)),
+      unit: 'ms',
+      target: { max: 50 },
+      note: `median of ${runs}; min ${round(Math.min(...edits))}, max ${round(Math.max(...edits))}`,
+    },
+  ]
+}
 
 function caseFigures(
   at: string,

@@ -33,8 +33,8 @@ export interface Finding {
 
 /**
  * A rule's contract data. `scope` says what its findings depend on: `component`, only the
- * connected part of the design its subject is in (the incremental checker re-runs it on the parts
- * an edit touched); `design`, the design-wide totals (DesignTotals) summed over every part.
+ * connected part of the design its subject is in (the incremental checker re-runs some of them
+ * only on the parts an edit touched); `design`, the design-wide totals (DesignTotals) summed over every part.
  */
 export interface RuleMeta<MessageId extends string = string> {
   /** The contract id (PRODUCT.md §5); also the file name of the rule and its doc page. */

@@ -1,4 +1,4 @@
-import { DesignIndex } from '../analysis/design-index.ts'
+import type { DesignIndex } from '../analysis/design-index.ts'
 import { grantCounts } from '../analysis/grant-counts.ts'
 import type { Design, DesignNode } from '../model/types.ts'
 import { derivePlan } from '../plan/derive.ts'
@@ -59,12 +59,13 @@ export interface Analysis {
   readonly offers: (finding: Finding) => Offers
 }
 
-// After an edit, only the connected parts of the design that changed are checked again.
+// After an edit, only the principal parts of the design that changed are checked again; the
+// checker's index of the whole design serves the grant counts, the plan and the canvas.
 const checker = new IncrementalChecker()
 
 export const analyze = memoOnSemantics((design): Analysis => {
-  const index = new DesignIndex(design)
   const findings = checker.check(design)
+  const index = checker.index
   const bySubject = new Map<string, Finding[]>()
   for (const f of findings) {
     if (f.subject === null) continue

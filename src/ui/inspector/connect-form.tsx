@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useDeferredValue, useId, useMemo, useState } from 'react'
 import type { DesignNode } from '../../model/types.ts'
 import { connectTargets } from './connect-targets.ts'
 import { Icon } from '../icons.tsx'
@@ -14,8 +14,23 @@ const VERB: Record<DesignNode['kind'], string> = {
 /** Connecting without a mouse: pick a node, press Connect (the same command as a canvas drag). */
 export function ConnectForm({ node }: { node: DesignNode }) {
   const store = useStoreApi()
-  const design = useDesigner((s) => s.design)
-  const targets = connectTargets(design, node)
+  // The list follows edits in a background render, and only when the design changed: a click
+  // elsewhere in the inspector shows its effect first (a large design has hundreds of targets).
+  const design = useDeferredValue(useDesigner((s) => s.design))
+  const { id: nodeId, kind } = node
+  const targets = useMemo(
+    () => connectTargets(design, { id: nodeId, kind }),
+    [design, nodeId, kind],
+  )
+  const options = useMemo(
+    () =>
+      targets.map((t) => (
+        <option key={t.id} value={t.id}>
+          {t.name} ({t.kind})
+        </option>
+      )),
+    [targets],
+  )
   const [choice, setChoice] = useState('')
   const id = useId()
   const selected = targets.some((t) => t.id === choice) ? choice : (targets[0]?.id ?? '')
@@ -30,11 +45,7 @@ export function ConnectForm({ node }: { node: DesignNode }) {
           value={selected}
           onChange={(e) => setChoice(e.target.value)}
         >
-          {targets.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name} ({t.kind})
-            </option>
-          ))}
+          {options}
         </select>
         <button
           type="button"

@@ -1,7 +1,10 @@
 import type { Design, DesignNode } from '../../model/types.ts'
 
 /** Nodes a node can be connected to, read the way the canvas reads a gesture (either direction). */
-export function connectTargets(design: Design, node: DesignNode): DesignNode[] {
+export function connectTargets(
+  design: Design,
+  node: Pick<DesignNode, 'id' | 'kind'>,
+): DesignNode[] {
   const linked = new Set<string>()
   for (const e of design.edges) {
     if (e.source === node.id) linked.add(e.target)
