@@ -4,7 +4,11 @@ import { ClientSecretCredential } from '@azure/identity'
 import { sandboxClientOptions, sandboxCredential } from '../../src/sandbox/client-options.ts'
 import { createSandbox, type Sandbox } from '../../src/sandbox/core/sandbox.ts'
 import { SANDBOX_TENANT_ID } from '../../src/sandbox/core/seed.ts'
-import { CLIENT_SECRET, DIRECTORY_ASSIGNMENTS, SANDBOX_USERS } from '../../src/sandbox/login/directory.ts'
+import {
+  CLIENT_SECRET,
+  DIRECTORY_ASSIGNMENTS,
+  SANDBOX_USERS,
+} from '../../src/sandbox/login/directory.ts'
 import { startSandboxServer } from '../../src/sandbox/server/https-server.ts'
 import { round } from '../measure.ts'
 import type { BenchSuite, Figure } from '../types.ts'
@@ -148,12 +152,20 @@ export const suite: BenchSuite = {
         SANDBOX_TENANT_ID,
         'sandbox-pipeline',
         CLIENT_SECRET,
-        { authorityHost: signed.url, disableInstanceDiscovery: true, tlsOptions: { ca: signed.certificatePem } },
+        {
+          authorityHost: signed.url,
+          disableInstanceDiscovery: true,
+          tlsOptions: { ca: signed.certificatePem },
+        },
       )
       const https = new AuthorizationManagementClient(
         pipeline,
         SUB,
-        sandboxClientOptions({ kind: 'https', url: signed.url, certificatePem: signed.certificatePem }),
+        sandboxClientOptions({
+          kind: 'https',
+          url: signed.url,
+          certificatePem: signed.certificatePem,
+        }),
       )
       figures.push({
         name: 'SDK over HTTPS, sign-in mode (token verified, call authorized): role assignment create',

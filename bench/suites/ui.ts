@@ -6,7 +6,6 @@ import react from '@vitejs/plugin-react'
 import type { BrowserContext, Page } from 'playwright-core'
 import { build } from 'vite'
 import { laidOut } from '../../src/layout/layered.ts'
-import { serializeDesign } from '../../src/model/serialize.ts'
 import type { Design } from '../../src/model/types.ts'
 import { launch } from '../../test/e2e/support/browser.ts'
 import { serveStatic } from '../../test/e2e/support/static-server.ts'
@@ -14,7 +13,12 @@ import { round } from '../measure.ts'
 import type { BenchSuite, Figure } from '../types.ts'
 import { generateDesign } from '../generate.ts'
 import { bareGraph, benchDesign } from './ui-bench/graph.ts'
-import { primeSession, restoreSession, zoomOneViewport } from './ui-bench/session.ts'
+import {
+  openDesignFile,
+  primeSession,
+  restoreSession,
+  zoomOneViewport,
+} from './ui-bench/session.ts'
 import {
   FIRST_RENDER_PROBE,
   firstRenderMs,
@@ -279,13 +283,7 @@ async function autoLayoutFigures(
   log(`auto layout: ${design.nodes.length} nodes, ${design.edges.length} edges`)
   const page = await context.newPage()
   try {
-    await page.goto(url)
-    await page.getByRole('toolbar', { name: 'Designer toolbar' }).waitFor()
-    await page.setInputFiles('[data-testid="open-design-input"]', {
-      name: 'large.topology.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(serializeDesign(design)),
-    })
+    await openDesignFile(page, url, design, 'large.topology.json')
     await page.locator('.react-flow__node').first().waitFor({ timeout: 120_000 })
     // A page in the background gets no animation frames: this one must be in front.
     await page.bringToFront()

@@ -1,4 +1,4 @@
-import type { BrowserContext } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { serializeDesign } from '../../../src/model/serialize.ts'
 import type { Design } from '../../../src/model/types.ts'
 import type { Viewport } from '../../../src/store/types.ts'
@@ -31,6 +31,22 @@ export interface Session {
   readonly pane: Pane
 }
 
+/** Opens the designer in `page` and the design in it as a file (Open design). */
+export async function openDesignFile(
+  page: Page,
+  appUrl: string,
+  design: Design,
+  name: string,
+): Promise<void> {
+  await page.goto(appUrl)
+  await page.getByRole('toolbar', { name: 'Designer toolbar' }).waitFor()
+  await page.setInputFiles('[data-testid="open-design-input"]', {
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(serializeDesign(design)),
+  })
+}
+
 /** Opens the design as a file in the designer, lets it fit and autosave, and keeps what it saved. */
 export async function primeSession(
   context: BrowserContext,
@@ -40,13 +56,7 @@ export async function primeSession(
 ): Promise<Session> {
   const page = await context.newPage()
   try {
-    await page.goto(appUrl)
-    await page.getByRole('toolbar', { name: 'Designer toolbar' }).waitFor()
-    await page.setInputFiles('[data-testid="open-design-input"]', {
-      name: 'bench.topology.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(serializeDesign(design)),
-    })
+    await openDesignFile(page, appUrl, design, 'bench.topology.json')
     await page.locator('.react-flow__edge').first().waitFor({ timeout: 120_000 })
     await page.locator('.status-save[data-save-state="saved"]').waitFor({ timeout: 120_000 })
     const [fitted, pane] = await page.evaluate<[Viewport, Pane]>(`(() => {
