@@ -1,6 +1,5 @@
 import type { RoleRef } from '../../catalog/roles.ts'
-import { dataRolesFor, replaceRoleSuggestions } from '../fixes/role-fixes.ts'
-import { quoteRoles } from '../messages.ts'
+import { matchedRolesReport } from '../fixes/role-fixes.ts'
 import type { AccessEdge } from '../../model/types.ts'
 import { createRule } from '../rule.ts'
 
@@ -26,21 +25,11 @@ export const keyExposingRole = createRule({
   },
   create({ index, label, report }) {
     const exposing = index.roleTable.where(exposesKeys)
-    const found = (edge: AccessEdge, at: number): void => {
-      const refs = index.roles(at)
-      const kind = index.serviceAt(at)?.service
+    const found = (edge: AccessEdge, at: number): void =>
       report({
-        subject: edge.id,
+        ...matchedRolesReport(index, label, edge, at, exposesKeys),
         messageId: 'keyExposing',
-        data: {
-          source: label(edge.source),
-          roles: quoteRoles(edge.roles, refs, exposesKeys),
-          service: label(edge.target),
-        },
-        related: [edge.source, edge.target],
-        suggest: () => replaceRoleSuggestions(edge, refs, exposesKeys, dataRolesFor(kind)),
       })
-    }
     return {
       accessEdge(edge, at) {
         if (index.anyRole(at, exposing)) found(edge, at)

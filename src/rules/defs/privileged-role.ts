@@ -1,7 +1,6 @@
 import { isPrivilegedRole } from '../../catalog/privilege.ts'
 import type { RoleRef } from '../../catalog/roles.ts'
-import { dataRolesFor, replaceRoleSuggestions } from '../fixes/role-fixes.ts'
-import { quoteRoles } from '../messages.ts'
+import { matchedRolesReport } from '../fixes/role-fixes.ts'
 import type { AccessEdge } from '../../model/types.ts'
 import { createRule } from '../rule.ts'
 
@@ -25,22 +24,12 @@ export const privilegedRole = createRule({
   },
   create({ index, label, report }) {
     const privileged = index.roleTable.where(isPrivileged)
-    const found = (edge: AccessEdge, at: number): void => {
-      const refs = index.roles(at)
-      const kind = index.serviceAt(at)?.service
+    const found = (edge: AccessEdge, at: number): void =>
       report({
-        subject: edge.id,
+        ...matchedRolesReport(index, label, edge, at, isPrivileged),
         severity: index.isFromDeveloper(at) ? 'warning' : 'error',
         messageId: 'privileged',
-        data: {
-          source: label(edge.source),
-          roles: quoteRoles(edge.roles, refs, isPrivileged),
-          service: label(edge.target),
-        },
-        related: [edge.source, edge.target],
-        suggest: () => replaceRoleSuggestions(edge, refs, isPrivileged, dataRolesFor(kind)),
       })
-    }
     return {
       accessEdge(edge, at) {
         if (index.anyRole(at, privileged)) found(edge, at)

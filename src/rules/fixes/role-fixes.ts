@@ -2,6 +2,8 @@ import { isPrivilegedRole } from '../../catalog/privilege.ts'
 import { appliesTo, resolveRole, rolesForService, type RoleRef } from '../../catalog/roles.ts'
 import { SERVICE_KINDS, type ServiceKind } from '../../model/kinds.ts'
 import type { AccessEdge } from '../../model/types.ts'
+import type { DesignIndex } from '../../analysis/design-index.ts'
+import { quoteRoles } from '../messages.ts'
 import type { Fix } from '../types.ts'
 
 /** Least-privilege roles per service kind: data-plane, neither privileged nor key-exposing. */
@@ -79,4 +81,30 @@ export function splitAddsNoError(
       seen.add(kind)
     }
   return true
+}
+
+/**
+ * What a finding about the roles of an edge that match `matches` says (privileged-role,
+ * key-exposing-role): who gets which of them on what, and the service's data roles suggested
+ * instead. The rule adds its message id and severity.
+ */
+export function matchedRolesReport(
+  index: DesignIndex,
+  label: (id: string) => string,
+  edge: AccessEdge,
+  at: number,
+  matches: (role: RoleRef) => boolean,
+) {
+  const refs = index.roles(at)
+  const kind = index.serviceAt(at)?.service
+  return {
+    subject: edge.id,
+    data: {
+      source: label(edge.source),
+      roles: quoteRoles(edge.roles, refs, matches),
+      service: label(edge.target),
+    },
+    related: [edge.source, edge.target],
+    suggest: () => replaceRoleSuggestions(edge, refs, matches, dataRolesFor(kind)),
+  }
 }
