@@ -57,16 +57,35 @@ export class DesignIndex extends NumberedDesign {
     return this.resolutionMap
   }
 
+  /**
+   * The access edges grouped by source number (groups.ts): what edgesFrom views, for rules that
+   * visit every node and read a group's range in place (a view is an object per call).
+   */
+  sourceGroups(): Groups {
+    this.bySource ??= groupPositions(this.sourceAt, this.endpointCount)
+    return this.bySource
+  }
+
+  /** The access edges grouped by target number (see sourceGroups). */
+  targetGroups(): Groups {
+    this.byTarget ??= groupPositions(this.targetAt, this.endpointCount)
+    return this.byTarget
+  }
+
+  /** The access edges grouped by principal number (see sourceGroups). */
+  principalGroups(): Groups {
+    this.byPrincipal ??= groupPositions(this.principalAt, this.principalCount)
+    return this.byPrincipal
+  }
+
   /** Positions of the access edges from a node (by number), in file order. */
   edgesFrom(n: number): Int32Array {
-    this.bySource ??= groupPositions(this.sourceAt, this.endpointCount)
-    return groupOf(this.bySource, n)
+    return groupOf(this.sourceGroups(), n)
   }
 
   /** Positions of the access edges to a node (by number), in file order. */
   edgesTo(n: number): Int32Array {
-    this.byTarget ??= groupPositions(this.targetAt, this.endpointCount)
-    return groupOf(this.byTarget, n)
+    return groupOf(this.targetGroups(), n)
   }
 
   /** Access edges from an app or developer, in file order. */
@@ -79,12 +98,7 @@ export class DesignIndex extends NumberedDesign {
 
   /** Positions of the access edges that resolve to a principal, in file order. */
   edgesOfPrincipal(p: number): Int32Array {
-    return groupOf(this.principalEdges(), p)
-  }
-
-  private principalEdges(): Groups {
-    this.byPrincipal ??= groupPositions(this.principalAt, this.principalCount)
-    return this.byPrincipal
+    return groupOf(this.principalGroups(), p)
   }
 
   /** Each distinct (service, role, scope) numbered, and the triple of each role slot. */
@@ -119,7 +133,7 @@ export class DesignIndex extends NumberedDesign {
         if (isRbacOn(role, service)) rbacTriple[t] = 1
       }
       this.grantSets = principalGrants(
-        this.principalEdges(),
+        this.principalGroups(),
         this.principalCount,
         this.roleStart,
         triples,

@@ -1,4 +1,4 @@
-import { groupOf, type Groups } from './groups.ts'
+import type { Groups } from './groups.ts'
 
 /**
  * Each distinct (service, role, scope) of a design numbered once, in order of first use: what
@@ -85,10 +85,9 @@ export function principalGrants(
   const rbac = new Int32Array(principalCount)
   const codes: number[] = []
   for (let p = 0; p < principalCount; p++) {
-    const positions = groupOf(edges, p)
     codes.length = 0
-    for (let j = 0; j < positions.length; j++) {
-      const e = positions[j] as number
+    for (let j = edges.start[p] as number; j < (edges.start[p + 1] as number); j++) {
+      const e = edges.items[j] as number
       for (let i = roleStart[e] as number; i < (roleStart[e + 1] as number); i++) {
         const t = triples.at[i] as number
         if (t >= 0) codes.push(t * 2 + (rbacTriple[t] as number))

@@ -8,7 +8,14 @@ import {
   type Resolution,
   type Unresolved,
 } from '../model/queries.ts'
-import type { AccessEdge, AppNode, Design, DesignNode, ServiceNode } from '../model/types.ts'
+import type {
+  AccessEdge,
+  AppNode,
+  Design,
+  DesignEdge,
+  DesignNode,
+  ServiceNode,
+} from '../model/types.ts'
 import { RoleTable } from './role-table.ts'
 
 /** Why an edge resolves to no principal, as stored in `reasonAt` (0: it resolves). */
@@ -35,6 +42,7 @@ const KIND_CODE = { app: 1, identity: 2, service: 3, developer: 4 } as const sat
 /** Principal types as stored in `principalTypeAt`. */
 const TYPES: readonly PrincipalRef['type'][] = ['systemAssigned', 'userAssigned', 'developer']
 const NONE: readonly string[] = []
+const NO_NUMBERS: readonly number[] = []
 
 /**
  * A design numbered in one linear pass, the only place these facts are derived, stored flat
@@ -70,6 +78,8 @@ export class NumberedDesign {
   private readonly extraIds: string[] = []
   private readonly attached: (string[] | undefined)[]
   private readonly attachedTo: (string[] | undefined)[]
+  /** attachedTo as endpoint numbers, position for position. */
+  private readonly attachedToNo: (number[] | undefined)[]
   /** Principal number of an app's system-assigned identity or a developer, by node number. */
   private readonly ownPrincipal: Int32Array
   private readonly userPrincipal = new Map<string, number>()
@@ -81,22 +91,30 @@ export class NumberedDesign {
   constructor(design: Design) {
     this.design = design
     const nodes = design.nodes
+    const { numbers } = this
     const kindAt = (this.kindAt = new Uint8Array(nodes.length))
-    nodes.forEach((n, i) => {
-      this.numbers.set(n.id, i)
-      kindAt[i] = KIND_CODE[n.kind]
-    })
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as DesignNode
+      numbers.set(node.id, i)
+      kindAt[i] = KIND_CODE[node.kind]
+    }
     this.attached = new Array<string[] | undefined>(nodes.length)
     this.attachedTo = new Array<string[] | undefined>(nodes.length)
+    this.attachedToNo = new Array<number[] | undefined>(nodes.length)
     const access: AccessEdge[] = []
     let roleCount = 0
-    for (const edge of design.edges) {
+    const edges = design.edges
+    for (let e = 0; e < edges.length; e++) {
+      const edge = edges[e] as DesignEdge
       if (edge.kind === 'access') {
         access.push(edge)
         roleCount += edge.roles.length
       } else {
-        pushUnique(this.attached, this.number(edge.source), edge.target)
-        pushUnique(this.attachedTo, this.number(edge.target), edge.source)
+        const source = this.number(edge.source)
+        pushUnique(this.attached, source, edge.target)
+        const target = this.number(edge.target)
+        if (pushUnique(this.attachedTo, target, edge.source))
+          (this.attachedToNo[target] ??= []).push(source)
       }
     }
     this.accessEdges = access
@@ -110,9 +128,15 @@ export class NumberedDesign {
     const reasonAt = (this.reasonAt = new Uint8Array(count))
     const own = (this.ownPrincipal = new Int32Array(nodes.length).fill(-1))
     const { attached, userPrincipal, roleTable } = this
+    // The role text last numbered on an edge to each target, and its number: edges to one
+    // service mostly carry the same role, and comparing with that text costs less than hashing
+    // the edge's own copy (JSON.parse makes a string per edge) for a map lookup.
+    const lastText = new Array<string | undefined>(nodes.length)
+    const lastNo = new Int32Array(nodes.length)
     // The current edge's source number. Resolution callbacks return a principal number, or a
     // reason as -1 - code.
     let source = -1
+    let lastSource: string | undefined
     const principal = (type: PrincipalRef['type'], node: string): number => {
       if (type === 'userAssigned') {
         let p = userPrincipal.get(node)
@@ -124,15 +148,30 @@ export class NumberedDesign {
       if (p < 0) own[source] = p = this.addPrincipal(type === 'developer' ? 2 : 0, node)
       return p
     }
-    const unresolved = (reason: Unresolved): number => -1 - (REASON_CODE[reason] as number)
+    const unresolved = (reason: Unresolved): number => -1 - REASON_CODE[reason]
     let slot = 0
     for (let at = 0; at < count; at++) {
       const edge = access[at] as AccessEdge
-      source = this.number(edge.source)
+      // An app's edges mostly come one after another: the last source's number, without a lookup.
+      if (edge.source !== lastSource) source = this.number((lastSource = edge.source))
+      const target = this.number(edge.target)
       sourceAt[at] = source
-      targetAt[at] = this.number(edge.target)
+      targetAt[at] = target
       slotAt[at] = scopeSlot(edge)
-      for (const text of edge.roles) roleNo[slot++] = roleTable.number(text)
+      const roles = edge.roles
+      for (let r = 0; r < roles.length; r++) {
+        const text = roles[r] as string
+        if (target < nodes.length && lastText[target] === text)
+          roleNo[slot++] = lastNo[target] as number
+        else {
+          const no = roleTable.number(text)
+          roleNo[slot++] = no
+          if (target < nodes.length) {
+            lastText[target] = text
+            lastNo[target] = no
+          }
+        }
+      }
       roleStart[at + 1] = slot
       const p = resolveAccess(edge, nodes[source], attached[source] ?? NONE, principal, unresolved)
       principalAt[at] = p < 0 ? -1 : p
@@ -181,6 +220,11 @@ export class NumberedDesign {
   /** appsOf the node with this number (no id lookup: rules walking nodes have the number). */
   appsAt(n: number): readonly string[] {
     return this.attachedTo[n] ?? NONE
+  }
+
+  /** appsAt as endpoint numbers (see nodeCount), position for position. */
+  appNumbersAt(n: number): readonly number[] {
+    return this.attachedToNo[n] ?? NO_NUMBERS
   }
 
   /** How many identities an app has: its system-assigned one (when on) and each attached one. */
@@ -314,8 +358,11 @@ export class NumberedDesign {
   }
 }
 
-function pushUnique(lists: (string[] | undefined)[], n: number, value: string): void {
+/** Adds `value` to list `n` unless it is there: whether it was added. */
+function pushUnique(lists: (string[] | undefined)[], n: number, value: string): boolean {
   const list = lists[n]
   if (!list) lists[n] = [value]
   else if (!list.includes(value)) list.push(value)
+  else return false
+  return true
 }

@@ -48,7 +48,8 @@ export function walk(
   if (on.app.fns.length + on.identity.fns.length + on.service.fns.length + on.developer.fns.length)
     for (let n = 0; n < nodes.length; n++) {
       const node = nodes[n] as DesignNode
-      call(on[node.kind], node, n)
+      const subs = on[node.kind]
+      if (subs.fns.length > 0) call(subs, node, n)
     }
   if (on.accessEdge.fns.length > 0) {
     const edges = index.accessEdges

@@ -17,20 +17,28 @@ export const developerAccessMissing = createRule({
     learnMore: 'https://learn.microsoft.com/azure/developer/intro/passwordless-overview',
   },
   create({ index, label, report }) {
+    // Only apps reach the service: each once, in file order.
+    const found = (service: string, edges: Int32Array): void => {
+      const apps: string[] = []
+      for (const at of edges) {
+        const app = (index.accessEdges[at] as AccessEdge).source
+        if (!apps.includes(app)) apps.push(app)
+      }
+      report({
+        subject: service,
+        messageId: 'missing',
+        data: { service: label(service) },
+        related: apps,
+      })
+    }
     return {
       service(service, n) {
-        const edges = index.edgesTo(n)
-        if (edges.length === 0) return
-        for (const at of edges) if (index.isFromDeveloper(at)) return
-        // Only apps reach it: each once, in file order.
-        const apps = new Set<string>()
-        for (const at of edges) apps.add((index.accessEdges[at] as AccessEdge).source)
-        report({
-          subject: service.id,
-          messageId: 'missing',
-          data: { service: label(service.id) },
-          related: [...apps],
-        })
+        const { start, items } = index.targetGroups()
+        const from = start[n] as number
+        const to = start[n + 1] as number
+        if (from === to) return
+        for (let i = from; i < to; i++) if (index.isFromDeveloper(items[i] as number)) return
+        found(service.id, items.subarray(from, to))
       },
     }
   },

@@ -27,10 +27,12 @@ export const duplicateAccess = createRule({
     // unresolved edges of one source match, whatever the reason) and they share a role key.
     const found = (at: number, earlier: number): void => report(context, at, earlier)
     const fromSource = (_node: unknown, n: number): void => {
-      const positions = index.edgesFrom(n)
-      if (positions.length < 2) return
-      if (positions.length <= PAIRWISE) pairwise(index, positions, found)
-      else keyed(index, positions, found)
+      const { start, items } = index.sourceGroups()
+      const from = start[n] as number
+      const to = start[n + 1] as number
+      if (to - from < 2) return
+      if (to - from <= PAIRWISE) pairwise(index, items, from, to, found)
+      else keyed(index, items.subarray(from, to), found)
     }
     return { app: fromSource, developer: fromSource }
   },
@@ -55,11 +57,18 @@ function roleKeys(index: DesignIndex, at: number): number[] {
 /** Each edge that repeats an earlier one, in file order, with the earliest edge it shares a role with. */
 type Found = (at: number, earlier: number) => void
 
-function pairwise(index: DesignIndex, positions: Int32Array, found: Found): void {
-  for (let i = 1; i < positions.length; i++) {
+/** Compares each pair of `positions[from]` up to (not including) `positions[to]`. */
+function pairwise(
+  index: DesignIndex,
+  positions: Int32Array,
+  from: number,
+  to: number,
+  found: Found,
+): void {
+  for (let i = from + 1; i < to; i++) {
     const at = positions[i] as number
     let keys: number[] | undefined
-    for (let j = 0; j < i; j++) {
+    for (let j = from; j < i; j++) {
       const other = positions[j] as number
       if (!sameAccess(index, at, other)) continue
       keys ??= roleKeys(index, at)

@@ -45,8 +45,10 @@ export const redundantRole = createRule({
     return {
       principal(p) {
         // Most principals hold nothing redundant: find out without building anything first.
+        const { start, items } = index.principalGroups()
+        if (!holdsRedundant(index, items, start[p] as number, start[p + 1] as number, includes))
+          return
         const positions = index.edgesOfPrincipal(p)
-        if (!holdsRedundant(index, positions, includes)) return
         const coverages = coverageOf(index, positions)
         for (const at of positions) {
           const edge = index.accessEdges[at] as AccessEdge
@@ -93,22 +95,32 @@ function inclusionTable(index: DesignIndex): Inclusion {
 }
 
 /**
- * Does some edge of these (one principal's) carry a role that a role on an edge with the same
- * target and scope includes? Exactly when the rule reports something for the principal.
+ * Does some edge of `positions[from]` up to `positions[to]` (one principal's) carry a role that
+ * a role on an edge with the same target and scope includes? Exactly when the rule reports
+ * something for the principal.
  */
-function holdsRedundant(index: DesignIndex, positions: Int32Array, table: Inclusion): boolean {
+function holdsRedundant(
+  index: DesignIndex,
+  positions: Int32Array,
+  from: number,
+  to: number,
+  table: Inclusion,
+): boolean {
   const { roleStart, roleNo, targetAt, slotAt } = index
   const { count, includes, includer } = table
-  for (const a of positions)
+  for (let x = from; x < to; x++) {
+    const a = positions[x] as number
     for (let i = roleStart[a] as number; i < (roleStart[a + 1] as number); i++) {
       const n = roleNo[i] as number
       if (!includer[n]) continue
-      for (const b of positions) {
+      for (let y = from; y < to; y++) {
+        const b = positions[y] as number
         if (targetAt[b] !== targetAt[a] || slotAt[b] !== slotAt[a]) continue
         for (let j = roleStart[b] as number; j < (roleStart[b + 1] as number); j++)
           if (includes[n * count + (roleNo[j] as number)]) return true
       }
     }
+  }
   return false
 }
 

@@ -1,3 +1,4 @@
+import type { DesignIndex } from '../../analysis/design-index.ts'
 import type { AccessEdge } from '../../model/types.ts'
 import { moveGrantsFix, type Overgrant } from '../fixes/move-grants.ts'
 import { createRule } from '../rule.ts'
@@ -19,64 +20,159 @@ export const sharedIdentityOvergrant = createRule({
       'https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/managed-identity-best-practice-recommendations#limiting-the-scope-of-a-user-assigned-identity',
   },
   create({ index, label, report }) {
+    const needs = new Needs(index)
+    const found = (identity: string, apps: readonly string[], head: number): void => {
+      const { service, over } = needs.overgrants(head, apps)
+      const others = apps.filter((a) => over.some((o) => !o.apps.has(a)))
+      report({
+        subject: identity,
+        messageId: 'overgrant',
+        data: {
+          identity: label(identity),
+          count: apps.length,
+          roles: [...new Set(over.map((o) => JSON.stringify(o.role)))].join(', '),
+          service: label(service),
+          others: others.map((a) => label(a)).join(', '),
+          verb: others.length === 1 ? 'does' : 'do',
+          pronoun: others.length === 1 ? 'it gets' : 'they get',
+        },
+        related: [service, ...others],
+        fix: (fixer) => {
+          const fix = moveGrantsFix(fixer, identity, service, over)
+          return fix ? [fix] : []
+        },
+      })
+    }
     return {
       identity({ id: identity }, n) {
         const apps = index.appsAt(n)
         if (apps.length < 2) return
         const p = index.principalNumber('userAssigned', identity)
         if (p === undefined) return
-        const triples = index.triples()
-        const { keys } = index.roleTable
-        // (service, role, scope) → the apps that need it through this identity.
-        const needing = new Map<number, { service: string; role: string; apps: Set<string> }>()
-        for (const at of index.edgesOfPrincipal(p)) {
-          const edge = index.accessEdges[at] as AccessEdge
-          for (
-            let i = index.roleStart[at] as number;
-            i < (index.roleStart[at + 1] as number);
-            i++
-          ) {
-            const key = triples.at[i] as number
-            if (key < 0) continue
-            const entry = needing.get(key)
-            if (entry) entry.apps.add(edge.source)
-            else
-              needing.set(key, {
-                service: edge.target,
-                role: keys[triples.key[key] as number] as string,
-                apps: new Set([edge.source]),
-              })
-          }
-        }
-        const byService = new Map<string, Overgrant[]>()
-        for (const [key, entry] of needing) {
-          if (entry.apps.size >= apps.length) continue
-          const list = byService.get(entry.service) ?? []
-          list.push({ key, role: entry.role, apps: entry.apps })
-          byService.set(entry.service, list)
-        }
-        for (const [service, over] of byService) {
-          const others = apps.filter((a) => over.some((o) => !o.apps.has(a)))
-          report({
-            subject: identity,
-            messageId: 'overgrant',
-            data: {
-              identity: label(identity),
-              count: apps.length,
-              roles: [...new Set(over.map((o) => JSON.stringify(o.role)))].join(', '),
-              service: label(service),
-              others: others.map((a) => label(a)).join(', '),
-              verb: others.length === 1 ? 'does' : 'do',
-              pronoun: others.length === 1 ? 'it gets' : 'they get',
-            },
-            related: [service, ...others],
-            fix: (fixer) => {
-              const fix = moveGrantsFix(fixer, identity, service, over)
-              return fix ? [fix] : []
-            },
-          })
-        }
+        // Per service, in order of first use, the grants not every app needs.
+        const services = needs.of(p, n)
+        for (const head of services) found(identity, apps, head)
       },
     }
   },
 })
+
+/**
+ * What each app needs through one shared identity, worked out in arrays kept for the whole
+ * check (an identity costs no allocation unless it is reported): the identity's distinct
+ * (service, role, scope) triples in order of first use ("local" numbers), and per triple the
+ * apps whose edges carry it, as bits: app i of the identity's apps is bit i % 32 of word i / 32.
+ */
+class Needs {
+  private readonly index: DesignIndex
+  /** By triple: the visit that listed it, and its local number then. */
+  private readonly stamp: Int32Array
+  private readonly local: Int32Array
+  private visit = 0
+  /** By local number: the triple, the first edge carrying it, the next local of its service. */
+  private triple: number[] = []
+  private first: number[] = []
+  private next: number[] = []
+  private bits = new Uint32Array(256)
+  private words = 1
+  /** By endpoint number: the app's position in the identity's apps, plus one (0: not one of them). */
+  private readonly appSlot: Int32Array
+
+  constructor(index: DesignIndex) {
+    this.index = index
+    const { count } = index.triples()
+    this.stamp = new Int32Array(count)
+    this.local = new Int32Array(count)
+    this.appSlot = new Int32Array(index.endpointCount)
+  }
+
+  /**
+   * Fills the table for principal `p`, the user-assigned identity of node `n`, and returns,
+   * per service with a grant some app does not need, the local number of its first such grant
+   * (the others follow through `next`), in order of first use.
+   */
+  of(p: number, n: number): number[] {
+    const { index, appSlot } = this
+    const numbers = index.appNumbersAt(n)
+    const { start, items } = index.principalGroups()
+    const { at: tripleAt } = index.triples()
+    const visit = ++this.visit
+    const words = (this.words = (numbers.length + 31) >>> 5)
+    this.triple.length = this.first.length = this.next.length = 0
+    for (let i = 0; i < numbers.length; i++) appSlot[numbers[i] as number] = i + 1
+    for (let i = start[p] as number; i < (start[p + 1] as number); i++) {
+      const at = items[i] as number
+      // Resolved through this identity, so the source is one of its apps.
+      const app = (appSlot[index.sourceAt[at] as number] as number) - 1
+      for (let r = index.roleStart[at] as number; r < (index.roleStart[at + 1] as number); r++) {
+        const t = tripleAt[r] as number
+        if (t < 0) continue
+        if (this.stamp[t] !== visit) {
+          this.stamp[t] = visit
+          this.local[t] = this.add(t, at)
+        }
+        const w = (this.local[t] as number) * words + (app >>> 5)
+        this.bits[w] = (this.bits[w] as number) | (1 << (app & 31))
+      }
+    }
+    for (let i = 0; i < numbers.length; i++) appSlot[numbers[i] as number] = 0
+    // Grants some app lacks, chained per service (by the target's number).
+    const heads: number[] = []
+    const tails: number[] = []
+    const service = index.triples().service
+    for (let l = 0; l < this.triple.length; l++) {
+      if (this.neededByAll(l, numbers.length)) continue
+      const target = service[this.triple[l] as number] as number
+      const s = heads.findIndex((h) => service[this.triple[h] as number] === target)
+      if (s < 0) {
+        heads.push(l)
+        tails.push(l)
+      } else {
+        this.next[tails[s] as number] = l
+        tails[s] = l
+      }
+    }
+    return heads
+  }
+
+  /** The service of the grants chained from local `head` (see `of`), and the apps needing each. */
+  overgrants(head: number, apps: readonly string[]): { service: string; over: Overgrant[] } {
+    const { keys } = this.index.roleTable
+    const tripleKey = this.index.triples().key
+    const out: Overgrant[] = []
+    for (let l = head; l >= 0; l = this.next[l] as number) {
+      const t = this.triple[l] as number
+      const needing = new Set<string>()
+      apps.forEach((app, i) => {
+        if (this.has(l, i)) needing.add(app)
+      })
+      out.push({ key: t, role: keys[tripleKey[t] as number] as string, apps: needing })
+    }
+    const edge = this.index.accessEdges[this.first[head] as number] as AccessEdge
+    return { service: edge.target, over: out }
+  }
+
+  private add(t: number, at: number): number {
+    const l = this.triple.length
+    this.triple.push(t)
+    this.first.push(at)
+    this.next.push(-1)
+    const end = (l + 1) * this.words
+    if (end > this.bits.length) {
+      const grown = new Uint32Array(Math.max(end, this.bits.length * 2))
+      grown.set(this.bits)
+      this.bits = grown
+    }
+    this.bits.fill(0, l * this.words, end)
+    return l
+  }
+
+  private has(l: number, app: number): boolean {
+    return (((this.bits[l * this.words + (app >>> 5)] as number) >>> (app & 31)) & 1) === 1
+  }
+
+  private neededByAll(l: number, apps: number): boolean {
+    for (let app = 0; app < apps; app++) if (!this.has(l, app)) return false
+    return true
+  }
+}

@@ -18,6 +18,31 @@ const base = () =>
     .access('api', 'blob', BLOB, { via: 'mi' })
     .access('worker', 'blob', BLOB)
 
+/** `count` apps sharing identity mi, each reading blob through it but app number `without`. */
+function manyApps(count: number, without: number) {
+  const d = design().identity('mi').service('blob', 'storage')
+  for (let i = 0; i < count; i++) d.app(`a${i}`).attach(`a${i}`, 'mi')
+  for (let i = 0; i < count; i++) if (i !== without) d.access(`a${i}`, 'blob', BLOB, { via: 'mi' })
+  return d.build()
+}
+
+/** manyApps(count, without) after the blob access moved to a new identity mi-blob. */
+function movedToNew(count: number, without: number): string {
+  const apps = Array.from({ length: count }, (_, i) => `a${i}`)
+  const needing = apps.filter((_, i) => i !== without)
+  const blob = '["Storage Blob Data Contributor"]'
+  return [
+    'identity mi',
+    'service blob storage',
+    ...apps.map((a) => `app ${a} appService`),
+    'identity mi-blob',
+    ...apps.map((a) => `attach ${a}-mi ${a} -> mi`),
+    ...needing.map((a) => `access ${a}-blob ${a} -> blob ${blob} via=mi-blob`),
+    // New attach edges come in the order of the apps' ids.
+    ...[...needing].sort().map((a) => `attach ${a}-mi-blob ${a} -> mi-blob`),
+  ].join('\n')
+}
+
 testRule(sharedIdentityOvergrant, {
   valid: [
     {
@@ -178,6 +203,24 @@ testRule(sharedIdentityOvergrant, {
                 access a-bus-2 a -> bus ["Azure Service Bus Data Receiver"] via=ab
                 access b-bus-2 b -> bus ["Azure Service Bus Data Receiver"] via=ab
               `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an identity shared by more than 32 apps: the one app without the need is named',
+      design: manyApps(34, 33),
+      findings: [
+        {
+          subject: 'mi',
+          related: ['blob', 'a33'],
+          message:
+            'shared by 34 apps, holds "Storage Blob Data Contributor" on "blob", which "a33" does not need',
+          fixes: [
+            {
+              title: 'Move the access to "blob" to identity "mi-blob"',
+              output: movedToNew(34, 33),
             },
           ],
         },
