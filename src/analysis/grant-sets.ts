@@ -62,15 +62,33 @@ export function numberTriples(s: TripleSource): Triples {
 }
 
 /**
- * Per principal: its distinct grants as a sorted list of codes, triple × 2 + 1 when granted
+ * Per principal: its distinct grants as an ascending list of codes, triple × 2 + 1 when granted
  * through Azure RBAC (the mechanism follows from the role and the service, so a code stays unique
- * per triple):
- * equal lists, equal access.
+ * per triple): equal lists, equal access. Stored flat: principal p's codes are `codes[start[p]]`
+ * up to `codes[start[p + 1]]`, with a hash of them (equal lists, equal hashes).
  */
 export interface PrincipalGrants {
-  readonly sets: readonly (readonly number[])[]
+  readonly start: Int32Array
+  readonly codes: Int32Array
+  readonly hash: Int32Array
   /** How many of each principal's distinct grants are Azure RBAC role assignments. */
   readonly rbac: Int32Array
+}
+
+/** How many distinct grants principal `p` holds. */
+export function grantCount(grants: PrincipalGrants, p: number): number {
+  return (grants.start[p + 1] as number) - (grants.start[p] as number)
+}
+
+/** Do principals `p` and `q` hold the same grants? */
+export function sameGrants(grants: PrincipalGrants, p: number, q: number): boolean {
+  const { start, codes, hash } = grants
+  const from = start[p] as number
+  const other = start[q] as number
+  const count = (start[p + 1] as number) - from
+  if (hash[p] !== hash[q] || count !== (start[q + 1] as number) - other) return false
+  for (let i = 0; i < count; i++) if (codes[from + i] !== codes[other + i]) return false
+  return true
 }
 
 /** `edges`: the access edges of each principal, in file order (groupPositions by principal). */
@@ -81,45 +99,54 @@ export function principalGrants(
   triples: Triples,
   rbacTriple: Uint8Array,
 ): PrincipalGrants {
-  const sets: number[][] = []
+  const start = new Int32Array(principalCount + 1)
+  // At most one code per role slot of the principals' edges.
+  const codes = new Int32Array(triples.at.length)
+  const hash = new Int32Array(principalCount)
   const rbac = new Int32Array(principalCount)
-  const codes: number[] = []
+  let end = 0
   for (let p = 0; p < principalCount; p++) {
-    codes.length = 0
+    const from = end
     for (let j = edges.start[p] as number; j < (edges.start[p + 1] as number); j++) {
       const e = edges.items[j] as number
       for (let i = roleStart[e] as number; i < (roleStart[e + 1] as number); i++) {
         const t = triples.at[i] as number
-        if (t >= 0) codes.push(t * 2 + (rbacTriple[t] as number))
+        if (t >= 0) codes[end++] = t * 2 + (rbacTriple[t] as number)
       }
     }
-    const set = sortedUnique(codes)
+    end = sortUnique(codes, from, end)
+    let h = end - from
     let count = 0
-    for (const code of set) count += code & 1
+    for (let i = from; i < end; i++) {
+      const code = codes[i] as number
+      h = (Math.imul(h, 31) + code) | 0
+      count += code & 1
+    }
+    hash[p] = h
     rbac[p] = count
-    sets.push(set)
+    start[p + 1] = end
   }
-  return { sets, rbac }
+  return { start, codes: codes.subarray(0, end), hash, rbac }
 }
 
 /**
- * The distinct numbers of a list, ascending, as a new array. Most principals hold a handful of
- * grants: those are sorted in place by insertion (Array#sort would allocate a work copy each time).
+ * Sorts `codes[from]` up to `codes[to]` and keeps each number once; returns where the distinct
+ * numbers end. Most principals hold a handful of grants: those are sorted by insertion.
  */
-function sortedUnique(ids: number[]): number[] {
-  if (ids.length > 32) ids.sort((a, b) => a - b)
+function sortUnique(codes: Int32Array, from: number, to: number): number {
+  if (to - from > 32) codes.subarray(from, to).sort()
   else
-    for (let i = 1; i < ids.length; i++) {
-      const x = ids[i] as number
+    for (let i = from + 1; i < to; i++) {
+      const x = codes[i] as number
       let j = i - 1
-      while (j >= 0 && (ids[j] as number) > x) {
-        ids[j + 1] = ids[j] as number
+      while (j >= from && (codes[j] as number) > x) {
+        codes[j + 1] = codes[j] as number
         j--
       }
-      ids[j + 1] = x
+      codes[j + 1] = x
     }
-  let n = 0
-  for (let i = 0; i < ids.length; i++)
-    if (i === 0 || ids[i] !== ids[n - 1]) ids[n++] = ids[i] as number
-  return ids.slice(0, n)
+  let n = from
+  for (let i = from; i < to; i++)
+    if (i === from || codes[i] !== codes[n - 1]) codes[n++] = codes[i] as number
+  return n
 }

@@ -1,44 +1,49 @@
 /**
- * Groups items whose sets (sorted number lists) are equal, groups of two or more, each in item
- * order, groups in order of their first item's hash. Hashes chain the items (one number per
- * item, no list per item); only items with equal hashes are compared exactly.
+ * Groups items that are equal by `same`, groups of two or more, each in item order, groups in
+ * order of their first item's hash bucket. `hashOf` must give equal items equal hashes; only
+ * items with equal hashes are compared. Buckets live in one open-addressing table of item
+ * positions, and a bucket's items are chained through `next` (no map or list per item).
  */
 export function groupsWithEqualSets<T>(
   items: readonly T[],
-  setOf: (item: T) => readonly number[],
+  hashOf: (item: T) => number,
+  same: (a: T, b: T) => boolean,
 ): T[][] {
-  const head = new Map<number, number>()
+  const hashes = new Int32Array(items.length)
   const next = new Int32Array(items.length).fill(-1)
   const last = new Int32Array(items.length)
-  items.forEach((item, i) => {
-    const set = setOf(item)
-    let h = set.length
-    for (const x of set) h = (Math.imul(h, 31) + x) | 0
-    const first = head.get(h)
-    if (first === undefined) {
-      head.set(h, i)
+  const size = 1 << (32 - Math.clz32(items.length * 2 + 1))
+  const table = new Int32Array(size).fill(-1)
+  // First items of the buckets, in order of appearance.
+  const heads: number[] = []
+  for (let i = 0; i < items.length; i++) {
+    const h = (hashes[i] = hashOf(items[i] as T))
+    let slot = h & (size - 1)
+    let first = table[slot] as number
+    while (first >= 0 && hashes[first] !== h) {
+      slot = (slot + 1) & (size - 1)
+      first = table[slot] as number
+    }
+    if (first < 0) {
+      table[slot] = i
       last[i] = i
+      heads.push(i)
     } else {
       next[last[first] as number] = i
       last[first] = i
     }
-  })
+  }
   const out: T[][] = []
-  for (const first of head.values()) {
+  for (const first of heads) {
     if ((next[first] as number) < 0) continue
     const groups: T[][] = []
     for (let i = first; i >= 0; i = next[i] as number) {
       const item = items[i] as T
-      const set = setOf(item)
-      const same = groups.find((g) => sameSet(setOf(g[0] as T), set))
-      if (same) same.push(item)
+      const equal = groups.find((g) => same(g[0] as T, item))
+      if (equal) equal.push(item)
       else groups.push([item])
     }
     for (const g of groups) if (g.length > 1) out.push(g)
   }
   return out
-}
-
-function sameSet(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i])
 }

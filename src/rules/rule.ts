@@ -1,4 +1,6 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
+import type { RoleRef } from '../catalog/roles.ts'
+import type { Unresolved } from '../model/queries.ts'
 import type {
   AccessEdge,
   AppNode,
@@ -46,8 +48,25 @@ export interface Listeners {
   service?(service: ServiceNode, n: number): void
   developer?(developer: DeveloperNode, n: number): void
   accessEdge?(edge: AccessEdge, at: number): void
+  /** The access edges `accessEdge` needs to hear (see EdgeSelector); every edge when left out. */
+  accessEdgeWhere?: EdgeSelector
   principal?(p: number): void
   design?(): void
+}
+
+/**
+ * Which access edges a listener needs to hear, as ESLint's selectors narrow its listeners: the
+ * walk decides each condition once per distinct role, reason or scope and reads a table per edge,
+ * so the listener is not called on the many edges none holds for. An edge is heard when any
+ * condition given holds; the listener still makes its own decision on what it hears.
+ */
+export interface EdgeSelector {
+  /** Edges carrying at least one role this holds for. */
+  readonly role?: (role: RoleRef) => boolean
+  /** Edges that resolve to no principal, for one of these reasons. */
+  readonly unresolved?: readonly Unresolved[]
+  /** Edges granted above the resource (on its resource group or subscription). */
+  readonly aboveResource?: true
 }
 
 /** Facts about the whole design that are sums over its connected parts. */

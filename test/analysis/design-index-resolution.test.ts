@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DesignIndex, grantKey } from '@/analysis/design-index.ts'
+import { grantCount, sameGrants } from '@/analysis/grant-sets.ts'
 import { grantMechanismOn, resolveRole } from '@/catalog/roles.ts'
 import { ModelIndex } from '@/model/queries.ts'
 import { designArbitrary } from '../support/arbitraries.ts'
@@ -60,13 +61,20 @@ describe('DesignIndex', () => {
           )
         })
         expect(index.rbacAssignmentCount()).toBe(new Set(rbac.map(grantKey)).size)
-        // Each principal's grant set: its distinct (service, role, scope), as numbers.
-        const { sets } = index.principalGrants()
-        index.principals.forEach((p, n) => {
+        // Each principal's grant set: its distinct (service, role, scope), as numbers; two
+        // principals' sets are the same exactly when they hold the same (service, role, scope).
+        const grantSets = index.principalGrants()
+        const held = index.principals.map((p) => {
           const own = index.grants.filter(
             (g) => g.principal.type === p.type && g.principal.node === p.node,
           )
-          expect(sets[n]).toHaveLength(new Set(own.map(grantKey)).size)
+          return [...new Set(own.map((g) => `${g.service}|${g.roleKey}|${g.scope}`))].sort()
+        })
+        held.forEach((keys, p) => {
+          expect(grantCount(grantSets, p)).toBe(keys.length)
+          held.forEach((other, q) =>
+            expect(sameGrants(grantSets, p, q), `${p} ${q}`).toBe(keys.join() === other.join()),
+          )
         })
       }),
       { numRuns: 200 },

@@ -7,7 +7,7 @@ import {
   sortFindings,
 } from '@/rules/engine.ts'
 import { formatMessage } from '@/rules/messages.ts'
-import { createRule, type ComponentRule } from '@/rules/rule.ts'
+import { createRule, type ComponentRule, type EdgeSelector } from '@/rules/rule.ts'
 import type { Finding } from '@/rules/types.ts'
 import { design } from '../support/builder.ts'
 
@@ -51,6 +51,50 @@ describe('runCheck', () => {
       'edge e1 0',
       'principal systemAssigned:b',
       'design',
+    ])
+  })
+
+  it('hands an access edge only to the listeners whose selector holds for it, in rule order', () => {
+    const edges = design()
+      .app('a', { systemAssigned: true })
+      .app('none')
+      .app('off')
+      .service('st', 'storage')
+      .access('a', 'st', ['Storage Blob Data Reader'], { id: 'reader' })
+      .access('a', 'st', ['Owner', 'Storage Blob Data Reader'], { id: 'owner' })
+      .access('a', 'st', ['Storage Blob Data Reader'], { id: 'wide', scope: 'resourceGroup' })
+      .access('none', 'st', ['Storage Blob Data Reader'], { id: 'no-identity' })
+      .access('off', 'st', ['Storage Blob Data Reader'], { id: 'off', via: 'system' })
+      .build()
+    const heard: string[] = []
+    const listening = (id: string, where?: EdgeSelector) =>
+      createRule({
+        meta: meta(id, { m: 'm' }),
+        create: () => ({
+          accessEdgeWhere: where,
+          accessEdge: (edge) => heard.push(`${id} ${edge.id}`),
+        }),
+      })
+    const rules = [
+      listening('owner', { role: (r) => r.kind === 'builtin' && r.fact.name === 'Owner' }),
+      listening('every'),
+      listening('unresolved', { unresolved: ['noIdentity', 'notOnApp'] }),
+      listening('wide', { aboveResource: true }),
+      listening('either', { unresolved: ['notOnApp'], aboveResource: true }),
+    ]
+    checkDesign(edges, rules)
+    expect(heard).toEqual([
+      'every reader',
+      'owner owner',
+      'every owner',
+      'every wide',
+      'wide wide',
+      'either wide',
+      'every no-identity',
+      'unresolved no-identity',
+      'every off',
+      'unresolved off',
+      'either off',
     ])
   })
 

@@ -32,6 +32,7 @@ export const ambiguousIdentity = createRule({
         suggest: (fixer) => pickIdentitySuggestions(fixer, app, edge),
       })
     return {
+      accessEdgeWhere: { unresolved: ['ambiguous'] },
       accessEdge(edge, at) {
         const app = index.appAt(at)
         if (app && index.unresolvedAt(at) === 'ambiguous') found(edge, app)

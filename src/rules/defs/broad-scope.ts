@@ -51,6 +51,7 @@ export const broadScope = createRule({
       })
     }
     return {
+      accessEdgeWhere: { aboveResource: true },
       accessEdge(edge, at) {
         const scope = index.scopeAt(at)
         if (scope !== 'resource') found(edge, at, scope)

@@ -1,3 +1,4 @@
+import { grantCount, sameGrants } from '../../analysis/grant-sets.ts'
 import { compareOrdinal } from '../../lib/compare.ts'
 import type { Edit } from '../../model/edits.ts'
 import type { AccessEdge, DeveloperNode } from '../../model/types.ts'
@@ -23,16 +24,18 @@ export const developerPreferGroup = createRule({
       'https://learn.microsoft.com/azure/role-based-access-control/best-practices#assign-roles-to-groups-not-users',
   },
   create({ index, label, report }) {
-    const candidates: { node: DeveloperNode; set: readonly number[] }[] = []
+    const candidates: { node: DeveloperNode; p: number }[] = []
+    const grants = index.principalGrants()
     return {
       developer(node) {
         if (node.principal !== 'user') return
         const p = index.principalNumber('developer', node.id)
-        const set = p === undefined ? undefined : index.principalGrants().sets[p]
-        if (set && set.length > 0) candidates.push({ node, set })
+        if (p !== undefined && grantCount(grants, p) > 0) candidates.push({ node, p })
       },
       design() {
-        for (const group of groupsWithEqualSets(candidates, (u) => u.set)) {
+        const hashOf = (u: { p: number }): number => grants.hash[u.p] as number
+        const same = (u: { p: number }, v: { p: number }): boolean => sameGrants(grants, u.p, v.p)
+        for (const group of groupsWithEqualSets(candidates, hashOf, same)) {
           const users = group.map((u) => u.node)
           users.sort((a, b) => compareOrdinal(a.id, b.id))
           const [first, ...rest] = users as [DeveloperNode, ...DeveloperNode[]]

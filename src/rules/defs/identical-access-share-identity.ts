@@ -1,3 +1,4 @@
+import { grantCount, sameGrants } from '../../analysis/grant-sets.ts'
 import { compareOrdinal } from '../../lib/compare.ts'
 import { groupsWithEqualSets } from '../equal-sets.ts'
 import { shareIdentityFix, type Member } from '../fixes/share-identity.ts'
@@ -22,19 +23,21 @@ export const identicalAccessShareIdentity = createRule({
   create({ index, label, report }) {
     // Workload principals (not developers) holding at least one grant.
     const workloads: number[] = []
-    const setOf = (p: number): readonly number[] => index.principalGrants().sets[p] ?? []
+    const grants = index.principalGrants()
     return {
       principal(p) {
-        if (index.principalType(p) !== 'developer' && setOf(p).length > 0) workloads.push(p)
+        if (index.principalType(p) !== 'developer' && grantCount(grants, p) > 0) workloads.push(p)
       },
       design() {
-        for (const group of groupsWithEqualSets(workloads, setOf)) {
+        const hashOf = (p: number): number => grants.hash[p] as number
+        const same = (p: number, q: number): boolean => sameGrants(grants, p, q)
+        for (const group of groupsWithEqualSets(workloads, hashOf, same)) {
           const members = group.map((p): Member => ({
             type: index.principalType(p) as Member['type'],
             node: index.principalNode(p),
             principal: p,
           }))
-          const count = setOf(group[0] as number).length
+          const count = grantCount(grants, group[0] as number)
           members.sort((a, b) => compareOrdinal(a.node, b.node))
           const [first, ...rest] = members as [Member, ...Member[]]
           const describe = (m: Member): string =>

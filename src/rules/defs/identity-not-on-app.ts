@@ -61,6 +61,7 @@ export const identityNotOnApp = createRule({
         })
     }
     return {
+      accessEdgeWhere: { unresolved: ['notOnApp'] },
       accessEdge(edge, at) {
         const app = index.appAt(at)
         const via = edge.via

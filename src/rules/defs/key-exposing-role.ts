@@ -31,6 +31,7 @@ export const keyExposingRole = createRule({
         messageId: 'keyExposing',
       })
     return {
+      accessEdgeWhere: { role: exposesKeys },
       accessEdge(edge, at) {
         if (index.anyRole(at, exposing)) found(edge, at)
       },

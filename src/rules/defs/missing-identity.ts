@@ -48,6 +48,8 @@ export const missingIdentity = createRule({
       })
     }
     return {
+      // An app without identities resolves nothing: noIdentity, or notOnApp when `via` names one.
+      accessEdgeWhere: { unresolved: ['noIdentity', 'notOnApp'] },
       accessEdge(edge, at) {
         const app = index.appAt(at)
         if (app && index.identityCountOf(index.sourceAt[at] as number) === 0) found(edge, app)

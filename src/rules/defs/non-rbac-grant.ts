@@ -103,6 +103,7 @@ export const nonRbacGrant = createRule({
       return { messageId: 'several', data: { sentences: sentences.join(' ') }, related }
     }
     return {
+      accessEdgeWhere: { role: (r) => NAMED.some((grant) => mechanism(r) === grant) },
       accessEdge(edge, at) {
         // Only grants: an unresolved edge yields none, and the plan carries no step for it.
         if (index.principalAt[at] === -1) return

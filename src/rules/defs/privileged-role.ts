@@ -31,6 +31,7 @@ export const privilegedRole = createRule({
         messageId: 'privileged',
       })
     return {
+      accessEdgeWhere: { role: isPrivileged },
       accessEdge(edge, at) {
         if (index.anyRole(at, privileged)) found(edge, at)
       },

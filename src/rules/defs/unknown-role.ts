@@ -47,6 +47,7 @@ export const unknownRole = createRule({
       })
     }
     return {
+      accessEdgeWhere: { role: isUnknown },
       accessEdge(edge, at) {
         if (index.anyRole(at, unknownRoles)) found(edge, at)
       },
