@@ -9,6 +9,7 @@ import { armScope, parseArmId, roleDefinitionResourceId } from '../plan/arm-ids.
 import type { AppSetting, Plan, PlanPrincipal, PrincipalType } from '../plan/types.ts'
 import { identityResourceId, type BindTarget } from './binding.ts'
 import { builtInPrivilege } from './builtin-privilege.ts'
+import { byId } from '../lib/by-id.ts'
 
 /**
  * One unit of apply work, derived from the plan and the bound design. Enabling the system identity
@@ -128,7 +129,7 @@ export const PHASES: readonly StepKindName[] = [
 ]
 
 export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step[] {
-  const nodes = new Map(design.nodes.map((n) => [n.id, n]))
+  const nodes = byId(design.nodes)
   const name = (id: string): string => nodes.get(id)?.name ?? id
   const resourceOf = (id: string): string | undefined => {
     const node = nodes.get(id)

@@ -1,5 +1,6 @@
 import type { Design } from '../model/types.ts'
 import type { PlanBindings } from '../plan/bind.ts'
+import { byId } from '../lib/by-id.ts'
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined
@@ -11,7 +12,7 @@ const text = (value: unknown): string | undefined =>
  * wins over the file.
  */
 export function designBindings(design: Design, extra?: PlanBindings): PlanBindings {
-  const nodes = new Map(design.nodes.map((n) => [n.id, n]))
+  const nodes = byId(design.nodes)
   return {
     resourceIdOf: (node) => extra?.resourceIdOf(node) ?? text(nodes.get(node)?.azure?.resourceId),
     principalIdOf: (p) => extra?.principalIdOf(p) ?? text(nodes.get(p.node)?.azure?.principalId),

@@ -16,6 +16,7 @@ import { parseArmId } from './arm-id.ts'
 import { bindingArmType, subscriptionProblems } from './bindings.ts'
 import { describeIssue } from './zod-issues.ts'
 import { NAME_MAX } from './kinds.ts'
+import { byId } from '../lib/by-id.ts'
 
 /**
  * Every change to a design is one of these. The canvas, the inspector, quick fixes, optimize and
@@ -121,8 +122,8 @@ class Workspace {
     this.base = design
     this.validate = validate
     this.name = design.name
-    this.nodes = new Map(design.nodes.map((n) => [n.id, n]))
-    this.edges = new Map(design.edges.map((e) => [e.id, e]))
+    this.nodes = byId(design.nodes)
+    this.edges = byId(design.edges)
   }
 
   result(): Design {

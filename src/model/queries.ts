@@ -1,5 +1,6 @@
 import { SCOPES, SYSTEM_VIA, type Scope } from './kinds.ts'
 import type { AccessEdge, AppNode, Design, DesignNode } from './types.ts'
+import { byId } from '../lib/by-id.ts'
 
 /** Who holds a grant: an app's system-assigned identity, a user-assigned identity, or a developer. */
 export type PrincipalRef =
@@ -72,7 +73,7 @@ export class ModelIndex {
 
   constructor(design: Design) {
     this.design = design
-    this.nodes = new Map(design.nodes.map((n) => [n.id, n]))
+    this.nodes = byId(design.nodes)
     const access: AccessEdge[] = []
     for (const edge of design.edges) {
       if (edge.kind === 'access') {

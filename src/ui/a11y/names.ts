@@ -5,6 +5,7 @@ import type { Scope } from '../../model/kinds.ts'
 import type { AccessEdge, Design, DesignEdge, DesignNode } from '../../model/types.ts'
 import { countFindings } from '../../rules/engine.ts'
 import { analyze } from '../../store/derived.ts'
+import { byId } from '../../lib/by-id.ts'
 
 /**
  * What screen readers say for each node and edge of a design, on the canvas and in the outline:
@@ -135,7 +136,7 @@ function build(design: Design): AccessibleNames {
     return `Access from ${nameOf(edge.source)} to ${nameOf(edge.target)}${through ? ` ${through}` : ''}: ${edge.roles.join(', ')}${scopePhrase(edge.scope)}`
   }
 
-  const edgeById = new Map(design.edges.map((e) => [e.id, e]))
+  const edgeById = byId(design.edges)
   return {
     node: remembered(nodes, (id) => {
       const node = index.node(id)

@@ -1,4 +1,5 @@
 import type { Design, DesignEdge, DesignNode } from '../../model/types.ts'
+import { byId } from '../../lib/by-id.ts'
 
 // Per-array indexes, built once per design version and shared by every node and edge component:
 // each component then finds its own data in O(1) instead of scanning the design.
@@ -9,7 +10,7 @@ const attachCounts = new WeakMap<readonly DesignEdge[], Map<string, number>>()
 export function nodeById(design: Design, id: string): DesignNode | undefined {
   let map = nodeMaps.get(design.nodes)
   if (!map) {
-    map = new Map(design.nodes.map((n) => [n.id, n]))
+    map = byId(design.nodes)
     nodeMaps.set(design.nodes, map)
   }
   return map.get(id)
@@ -18,7 +19,7 @@ export function nodeById(design: Design, id: string): DesignNode | undefined {
 export function edgeById(design: Design, id: string): DesignEdge | undefined {
   let map = edgeMaps.get(design.edges)
   if (!map) {
-    map = new Map(design.edges.map((e) => [e.id, e]))
+    map = byId(design.edges)
     edgeMaps.set(design.edges, map)
   }
   return map.get(id)
