@@ -3,6 +3,7 @@ import { SCOPES, type Scope } from '../model/kinds.ts'
 import type { PrincipalRef } from '../model/queries.ts'
 import type { AccessEdge, ServiceNode } from '../model/types.ts'
 import type { Triples } from './grant-sets.ts'
+import type { Groups } from './groups.ts'
 import type { RoleTable } from './role-table.ts'
 
 /**
@@ -32,7 +33,7 @@ export function grantKey(g: Pick<Grant, 'principalKey' | 'service' | 'roleKey' |
 export interface GrantSource {
   readonly accessEdges: readonly AccessEdge[]
   readonly principalCount: number
-  edgesOfPrincipal(p: number): Int32Array
+  principalGroups(): Groups
   readonly principals: readonly PrincipalRef[]
   readonly principalKeys: readonly string[]
   readonly principalAt: Int32Array
@@ -52,14 +53,17 @@ export interface GrantSource {
 function firstSlots(s: GrantSource, triples: Triples): Uint8Array {
   const first = new Uint8Array(s.roleNo.length)
   const takenBy = new Int32Array(triples.count).fill(-1)
+  const { start, items } = s.principalGroups()
   for (let p = 0; p < s.principalCount; p++)
-    for (const at of s.edgesOfPrincipal(p))
+    for (let j = start[p] as number; j < (start[p + 1] as number); j++) {
+      const at = items[j] as number
       for (let i = s.roleStart[at] as number; i < (s.roleStart[at + 1] as number); i++) {
         const t = triples.at[i] as number
         if (t < 0 || takenBy[t] === p) continue
         takenBy[t] = p
         first[i] = 1
       }
+    }
   return first
 }
 

@@ -40,7 +40,9 @@ export function appSettingsAt(index: DesignIndex, n: number): AppConnectionSetti
   let only: string | undefined
   let several = false
   let usesSystem = false
-  for (const at of index.edgesFrom(n)) {
+  const { start, items } = index.sourceGroups()
+  for (let j = start[n] as number; j < (start[n + 1] as number); j++) {
+    const at = items[j] as number
     const p = index.principalAt[at] as number
     if (p < 0) continue
     const type = index.principalType(p)
@@ -67,19 +69,18 @@ export function appSettingsAt(index: DesignIndex, n: number): AppConnectionSetti
       ? SERVICES[node.service].settingWord
       : envName((index.accessEdges[at] as AccessEdge).target)
   })
-  const wordCount = new Map<string, number>()
-  for (const word of words) wordCount.set(word, (wordCount.get(word) ?? 0) + 1)
-  const taken = new Set<string>()
+  // An app reaches a handful of services: lists, not a map and a set per app.
+  const shared = (word: string): boolean => words.indexOf(word) !== words.lastIndexOf(word)
+  const taken: string[] = []
   return connections.map((at, i) => {
     const service = (index.accessEdges[at] as AccessEdge).target
     const identity = index.principalNode(index.principalAt[at] as number)
     const word = words[i] as string
-    const suffix =
-      (wordCount.get(word) ?? 0) > 1 ? `${word}_${envName(services[i]?.name ?? service)}` : word
+    const suffix = shared(word) ? `${word}_${envName(services[i]?.name ?? service)}` : word
     // Two names that normalise alike (kv-a and kv_a) still get distinct settings.
     let name = `${PER_CONNECTION_PREFIX}${suffix}`
-    for (let k = 2; taken.has(name); k++) name = `${PER_CONNECTION_PREFIX}${suffix}_${k}`
-    taken.add(name)
+    for (let k = 2; taken.includes(name); k++) name = `${PER_CONNECTION_PREFIX}${suffix}_${k}`
+    taken.push(name)
     return { name, identity, service }
   })
 }

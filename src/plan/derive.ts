@@ -86,12 +86,17 @@ function grantActions(index: DesignIndex): PlanAction[] {
   const rbac: AssignRoleAction[] = []
   const cosmos: AssignCosmosDataRoleAction[] = []
   const sql = new Map<string, { principal: PrincipalRef; target: string; roles: string[] }>()
-  // Grants share their principal's object: its type is looked up once per principal.
-  const types = new Map<PrincipalRef, PrincipalType>()
-  const typeOf = (p: PrincipalRef): PrincipalType => {
-    let type = types.get(p)
-    if (type === undefined) types.set(p, (type = principalTypeOf(index, p)))
-    return type
+  // Grants share their principal's object: its type is looked up, and the plan's copy of it
+  // made, once per principal (tens of thousands of assignments share a few thousand).
+  const principals = new Map<PrincipalRef, PlanPrincipal>()
+  const principalOf = (p: PrincipalRef): PlanPrincipal => {
+    let out = principals.get(p)
+    if (out === undefined)
+      principals.set(
+        p,
+        (out = { ref: { type: p.type, node: p.node }, type: principalTypeOf(index, p) }),
+      )
+    return out
   }
   const vaults = new Map<string, { principal: PrincipalRef; target: string; roles: string[] }>()
   const redis: RedisAccessPolicyAction[] = []
@@ -105,10 +110,10 @@ function grantActions(index: DesignIndex): PlanAction[] {
   for (const grant of index.distinctGrants()) {
     switch (grant.mechanism) {
       case 'rbac':
-        rbac.push(assignment('assignRole', typeOf, grant))
+        rbac.push(assignment('assignRole', principalOf, grant))
         break
       case 'cosmosSqlRbac':
-        cosmos.push(assignment('assignCosmosDataRole', typeOf, grant))
+        cosmos.push(assignment('assignCosmosDataRole', principalOf, grant))
         break
       case 'sqlDatabaseRole':
         byTarget(sql, grant)
@@ -188,16 +193,23 @@ function grantActions(index: DesignIndex): PlanAction[] {
   ]
 }
 
+/** A grant's principal as plan actions name it (one object per principal), and its type. */
+interface PlanPrincipal {
+  readonly ref: PrincipalRef
+  readonly type: PrincipalType
+}
+
 /** The assignment of a grant (one object, made for tens of thousands of grants). */
 function assignment<A extends (AssignRoleAction | AssignCosmosDataRoleAction)['action']>(
   action: A,
-  typeOf: (p: PrincipalRef) => PrincipalType,
+  principalOf: (p: PrincipalRef) => PlanPrincipal,
   grant: Grant,
 ): Extract<AssignRoleAction | AssignCosmosDataRoleAction, { action: A }> {
+  const principal = principalOf(grant.principal)
   return {
     action,
-    principal: { type: grant.principal.type, node: grant.principal.node },
-    principalType: typeOf(grant.principal),
+    principal: principal.ref,
+    principalType: principal.type,
     roleName: grant.roleKey,
     roleDefinitionId: roleDefinitionGuid(grant),
     target: grant.service,
