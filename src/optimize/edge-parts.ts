@@ -18,11 +18,19 @@ export function edgeParts(
   viaOf: (role: string, position: number) => string | undefined,
   fallback: string,
 ): EdgePart[] {
-  const assigned = edge.roles.map(viaOf)
-  const first = assigned.find((v) => v !== undefined) ?? fallback
+  const assigned: (string | undefined)[] = []
+  let found: string | undefined
+  let whole = true
+  for (let i = 0; i < edge.roles.length; i++) {
+    const via = viaOf(edge.roles[i] as string, i)
+    assigned.push(via)
+    if (via === undefined) continue
+    if (found === undefined) found = via
+    else if (via !== found) whole = false
+  }
+  const first = found ?? fallback
   // The usual case: every role goes the same way, so the edge stays whole.
-  if (assigned.every((v) => v === undefined || v === first))
-    return [{ via: first, roles: edge.roles }]
+  if (whole) return [{ via: first, roles: edge.roles }]
   const parts = new Map<string, string[]>([[first, []]])
   edge.roles.forEach((role, i) => {
     const via = assigned[i] ?? first
@@ -43,15 +51,24 @@ export function edgePartEdits(
   parts: readonly EdgePart[],
   ids: IdAllocator,
   out: Edit[],
-): string[] {
-  const [head, ...rest] = parts
-  if (!head) return []
-  const set: { via?: string; roles?: readonly string[] } = {}
-  if (edge.via !== head.via) set.via = head.via
-  if (!sameList(edge.roles, head.roles)) set.roles = head.roles
-  if (set.via !== undefined || set.roles !== undefined)
-    out.push({ type: 'updateEdge', id: edge.id, set })
-  return rest.map((part) => {
+): readonly string[] {
+  const head = parts[0]
+  if (!head) return NONE
+  const viaChanged = edge.via !== head.via
+  const rolesChanged = !sameList(edge.roles, head.roles)
+  if (viaChanged || rolesChanged)
+    out.push({
+      type: 'updateEdge',
+      id: edge.id,
+      set: rolesChanged
+        ? viaChanged
+          ? { via: head.via, roles: head.roles }
+          : { roles: head.roles }
+        : { via: head.via },
+    })
+  // Most edges stay whole: no list is made for them.
+  if (parts.length === 1) return NONE
+  return parts.slice(1).map((part) => {
     const id = ids.fresh(edge.id)
     out.push({
       type: 'addEdge',
@@ -69,6 +86,8 @@ export function edgePartEdits(
     return id
   })
 }
+
+const NONE: readonly string[] = []
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i])

@@ -87,8 +87,8 @@ function firstVia(
 ): string | undefined {
   if (needs.solo.has(app)) return SYSTEM_VIA
   for (const at of needs.edgesOf.get(app) ?? []) {
-    for (const key of needs.needsAt[at] ?? []) {
-      const group = key === undefined ? undefined : needs.groupOf.get(key)
+    for (let i = needs.slotStart[at] as number; i < (needs.slotStart[at + 1] as number); i++) {
+      const group = needs.groupOf.get(needs.needAt[i] as number)
       if (group) return viaOfGroup.get(group)
     }
   }

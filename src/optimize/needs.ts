@@ -1,5 +1,5 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
-import { compareOrdinal } from '../lib/compare.ts'
+import { sortOrdinal } from '../lib/compare.ts'
 import type { AccessEdge, AppNode } from '../model/types.ts'
 
 /** Needs (service, role, scope) that exactly the same apps have (PRODUCT.md §6 step 1). */
@@ -16,8 +16,13 @@ export interface Needs {
   readonly reach: readonly AppNode[]
   /** The access edges of each app in reach, as positions in `index.accessEdges`, in file order. */
   readonly edgesOf: ReadonlyMap<string, readonly number[]>
-  /** By edge position: the need (a number) of each role, undefined for an unknown role name. */
-  readonly needsAt: readonly (readonly (number | undefined)[] | undefined)[]
+  /**
+   * By role slot (position in the index's `roleNo`): the need (a number) of the role, -1 for an
+   * unknown role name or an edge from no app. Edge `at`'s roles are the slots
+   * `slotStart[at]` up to `slotStart[at + 1]` (the index's `roleStart`).
+   */
+  readonly needAt: Int32Array
+  readonly slotStart: Int32Array
   /** Groups in order of their first need in the file. */
   readonly groups: readonly NeedGroup[]
   readonly groupOf: ReadonlyMap<number, NeedGroup>
@@ -30,7 +35,7 @@ const SEP = '\u0000'
 /** Step 1 (and the Logic App part of step 3) of PRODUCT.md §6, in one pass over the edges. */
 export function collectNeeds(index: DesignIndex): Needs {
   const edgesOf = new Map<string, number[]>()
-  const needsAt: (number | undefined)[][] = []
+  const needAt = new Int32Array(index.roleNo.length).fill(-1)
   // A need is a (service, role, scope) triple some app has, numbered in order of first need.
   const triples = index.triples()
   const needOf = new Int32Array(triples.count).fill(-1)
@@ -44,13 +49,9 @@ export function collectNeeds(index: DesignIndex): Needs {
     const list = edgesOf.get(app.id)
     if (list) list.push(at)
     else edgesOf.set(app.id, [at])
-    const keys: (number | undefined)[] = []
     for (let i = index.roleStart[at] as number; i < (index.roleStart[at + 1] as number); i++) {
       const triple = triples.at[i] as number
-      if (triple < 0) {
-        keys.push(undefined)
-        continue
-      }
+      if (triple < 0) continue
       let need = needOf[triple] as number
       if (need < 0) {
         need = needOf[triple] = appsOfNeed.length
@@ -58,30 +59,34 @@ export function collectNeeds(index: DesignIndex): Needs {
         serviceOfNeed.push(edge.target)
       }
       ;(appsOfNeed[need] as Set<string>).add(app.id)
-      keys.push(need)
+      needAt[i] = need
     }
-    needsAt[at] = keys
   }
   const reach = index.design.nodes.filter(
     (n): n is AppNode => n.kind === 'app' && edgesOf.has(n.id),
   )
-  let grouping = groupNeeds(appsOfNeed, serviceOfNeed, new Set())
+  // Each need's apps in ordinal order, sorted once: leaving apps out keeps a list sorted.
+  const sorted = appsOfNeed.map((apps) => sortOrdinal([...apps]))
+  const keys = sorted.map((apps) => apps.join(SEP))
+  let grouping = groupNeeds(sorted, keys, serviceOfNeed, new Set())
   const solo = soloLogicApps(reach, appsOfNeed, grouping.groupOf)
-  if (solo.size > 0) grouping = groupNeeds(appsOfNeed, serviceOfNeed, solo)
-  return { reach, edgesOf, needsAt, ...grouping, solo }
+  if (solo.size > 0) grouping = groupNeeds(sorted, keys, serviceOfNeed, solo)
+  return { reach, edgesOf, needAt, slotStart: index.roleStart, ...grouping, solo }
 }
 
+/** `keys`: each need's apps joined by SEP. */
 function groupNeeds(
-  appsOfNeed: readonly ReadonlySet<string>[],
+  appsOfNeed: readonly (readonly string[])[],
+  keys: readonly string[],
   serviceOfNeed: readonly string[],
   without: ReadonlySet<string>,
 ): Pick<Needs, 'groups' | 'groupOf'> {
   const groups = new Map<string, NeedGroup>()
   const groupOf = new Map<number, NeedGroup>()
-  appsOfNeed.forEach((appSet, need) => {
-    const apps = [...appSet].filter((a) => !without.has(a)).sort(compareOrdinal)
+  appsOfNeed.forEach((all, need) => {
+    const apps = all.some((a) => without.has(a)) ? all.filter((a) => !without.has(a)) : all
     if (apps.length === 0) return
-    const key = apps.join(SEP)
+    const key = apps === all ? (keys[need] as string) : apps.join(SEP)
     let group = groups.get(key)
     if (!group) {
       group = { apps, key, services: [] }

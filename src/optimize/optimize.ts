@@ -2,7 +2,7 @@ import { DesignIndex } from '../analysis/design-index.ts'
 import { editDraft, type Edit, type EditDraft } from '../model/edits.ts'
 import { SYSTEM_VIA } from '../model/kinds.ts'
 import type { AccessEdge, Design } from '../model/types.ts'
-import { edgePartEdits, edgeParts } from './edge-parts.ts'
+import { edgePartEdits, edgeParts, type EdgePart } from './edge-parts.ts'
 import { IdAllocator } from './ids.ts'
 import { planLayout, type Layout } from './layout.ts'
 import { collectNeeds, type Needs } from './needs.ts'
@@ -31,15 +31,16 @@ export function optimizeIdentities(design: Design): OptimizeResult {
   const edgesSplit: EdgeSplit[] = []
   const usesSystem = new Set<string>()
   for (const app of needs.reach) {
+    // The first role slot of the edge at hand, read by one function per app (not one per edge).
+    let slot = 0
+    const viaOf = (_role: string, i: number): string | undefined =>
+      viaOfNeed(app.id, needs.needAt[slot + i] as number, needs, layout)
+    const home = layout.home.get(app.id) ?? SYSTEM_VIA
     for (const at of needs.edgesOf.get(app.id) ?? []) {
       const edge = index.accessEdges[at] as AccessEdge
-      const keys = needs.needsAt[at] ?? []
-      const parts = edgeParts(
-        edge,
-        (_role, i) => viaOfNeed(app.id, keys[i], needs, layout),
-        layout.home.get(app.id) ?? SYSTEM_VIA,
-      )
-      if (parts.some((p) => p.via === SYSTEM_VIA)) usesSystem.add(app.id)
+      slot = needs.slotStart[at] as number
+      const parts = edgeParts(edge, viaOf, home)
+      if (throughSystem(parts)) usesSystem.add(app.id)
       const into = edgePartEdits(edge, parts, ids, edgeEdits)
       if (into.length > 0) edgesSplit.push({ edge: edge.id, into })
     }
@@ -86,13 +87,13 @@ export function optimizeIdentities(design: Design): OptimizeResult {
   }
 }
 
-function viaOfNeed(
-  app: string,
-  need: number | undefined,
-  needs: Needs,
-  layout: Layout,
-): string | undefined {
-  if (need === undefined) return undefined
+function throughSystem(parts: readonly EdgePart[]): boolean {
+  for (const part of parts) if (part.via === SYSTEM_VIA) return true
+  return false
+}
+
+function viaOfNeed(app: string, need: number, needs: Needs, layout: Layout): string | undefined {
+  if (need < 0) return undefined
   if (needs.solo.has(app)) return SYSTEM_VIA
   const group = needs.groupOf.get(need)
   return group === undefined ? undefined : layout.viaOfGroup.get(group)

@@ -1,0 +1,19 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { compareOrdinal, sortOrdinal } from '@/lib/compare.ts'
+
+describe('sortOrdinal', () => {
+  it('orders as Array#sort with compareOrdinal, short lists and long', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary' }), { maxLength: 40 }), (list) => {
+        const expected = [...list].sort(compareOrdinal)
+        expect(sortOrdinal([...list])).toEqual(expected)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('sorts by code unit, not locale: uppercase before lowercase, "a" before "a-b"', () => {
+    expect(sortOrdinal(['b', 'a-b', 'B', 'a', 'ä'])).toEqual(['B', 'a', 'a-b', 'b', 'ä'])
+  })
+})
