@@ -35,10 +35,12 @@ const UNRESOLVED: readonly Resolution[] = [
  * Node kinds as stored in `kindAt` (0: no node). Reading a kind code from one typed array is one
  * load; reading `kind` off nodes of four shapes is a megamorphic property access, on every edge.
  */
-const KIND_CODE = { app: 1, identity: 2, service: 3, developer: 4 } as const satisfies Record<
-  NodeKind,
-  number
->
+export const KIND_CODE = {
+  app: 1,
+  identity: 2,
+  service: 3,
+  developer: 4,
+} as const satisfies Record<NodeKind, number>
 /** Principal types as stored in `principalTypeAt`. */
 const TYPES: readonly PrincipalRef['type'][] = ['systemAssigned', 'userAssigned', 'developer']
 const NONE: readonly string[] = []
@@ -67,7 +69,7 @@ export class NumberedDesign {
   readonly roleNo: Int32Array
   readonly roleTable = new RoleTable()
   /** Per node number, its kind's code (KIND_CODE). */
-  private readonly kindAt: Uint8Array
+  readonly kindAt: Uint8Array
   readonly principalAt: Int32Array
   /** Per edge: 0 when it resolves, else the code of its reason (REASONS). */
   readonly reasonAt: Uint8Array

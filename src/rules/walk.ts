@@ -1,6 +1,6 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
-import { REASONS } from '../analysis/numbered-design.ts'
-import { SCOPES } from '../model/kinds.ts'
+import { KIND_CODE, REASONS } from '../analysis/numbered-design.ts'
+import { SCOPES, type NodeKind } from '../model/kinds.ts'
 import type { AccessEdge, DesignNode } from '../model/types.ts'
 import type { EdgeSelector, Listeners } from './rule.ts'
 
@@ -52,11 +52,14 @@ export function walk(
     for (let i = 0; i < subs.fns.length; i++) invoke(subs, i, a, b)
   }
   const nodes = index.design.nodes
-  if (on.app.fns.length + on.identity.fns.length + on.service.fns.length + on.developer.fns.length)
+  // By kind code (the index's kindAt): a node of a kind nobody listens to is not even read.
+  const byKind: (Subscribers | undefined)[] = []
+  for (const kind of Object.keys(KIND_CODE) as NodeKind[])
+    if (on[kind].fns.length > 0) byKind[KIND_CODE[kind]] = on[kind]
+  if (byKind.length > 0)
     for (let n = 0; n < nodes.length; n++) {
-      const node = nodes[n] as DesignNode
-      const subs = on[node.kind]
-      if (subs.fns.length > 0) call(subs, node, n)
+      const subs = byKind[index.kindAt[n] as number]
+      if (subs) call(subs, nodes[n] as DesignNode, n)
     }
   const edgeSubs = on.accessEdge
   if (edgeSubs.fns.length > 0) {
