@@ -117,7 +117,7 @@ export const suite: BenchSuite = {
         note: cpuNote(optimize),
       })
     }
-    figures.push(...peakHeap(10_000))
+    figures.push(...peakHeap(10_000), ...allocated(10_000))
     return figures
   },
 }
@@ -192,4 +192,38 @@ function peakHeap(apps: number): Figure[] {
     },
     { name: `heap kept by a check's result, ${apps} apps`, value: round(kept - start), unit: 'MB' },
   ]
+}
+
+/**
+ * What one cold check, plan and optimize of a large design allocate, measured in a child process
+ * whose young generation they cannot fill (bench/allocated.ts): a figure the machine's load does
+ * not move, to compare code changes on a busy machine where times drift by a fifth.
+ */
+function allocated(apps: number): Figure[] {
+  const semiSpace = '512'
+  const run = spawnSync(
+    process.execPath,
+    [
+      `--min-semi-space-size=${semiSpace}`,
+      `--max-semi-space-size=${semiSpace}`,
+      '--import',
+      'tsx',
+      'bench/allocated.ts',
+      String(apps),
+    ],
+    { encoding: 'utf8' },
+  )
+  if (run.status !== 0) throw new Error(`allocated.ts failed: ${run.stderr}`)
+  return run.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('@allocated '))
+    .map((line): Figure => {
+      const [, name, mb] = line.split(' ')
+      return {
+        name: `allocated by one ${name} (cold), ${apps} apps`,
+        value: round(Number(mb)),
+        unit: 'MB',
+        note: 'no collection during the call',
+      }
+    })
 }
