@@ -103,13 +103,13 @@ export class NumberedDesign {
     this.attached = new Array<string[] | undefined>(nodes.length)
     this.attachedTo = new Array<string[] | undefined>(nodes.length)
     this.attachedToNo = new Array<number[] | undefined>(nodes.length)
-    const access: AccessEdge[] = []
+    let count = 0
     let roleCount = 0
     const edges = design.edges
     for (let e = 0; e < edges.length; e++) {
       const edge = edges[e] as DesignEdge
       if (edge.kind === 'access') {
-        access.push(edge)
+        count++
         roleCount += edge.roles.length
       } else {
         const source = this.number(edge.source)
@@ -119,8 +119,13 @@ export class NumberedDesign {
           (this.attachedToNo[target] ??= []).push(source)
       }
     }
+    // Sized once: growing a list of 50,000 by push copies it over and over (megabytes of garbage).
+    const access = new Array<AccessEdge>(count)
+    for (let e = 0, at = 0; at < count; e++) {
+      const edge = edges[e] as DesignEdge
+      if (edge.kind === 'access') access[at++] = edge
+    }
     this.accessEdges = access
-    const count = access.length
     const sourceAt = (this.sourceAt = new Int32Array(count))
     const targetAt = (this.targetAt = new Int32Array(count))
     const slotAt = (this.slotAt = new Uint8Array(count))
@@ -189,6 +194,14 @@ export class NumberedDesign {
   /** How many node and endpoint numbers there are. */
   get endpointCount(): number {
     return this.design.nodes.length + this.extraIds.length
+  }
+
+  /** The id of a node or endpoint by number (see endpointCount). */
+  idAt(n: number): string {
+    const count = this.design.nodes.length
+    return n < count
+      ? (this.design.nodes[n] as DesignNode).id
+      : (this.extraIds[n - count] as string)
   }
 
   /** A node's number (its position in `design.nodes`), or undefined. */

@@ -51,6 +51,7 @@ export function runRules(rules: readonly ComponentRule[], index: DesignIndex): R
     const context: RuleContext<string> = {
       index,
       label: (node) => labels.of(node),
+      labelAt: (n) => labels.at(n),
       report(r) {
         const message = fillMessage(messages(r.messageId), r.data ?? NO_DATA)
         const severity = r.severity ?? rule.meta.severity

@@ -24,6 +24,12 @@ export class Labels {
       if (label === undefined) this.others.set(id, (label = quote(id)))
       return label
     }
+    return this.at(n)
+  }
+
+  /** The label of the node or endpoint with this number (no lookup by id: rules have numbers). */
+  at(n: number): string {
+    if (n >= this.index.nodeCount) return this.of(this.index.idAt(n))
     return (this.byNumber[n] ??= quote((this.index.design.nodes[n] as { name: string }).name))
   }
 }

@@ -34,6 +34,8 @@ export interface RuleContext<MessageId extends string> {
   readonly index: DesignIndex
   /** A node's name quoted for a message (see Labels). */
   label(id: string): string
+  /** `label` of the node with this number (DesignIndex numbering): no lookup by id. */
+  labelAt(n: number): string
   report(report: Report<MessageId>): void
 }
 

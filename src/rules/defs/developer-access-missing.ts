@@ -16,9 +16,9 @@ export const developerAccessMissing = createRule({
     },
     learnMore: 'https://learn.microsoft.com/azure/developer/intro/passwordless-overview',
   },
-  create({ index, label, report }) {
+  create({ index, labelAt, report }) {
     // Only apps reach the service: each once, in file order.
-    const found = (service: string, edges: Int32Array): void => {
+    const found = (service: string, n: number, edges: Int32Array): void => {
       const apps: string[] = []
       for (const at of edges) {
         const app = (index.accessEdges[at] as AccessEdge).source
@@ -27,7 +27,7 @@ export const developerAccessMissing = createRule({
       report({
         subject: service,
         messageId: 'missing',
-        data: { service: label(service) },
+        data: { service: labelAt(n) },
         related: apps,
       })
     }
@@ -38,7 +38,7 @@ export const developerAccessMissing = createRule({
         const to = start[n + 1] as number
         if (from === to) return
         for (let i = from; i < to; i++) if (index.isFromDeveloper(items[i] as number)) return
-        found(service.id, items.subarray(from, to))
+        found(service.id, n, items.subarray(from, to))
       },
     }
   },

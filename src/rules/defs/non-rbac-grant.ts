@@ -63,7 +63,7 @@ export const nonRbacGrant = createRule({
     learnMore:
       'https://learn.microsoft.com/azure/cosmos-db/nosql/security/how-to-grant-data-plane-role-based-access',
   },
-  create({ index, label, report }) {
+  create({ index, labelAt, report }) {
     // Per role number, a bit per mechanism of NAMED it grants by: an edge's mechanisms are the
     // OR of its roles' bits, with no list made for the many edges that name none.
     const bits = new Uint8Array(index.roleTable.refs.length)
@@ -80,7 +80,7 @@ export const nonRbacGrant = createRule({
     const said = new Map<number | string, Said>()
     const roleCount = index.roleTable.refs.length
     const sayFor = (edge: AccessEdge, at: number, mask: number): Said => {
-      const service = label(edge.target)
+      const service = labelAt(index.targetAt[at] as number)
       const kind = index.serviceAt(at)?.service
       const onServer = kind === 'postgresql' || kind === 'mysql'
       const named = NAMED.filter((_, i) => mask & (1 << i))

@@ -19,20 +19,21 @@ export const sharedIdentityOvergrant = createRule({
     learnMore:
       'https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/managed-identity-best-practice-recommendations#limiting-the-scope-of-a-user-assigned-identity',
   },
-  create({ index, label, report }) {
+  create({ index, labelAt, report }) {
     const needs = new Needs(index)
-    const found = (identity: string, apps: readonly string[], head: number): void => {
-      const { service, over } = needs.overgrants(head, apps)
-      const others = apps.filter((a) => over.some((o) => !o.apps.has(a)))
+    const found = (identity: string, n: number, apps: readonly string[], head: number): void => {
+      const { service, serviceNumber, over, lacking } = needs.overgrants(head, apps)
+      const others = lacking.map((i) => apps[i] as string)
+      const numbers = index.appNumbersAt(n)
       report({
         subject: identity,
         messageId: 'overgrant',
         data: {
-          identity: label(identity),
+          identity: labelAt(n),
           count: apps.length,
           roles: [...new Set(over.map((o) => JSON.stringify(o.role)))].join(', '),
-          service: label(service),
-          others: others.map((a) => label(a)).join(', '),
+          service: labelAt(serviceNumber),
+          others: lacking.map((i) => labelAt(numbers[i] as number)).join(', '),
           verb: others.length === 1 ? 'does' : 'do',
           pronoun: others.length === 1 ? 'it gets' : 'they get',
         },
@@ -51,7 +52,7 @@ export const sharedIdentityOvergrant = createRule({
         if (p === undefined) return
         // Per service, in order of first use, the grants not every app needs.
         const services = needs.of(p, n)
-        for (const head of services) found(identity, apps, head)
+        for (const head of services) found(identity, n, apps, head)
       },
     }
   },
@@ -135,8 +136,14 @@ class Needs {
     return heads
   }
 
-  /** The service of the grants chained from local `head` (see `of`), and the apps needing each. */
-  overgrants(head: number, apps: readonly string[]): { service: string; over: Overgrant[] } {
+  /**
+   * The service (id and number) of the grants chained from local `head` (see `of`), the apps
+   * needing each, and the positions (in `apps`) of the apps lacking at least one of them.
+   */
+  overgrants(
+    head: number,
+    apps: readonly string[],
+  ): { service: string; serviceNumber: number; over: Overgrant[]; lacking: number[] } {
     const { keys } = this.index.roleTable
     const tripleKey = this.index.triples().key
     const out: Overgrant[] = []
@@ -148,8 +155,21 @@ class Needs {
       })
       out.push({ key: t, role: keys[tripleKey[t] as number] as string, apps: needing })
     }
-    const edge = this.index.accessEdges[this.first[head] as number] as AccessEdge
-    return { service: edge.target, over: out }
+    const lacking: number[] = []
+    for (let i = 0; i < apps.length; i++)
+      for (let l = head; l >= 0; l = this.next[l] as number)
+        if (!this.has(l, i)) {
+          lacking.push(i)
+          break
+        }
+    const at = this.first[head] as number
+    const edge = this.index.accessEdges[at] as AccessEdge
+    return {
+      service: edge.target,
+      serviceNumber: this.index.targetAt[at] as number,
+      over: out,
+      lacking,
+    }
   }
 
   private add(t: number, at: number): number {

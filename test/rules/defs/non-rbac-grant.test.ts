@@ -33,6 +33,22 @@ testRule(nonRbacGrant, {
       ],
     },
     {
+      // A design read without validation may point an edge at an id no node has: the message
+      // quotes the id itself (Labels.at of an endpoint number past the nodes).
+      name: 'an edge to an id that names no node',
+      design: design()
+        .app('api', { systemAssigned: true })
+        .access('api', 'gone "db"', ['db_datareader'], { id: 'e1' })
+        .build(),
+      findings: [
+        {
+          subject: 'e1',
+          message: '"db_datareader" on "gone \\"db\\"" is a database role',
+          related: ['gone "db"'],
+        },
+      ],
+    },
+    {
       // Findings of edges with the same roles to the same service share their message: edges
       // that differ in one of them each get their own.
       name: 'each edge names its own roles and service, also beside edges to the same service',
