@@ -119,13 +119,9 @@ export class NumberedDesign {
           (this.attachedToNo[target] ??= []).push(source)
       }
     }
-    // Sized once: growing a list of 50,000 by push copies it over and over (megabytes of garbage).
-    const access = new Array<AccessEdge>(count)
-    for (let e = 0, at = 0; at < count; e++) {
-      const edge = edges[e] as DesignEdge
-      if (edge.kind === 'access') access[at++] = edge
-    }
-    this.accessEdges = access
+    // Sized once and filled by the pass below: growing a list of 50,000 by push copies it over and
+    // over (megabytes of garbage), and a pass of its own would read every edge again.
+    const access = (this.accessEdges = new Array<AccessEdge>(count))
     const sourceAt = (this.sourceAt = new Int32Array(count))
     const targetAt = (this.targetAt = new Int32Array(count))
     const slotAt = (this.slotAt = new Uint8Array(count))
@@ -157,8 +153,10 @@ export class NumberedDesign {
     }
     const unresolved = (reason: Unresolved): number => -1 - REASON_CODE[reason]
     let slot = 0
-    for (let at = 0; at < count; at++) {
-      const edge = access[at] as AccessEdge
+    for (let e = 0, at = 0; at < count; e++, at++) {
+      let edge = edges[e] as DesignEdge
+      while (edge.kind !== 'access') edge = edges[++e] as DesignEdge
+      access[at] = edge
       // An app's edges mostly come one after another: the last source's number, without a lookup.
       if (edge.source !== lastSource) source = this.number((lastSource = edge.source))
       const target = this.number(edge.target)
