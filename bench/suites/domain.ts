@@ -65,9 +65,9 @@ export const suite: BenchSuite = {
       const big = apps === 10_000
       const runs = big ? 7 : 9
       const at = <T extends object>(target: T): T | object => (big ? target : {})
-      // The yardstick runs warm: a first pass over a freshly parsed design pays for the collector
-      // moving that design out of the young generation (~13 ms at 10,000 apps), which says more
-      // about the heap than about the machine's speed.
+      // The yardstick runs warm. A cold check also pays for the collector moving the design
+      // JSON.parse has just made out of the young generation (~12 ms at 10,000 apps): the warm
+      // ratio beside the cold one shows the check's own work (README, Benchmarks).
       const linear = medianMs(() => linearPass(design), runs * 3, 5)
       const cold = medianColdMs(copyOf(design), checkDesign, runs)
       const warm = medianMs(() => checkDesign(design), runs)
