@@ -5,6 +5,23 @@ import { grantCount, sameGrants } from '@/analysis/grant-sets.ts'
 import { grantMechanismOn, resolveRole } from '@/catalog/roles.ts'
 import { ModelIndex } from '@/model/queries.ts'
 import { designArbitrary } from '../support/arbitraries.ts'
+import { design } from '../support/builder.ts'
+
+/** Twelve role texts (more than the two edges that carry them): built-in names and GUIDs. */
+const ROLES_OF_STORAGE = [
+  'Storage Blob Data Reader',
+  'Storage Blob Data Contributor',
+  'Storage Blob Data Owner',
+  'Storage Queue Data Reader',
+  'Storage Queue Data Contributor',
+  'Storage Table Data Reader',
+  'Storage Table Data Contributor',
+  'Reader',
+  'Contributor',
+  'ba92f5b4-2d11-453d-a403-e96b0029c9fe',
+  'not a role',
+  '11111111-2222-3333-4444-555555555555',
+]
 
 describe('DesignIndex', () => {
   it('resolves every access edge exactly as ModelIndex.resolve does, by id and by position', () => {
@@ -32,6 +49,34 @@ describe('DesignIndex', () => {
       { numRuns: 300 },
     )
   }, 60_000)
+
+  it('resolves the same whatever order the edges come in (attach edges after access edges)', () => {
+    fc.assert(
+      fc.property(designArbitrary(), (d) => {
+        // Reversed, every attach edge comes after the access edges it resolves.
+        const reversed = { ...d, edges: [...d.edges].reverse() }
+        const model = new ModelIndex(reversed)
+        const index = new DesignIndex(reversed)
+        index.accessEdges.forEach((edge, at) =>
+          expect(index.resolutionAt[at]).toEqual(model.resolve(edge)),
+        )
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('numbers every role of edges carrying many roles (more roles than edges)', () => {
+    const roles = ROLES_OF_STORAGE
+    const d = design()
+      .app('api', { systemAssigned: true })
+      .service('st', 'storage')
+      .access('api', 'st', roles)
+      .access('api', 'st', [...roles].reverse())
+      .build()
+    const index = new DesignIndex(d)
+    expect(index.rolesAt).toEqual([roles.map(resolveRole), [...roles].reverse().map(resolveRole)])
+    expect(index.roleNo).toHaveLength(2 * roles.length)
+  })
 
   it('yields one grant per known or custom role of each resolved edge, grouped by principal', () => {
     fc.assert(
