@@ -66,7 +66,7 @@ export const suite: BenchSuite = {
       const runs = big ? 7 : 9
       const at = <T extends object>(target: T): T | object => (big ? target : {})
       // The yardstick runs warm. A cold check also pays for the collector moving the design
-      // JSON.parse has just made out of the young generation (~12 ms at 10,000 apps): the warm
+      // JSON.parse has just made out of the young generation (~15 ms at 10,000 apps): the warm
       // ratio beside the cold one shows the check's own work (README, Benchmarks).
       const linear = medianMs(() => linearPass(design), runs * 3, 5)
       const cold = medianColdMs(copyOf(design), checkDesign, runs)
