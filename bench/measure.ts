@@ -5,7 +5,17 @@ import { runInNewContext } from 'node:vm'
 // A full garbage collection before each figure, so one figure does not pay for the garbage of the
 // one before it (the usual trick to reach gc() without restarting node with --expose-gc).
 setFlagsFromString('--expose-gc')
-const collect = runInNewContext('gc') as () => void
+const collect = runInNewContext('gc') as (options?: { type: 'minor' | 'major' }) => void
+
+/**
+ * Two young-generation collections: what was just allocated and is still alive (a design
+ * JSON.parse has just made) is moved out of the young generation, where the next collection
+ * would have to copy it, without the full collection that shrinks the young generation.
+ */
+export function settleYoung(): void {
+  collect({ type: 'minor' })
+  collect({ type: 'minor' })
+}
 
 /**
  * Median wall time in milliseconds of `fn` over `runs` runs after `warmup` unmeasured ones. The
