@@ -104,6 +104,7 @@ export class DesignIndex extends NumberedDesign {
   /** Each distinct (service, role, scope) numbered, and the triple of each role slot. */
   triples(): Triples {
     this.tripleTable ??= numberTriples({
+      endpointCount: this.endpointCount,
       targetAt: this.targetAt,
       slotAt: this.slotAt,
       roleStart: this.roleStart,

@@ -16,6 +16,8 @@ export interface Triples {
 
 /** What numberTriples reads of a DesignIndex. */
 export interface TripleSource {
+  /** How many endpoint numbers there are (targets are below it). */
+  readonly endpointCount: number
   readonly targetAt: Int32Array
   readonly slotAt: Uint8Array
   readonly roleStart: Int32Array
@@ -34,20 +36,31 @@ export function numberTriples(s: TripleSource): Triples {
   const key: number[] = []
   const slot: number[] = []
   const stride = s.keyCount * 3
+  // The code last numbered on an edge to each target, and its number: edges to one service
+  // mostly carry the same role at the same scope, and comparing with it costs less than a lookup.
+  const lastCode = new Int32Array(s.endpointCount).fill(-1)
+  const lastId = new Int32Array(s.endpointCount)
   for (let e = 0; e < s.targetAt.length; e++) {
-    const base = (s.targetAt[e] as number) * stride + (s.slotAt[e] as number)
+    const target = s.targetAt[e] as number
+    const base = target * stride + (s.slotAt[e] as number)
     for (let i = s.roleStart[e] as number; i < (s.roleStart[e + 1] as number); i++) {
       const role = s.roleNo[i] as number
       if (!s.known[role]) continue
       const k = s.keyOf[role] as number
       const code = base + k * 3
-      let id = ids.get(code)
-      if (id === undefined) {
-        id = service.length
-        ids.set(code, id)
-        service.push(s.targetAt[e] as number)
-        key.push(k)
-        slot.push(s.slotAt[e] as number)
+      let id: number | undefined
+      if (lastCode[target] === code) id = lastId[target] as number
+      else {
+        id = ids.get(code)
+        if (id === undefined) {
+          id = service.length
+          ids.set(code, id)
+          service.push(target)
+          key.push(k)
+          slot.push(s.slotAt[e] as number)
+        }
+        lastCode[target] = code
+        lastId[target] = id
       }
       at[i] = id
     }
