@@ -1,11 +1,10 @@
-import type { RoleRef } from '../catalog/roles.ts'
+import { grantMechanismOn, type GrantMechanism, type RoleRef } from '../catalog/roles.ts'
 import type { Resolution } from '../model/queries.ts'
 import type { AccessEdge } from '../model/types.ts'
 import { numberTriples, principalGrants, type PrincipalGrants, type Triples } from './grant-sets.ts'
 import { makeGrants, type Grant } from './grants.ts'
 import { groupOf, groupPositions, type Groups } from './groups.ts'
 import { NumberedDesign } from './numbered-design.ts'
-import { isRbacOn } from './role-table.ts'
 
 export { grantKey, type Grant } from './grants.ts'
 
@@ -18,6 +17,7 @@ export { grantKey, type Grant } from './grants.ts'
 export class DesignIndex extends NumberedDesign {
   private tripleTable?: Triples
   private grantSets?: PrincipalGrants
+  private mechanisms?: GrantMechanism[]
   private bySource?: Groups
   private byTarget?: Groups
   private byPrincipal?: Groups
@@ -116,32 +116,45 @@ export class DesignIndex extends NumberedDesign {
     return this.tripleTable
   }
 
+  /**
+   * How Azure realises each triple's grant, by triple number (catalog `grantMechanismOn`: the
+   * role and, for Key Vault data roles, the vault's permission model).
+   */
+  tripleMechanisms(): readonly GrantMechanism[] {
+    if (!this.mechanisms) {
+      const refOfKey = this.roleTable.refsByKey()
+      const triples = this.triples()
+      this.mechanisms = new Array<GrantMechanism>(triples.count)
+      for (let t = 0; t < triples.count; t++) {
+        // Triples are made of known roles only (numberTriples skips unknown names).
+        const role = refOfKey[triples.key[t] as number] as Exclude<RoleRef, { kind: 'unknown' }>
+        const node = this.design.nodes[triples.service[t] as number]
+        this.mechanisms[t] = grantMechanismOn(role, node?.kind === 'service' ? node : undefined)
+      }
+    }
+    return this.mechanisms
+  }
+
   /** Per principal: its edges and its distinct grants (see PrincipalGrants). */
   principalGrants(): PrincipalGrants {
     if (!this.grantSets) {
-      const { refs, keyOf, keys } = this.roleTable
-      const refOfKey: RoleRef[] = new Array<RoleRef>(keys.length)
-      refs.forEach((ref, n) => {
-        refOfKey[keyOf[n] as number] = ref
-      })
-      // RBAC or not depends on the role and, for Key Vault data roles, on the vault's model.
-      const triples = this.triples()
-      const rbacTriple = new Uint8Array(triples.count)
-      for (let t = 0; t < triples.count; t++) {
-        const role = refOfKey[triples.key[t] as number] as RoleRef
-        const node = this.design.nodes[triples.service[t] as number]
-        const service = node?.kind === 'service' ? node : undefined
-        if (isRbacOn(role, service)) rbacTriple[t] = 1
-      }
+      const mechanisms = this.tripleMechanisms()
+      const rbacTriple = new Uint8Array(mechanisms.length)
+      for (let t = 0; t < mechanisms.length; t++) if (mechanisms[t] === 'rbac') rbacTriple[t] = 1
       this.grantSets = principalGrants(
         this.principalGroups(),
         this.principalCount,
         this.roleStart,
-        triples,
+        this.triples(),
         rbacTriple,
       )
     }
     return this.grantSets
+  }
+
+  /** How many distinct grants (principal, service, role, scope) there are: distinctGrants().length. */
+  distinctGrantCount(): number {
+    return this.principalGrants().codes.length
   }
 
   /** Distinct grants that are Azure RBAC role assignments (PRODUCT.md §5 role-assignment-limit). */

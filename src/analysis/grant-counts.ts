@@ -1,6 +1,7 @@
 import { assertNever } from '../lib/assert.ts'
 import type { Design } from '../model/types.ts'
-import { DesignIndex, type Grant } from './design-index.ts'
+import type { GrantMechanism } from '../catalog/roles.ts'
+import { DesignIndex } from './design-index.ts'
 
 /**
  * The one definition of "how many grants" the designer, the plan panel, Optimize and the CLI
@@ -16,12 +17,16 @@ export interface GrantCounts {
   readonly sqlDatabaseRoles: number
 }
 
-export function grantCounts(distinct: readonly Grant[]): GrantCounts {
+/** The counts of an indexed design: each principal's distinct grants, by their triple's mechanism. */
+export function grantCountsOf(index: DesignIndex): GrantCounts {
+  const mechanisms = index.tripleMechanisms()
+  const { codes } = index.principalGrants()
   let azureRoleAssignments = 0
   let dataPlaneGrants = 0
   let sqlDatabaseRoles = 0
-  for (const grant of distinct) {
-    const mechanism = grant.mechanism
+  for (let i = 0; i < codes.length; i++) {
+    // A grant's code is its triple × 2 (+ 1 when RBAC): grant-sets.ts.
+    const mechanism = mechanisms[(codes[i] as number) >> 1] as GrantMechanism
     switch (mechanism) {
       case 'rbac':
         azureRoleAssignments++
@@ -43,7 +48,7 @@ export function grantCounts(distinct: readonly Grant[]): GrantCounts {
 
 /** The counts of a design that has no index yet (Optimize's result, a CLI input). */
 export function grantCountsOfDesign(design: Design): GrantCounts {
-  return grantCounts(new DesignIndex(design).distinctGrants())
+  return grantCountsOf(new DesignIndex(design))
 }
 
 /** "2 Azure role assignments", "1 data-plane grant": a count with its label, singular or plural. */

@@ -1,12 +1,4 @@
-import {
-  ALL_ROLES,
-  grantMechanismOn,
-  resolveRole,
-  roleKey,
-  type RoleFact,
-  type RoleRef,
-} from '../catalog/roles.ts'
-import type { ServiceNode } from '../model/types.ts'
+import { ALL_ROLES, resolveRole, roleKey, type RoleFact, type RoleRef } from '../catalog/roles.ts'
 
 /** One RoleRef per built-in role, made once from the catalog: equal roles are the same object. */
 const BUILTIN: ReadonlyMap<RoleFact, RoleRef> = new Map(
@@ -50,6 +42,14 @@ export class RoleTable {
     return n
   }
 
+  /** By key number: the RoleRef of the first role text with that key. */
+  refsByKey(): RoleRef[] {
+    const out = new Array<RoleRef>(this.keys.length)
+    for (let n = this.refs.length - 1; n >= 0; n--)
+      out[this.keyOf[n] as number] = this.refs[n] as RoleRef
+    return out
+  }
+
   /**
    * Whether `test` holds, by role number: a rule decides each distinct role of a design once,
    * then reads one byte per role on each edge.
@@ -61,12 +61,4 @@ export class RoleTable {
     })
     return out
   }
-}
-
-/**
- * Is the role granted on this service through an Azure RBAC role assignment (built-in rbac roles,
- * custom roles; not a Key Vault data role on a vault using access policies)?
- */
-export function isRbacOn(role: RoleRef, service: ServiceNode | undefined): boolean {
-  return role.kind !== 'unknown' && grantMechanismOn(role, service) === 'rbac'
 }

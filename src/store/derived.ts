@@ -1,5 +1,5 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
-import { grantCounts } from '../analysis/grant-counts.ts'
+import { grantCountsOf as countGrants } from '../analysis/grant-counts.ts'
 import type { Design, DesignNode } from '../model/types.ts'
 import { derivePlan } from '../plan/derive.ts'
 import type { Plan } from '../plan/types.ts'
@@ -82,9 +82,7 @@ export const analyze = memoOnSemantics((design): Analysis => {
  * plan panel, Optimize and the CLI show. From the index, so the status bar need not derive the
  * whole plan on every edit.
  */
-export const grantCountsOf = memoOnSemantics((design) =>
-  grantCounts(analyze(design).index.distinctGrants()),
-)
+export const grantCountsOf = memoOnSemantics((design) => countGrants(analyze(design).index))
 
 export const planOf = memoOnSemantics((design): Plan => derivePlan(design, analyze(design).index))
 

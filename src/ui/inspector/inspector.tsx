@@ -82,7 +82,7 @@ function DesignInspector() {
     useShallow((s) => {
       const byKind = { app: 0, identity: 0, service: 0, developer: 0 }
       for (const n of s.design.nodes) byKind[n.kind]++
-      return { ...byKind, grants: analyze(s.design).index.distinctGrants().length }
+      return { ...byKind, grants: analyze(s.design).index.distinctGrantCount() }
     }),
   )
   return (
