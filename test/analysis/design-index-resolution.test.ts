@@ -5,6 +5,7 @@ import { grantCount, sameGrants } from '@/analysis/grant-sets.ts'
 import { grantMechanismOn, resolveRole } from '@/catalog/roles.ts'
 import { ModelIndex } from '@/model/queries.ts'
 import { designArbitrary } from '../support/arbitraries.ts'
+import type { AccessEdge } from '@/model/types.ts'
 import { design } from '../support/builder.ts'
 
 /** Twelve role texts (more than the two edges that carry them): built-in names and GUIDs. */
@@ -63,6 +64,38 @@ describe('DesignIndex', () => {
       }),
       { numRuns: 200 },
     )
+  })
+
+  it('resolves an edge asked about in any order, or as a copy, as ModelIndex does', () => {
+    const asked = fc.tuple(designArbitrary(), fc.array(fc.nat(), { maxLength: 40 }))
+    fc.assert(
+      fc.property(asked, ([d, picks]) => {
+        const model = new ModelIndex(d)
+        const index = new DesignIndex(d)
+        const edges = index.accessEdges
+        if (edges.length === 0) return
+        // In order first (what the canvas does), then at random, then copies of the same edges.
+        const order = [...edges, ...picks.map((p) => edges[p % edges.length] as AccessEdge)]
+        for (const edge of [...order, ...order.map((e) => ({ ...e }))])
+          expect(index.resolve(edge)).toEqual(model.resolve(edge))
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('refuses to resolve an access edge that is not in the design', () => {
+    const d = design()
+      .app('api', { systemAssigned: true })
+      .service('st', 'storage')
+      .access('api', 'st', ['Reader'], { via: 'system' })
+      .build()
+    const index = new DesignIndex(d)
+    const edge = index.accessEdges[0] as AccessEdge
+    expect(index.resolve(edge)).toEqual({
+      resolved: true,
+      principal: { type: 'systemAssigned', node: 'api' },
+    })
+    expect(() => index.resolve({ ...edge, id: 'elsewhere' })).toThrow('no access edge elsewhere')
   })
 
   it('numbers every role of edges carrying many roles (more roles than edges)', () => {
