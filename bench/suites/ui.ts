@@ -300,9 +300,9 @@ async function autoLayoutFigures(
     await page.locator('.react-flow__node').first().waitFor({ timeout: 120_000 })
     // A page in the background gets no animation frames: this one must be in front.
     await page.bringToFront()
-    // The design opens without positions (three columns ~700,000 px tall): a software-rendered
-    // page paints it for up to a minute after its nodes exist. Frames counted from then on are
-    // the layout's, not the opening's.
+    // The file has no positions, so the designer lays it out as it opens; the page then paints
+    // 10,000 nodes for a while. Frames counted once it draws steadily again are the timed
+    // layout's, not the opening's.
     const settledMs = await settle(page)
     log(
       `auto layout: the opened design was painted ${round(settledMs / 1000)} s after its first node`,

@@ -298,7 +298,7 @@ describe('a 300-node design in the outline view', () => {
 
   it('brings a selection made in Problems into view, and moves with the keyboard from there', async () => {
     const large = generateDesign(150)
-    await session.d.openFile('large.topology.json', serializeDesign(large))
+    await session.d.openDesign('large.topology.json', serializeDesign(large))
     await page().locator('.brand-design').getByText(large.name, { exact: true }).waitFor()
     await page().getByRole('tab', { name: 'Outline' }).click()
     const tree = page().getByRole('tree', { name: 'Design outline' })

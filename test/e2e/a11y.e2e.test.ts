@@ -198,7 +198,7 @@ const STEPS: readonly { name: string; go: (t: Tour) => Promise<void> }[] = [
       const done = applyDialog(d).getByRole('button', { name: 'Done' })
       if ((await done.count()) > 0) await done.click()
       const large = generateDesign(LARGE_APPS)
-      await d.openFile('large.topology.json', serializeDesign(large))
+      await d.openDesign('large.topology.json', serializeDesign(large))
       await d.page.locator('.brand-design').getByText(large.name, { exact: true }).waitFor()
       await d.problems().locator('.rule-id').first().waitFor()
     },

@@ -115,7 +115,7 @@ describe('files: open, save, export, share', () => {
       ],
       edges: [{ id: 'e', kind: 'access', source: 'a', target: 's', roles: ['<b>Owner</b>'] }],
     }
-    await session.d.openFile('evil.topology.json', JSON.stringify(evil))
+    await session.d.openDesign('evil.topology.json', JSON.stringify(evil))
     await session.d.node('<script>window.__pwned=2</script>').waitFor()
     await session.d.node('<img src=x onerror="window.__pwned=3">').waitFor()
     await expect(session.browser.page.locator('.brand-design').textContent()).resolves.toBe(

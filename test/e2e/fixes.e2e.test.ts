@@ -87,7 +87,7 @@ describe('quick fixes, undo/redo and optimize', () => {
   })
 
   it('optimizes identities after a before → after preview, as one undo step', async () => {
-    await session.d.openFile('twins.topology.json', serializeDesign(twins()))
+    await session.d.openDesign('twins.topology.json', serializeDesign(twins()))
     await session.d.node('orders-a').waitFor()
     await expect.poll(() => session.d.ruleIds()).toContain('identical-access-share-identity')
 

@@ -72,7 +72,7 @@ describe('Groups on the canvas', () => {
 
   it('boxes the nodes of each resource group, every member inside its box', async () => {
     const { d } = session
-    await d.openFile('two-groups.topology.json', JSON.stringify(designToJson(estate)))
+    await d.openDesign('two-groups.topology.json', JSON.stringify(designToJson(estate)))
     await d.node('kv-data').waitFor()
     await expect(boxes().count()).resolves.toBe(0)
     await page().getByRole('combobox', { name: 'Groups' }).selectOption('Resource group')

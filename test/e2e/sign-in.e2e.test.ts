@@ -178,7 +178,7 @@ describe('real sign-in: MSAL against the sandbox’s OpenID Connect provider, AR
     expect(groups).toEqual(['sandbox-rg (westeurope)'])
     await dialog.getByRole('button', { name: 'Close' }).click()
 
-    await d.openFile('team-access.topology.json', JSON.stringify(TEAM_ACCESS))
+    await d.openDesign('team-access.topology.json', JSON.stringify(TEAM_ACCESS))
     await d.node('contosoassets').waitFor()
     await d.button('Apply').click()
     await dialog.getByRole('button', { name: 'Bind resources' }).click()

@@ -173,6 +173,19 @@ export class Designer {
     await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) })
   }
 
+  /**
+   * Opens a valid design file and waits until it is the open design: a file without positions is
+   * laid out first, and until then the canvas still shows the design open before.
+   */
+  async openDesign(name: string, text: string): Promise<void> {
+    const { name: title } = JSON.parse(text) as { name: string }
+    await this.openFile(name, text)
+    await this.page
+      .getByRole('status')
+      .filter({ hasText: `Opened “${title}”` })
+      .waitFor()
+  }
+
   /** Waits out the autosave delay (and any view animation), then for the save to finish. */
   async waitSaved(): Promise<void> {
     await this.page.waitForTimeout(700)
