@@ -17,6 +17,7 @@ import { bindingArmType, subscriptionProblems } from './bindings.ts'
 import { describeIssue } from './zod-issues.ts'
 import { NAME_MAX } from './kinds.ts'
 import { byId } from '../lib/by-id.ts'
+import { positionOf, samePositions } from './id-positions.ts'
 
 /**
  * Every change to a design is one of these. The canvas, the inspector, quick fixes, optimize and
@@ -56,7 +57,9 @@ export function applyEdits(
   edits: readonly Edit[],
   options: ApplyOptions = {},
 ): Result<Design, EditError> {
-  return applyTo(new Workspace(design, options.validate ?? true), edits)
+  const validate = options.validate ?? true
+  const inPlace = edits.every((e) => e.type === 'updateNode' || e.type === 'updateEdge')
+  return applyTo(inPlace ? new InPlace(design, validate) : new Workspace(design, validate), edits)
 }
 
 /**
@@ -82,7 +85,7 @@ export function editDraft(design: Design, options: ApplyOptions = {}): EditDraft
   }
 }
 
-function applyTo(work: Workspace, edits: readonly Edit[]): Result<Design, EditError> {
+function applyTo(work: Work, edits: readonly Edit[]): Result<Design, EditError> {
   let lastBinding = -1
   for (const [index, edit] of edits.entries()) {
     const message = work.apply(edit)
@@ -100,7 +103,59 @@ const setsBinding = (edit: Edit): boolean =>
   (edit.type === 'addNode' && edit.node.azure !== undefined) ||
   (edit.type === 'updateNode' && 'azure' in edit.set)
 
-class Workspace {
+/** Where an edit list is applied: `apply` says why an edit is refused, `result` is the design. */
+interface Work {
+  apply(edit: Edit): string | undefined
+  result(): Design
+}
+
+/**
+ * The work of an edit list that only updates nodes and edges: the design's lists copied once, each
+ * changed item put where it was, found through positions shared with earlier versions of the list
+ * (id-positions.ts) instead of maps of every node and edge (Workspace).
+ */
+class InPlace implements Work {
+  private nodes?: DesignNode[]
+  private edges?: DesignEdge[]
+
+  private readonly base: Design
+  private readonly validate: boolean
+
+  constructor(base: Design, validate: boolean) {
+    this.base = base
+    this.validate = validate
+  }
+
+  apply(edit: Edit): string | undefined {
+    if (edit.type === 'updateNode') {
+      const at = positionOf(this.base.nodes, edit.id)
+      const list = this.nodes ?? this.base.nodes
+      const next = updatedNode(at === undefined ? undefined : list[at], edit, this.validate)
+      if (typeof next === 'string') return next
+      ;(this.nodes ??= [...this.base.nodes])[at as number] = next
+      return undefined
+    }
+    if (edit.type === 'updateEdge') {
+      const at = positionOf(this.base.edges, edit.id)
+      const list = this.edges ?? this.base.edges
+      const next = updatedEdge(at === undefined ? undefined : list[at], edit, this.validate)
+      if (typeof next === 'string') return next
+      ;(this.edges ??= [...this.base.edges])[at as number] = next
+      return undefined
+    }
+    throw new Error(`${edit.type} is not an update in place`)
+  }
+
+  result(): Design {
+    const nodes = this.nodes ?? [...this.base.nodes]
+    const edges = this.edges ?? [...this.base.edges]
+    samePositions(this.base.nodes, nodes)
+    samePositions(this.base.edges, edges)
+    return { ...this.base, nodes, edges }
+  }
+}
+
+class Workspace implements Work {
   private name: string
   private readonly nodes: Map<string, DesignNode>
   private readonly edges: Map<string, DesignEdge>
@@ -148,18 +203,8 @@ class Workspace {
         return undefined
       }
       case 'updateNode': {
-        const node = this.nodes.get(edit.id)
-        if (!node) return `no node with id ${JSON.stringify(edit.id)}`
-        const foreign = Object.keys(edit.set).find(
-          (key) => key !== 'extras' && !(KNOWN_KEYS[node.kind] as readonly string[]).includes(key),
-        )
-        if (foreign) return `${kindPhrase(node.kind)} has no field ${JSON.stringify(foreign)}`
-        if ('id' in edit.set || 'kind' in edit.set) return 'id and kind cannot be changed'
-        const changed = withFields(node, edit.set) as DesignNode
-        const rekinded = ('hosting' in edit.set || 'service' in edit.set) && !('azure' in edit.set)
-        const next = rekinded ? dropStaleResourceId(changed) : changed
-        const invalid = this.validate ? validateNode(next) : undefined
-        if (invalid) return invalid
+        const next = updatedNode(this.nodes.get(edit.id), edit, this.validate)
+        if (typeof next === 'string') return next
         this.nodes.set(edit.id, next)
         return undefined
       }
@@ -183,12 +228,8 @@ class Workspace {
         return undefined
       }
       case 'updateEdge': {
-        const edge = this.edges.get(edit.id)
-        if (!edge) return `no edge with id ${JSON.stringify(edit.id)}`
-        if (edge.kind !== 'access') return 'only access edges have roles, scope and via'
-        const next = withFields(edge, edit.set) as DesignEdge
-        const invalid = this.validate ? validateEdge(next) : undefined
-        if (invalid) return invalid
+        const next = updatedEdge(this.edges.get(edit.id), edit, this.validate)
+        if (typeof next === 'string') return next
         this.edges.set(edit.id, next)
         return undefined
       }
@@ -255,6 +296,39 @@ class Workspace {
     }
     return undefined
   }
+}
+
+type UpdateNode = Extract<Edit, { type: 'updateNode' }>
+type UpdateEdge = Extract<Edit, { type: 'updateEdge' }>
+
+/** The node as the edit leaves it, or why the edit is refused. */
+function updatedNode(
+  node: DesignNode | undefined,
+  edit: UpdateNode,
+  validate: boolean,
+): DesignNode | string {
+  if (!node) return `no node with id ${JSON.stringify(edit.id)}`
+  const foreign = Object.keys(edit.set).find(
+    (key) => key !== 'extras' && !(KNOWN_KEYS[node.kind] as readonly string[]).includes(key),
+  )
+  if (foreign) return `${kindPhrase(node.kind)} has no field ${JSON.stringify(foreign)}`
+  if ('id' in edit.set || 'kind' in edit.set) return 'id and kind cannot be changed'
+  const changed = withFields(node, edit.set) as DesignNode
+  const rekinded = ('hosting' in edit.set || 'service' in edit.set) && !('azure' in edit.set)
+  const next = rekinded ? dropStaleResourceId(changed) : changed
+  return (validate ? validateNode(next) : undefined) ?? next
+}
+
+/** The edge as the edit leaves it, or why the edit is refused. */
+function updatedEdge(
+  edge: DesignEdge | undefined,
+  edit: UpdateEdge,
+  validate: boolean,
+): DesignEdge | string {
+  if (!edge) return `no edge with id ${JSON.stringify(edit.id)}`
+  if (edge.kind !== 'access') return 'only access edges have roles, scope and via'
+  const next = withFields(edge, edit.set) as DesignEdge
+  return (validate ? validateEdge(next) : undefined) ?? next
 }
 
 /** A copy with fields set; a field set to undefined is removed. */

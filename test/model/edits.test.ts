@@ -172,3 +172,83 @@ describe('editDraft', () => {
     expect(() => draft.apply(edits)).toThrow(/applied once/)
   })
 })
+
+/**
+ * Updates only, mostly to a few ids (so one list often changes an item twice), some refused:
+ * unknown ids, foreign fields, an attach edge, a bad value.
+ */
+const updateArb: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({
+    type: fc.constant('updateNode' as const),
+    id: fc.constantFrom('api', 'api', 'st', 'devs', 'nope'),
+    set: fc.record(
+      {
+        name: fc.string({ maxLength: 3 }),
+        hosting: fc.constantFrom(
+          'functionApp' as const,
+          'containerApp' as const,
+          'webApp' as never,
+        ),
+        position: fc.record({ x: fc.integer(), y: fc.integer() }),
+      },
+      { requiredKeys: [] },
+    ),
+  }),
+  fc.record({
+    type: fc.constant('updateEdge' as const),
+    id: fc.constantFrom('e1', 'e1', 'e2', 'a1', 'nope'),
+    set: fc.record(
+      {
+        roles: fc.array(fc.constantFrom('AcrPull', 'Reader', 'Nope'), { maxLength: 2 }),
+        via: fc.constantFrom('system', 'mi', undefined),
+      },
+      { requiredKeys: [] },
+    ),
+  }),
+)
+
+describe('applyEdits of updates only', () => {
+  // Such lists are applied in place, through positions shared between versions; editDraft
+  // applies any list through maps of every node and edge.
+  it('gives what the same edits give through maps of every id, version after version', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(updateArb, { minLength: 1, maxLength: 4 }), { maxLength: 8 }),
+        (batches) => {
+          let current = base()
+          for (const batch of batches) {
+            const inPlace = applyEdits(current, batch)
+            expect(inPlace).toEqual(editDraft(current).apply(batch))
+            if (inPlace.ok) current = inPlace.value
+          }
+        },
+      ),
+      { numRuns: 400 },
+    )
+  })
+
+  it('finds each node and edge of every version by id, versions branching from one another', () => {
+    const start = base()
+    const step = (d: Design, edit: Edit): Design => {
+      const r = applyEdits(d, [edit])
+      if (!r.ok) throw new Error(r.error.message)
+      return r.value
+    }
+    const renamed = step(start, { type: 'updateNode', id: 'api', set: { name: 'renamed' } })
+    const moved = step(start, { type: 'updateNode', id: 'st', set: { position: { x: 9, y: 9 } } })
+    const added = step(moved, { type: 'addNode', node: { id: 'n1', kind: 'identity', name: 'n1' } })
+    const after = step(added, { type: 'updateEdge', id: 'e2', set: { roles: ['Reader'] } })
+    const twice = step(after, { type: 'updateNode', id: 'n1', set: { name: 'again' } })
+    expect(twice.nodes.map((n) => n.name)).toEqual(['api', 'mi', 'st', 'devs', 'again'])
+    expect(twice.nodes[2]?.position).toEqual({ x: 9, y: 9 })
+    expect(twice.edges.find((e) => e.id === 'e2')).toMatchObject({ roles: ['Reader'] })
+    expect(renamed.nodes.map((n) => n.name)).toEqual(['renamed', 'mi', 'st', 'devs'])
+    expect(
+      step(renamed, { type: 'updateNode', id: 'st', set: { name: 'x' } }).nodes.map((n) => n.name),
+    ).toEqual(['renamed', 'mi', 'x', 'devs'])
+    expect(applyEdits(renamed, [{ type: 'updateNode', id: 'n1', set: { name: 'x' } }])).toEqual({
+      ok: false,
+      error: { index: 0, message: 'no node with id "n1"' },
+    })
+  })
+})

@@ -1,28 +1,17 @@
 import type { Design, DesignEdge, DesignNode } from '../../model/types.ts'
-import { byId } from '../../lib/by-id.ts'
+import { itemById } from '../../model/id-positions.ts'
 
 // Per-array indexes, built once per design version and shared by every node and edge component:
-// each component then finds its own data in O(1) instead of scanning the design.
-const nodeMaps = new WeakMap<readonly DesignNode[], Map<string, DesignNode>>()
-const edgeMaps = new WeakMap<readonly DesignEdge[], Map<string, DesignEdge>>()
+// each component then finds its own data in O(1) instead of scanning the design. Positions of
+// ids are shared with the versions an edit made in place (id-positions.ts).
 const attachCounts = new WeakMap<readonly DesignEdge[], Map<string, number>>()
 
 export function nodeById(design: Design, id: string): DesignNode | undefined {
-  let map = nodeMaps.get(design.nodes)
-  if (!map) {
-    map = byId(design.nodes)
-    nodeMaps.set(design.nodes, map)
-  }
-  return map.get(id)
+  return itemById(design.nodes, id)
 }
 
 export function edgeById(design: Design, id: string): DesignEdge | undefined {
-  let map = edgeMaps.get(design.edges)
-  if (!map) {
-    map = byId(design.edges)
-    edgeMaps.set(design.edges, map)
-  }
-  return map.get(id)
+  return itemById(design.edges, id)
 }
 
 /** How many apps an identity is attached to. */
