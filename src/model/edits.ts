@@ -128,22 +128,19 @@ class InPlace implements Work {
 
   apply(edit: Edit): string | undefined {
     if (edit.type === 'updateNode') {
-      const at = positionOf(this.base.nodes, edit.id)
-      const list = this.nodes ?? this.base.nodes
-      const next = updatedNode(at === undefined ? undefined : list[at], edit, this.validate)
-      if (typeof next === 'string') return next
-      ;(this.nodes ??= [...this.base.nodes])[at as number] = next
-      return undefined
-    }
-    if (edit.type === 'updateEdge') {
-      const at = positionOf(this.base.edges, edit.id)
-      const list = this.edges ?? this.base.edges
-      const next = updatedEdge(at === undefined ? undefined : list[at], edit, this.validate)
-      if (typeof next === 'string') return next
-      ;(this.edges ??= [...this.base.edges])[at as number] = next
-      return undefined
-    }
-    throw new Error(`${edit.type} is not an update in place`)
+      const nodes = replaced(this.base.nodes, this.nodes, edit.id, (node) =>
+        updatedNode(node, edit, this.validate),
+      )
+      if (typeof nodes === 'string') return nodes
+      this.nodes = nodes
+    } else if (edit.type === 'updateEdge') {
+      const edges = replaced(this.base.edges, this.edges, edit.id, (edge) =>
+        updatedEdge(edge, edit, this.validate),
+      )
+      if (typeof edges === 'string') return edges
+      this.edges = edges
+    } else throw new Error(`${edit.type} is not an update in place`)
+    return undefined
   }
 
   result(): Design {
@@ -296,6 +293,24 @@ class Workspace implements Work {
     }
     return undefined
   }
+}
+
+/**
+ * The copy of `base` (made on the first change) with the item of this id as `update` leaves it,
+ * or why `update` refuses. The item is found by its position in `base`: ids never change.
+ */
+function replaced<T extends { readonly id: string }>(
+  base: readonly T[],
+  copy: T[] | undefined,
+  id: string,
+  update: (item: T | undefined) => T | string,
+): T[] | string {
+  const at = positionOf(base, id)
+  const next = update(at === undefined ? undefined : (copy ?? base)[at])
+  if (typeof next === 'string') return next
+  const out = copy ?? [...base]
+  out[at as number] = next
+  return out
 }
 
 type UpdateNode = Extract<Edit, { type: 'updateNode' }>
