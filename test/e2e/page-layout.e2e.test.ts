@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { generateDesign } from '../../bench/generate.ts'
+import { serializeDesign } from '../../src/model/serialize.ts'
+import { launch, type Browser } from './support/browser.ts'
+import { Designer } from './support/designer.ts'
+
+/** How far the page itself (not a panel) can scroll, and how far it is scrolled. */
+const pageScroll = (d: Designer) =>
+  d.page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement
+    return {
+      overflowY: root.scrollHeight - window.innerHeight,
+      overflowX: root.scrollWidth - window.innerWidth,
+      scrolledY: window.scrollY,
+    }
+  })
+
+describe('the page stays put: only its panels scroll', () => {
+  let browser: Browser
+  let d: Designer
+  beforeAll(async () => {
+    browser = await launch()
+    d = new Designer(browser.page)
+    await d.open(inject('baseUrl'))
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('has nothing to scroll on an empty design', async () => {
+    expect(await pageScroll(d)).toEqual({ overflowY: 0, overflowX: 0, scrolledY: 0 })
+  })
+
+  it('does not scroll away under the wheel with a long list of problems', async () => {
+    const design = generateDesign(40)
+    await d.openDesign('forty.topology.json', serializeDesign(design))
+    await d.page.getByRole('tab', { name: /^Problems/ }).click()
+    await d.problems().locator('.rule-id').nth(30).waitFor()
+    const toolbar = await d.page.getByRole('toolbar', { name: 'Designer toolbar' }).boundingBox()
+    if (!toolbar) throw new Error('no toolbar')
+    await d.page.mouse.move(toolbar.x + toolbar.width / 2, toolbar.y + toolbar.height / 2)
+    await d.page.mouse.wheel(0, 2000)
+    await d.page.waitForTimeout(200)
+    expect(await pageScroll(d)).toEqual({ overflowY: 0, overflowX: 0, scrolledY: 0 })
+    expect(browser.errors).toEqual([])
+  })
+})
