@@ -47,6 +47,23 @@ describe('Inspector', () => {
     expect(t.past()).toBe(1)
   })
 
+  it('keeps an invalid name as typed, with its error, on Enter and on leaving the field', async () => {
+    const t = setup({ nodes: ['api'] })
+    const name = screen.getByRole('textbox', { name: 'Name' })
+    const long = 'n'.repeat(129)
+    await userEvent.clear(name)
+    await userEvent.type(name, `${long}{Enter}`)
+    expect(name).toHaveValue(long)
+    expect(screen.getByRole('alert')).toHaveTextContent('At most 128 characters.')
+    await userEvent.tab()
+    expect(name).toHaveValue(long)
+    expect(name).toHaveAttribute('aria-invalid', 'true')
+    expect(t.store.getState().design.nodes[0]?.name).toBe('receipts-api')
+    expect(t.past()).toBe(0)
+    await userEvent.type(name, '{Backspace}{Enter}')
+    expect(t.store.getState().design.nodes[0]?.name).toBe('n'.repeat(128))
+  })
+
   it('Escape reverts a name being typed', async () => {
     const t = setup({ nodes: ['api'] })
     const name = screen.getByRole('textbox', { name: 'Name' })

@@ -47,10 +47,10 @@ export function CommitText(props: {
     setText(value)
   }
   const error = validate(text)
+  // Invalid text stays, with its error beside it, until it is fixed or Escape reverts it: what
+  // was typed is never thrown away without a word.
   const commit = (): void => {
-    if (text === value) return
-    if (error) setText(value)
-    else onCommit(text)
+    if (text !== value && !error) onCommit(text)
   }
   return (
     <Field label={props.label} hint={props.hint} {...(error ? { error } : {})}>
