@@ -29,7 +29,11 @@ export async function restoreSession(
     })
   }
   const saved = await loadSession(effects.storage).catch(() => undefined)
-  if (saved) store.getState().loadDesign(saved.design, saved)
+  if (saved) {
+    store.getState().loadDesign(saved.design, saved)
+    // What is on screen is what was saved, and when: not "Not saved yet".
+    if (saved.savedAt !== undefined) store.getState().setSaveState('saved', saved.savedAt)
+  }
   return { consumedHash: hasSharedDesign(hash) }
 }
 

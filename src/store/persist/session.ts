@@ -51,6 +51,8 @@ export interface LoadedDoc {
   readonly docId: string
   readonly design: Design
   readonly viewport: Viewport
+  /** When it was saved (ms since the epoch), if the stored document says. */
+  readonly savedAt?: number
 }
 
 export async function loadDoc(
@@ -62,7 +64,8 @@ export async function loadDoc(
   const parsed = parseDesign(doc.design)
   // A stored document that no longer parses is skipped rather than shown half-loaded.
   if (!parsed.ok) return undefined
-  return { docId, design: parsed.value, viewport: doc.viewport }
+  const savedAt = Number.isFinite(doc.savedAt) ? { savedAt: doc.savedAt } : {}
+  return { docId, design: parsed.value, viewport: doc.viewport, ...savedAt }
 }
 
 export async function loadSession(storage: KeyValueStorage): Promise<LoadedDoc | undefined> {

@@ -37,6 +37,8 @@ describe('autosave and restore', () => {
     expect(state.docId).toBe(t.store.getState().docId)
     expect(state.viewCommand.viewport).toEqual({ x: 12, y: 34, zoom: 0.8 })
     expect(reloaded.temporal.getState().pastStates).toHaveLength(0)
+    expect([state.saveState, state.savedAt]).toEqual(['saved', t.store.getState().savedAt])
+    expect(state.savedAt).not.toBeNull()
   })
 
   it('a change of the view alone is written once the view has rested, an edit soon', async () => {
