@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { generateDesign } from '../../bench/generate.ts'
 import { serializeDesign } from '../../src/model/serialize.ts'
+import { design } from '../support/builder.ts'
 import { launch, type Browser } from './support/browser.ts'
 import { Designer } from './support/designer.ts'
 
@@ -43,5 +44,30 @@ describe('the page stays put: only its panels scroll', () => {
     await d.page.waitForTimeout(200)
     expect(await pageScroll(d)).toEqual({ overflowY: 0, overflowX: 0, scrolledY: 0 })
     expect(browser.errors).toEqual([])
+  })
+
+  it('wraps long quick-fix titles inside the inspector', async () => {
+    // An identity nothing uses: its fix is 'Remove identity "<its name>"'.
+    const identity =
+      'mi-orders-shared-storage-access-for-production-in-west-europe-and-north-europe'
+    const unused = design()
+      .named('Long fix titles')
+      .app('orders-api', { systemAssigned: true, position: { x: 0, y: 0 } })
+      .identity('mi', { name: identity, position: { x: 300, y: 150 } })
+      .service('st', 'storage', { position: { x: 600, y: 0 } })
+      .access('orders-api', 'st', ['Storage Blob Data Reader'], { via: 'system' })
+      .build()
+    await d.openDesign('long.topology.json', serializeDesign(unused))
+    await d.select(identity)
+    const inspector = d.page.getByRole('complementary', { name: 'Inspector' })
+    const fixes = inspector.locator('.finding-actions .button')
+    await fixes.first().waitFor()
+    const edge = await inspector.evaluate((el) => el.getBoundingClientRect().right)
+    const rights = await fixes.evaluateAll((buttons) =>
+      buttons.map((b) => [b.textContent, b.getBoundingClientRect().right] as const),
+    )
+    expect(rights.length).toBeGreaterThan(0)
+    for (const [title, right] of rights) expect(right, title ?? '').toBeLessThanOrEqual(edge)
+    expect(await pageScroll(d)).toEqual({ overflowY: 0, overflowX: 0, scrolledY: 0 })
   })
 })
