@@ -125,15 +125,28 @@ function samePart(a: DesignNode | DesignEdge, b: DesignNode | DesignEdge): boole
   return strip(a) === strip(b)
 }
 
-const keyOf = (f: Finding): string => `${f.rule}|${f.subject}|${f.message}`
+const exactly = (f: Finding): string => `${f.rule}|${f.subject}|${f.message}`
+const bySubject = (f: Finding): string => `${f.rule}|${f.subject}`
 
+/**
+ * Findings that appeared and went. A finding whose words alone changed (its node renamed, it names
+ * another role) is neither: paired by rule and subject once exact matches are taken out.
+ */
 function findingChanges(was: readonly Finding[], now: readonly Finding[]) {
-  const oldKeys = new Set(was.map(keyOf))
-  const newKeys = new Set(now.map(keyOf))
-  return {
-    added: now.filter((f) => !oldKeys.has(keyOf(f))),
-    fixed: was.filter((f) => !newKeys.has(keyOf(f))),
-  }
+  const added = unmatched(now, was, exactly)
+  const fixed = unmatched(was, now, exactly)
+  return { added: unmatched(added, fixed, bySubject), fixed: unmatched(fixed, added, bySubject) }
+}
+
+/** The items of `items` left once each item of `others` has taken away one with its key. */
+function unmatched<T>(items: readonly T[], others: readonly T[], key: (item: T) => string): T[] {
+  const left = new Map<string, number>()
+  for (const o of others) left.set(key(o), (left.get(key(o)) ?? 0) + 1)
+  return items.filter((item) => {
+    const n = left.get(key(item)) ?? 0
+    if (n > 0) left.set(key(item), n - 1)
+    return n === 0
+  })
 }
 
 /** The node a finding is about: its subject, or for a connection its source. */

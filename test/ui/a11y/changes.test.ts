@@ -42,6 +42,13 @@ describe('announcements of what an edit changed', () => {
     ])
   })
 
+  it('says only the rename when a renamed node keeps its findings, reworded', () => {
+    const before = applyEdits(base(), [CONNECT])
+    if (!before.ok) throw new Error('setup')
+    const renamed = [{ type: 'updateNode', id: 'web', set: { name: 'web "prod"' } }] as const
+    expect(change(before.value, renamed)).toEqual(['Renamed contoso-web-1 to web "prod"'])
+  })
+
   it('says which finding an edit fixed, and names renamed and added nodes', () => {
     const before = applyEdits(base(), [CONNECT])
     if (!before.ok) throw new Error('setup')
