@@ -65,6 +65,22 @@ describe('scenario 2 drawn through its identities', () => {
     await page.keyboard.press('Escape')
   })
 
+  it("shows a line's roles over the canvas without taking the pointer from what lies under them", async () => {
+    const page = session.browser.page
+    const label = page.locator('.edge-label[data-segment="via:mi-storage>blob"]')
+    await label.hover()
+    const roles = label.locator('.edge-roles')
+    await roles.waitFor()
+    const box = await roles.boundingBox()
+    if (!box) throw new Error('no roles box')
+    const under = await page.evaluate(
+      ([x, y]) =>
+        document.elementFromPoint(x as number, y as number)?.closest('.edge-roles') ?? null,
+      [box.x + box.width / 2, box.y + box.height / 2],
+    )
+    expect(under).toBeNull()
+  })
+
   it('keeps a label on its line when a node at its end is dragged', async () => {
     const { d, browser } = session
     const page = browser.page
