@@ -46,6 +46,14 @@ describe('the page stays put: only its panels scroll', () => {
     expect(browser.errors).toEqual([])
   })
 
+  it('shows the problems of a design opened next from their top', async () => {
+    const list = d.page.getByRole('tabpanel', { name: /^Problems/ })
+    await list.evaluate((el) => el.scrollTo({ top: 600 }))
+    expect(await list.evaluate((el) => el.scrollTop)).toBeGreaterThan(0)
+    await d.openDesign('forty-one.topology.json', serializeDesign(generateDesign(41)))
+    await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBe(0)
+  })
+
   it('wraps long quick-fix titles inside the inspector', async () => {
     // An identity nothing uses: its fix is 'Remove identity "<its name>"'.
     const identity =

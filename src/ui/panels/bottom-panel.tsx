@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef, type KeyboardEvent, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
 import { analyze, planOf } from '../../store/derived.ts'
 import type { PanelTab } from '../../store/types.ts'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
@@ -42,6 +42,12 @@ export function BottomPanel() {
     { id: 'guide', name: 'Guide', label: <>Guide</> },
   ]
   const refs = useRef<Partial<Record<PanelTab, HTMLButtonElement | null>>>({})
+  // Another design opens at the top of its problems, not where the last one was scrolled to.
+  const problems = useRef<HTMLDivElement>(null)
+  const docId = useDesigner((s) => s.docId)
+  useEffect(() => {
+    if (problems.current) problems.current.scrollTop = 0
+  }, [docId])
   const active = tabs.some((t) => t.id === panel) ? panel : 'problems'
   const onKeyDown = (event: KeyboardEvent): void => {
     const at = tabs.findIndex((t) => t.id === active)
@@ -81,6 +87,7 @@ export function BottomPanel() {
         id="tabpanel-problems"
         aria-labelledby="tab-problems"
         className="tab-body"
+        ref={problems}
         hidden={active !== 'problems'}
       >
         <ProblemsPanel />
