@@ -96,7 +96,11 @@ function Shell({
       <div className="workspace">
         <Palette />
         <main className="center">
-          <CenterViews />
+          <div className="center-area">
+            <CenterViews />
+            {/* At the foot of the canvas: never over the problems and their fix buttons. */}
+            <Notices />
+          </div>
           <PanelSplitter which="bottom" sizes={sizes} resize={resize} />
           <BottomPanel />
         </main>
@@ -104,7 +108,6 @@ function Shell({
         <Inspector />
       </div>
       <StatusBar />
-      <Notices />
       <input
         ref={fileInput}
         type="file"

@@ -46,6 +46,20 @@ describe('the page stays put: only its panels scroll', () => {
     expect(browser.errors).toEqual([])
   })
 
+  it('shows a notice over the canvas, not over the problems and their fixes', async () => {
+    await d.page.getByRole('tab', { name: /^Problems/ }).click()
+    await d.problems().locator('.finding-actions .button').first().click()
+    const notice = d.page.getByRole('status').filter({ hasText: 'Ctrl+Z to undo' })
+    await notice.waitFor()
+    const noticeBox = await notice.boundingBox()
+    const panelBox = await d.page
+      .getByRole('region', { name: 'Problems, plan and guide' })
+      .boundingBox()
+    if (!noticeBox || !panelBox) throw new Error('no notice or panel')
+    expect(noticeBox.y + noticeBox.height).toBeLessThanOrEqual(panelBox.y)
+    await d.page.keyboard.press('Control+z')
+  })
+
   it('shows the problems of a design opened next from their top', async () => {
     const list = d.page.getByRole('tabpanel', { name: /^Problems/ })
     await list.evaluate((el) => el.scrollTo({ top: 600 }))
