@@ -54,7 +54,7 @@ export function placeAdded(design: Design, edits: readonly Edit[], how: Placemen
     for (const n of added) {
       const p = wanted(n) ?? belowAll(at)
       if (!p) continue
-      const spot = taken.nearestFree(snapped(p))
+      const spot = taken.nearestFree(snapped(n.position ? inItsLayer(n, p, at, kinds, taken) : p))
       taken.add(spot)
       at.set(n.id, spot)
       placed.set(n.id, spot)
@@ -96,6 +96,35 @@ function besideNeighbours(
     x: points.reduce((s, p) => s + p.x, 0) / points.length,
     y: points.reduce((s, p) => s + p.y, 0) / points.length,
   }
+}
+
+/**
+ * Where a node meant for a spot another node holds (the palette puts new nodes in the middle of
+ * the view) goes instead: beside that node, one layer over for each layer between their kinds (a
+ * service right of an app, an app left of a service), so a line between the two runs between
+ * them, not behind both cards. Unchanged when the spot is free or the kinds share a layer.
+ */
+function inItsLayer(
+  node: DesignNode,
+  p: Position,
+  at: ReadonlyMap<string, Position>,
+  kinds: ReadonlyMap<string, DesignNode['kind']>,
+  taken: Occupancy,
+): Position {
+  if (taken.isFree(p)) return p
+  let holder: { kind: DesignNode['kind']; position: Position } | undefined
+  let nearest = Infinity
+  for (const [id, q] of at) {
+    const distance = Math.hypot(q.x - p.x, q.y - p.y)
+    const kind = kinds.get(id)
+    if (distance < nearest && kind) {
+      nearest = distance
+      holder = { kind, position: q }
+    }
+  }
+  if (!holder) return p
+  const layers = LAYER_OF[node.kind] - LAYER_OF[holder.kind]
+  return layers === 0 ? p : { x: holder.position.x + layers * LAYER_STEP, y: holder.position.y }
 }
 
 /** Under the lowest node, at the left edge of the drawing; none when nothing has a position. */

@@ -87,6 +87,27 @@ describe('placeAdded', () => {
     expect(overlapping(base, placeAdded(base, edits, 'together'))).toEqual([])
   })
 
+  it('puts a node dropped on another beside it, in its own layer: services right, apps left', () => {
+    const one = design().app('web', at(0, 0)).build()
+    const add = (node: DesignNode): Edit => ({ type: 'addNode', node })
+    const service = { id: 'st', kind: 'service', name: 'st', service: 'storage' } as const
+    expect(positionsOf(placeAdded(one, [add({ ...service, ...at(10, 10) })], 'each'))).toEqual({
+      st: { x: 640, y: 0 },
+    })
+    expect(positionsOf(placeAdded(one, [identity('mi', at(0, 0))], 'each'))).toEqual({
+      mi: { x: 320, y: 0 },
+    })
+    const app = { id: 'api', kind: 'app', name: 'api', hosting: 'functionApp' } as const
+    const store = design().service('st', 'storage', at(0, 0)).build()
+    expect(positionsOf(placeAdded(store, [add({ ...app, ...at(0, 0) })], 'each'))).toEqual({
+      api: { x: -640, y: 0 },
+    })
+    // Same layer: the nearest free spot, as before.
+    expect(positionsOf(placeAdded(one, [add({ ...app, ...at(0, 0) })], 'each'))).toEqual({
+      api: { x: 0, y: -100 },
+    })
+  })
+
   it('leaves a design with no positions without them', () => {
     const bare = design().app('web').build()
     const edits: Edit[] = [identity('mi')]
