@@ -3,6 +3,7 @@ import { useCallback, useMemo, useRef, useState, type CSSProperties, type ReactN
 import type { DesignerStore } from '../store/create-store.ts'
 import type { Effects } from '../store/effects.ts'
 import { Announcer } from './a11y/announcer.tsx'
+import { SkipLinks } from './a11y/skip-links.tsx'
 import { NewDesignDialog } from './dialogs/new-design-dialog.tsx'
 import { OptimizeDialog } from './dialogs/optimize-dialog.tsx'
 import { RecentDialog } from './dialogs/recent-dialog.tsx'
@@ -79,6 +80,7 @@ function Shell({
       className={`app${sizes.inspectorCollapsed ? ' inspector-collapsed' : ''}${sizes.bottomCollapsed ? ' bottom-collapsed' : ''}`}
       style={layout}
     >
+      <SkipLinks />
       <Toolbar openDialog={setDialog} fileInput={fileInput} end={toolbarEnd} />
       {otherTab && (
         <div className="banner" role="alert">

@@ -336,3 +336,48 @@ describe('a 300-node design in the outline view', () => {
     expect(session.browser.errors).toEqual([])
   })
 })
+
+describe('skip links: the first Tab stops lead past the toolbar and the palette', () => {
+  const session = designerSession()
+  const page = () => session.browser.page
+  const skip = (name: string) =>
+    page().getByRole('navigation', { name: 'Skip links' }).getByRole('button', { name })
+
+  /** A fresh page: the next Tab starts from its top (a page keeps where the focus last was). */
+  async function fromTop(): Promise<void> {
+    await session.d.waitSaved()
+    await page().reload()
+    await page().getByRole('toolbar', { name: 'Designer toolbar' }).waitFor()
+    await page().locator('.react-flow__node').first().waitFor()
+  }
+
+  /** From the top of the page: Tab `times`, then Enter; what has the focus then. */
+  async function follow(times: number): Promise<string> {
+    await fromTop()
+    for (let i = 0; i < times; i++) await page().keyboard.press('Tab')
+    await page().keyboard.press('Enter')
+    return page().evaluate(() => {
+      const el = document.activeElement
+      const where = el?.closest('.inspector, .bottom-panel, .react-flow, [role="tree"]')
+      const label = (el as HTMLInputElement | null)?.labels?.[0]?.textContent
+      const name = label ?? el?.getAttribute('aria-label') ?? el?.textContent?.trim().slice(0, 30)
+      return `${where?.className.split(' ')[0] ?? 'page'}: ${name ?? ''}`
+    })
+  }
+
+  it('shows the first link when Tab reaches it, and none before', async () => {
+    await session.d.openTemplate(/Apps sharing user-assigned identities/)
+    await fromTop()
+    const first = skip('Skip to the design')
+    expect((await first.boundingBox())?.width).toBeLessThanOrEqual(1)
+    await page().keyboard.press('Tab')
+    expect(await first.evaluate((el) => el === document.activeElement)).toBe(true)
+    expect((await first.boundingBox())?.width ?? 0).toBeGreaterThan(40)
+  })
+
+  it('takes the focus to a node of the canvas, the inspector or the problems in two key presses', async () => {
+    expect(await follow(1)).toMatch(/^react-flow: /)
+    expect(await follow(2)).toBe('inspector: Design name')
+    expect(await follow(3)).toMatch(/^bottom-panel: Problems/)
+  })
+})
