@@ -1,4 +1,4 @@
-import { OUTCOMES, type StepResult } from '../../apply/report.ts'
+import type { StepResult } from '../../apply/report.ts'
 import { stableJson } from '../../lib/json.ts'
 import { planFileName } from '../../plan/export.ts'
 import { clipboardCopy } from '../guide/clipboard.ts'
@@ -6,6 +6,7 @@ import { CopyButton } from '../guide/copy-button.tsx'
 import { useEffects } from '../store-context.tsx'
 import { useApply } from './apply-context.tsx'
 import { PrunePanel } from './prune-panel.tsx'
+import { reportHeadline, reportLists, type ReportLists } from './report-summary.ts'
 
 /** The final report: counts, failures with ARM's error and what to do, manual steps, links, JSON. */
 export function ReportStep({ onClose }: { onClose: () => void }) {
@@ -14,27 +15,16 @@ export function ReportStep({ onClose }: { onClose: () => void }) {
   const again = useApply((s) => s.again)
   const { download } = useEffects()
   if (!report) return null
-  const failed = report.steps.filter((s) => s.outcome === 'failed')
-  const skipped = report.steps.filter((s) => s.outcome === 'skipped' && !s.manual)
-  const manual = report.steps.filter((s) => s.manual)
-  const changed = report.steps.filter((s) => s.outcome === 'created' || s.outcome === 'unchanged')
+  const lists = reportLists(report)
+  const { failed, skipped, manual, done } = lists
+  const headline = reportHeadline(report, lists)
   const fileName = planFileName(report.design).replace(/\.plan\.json$/, '.apply-report.json')
   return (
     <div className="report-step">
-      <p className={`report-headline ${failed.length ? 'bad' : 'good'}`} role="status">
-        {report.cancelled ? 'Cancelled. ' : ''}
-        {failed.length === 0 && !report.cancelled
-          ? 'Applied.'
-          : `${failed.length} step${failed.length === 1 ? '' : 's'} failed.`}{' '}
-        Took {(report.durationMs / 1000).toFixed(1)} s.
+      <p className={`report-headline ${headline.tone}`} role="status">
+        {headline.text} Took {(report.durationMs / 1000).toFixed(1)} s.
       </p>
-      <ul className="preview-counts" aria-label="Report counts">
-        {OUTCOMES.map((o) => (
-          <li key={o} className={`count outcome-${o}`}>
-            <strong>{report.counts[o]}</strong> {o}
-          </li>
-        ))}
-      </ul>
+      <ReportCounts lists={lists} />
       {report.cancelled && (
         <p className="muted">
           Apply again to finish: completed steps are kept and nothing is duplicated.
@@ -61,9 +51,9 @@ export function ReportStep({ onClose }: { onClose: () => void }) {
         }
       />
       <details className="report-done">
-        <summary>Created or already in place ({changed.length})</summary>
+        <summary>Done: created or already in place ({done.length})</summary>
         <ul>
-          {changed.map((s) => (
+          {done.map((s) => (
             <li key={s.id}>
               <span className={`outcome outcome-${s.outcome}`}>{s.outcome}</span> {s.title}{' '}
               {s.portalUrl && target === 'azure' && (
@@ -92,6 +82,29 @@ export function ReportStep({ onClose }: { onClose: () => void }) {
         </button>
       </div>
     </div>
+  )
+}
+
+/**
+ * One badge per list below (created and unchanged together make the done list): the report's own
+ * counts file manual steps under skipped, which the Skipped list does not show.
+ */
+function ReportCounts({ lists }: { lists: ReportLists }) {
+  const badges = [
+    ['created', lists.done.filter((s) => s.outcome === 'created').length],
+    ['unchanged', lists.done.filter((s) => s.outcome === 'unchanged').length],
+    ['failed', lists.failed.length],
+    ['skipped', lists.skipped.length],
+    ['manual', lists.manual.length],
+  ] as const
+  return (
+    <ul className="preview-counts" aria-label="Report counts">
+      {badges.map(([label, n]) => (
+        <li key={label} className={`count outcome-${label}`}>
+          <strong>{n}</strong> {label}
+        </li>
+      ))}
+    </ul>
   )
 }
 
