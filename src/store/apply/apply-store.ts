@@ -9,6 +9,7 @@ import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { SANDBOX_DEFAULTS } from './sandbox-defaults.ts'
 import { sameExceptPositions } from '../derived.ts'
 import { whileBusy } from './busy.ts'
+import { bindFailure } from './bind-failure.ts'
 import { runActions, type RunActions } from './run-actions.ts'
 import { azureReadActions, type AzureReadActions } from './azure-read-actions.ts'
 import type { EntraSettings } from '../../apply/entra-settings.ts'
@@ -76,6 +77,7 @@ const initial: ApplyState = {
   target: 'sandbox',
   busy: null,
   error: null,
+  retryBind: false,
   entra: null,
   account: null,
   subscriptions: [],
@@ -103,6 +105,10 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
     const gateway = () => (get().target === 'sandbox' ? sandbox?.gateway : azure?.gateway)
     const step = async (label: string, work: () => Promise<void>): Promise<void> => {
       await whileBusy(set, label, work)
+    }
+    // Binding only reads: its failure is worded for that (bind-failure.ts).
+    const bindStep = async (work: () => Promise<void>): Promise<void> => {
+      await whileBusy(set, 'Reading the resource group…', work, bindFailure)
     }
     const loadSubscriptions = async (): Promise<void> => {
       const gw = gateway()
@@ -198,7 +204,7 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
         const s = get()
         if (s.phase === 'running') return
         if (s.docId !== docId) {
-          set({ ...DESIGN_STATE, docId, phase: 'setup', error: null })
+          set({ ...DESIGN_STATE, docId, phase: 'setup', error: null, retryBind: false })
           return
         }
         if (s.phase === 'setup' || !s.boundFrom) return
@@ -230,7 +236,7 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
       setDeveloperId: (node, objectId) =>
         set({ developerIds: { ...get().developerIds, [node]: objectId.trim() } }),
       bind: (design) =>
-        step('Reading the resource group…', async () => {
+        bindStep(async () => {
           const gw = gateway()
           const { subscriptionId, resourceGroup, location } = get()
           if (!gw || !subscriptionId || !resourceGroup)
@@ -291,7 +297,7 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
       back: () => {
         const order = ['setup', 'bind', 'preview', 'report'] as const
         const at = order.indexOf(get().phase as (typeof order)[number])
-        if (at > 0) set({ phase: order[at - 1] ?? 'setup', error: null })
+        if (at > 0) set({ phase: order[at - 1] ?? 'setup', error: null, retryBind: false })
       },
     }
   })

@@ -118,6 +118,7 @@ export function runActions(
         prunable: null,
         pruned: null,
         error: null,
+        retryBind: false,
         interrupted: null,
       })
       const journal = journalWriter(effects.journal, {

@@ -36,6 +36,8 @@ export interface ApplyState {
   /** What is being loaded right now, for the spinner; null when idle. */
   readonly busy: string | null
   readonly error: string | null
+  /** The error is binding's read failing in a way that may pass: the dialog offers to bind again. */
+  readonly retryBind: boolean
   readonly entra: EntraSettings | null
   readonly account: SignedInAccount | null
   readonly subscriptions: readonly Subscription[]

@@ -39,6 +39,7 @@ function Flow({ onClose }: { onClose: () => void }) {
   const phase = useApply((s) => s.phase)
   const busy = useApply((s) => s.busy)
   const error = useApply((s) => s.error)
+  const retryBind = useApply((s) => s.retryBind)
   const notice = useApply((s) => s.notice)
   const target = useApply((s) => s.target)
   const running = phase === 'running'
@@ -75,6 +76,7 @@ function Flow({ onClose }: { onClose: () => void }) {
       {error && (
         <div className="apply-error" role="alert">
           {error}
+          {retryBind && <RetryBind />}
         </div>
       )}
       {notice && !error && (
@@ -96,5 +98,18 @@ function Flow({ onClose }: { onClose: () => void }) {
         {phase === 'report' && <ReportStep onClose={onClose} />}
       </div>
     </Modal>
+  )
+}
+
+/** Binding failed while only reading: nothing changed in Azure, so binding again is safe. */
+function RetryBind() {
+  const design = useDesigner((s) => s.design)
+  const bind = useApply((s) => s.bind)
+  return (
+    <div className="apply-retry">
+      <button type="button" className="button small" onClick={() => void bind(design)}>
+        Retry binding
+      </button>
+    </div>
   )
 }
