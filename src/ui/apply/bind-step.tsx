@@ -60,10 +60,16 @@ export function BindStep() {
         <table className="bind-table">
           <thead>
             <tr>
-              <th scope="col">Node</th>
-              <th scope="col">Kind</th>
+              <th scope="col" className="col-node">
+                Node
+              </th>
+              <th scope="col" className="col-kind">
+                Kind
+              </th>
               <th scope="col">Azure</th>
-              <th scope="col">Status</th>
+              <th scope="col" className="col-status">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody>
