@@ -183,7 +183,8 @@ describe('the diagram export', () => {
           paths: [...doc.querySelectorAll('path.edge')].map(
             (p) => p.getAttribute('data-segment') ?? '',
           ),
-          names: [...doc.querySelectorAll('text.name')].map((t) => t.textContent ?? ''),
+          names: [...doc.querySelectorAll('svg.node > title')].map((t) => t.textContent ?? ''),
+          shown: [...doc.querySelectorAll('text.name')].map((t) => t.textContent ?? ''),
           foreign: doc.getElementsByTagName('foreignObject').length,
           width: Number(doc.documentElement.getAttribute('width')),
           height: Number(doc.documentElement.getAttribute('height')),
@@ -193,7 +194,16 @@ describe('the diagram export', () => {
       expect(parsed.root).toBe('svg')
       expect(parsed.foreign).toBe(0)
       expect(parsed.paths.sort()).toEqual(lines)
+      // Each card has its whole name as its title, and shows it, or as much as fits with "…".
       expect(parsed.names.sort()).toEqual([...names].sort())
+      expect(
+        parsed.shown.filter(
+          (shown) =>
+            !names.includes(shown) &&
+            !names.some((name) => name.startsWith(shown.slice(0, -1)) && shown.endsWith('…')),
+        ),
+      ).toEqual([])
+      expect(parsed.shown).toHaveLength(names.length)
       const png = await d.downloadBytes(() => d.exportMenu('Diagram as PNG'))
       expect(png.name).toMatch(/\.png$/)
       // IHDR: width and height, big-endian, at bytes 16 and 20.

@@ -198,16 +198,39 @@ export function diagramSvg(input: DiagramInput): { svg: string; width: number; h
 
 function nodeCard(node: DesignNode, p: { x: number; y: number }, input: DiagramInput): string {
   const icon = input.icon?.(node)
-  // A nested <svg> clips a long name to the card, as the canvas does.
+  const left = icon ? 44 : 16
+  // The whole name in the card's title; on the card, as much as fits, cut with an ellipsis as
+  // the canvas does. The nested <svg> still clips whatever a viewer's font draws wider.
   return (
     `<svg class="node kind-${node.kind}" data-id="${attr(node.id)}" x="${n(p.x)}" y="${n(p.y)}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}">` +
+    `<title>${esc(node.name)}</title>` +
     `<rect class="card" x="0.5" y="0.5" width="${NODE_WIDTH - 1}" height="${NODE_HEIGHT - 1}" rx="8"/>` +
     `<rect class="bar" x="0.5" y="0.5" width="4" height="${NODE_HEIGHT - 1}" rx="2"/>` +
     (icon ? `<g class="icon" transform="translate(14 30)">${icon}</g>` : '') +
-    `<text class="name" x="${icon ? 44 : 16}" y="36">${esc(node.name)}</text>` +
+    `<text class="name" x="${left}" y="36">${esc(fitted(node.name, NODE_WIDTH - left - NAME_PADDING, input.measure))}</text>` +
     `<text class="kind" x="${icon ? 44 : 16}" y="55">${esc(input.kindLabel(node))}</text>` +
     `</svg>`
   )
+}
+
+/** Room kept right of a name on its card. */
+const NAME_PADDING = 10
+/** Names are 13 px (`.name` below); `measure` measures label text at 11 px. */
+const NAME_SCALE = 13 / 11
+
+/** The name, or its longest start that fits `room` px with an ellipsis after it. */
+function fitted(name: string, room: number, measure: Measure): string {
+  const width = (text: string): number => measure(text, true) * NAME_SCALE
+  if (width(name) <= room) return name
+  const chars = [...name]
+  let low = 0
+  let high = chars.length
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2)
+    if (width(`${chars.slice(0, mid).join('')}…`) <= room) low = mid
+    else high = mid - 1
+  }
+  return `${chars.slice(0, low).join('').trimEnd()}…`
 }
 
 function style(tokens: SvgTokens): string {

@@ -41,13 +41,31 @@ describe('diagramSvg', () => {
     const { svg } = svgOf(d)
     const doc = parse(svg)
     const clean = HOSTILE.replace('\u001b', '\uFFFD')
+    // Too long for its card: cut with an ellipsis there, whole in the card's title.
     expect([...doc.querySelectorAll('text.name')].map((t) => t.textContent)).toEqual([
+      `web "$(rm -rf ~)" '''…`,
+      '<kv & "co">',
+    ])
+    expect([...doc.querySelectorAll('svg.node > title')].map((t) => t.textContent)).toEqual([
       clean,
       '<kv & "co">',
     ])
     expect(doc.querySelector('title')?.textContent).toBe(clean)
     expect(doc.querySelectorAll('script')).toHaveLength(0)
     expect(doc.querySelector('g.label text')?.textContent).toMatch(/^web "\$\(rm -rf ~\)" '''/)
+  })
+
+  it('cuts a name that does not fit its card where the measure says, and keeps one that fits', () => {
+    const long = 'st'.padEnd(40, 'x')
+    const d = build()
+      .app('web', { name: 'web-api', position: { x: 0, y: 0 } })
+      .service('st', 'storage', { name: long, position: { x: 400, y: 0 } })
+      .build()
+    // Every character 5 px at 11 px, so 5.9 px at a name's 13 px: the card's 194 px of room take
+    // 31 characters and the ellipsis.
+    const { svg } = svgOf(d, { measure: (text) => [...text].length * 5 })
+    const names = [...parse(svg).querySelectorAll('text.name')].map((t) => t.textContent)
+    expect(names).toEqual(['web-api', `${long.slice(0, 31)}…`])
   })
 
   it('exports only what a view shows, framed by it', () => {
