@@ -7,7 +7,9 @@ export function RunStep() {
   const results = useApply((s) => s.results)
   const cancel = useApply((s) => s.cancel)
   const values = Object.values(results)
-  const count = (o: string): number => values.filter((r) => r.outcome === o).length
+  // Manual steps apart, as the report counts them: they are never run, not skipped.
+  const count = (o: string): number => values.filter((r) => r.outcome === o && !r.manual).length
+  const manual = values.filter((r) => r.manual).length
   const percent = progress.total === 0 ? 0 : Math.round((progress.done / progress.total) * 100)
   return (
     <div className="run-step">
@@ -25,7 +27,7 @@ export function RunStep() {
       </div>
       <p className="run-counts" aria-live="polite">
         {count('created')} created · {count('unchanged')} unchanged · {count('failed')} failed ·{' '}
-        {count('skipped')} skipped
+        {count('skipped')} skipped{manual > 0 ? ` · ${manual} manual` : ''}
       </p>
       <ApplyLog />
       <div className="apply-actions">
