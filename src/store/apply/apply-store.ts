@@ -9,6 +9,7 @@ import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { SANDBOX_DEFAULTS } from './sandbox-defaults.ts'
 import { sameExceptPositions } from '../derived.ts'
 import { whileBusy } from './busy.ts'
+import { withReadRetries } from '../../apply/reading.ts'
 import { bindFailure } from './bind-failure.ts'
 import { runActions, type RunActions } from './run-actions.ts'
 import { azureReadActions, type AzureReadActions } from './azure-read-actions.ts'
@@ -103,6 +104,12 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
 
   return createStore<ApplyState & ApplyActions>()((set, get) => {
     const gateway = () => (get().target === 'sandbox' ? sandbox?.gateway : azure?.gateway)
+    // Lists for the pickers and the binding retry 429s and 5xx as the preview's reads do: one
+    // throttled or failed read of the group must not stop the binding.
+    const reads = () => {
+      const gw = gateway()
+      return gw && withReadRetries(gw, { clock: effects.clock, random: effects.random })
+    }
     const step = async (label: string, work: () => Promise<void>): Promise<void> => {
       await whileBusy(set, label, work)
     }
@@ -111,7 +118,7 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
       await whileBusy(set, 'Reading the resource group…', work, bindFailure)
     }
     const loadSubscriptions = async (): Promise<void> => {
-      const gw = gateway()
+      const gw = reads()
       if (!gw) return
       const subscriptions = await gw.listSubscriptions()
       set({ subscriptions })
@@ -120,7 +127,7 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
       if (keep) await loadGroups(keep.subscriptionId)
     }
     const loadGroups = async (subscriptionId: string): Promise<void> => {
-      const gw = gateway()
+      const gw = reads()
       if (!gw) return
       const groups = await gw.listResourceGroups(subscriptionId)
       const preferred =
@@ -237,7 +244,7 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
         set({ developerIds: { ...get().developerIds, [node]: objectId.trim() } }),
       bind: (design) =>
         bindStep(async () => {
-          const gw = gateway()
+          const gw = reads()
           const { subscriptionId, resourceGroup, location } = get()
           if (!gw || !subscriptionId || !resourceGroup)
             throw new Error('Choose a subscription and a resource group first.')

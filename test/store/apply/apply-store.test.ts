@@ -69,15 +69,31 @@ describe('apply store', () => {
     ).toBe(true)
   })
 
+  it('binds through ARM read throttling, waiting out each 429 as the preview does', async () => {
+    const clock = new VirtualClock()
+    const store = createApplyStore(sandboxApplyEffects(clock))
+    await store.getState().chooseTarget('sandbox')
+    // One read a second (ARM's read bucket, made tiny): the listing answers 429 with Retry-After.
+    store.getState().setSandboxFaults({
+      readThrottle: { enabled: true, capacity: 1, refillPerSecond: 1 },
+    })
+    const design = templateById('scenario-2')!.design
+    await store.getState().bind(design)
+    // The bucket is empty now: binding again at once is answered 429 until a second has passed.
+    const start = clock.now()
+    await store.getState().bind(design)
+    expect(store.getState()).toMatchObject({ phase: 'bind', error: null, problems: [] })
+    expect(store.getState().resources.map((r) => r.name)).toContain('contosoassets')
+    expect(clock.now() - start).toBeGreaterThanOrEqual(1000)
+  })
+
   it('says what failed instead of throwing when Azure is unreachable', async () => {
     const store = createApplyStore(sandboxApplyEffects(new VirtualClock()))
-    await store
-      .getState()
-      .saveEntra({
-        clientId: '00000000-0000-0000-0000-000000000001',
-        authority: 'https://login.microsoftonline.com/organizations',
-        armEndpoint: 'https://management.azure.com',
-      })
+    await store.getState().saveEntra({
+      clientId: '00000000-0000-0000-0000-000000000001',
+      authority: 'https://login.microsoftonline.com/organizations',
+      armEndpoint: 'https://management.azure.com',
+    })
     expect(store.getState().error).toBe('no Azure in tests')
     expect(store.getState().busy).toBeNull()
   })
