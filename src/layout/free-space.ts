@@ -16,9 +16,10 @@ const GRID = 20
 
 /**
  * How the nodes an edit list adds are placed: `each` on its own, near its neighbours (quick fixes,
- * Optimize, the palette); `together`, keeping their arrangement, moved as one block (paste).
+ * Optimize, the palette); `together`, keeping their arrangement, moved as one block (paste);
+ * `asGiven`, where their edits put them (a layout of the whole edited design placed them).
  */
-export type Placement = 'each' | 'together'
+export type Placement = 'each' | 'together' | 'asGiven'
 
 /**
  * The edits with every added node moved to free space: the nearest spot to where it was meant to
@@ -28,7 +29,7 @@ export type Placement = 'each' | 'together'
  */
 export function placeAdded(design: Design, edits: readonly Edit[], how: Placement): Edit[] {
   const added = edits.flatMap((e) => (e.type === 'addNode' ? [e.node] : []))
-  if (added.length === 0) return [...edits]
+  if (added.length === 0 || how === 'asGiven') return [...edits]
   const taken = new Occupancy()
   const at = new Map<string, Position>()
   for (const n of design.nodes)

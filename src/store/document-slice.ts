@@ -2,7 +2,7 @@ import { SERVICES } from '../catalog/services.ts'
 import { placeAdded, type Placement } from '../layout/free-space.ts'
 import { planConnection } from '../model/connect.ts'
 import { applyEdits, type Edit } from '../model/edits.ts'
-import type { Design } from '../model/types.ts'
+import type { Design, Position } from '../model/types.ts'
 import { copyOf, pasteEdits } from './clipboard.ts'
 import type { Effects } from './effects.ts'
 import { extrasWithGroup, groupTagProblem } from './group-view.ts'
@@ -123,8 +123,10 @@ export function documentSlice(
       return true
     },
 
-    applyOptimize(edits) {
-      if (!commit(edits, 'Optimize identities')) return false
+    applyOptimize(edits, laidOut) {
+      const all = laidOut ? placedAt(get().design, edits, laidOut) : edits
+      // Laid out, every node has its place already: none is to be moved to free space.
+      if (!commit(all, 'Optimize identities', laidOut ? 'asGiven' : 'each')) return false
       get().notify({ tone: 'success', title: 'Identities optimized — Ctrl+Z to undo' })
       return true
     },
@@ -169,4 +171,26 @@ export function documentSlice(
       history().redo()
     },
   }
+}
+
+/**
+ * The edits with each node put where `positions` has it: an added node in its addNode edit, a node
+ * already there by a move after the edits (a node the edits remove is not in `positions`).
+ */
+function placedAt(
+  design: Design,
+  edits: readonly Edit[],
+  positions: ReadonlyMap<string, Position>,
+): Edit[] {
+  const placed = edits.map((e): Edit => {
+    const position = e.type === 'addNode' ? positions.get(e.node.id) : undefined
+    return e.type === 'addNode' && position ? { ...e, node: { ...e.node, position } } : e
+  })
+  const moves = design.nodes.flatMap((n): Edit[] => {
+    const to = positions.get(n.id)
+    return to && (n.position?.x !== to.x || n.position?.y !== to.y)
+      ? [{ type: 'updateNode', id: n.id, set: { position: { x: to.x, y: to.y } } }]
+      : []
+  })
+  return [...placed, ...moves]
 }

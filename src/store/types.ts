@@ -56,7 +56,11 @@ export interface DocumentSlice {
   moveNodes(positions: ReadonlyMap<string, Position>): void
   removeSelection(): void
   applyFix(fix: Fix): boolean
-  applyOptimize(edits: readonly Edit[]): boolean
+  /**
+   * Optimize's edits as one step; with `laidOut` (Auto layout of the optimized design), every
+   * node moved where it has it, in the same step.
+   */
+  applyOptimize(edits: readonly Edit[], laidOut?: ReadonlyMap<string, Position>): boolean
   copySelection(): void
   paste(): void
   /** Replaces the document (New, Open, a template, a share link): starts a fresh history. */

@@ -106,6 +106,20 @@ describe('quick fixes, undo/redo and optimize', () => {
         session.d.button('System-assigned identity of orders-a').getAttribute('aria-pressed'),
       )
       .toBe('false')
+    // Laid out afterwards (the dialog's default): the new identity in its layer, apps left of
+    // it, the services right of it.
+    const xs = await session.browser.page.evaluate(() =>
+      [...document.querySelectorAll('.react-flow__node')].map((n) => ({
+        kind: n.querySelector('.dn-identity')
+          ? 'identity'
+          : n.className.match(/react-flow__node-(\w+)/)?.[1],
+        x: n.getBoundingClientRect().x,
+      })),
+    )
+    const of = (kind: string) => xs.filter((n) => n.kind === kind).map((n) => n.x)
+    const identityX = of('identity')[0] ?? NaN
+    expect(Math.max(...of('app'))).toBeLessThan(identityX)
+    expect(Math.min(...of('service'))).toBeGreaterThan(identityX)
 
     await session.browser.page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
     await session.browser.page.keyboard.press('Control+z')

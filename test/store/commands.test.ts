@@ -153,6 +153,38 @@ describe('document commands', () => {
     expect(t.store.getState().viewCommand.seq).toBe(1)
   })
 
+  it('applyOptimize with a layout moves every node where the layout has it, in the same step', () => {
+    const t = testStore(
+      design()
+        .app('web', { position: { x: 0, y: 0 } })
+        .service('st', 'storage', { position: { x: 300, y: 0 } })
+        .build(),
+    )
+    const laidOut = new Map([
+      ['web', { x: 0, y: 200 }],
+      ['mi', { x: 0, y: 0 }],
+      ['st', { x: 600, y: 200 }],
+    ])
+    t.store
+      .getState()
+      .applyOptimize(
+        [{ type: 'addNode', node: { id: 'mi', kind: 'identity', name: 'mi' } }],
+        laidOut,
+      )
+    // The new identity keeps its spot (where the app was before the same step moved it).
+    expect(t.store.getState().design.nodes.map((n) => [n.id, n.position])).toEqual([
+      ['web', { x: 0, y: 200 }],
+      ['st', { x: 600, y: 200 }],
+      ['mi', { x: 0, y: 0 }],
+    ])
+    expect(t.past()).toBe(1)
+    t.store.getState().undo()
+    expect(t.store.getState().design.nodes.map((n) => n.position)).toEqual([
+      { x: 0, y: 0 },
+      { x: 300, y: 0 },
+    ])
+  })
+
   it('applyOptimize is one step', () => {
     const t = testStore(scenario())
     t.store.getState().applyOptimize([

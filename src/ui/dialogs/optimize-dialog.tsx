@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import {
   GRANT_COUNT_LABELS,
   grantCountsOfDesign,
@@ -8,6 +8,7 @@ import { optimizeIdentities } from '../../optimize/optimize.ts'
 import { grantCountsOf } from '../../store/derived.ts'
 import type { IdentitySummary } from '../../optimize/types.ts'
 import { nodeById } from '../canvas/lookups.ts'
+import { runLayout } from '../layout/run-layout.ts'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
 import { Modal } from './modal.tsx'
 
@@ -26,6 +27,30 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
   const identitiesAfter = result.design.nodes.filter((n) => n.kind === 'identity').length
   const appName = (id: string): string => nodeById(design, id)?.name ?? id
   const nothing = result.edits.length === 0
+  // Identities come and go: the new ones find no layer of their own among the old positions.
+  const [layOut, setLayOut] = useState(true)
+  const [laying, setLaying] = useState(false)
+  const apply = async (): Promise<void> => {
+    if (!layOut) {
+      store.getState().applyOptimize(result.edits)
+      onClose()
+      return
+    }
+    setLaying(true)
+    const { edgeDrawing, grouping } = store.getState()
+    const positions = await runLayout(result.design, edgeDrawing, undefined, grouping).catch(
+      (e: unknown) => {
+        store.getState().notify({
+          tone: 'warning',
+          title: `Auto layout failed (${e instanceof Error ? e.message : String(e)}): the new identities are placed beside their apps`,
+        })
+        return undefined
+      },
+    )
+    if (store.getState().applyOptimize(result.edits, positions) && positions)
+      store.getState().requestFit()
+    onClose()
+  }
   return (
     <Modal
       title="Optimize identities"
@@ -41,12 +66,10 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
               type="button"
               className="button primary"
               data-autofocus
-              onClick={() => {
-                store.getState().applyOptimize(result.edits)
-                onClose()
-              }}
+              disabled={laying}
+              onClick={() => void apply()}
             >
-              Apply optimization
+              {laying ? 'Laying out…' : 'Apply optimization'}
             </button>
           )}
         </>
@@ -98,6 +121,16 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
               different identities.
             </p>
           )}
+          <div className="field checkbox-field">
+            <label>
+              <input
+                type="checkbox"
+                checked={layOut}
+                onChange={(e) => setLayOut(e.target.checked)}
+              />
+              Lay out the design afterwards (Auto layout)
+            </label>
+          </div>
           <p className="muted small">{result.edits.length} changes, undone together with Ctrl+Z.</p>
         </>
       )}
