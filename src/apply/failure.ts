@@ -5,6 +5,11 @@ export interface ArmFailure {
   readonly message: string
   /** Milliseconds the server asked us to wait (Retry-After). */
   readonly retryAfterMs?: number
+  /**
+   * No answer came: the connection failed or dropped (ECONNRESET, a refused connection, a
+   * browser's failed fetch). Worth another try, unlike a failure raised here without a status.
+   */
+  readonly network?: boolean
 }
 
 export function isArmFailure(value: unknown): value is ArmFailure {
@@ -47,7 +52,10 @@ export function classify(f: ArmFailure): RetryClass {
     (f.code === 'ExpiredAuthenticationToken' || f.code === 'InvalidAuthenticationToken')
   )
     return 'reauthenticate'
-  if (f.status === undefined || f.status >= 500 || f.status === 408) return 'transient'
+  if (f.network === true) return 'transient'
+  // A failure without a status and without a network cause was found here (a failed long-running
+  // operation, a container app with no containers): trying again finds it again.
+  if (f.status !== undefined && (f.status >= 500 || f.status === 408)) return 'transient'
   return 'permanent'
 }
 

@@ -65,5 +65,5 @@ export function toArmFailure(e: unknown): unknown {
     }
   }
   // Network-level failures (ECONNRESET, ENOTFOUND, REQUEST_SEND_ERROR): no status, retryable.
-  return { code: err.code ?? 'NetworkError', message: err.message ?? String(e) }
+  return { code: err.code ?? 'NetworkError', message: err.message ?? String(e), network: true }
 }

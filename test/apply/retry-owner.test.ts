@@ -72,3 +72,56 @@ describe('one owner for retries', () => {
     )
   })
 })
+
+describe('which failures are tried again', () => {
+  /** The world's gateway, its Container Apps read back during the run as `answer` says. */
+  function containerApps(gateway: ArmGateway, answer: 'no containers' | 'connection reset') {
+    const failing = { on: false }
+    const wrapped: ArmGateway = {
+      ...gateway,
+      getResource: async (id, v, o) => {
+        if (!failing.on || !/\/Microsoft\.App\/containerApps\//i.test(id))
+          return gateway.getResource(id, v, o)
+        if (answer === 'connection reset')
+          // What the SDK's client throws for a dropped connection, made an ArmFailure (azure/).
+          throw { code: 'ECONNRESET', message: 'socket hang up', network: true }
+        const app = await gateway.getResource(id, v, o)
+        return (
+          app && {
+            ...app,
+            document: { ...app.document, properties: { template: { containers: [] } } },
+          }
+        )
+      },
+    }
+    return { wrapped, failing }
+  }
+
+  async function applied(answer: 'no containers' | 'connection reset') {
+    const world = inPageWorld()
+    const { wrapped, failing } = containerApps(world.raw, answer)
+    const { report } = await applyOnce(
+      templateById('scenario-3')!.design,
+      { ...world, raw: wrapped },
+      { retry: RETRY, beforeRun: () => void (failing.on = true) },
+    )
+    return report.steps
+      .filter((s) => s.outcome === 'failed')
+      .map((s) => [s.kind, s.failure?.code, s.attempts])
+  }
+
+  it('fails a step once for what it found itself (a Container App with no containers)', async () => {
+    const failed = await applied('no containers')
+    expect(failed.length).toBeGreaterThan(0)
+    // Two calls: the read of the settings and the write that finds no container, each once.
+    expect(failed).toEqual(failed.map(() => ['setAppSettings', 'NoContainers', 2]))
+  })
+
+  it('tries a step again when the connection drops, as often as the policy allows', async () => {
+    const failed = await applied('connection reset')
+    expect(failed.length).toBeGreaterThan(0)
+    expect(
+      failed.every(([, code, attempts]) => code === 'ECONNRESET' && attempts === RETRY.maxAttempts),
+    ).toBe(true)
+  })
+})
