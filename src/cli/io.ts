@@ -9,6 +9,11 @@ export interface CliIO {
    */
   readFile(path: string, maxChars: number): Promise<string>
   writeFile(path: string, text: string): Promise<void>
+  /**
+   * Why a file could not be written at `path` (`ENOENT` for a missing folder, `EISDIR`, `EACCES`,
+   * …), or undefined when it could: asked before work that cannot be undone (apply).
+   */
+  unwritable(path: string): Promise<string | undefined>
   /** Do two paths name the same existing file (links and spellings included)? */
   sameFile(a: string, b: string): Promise<boolean>
   /** Colour output when stdout is a terminal. */

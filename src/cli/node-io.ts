@@ -1,5 +1,6 @@
 import { constants } from 'node:fs'
-import { open, stat, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { access, open, stat, writeFile } from 'node:fs/promises'
 import { fileError, type CliIO } from './io.ts'
 
 /**
@@ -27,11 +28,30 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
+async function unwritable(path: string): Promise<string | undefined> {
+  const code = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? String(e)
+  try {
+    if ((await stat(path)).isDirectory()) return 'EISDIR'
+    await access(path, constants.W_OK)
+    return undefined
+  } catch (e) {
+    if (code(e) !== 'ENOENT') return code(e)
+  }
+  // A new file: its folder must exist and take it.
+  try {
+    await access(dirname(path), constants.W_OK)
+    return undefined
+  } catch (e) {
+    return code(e)
+  }
+}
+
 export const nodeIO: CliIO = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   readFile: readDesignFile,
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
+  unwritable,
   sameFile,
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
 }

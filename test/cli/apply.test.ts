@@ -114,6 +114,16 @@ describe('idtopo apply against the HTTPS sandbox', () => {
     }
   }, 60_000)
 
+  it('refuses a --report it cannot write before it changes anything in Azure', async () => {
+    const m = memoryIO(files)
+    const before = JSON.stringify(server.sandbox.snapshot())
+    expect(await runCli(apply('s3.json', '--report', '/readonly/report.json'), m.io)).toBe(2)
+    expect(m.stderr()).toContain(
+      '--report /readonly/report.json: cannot write the report there (EACCES); nothing was applied',
+    )
+    expect(JSON.stringify(server.sandbox.snapshot())).toBe(before)
+  })
+
   it('exits 2 on a binding problem, a missing group, and an unconfirmed privileged grant', async () => {
     const m = memoryIO(files)
     expect(await runCli(apply('missing.json'), m.io)).toBe(2)

@@ -17,9 +17,11 @@ export function memoryIO(files: Record<string, string> = {}) {
     },
     sameFile: async (a, b) => normalize(a) === normalize(b),
     writeFile: async (path, text) => {
-      if (path.startsWith('/readonly/')) throw Object.assign(new Error('EACCES'), { code: 'EACCES' })
+      if (path.startsWith('/readonly/'))
+        throw Object.assign(new Error('EACCES'), { code: 'EACCES' })
       written[path] = text
     },
+    unwritable: async (path) => (path.startsWith('/readonly/') ? 'EACCES' : undefined),
     color: false,
   }
   return {

@@ -68,6 +68,13 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
     const developerIds = parsePrincipalFlags(this.name, values.principal as string[] | undefined)
 
     const design = await loadDesign(io, file, { '--report': values.report })
+    // Before anything changes in Azure: a report that cannot be written would be lost after it.
+    const report = values.report as string | undefined
+    const cannot = report === undefined ? undefined : await io.unwritable(report)
+    if (cannot)
+      throw new CliError(
+        `--report ${t(report as string)}: cannot write the report there (${cannot}); nothing was applied`,
+      )
     const pacer = new WritePacer(ARM_WRITE_BUCKET, systemClock)
     const connection = await connectTarget(
       values.sandbox as string | undefined,
