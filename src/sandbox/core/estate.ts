@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '../../lib/result.ts'
 import { v5 as uuidv5 } from 'uuid'
 import { ALL_ROLES, roleByName } from '../../catalog/roles.ts'
 import { HOSTING_ARM_TYPES, IDENTITY_ARM_TYPE, SERVICE_ARM_TYPES } from '../../model/bindings.ts'
@@ -278,25 +279,30 @@ function generated(w: Writer, size: EstateSize): EstateSummary {
   }
 }
 
-/** `{"name":"demo"}` or a generated size, within bounds a test or demo needs. */
-export function parseEstate(value: unknown): 'demo' | EstateSize | string {
+/**
+ * `{"name":"demo"}` or a generated size, within bounds a test or demo needs; else what is wrong
+ * (a Result: "demo" is a value, not a message).
+ */
+export function parseEstate(value: unknown): Result<'demo' | EstateSize, string> {
   const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>
-  if (v.name === 'demo') return 'demo'
+  if (v.name === 'demo') return ok('demo')
   const count = (key: string, max: number): number | string =>
     Number.isInteger(v[key]) && (v[key] as number) >= 0 && (v[key] as number) <= max
       ? (v[key] as number)
       : `${key} must be a whole number from 0 to ${max}`
   if (typeof v.resourceGroup !== 'string' || resourceGroupNameProblem(v.resourceGroup))
-    return 'give {"name":"demo"}, or a valid resourceGroup with apps, identities and assignments'
+    return err(
+      'give {"name":"demo"}, or a valid resourceGroup with apps, identities and assignments',
+    )
   const apps = count('apps', 20_000)
   const identities = count('identities', 5_000)
   const assignments = count('assignments', 50_000)
-  for (const n of [apps, identities, assignments]) if (typeof n === 'string') return n
-  return {
+  for (const n of [apps, identities, assignments]) if (typeof n === 'string') return err(n)
+  return ok({
     resourceGroup: v.resourceGroup,
     apps: apps as number,
     identities: identities as number,
     assignments: assignments as number,
     ...(Number.isInteger(v.seed) ? { seed: v.seed as number } : {}),
-  }
+  })
 }

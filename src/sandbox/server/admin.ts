@@ -105,8 +105,8 @@ export function handleAdmin(
     }
     case `POST ${ADMIN_PREFIX}/estate`: {
       const estate = parseEstate(input.value)
-      if (typeof estate === 'string') return fail(400, estate)
-      return ok(loadEstate(sandbox, estate))
+      if (!estate.ok) return fail(400, estate.error)
+      return ok(loadEstate(sandbox, estate.value))
     }
     case `GET ${ADMIN_PREFIX}/faults`:
       return ok(sandbox.faults())

@@ -72,21 +72,18 @@ describe('the demo estate: a realistic messy resource group', () => {
 
 describe('parseEstate (the admin endpoint’s POST /_sandbox/estate body)', () => {
   it('takes the demo or a bounded size, and says what is wrong otherwise', () => {
-    expect(parseEstate({ name: 'demo' })).toBe('demo')
+    expect(parseEstate({ name: 'demo' })).toEqual({ ok: true, value: 'demo' })
     expect(
       parseEstate({ resourceGroup: 'big', apps: 10, identities: 2, assignments: 30, seed: 4 }),
     ).toEqual({
-      resourceGroup: 'big',
-      apps: 10,
-      identities: 2,
-      assignments: 30,
-      seed: 4,
+      ok: true,
+      value: { resourceGroup: 'big', apps: 10, identities: 2, assignments: 30, seed: 4 },
     })
     expect(
       parseEstate({ resourceGroup: 'big', apps: 10, identities: 2, assignments: 60_000 }),
-    ).toBe('assignments must be a whole number from 0 to 50000')
+    ).toEqual({ ok: false, error: 'assignments must be a whole number from 0 to 50000' })
     expect(
       parseEstate({ resourceGroup: 'bad name.', apps: 1, identities: 1, assignments: 1 }),
-    ).toMatch(/^give \{"name":"demo"\}/)
+    ).toMatchObject({ ok: false, error: expect.stringMatching(/^give \{"name":"demo"\}/) })
   })
 })

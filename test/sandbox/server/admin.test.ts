@@ -138,4 +138,20 @@ describe('the HTTPS sandbox server', () => {
     expect((await send(server, 'GET', '/_sandbox/nothing')).status).toBe(404)
     expect((await send(server, 'PUT', '/_sandbox/state', {}, { format: 'x' })).status).toBe(400)
   })
+
+  it('admin: writes the demo estate the README names, and says what is wrong with a bad body', async () => {
+    const demo = await send(server, 'POST', '/_sandbox/estate', {}, { name: 'demo' })
+    expect(demo.status).toBe(200)
+    expect(JSON.parse(demo.body)).toMatchObject({ resourceGroup: 'contoso-prod' })
+    const group = await send(
+      server,
+      'GET',
+      `${SUB_ID}/resourceGroups/contoso-prod?api-version=2021-04-01`,
+      { authorization: 'Bearer x' },
+    )
+    expect(group.status).toBe(200)
+    const bad = await send(server, 'POST', '/_sandbox/estate', {}, { name: 'nope' })
+    expect(bad.status).toBe(400)
+    expect(JSON.parse(bad.body).error.message).toMatch(/^give \{"name":"demo"\}/)
+  })
 })
