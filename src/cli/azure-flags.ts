@@ -1,4 +1,6 @@
 import { GUID_PATTERN, locationProblem, resourceGroupNameProblem } from '../model/azure-formats.ts'
+import { terminalText as t } from '../lib/encode/terminal.ts'
+import type { Design } from '../model/types.ts'
 import { CliError } from './io.ts'
 
 /**
@@ -42,4 +44,24 @@ export function parsePrincipalFlags(
     out[node] = id
   }
   return out
+}
+
+/**
+ * Every --principal names a developer node of the design: a mistyped id would otherwise leave the
+ * developer it meant unbound (an apply against Azure without its grants) and say nothing.
+ */
+export function checkPrincipalNodes(
+  command: string,
+  ids: Readonly<Record<string, string>>,
+  design: Design,
+): void {
+  const developers = design.nodes.filter((n) => n.kind === 'developer').map((n) => n.id)
+  const wrong = Object.keys(ids).filter((id) => !developers.includes(id))
+  if (wrong.length === 0) return
+  const known = developers.length
+    ? `its developer nodes are ${developers.map((d) => t(JSON.stringify(d))).join(', ')}`
+    : 'it has no developer node'
+  throw new CliError(
+    `idtopo ${command}: --principal ${wrong.map((w) => t(JSON.stringify(w))).join(', ')}: no developer node with that id in the design (${known})`,
+  )
 }

@@ -114,6 +114,21 @@ describe('idtopo apply against the HTTPS sandbox', () => {
     }
   }, 60_000)
 
+  it('refuses a --principal naming no developer node (a typo would leave the developer unbound)', async () => {
+    const m = memoryIO(files)
+    const principal = ['--principal', 'dev=44444444-0000-4000-8000-000000000001']
+    expect(await runCli(apply('s2.json', ...principal), m.io)).toBe(2)
+    expect(m.stderr()).toContain(
+      'idtopo apply: --principal "dev": no developer node with that id in the design (its developer nodes are "devs")',
+    )
+    expect(
+      await runCli(
+        apply('s3.json', '--principal', 'devs=44444444-0000-4000-8000-000000000001'),
+        m.io,
+      ),
+    ).toBe(0)
+  })
+
   it('refuses a --report it cannot write before it changes anything in Azure', async () => {
     const m = memoryIO(files)
     const before = JSON.stringify(server.sandbox.snapshot())

@@ -109,6 +109,17 @@ describe('idtopo import and drift against the HTTPS sandbox', () => {
       'idtopo import: cannot read no-such-rg: ResourceGroupNotFound (404)',
     )
   }, 30_000)
+
+  it('refuses a --principal for a node that is not a developer of the design', async () => {
+    const m = memoryIO(files)
+    const principal = ['--principal', 'web1=44444444-0000-4000-8000-000000000001']
+    expect(
+      await runCli(['drift', 's2.json', ...at, '--sandbox', server.url, ...principal], m.io),
+    ).toBe(2)
+    expect(m.stderr()).toContain(
+      'idtopo drift: --principal "web1": no developer node with that id in the design (its developer nodes are "devs")',
+    )
+  })
 })
 
 describe('idtopo import of a group the caller may only partly read (sign-in sandbox, real RBAC)', () => {

@@ -12,7 +12,7 @@ import { runApply } from '../../apply/run.ts'
 import { stableJson } from '../../lib/json.ts'
 import { parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
-import { checkAzureFlags, parsePrincipalFlags } from '../azure-flags.ts'
+import { checkAzureFlags, checkPrincipalNodes, parsePrincipalFlags } from '../azure-flags.ts'
 import { emit, loadDesign } from '../load.ts'
 import { clientAuth, connectTarget, SIGN_IN_FLAGS, SIGN_IN_USAGE } from '../apply-connection.ts'
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
@@ -68,6 +68,7 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
     const developerIds = parsePrincipalFlags(this.name, values.principal as string[] | undefined)
 
     const design = await loadDesign(io, file, { '--report': values.report })
+    checkPrincipalNodes(this.name, developerIds, design)
     // Before anything changes in Azure: a report that cannot be written would be lost after it.
     const report = values.report as string | undefined
     const cannot = report === undefined ? undefined : await io.unwritable(report)

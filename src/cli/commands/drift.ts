@@ -6,7 +6,7 @@ import { terminalText as t } from '../../lib/encode/terminal.ts'
 import { stableJson } from '../../lib/json.ts'
 import { roleDefinitionGuidOf } from '../../plan/arm-ids.ts'
 import { SIGN_IN_FLAGS, SIGN_IN_USAGE } from '../apply-connection.ts'
-import { parsePrincipalFlags } from '../azure-flags.ts'
+import { checkPrincipalNodes, parsePrincipalFlags } from '../azure-flags.ts'
 import { armRead, readingTarget } from '../azure-reading.ts'
 import { parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
@@ -56,6 +56,7 @@ Exit codes: 0 the design and Azure agree, 1 they differ (or ARM failed), 2 inval
       )
     const developerIds = parsePrincipalFlags(this.name, values.principal as string[] | undefined)
     const design = await loadDesign(io, file)
+    checkPrincipalNodes(this.name, developerIds, design)
     const target = await readingTarget(this.name, this.usage, values)
     const live = await armRead(this.name, `cannot read ${t(target.resourceGroup)}`, () =>
       readLive(target.gateway, target.subscriptionId, target.resourceGroup),
