@@ -1,7 +1,7 @@
 import type { ArmGateway } from '../apply/gateway.ts'
 import type { RemainingWrites } from '../apply/pacer.ts'
 import type { ClientSecretAuth } from '../azure/https-sandbox.ts'
-import { CliError } from './io.ts'
+import { CliError, EXIT } from './io.ts'
 
 export interface Connection {
   readonly gateway: ArmGateway
@@ -20,6 +20,8 @@ export async function connectTarget(
   onRemainingWrites: RemainingWrites,
   auth?: ClientSecretAuth,
   command = 'apply',
+  /** The exit code when the sandbox does not answer: import and drift say 1, "ARM failed". */
+  unreachableExit: number = EXIT.invalid,
 ): Promise<Connection> {
   // The Azure SDK loads only for commands that talk to Azure: every other command starts without it.
   const { createSdkGateway } = await import('../azure/sdk-gateway.ts')
@@ -41,7 +43,10 @@ export async function connectTarget(
   }
   const { connectHttpsSandbox } = await import('../azure/https-sandbox.ts')
   const options = await connectHttpsSandbox(url.origin, auth).catch((e: unknown) => {
-    throw new CliError(`idtopo ${command}: ${e instanceof Error ? e.message : String(e)}`)
+    throw new CliError(
+      `idtopo ${command}: ${e instanceof Error ? e.message : String(e)}`,
+      unreachableExit,
+    )
   })
   return {
     gateway: createSdkGateway({ ...options, onRemainingWrites }),

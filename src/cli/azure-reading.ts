@@ -39,6 +39,8 @@ export async function readingTarget(
     () => {},
     clientAuth(command, values),
     command,
+    // PRODUCT.md §12: 2 for bad flags, 1 when ARM fails (a sandbox that does not answer too).
+    EXIT.findings,
   )
   const gateway = withReadRetries(connection.gateway, { clock: systemClock, random: Math.random })
   // The group's own spelling and location when the caller may list groups; a caller who may read

@@ -110,6 +110,16 @@ describe('idtopo import and drift against the HTTPS sandbox', () => {
     )
   }, 30_000)
 
+  it('exits 1 when the sandbox does not answer (ARM failed), as for any failed read', async () => {
+    const m = memoryIO(files)
+    // A port nothing listens on.
+    const away = ['--subscription', SUB, '--resource-group', RG, '--sandbox', 'https://127.0.0.1:9']
+    expect(await runCli(['import', ...away], m.io)).toBe(1)
+    expect(m.stderr()).toContain('idtopo import: ')
+    expect(await runCli(['drift', 's2.json', ...away], m.io)).toBe(1)
+    expect(m.stderr()).toContain('idtopo drift: ')
+  })
+
   it('refuses a --principal for a node that is not a developer of the design', async () => {
     const m = memoryIO(files)
     const principal = ['--principal', 'web1=44444444-0000-4000-8000-000000000001']
