@@ -4,6 +4,9 @@ import { groupsWithEqualSets } from '../equal-sets.ts'
 import { shareIdentityFix, type Member } from '../fixes/share-identity.ts'
 import { createRule } from '../rule.ts'
 
+/** How many members a message names before it counts the rest. */
+const NAMED = 5
+
 export const identicalAccessShareIdentity = createRule({
   meta: {
     id: 'identical-access-share-identity',
@@ -15,7 +18,7 @@ export const identicalAccessShareIdentity = createRule({
     hasFixes: true,
     messages: {
       identical:
-        '{members} hold identical access ({count} grants each): one shared user-assigned identity would need a single set of role assignments.',
+        '{members} hold identical access ({grants} each): one shared user-assigned identity would need a single set of role assignments.',
     },
     learnMore:
       'https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/managed-identity-best-practice-recommendations#choosing-system-or-user-assigned-managed-identities',
@@ -44,10 +47,16 @@ export const identicalAccessShareIdentity = createRule({
             m.type === 'systemAssigned'
               ? `the system-assigned identity of ${label(m.node)}`
               : `identity ${label(m.node)}`
+          // Thousands of apps can hold one grant set: the message names a few (related lists all).
+          const named = members.slice(0, NAMED).map(describe).join(', ')
+          const more = members.length - NAMED
           report({
             subject: first.node,
             messageId: 'identical',
-            data: { members: members.map(describe).join(', '), count },
+            data: {
+              members: more > 0 ? `${named} and ${more.toLocaleString('en-US')} more` : named,
+              grants: `${count} grant${count === 1 ? '' : 's'}`,
+            },
             related: rest.map((m) => m.node),
             fix: (fixer) => {
               const fix = shareIdentityFix(fixer, members)

@@ -71,6 +71,51 @@ testRule(identicalAccessShareIdentity, {
       ],
     },
     {
+      name: 'seven apps with one grant: five named, the rest counted; "1 grant"',
+      design: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7']
+        .reduce((d, id) => d.app(id, { systemAssigned: true }).access(id, 'st', R), design())
+        .service('st', 'storage')
+        .build(),
+      findings: [
+        {
+          subject: 'a1',
+          related: ['a2', 'a3', 'a4', 'a5', 'a6', 'a7'],
+          message:
+            'the system-assigned identity of "a1", the system-assigned identity of "a2", the system-assigned identity of "a3", the system-assigned identity of "a4", the system-assigned identity of "a5" and 2 more hold identical access (1 grant each)',
+          fixes: [
+            {
+              title: 'Share one new user-assigned identity "mi-st" among them',
+              output: `
+                app a1 appService system=false
+                app a2 appService system=false
+                app a3 appService system=false
+                app a4 appService system=false
+                app a5 appService system=false
+                app a6 appService system=false
+                app a7 appService system=false
+                service st storage
+                identity mi-st
+                access a1-st a1 -> st ["Storage Blob Data Reader"] via=mi-st
+                access a2-st a2 -> st ["Storage Blob Data Reader"] via=mi-st
+                access a3-st a3 -> st ["Storage Blob Data Reader"] via=mi-st
+                access a4-st a4 -> st ["Storage Blob Data Reader"] via=mi-st
+                access a5-st a5 -> st ["Storage Blob Data Reader"] via=mi-st
+                access a6-st a6 -> st ["Storage Blob Data Reader"] via=mi-st
+                access a7-st a7 -> st ["Storage Blob Data Reader"] via=mi-st
+                attach a1-mi-st a1 -> mi-st
+                attach a2-mi-st a2 -> mi-st
+                attach a3-mi-st a3 -> mi-st
+                attach a4-mi-st a4 -> mi-st
+                attach a5-mi-st a5 -> mi-st
+                attach a6-mi-st a6 -> mi-st
+                attach a7-mi-st a7 -> mi-st
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a user-assigned and a system-assigned identity; two separate groups',
       design: design()
         .app('a', { systemAssigned: true })
