@@ -60,6 +60,22 @@ function readFailure(e: NodeJS.ErrnoException & { size?: number }): string {
   }
 }
 
+/** Why a file could not be written, in words, with the system's code. */
+export function writeFailure(code: string | undefined): string {
+  switch (code) {
+    case 'ENOENT':
+      return 'cannot write the file: its folder does not exist (ENOENT)'
+    case 'EISDIR':
+      return 'cannot write the file: that is a folder (EISDIR)'
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return `cannot write the file: no permission (${code})`
+    default:
+      return `cannot write the file${code ? ` (${code})` : ''}`
+  }
+}
+
 /**
  * Writes a command's output to stdout, or to the file of `--out` and says so on stderr (what was
  * written, where, how big): a pipeline log shows the step did something.
@@ -78,7 +94,7 @@ export async function emit(
     await io.writeFile(out, text)
   } catch (e) {
     throw new CliError(
-      `${terminalText(out)}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+      `${terminalText(out)}: ${writeFailure((e as NodeJS.ErrnoException).code ?? String(e))}`,
     )
   }
   io.stderr(`Wrote ${what} to ${terminalText(out)} (${formatBytes(Buffer.byteLength(text))}).\n`)

@@ -16,11 +16,13 @@ export type ParseResult = Result<Design, Problem[]>
 /** Parses a `*.topology.json` text: the design, or every problem with its path. */
 export function parseDesignText(text: string): ParseResult {
   if (text.length > MAX_DESIGN_CHARS) return err([tooLargeProblem(text.length)])
+  // A byte order mark (Windows editors write one) is no part of the JSON: read past it.
+  const json = text.startsWith('\uFEFF') ? text.slice(1) : text
   let doc: unknown
   try {
-    doc = JSON.parse(text)
+    doc = JSON.parse(json)
   } catch (e) {
-    return err([{ path: DOCUMENT_PATH, message: `not valid JSON: ${jsonErrorText(e, text)}` }])
+    return err([{ path: DOCUMENT_PATH, message: `not valid JSON: ${jsonErrorText(e, json)}` }])
   }
   return parseDesign(doc)
 }

@@ -134,7 +134,7 @@ describe('idtopo apply against the HTTPS sandbox', () => {
     const before = JSON.stringify(server.sandbox.snapshot())
     expect(await runCli(apply('s3.json', '--report', '/readonly/report.json'), m.io)).toBe(2)
     expect(m.stderr()).toContain(
-      '--report /readonly/report.json: cannot write the report there (EACCES); nothing was applied',
+      '--report /readonly/report.json: cannot write the file: no permission (EACCES); nothing was applied',
     )
     expect(JSON.stringify(server.sandbox.snapshot())).toBe(before)
   })

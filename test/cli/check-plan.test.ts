@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -69,7 +71,7 @@ describe('idtopo plan', () => {
     const m = memoryIO(files)
     expect(await runCli(['plan', 'bad.json'], m.io)).toBe(2)
     expect(await runCli(['plan', 'good.json', '--out', '/readonly/p.json'], m.io)).toBe(2)
-    expect(m.stderr()).toContain('/readonly/p.json: cannot write the file (EACCES)')
+    expect(m.stderr()).toContain('/readonly/p.json: cannot write the file: no permission (EACCES)')
   })
 })
 
@@ -81,6 +83,10 @@ describe('the idtopo executable', () => {
     const failed = await run('node', ['bin/idtopo.js', 'check', 'package.json']).catch((e: { code: number; stderr: string }) => e)
     expect(failed).toMatchObject({ code: 2 })
     expect((failed as { stderr: string }).stderr).toContain('package.json: invalid design')
+    const out = join(tmpdir(), `idtopo-no-such-folder-${process.pid}`, 'p.json')
+    const lost = await run('node', ['bin/idtopo.js', 'plan', 'src/templates/scenario-1-system-assigned.topology.json', '--out', out]).catch((e: { code: number; stderr: string }) => e)
+    expect(lost).toMatchObject({ code: 2 })
+    expect((lost as { stderr: string }).stderr).toContain(`${out}: cannot write the file: its folder does not exist (ENOENT)`)
   }, 30_000)
 
   it('lists commands and rejects unknown ones', async () => {

@@ -24,6 +24,14 @@ const withUnknownFields = JSON.stringify({
 })
 
 describe('parse → serialize → parse', () => {
+  it('reads a file that starts with a byte order mark (as Windows editors save), and only there', () => {
+    const text = serializeDesign(TEMPLATES[1]!.design)
+    const withBom = parseDesignText(`\uFEFF${text}`)
+    expect(withBom).toEqual(parseDesignText(text))
+    expect(withBom.ok).toBe(true)
+    expect(parseDesignText(`${text}\uFEFF`).ok).toBe(false)
+  })
+
   it('keeps unknown top-level, node, edge and binding fields', () => {
     const first = parseDesignText(withUnknownFields)
     if (!first.ok) throw new Error(first.error[0]?.message)

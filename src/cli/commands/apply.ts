@@ -13,7 +13,7 @@ import { stableJson } from '../../lib/json.ts'
 import { parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
 import { checkAzureFlags, checkPrincipalNodes, parsePrincipalFlags } from '../azure-flags.ts'
-import { emit, loadDesign } from '../load.ts'
+import { emit, loadDesign, writeFailure } from '../load.ts'
 import { clientAuth, connectTarget, SIGN_IN_FLAGS, SIGN_IN_USAGE } from '../apply-connection.ts'
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { formatApplyEvent, formatApplySummary } from '../format-apply.ts'
@@ -74,7 +74,7 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
     const cannot = report === undefined ? undefined : await io.unwritable(report)
     if (cannot)
       throw new CliError(
-        `--report ${t(report as string)}: cannot write the report there (${cannot}); nothing was applied`,
+        `--report ${t(report as string)}: ${writeFailure(cannot)}; nothing was applied`,
       )
     const pacer = new WritePacer(ARM_WRITE_BUCKET, systemClock)
     const connection = await connectTarget(
