@@ -15,6 +15,25 @@ export const EXPORT_LABELS: Readonly<Record<ExportFormat, string>> = {
   cli: 'Azure CLI script',
 }
 
+/** A design the exports cannot write correct code for, with every node that stops them. */
+export class ExportError extends Error {}
+
+/**
+ * A child resource (`Microsoft.Sql/servers/databases`, `Microsoft.AppPlatform/Spring/apps`) is
+ * named in ARM with its parent's name first, `server/database`: an unbound node named otherwise
+ * would export an id with an empty segment, or a Bicep `existing` of the wrong depth.
+ */
+function childNameProblem(r: { node: string; name: string; armType: string; resourceId?: string }) {
+  const depth = r.armType.split('/').length - 1
+  if (r.resourceId !== undefined || depth < 2) return []
+  const parts = r.name.split('/')
+  if (parts.length === depth && parts.every((p) => p.trim() !== '')) return []
+  const shape = r.armType.split('/').slice(1).join('/').replace(/s\b/g, '')
+  return [
+    `${JSON.stringify(r.node)} is named ${JSON.stringify(r.name)}: a ${r.armType} is named "<${shape.split('/').join('>/<')}>" in Azure; rename it so, or bind it (azure.resourceId)`,
+  ]
+}
+
 /** The identity layer of a design in one IaC format, from its plan (bound where ids are known). */
 export function exportDesign(
   design: Design,
@@ -22,6 +41,11 @@ export function exportDesign(
   options: ExportOptions = {},
 ): string {
   const model = exportModel(design, options)
+  const problems = [...model.apps, ...model.services].flatMap(childNameProblem)
+  if (problems.length > 0)
+    throw new ExportError(
+      `cannot export ${problems.length === 1 ? 'a node' : 'these nodes'} as named: ${problems.join('; ')}`,
+    )
   switch (format) {
     case 'bicep':
       return toBicep(model)

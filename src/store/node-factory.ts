@@ -43,6 +43,15 @@ const SERVICE_PREFIX: Record<ServiceKind, string> = {
   redis: 'redis',
 }
 
+/**
+ * Kinds whose Azure resource is a child of another (ARM type `…/servers/databases`): their name is
+ * `parent/child`, as binding and the exports read it, so a new one gets a parent name too.
+ */
+const PARENT_PREFIX: Partial<Record<HostingKind | ServiceKind, string>> = {
+  sql: 'sql',
+  springApp: 'asa',
+}
+
 export function specPrefix(spec: NewNodeSpec): string {
   switch (spec.kind) {
     case 'app':
@@ -74,14 +83,23 @@ export function specLabel(spec: NewNodeSpec): string {
   }
 }
 
-/** A new node with a fresh, readable id that doubles as its name (`st-1`, `func-2`). */
+/**
+ * A new node with a fresh, readable id that doubles as its name (`st-1`, `func-2`; a child
+ * resource's name has its parent's first: `sql-1/sqldb-1`).
+ */
 export function newNode(design: Design, spec: NewNodeSpec, position: Position): DesignNode {
   const taken = usedIds(design)
   const prefix = specPrefix(spec)
   let n = 1
   while (taken.has(`${prefix}-${n}`)) n++
   const id = `${prefix}-${n}`
-  const base = { id, name: id, position: snap(position) }
+  const parent =
+    spec.kind === 'app'
+      ? PARENT_PREFIX[spec.hosting]
+      : spec.kind === 'service'
+        ? PARENT_PREFIX[spec.service]
+        : undefined
+  const base = { id, name: parent ? `${parent}-${n}/${id}` : id, position: snap(position) }
   switch (spec.kind) {
     case 'app':
       return { ...base, kind: 'app', hosting: spec.hosting }

@@ -89,13 +89,18 @@ export function Toolbar(props: {
     )
   }
   const code = async (format: 'bicep' | 'terraform' | 'cli'): Promise<void> => {
-    const { exportDesign, exportFileName } = await import('../export/export.ts')
+    const { exportDesign, exportFileName, ExportError } = await import('../export/export.ts')
     const { design } = store.getState()
-    effects.download(
-      exportFileName(design.name, format),
-      exportDesign(design, format),
-      'text/plain',
-    )
+    try {
+      effects.download(
+        exportFileName(design.name, format),
+        exportDesign(design, format),
+        'text/plain',
+      )
+    } catch (e) {
+      if (!(e instanceof ExportError)) throw e
+      store.getState().notify({ tone: 'error', title: `Export refused: ${e.message}` })
+    }
   }
   return (
     <header className="toolbar" role="toolbar" aria-label="Designer toolbar">

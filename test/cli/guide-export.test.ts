@@ -92,4 +92,19 @@ describe('idtopo export', () => {
     expect(await runCli(['export', '--help'], m.io)).toBe(0)
     expect(m.stdout()).toContain('Usage: idtopo export FILE --to bicep|terraform|cli')
   })
+
+  it('exits 2, naming the node, for a Spring app not named <Spring>/<app> (an id with an empty segment)', async () => {
+    const spring = {
+      ...scenario3,
+      nodes: scenario3.nodes.map((n) =>
+        n.kind === 'app' ? { ...n, hosting: 'springApp' as const, name: `${n.name}\u001b[31m` } : n,
+      ),
+    }
+    const m = memoryIO({ 'spring.json': serializeDesign(spring) })
+    expect(await runCli(['export', 'spring.json', '--to', 'cli'], m.io)).toBe(2)
+    expect(m.stdout()).toBe('')
+    expect(m.stderr()).toMatch(/^idtopo export: cannot export these nodes as named: "/)
+    expect(m.stderr()).toContain('is named "<Spring>/<app>" in Azure; rename it so, or bind it')
+    expect(m.stderr()).not.toContain('\u001b')
+  })
 })

@@ -12,6 +12,19 @@ const scenario = () =>
     .build()
 
 describe('document commands', () => {
+  it('addNode names a child resource parent/child, as Azure does (a SQL database, a Spring app)', () => {
+    const t = testStore()
+    const add = t.store.getState().addNode
+    add({ kind: 'service', service: 'sql' }, { x: 0, y: 0 })
+    add({ kind: 'service', service: 'sql' }, { x: 0, y: 0 })
+    add({ kind: 'app', hosting: 'springApp' }, { x: 0, y: 0 })
+    expect(t.store.getState().design.nodes.map((n) => [n.id, n.name])).toEqual([
+      ['sqldb-1', 'sql-1/sqldb-1'],
+      ['sqldb-2', 'sql-2/sqldb-2'],
+      ['spring-1', 'asa-1/spring-1'],
+    ])
+  })
+
   it('addNode adds one node with a readable id, selects it, and is one undo step', () => {
     const t = testStore()
     const id = t.store

@@ -52,7 +52,7 @@ export function hostileCase(): fc.Arbitrary<HostileCase> {
     .map(({ design, designName, names, roles, bind }) => {
       const nodes = design.nodes.map((n, i): DesignNode => {
         // Names repeat now and then: two nodes may share one.
-        const name = names[i % names.length]!
+        const name = shaped(n, names[i % names.length]!)
         const b = bind[i % bind.length]!
         if (n.kind === 'developer')
           return b > 2
@@ -70,6 +70,17 @@ export function hostileCase(): fc.Arbitrary<HostileCase> {
       )
       return withTwin({ ...design, name: designName, nodes, edges }, roles)
     })
+}
+
+/**
+ * A child resource (a SQL database, a Spring app) is named `parent/child` in Azure, and the exports
+ * refuse a name of another shape: a hostile name made of two hostile, non-blank segments.
+ */
+function shaped(n: DesignNode, name: string): string {
+  if ((armType(n)?.split('/').length ?? 0) < 3) return name
+  const parts = name.split('/').filter((p) => p.trim() !== '')
+  const [first = 'x', ...rest] = parts
+  return `${first}/${rest.length > 0 ? rest.join('-') : first}`
 }
 
 /** A hostile design and its plain twin (`roles`: the hostile texts put among edges' roles). */

@@ -2,12 +2,14 @@ import {
   EXPORT_FORMATS,
   EXPORT_LABELS,
   exportDesign,
+  ExportError,
   type ExportFormat,
 } from '../../export/export.ts'
 import { parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
 import { checkAzureFlags } from '../azure-flags.ts'
 import { emit, loadDesign } from '../load.ts'
+import { terminalText as t } from '../../lib/encode/terminal.ts'
 
 export const exportCommand: Command = {
   name: 'export',
@@ -42,9 +44,16 @@ Exit codes: 0 written, 2 invalid input.`,
       ...(pick('resource-group') ? { resourceGroup: pick('resource-group') } : {}),
       ...(pick('location') ? { location: pick('location') } : {}),
     }
+    let code: string
+    try {
+      code = exportDesign(design, to as ExportFormat, { context })
+    } catch (e) {
+      if (!(e instanceof ExportError)) throw e
+      throw new CliError(`idtopo export: ${t(e.message)}`)
+    }
     await emit(
       io,
-      exportDesign(design, to as ExportFormat, { context }),
+      code,
       values.out as string | undefined,
       `the ${EXPORT_LABELS[to as ExportFormat]} export`,
     )

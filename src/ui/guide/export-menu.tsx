@@ -1,4 +1,11 @@
-import { EXPORT_FORMATS, EXPORT_LABELS, exportDesign, exportFileName } from '../../export/export.ts'
+import { useState } from 'react'
+import {
+  EXPORT_FORMATS,
+  EXPORT_LABELS,
+  ExportError,
+  exportDesign,
+  exportFileName,
+} from '../../export/export.ts'
 import type { ExportOptions } from '../../export/model.ts'
 import type { Design } from '../../model/types.ts'
 
@@ -12,19 +19,28 @@ export interface ExportMenuProps {
 
 /** Export the identity layer as Bicep, Terraform or an Azure CLI script. */
 export function ExportMenu({ design, download, options }: ExportMenuProps) {
+  const [refused, setRefused] = useState<string | null>(null)
+  const save = (format: (typeof EXPORT_FORMATS)[number]): void => {
+    try {
+      download(exportFileName(design.name, format), exportDesign(design, format, options))
+      setRefused(null)
+    } catch (e) {
+      if (!(e instanceof ExportError)) throw e
+      setRefused(e.message)
+    }
+  }
   return (
     <div role="group" aria-label="Export identity layer" className="export-menu">
       {EXPORT_FORMATS.map((format) => (
-        <button
-          key={format}
-          type="button"
-          onClick={() =>
-            download(exportFileName(design.name, format), exportDesign(design, format, options))
-          }
-        >
+        <button key={format} type="button" onClick={() => save(format)}>
           Export {EXPORT_LABELS[format]}
         </button>
       ))}
+      {refused && (
+        <p role="alert" className="field-error">
+          Export refused: {refused}
+        </p>
+      )}
     </div>
   )
 }

@@ -31,4 +31,20 @@ describe('ExportMenu', () => {
       `if [ -z "\${RESOURCE_GROUP:-}" ]; then RESOURCE_GROUP='rg-1'; fi`,
     )
   })
+  it('says why it refuses a design it cannot write correct code for, and downloads nothing', async () => {
+    const user = userEvent.setup()
+    const download = vi.fn()
+    const spring = {
+      ...scenario2,
+      nodes: scenario2.nodes.map((n) =>
+        n.kind === 'app' && n.id === 'func' ? { ...n, hosting: 'springApp' as const } : n,
+      ),
+    }
+    render(<ExportMenu design={spring} download={download} />)
+    await user.click(screen.getByRole('button', { name: 'Export Bicep' }))
+    expect(download).not.toHaveBeenCalled()
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Export refused: cannot export a node as named: "func" is named "contoso-func": a Microsoft.AppPlatform/Spring/apps is named "<Spring>/<app>" in Azure',
+    )
+  })
 })

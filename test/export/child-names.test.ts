@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { EXPORT_FORMATS, ExportError, exportDesign } from '@/export/export.ts'
+import { design } from '../support/builder.ts'
+
+const R = ['Storage Blob Data Reader']
+// An Azure role on the database: a role assignment at its ARM id (db_datareader would be T-SQL).
+const SQL_ROLE = ['Reader']
+
+/** An app reaching a SQL database and a Spring app reaching storage, the two named as given. */
+const named = (database: string, springApp: string, bound = false) =>
+  design()
+    .app('api', { systemAssigned: true })
+    .app('spring', { name: springApp, hosting: 'springApp', systemAssigned: true })
+    .service('db', 'sql', {
+      name: database,
+      ...(bound
+        ? {
+            azure: {
+              resourceId:
+                '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.Sql/servers/srv/databases/orders',
+            },
+          }
+        : {}),
+    })
+    .service('st', 'storage')
+    .access('api', 'db', SQL_ROLE, { via: 'system' })
+    .access('spring', 'st', R, { via: 'system' })
+    .build()
+
+describe('exports of child resources (named parent/child in Azure)', () => {
+  it('refuses a SQL database and a Spring app named with one segment, naming both, in every format', () => {
+    for (const format of EXPORT_FORMATS) {
+      const refuse = () => exportDesign(named('orders', 'orders-api'), format)
+      expect(refuse).toThrow(ExportError)
+      expect(refuse).toThrow(
+        'cannot export these nodes as named: "spring" is named "orders-api": a Microsoft.AppPlatform/Spring/apps is named "<Spring>/<app>" in Azure; rename it so, or bind it (azure.resourceId); "db" is named "orders": a Microsoft.Sql/servers/databases is named "<server>/<database>" in Azure; rename it so, or bind it (azure.resourceId)',
+      )
+    }
+  })
+
+  it('refuses an empty segment and a third one', () => {
+    expect(() => exportDesign(named('srv/', 'asa/app'), 'cli')).toThrow('"db" is named "srv/"')
+    expect(() => exportDesign(named('a/b/c', 'asa/app'), 'cli')).toThrow('"db" is named "a/b/c"')
+  })
+
+  it('exports them named parent/child, or bound to a resource id whatever their name', () => {
+    const bicep = exportDesign(named('srv/orders', 'asa/orders-api'), 'bicep')
+    expect(bicep).toContain("name: 'srv'")
+    expect(bicep).toContain("name: 'orders'")
+    expect(bicep).toContain("name: 'orders-api'")
+    const cli = exportDesign(named('srv/orders', 'asa/orders-api'), 'cli')
+    expect(cli).toContain('Microsoft.AppPlatform/Spring/asa/apps/orders-api')
+    expect(() => exportDesign(named('orders', 'asa/orders-api', true), 'terraform')).not.toThrow()
+  })
+})
