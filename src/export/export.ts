@@ -3,7 +3,8 @@ import type { Design } from '../model/types.ts'
 import { planFileName } from '../plan/export.ts'
 import { toAzureCli } from './azcli.ts'
 import { toBicep } from './bicep.ts'
-import { exportModel, type ExportOptions } from './model.ts'
+import { HOSTING } from '../catalog/hosting.ts'
+import { exportModel, type AppOut, type ExportOptions } from './model.ts'
 import { toTerraform } from './terraform.ts'
 
 export const EXPORT_FORMATS = ['bicep', 'terraform', 'cli'] as const
@@ -34,6 +35,19 @@ function childNameProblem(r: { node: string; name: string; armType: string; reso
   ]
 }
 
+/**
+ * An app with more identities than its hosting takes (a Logic App: one): ARM refuses the identity
+ * object the exports would write for it (check's hosting-identity-unsupported says so too).
+ */
+function identityCountProblem(app: AppOut) {
+  const { maxIdentities, label } = HOSTING[app.hosting]
+  const count = (app.systemAssigned ? 1 : 0) + app.identities.length
+  if (maxIdentities === undefined || count <= maxIdentities) return []
+  return [
+    `${JSON.stringify(app.node)} has ${count} identities: a ${label} can use only ${maxIdentities} managed identit${maxIdentities === 1 ? 'y' : 'ies'}`,
+  ]
+}
+
 /** The identity layer of a design in one IaC format, from its plan (bound where ids are known). */
 export function exportDesign(
   design: Design,
@@ -41,7 +55,10 @@ export function exportDesign(
   options: ExportOptions = {},
 ): string {
   const model = exportModel(design, options)
-  const problems = [...model.apps, ...model.services].flatMap(childNameProblem)
+  const problems = [
+    ...[...model.apps, ...model.services].flatMap(childNameProblem),
+    ...model.apps.flatMap(identityCountProblem),
+  ]
   if (problems.length > 0)
     throw new ExportError(
       `cannot export ${problems.length === 1 ? 'a node' : 'these nodes'} as named: ${problems.join('; ')}`,

@@ -68,7 +68,7 @@ export function hostileCase(): fc.Arbitrary<HostileCase> {
       const edges = design.edges.map((e, i) =>
         e.kind === 'access' && i % 3 === 0 ? { ...e, roles: [...e.roles, roles[i % 2]!] } : e,
       )
-      return withTwin({ ...design, name: designName, nodes, edges }, roles)
+      return withTwin(withinHostingLimits({ ...design, name: designName, nodes, edges }), roles)
     })
 }
 
@@ -80,7 +80,35 @@ function shaped(n: DesignNode, name: string): string {
   if ((armType(n)?.split('/').length ?? 0) < 3) return name
   const parts = name.split('/').filter((p) => p.trim() !== '')
   const [first = 'x', ...rest] = parts
-  return `${first}/${rest.length > 0 ? rest.join('-') : first}`
+  // Each half at most 60 characters: the whole within a name's 128.
+  const cap = (text: string): string => {
+    const capped = [...text].slice(0, 60).join('')
+    return capped.trim() === '' ? 'x' : capped
+  }
+  return `${cap(first)}/${cap(rest.length > 0 ? rest.join('-') : first)}`
+}
+
+/**
+ * The design with no app holding more identities than its hosting takes (a Logic App: one), which
+ * the exports refuse: its system-assigned identity off, then attach edges past the limit dropped.
+ */
+function withinHostingLimits(d: Design): Design {
+  const over = new Map<string, number>()
+  for (const n of d.nodes)
+    if (n.kind === 'app' && HOSTING[n.hosting].maxIdentities !== undefined)
+      over.set(n.id, HOSTING[n.hosting].maxIdentities!)
+  if (over.size === 0) return d
+  const nodes = d.nodes.map((n) =>
+    n.kind === 'app' && over.has(n.id) ? { ...n, systemAssigned: false } : n,
+  )
+  const kept = new Map<string, number>()
+  const edges = d.edges.filter((e) => {
+    if (e.kind !== 'attach' || !over.has(e.source)) return true
+    const n = (kept.get(e.source) ?? 0) + 1
+    kept.set(e.source, n)
+    return n <= over.get(e.source)!
+  })
+  return { ...d, nodes, edges }
 }
 
 /** A hostile design and its plain twin (`roles`: the hostile texts put among edges' roles). */

@@ -53,3 +53,30 @@ describe('exports of child resources (named parent/child in Azure)', () => {
     expect(() => exportDesign(named('orders', 'asa/orders-api', true), 'terraform')).not.toThrow()
   })
 })
+
+describe('exports of apps with more identities than their hosting takes', () => {
+  it('refuses a Logic App with its system-assigned identity and a user-assigned one', () => {
+    const logic = design()
+      .app('flow', { hosting: 'logicApp', systemAssigned: true })
+      .identity('mi')
+      .service('st', 'storage')
+      .attach('flow', 'mi')
+      .access('flow', 'st', R, { via: 'mi' })
+      .access('flow', 'st', ['Storage Queue Data Reader'], { via: 'system' })
+      .build()
+    for (const format of EXPORT_FORMATS)
+      expect(() => exportDesign(logic, format)).toThrow(
+        'cannot export a node as named: "flow" has 2 identities: a Logic App can use only 1 managed identity',
+      )
+    const one = {
+      ...logic,
+      nodes: logic.nodes.map((n) => (n.id === 'flow' ? { ...n, systemAssigned: false } : n)),
+    }
+    expect(() =>
+      exportDesign(
+        { ...one, edges: one.edges.filter((e) => e.kind !== 'access' || e.via === 'mi') },
+        'bicep',
+      ),
+    ).not.toThrow()
+  })
+})
