@@ -61,7 +61,7 @@ export function exportDesign(
   ]
   if (problems.length > 0)
     throw new ExportError(
-      `cannot export ${problems.length === 1 ? 'a node' : 'these nodes'} as named: ${problems.join('; ')}`,
+      `cannot export ${problems.length === 1 ? 'this node' : 'these nodes'} as drawn: ${problems.join('; ')}`,
     )
   switch (format) {
     case 'bicep':

@@ -103,7 +103,7 @@ describe('idtopo export', () => {
     const m = memoryIO({ 'spring.json': serializeDesign(spring) })
     expect(await runCli(['export', 'spring.json', '--to', 'cli'], m.io)).toBe(2)
     expect(m.stdout()).toBe('')
-    expect(m.stderr()).toMatch(/^idtopo export: cannot export these nodes as named: "/)
+    expect(m.stderr()).toMatch(/^idtopo export: cannot export these nodes as drawn: "/)
     expect(m.stderr()).toContain('is named "<Spring>/<app>" in Azure; rename it so, or bind it')
     expect(m.stderr()).not.toContain('\u001b')
   })

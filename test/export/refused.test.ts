@@ -33,7 +33,7 @@ describe('exports of child resources (named parent/child in Azure)', () => {
       const refuse = () => exportDesign(named('orders', 'orders-api'), format)
       expect(refuse).toThrow(ExportError)
       expect(refuse).toThrow(
-        'cannot export these nodes as named: "spring" is named "orders-api": a Microsoft.AppPlatform/Spring/apps is named "<Spring>/<app>" in Azure; rename it so, or bind it (azure.resourceId); "db" is named "orders": a Microsoft.Sql/servers/databases is named "<server>/<database>" in Azure; rename it so, or bind it (azure.resourceId)',
+        'cannot export these nodes as drawn: "spring" is named "orders-api": a Microsoft.AppPlatform/Spring/apps is named "<Spring>/<app>" in Azure; rename it so, or bind it (azure.resourceId); "db" is named "orders": a Microsoft.Sql/servers/databases is named "<server>/<database>" in Azure; rename it so, or bind it (azure.resourceId)',
       )
     }
   })
@@ -66,7 +66,7 @@ describe('exports of apps with more identities than their hosting takes', () => 
       .build()
     for (const format of EXPORT_FORMATS)
       expect(() => exportDesign(logic, format)).toThrow(
-        'cannot export a node as named: "flow" has 2 identities: a Logic App can use only 1 managed identity',
+        'cannot export this node as drawn: "flow" has 2 identities: a Logic App can use only 1 managed identity',
       )
     const one = {
       ...logic,

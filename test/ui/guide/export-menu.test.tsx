@@ -44,7 +44,7 @@ describe('ExportMenu', () => {
     await user.click(screen.getByRole('button', { name: 'Export Bicep' }))
     expect(download).not.toHaveBeenCalled()
     expect(screen.getByRole('alert')).toHaveTextContent(
-      'Export refused: cannot export a node as named: "func" is named "contoso-func": a Microsoft.AppPlatform/Spring/apps is named "<Spring>/<app>" in Azure',
+      'Export refused: cannot export this node as drawn: "func" is named "contoso-func": a Microsoft.AppPlatform/Spring/apps is named "<Spring>/<app>" in Azure',
     )
   })
 })
