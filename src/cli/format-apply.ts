@@ -35,7 +35,9 @@ export function formatApplySummary(report: ApplyReport): string {
   const manual = report.steps.filter((s) => s.manual)
   const lines = [
     `${report.cancelled ? 'Cancelled' : 'Applied'} "${t(report.design)}" to ${t(report.target.resourceGroup)} (subscription ${t(report.target.subscriptionId)}) in ${(report.durationMs / 1000).toFixed(1)} s`,
-    `  created ${c.created}, unchanged ${c.unchanged}, failed ${c.failed}, skipped ${c.skipped}${manual.length ? ` (${manual.length} manual)` : ''}`,
+    // Manual steps apart from the skipped ones (report.counts files them as skipped), as the
+    // designer's report shows them: work left to do by hand, not something that went wrong.
+    `  created ${c.created}, unchanged ${c.unchanged}, failed ${c.failed}, skipped ${c.skipped - manual.length}${manual.length ? `; ${manual.length} to do by hand (below)` : ''}`,
     ...section(
       'Failed',
       report.steps.filter((s) => s.outcome === 'failed'),
