@@ -56,6 +56,12 @@ export async function readEstate(
   const groupScope = resourceGroupScope(subscriptionId, resourceGroup)
 
   const resources = await reader.listResources(subscriptionId, resourceGroup, o)
+  // What is to read is counted as soon as it is known, before the step that finds it is told:
+  // a count never reads "3 of 3" with reads still to come.
+  const accounts = resources.filter((r) => r.type.toLowerCase() === COSMOS)
+  // A vault's permission model is in its properties, which the group's resource list leaves out.
+  const vaults = resources.filter((r) => r.type.toLowerCase() === VAULT)
+  total += accounts.length + vaults.length
   step(`${resources.length} resources`)
   const identities = [
     ...((await tolerate('user-assigned identities', groupScope, () =>
@@ -97,13 +103,12 @@ export async function readEstate(
     assignments = perResource.flat()
   }
   const distinct = uniqueById(assignments)
-  step(`${distinct.length} role assignments`)
-
-  const accounts = resources.filter((r) => r.type.toLowerCase() === COSMOS)
   const customGuids = [
     ...new Set(distinct.map((a) => roleDefinitionGuidOf(a.roleDefinitionId).toLowerCase())),
   ].filter((guid) => !roleByGuid(guid))
-  total += accounts.length + customGuids.length
+  total += customGuids.length
+  step(`${distinct.length} role assignments`)
+
   const cosmos: Record<string, readonly LiveCosmosRoleAssignment[]> = {}
   await mapPool(accounts, limit, async (account) => {
     const found = await tolerate('Cosmos DB data-plane role assignments', account.id, () =>
@@ -112,9 +117,6 @@ export async function readEstate(
     if (found) cosmos[account.id] = found
     step(`Cosmos DB data roles of ${account.name}`)
   })
-  // A vault's permission model is in its properties, which the group's resource list leaves out.
-  const vaults = resources.filter((r) => r.type.toLowerCase() === VAULT)
-  total += vaults.length
   const accessPolicyVaults: Record<string, number> = {}
   await mapPool(vaults, limit, async (vault) => {
     const read = await tolerate('Key Vault permission model', vault.id, () =>

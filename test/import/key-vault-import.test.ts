@@ -59,4 +59,22 @@ describe('import reads each Key Vault’s permission model (real SDK over HTTPS)
       plan.actions.filter((a) => 'target' in a && a.target === legacy.id).map((a) => a.action),
     ).toEqual(['keyVaultAccessPolicy'])
   }, 30_000)
+
+  it('counts its reads as it learns of them: "N of N" only once the last read is done', async () => {
+    host.server.sandbox.seed({
+      resources: [
+        { type: 'Microsoft.KeyVault/vaults', name: 'kv-a' },
+        { type: 'Microsoft.KeyVault/vaults', name: 'kv-b' },
+      ],
+    })
+    const world = await httpsWorld(host.server.url)
+    const seen: string[] = []
+    await readEstate(world.gateway, SUB, RG, {
+      onProgress: (p) => seen.push(`${p.done}/${p.total}`),
+    })
+    const total = seen.length
+    expect(total).toBeGreaterThanOrEqual(5)
+    // Resources, identities and assignments, then one read per vault (and per custom role).
+    expect(seen).toEqual(seen.map((_, i) => `${i + 1}/${total}`))
+  })
 })
