@@ -214,3 +214,73 @@ describe('idtopo apply, end to end as a user runs it', () => {
     }
   }, 90_000)
 })
+
+describe('idtopo apply interrupted (Ctrl+C) as a user does it', () => {
+  let slow: SandboxServer
+  beforeAll(async () => {
+    // Each ARM call takes 150 ms: the run is still going when the first step is done.
+    slow = await startSandboxServer({ port: 0, options: { faults: { latency: { fixedMs: 150 } } } })
+  })
+  afterAll(() => slow.close())
+
+  it('says nothing was applied on SIGINT while it still reads Azure, and changes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'idtopo-int-'))
+    const design = join(dir, 'design.topology.json')
+    writeFileSync(design, files['s2.json'])
+    const before = JSON.stringify(slow.sandbox.snapshot().roleAssignments)
+    const args = ['bin/idtopo.js', ...apply(design).slice(0, -2), '--sandbox', slow.url]
+    const child = spawn('node', args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString()
+      if (stderr.includes('Reading the current state') && !child.killed) child.kill('SIGINT')
+    })
+    const code = await new Promise<number | null>((done) => child.on('exit', done))
+    expect(code).toBe(130)
+    expect(stderr).toContain(
+      'Cancelled before anything was applied (apply was still reading Azure).',
+    )
+    expect(JSON.stringify(slow.sandbox.snapshot().roleAssignments)).toBe(before)
+  }, 60_000)
+
+  it('stops on SIGINT mid-run, says what was done, writes the report, and a second run finishes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'idtopo-int-'))
+    const design = join(dir, 'design.topology.json')
+    const report = join(dir, 'report.json')
+    writeFileSync(design, files['s2.json'])
+    const args = [
+      'bin/idtopo.js',
+      ...apply(design).slice(0, -2),
+      '--sandbox',
+      slow.url,
+      '--report',
+      report,
+    ]
+    const child = spawn('node', args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString()
+      if (/\] created /.test(stderr) && child.exitCode === null && !child.killed)
+        child.kill('SIGINT')
+    })
+    const code = await new Promise<number | null>((done) => child.on('exit', done))
+    expect(code).toBe(1)
+    expect(stderr).toContain('Cancelling: steps in flight finish or stop; nothing new starts…')
+    expect(stdout).toMatch(/^Cancelled "/)
+    expect(stdout).toContain(
+      'Run the same command again to finish: completed steps are kept and nothing is duplicated.',
+    )
+    const written = JSON.parse(readFileSync(report, 'utf8'))
+    expect(written.cancelled).toBe(true)
+    expect(written.counts.created).toBeGreaterThan(0)
+    expect(written.counts.skipped).toBeGreaterThan(2)
+
+    const again = await promisify(execFile)('node', args)
+    expect(again.stdout).toMatch(/failed 0, skipped 0; 2 to do by hand/)
+    const second = JSON.parse(readFileSync(report, 'utf8'))
+    expect(second.cancelled).toBe(false)
+    expect(second.counts.unchanged).toBeGreaterThanOrEqual(written.counts.created)
+  }, 90_000)
+})

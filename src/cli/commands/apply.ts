@@ -76,64 +76,82 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
       throw new CliError(
         `--report ${t(report as string)}: ${writeFailure(cannot)}; nothing was applied`,
       )
-    const pacer = new WritePacer(ARM_WRITE_BUCKET, systemClock)
-    const connection = await connectTarget(
-      values.sandbox as string | undefined,
-      (n, bucket) => pacer.observeRemaining(n, bucket),
-      clientAuth(this.name, values),
-    )
-    const gateway = withReadRetries(connection.gateway, { clock: systemClock, random: Math.random })
-    const armCall = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
-      try {
-        return await call()
-      } catch (e) {
-        if (isArmFailure(e))
-          throw new CliError(`idtopo apply: ${t(what)}: ${t(describeFailure(e, true))}`)
-        throw e
+    // Until the run starts nothing is written: Ctrl+C while reading says so, not just ends.
+    const whileReading = (): void => {
+      io.stderr('\nCancelled before anything was applied (apply was still reading Azure).\n')
+      process.exit(130)
+    }
+    const read = async () => {
+      const pacer = new WritePacer(ARM_WRITE_BUCKET, systemClock)
+      const connection = await connectTarget(
+        values.sandbox as string | undefined,
+        (n, bucket) => pacer.observeRemaining(n, bucket),
+        clientAuth(this.name, values),
+      )
+      const gateway = withReadRetries(connection.gateway, {
+        clock: systemClock,
+        random: Math.random,
+      })
+      const armCall = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
+        try {
+          return await call()
+        } catch (e) {
+          if (isArmFailure(e))
+            throw new CliError(`idtopo apply: ${t(what)}: ${t(describeFailure(e, true))}`)
+          throw e
+        }
       }
-    }
 
-    const groups = await armCall(
-      `cannot list resource groups of subscription ${subscriptionId}`,
-      () => gateway.listResourceGroups(subscriptionId),
-    )
-    const group = groups.find((g) => g.name.toLowerCase() === resourceGroup.toLowerCase())
-    if (!group)
-      throw new CliError(
-        `idtopo apply: resource group ${t(resourceGroup)} not found in subscription ${t(subscriptionId)}`,
+      const groups = await armCall(
+        `cannot list resource groups of subscription ${subscriptionId}`,
+        () => gateway.listResourceGroups(subscriptionId),
       )
-    const target: BindTarget = {
-      subscriptionId,
-      resourceGroup: group.name,
-      location: (values.location as string | undefined) ?? group.location,
-    }
-    const resources = await armCall(`cannot list the resources of ${group.name}`, () =>
-      gateway.listResources(subscriptionId, group.name),
-    )
-    const ids = connection.sandbox
-      ? { ...sandboxDeveloperIds(design), ...developerIds }
-      : developerIds
-    const prepared = prepareApply(design, resources, target, ids)
-    if (!prepared.ok) {
-      const lines = prepared.error.problems.map((p) => `  ${t(p.message)}`)
-      throw new CliError(
-        `${t(file)}: cannot bind the design to ${t(group.name)}\n${lines.join('\n')}`,
+      const group = groups.find((g) => g.name.toLowerCase() === resourceGroup.toLowerCase())
+      if (!group)
+        throw new CliError(
+          `idtopo apply: resource group ${t(resourceGroup)} not found in subscription ${t(subscriptionId)}`,
+        )
+      const target: BindTarget = {
+        subscriptionId,
+        resourceGroup: group.name,
+        location: (values.location as string | undefined) ?? group.location,
+      }
+      const resources = await armCall(`cannot list the resources of ${group.name}`, () =>
+        gateway.listResources(subscriptionId, group.name),
       )
-    }
-    const { steps } = prepared.value
-    io.stderr(`Reading the current state of ${steps.length} steps in ${t(connection.endpoint)}…\n`)
-    const preview = await previewApply(prepared.value.design, steps, gateway, target)
-    // Custom roles are judged from their definitions in Azure, read by the preview.
-    const privileged = privilegedItems(preview.items)
-    if (privileged.length > 0 && !values['confirm-privileged']) {
-      throw new CliError(
-        `idtopo apply: the plan grants privileged roles; review them and re-run with --confirm-privileged:\n${privileged.map(({ step }) => `  ${t(step.title)}${step.kind === 'assignRole' && step.privilegedBecause ? ` (${t(step.privilegedBecause)})` : ''}`).join('\n')}`,
+      const ids = connection.sandbox
+        ? { ...sandboxDeveloperIds(design), ...developerIds }
+        : developerIds
+      const prepared = prepareApply(design, resources, target, ids)
+      if (!prepared.ok) {
+        const lines = prepared.error.problems.map((p) => `  ${t(p.message)}`)
+        throw new CliError(
+          `${t(file)}: cannot bind the design to ${t(group.name)}\n${lines.join('\n')}`,
+        )
+      }
+      const { steps } = prepared.value
+      io.stderr(
+        `Reading the current state of ${steps.length} steps in ${t(connection.endpoint)}…\n`,
       )
+      const preview = await previewApply(prepared.value.design, steps, gateway, target)
+      // Custom roles are judged from their definitions in Azure, read by the preview.
+      const privileged = privilegedItems(preview.items)
+      if (privileged.length > 0 && !values['confirm-privileged']) {
+        throw new CliError(
+          `idtopo apply: the plan grants privileged roles; review them and re-run with --confirm-privileged:\n${privileged.map(({ step }) => `  ${t(step.title)}${step.kind === 'assignRole' && step.privilegedBecause ? ` (${t(step.privilegedBecause)})` : ''}`).join('\n')}`,
+        )
+      }
+      const c = countPreview(preview.items)
+      const denied = preview.items.filter((i) => i.denied).length
+      io.stderr(
+        `Preview: ${c.create} to create, ${c.inPlace} already in place, ${c.conflict} to change, ${c.cannot} cannot be applied${denied ? ` (${denied} for lack of permission: tried anyway, ARM decides)` : ''}, ${c.manual} manual\n`,
+      )
+
+      return { pacer, connection, target, preview }
     }
-    const c = countPreview(preview.items)
-    const denied = preview.items.filter((i) => i.denied).length
-    io.stderr(
-      `Preview: ${c.create} to create, ${c.inPlace} already in place, ${c.conflict} to change, ${c.cannot} cannot be applied${denied ? ` (${denied} for lack of permission: tried anyway, ARM decides)` : ''}, ${c.manual} manual\n`,
+    process.once('SIGINT', whileReading)
+    const { pacer, connection, target, preview } = await read().finally(() =>
+      process.removeListener('SIGINT', whileReading),
     )
 
     const abort = new AbortController()
