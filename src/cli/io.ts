@@ -3,7 +3,7 @@ export interface CliIO {
   stdout(text: string): void
   stderr(text: string): void
   /**
-   * Reads a design file. Rejects with an error whose `code` says why: `ENOENT`, `ENOTFILE` (a FIFO,
+   * Reads a design file (`-`: standard input). Rejects with an error whose `code` says why: `ENOENT`, `ENOTFILE` (a FIFO,
    * device or directory: reading it could wait forever), `EFBIG` (over `maxChars`, with `size`), or
    * any system code.
    */

@@ -25,6 +25,8 @@ export async function readDesign(
   writes: Readonly<Record<string, unknown>> = {},
 ): Promise<{ design: Design; text: string }> {
   for (const [flag, out] of Object.entries(writes)) {
+    // `-` is a stream, standard input or output: never the same file as the other.
+    if (out === '-' || file === '-') continue
     if (typeof out === 'string' && (out === file || (await io.sameFile(out, file))))
       throw new CliError(
         `${flag} ${out}: that is the input design ${file}; write the result to another file (the input is never overwritten)`,
@@ -34,7 +36,12 @@ export async function readDesign(
   try {
     text = await io.readFile(file, MAX_DESIGN_CHARS)
   } catch (e) {
-    throw new CliError(`${file}: ${readFailure(e as NodeJS.ErrnoException & { size?: number })}`)
+    const failure = e as NodeJS.ErrnoException & { size?: number }
+    throw new CliError(
+      file === '-'
+        ? `standard input: ${failure.code === 'ENOTFILE' ? 'a terminal: pipe a design into it, or name a file' : readFailure(failure)}`
+        : `${file}: ${readFailure(failure)}`,
+    )
   }
   const parsed = parseDesignText(text)
   if (!parsed.ok) {
@@ -86,7 +93,7 @@ export async function emit(
   out: string | undefined,
   what: string,
 ): Promise<void> {
-  if (out === undefined) {
+  if (out === undefined || out === '-') {
     io.stdout(text)
     return
   }

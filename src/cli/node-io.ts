@@ -19,6 +19,22 @@ async function readDesignFile(path: string, maxChars: number): Promise<string> {
   }
 }
 
+/** `-`: the design piped into standard input, read to its end (at most `maxChars`). */
+async function readStdin(maxChars: number): Promise<string> {
+  if (process.stdin.isTTY)
+    throw fileError(
+      'ENOTFILE',
+      'standard input is a terminal: pipe a design into it, or name a file',
+    )
+  process.stdin.setEncoding('utf8')
+  let text = ''
+  for await (const chunk of process.stdin) {
+    text += chunk as string
+    if (text.length > maxChars) throw fileError('EFBIG', 'standard input is too large', text.length)
+  }
+  return text
+}
+
 async function sameFile(a: string, b: string): Promise<boolean> {
   try {
     const [x, y] = await Promise.all([stat(a), stat(b)])
@@ -49,7 +65,8 @@ async function unwritable(path: string): Promise<string | undefined> {
 export const nodeIO: CliIO = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
-  readFile: readDesignFile,
+  readFile: (path, maxChars) =>
+    path === '-' ? readStdin(maxChars) : readDesignFile(path, maxChars),
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
   unwritable,
   sameFile,

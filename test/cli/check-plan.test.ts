@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { execFile } from 'node:child_process'
@@ -67,6 +68,13 @@ describe('idtopo plan', () => {
     expect(m.stderr()).toBe(`Wrote the plan (16 actions) to p.json (${size} KB).\n`)
   })
 
+  it('writes to standard output for --out -, and never a file named "-"', async () => {
+    const m = memoryIO(files)
+    expect(await runCli(['plan', 'good.json', '--out', '-'], m.io)).toBe(0)
+    expect(JSON.parse(m.stdout()).format).toBe('identity-plan')
+    expect(m.written).toEqual({})
+  })
+
   it('exits 2 on invalid input and on an unwritable --out', async () => {
     const m = memoryIO(files)
     expect(await runCli(['plan', 'bad.json'], m.io)).toBe(2)
@@ -87,6 +95,23 @@ describe('the idtopo executable', () => {
     const lost = await run('node', ['bin/idtopo.js', 'plan', 'src/templates/scenario-1-system-assigned.topology.json', '--out', out]).catch((e: { code: number; stderr: string }) => e)
     expect(lost).toMatchObject({ code: 2 })
     expect((lost as { stderr: string }).stderr).toContain(`${out}: cannot write the file: its folder does not exist (ENOENT)`)
+  }, 30_000)
+
+  it('reads the design from standard input for FILE -', async () => {
+    const template = 'src/templates/scenario-1-system-assigned.topology.json'
+    const piped = (input: string, ...args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+        const child = execFile('node', ['bin/idtopo.js', ...args], (error, stdout, stderr) =>
+          done({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
+        )
+        child.stdin?.end(input)
+      })
+    const plan = await piped(readFileSync(template, 'utf8'), 'plan', '-')
+    expect(plan.code).toBe(0)
+    expect(JSON.parse(plan.stdout).format).toBe('identity-plan')
+    const broken = await piped('{"format": ', 'check', '-')
+    expect(broken.code).toBe(2)
+    expect(broken.stderr).toContain('-: invalid design')
   }, 30_000)
 
   it('lists commands and rejects unknown ones', async () => {
