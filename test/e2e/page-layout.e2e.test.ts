@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { generateDesign } from '../../bench/generate.ts'
 import { serializeDesign } from '../../src/model/serialize.ts'
 import { design } from '../support/builder.ts'
-import { launch, type Browser } from './support/browser.ts'
-import { Designer } from './support/designer.ts'
+import type { Designer } from './support/designer.ts'
+import { designerSession } from './support/session.ts'
 
 /** How far the page itself (not a panel) can scroll, and how far it is scrolled. */
 const pageScroll = (d: Designer) =>
@@ -17,54 +17,47 @@ const pageScroll = (d: Designer) =>
   })
 
 describe('the page stays put: only its panels scroll', () => {
-  let browser: Browser
-  let d: Designer
-  beforeAll(async () => {
-    browser = await launch()
-    d = new Designer(browser.page)
-    await d.open(inject('baseUrl'))
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const session = designerSession()
 
   it('has nothing to scroll on an empty design', async () => {
-    expect(await pageScroll(d)).toEqual({ overflowY: 0, overflowX: 0, scrolledY: 0 })
+    expect(await pageScroll(session.d)).toEqual({ overflowY: 0, overflowX: 0, scrolledY: 0 })
   })
 
   it('does not scroll away under the wheel with a long list of problems', async () => {
     const design = generateDesign(40)
-    await d.openDesign('forty.topology.json', serializeDesign(design))
-    await d.page.getByRole('tab', { name: /^Problems/ }).click()
-    await d.problems().locator('.rule-id').nth(30).waitFor()
-    const toolbar = await d.page.getByRole('toolbar', { name: 'Designer toolbar' }).boundingBox()
+    await session.d.openDesign('forty.topology.json', serializeDesign(design))
+    await session.d.page.getByRole('tab', { name: /^Problems/ }).click()
+    await session.d.problems().locator('.rule-id').nth(30).waitFor()
+    const toolbar = await session.d.page
+      .getByRole('toolbar', { name: 'Designer toolbar' })
+      .boundingBox()
     if (!toolbar) throw new Error('no toolbar')
-    await d.page.mouse.move(toolbar.x + toolbar.width / 2, toolbar.y + toolbar.height / 2)
-    await d.page.mouse.wheel(0, 2000)
-    await d.page.waitForTimeout(200)
-    expect(await pageScroll(d)).toEqual({ overflowY: 0, overflowX: 0, scrolledY: 0 })
-    expect(browser.errors).toEqual([])
+    await session.d.page.mouse.move(toolbar.x + toolbar.width / 2, toolbar.y + toolbar.height / 2)
+    await session.d.page.mouse.wheel(0, 2000)
+    await session.d.page.waitForTimeout(200)
+    expect(await pageScroll(session.d)).toEqual({ overflowY: 0, overflowX: 0, scrolledY: 0 })
+    expect(session.browser.errors).toEqual([])
   })
 
   it('shows a notice over the canvas, not over the problems and their fixes', async () => {
-    await d.page.getByRole('tab', { name: /^Problems/ }).click()
-    await d.problems().locator('.finding-actions .button').first().click()
-    const notice = d.page.getByRole('status').filter({ hasText: 'Ctrl+Z to undo' })
+    await session.d.page.getByRole('tab', { name: /^Problems/ }).click()
+    await session.d.problems().locator('.finding-actions .button').first().click()
+    const notice = session.d.page.getByRole('status').filter({ hasText: 'Ctrl+Z to undo' })
     await notice.waitFor()
     const noticeBox = await notice.boundingBox()
-    const panelBox = await d.page
+    const panelBox = await session.d.page
       .getByRole('region', { name: 'Problems, plan and guide' })
       .boundingBox()
     if (!noticeBox || !panelBox) throw new Error('no notice or panel')
     expect(noticeBox.y + noticeBox.height).toBeLessThanOrEqual(panelBox.y)
-    await d.page.keyboard.press('Control+z')
+    await session.d.page.keyboard.press('Control+z')
   })
 
   it('shows the problems of a design opened next from their top', async () => {
-    const list = d.page.getByRole('tabpanel', { name: /^Problems/ })
+    const list = session.d.page.getByRole('tabpanel', { name: /^Problems/ })
     await list.evaluate((el) => el.scrollTo({ top: 600 }))
     expect(await list.evaluate((el) => el.scrollTop)).toBeGreaterThan(0)
-    await d.openDesign('forty-one.topology.json', serializeDesign(generateDesign(41)))
+    await session.d.openDesign('forty-one.topology.json', serializeDesign(generateDesign(41)))
     await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBe(0)
   })
 
@@ -79,9 +72,9 @@ describe('the page stays put: only its panels scroll', () => {
       .service('st', 'storage', { position: { x: 600, y: 0 } })
       .access('orders-api', 'st', ['Storage Blob Data Reader'], { via: 'system' })
       .build()
-    await d.openDesign('long.topology.json', serializeDesign(unused))
-    await d.select(identity)
-    const inspector = d.page.getByRole('complementary', { name: 'Inspector' })
+    await session.d.openDesign('long.topology.json', serializeDesign(unused))
+    await session.d.select(identity)
+    const inspector = session.d.page.getByRole('complementary', { name: 'Inspector' })
     const fixes = inspector.locator('.finding-actions .button')
     await fixes.first().waitFor()
     const edge = await inspector.evaluate((el) => el.getBoundingClientRect().right)
@@ -90,6 +83,6 @@ describe('the page stays put: only its panels scroll', () => {
     )
     expect(rights.length).toBeGreaterThan(0)
     for (const [title, right] of rights) expect(right, title ?? '').toBeLessThanOrEqual(edge)
-    expect(await pageScroll(d)).toEqual({ overflowY: 0, overflowX: 0, scrolledY: 0 })
+    expect(await pageScroll(session.d)).toEqual({ overflowY: 0, overflowX: 0, scrolledY: 0 })
   })
 })
