@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { loadavg } from 'node:os'
+import { setTimeout as delay } from 'node:timers/promises'
 import { gzipSync } from 'node:zlib'
 import react from '@vitejs/plugin-react'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { build } from 'vite'
 import { laidOut } from '../../src/layout/layered.ts'
 import type { Design } from '../../src/model/types.ts'
@@ -363,22 +364,36 @@ async function autoLayoutFigures(
   }
 }
 
+/** Whether the inspector's Name field shows `value` within two seconds. */
+async function inspectorShows(field: Locator, value: string): Promise<boolean> {
+  for (const end = Date.now() + 2000; Date.now() < end; await delay(25))
+    if ((await field.count()) > 0 && (await field.inputValue()) === value) return true
+  return false
+}
+
 /**
  * A real edit: select an app whose system-assigned identity is on (its connections go through it)
  * and turn it off in the inspector; times the click until the problem counts change.
  */
 async function editToFindingsMs(page: Page): Promise<number> {
-  const apps = page.locator('.react-flow__node-app')
+  // Apps drawn with their system-assigned toggle on.
+  const apps = page
+    .locator('.react-flow__node-app')
+    .filter({ has: page.locator('.sa-toggle[aria-pressed="true"]') })
+  const name = page.getByRole('textbox', { name: 'Name' })
   const checkbox = page.getByRole('checkbox', { name: 'System-assigned identity' })
   for (let i = 0; i < 12; i++) {
-    const box = await apps.nth(i).boundingBox()
+    const app = apps.nth(i)
+    const box = await app.boundingBox()
     if (!box) continue
+    const appName = await app.locator('.dn-name').innerText()
     // On its head: up close, the middle of an app is its system-assigned toggle.
-    await apps.nth(i).click({ force: true, position: { x: box.width * 0.15, y: box.height * 0.2 } })
-    // A node cut off at the pane's edge takes no click: the inspector then shows no app.
-    if ((await checkbox.isVisible()) && (await checkbox.isChecked())) break
+    await app.click({ force: true, position: { x: box.width * 0.15, y: box.height * 0.2 } })
+    // At 10,000 nodes the inspector follows the click a little later: read it once it shows
+    // this app (a node cut off at the pane's edge takes no click, and it never does).
+    if ((await inspectorShows(name, appName)) && (await checkbox.isChecked())) break
   }
-  if (!(await checkbox.isChecked()))
+  if (!(await checkbox.isVisible()) || !(await checkbox.isChecked()))
     throw new Error('no app with a system-assigned identity in view')
   return page.evaluate<number>(`new Promise((done, fail) => {
     const counts = document.querySelector('.status-findings')
