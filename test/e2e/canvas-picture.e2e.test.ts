@@ -159,6 +159,57 @@ for (const viewport of [
       })
   })
 
+describe('a label with no room on its line', () => {
+  const session = designerSession()
+
+  it('is a pin that covers neither card and shows its roles on hover', async () => {
+    const { d, browser } = session
+    const page = browser.page
+    // Two cards 40 px apart, the line between them: no room even for "1 role".
+    const design = {
+      format: 'identity-topology',
+      version: 1,
+      name: 'Tight',
+      nodes: [
+        {
+          id: 'web',
+          kind: 'app',
+          name: 'web',
+          hosting: 'appService',
+          systemAssigned: true,
+          position: { x: 0, y: 0 },
+        },
+        { id: 'st', kind: 'service', name: 'st', service: 'storage', position: { x: 260, y: 0 } },
+      ],
+      edges: [
+        {
+          id: 'e1',
+          kind: 'access',
+          source: 'web',
+          target: 'st',
+          roles: ['Storage Blob Data Reader'],
+        },
+      ],
+    }
+    await d.openDesign('tight.json', JSON.stringify(design))
+    await d.fitView()
+    const pin = page.locator('.edge-label.is-pin')
+    await pin.waitFor()
+    expect(await page.locator('.edge-label').count()).toBe(1)
+    const { nodes, labels } = await canvasBoxes(page)
+    expect(collisions(labels, nodes)).toEqual([])
+    const box = (await pin.boundingBox())!
+    const zoom = await page
+      .locator('.react-flow__viewport')
+      .evaluate((e) => new DOMMatrix(getComputedStyle(e).transform).a)
+    expect(box.width).toBeLessThanOrEqual(12 * zoom + 1)
+    await pin.hover()
+    await expect
+      .poll(() => pin.locator('.edge-roles').innerText())
+      .toContain('Storage Blob Data Reader')
+  })
+})
+
 describe('the diagram export', () => {
   const session = designerSession()
 

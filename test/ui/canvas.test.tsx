@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { Design } from '@/model/types.ts'
 import { Canvas } from '@/ui/canvas/canvas.tsx'
@@ -65,9 +65,14 @@ describe('Canvas', () => {
 
   it('draws access through an identity as app → identity → service, the roles on the identity’s line', async () => {
     const { container } = setup(stacked(sample()))
-    // Stacked nodes leave no room: the label is compact, its roles listed for hover.
-    const label = (await screen.findByText('1 role')).closest('.edge-label')
-    expect(label).toHaveAttribute('data-segment', 'via:mi>st')
+    // Stacked nodes leave no room: the label is a pin, its roles listed for hover.
+    const label = await waitFor(() => {
+      const found = container.querySelector('.edge-label[data-segment="via:mi>st"]')
+      if (!found) throw new Error('no label on the identity’s line')
+      return found
+    })
+    expect(label).toHaveClass('is-pin')
+    expect(label).not.toHaveTextContent('1 role')
     expect(label?.querySelector('.edge-roles')).toHaveTextContent('Storage Blob Data Contributor')
     const lines = [...container.querySelectorAll('.react-flow__edge')].map((e) =>
       e.getAttribute('data-id'),

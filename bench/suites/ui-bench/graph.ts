@@ -111,6 +111,7 @@ export function bareGraph(design: Design): BareGraph {
     measure: roughMeasure,
     scale: labelScaleAt(1),
     compactOnly: false,
+    pins: true,
   })
   const dress = nodeDress(design, accessibleNames(design).node)
   const look = edgeLook(design, labels, null)

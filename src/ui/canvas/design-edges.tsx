@@ -54,7 +54,8 @@ function AccessEdgeView(props: EdgeProps<FlowEdge>) {
 /**
  * A label: the first role and how many more, the scope when broader than the resource, what the
  * source acts as when the line does not show it, and the problem count. Compact ("3 roles") where
- * the full label has no room; hovering or selecting shows every role. A click selects the line.
+ * the full label has no room, a pin (a dot in the line's tone) where not even that has; hovering or
+ * selecting shows every role. A click selects the line.
  */
 function EdgeLabel(props: {
   segment: AccessSegment
@@ -71,6 +72,7 @@ function EdgeLabel(props: {
   const classes = [
     'edge-label nodrag nopan',
     spot.compact ? 'is-compact' : '',
+    spot.crowded ? 'is-pin' : '',
     props.selected ? 'is-selected' : '',
     props.tone,
   ]
@@ -85,7 +87,7 @@ function EdgeLabel(props: {
         }}
         onClick={() => actions.selectEdges(props.segment.members.map((m) => m.id))}
       >
-        {spot.compact ? (
+        {spot.crowded ? null : spot.compact ? (
           <span className="role-chip role-count">{countText(text)}</span>
         ) : (
           <>
@@ -99,7 +101,7 @@ function EdgeLabel(props: {
             )}
           </>
         )}
-        {text.problems > 0 && (
+        {text.problems > 0 && !spot.crowded && (
           <span
             className={`badge ${props.tone === 'has-error' ? 'badge-error' : 'badge-warning'}`}
             aria-hidden="true"

@@ -63,6 +63,7 @@ export function useScene(
       measure: labelMeasure(),
       scale,
       compactOnly,
+      pins: true,
       ...(collapsed ? { collapsed } : {}),
     })
   }, [design, scene, labelsWanted, compactOnly, scale, neighbourhood, collapsed])

@@ -123,6 +123,7 @@ export function diagramSvg(input: DiagramInput): { svg: string; width: number; h
     measure: input.measure,
     scale: 1,
     compactOnly: false,
+    pins: false,
     collapsed: {
       hidden: groups.hidden,
       cards: groups.boxes.flatMap((b) => (b.collapsed ? [nodeRect(b.card)] : [])),

@@ -25,13 +25,14 @@ const ask = (id: string, c: LabelAsk['curve'], w = 120): LabelAsk => ({
   curve: c,
   full: { width: w, height: 22 },
   compact: { width: 50, height: 22 },
+  pin: { width: 12, height: 12 },
 })
 
 function boxes(asks: readonly LabelAsk[], spots: ReturnType<typeof placeLabels>): Rect[] {
   return asks.map((a) => {
     const s = spots.get(a.id)
     if (!s) throw new Error(`no spot for ${a.id}`)
-    return centredRect(s, s.compact || !a.full ? a.compact : a.full)
+    return centredRect(s, s.crowded ? a.pin : s.compact || !a.full ? a.compact : a.full)
   })
 }
 
@@ -64,13 +65,41 @@ describe('placeLabels', () => {
     }
   })
 
-  it('falls back to the compact label, then to the least crowded spot, never dropping one', () => {
+  it('falls back to the compact label, never dropping one', () => {
     const short = line(0, 0, 130, 0)
     const asks = [ask('a', short, 125), ask('b', short, 125), ask('c', short, 125)]
     const spots = placeLabels([], asks)
     expect([...spots.keys()].sort()).toEqual(['a', 'b', 'c'])
     expect(spots.get('a')).toMatchObject({ compact: false, crowded: false })
     expect([...spots.values()].filter((s) => s.compact).length).toBe(2)
+  })
+
+  it('shrinks a label with no room for its compact form to a pin at a free spot', () => {
+    // Two cards 60 px apart, the line between them: no room for a 70 px compact label (a compact
+    // label there covered both cards' names), room for three pins side by side.
+    const nodes = [nodeRect({ x: -240, y: -40 }), nodeRect({ x: 40, y: -40 })]
+    const gap = line(-20, 0, 40, 0)
+    const asks = ['a', 'b', 'c'].map((id) => ({
+      ...ask(id, gap),
+      compact: { width: 70, height: 22 },
+    }))
+    const spots = placeLabels(nodes, asks)
+    expect([...spots.values()].map((s) => [s.compact, s.crowded])).toEqual([
+      [true, true],
+      [true, true],
+      [true, true],
+    ])
+    const placed = boxes(asks, spots)
+    for (const [i, box] of placed.entries()) {
+      for (const node of nodes) expect(intersects(box, node)).toBe(false)
+      for (const other of placed.slice(i + 1)) expect(intersects(box, other)).toBe(false)
+    }
+  })
+
+  it('puts a pin where it covers least when not even a pin has a free spot', () => {
+    const nodes = [nodeRect({ x: -240, y: -40 }), nodeRect({ x: -10, y: -40 })]
+    const spots = placeLabels(nodes, [ask('a', line(-20, 0, -10, 0))])
+    expect(spots.get('a')).toMatchObject({ compact: true, crowded: true })
   })
 
   it('places only compact labels when asked for no full one (zoomed out)', () => {

@@ -47,6 +47,7 @@ describe('sceneOf', () => {
       measure: (text) => text.length * 7,
       scale: 1,
       compactOnly: false,
+      pins: true,
     })
     const spot = labels.get(line.id)?.spot
     const mid = pointAt(c, 0.5)
@@ -75,6 +76,7 @@ describe('sceneOf', () => {
       measure: (text: string) => text.length * 7,
       scale: 1,
       compactOnly: false,
+      pins: true,
     }
     // Open, the label sits at the middle of its line; a card put right there pushes it away.
     const mid = pointAt(scene.curveOf(toSt), 0.5)

@@ -1,18 +1,23 @@
 import { centredRect, intersects, pointAt, type Curve, type Rect } from './geometry.ts'
 import type { Size } from './label-text.ts'
 
-/** A label to place on its line, in its full size (if it may show in full) and compact size. */
+/**
+ * A label to place on its line, in its full size (if it may show in full), compact size and the
+ * size of its pin (the dot it shrinks to where not even the compact form has room).
+ */
 export interface LabelAsk {
   readonly id: string
   readonly curve: Curve
   readonly full: Size | undefined
   readonly compact: Size
+  readonly pin: Size
 }
 
 /**
  * Where a label sits: its centre on the line, and whether it shows in full or compact ("3 roles",
- * the rest on hover). `crowded` when even the compact form found no free spot: it then sits where
- * it overlaps least.
+ * the rest on hover). `crowded` when even the compact form found no free spot: it is then drawn
+ * as a pin, a dot on the line that shows the roles on hover, where it overlaps least (often a free
+ * spot: a compact label there would have covered a node's name).
  */
 export interface LabelSpot {
   readonly x: number
@@ -32,9 +37,9 @@ const CELL = 256
 
 /**
  * Places labels on their lines so that none covers a node or another label: each takes the first
- * free spot along its line in full size, else in compact size. Greedy, shortest lines first (they
- * have the least room), ties by id, so the result is the same on every run. A spatial grid keeps it
- * linear in the number of labels.
+ * free spot along its line in full size, else in compact size, else it is a pin. Greedy, shortest
+ * lines first (they have the least room), ties by id, so the result is the same on every run. A
+ * spatial grid keeps it linear in the number of labels.
  */
 export function placeLabels(
   nodes: readonly Rect[],
@@ -49,15 +54,12 @@ export function placeLabels(
   for (const ask of order) {
     const spot =
       (ask.full && firstFree(grid, ask.curve, ask.full, false)) ??
-      firstFree(grid, ask.curve, ask.compact, true)
-    if (spot) {
-      out.set(ask.id, spot.spot)
-      grid.add(spot.rect)
-      continue
-    }
-    const least = leastCrowded(grid, ask.curve, ask.compact)
-    out.set(ask.id, least.spot)
-    grid.add(least.rect)
+      firstFree(grid, ask.curve, ask.compact, true) ??
+      // Touching what is beside it, before it shrinks to a pin.
+      firstFree(grid, ask.curve, ask.compact, true, 0) ??
+      leastCrowded(grid, ask.curve, ask.pin)
+    out.set(ask.id, spot.spot)
+    grid.add(spot.rect)
   }
   return out
 }
@@ -67,8 +69,9 @@ function firstFree(
   curve: Curve,
   size: Size,
   compact: boolean,
+  margin = MARGIN,
 ): { spot: LabelSpot; rect: Rect } | undefined {
-  const padded = { width: size.width + 2 * MARGIN, height: size.height + 2 * MARGIN }
+  const padded = { width: size.width + 2 * margin, height: size.height + 2 * margin }
   // On the line first; else just above or below it, the line still touching the label's edge.
   const shift = size.height / 2
   for (const dy of [0, -shift, shift])

@@ -111,6 +111,9 @@ export function compactSize(text: LabelText, measure: Measure): Size {
   return { width: Math.ceil(sum(parts) + GAP * (parts.length - 1) + PAD), height: LABEL_HEIGHT }
 }
 
+/** A label with no room for its compact form: a dot on its line (canvas.css `.edge-label.is-pin`). */
+export const PIN_SIZE: Size = { width: 12, height: 12 }
+
 function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0)
 }

@@ -2,7 +2,14 @@ import type { ModelIndex, Unresolved } from '../../../model/queries.ts'
 import type { Design, DesignEdge, Position } from '../../../model/types.ts'
 import { curve, inPoint, nodeRect, outPoint, type Curve, type Rect } from './geometry.ts'
 import { placeLabels, type LabelAsk, type LabelSpot } from './label-placement.ts'
-import { compactSize, fullSize, labelText, type LabelText, type Measure } from './label-text.ts'
+import {
+  compactSize,
+  fullSize,
+  labelText,
+  PIN_SIZE,
+  type LabelText,
+  type Measure,
+} from './label-text.ts'
 import { drawEdges, type Drawing, type EdgeDrawing, type Segment } from './segments.ts'
 
 /** A placed label: what it says, where it sits, and the size it was placed at (a zoom factor). */
@@ -74,6 +81,11 @@ export interface LabelInput {
   readonly scale: number
   /** Zoomed out: every label compact ("3 roles"), in full on hover. */
   readonly compactOnly: boolean
+  /**
+   * Whether a label with no room for its compact form shrinks to a pin (PIN_SIZE) that shows its
+   * roles on hover: on the canvas; a picture, which has no hover, keeps it compact.
+   */
+  readonly pins: boolean
 }
 
 /** The label of every access line, placed. */
@@ -107,6 +119,9 @@ export function placeSceneLabels(input: LabelInput): Map<string, PlacedLabel> {
         ? undefined
         : { width: full.width * scale, height: full.height * scale },
       compact: { width: compact.width * scale, height: compact.height * scale },
+      pin: input.pins
+        ? { width: PIN_SIZE.width * scale, height: PIN_SIZE.height * scale }
+        : { width: compact.width * scale, height: compact.height * scale },
     })
   }
   const obstacles = (hidden ? input.nodes.filter((id) => !hidden.has(id)) : input.nodes).map((id) =>
