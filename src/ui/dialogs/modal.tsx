@@ -2,7 +2,17 @@ import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { Icon } from '../icons.tsx'
 
 const FOCUSABLE =
-  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])'
+
+/**
+ * The controls Tab reaches, in order: a closed disclosure's content is not among them (the
+ * Apply dialog's last control is the summary of its closed "Sandbox settings and faults").
+ */
+function tabbable(dialog: HTMLElement): HTMLElement[] {
+  return [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => !el.closest('details:not([open]) > :not(summary)'),
+  )
+}
 
 /**
  * A modal dialog: labelled, focus moves in on open and back on close, Tab stays inside,
@@ -19,12 +29,23 @@ export function Modal(props: {
   const ref = useRef<HTMLDivElement>(null)
   const { onClose } = props
   useEffect(() => {
+    const dialog = ref.current
+    if (!dialog) return
     const previous = document.activeElement as HTMLElement | null
-    const first =
-      ref.current?.querySelector<HTMLElement>('[data-autofocus]') ??
-      ref.current?.querySelector<HTMLElement>(FOCUSABLE)
-    first?.focus()
-    return () => previous?.focus()
+    const focusFirst = (): void =>
+      (dialog.querySelector<HTMLElement>('[data-autofocus]') ?? tabbable(dialog)[0])?.focus()
+    focusFirst()
+    // A step that replaces the control that had the focus (Compare's button by the differences)
+    // would leave the keyboard on the page behind, out of reach of Tab and Escape: it comes back
+    // to where the dialog starts. Observed, not polled: the mutation that removed it says so.
+    const lost = new MutationObserver(() => {
+      if (document.activeElement === null || document.activeElement === document.body) focusFirst()
+    })
+    lost.observe(dialog, { childList: true, subtree: true })
+    return () => {
+      lost.disconnect()
+      previous?.focus()
+    }
   }, [])
   const onKeyDown = (event: React.KeyboardEvent): void => {
     if (event.key === 'Escape') {
@@ -33,7 +54,7 @@ export function Modal(props: {
       return
     }
     if (event.key !== 'Tab' || !ref.current) return
-    const items = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)]
+    const items = tabbable(ref.current)
     const first = items[0]
     const last = items[items.length - 1]
     if (!first || !last) return
