@@ -76,6 +76,9 @@ export function MenuButton(props: {
                 tabIndex={-1}
                 onClick={() => {
                   setOpen(false)
+                  // The item goes with the menu: the focus returns to the button first (a dialog
+                  // the item opens then returns it there on close), unless the item moves it.
+                  buttonRef.current?.focus()
                   item.onSelect()
                 }}
               >
