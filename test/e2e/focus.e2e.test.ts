@@ -61,6 +61,26 @@ describe('focus after keyboard actions', () => {
     expect((await focused(page)).tag).not.toBe('body')
   })
 
+  it('Tab from the role search, its list open, goes on to Scope, not to the page', async () => {
+    const page = browser.page
+    await d.openTemplate(/Apps sharing user-assigned identities/)
+    await d.select('contosoassets')
+    const inspector = page.getByRole('complementary', { name: 'Inspector' })
+    await inspector.getByRole('button', { name: 'accessed by Contoso developers' }).click()
+    await inspector.getByRole('heading', { name: 'Connection' }).waitFor()
+    const search = inspector.getByRole('combobox', { name: 'Add role' })
+    await search.focus()
+    // The open list scrolls: Chromium would take a scrolling list into the tab order.
+    await page.getByRole('listbox', { name: 'Roles for this service' }).waitFor()
+    await page.keyboard.press('Tab')
+    expect(await focused(page)).toMatchObject({ tag: 'select', inInspector: true })
+    expect(
+      await inspector
+        .getByRole('combobox', { name: 'Scope' })
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true)
+  })
+
   it('Bind in the Apply dialog leaves the focus in the dialog, on the step it moved to', async () => {
     const page = browser.page
     await d.button('Apply').click()

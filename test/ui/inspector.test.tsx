@@ -133,6 +133,16 @@ describe('Inspector', () => {
       expect(screen.getByRole('listbox', { name: 'Roles for this service' })).toBeInTheDocument()
     })
 
+    it('a press on the open list outside its options (its scrollbar) keeps it open, the focus in the search', async () => {
+      setup({ edges: ['e1'] })
+      const input = screen.getByRole('combobox', { name: 'Add role' })
+      await userEvent.click(input)
+      const list = screen.getByRole('listbox', { name: 'Roles for this service' })
+      await userEvent.pointer({ keys: '[MouseLeft]', target: list })
+      expect(screen.getByRole('listbox', { name: 'Roles for this service' })).toBeInTheDocument()
+      expect(input).toHaveFocus()
+    })
+
     it('adds a role with the keyboard and removes one (never the last)', async () => {
       const t = setup({ edges: ['e1'] })
       await userEvent.type(screen.getByRole('combobox', { name: 'Add role' }), 'queue data reader')

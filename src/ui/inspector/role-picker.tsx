@@ -148,7 +148,18 @@ export function RolePicker(props: {
         onKeyDown={onKeyDown}
       />
       {open && options.length > 0 && (
-        <ul className="role-options" role="listbox" id={listId} aria-label="Roles for this service">
+        <ul
+          className="role-options"
+          role="listbox"
+          id={listId}
+          aria-label="Roles for this service"
+          // Not a tab stop: Chromium makes a scrolling list one, and Tab into it closed the list
+          // under the focus (the field's blur), dropping the keyboard on the page. The field
+          // moves through the options (aria-activedescendant).
+          tabIndex={-1}
+          // Its scrollbar too keeps the focus in the field (the blur would close the list).
+          onMouseDown={(e) => e.preventDefault()}
+        >
           {options.map((o, i) => (
             <li
               key={o.value}
