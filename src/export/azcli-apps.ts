@@ -70,6 +70,8 @@ export function azcliHeader(
       'SUBSCRIPTION_ID',
       subscriptionId ? shellWord(subscriptionId) : '"$(az account show --query id --output tsv)"',
     ),
+    // Before anything reads: the group's location below is looked up in this subscription.
+    'az account set --subscription "$SUBSCRIPTION_ID"',
     resourceGroup
       ? shellDefault('RESOURCE_GROUP', shellWord(resourceGroup))
       : shellRequired(
@@ -90,7 +92,6 @@ export function azcliHeader(
       ? ['RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"']
       : []),
     `ASSIGNMENT_NAMESPACE=${shellArg(ASSIGNMENT_NAMESPACE)}`,
-    'az account set --subscription "$SUBSCRIPTION_ID"',
     '',
     HELPERS,
   ]

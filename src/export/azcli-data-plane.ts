@@ -52,7 +52,9 @@ export function dataPlaneCommands(
     out.push(
       shellComment(grantLabel(model, a, a.accessPolicyName)),
       resourceGroupOf('cache_group', cacheVar),
-      `az redis access-policy-assignment create --name "$(assignment_name ${cache} ${who} ${shellWord(a.accessPolicyName)})" --policy-name ${shellWord(a.accessPolicyName)} --object-id ${who} --object-id-alias ${shellWord(a.principal.node)} --redis-cache-name "$\{${cacheVar}##*/}" --resource-group "$cache_group" --output none`,
+      // azure-cli's options (redis/_params.py): -n/--name is the cache, the assignment's own
+      // name is --policy-assignment-name.
+      `az redis access-policy-assignment create --name "$\{${cacheVar}##*/}" --resource-group "$cache_group" --policy-assignment-name "$(assignment_name ${cache} ${who} ${shellWord(a.accessPolicyName)})" --access-policy-name=${shellWord(a.accessPolicyName)} --object-id ${who} --object-id-alias=${shellWord(a.principal.node)} --output none`,
     )
   }
   return out

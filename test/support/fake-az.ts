@@ -13,9 +13,73 @@ import { CANARY } from './hostile.ts'
 export const FAKE_SUBSCRIPTION = '00000000-0000-4000-8000-00000000feed'
 export const FAKE_GROUP = 'rg-deploy'
 export const FAKE_LOCATION = 'westeurope'
+/** The subscription az is signed in to before the script's \`az account set\` (not the script's). */
+const FAKE_LOGIN_SUBSCRIPTION = '00000000-0000-4000-8000-00000000beef'
+
+/**
+ * The options of each command the exported script runs, as azure-cli defines them (its
+ * command_modules' _params.py; e.g. redis: \`-n/--name\` is the cache, \`--policy-assignment-name\`,
+ * \`--access-policy-name\`), plus the global ones. The fake refuses any other option, and a command
+ * it does not know, as az does (argparse: "unrecognized arguments", exit 2): an export that
+ * spells a flag az does not have fails here, not in a user's pipeline. A value starting with "-"
+ * given as a word of its own is read as an option too, as argparse does.
+ */
+const COMMAND_OPTIONS: Readonly<Record<string, string>> = {
+  'account show': '',
+  'account set': '--subscription -s --name -n',
+  'group show': '--name -n --resource-group -g',
+  'identity create': '--name -n --resource-group -g --location -l --tags',
+  'identity show': '--ids --name -n --resource-group -g',
+  'identity federated-credential create':
+    '--name -n --identity-name --resource-group -g --issuer --subject --audiences',
+  'webapp identity assign':
+    '--ids --name -n --resource-group -g --identities --role --scope --slot',
+  'functionapp identity assign':
+    '--ids --name -n --resource-group -g --identities --role --scope --slot',
+  'vm identity assign': '--ids --name -n --resource-group -g --identities --role --scope',
+  'vmss identity assign': '--ids --name -n --resource-group -g --identities --role --scope',
+  'containerapp identity assign':
+    '--ids --name -n --resource-group -g --system-assigned --user-assigned',
+  'resource show': '--ids --name -n --resource-group -g --resource-type --namespace',
+  'resource update': '--ids --name -n --resource-group -g --set --add --remove --force-string',
+  'webapp config appsettings set': '--ids --name -n --resource-group -g --settings --slot-settings',
+  'functionapp config appsettings set':
+    '--ids --name -n --resource-group -g --settings --slot-settings',
+  'containerapp update': '--ids --name -n --resource-group -g --set-env-vars --remove-env-vars',
+  rest: '--method -m --url --uri -u --body -b --headers',
+  'redis access-policy-assignment create':
+    '--name -n --resource-group -g --policy-assignment-name --access-policy-name --object-id --object-id-alias',
+  'role assignment list':
+    '--scope --role --assignee --all --include-inherited --fill-principal-name --resource-group -g',
+  'role assignment create':
+    '--assignee --assignee-object-id --assignee-principal-type --role --scope --name --description --condition --condition-version --resource-group -g',
+  'cosmosdb sql role assignment list': '--account-name -a --resource-group -g',
+  'cosmosdb sql role assignment create':
+    '--account-name -a --resource-group -g --role-definition-id -d --role-definition-name -n --principal-id -p --scope -s --role-assignment-id -i',
+  'ad group show': '--group -g',
+  'ad user show': '--id',
+}
+const GLOBAL_OPTIONS =
+  '--output -o --query --only-show-errors --verbose --debug --subscription --help -h'
 
 const FAKE_AZ = `#!/usr/bin/env bash
 printf '%s\\0' "$#" "$@" >> "$AZ_LOG"
+command=""
+for word in "$@"; do
+  case "$word" in -*) break ;; esac
+  command="\${command:+$command }$word"
+done
+case "$command" in
+${Object.entries(COMMAND_OPTIONS)
+  .map(([command, options]) => `  '${command}') options='${options} ${GLOBAL_OPTIONS}' ;;`)
+  .join('\n')}
+  *) echo "az: '$command' is not a command the exported script should run" >&2; exit 2 ;;
+esac
+for word in "$@"; do
+  case "$word" in
+    -*) case " $options " in *" \${word%%=*} "*) ;; *) echo "az $command: unrecognized arguments: $word" >&2; exit 2 ;; esac ;;
+  esac
+done
 h() { printf '%s' "$1" | sha256sum | cut -c1-16; }
 arg() {
   local want="$1"; shift
@@ -27,9 +91,17 @@ arg() {
     shift
   done
 }
+# The subscription az works in: the one signed in to until \`az account set\`. The deployment's
+# group is in SUBSCRIPTION_ID only: looked up before the script switches, it is not found.
+current() { cat "$AZ_STATE" 2>/dev/null || echo ${FAKE_LOGIN_SUBSCRIPTION}; }
 case "$1 $2" in
-  "account show") echo ${FAKE_SUBSCRIPTION} ;;
-  "group show") echo ${FAKE_LOCATION} ;;
+  "account show") current ;;
+  "account set") arg --subscription "$@" > "$AZ_STATE" ;;
+  "group show")
+    if [ "$(current)" != "$AZ_SUB" ]; then
+      echo "(ResourceGroupNotFound) Resource group '$(arg --name "$@")' could not be found." >&2; exit 3
+    fi
+    echo ${FAKE_LOCATION} ;;
   "identity create") echo "/subscriptions/$AZ_SUB/resourceGroups/$AZ_RG/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uami-$(h "$(arg --name "$@")")" ;;
   "identity show") echo "$(arg --query "$@")-$(h "$(arg --ids "$@")")" ;;
   "resource show") echo "principalId-$(h "$(arg --ids "$@")")" ;;
@@ -106,6 +178,7 @@ export function runScript(script: string, env: Record<string, string> = {}): Scr
       HOME: dir,
       LANG: 'C.UTF-8',
       AZ_LOG: log,
+      AZ_STATE: join(dir, 'az.subscription'),
       AZ_SUB: merged.SUBSCRIPTION_ID,
       AZ_RG: merged.RESOURCE_GROUP,
       ...merged,

@@ -5,10 +5,10 @@
 set -euo pipefail
 
 if [ -z "${SUBSCRIPTION_ID:-}" ]; then SUBSCRIPTION_ID='11111111-1111-1111-1111-111111111111'; fi
+az account set --subscription "$SUBSCRIPTION_ID"
 if [ -z "${RESOURCE_GROUP:-}" ]; then RESOURCE_GROUP='app-rg'; fi
 if [ -z "${LOCATION:-}" ]; then LOCATION='westeurope'; fi
 ASSIGNMENT_NAMESPACE=6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61
-az account set --subscription "$SUBSCRIPTION_ID"
 
 # Creates a role assignment unless an equal one exists (under any name).
 assign_role() {

@@ -5,11 +5,11 @@
 set -euo pipefail
 
 if [ -z "${SUBSCRIPTION_ID:-}" ]; then SUBSCRIPTION_ID="$(az account show --query id --output tsv)"; fi
+az account set --subscription "$SUBSCRIPTION_ID"
 if [ -z "${RESOURCE_GROUP:-}" ]; then printf '%s\n' 'set RESOURCE_GROUP to the resource group of the identities' >&2; exit 1; fi
 if [ -z "${LOCATION:-}" ]; then LOCATION="$(az group show --name "$RESOURCE_GROUP" --query location --output tsv)"; fi
 RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"
 ASSIGNMENT_NAMESPACE=6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61
-az account set --subscription "$SUBSCRIPTION_ID"
 
 # Creates a role assignment unless an equal one exists (under any name).
 assign_role() {
@@ -89,7 +89,7 @@ az rest --method put --url "https://management.azure.com$KV_ORDERS_ID/accessPoli
 # Azure Cache for Redis data access policy assignments (not Azure RBAC)
 # orders-api (systemAssigned) → orders-cache: Data Contributor
 cache_group=${ORDERS_CACHE_ID#/*/*/*/}; cache_group=${cache_group%%/*}
-az redis access-policy-assignment create --name "$(assignment_name "$ORDERS_CACHE_ID" "$ORDERS_API_PRINCIPAL_ID" 'Data Contributor')" --policy-name 'Data Contributor' --object-id "$ORDERS_API_PRINCIPAL_ID" --object-id-alias 'api' --redis-cache-name "${ORDERS_CACHE_ID##*/}" --resource-group "$cache_group" --output none
+az redis access-policy-assignment create --name "${ORDERS_CACHE_ID##*/}" --resource-group "$cache_group" --policy-assignment-name "$(assignment_name "$ORDERS_CACHE_ID" "$ORDERS_API_PRINCIPAL_ID" 'Data Contributor')" --access-policy-name='Data Contributor' --object-id "$ORDERS_API_PRINCIPAL_ID" --object-id-alias='api' --output none
 
 # Client-ID settings (DefaultAzureCredential picks the identity per client with them)
 echo 'Set in the environment of orders-worker:' AZURE_CLIENT_ID="$MI_ORDERS_CLIENT_ID"
