@@ -81,6 +81,48 @@ describe('focus after keyboard actions', () => {
     ).toBe(true)
   })
 
+  it('Delete on a node reached with Tab deletes that node, not the one selected before, and the focus stays on the canvas', async () => {
+    const page = browser.page
+    await d.button('New').click()
+    await page.getByRole('button', { name: /^Empty design/ }).click()
+    await d.button('Add App Service').click()
+    await d.button('Add Key Vault').click()
+    await d.fitView()
+    // The vault, just added, is the selection; Tab goes to the app without selecting it.
+    await page
+      .getByRole('complementary', { name: 'Inspector' })
+      .getByRole('heading', { name: 'kv-1' })
+      .waitFor()
+    await page.getByRole('tab', { name: 'Canvas' }).focus()
+    const app = page.locator('.react-flow__node[data-id="app-1"]')
+    for (let i = 0; i < 5 && !(await app.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab')
+    expect(await app.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.keyboard.press('Delete')
+    await expect.poll(() => page.locator('.react-flow__node[data-id="app-1"]').count()).toBe(0)
+    expect(await page.locator('.react-flow__node[data-id="kv-1"]').count()).toBe(1)
+    // The focus goes to the node now in the deleted one's place, not to the page.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-id') ?? ''))
+      .toBe('kv-1')
+    await page.keyboard.press('Control+z')
+    await d.node('app-1').waitFor()
+  })
+
+  it('Ctrl+C on a node reached with Tab copies that node, not the one selected before', async () => {
+    const page = browser.page
+    const inspector = page.getByRole('complementary', { name: 'Inspector' })
+    await d.select('kv-1')
+    await page.getByRole('tab', { name: 'Canvas' }).focus()
+    const app = page.locator('.react-flow__node[data-id="app-1"]')
+    for (let i = 0; i < 5 && !(await app.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab')
+    await page.keyboard.press('Control+c')
+    await page.keyboard.press('Control+v')
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(3)
+    expect(await inspector.getByRole('heading', { level: 2 }).first().innerText()).toMatch(/^app-/)
+  })
+
   it('Bind in the Apply dialog leaves the focus in the dialog, on the step it moved to', async () => {
     const page = browser.page
     await d.button('Apply').click()

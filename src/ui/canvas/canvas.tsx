@@ -24,6 +24,7 @@ import {
   useRef,
   useState,
   type DragEvent,
+  type KeyboardEvent,
 } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { SERVICES } from '../../catalog/services.ts'
@@ -52,6 +53,7 @@ import { EmptyCanvasHint } from './empty-hint.tsx'
 import { ViewBar } from './view-bar.tsx'
 import { CANVAS_ARIA_LABELS } from '../a11y/canvas-aria.ts'
 import { accessibleNames } from '../a11y/names.ts'
+import { useFocusedItemKeys } from '../a11y/use-focused-item-keys.ts'
 import { useNeighbourKeys } from '../a11y/use-neighbour-keys.ts'
 import { useInitialViewport, useViewCommands } from './use-view-commands.ts'
 import type { CanvasEdge, CanvasNode } from './groups/group-flow.ts'
@@ -136,6 +138,14 @@ export function Canvas() {
       if (e.type === 'group-link' && e.data) links.set(e.id, e.data.members)
     membersOf.current = (id) => links.get(id) ?? segmentMembers.get(id) ?? [id]
   }, [segmentMembers, shownAll])
+  const onFocusedItemKey = useFocusedItemKeys(membersOf)
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent) => {
+      onFocusedItemKey(event)
+      onNeighbourKey(event)
+    },
+    [onFocusedItemKey, onNeighbourKey],
+  )
   useViewCommands(flow, pane, initial?.seq, neighbourhood)
   const actions = useMemo(
     (): CanvasActions => ({
@@ -208,7 +218,7 @@ export function Canvas() {
         ref={pane}
         onDragOver={onDragOver}
         onDrop={onDrop}
-        onKeyDown={onNeighbourKey}
+        onKeyDown={onKeyDown}
       >
         {initial && (
           <ReactFlow<CanvasNode, CanvasEdge>

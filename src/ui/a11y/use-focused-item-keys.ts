@@ -1,0 +1,59 @@
+import { useCallback, type KeyboardEvent, type RefObject } from 'react'
+import { useStoreApi } from '../store-context.tsx'
+
+/** The canvas's tab stops: its nodes and lines, in tab order. */
+const ITEMS = '.react-flow__edge[tabindex="0"], .react-flow__node[tabindex="0"]'
+/** The canvas draws a removal in a deferred render: wait this many frames for it at most. */
+const DRAWN_WITHIN = 30
+
+/**
+ * Delete, Backspace and Ctrl/Cmd+C act on the selection (shortcuts.ts), but on the canvas Tab
+ * moves the focus without selecting (Enter selects). A node or line that has the focus and is not
+ * selected is what the key is meant for, not a selection elsewhere, perhaps out of view: it
+ * becomes the selection first. After Delete the focus goes to the node or line now in the removed
+ * one's place in the tab order (the Canvas tab when none is left), never to the page. Returns the
+ * canvas's keydown handler; it runs before the designer's own (on the window).
+ */
+export function useFocusedItemKeys(
+  membersOf: RefObject<(id: string) => readonly string[]>,
+): (event: KeyboardEvent) => void {
+  const store = useStoreApi()
+  return useCallback(
+    (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey
+      const remove = !mod && !event.altKey && (event.key === 'Delete' || event.key === 'Backspace')
+      if (!remove && !(mod && event.key.toLowerCase() === 'c')) return
+      const item = (event.target as HTMLElement).closest<HTMLElement>(ITEMS)
+      const id = item?.dataset.id
+      if (!item || id === undefined) return
+      const { design, selection } = store.getState()
+      if (item.classList.contains('react-flow__node')) {
+        // A group's box or card is no design node: it has no selection of its own to take.
+        if (!design.nodes.some((n) => n.id === id)) return
+        if (!selection.nodes.includes(id)) store.getState().select({ nodes: [id], edges: [] })
+      } else {
+        const members = membersOf.current(id)
+        if (!members.every((m) => selection.edges.includes(m)))
+          store.getState().select({ nodes: [], edges: [...members] })
+      }
+      if (remove) refocusAfterRemoval(item)
+    },
+    [store, membersOf],
+  )
+}
+
+function refocusAfterRemoval(item: HTMLElement): void {
+  const at = [...document.querySelectorAll(ITEMS)].indexOf(item)
+  let frames = 0
+  const check = (): void => {
+    if (item.isConnected) {
+      if (++frames < DRAWN_WITHIN) requestAnimationFrame(check)
+      return
+    }
+    const active = document.activeElement
+    if (active !== null && active !== document.body) return
+    const rest = [...document.querySelectorAll<HTMLElement>(ITEMS)]
+    ;(rest[Math.min(at, rest.length - 1)] ?? document.getElementById('view-tab-canvas'))?.focus()
+  }
+  requestAnimationFrame(check)
+}
