@@ -72,6 +72,31 @@ describe('editing on the canvas', () => {
     await page.mouse.up()
   }
 
+  it('shows each node added from the palette: the view follows one put in free space beyond it', async () => {
+    const { page } = session.browser
+    await session.d.button('New').click()
+    await page.getByRole('button', { name: /^Empty design/ }).click()
+    const pane = (await page.locator('.react-flow').boundingBox())!
+    for (const item of ['App Service', 'User-assigned identity', 'Storage account', 'Key Vault']) {
+      await session.d.button(`Add ${item}`).click()
+      // The added node is the selection; it is drawn wholly inside the canvas once the view moved.
+      const added = page.locator('.react-flow__node.selected')
+      await expect
+        .poll(async () => {
+          const box = await added.boundingBox()
+          return (
+            box !== null &&
+            box.x >= pane.x &&
+            box.y >= pane.y &&
+            box.x + box.width <= pane.x + pane.width &&
+            box.y + box.height <= pane.y + pane.height
+          )
+        })
+        .toBe(true)
+    }
+    expect(await page.locator('.react-flow__node').count()).toBe(4)
+  })
+
   it('connects a line dropped anywhere on a node, not only on its handle', async () => {
     await openDesign(loose)
     const { page } = session.browser
