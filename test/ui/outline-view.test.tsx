@@ -46,6 +46,14 @@ const item = (name: string | RegExp) => screen.getByRole('treeitem', { name })
 const active = () => document.activeElement as HTMLElement
 
 describe('the outline view', () => {
+  it('isolates a row’s name: a right-to-left override reverses only the name, not what follows', async () => {
+    const spoof = 'contoso\u202E-web-1'
+    const { store } = await setup()
+    act(() => void store.getState().updateNode('web', { name: spoof }))
+    const row = await screen.findByRole('treeitem', { name: new RegExp(`^App ${spoof},`) })
+    expect([...row.querySelectorAll('bdi')].map((b) => b.textContent)).toContain(spoof)
+  })
+
   it('switches from the canvas with the arrow keys and lists the design as a tree', async () => {
     const { tree } = await setup()
     expect(screen.getByRole('tab', { name: 'Outline' })).toHaveAttribute('aria-selected', 'true')

@@ -29,6 +29,29 @@ describe('ProblemsPanel', () => {
     )
   })
 
+  it('a name with a right-to-left override reorders only itself, not the text after it', () => {
+    // U+202E reverses what follows it up to the end of the paragraph: unisolated, the subject
+    // "evil‮-api → orderstore" read "evil-api ← erotsredro" and the message's tail ran backwards.
+    const spoof = 'evil\u202E-api'
+    const d = broken()
+    renderWithStore(<ProblemsPanel />, {
+      ...d,
+      nodes: d.nodes.map((n) => (n.id === 'api' ? { ...n, name: spoof } : n)),
+    })
+    const item = within(screen.getByRole('list', { name: 'Errors' })).getAllByRole(
+      'listitem',
+    )[0] as HTMLElement
+    const subject = within(item).getByRole('button', {
+      name: `Show ${spoof} → orderstore on the canvas`,
+    })
+    const isolated = (el: Element): string[] =>
+      [...el.querySelectorAll('bdi')].map((b) => b.textContent ?? '')
+    expect(isolated(subject)).toContain(spoof)
+    const message = item.querySelector('.finding-message') as HTMLElement
+    expect(message).toHaveTextContent(spoof)
+    expect(isolated(message)).toContain(spoof)
+  })
+
   it('clicking the subject selects it and asks the canvas to show it', async () => {
     const t = renderWithStore(<ProblemsPanel />, broken())
     await userEvent.click(screen.getByRole('button', { name: 'Show mi-lonely on the canvas' }))

@@ -50,7 +50,10 @@ function Label({ text, emphasis }: { text: string; emphasis: string | undefined 
   return (
     <span className="outline-label">
       {text.slice(0, at)}
-      <strong>{emphasis}</strong>
+      {/* Isolated: a name with a right-to-left override must not reverse the words after it. */}
+      <strong>
+        <bdi>{emphasis}</bdi>
+      </strong>
       {text.slice(at + emphasis.length)}
     </span>
   )

@@ -3,6 +3,8 @@ import type { Finding } from '../../rules/types.ts'
 import { Icon } from '../icons.tsx'
 import { analyze } from '../../store/derived.ts'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
+import { IsolatedNames } from './isolated-names.tsx'
+import { useReorderingNames } from './reordering-names.ts'
 import { useSubjectName } from './subject-name.ts'
 import { RuleDoc } from './rule-doc.tsx'
 
@@ -23,6 +25,7 @@ export const FindingItem = memo(function FindingItem({
   const store = useStoreApi()
   const [docOpen, setDocOpen] = useState(false)
   const subjectName = useSubjectName(finding.subject)
+  const reordering = useReorderingNames()
   // Built for the design as it is now (ids of new nodes stay unique as the design changes).
   const { fixes, suggestions } = useDesigner((s) => analyze(s.design).offers(finding))
   return (
@@ -34,7 +37,9 @@ export const FindingItem = memo(function FindingItem({
         <div className="finding-line">
           <span className="sr-only">{finding.severity}: </span>
           <code className="rule-id">{finding.rule}</code>
-          <span className="finding-message">{finding.message}</span>
+          <span className="finding-message">
+            <IsolatedNames text={finding.message} names={reordering} />
+          </span>
         </div>
         <div className="finding-actions">
           {showSubject && finding.subject !== null && (
@@ -44,7 +49,7 @@ export const FindingItem = memo(function FindingItem({
               onClick={() => store.getState().focus(finding.subject as string)}
               aria-label={`Show ${subjectName} on the canvas`}
             >
-              {subjectName}
+              <IsolatedNames text={subjectName} names={reordering} />
             </button>
           )}
           {showSubject && finding.subject === null && <span className="muted">Whole design</span>}
@@ -55,7 +60,7 @@ export const FindingItem = memo(function FindingItem({
               className="button small primary"
               onClick={() => store.getState().applyFix(fix)}
             >
-              <Icon name="check" size={14} /> {fix.title}
+              <Icon name="check" size={14} /> <IsolatedNames text={fix.title} names={reordering} />
             </button>
           ))}
           {suggestions.map((s) => (
@@ -66,7 +71,7 @@ export const FindingItem = memo(function FindingItem({
               title="Suggestion: changes who can access what"
               onClick={() => store.getState().applyFix(s)}
             >
-              {s.title}
+              <IsolatedNames text={s.title} names={reordering} />
             </button>
           ))}
           <button
