@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow'
 import { countPhrase, GRANT_COUNT_LABELS } from '../analysis/grant-counts.ts'
+import { plural } from '../lib/plural.ts'
 import { analyze, grantCountsOf } from '../store/derived.ts'
 import { useDesigner, useStoreApi } from './store-context.tsx'
 
@@ -33,9 +34,9 @@ export function StatusBar() {
           : 'Not saved yet'
   return (
     <footer className="status-bar">
-      <span>{stats.nodes} nodes</span>
-      <span>{stats.access} accesses</span>
-      <span>{stats.attach} identity links</span>
+      <span>{plural(stats.nodes, 'node')}</span>
+      <span>{plural(stats.access, 'access', 'accesses')}</span>
+      <span>{plural(stats.attach, 'identity link')}</span>
       <span>{grantPhrase('azureRoleAssignments', stats.azureRoleAssignments)}</span>
       {stats.dataPlaneGrants > 0 && (
         <span>{grantPhrase('dataPlaneGrants', stats.dataPlaneGrants)}</span>
@@ -52,15 +53,17 @@ export function StatusBar() {
         <span className="sr-only">Problems:</span>{' '}
         <span className="sev-error">
           <span aria-hidden="true">● </span>
-          {stats.error} <span className="sr-only">errors,</span>
+          {stats.error} <span className="sr-only">{stats.error === 1 ? 'error' : 'errors'},</span>
         </span>{' '}
         <span className="sev-warning">
           <span aria-hidden="true">▲ </span>
-          {stats.warning} <span className="sr-only">warnings,</span>
+          {stats.warning}{' '}
+          <span className="sr-only">{stats.warning === 1 ? 'warning' : 'warnings'},</span>
         </span>{' '}
         <span className="sev-info">
           <span aria-hidden="true">i </span>
-          {stats.info} <span className="sr-only">suggestions</span>
+          {stats.info}{' '}
+          <span className="sr-only">{stats.info === 1 ? 'suggestion' : 'suggestions'}</span>
         </span>
       </button>
       <span className="status-save" data-save-state={stats.saveState} role="status">
