@@ -76,7 +76,13 @@ export interface ExportModel {
   readonly apps: readonly AppOut[]
   readonly services: readonly ServiceOut[]
   readonly developers: readonly DeveloperOut[]
+  /** One per ARM scope, principal and role (onePerArmScope). */
   readonly roleAssignments: readonly AssignRoleAction[]
+  /**
+   * The other services a role assignment at group or subscription scope was drawn through (its
+   * own target first in the plan), for its comment.
+   */
+  readonly alsoThrough: ReadonlyMap<AssignRoleAction, readonly string[]>
   readonly cosmosAssignments: readonly AssignCosmosDataRoleAction[]
   readonly sqlScripts: readonly SqlContainedUserAction[]
   /** PostgreSQL and MySQL flexible servers: scripts for the server's Entra administrator. */
@@ -120,8 +126,11 @@ function contextOf(design: Design, given: ExportContext = {}): ExportContext {
 export function exportModel(design: Design, options: ExportOptions = {}): ExportModel {
   const bindings = designBindings(design, options.bindings)
   const plan = bindPlan(derivePlan(design), bindings)
-  const roleAssignments = plan.actions.filter(
-    (a): a is AssignRoleAction => a.action === 'assignRole',
+  const context = contextOf(design, options.context)
+  const { roleAssignments, alsoThrough } = onePerArmScope(
+    plan.actions.filter((a): a is AssignRoleAction => a.action === 'assignRole'),
+    bindings.resourceIdOf,
+    context,
   )
   const cosmosAssignments = plan.actions.filter(
     (a): a is AssignCosmosDataRoleAction => a.action === 'assignCosmosDataRole',
@@ -186,7 +195,7 @@ export function exportModel(design: Design, options: ExportOptions = {}): Export
   }
   return {
     design: design.name,
-    context: contextOf(design, options.context),
+    context,
     plan,
     identities: identities.filter(
       (i) =>
@@ -198,6 +207,7 @@ export function exportModel(design: Design, options: ExportOptions = {}): Export
     services,
     developers,
     roleAssignments,
+    alsoThrough,
     cosmosAssignments,
     sqlScripts: plan.actions.filter(
       (a): a is SqlContainedUserAction => a.action === 'sqlContainedUser',
@@ -209,6 +219,55 @@ export function exportModel(design: Design, options: ExportOptions = {}): Export
     redisAssignments,
     names: Object.fromEntries(design.nodes.map((n) => [n.id, n.name])),
   }
+}
+
+/**
+ * The plan has a role assignment per service a grant was drawn to; at group or subscription scope,
+ * grants of one principal and role through two services of one group (or subscription) are one
+ * ARM role assignment. The exports write it once: a template declaring a resource twice is
+ * refused, and Terraform's second create would find the first. A service's group and
+ * subscription are its bound id's, else those of the deployment (the context's where known).
+ */
+function onePerArmScope(
+  actions: readonly AssignRoleAction[],
+  resourceIdOf: (node: string) => string | undefined,
+  context: ExportContext,
+): { roleAssignments: AssignRoleAction[]; alsoThrough: Map<AssignRoleAction, string[]> } {
+  const first = new Map<string, AssignRoleAction>()
+  const alsoThrough = new Map<AssignRoleAction, string[]>()
+  const roleAssignments: AssignRoleAction[] = []
+  for (const a of actions) {
+    const key = a.scope === 'resource' ? undefined : armScopeKey(a, resourceIdOf, context)
+    const kept = key === undefined ? undefined : first.get(key)
+    if (kept) {
+      alsoThrough.set(kept, [...(alsoThrough.get(kept) ?? []), a.target])
+      continue
+    }
+    if (key !== undefined) first.set(key, a)
+    roleAssignments.push(a)
+  }
+  return { roleAssignments, alsoThrough }
+}
+
+function armScopeKey(
+  a: AssignRoleAction,
+  resourceIdOf: (node: string) => string | undefined,
+  context: ExportContext,
+): string {
+  const id = resourceIdOf(a.target)
+  const parts = id ? parseArmId(id) : undefined
+  const subscription = parts?.subscriptionId ?? context.subscriptionId ?? ''
+  const group =
+    a.scope === 'resourceGroup' ? (parts?.resourceGroup ?? context.resourceGroup ?? '') : ''
+  // ARM ids compare without regard to case.
+  return JSON.stringify([
+    a.scope,
+    subscription.toLowerCase(),
+    group.toLowerCase(),
+    a.principal.type,
+    a.principal.node,
+    a.roleDefinitionId.toLowerCase(),
+  ])
 }
 
 /**

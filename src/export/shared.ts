@@ -62,20 +62,26 @@ export function providerPath(armType: string, name: string): string {
   return resourceId('s', 'g', armType, name).slice(resourceGroupScope('s', 'g').length)
 }
 
-/** `receipts-api (systemAssigned) → receiptstore: Storage Blob Data Reader [resource]`, by current names. */
+/**
+ * `receipts-api (systemAssigned) → receiptstore: Storage Blob Data Reader [resource]`, by current
+ * names; every service a group- or subscription-wide one was drawn through (`→ st1, st2`).
+ */
 export function assignmentLabel(
   model: ExportModel,
   a: AssignRoleAction | AssignCosmosDataRoleAction,
 ): string {
-  return grantLabel(model, a, `${a.roleName} [${a.scope}]`)
+  const also = a.action === 'assignRole' ? model.alsoThrough.get(a) : undefined
+  return grantLabel(model, a, `${a.roleName} [${a.scope}]`, also)
 }
 
-/** `receipts-api (systemAssigned) → vault: <what>`, by current names. */
+/** `receipts-api (systemAssigned) → vault: <what>`, by current names (`→ st1, st2` for `also`). */
 export function grantLabel(
   model: ExportModel,
   a: { readonly principal: PlanPrincipal; readonly target: string },
   what: string,
+  also: readonly string[] = [],
 ): string {
   const name = (node: string): string => model.names[node] ?? node
-  return `${name(a.principal.node)} (${a.principal.type}) → ${name(a.target)}: ${what}`
+  const targets = [a.target, ...also].map(name).join(', ')
+  return `${name(a.principal.node)} (${a.principal.type}) → ${targets}: ${what}`
 }

@@ -14,12 +14,14 @@ import type { Design } from '@/model/types.ts'
 import { ASSIGNMENT_NAMESPACE, roleAssignmentName } from '@/plan/arm-ids.ts'
 import { TEMPLATES } from '@/templates/index.ts'
 import { bound, everyService } from '../guide/fixtures.ts'
+import { design } from '../support/builder.ts'
 import { bashStatements, HAS_SHELLCHECK, needsTool } from '../support/tools.ts'
 import { dataPlane } from './fixtures.ts'
 import {
   bicepAssignments,
   cliAssignments,
   expected,
+  DEPLOYMENT,
   parseTerraform,
   terraformAssignments,
   type Found,
@@ -184,6 +186,45 @@ describe('scopes Bicep cannot deploy from one resource-group file', () => {
     expect(text).toContain(
       "scope: resourceGroup('11111111-1111-1111-1111-111111111111', 'other-rg')",
     )
+  })
+})
+
+describe('grants through two services of one group at group or subscription scope', () => {
+  // Two storage accounts of the deployment's group: the developers' Reader on the group and the
+  // app's data role on the subscription reach each through both. ARM has one assignment for each
+  // (scope, principal, role): a template declaring it twice is refused, Terraform's second create
+  // finds the first.
+  const d = design()
+    .named('Shared scopes')
+    .app('api', { name: 'api', systemAssigned: true })
+    .service('st1', 'storage', { name: 'st1' })
+    .service('st2', 'storage', { name: 'st2' })
+    .developer('devs', 'group', { name: 'devs' })
+    .access('devs', 'st1', ['Reader'], { scope: 'resourceGroup' })
+    .access('devs', 'st2', ['Reader'], { scope: 'resourceGroup' })
+    .access('api', 'st1', ['Storage Blob Data Reader'], { via: 'system', scope: 'subscription' })
+    .access('api', 'st2', ['Storage Blob Data Reader'], { via: 'system', scope: 'subscription' })
+    .build()
+  const once = [
+    `resourceGroup ${DEPLOYMENT} devs acdd72a7-3385-48ef-bd42-f606fba81ae7`,
+    `subscription ${DEPLOYMENT} api 2a2b9908-6ea1-4ae2-8e65-a410df84e7d1`,
+  ]
+  const found = (list: readonly Found[]): string[] =>
+    list.map((f) => `${f.target} ${f.principal} ${f.roleDefinitionId}`).sort()
+
+  it('are one role assignment in the Terraform', async () => {
+    const tf = exportDesign(d, 'terraform')
+    expect(found(terraformAssignments(await parseTerraform(tf), d))).toEqual(once)
+    expect(tf).toContain('# devs (developer) → st1, st2: Reader [resourceGroup]')
+  })
+
+  it('are one role assignment in the Bicep (the subscription one commented out)', () => {
+    const bicep = exportDesign(d, 'bicep')
+    expect(found(bicepAssignments(bicep, d))).toEqual(once)
+  })
+
+  it('are one role assignment in the Azure CLI script', () => {
+    expect(found(cliAssignments(exportDesign(d, 'cli'), d))).toEqual(once)
   })
 })
 
