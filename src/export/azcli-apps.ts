@@ -15,11 +15,11 @@ import type { SymbolTable } from './symbols.ts'
 const HELPERS = `# Creates a role assignment unless an equal one exists (under any name).
 assign_role() {
   local count
-  count=$(az role assignment list --scope "$4" --role "$3" --fill-principal-name false \\
+  count=$(az role assignment list --scope="$4" --role="$3" --fill-principal-name false \\
     --query "[?principalId=='$1'] | length(@)" --output tsv)
   if [ "$count" != "0" ]; then echo "unchanged: $3 for $1 on $4"; return; fi
-  local args=(--assignee-object-id "$1" --assignee-principal-type "$2" --role "$3" --scope "$4")
-  if [ -n "\${5:-}" ]; then args+=(--name "$5"); fi
+  local args=(--assignee-object-id="$1" --assignee-principal-type="$2" --role="$3" --scope="$4")
+  if [ -n "\${5:-}" ]; then args+=(--name="$5"); fi
   az role assignment create "\${args[@]}" --output none
   echo "created: $3 for $1 on $4"
 }
@@ -30,11 +30,11 @@ assign_cosmos_role() {
   account="\${1##*/}"
   group=\${1#/*/*/*/}
   group=\${group%%/*}
-  count=$(az cosmosdb sql role assignment list --account-name "$account" --resource-group "$group" \\
+  count=$(az cosmosdb sql role assignment list --account-name="$account" --resource-group="$group" \\
     --query "[?principalId=='$3' && ends_with(roleDefinitionId, '/$2')] | length(@)" --output tsv)
   if [ "$count" != "0" ]; then echo "unchanged: $2 for $3 on $account"; return; fi
-  local args=(--account-name "$account" --resource-group "$group" --role-definition-id "$2" --principal-id "$3" --scope "/")
-  if [ -n "\${4:-}" ]; then args+=(--role-assignment-id "$4"); fi
+  local args=(--account-name="$account" --resource-group="$group" --role-definition-id="$2" --principal-id="$3" --scope "/")
+  if [ -n "\${4:-}" ]; then args+=(--role-assignment-id="$4"); fi
   az cosmosdb sql role assignment create "\${args[@]}" --output none
   echo "created: $2 for $3 on $account"
 }
@@ -71,7 +71,7 @@ export function azcliHeader(
       subscriptionId ? shellWord(subscriptionId) : '"$(az account show --query id --output tsv)"',
     ),
     // Before anything reads: the group's location below is looked up in this subscription.
-    'az account set --subscription "$SUBSCRIPTION_ID"',
+    'az account set --subscription="$SUBSCRIPTION_ID"',
     resourceGroup
       ? shellDefault('RESOURCE_GROUP', shellWord(resourceGroup))
       : shellRequired(
@@ -84,7 +84,7 @@ export function azcliHeader(
             'LOCATION',
             location
               ? shellWord(location)
-              : '"$(az group show --name "$RESOURCE_GROUP" --query location --output tsv)"',
+              : '"$(az group show --name="$RESOURCE_GROUP" --query location --output tsv)"',
           ),
         ]
       : []),
@@ -117,15 +117,15 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
     out.push(
       identity.resourceId
         ? `${variable}=${shellWord(identity.resourceId)}`
-        : `${variable}=$(az identity create --name=${shellWord(identity.name)} --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)`,
+        : `${variable}=$(az identity create --name=${shellWord(identity.name)} --resource-group="$RESOURCE_GROUP" --location="$LOCATION" --query id --output tsv)`,
     )
     if (usedPrincipal('userAssigned', identity.node))
       out.push(
-        `${vars.name(`principal:userAssigned:${identity.node}`, `${identity.name} principal id`)}=$(az identity show --ids "$${variable}" --query principalId --output tsv)`,
+        `${vars.name(`principal:userAssigned:${identity.node}`, `${identity.name} principal id`)}=$(az identity show --ids="$${variable}" --query principalId --output tsv)`,
       )
     if (usedClient(identity.node))
       out.push(
-        `${vars.name(`client:${identity.node}`, `${identity.name} client id`)}=$(az identity show --ids "$${variable}" --query clientId --output tsv)`,
+        `${vars.name(`client:${identity.node}`, `${identity.name} client id`)}=$(az identity show --ids="$${variable}" --query clientId --output tsv)`,
       )
   }
   if (model.apps.length > 0) out.push('', '# App identities')
@@ -159,7 +159,7 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
       for (const i of app.identities)
         out.push(
           resourceGroupOf('identity_group', id(i)),
-          `az identity federated-credential create --name=${shellWord(federatedCredentialName(app.name))} --identity-name=${shellWord(name(i))} --resource-group "$identity_group" --issuer "$${issuer}" --subject=${shellWord(aksSubject(app.name))} --audiences ${FEDERATION_AUDIENCE} --output none`,
+          `az identity federated-credential create --name=${shellWord(federatedCredentialName(app.name))} --identity-name=${shellWord(name(i))} --resource-group="$identity_group" --issuer="$${issuer}" --subject=${shellWord(aksSubject(app.name))} --audiences ${FEDERATION_AUDIENCE} --output none`,
         )
       continue
     }
@@ -180,13 +180,13 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
           vmScaleSet: 'vmss',
         }[app.hosting]
         out.push(
-          `az ${group} identity assign --ids "$${variable}" --identities ${[...system, ...users].join(' ')} --output none`,
+          `az ${group} identity assign --ids="$${variable}" --identities ${[...system, ...users].join(' ')} --output none`,
         )
         break
       }
       case 'containerApp':
         out.push(
-          `az containerapp identity assign --ids "$${variable}"${app.systemAssigned ? ' --system-assigned' : ''}${users.length > 0 ? ` --user-assigned ${users.join(' ')}` : ''} --output none`,
+          `az containerapp identity assign --ids="$${variable}"${app.systemAssigned ? ' --system-assigned' : ''}${users.length > 0 ? ` --user-assigned ${users.join(' ')}` : ''} --output none`,
         )
         break
       default: {
@@ -196,13 +196,13 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
         const entries = app.identities.map((i) => `\\"$${id(i)}\\":{}`).join(',')
         const type = identityType(app) ?? 'None'
         out.push(
-          `az resource update --ids "$${variable}" --set "identity={\\"type\\":\\"${type}\\"${users.length > 0 ? `,\\"userAssignedIdentities\\":{${entries}}` : ''}}" --output none`,
+          `az resource update --ids="$${variable}" --set "identity={\\"type\\":\\"${type}\\"${users.length > 0 ? `,\\"userAssignedIdentities\\":{${entries}}` : ''}}" --output none`,
         )
       }
     }
     if (usedPrincipal('systemAssigned', app.node))
       out.push(
-        `${vars.name(`principal:systemAssigned:${app.node}`, `${app.name} principal id`)}=$(az resource show --ids "$${variable}" --query identity.principalId --output tsv)`,
+        `${vars.name(`principal:systemAssigned:${app.node}`, `${app.name} principal id`)}=$(az resource show --ids="$${variable}" --query identity.principalId --output tsv)`,
       )
   }
   return out

@@ -40,7 +40,7 @@ export function dataPlaneCommands(
     })
     out.push(
       shellComment(grantLabel(model, p, p.roles.join(', '))),
-      `az rest --method put --url "https://management.azure.com$${serviceVar.get(p.target)}/accessPolicies/add?api-version=2023-07-01" --body "$(printf ${shellWord(body)} "$TENANT_ID" "$${principal(p.principal)}")" --output none`,
+      `az rest --method put --url "https://management.azure.com$${serviceVar.get(p.target)}/accessPolicies/add?api-version=2023-07-01" --body="$(printf ${shellWord(body)} "$TENANT_ID" "$${principal(p.principal)}")" --output none`,
     )
   }
   if (model.redisAssignments.length > 0)
@@ -54,7 +54,7 @@ export function dataPlaneCommands(
       resourceGroupOf('cache_group', cacheVar),
       // azure-cli's options (redis/_params.py): -n/--name is the cache, the assignment's own
       // name is --policy-assignment-name.
-      `az redis access-policy-assignment create --name "$\{${cacheVar}##*/}" --resource-group "$cache_group" --policy-assignment-name "$(assignment_name ${cache} ${who} ${shellWord(a.accessPolicyName)})" --access-policy-name=${shellWord(a.accessPolicyName)} --object-id ${who} --object-id-alias=${shellWord(a.principal.node)} --output none`,
+      `az redis access-policy-assignment create --name="$\{${cacheVar}##*/}" --resource-group="$cache_group" --policy-assignment-name="$(assignment_name ${cache} ${who} ${shellWord(a.accessPolicyName)})" --access-policy-name=${shellWord(a.accessPolicyName)} --object-id ${who} --object-id-alias=${shellWord(a.principal.node)} --output none`,
     )
   }
   return out

@@ -5,20 +5,20 @@
 set -euo pipefail
 
 if [ -z "${SUBSCRIPTION_ID:-}" ]; then SUBSCRIPTION_ID="$(az account show --query id --output tsv)"; fi
-az account set --subscription "$SUBSCRIPTION_ID"
+az account set --subscription="$SUBSCRIPTION_ID"
 if [ -z "${RESOURCE_GROUP:-}" ]; then printf '%s\n' 'set RESOURCE_GROUP to the resource group of the identities' >&2; exit 1; fi
-if [ -z "${LOCATION:-}" ]; then LOCATION="$(az group show --name "$RESOURCE_GROUP" --query location --output tsv)"; fi
+if [ -z "${LOCATION:-}" ]; then LOCATION="$(az group show --name="$RESOURCE_GROUP" --query location --output tsv)"; fi
 RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"
 ASSIGNMENT_NAMESPACE=6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61
 
 # Creates a role assignment unless an equal one exists (under any name).
 assign_role() {
   local count
-  count=$(az role assignment list --scope "$4" --role "$3" --fill-principal-name false \
+  count=$(az role assignment list --scope="$4" --role="$3" --fill-principal-name false \
     --query "[?principalId=='$1'] | length(@)" --output tsv)
   if [ "$count" != "0" ]; then echo "unchanged: $3 for $1 on $4"; return; fi
-  local args=(--assignee-object-id "$1" --assignee-principal-type "$2" --role "$3" --scope "$4")
-  if [ -n "${5:-}" ]; then args+=(--name "$5"); fi
+  local args=(--assignee-object-id="$1" --assignee-principal-type="$2" --role="$3" --scope="$4")
+  if [ -n "${5:-}" ]; then args+=(--name="$5"); fi
   az role assignment create "${args[@]}" --output none
   echo "created: $3 for $1 on $4"
 }
@@ -29,11 +29,11 @@ assign_cosmos_role() {
   account="${1##*/}"
   group=${1#/*/*/*/}
   group=${group%%/*}
-  count=$(az cosmosdb sql role assignment list --account-name "$account" --resource-group "$group" \
+  count=$(az cosmosdb sql role assignment list --account-name="$account" --resource-group="$group" \
     --query "[?principalId=='$3' && ends_with(roleDefinitionId, '/$2')] | length(@)" --output tsv)
   if [ "$count" != "0" ]; then echo "unchanged: $2 for $3 on $account"; return; fi
-  local args=(--account-name "$account" --resource-group "$group" --role-definition-id "$2" --principal-id "$3" --scope "/")
-  if [ -n "${4:-}" ]; then args+=(--role-assignment-id "$4"); fi
+  local args=(--account-name="$account" --resource-group="$group" --role-definition-id="$2" --principal-id="$3" --scope "/")
+  if [ -n "${4:-}" ]; then args+=(--role-assignment-id="$4"); fi
   az cosmosdb sql role assignment create "${args[@]}" --output none
   echo "created: $2 for $3 on $account"
 }
@@ -51,22 +51,22 @@ assignment_name() {
 }
 
 # User-assigned identities
-MI_ORDERS_ID=$(az identity create --name='mi-orders' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
-MI_ORDERS_PRINCIPAL_ID=$(az identity show --ids "$MI_ORDERS_ID" --query principalId --output tsv)
-MI_ORDERS_CLIENT_ID=$(az identity show --ids "$MI_ORDERS_ID" --query clientId --output tsv)
+MI_ORDERS_ID=$(az identity create --name='mi-orders' --resource-group="$RESOURCE_GROUP" --location="$LOCATION" --query id --output tsv)
+MI_ORDERS_PRINCIPAL_ID=$(az identity show --ids="$MI_ORDERS_ID" --query principalId --output tsv)
+MI_ORDERS_CLIENT_ID=$(az identity show --ids="$MI_ORDERS_ID" --query clientId --output tsv)
 
 # App identities
 ORDERS_API_ID="$RG_ID"'/providers/Microsoft.App/containerApps/orders-api'
-az containerapp identity assign --ids "$ORDERS_API_ID" --system-assigned --user-assigned "$MI_ORDERS_ID" --output none
-ORDERS_API_PRINCIPAL_ID=$(az resource show --ids "$ORDERS_API_ID" --query identity.principalId --output tsv)
+az containerapp identity assign --ids="$ORDERS_API_ID" --system-assigned --user-assigned "$MI_ORDERS_ID" --output none
+ORDERS_API_PRINCIPAL_ID=$(az resource show --ids="$ORDERS_API_ID" --query identity.principalId --output tsv)
 # orders-worker (AKS workload): its pods use the identities through workload identity federation.
 if [ -z "${ORDERS_WORKER_OIDC_ISSUER:-}" ]; then printf '%s\n' 'set ORDERS_WORKER_OIDC_ISSUER to the OIDC issuer URL of the cluster running orders-worker (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)' >&2; exit 1; fi
 identity_group=${MI_ORDERS_ID#/*/*/*/}; identity_group=${identity_group%%/*}
-az identity federated-credential create --name='orders-worker' --identity-name='mi-orders' --resource-group "$identity_group" --issuer "$ORDERS_WORKER_OIDC_ISSUER" --subject='system:serviceaccount:default:orders-worker' --audiences api://AzureADTokenExchange --output none
+az identity federated-credential create --name='orders-worker' --identity-name='mi-orders' --resource-group="$identity_group" --issuer="$ORDERS_WORKER_OIDC_ISSUER" --subject='system:serviceaccount:default:orders-worker' --audiences api://AzureADTokenExchange --output none
 # orders-sync (AKS workload): its pods use the identities through workload identity federation.
 if [ -z "${ORDERS_SYNC_OIDC_ISSUER:-}" ]; then printf '%s\n' 'set ORDERS_SYNC_OIDC_ISSUER to the OIDC issuer URL of the cluster running orders-sync (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)' >&2; exit 1; fi
 identity_group=${MI_ORDERS_ID#/*/*/*/}; identity_group=${identity_group%%/*}
-az identity federated-credential create --name='orders-sync' --identity-name='mi-orders' --resource-group "$identity_group" --issuer "$ORDERS_SYNC_OIDC_ISSUER" --subject='system:serviceaccount:default:orders-sync' --audiences api://AzureADTokenExchange --output none
+az identity federated-credential create --name='orders-sync' --identity-name='mi-orders' --resource-group="$identity_group" --issuer="$ORDERS_SYNC_OIDC_ISSUER" --subject='system:serviceaccount:default:orders-sync' --audiences api://AzureADTokenExchange --output none
 
 # Services (existing)
 KV_ORDERS_ID="$RG_ID"'/providers/Microsoft.KeyVault/vaults/kv-orders'
@@ -82,14 +82,14 @@ assign_cosmos_role "$ORDERS_COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$MI
 # Key Vault access policies (vaults using the access policy model): added, never replaced
 TENANT_ID=$(az account show --query tenantId --output tsv)
 # orders-api (systemAssigned) → kv-orders: Key Vault Secrets User
-az rest --method put --url "https://management.azure.com$KV_ORDERS_ID/accessPolicies/add?api-version=2023-07-01" --body "$(printf '{"properties":{"accessPolicies":[{"tenantId":"%s","objectId":"%s","permissions":{"keys":[],"secrets":["get","list"],"certificates":[]}}]}}' "$TENANT_ID" "$ORDERS_API_PRINCIPAL_ID")" --output none
+az rest --method put --url "https://management.azure.com$KV_ORDERS_ID/accessPolicies/add?api-version=2023-07-01" --body="$(printf '{"properties":{"accessPolicies":[{"tenantId":"%s","objectId":"%s","permissions":{"keys":[],"secrets":["get","list"],"certificates":[]}}]}}' "$TENANT_ID" "$ORDERS_API_PRINCIPAL_ID")" --output none
 # mi-orders (userAssigned) → kv-orders: Key Vault Crypto Officer, Key Vault Secrets User
-az rest --method put --url "https://management.azure.com$KV_ORDERS_ID/accessPolicies/add?api-version=2023-07-01" --body "$(printf '{"properties":{"accessPolicies":[{"tenantId":"%s","objectId":"%s","permissions":{"keys":["all"],"secrets":["get","list"],"certificates":[]}}]}}' "$TENANT_ID" "$MI_ORDERS_PRINCIPAL_ID")" --output none
+az rest --method put --url "https://management.azure.com$KV_ORDERS_ID/accessPolicies/add?api-version=2023-07-01" --body="$(printf '{"properties":{"accessPolicies":[{"tenantId":"%s","objectId":"%s","permissions":{"keys":["all"],"secrets":["get","list"],"certificates":[]}}]}}' "$TENANT_ID" "$MI_ORDERS_PRINCIPAL_ID")" --output none
 
 # Azure Cache for Redis data access policy assignments (not Azure RBAC)
 # orders-api (systemAssigned) → orders-cache: Data Contributor
 cache_group=${ORDERS_CACHE_ID#/*/*/*/}; cache_group=${cache_group%%/*}
-az redis access-policy-assignment create --name "${ORDERS_CACHE_ID##*/}" --resource-group "$cache_group" --policy-assignment-name "$(assignment_name "$ORDERS_CACHE_ID" "$ORDERS_API_PRINCIPAL_ID" 'Data Contributor')" --access-policy-name='Data Contributor' --object-id "$ORDERS_API_PRINCIPAL_ID" --object-id-alias='api' --output none
+az redis access-policy-assignment create --name="${ORDERS_CACHE_ID##*/}" --resource-group="$cache_group" --policy-assignment-name="$(assignment_name "$ORDERS_CACHE_ID" "$ORDERS_API_PRINCIPAL_ID" 'Data Contributor')" --access-policy-name='Data Contributor' --object-id "$ORDERS_API_PRINCIPAL_ID" --object-id-alias='api' --output none
 
 # Client-ID settings (DefaultAzureCredential picks the identity per client with them)
 echo 'Set in the environment of orders-worker:' AZURE_CLIENT_ID="$MI_ORDERS_CLIENT_ID"

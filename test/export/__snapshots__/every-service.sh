@@ -5,20 +5,20 @@
 set -euo pipefail
 
 if [ -z "${SUBSCRIPTION_ID:-}" ]; then SUBSCRIPTION_ID="$(az account show --query id --output tsv)"; fi
-az account set --subscription "$SUBSCRIPTION_ID"
+az account set --subscription="$SUBSCRIPTION_ID"
 if [ -z "${RESOURCE_GROUP:-}" ]; then printf '%s\n' 'set RESOURCE_GROUP to the resource group of the identities' >&2; exit 1; fi
-if [ -z "${LOCATION:-}" ]; then LOCATION="$(az group show --name "$RESOURCE_GROUP" --query location --output tsv)"; fi
+if [ -z "${LOCATION:-}" ]; then LOCATION="$(az group show --name="$RESOURCE_GROUP" --query location --output tsv)"; fi
 RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"
 ASSIGNMENT_NAMESPACE=6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61
 
 # Creates a role assignment unless an equal one exists (under any name).
 assign_role() {
   local count
-  count=$(az role assignment list --scope "$4" --role "$3" --fill-principal-name false \
+  count=$(az role assignment list --scope="$4" --role="$3" --fill-principal-name false \
     --query "[?principalId=='$1'] | length(@)" --output tsv)
   if [ "$count" != "0" ]; then echo "unchanged: $3 for $1 on $4"; return; fi
-  local args=(--assignee-object-id "$1" --assignee-principal-type "$2" --role "$3" --scope "$4")
-  if [ -n "${5:-}" ]; then args+=(--name "$5"); fi
+  local args=(--assignee-object-id="$1" --assignee-principal-type="$2" --role="$3" --scope="$4")
+  if [ -n "${5:-}" ]; then args+=(--name="$5"); fi
   az role assignment create "${args[@]}" --output none
   echo "created: $3 for $1 on $4"
 }
@@ -29,11 +29,11 @@ assign_cosmos_role() {
   account="${1##*/}"
   group=${1#/*/*/*/}
   group=${group%%/*}
-  count=$(az cosmosdb sql role assignment list --account-name "$account" --resource-group "$group" \
+  count=$(az cosmosdb sql role assignment list --account-name="$account" --resource-group="$group" \
     --query "[?principalId=='$3' && ends_with(roleDefinitionId, '/$2')] | length(@)" --output tsv)
   if [ "$count" != "0" ]; then echo "unchanged: $2 for $3 on $account"; return; fi
-  local args=(--account-name "$account" --resource-group "$group" --role-definition-id "$2" --principal-id "$3" --scope "/")
-  if [ -n "${4:-}" ]; then args+=(--role-assignment-id "$4"); fi
+  local args=(--account-name="$account" --resource-group="$group" --role-definition-id="$2" --principal-id="$3" --scope "/")
+  if [ -n "${4:-}" ]; then args+=(--role-assignment-id="$4"); fi
   az cosmosdb sql role assignment create "${args[@]}" --output none
   echo "created: $2 for $3 on $account"
 }
@@ -51,28 +51,28 @@ assignment_name() {
 }
 
 # User-assigned identities
-MI_CONTOSO_DATA_ID=$(az identity create --name='mi-contoso-data' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
-MI_CONTOSO_DATA_PRINCIPAL_ID=$(az identity show --ids "$MI_CONTOSO_DATA_ID" --query principalId --output tsv)
-MI_CONTOSO_DATA_CLIENT_ID=$(az identity show --ids "$MI_CONTOSO_DATA_ID" --query clientId --output tsv)
-MI_CONTOSO_MESSAGING_ID=$(az identity create --name='mi-contoso-messaging' --resource-group "$RESOURCE_GROUP" --location "$LOCATION" --query id --output tsv)
-MI_CONTOSO_MESSAGING_PRINCIPAL_ID=$(az identity show --ids "$MI_CONTOSO_MESSAGING_ID" --query principalId --output tsv)
-MI_CONTOSO_MESSAGING_CLIENT_ID=$(az identity show --ids "$MI_CONTOSO_MESSAGING_ID" --query clientId --output tsv)
+MI_CONTOSO_DATA_ID=$(az identity create --name='mi-contoso-data' --resource-group="$RESOURCE_GROUP" --location="$LOCATION" --query id --output tsv)
+MI_CONTOSO_DATA_PRINCIPAL_ID=$(az identity show --ids="$MI_CONTOSO_DATA_ID" --query principalId --output tsv)
+MI_CONTOSO_DATA_CLIENT_ID=$(az identity show --ids="$MI_CONTOSO_DATA_ID" --query clientId --output tsv)
+MI_CONTOSO_MESSAGING_ID=$(az identity create --name='mi-contoso-messaging' --resource-group="$RESOURCE_GROUP" --location="$LOCATION" --query id --output tsv)
+MI_CONTOSO_MESSAGING_PRINCIPAL_ID=$(az identity show --ids="$MI_CONTOSO_MESSAGING_ID" --query principalId --output tsv)
+MI_CONTOSO_MESSAGING_CLIENT_ID=$(az identity show --ids="$MI_CONTOSO_MESSAGING_ID" --query clientId --output tsv)
 
 # App identities
 CONTOSO_API_ID="$RG_ID"'/providers/Microsoft.Web/sites/contoso-api'
-az webapp identity assign --ids "$CONTOSO_API_ID" --identities '[system]' "$MI_CONTOSO_DATA_ID" "$MI_CONTOSO_MESSAGING_ID" --output none
-CONTOSO_API_PRINCIPAL_ID=$(az resource show --ids "$CONTOSO_API_ID" --query identity.principalId --output tsv)
+az webapp identity assign --ids="$CONTOSO_API_ID" --identities '[system]' "$MI_CONTOSO_DATA_ID" "$MI_CONTOSO_MESSAGING_ID" --output none
+CONTOSO_API_PRINCIPAL_ID=$(az resource show --ids="$CONTOSO_API_ID" --query identity.principalId --output tsv)
 CONTOSO_JOBS_ID="$RG_ID"'/providers/Microsoft.App/containerApps/contoso-jobs'
-az containerapp identity assign --ids "$CONTOSO_JOBS_ID" --user-assigned "$MI_CONTOSO_MESSAGING_ID" --output none
+az containerapp identity assign --ids="$CONTOSO_JOBS_ID" --user-assigned "$MI_CONTOSO_MESSAGING_ID" --output none
 CONTOSO_VM_ID="$RG_ID"'/providers/Microsoft.Compute/virtualMachines/contoso-vm'
-az vm identity assign --ids "$CONTOSO_VM_ID" --identities "$MI_CONTOSO_DATA_ID" --output none
+az vm identity assign --ids="$CONTOSO_VM_ID" --identities "$MI_CONTOSO_DATA_ID" --output none
 # contoso-aks-app (AKS workload): its pods use the identities through workload identity federation.
 if [ -z "${CONTOSO_AKS_APP_OIDC_ISSUER:-}" ]; then printf '%s\n' 'set CONTOSO_AKS_APP_OIDC_ISSUER to the OIDC issuer URL of the cluster running contoso-aks-app (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)' >&2; exit 1; fi
 identity_group=${MI_CONTOSO_MESSAGING_ID#/*/*/*/}; identity_group=${identity_group%%/*}
-az identity federated-credential create --name='contoso-aks-app' --identity-name='mi-contoso-messaging' --resource-group "$identity_group" --issuer "$CONTOSO_AKS_APP_OIDC_ISSUER" --subject='system:serviceaccount:default:contoso-aks-app' --audiences api://AzureADTokenExchange --output none
+az identity federated-credential create --name='contoso-aks-app' --identity-name='mi-contoso-messaging' --resource-group="$identity_group" --issuer="$CONTOSO_AKS_APP_OIDC_ISSUER" --subject='system:serviceaccount:default:contoso-aks-app' --audiences api://AzureADTokenExchange --output none
 CONTOSO_LOGIC_ID="$RG_ID"'/providers/Microsoft.Logic/workflows/contoso-logic'
-az resource update --ids "$CONTOSO_LOGIC_ID" --set "identity={\"type\":\"SystemAssigned\"}" --output none
-CONTOSO_LOGIC_PRINCIPAL_ID=$(az resource show --ids "$CONTOSO_LOGIC_ID" --query identity.principalId --output tsv)
+az resource update --ids="$CONTOSO_LOGIC_ID" --set "identity={\"type\":\"SystemAssigned\"}" --output none
+CONTOSO_LOGIC_PRINCIPAL_ID=$(az resource show --ids="$CONTOSO_LOGIC_ID" --query identity.principalId --output tsv)
 
 # Developers (Microsoft Entra users and groups)
 if [ -z "${CONTOSO_DEVELOPERS_PRINCIPAL_ID:-}" ]; then CONTOSO_DEVELOPERS_PRINCIPAL_ID="$(az ad group show --group='Contoso developers' --query id --output tsv)"; fi

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 if [ -z "${SUBSCRIPTION_ID:-}" ]; then SUBSCRIPTION_ID="$(az account show --query id --output tsv)"; fi
-az account set --subscription "$SUBSCRIPTION_ID"
+az account set --subscription="$SUBSCRIPTION_ID"
 if [ -z "${RESOURCE_GROUP:-}" ]; then printf '%s\n' 'set RESOURCE_GROUP to the resource group of the identities' >&2; exit 1; fi
 RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"
 ASSIGNMENT_NAMESPACE=6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61
@@ -13,11 +13,11 @@ ASSIGNMENT_NAMESPACE=6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61
 # Creates a role assignment unless an equal one exists (under any name).
 assign_role() {
   local count
-  count=$(az role assignment list --scope "$4" --role "$3" --fill-principal-name false \
+  count=$(az role assignment list --scope="$4" --role="$3" --fill-principal-name false \
     --query "[?principalId=='$1'] | length(@)" --output tsv)
   if [ "$count" != "0" ]; then echo "unchanged: $3 for $1 on $4"; return; fi
-  local args=(--assignee-object-id "$1" --assignee-principal-type "$2" --role "$3" --scope "$4")
-  if [ -n "${5:-}" ]; then args+=(--name "$5"); fi
+  local args=(--assignee-object-id="$1" --assignee-principal-type="$2" --role="$3" --scope="$4")
+  if [ -n "${5:-}" ]; then args+=(--name="$5"); fi
   az role assignment create "${args[@]}" --output none
   echo "created: $3 for $1 on $4"
 }
@@ -28,11 +28,11 @@ assign_cosmos_role() {
   account="${1##*/}"
   group=${1#/*/*/*/}
   group=${group%%/*}
-  count=$(az cosmosdb sql role assignment list --account-name "$account" --resource-group "$group" \
+  count=$(az cosmosdb sql role assignment list --account-name="$account" --resource-group="$group" \
     --query "[?principalId=='$3' && ends_with(roleDefinitionId, '/$2')] | length(@)" --output tsv)
   if [ "$count" != "0" ]; then echo "unchanged: $2 for $3 on $account"; return; fi
-  local args=(--account-name "$account" --resource-group "$group" --role-definition-id "$2" --principal-id "$3" --scope "/")
-  if [ -n "${4:-}" ]; then args+=(--role-assignment-id "$4"); fi
+  local args=(--account-name="$account" --resource-group="$group" --role-definition-id="$2" --principal-id="$3" --scope "/")
+  if [ -n "${4:-}" ]; then args+=(--role-assignment-id="$4"); fi
   az cosmosdb sql role assignment create "${args[@]}" --output none
   echo "created: $2 for $3 on $account"
 }
@@ -51,8 +51,8 @@ assignment_name() {
 
 # App identities
 CONTOSO_WEB_ID="$RG_ID"'/providers/Microsoft.Web/sites/contoso-web'
-az webapp identity assign --ids "$CONTOSO_WEB_ID" --identities '[system]' --output none
-CONTOSO_WEB_PRINCIPAL_ID=$(az resource show --ids "$CONTOSO_WEB_ID" --query identity.principalId --output tsv)
+az webapp identity assign --ids="$CONTOSO_WEB_ID" --identities '[system]' --output none
+CONTOSO_WEB_PRINCIPAL_ID=$(az resource show --ids="$CONTOSO_WEB_ID" --query identity.principalId --output tsv)
 
 # Developers (Microsoft Entra users and groups)
 if [ -z "${CONTOSO_DEVELOPERS_PRINCIPAL_ID:-}" ]; then CONTOSO_DEVELOPERS_PRINCIPAL_ID="$(az ad group show --group='Contoso developers' --query id --output tsv)"; fi
