@@ -90,10 +90,16 @@ export function toBicep(model: ExportModel): string {
     )
   }
   const aks = model.apps.filter((a) => a.hosting === 'aksWorkload' && a.identities.length > 0)
+  // A child of an identity in another group cannot be deployed from this file (Bicep BCP165:
+  // a resource's ancestor under a different scope): such credentials are written commented out.
+  const deployableUnder = (identity: string): boolean =>
+    inDeploymentGroup(model.identities.find((i) => i.node === identity)?.resourceId, model.context)
   const issuerParam = new Map<string, string>()
   for (const app of aks) {
     const name = symbols.name(`issuer:${app.node}`, `${app.name} oidc issuer`)
     issuerParam.set(app.node, name)
+    // A parameter only commented-out credentials read would be asked for and never used.
+    if (!app.identities.some(deployableUnder)) continue
     out.push(
       '',
       `@description(${bicepString(`OIDC issuer URL of the AKS cluster running ${app.name} (az aks show --query oidcIssuerProfile.issuerUrl).`)})`,
@@ -131,10 +137,10 @@ export function toBicep(model: ExportModel): string {
         `fic:${app.node}:${identity}`,
         `${model.names[identity] ?? identity} ${app.name} federation`,
       )
-      const before = lastCredential.get(identity)
-      lastCredential.set(identity, symbol)
-      out.push(
-        '',
+      const deployable = deployableUnder(identity)
+      const before = deployable ? lastCredential.get(identity) : undefined
+      if (deployable) lastCredential.set(identity, symbol)
+      const block = [
         `resource ${symbol} ${bicepString(typeWithVersion(FEDERATED))} = {`,
         `  parent: ${sym(identity)}`,
         `  name: ${bicepString(federatedCredentialName(app.name))}`,
@@ -145,6 +151,17 @@ export function toBicep(model: ExportModel): string {
         '  }',
         ...(before ? [`  dependsOn: [${before}]`] : []),
         '}',
+      ]
+      out.push(
+        '',
+        ...(deployable
+          ? block
+          : [
+              bicepComment(
+                'Not deployable from this resource-group file (the identity is in another resource group): deploy it there, or run the Azure CLI export.',
+              ),
+              ...bicepCommentedOut(block),
+            ]),
       )
     }
 

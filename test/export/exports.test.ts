@@ -189,6 +189,40 @@ describe('scopes Bicep cannot deploy from one resource-group file', () => {
   })
 })
 
+describe('a federated credential of an identity bound in another group', () => {
+  const worker = (group: string) =>
+    design()
+      .app('worker', { name: 'worker', hosting: 'aksWorkload' })
+      .identity('mi', {
+        name: 'mi-shared',
+        azure: {
+          resourceId: `/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/${group}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/mi-shared`,
+        },
+      })
+      .service('st', 'storage', { name: 'st1' })
+      .attach('worker', 'mi')
+      .access('worker', 'st', ['Storage Blob Data Reader'], { via: 'mi' })
+      .build()
+  const credential = (bicep: string): string =>
+    bicep.slice(bicep.lastIndexOf('\n', bicep.indexOf('federatedIdentityCredentials@')))
+
+  it('is commented out in the Bicep with the reason (a child cannot deploy under another scope)', () => {
+    const bicep = exportDesign(worker('id-rg'), 'bicep', { context: { resourceGroup: 'app-rg' } })
+    expect(bicep).toContain(
+      '// Not deployable from this resource-group file (the identity is in another resource group)',
+    )
+    expect(credential(bicep)).toMatch(/^\n\/\/ resource miSharedWorkerFederation /)
+    // Nothing deployable reads the cluster's issuer: the file does not ask for it.
+    expect(bicep).not.toMatch(/^param workerOidcIssuer/m)
+  })
+
+  it('is declared in the Bicep when the identity is in the deployment’s group', () => {
+    const bicep = exportDesign(worker('app-rg'), 'bicep', { context: { resourceGroup: 'app-rg' } })
+    expect(credential(bicep)).toMatch(/^\nresource miSharedWorkerFederation /)
+    expect(bicep).toMatch(/^param workerOidcIssuer string$/m)
+  })
+})
+
 describe('grants through two services of one group at group or subscription scope', () => {
   // Two storage accounts of the deployment's group: the developers' Reader on the group and the
   // app's data role on the subscription reach each through both. ARM has one assignment for each
