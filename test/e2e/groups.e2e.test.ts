@@ -140,6 +140,21 @@ describe('Groups on the canvas', () => {
     )
   })
 
+  it('collapses and expands a group with the keyboard, the focus staying on its toggle', async () => {
+    const { d } = session
+    const has = (name: string) =>
+      d
+        .button(name)
+        .evaluate((el) => el === document.activeElement)
+        .catch(() => false)
+    await d.button('Collapse group rg-data').focus()
+    await page().keyboard.press('Enter')
+    await expect.poll(() => has('Expand group rg-data')).toBe(true)
+    await page().keyboard.press('Enter')
+    await d.node('stdata').waitFor()
+    await expect.poll(() => has('Collapse group rg-data')).toBe(true)
+  })
+
   it('opens the group of a node found with Ctrl+K', async () => {
     const { d } = session
     await d.button('Collapse group rg-data').click()

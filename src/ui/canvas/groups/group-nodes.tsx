@@ -3,6 +3,27 @@ import { memo } from 'react'
 import { useStoreApi } from '../../store-context.tsx'
 import type { GroupFlowNode } from './group-flow.ts'
 
+/** The box and the card are drawn a frame or a few after the toggle; give up after this many. */
+const DRAWN_WITHIN = 30
+
+/**
+ * The box and the card are different nodes: the toggle that had the focus goes with the one, so
+ * the focus moves to the other's (else it fell to the page).
+ */
+function focusToggleAfter(old: HTMLElement, groupId: string): void {
+  let frames = 0
+  const check = (): void => {
+    const active = document.activeElement
+    if (active !== old && active !== null && active !== document.body) return
+    const next = document.querySelector<HTMLElement>(
+      `.group-toggle[data-group-id="${CSS.escape(groupId)}"]`,
+    )
+    if (next && next !== old) next.focus()
+    else if (++frames < DRAWN_WITHIN) requestAnimationFrame(check)
+  }
+  requestAnimationFrame(check)
+}
+
 /** Opens or shuts a group; a button, so it is reached and named like any other control. */
 function GroupToggle({ data, open }: { data: GroupFlowNode['data']; open: boolean }) {
   const store = useStoreApi()
@@ -13,7 +34,13 @@ function GroupToggle({ data, open }: { data: GroupFlowNode['data']; open: boolea
       aria-expanded={open}
       aria-label={`${open ? 'Collapse' : 'Expand'} group ${data.name}`}
       title={open ? 'Collapse: one card for the whole group' : 'Expand: show every member'}
-      onClick={() => store.getState().setGroupCollapsed(data.groupId, open)}
+      data-group-id={data.groupId}
+      onClick={(event) => {
+        const button = event.currentTarget
+        const had = button === document.activeElement
+        store.getState().setGroupCollapsed(data.groupId, open)
+        if (had) focusToggleAfter(button, data.groupId)
+      }}
     >
       <span aria-hidden="true">{open ? '▾' : '▸'}</span>
     </button>
