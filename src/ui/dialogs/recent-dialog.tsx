@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { plural } from '../../lib/plural.ts'
 import { listRecent, loadDoc, type RecentEntry } from '../../store/persist/session.ts'
 import { useDesigner, useEffects, useStoreApi } from '../store-context.tsx'
 import { Modal } from './modal.tsx'
@@ -36,7 +37,7 @@ export function RecentDialog({ onClose }: { onClose: () => void }) {
               >
                 <span className="template-title">{e.name}</span>
                 <span className="template-meta">
-                  {e.nodes} nodes · saved {new Date(e.savedAt).toLocaleString()}
+                  {plural(e.nodes, 'node')} · saved {new Date(e.savedAt).toLocaleString()}
                   {e.docId === current ? ' · open now' : ''}
                 </span>
               </button>
