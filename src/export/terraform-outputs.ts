@@ -1,8 +1,18 @@
 import { hclComment, hclMultiline, hclString } from '../lib/encode/hcl.ts'
 import { hclBlock } from './hcl.ts'
-import { identityType, type ExportModel } from './model.ts'
+import { identityType, type AppOut, type ExportModel } from './model.ts'
 import { scriptEngine, sqlOutputName } from './shared.ts'
 import type { SymbolTable } from './symbols.ts'
+
+/**
+ * An identity block's `type` as azurerm takes it: one spelling for every resource
+ * ("SystemAssigned, UserAssigned", go-azure-helpers' commonschema), where ARM's own differs by
+ * provider (Container Apps and Spring apps without the space: model.ts identityType).
+ */
+function terraformIdentityType(app: AppOut): string {
+  const type = identityType(app) ?? ''
+  return type.startsWith('SystemAssigned,') ? 'SystemAssigned, UserAssigned' : type
+}
 
 /** App identity blocks, client-ID settings and SQL scripts: what Terraform cannot own here. */
 export function outputs(
@@ -22,7 +32,7 @@ export function outputs(
         ...withIdentity.flatMap((app) => [
           `  ${sym(app.node)} = {`,
           `    resource_id  = local.app_ids.${sym(app.node)}`,
-          `    type         = ${hclString(identityType(app) ?? '')}`,
+          `    type         = ${hclString(terraformIdentityType(app))}`,
           `    identity_ids = [${app.identities.map((i) => `${identityRef(i)}.id`).join(', ')}]`,
           '  }',
         ]),

@@ -155,6 +155,8 @@ export function toTerraform(model: ExportModel): string {
         '',
         ...hclBlock(`resource "azurerm_federated_identity_credential" "${symbol}"`, [
           `name = ${hclString(federatedCredentialName(model.names[app.node] ?? app.node))}`,
+          // Required by azurerm 4.0–4.59, deprecated (still taken) from 4.60: "~> 4.0" allows both.
+          `resource_group_name = ${identityRef(identity)}.resource_group_name`,
           `parent_id = ${identityRef(identity)}.id`,
           `audience = [${hclString(FEDERATION_AUDIENCE)}]`,
           `issuer = var.${symbols.name(`issuer:${app.node}`)}`,

@@ -60,12 +60,17 @@ describe('terraform fmt alignment (hashicorp/hcl hclwrite format.go rules)', () 
     },
   )
 
-  it('pins the provider to 4.x and writes federated credentials with parent_id only', () => {
+  it('pins the provider to 4.x and writes federated credentials with the identity’s group and id', () => {
+    // azurerm 4.0–4.59 require resource_group_name (deprecated, still taken, from 4.60), and
+    // parent_id is taken by every 4.x (renamed user_assigned_identity_id in 4.65, kept until 5.0).
     const tf = exportDesign(dataPlane(), 'terraform')
     expect(tf).toContain('version = "~> 4.0"')
     const credential = tf.slice(tf.indexOf('resource "azurerm_federated_identity_credential"'))
-    expect(credential.slice(0, credential.indexOf('}'))).not.toContain('resource_group_name')
-    expect(credential).toContain('parent_id = azurerm_user_assigned_identity.mi_orders.id')
+    const block = credential.slice(0, credential.indexOf('}'))
+    expect(block).toMatch(
+      /\n {2}resource_group_name = azurerm_user_assigned_identity\.mi_orders\.resource_group_name\n/,
+    )
+    expect(block).toMatch(/\n {2}parent_id +?= azurerm_user_assigned_identity\.mi_orders\.id\n/)
   })
 })
 
@@ -87,8 +92,8 @@ describe('ARM’s per-resource serialisation in every export', () => {
     expect(tf).toContain(
       'depends_on          = [azurerm_cosmosdb_sql_role_assignment.orders_api_orders_cosmos_cosmos_db_built_in_data_reader]',
     )
-    expect(tf).toContain(
-      'depends_on = [azurerm_federated_identity_credential.mi_orders_orders_worker_federation]',
+    expect(tf).toMatch(
+      /depends_on +?= \[azurerm_federated_identity_credential\.mi_orders_orders_worker_federation\]/,
     )
   })
 
@@ -188,12 +193,15 @@ describe('the same assignment name in Bicep, Terraform, the CLI script and apply
 })
 
 describe('identity type as each provider spells it', () => {
-  it.each(EXPORT_FORMATS.filter((f) => f !== 'cli'))(
-    '%s: Container Apps without the space',
-    (format) => {
-      const text = exportDesign(dataPlane(), format)
-      expect(text).toContain('SystemAssigned,UserAssigned')
-      expect(text).not.toContain('SystemAssigned, UserAssigned')
-    },
-  )
+  it('bicep: Container Apps without the space, as ARM’s Microsoft.App spells it', () => {
+    const text = exportDesign(dataPlane(), 'bicep')
+    expect(text).toContain('SystemAssigned,UserAssigned')
+    expect(text).not.toContain('SystemAssigned, UserAssigned')
+  })
+
+  it('terraform: with the space for every resource, the one spelling azurerm’s identity blocks take', () => {
+    const text = exportDesign(dataPlane(), 'terraform')
+    expect(text).toMatch(/type +?= "SystemAssigned, UserAssigned"/)
+    expect(text).not.toContain('SystemAssigned,UserAssigned')
+  })
 })

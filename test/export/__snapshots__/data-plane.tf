@@ -71,20 +71,22 @@ resource "azurerm_user_assigned_identity" "mi_orders" {
 }
 
 resource "azurerm_federated_identity_credential" "mi_orders_orders_worker_federation" {
-  name      = "orders-worker"
-  parent_id = azurerm_user_assigned_identity.mi_orders.id
-  audience  = ["api://AzureADTokenExchange"]
-  issuer    = var.orders_worker_oidc_issuer
-  subject   = "system:serviceaccount:default:orders-worker"
+  name                = "orders-worker"
+  resource_group_name = azurerm_user_assigned_identity.mi_orders.resource_group_name
+  parent_id           = azurerm_user_assigned_identity.mi_orders.id
+  audience            = ["api://AzureADTokenExchange"]
+  issuer              = var.orders_worker_oidc_issuer
+  subject             = "system:serviceaccount:default:orders-worker"
 }
 
 resource "azurerm_federated_identity_credential" "mi_orders_orders_sync_federation" {
-  name       = "orders-sync"
-  parent_id  = azurerm_user_assigned_identity.mi_orders.id
-  audience   = ["api://AzureADTokenExchange"]
-  issuer     = var.orders_sync_oidc_issuer
-  subject    = "system:serviceaccount:default:orders-sync"
-  depends_on = [azurerm_federated_identity_credential.mi_orders_orders_worker_federation]
+  name                = "orders-sync"
+  resource_group_name = azurerm_user_assigned_identity.mi_orders.resource_group_name
+  parent_id           = azurerm_user_assigned_identity.mi_orders.id
+  audience            = ["api://AzureADTokenExchange"]
+  issuer              = var.orders_sync_oidc_issuer
+  subject             = "system:serviceaccount:default:orders-sync"
+  depends_on          = [azurerm_federated_identity_credential.mi_orders_orders_worker_federation]
 }
 
 # orders-api (systemAssigned) → orders-cosmos: Cosmos DB Built-in Data Reader [resource] (Cosmos DB data plane)
@@ -139,7 +141,7 @@ output "app_identities" {
   value = {
     orders_api = {
       resource_id  = local.app_ids.orders_api
-      type         = "SystemAssigned,UserAssigned"
+      type         = "SystemAssigned, UserAssigned"
       identity_ids = [azurerm_user_assigned_identity.mi_orders.id]
     }
   }

@@ -144,7 +144,7 @@ output "app_identities" {
   value = {
     contoso_orders_api = {
       resource_id  = local.app_ids.contoso_orders_api
-      type         = "SystemAssigned,UserAssigned"
+      type         = "SystemAssigned, UserAssigned"
       identity_ids = [azurerm_user_assigned_identity.mi_contoso_orders_storage.id]
     }
     contoso_orders_worker = {
