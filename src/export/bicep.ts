@@ -47,7 +47,7 @@ export function toBicep(model: ExportModel): string {
       'Apps are referenced, not redeclared: enable their identities first (the appIdentities output,',
     ),
     bicepComment(
-      'or the Azure CLI export), since a system-assigned principal must exist to be granted.',
+      'e.g. az webapp identity assign), since a system-assigned principal must exist to be granted.',
     ),
     bicepComment(
       "Role assignment names: idtopo apply's UUID v5 when the principal id and scope are known (the",
@@ -56,7 +56,13 @@ export function toBicep(model: ExportModel): string {
       'same name in every export); otherwise guid(scope, principal resource id, role): a principal',
     ),
     bicepComment(
-      'id created by this deployment is a run-time value, and Bicep has no UUID v5 function.',
+      'id created by this deployment is a run-time value, and Bicep has no UUID v5 function. Those',
+    ),
+    bicepComment(
+      'differ from the names idtopo apply and the Azure CLI export give: an assignment either made',
+    ),
+    bicepComment(
+      'already is refused here (RoleAssignmentExists, one per scope, principal and role): use one.',
     ),
     "targetScope = 'resourceGroup'",
     '',
