@@ -175,7 +175,11 @@ function grantActions(index: DesignIndex): PlanAction[] {
         target: entry.target,
         user,
         roles: entry.roles,
-        script: containedUserScript(user, entry.roles),
+        script: containedUserScript(
+          user,
+          entry.roles,
+          principalTypeOf(index, entry.principal) === 'User',
+        ),
       }
     })
     .sort((a, b) => compareKeys([a.target, a.principal.node], [b.target, b.principal.node]))

@@ -69,6 +69,27 @@ describe('plan of scenario 1: one app with its system-assigned identity reaching
     expect(devs?.user).toBe('Contoso developers')
   })
 
+  it('tells who runs a user’s script to name the user by sign-in name, keeping the name out of the comment', () => {
+    // A line break in a comment would end it: the rest of the name would run as T-SQL.
+    const name = 'Ann\nDROP TABLE orders; --'
+    const d = design()
+      .developer('ann', 'user', { name })
+      .service('db', 'sql', { name: 'srv/orders' })
+      .access('ann', 'db', ['db_datareader'])
+      .build()
+    const [ann] = ofKind(derivePlan(d).actions, 'sqlContainedUser')
+    expect(ann?.script).toBe(
+      [
+        '-- A Microsoft Entra user is named by their sign-in name (user principal name, such as',
+        '-- name@contoso.com): put it in place of the name below if that is not it.',
+        "IF DATABASE_PRINCIPAL_ID(N'Ann\nDROP TABLE orders; --') IS NULL",
+        '    CREATE USER [Ann\nDROP TABLE orders; --] FROM EXTERNAL PROVIDER;',
+        'ALTER ROLE [db_datareader] ADD MEMBER [Ann\nDROP TABLE orders; --];',
+        '',
+      ].join('\n'),
+    )
+  })
+
   it('needs no client-id settings: the app only uses its system-assigned identity', () => {
     expect(ofKind(plan.actions, 'setAppSettings')).toEqual([])
   })
