@@ -196,6 +196,11 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
         const entries = app.identities.map((i) => `\\"$${id(i)}\\":{}`).join(',')
         const type = identityType(app) ?? 'None'
         out.push(
+          shellComment(
+            `${app.name}: sets its identities to exactly these (one it has that the design lacks is removed${app.hosting === 'containerInstance' ? '; the container group restarts' : ''}).`,
+          ),
+        )
+        out.push(
           `az resource update --ids="$${variable}" --set "identity={\\"type\\":\\"${type}\\"${users.length > 0 ? `,\\"userAssignedIdentities\\":{${entries}}` : ''}}" --output none`,
         )
       }

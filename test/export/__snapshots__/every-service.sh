@@ -71,6 +71,7 @@ if [ -z "${CONTOSO_AKS_APP_OIDC_ISSUER:-}" ]; then printf '%s\n' 'set CONTOSO_AK
 identity_group=${MI_CONTOSO_MESSAGING_ID#/*/*/*/}; identity_group=${identity_group%%/*}
 az identity federated-credential create --name='contoso-aks-app' --identity-name='mi-contoso-messaging' --resource-group="$identity_group" --issuer="$CONTOSO_AKS_APP_OIDC_ISSUER" --subject='system:serviceaccount:default:contoso-aks-app' --audiences api://AzureADTokenExchange --output none
 CONTOSO_LOGIC_ID="$RG_ID"'/providers/Microsoft.Logic/workflows/contoso-logic'
+# contoso-logic: sets its identities to exactly these (one it has that the design lacks is removed).
 az resource update --ids="$CONTOSO_LOGIC_ID" --set "identity={\"type\":\"SystemAssigned\"}" --output none
 CONTOSO_LOGIC_PRINCIPAL_ID=$(az resource show --ids="$CONTOSO_LOGIC_ID" --query identity.principalId --output tsv)
 

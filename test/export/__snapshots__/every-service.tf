@@ -1,6 +1,10 @@
 # Identity layer of "Every service", exported by idtopo (Identity Topology Designer).
 # Apps are referenced, not redeclared: put the app_identities output into each app's own
-# resource (its identity block), or run the Azure CLI export, before applying this.
+# resource (its identity block), or enable them with az (e.g. az webapp identity assign),
+# before applying this. Not the whole Azure CLI export: the role assignments it makes have
+# these same names, and azurerm refuses to create what exists unless it is imported.
+# Addresses follow node names: after renaming a node, move its state (a moved block, or
+# terraform state mv) before applying, or Terraform re-creates its role assignments.
 terraform {
   required_providers {
     azurerm = {
