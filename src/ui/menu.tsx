@@ -11,6 +11,8 @@ export function MenuButton(props: {
   label: ReactNode
   ariaLabel: string
   items: readonly MenuItem[]
+  /** In the toolbar: the window width below which the label hides (see toolbar.tsx). */
+  foldBelow?: number
 }) {
   const [open, setOpen] = useState(false)
   const buttonRef = useRef<HTMLButtonElement>(null)
@@ -44,11 +46,13 @@ export function MenuButton(props: {
       <button
         ref={buttonRef}
         type="button"
-        className="tool"
+        className={`tool${props.foldBelow ? ` fold-below-${props.foldBelow}` : ''}`}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={id}
         aria-label={props.ariaLabel}
+        // Its name on hover too when the label is hidden (narrow windows).
+        title={props.ariaLabel}
         onClick={() => setOpen((o) => !o)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {

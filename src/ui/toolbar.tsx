@@ -10,6 +10,12 @@ import { useDesigner, useEffects, useHistory, useStoreApi } from './store-contex
 
 export type DialogName = 'new' | 'recent' | 'optimize' | 'share'
 
+/**
+ * The window width below which a tool shows its icon alone (its name stays its aria-label and
+ * title): the less-used tools first, so the toolbar stays one row down to 1024 px.
+ */
+export type ToolFold = 1440 | 1280
+
 function Tool(props: {
   label: string
   icon: ReactNode
@@ -17,12 +23,14 @@ function Tool(props: {
   disabled?: boolean
   shortcut?: string
   showLabel?: boolean
+  /** Below this window width the label hides (layout.css): the toolbar stays one row. */
+  foldBelow?: ToolFold
   busy?: boolean
 }) {
   return (
     <button
       type="button"
-      className={`tool${props.showLabel === false ? ' icon-only' : ''}`}
+      className={`tool${props.showLabel === false ? ' icon-only' : ''}${props.foldBelow ? ` fold-below-${props.foldBelow}` : ''}`}
       onClick={props.onClick}
       disabled={props.disabled}
       aria-label={props.label}
@@ -116,18 +124,25 @@ export function Toolbar(props: {
         </span>
       </div>
       <div className="tool-group" aria-label="File">
-        <Tool label="New" icon={<Icon name="new" />} onClick={() => props.openDialog('new')} />
+        <Tool
+          label="New"
+          icon={<Icon name="new" />}
+          onClick={() => props.openDialog('new')}
+          foldBelow={1280}
+        />
         <Tool
           label="Open design"
           icon={<Icon name="open" />}
           onClick={() => props.fileInput.current?.click()}
           shortcut="Ctrl+O"
+          foldBelow={1440}
         />
         <Tool
           label="Save design"
           icon={<Icon name="save" />}
           onClick={() => saveDesign(store, effects)}
           shortcut="Ctrl+S"
+          foldBelow={1440}
         />
         <Tool
           label="Recent designs"
@@ -183,6 +198,7 @@ export function Toolbar(props: {
         />
         <MenuButton
           ariaLabel="Export diagram"
+          foldBelow={1280}
           label={
             <>
               <Icon name="image" />

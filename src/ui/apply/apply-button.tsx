@@ -35,6 +35,7 @@ export function ApplyButton(props: {
     <>
       <MenuButton
         ariaLabel="Azure"
+        foldBelow={1280}
         label={
           <>
             <Icon name="download" />
