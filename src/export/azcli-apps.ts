@@ -8,7 +8,13 @@ import {
 import { terminalText } from '../lib/encode/terminal.ts'
 import { ASSIGNMENT_NAMESPACE } from '../plan/arm-ids.ts'
 import { identityType, type ExportModel } from './model.ts'
-import { aksSubject, FEDERATION_AUDIENCE, federatedCredentialName, providerPath } from './shared.ts'
+import {
+  aksSubject,
+  aksWorkloadNotes,
+  FEDERATION_AUDIENCE,
+  federatedCredentialName,
+  providerPath,
+} from './shared.ts'
 import { idVariable, resourceGroupOf } from './shell.ts'
 import type { SymbolTable } from './symbols.ts'
 
@@ -137,6 +143,7 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
         shellComment(
           `${app.name} (AKS workload): its pods use the identities through workload identity federation.`,
         ),
+        ...aksWorkloadNotes(model, app).map(shellComment),
         shellRequired(
           issuer,
           `set ${issuer} to the OIDC issuer URL of the cluster running ${terminalText(app.name)} (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)`,

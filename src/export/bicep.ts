@@ -14,6 +14,7 @@ import { BICEP_RESERVED, bicepObject, existingResource, inDeploymentGroup } from
 import { identityType, type ExportModel } from './model.ts'
 import {
   aksSubject,
+  aksWorkloadNotes,
   assignmentLabel,
   FEDERATION_AUDIENCE,
   federatedCredentialName,
@@ -104,10 +105,10 @@ export function toBicep(model: ExportModel): string {
   for (const app of aks) {
     const name = symbols.name(`issuer:${app.node}`, `${app.name} oidc issuer`)
     issuerParam.set(app.node, name)
+    out.push('', ...aksWorkloadNotes(model, app).map(bicepComment))
     // A parameter only commented-out credentials read would be asked for and never used.
     if (!app.identities.some(deployableUnder)) continue
     out.push(
-      '',
       `@description(${bicepString(`OIDC issuer URL of the AKS cluster running ${app.name} (az aks show --query oidcIssuerProfile.issuerUrl).`)})`,
       `param ${name} string`,
     )

@@ -6,13 +6,36 @@ import type {
   PlanPrincipal,
   SqlContainedUserAction,
 } from '../plan/types.ts'
-import type { ExportModel } from './model.ts'
+import { serviceAccountNameProblem } from '../catalog/workload-identity.ts'
+import type { AppOut, ExportModel } from './model.ts'
 
 export {
   aksSubject,
   FEDERATION_AUDIENCE,
   federatedCredentialName,
 } from '../catalog/workload-identity.ts'
+
+/**
+ * The Kubernetes side of an AKS workload's identities, which no export can write, as lines for a
+ * comment: the cluster's features, the service account the federation names (annotated with the
+ * first identity's client ID: the webhook's AZURE_CLIENT_ID) and the pods' label; and a warning
+ * when the app's name cannot be a service account's.
+ */
+export function aksWorkloadNotes(model: ExportModel, app: AppOut): string[] {
+  const name = model.names[app.node] ?? app.node
+  const first = app.identities[0]
+  const problem = serviceAccountNameProblem(name)
+  return [
+    `${name} (AKS workload), on the cluster: the OIDC issuer and workload identity on (az aks update --enable-oidc-issuer --enable-workload-identity);`,
+    `a service account named ${name} in namespace default${first ? `, annotated azure.workload.identity/client-id with the client ID of ${model.names[first] ?? first}` : ''};`,
+    'its pods labelled azure.workload.identity/use: "true" (the connection guide has the code).',
+    ...(problem
+      ? [
+          `${JSON.stringify(name)} cannot name a service account (${problem}): rename the app as its service account is named.`,
+        ]
+      : []),
+  ]
+}
 
 /** Words for the name of a SQL script's output: the database and the principal, by current names. */
 export function sqlOutputName(

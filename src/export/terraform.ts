@@ -7,6 +7,7 @@ import type { ExportModel } from './model.ts'
 import { outputs } from './terraform-outputs.ts'
 import {
   aksSubject,
+  aksWorkloadNotes,
   assignmentLabel,
   FEDERATION_AUDIENCE,
   federatedCredentialName,
@@ -92,6 +93,7 @@ export function toTerraform(model: ExportModel): string {
   for (const app of aks)
     out.push(
       '',
+      ...aksWorkloadNotes(model, app).map(hclComment),
       ...variable(
         symbols.name(`issuer:${app.node}`, `${app.name} oidc issuer`),
         `OIDC issuer URL of the AKS cluster running ${model.names[app.node]}.`,

@@ -223,6 +223,35 @@ describe('a federated credential of an identity bound in another group', () => {
   })
 })
 
+describe('an AKS workload', () => {
+  const worker = (name: string) =>
+    design()
+      .app('worker', { name, hosting: 'aksWorkload' })
+      .identity('mi', { name: 'mi-orders' })
+      .service('st', 'storage', { name: 'st1' })
+      .attach('worker', 'mi')
+      .access('worker', 'st', ['Storage Blob Data Reader'], { via: 'mi' })
+      .build()
+
+  it.each(EXPORT_FORMATS)('%s: says what the cluster needs, which no export writes', (format) => {
+    const text = exportDesign(worker('orders-worker'), format)
+    expect(text).toContain(
+      'a service account named orders-worker in namespace default, annotated azure.workload.identity/client-id with the client ID of mi-orders;',
+    )
+    expect(text).toContain('--enable-oidc-issuer --enable-workload-identity')
+    expect(text).not.toContain('cannot name a service account')
+  })
+
+  it.each(EXPORT_FORMATS)(
+    '%s: warns when the app’s name cannot be its service account’s (the federation would never match)',
+    (format) => {
+      expect(exportDesign(worker('Orders API'), format)).toContain(
+        '"Orders API" cannot name a service account (only lower-case letters, digits, "-" and ".", starting and ending with a letter or digit): rename the app as its service account is named.',
+      )
+    },
+  )
+})
+
 describe('grants through two services of one group at group or subscription scope', () => {
   // Two storage accounts of the deployment's group: the developers' Reader on the group and the
   // app's data role on the subscription reach each through both. ARM has one assignment for each

@@ -12,9 +12,15 @@ targetScope = 'resourceGroup'
 @description('Location of the user-assigned identities this file creates.')
 param location string = resourceGroup().location
 
+// orders-worker (AKS workload), on the cluster: the OIDC issuer and workload identity on (az aks update --enable-oidc-issuer --enable-workload-identity);
+// a service account named orders-worker in namespace default, annotated azure.workload.identity/client-id with the client ID of mi-orders;
+// its pods labelled azure.workload.identity/use: "true" (the connection guide has the code).
 @description('OIDC issuer URL of the AKS cluster running orders-worker (az aks show --query oidcIssuerProfile.issuerUrl).')
 param ordersWorkerOidcIssuer string
 
+// orders-sync (AKS workload), on the cluster: the OIDC issuer and workload identity on (az aks update --enable-oidc-issuer --enable-workload-identity);
+// a service account named orders-sync in namespace default, annotated azure.workload.identity/client-id with the client ID of mi-orders;
+// its pods labelled azure.workload.identity/use: "true" (the connection guide has the code).
 @description('OIDC issuer URL of the AKS cluster running orders-sync (az aks show --query oidcIssuerProfile.issuerUrl).')
 param ordersSyncOidcIssuer string
 

@@ -60,10 +60,16 @@ ORDERS_API_ID="$RG_ID"'/providers/Microsoft.App/containerApps/orders-api'
 az containerapp identity assign --ids="$ORDERS_API_ID" --system-assigned --user-assigned "$MI_ORDERS_ID" --output none
 ORDERS_API_PRINCIPAL_ID=$(az resource show --ids="$ORDERS_API_ID" --query identity.principalId --output tsv)
 # orders-worker (AKS workload): its pods use the identities through workload identity federation.
+# orders-worker (AKS workload), on the cluster: the OIDC issuer and workload identity on (az aks update --enable-oidc-issuer --enable-workload-identity);
+# a service account named orders-worker in namespace default, annotated azure.workload.identity/client-id with the client ID of mi-orders;
+# its pods labelled azure.workload.identity/use: "true" (the connection guide has the code).
 if [ -z "${ORDERS_WORKER_OIDC_ISSUER:-}" ]; then printf '%s\n' 'set ORDERS_WORKER_OIDC_ISSUER to the OIDC issuer URL of the cluster running orders-worker (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)' >&2; exit 1; fi
 identity_group=${MI_ORDERS_ID#/*/*/*/}; identity_group=${identity_group%%/*}
 az identity federated-credential create --name='orders-worker' --identity-name='mi-orders' --resource-group="$identity_group" --issuer="$ORDERS_WORKER_OIDC_ISSUER" --subject='system:serviceaccount:default:orders-worker' --audiences api://AzureADTokenExchange --output none
 # orders-sync (AKS workload): its pods use the identities through workload identity federation.
+# orders-sync (AKS workload), on the cluster: the OIDC issuer and workload identity on (az aks update --enable-oidc-issuer --enable-workload-identity);
+# a service account named orders-sync in namespace default, annotated azure.workload.identity/client-id with the client ID of mi-orders;
+# its pods labelled azure.workload.identity/use: "true" (the connection guide has the code).
 if [ -z "${ORDERS_SYNC_OIDC_ISSUER:-}" ]; then printf '%s\n' 'set ORDERS_SYNC_OIDC_ISSUER to the OIDC issuer URL of the cluster running orders-sync (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)' >&2; exit 1; fi
 identity_group=${MI_ORDERS_ID#/*/*/*/}; identity_group=${identity_group%%/*}
 az identity federated-credential create --name='orders-sync' --identity-name='mi-orders' --resource-group="$identity_group" --issuer="$ORDERS_SYNC_OIDC_ISSUER" --subject='system:serviceaccount:default:orders-sync' --audiences api://AzureADTokenExchange --output none

@@ -40,11 +40,17 @@ variable "orders_api_principal_id" {
   description = "Object ID of the system-assigned identity of orders-api."
 }
 
+# orders-worker (AKS workload), on the cluster: the OIDC issuer and workload identity on (az aks update --enable-oidc-issuer --enable-workload-identity);
+# a service account named orders-worker in namespace default, annotated azure.workload.identity/client-id with the client ID of mi-orders;
+# its pods labelled azure.workload.identity/use: "true" (the connection guide has the code).
 variable "orders_worker_oidc_issuer" {
   type        = string
   description = "OIDC issuer URL of the AKS cluster running orders-worker."
 }
 
+# orders-sync (AKS workload), on the cluster: the OIDC issuer and workload identity on (az aks update --enable-oidc-issuer --enable-workload-identity);
+# a service account named orders-sync in namespace default, annotated azure.workload.identity/client-id with the client ID of mi-orders;
+# its pods labelled azure.workload.identity/use: "true" (the connection guide has the code).
 variable "orders_sync_oidc_issuer" {
   type        = string
   description = "OIDC issuer URL of the AKS cluster running orders-sync."

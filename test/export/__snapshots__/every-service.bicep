@@ -18,6 +18,9 @@ param contosoDevelopersPrincipalId string
 @description('Object ID of the Microsoft Entra user Ann Example.')
 param annExamplePrincipalId string
 
+// contoso-aks-app (AKS workload), on the cluster: the OIDC issuer and workload identity on (az aks update --enable-oidc-issuer --enable-workload-identity);
+// a service account named contoso-aks-app in namespace default, annotated azure.workload.identity/client-id with the client ID of mi-contoso-messaging;
+// its pods labelled azure.workload.identity/use: "true" (the connection guide has the code).
 @description('OIDC issuer URL of the AKS cluster running contoso-aks-app (az aks show --query oidcIssuerProfile.issuerUrl).')
 param contosoAksAppOidcIssuer string
 

@@ -67,6 +67,9 @@ az containerapp identity assign --ids="$CONTOSO_JOBS_ID" --user-assigned "$MI_CO
 CONTOSO_VM_ID="$RG_ID"'/providers/Microsoft.Compute/virtualMachines/contoso-vm'
 az vm identity assign --ids="$CONTOSO_VM_ID" --identities "$MI_CONTOSO_DATA_ID" --output none
 # contoso-aks-app (AKS workload): its pods use the identities through workload identity federation.
+# contoso-aks-app (AKS workload), on the cluster: the OIDC issuer and workload identity on (az aks update --enable-oidc-issuer --enable-workload-identity);
+# a service account named contoso-aks-app in namespace default, annotated azure.workload.identity/client-id with the client ID of mi-contoso-messaging;
+# its pods labelled azure.workload.identity/use: "true" (the connection guide has the code).
 if [ -z "${CONTOSO_AKS_APP_OIDC_ISSUER:-}" ]; then printf '%s\n' 'set CONTOSO_AKS_APP_OIDC_ISSUER to the OIDC issuer URL of the cluster running contoso-aks-app (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)' >&2; exit 1; fi
 identity_group=${MI_CONTOSO_MESSAGING_ID#/*/*/*/}; identity_group=${identity_group%%/*}
 az identity federated-credential create --name='contoso-aks-app' --identity-name='mi-contoso-messaging' --resource-group="$identity_group" --issuer="$CONTOSO_AKS_APP_OIDC_ISSUER" --subject='system:serviceaccount:default:contoso-aks-app' --audiences api://AzureADTokenExchange --output none

@@ -55,6 +55,9 @@ variable "contoso_logic_principal_id" {
   description = "Object ID of the system-assigned identity of contoso-logic."
 }
 
+# contoso-aks-app (AKS workload), on the cluster: the OIDC issuer and workload identity on (az aks update --enable-oidc-issuer --enable-workload-identity);
+# a service account named contoso-aks-app in namespace default, annotated azure.workload.identity/client-id with the client ID of mi-contoso-messaging;
+# its pods labelled azure.workload.identity/use: "true" (the connection guide has the code).
 variable "contoso_aks_app_oidc_issuer" {
   type        = string
   description = "OIDC issuer URL of the AKS cluster running contoso-aks-app."
