@@ -40,7 +40,9 @@ export function dataPlaneCommands(
     })
     out.push(
       shellComment(grantLabel(model, p, p.roles.join(', '))),
-      `az rest --method put --url "https://management.azure.com$${serviceVar.get(p.target)}/accessPolicies/add?api-version=2023-07-01" --body="$(printf ${shellWord(body)} "$TENANT_ID" "$${principal(p.principal)}")" --output none`,
+      // A URL without a host is taken as a resource id on the current cloud's ARM endpoint
+      // (azure-cli's rest/_params.py): sovereign clouds work too.
+      `az rest --method put --url="$${serviceVar.get(p.target)}/accessPolicies/add?api-version=2023-07-01" --body="$(printf ${shellWord(body)} "$TENANT_ID" "$${principal(p.principal)}")" --output none`,
     )
   }
   if (model.redisAssignments.length > 0)

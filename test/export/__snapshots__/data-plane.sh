@@ -88,9 +88,9 @@ assign_cosmos_role "$ORDERS_COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$MI
 # Key Vault access policies (vaults using the access policy model): added, never replaced
 TENANT_ID=$(az account show --query tenantId --output tsv)
 # orders-api (systemAssigned) → kv-orders: Key Vault Secrets User
-az rest --method put --url "https://management.azure.com$KV_ORDERS_ID/accessPolicies/add?api-version=2023-07-01" --body="$(printf '{"properties":{"accessPolicies":[{"tenantId":"%s","objectId":"%s","permissions":{"keys":[],"secrets":["get","list"],"certificates":[]}}]}}' "$TENANT_ID" "$ORDERS_API_PRINCIPAL_ID")" --output none
+az rest --method put --url="$KV_ORDERS_ID/accessPolicies/add?api-version=2023-07-01" --body="$(printf '{"properties":{"accessPolicies":[{"tenantId":"%s","objectId":"%s","permissions":{"keys":[],"secrets":["get","list"],"certificates":[]}}]}}' "$TENANT_ID" "$ORDERS_API_PRINCIPAL_ID")" --output none
 # mi-orders (userAssigned) → kv-orders: Key Vault Crypto Officer, Key Vault Secrets User
-az rest --method put --url "https://management.azure.com$KV_ORDERS_ID/accessPolicies/add?api-version=2023-07-01" --body="$(printf '{"properties":{"accessPolicies":[{"tenantId":"%s","objectId":"%s","permissions":{"keys":["all"],"secrets":["get","list"],"certificates":[]}}]}}' "$TENANT_ID" "$MI_ORDERS_PRINCIPAL_ID")" --output none
+az rest --method put --url="$KV_ORDERS_ID/accessPolicies/add?api-version=2023-07-01" --body="$(printf '{"properties":{"accessPolicies":[{"tenantId":"%s","objectId":"%s","permissions":{"keys":["all"],"secrets":["get","list"],"certificates":[]}}]}}' "$TENANT_ID" "$MI_ORDERS_PRINCIPAL_ID")" --output none
 
 # Azure Cache for Redis data access policy assignments (not Azure RBAC)
 # orders-api (systemAssigned) → orders-cache: Data Contributor
