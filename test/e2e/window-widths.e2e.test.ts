@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { serializeDesign } from '../../src/model/serialize.ts'
+import { design } from '../support/builder.ts'
 import { designerSession } from './support/session.ts'
 
 /** Every button of the toolbar, by the name tests and screen readers find it by. */
@@ -49,7 +51,35 @@ describe('laptop windows from 1024 px wide', () => {
       expect(bar.height).toBeLessThanOrEqual(51)
       const canvas = await page.getByRole('application', { name: 'Design canvas' }).boundingBox()
       expect(canvas?.height ?? 0).toBeGreaterThanOrEqual(380)
+      // The view bar over the canvas is one row too from 1280 px (its Find field gives way).
+      const viewBar = await page.locator('.view-bar').boundingBox()
+      if (width >= 1280) expect(viewBar?.height ?? 0).toBeLessThan(40)
       expect(session.browser.errors).toEqual([])
     })
   }
+})
+
+describe('the view bar over the canvas at 1024 × 700', () => {
+  const session = designerSession({ width: 1024, height: 700 })
+
+  it('keeps Fit View clear of the view bar, which takes two rows there', async () => {
+    // A tall column of services: the fit is bound by the height, the top node right under the bar.
+    const tall = design().named('Tall column')
+    for (let i = 0; i < 8; i++)
+      tall.service(`st-${i}`, 'storage', { position: { x: 0, y: i * 140 } })
+    await session.d.openDesign('tall.topology.json', serializeDesign(tall.build()))
+    const { page } = session.d
+    // Pan away, then fit with the zoom controls' button.
+    await page.mouse.move(500, 300)
+    await page.mouse.wheel(0, -400)
+    await session.d.fitView()
+    const bar = await page.locator('.view-bar').boundingBox()
+    if (!bar) throw new Error('no view bar')
+    for (let i = 0; i < 8; i++) {
+      const node = await session.d.node(`st-${i}`).boundingBox()
+      if (!node) throw new Error(`st-${i} not drawn`)
+      expect(node.y, `st-${i} below the view bar`).toBeGreaterThanOrEqual(bar.y + bar.height)
+    }
+    expect(session.browser.errors).toEqual([])
+  })
 })

@@ -120,8 +120,14 @@ export function Canvas() {
   const idle = useIdleValue(true, whenReady) ?? false
   const shown = nodes.length
   const minimap = idle && hasMinimap(shown)
-  const fit = useMemo(() => ({ padding: fitPadding(shown), maxZoom: MAX_FIT_ZOOM }), [shown])
   const pane = useRef<HTMLDivElement>(null)
+  // Fit View (the zoom controls) keeps clear of the view bar as the store's fit does: in a narrow
+  // canvas the bar wraps to two rows and would cover the top nodes.
+  const [bar, setBar] = useState(0)
+  const fit = useMemo(
+    () => ({ padding: fitPadding(shown, bar), maxZoom: MAX_FIT_ZOOM }),
+    [shown, bar],
+  )
   const initial = useInitialViewport(pane)
   const onNeighbourKey = useNeighbourKeys()
   // A line stands for the design edges it draws (a collapsed group's line, for those of all the
@@ -266,7 +272,7 @@ export function Canvas() {
             )}
           </ReactFlow>
         )}
-        {design.nodes.length === 0 ? <EmptyCanvasHint /> : <ViewBar />}
+        {design.nodes.length === 0 ? <EmptyCanvasHint /> : <ViewBar onBottom={setBar} />}
       </div>
     </CanvasActionsContext.Provider>
   )

@@ -20,12 +20,12 @@ export function hasMinimap(nodes: number): boolean {
 }
 
 /**
- * Fitting keeps clear of the view bar (top), the zoom controls (left) and, when shown, the minimap
- * (bottom right).
+ * Fitting keeps clear of the view bar (top: `bar` is how far down the pane it reaches, two rows in
+ * a narrow canvas), the zoom controls (left) and, when shown, the minimap (bottom right).
  */
-export function fitPadding(nodes: number, top = 46) {
+export function fitPadding(nodes: number, bar = 0) {
   return {
-    top: `${top}px`,
+    top: `${Math.max(46, bar + 12)}px`,
     left: '56px',
     bottom: '30px',
     right: hasMinimap(nodes) ? '170px' : '30px',
@@ -84,7 +84,7 @@ export function fitViewport(
         height: nodes.height + 2 * BOX_PADDING + BOX_TITLE,
       }
     : nodes
-  const padding = fitPadding(only?.size ?? design.nodes.length, Math.max(46, (room.bar ?? 0) + 12))
+  const padding = fitPadding(only?.size ?? design.nodes.length, room.bar)
   return getViewportForBounds(bounds, width, height, MIN_ZOOM, MAX_FIT_ZOOM, padding)
 }
 

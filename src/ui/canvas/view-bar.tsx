@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { EdgeDrawing } from '../../store/types.ts'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
@@ -22,8 +23,29 @@ const DRAWINGS: readonly { id: EdgeDrawing; label: string; title: string }[] = [
  * Over the canvas: where the view is (the whole design, or the neighbourhood in focus, with the
  * way back), find, focus on the selected node, how access is drawn and how nodes are grouped.
  */
-export function ViewBar() {
+export function ViewBar(props: {
+  /** How far down the canvas the bar reaches, on every change (it wraps in a narrow canvas); 0 once gone. */
+  onBottom?: (bottom: number) => void
+}) {
+  const { onBottom } = props
   const store = useStoreApi()
+  const ref = useRef<HTMLDivElement>(null)
+  useLayoutEffect(() => {
+    const el = ref.current
+    if (!el || !onBottom) return
+    const report = (): void => {
+      const parent = el.parentElement
+      if (parent) onBottom(el.getBoundingClientRect().bottom - parent.getBoundingClientRect().top)
+    }
+    report()
+    // Not in every test environment (jsdom has none): the first measure stands there.
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(report)
+    observer?.observe(el)
+    return () => {
+      observer?.disconnect()
+      onBottom(0)
+    }
+  }, [onBottom])
   const { drawing, root, selected } = useDesigner(
     useShallow((s) => ({
       drawing: s.edgeDrawing,
@@ -35,7 +57,7 @@ export function ViewBar() {
     })),
   )
   return (
-    <div className="view-bar">
+    <div className="view-bar" ref={ref}>
       <nav className="breadcrumb" aria-label="View">
         {root ? (
           <>
