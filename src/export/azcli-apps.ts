@@ -6,7 +6,7 @@ import {
   shellWord,
 } from '../lib/encode/shell.ts'
 import { terminalText } from '../lib/encode/terminal.ts'
-import { ASSIGNMENT_NAMESPACE } from '../plan/arm-ids.ts'
+import { ASSIGNMENT_NAMESPACE, parseArmId } from '../plan/arm-ids.ts'
 import { identityType, type ExportModel } from './model.ts'
 import {
   aksSubject,
@@ -15,7 +15,7 @@ import {
   federatedCredentialName,
   providerPath,
 } from './shared.ts'
-import { idVariable, resourceGroupOf } from './shell.ts'
+import { idVariable, resourceGroupOf, subscriptionOf } from './shell.ts'
 import type { SymbolTable } from './symbols.ts'
 
 const HELPERS = `# Creates a role assignment unless an equal one exists (under any name).
@@ -32,14 +32,16 @@ assign_role() {
 
 # Creates a Cosmos DB data-plane role assignment on the whole account unless one exists.
 assign_cosmos_role() {
-  local account group count
+  local account group subscription count
   account="\${1##*/}"
   group=\${1#/*/*/*/}
   group=\${group%%/*}
-  count=$(az cosmosdb sql role assignment list --account-name="$account" --resource-group="$group" \\
+  subscription=\${1#/*/}
+  subscription=\${subscription%%/*}
+  count=$(az cosmosdb sql role assignment list --account-name="$account" --resource-group="$group" --subscription="$subscription" \\
     --query "[?principalId=='$3' && ends_with(roleDefinitionId, '/$2')] | length(@)" --output tsv)
   if [ "$count" != "0" ]; then echo "unchanged: $2 for $3 on $account"; return; fi
-  local args=(--account-name="$account" --resource-group="$group" --role-definition-id="$2" --principal-id="$3" --scope "/")
+  local args=(--account-name="$account" --resource-group="$group" --subscription="$subscription" --role-definition-id="$2" --principal-id="$3" --scope "/")
   if [ -n "\${4:-}" ]; then args+=(--role-assignment-id="$4"); fi
   az cosmosdb sql role assignment create "\${args[@]}" --output none
   echo "created: $2 for $3 on $account"
@@ -106,8 +108,12 @@ export function azcliHeader(
 /** `az identity create` for new identities, then each app's identities switched on or attached. */
 export function identityCommands(model: ExportModel, vars: SymbolTable): string[] {
   const out: string[] = []
-  const name = (node: string): string => model.names[node] ?? node
   const id = (node: string): string => idVariable(vars, model, node)
+  const azureName = (node: string): string => {
+    const identity = model.identities.find((i) => i.node === node)
+    const bound = identity?.resourceId ? parseArmId(identity.resourceId)?.name : undefined
+    return bound ?? model.names[node] ?? node
+  }
   const usedPrincipal = (type: string, node: string): boolean =>
     [
       ...model.roleAssignments,
@@ -166,7 +172,10 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
       for (const i of app.identities)
         out.push(
           resourceGroupOf('identity_group', id(i)),
-          `az identity federated-credential create --name=${shellWord(federatedCredentialName(app.name))} --identity-name=${shellWord(name(i))} --resource-group="$identity_group" --issuer="$${issuer}" --subject=${shellWord(aksSubject(app.name))} --audiences ${FEDERATION_AUDIENCE} --output none`,
+          subscriptionOf('identity_subscription', id(i)),
+          // Group and subscription from the identity's id, and a bound one's name: they may
+          // differ from the deployment's and from its node's name.
+          `az identity federated-credential create --name=${shellWord(federatedCredentialName(app.name))} --identity-name=${shellWord(azureName(i))} --resource-group="$identity_group" --subscription="$identity_subscription" --issuer="$${issuer}" --subject=${shellWord(aksSubject(app.name))} --audiences ${FEDERATION_AUDIENCE} --output none`,
         )
       continue
     }

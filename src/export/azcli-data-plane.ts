@@ -1,7 +1,7 @@
 import type { PlanPrincipal } from '../plan/types.ts'
 import type { ExportModel } from './model.ts'
 import { shellComment, shellWord } from '../lib/encode/shell.ts'
-import { resourceGroupOf } from './shell.ts'
+import { resourceGroupOf, subscriptionOf } from './shell.ts'
 import { grantLabel } from './shared.ts'
 
 /**
@@ -54,9 +54,10 @@ export function dataPlaneCommands(
     out.push(
       shellComment(grantLabel(model, a, a.accessPolicyName)),
       resourceGroupOf('cache_group', cacheVar),
+      subscriptionOf('cache_subscription', cacheVar),
       // azure-cli's options (redis/_params.py): -n/--name is the cache, the assignment's own
       // name is --policy-assignment-name.
-      `az redis access-policy-assignment create --name="$\{${cacheVar}##*/}" --resource-group="$cache_group" --policy-assignment-name="$(assignment_name ${cache} ${who} ${shellWord(a.accessPolicyName)})" --access-policy-name=${shellWord(a.accessPolicyName)} --object-id ${who} --object-id-alias=${shellWord(a.principal.node)} --output none`,
+      `az redis access-policy-assignment create --name="$\{${cacheVar}##*/}" --resource-group="$cache_group" --subscription="$cache_subscription" --policy-assignment-name="$(assignment_name ${cache} ${who} ${shellWord(a.accessPolicyName)})" --access-policy-name=${shellWord(a.accessPolicyName)} --object-id ${who} --object-id-alias=${shellWord(a.principal.node)} --output none`,
     )
   }
   return out

@@ -26,3 +26,8 @@ export function idVariable(vars: SymbolTable, model: ExportModel, node: string):
 export function resourceGroupOf(target: string, idVar: string): string {
   return `${target}=\${${idVar}#/*/*/*/}; ${target}=\${${target}%%/*}`
 }
+
+/** As resourceGroupOf, for the subscription (the third field): `az` works in one at a time. */
+export function subscriptionOf(target: string, idVar: string): string {
+  return `${target}=\${${idVar}#/*/}; ${target}=\${${target}%%/*}`
+}

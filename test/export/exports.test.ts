@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { v5 as uuidv5 } from 'uuid'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { exportDesign, exportFileName, EXPORT_FORMATS, type ExportFormat } from '@/export/export.ts'
 import { exportModel } from '@/export/model.ts'
 import { connectionGuide } from '@/guide/derive-guide.ts'
@@ -23,6 +23,7 @@ import {
   expected,
   DEPLOYMENT,
   parseTerraform,
+  runExportedScript,
   terraformAssignments,
   type Found,
 } from './read-exports.ts'
@@ -220,6 +221,56 @@ describe('a federated credential of an identity bound in another group', () => {
     const bicep = exportDesign(worker('app-rg'), 'bicep', { context: { resourceGroup: 'app-rg' } })
     expect(credential(bicep)).toMatch(/^\nresource miSharedWorkerFederation /)
     expect(bicep).toMatch(/^param workerOidcIssuer string$/m)
+  })
+})
+
+describe('the Azure CLI script with resources bound in another subscription', () => {
+  const OTHER = '22222222-2222-2222-2222-222222222222'
+  const id = (type: string, name: string) =>
+    `/subscriptions/${OTHER}/resourceGroups/shared-rg/providers/${type}/${name}`
+  const d = design()
+    .app('worker', { name: 'worker', hosting: 'aksWorkload' })
+    .identity('mi', {
+      name: 'mi-on-the-drawing',
+      azure: { resourceId: id('Microsoft.ManagedIdentity/userAssignedIdentities', 'mi-shared') },
+    })
+    .service('cosmos', 'cosmosDb', {
+      name: 'cosmos',
+      azure: { resourceId: id('Microsoft.DocumentDB/databaseAccounts', 'cosmos-shared') },
+    })
+    .service('cache', 'redis', {
+      name: 'cache',
+      azure: { resourceId: id('Microsoft.Cache/redis', 'cache-shared') },
+    })
+    .attach('worker', 'mi')
+    .access('worker', 'cosmos', ['Cosmos DB Built-in Data Reader'], { via: 'mi' })
+    .access('worker', 'cache', ['Data Reader'], { via: 'mi' })
+    .build()
+  let calls: readonly (readonly string[])[] = []
+  beforeAll(() => {
+    calls = runExportedScript(exportDesign(d, 'cli')).run.calls
+  })
+  const named = (...words: string[]) => calls.filter((c) => words.every((w, i) => c[i] === w))
+
+  it('federates the identity by its name and subscription in Azure, not the drawing’s', () => {
+    const [call] = named('identity', 'federated-credential', 'create')
+    expect(call).toEqual(
+      expect.arrayContaining([
+        '--identity-name=mi-shared',
+        `--subscription=${OTHER}`,
+        '--resource-group=shared-rg',
+      ]),
+    )
+  })
+
+  it('reads and writes the Cosmos DB data role and the Redis access policy in their subscription', () => {
+    for (const call of [
+      ...named('cosmosdb', 'sql', 'role', 'assignment'),
+      ...named('redis', 'access-policy-assignment', 'create'),
+    ])
+      expect(call).toContain(`--subscription=${OTHER}`)
+    expect(named('cosmosdb', 'sql', 'role', 'assignment').length).toBe(2)
+    expect(named('redis', 'access-policy-assignment', 'create').length).toBe(1)
   })
 })
 

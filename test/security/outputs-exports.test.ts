@@ -45,10 +45,16 @@ const sorted = <T>(list: readonly T[]): T[] => [...list].sort(byKey)
 
 /** Identities the exports create (not bound to an existing one). */
 const created = (m: ExportModel) => m.identities.filter((i) => !i.resourceId)
+/** Each AKS workload and identity: the identity by its Azure name (a bound one's, from its id). */
 const aksPairs = (m: ExportModel) =>
   m.apps
     .filter((a) => a.hosting === 'aksWorkload')
-    .flatMap((a) => a.identities.map((i) => ({ app: a.name, identity: m.names[i] ?? i })))
+    .flatMap((a) =>
+      a.identities.map((i) => {
+        const bound = m.identities.find((x) => x.node === i)?.resourceId
+        return { app: a.name, identity: bound ? bound.split('/').at(-1)! : (m.names[i] ?? i) }
+      }),
+    )
 
 /** `az <words>` of a call: the subcommand, without its arguments. */
 const subcommand = (call: readonly string[]): string =>

@@ -25,14 +25,16 @@ assign_role() {
 
 # Creates a Cosmos DB data-plane role assignment on the whole account unless one exists.
 assign_cosmos_role() {
-  local account group count
+  local account group subscription count
   account="${1##*/}"
   group=${1#/*/*/*/}
   group=${group%%/*}
-  count=$(az cosmosdb sql role assignment list --account-name="$account" --resource-group="$group" \
+  subscription=${1#/*/}
+  subscription=${subscription%%/*}
+  count=$(az cosmosdb sql role assignment list --account-name="$account" --resource-group="$group" --subscription="$subscription" \
     --query "[?principalId=='$3' && ends_with(roleDefinitionId, '/$2')] | length(@)" --output tsv)
   if [ "$count" != "0" ]; then echo "unchanged: $2 for $3 on $account"; return; fi
-  local args=(--account-name="$account" --resource-group="$group" --role-definition-id="$2" --principal-id="$3" --scope "/")
+  local args=(--account-name="$account" --resource-group="$group" --subscription="$subscription" --role-definition-id="$2" --principal-id="$3" --scope "/")
   if [ -n "${4:-}" ]; then args+=(--role-assignment-id="$4"); fi
   az cosmosdb sql role assignment create "${args[@]}" --output none
   echo "created: $2 for $3 on $account"
@@ -65,14 +67,16 @@ ORDERS_API_PRINCIPAL_ID=$(az resource show --ids="$ORDERS_API_ID" --query identi
 # its pods labelled azure.workload.identity/use: "true" (the connection guide has the code).
 if [ -z "${ORDERS_WORKER_OIDC_ISSUER:-}" ]; then printf '%s\n' 'set ORDERS_WORKER_OIDC_ISSUER to the OIDC issuer URL of the cluster running orders-worker (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)' >&2; exit 1; fi
 identity_group=${MI_ORDERS_ID#/*/*/*/}; identity_group=${identity_group%%/*}
-az identity federated-credential create --name='orders-worker' --identity-name='mi-orders' --resource-group="$identity_group" --issuer="$ORDERS_WORKER_OIDC_ISSUER" --subject='system:serviceaccount:default:orders-worker' --audiences api://AzureADTokenExchange --output none
+identity_subscription=${MI_ORDERS_ID#/*/}; identity_subscription=${identity_subscription%%/*}
+az identity federated-credential create --name='orders-worker' --identity-name='mi-orders' --resource-group="$identity_group" --subscription="$identity_subscription" --issuer="$ORDERS_WORKER_OIDC_ISSUER" --subject='system:serviceaccount:default:orders-worker' --audiences api://AzureADTokenExchange --output none
 # orders-sync (AKS workload): its pods use the identities through workload identity federation.
 # orders-sync (AKS workload), on the cluster: the OIDC issuer and workload identity on (az aks update --enable-oidc-issuer --enable-workload-identity);
 # a service account named orders-sync in namespace default, annotated azure.workload.identity/client-id with the client ID of mi-orders;
 # its pods labelled azure.workload.identity/use: "true" (the connection guide has the code).
 if [ -z "${ORDERS_SYNC_OIDC_ISSUER:-}" ]; then printf '%s\n' 'set ORDERS_SYNC_OIDC_ISSUER to the OIDC issuer URL of the cluster running orders-sync (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)' >&2; exit 1; fi
 identity_group=${MI_ORDERS_ID#/*/*/*/}; identity_group=${identity_group%%/*}
-az identity federated-credential create --name='orders-sync' --identity-name='mi-orders' --resource-group="$identity_group" --issuer="$ORDERS_SYNC_OIDC_ISSUER" --subject='system:serviceaccount:default:orders-sync' --audiences api://AzureADTokenExchange --output none
+identity_subscription=${MI_ORDERS_ID#/*/}; identity_subscription=${identity_subscription%%/*}
+az identity federated-credential create --name='orders-sync' --identity-name='mi-orders' --resource-group="$identity_group" --subscription="$identity_subscription" --issuer="$ORDERS_SYNC_OIDC_ISSUER" --subject='system:serviceaccount:default:orders-sync' --audiences api://AzureADTokenExchange --output none
 
 # Services (existing)
 KV_ORDERS_ID="$RG_ID"'/providers/Microsoft.KeyVault/vaults/kv-orders'
@@ -95,7 +99,8 @@ az rest --method put --url="$KV_ORDERS_ID/accessPolicies/add?api-version=2023-07
 # Azure Cache for Redis data access policy assignments (not Azure RBAC)
 # orders-api (systemAssigned) → orders-cache: Data Contributor
 cache_group=${ORDERS_CACHE_ID#/*/*/*/}; cache_group=${cache_group%%/*}
-az redis access-policy-assignment create --name="${ORDERS_CACHE_ID##*/}" --resource-group="$cache_group" --policy-assignment-name="$(assignment_name "$ORDERS_CACHE_ID" "$ORDERS_API_PRINCIPAL_ID" 'Data Contributor')" --access-policy-name='Data Contributor' --object-id "$ORDERS_API_PRINCIPAL_ID" --object-id-alias='api' --output none
+cache_subscription=${ORDERS_CACHE_ID#/*/}; cache_subscription=${cache_subscription%%/*}
+az redis access-policy-assignment create --name="${ORDERS_CACHE_ID##*/}" --resource-group="$cache_group" --subscription="$cache_subscription" --policy-assignment-name="$(assignment_name "$ORDERS_CACHE_ID" "$ORDERS_API_PRINCIPAL_ID" 'Data Contributor')" --access-policy-name='Data Contributor' --object-id "$ORDERS_API_PRINCIPAL_ID" --object-id-alias='api' --output none
 
 # Client-ID settings (DefaultAzureCredential picks the identity per client with them)
 echo 'Set in the environment of orders-worker:' AZURE_CLIENT_ID="$MI_ORDERS_CLIENT_ID"

@@ -23,14 +23,16 @@ assign_role() {
 
 # Creates a Cosmos DB data-plane role assignment on the whole account unless one exists.
 assign_cosmos_role() {
-  local account group count
+  local account group subscription count
   account="${1##*/}"
   group=${1#/*/*/*/}
   group=${group%%/*}
-  count=$(az cosmosdb sql role assignment list --account-name="$account" --resource-group="$group" \
+  subscription=${1#/*/}
+  subscription=${subscription%%/*}
+  count=$(az cosmosdb sql role assignment list --account-name="$account" --resource-group="$group" --subscription="$subscription" \
     --query "[?principalId=='$3' && ends_with(roleDefinitionId, '/$2')] | length(@)" --output tsv)
   if [ "$count" != "0" ]; then echo "unchanged: $2 for $3 on $account"; return; fi
-  local args=(--account-name="$account" --resource-group="$group" --role-definition-id="$2" --principal-id="$3" --scope "/")
+  local args=(--account-name="$account" --resource-group="$group" --subscription="$subscription" --role-definition-id="$2" --principal-id="$3" --scope "/")
   if [ -n "${4:-}" ]; then args+=(--role-assignment-id="$4"); fi
   az cosmosdb sql role assignment create "${args[@]}" --output none
   echo "created: $2 for $3 on $account"

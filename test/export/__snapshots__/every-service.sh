@@ -25,14 +25,16 @@ assign_role() {
 
 # Creates a Cosmos DB data-plane role assignment on the whole account unless one exists.
 assign_cosmos_role() {
-  local account group count
+  local account group subscription count
   account="${1##*/}"
   group=${1#/*/*/*/}
   group=${group%%/*}
-  count=$(az cosmosdb sql role assignment list --account-name="$account" --resource-group="$group" \
+  subscription=${1#/*/}
+  subscription=${subscription%%/*}
+  count=$(az cosmosdb sql role assignment list --account-name="$account" --resource-group="$group" --subscription="$subscription" \
     --query "[?principalId=='$3' && ends_with(roleDefinitionId, '/$2')] | length(@)" --output tsv)
   if [ "$count" != "0" ]; then echo "unchanged: $2 for $3 on $account"; return; fi
-  local args=(--account-name="$account" --resource-group="$group" --role-definition-id="$2" --principal-id="$3" --scope "/")
+  local args=(--account-name="$account" --resource-group="$group" --subscription="$subscription" --role-definition-id="$2" --principal-id="$3" --scope "/")
   if [ -n "${4:-}" ]; then args+=(--role-assignment-id="$4"); fi
   az cosmosdb sql role assignment create "${args[@]}" --output none
   echo "created: $2 for $3 on $account"
@@ -72,7 +74,8 @@ az vm identity assign --ids="$CONTOSO_VM_ID" --identities "$MI_CONTOSO_DATA_ID" 
 # its pods labelled azure.workload.identity/use: "true" (the connection guide has the code).
 if [ -z "${CONTOSO_AKS_APP_OIDC_ISSUER:-}" ]; then printf '%s\n' 'set CONTOSO_AKS_APP_OIDC_ISSUER to the OIDC issuer URL of the cluster running contoso-aks-app (az aks show --query oidcIssuerProfile.issuerUrl -o tsv)' >&2; exit 1; fi
 identity_group=${MI_CONTOSO_MESSAGING_ID#/*/*/*/}; identity_group=${identity_group%%/*}
-az identity federated-credential create --name='contoso-aks-app' --identity-name='mi-contoso-messaging' --resource-group="$identity_group" --issuer="$CONTOSO_AKS_APP_OIDC_ISSUER" --subject='system:serviceaccount:default:contoso-aks-app' --audiences api://AzureADTokenExchange --output none
+identity_subscription=${MI_CONTOSO_MESSAGING_ID#/*/}; identity_subscription=${identity_subscription%%/*}
+az identity federated-credential create --name='contoso-aks-app' --identity-name='mi-contoso-messaging' --resource-group="$identity_group" --subscription="$identity_subscription" --issuer="$CONTOSO_AKS_APP_OIDC_ISSUER" --subject='system:serviceaccount:default:contoso-aks-app' --audiences api://AzureADTokenExchange --output none
 CONTOSO_LOGIC_ID="$RG_ID"'/providers/Microsoft.Logic/workflows/contoso-logic'
 # contoso-logic: sets its identities to exactly these (one it has that the design lacks is removed).
 az resource update --ids="$CONTOSO_LOGIC_ID" --set "identity={\"type\":\"SystemAssigned\"}" --output none
