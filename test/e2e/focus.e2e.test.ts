@@ -123,6 +123,25 @@ describe('focus after keyboard actions', () => {
     expect(await inspector.getByRole('heading', { level: 2 }).first().innerText()).toMatch(/^app-/)
   })
 
+  it('Enter on a node reached with Tab selects it and takes the focus to its first field in the inspector; Escape comes back', async () => {
+    const page = browser.page
+    const inspector = page.getByRole('complementary', { name: 'Inspector' })
+    await d.select('kv-1')
+    await page.getByRole('tab', { name: 'Canvas' }).focus()
+    const app = page.locator('.react-flow__node[data-id="app-1"]')
+    for (let i = 0; i < 5 && !(await app.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab')
+    expect(await app.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.keyboard.press('Enter')
+    await inspector.getByRole('heading', { name: 'app-1' }).waitFor()
+    const name = inspector.getByRole('textbox', { name: 'Name', exact: true })
+    await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => app.evaluate((el) => el === document.activeElement)).toBe(true)
+    // Still selected: Escape took the keyboard back, it did not clear the selection.
+    await inspector.getByRole('heading', { name: 'app-1' }).waitFor()
+  })
+
   it('Bind in the Apply dialog leaves the focus in the dialog, on the step it moved to', async () => {
     const page = browser.page
     await d.button('Apply').click()

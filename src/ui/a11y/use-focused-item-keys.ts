@@ -1,4 +1,6 @@
-import { useCallback, type KeyboardEvent, type RefObject } from 'react'
+import { useCallback, useRef, type KeyboardEvent, type RefObject } from 'react'
+import { focusInspector } from '../outline/inspector-focus.ts'
+import { useReturnFromInspector } from '../outline/use-return-from-inspector.ts'
 import { useStoreApi } from '../store-context.tsx'
 
 /** The canvas's tab stops: its nodes and lines, in tab order. */
@@ -11,32 +13,62 @@ const DRAWN_WITHIN = 30
  * moves the focus without selecting (Enter selects). A node or line that has the focus and is not
  * selected is what the key is meant for, not a selection elsewhere, perhaps out of view: it
  * becomes the selection first. After Delete the focus goes to the node or line now in the removed
- * one's place in the tab order (the Canvas tab when none is left), never to the page. Returns the
- * canvas's keydown handler; it runs before the designer's own (on the window).
+ * one's place in the tab order (the Canvas tab when none is left), never to the page. Enter
+ * selects the focused node or line and takes the keyboard to the inspector's first field, as the
+ * outline's Enter does; Escape there comes back to it. Returns the canvas's keydown handler; it
+ * runs before the designer's own (on the window).
  */
 export function useFocusedItemKeys(
   membersOf: RefObject<(id: string) => readonly string[]>,
 ): (event: KeyboardEvent) => void {
   const store = useStoreApi()
+  // The node or line Enter took to the inspector: Escape there returns to it while it is still
+  // drawn, selected and the canvas is the view shown.
+  const editing = useRef<HTMLElement | null>(null)
+  const returnTo = useCallback(() => {
+    const item = editing.current
+    const id = item?.dataset.id
+    if (!item?.isConnected || id === undefined) return null
+    const { selection, centerView } = store.getState()
+    if (centerView !== 'canvas') return null
+    const selected = item.classList.contains('react-flow__node')
+      ? selection.nodes.includes(id)
+      : membersOf.current(id).some((m) => selection.edges.includes(m))
+    return selected ? item : null
+  }, [store, membersOf])
+  useReturnFromInspector(returnTo)
   return useCallback(
     (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey
       const remove = !mod && !event.altKey && (event.key === 'Delete' || event.key === 'Backspace')
-      if (!remove && !(mod && event.key.toLowerCase() === 'c')) return
+      const copy = mod && event.key.toLowerCase() === 'c'
+      const edit = !mod && !event.altKey && !event.shiftKey && event.key === 'Enter'
+      if (!remove && !copy && !edit) return
       const item = (event.target as HTMLElement).closest<HTMLElement>(ITEMS)
       const id = item?.dataset.id
       if (!item || id === undefined) return
+      // Enter on a control inside a node (a group's collapse button, a toggle) is that control's.
+      if (edit && event.target !== item) return
       const { design, selection } = store.getState()
+      let heading: string
       if (item.classList.contains('react-flow__node')) {
         // A group's box or card is no design node: it has no selection of its own to take.
-        if (!design.nodes.some((n) => n.id === id)) return
+        const node = design.nodes.find((n) => n.id === id)
+        if (!node) return
         if (!selection.nodes.includes(id)) store.getState().select({ nodes: [id], edges: [] })
+        heading = node.name
       } else {
         const members = membersOf.current(id)
         if (!members.every((m) => selection.edges.includes(m)))
           store.getState().select({ nodes: [], edges: [...members] })
+        heading = members.length === 1 ? 'Connection' : 'Selection'
       }
       if (remove) refocusAfterRemoval(item)
+      if (edit) {
+        event.preventDefault()
+        editing.current = item
+        focusInspector({ to: 'first' }, heading)
+      }
     },
     [store, membersOf],
   )

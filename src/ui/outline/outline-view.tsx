@@ -84,7 +84,12 @@ export function OutlineView() {
     revealInList(el)
   }, [activeIndex, rows])
 
-  useReturnFromInspector(tree)
+  // The tree's one tab stop: its active row.
+  const activeRow = useCallback(
+    () => tree.current?.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]'),
+    [],
+  )
+  useReturnFromInspector(activeRow)
 
   // Stable handlers (per design and rows): moving the active row re-renders only two rows.
   const selectSubject = useCallback(

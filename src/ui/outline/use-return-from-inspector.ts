@@ -1,27 +1,28 @@
-import { useEffect, type RefObject } from 'react'
+import { useEffect } from 'react'
 
 /**
- * Escape in the inspector returns the keyboard to the outline's active row, when it has nothing
- * of its own to undo: a text field showing its saved value (CommitText marks it with
- * data-committed), an empty search box, a closed list, or any other control.
+ * Escape in the inspector returns the keyboard to where it came from (the outline's active row,
+ * the canvas node or line Enter was pressed on: `target`, null when there is none), when it has
+ * nothing of its own to undo: a text field showing its saved value (CommitText marks it with
+ * data-committed), an empty search box, a closed list, or any other control. `target` keeps its
+ * identity (useCallback).
  */
-export function useReturnFromInspector(tree: RefObject<HTMLElement | null>): void {
+export function useReturnFromInspector(target: () => HTMLElement | null | undefined): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.key !== 'Escape' || event.ctrlKey || event.altKey || event.metaKey) return
-      const target = event.target as HTMLElement | null
-      if (!target?.closest('aside.inspector') || !canLeave(target)) return
-      // The tree's one tab stop: its active row.
-      const row = tree.current?.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]')
-      if (!row) return
+      const from = event.target as HTMLElement | null
+      if (!from?.closest('aside.inspector') || !canLeave(from)) return
+      const to = target()
+      if (!to) return
       event.preventDefault()
       event.stopPropagation()
-      row.focus()
+      to.focus()
     }
     // Capture: before the field's own Escape (revert) and the designer's (clear the selection).
     window.addEventListener('keydown', onKeyDown, true)
     return () => window.removeEventListener('keydown', onKeyDown, true)
-  }, [tree])
+  }, [target])
 }
 
 function canLeave(target: HTMLElement): boolean {
