@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { analyze, sameExceptPositions } from '../../store/derived.ts'
 import type { Finding } from '../../rules/types.ts'
 import type { Design } from '../../model/types.ts'
+import { plural } from '../../lib/plural.ts'
 import { useStoreApi } from '../store-context.tsx'
 import { AnnounceContext, type Announce } from './announce-context.ts'
 import { describeChanges } from './changes.ts'
@@ -76,5 +77,12 @@ function useDesignAnnouncements(announce: Announce): void {
 
 function opened(design: Design, findings: readonly Finding[]): string {
   const errors = findings.filter((f) => f.severity === 'error').length
-  return `Opened ${design.name}: ${design.nodes.length} nodes, ${design.edges.length} connections, ${findings.length} findings${errors ? `, ${errors} errors` : ''}`
+  // One of a kind in the singular ('1 node'), as the status bar counts.
+  const counts = [
+    plural(design.nodes.length, 'node'),
+    plural(design.edges.length, 'connection'),
+    plural(findings.length, 'finding'),
+    ...(errors ? [plural(errors, 'error')] : []),
+  ]
+  return `Opened ${design.name}: ${counts.join(', ')}`
 }
