@@ -16,6 +16,8 @@ export interface SetupAction {
   readonly run: () => void
   /** Whether a location for new identities matters (apply only). */
   readonly location: boolean
+  /** What the Azure target does, under its name (the apply dialog's: apply to a subscription). */
+  readonly azure?: string
 }
 
 /**
@@ -58,7 +60,7 @@ export function SetupStep({ action }: { action?: SetupAction }) {
           <span>
             <strong>Azure</strong>
             <span className="muted">
-              Sign in with Microsoft Entra ID and apply to a real subscription.
+              {action?.azure ?? 'Sign in with Microsoft Entra ID and apply to a real subscription.'}
             </span>
           </span>
         </label>

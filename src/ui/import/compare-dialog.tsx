@@ -72,6 +72,8 @@ export default function CompareDialog(props: { onClose: () => void; onApply: () 
             label: group ? `Compare with ${group}` : 'Compare',
             run: () => void compare(),
             location: false,
+            azure:
+              'Sign in with Microsoft Entra ID and compare the design with a resource group of a real subscription.',
           }}
         />
       )}

@@ -77,6 +77,8 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
           label: group ? `Import ${group}` : 'Import',
           run: () => void importGroup(),
           location: false,
+          azure:
+            'Sign in with Microsoft Entra ID and read a resource group of a real subscription.',
         }}
       />
       {target === 'sandbox' && <DemoEstate disabled={reading || busy !== null} />}
