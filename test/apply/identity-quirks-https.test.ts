@@ -8,8 +8,6 @@ import { applyOnce, httpsWorld, QUICK_RETRY, SUB, sandboxServerPerFile } from '.
 
 const RETRY = QUICK_RETRY
 const RG = `/subscriptions/${SUB}/resourceGroups/sandbox-rg`
-const ISSUER =
-  'https://westeurope.oic.prod-aks.azure.com/22222222-2222-2222-2222-222222222222/5e1f8a0c/'
 
 const host = sandboxServerPerFile()
 
@@ -285,7 +283,8 @@ describe('identity changes per resource type (real SDK over HTTPS)', () => {
         ...['aks-a', 'aks-b', 'aks-c'].map((name) => ({
           type: 'Microsoft.ContainerService/managedClusters',
           name,
-          properties: { oidcIssuerProfile: { enabled: true, issuerUrl: ISSUER } },
+          // What a client may send: ARM computes the issuer URL itself (issuerURL).
+          properties: { oidcIssuerProfile: { enabled: true } },
         })),
       ],
     })
@@ -320,8 +319,21 @@ describe('identity changes per resource type (real SDK over HTTPS)', () => {
       .filter((r) => r.type.endsWith('/federatedIdentityCredentials'))
       .map((r) => [r.name, r.properties.subject, r.properties.issuer])
       .sort()
+    const issuerOf = (cluster: string): unknown =>
+      Object.values(host.server.sandbox.snapshot().resources).find((r) => r.name === cluster)
+        ?.properties.oidcIssuerProfile
     expect(credentials).toEqual(
-      apps.map((a) => [`mi-pods/${a}`, `system:serviceaccount:default:${a}`, ISSUER]),
+      apps.map((a) => [
+        `mi-pods/${a}`,
+        `system:serviceaccount:default:${a}`,
+        (issuerOf(a) as { issuerURL: string }).issuerURL,
+      ]),
     )
+    expect(issuerOf('aks-a')).toEqual({
+      enabled: true,
+      issuerURL: expect.stringMatching(
+        /^https:\/\/\w+\.oic\.prod-aks\.azure\.com\/[0-9a-f-]+\/[0-9a-f-]+\/$/,
+      ),
+    })
   }, 30_000)
 })

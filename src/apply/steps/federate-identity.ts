@@ -18,10 +18,12 @@ async function issuerOf(
   if (!step.clusterId) return { reason: 'the AKS cluster is not bound to an Azure resource' }
   const cluster = await gateway.getResource(step.clusterId, HOSTING.aksWorkload.apiVersion, o)
   if (!cluster) return { reason: `${step.clusterId} does not exist` }
+  // ARM spells it `issuerURL` (ManagedClusterOidcIssuerProfile); `az aks show` prints
+  // `issuerUrl`, its own rendering of the same field.
   const profile = (cluster.document?.properties as Record<string, unknown> | undefined)
-    ?.oidcIssuerProfile as { enabled?: boolean; issuerUrl?: string } | undefined
-  return profile?.enabled && profile.issuerUrl
-    ? { issuer: profile.issuerUrl }
+    ?.oidcIssuerProfile as { enabled?: boolean; issuerURL?: string } | undefined
+  return profile?.enabled && profile.issuerURL
+    ? { issuer: profile.issuerURL }
     : { reason: `the cluster has no OIDC issuer: ${ENABLE_ISSUER}` }
 }
 

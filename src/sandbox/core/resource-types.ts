@@ -1,5 +1,7 @@
 import { HOSTING, IDENTITY_ARM_TYPE } from '../../catalog/hosting.ts'
 import { SERVICES } from '../../catalog/services.ts'
+import { v5 as uuidv5 } from 'uuid'
+import { idKey } from './ids.ts'
 import type { JsonObject, ResourceRecord } from './types.ts'
 
 /** Types the sandbox knows by name, beyond the catalog's, spelled as their providers spell them. */
@@ -106,6 +108,27 @@ export function defaultProperties(type: string, tenantId: string): JsonObject {
     default:
       return {}
   }
+}
+
+const ISSUER_NAMESPACE = '5f0e2a9c-7b1d-4c3e-8a6f-1d2c3b4a5e60'
+
+/**
+ * A resource's properties with the read-only ones ARM computes in place of whatever a client or
+ * a seed wrote there: an AKS cluster's OIDC issuer URL, `issuerURL` (ARM's spelling, not the
+ * Azure CLI's `issuerUrl`: ManagedClusterOidcIssuerProfile in Azure/bicep-types-az), present
+ * when the issuer is enabled and unique per cluster.
+ */
+export function withComputedProperties(
+  type: string,
+  at: { readonly id: string; readonly location: string; readonly tenantId: string },
+  properties: JsonObject,
+): JsonObject {
+  if (type.toLowerCase() !== 'microsoft.containerservice/managedclusters') return properties
+  const profile = properties.oidcIssuerProfile as JsonObject | undefined
+  if (profile === undefined) return properties
+  const enabled = profile.enabled === true
+  const issuerURL = `https://${at.location}.oic.prod-aks.azure.com/${at.tenantId}/${uuidv5(idKey(at.id), ISSUER_NAMESPACE)}/`
+  return { ...properties, oidcIssuerProfile: enabled ? { enabled, issuerURL } : { enabled } }
 }
 
 export const isIdentityType = (type: string): boolean =>

@@ -26,6 +26,7 @@ import {
   hasProvisioningState,
   isIdentityType,
   patchTakesTagsOnly,
+  withComputedProperties,
 } from './resource-types.ts'
 import { mergePatch } from './merge-patch.ts'
 import type { JsonObject, ResourceRecord, SandboxResponse } from './types.ts'
@@ -96,7 +97,13 @@ export function putResource(ctx: Ctx, at: Address): SandboxResponse {
   const identity = nextIdentity(ctx, at, existing?.identity, body.value.identity, 'put')
   if (!identity.ok) return identity.error
   const requested = objectOr(body.value.properties, {})
-  const properties: JsonObject = identityProperties(ctx, at.type, existing) ?? { ...requested }
+  const properties: JsonObject =
+    identityProperties(ctx, at.type, existing) ??
+    withComputedProperties(
+      at.type,
+      { id: at.id, location: location ?? existing?.location ?? '', tenantId: ctx.state.tenantId },
+      { ...requested },
+    )
   if (hasProvisioningState(at.type)) properties.provisioningState = 'Succeeded'
   const extra = Object.fromEntries(Object.entries(body.value).filter(([k]) => !SHAPE_FIELDS.has(k)))
   const record: ResourceRecord = {

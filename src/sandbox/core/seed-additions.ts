@@ -1,6 +1,11 @@
 import { genericResourceId, idKey, resourceGroupId, subscriptionId } from './ids.ts'
 import { normaliseLocation } from './resource-store.ts'
-import { canonicalType, defaultProperties, hasProvisioningState } from './resource-types.ts'
+import {
+  canonicalType,
+  defaultProperties,
+  hasProvisioningState,
+  withComputedProperties,
+} from './resource-types.ts'
 import { SANDBOX_LOCATION, SANDBOX_RESOURCE_GROUP, SANDBOX_SUBSCRIPTION_ID } from './seed.ts'
 import type { JsonObject, PrincipalType, SandboxState } from './types.ts'
 
@@ -66,6 +71,7 @@ export function addToWorld(
     }
     const groupLocation = state.resourceGroups[groupKey]?.location
     const id = genericResourceId(sub, group, type, r.name)
+    const location = normaliseLocation(r.location ?? groupLocation ?? SANDBOX_LOCATION)
     state.resources[idKey(id)] = {
       id,
       subscriptionId: sub,
@@ -73,13 +79,17 @@ export function addToWorld(
       type,
       name: r.name,
       tracked: true,
-      location: normaliseLocation(r.location ?? groupLocation ?? SANDBOX_LOCATION),
+      location,
       ...(r.kind ? { kind: r.kind } : {}),
-      properties: {
-        ...defaultProperties(type, state.tenantId),
-        ...r.properties,
-        ...(hasProvisioningState(type) ? { provisioningState: 'Succeeded' } : {}),
-      },
+      properties: withComputedProperties(
+        type,
+        { id, location, tenantId: state.tenantId },
+        {
+          ...defaultProperties(type, state.tenantId),
+          ...r.properties,
+          ...(hasProvisioningState(type) ? { provisioningState: 'Succeeded' } : {}),
+        },
+      ),
       extra: {},
     }
   }
