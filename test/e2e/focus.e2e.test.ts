@@ -142,6 +142,23 @@ describe('focus after keyboard actions', () => {
     await inspector.getByRole('heading', { name: 'app-1' }).waitFor()
   })
 
+  it('Delete connection in the inspector leaves the focus on the connection’s source, not the design', async () => {
+    const page = browser.page
+    const inspector = page.getByRole('complementary', { name: 'Inspector' })
+    // Ctrl+V above pasted a second node named app-1: this one by its id.
+    await d.fitView()
+    await page.locator('.react-flow__node[data-id="app-1"] .dn-name').click()
+    await inspector.getByRole('heading', { name: 'app-1' }).waitFor()
+    await d.connectTo('kv-1')
+    await inspector.getByRole('heading', { name: 'Connection' }).waitFor()
+    await inspector.getByRole('button', { name: 'Delete connection' }).focus()
+    await page.keyboard.press('Enter')
+    await inspector.getByRole('heading', { name: 'app-1' }).waitFor()
+    await expect.poll(async () => (await focused(page)).text).toBe('app-1')
+    expect(await focused(page)).toMatchObject({ tag: 'h2', inInspector: true })
+    expect(await page.locator('.react-flow__edge').count()).toBe(0)
+  })
+
   it('Bind in the Apply dialog leaves the focus in the dialog, on the step it moved to', async () => {
     const page = browser.page
     await d.button('Apply').click()

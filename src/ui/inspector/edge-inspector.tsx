@@ -62,7 +62,13 @@ export function EdgeInspector({ edge }: { edge: DesignEdge }) {
       <button
         type="button"
         className="button danger"
-        onClick={() => store.getState().removeSelection()}
+        onClick={() => {
+          // The inspector goes on with the connection's source (its other connections), the
+          // focus on its heading, not on the design's: where the keyboard came from.
+          store.getState().removeSelection()
+          if (nodeById(store.getState().design, edge.source))
+            store.getState().select({ nodes: [edge.source], edges: [] })
+        }}
       >
         <Icon name="trash" size={15} /> Delete connection
       </button>
