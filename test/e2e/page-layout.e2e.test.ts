@@ -61,6 +61,41 @@ describe('the page stays put: only its panels scroll', () => {
     await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBe(0)
   })
 
+  it('wraps 128-character names without spaces in the Plan table and the Guide', async () => {
+    const app = `app${'a'.repeat(125)}`
+    const identity = `mi${'d'.repeat(126)}`
+    const developers = `g${'e'.repeat(127)}`
+    const long = design()
+      .named('Long names')
+      .app('web', { name: app, position: { x: 0, y: 0 } })
+      .identity('mi', { name: identity, position: { x: 300, y: 0 } })
+      .service('st', 'storage', { name: 'stlongnames', position: { x: 600, y: 0 } })
+      .developer('dev', 'group', { name: developers, position: { x: 0, y: 200 } })
+      .attach('web', 'mi')
+      .access('web', 'st', ['Storage Blob Data Reader'], { via: 'mi' })
+      .access('dev', 'st', ['Storage Blob Data Reader'])
+      .build()
+    const { page } = session.d
+    await session.d.openDesign('long-names.topology.json', serializeDesign(long))
+    await page.getByRole('tab', { name: /^Plan/ }).click()
+    const plan = page.getByRole('tabpanel', { name: /^Plan/ })
+    const table = plan.getByRole('table')
+    // Every column in the panel: Scope's right edge inside it, nothing to scroll sideways.
+    const edge = await plan.evaluate((el) => el.getBoundingClientRect().right)
+    const scope = await table.getByRole('columnheader', { name: 'Scope' }).boundingBox()
+    expect((scope?.x ?? Infinity) + (scope?.width ?? 0)).toBeLessThanOrEqual(edge)
+    expect(
+      await plan.locator('.table-scroll').evaluate((el) => el.scrollWidth - el.clientWidth),
+    ).toBe(0)
+    // The name is there in full, wrapped.
+    await table.getByRole('cell', { name: identity, exact: true }).first().waitFor()
+    await page.getByRole('tab', { name: /^Guide/ }).click()
+    const guide = page.getByRole('tabpanel', { name: /^Guide/ })
+    await guide.getByRole('heading', { name: app }).waitFor()
+    expect(await guide.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0)
+    expect(await pageScroll(session.d)).toEqual({ overflowY: 0, overflowX: 0, scrolledY: 0 })
+  })
+
   it('wraps long quick-fix titles inside the inspector', async () => {
     // An identity nothing uses: its fix is 'Remove identity "<its name>"'.
     const identity =

@@ -54,9 +54,9 @@ export function PlanPanel() {
                   <td>
                     <span className={`kind-pill kind-${row.kind}`}>{row.kindLabel}</span>
                   </td>
-                  <td>{row.principal}</td>
+                  <td className="name">{row.principal}</td>
                   <td>{row.role}</td>
-                  <td>{row.target}</td>
+                  <td className="name">{row.target}</td>
                   <td>{row.scope}</td>
                 </tr>
               ))}
