@@ -41,11 +41,21 @@ const isLock = (f: ArmFailure): boolean =>
   (f.status === 412 && f.code === 'PreconditionFailed') ||
   (f.status === 409 && LOCK_CONFLICTS.has(f.code))
 
+/**
+ * A principal Microsoft Entra ID does not know yet (a managed identity made moments ago): ARM's
+ * PrincipalNotFound, and Cosmos DB's BadRequest "The provided principal ID [...] was not found in
+ * the AAD tenant(s)" (its data roles take no principal type to skip the lookup; answered on the
+ * PUT or as the failed operation's error: pulumi/pulumi-azure-native#2816, later runs succeed).
+ */
+const isPrincipalNotReady = (f: ArmFailure): boolean =>
+  f.code === 'PrincipalNotFound' ||
+  (f.code === 'BadRequest' && /principal ID .* was not found in the AAD tenant/i.test(f.message))
+
 /** Which failures are worth retrying, and how. */
 export function classify(f: ArmFailure): RetryClass {
   if (f.status === 429) return 'throttled'
   if (isLock(f)) return 'locked'
-  if (f.code === 'PrincipalNotFound') return 'principalNotReady'
+  if (isPrincipalNotReady(f)) return 'principalNotReady'
   // The token expired on the way (or ARM judges the clock differently): the credential renews it.
   if (
     f.status === 401 &&
@@ -61,13 +71,13 @@ export function classify(f: ArmFailure): RetryClass {
 
 /** The next step for the user, for the failures people meet applying identities. */
 export function adviceFor(f: ArmFailure): string | undefined {
+  if (isPrincipalNotReady(f))
+    return 'The identity is new and not yet replicated in Microsoft Entra ID. Re-run apply in a few minutes; nothing will be duplicated.'
   switch (f.code) {
     case 'AuthorizationFailed':
       return authorizationAdvice(f.message)
     case 'LinkedAuthorizationFailed':
       return 'Attaching a user-assigned identity needs Microsoft.ManagedIdentity/userAssignedIdentities/assign/action on it: ask for Managed Identity Operator on the identity (or its group).'
-    case 'PrincipalNotFound':
-      return 'The identity is new and not yet replicated in Microsoft Entra ID. Re-run apply in a few minutes; nothing will be duplicated.'
     case 'RoleAssignmentLimitExceeded':
       return 'The subscription holds 5,000 role assignments. Share user-assigned identities (Optimize identities) or assign at group scope.'
     case 'ResourceNotFound':

@@ -3,6 +3,7 @@ import { countPreview } from '@/apply/preview.ts'
 import { templateById } from '@/templates/index.ts'
 import {
   actualAssignments,
+  actualCosmosAssignments,
   applyOnce,
   bulkDesign,
   expectedAssignments,
@@ -75,6 +76,24 @@ describe('apply converges under ARM faults', () => {
       actualAssignments(world.sandbox, principalIdsOf(applied, world.sandbox)),
       world.sandbox,
     )
+  })
+
+  it('waits out Cosmos DB’s Entra lookup of an identity made in the same run, then grants its data role', async () => {
+    // Scenario 2 makes mi-contoso-data and grants it Cosmos DB Built-in Data Contributor: Cosmos
+    // DB answers its write with a failed operation until Entra ID knows the identity.
+    const world = inPageWorld()
+    const applied = await applyOnce(templateById('scenario-2')!.design, world)
+    const waited = applied.events.flatMap((e) =>
+      e.type === 'retry' && e.note.failure.code === 'BadRequest' ? [e.note.failure.message] : [],
+    )
+    expect(waited.length).toBeGreaterThan(0)
+    expect(waited[0]).toMatch(
+      /^The provided principal ID \[[0-9a-f-]+\] was not found in the AAD tenant\(s\)/,
+    )
+    expect(
+      applied.report.steps.filter((s) => s.kind === 'assignCosmosDataRole').map((s) => s.outcome),
+    ).toEqual(['created', 'created'])
+    expect(actualCosmosAssignments(world.sandbox)).toHaveLength(2)
   })
 
   it('recovers from 20% server errors', async () => {

@@ -15,6 +15,8 @@ export interface SandboxSettings {
   readonly faults: FaultConfig
   /** How long a principal the sandbox made stays invisible to role assignments without principalType. */
   readonly principalPropagationMs: number
+  /** How long such a principal stays unknown to Cosmos DB's own Entra lookup (its data roles). */
+  readonly entraLookupMs: number
   /** Items per page of a list before a `nextLink`. */
   readonly pageSize: number
   /** Sign-in mode: every call is authorized by the caller's role assignments (rbac-gate.ts). */

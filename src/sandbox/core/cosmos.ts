@@ -18,7 +18,7 @@ import {
   storeChild,
 } from './resource-store.ts'
 import type { Address } from './resources.ts'
-import type { JsonObject, ResourceRecord, SandboxResponse } from './types.ts'
+import type { JsonObject, OperationRecord, ResourceRecord, SandboxResponse } from './types.ts'
 
 export const SQL_ROLE_DEFINITIONS = 'microsoft.documentdb/databaseaccounts/sqlroledefinitions'
 export const SQL_ROLE_ASSIGNMENTS = 'microsoft.documentdb/databaseaccounts/sqlroleassignments'
@@ -61,8 +61,12 @@ function renderDefinition(account: ResourceRecord, d: (typeof BUILT_IN)[number])
 }
 
 /** 202 + Azure-AsyncOperation and Location, as the Cosmos DB provider answers writes. */
-function accepted(ctx: Ctx, account: ResourceRecord): SandboxResponse {
-  const op = startOperation(ctx)
+function accepted(
+  ctx: Ctx,
+  account: ResourceRecord,
+  error?: OperationRecord['error'],
+): SandboxResponse {
+  const op = startOperation(ctx, undefined, error)
   const base = `${ctx.origin}/subscriptions/${account.subscriptionId}/providers/Microsoft.DocumentDB/locations/${account.location ?? 'westeurope'}`
   const v = ctx.request.query.get('api-version') ?? ''
   return {
@@ -120,6 +124,16 @@ function putAssignment(ctx: Ctx, account: ResourceRecord, name: string): Sandbox
     return bad(`The provided principal id '${String(principalId)}' is not a valid GUID.`)
   const lock = locked(ctx, account)
   if (lock) return lock
+  // Cosmos DB looks the principal up in Microsoft Entra ID (it takes no principal type to skip
+  // that): one made moments ago is not found yet, and the accepted write fails
+  // (pulumi/pulumi-azure-native#2816; later runs succeed).
+  const known = ctx.state.principals[principalId.toLowerCase()]
+  if (known && ctx.now - known.createdAt < ctx.settings.entraLookupMs)
+    return accepted(ctx, account, {
+      status: 400,
+      code: 'BadRequest',
+      message: `The provided principal ID [${principalId}] was not found in the AAD tenant(s) [${ctx.state.tenantId}] which are associated with the customer's subscription.\r\nActivityId: ${newGuid(ctx)}, Microsoft.Azure.Documents.Common/2.14.0`,
+    })
   storeChild(ctx.state, account, 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments', name, {
     roleDefinitionId: `${account.id}/sqlRoleDefinitions/${definition.guid}`,
     scope,

@@ -6,14 +6,19 @@ import type { OperationRecord, SandboxResponse } from './types.ts'
 /**
  * Records an asynchronous operation and returns its id. It runs for the sandbox's operation
  * duration (faults.operations), `InProgress` until then; `resultId` is what a `Location` poll
- * answers with once it is done.
+ * answers with once it is done. With `error` it ends `Failed` with that error.
  */
-export function startOperation(ctx: Ctx, resultId?: string): string {
+export function startOperation(
+  ctx: Ctx,
+  resultId?: string,
+  error?: OperationRecord['error'],
+): string {
   const id = newGuid(ctx)
   const duration = ctx.settings.faults.operations.durationMs
   ctx.state.operations[id] = {
     id,
-    status: 'Succeeded',
+    status: error ? 'Failed' : 'Succeeded',
+    ...(error ? { error } : {}),
     startTime: nowIso(ctx),
     ...(duration > 0 ? { doneAt: ctx.now + duration } : {}),
     ...(resultId ? { resultId } : {}),
@@ -48,6 +53,9 @@ export function operationStatus(ctx: Ctx, id: string): SandboxResponse {
       ...(inProgress
         ? {}
         : { endTime: new Date(op.doneAt ?? Date.parse(op.startTime)).toISOString() }),
+      ...(!inProgress && op.error
+        ? { error: { code: op.error.code, message: op.error.message } }
+        : {}),
     },
     inProgress ? retryAfter(ctx) : {},
   )
@@ -64,6 +72,7 @@ export function operationResult(ctx: Ctx, id: string): SandboxResponse {
     const location = `${ctx.origin}${ctx.request.path}?api-version=${ctx.request.query.get('api-version') ?? ''}`
     return { status: 202, headers: { ...retryAfter(ctx), location } }
   }
+  if (op.error) return armError(op.error.status, op.error.code, op.error.message)
   const result = op.resultId ? findResource(ctx.state, op.resultId) : undefined
   return result ? json(200, renderResource(result)) : noContent(op.resultId ? 204 : 200)
 }

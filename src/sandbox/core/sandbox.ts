@@ -24,6 +24,11 @@ export interface SandboxOptions {
   readonly faults?: FaultPatch
   /** PrincipalNotFound window for principals the sandbox made (default 3 minutes of sandbox time). */
   readonly principalPropagationMs?: number
+  /**
+   * How long a principal the sandbox made stays unknown to a provider that looks it up in
+   * Microsoft Entra ID itself (Cosmos DB data roles; default 5 seconds of sandbox time).
+   */
+  readonly entraLookupMs?: number
   readonly pageSize?: number
   /**
    * Sign-in mode: the world starts with these directory principals and role assignments (again
@@ -62,6 +67,12 @@ export interface Sandbox {
 }
 
 export const DEFAULT_PRINCIPAL_PROPAGATION_MS = 3 * 60 * 1000
+/**
+ * Long enough that a data role written right after its identity is made meets the lookup
+ * failure (as it often does in Azure: pulumi/pulumi-azure-native#2816), short enough that a real-
+ * time sandbox (npm start, the end-to-end tests) waits it out in seconds.
+ */
+export const DEFAULT_ENTRA_LOOKUP_MS = 5_000
 export const DEFAULT_PAGE_SIZE = 100
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-[a-z]+)?$/i
 
@@ -79,6 +90,7 @@ export function createSandbox(input: CreateSandboxInput): Sandbox {
     faults: initialFaults,
     principalPropagationMs:
       input.options?.principalPropagationMs ?? DEFAULT_PRINCIPAL_PROPAGATION_MS,
+    entraLookupMs: input.options?.entraLookupMs ?? DEFAULT_ENTRA_LOOKUP_MS,
     pageSize: input.options?.pageSize ?? DEFAULT_PAGE_SIZE,
     rbac: directory !== undefined,
   }

@@ -101,7 +101,9 @@ export interface RoleAssignmentRecord {
 /** An asynchronous operation (Cosmos DB answers 202 + Azure-AsyncOperation, Redis 202 + Location). */
 export interface OperationRecord {
   readonly id: string
-  readonly status: 'Succeeded'
+  readonly status: 'Succeeded' | 'Failed'
+  /** Why a failed operation failed, and the status a `Location` poll answers it with. */
+  readonly error?: { readonly status: number; readonly code: string; readonly message: string }
   readonly startTime: string
   /** Sandbox time it finishes; until then it is `InProgress` (absent: finished at once). */
   readonly doneAt?: number
