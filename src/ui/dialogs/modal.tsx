@@ -38,12 +38,22 @@ export function Modal(props: {
     // A step that replaces the control that had the focus (Compare's button by the differences)
     // would leave the keyboard on the page behind, out of reach of Tab and Escape: it comes back
     // to where the dialog starts. Observed, not polled: the mutation that removed it says so.
+    // Only when that control is gone: a blur that changes the dialog on its way (the Bind step
+    // binds again as its object-id field is left) leaves the focus on the page for a moment, and
+    // the browser's next Tab still goes on from the field, which must not be undone.
+    let focused: Element | null = document.activeElement
+    const track = (event: FocusEvent): void => {
+      focused = event.target as Element
+    }
+    dialog.addEventListener('focusin', track)
     const lost = new MutationObserver(() => {
-      if (document.activeElement === null || document.activeElement === document.body) focusFirst()
+      const onPage = document.activeElement === null || document.activeElement === document.body
+      if (onPage && !focused?.isConnected) focusFirst()
     })
     lost.observe(dialog, { childList: true, subtree: true })
     return () => {
       lost.disconnect()
+      dialog.removeEventListener('focusin', track)
       previous?.focus()
     }
   }, [])
