@@ -39,7 +39,11 @@ const LOCK_CONFLICTS = new Set([
 
 const isLock = (f: ArmFailure): boolean =>
   (f.status === 412 && f.code === 'PreconditionFailed') ||
-  (f.status === 409 && LOCK_CONFLICTS.has(f.code))
+  (f.status === 409 &&
+    (LOCK_CONFLICTS.has(f.code) ||
+      // App Service's plain Conflict while a deployment, restart or earlier write runs on the
+      // site (Azure/logicapps#1306): only its words tell it from a conflict worth reporting.
+      (f.code === 'Conflict' && /another operation is in progress/i.test(f.message))))
 
 /**
  * A principal Microsoft Entra ID does not know yet (a managed identity made moments ago): ARM's

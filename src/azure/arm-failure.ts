@@ -24,11 +24,17 @@ export function failureFromResponse(response: PipelineResponse): ArmFailure {
   let code = `Http${response.status}`
   let message = `HTTP ${response.status}`
   try {
+    // ARM's `{ error: { code, message } }`, or Microsoft.Web's own `{ Code, Message }` (App
+    // Service answers so: microsoft/Partner-Smart-Office#1).
     const body = JSON.parse(response.bodyAsText ?? '') as {
       error?: { code?: string; message?: string }
+      Code?: string
+      Message?: string
     }
-    if (body.error?.code) code = body.error.code
-    if (body.error?.message) message = body.error.message
+    const found = body.error?.code ?? body.Code
+    const said = body.error?.message ?? body.Message
+    if (typeof found === 'string' && found) code = found
+    if (typeof said === 'string' && said) message = said
   } catch {
     // not JSON: keep the status line
   }

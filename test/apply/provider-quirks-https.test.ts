@@ -89,6 +89,36 @@ describe('apply meets each provider as Azure has it (real SDK over HTTPS)', () =
     expect(actualCosmosAssignments(host.server.sandbox)).toHaveLength(3)
   }, 30_000)
 
+  it('waits out App Service’s 409 “another operation is in progress” on a site another client is changing', async () => {
+    host.server.sandbox.setFaults({ locks: { enabled: true, siteMs: 800 } })
+    const w = await httpsWorld(host.server.url)
+    const busy: string[] = []
+    const site = `/subscriptions/${SUB}/resourceGroups/sandbox-rg/providers/Microsoft.Web/sites/contoso-web-1`
+    const applied = await applyOnce(templateById('scenario-2')!.design, w, {
+      retry: RETRY,
+      // Someone else's write to the site just before the run: App Service holds the site.
+      beforeRun: () => {
+        const held = host.server.sandbox.handle({
+          method: 'PATCH',
+          url: `${site}?api-version=2023-12-01`,
+          headers: { authorization: 'Bearer someone-else' },
+          body: JSON.stringify({ tags: { deployed: 'now' } }),
+        })
+        expect(held.kind === 'response' && held.response.status).toBe(200)
+      },
+      onEvent: (e) => {
+        if (e.type === 'retry' && e.note.failure.status === 409)
+          busy.push(`${e.note.failure.code}: ${e.note.failure.message.split('. Details')[0]}`)
+      },
+    })
+    expect(succeeded(applied.report)).toBe(true)
+    expect(busy.length).toBeGreaterThan(0)
+    // Microsoft.Web's own error shape ({ Code, Message }), read as ARM's would be.
+    expect(new Set(busy)).toEqual(
+      new Set(['Conflict: Cannot modify this site because another operation is in progress']),
+    )
+  }, 30_000)
+
   it('paces to the tighter of ARM’s two write buckets: the subscription-wide global one here, no 429 met', async () => {
     host.server.sandbox.setFaults({
       throttle: {

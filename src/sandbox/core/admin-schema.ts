@@ -35,6 +35,7 @@ const faultPatch = z.strictObject({
     z.strictObject({
       enabled: z.optional(z.boolean()),
       federatedCredentialMs: z.optional(nonNegative),
+      siteMs: z.optional(nonNegative),
     }),
   ),
   serverErrors: z.optional(z.strictObject({ rate: z.optional(rate) })),

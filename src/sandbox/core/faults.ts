@@ -24,9 +24,15 @@ export interface FaultConfig {
   /**
    * Provider locks, as Azure takes them: a Cosmos DB account for the length of a data-role
    * write (a concurrent one: 412 PreconditionFailed); a user-assigned identity while one of its
-   * federated credentials is written (`federatedCredentialMs`; a concurrent one: 409).
+   * federated credentials is written (`federatedCredentialMs`; a concurrent one: 409); an App
+   * Service site for `siteMs` after each write to it or its config (a write meanwhile: 409
+   * Conflict "Cannot modify this site because another operation is in progress"; 0: off).
    */
-  readonly locks: { readonly enabled: boolean; readonly federatedCredentialMs: number }
+  readonly locks: {
+    readonly enabled: boolean
+    readonly federatedCredentialMs: number
+    readonly siteMs: number
+  }
   /**
    * ARM's read token bucket, per caller and subscription (250, refilling 25/s: Microsoft Learn,
    * "Understand how Azure Resource Manager throttles requests"). Off by default: on for the
@@ -61,7 +67,7 @@ export const DEFAULT_FAULTS: FaultConfig = {
     globalRefillPerSecond: 150,
   },
   operations: { durationMs: 1000, retryAfterSeconds: 1 },
-  locks: { enabled: true, federatedCredentialMs: 200 },
+  locks: { enabled: true, federatedCredentialMs: 200, siteMs: 0 },
   readThrottle: { enabled: false, capacity: 250, refillPerSecond: 25 },
   serverErrors: { rate: 0 },
   resets: { rate: 0, phase: 'request' },

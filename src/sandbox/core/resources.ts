@@ -1,6 +1,7 @@
 import { commitUpdate, updateInProgress } from './async-updates.ts'
 import { changed, type Ctx, json, noContent } from './context.ts'
 import { tryLock } from './locks.ts'
+import { siteBusy } from './site-busy.ts'
 import {
   armError,
   invalidRequestContent,
@@ -200,6 +201,12 @@ function federatedCredentialWrite(ctx: Ctx, at: Address): SandboxResponse | unde
 export function resourceInstance(ctx: Ctx, at: Address): SandboxResponse {
   const federated = federatedCredentialWrite(ctx, at)
   if (federated) return federated
+  const writesSite =
+    at.type.toLowerCase() === 'microsoft.web/sites' &&
+    ['PUT', 'PATCH'].includes(ctx.request.method) &&
+    findResource(ctx.state, at.id) !== undefined
+  const busy = writesSite ? siteBusy(ctx, at.id) : undefined
+  if (busy) return busy
   switch (ctx.request.method) {
     case 'PUT':
       return putResource(ctx, at)

@@ -8,6 +8,7 @@ import {
 import { genericResourceId, leafName, parentOf } from './ids.ts'
 import { jsonBody } from './request.ts'
 import { findResource, storeChild } from './resource-store.ts'
+import { siteBusy } from './site-busy.ts'
 import type { Address } from './resources.ts'
 import type { JsonObject, SandboxResponse } from './types.ts'
 
@@ -46,6 +47,8 @@ export function webConfig(ctx: Ctx, at: Address, action: string | undefined): Sa
       ? methodNotAllowed('GET')
       : json(200, render(stored?.properties ?? {}))
   if (method !== 'PUT') return methodNotAllowed(method)
+  const busy = siteBusy(ctx, site.id)
+  if (busy) return busy
   const body = jsonBody(ctx.request)
   if (!body.ok) return invalidRequestContent(body.error)
   const p = body.value.properties
