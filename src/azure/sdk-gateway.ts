@@ -154,16 +154,43 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
     signal?: AbortSignal,
   ): Promise<{ status: number; body: Record<string, unknown> }> {
     const response = await send(method, path, apiVersion, body, signal)
+    if (method === 'GET') return { status: response.status, body: jsonOf(response) }
+    // As @azure/core-lro infers a write's way of finishing: Azure-AsyncOperation on any answer,
+    // Location on a 201 or 202, else the resource itself while its provisioningState runs (a
+    // Redis access policy assignment answers 201 "Updating").
     const asyncOperation = response.headers.get('azure-asyncoperation')
-    const location = response.status === 202 ? response.headers.get('location') : undefined
-    if ((asyncOperation || location) && method !== 'GET') {
+    const location = response.status !== 200 ? response.headers.get('location') : undefined
+    if (asyncOperation || location) {
       await awaitOperation(response, signal)
       return {
         status: response.status,
         body: (await call('GET', path, apiVersion, undefined, signal)).body,
       }
     }
-    return { status: response.status, body: jsonOf(response) }
+    const answered = jsonOf(response)
+    if (method === 'POST' || terminal(provisioningStateOf(answered)))
+      return { status: response.status, body: answered }
+    return { status: response.status, body: await awaitProvisioning(path, apiVersion, signal) }
+  }
+
+  /** Polls a resource until its provisioningState ends (Succeeded, or it throws the failure). */
+  async function awaitProvisioning(
+    path: string,
+    apiVersion: string,
+    signal?: AbortSignal,
+  ): Promise<Record<string, unknown>> {
+    for (let i = 0, waited = 0; ; i++) {
+      const wait = Math.min(pollInterval * 2 ** Math.min(i, 3), 8000)
+      if (waited > pollTimeout)
+        throw { code: 'OperationTimeout', message: `${path} did not finish provisioning.` }
+      await sleep(wait, signal)
+      waited += wait
+      const resource = jsonOf(await send('GET', path, apiVersion, undefined, signal))
+      const state = provisioningStateOf(resource)
+      if (!terminal(state)) continue
+      if (state?.toLowerCase() === 'succeeded') return resource
+      throw { code: `Provisioning${state}`, message: `${path} ended provisioning ${state}.` }
+    }
   }
 
   /**
@@ -187,8 +214,8 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
       if (asyncOperation) {
         const body = jsonOf(polled)
         const status = String(body.status ?? '')
-        if (status === 'Succeeded') return
-        if (status === 'Failed' || status === 'Canceled') {
+        if (status.toLowerCase() === 'succeeded') return
+        if (terminal(status)) {
           const error = (body.error ?? {}) as { code?: string; message?: string }
           throw {
             code: error.code ?? `Operation${status}`,
@@ -531,6 +558,16 @@ function redisAssignment(body: Record<string, unknown>): RedisAccessPolicyAssign
 function federatedCredential(body: Record<string, unknown>): FederatedCredential {
   const p = (body.properties ?? {}) as Partial<FederatedCredential>
   return { issuer: p.issuer ?? '', subject: p.subject ?? '', audiences: p.audiences ?? [] }
+}
+
+/** A provisioning or operation status that will not change again (any case; both cancel spellings). */
+function terminal(status: string | undefined): boolean {
+  return status === undefined || /^(succeeded|failed|canceled|cancelled)$/i.test(status)
+}
+
+function provisioningStateOf(resource: Record<string, unknown>): string | undefined {
+  const state = (resource.properties as Record<string, unknown> | undefined)?.provisioningState
+  return typeof state === 'string' ? state : undefined
 }
 
 function jsonOf(response: PipelineResponse): Record<string, unknown> {

@@ -77,15 +77,6 @@ export function operationResult(ctx: Ctx, id: string): SandboxResponse {
   return result ? json(200, renderResource(result)) : noContent(op.resultId ? 204 : 200)
 }
 
-/** 202 with `Location` (and `Retry-After`) only: how Redis answers an access policy assignment. */
-export function acceptedWithLocation(
-  ctx: Ctx,
-  subscriptionId: string,
-  resultId: string,
-): SandboxResponse {
-  return locationAnswer(ctx, subscriptionId, startOperation(ctx, resultId))
-}
-
 /** The 202 that hands a started operation's `Location` to the caller. */
 export function locationAnswer(ctx: Ctx, subscriptionId: string, op: string): SandboxResponse {
   return {

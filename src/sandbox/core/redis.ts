@@ -1,9 +1,8 @@
-import { changed, type Ctx } from './context.ts'
+import { changed, type Ctx, json } from './context.ts'
 import { armError, invalidRequestContent, parentResourceNotFound } from './errors.ts'
-import { genericResourceId, GUID } from './ids.ts'
-import { acceptedWithLocation } from './operations.ts'
+import { genericResourceId, GUID, idKey } from './ids.ts'
 import { jsonBody } from './request.ts'
-import { findResource, storeChild } from './resource-store.ts'
+import { findResource, renderResource, storeChild } from './resource-store.ts'
 import type { Address } from './resources.ts'
 import type { JsonObject, SandboxResponse } from './types.ts'
 
@@ -15,8 +14,9 @@ const BUILT_IN_POLICIES = ['Data Owner', 'Data Contributor', 'Data Reader']
 /**
  * PUT of a data access policy assignment on a cache (AccessPolicyAssignment_CreateUpdate): the
  * cache must take Microsoft Entra authentication (`redisConfiguration.aad-enabled`), the policy
- * must exist, and the answer is a long-running operation tracked by `Location` (202, empty body,
- * Retry-After). GET, LIST and DELETE go the generic way.
+ * must exist. The answer is the assignment, 201 (200 when it existed), its provisioningState
+ * "Updating" while the cache applies it, as the 2024-11-01 spec's example shows (200 and 201 only,
+ * no Location); a client polls the assignment. GET, LIST and DELETE go the generic way.
  */
 export function putRedisAccessPolicyAssignment(ctx: Ctx, at: Address): SandboxResponse | undefined {
   if (ctx.request.method !== 'PUT') return undefined
@@ -48,18 +48,25 @@ export function putRedisAccessPolicyAssignment(ctx: Ctx, at: Address): SandboxRe
     return armError(400, 'BadRequest', `The objectId '${String(objectId)}' is not a valid GUID.`)
   if (typeof objectIdAlias !== 'string' || objectIdAlias === '')
     return armError(400, 'BadRequest', 'objectIdAlias is required.')
+  const existed = findResource(ctx.state, at.id) !== undefined
+  const duration = ctx.settings.faults.operations.durationMs
+  const properties = { accessPolicyName, objectId, objectIdAlias }
   const record = storeChild(
     ctx.state,
     cache,
     'Microsoft.Cache/redis/accessPolicyAssignments',
     leaf,
     {
-      accessPolicyName,
-      objectId,
-      objectIdAlias,
-      provisioningState: 'Succeeded',
+      ...properties,
+      provisioningState: duration > 0 ? 'Updating' : 'Succeeded',
     },
   )
+  // It reads "Updating" until the operation has run, then "Succeeded" (async-updates.ts).
+  if (duration > 0)
+    (ctx.state.deferred ??= {})[idKey(record.id)] = {
+      doneAt: ctx.now + duration,
+      record: { ...record, properties: { ...properties, provisioningState: 'Succeeded' } },
+    }
   changed(ctx)
-  return acceptedWithLocation(ctx, at.subscriptionId, record.id)
+  return json(existed ? 200 : 201, renderResource(record))
 }
