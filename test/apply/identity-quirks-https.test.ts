@@ -4,6 +4,7 @@ import { succeeded } from '@/apply/report.ts'
 import { Principals } from '@/apply/principals.ts'
 import { configureIdentity } from '@/apply/steps/configure-identity.ts'
 import type { Design } from '@/model/types.ts'
+import type { Json } from '@/sandbox/core/types.ts'
 import { applyOnce, httpsWorld, QUICK_RETRY, SUB, sandboxServerPerFile } from './support.ts'
 
 const RETRY = QUICK_RETRY
@@ -273,6 +274,56 @@ describe('identity changes per resource type (real SDK over HTTPS)', () => {
         "Cannot modify container App 'busy-ca' because another modification is in progress. Please retry the operation.",
     })
     expect(classify(second as ArmFailure)).toBe('locked')
+  }, 30_000)
+
+  it('container groups with secrets: never written back (the GET withholds them); manual, saying which and what to do', async () => {
+    const containers: Json[] = [
+      {
+        name: 'app',
+        properties: {
+          image: 'contoso.azurecr.io/app:1',
+          environmentVariables: [
+            { name: 'MODE', value: 'prod' },
+            { name: 'DB_PASSWORD', secureValue: 's3cret' },
+          ],
+        },
+      },
+    ]
+    const credentials = [{ server: 'contoso.azurecr.io', username: 'pull', password: 'p4ss' }]
+    host.server.sandbox.seed({
+      resources: [
+        { type: 'Microsoft.Storage/storageAccounts', name: 'quirkstore' },
+        {
+          type: 'Microsoft.ContainerInstance/containerGroups',
+          name: 'secret-aci',
+          properties: { osType: 'Linux', containers, imageRegistryCredentials: credentials },
+        },
+      ],
+    })
+    const design: Design = {
+      name: 'Secrets',
+      nodes: [
+        storage,
+        {
+          id: 'aci',
+          kind: 'app',
+          name: 'secret-aci',
+          hosting: 'containerInstance',
+          systemAssigned: true,
+        },
+      ],
+      edges: [access('e1', 'aci', 'system')],
+    }
+    const applied = await applyOnce(design, await httpsWorld(host.server.url), { retry: RETRY })
+    const item = applied.preview.items.find((i) => i.step.id === 'configureIdentity:aci')
+    expect([item?.status, item?.reason]).toEqual([
+      'manual',
+      "the container group's secure variable DB_PASSWORD, registry password for contoso.azurecr.io cannot be read back, and writing it back to add the identity would clear them: add the identity where the group is deployed (its template, or az container create --assign-identity)",
+    ])
+    const group = live('Microsoft.ContainerInstance/containerGroups', 'secret-aci')!
+    expect(group.identity).toBeUndefined()
+    expect(group.properties.containers).toEqual(containers)
+    expect(group.properties.imageRegistryCredentials).toEqual(credentials)
   }, 30_000)
 
   it('AKS workloads: one federated credential per identity, one write at a time per identity, no 409 met', async () => {

@@ -4,6 +4,7 @@ import type { Learnt } from '../principals.ts'
 import type { Step } from '../steps.ts'
 import type { ExecuteContext, StepKind } from './step-kind.ts'
 import { parseArmId } from '../../plan/arm-ids.ts'
+import { withheldSecrets } from './withheld-secrets.ts'
 
 const ASSIGN_IDENTITY = 'Microsoft.ManagedIdentity/userAssignedIdentities/assign/action'
 
@@ -50,6 +51,17 @@ function desiredIdentity(step: ConfigureIdentity, live: LiveResource): PatchIden
   }
 }
 
+/**
+ * Why the whole-resource write-back must not be done (it would clear secrets the GET withheld),
+ * with what to do instead; undefined when it may.
+ */
+function secretsLost(step: ConfigureIdentity, live: LiveResource): string | undefined {
+  if (step.hosting !== 'containerInstance') return undefined
+  const secrets = withheldSecrets(live.document)
+  if (secrets.length === 0) return undefined
+  return `the container group's ${secrets.join(', ')} cannot be read back, and writing it back to add the identity would clear ${secrets.length === 1 ? 'it' : 'them'}: add the identity where the group is deployed (its template, or az container create --assign-identity)`
+}
+
 /** Writes the identity the way the provider takes it: PATCH, or GET + PUT of the whole resource. */
 async function write(
   step: ConfigureIdentity,
@@ -83,9 +95,11 @@ export const configureIdentity: StepKind<ConfigureIdentity> = {
     for (const l of systemLearnt(step, live)) learn(l.principal, l.known)
     const missing = missingOn(step, live)
     if (!missing.system && missing.attach.length === 0) return { step, status: 'inPlace' }
+    const lost = secretsLost(step, live)
+    if (lost) return { step, status: 'manual', reason: lost }
     const how =
       HOSTING[step.hosting].identityUpdate === 'put'
-        ? ` (${HOSTING[step.hosting].label}: its PATCH ignores identity, so the whole resource is read and written back)`
+        ? ` (${HOSTING[step.hosting].label}: its PATCH ignores identity, so the whole resource is read and written back${step.hosting === 'containerInstance' ? '; the container group restarts' : ''})`
         : ''
     return {
       step,
@@ -120,6 +134,9 @@ export const configureIdentity: StepKind<ConfigureIdentity> = {
         status: 404,
         message: `The resource '${id}' was not found.`,
       }
+    // Secrets may have appeared since the preview: never clear them.
+    const lost = secretsLost(step, live)
+    if (lost) return { outcome: 'skipped', detail: lost }
     const identity = desiredIdentity(step, live)
     await write(step, live, identity, ctx)
     const after = await read()

@@ -2,7 +2,7 @@ import { changed, type Ctx } from './context.ts'
 import { dropSystemIdentity, renderIdentity } from './identity-property.ts'
 import { idKey, leafName } from './ids.ts'
 import { deletePrincipal } from './principals.ts'
-import { isIdentityType } from './resource-types.ts'
+import { isIdentityType, readableProperties } from './resource-types.ts'
 import type { JsonObject, ResourceGroupRecord, ResourceRecord, SandboxState } from './types.ts'
 
 export const findResource = (state: SandboxState, id: string): ResourceRecord | undefined =>
@@ -51,7 +51,7 @@ export function renderResource(r: ResourceRecord): JsonObject {
     ...(r.tags !== undefined ? { tags: r.tags } : {}),
     ...r.extra,
     ...(identity ? { identity } : {}),
-    properties: r.properties,
+    properties: readableProperties(r.type, r.properties),
   }
 }
 

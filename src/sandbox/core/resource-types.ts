@@ -110,6 +110,30 @@ export function defaultProperties(type: string, tenantId: string): JsonObject {
   }
 }
 
+/**
+ * A resource's properties as a GET shows them: a container group withholds its secrets (the
+ * `secureValue` of environment variables, registry passwords, Azure Files keys, secret volumes'
+ * contents: azure-sdk-for-java#32624 "secure properties … are not returned"), so a client that
+ * writes back what it read clears them.
+ */
+export function readableProperties(type: string, properties: JsonObject): JsonObject {
+  if (type.toLowerCase() !== 'microsoft.containerinstance/containergroups') return properties
+  const shown = structuredClone(properties) as {
+    containers?: { properties?: { environmentVariables?: JsonObject[] } }[]
+    initContainers?: { properties?: { environmentVariables?: JsonObject[] } }[]
+    imageRegistryCredentials?: JsonObject[]
+    volumes?: { azureFile?: JsonObject; secret?: JsonObject }[]
+  }
+  for (const c of [...(shown.containers ?? []), ...(shown.initContainers ?? [])])
+    for (const v of c.properties?.environmentVariables ?? []) delete v.secureValue
+  for (const r of shown.imageRegistryCredentials ?? []) delete r.password
+  for (const v of shown.volumes ?? []) {
+    if (v.azureFile) delete v.azureFile.storageAccountKey
+    if (v.secret) v.secret = {}
+  }
+  return shown as JsonObject
+}
+
 const ISSUER_NAMESPACE = '5f0e2a9c-7b1d-4c3e-8a6f-1d2c3b4a5e60'
 
 /**
