@@ -213,7 +213,7 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
         const type = identityType(app) ?? 'None'
         out.push(
           shellComment(
-            `${app.name}: sets its identities to exactly these (one it has that the design lacks is removed${app.hosting === 'containerInstance' ? '; the container group restarts' : ''}).`,
+            `${app.name}: sets its identities to exactly these (one it has that the design lacks is removed${app.hosting === 'containerInstance' ? '; the container group restarts, and loses the secrets its read leaves out: secure variables, registry passwords, Azure Files keys. If it has any, add the identity where it is deployed instead' : ''}).`,
           ),
         )
         out.push(

@@ -274,6 +274,21 @@ describe('the Azure CLI script with resources bound in another subscription', ()
   })
 })
 
+describe('the Azure CLI script for a container group', () => {
+  it('says the write-back restarts it and clears the secrets its read leaves out', () => {
+    const d = design()
+      .app('job', { name: 'job-aci', hosting: 'containerInstance', systemAssigned: true })
+      .service('st', 'storage', { name: 'st1' })
+      .access('job', 'st', ['Storage Blob Data Reader'], { via: 'system' })
+      .build()
+    const script = exportDesign(d, 'cli').split('\n')
+    const update = script.findIndex((l) => l.startsWith('az resource update'))
+    expect(script[update - 1]).toBe(
+      '# job-aci: sets its identities to exactly these (one it has that the design lacks is removed; the container group restarts, and loses the secrets its read leaves out: secure variables, registry passwords, Azure Files keys. If it has any, add the identity where it is deployed instead).',
+    )
+  })
+})
+
 describe('an AKS workload', () => {
   const worker = (name: string) =>
     design()
