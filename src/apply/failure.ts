@@ -73,6 +73,30 @@ export function classify(f: ArmFailure): RetryClass {
   return 'permanent'
 }
 
+/**
+ * Why a step waits before trying again, in words, for the progress lines: what the retry class
+ * means, with ARM's code (a bare "BadRequest" while Entra ID catches up reads as a failure).
+ */
+export function retryReason(f: ArmFailure): string {
+  const code = `${f.code}${f.status ? ` ${f.status}` : ''}`
+  switch (classify(f)) {
+    case 'throttled':
+      return `ARM throttled the request (${code})`
+    case 'locked':
+      return `another operation holds the resource (${code})`
+    case 'principalNotReady':
+      return `Microsoft Entra ID does not know the new identity yet (${code})`
+    case 'reauthenticate':
+      return `the token expired, renewing it (${code})`
+    case 'transient':
+      return f.network
+        ? `the connection failed (${code})`
+        : `Azure answered a server error (${code})`
+    case 'permanent':
+      return code
+  }
+}
+
 /** The next step for the user, for the failures people meet applying identities. */
 export function adviceFor(f: ArmFailure): string | undefined {
   if (isPrincipalNotReady(f))

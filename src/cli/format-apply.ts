@@ -1,3 +1,4 @@
+import { retryReason } from '../apply/failure.ts'
 import type { ApplyEvent } from '../apply/run.ts'
 import type { ApplyReport, StepResult } from '../apply/report.ts'
 import { terminalText as t } from '../lib/encode/terminal.ts'
@@ -13,7 +14,7 @@ export function formatApplyEvent(event: ApplyEvent): string | undefined {
     case 'stepStarted':
       return undefined
     case 'retry':
-      return `        retry  ${t(event.step.title)}: ${t(event.note.failure.code)}${event.note.failure.status ? ` (${event.note.failure.status})` : ''}, waiting ${(event.note.waitMs / 1000).toFixed(1)} s`
+      return `        retry  ${t(event.step.title)}: ${t(retryReason(event.note.failure))}, waiting ${(event.note.waitMs / 1000).toFixed(1)} s`
     case 'stepFinished': {
       const width = String(event.total).length
       const r = event.result

@@ -6,6 +6,7 @@ import { Principals } from '../../apply/principals.ts'
 import { withReadRetries } from '../../apply/reading.ts'
 import { runApply, type ApplyEvent } from '../../apply/run.ts'
 import { describeError } from '../../apply/describe.ts'
+import { retryReason } from '../../apply/failure.ts'
 import { DEFAULT_ARM_ENDPOINT } from '../../apply/entra-settings.ts'
 import { whileBusy } from './busy.ts'
 import type { ApplyEffects, ApplyJournal, ApplyJournalStore } from '../../apply/ports.ts'
@@ -58,10 +59,9 @@ export function runActions(
       case 'stepStarted':
         return
       case 'retry': {
-        const f = event.note.failure
         log(
           'warning',
-          `${event.step.title}: ${f.code}${f.status ? ` (${f.status})` : ''}, retrying in ${(event.note.waitMs / 1000).toFixed(1)} s`,
+          `${event.step.title}: ${retryReason(event.note.failure)}, retrying in ${(event.note.waitMs / 1000).toFixed(1)} s`,
         )
         return
       }

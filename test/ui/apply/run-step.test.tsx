@@ -27,5 +27,12 @@ describe('apply run', () => {
     expect(screen.getByText(/created ·/)).toHaveTextContent(
       '12 created · 0 unchanged · 0 failed · 0 skipped · 2 manual',
     )
+    // Cosmos DB looked the identity made by this run up in Entra ID before it knew it: the log
+    // says why the step waited, not a bare "BadRequest".
+    expect(
+      screen.getAllByText(
+        /^Grant Cosmos DB Built-in Data Contributor .*: Microsoft Entra ID does not know the new identity yet \(BadRequest\), retrying in \d+\.\d s$/,
+      ).length,
+    ).toBeGreaterThan(0)
   })
 })
