@@ -10,7 +10,10 @@ import { readSubscriptionPrincipals, type LiveReader } from './read-live.ts'
 export interface GroupImport extends ImportedDesign {
   /** The group's estate; the subscription's principals only when the caller could list them. */
   readonly live: ImportedEstate
-  /** Role assignments in the whole subscription; undefined when they could not be listed. */
+  /**
+   * Role assignments at or below the subscription (what its limit counts); undefined when they
+   * could not be listed.
+   */
   readonly subscriptionAssignments: number | undefined
 }
 
@@ -40,7 +43,24 @@ export async function importGroup(
       .catch(unlessAborted),
   ])
   const live = principals ? { ...estate, subscriptionPrincipals: principals } : estate
-  return { ...(await buildImportedDesign(live)), live, subscriptionAssignments: all?.length }
+  return {
+    ...(await buildImportedDesign(live)),
+    live,
+    subscriptionAssignments: all?.filter((a) => atOrBelow(a.scope, subscriptionId)).length,
+  }
+}
+
+/**
+ * Whether an assignment counts toward its subscription's limit. The list at a subscription also
+ * returns those inherited from above (management groups, the root "/"), which do not: Microsoft
+ * Learn, "Troubleshoot Azure RBAC limits" — the limit "includes role assignments at the
+ * subscription, resource group, and resource scopes, but not at the management group scope",
+ * counted as `Get-AzRoleAssignment -Scope $scope | Where-Object {$_.scope.StartsWith($scope)}`.
+ */
+function atOrBelow(scope: string, subscriptionId: string): boolean {
+  const s = scope.toLowerCase()
+  const sub = subscriptionScope(subscriptionId).toLowerCase()
+  return s === sub || s.startsWith(`${sub}/`)
 }
 
 /** A refused or failed read leaves its figure unknown; a Stop still stops the import. */

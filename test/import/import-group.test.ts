@@ -25,7 +25,7 @@ function groupOnlyReader() {
         ? Promise.reject(REFUSED)
         : world.gateway.listScopeAssignments(scope, o),
   }
-  return { reader, resourceGroup, full: world.gateway }
+  return { reader, resourceGroup, full: world.gateway, world }
 }
 
 describe('importGroup', () => {
@@ -53,6 +53,41 @@ describe('importGroup', () => {
         '1 read refused or failed (see the notes)',
       ],
     })
+  })
+
+  it('counts toward the subscription limit only assignments at or below it, not those inherited from above', async () => {
+    // Microsoft Learn, "Troubleshoot Azure RBAC limits": the 4,000 per subscription "includes role
+    // assignments at the subscription, resource group, and resource scopes, but not at the
+    // management group scope", counted as `Get-AzRoleAssignment -Scope $scope | Where-Object
+    // {$_.scope.StartsWith($scope)}`: the list at a subscription also returns those above it.
+    const { resourceGroup, full, world } = groupOnlyReader()
+    const before = (await importGroup(full, SUB, resourceGroup)).subscriptionAssignments
+    // "Elevate access" gives User Access Administrator at the root scope "/" (Microsoft Learn,
+    // "Elevate access to manage all Azure subscriptions and management groups"): ARM keeps it
+    // there, and the sandbox takes no writes at the root, so it is put in its world directly.
+    const state = world.sandbox.snapshot()
+    const at = new Date(0).toISOString()
+    const name = 'e0000000-0000-4000-8000-00000000000e'
+    state.roleAssignments[name] = {
+      name,
+      scope: '/',
+      roleDefinitionGuid: '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9',
+      principalId: 'e0000000-0000-4000-8000-000000000001',
+      principalType: 'User',
+      description: null,
+      condition: null,
+      conditionVersion: null,
+      createdOn: at,
+      updatedOn: at,
+      createdBy: name,
+      updatedBy: name,
+    }
+    world.sandbox.load(state)
+    const listed = await full.listScopeAssignments(`/subscriptions/${SUB}`)
+    expect(listed.some((a) => a.scope === '/')).toBe(true)
+    const after = await importGroup(full, SUB, resourceGroup)
+    expect(after.subscriptionAssignments).toBe(before)
+    expect(after.subscriptionAssignments).toBe(listed.length - 1)
   })
 
   it('stops when asked, even while the subscription is being listed', async () => {
