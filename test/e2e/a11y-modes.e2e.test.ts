@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launch, type Browser } from './support/browser.ts'
-import { Designer } from './support/designer.ts'
+import { Designer, TOOLBAR_BUTTONS } from './support/designer.ts'
 
 /** Opens the tutorial's scenario 2 from New. */
 async function scenario2(d: Designer): Promise<void> {
@@ -174,20 +174,7 @@ describe('text zoom 200% (1440 × 900 shown at 720 × 450 CSS pixels): nothing o
   })
 
   it('keeps every toolbar action on the page, without horizontal scrolling', async () => {
-    const names = [
-      'New',
-      'Open design',
-      'Save design',
-      'Recent designs',
-      'Undo',
-      'Redo',
-      'Auto layout',
-      'Optimize identities',
-      'Share link',
-      'Export diagram',
-      'Apply',
-    ]
-    for (const name of names) {
+    for (const name of TOOLBAR_BUTTONS) {
       const button = d.button(name)
       await button.scrollIntoViewIfNeeded()
       const box = await button.boundingBox()

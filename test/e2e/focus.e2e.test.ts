@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { launch, type Browser } from './support/browser.ts'
 import { Designer } from './support/designer.ts'
 
@@ -17,6 +17,16 @@ const focused = (page: Page) =>
   })
 
 // Keyboard users never lose their place: the focus stays where the work goes on.
+
+/** From the Canvas tab, Tab until the focus is on app-1 (it takes no selection with it). */
+async function tabToApp(page: Page): Promise<Locator> {
+  await page.getByRole('tab', { name: 'Canvas' }).focus()
+  const app = page.locator('.react-flow__node[data-id="app-1"]')
+  for (let i = 0; i < 5 && !(await app.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab')
+  return app
+}
+
 describe('focus after keyboard actions', () => {
   let browser: Browser
   let d: Designer
@@ -93,10 +103,7 @@ describe('focus after keyboard actions', () => {
       .getByRole('complementary', { name: 'Inspector' })
       .getByRole('heading', { name: 'kv-1' })
       .waitFor()
-    await page.getByRole('tab', { name: 'Canvas' }).focus()
-    const app = page.locator('.react-flow__node[data-id="app-1"]')
-    for (let i = 0; i < 5 && !(await app.evaluate((el) => el === document.activeElement)); i++)
-      await page.keyboard.press('Tab')
+    const app = await tabToApp(page)
     expect(await app.evaluate((el) => el === document.activeElement)).toBe(true)
     await page.keyboard.press('Delete')
     await expect.poll(() => page.locator('.react-flow__node[data-id="app-1"]').count()).toBe(0)
@@ -113,10 +120,7 @@ describe('focus after keyboard actions', () => {
     const page = browser.page
     const inspector = page.getByRole('complementary', { name: 'Inspector' })
     await d.select('kv-1')
-    await page.getByRole('tab', { name: 'Canvas' }).focus()
-    const app = page.locator('.react-flow__node[data-id="app-1"]')
-    for (let i = 0; i < 5 && !(await app.evaluate((el) => el === document.activeElement)); i++)
-      await page.keyboard.press('Tab')
+    await tabToApp(page)
     await page.keyboard.press('Control+c')
     await page.keyboard.press('Control+v')
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(3)
@@ -127,10 +131,7 @@ describe('focus after keyboard actions', () => {
     const page = browser.page
     const inspector = page.getByRole('complementary', { name: 'Inspector' })
     await d.select('kv-1')
-    await page.getByRole('tab', { name: 'Canvas' }).focus()
-    const app = page.locator('.react-flow__node[data-id="app-1"]')
-    for (let i = 0; i < 5 && !(await app.evaluate((el) => el === document.activeElement)); i++)
-      await page.keyboard.press('Tab')
+    const app = await tabToApp(page)
     expect(await app.evaluate((el) => el === document.activeElement)).toBe(true)
     await page.keyboard.press('Enter')
     await inspector.getByRole('heading', { name: 'app-1' }).waitFor()

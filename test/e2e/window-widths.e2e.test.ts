@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { serializeDesign } from '../../src/model/serialize.ts'
 import { design } from '../support/builder.ts'
+import { TOOLBAR_BUTTONS } from './support/designer.ts'
 import { designerSession } from './support/session.ts'
-
-/** Every button of the toolbar, by the name tests and screen readers find it by. */
-const TOOLBAR_BUTTONS = [
-  'New',
-  'Open design',
-  'Save design',
-  'Recent designs',
-  'Undo',
-  'Redo',
-  'Auto layout',
-  'Optimize identities',
-  'Share link',
-  'Export diagram',
-  'Azure',
-  'Apply',
-]
 
 /** A template for each width (openTemplate needs a name other than the open one's): long names. */
 const TEMPLATES: Record<number, RegExp> = {

@@ -1,6 +1,22 @@
 import { readFileSync } from 'node:fs'
 import type { Locator, Page } from 'playwright-core'
 
+/** Every button of the toolbar, by the name tests and screen readers find it by. */
+export const TOOLBAR_BUTTONS = [
+  'New',
+  'Open design',
+  'Save design',
+  'Recent designs',
+  'Undo',
+  'Redo',
+  'Auto layout',
+  'Optimize identities',
+  'Share link',
+  'Export diagram',
+  'Azure',
+  'Apply',
+] as const
+
 /** Steps a user takes in the designer, by role and accessible name (PRODUCT.md §10). */
 export class Designer {
   readonly page: Page
