@@ -69,16 +69,16 @@ export async function readEstate(
     )) ?? []),
   ]
   // Identities the apps attach from elsewhere: read each (its principal), or find it deleted.
+  // One read per identity, whatever casing each app's key has: providers echo the key as written,
+  // some lower-case `resourcegroups` themselves (Azure/azure-rest-api-specs#17038, IoT Hub;
+  // Azure/azure-cli#27099, Microsoft.ManagedIdentity's own ids), and ARM ids are case-insensitive.
   const own = new Set(identities.map((i) => i.id.toLowerCase()))
-  const foreign = [
-    ...new Set(
-      resources.flatMap((r) =>
-        Object.keys(r.identity?.userAssignedIdentities ?? {}).filter(
-          (id) => !own.has(id.toLowerCase()),
-        ),
-      ),
-    ),
-  ]
+  const foreignByKey = new Map<string, string>()
+  for (const r of resources)
+    for (const id of Object.keys(r.identity?.userAssignedIdentities ?? {}))
+      if (!own.has(id.toLowerCase()) && !foreignByKey.has(id.toLowerCase()))
+        foreignByKey.set(id.toLowerCase(), id)
+  const foreign = [...foreignByKey.values()]
   const dangling: string[] = []
   await mapPool(foreign, limit, async (id) => {
     const found = await tolerate('user-assigned identity', id, () => reader.getUserIdentity(id, o))
