@@ -160,6 +160,32 @@ describe('the same assignment name in Bicep, Terraform, the CLI script and apply
     expect(name).toBe(applied)
   })
 
+  it('the CLI script’s assignment_name lower-cases non-ASCII letters as apply does (a group named RG-ÄPFEL-Ω)', () => {
+    const cli = exportDesign(design, 'cli', { context })
+    const helper = cli.slice(
+      cli.indexOf('assignment_name() {'),
+      cli.indexOf('\n}\n', cli.indexOf('assignment_name() {')) + 3,
+    )
+    const namespace = /^ASSIGNMENT_NAMESPACE=(.+)$/m.exec(cli)?.[1]
+    const unicode = scope.replace(/resourceGroups\/[^/]+/, 'resourceGroups/RG-ÄPFEL-Ω')
+    const role = '2A2B9908-6EA1-4AE2-8E65-A410DF84E7D1'
+    const name = execFileSync(
+      'bash',
+      [
+        '-c',
+        `set -euo pipefail\nASSIGNMENT_NAMESPACE=${namespace}\n${helper}\nassignment_name "$1" "$2" "$3"`,
+        'x',
+        unicode,
+        DEV,
+        role,
+      ],
+      { env: { ...process.env, LANG: 'C.UTF-8' } },
+    )
+      .toString()
+      .trim()
+    expect(name).toBe(roleAssignmentName(unicode, DEV, role))
+  })
+
   it('the one case it cannot: Bicep, for a principal made by the same deployment', () => {
     const made: Design = {
       ...design,

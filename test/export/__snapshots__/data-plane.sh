@@ -44,11 +44,13 @@ assign_cosmos_role() {
 # Bicep, Terraform, this script and apply name it alike (empty where no tool computes it: az picks).
 assignment_name() {
   local key
-  key=$(printf '%s|%s|%s' "$1" "$2" "$3" | tr '[:upper:]' '[:lower:]')
-  if uuidgen --help 2>&1 | grep -q -- --sha1; then
-    uuidgen --sha1 --namespace "$ASSIGNMENT_NAMESPACE" --name "$key"
-  elif command -v python3 >/dev/null; then
-    python3 -c 'import sys, uuid; print(uuid.uuid5(uuid.UUID(sys.argv[1]), sys.argv[2]))' "$ASSIGNMENT_NAMESPACE" "$key"
+  key=$(printf '%s|%s|%s' "$1" "$2" "$3")
+  # Python lower-cases every letter as apply does (a group name may hold non-ASCII ones); tr,
+  # for uuidgen, only ASCII.
+  if command -v python3 >/dev/null; then
+    python3 -c 'import sys, uuid; print(uuid.uuid5(uuid.UUID(sys.argv[1]), sys.argv[2].lower()))' "$ASSIGNMENT_NAMESPACE" "$key"
+  elif uuidgen --help 2>&1 | grep -q -- --sha1; then
+    uuidgen --sha1 --namespace "$ASSIGNMENT_NAMESPACE" --name "$(printf '%s' "$key" | tr '[:upper:]' '[:lower:]')"
   fi
 }
 
