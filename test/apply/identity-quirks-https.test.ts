@@ -326,6 +326,39 @@ describe('identity changes per resource type (real SDK over HTTPS)', () => {
     expect(group.properties.imageRegistryCredentials).toEqual(credentials)
   }, 30_000)
 
+  it('Logic Apps with a secure parameter given by value: never written back (the GET leaves the value out, and a PUT without it is refused)', async () => {
+    const properties = {
+      definition: {
+        parameters: { apiKey: { type: 'SecureString' }, region: { type: 'String' } },
+        actions: {},
+      },
+      parameters: { apiKey: { value: 'k3y' }, region: { value: 'westeurope' } },
+    }
+    host.server.sandbox.seed({
+      resources: [
+        { type: 'Microsoft.Storage/storageAccounts', name: 'quirkstore' },
+        { type: 'Microsoft.Logic/workflows', name: 'secret-flow', properties },
+      ],
+    })
+    const design: Design = {
+      name: 'Secure parameters',
+      nodes: [
+        storage,
+        { id: 'flow', kind: 'app', name: 'secret-flow', hosting: 'logicApp', systemAssigned: true },
+      ],
+      edges: [access('e1', 'flow', 'system')],
+    }
+    const applied = await applyOnce(design, await httpsWorld(host.server.url), { retry: RETRY })
+    const item = applied.preview.items.find((i) => i.step.id === 'configureIdentity:flow')
+    expect([item?.status, item?.reason]).toEqual([
+      'manual',
+      "the workflow's secure parameter apiKey cannot be read back, and Logic Apps refuses it written back without its value: add the identity where the workflow is deployed (its template)",
+    ])
+    const flow = live('Microsoft.Logic/workflows', 'secret-flow')!
+    expect(flow.identity).toBeUndefined()
+    expect(flow.properties.parameters).toEqual(properties.parameters)
+  }, 30_000)
+
   it('AKS workloads: one federated credential per identity, one write at a time per identity, no 409 met', async () => {
     host.server.sandbox.setFaults({ locks: { enabled: true, federatedCredentialMs: 150 } })
     host.server.sandbox.seed({

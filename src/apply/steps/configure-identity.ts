@@ -4,7 +4,7 @@ import type { Learnt } from '../principals.ts'
 import type { Step } from '../steps.ts'
 import type { ExecuteContext, StepKind } from './step-kind.ts'
 import { parseArmId } from '../../plan/arm-ids.ts'
-import { withheldSecrets } from './withheld-secrets.ts'
+import { withheldSecrets, withheldWorkflowParameters } from './withheld-secrets.ts'
 
 const ASSIGN_IDENTITY = 'Microsoft.ManagedIdentity/userAssignedIdentities/assign/action'
 
@@ -56,10 +56,17 @@ function desiredIdentity(step: ConfigureIdentity, live: LiveResource): PatchIden
  * with what to do instead; undefined when it may.
  */
 function secretsLost(step: ConfigureIdentity, live: LiveResource): string | undefined {
-  if (step.hosting !== 'containerInstance') return undefined
-  const secrets = withheldSecrets(live.document)
-  if (secrets.length === 0) return undefined
-  return `the container group's ${secrets.join(', ')} cannot be read back, and writing it back to add the identity would clear ${secrets.length === 1 ? 'it' : 'them'}: add the identity where the group is deployed (its template, or az container create --assign-identity)`
+  if (step.hosting === 'containerInstance') {
+    const secrets = withheldSecrets(live.document)
+    if (secrets.length === 0) return undefined
+    return `the container group's ${secrets.join(', ')} cannot be read back, and writing it back to add the identity would clear ${secrets.length === 1 ? 'it' : 'them'}: add the identity where the group is deployed (its template, or az container create --assign-identity)`
+  }
+  if (step.hosting === 'logicApp') {
+    const secrets = withheldWorkflowParameters(live.document)
+    if (secrets.length === 0) return undefined
+    return `the workflow's ${secrets.join(', ')} cannot be read back, and Logic Apps refuses it written back without ${secrets.length === 1 ? 'its value' : 'their values'}: add the identity where the workflow is deployed (its template)`
+  }
+  return undefined
 }
 
 /** Writes the identity the way the provider takes it: PATCH, or GET + PUT of the whole resource. */

@@ -27,3 +27,26 @@ export function withheldSecrets(document: Record<string, unknown> | undefined): 
   }
   return out
 }
+
+/**
+ * A Logic App's secure workflow parameters whose value the GET leaves out: a SecureString or
+ * SecureObject parameter without a default takes its value from `properties.parameters`, which
+ * reads back empty, and a PUT without it is refused (InvalidTemplate "The value for the workflow
+ * parameter … is not provided": Azure/LogicAppsUX#4404). Each as words; empty when none.
+ */
+export function withheldWorkflowParameters(
+  document: Record<string, unknown> | undefined,
+): string[] {
+  const properties = (document?.properties ?? {}) as {
+    definition?: { parameters?: Record<string, { type?: string; defaultValue?: unknown }> }
+    parameters?: Record<string, { value?: unknown }>
+  }
+  return Object.entries(properties.definition?.parameters ?? {})
+    .filter(
+      ([name, p]) =>
+        /^secure(string|object)$/i.test(p.type ?? '') &&
+        p.defaultValue === undefined &&
+        properties.parameters?.[name]?.value === undefined,
+    )
+    .map(([name]) => `secure parameter ${name}`)
+}

@@ -117,6 +117,7 @@ export function defaultProperties(type: string, tenantId: string): JsonObject {
  * writes back what it read clears them.
  */
 export function readableProperties(type: string, properties: JsonObject): JsonObject {
+  if (type.toLowerCase() === 'microsoft.logic/workflows') return readableWorkflow(properties)
   if (type.toLowerCase() !== 'microsoft.containerinstance/containergroups') return properties
   const shown = structuredClone(properties) as {
     containers?: { properties?: { environmentVariables?: JsonObject[] } }[]
@@ -132,6 +133,41 @@ export function readableProperties(type: string, properties: JsonObject): JsonOb
     if (v.secret) v.secret = {}
   }
   return shown as JsonObject
+}
+
+/** A workflow's secure parameters (SecureString, SecureObject) without a default value. */
+function secureParameters(properties: JsonObject): string[] {
+  const definition = properties.definition as
+    { parameters?: Record<string, { type?: string; defaultValue?: unknown }> } | undefined
+  return Object.entries(definition?.parameters ?? {})
+    .filter(
+      ([, p]) => /^secure(string|object)$/i.test(p.type ?? '') && p.defaultValue === undefined,
+    )
+    .map(([name]) => name)
+}
+
+/** A workflow as a GET shows it: its secure parameters' values left out (Azure/LogicAppsUX#4404). */
+function readableWorkflow(properties: JsonObject): JsonObject {
+  const secure = secureParameters(properties)
+  const given = properties.parameters as Record<string, JsonObject> | undefined
+  if (secure.length === 0 || !given) return properties
+  const shown = structuredClone(given)
+  for (const name of secure) if (shown[name]) delete shown[name].value
+  return { ...properties, parameters: shown }
+}
+
+/**
+ * Why Logic Apps refuses a workflow's properties, or undefined: a secure parameter without a
+ * default must be given its value (the designer's error when it saved one read back: "The value
+ * for the workflow parameter … is not provided", Azure/LogicAppsUX#4404).
+ */
+export function workflowProblem(type: string, properties: JsonObject): string | undefined {
+  if (type.toLowerCase() !== 'microsoft.logic/workflows') return undefined
+  const given = properties.parameters as Record<string, JsonObject> | undefined
+  const missing = secureParameters(properties).find((n) => given?.[n]?.value === undefined)
+  return missing === undefined
+    ? undefined
+    : `The template validation failed: 'The value for the workflow parameter '${missing}' at line '1' and column '1' is not provided.'.`
 }
 
 const ISSUER_NAMESPACE = '5f0e2a9c-7b1d-4c3e-8a6f-1d2c3b4a5e60'

@@ -28,6 +28,7 @@ import {
   isIdentityType,
   patchTakesTagsOnly,
   withComputedProperties,
+  workflowProblem,
 } from './resource-types.ts'
 import { mergePatch } from './merge-patch.ts'
 import type { JsonObject, ResourceRecord, SandboxResponse } from './types.ts'
@@ -98,6 +99,8 @@ export function putResource(ctx: Ctx, at: Address): SandboxResponse {
   const identity = nextIdentity(ctx, at, existing?.identity, body.value.identity, 'put')
   if (!identity.ok) return identity.error
   const requested = objectOr(body.value.properties, {})
+  const invalid = workflowProblem(at.type, requested)
+  if (invalid) return armError(400, 'InvalidTemplate', invalid)
   const properties: JsonObject =
     identityProperties(ctx, at.type, existing) ??
     withComputedProperties(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { withheldSecrets } from '@/apply/steps/withheld-secrets.ts'
+import { withheldSecrets, withheldWorkflowParameters } from '@/apply/steps/withheld-secrets.ts'
 
 describe('withheldSecrets: what a container group GET leaves out and a write-back would clear', () => {
   it('names each secure variable, registry password, Azure Files key and secret volume', () => {
@@ -38,5 +38,27 @@ describe('withheldSecrets: what a container group GET leaves out and a write-bac
       }),
     ).toEqual([])
     expect(withheldSecrets(undefined)).toEqual([])
+  })
+})
+
+describe('withheldWorkflowParameters: a workflow’s secure parameters whose value a GET leaves out', () => {
+  it('names SecureString and SecureObject parameters without a default or a value read back', () => {
+    expect(
+      withheldWorkflowParameters({
+        properties: {
+          definition: {
+            parameters: {
+              apiKey: { type: 'SecureString' },
+              settings: { type: 'secureobject' },
+              fallback: { type: 'SecureString', defaultValue: 'x' },
+              region: { type: 'String' },
+              token: { type: 'SecureString' },
+            },
+          },
+          parameters: { region: { value: 'westeurope' }, token: { value: 'given' } },
+        },
+      }),
+    ).toEqual(['secure parameter apiKey', 'secure parameter settings'])
+    expect(withheldWorkflowParameters({ properties: { definition: {} } })).toEqual([])
   })
 })
