@@ -7,7 +7,7 @@ import {
 } from '../lib/encode/shell.ts'
 import { terminalText } from '../lib/encode/terminal.ts'
 import { ASSIGNMENT_NAMESPACE, parseArmId } from '../plan/arm-ids.ts'
-import { identityType, type ExportModel } from './model.ts'
+import { identityType, type AppOut, type ExportModel } from './model.ts'
 import {
   aksSubject,
   aksWorkloadNotes,
@@ -105,6 +105,14 @@ export function azcliHeader(
     '',
     HELPERS,
   ]
+}
+
+/** What `az resource update` (read, then write the whole resource back) costs, by hosting. */
+const WRITE_BACK_CAVEAT: Partial<Record<AppOut['hosting'], string>> = {
+  containerInstance:
+    '; the container group restarts, and loses the secrets its read leaves out: secure variables, registry passwords, Azure Files keys. If it has any, add the identity where it is deployed instead',
+  logicApp:
+    '; a workflow whose secure parameters are given by value is refused, their values not read back: add the identity in its template then',
 }
 
 /** `az identity create` for new identities, then each app's identities switched on or attached. */
@@ -215,7 +223,7 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
         const type = identityType(app) ?? 'None'
         out.push(
           shellComment(
-            `${app.name}: sets its identities to exactly these (one it has that the design lacks is removed${app.hosting === 'containerInstance' ? '; the container group restarts, and loses the secrets its read leaves out: secure variables, registry passwords, Azure Files keys. If it has any, add the identity where it is deployed instead' : ''}).`,
+            `${app.name}: sets its identities to exactly these (one it has that the design lacks is removed${WRITE_BACK_CAVEAT[app.hosting] ?? ''}).`,
           ),
         )
         out.push(

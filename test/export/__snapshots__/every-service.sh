@@ -79,7 +79,7 @@ identity_group=${MI_CONTOSO_MESSAGING_ID#/*/*/*/}; identity_group=${identity_gro
 identity_subscription=${MI_CONTOSO_MESSAGING_ID#/*/}; identity_subscription=${identity_subscription%%/*}
 az identity federated-credential create --name='contoso-aks-app' --identity-name='mi-contoso-messaging' --resource-group="$identity_group" --subscription="$identity_subscription" --issuer="$CONTOSO_AKS_APP_OIDC_ISSUER" --subject='system:serviceaccount:default:contoso-aks-app' --audiences api://AzureADTokenExchange --output none
 CONTOSO_LOGIC_ID="$RG_ID"'/providers/Microsoft.Logic/workflows/contoso-logic'
-# contoso-logic: sets its identities to exactly these (one it has that the design lacks is removed).
+# contoso-logic: sets its identities to exactly these (one it has that the design lacks is removed; a workflow whose secure parameters are given by value is refused, their values not read back: add the identity in its template then).
 az resource update --ids="$CONTOSO_LOGIC_ID" --set "identity={\"type\":\"SystemAssigned\"}" --output none
 CONTOSO_LOGIC_PRINCIPAL_ID=$(az resource show --ids="$CONTOSO_LOGIC_ID" --query identity.principalId --output tsv)
 
