@@ -560,7 +560,10 @@ function federatedCredential(body: Record<string, unknown>): FederatedCredential
   return { issuer: p.issuer ?? '', subject: p.subject ?? '', audiences: p.audiences ?? [] }
 }
 
-/** A provisioning or operation status that will not change again (any case; both cancel spellings). */
+/**
+ * A provisioning or operation status that will not change again (any case; both cancel
+ * spellings). None at all is final too: a resource without a provisioningState is done.
+ */
 function terminal(status: string | undefined): boolean {
   return status === undefined || /^(succeeded|failed|canceled|cancelled)$/i.test(status)
 }
