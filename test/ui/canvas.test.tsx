@@ -54,6 +54,16 @@ describe('Canvas', () => {
     expect(t.past()).toBe(1)
   })
 
+  it('offers zoom and fit, without React Flow’s lock that froze the canvas unexplained', () => {
+    setup()
+    const controls = screen.getByLabelText('Zoom controls')
+    expect(
+      within(controls)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual(['Zoom In', 'Zoom Out', 'Fit View'])
+  })
+
   it('shows finding badges on nodes', () => {
     setup(
       design()

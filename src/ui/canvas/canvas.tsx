@@ -258,7 +258,13 @@ export function Canvas() {
             {detail !== 'far' && (
               <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
             )}
-            <Controls position="bottom-left" aria-label="Zoom controls" fitViewOptions={fit} />
+            <Controls
+              position="bottom-left"
+              aria-label="Zoom controls"
+              fitViewOptions={fit}
+              // Its lock froze dragging and connecting with no word why: a trap for newcomers.
+              showInteractive={false}
+            />
             {minimap && (
               <MiniMap
                 position="bottom-right"
