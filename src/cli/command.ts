@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { closest } from '../rules/closest.ts'
 import { CliError, type CliIO } from './io.ts'
 
 export interface Command {
@@ -16,16 +17,33 @@ export function parseCommandArgs<O extends Options>(
   args: readonly string[],
   options: O,
 ) {
+  const all = { ...options, help: { type: 'boolean', short: 'h' } } satisfies Options
   try {
-    return parseArgs({
-      args: [...args],
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    })
+    return parseArgs({ args: [...args], options: all, allowPositionals: true, strict: true })
   } catch (e) {
-    throw new CliError(`idtopo ${command.name}: ${(e as Error).message}\n\n${command.usage}`)
+    throw new CliError(`idtopo ${command.name}: ${parseError(e, all)}\n\n${command.usage}`)
   }
+}
+
+/**
+ * parseArgs' message, except for an unknown option: Node's says how to pass a positional that
+ * starts with '-', which is rarely what happened; a misspelt option is, so name the near ones.
+ */
+function parseError(e: unknown, options: Options): string {
+  const message = (e as Error).message
+  const option = /^Unknown option '([^']*)'/.exec(message)?.[1]
+  if ((e as { code?: string }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || option === undefined)
+    return message
+  return `unknown option ${option}${suggestion(
+    option,
+    Object.keys(options).map((o) => `--${o}`),
+  )}`
+}
+
+/** "; did you mean …?" naming the candidates nearest to `text`, or '' when none is near. */
+export function suggestion(text: string, candidates: readonly string[]): string {
+  const near = closest(text, candidates)
+  return near.length > 0 ? `; did you mean ${near.join(', ')}?` : ''
 }
 
 export function requireFile(
@@ -40,4 +58,22 @@ export function requireFile(
       `idtopo ${command.name}: unexpected argument ${JSON.stringify(rest[0])}\n\n${command.usage}`,
     )
   return file
+}
+
+/**
+ * `value` when it is one of `choices`, else a usage error naming them and the nearest; a missing
+ * value is an error too when the option is required (no default).
+ */
+export function choice<T extends string>(
+  command: Pick<Command, 'name' | 'usage'>,
+  option: string,
+  value: string | undefined,
+  choices: readonly T[],
+): T {
+  if (value !== undefined && (choices as readonly string[]).includes(value)) return value as T
+  const given =
+    value === undefined ? '' : `, not ${JSON.stringify(value)}${suggestion(value, choices)}`
+  throw new CliError(
+    `idtopo ${command.name}: --${option} must be one of ${choices.join(', ')}${given}\n\n${command.usage}`,
+  )
 }

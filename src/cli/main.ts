@@ -1,4 +1,4 @@
-import type { Command } from './command.ts'
+import { type Command, suggestion } from './command.ts'
 import { applyCommand } from './commands/apply.ts'
 import { checkCommand } from './commands/check.ts'
 import { driftCommand } from './commands/drift.ts'
@@ -51,7 +51,11 @@ export async function runCli(argv: readonly string[], given: CliIO): Promise<num
   }
   const command = COMMANDS.find((c) => c.name === name)
   if (!command) {
-    io.stderr(`idtopo: unknown command ${JSON.stringify(name)}\n\n${usage()}`)
+    const near = suggestion(
+      name,
+      COMMANDS.map((c) => c.name),
+    )
+    io.stderr(`idtopo: unknown command ${JSON.stringify(name)}${near}\n\n${usage()}`)
     return EXIT.invalid
   }
   // Every command answers --help the same way: its usage on stdout.

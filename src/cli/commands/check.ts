@@ -1,8 +1,8 @@
 import { checkDesign, countFindings } from '../../rules/engine.ts'
 import type { Finding } from '../../rules/types.ts'
 import { stableJson } from '../../lib/json.ts'
-import { parseCommandArgs, requireFile, type Command } from '../command.ts'
-import { CliError, EXIT } from '../io.ts'
+import { choice, parseCommandArgs, requireFile, type Command } from '../command.ts'
+import { EXIT } from '../io.ts'
 import { readDesign } from '../load.ts'
 import { formatFindingsText } from '../format-findings.ts'
 import { findingsSarif } from '../sarif.ts'
@@ -37,12 +37,7 @@ Exit codes: 0 no errors, 1 errors found, 2 invalid input (message on stderr).`,
     const { values, positionals } = parseCommandArgs(this, args, {
       format: { type: 'string', short: 'f', default: 'text' },
     })
-    const format = values.format as string
-    if (!(FORMATS as readonly string[]).includes(format)) {
-      throw new CliError(
-        `idtopo check: --format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`,
-      )
-    }
+    const format = choice(this, 'format', values.format, FORMATS)
     const file = requireFile(this, positionals)
     const { design, text } = await readDesign(io, file)
     const findings = checkDesign(design)

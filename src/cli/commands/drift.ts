@@ -8,7 +8,7 @@ import { roleDefinitionGuidOf } from '../../plan/arm-ids.ts'
 import { SIGN_IN_FLAGS, SIGN_IN_USAGE } from '../apply-connection.ts'
 import { checkPrincipalNodes, parsePrincipalFlags } from '../azure-flags.ts'
 import { armRead, readingTarget } from '../azure-reading.ts'
-import { parseCommandArgs, requireFile, type Command } from '../command.ts'
+import { choice, parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
 import { loadDesign } from '../load.ts'
 
@@ -44,16 +44,12 @@ Exit codes: 0 the design and Azure agree, 1 they differ (or ARM failed), 2 inval
       subscription: { type: 'string' },
       'resource-group': { type: 'string', short: 'g' },
       sandbox: { type: 'string' },
-      format: { type: 'string', short: 'f' },
+      format: { type: 'string', short: 'f', default: 'text' },
       principal: { type: 'string', multiple: true },
       ...SIGN_IN_FLAGS,
     })
     const file = requireFile(this, positionals)
-    const format = (values.format as string | undefined) ?? 'text'
-    if (format !== 'text' && format !== 'json')
-      throw new CliError(
-        `idtopo drift: --format must be text or json, not ${JSON.stringify(format)}`,
-      )
+    const format = choice(this, 'format', values.format, ['text', 'json'])
     const developerIds = parsePrincipalFlags(this.name, values.principal as string[] | undefined)
     const design = await loadDesign(io, file)
     checkPrincipalNodes(this.name, developerIds, design)

@@ -1,6 +1,5 @@
-import { closest } from '../../rules/closest.ts'
 import { RULES, ruleById } from '../../rules/registry.ts'
-import { parseCommandArgs, type Command } from '../command.ts'
+import { parseCommandArgs, suggestion, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
 import { readRuleDoc } from '../rule-docs.ts'
 
@@ -22,12 +21,12 @@ Exit codes: 0 printed, 2 unknown rule.`,
       )
     const rule = ruleById(id)
     if (!rule) {
-      const ids = RULES.map((r) => r.meta.id)
-      const near = closest(id, ids)
+      const near = suggestion(
+        id,
+        RULES.map((r) => r.meta.id),
+      )
       throw new CliError(
-        `idtopo explain: unknown rule ${JSON.stringify(id)}${
-          near.length > 0 ? `; did you mean ${near.join(', ')}?` : ''
-        }\nRun idtopo rules for the list.`,
+        `idtopo explain: unknown rule ${JSON.stringify(id)}${near}\nRun idtopo rules for the list.`,
       )
     }
     const doc = await readRuleDoc(rule.meta.id)

@@ -5,7 +5,7 @@ import {
   ExportError,
   type ExportFormat,
 } from '../../export/export.ts'
-import { parseCommandArgs, requireFile, type Command } from '../command.ts'
+import { choice, parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
 import { checkAzureFlags } from '../azure-flags.ts'
 import { emit, loadDesign } from '../load.ts'
@@ -30,11 +30,7 @@ Exit codes: 0 written, 2 invalid input.`,
       location: { type: 'string', short: 'l' },
       out: { type: 'string', short: 'o' },
     })
-    const to = values.to as string | undefined
-    if (to === undefined || !(EXPORT_FORMATS as readonly string[]).includes(to))
-      throw new CliError(
-        `idtopo export: --to must be one of ${EXPORT_FORMATS.join(', ')}${to === undefined ? '' : `, not ${JSON.stringify(to)}`}\n\n${this.usage}`,
-      )
+    const to = choice(this, 'to', values.to, EXPORT_FORMATS)
     checkAzureFlags(this.name, values)
     const design = await loadDesign(io, requireFile(this, positionals), { '--out': values.out })
     const pick = (key: 'subscription' | 'resource-group' | 'location'): string | undefined =>

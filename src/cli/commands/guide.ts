@@ -2,7 +2,7 @@ import { connectionGuide } from '../../guide/derive-guide.ts'
 import { guideMarkdown } from '../../guide/markdown.ts'
 import { LANGUAGES, type Language } from '../../guide/types.ts'
 import { stableJson } from '../../lib/json.ts'
-import { parseCommandArgs, requireFile, type Command } from '../command.ts'
+import { choice, parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
 import { emit, loadDesign } from '../load.ts'
 
@@ -27,16 +27,11 @@ Exit codes: 0 written, 2 invalid input.`,
       format: { type: 'string', short: 'f', default: 'markdown' },
       out: { type: 'string', short: 'o' },
     })
-    const format = values.format as string
-    if (!(FORMATS as readonly string[]).includes(format))
-      throw new CliError(
-        `idtopo guide: --format must be markdown or json, not ${JSON.stringify(format)}`,
-      )
-    const language = values.language as string | undefined
-    if (language !== undefined && !(LANGUAGES as readonly string[]).includes(language))
-      throw new CliError(
-        `idtopo guide: --language must be one of ${LANGUAGES.join(', ')}, not ${JSON.stringify(language)}`,
-      )
+    const format = choice(this, 'format', values.format, FORMATS)
+    const language =
+      values.language === undefined
+        ? undefined
+        : choice(this, 'language', values.language, LANGUAGES)
     const design = await loadDesign(io, requireFile(this, positionals), { '--out': values.out })
     const full = connectionGuide(design)
     const appId = values.app as string | undefined

@@ -1,6 +1,6 @@
 import { stableJson } from '../../lib/json.ts'
 import { RULES } from '../../rules/registry.ts'
-import { parseCommandArgs, type Command } from '../command.ts'
+import { choice, parseCommandArgs, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
 
 const FORMATS = ['text', 'json'] as const
@@ -20,11 +20,7 @@ and a one-line description. idtopo explain RULE prints a rule's page.`,
       throw new CliError(
         `idtopo rules: unexpected argument ${JSON.stringify(positionals[0])}\n\n${this.usage}`,
       )
-    const format = values.format as string
-    if (!(FORMATS as readonly string[]).includes(format))
-      throw new CliError(
-        `idtopo rules: --format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`,
-      )
+    const format = choice(this, 'format', values.format, FORMATS)
     const rows = RULES.map(({ meta }) => ({
       id: meta.id,
       severity: meta.severity,

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { runCli } from '@/cli/main.ts'
+import { serializeDesign } from '@/model/serialize.ts'
+import { design } from '../support/builder.ts'
+import { memoryIO } from '../support/memory-io.ts'
+
+const files = { 'd.json': serializeDesign(design().app('api').build()) }
+
+/** The first line of what the command wrote on stderr (the usage follows it). */
+async function firstError(argv: string[]): Promise<string> {
+  const m = memoryIO(files)
+  expect(await runCli(argv, m.io)).toBe(2)
+  return m.stderr().split('\n')[0] as string
+}
+
+describe('idtopo usage errors', () => {
+  it('names the nearest command for a misspelt one', async () => {
+    expect(await firstError(['chek', 'd.json'])).toBe(
+      'idtopo: unknown command "chek"; did you mean check?',
+    )
+    expect(await firstError(['frobnicate'])).toBe('idtopo: unknown command "frobnicate"')
+  })
+
+  it('names the nearest option for a misspelt one, not how to pass a positional', async () => {
+    expect(await firstError(['check', 'd.json', '--fromat', 'json'])).toBe(
+      'idtopo check: unknown option --fromat; did you mean --format?',
+    )
+    expect(await firstError(['export', 'd.json', '--to', 'cli', '--resource-grup', 'rg'])).toBe(
+      'idtopo export: unknown option --resource-grup; did you mean --resource-group?',
+    )
+    expect(await firstError(['check', 'd.json', '--bogus'])).toBe(
+      'idtopo check: unknown option --bogus',
+    )
+  })
+
+  it('lists the choices of an option and the nearest to a misspelt value', async () => {
+    expect(await firstError(['check', 'd.json', '--format', 'sarf'])).toBe(
+      'idtopo check: --format must be one of text, json, sarif, not "sarf"; did you mean sarif?',
+    )
+    expect(await firstError(['export', 'd.json', '--to', 'terrafrom'])).toBe(
+      'idtopo export: --to must be one of bicep, terraform, cli, not "terrafrom"; did you mean terraform?',
+    )
+    expect(await firstError(['export', 'd.json'])).toBe(
+      'idtopo export: --to must be one of bicep, terraform, cli',
+    )
+    expect(await firstError(['guide', 'd.json', '--format', 'md'])).toBe(
+      'idtopo guide: --format must be one of markdown, json, not "md"',
+    )
+    expect(await firstError(['rules', '--format', 'JSON'])).toBe(
+      'idtopo rules: --format must be one of text, json, not "JSON"; did you mean json?',
+    )
+  })
+})
