@@ -13,6 +13,11 @@ export interface ServiceFact {
   readonly endpoint: string
   /** Word used in generated setting names, e.g. MANAGED_IDENTITY_CLIENT_ID_STORAGE. */
   readonly settingWord: string
+  /**
+   * Where the ARM type holds other services too, the `kind`s that are this one (the first is what
+   * a new one is created as); absent, every resource of the type is.
+   */
+  readonly armKinds?: readonly string[]
 }
 
 export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
@@ -95,6 +100,11 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
     defaultRole: 'Cognitive Services OpenAI User',
     endpoint: 'https://{name}.openai.azure.com/',
     settingWord: 'OPENAI',
+    // A Cognitive Services account is Speech, Language, Vision, Content Safety… by its kind. Azure
+    // OpenAI is served by `OpenAI` accounts and by `AIServices` ones (Foundry, formerly Azure AI
+    // Services: an Azure OpenAI endpoint besides the others). The OpenAI roles' data actions are
+    // all `accounts/OpenAI/…`: ARM takes an assignment on another kind, which serves no models.
+    armKinds: ['OpenAI', 'AIServices'],
   },
   search: {
     label: 'AI Search',
@@ -138,6 +148,34 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
   },
 }
 
+/** Is a resource of this ARM type and `kind` (compared case-insensitively) the service? */
+export function matchesService(
+  service: ServiceKind,
+  type: string,
+  kind: string | undefined,
+): boolean {
+  const fact = SERVICES[service]
+  if (type.toLowerCase() !== fact.armType.toLowerCase()) return false
+  const wanted = kind?.toLowerCase()
+  return !fact.armKinds || fact.armKinds.some((k) => k.toLowerCase() === wanted)
+}
+
+/**
+ * What a resource of the service's ARM type is when its kind is another service's, for messages
+ * (`a Microsoft.CognitiveServices/accounts of kind SpeechServices, not Azure OpenAI (kind OpenAI
+ * or AIServices)`); undefined when it is the service, or of another type.
+ */
+export function otherKindOf(
+  service: ServiceKind,
+  r: { readonly type: string; readonly kind?: string },
+): string | undefined {
+  const fact = SERVICES[service]
+  if (!fact.armKinds || r.type.toLowerCase() !== fact.armType.toLowerCase()) return undefined
+  if (matchesService(service, r.type, r.kind)) return undefined
+  const kind = r.kind === undefined ? 'without a kind' : `of kind ${r.kind}`
+  return `a ${fact.armType} ${kind}, not ${fact.label} (kind ${fact.armKinds.join(' or ')})`
+}
+
 /**
  * An Azure SQL database node is named `server/database` (its ARM name); the logical server's
  * name alone when the database is left out.
@@ -150,8 +188,10 @@ export function sqlServerAndDatabase(name: string): { server: string; database?:
 }
 
 export function serviceEndpoint(service: ServiceKind, name: string): string {
-  return SERVICES[service].endpoint
-    // Replacer functions: a name holding `$&` or `$'` must not splice the template into itself.
-    .replace('{name}', () => name)
-    .replace('{server}', () => sqlServerAndDatabase(name).server)
+  return (
+    SERVICES[service].endpoint
+      // Replacer functions: a name holding `$&` or `$'` must not splice the template into itself.
+      .replace('{name}', () => name)
+      .replace('{server}', () => sqlServerAndDatabase(name).server)
+  )
 }

@@ -1,8 +1,13 @@
-import type { LiveCosmosRoleAssignment, LiveRoleAssignment } from '../apply/gateway.ts'
+import type {
+  LiveCosmosRoleAssignment,
+  LiveResource,
+  LiveRoleAssignment,
+} from '../apply/gateway.ts'
 import { roleByGuid, type RoleFact } from '../catalog/roles.ts'
+import { otherKindOf } from '../catalog/services.ts'
 import { compareOrdinal } from '../lib/compare.ts'
 import { freshId } from '../model/ids.ts'
-import { SYSTEM_VIA, type Scope } from '../model/kinds.ts'
+import { SERVICE_KINDS, SYSTEM_VIA, type Scope } from '../model/kinds.ts'
 import type { AccessEdge, DeveloperNode, ServiceNode } from '../model/types.ts'
 import { resourceGroupScope, roleDefinitionGuidOf, subscriptionScope } from '../plan/arm-ids.ts'
 import type { Estate } from './estate.ts'
@@ -44,6 +49,18 @@ export function importAccess(estate: Estate, nodes: ImportedNodes): ImportedAcce
   )
   const groupId = resourceGroupScope(estate.subscriptionId, estate.resourceGroup).toLowerCase()
   const subscriptionId = subscriptionScope(estate.subscriptionId).toLowerCase()
+  // Resources of the group no node stands for: a type the catalog does not model, or another
+  // service's kind of a modelled type (a Speech account is no Azure OpenAI).
+  const drawn = new Set(
+    [...nodes.apps, ...nodes.identities, ...nodes.services].map((n) =>
+      (n.azure?.resourceId ?? '').toLowerCase(),
+    ),
+  )
+  const undrawn = new Map(
+    estate.resources
+      .filter((r) => !drawn.has(r.id.toLowerCase()))
+      .map((r) => [r.id.toLowerCase(), r]),
+  )
   const developers = new Map<string, DeveloperNode>()
   const grants: Grant[] = []
   const nameOf = (id: string): string =>
@@ -128,7 +145,10 @@ export function importAccess(estate: Estate, nodes: ImportedNodes): ImportedAcce
     const what = `${estate.roleNames[guid] ?? role} at ${a.scope}`
     const place = placeFor(a.scope, fact)
     if (!place) {
-      if (a.scope.toLowerCase().startsWith(`${groupId}/`))
+      const other = undrawn.get(a.scope.toLowerCase())
+      if (other)
+        notes.push(`${what}: on ${describeUndrawn(other)}, which the designer does not model`)
+      else if (a.scope.toLowerCase().startsWith(`${groupId}/`))
         notes.push(
           `${what}: not on a service of the group (a narrower scope, or an app or identity)`,
         )
@@ -158,6 +178,15 @@ export function importAccess(estate: Estate, nodes: ImportedNodes): ImportedAcce
     accessEdges: edgesOf(grants, nodes.taken),
     notes,
   }
+}
+
+/** `a Microsoft.Web/serverFarms`, or what a modelled type's other kind is not. */
+function describeUndrawn(r: LiveResource): string {
+  for (const service of SERVICE_KINDS) {
+    const other = otherKindOf(service, r)
+    if (other) return other
+  }
+  return `a ${r.type}${r.kind ? ` of kind ${r.kind}` : ''}`
 }
 
 function sortDevelopers(list: DeveloperNode[]): DeveloperNode[] {

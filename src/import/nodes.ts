@@ -1,6 +1,7 @@
 import { matchesHosting } from '../catalog/hosting.ts'
+import { matchesService } from '../catalog/services.ts'
 import type { LiveResource } from '../apply/gateway.ts'
-import { IDENTITY_ARM_TYPE, SERVICE_ARM_TYPES } from '../model/bindings.ts'
+import { IDENTITY_ARM_TYPE } from '../model/bindings.ts'
 import { freshId } from '../model/ids.ts'
 import { HOSTING_KINDS, SERVICE_KINDS, type HostingKind, type ServiceKind } from '../model/kinds.ts'
 import type { AppNode, AttachEdge, IdentityNode, ServiceNode } from '../model/types.ts'
@@ -33,8 +34,13 @@ function hostingOf(r: LiveResource): HostingKind | undefined {
   return HOSTING_KINDS.find((h) => matchesHosting(h, r.type, r.kind))
 }
 
+/**
+ * By type and, where the type holds several services, `kind`: a Cognitive Services account is
+ * Azure OpenAI only as `OpenAI` or `AIServices`; a Speech or Language account is left out, as any
+ * resource the catalog does not model is.
+ */
 function serviceOf(r: LiveResource): ServiceKind | undefined {
-  return SERVICE_KINDS.find((s) => SERVICE_ARM_TYPES[s].toLowerCase() === r.type.toLowerCase())
+  return SERVICE_KINDS.find((s) => matchesService(s, r.type, r.kind))
 }
 
 /** The name an ARM id ends with. */

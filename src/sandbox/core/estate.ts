@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../../lib/result.ts'
 import { v5 as uuidv5 } from 'uuid'
 import { ALL_ROLES, roleByName } from '../../catalog/roles.ts'
+import { SERVICES } from '../../catalog/services.ts'
 import { HOSTING_ARM_TYPES, IDENTITY_ARM_TYPE, SERVICE_ARM_TYPES } from '../../model/bindings.ts'
 import { resourceGroupNameProblem } from '../../model/azure-formats.ts'
 import { SERVICE_KINDS, type ServiceKind } from '../../model/kinds.ts'
@@ -173,7 +174,13 @@ const service = (w: Writer, rg: string, kind: ServiceKind, name: string): string
     kind === 'keyVault'
       ? { properties: { tenantId: SANDBOX_TENANT_ID, enableRbacAuthorization: true } }
       : {}
-  w.put(id, { location: SANDBOX_LOCATION, ...vault }, '2023-05-01')
+  // A type that holds several services says which by its kind (an Azure OpenAI account: `OpenAI`).
+  const armKind = SERVICES[kind].armKinds?.[0]
+  w.put(
+    id,
+    { location: SANDBOX_LOCATION, ...(armKind ? { kind: armKind } : {}), ...vault },
+    '2023-05-01',
+  )
   return id
 }
 

@@ -1,5 +1,6 @@
 import { HOSTING } from '../../catalog/hosting.ts'
 import { SERVICES } from '../../catalog/services.ts'
+import type { Design } from '../../model/types.ts'
 import { TEMPLATES } from '../../templates/index.ts'
 import { genericResourceId, idKey, parentOf, resourceGroupId, subscriptionId } from './ids.ts'
 import { initialStreams } from './prng.ts'
@@ -21,8 +22,14 @@ interface SeedResource {
 /** App Service and Function apps are both `Microsoft.Web/sites`, told apart by `kind`. */
 const KIND: Readonly<Record<string, string>> = { appService: 'app', functionApp: 'functionapp' }
 
-/** Every app and service node of the built-in templates, with parents (a SQL database's server). */
-export function templateResources(): SeedResource[] {
+/**
+ * Every app and service node of the built-in templates (or of those given), with parents (a SQL
+ * database's server), and the kind that says which service a shared type is (Azure OpenAI's
+ * `OpenAI`).
+ */
+export function templateResources(
+  templates: readonly { readonly design: Design }[] = TEMPLATES,
+): SeedResource[] {
   const out = new Map<string, SeedResource>()
   const add = (r: SeedResource): void => {
     const parent = parentOf(r.type, r.name)
@@ -30,13 +37,15 @@ export function templateResources(): SeedResource[] {
     const key = `${r.type}|${r.name}`.toLowerCase()
     if (!out.has(key)) out.set(key, r)
   }
-  for (const template of TEMPLATES)
+  for (const template of templates)
     for (const node of template.design.nodes) {
       if (node.kind === 'app') {
         const kind = KIND[node.hosting]
         add({ type: HOSTING[node.hosting].armType, name: node.name, ...(kind ? { kind } : {}) })
-      } else if (node.kind === 'service')
-        add({ type: SERVICES[node.service].armType, name: node.name })
+      } else if (node.kind === 'service') {
+        const kind = SERVICES[node.service].armKinds?.[0]
+        add({ type: SERVICES[node.service].armType, name: node.name, ...(kind ? { kind } : {}) })
+      }
     }
   // A name with the wrong number of parts for its type has no place in an ARM id.
   return [...out.values()].filter((r) => r.name.split('/').length === r.type.split('/').length - 1)

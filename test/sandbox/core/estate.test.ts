@@ -70,6 +70,24 @@ describe('the demo estate: a realistic messy resource group', () => {
   })
 })
 
+describe('a generated estate’s services', () => {
+  it('writes its Azure OpenAI account as one (kind OpenAI), so an import draws it', async () => {
+    const world = inPageWorld()
+    const size = { resourceGroup: 'ai-rg', apps: 40, identities: 2, assignments: 10 }
+    expect(loadEstate(world.sandbox, size).services).toBe(8)
+    const resources = await world.gateway.listResources(SUB, 'ai-rg')
+    expect(
+      resources
+        .filter((r) => r.type === 'Microsoft.CognitiveServices/accounts')
+        .map((r) => [r.name, r.kind]),
+    ).toEqual([['svc-openai-7', 'OpenAI']])
+    const { design } = await buildImportedDesign(await readEstate(world.gateway, SUB, 'ai-rg'))
+    expect(
+      design.nodes.filter((n) => n.kind === 'service').map((n) => [n.name, n.service]),
+    ).toContainEqual(['svc-openai-7', 'openAI'])
+  })
+})
+
 describe('parseEstate (the admin endpoint’s POST /_sandbox/estate body)', () => {
   it('takes the demo or a bounded size, and says what is wrong otherwise', () => {
     expect(parseEstate({ name: 'demo' })).toEqual({ ok: true, value: 'demo' })

@@ -5,6 +5,7 @@ import {
   parseWorldAdditions,
 } from '@/sandbox/core/admin-schema.ts'
 import { seedState, templateResources } from '@/sandbox/core/seed.ts'
+import type { Design } from '@/model/types.ts'
 import { TEMPLATES } from '@/templates/index.ts'
 import { call, resourceId, testSandbox, v } from '../support.ts'
 
@@ -42,6 +43,17 @@ describe('the seeded world', () => {
     expect(resources).toContainEqual({ type: 'Microsoft.Sql/servers', name: 'contoso-sql' })
     const keys = resources.map((r) => `${r.type}|${r.name}`.toLowerCase())
     expect(new Set(keys).size).toBe(keys.length)
+  })
+
+  it('gives an Azure OpenAI service the kind that makes it one (a Cognitive Services account is many things)', () => {
+    const design: Design = {
+      name: 'chat',
+      nodes: [{ id: 'oai', kind: 'service', name: 'oai-chat', service: 'openAI' }],
+      edges: [],
+    }
+    expect(templateResources([{ design }])).toEqual([
+      { type: 'Microsoft.CognitiveServices/accounts', name: 'oai-chat', kind: 'OpenAI' },
+    ])
   })
 
   it('takes admin additions: principals visible at once, groups and resources', () => {
