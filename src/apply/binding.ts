@@ -1,10 +1,10 @@
 import { assertNever } from '../lib/assert.ts'
 import { HOSTING, IDENTITY_ARM_TYPE, matchesHosting } from '../catalog/hosting.ts'
-import { SERVICES } from '../catalog/services.ts'
+import { matchesService, otherKindOf, SERVICES } from '../catalog/services.ts'
 import type { Edit } from '../model/edits.ts'
 import type { AzureBinding, Design, DesignNode } from '../model/types.ts'
 import { resourceId } from '../plan/arm-ids.ts'
-import { boundResourceProblems } from './binding-checks.ts'
+import { boundResourceProblems, otherKindConsequence } from './binding-checks.ts'
 import type { BindingProblem, BindTarget } from './bind-target.ts'
 import type { LiveResource } from './gateway.ts'
 
@@ -34,6 +34,7 @@ export function expectedType(node: DesignNode): string | undefined {
 
 export function resourceFits(node: DesignNode, r: LiveResource): boolean {
   if (node.kind === 'app') return matchesHosting(node.hosting, r.type, r.kind)
+  if (node.kind === 'service') return matchesService(node.service, r.type, r.kind)
   const type = expectedType(node)
   return type !== undefined && r.type.toLowerCase() === type.toLowerCase()
 }
@@ -70,7 +71,7 @@ export function bindDesign(
   developerIds: Readonly<Record<string, string>> = {},
 ): BindResult {
   const edits: Edit[] = []
-  const problems: BindingProblem[] = boundResourceProblems(design, target)
+  const problems: BindingProblem[] = boundResourceProblems(design, target, resources)
   const setAzure = (node: DesignNode, azure: AzureBinding): void => {
     edits.push({ type: 'updateNode', id: node.id, set: { azure: { ...node.azure, ...azure } } })
   }
@@ -103,9 +104,19 @@ export function bindDesign(
       continue
     }
     const others = fitting.map((r) => r.name).slice(0, 5)
+    const found = others.length ? ` (found: ${others.join(', ')})` : ''
+    // The name is there, as another service of the same type (a Speech account for Azure OpenAI).
+    const other =
+      node.kind === 'service' &&
+      resources
+        .filter((r) => r.name.toLowerCase() === node.name.toLowerCase())
+        .map((r) => otherKindOf(node.service, r))
+        .find((o) => o !== undefined)
     problems.push({
       node: node.id,
-      message: `no ${expectedType(node)} named "${node.name}" in resource group ${target.resourceGroup}${others.length ? ` (found: ${others.join(', ')})` : ''}`,
+      message: other
+        ? `"${node.name}" in resource group ${target.resourceGroup} is ${other}: ${otherKindConsequence(node.service)}${found}`
+        : `no ${expectedType(node)} named "${node.name}" in resource group ${target.resourceGroup}${found}`,
     })
   }
   return { edits, problems }
