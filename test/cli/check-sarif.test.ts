@@ -34,7 +34,10 @@ describe('idtopo check --format sarif', () => {
       expect(r.shortDescription.text.length).toBeGreaterThan(10)
       expect(r.helpUri).toMatch(/^https:\/\/learn\.microsoft\.com\//)
     }
-    expect(run.artifacts).toEqual([{ location: { uri: 'designs/app.topology.json' } }])
+    // A path inside the working directory: relative to it, as GitHub reads it from the repository root.
+    expect(run.artifacts).toEqual([
+      { location: { uri: 'designs/app.topology.json', uriBaseId: '%SRCROOT%' } },
+    ])
 
     const results = run.results as {
       ruleId: string
