@@ -179,6 +179,16 @@ export interface SarifOptions {
 }
 
 /**
+ * A message as SARIF plain text: backslashes and square brackets escaped with a backslash, so that
+ * no name in it forms an embedded link (§3.11.6: a viewer draws `[text](target)` as a link, and a
+ * target may be any URI), and braces doubled, so that none reads as a placeholder (§3.11.5 SHALL).
+ * CodeQL writes its messages so, and GitHub and the CodeQL extension read them back
+ * (github/vscode-codeql, sarif-utils.ts unescapeSarifText).
+ */
+export const plainText = (text: string): string =>
+  text.replace(/[\\[\]]/g, '\\$&').replace(/[{}]/g, '$&$&')
+
+/**
  * The findings as SARIF 2.1.0, so that pipelines (GitHub code scanning, Azure DevOps) show them:
  * one result per finding with its rule id and level, the design file as the artifact, and the
  * subject as a logical location (a node or an edge of the design, or the design itself).
@@ -228,7 +238,7 @@ export function findingsSarif(
           ruleId: f.rule,
           ruleIndex: ruleIndex.get(f.rule),
           level: LEVEL[f.severity],
-          message: { text: f.message },
+          message: { text: plainText(f.message) },
           locations: [
             {
               physicalLocation: physical(f.subject),

@@ -204,13 +204,26 @@ describe('idtopo check --format sarif: the design file as a URI', () => {
 })
 
 describe('idtopo check --format sarif: user text and GitHub code scanning', () => {
-  it('carries names, roles and messages as plain JSON strings, unchanged', () => {
+  it('carries names as they are, and messages as SARIF plain text that no name can make a link or placeholder in', () => {
     const findings = [...checkDesign(hostile), DESIGN_FINDING]
     const [run] = sarifOf('d.json', POSIX, hostile, findings).runs
-    expect(run!.results.map((r) => r.message.text)).toEqual(findings.map((f) => f.message))
-    expect(run!.results.some((r) => r.message.text.includes('[evil](https://example.com)'))).toBe(
-      true,
+    const texts = run!.results.map((r) => r.message.text)
+    // What a viewer shows after unescaping (github/vscode-codeql unescapeSarifText, §3.11.5).
+    const shown = texts.map((t) =>
+      t
+        .replace(/\\([\\[\]])/g, '$1')
+        .replace(/\{\{/g, '{')
+        .replace(/\}\}/g, '}'),
     )
+    expect(shown).toEqual(findings.map((f) => f.message))
+    const evil = texts.find((t) => t.includes('evil'))
+    expect(evil).toBe(
+      String.raw`"\[evil\](https://example.com) {{1}}" is not a built-in role name (names are case-sensitive) nor a role definition GUID, so nothing would be granted on "C:\\\\work\\\\d.json".`,
+    )
+    for (const t of texts) {
+      expect(t).not.toMatch(/(^|[^\\])\[[^\]]*\]\(/)
+      expect(t.replace(/\{\{|\}\}/g, '')).not.toMatch(/[{}]/)
+    }
     const whole = run!.results.at(-1)!
     expect(whole.locations[0]!.logicalLocations).toEqual([{ name: HOSTILE_NAME, kind: 'module' }])
     const e1 = run!.results.find((r) => r.locations[0]!.logicalLocations[0]!.name === 'e1')!
