@@ -209,7 +209,9 @@ export function findingsSarif(
   const location = artifactLocation(file, place)
   const lines = idLines(text)
   const physical = (id: string | null) => {
-    const line = id === null ? undefined : lines.get(id)
+    // A finding about the whole design points at the document's first line: GitHub places a
+    // result by its region's startLine (its ingestion rule GH1003 asks for one in every result).
+    const line = id === null ? 1 : lines.get(id)
     return {
       artifactLocation: { ...location, index: 0 },
       ...(line !== undefined ? { region: { startLine: line } } : {}),

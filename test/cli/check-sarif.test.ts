@@ -67,13 +67,20 @@ describe('idtopo check --format sarif', () => {
     expect(first!.locations[0]!.physicalLocation.region).toEqual({ startLine: line })
   })
 
-  it('names the design for a finding about the whole design', async () => {
+  it('names the design for a finding about the whole design, at the first line of the file', async () => {
     const { findingsSarif } = await import('@/cli/sarif.ts')
     const sarif = findingsSarif('x.json', d, [
       { rule: 'role-assignment-limit', severity: 'warning', subject: null, message: 'many' },
-    ]) as { runs: { results: { locations: { logicalLocations: unknown[] }[] }[] }[] }
-    expect(sarif.runs[0]!.results[0]!.locations[0]!.logicalLocations).toEqual([
-      { name: 'Sarif sample', kind: 'module' },
-    ])
+    ]) as {
+      runs: {
+        results: { locations: { logicalLocations: unknown[]; physicalLocation: unknown }[] }[]
+      }[]
+    }
+    const [location] = sarif.runs[0]!.results[0]!.locations
+    expect(location!.logicalLocations).toEqual([{ name: 'Sarif sample', kind: 'module' }])
+    expect(location!.physicalLocation).toEqual({
+      artifactLocation: { uri: 'x.json', uriBaseId: '%SRCROOT%', index: 0 },
+      region: { startLine: 1 },
+    })
   })
 })
