@@ -5,6 +5,14 @@ import type { ClientUse, SdkKind } from './types.ts'
 
 const MANAGEMENT_SCOPE = 'https://management.azure.com/.default'
 
+/**
+ * The words of a token's variable: a connection can hold a data role and a control-plane one, so
+ * the ARM token is `managementToken` beside the service's `token` (one name twice would not compile).
+ */
+export function tokenWords(use: { readonly scope: string }): string[] {
+  return use.scope === MANAGEMENT_SCOPE ? ['management', 'token'] : ['token']
+}
+
 /** Token audiences of services the guide has no client library snippet for. */
 const DATA_SCOPES: Readonly<Record<ServiceKind, string>> = {
   storage: 'https://storage.azure.com/.default',

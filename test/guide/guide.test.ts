@@ -279,3 +279,66 @@ describe('clients and endpoints', () => {
     expect(serviceEndpoint('storage', 'st')).toBe('https://st.blob.core.windows.net')
   })
 })
+
+/** The variables a snippet declares, in order (one statement a line, as the renderers write). */
+function declared(code: string, language: (typeof LANGUAGES)[number]): string[] {
+  const pattern = {
+    csharp: /^(?:await using var|using var|var|AccessToken) (\w+) =/gm,
+    typescript: /^const (\w+) =/gm,
+    python: /^(\w+) = /gm,
+    java: /^[A-Z]\w* (\w+) = /gm,
+  }[language]
+  return [...code.matchAll(pattern)].map((m) => m[1]!)
+}
+
+const duplicates = (names: readonly string[]): string[] =>
+  names.filter((n, i) => names.indexOf(n) !== i)
+
+describe('variable names', () => {
+  it('a connection holding a data role and a control-plane role declares two distinct tokens', () => {
+    const d = design()
+      .app('a', { systemAssigned: true })
+      .service('eg', 'eventGrid', { name: 'orders-topic' })
+      .access('a', 'eg', ['EventGrid Data Sender', 'Reader'], { via: 'system' })
+      .build()
+    const app = connectionGuide(d).apps[0]!
+    for (const language of LANGUAGES) {
+      const code = appSnippet(app, language)
+      expect(declared(code, language).length, `${language}\n${code}`).toBeGreaterThan(2)
+      expect(duplicates(declared(code, language)), `${language}\n${code}`).toEqual([])
+    }
+    expect(appSnippet(app, 'typescript')).toContain(
+      'const managementToken = await credential.getToken("https://management.azure.com/.default")',
+    )
+  })
+
+  it('services whose names give the same words, or none, still get distinct clients', () => {
+    const d = design()
+      .app('a', { systemAssigned: true })
+      .service('k1', 'keyVault', { name: 'kv-a' })
+      .service('k2', 'keyVault', { name: 'kv_a' })
+      .service('k3', 'keyVault', { name: '金库' })
+      .service('k4', 'keyVault', { name: '秘密' })
+      .access('a', 'k1', ['Key Vault Secrets User'], { via: 'system' })
+      .access('a', 'k2', ['Key Vault Secrets User'], { via: 'system' })
+      .access('a', 'k3', ['Key Vault Secrets User'], { via: 'system' })
+      .access('a', 'k4', ['Key Vault Secrets User'], { via: 'system' })
+      .build()
+    const app = connectionGuide(d).apps[0]!
+    for (const language of LANGUAGES) {
+      const code = appSnippet(app, language)
+      expect(declared(code, language)).toHaveLength(5)
+      expect(duplicates(declared(code, language)), `${language}\n${code}`).toEqual([])
+    }
+  })
+
+  it('every template and fixture declares each variable once, in every language', () => {
+    for (const [id, d] of designs)
+      for (const app of connectionGuide(d).apps)
+        for (const language of LANGUAGES)
+          expect(
+            duplicates(declared(appSnippet(app, language), language)),
+            `${id} ${app.app} ${language}`,
+          ).toEqual([])
+  })
+})

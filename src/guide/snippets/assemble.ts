@@ -75,9 +75,13 @@ function render(
   return `${blocks.map((b) => b.join('\n')).join('\n\n')}\n`
 }
 
-/** Client variables get the service's name in front when another connection uses the same SDK. */
+/**
+ * Client variables get the service's name in front when another connection uses the same SDK.
+ * Names that give the same words (kv-a and kv_a) or none (a name without ASCII letters: the
+ * node's id, else "service") get a number after the first, so no variable is declared twice.
+ */
 function prefixes(connections: readonly GuideConnection[]): Part[] {
-  return connections.map((connection) => {
+  const parts = connections.map((connection) => {
     const shares = (other: GuideConnection): boolean =>
       other !== connection &&
       other.clients.some((u) => connection.clients.some((v) => u.sdk === v.sdk))
@@ -85,11 +89,26 @@ function prefixes(connections: readonly GuideConnection[]): Part[] {
     const sameService = connections.some(
       (o) => shares(o) && o.serviceName === connection.serviceName,
     )
-    const words = wordsOf(connection.serviceName)
+    const named = wordsOf(connection.serviceName)
+    const words =
+      named.length > 0
+        ? named
+        : wordsOf(connection.service).length > 0
+          ? wordsOf(connection.service)
+          : ['service']
     return {
       connection,
       prefix: sameService ? [...words, ...wordsOf(connection.credential.key)] : words,
     }
+  })
+  // Identifiers are the words joined (camelCase, snake_case): compare them joined.
+  const taken = new Set<string>()
+  return parts.map((part) => {
+    if (part.prefix.length === 0) return part
+    let prefix = part.prefix
+    for (let k = 2; taken.has(prefix.join('')); k++) prefix = [...part.prefix, String(k)]
+    taken.add(prefix.join(''))
+    return { ...part, prefix }
   })
 }
 

@@ -1,6 +1,7 @@
 import { assertNever } from '../../lib/assert.ts'
 import { sqlServerAndDatabase } from '../../catalog/services.ts'
 import type { ClientUse, SdkKind } from '../types.ts'
+import { tokenWords } from '../clients.ts'
 import type { ClientContext, SnippetRenderer } from './renderer.ts'
 import { adoNetValue } from '../../lib/encode/connection-string.ts'
 import { csharpComment, csharpString } from '../../lib/encode/csharp.ts'
@@ -130,7 +131,7 @@ function clientLines(ctx: ClientContext, use: ClientUse): string[] {
       return sqlLines(ctx, name)
     case 'token':
       return [
-        `AccessToken ${name('token')} = await ${cred}.GetTokenAsync(new TokenRequestContext(new[] { ${csharpString(use.scope)} }));`,
+        `AccessToken ${name(...tokenWords(use))} = await ${cred}.GetTokenAsync(new TokenRequestContext(new[] { ${csharpString(use.scope)} }));`,
       ]
     default:
       return assertNever(use)

@@ -1,6 +1,7 @@
 import { assertNever } from '../../lib/assert.ts'
 import { sqlServerAndDatabase } from '../../catalog/services.ts'
 import type { SdkKind } from '../types.ts'
+import { tokenWords } from '../clients.ts'
 import type { ClientContext, SnippetRenderer } from './renderer.ts'
 import { javaComment, javaString } from '../../lib/encode/java.ts'
 import { camelCase } from '../../lib/words.ts'
@@ -244,7 +245,7 @@ function clientLines(ctx: ClientContext): string[] {
     }
     case 'token':
       return [
-        `AccessToken ${name('token')} = ${cred}.getTokenSync(new TokenRequestContext().addScopes(${javaString(use.scope)}));`,
+        `AccessToken ${name(...tokenWords(use))} = ${cred}.getTokenSync(new TokenRequestContext().addScopes(${javaString(use.scope)}));`,
       ]
     default:
       return assertNever(use)

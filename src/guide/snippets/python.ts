@@ -1,6 +1,7 @@
 import { assertNever } from '../../lib/assert.ts'
 import { sqlServerAndDatabase } from '../../catalog/services.ts'
 import type { SdkKind } from '../types.ts'
+import { tokenWords } from '../clients.ts'
 import type { ClientContext, SnippetRenderer } from './renderer.ts'
 import { odbcValue } from '../../lib/encode/connection-string.ts'
 import { pythonComment, pythonString } from '../../lib/encode/python.ts'
@@ -143,7 +144,7 @@ function clientLines(ctx: ClientContext): string[] {
       ]
     }
     case 'token':
-      return [`${name('token')} = ${cred}.get_token(${pythonString(use.scope)})`]
+      return [`${name(...tokenWords(use))} = ${cred}.get_token(${pythonString(use.scope)})`]
     default:
       return assertNever(use)
   }

@@ -1,6 +1,7 @@
 import { assertNever } from '../../lib/assert.ts'
 import { sqlServerAndDatabase } from '../../catalog/services.ts'
 import type { SdkKind } from '../types.ts'
+import { tokenWords } from '../clients.ts'
 import type { ClientContext, SnippetRenderer } from './renderer.ts'
 import { typescriptComment, typescriptString } from '../../lib/encode/typescript.ts'
 import { camelCase } from '../../lib/words.ts'
@@ -137,7 +138,9 @@ function clientLines(ctx: ClientContext): string[] {
       ]
     }
     case 'token':
-      return [`const ${name('token')} = await ${cred}.getToken(${typescriptString(use.scope)})`]
+      return [
+        `const ${name(...tokenWords(use))} = await ${cred}.getToken(${typescriptString(use.scope)})`,
+      ]
     default:
       return assertNever(use)
   }
