@@ -42,6 +42,29 @@ function principalTypeFor(
   return visible ? known.type : principalNotFound(principalId, ctx.state.tenantId)
 }
 
+/** The only condition syntax version ARM accepts. */
+const CONDITION_VERSION = '2.0'
+
+/**
+ * An ABAC condition as ARM stores it: none for a missing or empty condition (how a condition is
+ * removed), version 2.0 when the request gives none, and 400 for any other version ("The given
+ * role assignment condition is invalid.", as ARM answers `conditionVersion: "1.0"`). The condition
+ * itself is kept as text, not parsed (see README, deliberate deviations).
+ */
+function conditionOf(
+  condition: unknown,
+  version: unknown,
+): { condition: string | null; conditionVersion: string | null } | SandboxResponse {
+  if (typeof condition !== 'string' || condition === '')
+    return { condition: null, conditionVersion: null }
+  if (version === undefined || version === null || version === '')
+    return { condition, conditionVersion: CONDITION_VERSION }
+  if (version !== CONDITION_VERSION)
+    // ARM's error code for it is not published; its message is.
+    return bad('InvalidRoleAssignmentCondition', 'The given role assignment condition is invalid.')
+  return { condition, conditionVersion: CONDITION_VERSION }
+}
+
 function put(ctx: Ctx, scope: Scope, name: string): SandboxResponse {
   const body = jsonBody(ctx.request)
   if (!body.ok) return invalidRequestContent(body.error)
@@ -70,6 +93,8 @@ function put(ctx: Ctx, scope: Scope, name: string): SandboxResponse {
     )
   const type = principalTypeFor(ctx, principalId, givenType)
   if (typeof type !== 'string') return type
+  const abac = conditionOf(condition, conditionVersion)
+  if ('status' in abac) return abac
 
   const existing = ctx.state.roleAssignments[name.toLowerCase()]
   const text = (v: unknown): string | null => (typeof v === 'string' ? v : null)
@@ -80,11 +105,7 @@ function put(ctx: Ctx, scope: Scope, name: string): SandboxResponse {
         'Tenant ID, application ID, principal ID, and scope are not allowed to be updated.',
       )
     // Only the description and the condition may change, as in ARM.
-    const update = {
-      description: text(description),
-      condition: text(condition),
-      conditionVersion: text(conditionVersion),
-    }
+    const update = { description: text(description), ...abac }
     if (
       update.description !== existing.description ||
       update.condition !== existing.condition ||
@@ -95,6 +116,8 @@ function put(ctx: Ctx, scope: Scope, name: string): SandboxResponse {
     }
     return json(200, renderRoleAssignment(existing))
   }
+  // One assignment per (scope, role, principal), with or without a condition: ARM refuses a
+  // second one that differs only by its condition (conditions FAQ).
   const duplicate = findEqualAssignment(ctx.state.roleAssignments, scope.id, roleGuid, principalId)
   if (duplicate) return roleAssignmentExists(duplicate)
   const at = nowIso(ctx)
@@ -105,8 +128,7 @@ function put(ctx: Ctx, scope: Scope, name: string): SandboxResponse {
     principalId: principalId.toLowerCase(),
     principalType: type,
     description: text(description),
-    condition: text(condition),
-    conditionVersion: text(conditionVersion),
+    ...abac,
     createdOn: at,
     updatedOn: at,
     createdBy: ctx.caller.principalId,

@@ -111,6 +111,56 @@ describe('role assignments', () => {
     ).toBe(201)
   })
 
+  it('keeps an ABAC condition as text, version 2.0 unless given: 400 for another version', () => {
+    const { sandbox } = testSandbox()
+    const logs =
+      "@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals 'logs'"
+    const conditional = (conditionVersion?: string) => ({
+      properties: {
+        ...body(USER, ROLES.blobReader, 'User').properties,
+        condition: logs,
+        ...(conditionVersion !== undefined ? { conditionVersion } : {}),
+      },
+    })
+    // As ARM answers conditionVersion "1.0" (the docs' "conditions troubleshoot"): nothing stored.
+    const old = call(sandbox, 'PUT', assignment(STORE, NAME_A), conditional('1.0'))
+    expect([old.status, old.json.error]).toEqual([
+      400,
+      {
+        code: 'InvalidRoleAssignmentCondition',
+        message: 'The given role assignment condition is invalid.',
+      },
+    ])
+    expect(call(sandbox, 'GET', assignment(STORE, NAME_A)).status).toBe(404)
+    const made = call(sandbox, 'PUT', assignment(STORE, NAME_A), conditional())
+    expect(made.status).toBe(201)
+    expect(made.json.properties).toMatchObject({ condition: logs, conditionVersion: '2.0' })
+    expect(call(sandbox, 'GET', assignment(STORE, NAME_A)).json.properties).toMatchObject({
+      condition: logs,
+      conditionVersion: '2.0',
+    })
+    // One that differs only by its condition is the same (scope, role, principal): 409.
+    const plain = call(
+      sandbox,
+      'PUT',
+      assignment(STORE, NAME_B),
+      body(USER, ROLES.blobReader, 'User'),
+    )
+    expect([plain.status, plain.json.error]).toEqual([
+      409,
+      {
+        code: 'RoleAssignmentExists',
+        message: `The role assignment already exists. The ID of the existing role assignment is ${NAME_A.replace(/-/g, '')}.`,
+      },
+    ])
+    // Removing the condition is an edit of the same assignment (an empty condition, or none).
+    const removed = call(sandbox, 'PUT', assignment(STORE, NAME_A), {
+      properties: { ...conditional().properties, condition: '', conditionVersion: '' },
+    })
+    expect(removed.status).toBe(200)
+    expect(removed.json.properties).toMatchObject({ condition: null, conditionVersion: null })
+  })
+
   it('forgets an assignment once deleted, directly, with its resource, or across a snapshot', () => {
     const { sandbox, clock } = testSandbox()
     const params = body(USER, ROLES.reader, 'User')

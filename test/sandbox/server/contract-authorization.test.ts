@@ -138,6 +138,49 @@ describe.each(TARGETS)(
       expect([noScope.statusCode, noScope.code]).toEqual([404, 'ResourceNotFound'])
     })
 
+    it('role assignments with an ABAC condition: read back through the SDK, and no second one beside them', async () => {
+      const condition =
+        "@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals 'logs'"
+      const params = {
+        roleDefinitionId: roleDef(ROLES.blobReader),
+        principalId: USER,
+        principalType: 'User' as const,
+      }
+      await s.auth.roleAssignments.create(STORE, '44444444-0000-4000-8000-000000000001', {
+        ...params,
+        condition,
+      })
+      const read = await s.auth.roleAssignments.get(STORE, '44444444-0000-4000-8000-000000000001')
+      expect([read.condition, read.conditionVersion]).toEqual([condition, '2.0'])
+      const listed = []
+      for await (const a of s.auth.roleAssignments.listForScope(STORE, {
+        filter: `principalId eq '${USER}'`,
+      }))
+        listed.push([a.name, a.condition, a.conditionVersion])
+      expect(listed).toEqual([['44444444-0000-4000-8000-000000000001', condition, '2.0']])
+      const unconditional = await failure(() =>
+        s.auth.roleAssignments.create(STORE, '44444444-0000-4000-8000-000000000002', params),
+      )
+      expect([unconditional.statusCode, unconditional.code, unconditional.message]).toEqual([
+        409,
+        'RoleAssignmentExists',
+        'The role assignment already exists. The ID of the existing role assignment is 44444444000040008000000000000001.',
+      ])
+      const version = await failure(() =>
+        s.auth.roleAssignments.create(STORE, '44444444-0000-4000-8000-000000000003', {
+          ...params,
+          roleDefinitionId: roleDef(ROLES.reader),
+          condition,
+          conditionVersion: '1.0',
+        }),
+      )
+      expect([version.statusCode, version.code, version.message]).toEqual([
+        400,
+        'InvalidRoleAssignmentCondition',
+        'The given role assignment condition is invalid.',
+      ])
+    })
+
     it('PrincipalNotFound for a fresh identity without principalType, gone once sandbox time passes', async () => {
       const mi = await s.msi.userAssignedIdentities.createOrUpdate('sandbox-rg', 'mi-fresh', {
         location: 'westeurope',
