@@ -10,6 +10,8 @@ export interface ArmFailure {
    * browser's failed fetch). Worth another try, unlike a failure raised here without a status.
    */
   readonly network?: boolean
+  /** What to do, set by the step that met the failure when it knows more than the code says. */
+  readonly advice?: string
 }
 
 export function isArmFailure(value: unknown): value is ArmFailure {

@@ -48,6 +48,13 @@ export interface LiveRoleAssignment {
   readonly roleDefinitionId: string
   readonly principalId: string
   readonly principalType?: string
+  /**
+   * An ABAC condition (`properties.condition`): the role applies only where it holds, e.g. to one
+   * blob container. Absent on an assignment without one.
+   */
+  readonly condition?: string
+  /** Its syntax version (`2.0`), when there is a condition. */
+  readonly conditionVersion?: string
 }
 
 export interface LiveRoleDefinition {
@@ -239,6 +246,9 @@ export interface RoleAssignmentBody {
   readonly roleDefinitionId: string
   readonly principalId: string
   readonly principalType: 'ServicePrincipal' | 'User' | 'Group'
+  /** An ABAC condition, and its version (`2.0`). Apply sends none: a design's grants have none. */
+  readonly condition?: string
+  readonly conditionVersion?: string
 }
 
 export interface CosmosRoleAssignmentBody {

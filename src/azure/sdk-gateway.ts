@@ -351,13 +351,13 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
           onResponse: (raw) => void (status = raw.status),
         })
         return {
-          value: {
-            id: a.id ?? '',
+          value: liveAssignment({
+            ...a,
             name: a.name ?? name,
             scope: a.scope ?? scope,
             roleDefinitionId: a.roleDefinitionId ?? body.roleDefinitionId,
             principalId: a.principalId ?? body.principalId,
-          },
+          }),
           created: status !== 200,
         }
       }),
@@ -535,6 +535,8 @@ function liveAssignment(a: {
   roleDefinitionId?: string
   principalId?: string
   principalType?: string
+  condition?: string | null
+  conditionVersion?: string | null
 }): LiveRoleAssignment {
   return {
     id: a.id ?? '',
@@ -543,6 +545,9 @@ function liveAssignment(a: {
     roleDefinitionId: a.roleDefinitionId ?? '',
     principalId: a.principalId ?? '',
     ...(a.principalType ? { principalType: a.principalType } : {}),
+    // ARM answers null for an assignment without a condition.
+    ...(a.condition ? { condition: a.condition } : {}),
+    ...(a.condition && a.conditionVersion ? { conditionVersion: a.conditionVersion } : {}),
   }
 }
 

@@ -10,6 +10,7 @@ type AssignRole = Extract<Step, { kind: 'assignRole' }>
 /**
  * An Azure RBAC role assignment, named deterministically from (scope, principal, role) so a re-run
  * writes the same one; an equal assignment under another name (RoleAssignmentExists) is adopted.
+ * One that holds only under an ABAC condition is not the design's grant: the step is manual.
  */
 export const assignRole: StepKind<AssignRole> = {
   async preview(step, { gateway, signal, principals, memo }) {
@@ -34,14 +35,13 @@ export const assignRole: StepKind<AssignRole> = {
       `rbac|${scope}|${principal.principalId}`,
       () => gateway.listRoleAssignments(scope, principal.principalId, { signal }),
     )
-    const match = existing.find(
-      (a) =>
-        roleDefinitionGuidOf(a.roleDefinitionId) === step.roleGuid &&
-        a.scope.toLowerCase() === scope.toLowerCase(),
-    )
-    return match
-      ? { step, status: 'inPlace', reason: `assignment ${match.name}` }
-      : { step, status: 'create' }
+    const same = sameGrant(existing, step.roleGuid, scope)
+    const match = same.find((a) => !a.condition)
+    if (match) return { step, status: 'inPlace', reason: `assignment ${match.name}` }
+    // Held only under a condition: less than the design grants, and ARM takes no second one.
+    const narrowed = same.find((a) => a.condition)
+    if (narrowed) return { step, status: 'manual', reason: narrowerThanDesign(narrowed, step) }
+    return { step, status: 'create' }
   },
   async execute(step, { gateway, principals, retry, signal }) {
     const principal = principals.get(step.principal)
@@ -69,14 +69,20 @@ export const assignRole: StepKind<AssignRole> = {
         resourceId: scope,
       }
     } catch (e) {
-      // An equal assignment under another name (made in the portal, say): adopt it.
-      if (isArmFailure(e) && e.code === 'RoleAssignmentExists')
-        return {
-          outcome: 'unchanged',
-          detail: `adopted the existing assignment: ${e.message}`,
-          resourceId: scope,
-        }
-      throw e
+      if (!isArmFailure(e) || e.code !== 'RoleAssignmentExists') throw e
+      // An assignment of the same role to the principal here under another name (made in the
+      // portal, say): adopt it when it is equal, not when a condition narrows it.
+      const held = await retry(
+        () => gateway.listRoleAssignments(scope, principal.principalId, { signal }),
+        false,
+      )
+      const narrowed = sameGrant(held, step.roleGuid, scope).find((a) => a.condition)
+      if (narrowed) throw { ...e, advice: narrowerThanDesign(narrowed, step) }
+      return {
+        outcome: 'unchanged',
+        detail: `adopted the existing assignment: ${e.message}`,
+        resourceId: scope,
+      }
     }
   },
   target: (step) => step.scope,
@@ -84,4 +90,34 @@ export const assignRole: StepKind<AssignRole> = {
     step.scope
       ? [{ action: 'Microsoft.Authorization/roleAssignments/write', scope: step.scope }]
       : [],
+}
+
+/** The assignments of the step's role at exactly its scope (ARM keeps at most one). */
+function sameGrant(
+  held: readonly LiveRoleAssignment[],
+  roleGuid: string,
+  scope: string,
+): LiveRoleAssignment[] {
+  return held.filter(
+    (a) =>
+      roleDefinitionGuidOf(a.roleDefinitionId) === roleGuid &&
+      a.scope.toLowerCase() === scope.toLowerCase(),
+  )
+}
+
+const WHOLE: Readonly<Record<AssignRole['scopeKind'], string>> = {
+  resource: 'the whole resource',
+  resourceGroup: 'the whole resource group',
+  subscription: 'the whole subscription',
+}
+
+/**
+ * Why an assignment with an ABAC condition is not the design's grant, and what the user does: ARM
+ * refuses a second assignment of the same principal, role and scope that differs only by its
+ * condition (RoleAssignmentExists), so apply cannot add the unconditional one beside it, and it
+ * does not widen someone's condition by itself. The condition is quoted last, as text.
+ */
+function narrowerThanDesign(a: LiveRoleAssignment, step: AssignRole): string {
+  const version = a.conditionVersion ? ` (version ${a.conditionVersion})` : ''
+  return `assignment ${a.name} grants this role here only where its condition holds, and the design grants it on ${WHOLE[step.scopeKind]}; ARM allows one assignment per principal, role and scope, so apply cannot add the design's beside it: remove the condition from assignment ${a.name} (or delete that assignment) in the Azure portal, then apply again. Its condition${version}: ${a.condition ?? ''}`
 }
