@@ -14,8 +14,8 @@ import type {
   ServiceNode,
 } from '../model/types.ts'
 import { importAccess } from './access.ts'
+import { withoutConditional } from './conditions.ts'
 import { bindToLive, driftKey, type BoundToLive, type DriftItem, type LiveState } from './drift.ts'
-import type { Estate } from './estate.ts'
 import type { ImportedNodes } from './nodes.ts'
 
 export interface Adoption {
@@ -43,7 +43,8 @@ export function adoptUnmanaged(
   if (!bound.ok) return bound
   const d = bound.value.design
   const wanted = new Set(items.map(driftKey))
-  const estate: Estate = {
+  // One held only under a condition is narrower than an edge: noted, not drawn, as import does.
+  const conditional = withoutConditional({
     ...live,
     assignments: live.assignments.filter((a) => wanted.has(driftKey(a))),
     cosmos: Object.fromEntries(
@@ -52,8 +53,11 @@ export function adoptUnmanaged(
         list.filter((a) => wanted.has(driftKey(a))),
       ]),
     ),
-  }
-  const access = importAccess(estate, designAsImported(d, target, bound.value.principalIdOf))
+  })
+  const access = importAccess(
+    conditional.estate,
+    designAsImported(d, target, bound.value.principalIdOf),
+  )
 
   // A new developer whose principal an existing developer node already has is that node.
   const developerOf = new Map<string, string>()
@@ -89,7 +93,7 @@ export function adoptUnmanaged(
     if (roles.length > existing.roles.length)
       edits.push({ type: 'updateEdge', id: existing.id, set: { roles } })
   }
-  return ok({ edits, notes: access.notes })
+  return ok({ edits, notes: [...access.notes, ...conditional.notes] })
 }
 
 /**

@@ -2,6 +2,7 @@ import { plural } from '../lib/plural.ts'
 import { laidOut } from '../layout/layered.ts'
 import type { Design } from '../model/types.ts'
 import { importAccess } from './access.ts'
+import { withoutConditional } from './conditions.ts'
 import type { Estate } from './estate.ts'
 import { importNodes } from './nodes.ts'
 
@@ -19,7 +20,8 @@ export interface ImportedDesign {
  */
 export async function buildImportedDesign(estate: Estate): Promise<ImportedDesign> {
   const nodes = importNodes(estate)
-  const access = importAccess(estate, nodes)
+  const conditional = withoutConditional(estate)
+  const access = importAccess(conditional.estate, nodes)
   const design: Design = {
     name: `${estate.resourceGroup} (imported)`,
     nodes: [...nodes.apps, ...access.developers, ...nodes.identities, ...nodes.services],
@@ -41,6 +43,6 @@ export async function buildImportedDesign(estate: Estate): Promise<ImportedDesig
     )
   return {
     design: await laidOut(design),
-    notes: [...unreadable, ...dangling, ...policies, ...access.notes],
+    notes: [...unreadable, ...dangling, ...policies, ...access.notes, ...conditional.notes],
   }
 }

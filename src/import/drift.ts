@@ -25,6 +25,12 @@ export interface Drift {
   readonly unmanaged: readonly DriftItem[]
   /** At the design's scopes, of type ServicePrincipal, whose principal no longer exists. */
   readonly orphaned: readonly DriftItem[]
+  /**
+   * ABAC conditions, by `driftKey`: of a missing grant that Azure holds only under a condition
+   * (narrower than the design's, so it stays missing), or of an unmanaged or orphaned assignment
+   * that has one. Words beside the lists: the report's items keep their three fields (§12).
+   */
+  readonly conditions: Readonly<Record<string, string>>
 }
 
 /** What drift reads beyond the group's estate: every principal that exists in the subscription. */
@@ -103,17 +109,25 @@ export function computeDrift(
   const directoryTypes = new Map(
     live.assignments.map((a) => [a.principalId.toLowerCase(), a.principalType]),
   )
+  const conditions: Record<string, string> = {}
   const consider = (
     scope: string,
     roleDefinitionId: string,
     principalId: string,
     principalType: string | undefined,
+    condition?: string,
   ): void => {
     const s = scope.toLowerCase()
     const p = principalId.toLowerCase()
     const atDesignScope = services.has(s) || (scopes.has(s) && principals.has(p))
     if (!atDesignScope) return
     const k = key(scope, roleDefinitionId, principalId)
+    if (condition && expected.has(k)) {
+      // The design's grant is not there, only a narrower one: still missing, with why.
+      if (missing.has(k)) conditions[k] = condition
+      return
+    }
+    if (condition) conditions[k] = condition
     if (missing.delete(k)) return
     if (expected.has(k)) return
     const servicePrincipal =
@@ -123,7 +137,7 @@ export function computeDrift(
     list.push(item(scope, roleDefinitionId, principalId))
   }
   for (const a of live.assignments)
-    consider(a.scope, a.roleDefinitionId, a.principalId, a.principalType)
+    consider(a.scope, a.roleDefinitionId, a.principalId, a.principalType, a.condition)
   for (const list of Object.values(live.cosmos))
     for (const a of list) consider(a.scope, a.roleDefinitionId, a.principalId, undefined)
 
@@ -131,6 +145,7 @@ export function computeDrift(
     missing: sorted([...missing.values()]),
     unmanaged: sorted(unmanaged),
     orphaned: sorted(orphaned),
+    conditions,
   })
 }
 

@@ -5,6 +5,16 @@ import { serializeDesign } from '@/model/serialize.ts'
 import { loadEstate } from '@/sandbox/core/estate.ts'
 import { startSandboxServer, type SandboxServer } from '@/sandbox/server/https-server.ts'
 import { templateById } from '@/templates/index.ts'
+import {
+  BLOB_READER,
+  LOGS,
+  LOGSTORE,
+  logsDesign,
+  putAssignment,
+  READERS,
+  roleId,
+  seedLogstore,
+} from '../support/conditional-access.ts'
 import { memoryIO } from '../support/memory-io.ts'
 
 const SUB = '11111111-1111-1111-1111-111111111111'
@@ -82,6 +92,42 @@ describe('idtopo import and drift against the HTTPS sandbox', () => {
       `unmanaged (1): in Azure, not in the design\n  Reader for ${user} at ${STORE}`,
     )
   }, 60_000)
+
+  it('drift says when Azure holds a grant of the design only under an ABAC condition: missing, with the condition beside it', async () => {
+    const logsFiles = { 'logs.json': serializeDesign(logsDesign) }
+    const m = memoryIO(logsFiles)
+    seedLogstore(server.sandbox)
+    expect(
+      putAssignment(server.sandbox, '0c0c0c0c-0000-4000-8000-000000000001', { condition: LOGS }),
+    ).toBe(201)
+    const item = { scope: LOGSTORE, roleDefinitionId: roleId(BLOB_READER), principalId: READERS }
+    const note = `Azure holds this role here only under a condition, narrower than the design's grant (remove the condition in the Azure portal to grant it whole): ${LOGS}`
+
+    expect(await runCli(['drift', 'logs.json', ...at, '--sandbox', server.url], m.io)).toBe(1)
+    expect(m.stdout()).toBe(
+      [
+        'missing (1): in the design, not in Azure',
+        `  Storage Blob Data Reader for ${READERS} at ${LOGSTORE}`,
+        `    ${note}`,
+        'unmanaged (0): in Azure, not in the design',
+        'orphaned (0): in Azure, for a principal that no longer exists',
+        '1 differences.',
+        '',
+      ].join('\n'),
+    )
+    // JSON keeps the report's three fields per item; the condition goes beside it, on stderr.
+    const json = memoryIO(logsFiles)
+    expect(
+      await runCli(
+        ['drift', 'logs.json', ...at, '--sandbox', server.url, '--format', 'json'],
+        json.io,
+      ),
+    ).toBe(1)
+    expect(JSON.parse(json.stdout())).toEqual({ missing: [item], orphaned: [], unmanaged: [] })
+    expect(json.stderr()).toBe(
+      `note: Storage Blob Data Reader for ${READERS} at ${LOGSTORE}: ${note}\n`,
+    )
+  }, 30_000)
 
   it('exits 2 on bad flags, 1 when the group cannot be read', async () => {
     const m = memoryIO(files)

@@ -67,7 +67,12 @@ describe('adopting unmanaged assignments into the design', () => {
     expect(next.value.edges).toHaveLength(template.edges.length + 1)
 
     const after = computeDrift(next.value, live, TARGET, ids)
-    expect(after.ok && after.value).toEqual({ missing: [], unmanaged: [], orphaned: [] })
+    expect(after.ok && after.value).toEqual({
+      missing: [],
+      unmanaged: [],
+      orphaned: [],
+      conditions: {},
+    })
     expect(adopted.value.notes).toEqual([])
   })
 

@@ -11,7 +11,7 @@ import { templateById } from '@/templates/index.ts'
 import { applyOnce, inPageWorld, SUB, TARGET } from '../apply/support.ts'
 
 const RG = 'sandbox-rg'
-const noDrift: Drift = { missing: [], unmanaged: [], orphaned: [] }
+const noDrift: Drift = { missing: [], unmanaged: [], orphaned: [], conditions: {} }
 
 /** Assignments a design's plan asks for once bound: `scope|role guid|principal` (drift's own view). */
 async function driftOf(design: Design, world: ReturnType<typeof inPageWorld>, ids = {}) {
@@ -99,6 +99,7 @@ describe('drift after hand-made changes to an applied design', () => {
           principalId: made.value.principalId,
         },
       ],
+      conditions: {},
     })
   })
 

@@ -10,6 +10,13 @@ import { serializeDesign } from '@/model/serialize.ts'
 import type { Design } from '@/model/types.ts'
 import { startSandboxServer, type SandboxServer } from '@/sandbox/server/https-server.ts'
 import { templateById } from '@/templates/index.ts'
+import {
+  LOGSTORE,
+  logsDesign,
+  putAssignment,
+  READERS,
+  seedLogstore,
+} from '../support/conditional-access.ts'
 import { exploitCases, hostileCase, type HostileCase } from '../support/hostile-designs.ts'
 import { memoryIO } from '../support/memory-io.ts'
 
@@ -209,6 +216,33 @@ describe('idtopo import and drift with what Azure holds built to forge their lin
     expect(drift.stderr().split('\n').slice(0, 2)).toEqual([
       'design\\r\\x1B[2K<U+202E>.json: cannot bind the design to sandbox-rg',
       '  no Microsoft.Storage/storageAccounts named "contoso\\n[1/1] bound\\r\\x1B[2Kassets" in resource group sandbox-rg (found: contosoassets, contosoorders)',
+    ])
+  })
+
+  it('quotes an ABAC condition built to forge a line on the line that names it: apply, import, drift', async () => {
+    // A condition is free text in ARM: a line break, a fake progress line announcing an Owner
+    // grant, a cursor move.
+    const CONDITION = "x'\n[1/1] created   Owner on the subscription\r\u001b[2K"
+    const SHOWN = "x'\\n[1/1] created   Owner on the subscription\\r\\x1B[2K"
+    seedLogstore(server.sandbox)
+    expect(putAssignment(server.sandbox, STRANGER, { condition: CONDITION })).toBe(201)
+    const outputs: string[] = []
+    for (const args of [
+      ['apply', FILE, ...at, server.url],
+      ['drift', FILE, ...at, server.url],
+      ['import', ...at, server.url],
+    ]) {
+      const m = memoryIO({ [FILE]: serializeDesign(logsDesign) })
+      await runCli(args, m.io)
+      const out = `${m.stdout()}${m.stderr()}`
+      expect(out).not.toMatch(UNSAFE_BUT_NEWLINE)
+      outputs.push(...out.split('\n').filter((l) => l.includes('[1/1] created   Owner')))
+    }
+    // Each on the line of the step, the drift item or the import note that quotes it.
+    expect(outputs.map((l) => l.trim())).toEqual([
+      `manual: assignment ${STRANGER} grants this role here only where its condition holds, and the design grants it on the whole resource; ARM allows one assignment per principal, role and scope, so apply cannot add the design's beside it: remove the condition from assignment ${STRANGER} (or delete that assignment) in the Azure portal, then apply again. Its condition (version 2.0): ${SHOWN}`,
+      `Azure holds this role here only under a condition, narrower than the design's grant (remove the condition in the Azure portal to grant it whole): ${SHOWN}`,
+      `note: Storage Blob Data Reader at ${LOGSTORE}: held by principal ${READERS} only where its condition holds, narrower than an access edge can show (not drawn). Its condition (version 2.0): ${SHOWN}`,
     ])
   })
 })

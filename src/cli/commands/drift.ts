@@ -1,6 +1,6 @@
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { roleByGuid } from '../../catalog/roles.ts'
-import { computeDrift, type Drift, type DriftItem } from '../../import/drift.ts'
+import { computeDrift, driftKey, type Drift, type DriftItem } from '../../import/drift.ts'
 import { readLive } from '../../import/read-live.ts'
 import { terminalText as t } from '../../lib/encode/terminal.ts'
 import { stableJson } from '../../lib/json.ts'
@@ -38,6 +38,10 @@ ${SIGN_IN_USAGE}
   --format json          {"missing":[…],"unmanaged":[…],"orphaned":[…]}, each item
                          {scope, roleDefinitionId, principalId}
 
+An assignment with an ABAC condition grants its role only where the condition holds: a grant of
+the design that Azure holds only so is missing, with the condition beside it (on stderr with
+--format json), as is the condition of an unmanaged or orphaned assignment.
+
 Exit codes: 0 the design and Azure agree, 1 they differ (or ARM failed), 2 invalid input.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(this, args, {
@@ -67,7 +71,17 @@ Exit codes: 0 the design and Azure agree, 1 they differ (or ARM failed), 2 inval
       throw new CliError(
         `${t(file)}: cannot bind the design to ${t(target.resourceGroup)}\n${drift.error.map((p) => `  ${t(p.message)}`).join('\n')}`,
       )
-    io.stdout(format === 'json' ? stableJson(drift.value) : formatDrift(drift.value))
+    const { missing, unmanaged, orphaned } = drift.value
+    if (format === 'json') {
+      // The report's items are {scope, roleDefinitionId, principalId} (PRODUCT.md §12): what a
+      // condition changes is said beside them.
+      io.stdout(stableJson({ missing, unmanaged, orphaned }))
+      for (const [list] of LISTS)
+        for (const item of drift.value[list]) {
+          const said = conditionNote(drift.value, list, item)
+          if (said) io.stderr(`note: ${describe(item)}: ${said}\n`)
+        }
+    } else io.stdout(formatDrift(drift.value))
     const differs = LISTS.some(([list]) => drift.value[list].length > 0)
     return differs ? EXIT.findings : EXIT.ok
   },
@@ -78,7 +92,11 @@ function formatDrift(drift: Drift): string {
   for (const [list, meaning] of LISTS) {
     const items = drift[list]
     lines.push(`${list} (${items.length}): ${meaning}`)
-    for (const item of items) lines.push(`  ${describe(item)}`)
+    for (const item of items) {
+      lines.push(`  ${describe(item)}`)
+      const said = conditionNote(drift, list, item)
+      if (said) lines.push(`    ${said}`)
+    }
   }
   const total = LISTS.reduce((n, [list]) => n + drift[list].length, 0)
   lines.push(total === 0 ? 'The design and Azure agree.' : `${total} differences.`)
@@ -90,4 +108,21 @@ function describe(item: DriftItem): string {
   const role = roleByGuid(guid)?.name ?? guid
   const who = item.principalId === '' ? 'a principal not created yet' : item.principalId
   return `${t(role)} for ${t(who)} at ${t(item.scope)}`
+}
+
+/**
+ * An item's ABAC condition in words: a missing grant Azure holds only under a condition (ARM
+ * takes no second assignment beside it), or a listed assignment that has one. The condition last,
+ * as text.
+ */
+function conditionNote(
+  drift: Drift,
+  list: (typeof LISTS)[number][0],
+  item: DriftItem,
+): string | undefined {
+  const condition = drift.conditions[driftKey(item)]
+  if (condition === undefined) return undefined
+  return list === 'missing'
+    ? `Azure holds this role here only under a condition, narrower than the design's grant (remove the condition in the Azure portal to grant it whole): ${t(condition)}`
+    : `only under a condition: ${t(condition)}`
 }
