@@ -1,9 +1,10 @@
 import { DesignIndex } from '../analysis/design-index.ts'
 import { HOSTING } from '../catalog/hosting.ts'
 import { roleKey, type RoleRef } from '../catalog/roles.ts'
-import { serviceEndpoint } from '../catalog/services.ts'
+import { SERVICES, serviceEndpoint } from '../catalog/services.ts'
+import { parseArmId } from '../model/arm-id.ts'
 import type { PrincipalRef } from '../model/queries.ts'
-import type { AppNode, Design, DeveloperNode } from '../model/types.ts'
+import type { AppNode, Design, DeveloperNode, ServiceNode } from '../model/types.ts'
 import { appSettingsFor } from '../plan/app-settings.ts'
 import { clientsFor, sendReceive } from './clients.ts'
 import { appNotes, developerNotes } from './notes.ts'
@@ -82,14 +83,16 @@ function appGuide(index: DesignIndex, app: AppNode, options: GuideOptions): AppG
     )
     if (!credentials.some((c) => c.key === credential.key)) credentials.push(credential)
     const roles = group.roles.filter((r) => r.kind !== 'unknown').map(roleKey)
+    const resourceName = azureName(node)
     connections.push({
       service: node.id,
       serviceName: node.name,
+      resourceName,
       serviceKind: node.service,
-      endpoint: serviceEndpoint(node.service, node.name),
+      endpoint: serviceEndpoint(node.service, resourceName),
       credential,
       roles,
-      clients: clientsFor(node.service, node.name, group.roles),
+      clients: clientsFor(node.service, resourceName, group.roles),
       ...sendReceive(roles),
     })
   }
@@ -104,6 +107,19 @@ function appGuide(index: DesignIndex, app: AppNode, options: GuideOptions): AppG
     unresolved,
   }
   return { ...guide, notes: appNotes(index, guide) }
+}
+
+/**
+ * A service's name in Azure: the name in its bound `azure.resourceId` when that id is a resource
+ * of the service's type (the node's name is then only a label), else the node's name.
+ */
+function azureName(node: ServiceNode): string {
+  const id = node.azure?.resourceId
+  if (typeof id !== 'string') return node.name
+  const parsed = parseArmId(id)
+  if (!parsed.ok || parsed.value.name === undefined) return node.name
+  const sameType = parsed.value.type?.toLowerCase() === SERVICES[node.service].armType.toLowerCase()
+  return sameType ? parsed.value.name : node.name
 }
 
 function credentialOf(

@@ -55,6 +55,11 @@ export interface GuideCredential {
 export interface GuideConnection {
   readonly service: string
   readonly serviceName: string
+  /**
+   * The service's name in Azure, which its endpoints are made of: the bound resource id's name
+   * (`server/database` for SQL), else the node's name (apply binds a node to the resource so named).
+   */
+  readonly resourceName: string
   readonly serviceKind: ServiceKind
   /** The service's data endpoint (for SQL, the server's host name). */
   readonly endpoint: string

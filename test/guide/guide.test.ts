@@ -7,6 +7,7 @@ import { guideMarkdown } from '@/guide/markdown.ts'
 import { appSnippet, connectionSnippet, installCommand } from '@/guide/snippets/assemble.ts'
 import { LANGUAGES } from '@/guide/types.ts'
 import { derivePlan } from '@/plan/derive.ts'
+import type { ServiceKind } from '@/model/kinds.ts'
 import type { Design } from '@/model/types.ts'
 import { TEMPLATES } from '@/templates/index.ts'
 import { design } from '../support/builder.ts'
@@ -340,5 +341,69 @@ describe('variable names', () => {
             duplicates(declared(appSnippet(app, language), language)),
             `${id} ${app.app} ${language}`,
           ).toEqual([])
+  })
+})
+
+describe('endpoints of bound services', () => {
+  const SUB = '11111111-1111-1111-1111-111111111111'
+  const id = (type: string, name: string): string =>
+    `/subscriptions/${SUB}/resourceGroups/rg/providers/${type}/${name}`
+
+  it('come from the bound resource’s name, not the node’s display name', () => {
+    const bound: [string, ServiceKind, string, string, string, string][] = [
+      [
+        'st',
+        'storage',
+        'Receipts storage',
+        'Microsoft.Storage/storageAccounts',
+        'receiptstore',
+        'Storage Blob Data Reader',
+      ],
+      [
+        'kv',
+        'keyVault',
+        'Team vault',
+        'Microsoft.KeyVault/vaults',
+        'kv-receipts',
+        'Key Vault Secrets User',
+      ],
+      [
+        'db',
+        'sql',
+        'Orders database',
+        'Microsoft.Sql/servers',
+        'sql-contoso/databases/orders',
+        'db_datareader',
+      ],
+    ]
+    let builder = design().app('a', { systemAssigned: true })
+    for (const [node, kind, name, type, resource, role] of bound)
+      builder = builder
+        .service(node, kind, { name, azure: { resourceId: id(type, resource) } })
+        .access('a', node, [role], { via: 'system' })
+    const d = builder.build()
+    const app = connectionGuide(d).apps[0]!
+    expect(app.connections.map((c) => [c.serviceName, c.endpoint])).toEqual([
+      ['Receipts storage', 'https://receiptstore.blob.core.windows.net'],
+      ['Team vault', 'https://kv-receipts.vault.azure.net'],
+      ['Orders database', 'sql-contoso.database.windows.net'],
+    ])
+    expect(appSnippet(app, 'csharp')).toContain(
+      '"Server=tcp:sql-contoso.database.windows.net,1433;Database=orders;Encrypt=True;Authentication=Active Directory Default"',
+    )
+    expect(appSnippet(app, 'python')).toContain(
+      'Server=tcp:sql-contoso.database.windows.net,1433;Database=orders;Encrypt=yes',
+    )
+    expect(appSnippet(app, 'typescript')).toContain('server: "sql-contoso.database.windows.net"')
+    expect(appSnippet(app, 'typescript')).toContain('database: "orders"')
+    expect(appSnippet(app, 'java')).toContain('setServerName("sql-contoso.database.windows.net")')
+    expect(appSnippet(app, 'java')).toContain('setDatabaseName("orders")')
+    for (const language of LANGUAGES) {
+      const code = appSnippet(app, language)
+      expect(code).toContain('https://receiptstore.blob.core.windows.net')
+      expect(code).toContain('https://kv-receipts.vault.azure.net')
+      // The display name stays in the comments.
+      expect(code).toContain('Receipts storage: Storage Blob Data Reader')
+    }
   })
 })

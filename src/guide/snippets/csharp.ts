@@ -140,7 +140,7 @@ function clientLines(ctx: ClientContext, use: ClientUse): string[] {
 
 /** SqlClient runs DefaultAzureCredential itself; "User Id" carries the managed identity's client ID. */
 function sqlLines(ctx: ClientContext, name: (...w: string[]) => string): string[] {
-  const { server, database } = sqlServerAndDatabase(ctx.connection.serviceName)
+  const { server, database } = sqlServerAndDatabase(ctx.connection.resourceName)
   const builder = name('sql', 'connection', 'string')
   const text = `Server=${adoNetValue(`tcp:${server}.database.windows.net,1433`)};Database=${adoNetValue(database ?? '<database>')};Encrypt=True;Authentication=Active Directory Default`
   const setting = ctx.connection.credential.setting

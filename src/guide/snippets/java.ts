@@ -233,7 +233,7 @@ function clientLines(ctx: ClientContext): string[] {
         cred,
       )
     case 'sql': {
-      const { server, database } = sqlServerAndDatabase(c.serviceName)
+      const { server, database } = sqlServerAndDatabase(c.resourceName)
       const ds = name('sql', 'data', 'source')
       return [
         `SQLServerDataSource ${ds} = new SQLServerDataSource();`,

@@ -132,7 +132,7 @@ function clientLines(ctx: ClientContext): string[] {
         `${name('configuration', 'client')} = AzureAppConfigurationClient(base_url=${pythonString(use.endpoint)}, credential=${cred})`,
       ]
     case 'sql': {
-      const { server, database } = sqlServerAndDatabase(c.serviceName)
+      const { server, database } = sqlServerAndDatabase(c.resourceName)
       const token = name('sql', 'token')
       return [
         "# The ODBC driver takes the credential's token (UTF-16-LE, length-prefixed) as attribute 1256.",

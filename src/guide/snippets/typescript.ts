@@ -126,7 +126,7 @@ function clientLines(ctx: ClientContext): string[] {
         `const ${name('configuration', 'client')} = new AppConfigurationClient(${typescriptString(use.endpoint)}, ${cred})`,
       ]
     case 'sql': {
-      const { server, database } = sqlServerAndDatabase(c.serviceName)
+      const { server, database } = sqlServerAndDatabase(c.resourceName)
       return [
         '// tedious (under mssql) asks the credential for a token on every new connection.',
         `const ${name('sql', 'pool')} = await sql.connect({`,
