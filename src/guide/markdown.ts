@@ -1,5 +1,5 @@
 import { SERVICES } from '../catalog/services.ts'
-import { markdownCode, markdownFence, markdownText } from '../lib/encode/markdown.ts'
+import { markdownCode, markdownFence, markdownItem, markdownText } from '../lib/encode/markdown.ts'
 import { appSnippet, installCommand, RENDERERS } from './snippets/assemble.ts'
 import {
   LANGUAGE_LABELS,
@@ -19,8 +19,9 @@ export function settingValue(setting: AppGuide['settings'][number]): string {
   return setting.value ?? `<client ID of ${setting.identityName}>`
 }
 
-// Every text from the design goes through markdownText (headings, cells, notes) or markdownCode
-// (values, endpoints); code blocks get a fence no line of their code can close.
+// Every text from the design goes through markdownText (headings, cells), markdownItem (notes, which
+// may start with a name) or markdownCode (values, endpoints); code blocks get a fence no line of
+// their code can close.
 const text = markdownText
 
 function appSection(app: AppGuide, languages: readonly Language[]): string[] {
@@ -50,7 +51,7 @@ function appSection(app: AppGuide, languages: readonly Language[]): string[] {
       )
     lines.push('')
   }
-  for (const note of app.notes) lines.push(`- ${text(note)}`)
+  for (const note of app.notes) lines.push(`- ${markdownItem(note)}`)
   if (app.notes.length > 0) lines.push('')
   if (app.connections.length === 0) return lines
   for (const language of languages) {
@@ -77,7 +78,7 @@ function developerSection(dev: DeveloperGuide): string[] {
       )
     lines.push('')
   }
-  for (const note of dev.notes) lines.push(`- ${text(note)}`)
+  for (const note of dev.notes) lines.push(`- ${markdownItem(note)}`)
   return [...lines, '']
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { resolveRole } from '@/catalog/roles.ts'
 import { serviceEndpoint, sqlServerAndDatabase } from '@/catalog/services.ts'
@@ -6,11 +7,14 @@ import { connectionGuide } from '@/guide/derive-guide.ts'
 import { guideMarkdown } from '@/guide/markdown.ts'
 import { appSnippet, connectionSnippet, installCommand } from '@/guide/snippets/assemble.ts'
 import { LANGUAGES } from '@/guide/types.ts'
+import { UNSAFE_CHAR } from '@/lib/encode/chars.ts'
+import { markdownItem } from '@/lib/encode/markdown.ts'
 import { derivePlan } from '@/plan/derive.ts'
 import type { ServiceKind } from '@/model/kinds.ts'
 import type { Design } from '@/model/types.ts'
 import { TEMPLATES } from '@/templates/index.ts'
 import { design } from '../support/builder.ts'
+import { hostileText } from '../support/hostile.ts'
 import { bound, everyService } from './fixtures.ts'
 
 const designs: [string, Design][] = [
@@ -405,5 +409,44 @@ describe('endpoints of bound services', () => {
       // The display name stays in the comments.
       expect(code).toContain('Receipts storage: Storage Blob Data Reader')
     }
+  })
+})
+
+/** What CommonMark reads as a block start inside a list item: quote, list, break, indented code. */
+const BLOCK_START = /^(?:>|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|-{3,}|\s)/
+
+describe('Markdown notes with names that start a block', () => {
+  it('markdownItem never starts a block, for any hostile text', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(hostileText(), fc.stringMatching(/^[ >+\-*0-9.)]{1,8}[a-z ]{0,4}$/)),
+        (t) => {
+          const item = markdownItem(t)
+          expect(item).not.toMatch(BLOCK_START)
+          expect(item).not.toMatch(UNSAFE_CHAR)
+        },
+      ),
+    )
+  })
+
+  it('a note that starts with a name stays one plain list item (no quote, nested list or code block)', () => {
+    const names = ['> quoted', '1. first', '2) second', '- dash', '+ plus', '     indented', '---']
+    let builder = design().app('a', { systemAssigned: true })
+    names.forEach((name, i) => {
+      builder = builder
+        .service(`pg${i}`, 'postgresql', { name })
+        .access('a', `pg${i}`, ['pg_read_all_data'], { via: 'system' })
+    })
+    const text = guideMarkdown(connectionGuide(builder.build()), { languages: [] })
+    const items = text.split('\n').filter((l) => l.includes('sign in over TLS'))
+    expect(items).toHaveLength(names.length)
+    for (const item of items) {
+      expect(item.startsWith('- ')).toBe(true)
+      // After the marker, what CommonMark would read as a block start: a quote, a list marker,
+      // a thematic break, or 4+ spaces (indented code).
+      expect(item.slice(2)).not.toMatch(BLOCK_START)
+    }
+    expect(items[0]).toMatch(/^- \\> quoted: sign in/)
+    expect(items[1]).toMatch(/^- 1\\\. first: sign in/)
   })
 })

@@ -16,6 +16,20 @@ export function markdownText(text: string): string {
 }
 
 /**
+ * The text of a list item (`- text`), which CommonMark parses as blocks: `markdownText`, and a
+ * start that would open a block inside the item written as text — a block quote (`>`), a nested
+ * list (`-`, `+`, `1.`, `1)`), a thematic break (`---`), or leading spaces (four make indented
+ * code), which become `&#32;`.
+ */
+export function markdownItem(text: string): string {
+  return markdownText(text)
+    .replace(/^ +/, (spaces) => '&#32;'.repeat(spaces.length))
+    .replace(/^(?:[>+-]|\d{1,9}(?=[.)]))/, (start) =>
+      /^\d/.test(start) ? `${start}\\` : `\\${start}`,
+    )
+}
+
+/**
  * An inline code span (also in a table cell): a backtick string longer than any inside the text,
  * a space of padding when the text starts or ends with a backtick. GFM splits table cells at a
  * pipe even inside code, and a backslash in code cannot escape one: text with `|` or a backslash is
