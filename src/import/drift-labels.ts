@@ -1,7 +1,7 @@
 import { roleByGuid } from '../catalog/roles.ts'
 import type { Design } from '../model/types.ts'
 import { resourceGroupScope, roleDefinitionGuidOf, subscriptionScope } from '../plan/arm-ids.ts'
-import type { DriftItem, LiveState } from './drift.ts'
+import { driftKey, type Drift, type DriftItem, type LiveState } from './drift.ts'
 import { lastSegment } from './nodes.ts'
 
 /** A drift item in words, and the design node to show for it. */
@@ -56,4 +56,23 @@ export function labelDriftItem(item: DriftItem, live: LiveState, bound: Design):
         : lastSegment(item.scope)
   const node = service?.id ?? named.node
   return { role, principal: named.name, scope, ...(node ? { node } : {}) }
+}
+
+/**
+ * An item's ABAC condition in words, or undefined: a missing grant Azure holds only under a
+ * condition (ARM takes no second assignment beside it), or a listed assignment that has one. The
+ * condition comes last, through `quote` (the terminal's escaping in the CLI; none where React
+ * renders text).
+ */
+export function conditionNote(
+  drift: Drift,
+  list: 'missing' | 'unmanaged' | 'orphaned',
+  item: DriftItem,
+  quote: (text: string) => string = (text) => text,
+): string | undefined {
+  const condition = drift.conditions[driftKey(item)]
+  if (condition === undefined) return undefined
+  return list === 'missing'
+    ? `Azure holds this role here only under a condition, narrower than the design's grant (remove the condition in the Azure portal to grant it whole): ${quote(condition)}`
+    : `only under a condition: ${quote(condition)}`
 }

@@ -224,8 +224,11 @@ describe('idtopo import and drift with what Azure holds built to forge their lin
     // grant, a cursor move.
     const CONDITION = "x'\n[1/1] created   Owner on the subscription\r\u001b[2K"
     const SHOWN = "x'\\n[1/1] created   Owner on the subscription\\r\\x1B[2K"
+    // Not STRANGER's name: ARM takes a PUT to an existing assignment's name as an update, and
+    // refuses one that moves it to another scope (RoleAssignmentUpdateNotPermitted).
+    const CONDITIONAL = '0000ffff-0000-4000-8000-00000000c0de'
     seedLogstore(server.sandbox)
-    expect(putAssignment(server.sandbox, STRANGER, { condition: CONDITION })).toBe(201)
+    expect(putAssignment(server.sandbox, CONDITIONAL, { condition: CONDITION })).toBe(201)
     const outputs: string[] = []
     for (const args of [
       ['apply', FILE, ...at, server.url],
@@ -240,7 +243,7 @@ describe('idtopo import and drift with what Azure holds built to forge their lin
     }
     // Each on the line of the step, the drift item or the import note that quotes it.
     expect(outputs.map((l) => l.trim())).toEqual([
-      `manual: assignment ${STRANGER} grants this role here only where its condition holds, and the design grants it on the whole resource; ARM allows one assignment per principal, role and scope, so apply cannot add the design's beside it: remove the condition from assignment ${STRANGER} (or delete that assignment) in the Azure portal, then apply again. Its condition (version 2.0): ${SHOWN}`,
+      `manual: assignment ${CONDITIONAL} grants this role here only where its condition holds, and the design grants it on the whole resource; ARM allows one assignment per principal, role and scope, so apply cannot add the design's beside it: remove the condition from assignment ${CONDITIONAL} (or delete that assignment) in the Azure portal, then apply again. Its condition (version 2.0): ${SHOWN}`,
       `Azure holds this role here only under a condition, narrower than the design's grant (remove the condition in the Azure portal to grant it whole): ${SHOWN}`,
       `note: Storage Blob Data Reader at ${LOGSTORE}: held by principal ${READERS} only where its condition holds, narrower than an access edge can show (not drawn). Its condition (version 2.0): ${SHOWN}`,
     ])

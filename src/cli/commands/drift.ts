@@ -1,6 +1,7 @@
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { roleByGuid } from '../../catalog/roles.ts'
-import { computeDrift, driftKey, type Drift, type DriftItem } from '../../import/drift.ts'
+import { computeDrift, type Drift, type DriftItem } from '../../import/drift.ts'
+import { conditionNote } from '../../import/drift-labels.ts'
 import { readLive } from '../../import/read-live.ts'
 import { terminalText as t } from '../../lib/encode/terminal.ts'
 import { stableJson } from '../../lib/json.ts'
@@ -78,7 +79,7 @@ Exit codes: 0 the design and Azure agree, 1 they differ (or ARM failed), 2 inval
       io.stdout(stableJson({ missing, unmanaged, orphaned }))
       for (const [list] of LISTS)
         for (const item of drift.value[list]) {
-          const said = conditionNote(drift.value, list, item)
+          const said = conditionNote(drift.value, list, item, t)
           if (said) io.stderr(`note: ${describe(item)}: ${said}\n`)
         }
     } else io.stdout(formatDrift(drift.value))
@@ -94,7 +95,7 @@ function formatDrift(drift: Drift): string {
     lines.push(`${list} (${items.length}): ${meaning}`)
     for (const item of items) {
       lines.push(`  ${describe(item)}`)
-      const said = conditionNote(drift, list, item)
+      const said = conditionNote(drift, list, item, t)
       if (said) lines.push(`    ${said}`)
     }
   }
@@ -108,21 +109,4 @@ function describe(item: DriftItem): string {
   const role = roleByGuid(guid)?.name ?? guid
   const who = item.principalId === '' ? 'a principal not created yet' : item.principalId
   return `${t(role)} for ${t(who)} at ${t(item.scope)}`
-}
-
-/**
- * An item's ABAC condition in words: a missing grant Azure holds only under a condition (ARM
- * takes no second assignment beside it), or a listed assignment that has one. The condition last,
- * as text.
- */
-function conditionNote(
-  drift: Drift,
-  list: (typeof LISTS)[number][0],
-  item: DriftItem,
-): string | undefined {
-  const condition = drift.conditions[driftKey(item)]
-  if (condition === undefined) return undefined
-  return list === 'missing'
-    ? `Azure holds this role here only under a condition, narrower than the design's grant (remove the condition in the Azure portal to grant it whole): ${t(condition)}`
-    : `only under a condition: ${t(condition)}`
 }

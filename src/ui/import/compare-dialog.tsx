@@ -9,6 +9,7 @@ import { useApply, useApplyStore } from '../apply/apply-context.tsx'
 import { SetupStep } from '../apply/setup-step.tsx'
 import { Modal } from '../dialogs/modal.tsx'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
+import { DriftList } from './drift-list.tsx'
 import { ReadProgressBar } from './read-progress.tsx'
 import { useGroupRead } from './use-group-read.ts'
 import '../apply/apply.css'
@@ -162,7 +163,12 @@ function Differences(props: {
           </h3>
           <p className="muted">{meaning}</p>
           {drift[list].length > 0 && (
-            <DriftList comparison={comparison} items={drift[list]} onShow={props.onShow} />
+            <DriftList
+              comparison={comparison}
+              items={drift[list]}
+              list={list}
+              onShow={props.onShow}
+            />
           )}
           <div className="apply-actions">
             {drift[list].length > 0 && (
@@ -229,43 +235,6 @@ function showOnCanvas(
   // Brings the first into view (focus selects it alone), then selects them all.
   if (nodes[0]) designer.getState().focus(nodes[0])
   designer.getState().select({ nodes, edges: [] })
-}
-
-function DriftList(props: {
-  comparison: Comparison
-  items: readonly DriftItem[]
-  onShow?: () => void
-}) {
-  const designer = useStoreApi()
-  const { live, bound } = props.comparison
-  return (
-    <ul className="drift-list">
-      {props.items.map((item) => {
-        const label = bound ? labelDriftItem(item, live, bound) : null
-        const text = label
-          ? `${label.role} for ${label.principal} on ${label.scope}`
-          : `${item.roleDefinitionId} for ${item.principalId} at ${item.scope}`
-        return (
-          <li key={`${item.scope}|${item.roleDefinitionId}|${item.principalId}`}>
-            {text}{' '}
-            {label?.node && (
-              <button
-                type="button"
-                className="link-button"
-                aria-label={`Show ${text} on the canvas`}
-                onClick={() => {
-                  designer.getState().focus(label.node!)
-                  props.onShow?.()
-                }}
-              >
-                Show
-              </button>
-            )}
-          </li>
-        )
-      })}
-    </ul>
-  )
 }
 
 function ConfirmRemoval(props: {
