@@ -13,7 +13,7 @@ export function tokenWords(use: { readonly scope: string }): string[] {
   return use.scope === MANAGEMENT_SCOPE ? ['management', 'token'] : ['token']
 }
 
-/** Token audiences of services the guide has no client library snippet for. */
+/** Token audiences of services the guide has no client library snippet for (and OpenAI's). */
 const DATA_SCOPES: Readonly<Record<ServiceKind, string>> = {
   storage: 'https://storage.azure.com/.default',
   keyVault: 'https://vault.azure.net/.default',
@@ -35,6 +35,16 @@ const DATA_SCOPES: Readonly<Record<ServiceKind, string>> = {
 /** Storage has one endpoint per data service. */
 const storageEndpoint = (name: string, service: 'blob' | 'queue' | 'table'): string =>
   `https://${name}.${service}.core.windows.net`
+
+/** The audience of Azure OpenAI tokens, which the OpenAI clients' token providers ask for. */
+export const OPENAI_SCOPE = DATA_SCOPES.openAI
+
+/**
+ * The api-version the `AzureOpenAI` clients of the openai packages (TypeScript, Python) send: they
+ * require one, and a GA version stays served (learn.microsoft.com, "Azure OpenAI API version
+ * lifecycle").
+ */
+export const OPENAI_API_VERSION = '2024-10-21'
 
 /** Which client library a built-in data role is used through, by role name. */
 function sdkOfRole(service: ServiceKind, role: string): SdkKind | undefined {
@@ -59,9 +69,11 @@ function sdkOfRole(service: ServiceKind, role: string): SdkKind | undefined {
       return 'sql'
     case 'appConfiguration':
       return 'appConfiguration'
+    case 'openAI':
+      // Cognitive Services OpenAI User/Contributor and Cognitive Services User: inference.
+      return 'openAI'
     case 'eventGrid':
     case 'containerRegistry':
-    case 'openAI':
     case 'search':
     case 'signalR':
     case 'postgresql':

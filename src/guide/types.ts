@@ -28,6 +28,7 @@ export type ClientUse =
         | 'cosmos'
         | 'appConfiguration'
         | 'sql'
+        | 'openAI'
       readonly endpoint: string
     }
   | { readonly sdk: 'token'; readonly scope: string }

@@ -266,7 +266,10 @@ describe('clients and endpoints', () => {
       'appConfiguration https://x.azconfig.io',
     ])
     expect(uses('openAI', 'Cognitive Services OpenAI User')).toEqual([
-      'token https://cognitiveservices.azure.com/.default',
+      'openAI https://x.openai.azure.com/',
+    ])
+    expect(uses('search', 'Search Index Data Reader')).toEqual([
+      'token https://search.azure.com/.default',
     ])
     expect(uses('storage', 'Reader')).toEqual(['token https://management.azure.com/.default'])
     expect(uses('storage', '11111111-2222-3333-4444-555555555555', 'not a role')).toEqual([
@@ -448,5 +451,52 @@ describe('Markdown notes with names that start a block', () => {
     }
     expect(items[0]).toMatch(/^- \\> quoted: sign in/)
     expect(items[1]).toMatch(/^- 1\\\. first: sign in/)
+  })
+})
+
+describe('Azure OpenAI', () => {
+  const app = () =>
+    connectionGuide(
+      design()
+        .app('a', { systemAssigned: true })
+        .service('oai', 'openAI', { name: 'contoso-openai' })
+        .access('a', 'oai', ['Cognitive Services OpenAI User'], { via: 'system' })
+        .build(),
+    ).apps[0]!
+
+  it('gets each SDK’s OpenAI client with a token provider for the Cognitive Services scope, not a one-off token', () => {
+    const guide = app()
+    const code = Object.fromEntries(LANGUAGES.map((l) => [l, appSnippet(guide, l)]))
+    expect(code.csharp).toContain('using Azure.AI.OpenAI;')
+    expect(code.csharp).toContain(
+      'var openAIClient = new AzureOpenAIClient(new Uri("https://contoso-openai.openai.azure.com/"), credential);',
+    )
+    expect(code.typescript).toContain(
+      'import { DefaultAzureCredential, getBearerTokenProvider } from "@azure/identity"',
+    )
+    expect(code.typescript).toContain('import { AzureOpenAI } from "openai"')
+    expect(code.typescript).toContain(
+      'const openAIClient = new AzureOpenAI({ endpoint: "https://contoso-openai.openai.azure.com/", azureADTokenProvider: getBearerTokenProvider(credential, "https://cognitiveservices.azure.com/.default"), apiVersion: "2024-10-21" })',
+    )
+    expect(code.python).toContain(
+      'from azure.identity import DefaultAzureCredential, get_bearer_token_provider',
+    )
+    expect(code.python).toContain('from openai import AzureOpenAI')
+    expect(code.python).toContain(
+      'openai_client = AzureOpenAI(azure_endpoint="https://contoso-openai.openai.azure.com/", azure_ad_token_provider=get_bearer_token_provider(credential, "https://cognitiveservices.azure.com/.default"), api_version="2024-10-21")',
+    )
+    expect(code.java).toContain('import com.azure.identity.AuthenticationUtil;')
+    expect(code.java).toContain('import com.openai.credential.BearerTokenCredential;')
+    expect(code.java).toContain('.baseUrl("https://contoso-openai.openai.azure.com/openai/v1/")')
+    expect(code.java).toContain(
+      '.credential(BearerTokenCredential.create(AuthenticationUtil.getBearerTokenSupplier(credential, "https://cognitiveservices.azure.com/.default")))',
+    )
+    for (const language of LANGUAGES) expect(code[language]).not.toMatch(/get_?token/i)
+    expect(installCommand(guide, 'csharp')).toContain('dotnet add package Azure.AI.OpenAI')
+    expect(installCommand(guide, 'typescript')).toBe('npm install @azure/identity openai')
+    expect(installCommand(guide, 'python')).toBe('pip install azure-identity openai')
+    expect(installCommand(guide, 'java')).toBe(
+      'Maven: com.azure:azure-identity, com.openai:openai-java',
+    )
   })
 })

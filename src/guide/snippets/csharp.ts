@@ -20,6 +20,7 @@ const PACKAGES: Readonly<Record<SdkKind, string | readonly string[] | undefined>
   cosmos: 'Microsoft.Azure.Cosmos',
   appConfiguration: 'Azure.Data.AppConfiguration',
   sql: ['Microsoft.Data.SqlClient', 'Microsoft.Data.SqlClient.Extensions.Azure'],
+  openAI: 'Azure.AI.OpenAI',
   token: undefined,
 }
 
@@ -35,6 +36,7 @@ const NAMESPACES: Readonly<Record<SdkKind, readonly string[]>> = {
   cosmos: ['Microsoft.Azure.Cosmos'],
   appConfiguration: ['Azure.Data.AppConfiguration'],
   sql: ['Microsoft.Data.SqlClient'],
+  openAI: ['Azure.AI.OpenAI'],
   token: ['Azure.Core'],
 }
 
@@ -129,6 +131,11 @@ function clientLines(ctx: ClientContext, use: ClientUse): string[] {
       ]
     case 'sql':
       return sqlLines(ctx, name)
+    case 'openAI':
+      // Azure.AI.OpenAI 2.x: the client asks the credential for Cognitive Services tokens itself.
+      return [
+        `var ${name('open', 'a', 'i', 'client')} = new AzureOpenAIClient(new Uri(${csharpString(use.endpoint)}), ${cred});`,
+      ]
     case 'token':
       return [
         `AccessToken ${name(...tokenWords(use))} = await ${cred}.GetTokenAsync(new TokenRequestContext(new[] { ${csharpString(use.scope)} }));`,

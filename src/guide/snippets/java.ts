@@ -1,7 +1,7 @@
 import { assertNever } from '../../lib/assert.ts'
 import { sqlServerAndDatabase } from '../../catalog/services.ts'
 import type { SdkKind } from '../types.ts'
-import { tokenWords } from '../clients.ts'
+import { OPENAI_SCOPE, tokenWords } from '../clients.ts'
 import type { ClientContext, SnippetRenderer } from './renderer.ts'
 import { javaComment, javaString } from '../../lib/encode/java.ts'
 import { camelCase } from '../../lib/words.ts'
@@ -18,6 +18,7 @@ const ARTIFACTS: Readonly<Record<SdkKind, string | undefined>> = {
   cosmos: 'com.azure:azure-cosmos',
   appConfiguration: 'com.azure:azure-data-appconfiguration',
   sql: 'com.microsoft.sqlserver:mssql-jdbc',
+  openAI: 'com.openai:openai-java',
   token: undefined,
 }
 
@@ -64,6 +65,12 @@ const IMPORTS: Readonly<Record<SdkKind, readonly string[]>> = {
   sql: [
     'com.azure.core.credential.TokenRequestContext',
     'com.microsoft.sqlserver.jdbc.SQLServerDataSource',
+  ],
+  openAI: [
+    'com.azure.identity.AuthenticationUtil',
+    'com.openai.client.OpenAIClient',
+    'com.openai.client.okhttp.OpenAIOkHttpClient',
+    'com.openai.credential.BearerTokenCredential',
   ],
   token: ['com.azure.core.credential.AccessToken', 'com.azure.core.credential.TokenRequestContext'],
 }
@@ -243,6 +250,14 @@ function clientLines(ctx: ClientContext): string[] {
         `${ds}.setAccessToken(${cred}.getTokenSync(new TokenRequestContext().addScopes("https://database.windows.net/.default")).getToken());`,
       ]
     }
+    case 'openAI':
+      // openai-java on the Azure OpenAI v1 API (…/openai/v1/), with a refreshing Entra token.
+      return [
+        `OpenAIClient ${name('open', 'a', 'i', 'client')} = OpenAIOkHttpClient.builder()`,
+        `    .baseUrl(${javaString(`${use.endpoint.endsWith('/') ? use.endpoint : `${use.endpoint}/`}openai/v1/`)})`,
+        `    .credential(BearerTokenCredential.create(AuthenticationUtil.getBearerTokenSupplier(${cred}, ${javaString(OPENAI_SCOPE)})))`,
+        '    .build();',
+      ]
     case 'token':
       return [
         `AccessToken ${name(...tokenWords(use))} = ${cred}.getTokenSync(new TokenRequestContext().addScopes(${javaString(use.scope)}));`,

@@ -1,7 +1,7 @@
 import { assertNever } from '../../lib/assert.ts'
 import { sqlServerAndDatabase } from '../../catalog/services.ts'
 import type { SdkKind } from '../types.ts'
-import { tokenWords } from '../clients.ts'
+import { OPENAI_API_VERSION, OPENAI_SCOPE, tokenWords } from '../clients.ts'
 import type { ClientContext, SnippetRenderer } from './renderer.ts'
 import { odbcValue } from '../../lib/encode/connection-string.ts'
 import { pythonComment, pythonString } from '../../lib/encode/python.ts'
@@ -19,6 +19,7 @@ const PACKAGES: Readonly<Record<SdkKind, string | undefined>> = {
   cosmos: 'azure-cosmos',
   appConfiguration: 'azure-appconfiguration',
   sql: 'pyodbc',
+  openAI: 'openai',
   token: undefined,
 }
 
@@ -34,6 +35,7 @@ const IMPORTS: Readonly<Record<SdkKind, readonly string[]>> = {
   cosmos: ['from azure.cosmos import CosmosClient'],
   appConfiguration: ['from azure.appconfiguration import AzureAppConfigurationClient'],
   sql: ['import struct', 'import pyodbc'],
+  openAI: ['from openai import AzureOpenAI'],
   token: [],
 }
 
@@ -48,7 +50,9 @@ export const python: SnippetRenderer = {
     // Standard library first, then third-party modules, as isort orders them.
     const lines = [
       ...new Set([
-        'from azure.identity import DefaultAzureCredential',
+        uses.some((u) => u.sdk === 'openAI')
+          ? 'from azure.identity import DefaultAzureCredential, get_bearer_token_provider'
+          : 'from azure.identity import DefaultAzureCredential',
         ...uses.flatMap((u) => IMPORTS[u.sdk]),
       ]),
     ]
@@ -143,6 +147,11 @@ function clientLines(ctx: ClientContext): string[] {
         ')',
       ]
     }
+    case 'openAI':
+      // The openai package's Azure client, with a provider that refreshes the Entra token.
+      return [
+        `${name('openai', 'client')} = AzureOpenAI(azure_endpoint=${pythonString(use.endpoint)}, azure_ad_token_provider=get_bearer_token_provider(${cred}, ${pythonString(OPENAI_SCOPE)}), api_version=${pythonString(OPENAI_API_VERSION)})`,
+      ]
     case 'token':
       return [`${name(...tokenWords(use))} = ${cred}.get_token(${pythonString(use.scope)})`]
     default:

@@ -1,7 +1,7 @@
 import { assertNever } from '../../lib/assert.ts'
 import { sqlServerAndDatabase } from '../../catalog/services.ts'
 import type { SdkKind } from '../types.ts'
-import { tokenWords } from '../clients.ts'
+import { OPENAI_API_VERSION, OPENAI_SCOPE, tokenWords } from '../clients.ts'
 import type { ClientContext, SnippetRenderer } from './renderer.ts'
 import { typescriptComment, typescriptString } from '../../lib/encode/typescript.ts'
 import { camelCase } from '../../lib/words.ts'
@@ -19,6 +19,7 @@ const MODULES: Readonly<Record<SdkKind, readonly [string, readonly string[]] | u
   cosmos: ['@azure/cosmos', ['CosmosClient']],
   appConfiguration: ['@azure/app-configuration', ['AppConfigurationClient']],
   sql: ['mssql', []],
+  openAI: ['openai', ['AzureOpenAI']],
   token: undefined,
 }
 
@@ -34,7 +35,13 @@ export const typescript: SnippetRenderer = {
     `npm install ${[...new Set(['@azure/identity', ...uses.flatMap((u) => MODULES[u.sdk]?.[0] ?? [])])].sort().join(' ')}`,
   imports(uses) {
     const byModule = new Map<string, Set<string>>([
-      ['@azure/identity', new Set(['DefaultAzureCredential'])],
+      [
+        '@azure/identity',
+        new Set([
+          'DefaultAzureCredential',
+          ...(uses.some((u) => u.sdk === 'openAI') ? ['getBearerTokenProvider'] : []),
+        ]),
+      ],
     ])
     for (const use of uses) {
       const entry = MODULES[use.sdk]
@@ -137,6 +144,11 @@ function clientLines(ctx: ClientContext): string[] {
         '})',
       ]
     }
+    case 'openAI':
+      // The openai package's Azure client, with a provider that refreshes the Entra token.
+      return [
+        `const ${name('open', 'a', 'i', 'client')} = new AzureOpenAI({ endpoint: ${typescriptString(use.endpoint)}, azureADTokenProvider: getBearerTokenProvider(${cred}, ${typescriptString(OPENAI_SCOPE)}), apiVersion: ${typescriptString(OPENAI_API_VERSION)} })`,
+      ]
     case 'token':
       return [
         `const ${name(...tokenWords(use))} = await ${cred}.getToken(${typescriptString(use.scope)})`,
