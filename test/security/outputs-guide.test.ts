@@ -5,12 +5,16 @@
 // same blocks, headings, table rows and list items as the plain twin's.
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
+import { SERVICES } from '@/catalog/services.ts'
 import { connectionGuide } from '@/guide/derive-guide.ts'
 import { guideMarkdown } from '@/guide/markdown.ts'
 import { appSnippet } from '@/guide/snippets/assemble.ts'
 import type { AppGuide, Language } from '@/guide/types.ts'
 import { UNSAFE_BUT_NEWLINE } from '@/lib/encode/chars.ts'
+import { parseArmId } from '@/model/arm-id.ts'
+import { SERVICE_KINDS } from '@/model/kinds.ts'
 import type { Design } from '@/model/types.ts'
+import { design } from '../support/builder.ts'
 import {
   csharpTokens,
   HAS_JAVA,
@@ -20,6 +24,7 @@ import {
   type CodeTokens,
 } from '../support/code-syntax.ts'
 import { exploitCases, hostileCase, type HostileCase } from '../support/hostile-designs.ts'
+import { hostileName } from '../support/hostile.ts'
 import { needsTool } from '../support/tools.ts'
 
 /** Issue 10's reproduced attacks, run before the random cases. */
@@ -27,12 +32,15 @@ const EXPLOITS = exploitCases().map((c): [HostileCase] => [c])
 
 vi.setConfig({ testTimeout: 300_000 })
 
+const SUB = '11111111-1111-1111-1111-111111111111'
+
 /**
- * The endpoints a snippet writes as string literals: SQL builds its own from the server, and a
+ * The endpoints a snippet writes as string literals: SQL builds its own from the server, a
  * Service Bus or Event Hubs connection whose roles neither send nor receive (a role of another
- * service drawn on it) gets no sender or receiver, so no endpoint, in some languages.
+ * service drawn on it) gets no sender or receiver, so no endpoint, in some languages, and Java's
+ * OpenAI client takes the v1 API's base URL (the endpoint, then `openai/v1/`).
  */
-function endpoints(app: AppGuide): string[] {
+function endpoints(app: AppGuide, language: Language): string[] {
   return app.connections
     .filter((c) => c.serviceKind !== 'sql')
     .filter(
@@ -41,7 +49,13 @@ function endpoints(app: AppGuide): string[] {
         c.canSend ||
         c.canReceive,
     )
-    .flatMap((c) => c.clients.flatMap((u) => ('endpoint' in u ? [u.endpoint] : [])))
+    .flatMap((c) =>
+      c.clients.flatMap((u) =>
+        'endpoint' in u
+          ? [language === 'java' && u.sdk === 'openAI' ? `${u.endpoint}openai/v1/` : u.endpoint]
+          : [],
+      ),
+    )
 }
 
 /** Java snippets are statements: imports stay on top, the rest goes in a method of a class. */
@@ -58,10 +72,10 @@ function pairs(design: Design, twin: Design): [AppGuide, AppGuide][] {
   return a.map((x, i) => [x, b[i]!])
 }
 
-function check(read: CodeTokens, plain: CodeTokens, app: AppGuide): void {
+function check(read: CodeTokens, plain: CodeTokens, app: AppGuide, language: Language): void {
   expect(read.errors).toEqual([])
   expect(read.kinds).toEqual(plain.kinds)
-  for (const endpoint of endpoints(app)) expect(read.strings).toContain(endpoint)
+  for (const endpoint of endpoints(app, language)) expect(read.strings).toContain(endpoint)
 }
 
 describe('code snippets with hostile names', () => {
@@ -73,7 +87,7 @@ describe('code snippets with hostile names', () => {
             if (app.connections.length === 0) continue
             const code = appSnippet(app, language)
             expect(code).not.toMatch(UNSAFE_BUT_NEWLINE)
-            check(read(code), read(appSnippet(plain, language)), app)
+            check(read(code), read(appSnippet(plain, language)), app, language)
           }
         }),
         { examples: EXPLOITS, numRuns: 30, endOnFailure: true },
@@ -89,7 +103,7 @@ describe('code snippets with hostile names', () => {
         const read = pythonTokens(
           apps.flatMap(([app, plain]) => [appSnippet(app, 'python'), appSnippet(plain, 'python')]),
         )
-        apps.forEach(([app], i) => check(read[2 * i]!, read[2 * i + 1]!, app))
+        apps.forEach(([app], i) => check(read[2 * i]!, read[2 * i + 1]!, app, 'python'))
       }),
       { examples: EXPLOITS, numRuns: 6, endOnFailure: true },
     )
@@ -107,7 +121,7 @@ describe('code snippets with hostile names', () => {
               javaUnit(appSnippet(plain, 'java')),
             ]),
           )
-          apps.forEach(([app], i) => check(read[2 * i]!, read[2 * i + 1]!, app))
+          apps.forEach(([app], i) => check(read[2 * i]!, read[2 * i + 1]!, app, 'java'))
         }),
         { examples: EXPLOITS, numRuns: 3, endOnFailure: true },
       )
@@ -151,5 +165,83 @@ describe('the Markdown guide with hostile names', () => {
       }),
       { examples: EXPLOITS, numRuns: 60 },
     )
+  })
+})
+
+/** A hostile text made into a name ARM takes: its forbidden characters and `/` dropped. */
+function armName(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const name = text.replace(/[<>%&\\?#/\u0000-\u001f\u007f]/g, '')
+  return name === '' || name === '.' || name === '..' ? 'x' : name
+}
+
+/** One app reaching every service kind with its default role, each bound to a resource of `names[i]`. */
+function boundToNames(names: readonly string[]): Design {
+  let b = design().app('a', { systemAssigned: true })
+  SERVICE_KINDS.forEach((kind, i) => {
+    const name = names[i % names.length]!
+    const [provider, ...types] = SERVICES[kind].armType.split('/')
+    const path = types.map((t) => `${t}/${name}`).join('/')
+    const resourceId = `/subscriptions/${SUB}/resourceGroups/rg/providers/${provider}/${path}`
+    expect(parseArmId(resourceId).ok, resourceId).toBe(true)
+    b = b
+      .service(kind, kind, { name: `${kind}-node`, azure: { resourceId } })
+      .access('a', kind, [SERVICES[kind].defaultRole], { via: 'system' })
+  })
+  return b.build()
+}
+
+/**
+ * Endpoints are made of a bound service's resource name, and an ARM name holds no control or
+ * < > % & \ ? # but quotes, $(), backticks, `'''`, spaces, separators and bidi characters it can:
+ * each language's code holds it only inside a string literal, exactly, as it does a node's name.
+ */
+describe('code snippets with hostile names in bound resource ids', () => {
+  const cases = fc
+    .array(hostileName().map(armName), { minLength: 3, maxLength: 3 })
+    .map((names) => ({
+      app: connectionGuide(boundToNames(names)).apps[0]!,
+      plain: connectionGuide(boundToNames(names.map((_, i) => `plain${i}`))).apps[0]!,
+    }))
+
+  it('typescript and csharp: the plain twin’s tokens, each endpoint a string', () => {
+    fc.assert(
+      fc.property(cases, ({ app, plain }) => {
+        expect(app.connections.map((c) => c.serviceName)).toEqual(
+          SERVICE_KINDS.map((k) => `${k}-node`),
+        )
+        for (const c of app.connections) expect(c.endpoint).not.toContain(c.serviceName)
+        for (const [language, read] of [
+          ['typescript', typescriptTokens],
+          ['csharp', csharpTokens],
+        ] as const) {
+          const code = appSnippet(app, language)
+          expect(code).not.toMatch(UNSAFE_BUT_NEWLINE)
+          check(read(code), read(appSnippet(plain, language)), app, language)
+        }
+        const text = guideMarkdown({ design: 'd', apps: [app], developers: [] })
+        expect(text).not.toMatch(UNSAFE_BUT_NEWLINE)
+        expect(markdownShape(text)).toEqual(
+          markdownShape(guideMarkdown({ design: 'd', apps: [plain], developers: [] })),
+        )
+      }),
+      { numRuns: 40 },
+    )
+  })
+
+  it('python and java: tokenize and javac’s scanner read the plain twin’s tokens', () => {
+    const sample = fc.sample(cases, { numRuns: 8, seed: 11 })
+    const python = pythonTokens(
+      sample.flatMap(({ app, plain }) => [appSnippet(app, 'python'), appSnippet(plain, 'python')]),
+    )
+    sample.forEach(({ app }, i) => check(python[2 * i]!, python[2 * i + 1]!, app, 'python'))
+    if (!HAS_JAVA) return
+    const java = javaTokens(
+      sample.flatMap(({ app, plain }) => [
+        javaUnit(appSnippet(app, 'java')),
+        javaUnit(appSnippet(plain, 'java')),
+      ]),
+    )
+    sample.forEach(({ app }, i) => check(java[2 * i]!, java[2 * i + 1]!, app, 'java'))
   })
 })
