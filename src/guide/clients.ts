@@ -116,6 +116,8 @@ export function clientsFor(
       add({ sdk: 'token', scope: MANAGEMENT_SCOPE })
       continue
     }
+    // The platform pulls (and a pipeline pushes) images with the registry's data roles: no client.
+    if (service === 'containerRegistry' && role.kind === 'builtin') continue
     const sdk = role.kind === 'builtin' ? sdkOfRole(service, role.fact.name) : undefined
     add(clientOf(sdk ?? 'token', service, name))
     // An administrator of the vault works with keys as well as secrets.

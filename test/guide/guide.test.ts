@@ -500,3 +500,21 @@ describe('Azure OpenAI', () => {
     )
   })
 })
+
+describe('Container Registry', () => {
+  it('pulling images needs no client code: no registry token, as the note says', () => {
+    const d = design()
+      .app('a', { systemAssigned: true })
+      .service('acr', 'containerRegistry', { name: 'contosoacr' })
+      .access('a', 'acr', ['AcrPull'], { via: 'system' })
+      .build()
+    const app = connectionGuide(d).apps[0]!
+    expect(app.connections[0]!.clients).toEqual([])
+    expect(app.notes.join(' ')).toContain('application code needs no registry client')
+    for (const language of LANGUAGES) {
+      const code = appSnippet(app, language)
+      expect(code).not.toMatch(/token|containerregistry\.azure\.net/i)
+      expect(code).toContain('contosoacr: AcrPull (the platform pulls images with this identity')
+    }
+  })
+})

@@ -31,7 +31,10 @@ function credentialComment(credential: GuideCredential): string {
 }
 
 function connectionComment(c: GuideConnection): string {
-  return `${c.serviceName}: ${c.roles.join(', ') || 'no known role'}`
+  const roles = `${c.serviceName}: ${c.roles.join(', ') || 'no known role'}`
+  return c.serviceKind === 'containerRegistry' && c.clients.length === 0
+    ? `${roles} (the platform pulls images with this identity: no client code)`
+    : roles
 }
 
 interface Part {
