@@ -73,8 +73,10 @@ function sdkOfRole(service: ServiceKind, role: string): SdkKind | undefined {
       // Cognitive Services OpenAI User/Contributor and Cognitive Services User: inference.
       return 'openAI'
     case 'eventGrid':
-    case 'containerRegistry':
+      return 'eventGrid'
     case 'search':
+      return 'search'
+    case 'containerRegistry':
     case 'signalR':
     case 'postgresql':
     case 'mysql':

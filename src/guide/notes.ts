@@ -38,6 +38,10 @@ export function appNotes(index: DesignIndex, app: Omit<AppGuide, 'notes'>): stri
       notes.push(
         `${c.serviceName}: the database needs a contained user for the ${c.credential.label} (the plan's SQL script, run by the database's Microsoft Entra admin).`,
       )
+    if (c.serviceKind === 'search')
+      notes.push(
+        `${c.serviceName}: turn on role-based access control for data (API access control "Role-based access control" or "Both"; a new search service takes API keys only, and its data roles then do nothing).`,
+      )
     if (c.serviceKind === 'containerRegistry')
       notes.push(
         `${c.serviceName}: the platform pulls images with this identity (set it as the app's registry identity); application code needs no registry client.`,

@@ -29,6 +29,8 @@ export type ClientUse =
         | 'appConfiguration'
         | 'sql'
         | 'openAI'
+        | 'eventGrid'
+        | 'search'
       readonly endpoint: string
     }
   | { readonly sdk: 'token'; readonly scope: string }

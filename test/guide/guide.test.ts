@@ -269,8 +269,9 @@ describe('clients and endpoints', () => {
       'openAI https://x.openai.azure.com/',
     ])
     expect(uses('search', 'Search Index Data Reader')).toEqual([
-      'token https://search.azure.com/.default',
+      'search https://x.search.windows.net',
     ])
+    expect(uses('redis', 'Data Reader')).toEqual(['token https://redis.azure.com/.default'])
     expect(uses('storage', 'Reader')).toEqual(['token https://management.azure.com/.default'])
     expect(uses('storage', '11111111-2222-3333-4444-555555555555', 'not a role')).toEqual([
       'token https://storage.azure.com/.default',
@@ -294,7 +295,7 @@ function declared(code: string, language: (typeof LANGUAGES)[number]): string[] 
     csharp: /^(?:await using var|using var|var|AccessToken) (\w+) =/gm,
     typescript: /^const (\w+) =/gm,
     python: /^(\w+) = /gm,
-    java: /^[A-Z]\w* (\w+) = /gm,
+    java: /^[A-Z][\w<>]* (\w+) = /gm,
   }[language]
   return [...code.matchAll(pattern)].map((m) => m[1]!)
 }
@@ -306,8 +307,8 @@ describe('variable names', () => {
   it('a connection holding a data role and a control-plane role declares two distinct tokens', () => {
     const d = design()
       .app('a', { systemAssigned: true })
-      .service('eg', 'eventGrid', { name: 'orders-topic' })
-      .access('a', 'eg', ['EventGrid Data Sender', 'Reader'], { via: 'system' })
+      .service('cache', 'redis', { name: 'orders-cache' })
+      .access('a', 'cache', ['Data Reader', 'Reader'], { via: 'system' })
       .build()
     const app = connectionGuide(d).apps[0]!
     for (const language of LANGUAGES) {
@@ -454,15 +455,19 @@ describe('Markdown notes with names that start a block', () => {
   })
 })
 
+/** The guide of one app reaching each service (kind, name, role) through its system identity. */
+function systemApp(...services: readonly [ServiceKind, string, string][]) {
+  let builder = design().app('a', { systemAssigned: true })
+  services.forEach(([kind, name, role], i) => {
+    builder = builder
+      .service(`s${i}`, kind, { name })
+      .access('a', `s${i}`, [role], { via: 'system' })
+  })
+  return connectionGuide(builder.build()).apps[0]!
+}
+
 describe('Azure OpenAI', () => {
-  const app = () =>
-    connectionGuide(
-      design()
-        .app('a', { systemAssigned: true })
-        .service('oai', 'openAI', { name: 'contoso-openai' })
-        .access('a', 'oai', ['Cognitive Services OpenAI User'], { via: 'system' })
-        .build(),
-    ).apps[0]!
+  const app = () => systemApp(['openAI', 'contoso-openai', 'Cognitive Services OpenAI User'])
 
   it('gets each SDK’s OpenAI client with a token provider for the Cognitive Services scope, not a one-off token', () => {
     const guide = app()
@@ -516,5 +521,59 @@ describe('Container Registry', () => {
       expect(code).not.toMatch(/token|containerregistry\.azure\.net/i)
       expect(code).toContain('contosoacr: AcrPull (the platform pulls images with this identity')
     }
+  })
+})
+
+describe('Event Grid and AI Search', () => {
+  const app = () =>
+    systemApp(
+      ['eventGrid', 'orders-topic', 'EventGrid Data Sender'],
+      ['search', 'contoso-search', 'Search Index Data Reader'],
+    )
+  const topic = 'https://orders-topic.<region>-1.eventgrid.azure.net/api/events'
+
+  it('get the publisher and search clients that take the credential, not a bare token', () => {
+    const guide = app()
+    const code = Object.fromEntries(LANGUAGES.map((l) => [l, appSnippet(guide, l)]))
+    expect(code.csharp).toContain(
+      `var eventGridPublisherClient = new EventGridPublisherClient(new Uri("${topic}"), credential);`,
+    )
+    expect(code.csharp).toContain(
+      'var searchClient = new SearchClient(new Uri("https://contoso-search.search.windows.net"), "<index>", credential);',
+    )
+    expect(code.typescript).toContain(
+      `const eventGridPublisherClient = new EventGridPublisherClient("${topic}", "EventGrid", credential)`,
+    )
+    expect(code.typescript).toContain(
+      'const searchClient = new SearchClient("https://contoso-search.search.windows.net", "<index>", credential)',
+    )
+    expect(code.python).toContain(
+      `event_grid_publisher_client = EventGridPublisherClient(endpoint="${topic}", credential=credential)`,
+    )
+    expect(code.python).toContain(
+      'search_client = SearchClient(endpoint="https://contoso-search.search.windows.net", index_name="<index>", credential=credential)',
+    )
+    expect(code.java).toContain('.buildEventGridEventPublisherClient();')
+    expect(code.java).toContain('.indexName("<index>")')
+    for (const language of LANGUAGES) expect(code[language]).not.toMatch(/get_?token/i)
+    expect(installCommand(guide, 'csharp').split('\n')).toEqual(
+      expect.arrayContaining([
+        'dotnet add package Azure.Messaging.EventGrid',
+        'dotnet add package Azure.Search.Documents',
+      ]),
+    )
+    expect(installCommand(guide, 'typescript')).toBe(
+      'npm install @azure/eventgrid @azure/identity @azure/search-documents',
+    )
+    expect(installCommand(guide, 'python')).toBe(
+      'pip install azure-eventgrid azure-identity azure-search-documents',
+    )
+    expect(installCommand(guide, 'java')).toBe(
+      'Maven: com.azure:azure-identity, com.azure:azure-messaging-eventgrid, com.azure:azure-search-documents',
+    )
+  })
+
+  it('says the search service must take role-based access for data', () => {
+    expect(app().notes.join(' ')).toContain('contoso-search: turn on role-based access control')
   })
 })

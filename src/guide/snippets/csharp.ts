@@ -21,6 +21,8 @@ const PACKAGES: Readonly<Record<SdkKind, string | readonly string[] | undefined>
   appConfiguration: 'Azure.Data.AppConfiguration',
   sql: ['Microsoft.Data.SqlClient', 'Microsoft.Data.SqlClient.Extensions.Azure'],
   openAI: 'Azure.AI.OpenAI',
+  eventGrid: 'Azure.Messaging.EventGrid',
+  search: 'Azure.Search.Documents',
   token: undefined,
 }
 
@@ -37,6 +39,8 @@ const NAMESPACES: Readonly<Record<SdkKind, readonly string[]>> = {
   appConfiguration: ['Azure.Data.AppConfiguration'],
   sql: ['Microsoft.Data.SqlClient'],
   openAI: ['Azure.AI.OpenAI'],
+  eventGrid: ['Azure.Messaging.EventGrid'],
+  search: ['Azure.Search.Documents'],
   token: ['Azure.Core'],
 }
 
@@ -135,6 +139,14 @@ function clientLines(ctx: ClientContext, use: ClientUse): string[] {
       // Azure.AI.OpenAI 2.x: the client asks the credential for Cognitive Services tokens itself.
       return [
         `var ${name('open', 'a', 'i', 'client')} = new AzureOpenAIClient(new Uri(${csharpString(use.endpoint)}), ${cred});`,
+      ]
+    case 'eventGrid':
+      return [
+        `var ${name('event', 'grid', 'publisher', 'client')} = new EventGridPublisherClient(new Uri(${csharpString(use.endpoint)}), ${cred});`,
+      ]
+    case 'search':
+      return [
+        `var ${name('search', 'client')} = new SearchClient(new Uri(${csharpString(use.endpoint)}), "<index>", ${cred});`,
       ]
     case 'token':
       return [

@@ -19,6 +19,8 @@ const ARTIFACTS: Readonly<Record<SdkKind, string | undefined>> = {
   appConfiguration: 'com.azure:azure-data-appconfiguration',
   sql: 'com.microsoft.sqlserver:mssql-jdbc',
   openAI: 'com.openai:openai-java',
+  eventGrid: 'com.azure:azure-messaging-eventgrid',
+  search: 'com.azure:azure-search-documents',
   token: undefined,
 }
 
@@ -71,6 +73,15 @@ const IMPORTS: Readonly<Record<SdkKind, readonly string[]>> = {
     'com.openai.client.OpenAIClient',
     'com.openai.client.okhttp.OpenAIOkHttpClient',
     'com.openai.credential.BearerTokenCredential',
+  ],
+  eventGrid: [
+    'com.azure.messaging.eventgrid.EventGridEvent',
+    'com.azure.messaging.eventgrid.EventGridPublisherClient',
+    'com.azure.messaging.eventgrid.EventGridPublisherClientBuilder',
+  ],
+  search: [
+    'com.azure.search.documents.SearchClient',
+    'com.azure.search.documents.SearchClientBuilder',
   ],
   token: ['com.azure.core.credential.AccessToken', 'com.azure.core.credential.TokenRequestContext'],
 }
@@ -258,6 +269,23 @@ function clientLines(ctx: ClientContext): string[] {
         `    .credential(BearerTokenCredential.create(AuthenticationUtil.getBearerTokenSupplier(${cred}, ${javaString(OPENAI_SCOPE)})))`,
         '    .build();',
       ]
+    case 'eventGrid':
+      return built(
+        'EventGridPublisherClient<EventGridEvent>',
+        name('event', 'grid', 'publisher', 'client'),
+        'EventGridPublisherClientBuilder',
+        `endpoint(${javaString(use.endpoint)})`,
+        cred,
+        'buildEventGridEventPublisherClient',
+      )
+    case 'search':
+      return built(
+        'SearchClient',
+        name('search', 'client'),
+        'SearchClientBuilder',
+        `endpoint(${javaString(use.endpoint)}).indexName("<index>")`,
+        cred,
+      )
     case 'token':
       return [
         `AccessToken ${name(...tokenWords(use))} = ${cred}.getTokenSync(new TokenRequestContext().addScopes(${javaString(use.scope)}));`,

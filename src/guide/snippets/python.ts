@@ -20,6 +20,8 @@ const PACKAGES: Readonly<Record<SdkKind, string | undefined>> = {
   appConfiguration: 'azure-appconfiguration',
   sql: 'pyodbc',
   openAI: 'openai',
+  eventGrid: 'azure-eventgrid',
+  search: 'azure-search-documents',
   token: undefined,
 }
 
@@ -36,6 +38,8 @@ const IMPORTS: Readonly<Record<SdkKind, readonly string[]>> = {
   appConfiguration: ['from azure.appconfiguration import AzureAppConfigurationClient'],
   sql: ['import struct', 'import pyodbc'],
   openAI: ['from openai import AzureOpenAI'],
+  eventGrid: ['from azure.eventgrid import EventGridPublisherClient'],
+  search: ['from azure.search.documents import SearchClient'],
   token: [],
 }
 
@@ -151,6 +155,14 @@ function clientLines(ctx: ClientContext): string[] {
       // The openai package's Azure client, with a provider that refreshes the Entra token.
       return [
         `${name('openai', 'client')} = AzureOpenAI(azure_endpoint=${pythonString(use.endpoint)}, azure_ad_token_provider=get_bearer_token_provider(${cred}, ${pythonString(OPENAI_SCOPE)}), api_version=${pythonString(OPENAI_API_VERSION)})`,
+      ]
+    case 'eventGrid':
+      return [
+        `${name('event', 'grid', 'publisher', 'client')} = EventGridPublisherClient(endpoint=${pythonString(use.endpoint)}, credential=${cred})`,
+      ]
+    case 'search':
+      return [
+        `${name('search', 'client')} = SearchClient(endpoint=${pythonString(use.endpoint)}, index_name="<index>", credential=${cred})`,
       ]
     case 'token':
       return [`${name(...tokenWords(use))} = ${cred}.get_token(${pythonString(use.scope)})`]

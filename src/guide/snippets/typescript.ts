@@ -20,6 +20,8 @@ const MODULES: Readonly<Record<SdkKind, readonly [string, readonly string[]] | u
   appConfiguration: ['@azure/app-configuration', ['AppConfigurationClient']],
   sql: ['mssql', []],
   openAI: ['openai', ['AzureOpenAI']],
+  eventGrid: ['@azure/eventgrid', ['EventGridPublisherClient']],
+  search: ['@azure/search-documents', ['SearchClient']],
   token: undefined,
 }
 
@@ -148,6 +150,14 @@ function clientLines(ctx: ClientContext): string[] {
       // The openai package's Azure client, with a provider that refreshes the Entra token.
       return [
         `const ${name('open', 'a', 'i', 'client')} = new AzureOpenAI({ endpoint: ${typescriptString(use.endpoint)}, azureADTokenProvider: getBearerTokenProvider(${cred}, ${typescriptString(OPENAI_SCOPE)}), apiVersion: ${typescriptString(OPENAI_API_VERSION)} })`,
+      ]
+    case 'eventGrid':
+      return [
+        `const ${name('event', 'grid', 'publisher', 'client')} = new EventGridPublisherClient(${typescriptString(use.endpoint)}, "EventGrid", ${cred})`,
+      ]
+    case 'search':
+      return [
+        `const ${name('search', 'client')} = new SearchClient(${typescriptString(use.endpoint)}, "<index>", ${cred})`,
       ]
     case 'token':
       return [
