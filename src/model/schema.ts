@@ -74,9 +74,12 @@ export const edgeSchemas = {
     kind: z.literal('access'),
     source: id,
     target: id,
-    roles: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+    // Which role each text names, and which identity `via` names, is for the rules to say
+    // (unknown-role, identity-not-on-app), an empty text included: only the JSON types are the
+    // format's (PRODUCT.md §4: "`via` is not structural"; an unknown role loads fine).
+    roles: z.array(z.string()).check(z.minLength(1)),
     scope: z.optional(z.enum(SCOPES)),
-    via: z.optional(z.string().check(z.minLength(1))),
+    via: z.optional(z.string()),
   }),
 } as const
 
