@@ -1,10 +1,10 @@
 import { DesignIndex } from '../analysis/design-index.ts'
 import { HOSTING } from '../catalog/hosting.ts'
 import { roleKey, type RoleRef } from '../catalog/roles.ts'
-import { SERVICES, serviceEndpoint } from '../catalog/services.ts'
-import { parseArmId } from '../model/arm-id.ts'
+import { serviceEndpoint } from '../catalog/services.ts'
+import { azureName } from '../model/bindings.ts'
 import type { PrincipalRef } from '../model/queries.ts'
-import type { AppNode, Design, DeveloperNode, ServiceNode } from '../model/types.ts'
+import type { AppNode, Design, DeveloperNode } from '../model/types.ts'
 import { appSettingsFor } from '../plan/app-settings.ts'
 import { clientsFor, sendReceive } from './clients.ts'
 import { appNotes, developerNotes } from './notes.ts'
@@ -107,19 +107,6 @@ function appGuide(index: DesignIndex, app: AppNode, options: GuideOptions): AppG
     unresolved,
   }
   return { ...guide, notes: appNotes(index, guide) }
-}
-
-/**
- * A service's name in Azure: the name in its bound `azure.resourceId` when that id is a resource
- * of the service's type (the node's name is then only a label), else the node's name.
- */
-function azureName(node: ServiceNode): string {
-  const id = node.azure?.resourceId
-  if (typeof id !== 'string') return node.name
-  const parsed = parseArmId(id)
-  if (!parsed.ok || parsed.value.name === undefined) return node.name
-  const sameType = parsed.value.type?.toLowerCase() === SERVICES[node.service].armType.toLowerCase()
-  return sameType ? parsed.value.name : node.name
 }
 
 function credentialOf(

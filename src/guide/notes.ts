@@ -1,6 +1,7 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
 import { HOSTING } from '../catalog/hosting.ts'
 import { SINGLE_IDENTITY_SETTING } from '../plan/app-settings.ts'
+import { principalName } from '../plan/derive.ts'
 import type { AppGuide, DeveloperGuide } from './types.ts'
 
 /** Where an app's settings go, and the pitfalls of its identity layout, in plain sentences. */
@@ -60,8 +61,13 @@ function tokenSignIn(
   app: Omit<AppGuide, 'notes'>,
   c: AppGuide['connections'][number],
 ): string | undefined {
-  const principal = c.credential.identity === 'system' ? app.app : c.credential.identity
-  const name = index.node(principal)?.name ?? principal
+  // The name the plan's script gives the database user.
+  const name = principalName(
+    index,
+    c.credential.identity === 'system'
+      ? { type: 'systemAssigned', node: app.app }
+      : { type: 'userAssigned', node: c.credential.identity },
+  )
   switch (c.serviceKind) {
     case 'postgresql':
     case 'mysql':

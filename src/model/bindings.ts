@@ -59,6 +59,27 @@ export function bindingArmType(node: {
   }
 }
 
+/**
+ * A node's name in Azure: the name in its bound `azure.resourceId` when that id is a resource of
+ * the type the node binds to (the node's name is then only a label), else the node's name (what
+ * apply binds by, and names what it creates). Endpoints, and the display names Microsoft Entra
+ * gives managed identities (a system-assigned identity's is its resource's name), come from it.
+ */
+export function azureName(node: {
+  readonly kind: NodeKind
+  readonly name: string
+  readonly hosting?: string
+  readonly service?: string
+  readonly azure?: { readonly resourceId?: unknown }
+}): string {
+  const id = node.azure?.resourceId
+  const type = bindingArmType(node)
+  if (typeof id !== 'string' || type === undefined) return node.name
+  const parsed = parseArmId(id)
+  if (!parsed.ok || parsed.value.name === undefined) return node.name
+  return parsed.value.type?.toLowerCase() === type.toLowerCase() ? parsed.value.name : node.name
+}
+
 /** Fields holding GUIDs, with the word used in messages. */
 const GUID_FIELDS = {
   subscriptionId: 'a subscription id',

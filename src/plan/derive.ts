@@ -2,6 +2,7 @@ import { DesignIndex, type Grant } from '../analysis/design-index.ts'
 import { mergePermissions, VAULT_ACCESS_POLICY } from '../catalog/key-vault-access.ts'
 import { assertNever } from '../lib/assert.ts'
 import { compareKeys, compareOrdinal } from '../lib/compare.ts'
+import { azureName } from '../model/bindings.ts'
 import type { Design } from '../model/types.ts'
 import type { PrincipalRef } from '../model/queries.ts'
 import { appSettingsAt } from './app-settings.ts'
@@ -77,9 +78,13 @@ export function principalTypeOf(index: DesignIndex, p: PrincipalRef): PrincipalT
   return node?.kind === 'developer' && node.principal === 'group' ? 'Group' : 'User'
 }
 
-/** Display name of a principal as Microsoft Entra knows it: the app's or identity's resource name. */
+/**
+ * Display name of a principal as Microsoft Entra knows it: the app's or identity's resource name
+ * (a bound node's from its resource id, where its label may differ); a developer's as written.
+ */
 export function principalName(index: DesignIndex, p: PrincipalRef): string {
-  return index.node(p.node)?.name ?? p.node
+  const node = index.node(p.node)
+  return node ? azureName(node) : p.node
 }
 
 function grantActions(index: DesignIndex): PlanAction[] {

@@ -113,6 +113,25 @@ describe('connection guide', () => {
     expect(aks.notes.join(' ')).toContain('One service account maps to one identity')
   })
 
+  it('names the database user of a bound identity as the plan does: by its resource name', () => {
+    const d = design()
+      .app('web', { name: 'Web' })
+      .identity('mi', {
+        name: 'Data identity',
+        azure: {
+          resourceId:
+            '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-data',
+        },
+      })
+      .service('pg', 'postgresql', { name: 'pg-contoso' })
+      .attach('web', 'mi')
+      .access('web', 'pg', ['pg_read_all_data'], { via: 'mi' })
+      .build()
+    expect(connectionGuide(d).apps[0]!.notes).toContain(
+      `pg-contoso: sign in over TLS as the database user "id-data" (created by the plan's script, run by the server's Microsoft Entra administrator) with the token as its password; a token lasts about an hour, so take a fresh one for each new connection.`,
+    )
+  })
+
   it('PostgreSQL, MySQL and Redis: says what to sign in as with the token, per engine', () => {
     const d = design()
       .app('web', { name: 'web "$(x)"', systemAssigned: true })

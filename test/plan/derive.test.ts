@@ -90,6 +90,32 @@ describe('plan of scenario 1: one app with its system-assigned identity reaching
     )
   })
 
+  it('names a bound app or identity by its resource name, as Microsoft Entra does, not by its label', () => {
+    const rg = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers'
+    const d = design()
+      .app('web', {
+        name: 'Web front end',
+        systemAssigned: true,
+        azure: { resourceId: `${rg}/Microsoft.Web/sites/app-contoso-web` },
+      })
+      .app('api', { name: 'API' })
+      .identity('mi', {
+        name: 'Orders identity',
+        azure: { resourceId: `${rg}/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders` },
+      })
+      .attach('api', 'mi')
+      .service('db', 'sql', { name: 'srv/orders' })
+      .service('pg', 'postgresql', { name: 'pg-orders' })
+      .access('web', 'db', ['db_datareader'], { via: 'system' })
+      .access('api', 'pg', ['azure_pg_admin'], { via: 'mi' })
+      .build()
+    const actions = derivePlan(d).actions
+    expect(ofKind(actions, 'sqlContainedUser').map((a) => a.user)).toEqual(['app-contoso-web'])
+    const [pg] = ofKind(actions, 'databaseUser')
+    expect(pg?.user).toBe('id-orders')
+    expect(pg?.script).toContain("pgaadauth_create_principal('id-orders', false, false)")
+  })
+
   it('needs no client-id settings: the app only uses its system-assigned identity', () => {
     expect(ofKind(plan.actions, 'setAppSettings')).toEqual([])
   })
