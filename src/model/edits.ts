@@ -15,7 +15,7 @@ import type {
 import { parseArmId } from './arm-id.ts'
 import { bindingArmType, subscriptionProblems } from './bindings.ts'
 import { describeIssue } from './zod-issues.ts'
-import { NAME_MAX } from './kinds.ts'
+import { characterCount, NAME_MAX } from './kinds.ts'
 import { byId } from '../lib/by-id.ts'
 import { positionOf, samePositions } from './id-positions.ts'
 
@@ -234,11 +234,12 @@ class Workspace implements Work {
         if (!this.edges.has(edit.id)) return `no edge with id ${JSON.stringify(edit.id)}`
         this.dropEdge(edit.id)
         return undefined
-      case 'renameDesign':
-        if (edit.name.length < 1 || edit.name.length > NAME_MAX)
-          return `name must be 1–${NAME_MAX} characters`
+      case 'renameDesign': {
+        const length = characterCount(edit.name)
+        if (length < 1 || length > NAME_MAX) return `name must be 1–${NAME_MAX} characters`
         this.name = edit.name
         return undefined
+      }
       default:
         return assertNever(edit, 'edit')
     }

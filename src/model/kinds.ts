@@ -54,3 +54,13 @@ export const DESIGN_VERSION = 1
 
 export const ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/
 export const NAME_MAX = 128
+
+/**
+ * A text's length in characters (Unicode code points), as the format counts a name's 1–128
+ * (PRODUCT.md §4) and as the schema measures it: an emoji is one character, not two UTF-16 units.
+ */
+export function characterCount(text: string): number {
+  let count = 0
+  for (const _ of text) count++
+  return count
+}

@@ -1,7 +1,9 @@
-/** A node or design name: 1–128 characters (PRODUCT.md §4). */
+import { characterCount, NAME_MAX } from '../../model/kinds.ts'
+
+/** A node or design name: 1–128 characters (PRODUCT.md §4), counted as the file format counts them. */
 export const validateName = (text: string): string | undefined =>
   text.trim().length === 0
     ? 'A name is required.'
-    : text.length > 128
-      ? 'At most 128 characters.'
+    : characterCount(text) > NAME_MAX
+      ? `At most ${NAME_MAX} characters.`
       : undefined
