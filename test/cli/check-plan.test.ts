@@ -40,6 +40,56 @@ describe('idtopo check', () => {
     expect(m.stderr()).toBe('')
   })
 
+  it('exits 1 when a finding is an error: each finding has exactly rule, severity, subject, message, and related only when there are related ids', async () => {
+    const withError = JSON.stringify({
+      format: 'identity-topology',
+      version: 1,
+      name: 'errors',
+      nodes: [
+        { id: 'api', kind: 'app', name: 'api', hosting: 'appService' },
+        { id: 'spare', kind: 'identity', name: 'spare' },
+        { id: 'st', kind: 'service', name: 'st', service: 'storage' },
+      ],
+      edges: [
+        {
+          id: 'e1',
+          kind: 'access',
+          source: 'api',
+          target: 'st',
+          roles: ['Storage Blob Data Reader'],
+        },
+      ],
+    })
+    const m = memoryIO({ 'e.json': withError })
+    expect(await runCli(['check', 'e.json', '--format', 'json'], m.io)).toBe(1)
+    expect(m.stderr()).toBe('')
+    const json = JSON.parse(m.stdout())
+    const shape = (json.findings as Record<string, unknown>[]).map((f) => [
+      Object.keys(f),
+      f.rule,
+      f.severity,
+      f.subject,
+      f.related,
+      typeof f.message,
+    ])
+    const keys = ['rule', 'severity', 'subject', 'message']
+    expect(shape).toEqual([
+      [[...keys, 'related'], 'missing-identity', 'error', 'e1', ['api'], 'string'],
+      [keys, 'unused-identity', 'warning', 'spare', undefined, 'string'],
+      [[...keys, 'related'], 'developer-access-missing', 'info', 'st', ['api'], 'string'],
+    ])
+    expect(json.counts).toEqual({ error: 1, warning: 1, info: 1 })
+    // The text format exits the same way; warnings and info alone exit 0.
+    expect(await runCli(['check', 'e.json'], m.io)).toBe(1)
+    const warningsOnly = withError.replace(
+      '"hosting":"appService"',
+      '"hosting":"appService","systemAssigned":true',
+    )
+    const w = memoryIO({ 'w.json': warningsOnly })
+    expect(await runCli(['check', 'w.json', '--format', 'json'], w.io)).toBe(0)
+    expect(JSON.parse(w.stdout()).counts).toEqual({ error: 0, warning: 1, info: 1 })
+  })
+
   it('exits 2 on an invalid design with every problem and its path on stderr, nothing on stdout', async () => {
     const m = memoryIO(files)
     expect(await runCli(['check', 'bad.json'], m.io)).toBe(2)
