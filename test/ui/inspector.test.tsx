@@ -246,6 +246,19 @@ describe('Inspector', () => {
       },
     )
 
+    it('says a file’s empty via names no identity, not that none was chosen', () => {
+      const d = design()
+        .app('api', { name: 'receipts-api', systemAssigned: true })
+        .service('st', 'storage', { name: 'receiptstore' })
+        .access('api', 'st', ['Storage Blob Data Reader'], { id: 'e1', via: '' })
+        .build()
+      const t = renderWithStore(<Inspector />, d)
+      act(() => t.store.getState().select({ nodes: [], edges: ['e1'] }))
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'The file gives an empty identity (via ""), which names none of this app’s: choose one.',
+      )
+    })
+
     it('deletes the connection', async () => {
       const t = setup({ edges: ['e1'] })
       await userEvent.click(screen.getByRole('button', { name: 'Delete connection' }))

@@ -134,7 +134,9 @@ function ViaField({ edge }: { edge: AccessEdge }) {
         ? 'This app has no identity: turn on its system-assigned identity or attach one.'
         : resolution.reason === 'ambiguous'
           ? 'The app has several identities: choose the one this access goes through.'
-          : 'The chosen identity is not one of this app’s identities.'
+          : edge.via === ''
+            ? 'The file gives an empty identity (via ""), which names none of this app’s: choose one.'
+            : 'The chosen identity is not one of this app’s identities.'
       : undefined
   return (
     <Select
