@@ -13,7 +13,7 @@ export function tokenWords(use: { readonly scope: string }): string[] {
   return use.scope === MANAGEMENT_SCOPE ? ['management', 'token'] : ['token']
 }
 
-/** Token audiences of services the guide has no client library snippet for (and OpenAI's). */
+/** Token audiences of the services' data planes (what a bare token or a token provider asks for). */
 const DATA_SCOPES: Readonly<Record<ServiceKind, string>> = {
   storage: 'https://storage.azure.com/.default',
   keyVault: 'https://vault.azure.net/.default',
@@ -38,6 +38,29 @@ const storageEndpoint = (name: string, service: 'blob' | 'queue' | 'table'): str
 
 /** The audience of Azure OpenAI tokens, which the OpenAI clients' token providers ask for. */
 export const OPENAI_SCOPE = DATA_SCOPES.openAI
+
+/**
+ * The audience of Azure Database for PostgreSQL and MySQL flexible server tokens, which the code
+ * sends as the database user's password (learn.microsoft.com, "Connect with managed identity").
+ */
+export const OSSRDBMS_SCOPE = DATA_SCOPES.postgresql
+
+/** The audience of Azure Cache for Redis tokens ("Use Microsoft Entra for cache authentication"). */
+export const REDIS_SCOPE = DATA_SCOPES.redis
+
+/** Azure Cache for Redis takes Microsoft Entra sign-ins on its TLS port only. */
+export const REDIS_TLS_PORT = 6380
+
+/** The servers' ports: PostgreSQL's and MySQL's defaults, which flexible servers listen on. */
+export const POSTGRESQL_PORT = 5432
+export const MYSQL_PORT = 3306
+
+/** A cache's host name: its catalog endpoint (`<name>.redis.cache.windows.net:6380`) less the port. */
+function redisHost(name: string): string {
+  const endpoint = serviceEndpoint('redis', name)
+  const port = `:${REDIS_TLS_PORT}`
+  return endpoint.endsWith(port) ? endpoint.slice(0, -port.length) : endpoint
+}
 
 /**
  * The api-version the `AzureOpenAI` clients of the openai packages (TypeScript, Python) send: they
@@ -76,11 +99,18 @@ function sdkOfRole(service: ServiceKind, role: string): SdkKind | undefined {
       return 'eventGrid'
     case 'search':
       return 'search'
+    // Data access policies (Data Owner/Contributor/Reader): each language's Redis client with
+    // Microsoft Entra sign-in. Database roles: a client that signs in with a token as password.
+    case 'redis':
+      return 'redis'
+    case 'postgresql':
+      return 'postgresql'
+    case 'mysql':
+      return 'mysql'
+    // SignalR's credential-taking SDK is the ASP.NET Core server's service registration (C#
+    // only): the other languages call its REST API with a bearer token for its audience.
     case 'containerRegistry':
     case 'signalR':
-    case 'postgresql':
-    case 'mysql':
-    case 'redis':
       return undefined
   }
 }
@@ -93,6 +123,8 @@ function clientOf(sdk: SdkKind, service: ServiceKind, name: string): ClientUse {
       return { sdk, endpoint: storageEndpoint(name, sdk) }
     case 'token':
       return { sdk, scope: DATA_SCOPES[service] }
+    case 'redis':
+      return { sdk, endpoint: redisHost(name) }
     default:
       return { sdk, endpoint: serviceEndpoint(service, name) }
   }

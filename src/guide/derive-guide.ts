@@ -6,6 +6,7 @@ import { azureName } from '../model/bindings.ts'
 import type { PrincipalRef } from '../model/queries.ts'
 import type { AppNode, Design, DeveloperNode } from '../model/types.ts'
 import { appSettingsFor } from '../plan/app-settings.ts'
+import { principalName } from '../plan/derive.ts'
 import { clientsFor, sendReceive } from './clients.ts'
 import { appNotes, developerNotes } from './notes.ts'
 import type {
@@ -94,6 +95,10 @@ function appGuide(index: DesignIndex, app: AppNode, options: GuideOptions): AppG
       roles,
       clients: clientsFor(node.service, resourceName, group.roles),
       ...sendReceive(roles),
+      // The user the plan's script creates for the identity (its resource name).
+      ...(node.service === 'postgresql' || node.service === 'mysql'
+        ? { databaseUser: principalName(index, group.principal) }
+        : {}),
     })
   }
   const guide = {

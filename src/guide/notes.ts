@@ -1,7 +1,6 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
 import { HOSTING } from '../catalog/hosting.ts'
 import { SINGLE_IDENTITY_SETTING } from '../plan/app-settings.ts'
-import { principalName } from '../plan/derive.ts'
 import type { AppGuide, DeveloperGuide } from './types.ts'
 
 /** Where an app's settings go, and the pitfalls of its identity layout, in plain sentences. */
@@ -33,7 +32,7 @@ export function appNotes(index: DesignIndex, app: Omit<AppGuide, 'notes'>): stri
       notes.push(
         `${c.serviceName} is reached through ${c.credential.label}, which no client-ID setting names: pass its client ID to ${c.credential.workload ? 'WorkloadIdentityClientId' : 'ManagedIdentityClientId'} yourself.`,
       )
-    const signIn = tokenSignIn(index, app, c)
+    const signIn = tokenSignIn(c)
     if (signIn) notes.push(signIn)
     if (c.serviceKind === 'sql')
       notes.push(
@@ -52,28 +51,18 @@ export function appNotes(index: DesignIndex, app: Omit<AppGuide, 'notes'>): stri
 }
 
 /**
- * Services whose clients take the Entra token as a password: the guide's code fetches the token,
- * this says what to sign in as. PostgreSQL and MySQL know the principal by the name the plan's
- * script gave it (its Entra display name); Azure Cache for Redis by its object id.
+ * Services whose clients sign in with the Entra token as a password: what the code signs in as.
+ * PostgreSQL and MySQL know the principal by the name the plan's script gave it (its resource
+ * name, `connection.databaseUser`); Azure Cache for Redis by its object id, which the client
+ * libraries read from the token.
  */
-function tokenSignIn(
-  index: DesignIndex,
-  app: Omit<AppGuide, 'notes'>,
-  c: AppGuide['connections'][number],
-): string | undefined {
-  // The name the plan's script gives the database user.
-  const name = principalName(
-    index,
-    c.credential.identity === 'system'
-      ? { type: 'systemAssigned', node: app.app }
-      : { type: 'userAssigned', node: c.credential.identity },
-  )
+function tokenSignIn(c: AppGuide['connections'][number]): string | undefined {
   switch (c.serviceKind) {
     case 'postgresql':
     case 'mysql':
-      return `${c.serviceName}: sign in over TLS as the database user "${name}" (created by the plan's script, run by the server's Microsoft Entra administrator) with the token as its password${c.serviceKind === 'mysql' ? ', sent in clear text over TLS (the client must allow the clear-text authentication plugin)' : ''}; a token lasts about an hour, so take a fresh one for each new connection.`
+      return `${c.serviceName}: the code signs in over TLS as the database user "${c.databaseUser ?? ''}" (created by the plan's script, run by the server's Microsoft Entra administrator) with a Microsoft Entra token as its password${c.serviceKind === 'mysql' ? ', which MySQL takes in clear text over TLS (the code allows the clear-text authentication plugin)' : ''}, and takes a fresh token for new connections (a token lasts about an hour); put your database in place of <database>. Locally your az login token signs in only as your own Microsoft Entra user.`
     case 'redis':
-      return `${c.serviceName}: authenticate (AUTH) over TLS on port 6380 with the ${c.credential.label}'s object (principal) id as the user name and the token as the password, and authenticate again with a fresh token before it expires; the cache must have Microsoft Entra authentication on.`
+      return `${c.serviceName}: the client signs in (AUTH) over TLS on port 6380 with the ${c.credential.label}'s object (principal) id, read from the token, as the user name and the token as the password, and authenticates again with a fresh token before it expires; the cache must have Microsoft Entra authentication on.`
     default:
       return undefined
   }

@@ -31,6 +31,10 @@ export type ClientUse =
         | 'openAI'
         | 'eventGrid'
         | 'search'
+        | 'redis'
+        | 'postgresql'
+        | 'mysql'
+      /** The data endpoint; for Redis, PostgreSQL and MySQL the host name (the port is the client's). */
       readonly endpoint: string
     }
   | { readonly sdk: 'token'; readonly scope: string }
@@ -73,6 +77,11 @@ export interface GuideConnection {
   /** Can the code send / receive (messaging services), from the roles held. */
   readonly canSend: boolean
   readonly canReceive: boolean
+  /**
+   * PostgreSQL and MySQL: the database user the code signs in as, which the plan's script creates
+   * (`principalName`: the identity's resource name).
+   */
+  readonly databaseUser?: string
 }
 
 /** A setting the guide asks for, with its value once the identity exists in Azure. */

@@ -127,12 +127,18 @@ describe('connection guide', () => {
       .attach('web', 'mi')
       .access('web', 'pg', ['pg_read_all_data'], { via: 'mi' })
       .build()
-    expect(connectionGuide(d).apps[0]!.notes).toContain(
-      `pg-contoso: sign in over TLS as the database user "id-data" (created by the plan's script, run by the server's Microsoft Entra administrator) with the token as its password; a token lasts about an hour, so take a fresh one for each new connection.`,
+    const app = connectionGuide(d).apps[0]!
+    expect(app.notes).toContain(
+      `pg-contoso: the code signs in over TLS as the database user "id-data" (created by the plan's script, run by the server's Microsoft Entra administrator) with a Microsoft Entra token as its password, and takes a fresh token for new connections (a token lasts about an hour); put your database in place of <database>. Locally your az login token signs in only as your own Microsoft Entra user.`,
     )
+    expect(app.connections[0]!.databaseUser).toBe('id-data')
+    for (const language of LANGUAGES)
+      expect(appSnippet(app, language)).toMatch(
+        /\b(Username = |user=|user: |setProperty\("user", )"id-data"/,
+      )
   })
 
-  it('PostgreSQL, MySQL and Redis: says what to sign in as with the token, per engine', () => {
+  it('PostgreSQL, MySQL and Redis: says what the code signs in as, per engine', () => {
     const d = design()
       .app('web', { name: 'web "$(x)"', systemAssigned: true })
       .identity('mi', { name: "mi-'data'" })
@@ -144,20 +150,27 @@ describe('connection guide', () => {
       .access('web', 'my', ['SELECT'], { via: 'system' })
       .access('web', 'cache', ['Data Reader'], { via: 'mi' })
       .build()
-    const notes = connectionGuide(d).apps[0]!.notes
+    const app = connectionGuide(d).apps[0]!
+    const notes = app.notes
     expect(notes).toContain(
-      `pg-contoso: sign in over TLS as the database user "mi-'data'" (created by the plan's script, run by the server's Microsoft Entra administrator) with the token as its password; a token lasts about an hour, so take a fresh one for each new connection.`,
+      `pg-contoso: the code signs in over TLS as the database user "mi-'data'" (created by the plan's script, run by the server's Microsoft Entra administrator) with a Microsoft Entra token as its password, and takes a fresh token for new connections (a token lasts about an hour); put your database in place of <database>. Locally your az login token signs in only as your own Microsoft Entra user.`,
     )
     expect(notes).toContain(
-      `my-contoso: sign in over TLS as the database user "web "$(x)"" (created by the plan's script, run by the server's Microsoft Entra administrator) with the token as its password, sent in clear text over TLS (the client must allow the clear-text authentication plugin); a token lasts about an hour, so take a fresh one for each new connection.`,
+      `my-contoso: the code signs in over TLS as the database user "web "$(x)"" (created by the plan's script, run by the server's Microsoft Entra administrator) with a Microsoft Entra token as its password, which MySQL takes in clear text over TLS (the code allows the clear-text authentication plugin), and takes a fresh token for new connections (a token lasts about an hour); put your database in place of <database>. Locally your az login token signs in only as your own Microsoft Entra user.`,
     )
     expect(notes).toContain(
-      `cache-contoso: authenticate (AUTH) over TLS on port 6380 with the user-assigned identity mi-'data''s object (principal) id as the user name and the token as the password, and authenticate again with a fresh token before it expires; the cache must have Microsoft Entra authentication on.`,
+      `cache-contoso: the client signs in (AUTH) over TLS on port 6380 with the user-assigned identity mi-'data''s object (principal) id, read from the token, as the user name and the token as the password, and authenticates again with a fresh token before it expires; the cache must have Microsoft Entra authentication on.`,
     )
     const users = derivePlan(d).actions.flatMap((a) =>
       a.action === 'databaseUser' ? [a.user] : [],
     )
     expect(users.sort()).toEqual(["mi-'data'", 'web "$(x)"'])
+    // The code signs in as the very users the plan's script creates.
+    expect(app.connections.map((c) => c.databaseUser)).toEqual([
+      "mi-'data'",
+      'web "$(x)"',
+      undefined,
+    ])
   })
 
   it('names one setting per connection when the app uses several identities, AZURE_CLIENT_ID with one', () => {
@@ -290,7 +303,14 @@ describe('clients and endpoints', () => {
     expect(uses('search', 'Search Index Data Reader')).toEqual([
       'search https://x.search.windows.net',
     ])
-    expect(uses('redis', 'Data Reader')).toEqual(['token https://redis.azure.com/.default'])
+    expect(uses('redis', 'Data Reader')).toEqual(['redis x.redis.cache.windows.net'])
+    expect(uses('postgresql', 'pg_read_all_data')).toEqual([
+      'postgresql x.postgres.database.azure.com',
+    ])
+    expect(uses('mysql', 'SELECT')).toEqual(['mysql x.mysql.database.azure.com'])
+    expect(uses('signalR', 'SignalR App Server')).toEqual([
+      'token https://signalr.azure.com/.default',
+    ])
     expect(uses('storage', 'Reader')).toEqual(['token https://management.azure.com/.default'])
     expect(uses('storage', '11111111-2222-3333-4444-555555555555', 'not a role')).toEqual([
       'token https://storage.azure.com/.default',
@@ -324,10 +344,11 @@ const duplicates = (names: readonly string[]): string[] =>
 
 describe('variable names', () => {
   it('a connection holding a data role and a control-plane role declares two distinct tokens', () => {
+    // SignalR's data roles still get a bare token (its REST API takes it as a bearer token).
     const d = design()
       .app('a', { systemAssigned: true })
-      .service('cache', 'redis', { name: 'orders-cache' })
-      .access('a', 'cache', ['Data Reader', 'Reader'], { via: 'system' })
+      .service('hub', 'signalR', { name: 'orders-hub' })
+      .access('a', 'hub', ['SignalR App Server', 'Reader'], { via: 'system' })
       .build()
     const app = connectionGuide(d).apps[0]!
     for (const language of LANGUAGES) {
@@ -461,7 +482,7 @@ describe('Markdown notes with names that start a block', () => {
         .access('a', `pg${i}`, ['pg_read_all_data'], { via: 'system' })
     })
     const text = guideMarkdown(connectionGuide(builder.build()), { languages: [] })
-    const items = text.split('\n').filter((l) => l.includes('sign in over TLS'))
+    const items = text.split('\n').filter((l) => l.includes('signs in over TLS'))
     expect(items).toHaveLength(names.length)
     for (const item of items) {
       expect(item.startsWith('- ')).toBe(true)
@@ -469,8 +490,8 @@ describe('Markdown notes with names that start a block', () => {
       // a thematic break, or 4+ spaces (indented code).
       expect(item.slice(2)).not.toMatch(BLOCK_START)
     }
-    expect(items[0]).toMatch(/^- \\> quoted: sign in/)
-    expect(items[1]).toMatch(/^- 1\\\. first: sign in/)
+    expect(items[0]).toMatch(/^- \\> quoted: the code signs in/)
+    expect(items[1]).toMatch(/^- 1\\\. first: the code signs in/)
   })
 })
 
@@ -594,5 +615,361 @@ describe('Event Grid and AI Search', () => {
 
   it('says the search service must take role-based access for data', () => {
     expect(app().notes.join(' ')).toContain('contoso-search: turn on role-based access control')
+  })
+})
+
+/**
+ * One app per database and cache client, with the exact code of each language: Microsoft.Azure.
+ * StackExchangeRedis, @redis/entraid, redis-entraid and Jedis with redis-authx-entraid for Azure
+ * Cache for Redis; Npgsql/MySqlConnector periodic password providers, pg with a password
+ * function, mysql2, psycopg and Connector/Python with a token per connection, and JDBC with
+ * azure-identity-extensions' plugins for PostgreSQL and MySQL flexible servers.
+ */
+describe('Azure Cache for Redis, PostgreSQL and MySQL clients', () => {
+  const designs = {
+    // A user-assigned identity (AZURE_CLIENT_ID), Data Contributor access policy.
+    redis: design()
+      .app('a', { name: 'orders-api' })
+      .identity('mi', { name: 'id-orders' })
+      .service('cache', 'redis', { name: 'orders-cache' })
+      .attach('a', 'mi')
+      .access('a', 'cache', ['Data Contributor'], { via: 'mi' })
+      .build(),
+    // A user-assigned identity, signing in as the user the plan's script creates for it.
+    postgresql: design()
+      .app('a', { name: 'orders-api' })
+      .identity('mi', { name: 'id-orders' })
+      .service('db', 'postgresql', { name: 'orders-pg' })
+      .attach('a', 'mi')
+      .access('a', 'db', ['pg_read_all_data'], { via: 'mi' })
+      .build(),
+    // The system-assigned identity, signing in as the app's resource name.
+    mysql: design()
+      .app('a', { name: 'orders-api', systemAssigned: true })
+      .service('db', 'mysql', { name: 'orders-mysql' })
+      .access('a', 'db', ['SELECT', 'INSERT'], { via: 'system' })
+      .build(),
+  }
+  const expected: Record<
+    keyof typeof designs,
+    Record<(typeof LANGUAGES)[number], { install: string; code: string }>
+  > = {
+    redis: {
+      csharp: {
+        install: `dotnet add package Azure.Identity
+dotnet add package Microsoft.Azure.StackExchangeRedis`,
+        code: `using Azure.Identity;
+using StackExchange.Redis;
+
+// The user-assigned identity id-orders: its client ID is in the AZURE_CLIENT_ID setting (unset locally, where your az login is used).
+var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
+{
+    ManagedIdentityClientId = Environment.GetEnvironmentVariable("AZURE_CLIENT_ID"),
+});
+
+// orders-cache: Data Contributor
+var redisOptions = new ConfigurationOptions { Ssl = true };
+redisOptions.EndPoints.Add("orders-cache.redis.cache.windows.net", 6380);
+await redisOptions.ConfigureForAzureWithTokenCredentialAsync(credential);
+var redisConnection = await ConnectionMultiplexer.ConnectAsync(redisOptions);
+`,
+      },
+      typescript: {
+        install: `npm install @azure/identity @redis/client @redis/entraid`,
+        code: `import { DefaultAzureCredential } from "@azure/identity"
+import { createClient } from "@redis/client"
+import { EntraIdCredentialsProviderFactory, REDIS_SCOPE_DEFAULT } from "@redis/entraid"
+
+// The user-assigned identity id-orders: its client ID is in the AZURE_CLIENT_ID setting (unset locally, where your az login is used).
+const credential = new DefaultAzureCredential({ managedIdentityClientId: process.env.AZURE_CLIENT_ID })
+
+// orders-cache: Data Contributor
+const redisClient = await createClient({
+  socket: { host: "orders-cache.redis.cache.windows.net", port: 6380, tls: true },
+  credentialsProvider: EntraIdCredentialsProviderFactory.createForDefaultAzureCredential({
+    credential: credential,
+    scopes: REDIS_SCOPE_DEFAULT,
+    tokenManagerConfig: { expirationRefreshRatio: 0.8 },
+  }),
+}).connect()
+`,
+      },
+      python: {
+        install: `pip install azure-identity redis redis-entraid`,
+        code: `import os
+from redis import Redis
+from redis_entraid.cred_provider import create_from_default_azure_credential
+
+# orders-cache: Data Contributor
+# redis-entraid makes its own DefaultAzureCredential (keyword arguments in app_kwargs) and renews the token before it expires.
+redis_credential_provider = create_from_default_azure_credential(("https://redis.azure.com/.default",), app_kwargs={"managed_identity_client_id": os.environ.get("AZURE_CLIENT_ID")})
+redis_client = Redis(host="orders-cache.redis.cache.windows.net", port=6380, ssl=True, credential_provider=redis_credential_provider)
+`,
+      },
+      java: {
+        install: `Maven: com.azure:azure-identity, redis.clients.authentication:redis-authx-entraid, redis.clients:jedis`,
+        code: `import com.azure.identity.DefaultAzureCredential;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import redis.clients.authentication.entraid.AzureTokenAuthConfigBuilder;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.authentication.AuthXManager;
+
+// The user-assigned identity id-orders: its client ID is in the AZURE_CLIENT_ID setting (unset locally, where your az login is used).
+DefaultAzureCredential credential = new DefaultAzureCredentialBuilder()
+    .managedIdentityClientId(System.getenv("AZURE_CLIENT_ID"))
+    .build();
+
+// orders-cache: Data Contributor
+UnifiedJedis redisClient = new UnifiedJedis(
+    new HostAndPort("orders-cache.redis.cache.windows.net", 6380),
+    DefaultJedisClientConfig.builder()
+        .authXManager(new AuthXManager(AzureTokenAuthConfigBuilder.builder().defaultAzureCredential(credential).build()))
+        .ssl(true)
+        .build());
+`,
+      },
+    },
+    postgresql: {
+      csharp: {
+        install: `dotnet add package Azure.Identity
+dotnet add package Npgsql`,
+        code: `using Azure.Core;
+using Azure.Identity;
+using Npgsql;
+
+// The user-assigned identity id-orders: its client ID is in the AZURE_CLIENT_ID setting (unset locally, where your az login is used).
+var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
+{
+    ManagedIdentityClientId = Environment.GetEnvironmentVariable("AZURE_CLIENT_ID"),
+});
+
+// orders-pg: pg_read_all_data
+var postgresDataSourceBuilder = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder
+{
+    Host = "orders-pg.postgres.database.azure.com",
+    Database = "<database>",
+    Username = "id-orders",
+    SslMode = SslMode.Require,
+}.ConnectionString);
+// Npgsql asks for a token every 4 minutes (the credential hands back its cached token until shortly before it expires) and signs new connections in with the latest.
+postgresDataSourceBuilder.UsePeriodicPasswordProvider(
+    async (_, cancellationToken) => (await credential.GetTokenAsync(new TokenRequestContext(new[] { "https://ossrdbms-aad.database.windows.net/.default" }), cancellationToken)).Token,
+    TimeSpan.FromMinutes(4),
+    TimeSpan.FromSeconds(10));
+await using var postgresDataSource = postgresDataSourceBuilder.Build();
+`,
+      },
+      typescript: {
+        install: `npm install @azure/identity pg`,
+        code: `import { DefaultAzureCredential } from "@azure/identity"
+import pg from "pg"
+
+// The user-assigned identity id-orders: its client ID is in the AZURE_CLIENT_ID setting (unset locally, where your az login is used).
+const credential = new DefaultAzureCredential({ managedIdentityClientId: process.env.AZURE_CLIENT_ID })
+
+// orders-pg: pg_read_all_data
+const postgresPool = new pg.Pool({
+  host: "orders-pg.postgres.database.azure.com",
+  database: "<database>",
+  user: "id-orders",
+  // Called for each new connection: a token from the credential, cached until shortly before it expires.
+  password: async () => (await credential.getToken("https://ossrdbms-aad.database.windows.net/.default")).token,
+  ssl: true,
+})
+`,
+      },
+      python: {
+        install: `pip install azure-identity psycopg`,
+        code: `import os
+from azure.identity import DefaultAzureCredential
+import psycopg
+
+# The user-assigned identity id-orders: its client ID is in the AZURE_CLIENT_ID setting (unset locally, where your az login is used).
+credential = DefaultAzureCredential(managed_identity_client_id=os.environ.get("AZURE_CLIENT_ID"))
+
+# orders-pg: pg_read_all_data
+def postgres_connect():
+    # A token from the credential (cached until shortly before it expires) for each new connection.
+    return psycopg.connect(
+        host="orders-pg.postgres.database.azure.com",
+        dbname="<database>",
+        user="id-orders",
+        password=credential.get_token("https://ossrdbms-aad.database.windows.net/.default").token,
+        sslmode="require",
+    )
+`,
+      },
+      java: {
+        install: `Maven: com.azure:azure-identity, com.azure:azure-identity-extensions, org.postgresql:postgresql`,
+        code: `import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Properties;
+
+// orders-pg: pg_read_all_data
+Properties postgresProperties = new Properties();
+postgresProperties.setProperty("user", "id-orders");
+// The user-assigned identity's client ID for the plugin's DefaultAzureCredential; unset locally, where your az login is used.
+if (System.getenv("AZURE_CLIENT_ID") != null) postgresProperties.setProperty("azure.clientId", System.getenv("AZURE_CLIENT_ID"));
+// The plugin gets a token (cached until shortly before it expires) each time a connection opens.
+Connection postgresConnection = DriverManager.getConnection("jdbc:postgresql://orders-pg.postgres.database.azure.com:5432/<database>?sslmode=require&authenticationPluginClassName=com.azure.identity.extensions.jdbc.postgresql.AzurePostgresqlAuthenticationPlugin", postgresProperties);
+`,
+      },
+    },
+    mysql: {
+      csharp: {
+        install: `dotnet add package Azure.Identity
+dotnet add package MySqlConnector`,
+        code: `using Azure.Core;
+using Azure.Identity;
+using MySqlConnector;
+
+// The system-assigned identity: no client ID, so DefaultAzureCredential uses it in Azure (and your az login locally).
+var credential = new DefaultAzureCredential();
+
+// orders-mysql: SELECT, INSERT
+var mysqlDataSourceBuilder = new MySqlDataSourceBuilder(new MySqlConnectionStringBuilder
+{
+    Server = "orders-mysql.mysql.database.azure.com",
+    Database = "<database>",
+    UserID = "orders-api",
+    SslMode = MySqlSslMode.Required,
+}.ConnectionString);
+// MySqlConnector asks for a token every 4 minutes (the credential hands back its cached token until shortly before it expires) and sends the latest in clear text, which it does only over TLS with a verified server certificate.
+mysqlDataSourceBuilder.UsePeriodicPasswordProvider(
+    async (_, cancellationToken) => (await credential.GetTokenAsync(new TokenRequestContext(new[] { "https://ossrdbms-aad.database.windows.net/.default" }), cancellationToken)).Token,
+    TimeSpan.FromMinutes(4),
+    TimeSpan.FromSeconds(10));
+await using var mysqlDataSource = mysqlDataSourceBuilder.Build();
+`,
+      },
+      typescript: {
+        install: `npm install @azure/identity mysql2`,
+        code: `import { DefaultAzureCredential } from "@azure/identity"
+import mysql from "mysql2/promise"
+
+// The system-assigned identity: no client ID, so DefaultAzureCredential uses it in Azure (and your az login locally).
+const credential = new DefaultAzureCredential()
+
+// orders-mysql: SELECT, INSERT
+// A token from the credential (cached until shortly before it expires) for each new connection, sent in clear text over TLS.
+const mysqlConnect = async () =>
+  await mysql.createConnection({
+    host: "orders-mysql.mysql.database.azure.com",
+    database: "<database>",
+    user: "orders-api",
+    password: (await credential.getToken("https://ossrdbms-aad.database.windows.net/.default")).token,
+    ssl: { rejectUnauthorized: true },
+    enableCleartextPlugin: true,
+  })
+`,
+      },
+      python: {
+        install: `pip install azure-identity mysql-connector-python`,
+        code: `from azure.identity import DefaultAzureCredential
+import mysql.connector
+
+# The system-assigned identity: no client ID, so DefaultAzureCredential uses it in Azure (and your az login locally).
+credential = DefaultAzureCredential()
+
+# orders-mysql: SELECT, INSERT
+def mysql_connect():
+    # A token from the credential (cached until shortly before it expires) for each new connection.
+    return mysql.connector.connect(
+        host="orders-mysql.mysql.database.azure.com",
+        database="<database>",
+        user="orders-api",
+        password=credential.get_token("https://ossrdbms-aad.database.windows.net/.default").token,
+        auth_plugin="mysql_clear_password",
+    )
+`,
+      },
+      java: {
+        install: `Maven: com.azure:azure-identity, com.azure:azure-identity-extensions, com.mysql:mysql-connector-j`,
+        code: `import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Properties;
+
+// orders-mysql: SELECT, INSERT
+Properties mysqlProperties = new Properties();
+mysqlProperties.setProperty("user", "orders-api");
+// The plugin gets a token (cached until shortly before it expires) each time a connection opens.
+Connection mysqlConnection = DriverManager.getConnection("jdbc:mysql://orders-mysql.mysql.database.azure.com:3306/<database>?sslMode=REQUIRED&defaultAuthenticationPlugin=com.azure.identity.extensions.jdbc.mysql.AzureMysqlAuthenticationPlugin&authenticationPlugins=com.azure.identity.extensions.jdbc.mysql.AzureMysqlAuthenticationPlugin", mysqlProperties);
+`,
+      },
+    },
+  }
+
+  it.each(Object.keys(designs) as (keyof typeof designs)[])(
+    '%s: each language’s client, packages and imports, exactly',
+    (service) => {
+      const app = connectionGuide(designs[service]).apps[0]!
+      for (const language of LANGUAGES) {
+        expect(appSnippet(app, language), `${service} ${language}`).toBe(
+          expected[service][language].code,
+        )
+        expect(installCommand(app, language), `${service} ${language}`).toBe(
+          expected[service][language].install,
+        )
+      }
+    },
+  )
+
+  it('no bare token for these services, and each signs in on TLS', () => {
+    for (const service of Object.keys(designs) as (keyof typeof designs)[]) {
+      const app = connectionGuide(designs[service]).apps[0]!
+      expect(app.connections[0]!.clients.map((c) => c.sdk)).toEqual([service])
+      for (const language of LANGUAGES) {
+        const code = appSnippet(app, language)
+        expect(code).not.toMatch(/AccessToken |get_token\("https:\/\/redis|getTokenSync/)
+        expect(code).toMatch(
+          /Ssl = true|ssl=True|tls: true|\.ssl\(true\)|SslMode|sslmode|sslMode|ssl: |auth_plugin/,
+        )
+      }
+    }
+  })
+
+  it('clients that make their own credential get the client ID themselves: AKS workload identity', () => {
+    const d = design()
+      .app('aks', { name: 'orders-aks', hosting: 'aksWorkload' })
+      .identity('mi', { name: 'id-orders' })
+      .service('cache', 'redis', { name: 'orders-cache' })
+      .service('db', 'postgresql', { name: 'orders-pg' })
+      .attach('aks', 'mi')
+      .access('aks', 'cache', ['Data Reader'], { via: 'mi' })
+      .access('aks', 'db', ['pg_read_all_data'], { via: 'mi' })
+      .build()
+    const app = connectionGuide(d).apps[0]!
+    expect(appSnippet(app, 'python')).toContain(
+      'app_kwargs={"workload_identity_client_id": os.environ.get("AZURE_CLIENT_ID")}',
+    )
+    // azure-identity-extensions gives azure.clientId to DefaultAzureCredential, whose workload
+    // identity credential takes the managed identity client ID when no other is set.
+    expect(appSnippet(app, 'java')).toContain(
+      'if (System.getenv("AZURE_CLIENT_ID") != null) postgresProperties.setProperty("azure.clientId", System.getenv("AZURE_CLIENT_ID"));',
+    )
+    expect(appSnippet(app, 'csharp')).toContain(
+      'WorkloadIdentityClientId = Environment.GetEnvironmentVariable("AZURE_CLIENT_ID")',
+    )
+  })
+
+  it('two caches or servers of a kind get distinct variables', () => {
+    const app = systemApp(
+      ['redis', 'orders-cache', 'Data Reader'],
+      ['redis', 'carts-cache', 'Data Reader'],
+      ['postgresql', 'orders-pg', 'pg_read_all_data'],
+      ['postgresql', 'carts-pg', 'pg_read_all_data'],
+      ['mysql', 'orders-mysql', 'SELECT'],
+      ['mysql', 'carts-mysql', 'SELECT'],
+    )
+    for (const language of LANGUAGES) {
+      const code = appSnippet(app, language)
+      expect(duplicates(declared(code, language)), `${language}\n${code}`).toEqual([])
+    }
+    const python = appSnippet(app, 'python')
+    expect(python).toContain('def orders_pg_postgres_connect():')
+    expect(python).toContain('def carts_pg_postgres_connect():')
+    expect(appSnippet(app, 'typescript')).toContain('const cartsMysqlMysqlConnect = async () =>')
   })
 })

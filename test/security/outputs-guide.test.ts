@@ -9,6 +9,7 @@ import { SERVICES } from '@/catalog/services.ts'
 import { connectionGuide } from '@/guide/derive-guide.ts'
 import { guideMarkdown } from '@/guide/markdown.ts'
 import { appSnippet } from '@/guide/snippets/assemble.ts'
+import { jdbcUrl } from '@/guide/snippets/java.ts'
 import type { AppGuide, Language } from '@/guide/types.ts'
 import { UNSAFE_BUT_NEWLINE } from '@/lib/encode/chars.ts'
 import { parseArmId } from '@/model/arm-id.ts'
@@ -24,7 +25,7 @@ import {
   type CodeTokens,
 } from '../support/code-syntax.ts'
 import { exploitCases, hostileCase, type HostileCase } from '../support/hostile-designs.ts'
-import { hostileName } from '../support/hostile.ts'
+import { CANARY, hostileName } from '../support/hostile.ts'
 import { needsTool } from '../support/tools.ts'
 
 /** Issue 10's reproduced attacks, run before the random cases. */
@@ -37,8 +38,10 @@ const SUB = '11111111-1111-1111-1111-111111111111'
 /**
  * The endpoints a snippet writes as string literals: SQL builds its own from the server, a
  * Service Bus or Event Hubs connection whose roles neither send nor receive (a role of another
- * service drawn on it) gets no sender or receiver, so no endpoint, in some languages, and Java's
- * OpenAI client takes the v1 API's base URL (the endpoint, then `openai/v1/`).
+ * service drawn on it) gets no sender or receiver, so no endpoint, in some languages, Java's
+ * OpenAI client takes the v1 API's base URL (the endpoint, then `openai/v1/`), and Java's
+ * PostgreSQL and MySQL connections a JDBC URL holding the host (percent-encoded but for the
+ * characters of a host name). Redis, PostgreSQL and MySQL hosts are string literals elsewhere.
  */
 function endpoints(app: AppGuide, language: Language): string[] {
   return app.connections
@@ -50,11 +53,14 @@ function endpoints(app: AppGuide, language: Language): string[] {
         c.canReceive,
     )
     .flatMap((c) =>
-      c.clients.flatMap((u) =>
-        'endpoint' in u
-          ? [language === 'java' && u.sdk === 'openAI' ? `${u.endpoint}openai/v1/` : u.endpoint]
-          : [],
-      ),
+      c.clients.flatMap((u) => {
+        if (!('endpoint' in u)) return []
+        if (language !== 'java') return [u.endpoint]
+        if (u.sdk === 'openAI') return [`${u.endpoint}openai/v1/`]
+        return [
+          u.sdk === 'postgresql' || u.sdk === 'mysql' ? jdbcUrl(u.sdk, u.endpoint) : u.endpoint,
+        ]
+      }),
     )
 }
 
@@ -76,6 +82,25 @@ function check(read: CodeTokens, plain: CodeTokens, app: AppGuide, language: Lan
   expect(read.errors).toEqual([])
   expect(read.kinds).toEqual(plain.kinds)
   for (const endpoint of endpoints(app, language)) expect(read.strings).toContain(endpoint)
+}
+
+/**
+ * TypeScript and C#, which read in-process: no raw control in the app's code, and the plain twin's
+ * tokens with each endpoint a string. The hostile code's tokens, per language.
+ */
+function checkInProcess(app: AppGuide, plain: AppGuide): CodeTokens[] {
+  return (
+    [
+      ['typescript', typescriptTokens],
+      ['csharp', csharpTokens],
+    ] as const
+  ).map(([language, read]) => {
+    const code = appSnippet(app, language)
+    expect(code).not.toMatch(UNSAFE_BUT_NEWLINE)
+    const tokens = read(code)
+    check(tokens, read(appSnippet(plain, language)), app, language)
+    return tokens
+  })
 }
 
 describe('code snippets with hostile names', () => {
@@ -127,6 +152,105 @@ describe('code snippets with hostile names', () => {
       )
     },
   )
+})
+
+/**
+ * The Redis, PostgreSQL and MySQL clients with hostile names in every place a name reaches them:
+ * the host (a cache or server named by its node), the database user (an identity's or app's
+ * name, which the plan's script creates), and the client IDs of a user-assigned identity, a
+ * system-assigned one and an AKS workload's. Random designs seldom hold all three services.
+ */
+describe('Redis, PostgreSQL and MySQL clients with hostile names', () => {
+  const NAMES: Readonly<Record<string, string>> = {
+    web: `web"; System.exit(1); //\n\\u000a */ \${process.exit()}`,
+    aks: `aks'''\n"""\nimport os; os.system("touch ${CANARY}")`,
+    mi1: 'mi?sslmode=disable&authenticationPluginClassName=x#',
+    mi2: `mi\\"\u202e$(touch ${CANARY})`,
+    cache: 'cache?password=x&user=y/../:6379 `',
+    pg: 'pg?sslmode=disable&authenticationPluginClassName=evil.Plugin#',
+    my: 'my?sslMode=DISABLED&defaultAuthenticationPlugin=x,Server=evil;',
+  }
+  const build = (name: (id: string) => string): Design =>
+    design()
+      .app('web', { name: name('web'), systemAssigned: true })
+      .app('aks', { name: name('aks'), hosting: 'aksWorkload' })
+      .identity('mi1', { name: name('mi1') })
+      .identity('mi2', { name: name('mi2') })
+      .service('cache', 'redis', { name: name('cache') })
+      .service('pg', 'postgresql', { name: name('pg') })
+      .service('my', 'mysql', { name: name('my') })
+      .attach('web', 'mi1')
+      .attach('web', 'mi2')
+      .attach('aks', 'mi1')
+      .access('web', 'cache', ['Data Contributor'], { via: 'mi1' })
+      .access('web', 'pg', ['pg_read_all_data'], { via: 'mi2' })
+      .access('web', 'my', ['SELECT'], { via: 'system' })
+      .access('aks', 'cache', ['Data Reader'], { via: 'mi1' })
+      .access('aks', 'pg', ['pg_write_all_data'], { via: 'mi1' })
+      .access('aks', 'my', ['INSERT'], { via: 'mi1' })
+      .build()
+  const hostile = build((id) => NAMES[id]!)
+  const plain = build((id) => `plain-${id}`)
+
+  it('each language reads the plain twin’s tokens, each host and database user a string', () => {
+    const apps = pairs(hostile, plain)
+    expect(apps.flatMap(([app]) => app.connections.map((c) => c.clients[0]?.sdk))).toEqual([
+      'redis',
+      'postgresql',
+      'mysql',
+      'redis',
+      'postgresql',
+      'mysql',
+    ])
+    const users = (app: AppGuide): string[] =>
+      app.connections.flatMap((c) => (c.databaseUser ? [c.databaseUser] : []))
+    expect(apps.flatMap(([app]) => users(app))).toEqual([
+      NAMES['mi2'],
+      NAMES['web'],
+      NAMES['mi1'],
+      NAMES['mi1'],
+    ])
+    for (const [app, twin] of apps)
+      for (const tokens of checkInProcess(app, twin))
+        for (const user of users(app)) expect(tokens.strings).toContain(user)
+    const python = pythonTokens(
+      apps.flatMap(([app, twin]) => [appSnippet(app, 'python'), appSnippet(twin, 'python')]),
+    )
+    apps.forEach(([app], i) => {
+      check(python[2 * i]!, python[2 * i + 1]!, app, 'python')
+      for (const user of users(app)) expect(python[2 * i]!.strings).toContain(user)
+    })
+    if (!HAS_JAVA) return
+    const java = javaTokens(
+      apps.flatMap(([app, twin]) => [
+        javaUnit(appSnippet(app, 'java')),
+        javaUnit(appSnippet(twin, 'java')),
+      ]),
+    )
+    apps.forEach(([app], i) => {
+      check(java[2 * i]!, java[2 * i + 1]!, app, 'java')
+      for (const user of users(app)) expect(java[2 * i]!.strings).toContain(user)
+    })
+  })
+
+  it('a name adds no parameter to a JDBC URL: the host is percent-encoded but for host-name characters', () => {
+    const params = (url: string): string[] => [
+      ...new URL(url.slice('jdbc:'.length)).searchParams.keys(),
+    ]
+    expect(params(jdbcUrl('postgresql', `${NAMES['pg']!}.postgres.database.azure.com`))).toEqual([
+      'sslmode',
+      'authenticationPluginClassName',
+    ])
+    expect(params(jdbcUrl('mysql', `${NAMES['my']!}.mysql.database.azure.com`))).toEqual([
+      'sslMode',
+      'defaultAuthenticationPlugin',
+      'authenticationPlugins',
+    ])
+    expect(jdbcUrl('postgresql', 'pg-contoso.postgres.database.azure.com')).toMatch(
+      /^jdbc:postgresql:\/\/pg-contoso\.postgres\.database\.azure\.com:5432\/<database>\?/,
+    )
+    expect(jdbcUrl('mysql', 'a b?c')).toMatch(/^jdbc:mysql:\/\/a%20b%3Fc:3306\//)
+  })
 })
 
 /**
@@ -211,14 +335,7 @@ describe('code snippets with hostile names in bound resource ids', () => {
           SERVICE_KINDS.map((k) => `${k}-node`),
         )
         for (const c of app.connections) expect(c.endpoint).not.toContain(c.serviceName)
-        for (const [language, read] of [
-          ['typescript', typescriptTokens],
-          ['csharp', csharpTokens],
-        ] as const) {
-          const code = appSnippet(app, language)
-          expect(code).not.toMatch(UNSAFE_BUT_NEWLINE)
-          check(read(code), read(appSnippet(plain, language)), app, language)
-        }
+        checkInProcess(app, plain)
         const text = guideMarkdown({ design: 'd', apps: [app], developers: [] })
         expect(text).not.toMatch(UNSAFE_BUT_NEWLINE)
         expect(markdownShape(text)).toEqual(

@@ -1,7 +1,7 @@
 import { assertNever } from '../../lib/assert.ts'
 import { sqlServerAndDatabase } from '../../catalog/services.ts'
 import type { ClientUse, SdkKind } from '../types.ts'
-import { tokenWords } from '../clients.ts'
+import { OSSRDBMS_SCOPE, REDIS_TLS_PORT, tokenWords } from '../clients.ts'
 import type { ClientContext, SnippetRenderer } from './renderer.ts'
 import { adoNetValue } from '../../lib/encode/connection-string.ts'
 import { csharpComment, csharpString } from '../../lib/encode/csharp.ts'
@@ -23,6 +23,9 @@ const PACKAGES: Readonly<Record<SdkKind, string | readonly string[] | undefined>
   openAI: 'Azure.AI.OpenAI',
   eventGrid: 'Azure.Messaging.EventGrid',
   search: 'Azure.Search.Documents',
+  redis: 'Microsoft.Azure.StackExchangeRedis',
+  postgresql: 'Npgsql',
+  mysql: 'MySqlConnector',
   token: undefined,
 }
 
@@ -41,6 +44,10 @@ const NAMESPACES: Readonly<Record<SdkKind, readonly string[]>> = {
   openAI: ['Azure.AI.OpenAI'],
   eventGrid: ['Azure.Messaging.EventGrid'],
   search: ['Azure.Search.Documents'],
+  // Microsoft.Azure.StackExchangeRedis puts its ConfigureForAzure* extensions in this namespace.
+  redis: ['StackExchange.Redis'],
+  postgresql: ['Azure.Core', 'Npgsql'],
+  mysql: ['Azure.Core', 'MySqlConnector'],
   token: ['Azure.Core'],
 }
 
@@ -148,6 +155,24 @@ function clientLines(ctx: ClientContext, use: ClientUse): string[] {
       return [
         `var ${name('search', 'client')} = new SearchClient(new Uri(${csharpString(use.endpoint)}), "<index>", ${cred});`,
       ]
+    case 'redis': {
+      // Microsoft.Azure.StackExchangeRedis signs in as the token's object id (oid) and
+      // re-authenticates the connection with a fresh token before the last one expires.
+      const options = name('redis', 'options')
+      return [
+        `var ${options} = new ConfigurationOptions { Ssl = true };`,
+        `${options}.EndPoints.Add(${csharpString(use.endpoint)}, ${REDIS_TLS_PORT});`,
+        `await ${options}.ConfigureForAzureWithTokenCredentialAsync(${cred});`,
+        `var ${name('redis', 'connection')} = await ConnectionMultiplexer.ConnectAsync(${options});`,
+      ]
+    }
+    case 'postgresql':
+    case 'mysql':
+      return dataSourceLines(name, cred, DRIVERS[use.sdk], [
+        csharpString(use.endpoint),
+        '"<database>"',
+        csharpString(c.databaseUser ?? ''),
+      ])
     case 'token':
       return [
         `AccessToken ${name(...tokenWords(use))} = await ${cred}.GetTokenAsync(new TokenRequestContext(new[] { ${csharpString(use.scope)} }));`,
@@ -155,6 +180,66 @@ function clientLines(ctx: ClientContext, use: ClientUse): string[] {
     default:
       return assertNever(use)
   }
+}
+
+/** What differs between Npgsql's and MySqlConnector's data sources. */
+interface Driver {
+  readonly builder: string
+  readonly connectionString: string
+  /** The connection string builder's properties for the host, the database and the user. */
+  readonly keys: readonly [string, string, string]
+  readonly ssl: string
+  readonly comment: string
+  readonly words: readonly string[]
+}
+
+const REFRESH =
+  'asks for a token every 4 minutes (the credential hands back its cached token until shortly before it expires)'
+
+const DRIVERS: Readonly<Record<'postgresql' | 'mysql', Driver>> = {
+  postgresql: {
+    builder: 'NpgsqlDataSourceBuilder',
+    connectionString: 'NpgsqlConnectionStringBuilder',
+    keys: ['Host', 'Database', 'Username'],
+    ssl: 'SslMode.Require',
+    comment: `Npgsql ${REFRESH} and signs new connections in with the latest.`,
+    words: ['postgres'],
+  },
+  mysql: {
+    builder: 'MySqlDataSourceBuilder',
+    connectionString: 'MySqlConnectionStringBuilder',
+    keys: ['Server', 'Database', 'UserID'],
+    ssl: 'MySqlSslMode.Required',
+    comment: `MySqlConnector ${REFRESH} and sends the latest in clear text, which it does only over TLS with a verified server certificate.`,
+    words: ['mysql'],
+  },
+}
+
+/**
+ * PostgreSQL and MySQL: a data source whose password is a Microsoft Entra token, renewed by the
+ * driver's periodic password provider (Npgsql and MySqlConnector `UsePeriodicPasswordProvider`).
+ * The connection string is built from properties, which quote their values.
+ */
+function dataSourceLines(
+  name: (...w: string[]) => string,
+  cred: string,
+  driver: Driver,
+  values: readonly [string, string, string],
+): string[] {
+  const builder = name(...driver.words, 'data', 'source', 'builder')
+  return [
+    `var ${builder} = new ${driver.builder}(new ${driver.connectionString}`,
+    '{',
+    ...driver.keys.map((key, i) => `    ${key} = ${values[i]!},`),
+    `    SslMode = ${driver.ssl},`,
+    '}.ConnectionString);',
+    csharpComment(driver.comment),
+    `${builder}.UsePeriodicPasswordProvider(`,
+    `    async (_, cancellationToken) => (await ${cred}.GetTokenAsync(new TokenRequestContext(new[] { ${csharpString(OSSRDBMS_SCOPE)} }), cancellationToken)).Token,`,
+    '    TimeSpan.FromMinutes(4),',
+    '    TimeSpan.FromSeconds(10));',
+    `await using var ${name(...driver.words, 'data', 'source')} = ${builder}.Build();`,
+  ]
 }
 
 /** SqlClient runs DefaultAzureCredential itself; "User Id" carries the managed identity's client ID. */

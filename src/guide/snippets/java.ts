@@ -1,12 +1,18 @@
 import { assertNever } from '../../lib/assert.ts'
 import { sqlServerAndDatabase } from '../../catalog/services.ts'
-import type { SdkKind } from '../types.ts'
-import { OPENAI_SCOPE, tokenWords } from '../clients.ts'
+import type { ClientUse, SdkKind } from '../types.ts'
+import {
+  MYSQL_PORT,
+  OPENAI_SCOPE,
+  POSTGRESQL_PORT,
+  REDIS_TLS_PORT,
+  tokenWords,
+} from '../clients.ts'
 import type { ClientContext, SnippetRenderer } from './renderer.ts'
 import { javaComment, javaString } from '../../lib/encode/java.ts'
 import { camelCase } from '../../lib/words.ts'
 
-const ARTIFACTS: Readonly<Record<SdkKind, string | undefined>> = {
+const ARTIFACTS: Readonly<Record<SdkKind, string | readonly string[] | undefined>> = {
   blob: 'com.azure:azure-storage-blob',
   queue: 'com.azure:azure-storage-queue',
   table: 'com.azure:azure-data-tables',
@@ -21,6 +27,10 @@ const ARTIFACTS: Readonly<Record<SdkKind, string | undefined>> = {
   openAI: 'com.openai:openai-java',
   eventGrid: 'com.azure:azure-messaging-eventgrid',
   search: 'com.azure:azure-search-documents',
+  redis: ['redis.clients:jedis', 'redis.clients.authentication:redis-authx-entraid'],
+  postgresql: ['org.postgresql:postgresql', 'com.azure:azure-identity-extensions'],
+  // Connector/J's Maven coordinates since 8.0.31 (mysql:mysql-connector-java before).
+  mysql: ['com.mysql:mysql-connector-j', 'com.azure:azure-identity-extensions'],
   token: undefined,
 }
 
@@ -83,7 +93,50 @@ const IMPORTS: Readonly<Record<SdkKind, readonly string[]>> = {
     'com.azure.search.documents.SearchClient',
     'com.azure.search.documents.SearchClientBuilder',
   ],
+  redis: [
+    'redis.clients.authentication.entraid.AzureTokenAuthConfigBuilder',
+    'redis.clients.jedis.DefaultJedisClientConfig',
+    'redis.clients.jedis.HostAndPort',
+    'redis.clients.jedis.UnifiedJedis',
+    'redis.clients.jedis.authentication.AuthXManager',
+  ],
+  postgresql: ['java.sql.Connection', 'java.sql.DriverManager', 'java.util.Properties'],
+  mysql: ['java.sql.Connection', 'java.sql.DriverManager', 'java.util.Properties'],
   token: ['com.azure.core.credential.AccessToken', 'com.azure.core.credential.TokenRequestContext'],
+}
+
+/** azure-identity-extensions' JDBC authentication plugins (learn.microsoft.com passwordless JDBC). */
+const POSTGRESQL_PLUGIN =
+  'com.azure.identity.extensions.jdbc.postgresql.AzurePostgresqlAuthenticationPlugin'
+const MYSQL_PLUGIN = 'com.azure.identity.extensions.jdbc.mysql.AzureMysqlAuthenticationPlugin'
+
+/**
+ * A host in a JDBC URL: the characters of a host name stay, any other byte is percent-encoded, so
+ * a name cannot end the host and add URL parameters (sslmode, the authentication plugin).
+ */
+function jdbcHost(host: string): string {
+  return [...new TextEncoder().encode(host)]
+    .map((b) =>
+      /[A-Za-z0-9.-]/.test(String.fromCharCode(b))
+        ? String.fromCharCode(b)
+        : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
+    .join('')
+}
+
+/**
+ * The JDBC URL of a PostgreSQL or MySQL connection, as Learn's passwordless JDBC quickstarts write
+ * it: TLS required, and azure-identity-extensions' plugin, which gets a token for each connection.
+ */
+export function jdbcUrl(sdk: 'postgresql' | 'mysql', host: string): string {
+  return sdk === 'postgresql'
+    ? `jdbc:postgresql://${jdbcHost(host)}:${POSTGRESQL_PORT}/<database>?sslmode=require&authenticationPluginClassName=${POSTGRESQL_PLUGIN}`
+    : `jdbc:mysql://${jdbcHost(host)}:${MYSQL_PORT}/<database>?sslMode=REQUIRED&defaultAuthenticationPlugin=${MYSQL_PLUGIN}&authenticationPlugins=${MYSQL_PLUGIN}`
+}
+
+/** azure-identity-extensions' JDBC plugins make their own DefaultAzureCredential (azure.clientId). */
+function usesCredential(use: ClientUse): boolean {
+  return use.sdk !== 'postgresql' && use.sdk !== 'mysql'
 }
 
 export const java: SnippetRenderer = {
@@ -96,8 +149,13 @@ export const java: SnippetRenderer = {
   imports: (uses) =>
     [
       ...new Set([
-        'com.azure.identity.DefaultAzureCredential',
-        'com.azure.identity.DefaultAzureCredentialBuilder',
+        // No DefaultAzureCredential when every client makes its own (the JDBC plugins).
+        ...(uses.length > 0 && !uses.some(usesCredential)
+          ? []
+          : [
+              'com.azure.identity.DefaultAzureCredential',
+              'com.azure.identity.DefaultAzureCredentialBuilder',
+            ]),
         ...uses.flatMap((u) => IMPORTS[u.sdk]),
       ]),
     ]
@@ -116,7 +174,7 @@ export const java: SnippetRenderer = {
     ]
   },
   client: clientLines,
-  usesCredential: () => true,
+  usesCredential,
 }
 
 /** `new XBuilder().endpoint(…).credential(…).buildClient()`, the Java SDK's one shape. */
@@ -286,6 +344,20 @@ function clientLines(ctx: ClientContext): string[] {
         `endpoint(${javaString(use.endpoint)}).indexName("<index>")`,
         cred,
       )
+    case 'redis':
+      // redis-authx-entraid renews the token before it expires and Jedis re-authenticates its
+      // connections, signing in with the token's object id (oid) as the user name.
+      return [
+        `UnifiedJedis ${name('redis', 'client')} = new UnifiedJedis(`,
+        `    new HostAndPort(${javaString(use.endpoint)}, ${REDIS_TLS_PORT}),`,
+        '    DefaultJedisClientConfig.builder()',
+        `        .authXManager(new AuthXManager(AzureTokenAuthConfigBuilder.builder().defaultAzureCredential(${cred}).build()))`,
+        '        .ssl(true)',
+        '        .build());',
+      ]
+    case 'postgresql':
+    case 'mysql':
+      return jdbcLines(ctx, use.sdk, use.endpoint, name)
     case 'token':
       return [
         `AccessToken ${name(...tokenWords(use))} = ${cred}.getTokenSync(new TokenRequestContext().addScopes(${javaString(use.scope)}));`,
@@ -293,4 +365,43 @@ function clientLines(ctx: ClientContext): string[] {
     default:
       return assertNever(use)
   }
+}
+
+/**
+ * JDBC with azure-identity-extensions: the plugin named in the URL gets a token from its own
+ * DefaultAzureCredential for each connection; a user-assigned identity's client ID goes in the
+ * `azure.clientId` property (Properties takes no null, so an unset setting is left out).
+ */
+function jdbcLines(
+  ctx: ClientContext,
+  sdk: 'postgresql' | 'mysql',
+  host: string,
+  name: (...w: string[]) => string,
+): string[] {
+  const words = sdk === 'postgresql' ? ['postgres'] : ['mysql']
+  const properties = name(...words, 'properties')
+  const credential = ctx.connection.credential
+  const setting = credential.setting
+  const clientId =
+    credential.identity === 'system'
+      ? []
+      : setting
+        ? [
+            `if (System.getenv(${javaString(setting)}) != null) ${properties}.setProperty("azure.clientId", System.getenv(${javaString(setting)}));`,
+          ]
+        : [
+            `${properties}.setProperty("azure.clientId", ${javaString(`<client ID of the ${credential.label}>`)});`,
+          ]
+  return [
+    `Properties ${properties} = new Properties();`,
+    `${properties}.setProperty("user", ${javaString(ctx.connection.databaseUser ?? '')});`,
+    ...(clientId.length > 0
+      ? [
+          "// The user-assigned identity's client ID for the plugin's DefaultAzureCredential; unset locally, where your az login is used.",
+          ...clientId,
+        ]
+      : []),
+    '// The plugin gets a token (cached until shortly before it expires) each time a connection opens.',
+    `Connection ${name(...words, 'connection')} = DriverManager.getConnection(${javaString(jdbcUrl(sdk, host))}, ${properties});`,
+  ]
 }

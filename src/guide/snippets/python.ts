@@ -1,13 +1,20 @@
 import { assertNever } from '../../lib/assert.ts'
 import { sqlServerAndDatabase } from '../../catalog/services.ts'
-import type { SdkKind } from '../types.ts'
-import { OPENAI_API_VERSION, OPENAI_SCOPE, tokenWords } from '../clients.ts'
+import type { ClientUse, SdkKind } from '../types.ts'
+import {
+  OPENAI_API_VERSION,
+  OPENAI_SCOPE,
+  OSSRDBMS_SCOPE,
+  REDIS_SCOPE,
+  REDIS_TLS_PORT,
+  tokenWords,
+} from '../clients.ts'
 import type { ClientContext, SnippetRenderer } from './renderer.ts'
 import { odbcValue } from '../../lib/encode/connection-string.ts'
 import { pythonComment, pythonString } from '../../lib/encode/python.ts'
 import { snakeCase } from '../../lib/words.ts'
 
-const PACKAGES: Readonly<Record<SdkKind, string | undefined>> = {
+const PACKAGES: Readonly<Record<SdkKind, string | readonly string[] | undefined>> = {
   blob: 'azure-storage-blob',
   queue: 'azure-storage-queue',
   table: 'azure-data-tables',
@@ -22,6 +29,9 @@ const PACKAGES: Readonly<Record<SdkKind, string | undefined>> = {
   openAI: 'openai',
   eventGrid: 'azure-eventgrid',
   search: 'azure-search-documents',
+  redis: ['redis', 'redis-entraid'],
+  postgresql: 'psycopg',
+  mysql: 'mysql-connector-python',
   token: undefined,
 }
 
@@ -40,7 +50,18 @@ const IMPORTS: Readonly<Record<SdkKind, readonly string[]>> = {
   openAI: ['from openai import AzureOpenAI'],
   eventGrid: ['from azure.eventgrid import EventGridPublisherClient'],
   search: ['from azure.search.documents import SearchClient'],
+  redis: [
+    'from redis import Redis',
+    'from redis_entraid.cred_provider import create_from_default_azure_credential',
+  ],
+  postgresql: ['import psycopg'],
+  mysql: ['import mysql.connector'],
   token: [],
+}
+
+/** redis-entraid makes its own DefaultAzureCredential from the keyword arguments it is given. */
+function usesCredential(use: ClientUse): boolean {
+  return use.sdk !== 'redis'
 }
 
 export const python: SnippetRenderer = {
@@ -52,14 +73,14 @@ export const python: SnippetRenderer = {
     `pip install ${[...new Set(['azure-identity', ...uses.flatMap((u) => PACKAGES[u.sdk] ?? [])])].sort().join(' ')}`,
   imports(uses, settings) {
     // Standard library first, then third-party modules, as isort orders them.
-    const lines = [
-      ...new Set([
-        uses.some((u) => u.sdk === 'openAI')
-          ? 'from azure.identity import DefaultAzureCredential, get_bearer_token_provider'
-          : 'from azure.identity import DefaultAzureCredential',
-        ...uses.flatMap((u) => IMPORTS[u.sdk]),
-      ]),
-    ]
+    // No DefaultAzureCredential when every client makes its own (redis-entraid).
+    const credentialImport =
+      uses.length > 0 && !uses.some(usesCredential)
+        ? []
+        : uses.some((u) => u.sdk === 'openAI')
+          ? ['from azure.identity import DefaultAzureCredential, get_bearer_token_provider']
+          : ['from azure.identity import DefaultAzureCredential']
+    const lines = [...new Set([...credentialImport, ...uses.flatMap((u) => IMPORTS[u.sdk])])]
     const std: string[] = lines.filter((l) => l === 'import struct')
     if (settings) std.unshift('import os')
     return [...std, ...lines.filter((l) => l !== 'import struct').sort()]
@@ -75,7 +96,7 @@ export const python: SnippetRenderer = {
     return [`${variable} = DefaultAzureCredential(${option}=${clientId})`]
   },
   client: clientLines,
-  usesCredential: () => true,
+  usesCredential,
 }
 
 function clientLines(ctx: ClientContext): string[] {
@@ -164,9 +185,72 @@ function clientLines(ctx: ClientContext): string[] {
       return [
         `${name('search', 'client')} = SearchClient(endpoint=${pythonString(use.endpoint)}, index_name="<index>", credential=${cred})`,
       ]
+    case 'redis': {
+      // redis-entraid's provider renews the token in the background, and redis-py signs in with
+      // the token's object id (oid) as the user name and authenticates again with each new token.
+      const provider = name('redis', 'credential', 'provider')
+      return [
+        '# redis-entraid makes its own DefaultAzureCredential (keyword arguments in app_kwargs) and renews the token before it expires.',
+        `${provider} = create_from_default_azure_credential((${pythonString(REDIS_SCOPE)},)${redisCredentialArguments(c)})`,
+        `${name('redis', 'client')} = Redis(host=${pythonString(use.endpoint)}, port=${REDIS_TLS_PORT}, ssl=True, credential_provider=${provider})`,
+      ]
+    }
+    case 'postgresql':
+    case 'mysql': {
+      const driver = DRIVERS[use.sdk]
+      return connectFunction(name(driver.word, 'connect'), driver.connect, [
+        `host=${pythonString(use.endpoint)}`,
+        `${driver.database}="<database>"`,
+        `user=${pythonString(c.databaseUser ?? '')}`,
+        `password=${cred}.get_token(${pythonString(OSSRDBMS_SCOPE)}).token`,
+        driver.extra,
+      ])
+    }
     case 'token':
       return [`${name(...tokenWords(use))} = ${cred}.get_token(${pythonString(use.scope)})`]
     default:
       return assertNever(use)
   }
+}
+
+/** The client ID redis-entraid's own DefaultAzureCredential takes, as the app's credential does. */
+function redisCredentialArguments(c: ClientContext['connection']): string {
+  const credential = c.credential
+  if (credential.identity === 'system') return ''
+  const clientId = credential.setting
+    ? `os.environ.get(${pythonString(credential.setting)})`
+    : pythonString(`<client ID of the ${credential.label}>`)
+  const option = credential.workload ? 'workload_identity_client_id' : 'managed_identity_client_id'
+  return `, app_kwargs={"${option}": ${clientId}}`
+}
+
+/** psycopg and Connector/Python: their connect function and the arguments that differ. */
+const DRIVERS = {
+  postgresql: {
+    word: 'postgres',
+    connect: 'psycopg.connect',
+    database: 'dbname',
+    extra: 'sslmode="require"',
+  },
+  // The server takes the token in clear text; the C extension sends it so only when asked.
+  mysql: {
+    word: 'mysql',
+    connect: 'mysql.connector.connect',
+    database: 'database',
+    extra: 'auth_plugin="mysql_clear_password"',
+  },
+} as const
+
+/**
+ * PostgreSQL and MySQL take the token as the password when a connection opens: a function that
+ * opens one with a token from the credential, which caches it until shortly before it expires.
+ */
+function connectFunction(fn: string, connect: string, args: readonly string[]): string[] {
+  return [
+    `def ${fn}():`,
+    '    # A token from the credential (cached until shortly before it expires) for each new connection.',
+    `    return ${connect}(`,
+    ...args.map((a) => `        ${a},`),
+    '    )',
+  ]
 }

@@ -1,28 +1,98 @@
 import { assertNever } from '../../lib/assert.ts'
 import { sqlServerAndDatabase } from '../../catalog/services.ts'
 import type { SdkKind } from '../types.ts'
-import { OPENAI_API_VERSION, OPENAI_SCOPE, tokenWords } from '../clients.ts'
+import {
+  OPENAI_API_VERSION,
+  OPENAI_SCOPE,
+  OSSRDBMS_SCOPE,
+  REDIS_TLS_PORT,
+  tokenWords,
+} from '../clients.ts'
 import type { ClientContext, SnippetRenderer } from './renderer.ts'
 import { typescriptComment, typescriptString } from '../../lib/encode/typescript.ts'
 import { camelCase } from '../../lib/words.ts'
 
-/** npm package and the names imported from it, per client library. */
-const MODULES: Readonly<Record<SdkKind, readonly [string, readonly string[]] | undefined>> = {
-  blob: ['@azure/storage-blob', ['BlobServiceClient']],
-  queue: ['@azure/storage-queue', ['QueueServiceClient']],
-  table: ['@azure/data-tables', ['TableServiceClient']],
-  keyVaultSecrets: ['@azure/keyvault-secrets', ['SecretClient']],
-  keyVaultKeys: ['@azure/keyvault-keys', ['KeyClient']],
-  keyVaultCertificates: ['@azure/keyvault-certificates', ['CertificateClient']],
-  serviceBus: ['@azure/service-bus', ['ServiceBusClient']],
-  eventHubs: ['@azure/event-hubs', ['EventHubConsumerClient', 'EventHubProducerClient']],
-  cosmos: ['@azure/cosmos', ['CosmosClient']],
-  appConfiguration: ['@azure/app-configuration', ['AppConfigurationClient']],
-  sql: ['mssql', []],
-  openAI: ['openai', ['AzureOpenAI']],
-  eventGrid: ['@azure/eventgrid', ['EventGridPublisherClient']],
-  search: ['@azure/search-documents', ['SearchClient']],
-  token: undefined,
+/** An import of a client library: its npm package, the module path, and what the code names from it. */
+interface ModuleImport {
+  readonly package: string
+  readonly from: string
+  readonly names?: readonly string[]
+  /** The default export's local name (the CommonJS drivers: mssql, pg, mysql2). */
+  readonly default?: string
+}
+
+const MODULES: Readonly<Record<SdkKind, readonly ModuleImport[]>> = {
+  blob: [
+    { package: '@azure/storage-blob', from: '@azure/storage-blob', names: ['BlobServiceClient'] },
+  ],
+  queue: [
+    {
+      package: '@azure/storage-queue',
+      from: '@azure/storage-queue',
+      names: ['QueueServiceClient'],
+    },
+  ],
+  table: [
+    { package: '@azure/data-tables', from: '@azure/data-tables', names: ['TableServiceClient'] },
+  ],
+  keyVaultSecrets: [
+    {
+      package: '@azure/keyvault-secrets',
+      from: '@azure/keyvault-secrets',
+      names: ['SecretClient'],
+    },
+  ],
+  keyVaultKeys: [
+    { package: '@azure/keyvault-keys', from: '@azure/keyvault-keys', names: ['KeyClient'] },
+  ],
+  keyVaultCertificates: [
+    {
+      package: '@azure/keyvault-certificates',
+      from: '@azure/keyvault-certificates',
+      names: ['CertificateClient'],
+    },
+  ],
+  serviceBus: [
+    { package: '@azure/service-bus', from: '@azure/service-bus', names: ['ServiceBusClient'] },
+  ],
+  eventHubs: [
+    {
+      package: '@azure/event-hubs',
+      from: '@azure/event-hubs',
+      names: ['EventHubConsumerClient', 'EventHubProducerClient'],
+    },
+  ],
+  cosmos: [{ package: '@azure/cosmos', from: '@azure/cosmos', names: ['CosmosClient'] }],
+  appConfiguration: [
+    {
+      package: '@azure/app-configuration',
+      from: '@azure/app-configuration',
+      names: ['AppConfigurationClient'],
+    },
+  ],
+  sql: [{ package: 'mssql', from: 'mssql', default: 'sql' }],
+  openAI: [{ package: 'openai', from: 'openai', names: ['AzureOpenAI'] }],
+  eventGrid: [
+    { package: '@azure/eventgrid', from: '@azure/eventgrid', names: ['EventGridPublisherClient'] },
+  ],
+  search: [
+    {
+      package: '@azure/search-documents',
+      from: '@azure/search-documents',
+      names: ['SearchClient'],
+    },
+  ],
+  redis: [
+    { package: '@redis/client', from: '@redis/client', names: ['createClient'] },
+    {
+      package: '@redis/entraid',
+      from: '@redis/entraid',
+      names: ['EntraIdCredentialsProviderFactory', 'REDIS_SCOPE_DEFAULT'],
+    },
+  ],
+  postgresql: [{ package: 'pg', from: 'pg', default: 'pg' }],
+  mysql: [{ package: 'mysql2', from: 'mysql2/promise', default: 'mysql' }],
+  token: [],
 }
 
 /** Node's environment object, spelled for the generated code (this module never reads it). */
@@ -34,29 +104,32 @@ export const typescript: SnippetRenderer = {
   ident: camelCase,
   comment: typescriptComment,
   install: (uses) =>
-    `npm install ${[...new Set(['@azure/identity', ...uses.flatMap((u) => MODULES[u.sdk]?.[0] ?? [])])].sort().join(' ')}`,
+    `npm install ${[...new Set(['@azure/identity', ...uses.flatMap((u) => MODULES[u.sdk].map((m) => m.package))])].sort().join(' ')}`,
   imports(uses) {
-    const byModule = new Map<string, Set<string>>([
+    const byModule = new Map<string, { names: Set<string>; default?: string }>([
       [
         '@azure/identity',
-        new Set([
-          'DefaultAzureCredential',
-          ...(uses.some((u) => u.sdk === 'openAI') ? ['getBearerTokenProvider'] : []),
-        ]),
+        {
+          names: new Set([
+            'DefaultAzureCredential',
+            ...(uses.some((u) => u.sdk === 'openAI') ? ['getBearerTokenProvider'] : []),
+          ]),
+        },
       ],
     ])
-    for (const use of uses) {
-      const entry = MODULES[use.sdk]
-      if (!entry) continue
-      const names = byModule.get(entry[0]) ?? new Set<string>()
-      for (const n of entry[1]) names.add(n)
-      byModule.set(entry[0], names)
+    for (const m of uses.flatMap((u) => MODULES[u.sdk])) {
+      const entry = byModule.get(m.from) ?? { names: new Set<string>() }
+      for (const n of m.names ?? []) entry.names.add(n)
+      byModule.set(m.from, m.default ? { ...entry, default: m.default } : entry)
     }
     return [...byModule.keys()].sort().map((m) => {
-      const names = [...(byModule.get(m) ?? [])].sort()
-      return names.length === 0
-        ? `import sql from ${typescriptString(m)}`
-        : `import { ${names.join(', ')} } from ${typescriptString(m)}`
+      const entry = byModule.get(m)!
+      const names = [...entry.names].sort()
+      const bindings = [
+        ...(entry.default ? [entry.default] : []),
+        ...(names.length > 0 ? [`{ ${names.join(', ')} }`] : []),
+      ]
+      return `import ${bindings.join(', ')} from ${typescriptString(m)}`
     })
   },
   credential(credential, variable) {
@@ -158,6 +231,43 @@ function clientLines(ctx: ClientContext): string[] {
     case 'search':
       return [
         `const ${name('search', 'client')} = new SearchClient(${typescriptString(use.endpoint)}, "<index>", ${cred})`,
+      ]
+    case 'redis':
+      // @redis/entraid renews the token before it expires and re-authenticates the connection,
+      // signing in with the token's object id (oid) as the user name.
+      return [
+        `const ${name('redis', 'client')} = await createClient({`,
+        `  socket: { host: ${typescriptString(use.endpoint)}, port: ${REDIS_TLS_PORT}, tls: true },`,
+        '  credentialsProvider: EntraIdCredentialsProviderFactory.createForDefaultAzureCredential({',
+        `    credential: ${cred},`,
+        '    scopes: REDIS_SCOPE_DEFAULT,',
+        '    tokenManagerConfig: { expirationRefreshRatio: 0.8 },',
+        '  }),',
+        '}).connect()',
+      ]
+    case 'postgresql':
+      return [
+        `const ${name('postgres', 'pool')} = new pg.Pool({`,
+        `  host: ${typescriptString(use.endpoint)},`,
+        '  database: "<database>",',
+        `  user: ${typescriptString(c.databaseUser ?? '')},`,
+        '  // Called for each new connection: a token from the credential, cached until shortly before it expires.',
+        `  password: async () => (await ${cred}.getToken(${typescriptString(OSSRDBMS_SCOPE)})).token,`,
+        '  ssl: true,',
+        '})',
+      ]
+    case 'mysql':
+      return [
+        '// A token from the credential (cached until shortly before it expires) for each new connection, sent in clear text over TLS.',
+        `const ${name('mysql', 'connect')} = async () =>`,
+        '  await mysql.createConnection({',
+        `    host: ${typescriptString(use.endpoint)},`,
+        '    database: "<database>",',
+        `    user: ${typescriptString(c.databaseUser ?? '')},`,
+        `    password: (await ${cred}.getToken(${typescriptString(OSSRDBMS_SCOPE)})).token,`,
+        '    ssl: { rejectUnauthorized: true },',
+        '    enableCleartextPlugin: true,',
+        '  })',
       ]
     case 'token':
       return [
