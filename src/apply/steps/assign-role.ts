@@ -3,6 +3,7 @@ import { isArmFailure } from '../failure.ts'
 import type { LiveRoleAssignment } from '../gateway.ts'
 import type { Step } from '../steps.ts'
 import { noPrincipal, withoutPrincipal, type StepKind } from './step-kind.ts'
+import { otherKindProblem } from './service-kind.ts'
 import { POLICY_MODEL_REASON, readVaultModel } from './vault-model.ts'
 
 type AssignRole = Extract<Step, { kind: 'assignRole' }>
@@ -29,6 +30,8 @@ export const assignRole: StepKind<AssignRole> = {
       )
       if (vault && !vault.rbac) return { step, status: 'cannot', reason: POLICY_MODEL_REASON }
     }
+    const other = await memo(`kind|${scope}`, () => otherKindProblem(gateway, scope, { signal }))
+    if (other) return { step, status: 'cannot', reason: other }
     const principal = principals.get(step.principal)
     if (!principal) return withoutPrincipal(step)
     const existing = await memo<LiveRoleAssignment[]>(
