@@ -197,7 +197,10 @@ function ScopePicker(props: { action?: SetupAction | undefined }) {
     location: true,
   }
   const ready = s.subscriptionId !== '' && s.resourceGroup !== '' && s.busy === null
-  if (s.subscriptions.length === 0) return null
+  if (s.subscriptions.length === 0)
+    return s.target === 'azure' && s.account && s.busy === null && s.error === null ? (
+      <NoSubscription username={s.account.username} authority={s.entra?.authority} />
+    ) : null
   return (
     <div className="scope-picker">
       <label className="field">
@@ -222,6 +225,12 @@ function ScopePicker(props: { action?: SetupAction | undefined }) {
             </option>
           ))}
         </select>
+        {s.groups.length === 0 && s.busy === null && (
+          <span className="field-hint" role="status">
+            This account can read no resource group in this subscription: create one (az group
+            create) or choose another subscription.
+          </span>
+        )}
       </label>
       {action.location && (
         <label className="field">
@@ -235,5 +244,21 @@ function ScopePicker(props: { action?: SetupAction | undefined }) {
         </button>
       </div>
     </div>
+  )
+}
+
+/**
+ * Signed in, and ARM lists no subscription: most often the subscriptions are in another Microsoft
+ * Entra tenant (a guest or consultant account), which a token of this tenant never lists.
+ */
+function NoSubscription(props: { username: string; authority: string | undefined }) {
+  return (
+    <p className="apply-notice" role="status">
+      {props.username} sees no subscription
+      {props.authority ? ` through ${props.authority}` : ''}. Subscriptions in another Microsoft
+      Entra tenant (directory) are listed only when you sign in to it: under Settings, set the
+      authority to https://login.microsoftonline.com/ followed by that tenant’s id or domain.
+      Otherwise, ask for a role (Reader at least) on a subscription.
+    </p>
   )
 }

@@ -120,6 +120,70 @@ describe('apply to Azure', () => {
     expect(await screen.findByText('Ada Admin')).toBeInTheDocument()
   })
 
+  it('says why a signed-in account sees no subscription, and where to pick another tenant', async () => {
+    const { effects } = azureEffects()
+    // ARM lists the subscriptions of the token's tenant only: here, none.
+    const store = createApplyStore({
+      ...effects,
+      connectAzure: async () => {
+        const connection = await effects.connectAzure()
+        const gateway = new Proxy(connection.gateway, {
+          get: (target, key) =>
+            key === 'listSubscriptions' ? async () => [] : Reflect.get(target, key),
+        })
+        return { ...connection, gateway }
+      },
+    })
+    renderWithStore(
+      <ApplyStoreContext.Provider value={store}>
+        <SetupStep />
+      </ApplyStoreContext.Provider>,
+      templateById('scenario-3')!.design,
+    )
+    await act(() =>
+      store.getState().saveEntra({
+        clientId: '0f6c0000-1111-4222-8333-444455556666',
+        authority: 'https://login.microsoftonline.com/organizations',
+        armEndpoint: 'https://management.azure.com',
+      }),
+    )
+    await act(() => store.getState().signIn())
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'ada@contoso.example sees no subscription through https://login.microsoftonline.com/organizations. Subscriptions in another Microsoft Entra tenant (directory) are listed only when you sign in to it: under Settings, set the authority to https://login.microsoftonline.com/ followed by that tenant’s id or domain. Otherwise, ask for a role (Reader at least) on a subscription.',
+    )
+    expect(screen.queryByRole('combobox', { name: 'Subscription' })).toBeNull()
+  })
+
+  it('says so when the subscription has no resource group the account can read', async () => {
+    const { effects } = azureEffects()
+    effects.sandbox.seed({
+      subscriptions: [
+        { subscriptionId: '22222222-2222-4222-8222-222222222222', displayName: 'Empty' },
+      ],
+    })
+    const store = createApplyStore(effects)
+    renderWithStore(
+      <ApplyStoreContext.Provider value={store}>
+        <SetupStep />
+      </ApplyStoreContext.Provider>,
+      templateById('scenario-3')!.design,
+    )
+    await act(() =>
+      store.getState().saveEntra({
+        clientId: '0f6c0000-1111-4222-8333-444455556666',
+        authority: 'https://login.microsoftonline.com/organizations',
+        armEndpoint: 'https://management.azure.com',
+      }),
+    )
+    await act(() => store.getState().signIn())
+    expect(screen.queryByText(/can read no resource group/)).toBeNull()
+    await act(() => store.getState().selectSubscription('22222222-2222-4222-8222-222222222222'))
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'This account can read no resource group in this subscription: create one (az group create) or choose another subscription.',
+    )
+    expect(screen.getByRole('button', { name: 'Bind resources' })).toBeDisabled()
+  })
+
   it('binds developers to the signed-in user on request', async () => {
     const { effects } = azureEffects()
     const store = createApplyStore(effects)
