@@ -45,6 +45,23 @@ function azureEffects() {
   }
 }
 
+/** The setup step shown and the app registration saved (which loads the sign-in). */
+async function registered(store: ReturnType<typeof createApplyStore>): Promise<void> {
+  renderWithStore(
+    <ApplyStoreContext.Provider value={store}>
+      <SetupStep />
+    </ApplyStoreContext.Provider>,
+    templateById('scenario-3')!.design,
+  )
+  await act(() =>
+    store.getState().saveEntra({
+      clientId: '0f6c0000-1111-4222-8333-444455556666',
+      authority: 'https://login.microsoftonline.com/organizations',
+      armEndpoint: 'https://management.azure.com',
+    }),
+  )
+}
+
 describe('apply to Azure', () => {
   it('asks for the Entra app registration, signs in, and lists subscriptions and groups', async () => {
     const { effects, signIns } = azureEffects()
@@ -99,19 +116,7 @@ describe('apply to Azure', () => {
         return effects.connectAzure()
       },
     })
-    renderWithStore(
-      <ApplyStoreContext.Provider value={store}>
-        <SetupStep />
-      </ApplyStoreContext.Provider>,
-      templateById('scenario-3')!.design,
-    )
-    await act(() =>
-      store.getState().saveEntra({
-        clientId: '0f6c0000-1111-4222-8333-444455556666',
-        authority: 'https://login.microsoftonline.com/organizations',
-        armEndpoint: 'https://management.azure.com',
-      }),
-    )
+    await registered(store)
     // The dialog shows the store's error (apply-dialog.tsx); the button stays there to retry.
     expect(store.getState().error).toMatch(/Failed to fetch dynamically imported module/)
     await userEvent.click(screen.getByRole('button', { name: 'Sign in to Azure' }))
@@ -134,19 +139,7 @@ describe('apply to Azure', () => {
         return { ...connection, gateway }
       },
     })
-    renderWithStore(
-      <ApplyStoreContext.Provider value={store}>
-        <SetupStep />
-      </ApplyStoreContext.Provider>,
-      templateById('scenario-3')!.design,
-    )
-    await act(() =>
-      store.getState().saveEntra({
-        clientId: '0f6c0000-1111-4222-8333-444455556666',
-        authority: 'https://login.microsoftonline.com/organizations',
-        armEndpoint: 'https://management.azure.com',
-      }),
-    )
+    await registered(store)
     await act(() => store.getState().signIn())
     expect(await screen.findByRole('status')).toHaveTextContent(
       'ada@contoso.example sees no subscription through https://login.microsoftonline.com/organizations. Subscriptions in another Microsoft Entra tenant (directory) are listed only when you sign in to it: under Settings, set the authority to https://login.microsoftonline.com/ followed by that tenant’s id or domain. Otherwise, ask for a role (Reader at least) on a subscription.',
@@ -162,19 +155,7 @@ describe('apply to Azure', () => {
       ],
     })
     const store = createApplyStore(effects)
-    renderWithStore(
-      <ApplyStoreContext.Provider value={store}>
-        <SetupStep />
-      </ApplyStoreContext.Provider>,
-      templateById('scenario-3')!.design,
-    )
-    await act(() =>
-      store.getState().saveEntra({
-        clientId: '0f6c0000-1111-4222-8333-444455556666',
-        authority: 'https://login.microsoftonline.com/organizations',
-        armEndpoint: 'https://management.azure.com',
-      }),
-    )
+    await registered(store)
     await act(() => store.getState().signIn())
     expect(screen.queryByText(/can read no resource group/)).toBeNull()
     await act(() => store.getState().selectSubscription('22222222-2222-4222-8222-222222222222'))
