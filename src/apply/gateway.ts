@@ -108,6 +108,13 @@ export interface Subscription {
   readonly displayName: string
 }
 
+/** A Microsoft Entra tenant the signed-in account is in (ARM's Tenants - List). */
+export interface Tenant {
+  readonly tenantId: string
+  readonly displayName: string
+  readonly defaultDomain: string
+}
+
 export interface ResourceGroup {
   readonly name: string
   readonly location: string
@@ -115,6 +122,8 @@ export interface ResourceGroup {
 
 export interface ArmGateway {
   listSubscriptions(o?: CallOptions): Promise<Subscription[]>
+  /** Every tenant the account is in, whichever tenant the token is for. */
+  listTenants(o?: CallOptions): Promise<Tenant[]>
   listResourceGroups(subscriptionId: string, o?: CallOptions): Promise<ResourceGroup[]>
   listResources(
     subscriptionId: string,

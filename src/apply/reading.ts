@@ -16,6 +16,7 @@ export type ReadRetryingGateway = ArmGateway & { readonly [ReadsRetried]: true }
 
 const READS = [
   'listSubscriptions',
+  'listTenants',
   'listResourceGroups',
   'listResources',
   'getResource',

@@ -284,6 +284,18 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
         subscriptionId: s.subscriptionId,
         displayName: s.displayName,
       })),
+    listTenants: async (o) =>
+      (
+        await list<{ tenantId: string; displayName?: string; defaultDomain?: string }>(
+          '/tenants',
+          API.subscriptions,
+          o?.signal,
+        )
+      ).map((t) => ({
+        tenantId: t.tenantId,
+        displayName: t.displayName ?? t.tenantId,
+        defaultDomain: t.defaultDomain ?? '',
+      })),
     listResourceGroups: (sub, o) =>
       sdk(async () => {
         const out = []

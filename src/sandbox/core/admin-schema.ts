@@ -46,6 +46,15 @@ const faultPatch = z.strictObject({
 })
 
 const additions = z.strictObject({
+  tenants: z.optional(
+    z.array(
+      z.strictObject({
+        tenantId: z.string(),
+        displayName: z.optional(z.string()),
+        defaultDomain: z.optional(z.string()),
+      }),
+    ),
+  ),
   subscriptions: z.optional(
     z.array(z.strictObject({ subscriptionId: z.string(), displayName: z.optional(z.string()) })),
   ),

@@ -9,6 +9,7 @@ import { listResourceGroups, resourceGroup } from './resource-groups.ts'
 import { listCollection, listResources } from './resource-lists.ts'
 import { addressOf, resourceInstance } from './resources.ts'
 import { findSubscription, getSubscription, listSubscriptions } from './subscriptions.ts'
+import { listTenants } from './tenants.ts'
 import type { SandboxResponse } from './types.ts'
 import { WEB_CONFIG, webConfig } from './web-config.ts'
 
@@ -89,6 +90,7 @@ export function route(ctx: Ctx): SandboxResponse {
   const lower = segs.map((s) => s.toLowerCase())
   const authz = authorizationAt(lower)
   if (authz >= 0) return authorization(ctx, segs.slice(0, authz), segs.slice(authz + 2))
+  if (lower[0] === 'tenants' && segs.length === 1) return onlyGet(ctx, () => listTenants(ctx))
   if (lower[0] !== 'subscriptions') return noRoute(ctx.request.path)
   if (segs.length === 1) return onlyGet(ctx, () => listSubscriptions(ctx))
   if (segs.length === 2) return onlyGet(ctx, () => getSubscription(ctx, segs[1] ?? ''))

@@ -11,6 +11,12 @@ import type { JsonObject, PrincipalType, SandboxState } from './types.ts'
 
 /** What an admin (a test, the web app's settings) may add to the world without ARM calls. */
 export interface WorldAdditions {
+  /** Other tenants the account is in: listed by GET /tenants beside the sandbox's own. */
+  readonly tenants?: readonly {
+    readonly tenantId: string
+    readonly displayName?: string
+    readonly defaultDomain?: string
+  }[]
   readonly subscriptions?: readonly {
     readonly subscriptionId: string
     readonly displayName?: string
@@ -39,6 +45,12 @@ export function addToWorld(
   add: WorldAdditions,
   principalsCreatedAt: number,
 ): void {
+  for (const t of add.tenants ?? [])
+    (state.tenants ??= {})[t.tenantId.toLowerCase()] = {
+      tenantId: t.tenantId,
+      displayName: t.displayName ?? t.tenantId,
+      defaultDomain: t.defaultDomain ?? `${t.tenantId}.onmicrosoft.com`,
+    }
   for (const s of add.subscriptions ?? [])
     state.subscriptions[idKey(subscriptionId(s.subscriptionId))] = {
       subscriptionId: s.subscriptionId,

@@ -39,6 +39,13 @@ export interface SubscriptionRecord {
   readonly displayName: string
 }
 
+/** A Microsoft Entra tenant the signed-in account is also in (a guest's, a customer's). */
+export interface TenantRecord {
+  readonly tenantId: string
+  readonly displayName: string
+  readonly defaultDomain: string
+}
+
 export interface ResourceGroupRecord {
   readonly subscriptionId: string
   readonly name: string
@@ -144,6 +151,8 @@ export interface SandboxState {
   /** Added to the injected clock: lets tests and the web app fast-forward sandbox time. */
   clockOffsetMs: number
   subscriptions: Record<string, SubscriptionRecord>
+  /** Tenants besides the sandbox's own, by lower-case id; absent in states saved before them. */
+  tenants?: Record<string, TenantRecord>
   resourceGroups: Record<string, ResourceGroupRecord>
   resources: Record<string, ResourceRecord>
   principals: Record<string, PrincipalRecord>

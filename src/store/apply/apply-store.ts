@@ -32,6 +32,8 @@ export interface ApplyActions extends RunActions, AzureReadActions {
   chooseTarget(target: ApplyTarget): Promise<void>
   saveEntra(settings: EntraSettings): Promise<void>
   signIn(selectAccount?: boolean): Promise<void>
+  /** Signs in again through the same authority host, for one of `tenants`. */
+  signInToTenant(tenantId: string): Promise<void>
   signOut(): Promise<void>
   selectSubscription(id: string): Promise<void>
   selectGroup(name: string): Promise<void>
@@ -82,6 +84,7 @@ const initial: ApplyState = {
   entra: null,
   account: null,
   subscriptions: [],
+  tenants: [],
   subscriptionId: '',
   groups: [],
   resourceGroup: '',
@@ -121,7 +124,13 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
       const gw = reads()
       if (!gw) return
       const subscriptions = await gw.listSubscriptions()
-      set({ subscriptions })
+      // None: ARM lists only the token's tenant's, so say which other tenants the account is in.
+      // Only a hint: a failure to list them leaves it out and nothing else.
+      const tenants =
+        subscriptions.length === 0 && get().target === 'azure'
+          ? await gw.listTenants().catch(() => [])
+          : []
+      set({ subscriptions, tenants })
       const keep =
         subscriptions.find((s) => s.subscriptionId === get().subscriptionId) ?? subscriptions[0]
       if (keep) await loadGroups(keep.subscriptionId)
@@ -202,6 +211,13 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
           set({ account })
           if (account) await loadSubscriptions()
         }),
+      signInToTenant: async (tenantId) => {
+        const entra = get().entra
+        if (!entra) return
+        const host = new URL(entra.authority).origin
+        await get().saveEntra({ ...entra, authority: `${host}/${tenantId}` })
+        await get().signIn()
+      },
       signOut: () =>
         step('Signing out…', async () => {
           await azure?.signOut()

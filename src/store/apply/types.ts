@@ -1,6 +1,6 @@
 import type { BindingProblem } from '../../apply/binding.ts'
 import type { EntraSettings } from '../../apply/entra-settings.ts'
-import type { LiveResource, ResourceGroup, Subscription } from '../../apply/gateway.ts'
+import type { LiveResource, ResourceGroup, Subscription, Tenant } from '../../apply/gateway.ts'
 import type { ApplyJournal, ApplyTarget, SignedInAccount } from '../../apply/ports.ts'
 import type { Prepared } from '../../apply/prepare.ts'
 import type { Preview } from '../../apply/preview.ts'
@@ -41,6 +41,11 @@ export interface ApplyState {
   readonly entra: EntraSettings | null
   readonly account: SignedInAccount | null
   readonly subscriptions: readonly Subscription[]
+  /**
+   * The tenants the signed-in account is in, read when it sees no subscription (they are in
+   * another tenant: a guest's, a consultant's); empty otherwise.
+   */
+  readonly tenants: readonly Tenant[]
   readonly subscriptionId: string
   readonly groups: readonly ResourceGroup[]
   readonly resourceGroup: string

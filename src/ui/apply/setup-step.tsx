@@ -6,6 +6,7 @@ import {
   type SettingsField,
   settingsProblem,
 } from '../../apply/entra-settings.ts'
+import type { Tenant } from '../../apply/gateway.ts'
 import { useDesigner } from '../store-context.tsx'
 import { useApply } from './apply-context.tsx'
 import { SandboxSettings } from './sandbox-settings.tsx'
@@ -199,7 +200,12 @@ function ScopePicker(props: { action?: SetupAction | undefined }) {
   const ready = s.subscriptionId !== '' && s.resourceGroup !== '' && s.busy === null
   if (s.subscriptions.length === 0)
     return s.target === 'azure' && s.account && s.busy === null && s.error === null ? (
-      <NoSubscription username={s.account.username} authority={s.entra?.authority} />
+      <NoSubscription
+        username={s.account.username}
+        authority={s.entra?.authority}
+        tenants={s.tenants}
+        onTenant={(id) => void s.signInToTenant(id)}
+      />
     ) : null
   return (
     <div className="scope-picker">
@@ -249,16 +255,48 @@ function ScopePicker(props: { action?: SetupAction | undefined }) {
 
 /**
  * Signed in, and ARM lists no subscription: most often the subscriptions are in another Microsoft
- * Entra tenant (a guest or consultant account), which a token of this tenant never lists.
+ * Entra tenant (a guest or consultant account), which a token of this tenant never lists. The
+ * other tenants the account is in are offered, one click each.
  */
-function NoSubscription(props: { username: string; authority: string | undefined }) {
+function NoSubscription(props: {
+  username: string
+  authority: string | undefined
+  tenants: readonly Tenant[]
+  onTenant: (tenantId: string) => void
+}) {
+  const current = props.authority?.split('/').pop()?.toLowerCase()
+  const others = props.tenants.filter(
+    (t) => t.tenantId.toLowerCase() !== current && t.defaultDomain.toLowerCase() !== current,
+  )
   return (
-    <p className="apply-notice" role="status">
-      {props.username} sees no subscription
-      {props.authority ? ` through ${props.authority}` : ''}. Subscriptions in another Microsoft
-      Entra tenant (directory) are listed only when you sign in to it: under Settings, set the
-      authority to https://login.microsoftonline.com/ followed by that tenant’s id or domain.
-      Otherwise, ask for a role (Reader at least) on a subscription.
-    </p>
+    <div className="apply-notice">
+      <p role="status">
+        {props.username} sees no subscription
+        {props.authority ? ` through ${props.authority}` : ''}. Subscriptions in another Microsoft
+        Entra tenant (directory) are listed only when you sign in to it
+        {others.length > 0
+          ? ': choose one below.'
+          : ': under Settings, set the authority to https://login.microsoftonline.com/ followed by that tenant’s id or domain.'}{' '}
+        Otherwise, ask for a role (Reader at least) on a subscription.
+      </p>
+      {others.length > 0 && (
+        <ul className="tenant-list" aria-label="Your other tenants">
+          {others.map((t) => (
+            <li key={t.tenantId}>
+              <button
+                type="button"
+                className="button small"
+                onClick={() => props.onTenant(t.tenantId)}
+              >
+                Sign in to {t.displayName}
+              </button>{' '}
+              <span className="muted">
+                {t.defaultDomain} ({t.tenantId})
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   )
 }

@@ -17,6 +17,36 @@ describe('ARM request handling', () => {
     )
   })
 
+  it('lists the account’s tenants at GET /tenants: its own, then those added (Tenants - List)', () => {
+    const { sandbox } = testSandbox()
+    sandbox.seed({
+      tenants: [{ tenantId: '3f3f0000-0000-4000-8000-00000000fab1', displayName: 'Fabrikam' }],
+    })
+    const r = call(sandbox, 'GET', v('/tenants', '2022-12-01'))
+    expect(r.status).toBe(200)
+    expect(r.json.value).toEqual([
+      {
+        id: '/tenants/22222222-2222-2222-2222-222222222222',
+        tenantId: '22222222-2222-2222-2222-222222222222',
+        tenantCategory: 'Home',
+        displayName: 'Sandbox',
+        defaultDomain: 'sandbox.example',
+        domains: ['sandbox.example'],
+        tenantType: 'AAD',
+      },
+      {
+        id: '/tenants/3f3f0000-0000-4000-8000-00000000fab1',
+        tenantId: '3f3f0000-0000-4000-8000-00000000fab1',
+        tenantCategory: 'Home',
+        displayName: 'Fabrikam',
+        defaultDomain: '3f3f0000-0000-4000-8000-00000000fab1.onmicrosoft.com',
+        domains: ['3f3f0000-0000-4000-8000-00000000fab1.onmicrosoft.com'],
+        tenantType: 'AAD',
+      },
+    ])
+    expect(call(sandbox, 'PUT', v('/tenants', '2022-12-01'), {}).status).toBe(405)
+  })
+
   it('requires api-version: 400 MissingApiVersionParameter, and rejects a malformed one', () => {
     const { sandbox } = testSandbox()
     const r = call(sandbox, 'GET', SUB_ID)

@@ -1,8 +1,9 @@
-import { act, screen, waitFor } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { createSdkGateway } from '@/azure/sdk-gateway.ts'
 import { sandboxClientOptions, sandboxCredential } from '@/sandbox/client-options.ts'
+import { SANDBOX_TENANT_ID } from '@/sandbox/core/seed.ts'
 import { createApplyStore } from '@/store/apply/apply-store.ts'
 import type { SignedInAccount } from '@/apply/ports.ts'
 import { templateById } from '@/templates/index.ts'
@@ -12,6 +13,8 @@ import { SetupStep } from '@/ui/apply/setup-step.tsx'
 import { sandboxApplyEffects } from '../../support/apply-effects.ts'
 import { VirtualClock } from '../../support/virtual-clock.ts'
 import { renderWithStore } from '../render.tsx'
+
+const FABRIKAM = '3f3f0000-0000-4000-8000-00000000fab1'
 
 const ME: SignedInAccount = {
   name: 'Ada Admin',
@@ -125,26 +128,70 @@ describe('apply to Azure', () => {
     expect(await screen.findByText('Ada Admin')).toBeInTheDocument()
   })
 
-  it('says why a signed-in account sees no subscription, and where to pick another tenant', async () => {
-    const { effects } = azureEffects()
-    // ARM lists the subscriptions of the token's tenant only: here, none.
+  /**
+   * Azure where the account's token lists no subscription (ARM lists the token's tenant's only),
+   * the account being in the sandbox's tenant and Fabrikam's; `tenants` answers GET /tenants.
+   */
+  function noSubscription(tenants: 'listed' | 'failing') {
+    const { effects, signIns } = azureEffects()
+    effects.sandbox.seed({
+      tenants: [{ tenantId: FABRIKAM, displayName: 'Fabrikam', defaultDomain: 'fabrikam.example' }],
+    })
     const store = createApplyStore({
       ...effects,
       connectAzure: async () => {
         const connection = await effects.connectAzure()
         const gateway = new Proxy(connection.gateway, {
           get: (target, key) =>
-            key === 'listSubscriptions' ? async () => [] : Reflect.get(target, key),
+            key === 'listSubscriptions'
+              ? async () => []
+              : key === 'listTenants' && tenants === 'failing'
+                ? async () => Promise.reject(new Error('403'))
+                : Reflect.get(target, key),
         })
         return { ...connection, gateway }
       },
     })
+    return { store, signIns }
+  }
+
+  it('says why a signed-in account sees no subscription, and offers its other tenants', async () => {
+    const { store, signIns } = noSubscription('listed')
+    await registered(store)
+    await act(() => store.getState().signIn())
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'ada@contoso.example sees no subscription through https://login.microsoftonline.com/organizations. Subscriptions in another Microsoft Entra tenant (directory) are listed only when you sign in to it: choose one below. Otherwise, ask for a role (Reader at least) on a subscription.',
+    )
+    expect(screen.queryByRole('combobox', { name: 'Subscription' })).toBeNull()
+    const list = screen.getByRole('list', { name: 'Your other tenants' })
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      `Sign in to Sandbox sandbox.example (${SANDBOX_TENANT_ID})`,
+      `Sign in to Fabrikam fabrikam.example (${FABRIKAM})`,
+    ])
+    await userEvent.click(within(list).getByRole('button', { name: 'Sign in to Fabrikam' }))
+    await waitFor(() =>
+      expect(store.getState().entra?.authority).toBe(
+        `https://login.microsoftonline.com/${FABRIKAM}`,
+      ),
+    )
+    await waitFor(() => expect(signIns).toEqual([false, false]))
+    // Signed in through Fabrikam: its own tenant is no longer offered.
+    expect(await screen.findByRole('button', { name: 'Sign in to Sandbox' })).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Sign in to Fabrikam' })).toBeNull()
+  })
+
+  it('says where to name another tenant when the tenants cannot be listed', async () => {
+    const { store } = noSubscription('failing')
     await registered(store)
     await act(() => store.getState().signIn())
     expect(await screen.findByRole('status')).toHaveTextContent(
       'ada@contoso.example sees no subscription through https://login.microsoftonline.com/organizations. Subscriptions in another Microsoft Entra tenant (directory) are listed only when you sign in to it: under Settings, set the authority to https://login.microsoftonline.com/ followed by that tenant’s id or domain. Otherwise, ask for a role (Reader at least) on a subscription.',
     )
-    expect(screen.queryByRole('combobox', { name: 'Subscription' })).toBeNull()
+    expect(screen.queryByRole('list', { name: 'Your other tenants' })).toBeNull()
   })
 
   it('says so when the subscription has no resource group the account can read', async () => {
