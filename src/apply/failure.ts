@@ -106,6 +106,8 @@ export function adviceFor(f: ArmFailure): string | undefined {
   switch (f.code) {
     case 'AuthorizationFailed':
       return authorizationAdvice(f.message)
+    case 'InvalidAuthenticationTokenTenant':
+      return otherTenantAdvice(f.message)
     case 'LinkedAuthorizationFailed':
       return 'Attaching a user-assigned identity needs Microsoft.ManagedIdentity/userAssignedIdentities/assign/action on it: ask for Managed Identity Operator on the identity (or its group).'
     case 'RoleAssignmentLimitExceeded':
@@ -155,4 +157,15 @@ function authorizationAdvice(message: string): string {
     return 'Your account lacks a permission at this scope: ask an Owner of it for the role the step needs.'
   const role = ROLE_FOR_ACTION.find(([pattern]) => pattern.test(action))?.[1] ?? 'Contributor'
   return `You need ${action} at this scope: ask for ${role} on it.`
+}
+
+/**
+ * The subscription is in another Microsoft Entra tenant than the token's: ARM's message names it
+ * ("It must match the tenant 'https://sts.windows.net/{tenant}/'").
+ */
+function otherTenantAdvice(message: string): string {
+  const tenant = /must match the tenant 'https:\/\/[^/']+\/([^/']+)\/?'/i.exec(message)?.[1]
+  const which = tenant ? `tenant ${tenant}` : 'another tenant'
+  const id = tenant ?? '<tenant>'
+  return `The subscription is in ${which}: sign in to it (idtopo: --tenant ${id}, or az login --tenant ${id}; the designer: the authority https://login.microsoftonline.com/${id} in the sign-in settings).`
 }

@@ -9,16 +9,23 @@ export interface Connection {
   readonly sandbox: boolean
 }
 
+/** How to sign in: client credentials (a sandbox with sign-in), and the tenant asked for. */
+export interface SignIn {
+  readonly client?: ClientSecretAuth
+  /** --tenant: for Azure, the tenant DefaultAzureCredential signs in to (az login --tenant …). */
+  readonly tenantId?: string
+}
+
 /**
- * Azure through DefaultAzureCredential (az login, environment, managed identity), or the HTTPS
- * sandbox at a URL, whose self-signed certificate is fetched from it and trusted for that
- * connection only (the process-wide TLS check stays on); a sandbox with sign-in is reached with
- * the client credentials given.
+ * Azure through DefaultAzureCredential (az login, environment, managed identity; in the tenant
+ * given, else the credential's own), or the HTTPS sandbox at a URL, whose self-signed certificate
+ * is fetched from it and trusted for that connection only (the process-wide TLS check stays on);
+ * a sandbox with sign-in is reached with the client credentials given.
  */
 export async function connectTarget(
   sandboxUrl: string | undefined,
   onRemainingWrites: RemainingWrites,
-  auth?: ClientSecretAuth,
+  signIn: SignIn = {},
   command = 'apply',
   /** The exit code when the sandbox does not answer: import and drift say 1, "ARM failed". */
   unreachableExit: number = EXIT.invalid,
@@ -28,7 +35,12 @@ export async function connectTarget(
   if (sandboxUrl === undefined) {
     const { DefaultAzureCredential } = await import('@azure/identity')
     return {
-      gateway: createSdkGateway({ credential: new DefaultAzureCredential(), onRemainingWrites }),
+      gateway: createSdkGateway({
+        credential: new DefaultAzureCredential(
+          signIn.tenantId ? { tenantId: signIn.tenantId } : {},
+        ),
+        onRemainingWrites,
+      }),
       endpoint: 'https://management.azure.com',
       sandbox: false,
     }
@@ -42,7 +54,7 @@ export async function connectTarget(
     )
   }
   const { connectHttpsSandbox } = await import('../azure/https-sandbox.ts')
-  const options = await connectHttpsSandbox(url.origin, auth).catch((e: unknown) => {
+  const options = await connectHttpsSandbox(url.origin, signIn.client).catch((e: unknown) => {
     throw new CliError(
       `idtopo ${command}: ${e instanceof Error ? e.message : String(e)}`,
       unreachableExit,
@@ -62,13 +74,23 @@ export const SIGN_IN_FLAGS = {
   tenant: { type: 'string' },
 } as const
 
-export const SIGN_IN_USAGE = `  --client-id ID, --client-secret S, --tenant T
+export const SIGN_IN_USAGE = `  --tenant T             Azure: the Microsoft Entra tenant to sign in to, the subscription's
+                         (as az login --tenant T; ARM answers InvalidAuthenticationTokenTenant
+                         to a token of another tenant)
+  --client-id ID, --client-secret S, --tenant T
                          sign in to a sandbox started with --login by client credentials, as a
                          pipeline does (default: AZURE_CLIENT_ID, AZURE_CLIENT_SECRET,
                          AZURE_TENANT_ID; seeded clients: sandbox-pipeline, sandbox-reader)`
 
+/** The sign-in the flags ask for: client credentials (else azure-identity's environment variables) and --tenant. */
+export function signInOf(command: string, values: Record<string, unknown>): SignIn {
+  const client = clientAuth(command, values)
+  const tenantId = typeof values.tenant === 'string' ? values.tenant : undefined
+  return { ...(client ? { client } : {}), ...(tenantId ? { tenantId } : {}) }
+}
+
 /** Client credentials from the flags, else azure-identity's environment variables. */
-export function clientAuth(
+function clientAuth(
   command: string,
   values: Record<string, unknown>,
 ): ClientSecretAuth | undefined {

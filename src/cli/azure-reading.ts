@@ -4,7 +4,7 @@ import type { ArmGateway } from '../apply/gateway.ts'
 import { withReadRetries } from '../apply/reading.ts'
 import { systemClock } from '../azure/system-clock.ts'
 import { terminalText } from '../lib/encode/terminal.ts'
-import { clientAuth, connectTarget, type Connection } from './apply-connection.ts'
+import { connectTarget, signInOf, type Connection } from './apply-connection.ts'
 import { checkAzureFlags } from './azure-flags.ts'
 import { CliError, EXIT } from './io.ts'
 
@@ -37,7 +37,7 @@ export async function readingTarget(
   const connection = await connectTarget(
     values.sandbox as string | undefined,
     () => {},
-    clientAuth(command, values),
+    signInOf(command, values),
     command,
     // PRODUCT.md §12: 2 for bad flags, 1 when ARM fails (a sandbox that does not answer too).
     EXIT.findings,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { signInOf } from '@/cli/apply-connection.ts'
 import { runCli } from '@/cli/main.ts'
 import { serializeDesign } from '@/model/serialize.ts'
 import { design } from '../support/builder.ts'
@@ -49,5 +50,19 @@ describe('idtopo usage errors', () => {
     expect(await firstError(['rules', '--format', 'JSON'])).toBe(
       'idtopo rules: --format must be one of text, json, not "JSON"; did you mean json?',
     )
+  })
+})
+
+describe('the sign-in flags', () => {
+  it('takes --tenant for Azure alone, and client credentials with it for a sandbox', () => {
+    expect(signInOf('apply', { tenant: 'contoso.example' })).toEqual({
+      tenantId: 'contoso.example',
+    })
+    expect(
+      signInOf('apply', { tenant: 't', 'client-id': 'sandbox-pipeline', 'client-secret': 's' }),
+    ).toEqual({
+      client: { clientId: 'sandbox-pipeline', clientSecret: 's', tenantId: 't' },
+      tenantId: 't',
+    })
   })
 })

@@ -156,6 +156,28 @@ describe('idtopo import and drift against the HTTPS sandbox', () => {
     )
   }, 30_000)
 
+  it('exits 1 for a subscription of another tenant, saying which tenant to sign in to', async () => {
+    const fabrikam = '3f3f0000-0000-4000-8000-00000000fab1'
+    const theirs = '33333333-3333-4333-8333-333333333333'
+    server.sandbox.seed({
+      subscriptions: [{ subscriptionId: theirs, tenantId: fabrikam }],
+      resourceGroups: [{ name: 'fab-rg', subscriptionId: theirs }],
+    })
+    const m = memoryIO(files)
+    const args = ['--subscription', theirs, '--resource-group', 'fab-rg', '--sandbox', server.url]
+    expect(await runCli(['import', ...args], m.io)).toBe(1)
+    expect(
+      m
+        .stderr()
+        .split('\n')
+        .find((l) => l.startsWith('idtopo import:')),
+    ).toMatch(
+      new RegExp(
+        `^idtopo import: cannot read fab-rg: InvalidAuthenticationTokenTenant \\(401\\): The access token is from the wrong issuer .* — The subscription is in tenant ${fabrikam}: sign in to it \\(idtopo: --tenant ${fabrikam}, or az login --tenant ${fabrikam}; the designer: the authority https://login.microsoftonline.com/${fabrikam} in the sign-in settings\\)\\.$`,
+      ),
+    )
+  }, 30_000)
+
   it('exits 1 when the sandbox does not answer (ARM failed), as for any failed read', async () => {
     const m = memoryIO(files)
     // A port nothing listens on.

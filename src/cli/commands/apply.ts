@@ -14,7 +14,7 @@ import { parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
 import { checkAzureFlags, checkPrincipalNodes, parsePrincipalFlags } from '../azure-flags.ts'
 import { emit, loadDesign, writeFailure } from '../load.ts'
-import { clientAuth, connectTarget, SIGN_IN_FLAGS, SIGN_IN_USAGE } from '../apply-connection.ts'
+import { connectTarget, SIGN_IN_FLAGS, SIGN_IN_USAGE, signInOf } from '../apply-connection.ts'
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { formatApplyEvent, formatApplySummary } from '../format-apply.ts'
 import { terminalText as t } from '../../lib/encode/terminal.ts'
@@ -23,7 +23,7 @@ export const applyCommand: Command = {
   name: 'apply',
   summary: 'create the identities and role assignments of a design in Azure (or the sandbox)',
   usage: `Usage: idtopo apply FILE --subscription ID --resource-group RG [--location L]
-                    [--sandbox URL [--client-id ID --client-secret S [--tenant T]]]
+                    [--tenant T] [--sandbox URL [--client-id ID --client-secret S]]
                     [--report OUT] [--principal NODE=OBJECT_ID ...]
                     [--confirm-privileged] [--concurrency N]
 
@@ -86,7 +86,7 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
       const connection = await connectTarget(
         values.sandbox as string | undefined,
         (n, bucket) => pacer.observeRemaining(n, bucket),
-        clientAuth(this.name, values),
+        signInOf(this.name, values),
       )
       const gateway = withReadRetries(connection.gateway, {
         clock: systemClock,

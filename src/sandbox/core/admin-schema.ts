@@ -56,7 +56,13 @@ const additions = z.strictObject({
     ),
   ),
   subscriptions: z.optional(
-    z.array(z.strictObject({ subscriptionId: z.string(), displayName: z.optional(z.string()) })),
+    z.array(
+      z.strictObject({
+        subscriptionId: z.string(),
+        displayName: z.optional(z.string()),
+        tenantId: z.optional(z.string()),
+      }),
+    ),
   ),
   principals: z.optional(
     z.array(

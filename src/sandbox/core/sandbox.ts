@@ -18,6 +18,7 @@ import { authorize } from './rbac-gate.ts'
 import { type RbacAssignmentSeed, seedRbac } from './rbac-seed.ts'
 import { addToWorld, type WorldAdditions } from './seed-additions.ts'
 import { DEFAULT_SEED, seedState } from './seed.ts'
+import { wrongTenant } from './subscriptions.ts'
 import type { SandboxOutcome, SandboxRequest, SandboxResponse, SandboxState } from './types.ts'
 
 export interface SandboxOptions {
@@ -124,6 +125,13 @@ export function createSandbox(input: CreateSandboxInput): Sandbox {
       now: now(),
       origin: `https://${request.headers.host ?? 'management.azure.com'}`,
     }
+    // The token's tenant is checked before any permission: ARM answers 401 for another tenant's.
+    const [first, subscriptionId] = request.segments
+    const foreign =
+      first?.toLowerCase() === 'subscriptions' && subscriptionId !== undefined
+        ? wrongTenant(ctx, subscriptionId)
+        : undefined
+    if (foreign) return answer(foreign)
     const authz = settings.rbac ? authorize(ctx) : { allowed: true as const }
     if (!authz.allowed) return answer(authz.response)
     const gate = frontDoor(ctx, draw, id)

@@ -20,6 +20,8 @@ export interface WorldAdditions {
   readonly subscriptions?: readonly {
     readonly subscriptionId: string
     readonly displayName?: string
+    /** Another tenant's subscription: listed and reached only with a token for that tenant. */
+    readonly tenantId?: string
   }[]
   /** Principals that exist in the directory already (a developer's user or group). */
   readonly principals?: readonly { readonly id: string; readonly type: PrincipalType }[]
@@ -55,6 +57,7 @@ export function addToWorld(
     state.subscriptions[idKey(subscriptionId(s.subscriptionId))] = {
       subscriptionId: s.subscriptionId,
       displayName: s.displayName ?? s.subscriptionId,
+      ...(s.tenantId ? { tenantId: s.tenantId.toLowerCase() } : {}),
     }
   for (const p of add.principals ?? [])
     state.principals[p.id.toLowerCase()] = {

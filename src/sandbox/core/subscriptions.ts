@@ -1,8 +1,8 @@
 import { type Ctx, json } from './context.ts'
-import { subscriptionNotFound } from './errors.ts'
+import { armError, subscriptionNotFound } from './errors.ts'
 import { idKey } from './ids.ts'
 import { pageOf } from './paging.ts'
-import type { JsonObject, SubscriptionRecord } from './types.ts'
+import type { JsonObject, SandboxResponse, SubscriptionRecord } from './types.ts'
 
 export const findSubscription = (ctx: Ctx, id: string): SubscriptionRecord | undefined =>
   ctx.state.subscriptions[idKey(`/subscriptions/${id}`)]
@@ -13,7 +13,7 @@ function render(ctx: Ctx, s: SubscriptionRecord): JsonObject {
     authorizationSource: 'RoleBased',
     managedByTenants: [],
     subscriptionId: s.subscriptionId,
-    tenantId: ctx.state.tenantId,
+    tenantId: tenantOf(ctx, s),
     displayName: s.displayName,
     state: 'Enabled',
     subscriptionPolicies: {
@@ -24,8 +24,30 @@ function render(ctx: Ctx, s: SubscriptionRecord): JsonObject {
   }
 }
 
+/** The subscription's tenant: its own, else the sandbox's. */
+const tenantOf = (ctx: Ctx, s: SubscriptionRecord): string => s.tenantId ?? ctx.state.tenantId
+
+/** ARM lists the subscriptions of the token's tenant only. */
 export function listSubscriptions(ctx: Ctx) {
-  return pageOf(ctx, Object.values(ctx.state.subscriptions), (s) => render(ctx, s))
+  const mine = Object.values(ctx.state.subscriptions).filter(
+    (s) => tenantOf(ctx, s) === ctx.caller.tenantId,
+  )
+  return pageOf(ctx, mine, (s) => render(ctx, s))
+}
+
+/**
+ * ARM's 401 for a request under a subscription of another tenant than the token's (the message
+ * as ARM words it: azure-sdk-for-python#38382, Azure/LogicAppsUX#9068); undefined otherwise.
+ */
+export function wrongTenant(ctx: Ctx, subscriptionId: string): SandboxResponse | undefined {
+  const s = findSubscription(ctx, subscriptionId)
+  if (!s || tenantOf(ctx, s) === ctx.caller.tenantId) return undefined
+  const wanted = tenantOf(ctx, s)
+  return armError(
+    401,
+    'InvalidAuthenticationTokenTenant',
+    `The access token is from the wrong issuer 'https://sts.windows.net/${ctx.caller.tenantId}/'. It must match the tenant 'https://sts.windows.net/${wanted}/' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${wanted}' to get the token. Note, if the subscription is transferred to another tenant there is no impact to the services, but information about new tenant could take time to propagate (up to an hour). If you just transferred your subscription and see this error message, please try back later.`,
+  )
 }
 
 export function getSubscription(ctx: Ctx, id: string) {

@@ -37,6 +37,8 @@ export type PrincipalType = 'ServicePrincipal' | 'User' | 'Group' | 'ForeignGrou
 export interface SubscriptionRecord {
   readonly subscriptionId: string
   readonly displayName: string
+  /** Its Microsoft Entra tenant, when not the sandbox's own (one of `tenants`). */
+  readonly tenantId?: string
 }
 
 /** A Microsoft Entra tenant the signed-in account is also in (a guest's, a customer's). */

@@ -47,6 +47,34 @@ describe('ARM request handling', () => {
     expect(call(sandbox, 'PUT', v('/tenants', '2022-12-01'), {}).status).toBe(405)
   })
 
+  it('lists only the token’s tenant’s subscriptions, and answers 401 InvalidAuthenticationTokenTenant under another’s', () => {
+    const { sandbox } = testSandbox()
+    const fabrikam = '3f3f0000-0000-4000-8000-00000000fab1'
+    const theirs = '33333333-3333-4333-8333-333333333333'
+    sandbox.seed({ subscriptions: [{ subscriptionId: theirs, tenantId: fabrikam }] })
+    const listed = call(sandbox, 'GET', v('/subscriptions', '2022-12-01'))
+    expect(listed.json.value.map((s: { subscriptionId: string }) => s.subscriptionId)).toEqual([
+      '11111111-1111-1111-1111-111111111111',
+    ])
+    const r = call(sandbox, 'GET', v(`/subscriptions/${theirs}/resourcegroups`, '2022-12-01'))
+    expect(r.status).toBe(401)
+    expect(r.json.error).toEqual({
+      code: 'InvalidAuthenticationTokenTenant',
+      message: `The access token is from the wrong issuer 'https://sts.windows.net/22222222-2222-2222-2222-222222222222/'. It must match the tenant 'https://sts.windows.net/${fabrikam}/' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${fabrikam}' to get the token. Note, if the subscription is transferred to another tenant there is no impact to the services, but information about new tenant could take time to propagate (up to an hour). If you just transferred your subscription and see this error message, please try back later.`,
+    })
+    // A token for that tenant (its tid claim) reaches it.
+    const payload = btoa(JSON.stringify({ tid: fabrikam, oid: fabrikam }))
+    const theirToken = { authorization: `Bearer h.${payload}.s`, host: 'sandbox.test' }
+    const ok = call(
+      sandbox,
+      'GET',
+      v(`/subscriptions/${theirs}`, '2022-12-01'),
+      undefined,
+      theirToken,
+    )
+    expect([ok.status, ok.json.tenantId]).toEqual([200, fabrikam])
+  })
+
   it('requires api-version: 400 MissingApiVersionParameter, and rejects a malformed one', () => {
     const { sandbox } = testSandbox()
     const r = call(sandbox, 'GET', SUB_ID)
