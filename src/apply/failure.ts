@@ -111,7 +111,9 @@ export function adviceFor(f: ArmFailure): string | undefined {
     case 'LinkedAuthorizationFailed':
       return 'Attaching a user-assigned identity needs Microsoft.ManagedIdentity/userAssignedIdentities/assign/action on it: ask for Managed Identity Operator on the identity (or its group).'
     case 'RoleAssignmentLimitExceeded':
-      return 'The subscription holds 5,000 role assignments. Share user-assigned identities (Optimize identities) or assign at group scope.'
+      // No number: Learn has said 4,000 since 2021 (MicrosoftDocs/azure-docs#83640), PRODUCT.md
+      // 5,000; ARM's refusal is the limit, whichever it is.
+      return 'The subscription holds as many role assignments as ARM allows (see Azure RBAC limits on Microsoft Learn). Share user-assigned identities (Optimize identities), grant developers through groups, or remove unused assignments.'
     case 'ResourceNotFound':
     case 'ResourceGroupNotFound':
       return 'Check the binding: the resource does not exist in the chosen subscription and resource group.'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { retryReason, type ArmFailure } from '@/apply/failure.ts'
+import { adviceFor, classify, retryReason, type ArmFailure } from '@/apply/failure.ts'
 
 const COSMOS_LOOKUP: ArmFailure = {
   code: 'BadRequest',
@@ -28,5 +28,26 @@ describe('retryReason: why a step waits, in words', () => {
       'Azure answered a server error (ServiceUnavailable 503)',
       'InvalidTemplate 400',
     ])
+  })
+})
+
+describe('adviceFor: the next step for the user', () => {
+  it('names the tenant a subscription of another tenant wants, from ARM’s message', () => {
+    const message =
+      "The access token is from the wrong issuer 'https://sts.windows.net/aaaa/'. It must match the tenant 'https://sts.windows.net/bbbb/' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/bbbb' to get the token."
+    expect(adviceFor({ status: 401, code: 'InvalidAuthenticationTokenTenant', message })).toBe(
+      'The subscription is in tenant bbbb: sign in to it (idtopo: --tenant bbbb, or az login --tenant bbbb; the designer: the authority https://login.microsoftonline.com/bbbb in the sign-in settings).',
+    )
+    expect(classify({ status: 401, code: 'InvalidAuthenticationTokenTenant', message })).toBe(
+      'permanent',
+    )
+  })
+
+  it('says the subscription is at ARM’s role assignment limit, and what to do', () => {
+    expect(
+      adviceFor({ status: 400, code: 'RoleAssignmentLimitExceeded', message: 'No more.' }),
+    ).toBe(
+      'The subscription holds as many role assignments as ARM allows (see Azure RBAC limits on Microsoft Learn). Share user-assigned identities (Optimize identities), grant developers through groups, or remove unused assignments.',
+    )
   })
 })
