@@ -122,9 +122,12 @@ function build(design: Design): AccessibleNames {
       case 'ambiguous':
         return 'with no identity chosen'
       case 'notOnApp':
+        // An empty `via` loads (rules judge it): there is no name to read out.
         return edge.via === 'system'
           ? 'through its system-assigned identity, which is off'
-          : `through ${nameOf(edge.via ?? '')}, not one of its identities`
+          : edge.via === ''
+            ? 'through an empty identity name (via ""), which names none of its identities'
+            : `through ${nameOf(edge.via ?? '')}, not one of its identities`
       default:
         return assertNever(r.reason, 'unresolved reason')
     }

@@ -73,6 +73,7 @@ describe('accessible names of nodes and edges', () => {
       .access('api', 'st', ['Storage Blob Data Reader'], { id: 'amb' })
       .access('lone', 'st', ['Storage Blob Data Reader'], { id: 'none' })
       .access('api', 'st', ['Storage Blob Data Reader'], { id: 'off', via: 'm9' })
+      .access('api', 'st', ['Storage Blob Data Reader'], { id: 'empty', via: '' })
       .build()
     const n = accessibleNames(d)
     expect(n.edge('amb')).toMatch(/^Access from api to store with no identity chosen: /)
@@ -81,6 +82,10 @@ describe('accessible names of nodes and edges', () => {
     )
     expect(n.edge('off')).toMatch(
       /^Access from api to store through m9, not one of its identities: /,
+    )
+    // A file may give via "" (PRODUCT.md §4: via is not structural): no blank name is read out.
+    expect(n.edge('empty')).toMatch(
+      /^Access from api to store through an empty identity name \(via ""\), which names none of its identities: /,
     )
   })
 
