@@ -17,6 +17,8 @@ export interface SignedInAccount {
   readonly username: string
   /** Microsoft Entra object id: what a developer node binds to with "Use my account". */
   readonly objectId: string
+  /** The tenant the sign-in is for (MSAL's account), when known. */
+  readonly tenantId?: string
 }
 
 /** The sandbox running inside the page, with its settings. */

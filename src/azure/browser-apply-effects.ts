@@ -99,7 +99,12 @@ export function browserApplyEffects(
         const a = session.account
         if (!a) return null
         const oid = (a.idTokenClaims as { oid?: string } | undefined)?.oid ?? a.localAccountId
-        return { name: a.name ?? a.username, username: a.username, objectId: oid }
+        return {
+          name: a.name ?? a.username,
+          username: a.username,
+          objectId: oid,
+          ...(a.tenantId ? { tenantId: a.tenantId } : {}),
+        }
       }
       return {
         get gateway() {

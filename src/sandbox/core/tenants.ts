@@ -15,7 +15,10 @@ const HOME: Omit<TenantRecord, 'tenantId'> = {
 export function listTenants(ctx: Ctx) {
   const all: TenantRecord[] = [
     { tenantId: ctx.state.tenantId, ...HOME },
-    ...Object.values(ctx.state.tenants ?? {}),
+    // A seed naming the sandbox's own tenant adds nothing: ARM lists each tenant once.
+    ...Object.values(ctx.state.tenants ?? {}).filter(
+      (t) => t.tenantId.toLowerCase() !== ctx.state.tenantId.toLowerCase(),
+    ),
   ]
   return pageOf(ctx, all, (t) => ({
     id: `/tenants/${t.tenantId}`,

@@ -32,7 +32,10 @@ export interface ApplyActions extends RunActions, AzureReadActions {
   chooseTarget(target: ApplyTarget): Promise<void>
   saveEntra(settings: EntraSettings): Promise<void>
   signIn(selectAccount?: boolean): Promise<void>
-  /** Signs in again through the same authority host, for one of `tenants`. */
+  /**
+   * Signs in again through the same authority host, for one of `tenants`; when that sign-in fails
+   * or is cancelled, the sign-in settings are restored.
+   */
   signInToTenant(tenantId: string): Promise<void>
   signOut(): Promise<void>
   selectSubscription(id: string): Promise<void>
@@ -217,6 +220,11 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
         const host = new URL(entra.authority).origin
         await get().saveEntra({ ...entra, authority: `${host}/${tenantId}` })
         await get().signIn()
+        if (get().account && get().error === null) return
+        // Cancelled or refused: the settings go back to what worked, and the reason stays shown.
+        const failed = get().error
+        await get().saveEntra(entra)
+        set({ error: failed })
       },
       signOut: () =>
         step('Signing out…', async () => {

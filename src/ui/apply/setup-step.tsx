@@ -7,6 +7,7 @@ import {
   settingsProblem,
 } from '../../apply/entra-settings.ts'
 import type { Tenant } from '../../apply/gateway.ts'
+import type { SignedInAccount } from '../../apply/ports.ts'
 import { useDesigner } from '../store-context.tsx'
 import { useApply } from './apply-context.tsx'
 import { SandboxSettings } from './sandbox-settings.tsx'
@@ -198,10 +199,13 @@ function ScopePicker(props: { action?: SetupAction | undefined }) {
     location: true,
   }
   const ready = s.subscriptionId !== '' && s.resourceGroup !== '' && s.busy === null
+  // No subscription listed: said only when the list was read (an error is another story), or when
+  // tenants were read after it (a tenant's sign-in failed, and the list from before still holds).
+  const noneListed = s.busy === null && (s.error === null || s.tenants.length > 0)
   if (s.subscriptions.length === 0)
-    return s.target === 'azure' && s.account && s.busy === null && s.error === null ? (
+    return s.target === 'azure' && s.account && noneListed ? (
       <NoSubscription
-        username={s.account.username}
+        account={s.account}
         authority={s.entra?.authority}
         tenants={s.tenants}
         onTenant={(id) => void s.signInToTenant(id)}
@@ -259,19 +263,25 @@ function ScopePicker(props: { action?: SetupAction | undefined }) {
  * other tenants the account is in are offered, one click each.
  */
 function NoSubscription(props: {
-  username: string
+  account: SignedInAccount
   authority: string | undefined
   tenants: readonly Tenant[]
   onTenant: (tenantId: string) => void
 }) {
-  const current = props.authority?.split('/').pop()?.toLowerCase()
+  // The tenant signed in to: the account's (an `organizations` authority names none), and the
+  // one the authority names.
+  const current = [props.account.tenantId, props.authority?.split('/').pop()].flatMap((t) =>
+    t ? [t.toLowerCase()] : [],
+  )
   const others = props.tenants.filter(
-    (t) => t.tenantId.toLowerCase() !== current && t.defaultDomain.toLowerCase() !== current,
+    (t) =>
+      !current.includes(t.tenantId.toLowerCase()) &&
+      !current.includes(t.defaultDomain.toLowerCase()),
   )
   return (
     <div className="apply-notice">
       <p role="status">
-        {props.username} sees no subscription
+        {props.account.username} sees no subscription
         {props.authority ? ` through ${props.authority}` : ''}. Subscriptions in another Microsoft
         Entra tenant (directory) are listed only when you sign in to it
         {others.length > 0

@@ -20,7 +20,11 @@ describe('ARM request handling', () => {
   it('lists the account’s tenants at GET /tenants: its own, then those added (Tenants - List)', () => {
     const { sandbox } = testSandbox()
     sandbox.seed({
-      tenants: [{ tenantId: '3f3f0000-0000-4000-8000-00000000fab1', displayName: 'Fabrikam' }],
+      tenants: [
+        { tenantId: '3f3f0000-0000-4000-8000-00000000fab1', displayName: 'Fabrikam' },
+        // Its own tenant again: listed once.
+        { tenantId: '22222222-2222-2222-2222-222222222222', displayName: 'Sandbox again' },
+      ],
     })
     const r = call(sandbox, 'GET', v('/tenants', '2022-12-01'))
     expect(r.status).toBe(200)

@@ -132,15 +132,20 @@ describe('apply to Azure', () => {
    * Azure where the account's token lists no subscription (ARM lists the token's tenant's only),
    * the account being in the sandbox's tenant and Fabrikam's; `tenants` answers GET /tenants.
    */
-  function noSubscription(tenants: 'listed' | 'failing') {
+  function noSubscription(tenants: 'listed' | 'failing', refusing?: string) {
     const { effects, signIns } = azureEffects()
     effects.sandbox.seed({
       tenants: [{ tenantId: FABRIKAM, displayName: 'Fabrikam', defaultDomain: 'fabrikam.example' }],
     })
     const store = createApplyStore({
       ...effects,
-      connectAzure: async () => {
+      // The account signs in to the tenant the authority names (`organizations`: its home, the
+      // sandbox's); `refusing` is a tenant whose sign-in fails, as Entra refuses a stranger.
+      connectAzure: async (entra) => {
         const connection = await effects.connectAzure()
+        const named = entra.authority.split('/').pop() ?? ''
+        const tenantId = /^[0-9a-f-]{36}$/i.test(named) ? named : SANDBOX_TENANT_ID
+        const inTenant = (a: SignedInAccount | null) => a && { ...a, tenantId }
         const gateway = new Proxy(connection.gateway, {
           get: (target, key) =>
             key === 'listSubscriptions'
@@ -149,11 +154,27 @@ describe('apply to Azure', () => {
                 ? async () => Promise.reject(new Error('403'))
                 : Reflect.get(target, key),
         })
-        return { ...connection, gateway }
+        return {
+          ...connection,
+          gateway,
+          account: () => inTenant(connection.account()),
+          signIn: async (select?: boolean) => {
+            if (tenantId === refusing) {
+              signIns.push(select === true)
+              throw new Error(`AADSTS50020: the account does not exist in tenant ${tenantId}.`)
+            }
+            return inTenant(await connection.signIn(select))
+          },
+        }
       },
     })
     return { store, signIns }
   }
+
+  const offered = () =>
+    within(screen.getByRole('list', { name: 'Your other tenants' }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent)
 
   it('says why a signed-in account sees no subscription, and offers its other tenants', async () => {
     const { store, signIns } = noSubscription('listed')
@@ -163,25 +184,31 @@ describe('apply to Azure', () => {
       'ada@contoso.example sees no subscription through https://login.microsoftonline.com/organizations. Subscriptions in another Microsoft Entra tenant (directory) are listed only when you sign in to it: choose one below. Otherwise, ask for a role (Reader at least) on a subscription.',
     )
     expect(screen.queryByRole('combobox', { name: 'Subscription' })).toBeNull()
-    const list = screen.getByRole('list', { name: 'Your other tenants' })
-    expect(
-      within(list)
-        .getAllByRole('listitem')
-        .map((li) => li.textContent),
-    ).toEqual([
-      `Sign in to Sandbox sandbox.example (${SANDBOX_TENANT_ID})`,
-      `Sign in to Fabrikam fabrikam.example (${FABRIKAM})`,
-    ])
-    await userEvent.click(within(list).getByRole('button', { name: 'Sign in to Fabrikam' }))
+    // Not the tenant signed in to (the account's, which an `organizations` authority does not name).
+    expect(offered()).toEqual([`Sign in to Fabrikam fabrikam.example (${FABRIKAM})`])
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in to Fabrikam' }))
     await waitFor(() =>
       expect(store.getState().entra?.authority).toBe(
         `https://login.microsoftonline.com/${FABRIKAM}`,
       ),
     )
     await waitFor(() => expect(signIns).toEqual([false, false]))
-    // Signed in through Fabrikam: its own tenant is no longer offered.
-    expect(await screen.findByRole('button', { name: 'Sign in to Sandbox' })).toBeInTheDocument()
-    expect(screen.queryByRole('button', { name: 'Sign in to Fabrikam' })).toBeNull()
+    await screen.findByRole('button', { name: 'Sign in to Sandbox' })
+    expect(offered()).toEqual([`Sign in to Sandbox sandbox.example (${SANDBOX_TENANT_ID})`])
+  })
+
+  it('keeps the sign-in settings that worked when the other tenant refuses the sign-in', async () => {
+    const { store, signIns } = noSubscription('listed', FABRIKAM)
+    await registered(store)
+    await act(() => store.getState().signIn())
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign in to Fabrikam' }))
+    await waitFor(() => expect(signIns).toEqual([false, false]))
+    await waitFor(() => expect(store.getState().error).toMatch(/AADSTS50020/))
+    expect(store.getState().entra?.authority).toBe(
+      'https://login.microsoftonline.com/organizations',
+    )
+    expect(store.getState().account?.tenantId).toBe(SANDBOX_TENANT_ID)
+    expect(await screen.findByRole('button', { name: 'Sign in to Fabrikam' })).toBeInTheDocument()
   })
 
   it('says where to name another tenant when the tenants cannot be listed', async () => {
