@@ -99,8 +99,12 @@ export function retryReason(f: ArmFailure): string {
   }
 }
 
-/** The next step for the user, for the failures people meet applying identities. */
+/**
+ * The next step for the user, for the failures people meet applying identities: the step's own
+ * when the step that met the failure knew more than the code says (`advice`).
+ */
 export function adviceFor(f: ArmFailure): string | undefined {
+  if (f.advice) return f.advice
   if (isPrincipalNotReady(f))
     return 'The identity is new and not yet replicated in Microsoft Entra ID. Re-run apply in a few minutes; nothing will be duplicated.'
   switch (f.code) {

@@ -164,7 +164,7 @@ export async function runApply(preview: Preview, options: ApplyOptions): Promise
       const failure: ArmFailure = isArmFailure(e)
         ? e
         : { code: 'InternalError', message: e instanceof Error ? e.message : String(e) }
-      const advice = failure.advice ?? adviceFor(failure)
+      const advice = adviceFor(failure)
       return {
         result: {
           ...base(item, 'failed', attempts),

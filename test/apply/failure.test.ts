@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { describeFailure } from '@/apply/describe.ts'
 import { adviceFor, classify, retryReason, type ArmFailure } from '@/apply/failure.ts'
 
 const COSMOS_LOOKUP: ArmFailure = {
@@ -41,6 +42,12 @@ describe('adviceFor: the next step for the user', () => {
     expect(classify({ status: 401, code: 'InvalidAuthenticationTokenTenant', message })).toBe(
       'permanent',
     )
+  })
+
+  it('prefers the advice of the step that met the failure, wherever it is described', () => {
+    const f = { status: 409, code: 'RoleAssignmentExists', message: 'exists', advice: 'Remove X.' }
+    expect(adviceFor(f)).toBe('Remove X.')
+    expect(describeFailure(f, true)).toBe('RoleAssignmentExists (409): exists — Remove X.')
   })
 
   it('says the subscription is at ARM’s role assignment limit, and what to do', () => {
