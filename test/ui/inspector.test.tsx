@@ -246,17 +246,29 @@ describe('Inspector', () => {
       },
     )
 
+    /** An access whose file gives `via: ""` (it loads: via is not structural, PRODUCT.md §4). */
+    const emptyVia = design()
+      .app('api', { name: 'receipts-api', systemAssigned: true })
+      .service('st', 'storage', { name: 'receiptstore' })
+      .access('api', 'st', ['Storage Blob Data Reader'], { id: 'e1', via: '' })
+      .build()
+
     it('says a file’s empty via names no identity, not that none was chosen', () => {
-      const d = design()
-        .app('api', { name: 'receipts-api', systemAssigned: true })
-        .service('st', 'storage', { name: 'receiptstore' })
-        .access('api', 'st', ['Storage Blob Data Reader'], { id: 'e1', via: '' })
-        .build()
-      const t = renderWithStore(<Inspector />, d)
+      const t = renderWithStore(<Inspector />, emptyVia)
       act(() => t.store.getState().select({ nodes: [], edges: ['e1'] }))
       expect(screen.getByRole('alert')).toHaveTextContent(
         'The file gives an empty identity (via ""), which names none of this app’s: choose one.',
       )
+    })
+
+    it('lists an empty via as such among the app’s connections', () => {
+      const t = renderWithStore(<Inspector />, emptyVia)
+      act(() => t.store.getState().select({ nodes: ['api'], edges: [] }))
+      expect(
+        within(screen.getByRole('region', { name: 'Connections' })).getByText(
+          'Storage Blob Data Reader · via an empty identity name',
+        ),
+      ).toBeInTheDocument()
     })
 
     it('deletes the connection', async () => {

@@ -27,7 +27,7 @@ export function Connections({ node }: { node: DesignNode }) {
                 : `accessed by ${name(other)}`
           const detail =
             e.kind === 'access'
-              ? `${e.roles.join(', ')}${e.via ? ` · via ${e.via === SYSTEM_VIA ? 'system-assigned' : name(e.via)}` : ''}`
+              ? `${e.roles.join(', ')}${e.via === undefined ? '' : ` · via ${viaName(e.via, name)}`}`
               : ''
           return (
             <li key={e.id}>
@@ -46,4 +46,10 @@ export function Connections({ node }: { node: DesignNode }) {
       </ul>
     </section>
   )
+}
+
+/** How an access edge's `via` reads in the list (a file may give an empty one: it names nothing). */
+function viaName(via: string, name: (id: string) => string): string {
+  if (via === SYSTEM_VIA) return 'system-assigned'
+  return via === '' ? 'an empty identity name' : name(via)
 }
