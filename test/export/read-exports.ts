@@ -75,6 +75,16 @@ export function asFile(text: string): string {
   return Buffer.from(text, 'utf8').toString('utf8').normalize('NFC')
 }
 
+/**
+ * A found assignment with its names as a file can carry them (asFile): two names a file cannot
+ * tell apart (two lone surrogates, both U+FFFD) name the same thing to a reader.
+ */
+const asFound = (f: Found): Found => ({
+  ...f,
+  target: asFile(f.target),
+  principal: asFile(f.principal),
+})
+
 function byPrincipalId(d: Design, id: string): string {
   const node = d.nodes.find((n) => n.azure?.principalId === id)
   if (!node) throw new Error(`no node has principal id ${id}`)
@@ -102,6 +112,7 @@ export function expected(d: Design, reader: 'bicep' | 'other' = 'other'): Found[
         name: literal,
       }
     })
+    .map(asFound)
     .sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)))
 }
 
@@ -246,7 +257,7 @@ export function terraformAssignments(json: Record<string, any>, d: Design): Foun
       principalType: undefined,
       name: name(r.name),
     }))
-  return [...rbac, ...cosmos]
+  return [...rbac, ...cosmos].map(asFound)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -367,7 +378,7 @@ export function bicepAssignments(source: string, d: Design): Found[] {
       name: nameLiteral && GUID.test(nameLiteral) ? nameLiteral : undefined,
     })
   }
-  return found
+  return found.map(asFound)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -489,5 +500,5 @@ export function cliAssignments(script: string, d: Design): Found[] {
       ),
     })
   }
-  return found
+  return found.map(asFound)
 }
