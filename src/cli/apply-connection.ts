@@ -86,6 +86,13 @@ export const SIGN_IN_USAGE = `  --tenant T             Azure: the Microsoft Entr
 export function signInOf(command: string, values: Record<string, unknown>): SignIn {
   const client = clientAuth(command, values)
   const tenantId = typeof values.tenant === 'string' ? values.tenant : undefined
+  if (tenantId !== undefined && tenantId.trim() === '')
+    throw new CliError(`idtopo ${command}: --tenant expects a tenant id or domain, got ""`)
+  // A sandbox is signed in to with client credentials only: a lone --tenant would do nothing.
+  if (tenantId !== undefined && values.sandbox !== undefined && !client)
+    throw new CliError(
+      `idtopo ${command}: --tenant with --sandbox goes with --client-id and --client-secret (a sandbox started with --login)`,
+    )
   return { ...(client ? { client } : {}), ...(tenantId ? { tenantId } : {}) }
 }
 

@@ -5,6 +5,9 @@ import { serializeDesign } from '@/model/serialize.ts'
 import { design } from '../support/builder.ts'
 import { memoryIO } from '../support/memory-io.ts'
 
+/** A subscription and group, well formed. */
+const AT = ['--subscription', '11111111-1111-1111-1111-111111111111', '--resource-group', 'rg']
+
 const files = { 'd.json': serializeDesign(design().app('api').build()) }
 
 /** The first line of what the command wrote on stderr (the usage follows it). */
@@ -64,5 +67,14 @@ describe('the sign-in flags', () => {
       client: { clientId: 'sandbox-pipeline', clientSecret: 's', tenantId: 't' },
       tenantId: 't',
     })
+  })
+
+  it('refuses an empty --tenant, and a --tenant for a sandbox without client credentials', async () => {
+    expect(await firstError(['import', ...AT, '--tenant', ''])).toBe(
+      'idtopo import: --tenant expects a tenant id or domain, got ""',
+    )
+    expect(await firstError(['import', ...AT, '--tenant', 't', '--sandbox', 'https://x'])).toBe(
+      'idtopo import: --tenant with --sandbox goes with --client-id and --client-secret (a sandbox started with --login)',
+    )
   })
 })
