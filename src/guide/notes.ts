@@ -1,6 +1,7 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
 import { HOSTING } from '../catalog/hosting.ts'
 import { SINGLE_IDENTITY_SETTING } from '../plan/app-settings.ts'
+import { registryPullNote } from './registry-pull.ts'
 import type { AppGuide, DeveloperGuide } from './types.ts'
 
 /** Where an app's settings go, and the pitfalls of its identity layout, in plain sentences. */
@@ -43,9 +44,7 @@ export function appNotes(index: DesignIndex, app: Omit<AppGuide, 'notes'>): stri
         `${c.serviceName}: turn on role-based access control for data (API access control "Role-based access control" or "Both"; a new search service takes API keys only, and its data roles then do nothing).`,
       )
     if (c.serviceKind === 'containerRegistry')
-      notes.push(
-        `${c.serviceName}: the platform pulls images with this identity (set it as the app's registry identity); application code needs no registry client.`,
-      )
+      notes.push(registryPullNote(app.hosting, app.name, c))
   }
   return notes
 }

@@ -555,11 +555,11 @@ describe('Container Registry', () => {
       .build()
     const app = connectionGuide(d).apps[0]!
     expect(app.connections[0]!.clients).toEqual([])
-    expect(app.notes.join(' ')).toContain('application code needs no registry client')
+    expect(app.notes.join(' ')).toContain('acrUseManagedIdentityCreds true; application code needs no registry client')
     for (const language of LANGUAGES) {
       const code = appSnippet(app, language)
       expect(code).not.toMatch(/token|containerregistry\.azure\.net/i)
-      expect(code).toContain('contosoacr: AcrPull (the platform pulls images with this identity')
+      expect(code).toContain('contosoacr: AcrPull (no client code: the notes say how images are pulled)')
     }
   })
 })

@@ -33,7 +33,7 @@ function credentialComment(credential: GuideCredential): string {
 function connectionComment(c: GuideConnection): string {
   const roles = `${c.serviceName}: ${c.roles.join(', ') || 'no known role'}`
   return c.serviceKind === 'containerRegistry' && c.clients.length === 0
-    ? `${roles} (the platform pulls images with this identity: no client code)`
+    ? `${roles} (no client code: the notes say how images are pulled)`
     : roles
 }
 
