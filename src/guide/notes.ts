@@ -1,6 +1,7 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
 import { HOSTING } from '../catalog/hosting.ts'
 import { SINGLE_IDENTITY_SETTING } from '../plan/app-settings.ts'
+import { keyVaultReferenceNote } from './key-vault-references.ts'
 import { registryPullNote } from './registry-pull.ts'
 import type { AppGuide, DeveloperGuide } from './types.ts'
 
@@ -45,6 +46,8 @@ export function appNotes(index: DesignIndex, app: Omit<AppGuide, 'notes'>): stri
       )
     if (c.serviceKind === 'containerRegistry')
       notes.push(registryPullNote(app.hosting, app.name, c))
+    const references = keyVaultReferenceNote(app.hosting, app.name, c)
+    if (references) notes.push(references)
   }
   return notes
 }
