@@ -1,6 +1,7 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
 import { HOSTING } from '../catalog/hosting.ts'
 import { SINGLE_IDENTITY_SETTING } from '../plan/app-settings.ts'
+import { functionBindingNote } from './function-bindings.ts'
 import { keyVaultReferenceNote } from './key-vault-references.ts'
 import { registryPullNote } from './registry-pull.ts'
 import type { AppGuide, DeveloperGuide } from './types.ts'
@@ -48,6 +49,8 @@ export function appNotes(index: DesignIndex, app: Omit<AppGuide, 'notes'>): stri
       notes.push(registryPullNote(app.hosting, app.name, c))
     const references = keyVaultReferenceNote(app.hosting, app.name, c)
     if (references) notes.push(references)
+    const binding = app.hosting === 'functionApp' ? functionBindingNote(c) : undefined
+    if (binding) notes.push(binding)
   }
   return notes
 }
