@@ -1,201 +1,86 @@
-import { abortError, type Clock } from './clock.ts'
+import type { Clock } from './clock.ts'
+import {
+  BucketPairPacer,
+  defaultReserve,
+  type BucketOptions,
+  type BucketPair,
+  type BucketScope,
+  type Pacer,
+} from './bucket-pair-pacer.ts'
 
-export interface BucketOptions {
-  /** Writes allowed in a burst (ARM: 200 per subscription and principal). */
-  readonly capacity: number
-  /** Writes regained per second (ARM: 10). */
-  readonly refillPerSecond: number
-}
+export type { BucketOptions, BucketPair, Pacer } from './bucket-pair-pacer.ts'
 
 export const ARM_WRITE_BUCKET: BucketOptions = { capacity: 200, refillPerSecond: 10 }
 
 /** The subscription's bucket every caller shares: 15 times a caller's (Microsoft Learn). */
 export const ARM_GLOBAL_WRITE_BUCKET: BucketOptions = { capacity: 3000, refillPerSecond: 150 }
 
-/** ARM's two write buckets: the caller's in the subscription, and the subscription's own. */
-export type WriteBucket = 'caller' | 'global'
-
-/** Told how many writes ARM has left in one of its buckets (from its response headers). */
-export type RemainingWrites = (remaining: number, bucket: WriteBucket) => void
-
-/** A client-side copy of one token bucket, refilled continuously from the clock. */
-class BucketCopy {
-  tokens: number
-  private last: number
-  readonly options: BucketOptions
-  /**
-   * `reserve` tokens are never spent: writes sent together can reach ARM closer together than
-   * they left (new TLS connections delay the first ones), and a 429 costs a whole Retry-After
-   * second, so a small margin is cheaper than meeting the empty bucket.
-   */
-  readonly reserve: number
-
-  constructor(options: BucketOptions, now: number, reserve: number) {
-    this.options = options
-    this.reserve = reserve
-    this.tokens = options.capacity
-    this.last = now
-  }
-
-  refill(now: number): void {
-    if (now <= this.last) return
-    this.tokens = Math.min(
-      this.options.capacity,
-      this.tokens + ((now - this.last) / 1000) * this.options.refillPerSecond,
-    )
-    this.last = now
-  }
-
-  /** Milliseconds until one token above the reserve and `held` more is there (0: now). */
-  waitMs(held = 0): number {
-    const missing = 1 + this.reserve + held - this.tokens
-    return missing <= 0 ? 0 : (missing / this.options.refillPerSecond) * 1000
-  }
+/**
+ * ARM's delete buckets, apart from the write ones (Microsoft Learn, "Understand how Azure Resource
+ * Manager throttles requests": deletes 200 per subscription and principal, refilling 10/s; the
+ * subscription's global limit 15 times that).
+ */
+export const ARM_DELETE_BUCKETS: BucketPair = {
+  caller: { capacity: 200, refillPerSecond: 10 },
+  global: { capacity: 3000, refillPerSecond: 150 },
 }
 
 /**
- * A client-side copy of ARM's write token buckets, the caller's and the subscription's global
- * one. Taking a token (from both) before each write paces a large apply to the rate ARM accepts,
- * so it rarely meets a 429 at all; when ARM reports fewer writes left in either bucket
- * (x-ms-ratelimit-remaining-subscription-writes, …-global-writes) or throttles anyway, that copy
- * follows. Each copy refills at its own rate: a global bucket that other callers emptied comes
- * back at 150/s, not at the caller's 10/s.
+ * One of ARM's four change buckets, named as its remaining-count header
+ * (x-ms-ratelimit-remaining-subscription-<name>) names it: the caller's writes, the subscription's
+ * global writes, and the same two for deletes.
  */
-export class WritePacer {
-  private readonly buckets: Record<WriteBucket, BucketCopy>
-  private pausedUntil = 0
-  /** ARM throttled: the next write is a probe, sent alone. */
-  private probeDue = false
-  /** The probe in flight: the other writers wait for its answer, or until `until` at most. */
-  private probe: { readonly answered: Promise<void>; readonly until: number } | undefined
-  /** Retries waiting for a token: first attempts leave one token for each. */
-  private retries = 0
-  private readonly clock: Clock
+export type ChangeBucket = 'writes' | 'global-writes' | 'deletes' | 'global-deletes'
+
+/** Told how many calls ARM has left in one of its change buckets (from its response headers). */
+export type RemainingWrites = (remaining: number, bucket: ChangeBucket) => void
+
+/** Which pair a bucket belongs to, and which of the pair it is. */
+const PLACE: Record<ChangeBucket, readonly ['writes' | 'deletes', BucketScope]> = {
+  writes: ['writes', 'caller'],
+  'global-writes': ['writes', 'global'],
+  deletes: ['deletes', 'caller'],
+  'global-deletes': ['deletes', 'global'],
+}
+
+/**
+ * Paces a run's changes to ARM's buckets: writes (PUT, PATCH, POST) through the write pair, and
+ * deletes (prune's) through the delete pair. ARM throttles the two apart, so a prune after a large
+ * apply does not wait for the write bucket it emptied, nor a 429 on a delete hold the writes. As a
+ * `Pacer` it paces writes; `deletes` paces deletes. A `reserve` given is kept in every copy; by
+ * default each caller's copy keeps a quarter of its bucket, 16 at most.
+ */
+export class WritePacer implements Pacer {
+  readonly writes: BucketPairPacer
+  readonly deletes: BucketPairPacer
 
   constructor(
     options: BucketOptions,
     clock: Clock,
-    reserve = Math.min(16, Math.floor(options.capacity / 4)),
+    reserve?: number,
     global: BucketOptions = ARM_GLOBAL_WRITE_BUCKET,
+    deletes: BucketPair = ARM_DELETE_BUCKETS,
   ) {
-    this.clock = clock
-    const now = clock.now()
-    this.buckets = {
-      caller: new BucketCopy(options, now, reserve),
-      global: new BucketCopy(global, now, Math.min(reserve, Math.floor(global.capacity / 4))),
-    }
+    this.writes = new BucketPairPacer({ caller: options, global }, clock, reserve)
+    this.deletes = new BucketPairPacer(deletes, clock, reserve ?? defaultReserve(deletes.caller))
   }
 
-  /**
-   * Waits until a write may be sent, then spends one token of each bucket. Returns what to call
-   * once ARM has answered that write (or it was not sent): after a 429, the first write goes
-   * alone and the others wait for its answer, so a bucket other callers still hold empty meets one
-   * write per Retry-After, not every writer at once.
-   *
-   * A `retry` goes first: a first attempt leaves one token for each retry waiting, so a step
-   * already begun ends before new ones start, and the end of a run is not a retry queued behind
-   * the last new writes.
-   */
-  async take(signal?: AbortSignal, retry = false): Promise<() => void> {
-    if (!retry) return this.nextToken(signal, () => this.retries)
-    this.retries++
-    try {
-      return await this.nextToken(signal, () => 0)
-    } finally {
-      this.retries--
-    }
+  /** A write's token (BucketPairPacer.take). */
+  take(signal?: AbortSignal, retry = false): Promise<() => void> {
+    return this.writes.take(signal, retry)
   }
 
-  private async nextToken(
-    signal: AbortSignal | undefined,
-    held: () => number,
-  ): Promise<() => void> {
-    for (;;) {
-      const now = this.clock.now()
-      this.refill(now)
-      if (now < this.pausedUntil) {
-        await this.clock.sleep(this.pausedUntil - now, signal)
-        continue
-      }
-      const probe = this.probe
-      if (probe && now < probe.until) {
-        await this.within(probe.answered, probe.until - now, signal)
-        continue
-      }
-      const wait = Math.max(this.buckets.caller.waitMs(held()), this.buckets.global.waitMs(held()))
-      if (wait === 0) {
-        this.buckets.caller.tokens -= 1
-        this.buckets.global.tokens -= 1
-        return this.probeDue ? this.sendProbe() : answered
-      }
-      await this.clock.sleep(Math.max(1, Math.ceil(wait)), signal)
-    }
-  }
-
-  private sendProbe(): () => void {
-    this.probeDue = false
-    let end = answered
-    const probe = {
-      answered: new Promise<void>((resolve) => (end = resolve)),
-      until: this.clock.now() + PROBE_PATIENCE_MS,
-    }
-    this.probe = probe
-    return () => {
-      if (this.probe === probe) this.probe = undefined
-      end()
-    }
-  }
-
-  /** Resolves when `done` does or `ms` have passed, whichever is first; rejects on a cancel. */
-  private async within(done: Promise<void>, ms: number, signal?: AbortSignal): Promise<void> {
-    const timer = new AbortController()
-    const cancel = (): void => timer.abort()
-    signal?.addEventListener('abort', cancel, { once: true })
-    try {
-      await Promise.race([done, this.clock.sleep(ms, timer.signal).catch(() => undefined)])
-    } finally {
-      signal?.removeEventListener('abort', cancel)
-      // No timer outlives the wait (a CLI would stay up until it fired).
-      timer.abort()
-    }
-    if (signal?.aborted) throw abortError()
-  }
-
-  /** ARM said how many writes remain in one bucket: never believe we have more. */
-  observeRemaining(remaining: number, bucket: WriteBucket = 'caller'): void {
-    const copy = this.buckets[bucket]
-    copy.refill(this.clock.now())
-    if (Number.isFinite(remaining) && remaining >= 0) copy.tokens = Math.min(copy.tokens, remaining)
-  }
-
-  /** ARM throttled: nobody writes until Retry-After has passed. */
+  /** ARM throttled a write: writes wait, deletes go on. */
   pause(ms: number): void {
-    const now = this.clock.now()
-    this.refill(now)
-    this.pausedUntil = Math.max(this.pausedUntil, now + ms)
-    // Which bucket was empty? The pacer never spends the global copy below its reserve, so a copy
-    // under one token is ARM's own word (the 429's global-writes header, or an answer just
-    // before): other callers emptied the subscription's bucket, and the caller's kept filling
-    // meanwhile, at ARM as here. Otherwise it was the caller's bucket, empty now and refilling
-    // while we wait, as ARM's does.
-    if (this.buckets.global.tokens >= 1) this.buckets.caller.tokens = 0
-    this.probeDue = true
+    this.writes.pause(ms)
   }
 
-  private refill(now: number): void {
-    this.buckets.caller.refill(now)
-    this.buckets.global.refill(now)
+  /** ARM said how many calls remain in one of its buckets: that copy follows. */
+  observeRemaining(remaining: number, bucket: ChangeBucket = 'writes'): void {
+    const [pair, scope] = PLACE[bucket]
+    this[pair].observeRemaining(remaining, scope)
   }
 }
-
-/** What a write that is no probe does once answered. */
-const answered = (): void => undefined
-
-/**
- * How long the other writers wait for a probe's answer at most: a write that is a long-running
- * operation (polled inside the call) or a request that hangs must not hold the whole run.
- */
-const PROBE_PATIENCE_MS = 10_000
 
 /** The least time N writes can take through a bucket that starts full (ignoring the reserve). */
 export function bucketFloorMs(writes: number, options: BucketOptions): number {

@@ -5,6 +5,7 @@ import { isArmFailure, type ArmFailure } from './failure.ts'
 import type { ArmGateway, LiveRoleAssignment } from './gateway.ts'
 import { designScopes } from './design-scopes.ts'
 import type { Prepared } from './prepare.ts'
+import type { WritePacer } from './pacer.ts'
 import type { Principals } from './principals.ts'
 import { DEFAULT_RETRY, withRetry, type RetryContext } from './retry.ts'
 
@@ -74,15 +75,23 @@ export interface PruneResult<C = PruneCandidate> {
 
 /**
  * Deletes the chosen assignments (prune's candidates, or drift's unmanaged and orphaned ones),
- * paced and retried like any write; one result per assignment.
+ * retried like any write and paced on the pacer's delete buckets: ARM throttles deletes apart
+ * from writes, so a prune right after a large apply neither waits for the write bucket the apply
+ * emptied nor spends it. One result per assignment.
  */
 export async function pruneAssignments<C extends { readonly assignment: LiveRoleAssignment }>(
   chosen: readonly C[],
-  ctx: Omit<RetryContext, 'policy'> & {
+  ctx: Omit<RetryContext, 'policy' | 'pacer'> & {
     readonly gateway: ArmGateway
     readonly policy?: RetryContext['policy']
+    readonly pacer?: WritePacer
   },
 ): Promise<PruneResult<C>[]> {
+  const retry: RetryContext = {
+    ...ctx,
+    policy: ctx.policy ?? DEFAULT_RETRY,
+    pacer: ctx.pacer?.deletes,
+  }
   const results: PruneResult<C>[] = []
   for (const candidate of chosen) {
     try {
@@ -91,7 +100,7 @@ export async function pruneAssignments<C extends { readonly assignment: LiveRole
           ctx.gateway.deleteRoleAssignment(candidate.assignment.id, {
             ...(ctx.signal ? { signal: ctx.signal } : {}),
           }),
-        { ...ctx, policy: ctx.policy ?? DEFAULT_RETRY },
+        retry,
         true,
       )
       results.push({ candidate, outcome: 'deleted' })

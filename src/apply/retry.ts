@@ -1,7 +1,7 @@
 import { classify, isArmFailure, type ArmFailure, type RetryClass } from './failure.ts'
 import { abortError, isAbort, type Clock } from './clock.ts'
 import type { FailureStreak } from './failure-streak.ts'
-import type { WritePacer } from './pacer.ts'
+import type { Pacer } from './bucket-pair-pacer.ts'
 
 export interface RetryPolicy {
   /** Attempts for throttling and transient errors (5xx, network). */
@@ -38,7 +38,8 @@ export interface RetryContext {
   readonly policy: RetryPolicy
   /** Uniform [0, 1) for jitter; injected so runs are reproducible. */
   readonly random: () => number
-  readonly pacer?: WritePacer
+  /** Paces the calls made as writes: a run's write pacer, or its delete pair for a prune. */
+  readonly pacer?: Pacer
   /**
    * Shared by every call of a run: a transient failure backs off exponentially only as far as
    * the run's failures in a row reach (failure-streak.ts). Without one, by the call's attempts.

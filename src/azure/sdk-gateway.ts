@@ -20,7 +20,7 @@ import type {
   LiveUserIdentity,
 } from '../apply/gateway.ts'
 import type { PermissionEntry } from '../catalog/arm-permissions.ts'
-import type { RemainingWrites, WriteBucket } from '../apply/pacer.ts'
+import type { ChangeBucket, RemainingWrites } from '../apply/pacer.ts'
 import { parseArmId } from '../plan/arm-ids.ts'
 import { failureFromResponse, retryAfterMs, toArmFailure } from './arm-failure.ts'
 
@@ -45,9 +45,10 @@ export interface SdkGatewayOptions {
     credentialScopes?: string | string[]
   }
   /**
-   * Called with the writes ARM has left whenever it says, per bucket:
-   * x-ms-ratelimit-remaining-subscription-writes (the caller's) and
-   * x-ms-ratelimit-remaining-subscription-global-writes (the subscription-wide one).
+   * Called with the calls ARM has left whenever it says, per bucket: the caller's writes and the
+   * subscription-wide ones (x-ms-ratelimit-remaining-subscription-writes, …-global-writes) on a
+   * write's answer, its deletes and the subscription's (…-deletes, …-global-deletes) on a
+   * delete's.
    */
   readonly onRemainingWrites?: RemainingWrites
   /** Waits between polls of a long-running operation (injected: a virtual clock in tests). */
@@ -89,7 +90,7 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
     retryOptions: { maxRetries: 0 },
     additionalPolicies: [
       ...(options.clientOptions?.additionalPolicies ?? []),
-      { policy: observeWrites(options.onRemainingWrites), position: 'perRetry' as const },
+      { policy: observeRemaining(options.onRemainingWrites), position: 'perRetry' as const },
     ],
   }
   const auth = new Map<string, AuthorizationManagementClient>()
@@ -594,18 +595,23 @@ function jsonOf(response: PipelineResponse): Record<string, unknown> {
   return response.bodyAsText ? (JSON.parse(response.bodyAsText) as Record<string, unknown>) : {}
 }
 
-const REMAINING_WRITES: readonly [string, WriteBucket][] = [
-  ['x-ms-ratelimit-remaining-subscription-writes', 'caller'],
-  ['x-ms-ratelimit-remaining-subscription-global-writes', 'global'],
+const REMAINING: readonly [string, ChangeBucket][] = [
+  ['x-ms-ratelimit-remaining-subscription-writes', 'writes'],
+  ['x-ms-ratelimit-remaining-subscription-global-writes', 'global-writes'],
+  ['x-ms-ratelimit-remaining-subscription-deletes', 'deletes'],
+  ['x-ms-ratelimit-remaining-subscription-global-deletes', 'global-deletes'],
 ]
 
-/** Reports what each of ARM's two write buckets has left, whichever the answer carries. */
-function observeWrites(onRemaining: RemainingWrites | undefined): PipelinePolicy {
+/**
+ * Reports what each of ARM's change buckets has left, whichever the answer carries: a write's
+ * answer speaks of the write buckets, a delete's of the delete ones (ARM throttles them apart).
+ */
+function observeRemaining(onRemaining: RemainingWrites | undefined): PipelinePolicy {
   return {
     name: 'idtopoObserveRemainingWrites',
     async sendRequest(request, next) {
       const response = await next(request)
-      for (const [header, bucket] of REMAINING_WRITES) {
+      for (const [header, bucket] of REMAINING) {
         const v = response.headers.get(header)
         if (v !== undefined && Number.isFinite(Number(v))) onRemaining?.(Number(v), bucket)
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { WriteBucket } from '@/apply/pacer.ts'
+import type { ChangeBucket } from '@/apply/pacer.ts'
 import type { ApplyEvent } from '@/apply/run.ts'
 import { createSdkGateway } from '@/azure/sdk-gateway.ts'
 import { sandboxCredential } from '@/sandbox/client-options.ts'
@@ -47,7 +47,7 @@ async function withoutRealTimers<T>(work: () => Promise<T>): Promise<T> {
 describe('the engine at ARM’s real limits, on a virtual clock', () => {
   it('hears each of ARM’s two write buckets from its own header', async () => {
     const arm = simulatedArm(20)
-    const heard: [number, WriteBucket][] = []
+    const heard: [number, ChangeBucket][] = []
     const gateway = createSdkGateway({
       credential: sandboxCredential,
       clientOptions: arm.clientOptions,
@@ -59,8 +59,37 @@ describe('the engine at ARM’s real limits, on a virtual clock', () => {
       principalType: 'Group',
     })
     expect(heard).toEqual([
-      [199, 'caller'],
-      [2999, 'global'],
+      [199, 'writes'],
+      [2999, 'global-writes'],
+    ])
+  })
+
+  it('hears each of ARM’s two delete buckets from its own header, and a delete spends no write token', async () => {
+    const arm = simulatedArm(20)
+    const heard: [number, ChangeBucket][] = []
+    const gateway = createSdkGateway({
+      credential: sandboxCredential,
+      clientOptions: arm.clientOptions,
+      onRemainingWrites: (n, bucket) => heard.push([n, bucket]),
+    })
+    const grant = (name: string, role: number) =>
+      gateway.createRoleAssignment(STORAGE_ID, name, {
+        roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${STORAGE_READER_ROLES[role]![1]}`,
+        principalId: '5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+        principalType: 'Group',
+      })
+    const written = await grant('0b9f6a1e-3c55-4d5e-9a43-6f1e2b7c8d90', 0)
+    await gateway.deleteRoleAssignment(written.value.id)
+    await grant('1c8e5b2d-4d66-4e6f-8b54-7a2f3c8d9e01', 1)
+    // The second write finds the caller's write bucket as the first left it: 40 ms of refill at
+    // 10/s is no whole token (the global one, at 150/s, is full again).
+    expect(heard).toEqual([
+      [199, 'writes'],
+      [2999, 'global-writes'],
+      [199, 'deletes'],
+      [2999, 'global-deletes'],
+      [198, 'writes'],
+      [2999, 'global-writes'],
     ])
   })
 

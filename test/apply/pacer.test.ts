@@ -52,12 +52,12 @@ describe('WritePacer', () => {
   it('lets a global bucket others emptied come back at its own rate (150/s), not at the caller’s (10/s)', async () => {
     const clock = new VirtualClock()
     const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
-    pacer.observeRemaining(0, 'global')
+    pacer.observeRemaining(0, 'global-writes')
     const start = clock.now()
     await pacer.take()
     // One global token at 150/s: 7 ms (a caller-bucket copy would wait 100 ms).
     expect(clock.now() - start).toBe(7)
-    pacer.observeRemaining(0, 'caller')
+    pacer.observeRemaining(0, 'writes')
     const second = clock.now()
     await pacer.take()
     expect(clock.now() - second).toBe(100)
@@ -97,8 +97,8 @@ describe('WritePacer', () => {
   async function writesAtOnceAfter429(global: 'global empty' | 'no header'): Promise<number> {
     const clock = new VirtualClock()
     const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
-    pacer.observeRemaining(40, 'caller')
-    if (global === 'global empty') pacer.observeRemaining(0, 'global')
+    pacer.observeRemaining(40, 'writes')
+    if (global === 'global empty') pacer.observeRemaining(0, 'global-writes')
     pacer.pause(1000)
     const start = clock.now()
     ;(await pacer.take())()
@@ -154,6 +154,58 @@ describe('WritePacer', () => {
     const waiting = pacer.take(controller.signal)
     controller.abort()
     await expect(waiting).rejects.toMatchObject({ name: 'AbortError' })
+  })
+})
+
+describe('WritePacer’s delete buckets (ARM throttles deletes apart from writes)', () => {
+  it('lets deletes go at once while the write bucket is spent', async () => {
+    const clock = new VirtualClock()
+    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
+    pacer.observeRemaining(0, 'writes')
+    const start = clock.now()
+    for (let i = 0; i < 200; i++) await pacer.deletes.take()
+    expect(clock.now() - start).toBe(0)
+    // The write copy was told it is empty: a write waits for its token.
+    await pacer.take()
+    expect(clock.now() - start).toBe(100)
+  })
+
+  it('lets writes go at once while the delete bucket is spent, and deletes pace to 10/s', async () => {
+    const clock = new VirtualClock()
+    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
+    pacer.observeRemaining(0, 'deletes')
+    const start = clock.now()
+    for (let i = 0; i < 200; i++) await pacer.take()
+    expect(clock.now() - start).toBe(0)
+    for (let i = 0; i < 5; i++) await pacer.deletes.take()
+    expect(clock.now() - start).toBe(500)
+  })
+
+  it('follows the global delete bucket from its own header, at its own rate (150/s)', async () => {
+    const clock = new VirtualClock()
+    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
+    pacer.observeRemaining(0, 'global-deletes')
+    const start = clock.now()
+    await pacer.take()
+    expect(clock.now() - start).toBe(0)
+    await pacer.deletes.take()
+    expect(clock.now() - start).toBe(7)
+  })
+
+  it('a 429 on a delete holds deletes only, and one on a write holds writes only', async () => {
+    const clock = new VirtualClock()
+    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock)
+    pacer.deletes.pause(3000)
+    const start = clock.now()
+    ;(await pacer.take())()
+    expect(clock.now() - start).toBe(0)
+    ;(await pacer.deletes.take())()
+    expect(clock.now() - start).toBe(3000)
+    pacer.pause(2000)
+    ;(await pacer.deletes.take())()
+    expect(clock.now() - start).toBe(3000)
+    ;(await pacer.take())()
+    expect(clock.now() - start).toBe(5000)
   })
 })
 

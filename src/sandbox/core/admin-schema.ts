@@ -8,23 +8,22 @@ import type { SandboxState } from './types.ts'
 const rate = z.number().check(z.gte(0), z.lte(1))
 const nonNegative = z.number().check(z.gte(0))
 
-const bucket = z.strictObject({
-  enabled: z.optional(z.boolean()),
-  capacity: z.optional(z.number().check(z.gte(1))),
-  refillPerSecond: z.optional(nonNegative),
-})
+const capacity = z.number().check(z.gte(1))
+const callerBucket = { capacity: z.optional(capacity), refillPerSecond: z.optional(nonNegative) }
+const globalBucket = {
+  globalCapacity: z.optional(capacity),
+  globalRefillPerSecond: z.optional(nonNegative),
+}
+const bucket = z.strictObject({ enabled: z.optional(z.boolean()), ...callerBucket })
 
 const faultPatch = z.strictObject({
   latency: z.optional(
     z.strictObject({ fixedMs: z.optional(nonNegative), jitterMs: z.optional(nonNegative) }),
   ),
   readThrottle: z.optional(bucket),
-  throttle: z.optional(
-    z.extend(bucket, {
-      globalCapacity: z.optional(z.number().check(z.gte(1))),
-      globalRefillPerSecond: z.optional(nonNegative),
-    }),
-  ),
+  throttle: z.optional(z.extend(bucket, globalBucket)),
+  // Switched on and off with `throttle`: no `enabled` of its own.
+  deleteThrottle: z.optional(z.strictObject({ ...callerBucket, ...globalBucket })),
   operations: z.optional(
     z.strictObject({
       durationMs: z.optional(nonNegative),

@@ -1,24 +1,36 @@
 import { nextFloat } from './prng.ts'
 
-/** Faults the sandbox injects; all off except ARM's own write throttling. */
+/**
+ * One operation type's pair of ARM token buckets: the caller's in the subscription (`capacity`,
+ * `refillPerSecond`) and the subscription-wide global one every caller shares (`globalCapacity`,
+ * `globalRefillPerSecond`); 429 + Retry-After when either is empty. (Microsoft Learn, "Understand
+ * how Azure Resource Manager throttles requests": per subscription, per service principal and per
+ * operation type, with "global subscription limits that are equivalent to 15 times the individual
+ * service principal limits for each operation type".)
+ */
+export interface BucketPairConfig {
+  readonly capacity: number
+  readonly refillPerSecond: number
+  readonly globalCapacity: number
+  readonly globalRefillPerSecond: number
+}
+
+/** Faults the sandbox injects; all off except ARM's own write and delete throttling. */
 export interface FaultConfig {
   /** Every answer waits `fixedMs` plus a seeded share of `jitterMs`. */
   readonly latency: { readonly fixedMs: number; readonly jitterMs: number }
   /**
-   * ARM's write token buckets: one per caller and subscription (`capacity`, `refillPerSecond`:
-   * 200, +10/s), and the subscription-wide global one every caller shares (`globalCapacity`,
-   * `globalRefillPerSecond`: 15 times the caller's, 3,000, +150/s, reported in
-   * x-ms-ratelimit-remaining-subscription-global-writes); 429 + Retry-After when either is empty.
-   * (Microsoft Learn, "Understand how Azure Resource Manager throttles requests": "global
-   * subscription limits that are equivalent to 15 times the individual service principal limits".)
+   * ARM's write buckets (PUT, PATCH, POST): the caller's 200, +10/s, the subscription's 3,000,
+   * +150/s, reported in x-ms-ratelimit-remaining-subscription-writes and …-global-writes.
+   * `enabled` switches deletes' buckets too: both are ARM's throttling of changes.
    */
-  readonly throttle: {
-    readonly enabled: boolean
-    readonly capacity: number
-    readonly refillPerSecond: number
-    readonly globalCapacity: number
-    readonly globalRefillPerSecond: number
-  }
+  readonly throttle: BucketPairConfig & { readonly enabled: boolean }
+  /**
+   * ARM's delete buckets, apart from the write ones (a DELETE spends no write token): the
+   * caller's 200, +10/s (Learn's token-bucket table), the subscription's 15 times that, reported
+   * in x-ms-ratelimit-remaining-subscription-deletes and …-global-deletes. On with `throttle`.
+   */
+  readonly deleteThrottle: BucketPairConfig
   /** How long asynchronous provider operations run, and the Retry-After their polls carry. */
   readonly operations: { readonly durationMs: number; readonly retryAfterSeconds: number }
   /**
@@ -66,6 +78,12 @@ export const DEFAULT_FAULTS: FaultConfig = {
     globalCapacity: 3000,
     globalRefillPerSecond: 150,
   },
+  deleteThrottle: {
+    capacity: 200,
+    refillPerSecond: 10,
+    globalCapacity: 3000,
+    globalRefillPerSecond: 150,
+  },
   operations: { durationMs: 1000, retryAfterSeconds: 1 },
   locks: { enabled: true, federatedCredentialMs: 200, siteMs: 0 },
   readThrottle: { enabled: false, capacity: 250, refillPerSecond: 25 },
@@ -80,6 +98,7 @@ export function mergeFaults(base: FaultConfig, patch: FaultPatch | undefined): F
   return {
     latency: { ...base.latency, ...patch.latency },
     throttle: { ...base.throttle, ...patch.throttle },
+    deleteThrottle: { ...base.deleteThrottle, ...patch.deleteThrottle },
     operations: { ...base.operations, ...patch.operations },
     locks: { ...base.locks, ...patch.locks },
     readThrottle: { ...base.readThrottle, ...patch.readThrottle },

@@ -1,13 +1,45 @@
 import { type Ctx, json } from './context.ts'
 import { armError } from './errors.ts'
-import type { FaultDraw } from './faults.ts'
-import { isWrite } from './request.ts'
+import type { BucketPairConfig, FaultConfig, FaultDraw } from './faults.ts'
+import { armOperation } from './request.ts'
 import { takeToken } from './token-bucket.ts'
 import type { SandboxResponse } from './types.ts'
 
 export const RATE_LIMIT_HEADER = 'x-ms-ratelimit-remaining-subscription-writes'
 export const GLOBAL_RATE_LIMIT_HEADER = 'x-ms-ratelimit-remaining-subscription-global-writes'
+export const DELETE_LIMIT_HEADER = 'x-ms-ratelimit-remaining-subscription-deletes'
+export const GLOBAL_DELETE_LIMIT_HEADER = 'x-ms-ratelimit-remaining-subscription-global-deletes'
 export const READ_LIMIT_HEADER = 'x-ms-ratelimit-remaining-subscription-reads'
+
+/**
+ * A change's two buckets (ARM throttles writes and deletes apart): the settings that size them,
+ * the headers that report them, the word its 429 uses and where its bucket state is kept.
+ */
+interface ChangeBuckets {
+  readonly kind: 'write' | 'delete'
+  readonly settings: (faults: FaultConfig) => BucketPairConfig
+  readonly header: string
+  readonly globalHeader: string
+  /** Prefixed to the bucket keys: writes keep their unprefixed keys (snapshots saved before). */
+  readonly keyPrefix: string
+}
+
+const CHANGES: Record<ChangeBuckets['kind'], ChangeBuckets> = {
+  write: {
+    kind: 'write',
+    settings: (faults) => faults.throttle,
+    header: RATE_LIMIT_HEADER,
+    globalHeader: GLOBAL_RATE_LIMIT_HEADER,
+    keyPrefix: '',
+  },
+  delete: {
+    kind: 'delete',
+    settings: (faults) => faults.deleteThrottle,
+    header: DELETE_LIMIT_HEADER,
+    globalHeader: GLOBAL_DELETE_LIMIT_HEADER,
+    keyPrefix: 'delete|',
+  },
+}
 
 const subscriptionOf = (ctx: Ctx): string | undefined =>
   ctx.request.segments[0]?.toLowerCase() === 'subscriptions'
@@ -15,63 +47,83 @@ const subscriptionOf = (ctx: Ctx): string | undefined =>
     : undefined
 
 /**
- * ARM's front door before the provider: the write token bucket (per subscription and caller) and
- * the injected 5xx. Returns the rejection, or the headers every write answer carries.
+ * ARM's front door before the provider: the token buckets of the request's operation type (reads,
+ * writes or deletes, each per subscription and caller; writes and deletes also the subscription's
+ * global one) and the injected 5xx. Returns the rejection, or the headers the answer carries.
  */
 export type Gate =
   | { readonly passed: false; readonly response: SandboxResponse }
   | { readonly passed: true; readonly headers: Record<string, string> }
 
 export function frontDoor(ctx: Ctx, draw: FaultDraw, requestId: string): Gate {
-  const headers: Record<string, string> = {}
-  if (isWrite(ctx.request.method)) {
-    const { throttle } = ctx.settings.faults
-    const sub = subscriptionOf(ctx)
-    if (throttle.enabled) {
-      // The subscription-wide global bucket first (every caller shares it), then the caller's.
-      const global = takeToken(
-        ctx.state.buckets,
-        `${sub ?? 'tenant'}|global`,
-        { capacity: throttle.globalCapacity, refillPerSecond: throttle.globalRefillPerSecond },
-        ctx.now,
-      )
-      if (!global.ok) return reject(throttled(sub, 'global', global.retryAfterSeconds))
-      const key = `${sub ?? 'tenant'}|${ctx.caller.principalId}`
-      const taken = takeToken(ctx.state.buckets, key, throttle, ctx.now)
-      if (!taken.ok) return reject(throttled(sub, ctx.caller.principalId, taken.retryAfterSeconds))
-      headers[RATE_LIMIT_HEADER] = String(taken.remaining)
-      headers[GLOBAL_RATE_LIMIT_HEADER] = String(global.remaining)
-    } else {
-      headers[RATE_LIMIT_HEADER] = String(throttle.capacity)
-      headers[GLOBAL_RATE_LIMIT_HEADER] = String(throttle.globalCapacity)
-    }
-  } else if (ctx.settings.faults.readThrottle.enabled) {
-    const sub = subscriptionOf(ctx)
-    const taken = takeToken(
-      ctx.state.buckets,
-      `read|${sub ?? 'tenant'}|${ctx.caller.principalId}`,
-      ctx.settings.faults.readThrottle,
-      ctx.now,
-    )
-    if (!taken.ok)
-      return reject(
-        throttled(sub, ctx.caller.principalId, taken.retryAfterSeconds, 'read', READ_LIMIT_HEADER),
-      )
-    headers[READ_LIMIT_HEADER] = String(taken.remaining)
-  }
-  if (draw.serverError) return reject(serverError(draw.serverError, ctx, requestId, headers))
-  return { passed: true, headers }
+  const operation = armOperation(ctx.request.method)
+  const gate = operation === 'read' ? readBucket(ctx) : changeBuckets(ctx, CHANGES[operation])
+  if (gate.passed && draw.serverError)
+    return reject(serverError(draw.serverError, ctx, requestId, gate.headers))
+  return gate
 }
 
+/** A write or a delete: a token from the global bucket, then one from the caller's. */
+function changeBuckets(ctx: Ctx, change: ChangeBuckets): Gate {
+  const pair = change.settings(ctx.settings.faults)
+  if (!ctx.settings.faults.throttle.enabled)
+    return pass({
+      [change.header]: String(pair.capacity),
+      [change.globalHeader]: String(pair.globalCapacity),
+    })
+  const sub = subscriptionOf(ctx)
+  const key = `${change.keyPrefix}${sub ?? 'tenant'}`
+  // The subscription-wide global bucket first (every caller shares it), then the caller's.
+  const global = takeToken(
+    ctx.state.buckets,
+    `${key}|global`,
+    { capacity: pair.globalCapacity, refillPerSecond: pair.globalRefillPerSecond },
+    ctx.now,
+  )
+  if (!global.ok)
+    return reject(
+      throttled(sub, 'global', global.retryAfterSeconds, change.kind, change.globalHeader),
+    )
+  const principal = ctx.caller.principalId
+  const taken = takeToken(ctx.state.buckets, `${key}|${principal}`, pair, ctx.now)
+  if (!taken.ok)
+    return reject(throttled(sub, principal, taken.retryAfterSeconds, change.kind, change.header))
+  return pass({
+    [change.header]: String(taken.remaining),
+    [change.globalHeader]: String(global.remaining),
+  })
+}
+
+/** ARM's read bucket (off unless switched on): the caller's, and no header while it is off. */
+function readBucket(ctx: Ctx): Gate {
+  const { readThrottle } = ctx.settings.faults
+  if (!readThrottle.enabled) return pass({})
+  const sub = subscriptionOf(ctx)
+  const principal = ctx.caller.principalId
+  const taken = takeToken(
+    ctx.state.buckets,
+    `read|${sub ?? 'tenant'}|${principal}`,
+    readThrottle,
+    ctx.now,
+  )
+  if (!taken.ok)
+    return reject(throttled(sub, principal, taken.retryAfterSeconds, 'read', READ_LIMIT_HEADER))
+  return pass({ [READ_LIMIT_HEADER]: String(taken.remaining) })
+}
+
+const pass = (headers: Record<string, string>): Gate => ({ passed: true, headers })
 const reject = (response: SandboxResponse): Gate => ({ passed: false, response })
 
-/** ARM's 429 for an empty bucket: the caller's (`actor` its principal) or the global one. */
+/**
+ * ARM's 429 for an empty bucket: the caller's (`actor` its principal) or the global one, naming
+ * the operation type whose bucket it is; `header`, the empty bucket's, says 0.
+ */
 function throttled(
   sub: string | undefined,
   actor: string,
   seconds: number,
-  kind: 'write' | 'read' = 'write',
-  header = actor === 'global' ? GLOBAL_RATE_LIMIT_HEADER : RATE_LIMIT_HEADER,
+  kind: 'read' | 'write' | 'delete',
+  header: string,
 ): SandboxResponse {
   return {
     ...armError(

@@ -61,7 +61,15 @@ export function jsonBody(request: ParsedRequest): Result<{ [key: string]: Json }
   }
 }
 
-export const isWrite = (method: string): boolean =>
-  method === 'PUT' || method === 'PATCH' || method === 'DELETE' || method === 'POST'
+/**
+ * The operation type ARM throttles a request as: each has its own token buckets (Microsoft Learn,
+ * "Understand how Azure Resource Manager throttles requests": reads, deletes and writes).
+ */
+export type ArmOperation = 'read' | 'write' | 'delete'
+
+export function armOperation(method: string): ArmOperation {
+  if (method === 'DELETE') return 'delete'
+  return method === 'PUT' || method === 'PATCH' || method === 'POST' ? 'write' : 'read'
+}
 
 export const sameText = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase()

@@ -54,7 +54,7 @@ const ENDPOINTS = {
     'write an estate through ARM: {"name":"demo"} (a messy group, contoso-prod) or {"resourceGroup","apps","identities","assignments","seed"?}',
   'GET /_sandbox/faults': 'the fault settings',
   'PATCH /_sandbox/faults':
-    'merge {"latency":{fixedMs,jitterMs}, "throttle":{enabled,capacity,refillPerSecond}, "serverErrors":{rate}, "resets":{rate,phase}, "forbiddenScopes":[…]}',
+    'merge {"latency":{fixedMs,jitterMs}, "throttle":{enabled,capacity,refillPerSecond,globalCapacity,globalRefillPerSecond}, "deleteThrottle":{capacity,refillPerSecond,globalCapacity,globalRefillPerSecond}, "serverErrors":{rate}, "resets":{rate,phase}, "forbiddenScopes":[…]}',
   'DELETE /_sandbox/faults': 'back to the default faults',
   'GET /_sandbox/clock': 'sandbox time',
   'POST /_sandbox/clock': 'advance sandbox time: {"advanceMs": n}',

@@ -1,9 +1,15 @@
 import type { IncomingMessage } from 'node:http'
 
-/** Headers a browser page may read from the sandbox's answers (throttling and tracing). */
+/**
+ * Headers a browser page may read from the sandbox's answers (throttling and tracing): the pacer
+ * follows each of ARM's write and delete buckets by its own remaining-count header.
+ */
 export const EXPOSED_HEADERS = [
   'retry-after',
   'x-ms-ratelimit-remaining-subscription-writes',
+  'x-ms-ratelimit-remaining-subscription-global-writes',
+  'x-ms-ratelimit-remaining-subscription-deletes',
+  'x-ms-ratelimit-remaining-subscription-global-deletes',
   'x-ms-request-id',
   'x-ms-correlation-request-id',
   'azure-asyncoperation',

@@ -80,6 +80,9 @@ describe('the HTTPS sandbox server', () => {
     for (const h of [
       'retry-after',
       'x-ms-ratelimit-remaining-subscription-writes',
+      'x-ms-ratelimit-remaining-subscription-global-writes',
+      'x-ms-ratelimit-remaining-subscription-deletes',
+      'x-ms-ratelimit-remaining-subscription-global-deletes',
       'x-ms-request-id',
     ])
       expect(exposed).toContain(h)

@@ -107,6 +107,7 @@ const HEADERS = [
   'x-ms-request-id',
   'retry-after',
   'x-ms-ratelimit-remaining-subscription-writes',
+  'x-ms-ratelimit-remaining-subscription-deletes',
   'location',
   'azure-asyncoperation',
   'www-authenticate',
