@@ -1,7 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { normalizeSettings } from '../../apply/entra-settings.ts'
 import { prepareApply } from '../../apply/prepare.ts'
-import type { RemainingWrites } from '../../apply/pacer.ts'
 import type { Edit } from '../../model/edits.ts'
 import { applyEdits } from '../../model/edits.ts'
 import type { Design } from '../../model/types.ts'
@@ -11,6 +10,7 @@ import { sameExceptPositions } from '../derived.ts'
 import { whileBusy } from './busy.ts'
 import { withReadRetries } from '../../apply/reading.ts'
 import { bindFailure } from './bind-failure.ts'
+import { StorePacers } from './pacers.ts'
 import { runActions, type RunActions } from './run-actions.ts'
 import { azureReadActions, type AzureReadActions } from './azure-read-actions.ts'
 import type { EntraSettings } from '../../apply/entra-settings.ts'
@@ -105,10 +105,10 @@ const initial: ApplyState = {
 export function createApplyStore(effects: ApplyEffects): ApplyStore {
   let sandbox: SandboxConnection | null = null
   let azure: AzureConnection | null = null
-  const remaining: { observe: RemainingWrites } = { observe: () => {} }
-  const onRemaining: RemainingWrites = (n, bucket) => remaining.observe(n, bucket)
 
   return createStore<ApplyState & ApplyActions>()((set, get) => {
+    const pacers = new StorePacers(effects.clock, get)
+    const onRemaining = pacers.observe
     const gateway = () => (get().target === 'sandbox' ? sandbox?.gateway : azure?.gateway)
     // Lists for the pickers and the binding retry 429s and 5xx as the preview's reads do: one
     // throttled or failed read of the group must not stop the binding.
@@ -156,12 +156,13 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
     return {
       ...initial,
       entra: effects.loadEntraSettings(),
-      ...runActions(set, get, effects, gateway, remaining),
+      ...runActions(set, get, effects, gateway, pacers),
       ...azureReadActions(
         get,
         set,
         effects,
         gateway,
+        pacers,
         () => sandbox,
         async (choose) => {
           await loadGroups(get().subscriptionId)

@@ -2,6 +2,7 @@ import type { ArmGateway } from '../../apply/gateway.ts'
 import type { ApplyEffects, SandboxConnection } from '../../apply/ports.ts'
 import type { ArmFailure } from '../../apply/failure.ts'
 import { pruneAssignments } from '../../apply/prune.ts'
+import type { StorePacers } from './pacers.ts'
 import { withReadRetries } from '../../apply/reading.ts'
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { adoptUnmanaged, type Adoption } from '../../import/adopt.ts'
@@ -49,6 +50,7 @@ export function azureReadActions(
   set: Set,
   effects: ApplyEffects,
   gateway: () => ArmGateway | undefined,
+  pacers: StorePacers,
   sandbox: () => SandboxConnection | null,
   reloadGroups: (choose: string) => Promise<void>,
 ): AzureReadActions {
@@ -108,6 +110,7 @@ export function azureReadActions(
         gateway: gw,
         clock: effects.clock,
         random: effects.random,
+        pacer: pacers.now(),
         ...(signal ? { signal } : {}),
       })
       const results = new Map(done.map((r) => [r.candidate.item, r]))

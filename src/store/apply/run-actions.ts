@@ -1,5 +1,4 @@
 import type { ArmGateway } from '../../apply/gateway.ts'
-import { ARM_WRITE_BUCKET, type RemainingWrites, WritePacer } from '../../apply/pacer.ts'
 import { previewApply } from '../../apply/preview.ts'
 import { findPrunable, pruneAssignments, type PruneCandidate } from '../../apply/prune.ts'
 import { Principals } from '../../apply/principals.ts'
@@ -9,6 +8,7 @@ import { describeError } from '../../apply/describe.ts'
 import { retryReason } from '../../apply/failure.ts'
 import { DEFAULT_ARM_ENDPOINT } from '../../apply/entra-settings.ts'
 import { whileBusy } from './busy.ts'
+import type { StorePacers } from './pacers.ts'
 import type { ApplyEffects, ApplyJournal, ApplyJournalStore } from '../../apply/ports.ts'
 import type { ApplyState, LogLine } from './types.ts'
 
@@ -37,7 +37,7 @@ export function runActions(
   get: Get,
   effects: ApplyEffects,
   gateway: () => ArmGateway | undefined,
-  remaining: { observe: RemainingWrites },
+  pacers: StorePacers,
 ): RunActions {
   let abort: AbortController | null = null
   let seq = 0
@@ -108,8 +108,7 @@ export function runActions(
       const preview = get().preview
       if (!preview || abort) return
       abort = new AbortController()
-      const pacer = new WritePacer(ARM_WRITE_BUCKET, effects.clock)
-      remaining.observe = (n, bucket) => pacer.observeRemaining(n, bucket)
+      const pacer = pacers.now()
       set({
         phase: 'running',
         results: {},
@@ -160,7 +159,6 @@ export function runActions(
         set({ phase: 'preview' })
       } finally {
         abort = null
-        remaining.observe = () => {}
       }
     },
     cancel: () => {
@@ -192,6 +190,7 @@ export function runActions(
           gateway: gw,
           clock: effects.clock,
           random: effects.random,
+          pacer: pacers.now(),
         })
         const gone = new Set(
           pruned.filter((r) => r.outcome === 'deleted').map((r) => r.candidate.assignment.id),
