@@ -33,7 +33,7 @@ export const ARM_DELETE_BUCKETS: BucketPair = {
 export type ChangeBucket = 'writes' | 'global-writes' | 'deletes' | 'global-deletes'
 
 /** Told how many calls ARM has left in one of its change buckets (from its response headers). */
-export type RemainingWrites = (remaining: number, bucket: ChangeBucket) => void
+export type RemainingCalls = (remaining: number, bucket: ChangeBucket) => void
 
 /** Which pair a bucket belongs to, and which of the pair it is. */
 const PLACE: Record<ChangeBucket, readonly ['writes' | 'deletes', BucketScope]> = {
@@ -50,7 +50,7 @@ const PLACE: Record<ChangeBucket, readonly ['writes' | 'deletes', BucketScope]> 
  * `Pacer` it paces writes; `deletes` paces deletes. A `reserve` given is kept in every copy; by
  * default each caller's copy keeps a quarter of its bucket, 16 at most.
  */
-export class WritePacer implements Pacer {
+export class ArmPacer implements Pacer {
   readonly writes: BucketPairPacer
   readonly deletes: BucketPairPacer
 

@@ -2,7 +2,7 @@ import type { FaultConfig, FaultPatch } from '../sandbox/core/faults.ts'
 import type { Clock } from './clock.ts'
 import type { EntraSettings } from './entra-settings.ts'
 import type { ArmGateway } from './gateway.ts'
-import type { RemainingWrites } from './pacer.ts'
+import type { RemainingCalls } from './pacer.ts'
 import type { StepResult } from './report.ts'
 
 /**
@@ -44,11 +44,8 @@ export interface AzureConnection {
 
 /** The outside world of an apply, injected so tests run it against the in-page sandbox. */
 export interface ApplyEffects {
-  connectSandbox(onRemainingWrites: RemainingWrites): Promise<SandboxConnection>
-  connectAzure(
-    settings: EntraSettings,
-    onRemainingWrites: RemainingWrites,
-  ): Promise<AzureConnection>
+  connectSandbox(onRemainingCalls: RemainingCalls): Promise<SandboxConnection>
+  connectAzure(settings: EntraSettings, onRemainingCalls: RemainingCalls): Promise<AzureConnection>
   /**
    * Entra settings saved in this browser, else the build's (VITE_AZURE_CLIENT_ID,
    * VITE_AZURE_TENANT_ID or VITE_AZURE_AUTHORITY, VITE_ARM_ENDPOINT).

@@ -5,7 +5,7 @@ import { isArmFailure, type ArmFailure } from './failure.ts'
 import type { ArmGateway, LiveRoleAssignment } from './gateway.ts'
 import { designScopes } from './design-scopes.ts'
 import type { Prepared } from './prepare.ts'
-import type { WritePacer } from './pacer.ts'
+import type { ArmPacer } from './pacer.ts'
 import type { Principals } from './principals.ts'
 import { DEFAULT_RETRY, withRetry, type RetryContext } from './retry.ts'
 
@@ -84,7 +84,7 @@ export async function pruneAssignments<C extends { readonly assignment: LiveRole
   ctx: Omit<RetryContext, 'policy' | 'pacer'> & {
     readonly gateway: ArmGateway
     readonly policy?: RetryContext['policy']
-    readonly pacer?: WritePacer
+    readonly pacer?: ArmPacer
   },
 ): Promise<PruneResult<C>[]> {
   const retry: RetryContext = {

@@ -3,7 +3,7 @@ import { adviceFor, isArmFailure, type ArmFailure } from './failure.ts'
 import type { ArmGateway } from './gateway.ts'
 import type { Learnt, Principals } from './principals.ts'
 import type { ReadsRetried } from './reading.ts'
-import { ARM_WRITE_BUCKET, WritePacer, type BucketOptions } from './pacer.ts'
+import { ARM_WRITE_BUCKET, ArmPacer, type BucketOptions } from './pacer.ts'
 import type { Preview, PreviewItem } from './preview.ts'
 import {
   countOutcomes,
@@ -42,7 +42,7 @@ export interface ApplyOptions {
   readonly concurrency?: number
   readonly bucket?: BucketOptions
   /** Pass one when the gateway reports ARM's remaining writes to it. */
-  readonly pacer?: WritePacer
+  readonly pacer?: ArmPacer
   readonly retry?: RetryPolicy
   readonly signal?: AbortSignal
   readonly onEvent?: (event: ApplyEvent) => void
@@ -63,7 +63,7 @@ export interface ApplyOptions {
 export async function runApply(preview: Preview, options: ApplyOptions): Promise<ApplyReport> {
   const { clock, signal } = options
   const startedAt = clock.now()
-  const pacer = options.pacer ?? new WritePacer(options.bucket ?? ARM_WRITE_BUCKET, clock)
+  const pacer = options.pacer ?? new ArmPacer(options.bucket ?? ARM_WRITE_BUCKET, clock)
   const results = new Map<string, StepResult>()
   // One for the whole run: whether ARM answers the other steps decides how far a step backs off.
   const streak = new FailureStreak()

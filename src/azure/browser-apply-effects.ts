@@ -28,7 +28,7 @@ export function browserApplyEffects(
     random: Math.random,
     journal,
 
-    async connectSandbox(onRemainingWrites) {
+    async connectSandbox(onRemainingCalls) {
       const saved = parseSandboxState(await storage.get(SANDBOX_STATE))
       const faults = parseFaultPatch(await storage.get(SANDBOX_FAULTS))
       const sandbox = createSandbox({
@@ -48,7 +48,7 @@ export function browserApplyEffects(
           sandbox,
           http: { onChange: persist },
         }),
-        onRemainingWrites,
+        onRemainingCalls,
       })
       return {
         gateway,
@@ -70,7 +70,7 @@ export function browserApplyEffects(
       }
     },
 
-    async connectAzure(settings, onRemainingWrites) {
+    async connectAzure(settings, onRemainingCalls) {
       const { MsalSession } = await import('./msal-session.ts')
       const session = await MsalSession.start({
         clientId: settings.clientId,
@@ -90,7 +90,7 @@ export function browserApplyEffects(
               credential: session.credential(),
               // ARM's audience wherever ARM is served from (a sovereign cloud, the sandbox).
               clientOptions: { endpoint: settings.armEndpoint, credentialScopes: [ARM_SCOPE] },
-              onRemainingWrites,
+              onRemainingCalls,
             }),
           }
         return current.gateway

@@ -20,7 +20,7 @@ import type {
   LiveUserIdentity,
 } from '../apply/gateway.ts'
 import type { PermissionEntry } from '../catalog/arm-permissions.ts'
-import type { ChangeBucket, RemainingWrites } from '../apply/pacer.ts'
+import type { ChangeBucket, RemainingCalls } from '../apply/pacer.ts'
 import { parseArmId } from '../plan/arm-ids.ts'
 import { failureFromResponse, retryAfterMs, toArmFailure } from './arm-failure.ts'
 
@@ -50,7 +50,7 @@ export interface SdkGatewayOptions {
    * write's answer, its deletes and the subscription's (…-deletes, …-global-deletes) on a
    * delete's.
    */
-  readonly onRemainingWrites?: RemainingWrites
+  readonly onRemainingCalls?: RemainingCalls
   /** Waits between polls of a long-running operation (injected: a virtual clock in tests). */
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   /** Poll interval when ARM sends no Retry-After (default 1 s, then doubling to 8 s). */
@@ -90,7 +90,7 @@ export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
     retryOptions: { maxRetries: 0 },
     additionalPolicies: [
       ...(options.clientOptions?.additionalPolicies ?? []),
-      { policy: observeRemaining(options.onRemainingWrites), position: 'perRetry' as const },
+      { policy: observeRemaining(options.onRemainingCalls), position: 'perRetry' as const },
     ],
   }
   const auth = new Map<string, AuthorizationManagementClient>()
@@ -606,7 +606,7 @@ const REMAINING: readonly [string, ChangeBucket][] = [
  * Reports what each of ARM's change buckets has left, whichever the answer carries: a write's
  * answer speaks of the write buckets, a delete's of the delete ones (ARM throttles them apart).
  */
-function observeRemaining(onRemaining: RemainingWrites | undefined): PipelinePolicy {
+function observeRemaining(onRemaining: RemainingCalls | undefined): PipelinePolicy {
   return {
     name: 'idtopoObserveRemainingWrites',
     async sendRequest(request, next) {

@@ -1,5 +1,5 @@
 import type { ArmGateway } from '../apply/gateway.ts'
-import type { RemainingWrites } from '../apply/pacer.ts'
+import type { RemainingCalls } from '../apply/pacer.ts'
 import type { ClientSecretAuth } from '../azure/https-sandbox.ts'
 import { CliError, EXIT } from './io.ts'
 
@@ -24,7 +24,7 @@ export interface SignIn {
  */
 export async function connectTarget(
   sandboxUrl: string | undefined,
-  onRemainingWrites: RemainingWrites,
+  onRemainingCalls: RemainingCalls,
   signIn: SignIn = {},
   command = 'apply',
   /** The exit code when the sandbox does not answer: import and drift say 1, "ARM failed". */
@@ -39,7 +39,7 @@ export async function connectTarget(
         credential: new DefaultAzureCredential(
           signIn.tenantId ? { tenantId: signIn.tenantId } : {},
         ),
-        onRemainingWrites,
+        onRemainingCalls,
       }),
       endpoint: 'https://management.azure.com',
       sandbox: false,
@@ -61,7 +61,7 @@ export async function connectTarget(
     )
   })
   return {
-    gateway: createSdkGateway({ ...options, onRemainingWrites }),
+    gateway: createSdkGateway({ ...options, onRemainingCalls }),
     endpoint: url.origin,
     sandbox: true,
   }

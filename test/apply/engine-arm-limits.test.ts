@@ -51,7 +51,7 @@ describe('the engine at ARM’s real limits, on a virtual clock', () => {
     const gateway = createSdkGateway({
       credential: sandboxCredential,
       clientOptions: arm.clientOptions,
-      onRemainingWrites: (n, bucket) => heard.push([n, bucket]),
+      onRemainingCalls: (n, bucket) => heard.push([n, bucket]),
     })
     await gateway.createRoleAssignment(STORAGE_ID, '0b9f6a1e-3c55-4d5e-9a43-6f1e2b7c8d90', {
       roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${STORAGE_READER_ROLES[0]![1]}`,
@@ -70,7 +70,7 @@ describe('the engine at ARM’s real limits, on a virtual clock', () => {
     const gateway = createSdkGateway({
       credential: sandboxCredential,
       clientOptions: arm.clientOptions,
-      onRemainingWrites: (n, bucket) => heard.push([n, bucket]),
+      onRemainingCalls: (n, bucket) => heard.push([n, bucket]),
     })
     const grant = (name: string, role: number) =>
       gateway.createRoleAssignment(STORAGE_ID, name, {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { systemClock } from '@/azure/system-clock.ts'
-import { WritePacer } from '@/apply/pacer.ts'
+import { ArmPacer } from '@/apply/pacer.ts'
 import { DEFAULT_RETRY } from '@/apply/retry.ts'
 import { withReadRetries } from '@/apply/reading.ts'
 import { connectHttpsSandbox } from '@/azure/https-sandbox.ts'
@@ -25,11 +25,11 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 async function world() {
-  const pacer = new WritePacer({ capacity: 15, refillPerSecond: 60 }, systemClock)
+  const pacer = new ArmPacer({ capacity: 15, refillPerSecond: 60 }, systemClock)
   const options = await connectHttpsSandbox(server.url)
   const sdk = createSdkGateway({
     ...options,
-    onRemainingWrites: (n, bucket) => pacer.observeRemaining(n, bucket),
+    onRemainingCalls: (n, bucket) => pacer.observeRemaining(n, bucket),
   })
   return {
     clock: systemClock as never,

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { bucketFloorMs, WritePacer } from '@/apply/pacer.ts'
+import { bucketFloorMs, ArmPacer } from '@/apply/pacer.ts'
 import { DEFAULT_RETRY, withRetry } from '@/apply/retry.ts'
 import type { ArmFailure } from '@/apply/failure.ts'
 import { VirtualClock } from '../support/virtual-clock.ts'
 
-describe('WritePacer', () => {
+describe('ArmPacer', () => {
   it('lets a full bucket burst, then paces writes to the refill rate', async () => {
     const clock = new VirtualClock()
-    const pacer = new WritePacer({ capacity: 5, refillPerSecond: 10 }, clock, 0)
+    const pacer = new ArmPacer({ capacity: 5, refillPerSecond: 10 }, clock, 0)
     const start = clock.now()
     for (let i = 0; i < 5; i++) await pacer.take()
     expect(clock.now() - start).toBe(0)
@@ -19,7 +19,7 @@ describe('WritePacer', () => {
 
   it('believes ARM when it reports fewer remaining writes', async () => {
     const clock = new VirtualClock()
-    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
+    const pacer = new ArmPacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
     pacer.observeRemaining(0)
     const start = clock.now()
     await pacer.take()
@@ -28,7 +28,7 @@ describe('WritePacer', () => {
 
   it('keeps a reserve so writes that arrive bunched up do not empty ARM’s bucket', async () => {
     const clock = new VirtualClock()
-    const pacer = new WritePacer({ capacity: 40, refillPerSecond: 10 }, clock)
+    const pacer = new ArmPacer({ capacity: 40, refillPerSecond: 10 }, clock)
     const start = clock.now()
     for (let i = 0; i < 30; i++) await pacer.take()
     expect(clock.now() - start).toBe(0)
@@ -38,7 +38,7 @@ describe('WritePacer', () => {
 
   it('takes a token from the subscription’s global bucket too, and paces to it when it is the tighter', async () => {
     const clock = new VirtualClock()
-    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0, {
+    const pacer = new ArmPacer({ capacity: 200, refillPerSecond: 10 }, clock, 0, {
       capacity: 5,
       refillPerSecond: 2,
     })
@@ -51,7 +51,7 @@ describe('WritePacer', () => {
 
   it('lets a global bucket others emptied come back at its own rate (150/s), not at the caller’s (10/s)', async () => {
     const clock = new VirtualClock()
-    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
+    const pacer = new ArmPacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
     pacer.observeRemaining(0, 'global-writes')
     const start = clock.now()
     await pacer.take()
@@ -65,7 +65,7 @@ describe('WritePacer', () => {
 
   it('stops every writer while ARM asks to wait, then sends one write alone until ARM has answered it', async () => {
     const clock = new VirtualClock()
-    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock)
+    const pacer = new ArmPacer({ capacity: 200, refillPerSecond: 10 }, clock)
     pacer.pause(3000)
     const start = clock.now()
     const probe = pacer.take()
@@ -96,7 +96,7 @@ describe('WritePacer', () => {
    */
   async function writesAtOnceAfter429(global: 'global empty' | 'no header'): Promise<number> {
     const clock = new VirtualClock()
-    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
+    const pacer = new ArmPacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
     pacer.observeRemaining(40, 'writes')
     if (global === 'global empty') pacer.observeRemaining(0, 'global-writes')
     pacer.pause(1000)
@@ -123,7 +123,7 @@ describe('WritePacer', () => {
 
   it('gives the next token to a retry before first attempts that waited longer', async () => {
     const clock = new VirtualClock()
-    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
+    const pacer = new ArmPacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
     pacer.observeRemaining(0)
     const start = clock.now()
     const order: string[] = []
@@ -137,7 +137,7 @@ describe('WritePacer', () => {
 
   it('holds the others 10 s at most behind a probe that is not answered (a long-running write, a hung request)', async () => {
     const clock = new VirtualClock()
-    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
+    const pacer = new ArmPacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
     pacer.pause(1000)
     const start = clock.now()
     await pacer.take()
@@ -147,7 +147,7 @@ describe('WritePacer', () => {
 
   it('a writer waiting behind a probe stops when cancelled', async () => {
     const clock = new VirtualClock()
-    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock)
+    const pacer = new ArmPacer({ capacity: 200, refillPerSecond: 10 }, clock)
     pacer.pause(1000)
     await pacer.take()
     const controller = new AbortController()
@@ -157,10 +157,10 @@ describe('WritePacer', () => {
   })
 })
 
-describe('WritePacer’s delete buckets (ARM throttles deletes apart from writes)', () => {
+describe('ArmPacer’s delete buckets (ARM throttles deletes apart from writes)', () => {
   it('lets deletes go at once while the write bucket is spent', async () => {
     const clock = new VirtualClock()
-    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
+    const pacer = new ArmPacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
     pacer.observeRemaining(0, 'writes')
     const start = clock.now()
     for (let i = 0; i < 200; i++) await pacer.deletes.take()
@@ -172,7 +172,7 @@ describe('WritePacer’s delete buckets (ARM throttles deletes apart from writes
 
   it('lets writes go at once while the delete bucket is spent, and deletes pace to 10/s', async () => {
     const clock = new VirtualClock()
-    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
+    const pacer = new ArmPacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
     pacer.observeRemaining(0, 'deletes')
     const start = clock.now()
     for (let i = 0; i < 200; i++) await pacer.take()
@@ -183,7 +183,7 @@ describe('WritePacer’s delete buckets (ARM throttles deletes apart from writes
 
   it('follows the global delete bucket from its own header, at its own rate (150/s)', async () => {
     const clock = new VirtualClock()
-    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
+    const pacer = new ArmPacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
     pacer.observeRemaining(0, 'global-deletes')
     const start = clock.now()
     await pacer.take()
@@ -194,7 +194,7 @@ describe('WritePacer’s delete buckets (ARM throttles deletes apart from writes
 
   it('a 429 on a delete holds deletes only, and one on a write holds writes only', async () => {
     const clock = new VirtualClock()
-    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock)
+    const pacer = new ArmPacer({ capacity: 200, refillPerSecond: 10 }, clock)
     pacer.deletes.pause(3000)
     const start = clock.now()
     ;(await pacer.take())()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ARM_DELETE_BUCKETS, ARM_WRITE_BUCKET, bucketFloorMs, WritePacer } from '@/apply/pacer.ts'
+import { ARM_DELETE_BUCKETS, ARM_WRITE_BUCKET, bucketFloorMs, ArmPacer } from '@/apply/pacer.ts'
 import { prepareApply } from '@/apply/prepare.ts'
 import { previewApply } from '@/apply/preview.ts'
 import { pruneAssignments } from '@/apply/prune.ts'
@@ -28,11 +28,11 @@ describe('prune at ARM’s real limits, on a virtual clock', () => {
   it('deletes 300 assignments right after the apply that made them: no 429, at the delete bucket’s pace, not the spent write bucket’s', async () => {
     const arm = simulatedArm(20)
     const { clock } = arm
-    const pacer = new WritePacer(ARM_WRITE_BUCKET, clock)
+    const pacer = new ArmPacer(ARM_WRITE_BUCKET, clock)
     const gateway = createSdkGateway({
       credential: sandboxCredential,
       clientOptions: arm.clientOptions,
-      onRemainingWrites: (n, bucket) => pacer.observeRemaining(n, bucket),
+      onRemainingCalls: (n, bucket) => pacer.observeRemaining(n, bucket),
       sleep: (ms, signal) => clock.sleep(ms, signal),
     })
     const reads = withReadRetries(gateway, { clock, random: seeded(1) })

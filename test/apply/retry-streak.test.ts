@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ArmFailure } from '@/apply/failure.ts'
 import { FailureStreak } from '@/apply/failure-streak.ts'
 import type { ArmGateway, LiveResource } from '@/apply/gateway.ts'
-import { WritePacer } from '@/apply/pacer.ts'
+import { ArmPacer } from '@/apply/pacer.ts'
 import { withReadRetries } from '@/apply/reading.ts'
 import { DEFAULT_RETRY, withRetry, type RetryContext } from '@/apply/retry.ts'
 import { VirtualClock } from '../support/virtual-clock.ts'
@@ -124,7 +124,7 @@ describe('transient backoff against what the run’s other calls say about ARM',
   it('after a 429, the next write goes alone: another waits for its answer', async () => {
     const clock = new VirtualClock()
     const streak = new FailureStreak()
-    const pacer = new WritePacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
+    const pacer = new ArmPacer({ capacity: 200, refillPerSecond: 10 }, clock, 0)
     const start = clock.now()
     const first = scripted(clock, [{ ...throttled, retryAfterMs: 1000 }, 'ok'], 300)
     const second = scripted(clock, ['ok'], 300)

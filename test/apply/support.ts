@@ -1,7 +1,7 @@
 import { identityResourceId, type BindTarget } from '@/apply/binding.ts'
 import type { PlanPrincipal } from '@/plan/types.ts'
 import type { ArmGateway } from '@/apply/gateway.ts'
-import { WritePacer, type BucketOptions } from '@/apply/pacer.ts'
+import { ArmPacer, type BucketOptions } from '@/apply/pacer.ts'
 import { prepareApply, type Prepared } from '@/apply/prepare.ts'
 import { previewApply, type Preview } from '@/apply/preview.ts'
 import { withReadRetries } from '@/apply/reading.ts'
@@ -41,7 +41,7 @@ export function inPageWorld(
     seed: 7,
     options: { faults: { throttle: { enabled: false }, ...faults } },
   })
-  const pacer = new WritePacer(bucket, clock)
+  const pacer = new ArmPacer(bucket, clock)
   const sdk = createSdkGateway({
     credential: sandboxCredential,
     clientOptions: sandboxClientOptions({
@@ -51,7 +51,7 @@ export function inPageWorld(
         sleep: (ms, signal) => clock.sleep(ms, (signal ?? undefined) as AbortSignal | undefined),
       },
     }),
-    ...(observeRemainingWrites ? { onRemainingWrites: pacer.observeRemaining.bind(pacer) } : {}),
+    ...(observeRemainingWrites ? { onRemainingCalls: pacer.observeRemaining.bind(pacer) } : {}),
     sleep: (ms, signal) => clock.sleep(ms, signal),
   })
   const gateway = withReadRetries(sdk, { clock, random: mulberry(7) })
@@ -68,7 +68,7 @@ export interface Applied {
 /** Bind, preview and apply, as the CLI and the app do. */
 export async function applyOnce(
   design: Design,
-  world: { clock: VirtualClock; raw: ArmGateway; pacer: WritePacer },
+  world: { clock: VirtualClock; raw: ArmGateway; pacer: ArmPacer },
   options: {
     /** Called between the preview and the run. */
     beforeRun?: () => void
@@ -247,11 +247,11 @@ export async function httpsWorld(
   url: string,
   bucket: BucketOptions = { capacity: 200, refillPerSecond: 10 },
 ) {
-  const pacer = new WritePacer(bucket, systemClock)
+  const pacer = new ArmPacer(bucket, systemClock)
   const options = await connectHttpsSandbox(url)
   const raw = createSdkGateway({
     ...options,
-    onRemainingWrites: (n, bucket) => pacer.observeRemaining(n, bucket),
+    onRemainingCalls: (n, bucket) => pacer.observeRemaining(n, bucket),
     pollIntervalMs: 50,
   })
   return {

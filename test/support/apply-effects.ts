@@ -22,11 +22,11 @@ export function sandboxApplyEffects(clock: Clock): ApplyEffects & {
     clock,
     random: () => 0.5,
     journal: storageJournal(storage),
-    async connectSandbox(onRemainingWrites) {
+    async connectSandbox(onRemainingCalls) {
       const gateway = createSdkGateway({
         credential: sandboxCredential,
         clientOptions: sandboxClientOptions({ kind: 'in-page', sandbox }),
-        onRemainingWrites,
+        onRemainingCalls,
         // Long-running operations are polled on the test's clock, as the sandbox runs on it.
         sleep: (ms, signal) => clock.sleep(ms, signal),
       })

@@ -5,7 +5,7 @@
 import { AuthorizationManagementClient } from '@azure/arm-authorization'
 import type { PipelinePolicy } from '@azure/core-rest-pipeline'
 import type { ArmGateway } from '../../src/apply/gateway.ts'
-import { ARM_WRITE_BUCKET, WritePacer } from '../../src/apply/pacer.ts'
+import { ARM_WRITE_BUCKET, ArmPacer } from '../../src/apply/pacer.ts'
 import { prepareApply } from '../../src/apply/prepare.ts'
 import { previewApply } from '../../src/apply/preview.ts'
 import { withReadRetries } from '../../src/apply/reading.ts'
@@ -167,11 +167,11 @@ export async function applyOnArm(
   },
 ): Promise<ArmApply> {
   const { clock } = arm
-  const pacer = new WritePacer(ARM_WRITE_BUCKET, clock)
+  const pacer = new ArmPacer(ARM_WRITE_BUCKET, clock)
   const raw = createSdkGateway({
     credential: sandboxCredential,
     clientOptions: arm.clientOptions,
-    onRemainingWrites: (n, bucket) => pacer.observeRemaining(n, bucket),
+    onRemainingCalls: (n, bucket) => pacer.observeRemaining(n, bucket),
     sleep: (ms, signal) => clock.sleep(ms, signal),
   })
   const reads = withReadRetries(raw, { clock, random: seeded(options.seed) })

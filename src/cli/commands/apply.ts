@@ -4,7 +4,7 @@ import { withReadRetries } from '../../apply/reading.ts'
 import { systemClock } from '../../azure/system-clock.ts'
 import { describeFailure } from '../../apply/describe.ts'
 import { isArmFailure } from '../../apply/failure.ts'
-import { ARM_WRITE_BUCKET, WritePacer } from '../../apply/pacer.ts'
+import { ARM_WRITE_BUCKET, ArmPacer } from '../../apply/pacer.ts'
 import { countPreview, previewApply } from '../../apply/preview.ts'
 import { privilegedItems } from '../../apply/privilege.ts'
 import { succeeded } from '../../apply/report.ts'
@@ -82,7 +82,7 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
       process.exit(130)
     }
     const read = async () => {
-      const pacer = new WritePacer(ARM_WRITE_BUCKET, systemClock)
+      const pacer = new ArmPacer(ARM_WRITE_BUCKET, systemClock)
       const connection = await connectTarget(
         values.sandbox as string | undefined,
         (n, bucket) => pacer.observeRemaining(n, bucket),

@@ -1,5 +1,5 @@
 import type { Clock } from '../../apply/clock.ts'
-import { ARM_WRITE_BUCKET, type RemainingWrites, WritePacer } from '../../apply/pacer.ts'
+import { ARM_WRITE_BUCKET, type RemainingCalls, ArmPacer } from '../../apply/pacer.ts'
 
 /**
  * The client copies of ARM's buckets, one set per target and subscription, as ARM keeps them (per
@@ -8,7 +8,7 @@ import { ARM_WRITE_BUCKET, type RemainingWrites, WritePacer } from '../../apply/
  * the subscription it was made in.
  */
 export class StorePacers {
-  private readonly pacers = new Map<string, WritePacer>()
+  private readonly pacers = new Map<string, ArmPacer>()
   private readonly clock: Clock
   private readonly current: () => { readonly target: string; readonly subscriptionId: string }
 
@@ -21,15 +21,15 @@ export class StorePacers {
   }
 
   /** The pacer of the target and subscription chosen now. */
-  now(): WritePacer {
+  now(): ArmPacer {
     const { target, subscriptionId } = this.current()
     const key = `${target}|${subscriptionId.toLowerCase()}`
     let pacer = this.pacers.get(key)
-    if (!pacer) this.pacers.set(key, (pacer = new WritePacer(ARM_WRITE_BUCKET, this.clock)))
+    if (!pacer) this.pacers.set(key, (pacer = new ArmPacer(ARM_WRITE_BUCKET, this.clock)))
     return pacer
   }
 
   /** For the connections: what ARM's headers say reaches the current subscription's copy. */
-  readonly observe: RemainingWrites = (remaining, bucket) =>
+  readonly observe: RemainingCalls = (remaining, bucket) =>
     this.now().observeRemaining(remaining, bucket)
 }

@@ -1,6 +1,6 @@
 import { useApply } from './apply-context.tsx'
 
-/** Faults to try apply against: latency, ARM's write throttling, server errors, resets, 403 scopes. */
+/** Faults to try apply against: latency, ARM's write and delete throttling, server errors, resets, 403 scopes. */
 export function SandboxSettings() {
   const faults = useApply((s) => s.sandboxFaults)
   const setFaults = useApply((s) => s.setSandboxFaults)
@@ -37,8 +37,9 @@ export function SandboxSettings() {
             onChange={(e) => setFaults({ throttle: { enabled: e.target.checked } })}
           />
           <span>
-            ARM write throttling ({faults.throttle.capacity} writes,{' '}
-            {faults.throttle.refillPerSecond}/s)
+            ARM write and delete throttling ({faults.throttle.capacity} writes,{' '}
+            {faults.throttle.refillPerSecond}/s; {faults.deleteThrottle.capacity} deletes,{' '}
+            {faults.deleteThrottle.refillPerSecond}/s)
           </span>
         </label>
         <label className="field">
