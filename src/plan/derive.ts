@@ -180,11 +180,14 @@ function grantActions(index: DesignIndex): PlanAction[] {
         target: entry.target,
         user,
         roles: entry.roles,
-        script: containedUserScript(
-          user,
-          entry.roles,
-          principalTypeOf(index, entry.principal) === 'User',
-        ),
+        script: containedUserScript(user, entry.roles, {
+          isUser: principalTypeOf(index, entry.principal) === 'User',
+          // A developer's or identity's own object id (PRODUCT.md §4); an app's is its resource's.
+          objectId:
+            entry.principal.type === 'systemAssigned'
+              ? undefined
+              : index.node(entry.principal.node)?.azure?.principalId,
+        }),
       }
     })
     .sort((a, b) => compareKeys([a.target, a.principal.node], [b.target, b.principal.node]))

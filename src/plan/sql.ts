@@ -1,4 +1,5 @@
 import { tsqlIdentifier, tsqlString } from '../lib/encode/tsql.ts'
+import { GUID_PATTERN } from '../model/azure-formats.ts'
 
 /**
  * The script that gives a Microsoft Entra principal access to one database: a contained user
@@ -6,21 +7,32 @@ import { tsqlIdentifier, tsqlString } from '../lib/encode/tsql.ts'
  * then one ALTER ROLE per database role. Run it in the database as its Entra administrator.
  * Entra finds a group or a managed identity by its display name, a user only by its user
  * principal name (Microsoft Learn, "Create contained users mapped to Microsoft Entra
- * identities"): for a user, the script says so first.
+ * identities"): for a user, the script says so first. Display names of managed identities and
+ * groups need not be unique (two user-assigned identities of one name in a development and a
+ * production group of one tenant), and CREATE USER then fails with Msg 33131; Learn's repair,
+ * for that case only, is WITH OBJECT_ID and a suffixed name ("Microsoft Entra logins and users
+ * with nonunique display names", preview): the script says so, with the object id when known.
  */
 export function containedUserScript(
   user: string,
   roles: readonly string[],
-  isUser = false,
+  principal: { readonly isUser?: boolean; readonly objectId?: string | undefined } = {},
 ): string {
+  // No name in a comment: a line break in it would end the comment. An object id is a GUID.
+  const objectId =
+    principal.objectId && GUID_PATTERN.test(principal.objectId)
+      ? principal.objectId
+      : '<its object id>'
   const lines = [
-    ...(isUser
+    ...(principal.isUser
       ? [
-          // No name in a comment: a line break in it would end the comment.
           '-- A Microsoft Entra user is named by their sign-in name (user principal name, such as',
           '-- name@contoso.com): put it in place of the name below if that is not it.',
         ]
-      : []),
+      : [
+          '-- Msg 33131 (another Microsoft Entra principal has this display name): add',
+          `-- WITH OBJECT_ID = '${objectId}' to CREATE USER, and a suffix to the user name.`,
+        ]),
     `IF DATABASE_PRINCIPAL_ID(${tsqlString(user)}) IS NULL`,
     `    CREATE USER ${tsqlIdentifier(user)} FROM EXTERNAL PROVIDER;`,
     ...roles.map(

@@ -59,6 +59,8 @@ describe('plan of scenario 1: one app with its system-assigned identity reaching
     })
     expect(web?.script).toBe(
       [
+        '-- Msg 33131 (another Microsoft Entra principal has this display name): add',
+        "-- WITH OBJECT_ID = '<its object id>' to CREATE USER, and a suffix to the user name.",
         "IF DATABASE_PRINCIPAL_ID(N'contoso-web') IS NULL",
         '    CREATE USER [contoso-web] FROM EXTERNAL PROVIDER;',
         'ALTER ROLE [db_datareader] ADD MEMBER [contoso-web];',
@@ -88,6 +90,34 @@ describe('plan of scenario 1: one app with its system-assigned identity reaching
         '',
       ].join('\n'),
     )
+  })
+
+  it('says how to get past a display name another principal shares, with the object id the design knows (never a name: it could end the comment)', () => {
+    const d = design()
+      .developer('devs', 'group', {
+        name: "Devs'\nDROP TABLE orders; --",
+        azure: { principalId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' },
+      })
+      .identity('mi', { name: 'mi-orders' })
+      .app('web', { systemAssigned: true })
+      .attach('web', 'mi')
+      .service('db', 'sql', { name: 'srv/orders' })
+      .access('devs', 'db', ['db_datareader'])
+      .access('web', 'db', ['db_datareader'], { via: 'mi' })
+      .build()
+    const scripts = ofKind(derivePlan(d).actions, 'sqlContainedUser').map((a) =>
+      a.script.split('\n').slice(0, 2),
+    )
+    expect(scripts).toEqual([
+      [
+        '-- Msg 33131 (another Microsoft Entra principal has this display name): add',
+        "-- WITH OBJECT_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301' to CREATE USER, and a suffix to the user name.",
+      ],
+      [
+        '-- Msg 33131 (another Microsoft Entra principal has this display name): add',
+        "-- WITH OBJECT_ID = '<its object id>' to CREATE USER, and a suffix to the user name.",
+      ],
+    ])
   })
 
   it('names a bound app or identity by its resource name, as Microsoft Entra does, not by its label', () => {

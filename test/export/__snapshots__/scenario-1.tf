@@ -118,6 +118,8 @@ output "app_identities" {
 # SQL: run in contoso-sql/orders as its Microsoft Entra admin.
 output "sql_script_contoso_sql_orders_contoso_developers" {
   value = <<EOT
+-- Msg 33131 (another Microsoft Entra principal has this display name): add
+-- WITH OBJECT_ID = '<its object id>' to CREATE USER, and a suffix to the user name.
 IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
     CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
 ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
@@ -128,6 +130,8 @@ EOT
 # SQL: run in contoso-sql/orders as its Microsoft Entra admin.
 output "sql_script_contoso_sql_orders_contoso_web" {
   value = <<EOT
+-- Msg 33131 (another Microsoft Entra principal has this display name): add
+-- WITH OBJECT_ID = '<its object id>' to CREATE USER, and a suffix to the user name.
 IF DATABASE_PRINCIPAL_ID(N'contoso-web') IS NULL
     CREATE USER [contoso-web] FROM EXTERNAL PROVIDER;
 ALTER ROLE [db_datareader] ADD MEMBER [contoso-web];
