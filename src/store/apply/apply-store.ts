@@ -1,8 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { normalizeSettings } from '../../apply/entra-settings.ts'
 import { prepareApply } from '../../apply/prepare.ts'
-import type { Edit } from '../../model/edits.ts'
-import { applyEdits } from '../../model/edits.ts'
 import type { Design } from '../../model/types.ts'
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { SANDBOX_DEFAULTS } from './sandbox-defaults.ts'
@@ -11,6 +9,7 @@ import { whileBusy } from './busy.ts'
 import { withReadRetries } from '../../apply/reading.ts'
 import { bindFailure } from './bind-failure.ts'
 import { StorePacers } from './pacers.ts'
+import { pickEdits, withPicks } from './picks.ts'
 import { runActions, type RunActions } from './run-actions.ts'
 import { azureReadActions, type AzureReadActions } from './azure-read-actions.ts'
 import type { EntraSettings } from '../../apply/entra-settings.ts'
@@ -276,8 +275,7 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
           const resources = await gw.listResources(subscriptionId, resourceGroup)
           set({ resources })
           const picks = pickEdits(design, get().picks)
-          const withPicks = applyEdits(design, picks)
-          const picked = withPicks.ok ? withPicks.value : design
+          const picked = withPicks(design, get().picks)
           const ids =
             get().target === 'sandbox'
               ? { ...sandboxDeveloperIds(design), ...get().developerIds }
@@ -332,15 +330,5 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
         if (at > 0) set({ phase: order[at - 1] ?? 'setup', error: null, retryBind: false })
       },
     }
-  })
-}
-
-/** Edits that write hand-picked resources into the design, so binding keeps them. */
-function pickEdits(design: Design, picks: Readonly<Record<string, string>>): Edit[] {
-  return Object.entries(picks).flatMap(([id, resourceId]) => {
-    const node = design.nodes.find((n) => n.id === id)
-    return node
-      ? [{ type: 'updateNode' as const, id, set: { azure: { ...node.azure, resourceId } } }]
-      : []
   })
 }

@@ -3,6 +3,7 @@ import type { ApplyEffects, SandboxConnection } from '../../apply/ports.ts'
 import type { ArmFailure } from '../../apply/failure.ts'
 import { pruneAssignments } from '../../apply/prune.ts'
 import type { StorePacers } from './pacers.ts'
+import { withPicks } from './picks.ts'
 import { withReadRetries } from '../../apply/reading.ts'
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { adoptUnmanaged, type Adoption } from '../../import/adopt.ts'
@@ -69,8 +70,9 @@ export function azureReadActions(
       const { subscriptionId, resourceGroup } = place()
       return importGroup(reads(), subscriptionId, resourceGroup, options)
     },
-    compare: async (design, options = {}) => {
+    compare: async (drawn, options = {}) => {
       const target = place()
+      const design = withPicks(drawn, get().picks)
       const live = await readLive(reads(), target.subscriptionId, target.resourceGroup, options)
       const developerIds = {
         ...(get().target === 'sandbox' ? sandboxDeveloperIds(design) : {}),
@@ -84,12 +86,12 @@ export function azureReadActions(
         developerIds,
         resourceGroup: target.resourceGroup,
       }
-      set({ comparison: { design, value: comparison } })
+      set({ comparison: { design: drawn, value: comparison } })
       return comparison
     },
     adopt: (design, comparison, items) => {
       const adopted = adoptUnmanaged(
-        design,
+        withPicks(design, get().picks),
         comparison.live,
         place(),
         items,
