@@ -155,6 +155,52 @@ describe('document commands', () => {
     ])
   })
 
+  it('paste names each copy uniquely among the nodes of its kind, as its id', () => {
+    const t = testStore(
+      design()
+        .identity('mi', { name: 'mi-contoso-storage', position: { x: 0, y: 0 } })
+        .identity('mi-2', { name: 'mi-contoso-storage-2', position: { x: 0, y: 200 } })
+        // Another kind may share the name: it is another kind of Azure resource.
+        .service('st', 'storage', { name: 'mi-contoso-storage', position: { x: 300, y: 0 } })
+        .build(),
+    )
+    t.store.getState().select({ nodes: ['mi', 'st'], edges: [] })
+    t.store.getState().copySelection()
+    t.store.getState().paste()
+    t.store.getState().paste()
+    const names = t.store.getState().design.nodes.map((n) => [n.kind, n.name])
+    expect(names.slice(3)).toEqual([
+      ['identity', 'mi-contoso-storage-3'],
+      ['service', 'mi-contoso-storage-2'],
+      ['identity', 'mi-contoso-storage-4'],
+      ['service', 'mi-contoso-storage-3'],
+    ])
+  })
+
+  it('paste keeps a 128-character name within 128 characters, cutting no character in two', () => {
+    // 125 letters, an emoji (one character, two UTF-16 units) and two letters: the suffix takes
+    // the two letters' place, and the emoji stays whole.
+    const long = `${'a'.repeat(125)}\u{1F600}bb`
+    // A family emoji is one character to a reader (five code points): it goes whole.
+    const family = `${'a'.repeat(123)}\u{1F468}\u200D\u{1F469}\u200D\u{1F467}`
+    const t = testStore(
+      design()
+        .app('api', { name: long, position: { x: 0, y: 0 } })
+        .app('web', { name: family, position: { x: 0, y: 200 } })
+        .build(),
+    )
+    t.store.getState().select({ nodes: ['api', 'web'], edges: [] })
+    t.store.getState().copySelection()
+    t.store.getState().paste()
+    const [copy, familyCopy] = t.store
+      .getState()
+      .design.nodes.slice(2)
+      .map((n) => n.name)
+    expect(copy).toBe(`${'a'.repeat(125)}\u{1F600}-2`)
+    expect(familyCopy).toBe(`${'a'.repeat(123)}-2`)
+    expect(t.store.getState().notice).toBeNull()
+  })
+
   it('loadDesign replaces the document, gives it a new id and starts a fresh history', () => {
     const t = testStore(scenario())
     t.store.getState().addNode({ kind: 'identity' }, { x: 0, y: 0 })

@@ -168,9 +168,10 @@ describe('the outline view', () => {
     item('Apps (2)').focus()
     await user.keyboard('{ArrowDown}{Control>}c{/Control}{Control>}v{/Control}')
     const copy = store.getState().design.nodes.at(-1)
-    expect(copy).toMatchObject({ kind: 'app', name: 'contoso-web-1' })
+    // A copy is another resource: its name is its own, as its id is.
+    expect(copy).toMatchObject({ kind: 'app', name: 'contoso-web-1-2' })
     expect(store.getState().selection.nodes).toEqual([copy?.id])
-    const rows = screen.getAllByRole('treeitem', { name: /^App contoso-web-1,/ })
-    expect(rows.map((r) => r.tabIndex)).toEqual([-1, 0])
+    expect(item(/^App contoso-web-1,/)).toHaveAttribute('tabindex', '-1')
+    expect(item(/^App contoso-web-1-2,/)).toHaveAttribute('tabindex', '0')
   })
 })
