@@ -71,7 +71,7 @@ for (const viewport of [
         .evaluate((el) => el.scrollWidth - el.clientWidth)
       expect(sideways).toBe(0)
       for (const cell of await table
-        .getByRole('cell', { name: /Bound|Created in|Needs a choice/ })
+        .getByRole('cell', { name: /Bound|To create in|Exists in|Needs a choice/ })
         .all()) {
         const cellBox = (await cell.boundingBox())!
         expect(cellBox.x + cellBox.width).toBeLessThanOrEqual(box.x + box.width)

@@ -1,4 +1,5 @@
 import { candidatesFor } from '../../apply/binding.ts'
+import { identityNames, identityPlace } from '../../apply/touched.ts'
 import type { DesignNode } from '../../model/types.ts'
 import { useDesigner } from '../store-context.tsx'
 import { useApply } from './apply-context.tsx'
@@ -14,10 +15,15 @@ function bindingStatus(
   node: DesignNode,
   azure: DesignNode['azure'],
   resourceGroup: string,
+  existing: ReadonlySet<string>,
 ): string {
   if (node.kind === 'developer') return 'Bound'
-  if (node.kind === 'identity' && !azure?.resourceId)
-    return `Created in ${azure?.resourceGroup ?? resourceGroup}`
+  if (node.kind === 'identity' && !azure?.resourceId) {
+    const place = identityPlace({ ...node, azure }, { resourceGroup }, existing)
+    return place.exists
+      ? `Exists in ${place.resourceGroup}: kept`
+      : `To create in ${place.resourceGroup}`
+  }
   return azure?.resourceId ? 'Bound' : 'Not bound'
 }
 
@@ -43,6 +49,7 @@ export function BindStep() {
   const problemOf = new Map(problems.map((p) => [p.node, p.message]))
   const rebind = (): void => void bind(design)
   const waiting = design.nodes.filter((n) => problemOf.has(n.id)).length
+  const existing = identityNames(resources)
 
   return (
     <div className="bind-step">
@@ -136,7 +143,7 @@ export function BindStep() {
                       <span className="bind-status needs-choice">Needs a choice</span>
                     ) : (
                       <span className="bind-status">
-                        {bindingStatus(node, current, resourceGroup)}
+                        {bindingStatus(node, current, resourceGroup, existing)}
                       </span>
                     )}
                   </td>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { touchedResources } from '../../apply/touched.ts'
+import { identityNames, touchedResources } from '../../apply/touched.ts'
 import type { Design } from '../../model/types.ts'
 import { countPreview, type PreviewItem, type PreviewStatus } from '../../apply/preview.ts'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
@@ -137,9 +137,15 @@ function TouchedTable({ prepared }: { prepared: Design }) {
   const resourceGroup = useApply((s) => s.resourceGroup)
   const subscriptionId = useApply((s) => s.subscriptionId)
   const location = useApply((s) => s.location)
+  const resources = useApply((s) => s.resources)
   const rows = useMemo(
-    () => touchedResources(prepared, { subscriptionId, resourceGroup, location }),
-    [prepared, subscriptionId, resourceGroup, location],
+    () =>
+      touchedResources(
+        prepared,
+        { subscriptionId, resourceGroup, location },
+        identityNames(resources),
+      ),
+    [prepared, subscriptionId, resourceGroup, location, resources],
   )
   return (
     <details className="touched" open>
