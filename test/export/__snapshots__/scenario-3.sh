@@ -11,16 +11,61 @@ if [ -z "${LOCATION:-}" ]; then LOCATION="$(az group show --name="$RESOURCE_GROU
 RG_ID="/subscriptions/$SUBSCRIPTION_ID/resourceGroups/$RESOURCE_GROUP"
 ASSIGNMENT_NAMESPACE=6f1c9d2e-3b57-4c8a-9e0f-5a7d2b4c8e61
 
+# Prints its arguments on one line with every control character shown as idtopo shows it (\r,
+# \x1B, <U+202E>), never sent to the terminal: what it prints holds names anyone may give and
+# values az returns. C0, DEL and C1 controls, bidi controls, line and paragraph separators and
+# invisible format characters (zero-width ones, word joiner, BOM, tags; the zero-width joiner
+# too: here it cannot be told from one hidden in a name). Byte by byte in the C locale, UTF-8
+# decoded by hand, so the script's locale does not matter.
+say() {
+  local LC_ALL=C
+  local text="$*" out="" char byte cp n k i
+  # Printable ASCII only (the usual case): as it is.
+  if [[ $text != *[!\ -~]* ]]; then
+    printf '%s\n' "$text"
+    return
+  fi
+  for ((i = 0; i < ${#text}; i++)); do
+    char=${text:i:1}
+    printf -v byte '%d' "'$char"
+    if ((byte < 0x20 || byte == 0x7F)); then
+      case $char in
+        $'\n') char='\n' ;;
+        $'\r') char='\r' ;;
+        $'\t') char='\t' ;;
+        *) printf -v char '\\x%02X' "$byte" ;;
+      esac
+    elif ((byte >= 0xC2 && byte <= 0xF4)); then
+      n=$((byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2))
+      cp=$((byte & (0xFF >> (n + 1))))
+      for ((k = 1; k < n; k++)); do
+        printf -v byte '%d' "'${text:i+k:1}"
+        if (((byte & 0xC0) != 0x80)); then cp=-1; break; fi
+        cp=$((cp << 6 | (byte & 0x3F)))
+      done
+      if ((cp >= 0x80 && cp <= 0x9F)); then
+        printf -v char '\\x%02X' "$cp"
+        i=$((i + n - 1))
+      elif ((cp == 0xAD || cp == 0x61C || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB) || (cp >= 0xE0000 && cp <= 0xE007F))); then
+        printf -v char '<U+%04X>' "$cp"
+        i=$((i + n - 1))
+      fi
+    fi
+    out+=$char
+  done
+  printf '%s\n' "$out"
+}
+
 # Creates a role assignment unless an equal one exists (under any name).
 assign_role() {
   local count
   count=$(az role assignment list --scope="$4" --role="$3" --fill-principal-name false \
     --query "[?principalId=='$1'] | length(@)" --output tsv)
-  if [ "$count" != "0" ]; then echo "unchanged: $3 for $1 on $4"; return; fi
+  if [ "$count" != "0" ]; then say "unchanged: $3 for $1 on $4"; return; fi
   local args=(--assignee-object-id="$1" --assignee-principal-type="$2" --role="$3" --scope="$4")
   if [ -n "${5:-}" ]; then args+=(--name="$5"); fi
   az role assignment create "${args[@]}" --output none
-  echo "created: $3 for $1 on $4"
+  say "created: $3 for $1 on $4"
 }
 
 # Creates a Cosmos DB data-plane role assignment on the whole account unless one exists.
@@ -33,11 +78,11 @@ assign_cosmos_role() {
   subscription=${subscription%%/*}
   count=$(az cosmosdb sql role assignment list --account-name="$account" --resource-group="$group" --subscription="$subscription" \
     --query "[?principalId=='$3' && ends_with(roleDefinitionId, '/$2')] | length(@)" --output tsv)
-  if [ "$count" != "0" ]; then echo "unchanged: $2 for $3 on $account"; return; fi
+  if [ "$count" != "0" ]; then say "unchanged: $2 for $3 on $account"; return; fi
   local args=(--account-name="$account" --resource-group="$group" --subscription="$subscription" --role-definition-id="$2" --principal-id="$3" --scope "/")
   if [ -n "${4:-}" ]; then args+=(--role-assignment-id="$4"); fi
   az cosmosdb sql role assignment create "${args[@]}" --output none
-  echo "created: $2 for $3 on $account"
+  say "created: $2 for $3 on $account"
 }
 
 # The name idtopo apply gives an assignment: UUID v5 of "scope|principal|role" in lower case, so
