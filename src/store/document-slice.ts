@@ -141,10 +141,12 @@ export function documentSlice(
 
     paste() {
       const data = get().clipboard
-      if (!data) return
+      if (!data) return []
       pastes++
       const { edits, nodeIds } = pasteEdits(get().design, data, PASTE_OFFSET * pastes)
-      if (commit(edits, 'Pasting', 'together')) get().select({ nodes: nodeIds, edges: [] })
+      if (!commit(edits, 'Pasting', 'together')) return []
+      get().select({ nodes: nodeIds, edges: [] })
+      return nodeIds
     },
 
     loadDesign(design, options = {}) {

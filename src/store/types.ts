@@ -62,7 +62,8 @@ export interface DocumentSlice {
    */
   applyOptimize(edits: readonly Edit[], laidOut?: ReadonlyMap<string, Position>): boolean
   copySelection(): void
-  paste(): void
+  /** Pastes the clipboard as one step and selects the copies; returns their ids (none if refused). */
+  paste(): readonly string[]
   /** Replaces the document (New, Open, a template, a share link): starts a fresh history. */
   loadDesign(design: Design, options?: { docId?: string; viewport?: Viewport }): void
   undo(): void

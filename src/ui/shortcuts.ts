@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import type { DesignerStore } from '../store/create-store.ts'
+import { focusPasted } from './a11y/use-focused-item-keys.ts'
 
 export interface ShortcutActions {
   save(): void
@@ -24,11 +25,15 @@ function onCanvas(target: EventTarget | null): boolean {
   return target === document.body || target.closest('.react-flow, [role="tree"]') !== null
 }
 
+function inTree(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('[role="tree"]') !== null
+}
+
 /**
  * The designer's keyboard: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo, Delete/Backspace
- * remove the selection, Ctrl+C/V copy and paste nodes, Ctrl+S save, Ctrl+O open, Escape clears
- * the selection. Inside text fields only Save and Open apply; copy, paste and delete need the
- * focus on the canvas (or nowhere).
+ * remove the selection, Ctrl+C/V copy and paste nodes (the focus going to the copy), Ctrl+S
+ * save, Ctrl+O open, Escape clears the selection. Inside text fields only Save and Open apply;
+ * copy, paste and delete need the focus on the canvas (or nowhere).
  */
 export function useShortcuts(store: DesignerStore, actions: ShortcutActions): void {
   useEffect(() => {
@@ -69,7 +74,9 @@ export function useShortcuts(store: DesignerStore, actions: ShortcutActions): vo
       } else if (mod && key === 'v') {
         if (!state.clipboard) return
         event.preventDefault()
-        state.paste()
+        const pasted = state.paste()
+        // The outline follows the selection itself; on the canvas the focus goes to the copy.
+        if (!inTree(event.target)) focusPasted(store, pasted)
       } else if (!mod && (event.key === 'Delete' || event.key === 'Backspace')) {
         if (state.selection.nodes.length + state.selection.edges.length === 0) return
         event.preventDefault()

@@ -1,6 +1,7 @@
 import { useCallback, useRef, type KeyboardEvent, type RefObject } from 'react'
 import { focusInspector } from '../outline/inspector-focus.ts'
 import { useReturnFromInspector } from '../outline/use-return-from-inspector.ts'
+import type { DesignerStore } from '../../store/create-store.ts'
 import { useStoreApi } from '../store-context.tsx'
 
 /** The canvas's tab stops: its nodes and lines, in tab order. */
@@ -76,16 +77,72 @@ export function useFocusedItemKeys(
 
 function refocusAfterRemoval(item: HTMLElement): void {
   const at = [...document.querySelectorAll(ITEMS)].indexOf(item)
+  whenDrawn(
+    () => !item.isConnected,
+    () => {
+      const active = document.activeElement
+      if (active !== null && active !== document.body) return
+      const rest = [...document.querySelectorAll<HTMLElement>(ITEMS)]
+      ;(rest[Math.min(at, rest.length - 1)] ?? document.getElementById('view-tab-canvas'))?.focus()
+    },
+  )
+}
+
+/**
+ * After a paste on the canvas the keyboard goes to the first copy, once the canvas has drawn it:
+ * left on the node copied, which is no longer selected, Delete or Ctrl+C would take that node for
+ * theirs (see above). A copy out of view (or in a collapsed group) is brought into view first,
+ * the copies staying the selection; one still not drawn leaves the focus on the Canvas tab. A
+ * focus the user has moved meanwhile stays where they put it.
+ */
+export function focusPasted(store: DesignerStore, ids: readonly string[]): void {
+  const [first] = ids
+  if (first === undefined) return
+  const from = document.activeElement
+  const copy = (): HTMLElement | undefined =>
+    [...document.querySelectorAll<HTMLElement>(ITEMS)].find(
+      (el) => el.dataset.id === first && el.classList.contains('react-flow__node'),
+    )
+  const moved = (): boolean => {
+    const active = document.activeElement
+    return active !== from && active !== null && active !== document.body
+  }
+  const focusCopy = (): void => {
+    if (!moved()) copy()?.focus()
+  }
+  whenDrawn(
+    () => copy() !== undefined,
+    focusCopy,
+    () => {
+      if (moved() || !sameIds(store.getState().selection.nodes, ids)) return
+      store.getState().focus(first)
+      store.getState().select({ nodes: [...ids], edges: [] })
+      whenDrawn(
+        () => copy() !== undefined,
+        focusCopy,
+        () => {
+          if (!moved() && document.activeElement?.closest(ITEMS))
+            document.getElementById('view-tab-canvas')?.focus()
+        },
+      )
+    },
+  )
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i])
+}
+
+/**
+ * Waits for the canvas's deferred render: `then` once `done()` holds (checked each frame), or
+ * `otherwise` when it still does not after DRAWN_WITHIN frames.
+ */
+function whenDrawn(done: () => boolean, then: () => void, otherwise?: () => void): void {
   let frames = 0
   const check = (): void => {
-    if (item.isConnected) {
-      if (++frames < DRAWN_WITHIN) requestAnimationFrame(check)
-      return
-    }
-    const active = document.activeElement
-    if (active !== null && active !== document.body) return
-    const rest = [...document.querySelectorAll<HTMLElement>(ITEMS)]
-    ;(rest[Math.min(at, rest.length - 1)] ?? document.getElementById('view-tab-canvas'))?.focus()
+    if (done()) then()
+    else if (++frames < DRAWN_WITHIN) requestAnimationFrame(check)
+    else otherwise?.()
   }
   requestAnimationFrame(check)
 }

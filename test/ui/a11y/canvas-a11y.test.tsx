@@ -1,7 +1,9 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { Announcer } from '@/ui/a11y/announcer.tsx'
 import { Canvas } from '@/ui/canvas/canvas.tsx'
+import { useShortcuts } from '@/ui/shortcuts.ts'
+import { useStoreApi } from '@/ui/store-context.tsx'
 import { design } from '../../support/builder.ts'
 import { renderWithStore } from '../render.tsx'
 
@@ -19,9 +21,18 @@ const sample = () =>
     .access('web', 'kv', ['Key Vault Secrets User'], { id: 'e2' })
     .build()
 
+const noFiles = { save: () => {}, open: () => {} }
+
+/** The designer's keyboard (on the window), as the app wires it. */
+function Shortcuts() {
+  useShortcuts(useStoreApi(), noFiles)
+  return null
+}
+
 function setup() {
   return renderWithStore(
     <Announcer>
+      <Shortcuts />
       <div style={{ width: 1000, height: 700 }}>
         <Canvas />
       </div>
@@ -129,5 +140,34 @@ describe('the canvas for screen readers and keyboards', () => {
         'Connected Receipts developers to receiptstore. Fixed: developer-access-missing on receiptstore',
       ),
     )
+  })
+
+  it('after Ctrl+V the focus is on the copy, and Delete removes the copy, not the node copied', async () => {
+    // The copy lands out of jsdom's small view: the canvas brings it in, without animating.
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query.includes('reduce'),
+      media: query,
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    }))
+    onTestFinished(() => void vi.unstubAllGlobals())
+    const t = setup()
+    const web = screen.getByRole('group', { name: /^App contoso-web-1,/ })
+    // A click focuses the node and selects it.
+    web.focus()
+    act(() => t.store.getState().select({ nodes: ['web'], edges: [] }))
+    fireEvent.keyDown(web, { key: 'c', ctrlKey: true })
+    fireEvent.keyDown(web, { key: 'v', ctrlKey: true })
+    expect(t.store.getState().selection.nodes).toEqual(['web-2'])
+    const copy = await screen.findByRole('group', { name: /^App contoso-web-1-2,/ })
+    await waitFor(() => expect(copy).toHaveFocus())
+    fireEvent.keyDown(copy, { key: 'Delete' })
+    expect(t.store.getState().design.nodes.map((n) => n.id)).toEqual([
+      'web',
+      'mi',
+      'st',
+      'kv',
+      'devs',
+    ])
   })
 })
