@@ -11,17 +11,38 @@ export interface Command {
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
-/** parseArgs with the help flag added and its errors turned into one-line usage errors. */
+/**
+ * parseArgs with the help flag added and its errors turned into one-line usage errors. An option
+ * given twice is one too, unless it is repeatable (`multiple`): parseArgs would keep the last,
+ * and `--resource-group a … --resource-group b` would silently act on b.
+ */
 export function parseCommandArgs<O extends Options>(
   command: Pick<Command, 'name' | 'usage'>,
   args: readonly string[],
   options: O,
 ) {
   const all = { ...options, help: { type: 'boolean', short: 'h' } } satisfies Options
+  const fail = (message: string): never => {
+    throw new CliError(`idtopo ${command.name}: ${message}\n\n${command.usage}`)
+  }
   try {
-    return parseArgs({ args: [...args], options: all, allowPositionals: true, strict: true })
+    const parsed = parseArgs({
+      args: [...args],
+      options: all,
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+    })
+    const seen = new Set<string>()
+    for (const token of parsed.tokens) {
+      if (token.kind !== 'option' || (all as Options)[token.name]?.multiple) continue
+      if (seen.has(token.name)) fail(`--${token.name} given twice`)
+      seen.add(token.name)
+    }
+    return parsed
   } catch (e) {
-    throw new CliError(`idtopo ${command.name}: ${parseError(e, all)}\n\n${command.usage}`)
+    if (e instanceof CliError) throw e
+    return fail(parseError(e, all))
   }
 }
 

@@ -56,6 +56,52 @@ describe('idtopo usage errors', () => {
   })
 })
 
+describe('an option given twice', () => {
+  it('is refused, not settled by the last one', async () => {
+    expect(await firstError(['apply', 'd.json', ...AT, '--resource-group', 'sandbox-rg'])).toBe(
+      'idtopo apply: --resource-group given twice',
+    )
+    // A short and a long spelling are the same option.
+    expect(await firstError(['import', ...AT, '-g', 'sandbox-rg'])).toBe(
+      'idtopo import: --resource-group given twice',
+    )
+    expect(await firstError(['check', 'd.json', '--format', 'json', '--format', 'sarif'])).toBe(
+      'idtopo check: --format given twice',
+    )
+    expect(await firstError(['export', 'd.json', '--to', 'cli', '--to', 'bicep'])).toBe(
+      'idtopo export: --to given twice',
+    )
+    expect(await firstError(['plan', 'd.json', '--out', 'a.json', '--out=b.json'])).toBe(
+      'idtopo plan: --out given twice',
+    )
+    const m = memoryIO(files)
+    expect(await runCli(['plan', 'd.json', '--out', 'a.json', '-o', 'b.json'], m.io)).toBe(2)
+    expect(m.written).toEqual({})
+  })
+
+  it('is taken when the option is repeatable (--principal NODE=OBJECT_ID ...)', async () => {
+    const withDevelopers = {
+      'd.json': serializeDesign(design().developer('devs').developer('ops').build()),
+    }
+    const m = memoryIO(withDevelopers)
+    const guid = (n: number) => `${n}${n}${n}${n}${n}${n}${n}${n}-0000-4000-8000-000000000000`
+    const args = [
+      'apply',
+      'd.json',
+      ...AT,
+      '--principal',
+      `devs=${guid(1)}`,
+      '--principal',
+      `ops=${guid(2)}`,
+    ]
+    // Both bind their developer (checked before the report's path, the last check before Azure).
+    expect(await runCli([...args, '--report', '/readonly/r.json'], m.io)).toBe(2)
+    expect(m.stderr().split('\n')[0]).toBe(
+      '--report /readonly/r.json: cannot write the file: no permission (EACCES); nothing was applied',
+    )
+  })
+})
+
 describe('the sign-in flags', () => {
   it('takes --tenant for Azure alone, and client credentials with it for a sandbox', () => {
     expect(signInOf('apply', { tenant: 'contoso.example' })).toEqual({
