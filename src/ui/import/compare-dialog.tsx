@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import { describeFailure } from '../../apply/describe.ts'
 import { labelDriftItem } from '../../import/drift-labels.ts'
 import type { Drift, DriftItem } from '../../import/drift.ts'
@@ -247,6 +247,7 @@ function ConfirmRemoval(props: {
   const [running, setRunning] = useState(false)
   const n = props.items.length
   const run = async (): Promise<void> => {
+    if (running) return
     setRunning(true)
     try {
       props.onDone(await remove(props.comparison, props.items))
@@ -265,11 +266,13 @@ function ConfirmRemoval(props: {
         <button type="button" className="button" onClick={props.onCancel} disabled={running}>
           Keep them
         </button>
+        {/* Not disabled while it runs: a disabled button drops the focus to the page behind,
+            out of reach of Escape and of Tab's round inside the dialog. */}
         <button
           type="button"
           className="button danger"
           onClick={() => void run()}
-          disabled={running}
+          aria-disabled={running}
         >
           {running ? 'Removing…' : `Remove ${plural(n, 'assignment')}`}
         </button>
@@ -278,12 +281,26 @@ function ConfirmRemoval(props: {
   )
 }
 
+/**
+ * What the removal did. It takes the focus when it appears, as the Apply dialog's report does:
+ * the confirmation and its button are gone, and the differences are read again under it.
+ */
 function RemovalReport({ removed }: { removed: readonly Removal[] }) {
   const deleted = removed.filter((r) => r.outcome === 'deleted').length
   const problems = removed.filter((r) => r.outcome !== 'deleted')
+  const title = useId()
+  const report = useRef<HTMLDivElement>(null)
+  // Before the dialog's own watch for a lost focus (a microtask) sends it to the dialog's start.
+  useLayoutEffect(() => report.current?.focus(), [])
   return (
-    <div className={problems.length > 0 ? 'apply-error' : 'apply-notice'} role="status">
-      <p>Removed {plural(deleted, 'role assignment')}.</p>
+    <div
+      className={problems.length > 0 ? 'apply-error' : 'apply-notice'}
+      role="status"
+      aria-labelledby={title}
+      ref={report}
+      tabIndex={-1}
+    >
+      <p id={title}>Removed {plural(deleted, 'role assignment')}.</p>
       {problems.length > 0 && (
         <ul>
           {problems.map((r, i) => (
