@@ -78,6 +78,16 @@ describe('idtopo apply against the HTTPS sandbox', () => {
     expect(again.stderr()).toMatch(/Preview: 0 to create/)
   }, 60_000)
 
+  it('with --report -, writes the JSON report alone on stdout and the summary on stderr', async () => {
+    const m = memoryIO(files)
+    expect(await runCli(apply('s2.json', '--report', '-'), m.io)).toBe(0)
+    const report = JSON.parse(m.stdout())
+    expect(report.format).toBe('identity-apply-report')
+    expect(m.stderr()).toMatch(/^Applied "Scenario 2.*" to sandbox-rg /m)
+    expect(m.stderr()).toMatch(/created \d+, unchanged \d+, failed 0/)
+    expect(m.written).toEqual({})
+  }, 60_000)
+
   it('survives 20% server errors and connection resets over the network', async () => {
     await server.sandbox.setFaults({
       serverErrors: { rate: 0.2 },

@@ -37,10 +37,11 @@ app settings. Idempotent: a second run changes nothing. SQL steps are printed as
 ${SIGN_IN_USAGE}
   --principal NODE=ID    Microsoft Entra object id for a developer node without azure.principalId
   --confirm-privileged   required when the plan grants a privileged role (Owner, Contributor, …)
-  --report OUT           write the JSON report to OUT
+  --report OUT           write the JSON report to OUT (-: stdout, the summary then on stderr)
 
 Steps the preview finds you lack permission for are tried anyway: ARM's answer (such as
-AuthorizationFailed) goes into the report. Progress goes to stderr, the summary to stdout.
+AuthorizationFailed) goes into the report. Progress goes to stderr, the summary to stdout (to
+stderr with --report -: stdout is then the JSON report alone).
 Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid input or binding.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(this, args, {
@@ -71,7 +72,7 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
     checkPrincipalNodes(this.name, developerIds, design)
     // Before anything changes in Azure: a report that cannot be written would be lost after it.
     const report = values.report as string | undefined
-    const cannot = report === undefined ? undefined : await io.unwritable(report)
+    const cannot = report === undefined || report === '-' ? undefined : await io.unwritable(report)
     if (cannot)
       throw new CliError(
         `--report ${t(report as string)}: ${writeFailure(cannot)}; nothing was applied`,
@@ -176,7 +177,10 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
           if (line) io.stderr(`${line}\n`)
         },
       })
-      io.stdout(formatApplySummary(report))
+      // With --report -, stdout is the JSON report alone: the summary joins the progress.
+      const summary = formatApplySummary(report)
+      if (values.report === '-') io.stderr(summary)
+      else io.stdout(summary)
       if (values.report !== undefined)
         await emit(io, stableJson(report), values.report as string, 'the apply report')
       return succeeded(report) ? EXIT.ok : EXIT.findings
