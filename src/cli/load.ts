@@ -84,6 +84,22 @@ export function writeFailure(code: string | undefined): string {
 }
 
 /**
+ * Refuses an output path that cannot be written (`-` is stdout) before work that cannot be undone
+ * or takes long (apply, reading a whole resource group): `nothing` says that none was done.
+ */
+export async function refuseUnwritable(
+  io: CliIO,
+  flag: string,
+  path: string | undefined,
+  nothing: string,
+): Promise<void> {
+  if (path === undefined || path === '-') return
+  const cannot = await io.unwritable(path)
+  if (cannot)
+    throw new CliError(`${flag} ${terminalText(path)}: ${writeFailure(cannot)}; ${nothing}`)
+}
+
+/**
  * Writes a command's output to stdout, or to the file of `--out` and says so on stderr (what was
  * written, where, how big): a pipeline log shows the step did something.
  */

@@ -156,6 +156,15 @@ describe('idtopo import and drift against the HTTPS sandbox', () => {
     )
   }, 30_000)
 
+  it('refuses an --out it cannot write before it reads the group', async () => {
+    const m = memoryIO(files)
+    const args = ['import', ...at, '--sandbox', server.url, '--out', '/readonly/x.json']
+    expect(await runCli(args, m.io)).toBe(2)
+    expect(m.stderr()).toBe(
+      '--out /readonly/x.json: cannot write the file: no permission (EACCES); nothing was read\n',
+    )
+  })
+
   it('exits 1 for a subscription of another tenant, saying which tenant to sign in to', async () => {
     const fabrikam = '3f3f0000-0000-4000-8000-00000000fab1'
     const theirs = '33333333-3333-4333-8333-333333333333'

@@ -13,7 +13,7 @@ import { stableJson } from '../../lib/json.ts'
 import { parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
 import { checkAzureFlags, checkPrincipalNodes, parsePrincipalFlags } from '../azure-flags.ts'
-import { emit, loadDesign, writeFailure } from '../load.ts'
+import { emit, loadDesign, refuseUnwritable } from '../load.ts'
 import { connectTarget, SIGN_IN_FLAGS, SIGN_IN_USAGE, signInOf } from '../apply-connection.ts'
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { formatApplyEvent, formatApplySummary } from '../format-apply.ts'
@@ -71,12 +71,12 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
     const design = await loadDesign(io, file, { '--report': values.report })
     checkPrincipalNodes(this.name, developerIds, design)
     // Before anything changes in Azure: a report that cannot be written would be lost after it.
-    const report = values.report as string | undefined
-    const cannot = report === undefined || report === '-' ? undefined : await io.unwritable(report)
-    if (cannot)
-      throw new CliError(
-        `--report ${t(report as string)}: ${writeFailure(cannot)}; nothing was applied`,
-      )
+    await refuseUnwritable(
+      io,
+      '--report',
+      values.report as string | undefined,
+      'nothing was applied',
+    )
     // Until the run starts nothing is written: Ctrl+C while reading says so, not just ends.
     const whileReading = (): void => {
       io.stderr('\nCancelled before anything was applied (apply was still reading Azure).\n')

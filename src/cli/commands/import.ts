@@ -6,7 +6,7 @@ import { SIGN_IN_FLAGS, SIGN_IN_USAGE } from '../apply-connection.ts'
 import { armRead, readingTarget } from '../azure-reading.ts'
 import { parseCommandArgs, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
-import { emit } from '../load.ts'
+import { emit, refuseUnwritable } from '../load.ts'
 
 export const importCommand: Command = {
   name: 'import',
@@ -40,6 +40,9 @@ Exit codes: 0 written, 1 ARM failed (the group could not be read), 2 invalid fla
       throw new CliError(
         `idtopo import: takes no file, got ${JSON.stringify(positionals[0])}\n\n${this.usage}`,
       )
+    // Before the group is read (minutes for a large one): a design that cannot be written would
+    // be lost after it.
+    await refuseUnwritable(io, '--out', values.out as string | undefined, 'nothing was read')
     const target = await readingTarget(this.name, this.usage, values)
     io.stderr(`Reading ${t(target.resourceGroup)} in ${t(target.connection.endpoint)}…\n`)
     const imported = await armRead(this.name, `cannot read ${t(target.resourceGroup)}`, () =>
