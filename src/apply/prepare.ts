@@ -5,6 +5,7 @@ import { derivePlan } from '../plan/derive.ts'
 import type { Plan } from '../plan/types.ts'
 import { bindDesign, type BindingProblem, type BindTarget } from './binding.ts'
 import type { LiveResource } from './gateway.ts'
+import { identityNameProblems } from './identity-names.ts'
 import { buildSteps, type Step } from './steps.ts'
 
 export interface Prepared {
@@ -34,8 +35,8 @@ export function prepareApply(
 ): Result<Prepared, BindFailure> {
   const binding = bindDesign(design, resources, target, developerIds)
   const bound = applyEdits(design, binding.edits)
-  if (binding.problems.length > 0)
-    return err({ problems: binding.problems, partial: bound.ok ? bound.value : design })
+  const problems = [...binding.problems, ...identityNameProblems(design)]
+  if (problems.length > 0) return err({ problems, partial: bound.ok ? bound.value : design })
   if (!bound.ok)
     return err({ problems: [{ node: '(design)', message: bound.error.message }], partial: design })
   const plan = derivePlan(bound.value)

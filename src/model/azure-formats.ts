@@ -38,3 +38,17 @@ export function locationProblem(location: string): string | undefined {
     ? undefined
     : 'expected an Azure region name in lower-case letters and digits, such as westeurope'
 }
+
+/**
+ * Azure's rule for a user-assigned identity's name: 3–128 characters, ASCII letters, digits,
+ * hyphens and underscores, starting with a letter or digit (learn.microsoft.com "Naming rules
+ * and restrictions for Azure resources", Microsoft.ManagedIdentity; MicrosoftDocs/azure-docs#26895).
+ */
+const IDENTITY_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{2,127}$/
+
+export const IDENTITY_NAME_RULE =
+  'a user-assigned identity’s name is 3–128 letters, digits, hyphens and underscores, starting with a letter or digit'
+
+export function isIdentityName(name: string): boolean {
+  return IDENTITY_NAME.test(name)
+}

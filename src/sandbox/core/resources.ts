@@ -1,3 +1,4 @@
+import { IDENTITY_NAME_RULE, isIdentityName } from '../../model/azure-formats.ts'
 import { commitUpdate, updateInProgress } from './async-updates.ts'
 import { changed, type Ctx, json, noContent } from './context.ts'
 import { tryLock } from './locks.ts'
@@ -94,6 +95,12 @@ export function putResource(ctx: Ctx, at: Address): SandboxResponse {
   if (!parent && location === undefined) return locationRequired()
 
   const existing = findResource(ctx.state, at.id)
+  if (!existing && isIdentityType(at.type) && !isIdentityName(at.name))
+    return armError(
+      400,
+      'InvalidResourceName',
+      `Resource name '${at.name}' is invalid: ${IDENTITY_NAME_RULE}.`,
+    )
   const busy = existing && updateInProgress(ctx, existing)
   if (busy) return busy
   const identity = nextIdentity(ctx, at, existing?.identity, body.value.identity, 'put')

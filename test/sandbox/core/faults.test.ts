@@ -51,10 +51,10 @@ describe('write throttling (ARM token bucket)', () => {
     const { sandbox } = testSandbox({
       options: { faults: { throttle: { enabled: true, capacity: 2, refillPerSecond: 0.25 } } },
     })
-    expect(put(sandbox, 'a').headers['x-ms-ratelimit-remaining-subscription-writes']).toBe('1')
-    put(sandbox, 'b')
-    expect(put(sandbox, 'c').headers['retry-after']).toBe('4')
-    expect(put(sandbox, 'c', 'another-caller').status).toBe(201)
+    expect(put(sandbox, 'mi-a').headers['x-ms-ratelimit-remaining-subscription-writes']).toBe('1')
+    put(sandbox, 'mi-b')
+    expect(put(sandbox, 'mi-c').headers['retry-after']).toBe('4')
+    expect(put(sandbox, 'mi-c', 'another-caller').status).toBe(201)
   })
 })
 
@@ -82,14 +82,14 @@ describe('injected faults', () => {
       before.handle({ method: 'GET', url: '/subscriptions?api-version=2022-12-01', headers: {} })
         .kind,
     ).toBe('reset')
-    expect(put(before, 'mi').status).toBe(0)
-    expect(Object.keys(before.snapshot().resources).some((k) => k.endsWith('/mi'))).toBe(false)
+    expect(put(before, 'mi-1').status).toBe(0)
+    expect(Object.keys(before.snapshot().resources).some((k) => k.endsWith('/mi-1'))).toBe(false)
     const after = testSandbox({
       options: { faults: { resets: { rate: 1, phase: 'response' } } },
     }).sandbox
-    expect(put(after, 'mi').status).toBe(0)
+    expect(put(after, 'mi-1').status).toBe(0)
     after.setFaults({ resets: { rate: 0 } })
-    expect(put(after, 'mi').status).toBe(200)
+    expect(put(after, 'mi-1').status).toBe(200)
   })
 
   it('draws latency as fixed plus seeded jitter', () => {
@@ -133,9 +133,9 @@ describe('injected faults', () => {
   it('switches faults per test and back to the defaults', () => {
     const { sandbox } = testSandbox()
     expect(sandbox.setFaults({ serverErrors: { rate: 1 } }).serverErrors.rate).toBe(1)
-    expect(put(sandbox, 'x').status).toBeGreaterThanOrEqual(500)
+    expect(put(sandbox, 'mi-x').status).toBeGreaterThanOrEqual(500)
     expect(sandbox.resetFaults().serverErrors.rate).toBe(0)
-    expect(put(sandbox, 'x').status).toBe(201)
+    expect(put(sandbox, 'mi-x').status).toBe(201)
   })
 })
 
@@ -178,7 +178,7 @@ describe('determinism and snapshots', () => {
     const r0 = sandbox.revision()
     call(sandbox, 'GET', v('/subscriptions'))
     expect(sandbox.revision()).toBe(r0)
-    put(sandbox, 'mi')
+    put(sandbox, 'mi-1')
     expect(sandbox.revision()).toBeGreaterThan(r0)
   })
 
@@ -186,7 +186,7 @@ describe('determinism and snapshots', () => {
     const { sandbox, clock } = testSandbox()
     sandbox.advanceClock(60_000)
     expect(sandbox.now()).toBe(clock.now() + 60_000)
-    put(sandbox, 'mi')
+    put(sandbox, 'mi-1')
     sandbox.reset()
     expect(
       Object.keys(sandbox.snapshot().resources).some((k) => k.includes('userassignedidentities')),

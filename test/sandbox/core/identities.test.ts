@@ -14,6 +14,20 @@ function identity(sandbox: ReturnType<typeof testSandbox>['sandbox'], name: stri
 }
 
 describe('user-assigned identities', () => {
+  it('are refused a name Azure refuses (3–128 letters, digits, - and _, first a letter or digit), and nothing is made', () => {
+    const { sandbox } = testSandbox()
+    for (const name of ['ab', '-mi', '_mi', 'my identity', 'mi"prod"', 'mi🚀', 'x'.repeat(129)]) {
+      const answer = identity(sandbox, name)
+      expect([answer.status, answer.json.error.code]).toEqual([400, 'InvalidResourceName'])
+      expect(answer.json.error.message).toContain(`Resource name '${name}' is invalid`)
+    }
+    expect(Object.keys(sandbox.snapshot().resources).filter((k) => k.includes('/useras'))).toEqual(
+      [],
+    )
+    for (const name of ['abc', '1mi', 'mi_prod-2', 'x'.repeat(128)])
+      expect(identity(sandbox, name).status).toBe(201)
+  })
+
   it('get principal, client and tenant ids at creation and keep them on a second PUT', () => {
     const { sandbox } = testSandbox()
     const first = identity(sandbox, 'mi-one')

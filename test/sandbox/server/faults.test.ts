@@ -110,13 +110,13 @@ describe('faults over the HTTPS sandbox, met by the Azure SDK', () => {
     })
     const first = await h.raw(
       'PUT',
-      `/subscriptions/${SUB}/resourceGroups/sandbox-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/a?api-version=2023-01-31`,
+      `/subscriptions/${SUB}/resourceGroups/sandbox-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/mi-a?api-version=2023-01-31`,
       { location: 'westeurope' },
     )
     expect(first.headers['x-ms-ratelimit-remaining-subscription-writes']).toBe('0')
     const second = await h.raw(
       'PUT',
-      `/subscriptions/${SUB}/resourceGroups/sandbox-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/b?api-version=2023-01-31`,
+      `/subscriptions/${SUB}/resourceGroups/sandbox-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/mi-b?api-version=2023-01-31`,
       { location: 'westeurope' },
     )
     expect(second.status).toBe(429)
@@ -190,12 +190,12 @@ describe('the HTTPS sandbox on an injected clock', () => {
             (e: unknown) => (e as { statusCode?: number }).statusCode,
           )
       // 20 s of latency per answer, yet the test takes milliseconds: the injected sleep waited.
-      expect([await put('a'), await put('b'), await put('c')]).toEqual([201, 201, 429])
+      expect([await put('mi-a'), await put('mi-b'), await put('mi-c')]).toEqual([201, 201, 429])
       expect(waits).toEqual([20_000, 20_000, 20_000])
       clock.advance(999)
-      expect(await put('c')).toBe(429)
+      expect(await put('mi-c')).toBe(429)
       clock.advance(1)
-      expect(await put('c')).toBe(201)
+      expect(await put('mi-c')).toBe(201)
     } finally {
       await h.close()
     }
