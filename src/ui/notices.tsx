@@ -5,8 +5,9 @@ import { useDesigner, useStoreApi } from './store-context.tsx'
 const AUTO_DISMISS_MS = 5000
 
 /**
- * Toasts and alerts. A notice with details (such as every problem of a refused file) stays until
- * dismissed and is announced as an alert; others fade after a few seconds.
+ * Toasts and alerts. A notice with details (such as every problem of a refused file, or an
+ * import's summary) or an error stays until dismissed; others fade after a few seconds. Only an
+ * error is announced as an alert.
  */
 export function Notices() {
   const notice = useDesigner((s) => s.notice)
@@ -22,7 +23,7 @@ export function Notices() {
       {notice && (
         <div
           className={`notice tone-${notice.tone}`}
-          role={sticky ? 'alert' : 'status'}
+          role={notice.tone === 'error' ? 'alert' : 'status'}
           key={notice.id}
         >
           <span className="notice-icon" aria-hidden="true">

@@ -33,7 +33,7 @@ describe('Import from Azure and Compare with Azure', () => {
 
     for (const name of ['app-orders', 'func-billing', 'mi-contoso-shared', 'kv-contoso-prod'])
       await d.node(name).waitFor()
-    const notice = page().getByRole('alert').filter({ hasText: 'Imported contoso-prod' })
+    const notice = page().getByRole('status').filter({ hasText: 'Imported contoso-prod' })
     await expect
       .poll(() => notice.innerText())
       .toMatch(/Imported contoso-prod: 5 apps, 2 identities, 4 services, 2 developers/)

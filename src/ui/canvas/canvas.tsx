@@ -18,7 +18,6 @@ import {
 } from '@xyflow/react'
 import {
   useCallback,
-  useDeferredValue,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -32,6 +31,7 @@ import { planConnection } from '../../model/connect.ts'
 import { applyEdgeChanges, applyNodeChanges } from '../../store/flow-changes.ts'
 import { GRID } from '../../store/node-factory.ts'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
+import { useEditDeferredValue } from '../use-edit-deferred.ts'
 import { EDGE_TYPES, NODE_TYPES } from './flow-types.ts'
 import {
   detailAt,
@@ -100,8 +100,9 @@ export function Canvas() {
     })),
   )
   // The canvas draws an edit in a deferred render, which yields to input: what the edit changed in
-  // the inspector, the findings and the status bar shows first, the lines a moment later.
-  const design = useDeferredValue(current)
+  // the inspector, the findings and the status bar shows first, the lines a moment later. Another
+  // document is drawn at once, with its title.
+  const design = useEditDeferredValue(current)
   const dress = useMemo(() => nodeDress(design, accessibleNames(design).node), [design])
   const detail = useFlowStore(detailOf)
   const scale = useFlowStore(labelScaleOf)

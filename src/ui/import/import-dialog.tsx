@@ -43,7 +43,9 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
     )
     const more = notes.length - NOTES_SHOWN
     designer.getState().notify({
-      tone: health.tone,
+      // The import went well: what it found is news, not an error of this app (the Problems
+      // panel gives each finding its severity).
+      tone: health.tone === 'success' ? 'success' : 'info',
       title: `Imported ${live.resourceGroup}: ${summary(design.nodes.map((n) => n.kind))}`,
       details: [
         ...health.lines,

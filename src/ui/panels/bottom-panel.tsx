@@ -1,5 +1,14 @@
-import { lazy, Suspense, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useMemo,
+  useRef,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react'
 import { analyze, planOf } from '../../store/derived.ts'
+import type { Design } from '../../model/types.ts'
 import type { PanelTab } from '../../store/types.ts'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
 import { PlanPanel } from './plan-panel.tsx'
@@ -9,16 +18,24 @@ import { ProblemsPanel } from './problems-panel.tsx'
 // The guide and its code generators are not needed to draw the designer: load them on demand.
 const GuideTab = lazy(() => import('./guide-tab.tsx'))
 
+function countActions(input: { docId: string; design: Design }) {
+  return { docId: input.docId, actions: planOf(input.design).actions.length }
+}
+
 /** Problems | Plan | Guide: a tab list with arrow-key navigation (WAI-ARIA tabs pattern). */
 export function BottomPanel() {
   const store = useStoreApi()
   const panel = useDesigner((s) => s.panel)
   const counts = useDesigner((s) => analyze(s.design).counts)
   // The plan is derived off the urgent path: an edit shows its findings first, the count follows.
-  const actions = useIdleValue(
-    useDesigner((s) => s.design),
-    (design) => planOf(design).actions.length,
+  // Another document's count is not this one's: none shows until this one's is worked out.
+  const docId = useDesigner((s) => s.docId)
+  const design = useDesigner((s) => s.design)
+  const plan = useIdleValue(
+    useMemo(() => ({ docId, design }), [docId, design]),
+    countActions,
   )
+  const actions = plan?.docId === docId ? plan.actions : undefined
   const tabs: { id: PanelTab; label: ReactNode; name: string }[] = [
     {
       id: 'problems',
@@ -44,7 +61,6 @@ export function BottomPanel() {
   const refs = useRef<Partial<Record<PanelTab, HTMLButtonElement | null>>>({})
   // Another design opens at the top of its problems, not where the last one was scrolled to.
   const problems = useRef<HTMLDivElement>(null)
-  const docId = useDesigner((s) => s.docId)
   useEffect(() => {
     if (problems.current) problems.current.scrollTop = 0
   }, [docId])

@@ -1,9 +1,10 @@
-import { useDeferredValue, useRef, useState, type KeyboardEvent } from 'react'
+import { useRef, useState, type KeyboardEvent } from 'react'
 import { useKeepFocus } from '../a11y/keep-focus.ts'
 import { SEVERITIES, type Finding, type Severity } from '../../rules/types.ts'
 import { analyze } from '../../store/derived.ts'
 import { Icon } from '../icons.tsx'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
+import { useEditDeferredValue } from '../use-edit-deferred.ts'
 import { FindingItem } from './finding-item.tsx'
 
 const GROUP_TITLE: Record<Severity, string> = {
@@ -18,8 +19,9 @@ const GROUP_TITLE: Record<Severity, string> = {
  */
 export function ProblemsPanel() {
   const store = useStoreApi()
-  // Deferred: the canvas and the counts come first; the list follows in a background render.
-  const findings = useDeferredValue(
+  // Deferred: the canvas and the counts come first; the list follows in a background render
+  // (another document's at once).
+  const findings = useEditDeferredValue(
     useDesigner((s) => analyze(s.design).findings),
     null,
   )
