@@ -45,7 +45,8 @@ export interface ApplyActions extends RunActions, AzureReadActions {
   /** Binds the design to the chosen group; moves to the binding step. */
   bind(design: Design): Promise<void>
   setSandboxFaults(patch: Parameters<SandboxConnection['setFaults']>[0]): void
-  resetSandbox(): void
+  /** Back to the seeded sandbox; the group list is read again. */
+  resetSandbox(): Promise<void>
   back(): void
   /** Reads the journal a closed tab left behind. */
   checkInterrupted(): Promise<void>
@@ -312,10 +313,17 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
       setSandboxFaults: (patch) => {
         if (sandbox) set({ sandboxFaults: sandbox.setFaults(patch) })
       },
-      resetSandbox: () => {
-        sandbox?.reset()
-        set({ preview: null, report: null, prunable: null, pruned: null, phase: 'setup' })
-      },
+      resetSandbox: () =>
+        step('Resetting the sandbox…', async () => {
+          if (!sandbox) return
+          sandbox.reset()
+          set({ preview: null, report: null, prunable: null, pruned: null, phase: 'setup' })
+          // Groups made in it (the demo estate's among them) are gone: list what is left.
+          await loadGroups(get().subscriptionId || SANDBOX_DEFAULTS.subscriptionId)
+          set({
+            notice: `The sandbox is back to its seeded state: only ${SANDBOX_DEFAULTS.resourceGroup} and its resources.`,
+          })
+        }),
       checkInterrupted: async () => {
         const journal = await effects.journal.load().catch(() => undefined)
         if (journal && !get().report && get().phase !== 'running') set({ interrupted: journal })

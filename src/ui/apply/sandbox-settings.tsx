@@ -1,10 +1,11 @@
+import { useState } from 'react'
+import { SANDBOX_DEFAULTS } from '../../store/apply/sandbox-defaults.ts'
 import { useApply } from './apply-context.tsx'
 
 /** Faults to try apply against: latency, ARM's write and delete throttling, server errors, resets, 403 scopes. */
 export function SandboxSettings() {
   const faults = useApply((s) => s.sandboxFaults)
   const setFaults = useApply((s) => s.setSandboxFaults)
-  const reset = useApply((s) => s.resetSandbox)
   if (!faults) return null
   const num = (value: string, fallback: number): number =>
     Number.isFinite(Number(value)) ? Number(value) : fallback
@@ -78,10 +79,41 @@ export function SandboxSettings() {
           />
         </label>
       </div>
-      <button type="button" className="button small danger" onClick={reset}>
-        Reset the sandbox
-      </button>
-      <span className="muted"> Deletes every identity and role assignment made in it.</span>
+      <ResetSandbox />
     </details>
+  )
+}
+
+/** Reset asks first: it deletes what every earlier apply (and the demo estate) made. */
+function ResetSandbox() {
+  const reset = useApply((s) => s.resetSandbox)
+  const [asking, setAsking] = useState(false)
+  if (!asking)
+    return (
+      <button type="button" className="button small danger" onClick={() => setAsking(true)}>
+        Reset the sandbox…
+      </button>
+    )
+  return (
+    <div role="group" aria-label="Reset the sandbox" className="reset-confirm">
+      <p>
+        Delete every identity, role assignment and resource group made in the sandbox, the demo
+        estate included? {SANDBOX_DEFAULTS.resourceGroup} goes back to its seeded resources.
+      </p>
+      <button
+        type="button"
+        className="button small danger"
+        onClick={() => {
+          setAsking(false)
+          void reset()
+        }}
+      >
+        Reset
+      </button>{' '}
+      {/* The safe answer has the focus: Enter on a stray keypress keeps the sandbox. */}
+      <button type="button" className="button small" autoFocus onClick={() => setAsking(false)}>
+        Keep it
+      </button>
+    </div>
   )
 }
