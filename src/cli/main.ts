@@ -11,6 +11,7 @@ import { planCommand } from './commands/plan.ts'
 import { rulesCommand } from './commands/rules.ts'
 import { terminalLines } from '../lib/encode/terminal.ts'
 import { CliError, EXIT, type CliIO } from './io.ts'
+import packageJson from '../../package.json'
 
 export const COMMANDS: readonly Command[] = [
   checkCommand,
@@ -35,7 +36,8 @@ Identity Topology Designer on the command line: the same checks, plan and apply 
 Commands:
 ${lines.join('\n')}
 
-Run idtopo <command> --help for a command's options.
+Run idtopo <command> --help (or idtopo help <command>) for a command's options, and
+idtopo --version for the version.
 `
 }
 
@@ -44,7 +46,14 @@ export async function runCli(argv: readonly string[], given: CliIO): Promise<num
   // stderr only ever carries text for a person: every control but the line break is shown, not
   // obeyed, whatever a message holds (names are already made safe where they are written).
   const io: CliIO = { ...given, stderr: (text) => given.stderr(terminalLines(text)) }
-  const [name, ...args] = argv
+  const [first, ...rest] = argv
+  if (first === '--version') {
+    io.stdout(`${packageJson.version}\n`)
+    return EXIT.ok
+  }
+  // `idtopo help COMMAND` is `idtopo COMMAND --help`.
+  const helpFor = first === 'help' ? rest[0] : undefined
+  const [name, ...args] = helpFor === undefined ? argv : [helpFor, '--help']
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage())
     return name === undefined ? EXIT.invalid : EXIT.ok

@@ -147,6 +147,12 @@ describe('idtopo plan', () => {
 })
 
 describe('the idtopo executable', () => {
+  it('says its version, the one package.json gives the build', async () => {
+    const { stdout } = await promisify(execFile)('node', ['bin/idtopo.js', '--version'])
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
+    expect(stdout).toBe(`${version}\n`)
+  }, 30_000)
+
   it('runs through npx-style bin with real exit codes', async () => {
     const run = promisify(execFile)
     const ok = await run('node', [

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { signInOf } from '@/cli/apply-connection.ts'
+import { checkCommand } from '@/cli/commands/check.ts'
 import { runCli } from '@/cli/main.ts'
 import { serializeDesign } from '@/model/serialize.ts'
 import { design } from '../support/builder.ts'
 import { memoryIO } from '../support/memory-io.ts'
+import packageJson from '../../package.json'
 
 /** A subscription and group, well formed. */
 const AT = ['--subscription', '11111111-1111-1111-1111-111111111111', '--resource-group', 'rg']
@@ -53,6 +55,28 @@ describe('idtopo usage errors', () => {
     expect(await firstError(['rules', '--format', 'JSON'])).toBe(
       'idtopo rules: --format must be one of text, json, not "JSON"; did you mean json?',
     )
+  })
+})
+
+describe('help and version', () => {
+  it("idtopo help COMMAND prints that command's usage, as COMMAND --help does", async () => {
+    const m = memoryIO(files)
+    expect(await runCli(['help', 'check'], m.io)).toBe(0)
+    expect(m.stdout()).toBe(`${checkCommand.usage}\n`)
+    expect(m.stdout()).toMatch(/^Usage: idtopo check FILE/)
+    const n = memoryIO(files)
+    expect(await runCli(['help', 'chek'], n.io)).toBe(2)
+    expect(n.stderr().split('\n')[0]).toBe('idtopo: unknown command "chek"; did you mean check?')
+    const general = memoryIO(files)
+    expect(await runCli(['help'], general.io)).toBe(0)
+    expect(general.stdout()).toMatch(/^Usage: idtopo <command> \[options\]/)
+  })
+
+  it('idtopo --version prints the version of package.json', async () => {
+    const m = memoryIO(files)
+    expect(await runCli(['--version'], m.io)).toBe(0)
+    expect(m.stdout()).toBe(`${packageJson.version}\n`)
+    expect(m.stderr()).toBe('')
   })
 })
 
