@@ -1,3 +1,4 @@
+import type { ApplyJournal } from './apply/ports.ts'
 import type { ApplyStore } from './store/apply/apply-store.ts'
 import { storageJournal } from './store/apply/journal.ts'
 import { browserEffects } from './store/browser-effects.ts'
@@ -13,6 +14,8 @@ export interface Composition {
   loadApply(): Promise<ApplyStore>
   /** The page is back from a redirect sign-in: Apply reopens on Azure to finish it. */
   readonly resumeApply: boolean
+  /** The journal of an apply a closed tab left behind, read without loading the apply code. */
+  interruptedApply(): Promise<ApplyJournal | undefined>
 }
 
 export function compose(): Composition {
@@ -24,6 +27,7 @@ export function compose(): Composition {
     effects,
     store,
     resumeApply,
+    interruptedApply: () => storageJournal(effects.storage).load(),
     loadApply: () =>
       (apply ??= (async () => {
         // The Azure SDK, MSAL's loader and the sandbox come with this chunk, not the first load.

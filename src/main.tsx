@@ -31,7 +31,13 @@ async function start(): Promise<void> {
       <App
         store={store}
         effects={effects}
-        toolbarEnd={<ApplyButton loadStore={app.loadApply} openAtStart={app.resumeApply} />}
+        toolbarEnd={
+          <ApplyButton
+            loadStore={app.loadApply}
+            openAtStart={app.resumeApply}
+            interrupted={app.interruptedApply}
+          />
+        }
       />
     </StrictMode>,
   )

@@ -1,5 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
+import type { ApplyJournal } from '../../apply/ports.ts'
 import type { ApplyStore } from '../../store/apply/apply-store.ts'
+import type { Notice } from '../../store/types.ts'
 import { Glyph, Icon } from '../icons.tsx'
 import { MenuButton } from '../menu.tsx'
 import { useDesigner } from '../store-context.tsx'
@@ -21,11 +23,26 @@ type Open = 'apply' | 'import' | 'compare' | null
 export function ApplyButton(props: {
   loadStore: () => Promise<ApplyStore>
   openAtStart?: boolean
+  /** The journal of an apply a closed tab left behind: said at once, so it is not missed. */
+  interrupted?: () => Promise<ApplyJournal | undefined>
 }) {
-  const { loadStore, openAtStart = false } = props
+  const { loadStore, openAtStart = false, interrupted } = props
   const [open, setOpen] = useState<Open>(openAtStart ? 'apply' : null)
   const [store, setStore] = useState<ApplyStore | null>(null)
   const empty = useDesigner((s) => s.design.nodes.length === 0)
+  const notify = useDesigner((s) => s.notify)
+  useEffect(() => {
+    if (!interrupted) return
+    let live = true
+    void interrupted()
+      .catch(() => undefined)
+      .then((journal) => {
+        if (live && journal) notify(interruptedNotice(journal))
+      })
+    return () => {
+      live = false
+    }
+  }, [interrupted, notify])
   useEffect(() => {
     if (open && !store) void loadStore().then(setStore)
   }, [open, store, loadStore])
@@ -73,4 +90,11 @@ export function ApplyButton(props: {
         ))}
     </>
   )
+}
+
+function interruptedNotice(journal: ApplyJournal): Omit<Notice, 'id'> {
+  return {
+    tone: 'warning',
+    title: `An apply of ${journal.design} to ${journal.resourceGroup} stopped when its tab closed, after ${journal.steps.length} of ${journal.total} steps: open Apply to see what it did; applying again finishes it.`,
+  }
 }

@@ -29,6 +29,8 @@ export default function ApplyDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => store.getState().follow(docId, design), [store, docId, design])
   useEffect(() => {
     const s = store.getState()
+    // A run a closed tab left behind is shown (InterruptedBanner) before anything else starts.
+    void s.checkInterrupted()
     if (s.phase === 'setup' && s.subscriptions.length === 0 && !s.busy)
       void s.chooseTarget(s.target)
   }, [store])
