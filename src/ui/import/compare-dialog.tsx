@@ -246,6 +246,10 @@ function ConfirmRemoval(props: {
   const remove = useApply((s) => s.remove)
   const [running, setRunning] = useState(false)
   const n = props.items.length
+  // The button that asked is gone: the safe answer takes the focus (before the dialog's watch
+  // for a lost focus sends it to the dialog's start), as Reset the sandbox does.
+  const keep = useRef<HTMLButtonElement>(null)
+  useLayoutEffect(() => keep.current?.focus(), [])
   const run = async (): Promise<void> => {
     if (running) return
     setRunning(true)
@@ -263,7 +267,13 @@ function ConfirmRemoval(props: {
       </p>
       <DriftList comparison={props.comparison} items={props.items} />
       <div className="apply-actions">
-        <button type="button" className="button" onClick={props.onCancel} disabled={running}>
+        <button
+          type="button"
+          className="button"
+          onClick={props.onCancel}
+          disabled={running}
+          ref={keep}
+        >
           Keep them
         </button>
         {/* Not disabled while it runs: a disabled button drops the focus to the page behind,

@@ -47,4 +47,15 @@ describe('Compare with Azure: removing assignments', () => {
     fireEvent.keyDown(result, { key: 'Escape' })
     expect(onClose).toHaveBeenCalledTimes(1)
   })
+
+  it('asks with the focus on keeping them: the button that asked is gone', async () => {
+    await compared()
+    const dialog = screen.getByRole('dialog', { name: 'Compare with Azure' })
+    const orphaned = within(dialog).getByRole('region', { name: 'Orphaned' })
+    fireEvent.click(within(orphaned).getByRole('button', { name: 'Remove them from Azure…' }))
+    const ask = within(dialog).getByRole('group', { name: 'Confirm removal' })
+    await waitFor(() =>
+      expect(within(ask).getByRole('button', { name: 'Keep them' })).toHaveFocus(),
+    )
+  })
 })
