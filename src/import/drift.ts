@@ -5,7 +5,12 @@ import { compareKeys } from '../lib/compare.ts'
 import { err, ok, type Result } from '../lib/result.ts'
 import { applyEdits } from '../model/edits.ts'
 import type { Design } from '../model/types.ts'
-import { armScope, roleDefinitionGuidOf, roleDefinitionResourceId } from '../plan/arm-ids.ts'
+import {
+  armScope,
+  resourceGroupScope,
+  roleDefinitionGuidOf,
+  roleDefinitionResourceId,
+} from '../plan/arm-ids.ts'
 import { bindPlan } from '../plan/bind.ts'
 import { derivePlan } from '../plan/derive.ts'
 import type { PlanPrincipal } from '../plan/types.ts'
@@ -55,8 +60,10 @@ const item = (scope: string, roleDefinitionId: string, principalId: string): Dri
 })
 
 /**
- * Compares a design's plan with what exists, at the design's scopes: its services, and its
- * group and subscription for its own principals. Each assignment lands in one list only.
+ * Compares a design's plan with what exists, at the design's scopes: its services; its group, and
+ * the subscription where the design grants there, for its own principals (every developer,
+ * identity and system-assigned app drawn, with access edges or not: a developer whose last edge
+ * was deleted still holds what Azure gave them). Each assignment lands in one list only.
  */
 export function computeDrift(
   design: Design,
@@ -74,8 +81,10 @@ export function computeDrift(
   })
 
   const expected = new Map<string, DriftItem>()
-  const principals = new Set<string>()
-  const scopes = new Set<string>()
+  const principals = designPrincipalIds(d, principalIdOf)
+  const scopes = new Set<string>([
+    resourceGroupScope(target.subscriptionId, target.resourceGroup).toLowerCase(),
+  ])
   const services = new Set<string>()
   for (const n of d.nodes)
     if (n.kind === 'service' && n.azure?.resourceId) services.add(n.azure.resourceId.toLowerCase())
@@ -212,4 +221,22 @@ function sorted(items: DriftItem[]): DriftItem[] {
       [b.scope.toLowerCase(), b.roleDefinitionId.toLowerCase(), b.principalId],
     ),
   )
+}
+
+/** The principal ids (lower case) of the design's developers, identities and system-assigned apps. */
+function designPrincipalIds(d: Design, principalIdOf: BoundToLive['principalIdOf']): Set<string> {
+  const ids = new Set<string>()
+  for (const n of d.nodes) {
+    const principal: PlanPrincipal | undefined =
+      n.kind === 'developer'
+        ? { type: 'developer', node: n.id }
+        : n.kind === 'identity'
+          ? { type: 'userAssigned', node: n.id }
+          : n.kind === 'app' && n.systemAssigned
+            ? { type: 'systemAssigned', node: n.id }
+            : undefined
+    const id = principal && principalIdOf(principal)
+    if (id) ids.add(id.toLowerCase())
+  }
+  return ids
 }

@@ -122,4 +122,27 @@ describe('drift after hand-made changes to an applied design', () => {
       held.map((a) => `${a.scope}|`).sort(),
     )
   })
+
+  it('a grant on the group to a principal of the design whose edges were all deleted: unmanaged, though the design grants nothing on the group', async () => {
+    const template = templateById('scenario-2')!.design
+    const ids = sandboxDeveloperIds(template)
+    const world = inPageWorld()
+    await applyOnce(template, world)
+    const group = `/subscriptions/${SUB}/resourceGroups/${RG}`
+    const developer = Object.values(ids)[0]!
+    await world.gateway.createRoleAssignment(group, '0000bbbb-0000-4000-8000-000000000003', {
+      roleDefinitionId: roleId(READER),
+      principalId: developer,
+      principalType: 'Group',
+    })
+    const dev = Object.keys(ids)[0]!
+    const edgeless = {
+      ...template,
+      edges: template.edges.filter((e) => e.source !== dev && e.target !== dev),
+    }
+    const drift = await driftOf(edgeless, world, ids)
+    expect(drift.unmanaged.filter((u) => u.scope === group)).toEqual([
+      { scope: group, roleDefinitionId: roleId(READER), principalId: developer },
+    ])
+  })
 })
