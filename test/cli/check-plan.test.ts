@@ -9,6 +9,7 @@ import { derivePlan } from '@/plan/derive.ts'
 import { serializePlan } from '@/plan/export.ts'
 import { serializeDesign } from '@/model/serialize.ts'
 import { templateById } from '@/templates/index.ts'
+import { design } from '../support/builder.ts'
 import { memoryIO } from '../support/memory-io.ts'
 
 const scenario2 = serializeDesign(templateById('scenario-2')!.design)
@@ -110,6 +111,20 @@ describe('idtopo check', () => {
     expect(await runCli(['check'], m.io)).toBe(2)
     expect(await runCli(['check', 'good.json', '--bogus'], m.io)).toBe(2)
     expect(m.stderr()).toContain('idtopo check: unknown option --bogus')
+  })
+
+  it('shows invisible characters of a name in its text output, and keeps an emoji whole', async () => {
+    const hidden = design()
+      .identity('mi', { name: 'mi\u200b-prod\u2060\ufeff\u{E0041}' })
+      .app('api', { name: 'dev 👩‍💻', systemAssigned: true })
+      .service('st', 'storage', { name: 'st 👩‍💻' })
+      .access('api', 'st', ['Storage Blob Data Reader'], { via: 'system' })
+      .build()
+    const m = memoryIO({ 'hidden.json': serializeDesign(hidden) })
+    expect(await runCli(['check', 'hidden.json'], m.io)).toBe(0)
+    expect(m.stdout()).toContain('Identity "mi<U+200B>-prod<U+2060><U+FEFF><U+E0041>" is attached')
+    expect(m.stdout()).toContain('Apps reach "st 👩‍💻"')
+    expect(m.stdout().replaceAll('👩‍💻', '')).not.toMatch(/\p{Cf}/u)
   })
 
   it('prints help for the command', async () => {
