@@ -90,6 +90,7 @@ export function principalName(index: DesignIndex, p: PrincipalRef): string {
 function grantActions(index: DesignIndex): PlanAction[] {
   const rbac: AssignRoleAction[] = []
   const cosmos: AssignCosmosDataRoleAction[] = []
+  const cosmosGrants = new Set<string>()
   const sql = new Map<string, { principal: PrincipalRef; target: string; roles: string[] }>()
   // Grants share their principal's object: its type is looked up, and the plan's copy of it
   // made, once per principal (tens of thousands of assignments share a few thousand).
@@ -117,9 +118,18 @@ function grantActions(index: DesignIndex): PlanAction[] {
       case 'rbac':
         rbac.push(assignment('assignRole', principalOf, grant))
         break
-      case 'cosmosSqlRbac':
-        cosmos.push(assignment('assignCosmosDataRole', principalOf, grant))
+      case 'cosmosSqlRbac': {
+        // Cosmos DB data roles are granted on the account whatever the edge's scope (broad-scope
+        // says so): the action says where it grants, once per principal, account and role.
+        const key = `${grant.principalKey}|${grant.service}|${grant.roleKey}`
+        if (cosmosGrants.has(key)) break
+        cosmosGrants.add(key)
+        cosmos.push({
+          ...assignment('assignCosmosDataRole', principalOf, grant),
+          scope: 'resource',
+        })
         break
+      }
       case 'sqlDatabaseRole':
         byTarget(sql, grant)
         break

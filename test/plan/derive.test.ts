@@ -50,6 +50,32 @@ describe('plan of scenario 1: one app with its system-assigned identity reaching
     ])
   })
 
+  it('grants a Cosmos DB data role on the account, once, whatever scope its edges were drawn at', () => {
+    const d = design()
+      .app('web', { systemAssigned: true })
+      .app('api', { systemAssigned: true })
+      .service('db', 'cosmosDb', { name: 'orders-cosmos' })
+      .access('web', 'db', ['Cosmos DB Built-in Data Contributor'], {
+        via: 'system',
+        scope: 'resourceGroup',
+      })
+      .access('web', 'db', ['Cosmos DB Built-in Data Contributor'], {
+        via: 'system',
+        id: 'web-db-2',
+      })
+      .access('api', 'db', ['Cosmos DB Built-in Data Contributor'], {
+        via: 'system',
+        scope: 'subscription',
+      })
+      .build()
+    expect(
+      ofKind(derivePlan(d).actions, 'assignCosmosDataRole').map((a) => [a.principal.node, a.scope]),
+    ).toEqual([
+      ['api', 'resource'],
+      ['web', 'resource'],
+    ])
+  })
+
   it('writes the exact T-SQL for the app and the developers', () => {
     const [devs, web] = ofKind(plan.actions, 'sqlContainedUser')
     expect(web).toMatchObject({
