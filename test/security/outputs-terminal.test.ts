@@ -91,7 +91,19 @@ describe('idtopo apply with names built to rewrite its progress lines', () => {
   const design: Design = {
     ...scenario,
     name: `Receipts \u001b]0;owned\u0007\u202e`,
-    nodes: scenario.nodes.map((n) => (n.id === 'mi-storage' ? { ...n, name: FORGERY } : n)),
+    // Bound to the identity by resource id, the node's name is a label only: Azure never sees it
+    // (an identity created under its own name must have a name Azure takes), the terminal does.
+    nodes: scenario.nodes.map((n) =>
+      n.id === 'mi-storage'
+        ? {
+            ...n,
+            name: FORGERY,
+            azure: {
+              resourceId: `/subscriptions/${SUB}/resourceGroups/sandbox-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/mi-x`,
+            },
+          }
+        : n,
+    ),
     edges: [
       ...scenario.edges,
       {
@@ -215,7 +227,7 @@ describe('idtopo import and drift with what Azure holds built to forge their lin
     expect(`${drift.stdout()}${drift.stderr()}`).not.toMatch(UNSAFE_BUT_NEWLINE)
     expect(drift.stderr().split('\n').slice(0, 2)).toEqual([
       'design\\r\\x1B[2K<U+202E>.json: cannot bind the design to sandbox-rg',
-      '  no Microsoft.Storage/storageAccounts named "contoso\\n[1/1] bound\\r\\x1B[2Kassets" in resource group sandbox-rg (found: contosoassets, contosoorders)',
+      '  nodes[6] (id "blob", name "contoso\\n[1/1] bound\\r\\x1B[2Kassets"): no Microsoft.Storage/storageAccounts named "contoso\\n[1/1] bound\\r\\x1B[2Kassets" in resource group sandbox-rg (found: contosoassets, contosoorders)',
     ])
   })
 
