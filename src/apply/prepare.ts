@@ -3,6 +3,7 @@ import { applyEdits, type Edit } from '../model/edits.ts'
 import type { Design } from '../model/types.ts'
 import { derivePlan } from '../plan/derive.ts'
 import type { Plan } from '../plan/types.ts'
+import { refusedBindingMessage } from './bind-target.ts'
 import { bindDesign, type BindingProblem, type BindTarget } from './binding.ts'
 import type { LiveResource } from './gateway.ts'
 import { identityNameProblems } from './identity-names.ts'
@@ -38,7 +39,12 @@ export function prepareApply(
   const problems = [...binding.problems, ...identityNameProblems(design)]
   if (problems.length > 0) return err({ problems, partial: bound.ok ? bound.value : design })
   if (!bound.ok)
-    return err({ problems: [{ node: '(design)', message: bound.error.message }], partial: design })
+    return err({
+      problems: [
+        { node: '(design)', message: refusedBindingMessage(design, binding.edits, bound.error) },
+      ],
+      partial: design,
+    })
   const plan = derivePlan(bound.value)
   return ok({
     design: bound.value,

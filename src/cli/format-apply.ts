@@ -1,10 +1,29 @@
+import { nodeLabel, type BindingProblem } from '../apply/bind-target.ts'
 import { retryReason } from '../apply/failure.ts'
 import type { ApplyEvent } from '../apply/run.ts'
 import type { ApplyReport, StepResult } from '../apply/report.ts'
 import { terminalText as t } from '../lib/encode/terminal.ts'
+import type { Design } from '../model/types.ts'
 
 // Titles, ARM's messages, the design's name: every text that can hold a name goes through
 // terminalText, so no name can move the cursor, recolour or rewrite the line of a grant.
+
+/**
+ * Why `file` cannot be bound to `group` (apply, drift): one line per problem, each naming its node
+ * by path, id and name (`nodes[3] (id "web", name "contoso-web"): no Microsoft.Web/sites named …`).
+ */
+export function formatBindingFailure(
+  file: string,
+  group: string,
+  design: Design,
+  problems: readonly BindingProblem[],
+): string {
+  const lines = problems.map(
+    (p) =>
+      `  ${t(p.node === '(design)' ? p.message : `${nodeLabel(design, p.node)}: ${p.message}`)}`,
+  )
+  return `${t(file)}: cannot bind the design to ${t(group)}\n${lines.join('\n')}`
+}
 
 /** One progress line per finished step or retry, for stderr. */
 export function formatApplyEvent(event: ApplyEvent): string | undefined {

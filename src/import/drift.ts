@@ -1,4 +1,4 @@
-import type { BindTarget } from '../apply/bind-target.ts'
+import { refusedBindingMessage, type BindTarget } from '../apply/bind-target.ts'
 import { bindDesign, identityResourceId, type BindingProblem } from '../apply/binding.ts'
 import type { LiveResource } from '../apply/gateway.ts'
 import { compareKeys } from '../lib/compare.ts'
@@ -176,7 +176,10 @@ export function bindToLive(
   const binding = bindDesign(design, live.resources, target, developerIds)
   if (binding.problems.length > 0) return err(binding.problems)
   const bound = applyEdits(design, binding.edits)
-  if (!bound.ok) return err([{ node: '(design)', message: bound.error.message }])
+  if (!bound.ok)
+    return err([
+      { node: '(design)', message: refusedBindingMessage(design, binding.edits, bound.error) },
+    ])
   const d = bound.value
   const byId = new Map(d.nodes.map((n) => [n.id, n]))
   const resourceById = new Map(live.resources.map((r) => [r.id.toLowerCase(), r]))

@@ -156,7 +156,7 @@ describe('idtopo apply against the HTTPS sandbox', () => {
     const m = memoryIO(files)
     expect(await runCli(apply('missing.json'), m.io)).toBe(2)
     expect(m.stderr()).toContain(
-      'no Microsoft.Storage/storageAccounts named "nosuchaccount" in resource group sandbox-rg',
+      '  nodes[0] (id "st", name "nosuchaccount"): no Microsoft.Storage/storageAccounts named "nosuchaccount" in resource group sandbox-rg',
     )
     expect(
       await runCli(
@@ -178,6 +178,39 @@ describe('idtopo apply against the HTTPS sandbox', () => {
     expect(m.stderr()).toContain('--confirm-privileged')
     expect(await runCli(apply('owner.json', '--confirm-privileged'), m.io)).toBe(0)
     expect(await runCli(['apply', 's2.json'], m.io)).toBe(2)
+  }, 60_000)
+})
+
+describe('idtopo apply and drift, binding problems', () => {
+  it('name the node of each: its path, id and name', async () => {
+    // Azure names a resource as it likes; the design file does not take every such name (a
+    // control character), so binding to it is refused: for a node with no azure.resourceId yet.
+    const web = '\u001b[31mweb'
+    server.sandbox.seed({
+      resourceGroups: [{ name: 'odd-rg', location: 'westeurope' }],
+      resources: [{ type: 'Microsoft.Web/sites', name: web, resourceGroup: 'odd-rg' }],
+    })
+    const st = { id: 'st', kind: 'service', name: 'nosuchaccount', service: 'storage' }
+    const w1 = { id: 'w1', kind: 'app', name: web, hosting: 'appService', systemAssigned: true }
+    const odd = (...nodes: object[]) =>
+      JSON.stringify({ format: 'identity-topology', version: 1, name: 'Odd', nodes, edges: [] })
+    const files = { 'missing.json': odd(w1, st), 'refused.json': odd(w1) }
+    const at = ['--subscription', SUB, '--resource-group', 'odd-rg', '--sandbox', server.url]
+    for (const command of ['apply', 'drift']) {
+      const m = memoryIO(files)
+      expect(await runCli([command, 'missing.json', ...at], m.io)).toBe(2)
+      expect(m.stderr()).toBe(
+        'missing.json: cannot bind the design to odd-rg\n  nodes[1] (id "st", name "nosuchaccount"): no Microsoft.Storage/storageAccounts named "nosuchaccount" in resource group odd-rg\n',
+      )
+      const n = memoryIO(files)
+      expect(await runCli([command, 'refused.json', ...at], n.io)).toBe(2)
+      expect(n.stderr().split('\n').slice(0, 2)).toEqual([
+        'refused.json: cannot bind the design to odd-rg',
+        expect.stringMatching(
+          /^ {2}nodes\[0\] \(id "w1", name "\\x1B\[31mweb"\): azure\.resourceId: not an ARM resource id: /,
+        ),
+      ])
+    }
   }, 60_000)
 })
 

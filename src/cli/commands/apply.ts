@@ -16,7 +16,7 @@ import { checkAzureFlags, checkPrincipalNodes, parsePrincipalFlags } from '../az
 import { emit, loadDesign, refuseUnwritable } from '../load.ts'
 import { connectTarget, SIGN_IN_FLAGS, SIGN_IN_USAGE, signInOf } from '../apply-connection.ts'
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
-import { formatApplyEvent, formatApplySummary } from '../format-apply.ts'
+import { formatApplyEvent, formatApplySummary, formatBindingFailure } from '../format-apply.ts'
 import { terminalText as t } from '../../lib/encode/terminal.ts'
 
 export const applyCommand: Command = {
@@ -124,12 +124,8 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
         ? { ...sandboxDeveloperIds(design), ...developerIds }
         : developerIds
       const prepared = prepareApply(design, resources, target, ids)
-      if (!prepared.ok) {
-        const lines = prepared.error.problems.map((p) => `  ${t(p.message)}`)
-        throw new CliError(
-          `${t(file)}: cannot bind the design to ${t(group.name)}\n${lines.join('\n')}`,
-        )
-      }
+      if (!prepared.ok)
+        throw new CliError(formatBindingFailure(file, group.name, design, prepared.error.problems))
       const { steps } = prepared.value
       io.stderr(
         `Reading the current state of ${steps.length} steps in ${t(connection.endpoint)}…\n`,

@@ -12,6 +12,7 @@ import { armRead, readingTarget } from '../azure-reading.ts'
 import { choice, parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
 import { loadDesign } from '../load.ts'
+import { formatBindingFailure } from '../format-apply.ts'
 
 const LISTS = [
   ['missing', 'in the design, not in Azure'],
@@ -69,9 +70,7 @@ Exit codes: 0 the design and Azure agree, 1 they differ (or ARM failed), 2 inval
       : developerIds
     const drift = computeDrift(design, live, target, ids)
     if (!drift.ok)
-      throw new CliError(
-        `${t(file)}: cannot bind the design to ${t(target.resourceGroup)}\n${drift.error.map((p) => `  ${t(p.message)}`).join('\n')}`,
-      )
+      throw new CliError(formatBindingFailure(file, target.resourceGroup, design, drift.error))
     const { missing, unmanaged, orphaned } = drift.value
     if (format === 'json') {
       // The report's items are {scope, roleDefinitionId, principalId} (PRODUCT.md §12): what a
