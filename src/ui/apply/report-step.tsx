@@ -1,3 +1,4 @@
+import { CodeBlock } from '../a11y/code-block.tsx'
 import type { StepResult } from '../../apply/report.ts'
 import { stableJson } from '../../lib/json.ts'
 import { planFileName } from '../../plan/export.ts'
@@ -42,7 +43,7 @@ export function ReportStep({ onClose }: { onClose: () => void }) {
         render={(s) =>
           s.script ? (
             <div className="script-block">
-              <pre>{s.script}</pre>
+              <CodeBlock label={`Script: ${s.title}`} code={s.script} />
               <CopyButton text={s.script} label={`Copy T-SQL: ${s.title}`} copy={clipboardCopy} />
             </div>
           ) : (
