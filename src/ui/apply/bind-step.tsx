@@ -1,5 +1,6 @@
 import { candidatesFor } from '../../apply/binding.ts'
 import { identityNames, identityPlace } from '../../apply/touched.ts'
+import { plural } from '../../lib/plural.ts'
 import type { DesignNode } from '../../model/types.ts'
 import { useDesigner } from '../store-context.tsx'
 import { useApply } from './apply-context.tsx'
@@ -27,6 +28,23 @@ function bindingStatus(
   return azure?.resourceId ? 'Bound' : 'Not bound'
 }
 
+/**
+ * What binding came to: every node bound only when nothing at all went wrong; a problem of the
+ * design as a whole (no row of its own) is a failure too, listed below the summary.
+ */
+function bindSummary(nodes: number, waiting: number, designProblems: number): string {
+  const choices =
+    waiting === 0
+      ? ''
+      : `${waiting} of ${plural(nodes, 'node')} need${waiting === 1 ? 's' : ''} a choice: marked below.`
+  if (designProblems > 0) {
+    const failed = `Binding failed: ${plural(designProblems, 'problem')} of the design as a whole, listed below.`
+    return choices ? `${choices} ${failed}` : failed
+  }
+  if (choices) return choices
+  return nodes === 1 ? 'The node is bound.' : `All ${nodes} nodes are bound.`
+}
+
 /** Each node bound to a real resource (matched by name and type, or picked), developers to object ids. */
 export function BindStep() {
   const design = useDesigner((s) => s.design)
@@ -47,6 +65,9 @@ export function BindStep() {
   // Each row shows its own binding: the bound design, or as far as binding got.
   const bound = new Map((prepared?.design ?? partial ?? design).nodes.map((n) => [n.id, n]))
   const problemOf = new Map(problems.map((p) => [p.node, p.message]))
+  // A problem no row shows (the design as a whole, "(design)") is listed above the table.
+  const rows = new Set(design.nodes.map((n) => n.id))
+  const designProblems = problems.filter((p) => !rows.has(p.node))
   const rebind = (): void => void bind(design)
   const waiting = design.nodes.filter((n) => problemOf.has(n.id)).length
   const existing = identityNames(resources)
@@ -59,10 +80,17 @@ export function BindStep() {
         to an existing one are created there.
       </p>
       <p className="bind-summary" role="status">
-        {waiting === 0
-          ? `All ${design.nodes.length} nodes are bound.`
-          : `${waiting} of ${design.nodes.length} node${design.nodes.length === 1 ? '' : 's'} need${waiting === 1 ? 's' : ''} a choice: marked below.`}
+        {bindSummary(design.nodes.length, waiting, designProblems.length)}
       </p>
+      {designProblems.length > 0 && (
+        <ul className="bind-design-problems" aria-label="Binding problems of the design">
+          {designProblems.map((p, i) => (
+            <li key={i} className="field-error">
+              {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="table-scroll">
         <table className="bind-table">
           <thead>
