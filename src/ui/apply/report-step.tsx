@@ -1,5 +1,6 @@
 import { CodeBlock } from '../a11y/code-block.tsx'
 import type { StepResult } from '../../apply/report.ts'
+import { formatDuration } from '../../lib/duration.ts'
 import { stableJson } from '../../lib/json.ts'
 import { planFileName } from '../../plan/export.ts'
 import { clipboardCopy } from '../guide/clipboard.ts'
@@ -23,7 +24,7 @@ export function ReportStep({ onClose }: { onClose: () => void }) {
   return (
     <div className="report-step">
       <p className={`report-headline ${headline.tone}`} role="status">
-        {headline.text} Took {(report.durationMs / 1000).toFixed(1)} s.
+        {headline.text} Took {formatDuration(report.durationMs)}.
       </p>
       <ReportCounts lists={lists} />
       {report.cancelled && (

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { act, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { createApplyStore, type ApplyStore } from '@/store/apply/apply-store.ts'
 import { templateById } from '@/templates/index.ts'
@@ -19,6 +19,16 @@ async function previewedWithoutBlobRights(): Promise<ApplyStore> {
   const blob = store.getState().resources.find((r) => r.name === 'contosoassets')!
   store.getState().setSandboxFaults({ forbiddenScopes: [blob.id] })
   await store.getState().readPreview()
+  return store
+}
+
+/** A design applied in the sandbox on the virtual clock, with no faults. */
+async function applied(design: typeof scenario2): Promise<ApplyStore> {
+  const store = createApplyStore(sandboxApplyEffects(new VirtualClock()))
+  await store.getState().chooseTarget('sandbox')
+  await store.getState().bind(design)
+  await store.getState().readPreview()
+  await store.getState().run()
   return store
 }
 
@@ -110,19 +120,30 @@ describe('apply report', () => {
   })
 
   it('says "Applied." in the success tone when every step is done', async () => {
-    const store = createApplyStore(sandboxApplyEffects(new VirtualClock()))
-    const noSql = {
+    const store = await applied({
       ...scenario2,
       nodes: scenario2.nodes.filter((n) => n.id !== 'db'),
       edges: scenario2.edges.filter((e) => e.target !== 'db'),
-    }
-    await store.getState().chooseTarget('sandbox')
-    await store.getState().bind(noSql)
-    await store.getState().readPreview()
-    await store.getState().run()
+    })
     const headline = renderReport(store)
     expect(headline).toHaveTextContent(/^Applied\. All 12 steps done\. Took/)
     expect(headline).toHaveClass('good')
     expect(listed('Skipped') + listed('Manual steps') + listed('Failed')).toBe(0)
+  })
+
+  it('says how long the run took in a unit that means something: ms, s to a tenth, or min and s', async () => {
+    const store = await applied(scenario2)
+    const headline = renderReport(store)
+    // Seven seconds of paced writes on the virtual clock.
+    expect(headline).toHaveTextContent(/ Took 7\.0 s\.$/)
+    // A sandbox run takes milliseconds; a large one on Azure, minutes.
+    const took = (durationMs: number): string | null => {
+      const report = store.getState().report!
+      act(() => store.setState({ report: { ...report, durationMs } }))
+      return headline.textContent
+    }
+    expect(took(38)).toMatch(/\. Took 38 ms\.$/)
+    expect(took(999)).toMatch(/\. Took 999 ms\.$/)
+    expect(took(125_000)).toMatch(/\. Took 2 min 05 s\.$/)
   })
 })
