@@ -37,14 +37,62 @@ export async function saveDoc(
   viewport: Viewport,
   savedAt: number,
 ): Promise<void> {
-  const doc: SavedDoc = { version: 1, docId, design: designToJson(design), viewport, savedAt }
+  const json = designToJson(design)
+  const doc: SavedDoc = { version: 1, docId, design: json, viewport, savedAt }
   await storage.set(docKey(docId), doc)
   await storage.set(SESSION_KEY, { docId })
   const recent = (await storage.get<RecentEntry[]>(RECENT_KEY)) ?? []
   const entry: RecentEntry = { docId, name: design.name, savedAt, nodes: design.nodes.length }
-  const dropped = [entry, ...recent.filter((r) => r.docId !== docId)]
-  await storage.set(RECENT_KEY, dropped.slice(0, RECENT_LIMIT))
-  for (const old of dropped.slice(RECENT_LIMIT)) await storage.del(docKey(old.docId))
+  const all = [entry, ...recent.filter((r) => r.docId !== docId)]
+  const kept = (await eachDesignOnce(storage, all, new Map([[docId, json]]))).slice(0, RECENT_LIMIT)
+  await storage.set(RECENT_KEY, kept)
+  // A copy left out of the list (too old, or the same design again) could never be opened again.
+  const listed = new Set(kept.map((r) => r.docId))
+  for (const old of all) if (!listed.has(old.docId)) await storage.del(docKey(old.docId))
+}
+
+/**
+ * The entries with each design once, the first (the most recent) kept. A design has no id of its
+ * own (the file format has none, and every open, of a file, a template or a link, starts a new
+ * document): two documents are the same design when they hold the same design, as opening one
+ * file twice makes. One edited since differs, and stays: dropping it would lose the edit. Only
+ * entries of the same name and node count are read and compared.
+ */
+async function eachDesignOnce(
+  storage: KeyValueStorage,
+  entries: readonly RecentEntry[],
+  known: ReadonlyMap<string, unknown>,
+): Promise<RecentEntry[]> {
+  const alike = new Map<string, RecentEntry[]>()
+  for (const e of entries) {
+    const key = JSON.stringify([e.name, e.nodes])
+    alike.set(key, [...(alike.get(key) ?? []), e])
+  }
+  const repeated = new Set<string>()
+  for (const group of alike.values()) {
+    if (group.length < 2) continue
+    const seen = new Set<string>()
+    for (const e of group) {
+      const design = known.has(e.docId)
+        ? known.get(e.docId)
+        : (await storage.get<SavedDoc>(docKey(e.docId)))?.design
+      // A document that cannot be read is listed as it was: it is not known to be a copy.
+      if (design === undefined) continue
+      const content = sortedJson(design)
+      if (seen.has(content)) repeated.add(e.docId)
+      else seen.add(content)
+    }
+  }
+  return entries.filter((e) => !repeated.has(e.docId))
+}
+
+/** JSON with every object's keys in order: the same design reads the same whoever wrote it. */
+function sortedJson(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  )
 }
 
 export interface LoadedDoc {
@@ -73,6 +121,7 @@ export async function loadSession(storage: KeyValueStorage): Promise<LoadedDoc |
   return typeof session?.docId === 'string' ? loadDoc(storage, session.docId) : undefined
 }
 
+/** The recent designs, most recent first, each design once (a list stored with copies too). */
 export async function listRecent(storage: KeyValueStorage): Promise<RecentEntry[]> {
-  return (await storage.get<RecentEntry[]>(RECENT_KEY)) ?? []
+  return eachDesignOnce(storage, (await storage.get<RecentEntry[]>(RECENT_KEY)) ?? [], new Map())
 }
