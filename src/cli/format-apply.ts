@@ -2,6 +2,7 @@ import { nodeLabel, type BindingProblem } from '../apply/bind-target.ts'
 import { retryReason } from '../apply/failure.ts'
 import type { ApplyEvent } from '../apply/run.ts'
 import type { ApplyReport, StepResult } from '../apply/report.ts'
+import { formatDuration } from '../lib/duration.ts'
 import { terminalText as t } from '../lib/encode/terminal.ts'
 import type { Design } from '../model/types.ts'
 
@@ -33,7 +34,7 @@ export function formatApplyEvent(event: ApplyEvent): string | undefined {
     case 'stepStarted':
       return undefined
     case 'retry':
-      return `        retry  ${t(event.step.title)}: ${t(retryReason(event.note.failure))}, waiting ${(event.note.waitMs / 1000).toFixed(1)} s`
+      return `        retry  ${t(event.step.title)}: ${t(retryReason(event.note.failure))}, waiting ${formatDuration(event.note.waitMs)}`
     case 'stepFinished': {
       const width = String(event.total).length
       const r = event.result
@@ -54,7 +55,7 @@ export function formatApplySummary(report: ApplyReport): string {
   const c = report.counts
   const manual = report.steps.filter((s) => s.manual)
   const lines = [
-    `${report.cancelled ? 'Cancelled' : 'Applied'} "${t(report.design)}" to ${t(report.target.resourceGroup)} (subscription ${t(report.target.subscriptionId)}) in ${(report.durationMs / 1000).toFixed(1)} s`,
+    `${report.cancelled ? 'Cancelled' : 'Applied'} "${t(report.design)}" to ${t(report.target.resourceGroup)} (subscription ${t(report.target.subscriptionId)}) in ${formatDuration(report.durationMs)}`,
     // Manual steps apart from the skipped ones (report.counts files them as skipped), as the
     // designer's report shows them: work left to do by hand, not something that went wrong.
     `  created ${c.created}, unchanged ${c.unchanged}, failed ${c.failed}, skipped ${c.skipped - manual.length}${manual.length ? `; ${manual.length} to do by hand (below)` : ''}`,

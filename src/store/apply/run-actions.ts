@@ -7,6 +7,7 @@ import { runApply, type ApplyEvent } from '../../apply/run.ts'
 import { describeError } from '../../apply/describe.ts'
 import { retryReason } from '../../apply/failure.ts'
 import { DEFAULT_ARM_ENDPOINT } from '../../apply/entra-settings.ts'
+import { formatDuration } from '../../lib/duration.ts'
 import { whileBusy } from './busy.ts'
 import type { StorePacers } from './pacers.ts'
 import type { ApplyEffects, ApplyJournal, ApplyJournalStore } from '../../apply/ports.ts'
@@ -61,7 +62,7 @@ export function runActions(
       case 'retry': {
         log(
           'warning',
-          `${event.step.title}: ${retryReason(event.note.failure)}, retrying in ${(event.note.waitMs / 1000).toFixed(1)} s`,
+          `${event.step.title}: ${retryReason(event.note.failure)}, retrying in ${formatDuration(event.note.waitMs)}`,
         )
         return
       }
