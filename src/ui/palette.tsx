@@ -1,9 +1,8 @@
 import { useReactFlow } from '@xyflow/react'
 import { useRef, useState, type KeyboardEvent } from 'react'
 import { HOSTING_KINDS, SERVICE_KINDS } from '../model/kinds.ts'
-import { NODE_HEIGHT, NODE_WIDTH } from '../layout/node-size.ts'
 import { specLabel, type NewNodeSpec } from '../store/node-factory.ts'
-import { motionDuration } from './a11y/motion.ts'
+import { addNodeInView } from './canvas/new-node-spot.ts'
 import { writePaletteDrag } from './canvas/palette-drag.ts'
 import { HOSTING_GLYPH, SERVICE_GLYPH } from './glyph-maps.ts'
 import { Glyph, type GlyphName } from './icons.tsx'
@@ -47,9 +46,6 @@ const SECTIONS: readonly { title: string; kind: string; items: readonly Item[] }
 ]
 
 const ALL = SECTIONS.flatMap((s) => s.items)
-/** Room kept between a node brought into view and the canvas's edges (px). */
-const REVEAL_MARGIN = 24
-
 /**
  * Adds nodes by drag (onto the canvas) or by click/Enter (at the centre of the view). One roving
  * tab stop: arrow keys move between items, Home/End jump, Enter or Space adds.
@@ -60,36 +56,8 @@ export function Palette() {
   const [active, setActive] = useState(0)
   const refs = useRef<(HTMLButtonElement | null)[]>([])
 
-  const add = (spec: NewNodeSpec): void => {
-    const pane = document.querySelector('.react-flow')?.getBoundingClientRect()
-    const center = pane
-      ? flow.screenToFlowPosition({ x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 })
-      : { x: 0, y: 0 }
-    // Centred on the view; the store moves it to the nearest free spot.
-    const id = store
-      .getState()
-      .addNode(spec, { x: center.x - NODE_WIDTH / 2, y: center.y - NODE_HEIGHT / 2 })
-    const at = store.getState().design.nodes.find((n) => n.id === id)?.position
-    if (pane && at) revealNode(at, pane)
-  }
-
-  // The nearest free spot may lie beyond the view (the third node added to an empty view did):
-  // the view moves just enough to show the node whole, at the same zoom. Unseen, it could not be
-  // reached with Tab either (only what is in view is drawn).
-  const revealNode = (at: { x: number; y: number }, pane: DOMRect): void => {
-    const { x, y, zoom } = flow.getViewport()
-    const bar = document.querySelector('.view-bar')?.getBoundingClientRect()
-    const top = bar ? bar.bottom - pane.top + REVEAL_MARGIN : REVEAL_MARGIN
-    const left = at.x * zoom + x
-    const right = left + NODE_WIDTH * zoom
-    const upper = at.y * zoom + y
-    const lower = upper + NODE_HEIGHT * zoom
-    const dx =
-      left < REVEAL_MARGIN ? REVEAL_MARGIN - left : Math.min(0, pane.width - REVEAL_MARGIN - right)
-    const dy = upper < top ? top - upper : Math.min(0, pane.height - REVEAL_MARGIN - lower)
-    if (dx !== 0 || dy !== 0)
-      void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: motionDuration(200) })
-  }
+  // In the middle of the view, or the nearest spot in view clear of the bars and the nodes.
+  const add = (spec: NewNodeSpec): void => void addNodeInView(store, flow, spec)
 
   const onKeyDown = (event: KeyboardEvent, index: number): void => {
     const moves: Record<string, number> = {

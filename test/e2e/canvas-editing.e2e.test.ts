@@ -4,7 +4,7 @@ import { SERVICES } from '@/catalog/services.ts'
 import { planConnection } from '@/model/connect.ts'
 import type { Design } from '@/model/types.ts'
 import { shareHash } from '@/store/persist/share-link.ts'
-import { canvasBoxes, collisions } from './support/boxes.ts'
+import { canvasBoxes, collisions, overlap, type Box } from './support/boxes.ts'
 import { designerSession } from './support/session.ts'
 
 /** Names as hostile as a user may type them. */
@@ -209,5 +209,124 @@ describe('editing on the canvas', () => {
     await expect.poll(() => page.locator('.bottom-panel').isVisible()).toBe(false)
     await page.getByRole('button', { name: 'Expand bottom panel' }).click()
     await expect.poll(() => page.locator('.bottom-panel').isVisible()).toBe(true)
+  })
+})
+
+describe('a node added from the palette in a small window (1024 × 700)', () => {
+  const session = designerSession({ width: 1024, height: 700 })
+
+  /** What the canvas shows now: its pane, what is drawn over it, its nodes and its view. */
+  const canvas = async () =>
+    session.browser.page.evaluate(`(() => {
+      const box = (el, id) => {
+        const r = el.getBoundingClientRect()
+        return { id, x: r.x, y: r.y, width: r.width, height: r.height }
+      }
+      const all = (s) => [...document.querySelectorAll(s)]
+      return {
+        pane: box(document.querySelector('.react-flow'), 'pane'),
+        overlays: all('.view-bar > *, .react-flow__panel').map((el) => box(el, el.className)),
+        nodes: all('.react-flow__node').map((el) => box(el, el.getAttribute('data-id'))),
+        selected: document.querySelector('.react-flow__node.selected')?.getAttribute('data-id'),
+        view: document.querySelector('.react-flow__viewport').style.transform,
+      }
+    })()`) as Promise<{
+      pane: Box
+      overlays: Box[]
+      nodes: Box[]
+      selected: string | undefined
+      view: string
+    }>
+
+  /** The node just added: whole in the pane, under no bar or panel, on no other node. */
+  const expectClear = async (): Promise<string> => {
+    const now = await canvas()
+    const added = now.nodes.find((n) => n.id === now.selected)
+    if (!added) throw new Error('the added node is not drawn')
+    const { pane } = now
+    expect(added.x).toBeGreaterThanOrEqual(pane.x)
+    expect(added.y).toBeGreaterThanOrEqual(pane.y)
+    expect(added.x + added.width).toBeLessThanOrEqual(pane.x + pane.width)
+    expect(added.y + added.height).toBeLessThanOrEqual(pane.y + pane.height)
+    expect(now.overlays.filter((o) => overlap(added, o)).map((o) => o.id)).toEqual([])
+    expect(
+      collisions(
+        [added],
+        now.nodes.filter((n) => n !== added),
+      ),
+    ).toEqual([])
+    return now.view
+  }
+
+  /** A new empty design with one node, in the middle of the view; the view at rest. */
+  const oneNode = async (): Promise<string> => {
+    const { page } = session.browser
+    await session.d.button('New').click()
+    await page.getByRole('button', { name: /^Empty design/ }).click()
+    await expect.poll(async () => (await canvas()).nodes.length).toBe(0)
+    await session.d.button('Add Key Vault').click()
+    // The view bar comes with the first node; two rows in a canvas this narrow.
+    await page.locator('.view-bar').waitFor()
+    let view = ''
+    await expect
+      .poll(async () => {
+        const [before, after] = [view, (await canvas()).view]
+        view = after
+        await page.waitForTimeout(100)
+        return before === after
+      })
+      .toBe(true)
+    expect(await expectClear()).toBe(view)
+    return view
+  }
+
+  it('lands in view, clear of the view bar, the zoom controls and the other nodes, the view kept', async () => {
+    const view = await oneNode()
+    await session.d.button('Add Key Vault').click()
+    await expect.poll(async () => (await canvas()).nodes.length).toBe(2)
+    // Below the first, not above it under the view bar: the first stays where it was seen.
+    expect(await expectClear()).toBe(view)
+    // No room left in view: the view moves to show the third whole, below the bar.
+    await session.d.button('Add Key Vault').click()
+    await expect.poll(async () => (await canvas()).nodes.length).toBe(3)
+    await expect
+      .poll(() =>
+        expectClear().then(
+          () => true,
+          () => false,
+        ),
+      )
+      .toBe(true)
+  })
+
+  it('dropped on the view bar, lands below it, in view', async () => {
+    const { page } = session.browser
+    const view = await oneNode()
+    // The palette's drag, dropped on the breadcrumb at the bar's top left (a synthetic drop: the
+    // headless browser starts no drag of its own).
+    const crumb = await page.locator('.breadcrumb').boundingBox()
+    if (!crumb) throw new Error('no breadcrumb')
+    await page.evaluate(
+      ({ x, y }) => {
+        const dataTransfer = new DataTransfer()
+        const spec = JSON.stringify({ kind: 'service', service: 'storage' })
+        dataTransfer.setData('application/x-idtopo-node', spec)
+        const on = document.elementFromPoint(x, y)
+        for (const type of ['dragover', 'drop'])
+          on?.dispatchEvent(
+            new DragEvent(type, {
+              bubbles: true,
+              cancelable: true,
+              dataTransfer,
+              clientX: x,
+              clientY: y,
+            }),
+          )
+      },
+      { x: crumb.x + crumb.width / 2, y: crumb.y + crumb.height / 2 },
+    )
+    await expect.poll(async () => (await canvas()).nodes.length).toBe(2)
+    expect(await expectClear()).toBe(view)
+    expect(session.browser.errors).toEqual([])
   })
 })

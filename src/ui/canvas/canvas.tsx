@@ -49,6 +49,7 @@ import { analyze } from '../../store/derived.ts'
 import type { Design } from '../../model/types.ts'
 import { useIdleValue } from '../panels/use-idle-value.ts'
 import { PALETTE_MIME, readPaletteDrag } from './palette-drag.ts'
+import { addNodeInView } from './new-node-spot.ts'
 import { EmptyCanvasHint } from './empty-hint.tsx'
 import { ViewBar } from './view-bar.tsx'
 import { CANVAS_ARIA_LABELS } from '../a11y/canvas-aria.ts'
@@ -212,8 +213,8 @@ export function Canvas() {
       const spec = readPaletteDrag(event.dataTransfer)
       if (!spec) return
       event.preventDefault()
-      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })
-      store.getState().addNode(spec, { x: at.x - 110, y: at.y - 30 })
+      // Where it was dropped, moved clear of the bars over the canvas and of the nodes.
+      addNodeInView(store, flow, spec, { x: event.clientX, y: event.clientY })
     },
     [flow, store],
   )
