@@ -4,7 +4,8 @@ import { planFileName } from '../plan/export.ts'
 import { toAzureCli } from './azcli.ts'
 import { toBicep } from './bicep.ts'
 import { HOSTING } from '../catalog/hosting.ts'
-import { exportModel, type AppOut, type ExportOptions } from './model.ts'
+import { IDENTITY_NAME_RULE, isIdentityName } from '../model/azure-formats.ts'
+import { exportModel, type AppOut, type ExportOptions, type IdentityOut } from './model.ts'
 import { toTerraform } from './terraform.ts'
 
 export const EXPORT_FORMATS = ['bicep', 'terraform', 'cli'] as const
@@ -48,6 +49,17 @@ function identityCountProblem(app: AppOut) {
   ]
 }
 
+/**
+ * An identity the export creates (not bound to an existing one) under a name ARM refuses: the
+ * deployment would fail on it, as apply's Bind step says (apply/identity-names.ts).
+ */
+function identityNameProblem(identity: IdentityOut) {
+  if (identity.resourceId !== undefined || isIdentityName(identity.name)) return []
+  return [
+    `${JSON.stringify(identity.node)} is named ${JSON.stringify(identity.name)}: in Azure ${IDENTITY_NAME_RULE}; rename it, or bind it (azure.resourceId)`,
+  ]
+}
+
 /** The identity layer of a design in one IaC format, from its plan (bound where ids are known). */
 export function exportDesign(
   design: Design,
@@ -58,6 +70,7 @@ export function exportDesign(
   const problems = [
     ...[...model.apps, ...model.services].flatMap(childNameProblem),
     ...model.apps.flatMap(identityCountProblem),
+    ...model.identities.flatMap(identityNameProblem),
   ]
   if (problems.length > 0)
     throw new ExportError(

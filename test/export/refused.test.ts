@@ -58,10 +58,10 @@ describe('exports of apps with more identities than their hosting takes', () => 
   it('refuses a Logic App with its system-assigned identity and a user-assigned one', () => {
     const logic = design()
       .app('flow', { hosting: 'logicApp', systemAssigned: true })
-      .identity('mi')
+      .identity('mi-flow')
       .service('st', 'storage')
-      .attach('flow', 'mi')
-      .access('flow', 'st', R, { via: 'mi' })
+      .attach('flow', 'mi-flow')
+      .access('flow', 'st', R, { via: 'mi-flow' })
       .access('flow', 'st', ['Storage Queue Data Reader'], { via: 'system' })
       .build()
     for (const format of EXPORT_FORMATS)
@@ -74,9 +74,37 @@ describe('exports of apps with more identities than their hosting takes', () => 
     }
     expect(() =>
       exportDesign(
-        { ...one, edges: one.edges.filter((e) => e.kind !== 'access' || e.via === 'mi') },
+        { ...one, edges: one.edges.filter((e) => e.kind !== 'access' || e.via === 'mi-flow') },
         'bicep',
       ),
     ).not.toThrow()
+  })
+})
+
+describe('exports of identities named as Azure refuses', () => {
+  const BOUND =
+    '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/mi-orders'
+  /** An app reaching storage through an identity of this name (bound to an existing one or not). */
+  const through = (name: string, bound = false) =>
+    design()
+      .app('api')
+      .identity('mi', { name, ...(bound ? { azure: { resourceId: BOUND } } : {}) })
+      .service('st', 'storage')
+      .attach('api', 'mi')
+      .access('api', 'st', R, { via: 'mi' })
+      .build()
+
+  it('refuses to create one, in every format, naming it quoted (the deployment would fail on it)', () => {
+    for (const format of EXPORT_FORMATS)
+      expect(() => exportDesign(through('mi\n$(touch x)', false), format)).toThrow(
+        'cannot export this node as drawn: "mi" is named "mi\\n$(touch x)": in Azure a user-assigned identity’s name is 3–128 letters, digits, hyphens and underscores, starting with a letter or digit; rename it, or bind it (azure.resourceId)',
+      )
+    expect(() => exportDesign(through('mi'), 'bicep')).toThrow('"mi" is named "mi": in Azure')
+    expect(() => exportDesign(through('-orders'), 'bicep')).toThrow('"mi" is named "-orders"')
+  })
+
+  it('exports one whose name Azure takes, or one bound to an existing identity whatever its name', () => {
+    expect(exportDesign(through('mi_orders-1'), 'bicep')).toContain("name: 'mi_orders-1'")
+    expect(() => exportDesign(through('my identity!', true), 'terraform')).not.toThrow()
   })
 })

@@ -10,7 +10,10 @@ const SUB = '11111111-1111-1111-1111-111111111111'
 const OTHER_RG = 'other-rg'
 
 export interface HostileCase {
-  /** A random design whose design name, node names and some role texts are hostile. */
+  /**
+   * A random design whose design name, node names (but those of identities it creates: see
+   * hostileCase) and some role texts are hostile.
+   */
   readonly design: Design
   /**
    * The same design with every distinct name replaced by a plain one of the same `/` structure
@@ -63,7 +66,10 @@ export function hostileCase(): fc.Arbitrary<HostileCase> {
               }
             : { ...n, name }
         const id = b === 5 && n.kind !== 'app' ? boundId(n, i) : undefined
-        return id ? { ...n, name, azure: { resourceId: id } } : { ...n, name }
+        if (id) return { ...n, name, azure: { resourceId: id } }
+        // An identity the design creates has a name ARM takes (letters, digits, - and _), or
+        // every export refuses the design (test/export/refused.test.ts): nothing hostile fits.
+        return n.kind === 'identity' ? { ...n, name: `mi-${i}` } : { ...n, name }
       })
       const edges = design.edges.map((e, i) =>
         e.kind === 'access' && i % 3 === 0 ? { ...e, roles: [...e.roles, roles[i % 2]!] } : e,
@@ -144,8 +150,9 @@ function withTwin(hostile: Design, roles: readonly string[] = []): HostileCase {
  * control but line breaks): scenario 2 and an AKS workload, with a SQL principal whose name holds
  * a line `EOT`, a `'''` and a declaration after each; a service name that ends a Java comment
  * through `\u000a`, holds a lone high surrogate before a backslash, and puts a Python statement
- * after a line break; an AKS app and a design name that leave a `#` comment. Unbound, and with
- * every node but the developers bound to a resource in another group.
+ * after a line break; an AKS app and a design name that leave a `#` comment. Unbound (but the SQL
+ * principal, an identity the exports would create), and with every node but the developers bound
+ * to a resource in another group.
  */
 export function exploitCases(): HostileCase[] {
   const base = templateById('scenario-2')!.design
@@ -174,10 +181,16 @@ export function exploitCases(): HostileCase[] {
     // passes a wrong resource group.
     cosmos: 'cosmos\nEOT\n${HOME}',
   }
+  // An identity the design creates keeps its name: the exports refuse one ARM would refuse
+  // (test/export/refused.test.ts), so `mi-data`'s attack is made through a bound identity.
   const named = (d: Design, name: string): Design => ({
     ...d,
     name,
-    nodes: d.nodes.map((n) => (NAMES[n.id] ? { ...n, name: NAMES[n.id]! } : n)),
+    nodes: d.nodes.map((n) =>
+      NAMES[n.id] && (n.kind !== 'identity' || n.azure?.resourceId)
+        ? { ...n, name: NAMES[n.id]! }
+        : n,
+    ),
   })
   const bound: Design = {
     ...design,
