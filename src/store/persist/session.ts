@@ -44,7 +44,11 @@ export async function saveDoc(
   const recent = (await storage.get<RecentEntry[]>(RECENT_KEY)) ?? []
   const entry: RecentEntry = { docId, name: design.name, savedAt, nodes: design.nodes.length }
   const all = [entry, ...recent.filter((r) => r.docId !== docId)]
-  const kept = (await eachDesignOnce(storage, all, new Map([[docId, json]]))).slice(0, RECENT_LIMIT)
+  // Only a document's first save can list a design twice (every open starts a new document): the
+  // autosaves after it do not read and compare the other copies again.
+  const first = all.length > recent.length
+  const once = first ? await eachDesignOnce(storage, all, new Map([[docId, json]])) : all
+  const kept = once.slice(0, RECENT_LIMIT)
   await storage.set(RECENT_KEY, kept)
   // A copy left out of the list (too old, or the same design again) could never be opened again.
   const listed = new Set(kept.map((r) => r.docId))

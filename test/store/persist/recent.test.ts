@@ -111,4 +111,25 @@ describe('recent designs: each design once', () => {
     t.storage.data.set(RECENT_KEY, list)
     expect((await listRecent(t.storage)).map((r) => r.docId)).toEqual(['c', 'b', 'moved'])
   })
+
+  it('compares copies at a document’s first save only, not at every autosave after it', async () => {
+    const t = testStore()
+    const moved = {
+      ...receipts(),
+      nodes: receipts().nodes.map((n) => ({ ...n, position: { x: 1, y: 1 } })),
+    }
+    await saveDoc(t.storage, 'edited', moved, VIEW, 1000)
+    await saveDoc(t.storage, 'open', receipts(), VIEW, 2000)
+    const read: string[] = []
+    const get = t.storage.get.bind(t.storage)
+    t.storage.get = (key) => {
+      read.push(key)
+      return get(key)
+    }
+    // Same name and size as 'edited', other content: both stay listed, and autosaves of 'open'
+    // leave 'edited' unread.
+    for (let i = 0; i < 3; i++) await saveDoc(t.storage, 'open', receipts(), VIEW, 3000 + i)
+    expect(read).toEqual([RECENT_KEY, RECENT_KEY, RECENT_KEY])
+    expect((await listRecent(t.storage)).map((r) => r.docId)).toEqual(['open', 'edited'])
+  })
 })
