@@ -8,7 +8,7 @@ import { CopyButton } from '../guide/copy-button.tsx'
 import { useEffects } from '../store-context.tsx'
 import { useApply } from './apply-context.tsx'
 import { PrunePanel } from './prune-panel.tsx'
-import { reportHeadline, reportLists, type ReportLists } from './report-summary.ts'
+import { reportHeadline, reportLists, sandboxOf, type ReportLists } from './report-summary.ts'
 
 /** The final report: counts, failures with ARM's error and what to do, manual steps, links, JSON. */
 export function ReportStep({ onClose }: { onClose: () => void }) {
@@ -20,6 +20,8 @@ export function ReportStep({ onClose }: { onClose: () => void }) {
   const lists = reportLists(report)
   const { failed, skipped, manual, done } = lists
   const headline = reportHeadline(report, lists)
+  // A sandbox's resources have no page in the Azure portal: a link there would lead nowhere.
+  const sandbox = sandboxOf(target, report.target.endpoint)
   const fileName = planFileName(report.design).replace(/\.plan\.json$/, '.apply-report.json')
   return (
     <div className="report-step">
@@ -54,11 +56,16 @@ export function ReportStep({ onClose }: { onClose: () => void }) {
       />
       <details className="report-done">
         <summary>Done: created or already in place ({done.length})</summary>
+        {sandbox && (
+          <p className="muted">
+            These are in {sandbox}, not in Azure: the Azure portal has no page for them.
+          </p>
+        )}
         <ul>
           {done.map((s) => (
             <li key={s.id}>
               <span className={`outcome outcome-${s.outcome}`}>{s.outcome}</span> {s.title}{' '}
-              {s.portalUrl && target === 'azure' && (
+              {s.portalUrl && !sandbox && (
                 <a href={s.portalUrl} target="_blank" rel="noreferrer">
                   Access control in the portal
                 </a>

@@ -1,4 +1,5 @@
 import type { ApplyReport, StepResult } from '../../apply/report.ts'
+import type { ApplyTarget } from '../../apply/ports.ts'
 
 /**
  * A report's steps split the way the report shows them, each step in exactly one list: every
@@ -62,4 +63,21 @@ export function reportHeadline(
         : 'Applied.'
   const tally = `${done.length} of ${count(total, 'step')} done${rest.length > 0 ? `; ${rest.join(', ')}` : ''}.`
   return { tone, text: `${lead} ${tally}` }
+}
+
+/**
+ * Where a run's resources are when they are not in Azure: the sandbox in this page, or a sandbox
+ * on this machine entered as the Azure target's ARM endpoint (`npm run sandbox`, which serves on
+ * loopback). The Azure portal has no page for them. Null for Azure.
+ */
+export function sandboxOf(target: ApplyTarget, endpoint: string): string | null {
+  if (target === 'sandbox') return 'the sandbox in this page'
+  let host: string
+  try {
+    host = new URL(endpoint).hostname
+  } catch {
+    return null
+  }
+  const loopback = host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host)
+  return loopback ? `the sandbox at ${endpoint}` : null
 }

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react'
+import { act, fireEvent, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { createApplyStore, type ApplyStore } from '@/store/apply/apply-store.ts'
 import { templateById } from '@/templates/index.ts'
@@ -129,6 +129,43 @@ describe('apply report', () => {
     expect(headline).toHaveTextContent(/^Applied\. All 12 steps done\. Took/)
     expect(headline).toHaveClass('good')
     expect(listed('Skipped') + listed('Manual steps') + listed('Failed')).toBe(0)
+  })
+
+  it('links done steps to the Azure portal only for Azure: a sandbox run, in the page or on this machine, says where its resources are', async () => {
+    const store = await applied(scenario2)
+    renderReport(store)
+    fireEvent.click(screen.getByText('Done: created or already in place (12)'))
+    const portalLinks = () =>
+      screen.queryAllByRole('link', { name: 'Access control in the portal' })
+    expect(portalLinks()).toEqual([])
+    expect(
+      screen.getByText(
+        'These are in the sandbox in this page, not in Azure: the Azure portal has no page for them.',
+      ),
+    ).toBeVisible()
+    // The same report, had it run against Azure (or a sandbox entered as Azure's ARM endpoint).
+    const report = store.getState().report!
+    const ranAt = (endpoint: string) =>
+      act(() =>
+        store.setState({
+          target: 'azure',
+          report: { ...report, target: { ...report.target, endpoint } },
+        }),
+      )
+    ranAt('https://management.azure.com')
+    const linked = report.steps.filter((s) => s.portalUrl && !s.manual && s.outcome !== 'skipped')
+    expect(linked.length).toBeGreaterThan(0)
+    expect(portalLinks().map((a) => a.getAttribute('href'))).toEqual(
+      linked.map((s) => `https://portal.azure.com/#@/resource${s.resourceId}/users`),
+    )
+    expect(screen.queryByText(/the Azure portal has no page for them/)).toBeNull()
+    ranAt('https://127.0.0.1:8443')
+    expect(portalLinks()).toEqual([])
+    expect(
+      screen.getByText(
+        'These are in the sandbox at https://127.0.0.1:8443, not in Azure: the Azure portal has no page for them.',
+      ),
+    ).toBeVisible()
   })
 
   it('says how long the run took in a unit that means something: ms, s to a tenth, or min and s', async () => {
