@@ -127,3 +127,31 @@ describe('the page stays put: only its panels scroll', () => {
     expect(await pageScroll(session.d)).toEqual({ overflowY: 0, overflowX: 0, scrolledY: 0 })
   })
 })
+
+describe('a phone-wide window: nothing to scroll sideways (WCAG 1.4.10 reflow)', () => {
+  const session = designerSession({ width: 400, height: 800 })
+  /** How far the page can scroll sideways: the columns stack there and the page scrolls down. */
+  const sideways = () =>
+    session.d.page.evaluate(() => {
+      const root = document.scrollingElement ?? document.documentElement
+      return root.scrollWidth - root.clientWidth
+    })
+
+  it('fits 400 and 320 px on the start page and with a long-named template open', async () => {
+    const { page } = session.d
+    for (const width of [400, 320]) {
+      await page.setViewportSize({ width, height: 800 })
+      expect(await sideways(), `start page at ${width} px`).toBe(0)
+    }
+    await page.setViewportSize({ width: 400, height: 800 })
+    // Its status bar's counts (nodes, accesses, identity links, grants) no longer fit one row.
+    await session.d.openTemplate(/Apps sharing user-assigned identities/)
+    for (const width of [400, 320]) {
+      await page.setViewportSize({ width, height: 800 })
+      expect(await sideways(), `scenario 2 at ${width} px`).toBe(0)
+      const bar = await page.locator('.status-bar').boundingBox()
+      expect((bar?.x ?? 0) + (bar?.width ?? Infinity)).toBeLessThanOrEqual(width)
+    }
+    expect(session.browser.errors).toEqual([])
+  })
+})
