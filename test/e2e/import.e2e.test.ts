@@ -37,6 +37,12 @@ describe('Import from Azure and Compare with Azure', () => {
     await expect
       .poll(() => notice.innerText())
       .toMatch(/Imported contoso-prod: 5 apps, 2 identities, 4 services, 2 developers/)
+    // One line over the canvas; its health lines and notes behind Details.
+    const noticeBox = await notice.boundingBox()
+    const canvas = await page().getByRole('application', { name: 'Design canvas' }).boundingBox()
+    expect(noticeBox?.height ?? Infinity).toBeLessThan((canvas?.height ?? 0) / 4)
+    expect(await notice.innerText()).not.toContain('(privileged-role)')
+    await notice.getByRole('button', { name: /^Details \(\d+\)$/ }).click()
     const text = await notice.innerText()
     expect(text).toContain('(privileged-role)')
     expect(text).toContain('2 orphaned role assignments')
