@@ -51,7 +51,8 @@ describe('forced colours (Windows high contrast): focus and selection stay visib
       d.button('New'),
       d.button('Add App Service'),
       page.getByRole('tab', { name: /^Problems/ }),
-      page.locator('.react-flow__node').first(),
+      // The canvas's one Tab stop.
+      page.locator('.react-flow__node[tabindex="0"]'),
     ]
     for (const target of targets) {
       await tabTo(page, target)
