@@ -376,13 +376,15 @@ async function inspectorShows(field: Locator, value: string): Promise<boolean> {
  * and turn it off in the inspector; times the click until the problem counts change.
  */
 async function editToFindingsMs(page: Page): Promise<number> {
-  // Apps drawn with their system-assigned toggle on.
-  const apps = page
-    .locator('.react-flow__node-app')
-    .filter({ has: page.locator('.sa-toggle[aria-pressed="true"]') })
+  // Apps drawn with their system-assigned toggle on; zoomed far out they are drawn without it
+  // (level of detail), and then every app drawn is tried until the inspector shows one with it on.
+  const drawn = page.locator('.react-flow__node-app')
+  const on = drawn.filter({ has: page.locator('.sa-toggle[aria-pressed="true"]') })
+  const apps = (await on.count()) > 0 ? on : drawn
   const name = page.getByRole('textbox', { name: 'Name' })
   const checkbox = page.getByRole('checkbox', { name: 'System-assigned identity' })
-  for (let i = 0; i < 12; i++) {
+  const tries = Math.min(40, await apps.count())
+  for (let i = 0; i < tries; i++) {
     const app = apps.nth(i)
     const box = await app.boundingBox()
     if (!box) continue
