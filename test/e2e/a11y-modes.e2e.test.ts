@@ -51,8 +51,7 @@ describe('forced colours (Windows high contrast): focus and selection stay visib
       d.button('New'),
       d.button('Add App Service'),
       page.getByRole('tab', { name: /^Problems/ }),
-      // The canvas's one Tab stop.
-      page.locator('.react-flow__node[tabindex="0"]'),
+      page.locator('.react-flow__node').first(),
     ]
     for (const target of targets) {
       await tabTo(page, target)

@@ -15,10 +15,9 @@ const TARGETS: readonly { readonly label: string; readonly places: readonly stri
   {
     label: 'Skip to the design',
     places: [
-      // The outline view's current row, else the canvas's tab stop (a node, or the selected
-      // line), else the view's tabs.
+      // The outline view's current row, else the canvas's first node, else the view's tabs.
       '.center-views [role="tree"] [role="treeitem"][tabindex="0"]',
-      '.center-views .react-flow__node[tabindex="0"], .center-views .react-flow__edge[tabindex="0"]',
+      '.center-views .react-flow__node',
       '.center-views [role="tablist"]',
     ],
   },
@@ -39,9 +38,8 @@ function focusTarget(places: readonly string[]): void {
 
 /**
  * The first stops of the Tab order (WCAG's "bypass blocks"): past the toolbar and the palette
- * to the design, the inspector or the problems. Without them a keyboard user tabs through the
- * toolbar, the palette and the canvas's controls to reach the inspector. Shown while one of them
- * has the focus.
+ * to the design, the inspector or the problems. Without them a keyboard user tabs through every
+ * line and node of the canvas to reach the inspector. Shown while one of them has the focus.
  */
 export function SkipLinks() {
   return (

@@ -55,12 +55,10 @@ import { ViewBar } from './view-bar.tsx'
 import { CANVAS_ARIA_LABELS } from '../a11y/canvas-aria.ts'
 import { accessibleNames } from '../a11y/names.ts'
 import { useFocusedItemKeys } from '../a11y/use-focused-item-keys.ts'
-import { useArrowKeys } from '../a11y/use-arrow-keys.ts'
 import { useNeighbourKeys } from '../a11y/use-neighbour-keys.ts'
 import { useInitialViewport, useViewCommands } from './use-view-commands.ts'
 import type { CanvasEdge, CanvasNode } from './groups/group-flow.ts'
 import { useGroupLayer } from './groups/use-group-layer.ts'
-import { linesWithTabStop, useTabStop } from './use-tab-stop.ts'
 import { fitPadding, hasMinimap, MAX_FIT_ZOOM, MIN_ZOOM } from './fit.ts'
 
 const FACTS = { defaultRole: (s: keyof typeof SERVICES) => SERVICES[s].defaultRole }
@@ -110,34 +108,21 @@ export function Canvas() {
   const detail = useFlowStore(detailOf)
   const scale = useFlowStore(labelScaleOf)
   const neighbourhood = useNeighbourhood(design, root)
-  const pane = useRef<HTMLDivElement>(null)
-  // One node or line is in the page's Tab order; the canvas's keys reach the others.
-  const stop = useTabStop(pane)
   const { scene, look } = useScene(design, drawing, neighbourhood, detail, scale, drag)
   const nodes = useMemo(
-    () =>
-      cache.buildNodes(
-        design,
-        selection,
-        measured,
-        drag,
-        dress,
-        detail,
-        neighbourhood?.nodes,
-        stop.node,
-      ),
-    [cache, design, selection, measured, drag, dress, detail, neighbourhood, stop.node],
+    () => cache.buildNodes(design, selection, measured, drag, dress, detail, neighbourhood?.nodes),
+    [cache, design, selection, measured, drag, dress, detail, neighbourhood],
   )
   const edges = useMemo(
     () => cache.buildEdges(scene.drawing.segments, selection, look, detail),
     [cache, scene, selection, look, detail],
   )
   const shownAll = useGroupLayer(design, nodes, edges)
-  const lines = useMemo(() => linesWithTabStop(shownAll.edges, stop.line), [shownAll, stop.line])
   // The minimap draws every node: it joins once the canvas is on screen and the page is idle.
   const idle = useIdleValue(true, whenReady) ?? false
   const shown = nodes.length
   const minimap = idle && hasMinimap(shown)
+  const pane = useRef<HTMLDivElement>(null)
   // Fit View (the zoom controls) keeps clear of the view bar as the store's fit does: in a narrow
   // canvas the bar wraps to two rows and would cover the top nodes.
   const [bar, setBar] = useState(0)
@@ -147,7 +132,6 @@ export function Canvas() {
   )
   const initial = useInitialViewport(pane)
   const onNeighbourKey = useNeighbourKeys()
-  const onArrowKey = useArrowKeys()
   // A line stands for the design edges it draws (a collapsed group's line, for those of all the
   // lines it replaces): selecting it selects them. Read through a ref, so onEdgesChange keeps its
   // identity when the lines change.
@@ -167,9 +151,8 @@ export function Canvas() {
     (event: KeyboardEvent) => {
       onFocusedItemKey(event)
       onNeighbourKey(event)
-      onArrowKey(event)
     },
-    [onFocusedItemKey, onNeighbourKey, onArrowKey],
+    [onFocusedItemKey, onNeighbourKey],
   )
   useViewCommands(flow, pane, initial?.seq, neighbourhood)
   const actions = useMemo(
@@ -244,12 +227,11 @@ export function Canvas() {
         onDragOver={onDragOver}
         onDrop={onDrop}
         onKeyDown={onKeyDown}
-        onFocus={stop.onFocus}
       >
         {initial && (
           <ReactFlow<CanvasNode, CanvasEdge>
             nodes={shownAll.nodes}
-            edges={lines}
+            edges={shownAll.edges}
             nodeTypes={NODE_TYPES}
             edgeTypes={EDGE_TYPES}
             onNodesChange={onNodesChange}

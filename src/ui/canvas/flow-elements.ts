@@ -92,14 +92,6 @@ export type FlowEdge = Edge<FlowEdgeData, Segment['kind']>
 
 export { NODE_HEIGHT, NODE_WIDTH } from './drawing/geometry.ts'
 
-/**
- * Every node and line is out of the page's Tab order (focusable, by the canvas's keys): the
- * canvas makes one of them its tab stop (focus-order.ts, use-tab-stop.ts). React Flow lays
- * `domAttributes` over the tabindex it gives.
- */
-export const OFF_TAB_ORDER = { tabIndex: -1 } as const
-export const TAB_STOP = { tabIndex: 0 } as const
-
 /** Where a node without a stored position is drawn: its kind's column, in file order. */
 const COLUMN: Record<NodeKind, number> = { developer: 0, app: 0, identity: 1, service: 2 }
 
@@ -127,8 +119,6 @@ export interface NodeInput {
   readonly position: Position
   readonly selected: boolean
   readonly measured: Size | undefined
-  /** Whether it is the canvas's one stop in the page's Tab order (use-tab-stop.ts). */
-  readonly tabStop?: boolean
 }
 
 /** What one line is drawn from. */
@@ -151,7 +141,6 @@ export function flowNode(input: NodeInput): FlowNode {
     position,
     data: { node: source, tone, detail, counts, uses },
     ariaLabel: input.label,
-    domAttributes: input.tabStop ? TAB_STOP : OFF_TAB_ORDER,
     // Every node has this size (canvas.css): known before measuring, so the minimap, culling and
     // fitting work at once and nodes never wait hidden for a measure.
     initialWidth: NODE_WIDTH,
@@ -170,7 +159,6 @@ export function flowEdge(input: EdgeInput): FlowEdge {
     target: segment.target,
     data: { segment, tone, detail, problems, placed },
     ariaLabel: input.label,
-    domAttributes: OFF_TAB_ORDER,
     selected,
   }
 }
@@ -200,8 +188,6 @@ export class FlowElementCache {
     detail: Detail,
     /** The nodes shown (focus on a neighbourhood); every node when absent. */
     only?: ReadonlySet<string>,
-    /** The node that is the canvas's tab stop, if one is. */
-    tabStop?: string,
   ): FlowNode[] {
     const selected = new Set(selection.nodes)
     const next = new Map<string, NodeEntry>()
@@ -211,7 +197,6 @@ export class FlowElementCache {
       const position =
         drag?.get(source.id) ?? source.position ?? this.fallbackFor(design, source.id)
       const isSelected = selected.has(source.id)
-      const isTabStop = source.id === tabStop
       const tone = dress.tone(source.id)
       const label = dress.label(source.id)
       const counts = dress.counts(source.id)
@@ -227,7 +212,6 @@ export class FlowElementCache {
         sameCounts(old.counts, counts) &&
         old.detail === detail &&
         old.selected === isSelected &&
-        !!old.tabStop === isTabStop &&
         old.position.x === position.x &&
         old.position.y === position.y
       )
@@ -243,7 +227,6 @@ export class FlowElementCache {
           position,
           selected: isSelected,
           measured: measured.get(source.id),
-          tabStop: isTabStop,
         }
         entry = { ...input, node: flowNode(input) }
       }
