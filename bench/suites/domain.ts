@@ -6,6 +6,8 @@ import { medianColdMs, medianMs, round, settleYoung, type ColdTimes } from '../m
 import type { BenchSuite, Figure } from '../types.ts'
 
 const SIZES = [100, 1_000, 10_000] as const
+/** Less than any check of a large design allocates (bench/allocated.ts: about 28 MB at 10,000 apps). */
+const TOLL_MB = 5
 
 /** The yardstick: one pass that only groups the access edges by source. */
 function linearPass(design: Design): number {
@@ -17,6 +19,16 @@ function linearPass(design: Design): number {
     else bySource.set(edge.source, [edge.id])
   }
   return bySource.size
+}
+
+/**
+ * Short-lived objects (five small fields each) totalling `mb` megabytes, as any code that runs
+ * after a parse makes: the last is returned so the engine cannot drop the loop.
+ */
+function garbage(mb: number): object {
+  let last = {}
+  for (let i = 0; i < (mb * 2 ** 20) / 64; i++) last = { a: i, b: i, c: i, d: i, e: i }
+  return last
 }
 
 /** A check that then builds every fix and suggestion of every finding (what the designer may show). */
@@ -84,6 +96,9 @@ export const suite: BenchSuite = {
       const settled = medianColdMs(settledCopyOf(design), checkDesign, runs)
       const warm = medianMs(() => checkDesign(design), runs)
       const fixes = medianColdMs(copyOf(design), withFixes, big ? 5 : runs, 1)
+      // What the collector charges whatever code runs first after the parse: a check allocates
+      // far more than this, so it pays at least as much (the gap between cold and settled).
+      const toll = big ? medianColdMs(copyOf(design), () => garbage(TOLL_MB), runs) : undefined
       figures.push(
         { name: `findings, ${apps} apps`, value: checkDesign(design).length, unit: 'findings' },
         {
@@ -106,6 +121,16 @@ export const suite: BenchSuite = {
           note: 'the parsed design moved out of the young generation before the timing',
         },
         { name: `check warm, ${apps} apps`, value: round(warm), unit: 'ms' },
+        ...(toll
+          ? [
+              {
+                name: `${TOLL_MB} MB of garbage right after the parse, ${apps} apps`,
+                value: round(toll.ms),
+                unit: 'ms',
+                note: `the collector moving the parsed design; settled: ${round(medianMs(() => garbage(TOLL_MB), runs))} ms`,
+              },
+            ]
+          : []),
         {
           name: `check cold / linear pass, ${apps} apps`,
           value: round(cold.ms / linear),
