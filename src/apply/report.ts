@@ -14,7 +14,10 @@ export interface StepResult {
   readonly detail?: string
   readonly failure?: ArmFailure & { readonly advice?: string }
   readonly attempts: number
-  /** The Azure resource or scope the step changed, and its Access control page in the portal. */
+  /**
+   * The Azure resource or scope the step changed, and its Access control page in its cloud's
+   * portal (clouds.ts; none for a sandbox run).
+   */
   readonly resourceId?: string
   readonly portalUrl?: string
   /** T-SQL to run by hand (SQL steps). */
@@ -49,11 +52,6 @@ export function countOutcomes(results: readonly StepResult[]): Record<Outcome, n
   const counts: Record<Outcome, number> = { created: 0, unchanged: 0, failed: 0, skipped: 0 }
   for (const r of results) counts[r.outcome]++
   return counts
-}
-
-/** The Access control (IAM) blade of a resource or scope in the Azure portal. */
-export function portalAccessControlUrl(resourceId: string): string {
-  return `https://portal.azure.com/#@/resource${resourceId}/users`
 }
 
 /** Done when nothing failed, nothing was cancelled, and only manual steps were skipped. */

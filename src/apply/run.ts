@@ -5,12 +5,8 @@ import type { Learnt, Principals } from './principals.ts'
 import type { ReadsRetried } from './reading.ts'
 import { ARM_WRITE_BUCKET, ArmPacer, type BucketOptions } from './pacer.ts'
 import type { Preview, PreviewItem } from './preview.ts'
-import {
-  countOutcomes,
-  portalAccessControlUrl,
-  type ApplyReport,
-  type StepResult,
-} from './report.ts'
+import { portalAccessControlUrl } from './clouds.ts'
+import { countOutcomes, type ApplyReport, type StepResult } from './report.ts'
 import { DEFAULT_RETRY, withRetry, type AttemptNote, type RetryPolicy } from './retry.ts'
 import { PHASES, type Step } from './steps.ts'
 import { executeStep } from './execute.ts'
@@ -147,7 +143,10 @@ export async function runApply(preview: Preview, options: ApplyOptions): Promise
         ...(options.attemptDenied ? { attemptDenied: true } : {}),
       })
       return {
-        result: { ...base(item, done.outcome, attempts, done.detail), ...link(done.resourceId) },
+        result: {
+          ...base(item, done.outcome, attempts, done.detail),
+          ...link(done.resourceId, options.target.endpoint),
+        },
         learnt: done.learnt ?? [],
       }
     } catch (e) {
@@ -216,8 +215,10 @@ function base(
   }
 }
 
-function link(resourceId: string | undefined): Partial<StepResult> {
-  return resourceId ? { resourceId, portalUrl: portalAccessControlUrl(resourceId) } : {}
+function link(resourceId: string | undefined, endpoint: string): Partial<StepResult> {
+  if (!resourceId) return {}
+  const portalUrl = portalAccessControlUrl(resourceId, endpoint)
+  return portalUrl ? { resourceId, portalUrl } : { resourceId }
 }
 
 function pick(f: ArmFailure): ArmFailure {

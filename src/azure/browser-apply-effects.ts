@@ -7,7 +7,7 @@ import type { KeyValueStorage } from '../lib/key-value-storage.ts'
 import type { ApplyEffects, ApplyJournalStore, SignedInAccount } from '../apply/ports.ts'
 import { noteSignInDone, noteSignInStarted } from './sign-in-resume.ts'
 import { readSettings } from '../apply/entra-settings.ts'
-import { ARM_SCOPE, createSdkGateway } from './sdk-gateway.ts'
+import { createSdkGateway } from './sdk-gateway.ts'
 import { systemClock } from './system-clock.ts'
 
 const SANDBOX_STATE = 'sandbox-state'
@@ -77,6 +77,7 @@ export function browserApplyEffects(
         authority: settings.authority,
         // MSAL 5's redirect bridge (redirect.html beside the app) relays popup and iframe answers.
         redirectUri: new URL('redirect.html', document.baseURI).href,
+        armEndpoint: settings.armEndpoint,
       })
       // One gateway per signed-in account: the SDK clients keep their token until it nears
       // expiry, so after a sign-out or an account switch the old user's token must go with them.
@@ -88,8 +89,8 @@ export function browserApplyEffects(
             account: key,
             gateway: createSdkGateway({
               credential: session.credential(),
-              // ARM's audience wherever ARM is served from (a sovereign cloud, the sandbox).
-              clientOptions: { endpoint: settings.armEndpoint, credentialScopes: [ARM_SCOPE] },
+              // Tokens for the audience of the endpoint's cloud (the session asks for the same).
+              clientOptions: { endpoint: settings.armEndpoint },
               onRemainingCalls,
             }),
           }

@@ -7,9 +7,7 @@ import {
   type AuthenticationResult,
   type IPublicClientApplication,
 } from '@azure/msal-browser'
-
-/** The delegated permission apply needs: Azure Service Management, user_impersonation. */
-export const ARM_USER_SCOPE = 'https://management.azure.com/user_impersonation'
+import { armTokenScope } from '../apply/clouds.ts'
 
 export interface MsalSettings {
   readonly clientId: string
@@ -17,6 +15,8 @@ export interface MsalSettings {
   readonly authority: string
   /** The redirect bridge page (redirect.html), registered on the app registration. */
   readonly redirectUri: string
+  /** The ARM endpoint apply calls: tokens are asked for its cloud's audience (clouds.ts). */
+  readonly armEndpoint: string
 }
 
 /**
@@ -27,9 +27,12 @@ export interface MsalSettings {
  */
 export class MsalSession {
   private readonly app: IPublicClientApplication
+  /** The delegated permission apply needs: Azure Service Management, user_impersonation. */
+  private readonly scope: string
 
-  private constructor(app: IPublicClientApplication) {
+  private constructor(app: IPublicClientApplication, armEndpoint: string) {
     this.app = app
+    this.scope = armTokenScope(armEndpoint, 'user_impersonation')
   }
 
   static async start(settings: MsalSettings): Promise<MsalSession> {
@@ -51,7 +54,7 @@ export class MsalSession {
       const [first] = app.getAllAccounts()
       if (first) app.setActiveAccount(first)
     }
-    return new MsalSession(app)
+    return new MsalSession(app, settings.armEndpoint)
   }
 
   get account(): AccountInfo | null {
@@ -65,7 +68,7 @@ export class MsalSession {
   /** Signs in (or switches account when `selectAccount`), popup first, redirect if popups are blocked. */
   async signIn(selectAccount = false): Promise<AccountInfo | null> {
     const request = {
-      scopes: [ARM_USER_SCOPE],
+      scopes: [this.scope],
       ...(selectAccount ? { prompt: 'select_account' } : {}),
     }
     try {
@@ -126,7 +129,7 @@ export class MsalSession {
   private async token(claims?: string): Promise<AuthenticationResult | null> {
     const account = this.account
     if (!account) throw new Error('Sign in to Azure first.')
-    const request = { scopes: [ARM_USER_SCOPE], account, ...(claims ? { claims } : {}) }
+    const request = { scopes: [this.scope], account, ...(claims ? { claims } : {}) }
     try {
       return await this.app.acquireTokenSilent(request)
     } catch (e) {

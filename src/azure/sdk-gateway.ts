@@ -22,10 +22,10 @@ import type {
 import type { PermissionEntry } from '../catalog/arm-permissions.ts'
 import type { ChangeBucket, RemainingCalls } from '../apply/pacer.ts'
 import { parseArmId } from '../plan/arm-ids.ts'
+import { armTokenScope } from '../apply/clouds.ts'
 import { failureFromResponse, retryAfterMs, toArmFailure } from './arm-failure.ts'
 
 export const ARM_ENDPOINT = 'https://management.azure.com'
-export const ARM_SCOPE = 'https://management.azure.com/.default'
 
 const API = {
   subscriptions: '2022-12-01',
@@ -84,7 +84,8 @@ function timerSleep(ms: number, signal?: AbortSignal): Promise<void> {
 export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
   const endpoint = (options.clientOptions?.endpoint ?? ARM_ENDPOINT).replace(/\/+$/, '')
   const clientOptions = {
-    credentialScopes: [ARM_SCOPE],
+    // The audience of the endpoint's cloud: ARM in Azure Government refuses a public-cloud token.
+    credentialScopes: [armTokenScope(endpoint, '.default')],
     ...options.clientOptions,
     endpoint,
     retryOptions: { maxRetries: 0 },

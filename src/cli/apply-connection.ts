@@ -1,3 +1,4 @@
+import { AZURE_CLOUDS, type AzureCloud } from '../apply/clouds.ts'
 import type { ArmGateway } from '../apply/gateway.ts'
 import type { RemainingCalls } from '../apply/pacer.ts'
 import type { ClientSecretAuth } from '../azure/https-sandbox.ts'
@@ -14,6 +15,8 @@ export interface SignIn {
   readonly client?: ClientSecretAuth
   /** --tenant: for Azure, the tenant DefaultAzureCredential signs in to (az login --tenant …). */
   readonly tenantId?: string
+  /** --cloud: for Azure, the cloud whose ARM and sign-in to use (default: the public cloud). */
+  readonly cloud?: AzureCloud
 }
 
 /**
@@ -34,14 +37,17 @@ export async function connectTarget(
   const { createSdkGateway } = await import('../azure/sdk-gateway.ts')
   if (sandboxUrl === undefined) {
     const { DefaultAzureCredential } = await import('@azure/identity')
+    const cloud = signIn.cloud ?? (AZURE_CLOUDS[0] as AzureCloud)
     return {
       gateway: createSdkGateway({
-        credential: new DefaultAzureCredential(
-          signIn.tenantId ? { tenantId: signIn.tenantId } : {},
-        ),
+        credential: new DefaultAzureCredential({
+          ...(signIn.tenantId ? { tenantId: signIn.tenantId } : {}),
+          ...(signIn.cloud ? { authorityHost: cloud.authorityHost } : {}),
+        }),
+        clientOptions: { endpoint: cloud.armEndpoint },
         onRemainingCalls,
       }),
-      endpoint: 'https://management.azure.com',
+      endpoint: cloud.armEndpoint,
       sandbox: false,
     }
   }
@@ -72,11 +78,17 @@ export const SIGN_IN_FLAGS = {
   'client-id': { type: 'string' },
   'client-secret': { type: 'string' },
   tenant: { type: 'string' },
+  cloud: { type: 'string' },
 } as const
+
+const CLOUD_NAMES = AZURE_CLOUDS.map((c) => c.name).join(', ')
 
 export const SIGN_IN_USAGE = `  --tenant T             Azure: the Microsoft Entra tenant to sign in to, the subscription's
                          (as az login --tenant T; ARM answers InvalidAuthenticationTokenTenant
                          to a token of another tenant)
+  --cloud NAME           Azure: the cloud, named as az cloud set --name names it (default
+                         AzureCloud; AzureUSGovernment, AzureChinaCloud): its ARM endpoint,
+                         sign-in and token audience
   --client-id ID, --client-secret S, --tenant T
                          sign in to a sandbox started with --login by client credentials, as a
                          pipeline does (default: AZURE_CLIENT_ID, AZURE_CLIENT_SECRET,
@@ -93,7 +105,28 @@ export function signInOf(command: string, values: Record<string, unknown>): Sign
     throw new CliError(
       `idtopo ${command}: --tenant with --sandbox goes with --client-id and --client-secret (a sandbox started with --login)`,
     )
-  return { ...(client ? { client } : {}), ...(tenantId ? { tenantId } : {}) }
+  const cloud = cloudOf(command, values)
+  return {
+    ...(client ? { client } : {}),
+    ...(tenantId ? { tenantId } : {}),
+    ...(cloud ? { cloud } : {}),
+  }
+}
+
+/** --cloud by its `az cloud` name; a sandbox is none of them. */
+function cloudOf(command: string, values: Record<string, unknown>): AzureCloud | undefined {
+  if (values.cloud === undefined) return undefined
+  const name = String(values.cloud)
+  if (values.sandbox !== undefined)
+    throw new CliError(
+      `idtopo ${command}: --cloud goes with Azure, not --sandbox (a sandbox serves its own ARM)`,
+    )
+  const cloud = AZURE_CLOUDS.find((c) => c.name.toLowerCase() === name.toLowerCase())
+  if (!cloud)
+    throw new CliError(
+      `idtopo ${command}: --cloud expects one of ${CLOUD_NAMES}, got ${JSON.stringify(name)}`,
+    )
+  return cloud
 }
 
 /** Client credentials from the flags, else azure-identity's environment variables. */

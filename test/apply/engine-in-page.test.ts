@@ -49,6 +49,24 @@ describe('apply against the in-page sandbox (real Azure SDK clients)', () => {
     },
   )
 
+  it("links each step's resource to its Access control page in the run's cloud's portal, and no portal for a sandbox", async () => {
+    const linksAt = async (endpoint: string) => {
+      const { report } = await applyOnce(scenario('scenario-2'), inPageWorld(), { endpoint })
+      const changed = report.steps.filter((s) => s.resourceId)
+      expect(changed.length).toBeGreaterThan(0)
+      return changed.map((s) => [s.resourceId, s.portalUrl])
+    }
+    const ids = (await linksAt('in-page')).map(([id]) => id)
+    expect(await linksAt('in-page')).toEqual(ids.map((id) => [id, undefined]))
+    expect(await linksAt('https://127.0.0.1:8443')).toEqual(ids.map((id) => [id, undefined]))
+    expect(await linksAt('https://management.usgovcloudapi.net')).toEqual(
+      ids.map((id) => [id, `https://portal.azure.us/#@/resource${id}/users`]),
+    )
+    expect(await linksAt('https://management.azure.com')).toEqual(
+      ids.map((id) => [id, `https://portal.azure.com/#@/resource${id}/users`]),
+    )
+  })
+
   it('creates identities, turns on and attaches identities, and sets client ids', async () => {
     const world = inPageWorld()
     const applied = await applyOnce(scenario('scenario-3'), world)

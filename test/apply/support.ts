@@ -76,6 +76,8 @@ export async function applyOnce(
     concurrency?: number
     onEvent?: (e: ApplyEvent) => void
     retry?: RetryPolicy
+    /** The ARM endpoint the report names (default `in-page`); the calls go to `world` anyway. */
+    endpoint?: string
   } = {},
 ): Promise<Applied> {
   const reads = withReadRetries(world.raw, {
@@ -95,7 +97,7 @@ export async function applyOnce(
     clock: world.clock,
     random: mulberry(42),
     design: design.name,
-    target: { ...TARGET, endpoint: 'in-page' },
+    target: { ...TARGET, endpoint: options.endpoint ?? 'in-page' },
     pacer: world.pacer,
     concurrency: options.concurrency ?? 8,
     ...(options.retry ? { retry: options.retry } : {}),

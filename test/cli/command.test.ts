@@ -147,4 +147,21 @@ describe('the sign-in flags', () => {
       'idtopo import: --tenant with --sandbox goes with --client-id and --client-secret (a sandbox started with --login)',
     )
   })
+
+  it('takes --cloud by its az cloud name, for Azure only', async () => {
+    expect(signInOf('apply', { cloud: 'azureusgovernment' })).toEqual({
+      cloud: {
+        name: 'AzureUSGovernment',
+        armEndpoint: 'https://management.usgovcloudapi.net',
+        authorityHost: 'https://login.microsoftonline.us',
+        portal: 'https://portal.azure.us',
+      },
+    })
+    expect(await firstError(['drift', 'd.json', ...AT, '--cloud', 'AzureGermanCloud'])).toBe(
+      'idtopo drift: --cloud expects one of AzureCloud, AzureUSGovernment, AzureChinaCloud, got "AzureGermanCloud"',
+    )
+    expect(
+      await firstError(['import', ...AT, '--cloud', 'AzureCloud', '--sandbox', 'https://x']),
+    ).toBe('idtopo import: --cloud goes with Azure, not --sandbox (a sandbox serves its own ARM)')
+  })
 })

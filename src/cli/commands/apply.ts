@@ -23,7 +23,7 @@ export const applyCommand: Command = {
   name: 'apply',
   summary: 'create the identities and role assignments of a design in Azure (or the sandbox)',
   usage: `Usage: idtopo apply FILE --subscription ID --resource-group RG [--location L]
-                    [--tenant T] [--sandbox URL [--client-id ID --client-secret S]]
+                    [--tenant T] [--cloud NAME] [--sandbox URL [--client-id ID --client-secret S]]
                     [--report OUT] [--principal NODE=OBJECT_ID ...]
                     [--confirm-privileged] [--concurrency N]
 

@@ -23,7 +23,7 @@ const LISTS = [
 export const driftCommand: Command = {
   name: 'drift',
   summary: 'compare a design with what exists in Azure: missing, unmanaged, orphaned',
-  usage: `Usage: idtopo drift FILE --subscription ID --resource-group RG [--tenant T] [--sandbox URL]
+  usage: `Usage: idtopo drift FILE --subscription ID --resource-group RG [--tenant T] [--cloud NAME] [--sandbox URL]
                     [--format text|json] [--principal NODE=OBJECT_ID ...]
 
 Binds the design to RG as apply does and compares its plan's role assignments (and Cosmos DB

@@ -11,7 +11,7 @@ import { emit, refuseUnwritable } from '../load.ts'
 export const importCommand: Command = {
   name: 'import',
   summary: 'read a resource group and write its identity topology as a design',
-  usage: `Usage: idtopo import --subscription ID --resource-group RG [--tenant T] [--sandbox URL] [--out FILE]
+  usage: `Usage: idtopo import --subscription ID --resource-group RG [--tenant T] [--cloud NAME] [--sandbox URL] [--out FILE]
 
 Reads one resource group through ARM — its apps, user-assigned identities and services, each
 app's identity, the role assignments at, above and below the group, Cosmos DB data-plane role

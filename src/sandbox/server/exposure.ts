@@ -1,18 +1,11 @@
 import { timingSafeEqual } from 'node:crypto'
-import { isIP } from 'node:net'
+import { isLoopbackHost } from '../../lib/loopback.ts'
 
 /**
  * Who can reach the sandbox. On loopback only this machine can; anywhere else anyone on the
  * network could call the admin endpoint (replace the state, switch faults off), so a non-loopback
  * host needs an admin token, and with a token the admin endpoint requires it.
  */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '')
-  if (bare === 'localhost') return true
-  if (isIP(bare) === 4) return bare.startsWith('127.')
-  return bare === '::1' || bare === '0:0:0:0:0:0:0:1'
-}
-
 export function exposureProblem(host: string, adminToken: string | undefined): string | undefined {
   if (adminToken !== undefined && adminToken.length < 16)
     return 'the admin token must be at least 16 characters'

@@ -1,4 +1,5 @@
 import { CodeBlock } from '../a11y/code-block.tsx'
+import { portalAccessControlUrl } from '../../apply/clouds.ts'
 import type { StepResult } from '../../apply/report.ts'
 import { formatDuration } from '../../lib/duration.ts'
 import { stableJson } from '../../lib/json.ts'
@@ -22,6 +23,11 @@ export function ReportStep({ onClose }: { onClose: () => void }) {
   const headline = reportHeadline(report, lists)
   // A sandbox's resources have no page in the Azure portal: a link there would lead nowhere.
   const sandbox = sandboxOf(target, report.target.endpoint)
+  // The portal of the cloud the run was against (Azure Government's is portal.azure.us).
+  const portalUrl = (s: StepResult): string | undefined =>
+    s.resourceId && !sandbox
+      ? portalAccessControlUrl(s.resourceId, report.target.endpoint)
+      : undefined
   const fileName = planFileName(report.design).replace(/\.plan\.json$/, '.apply-report.json')
   return (
     <div className="report-step">
@@ -62,16 +68,19 @@ export function ReportStep({ onClose }: { onClose: () => void }) {
           </p>
         )}
         <ul>
-          {done.map((s) => (
-            <li key={s.id}>
-              <span className={`outcome outcome-${s.outcome}`}>{s.outcome}</span> {s.title}{' '}
-              {s.portalUrl && !sandbox && (
-                <a href={s.portalUrl} target="_blank" rel="noreferrer">
-                  Access control in the portal
-                </a>
-              )}
-            </li>
-          ))}
+          {done.map((s) => {
+            const url = portalUrl(s)
+            return (
+              <li key={s.id}>
+                <span className={`outcome outcome-${s.outcome}`}>{s.outcome}</span> {s.title}{' '}
+                {url && (
+                  <a href={url} target="_blank" rel="noreferrer">
+                    Access control in the portal
+                  </a>
+                )}
+              </li>
+            )
+          })}
         </ul>
       </details>
       <PrunePanel />

@@ -1,3 +1,4 @@
+import { isLocalEndpoint } from '../../apply/clouds.ts'
 import type { ApplyReport, StepResult } from '../../apply/report.ts'
 import type { ApplyTarget } from '../../apply/ports.ts'
 
@@ -72,12 +73,5 @@ export function reportHeadline(
  */
 export function sandboxOf(target: ApplyTarget, endpoint: string): string | null {
   if (target === 'sandbox') return 'the sandbox in this page'
-  let host: string
-  try {
-    host = new URL(endpoint).hostname
-  } catch {
-    return null
-  }
-  const loopback = host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host)
-  return loopback ? `the sandbox at ${endpoint}` : null
+  return isLocalEndpoint(endpoint) ? `the sandbox at ${endpoint}` : null
 }

@@ -131,7 +131,7 @@ describe('apply report', () => {
     expect(listed('Skipped') + listed('Manual steps') + listed('Failed')).toBe(0)
   })
 
-  it('links done steps to the Azure portal only for Azure: a sandbox run, in the page or on this machine, says where its resources are', async () => {
+  it("links done steps to the portal of the run's Azure cloud, and nowhere for a sandbox run, in the page or on this machine, which says where its resources are", async () => {
     const store = await applied(scenario2)
     renderReport(store)
     fireEvent.click(screen.getByText('Done: created or already in place (12)'))
@@ -153,12 +153,17 @@ describe('apply report', () => {
         }),
       )
     ranAt('https://management.azure.com')
-    const linked = report.steps.filter((s) => s.portalUrl && !s.manual && s.outcome !== 'skipped')
+    const linked = report.steps.filter((s) => s.resourceId && !s.manual && s.outcome !== 'skipped')
     expect(linked.length).toBeGreaterThan(0)
     expect(portalLinks().map((a) => a.getAttribute('href'))).toEqual(
       linked.map((s) => `https://portal.azure.com/#@/resource${s.resourceId}/users`),
     )
     expect(screen.queryByText(/the Azure portal has no page for them/)).toBeNull()
+    // Azure Government's resources are in its own portal.
+    ranAt('https://management.usgovcloudapi.net')
+    expect(portalLinks().map((a) => a.getAttribute('href'))).toEqual(
+      linked.map((s) => `https://portal.azure.us/#@/resource${s.resourceId}/users`),
+    )
     ranAt('https://127.0.0.1:8443')
     expect(portalLinks()).toEqual([])
     expect(
