@@ -11,6 +11,8 @@ import { isLoopbackHost } from '../lib/loopback.ts'
 export interface AzureCloud {
   /** The name `az cloud set --name` takes. */
   readonly name: 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud'
+  /** As people call it. */
+  readonly label: string
   readonly armEndpoint: string
   readonly authorityHost: string
   readonly portal: string
@@ -19,18 +21,21 @@ export interface AzureCloud {
 export const AZURE_CLOUDS: readonly AzureCloud[] = [
   {
     name: 'AzureCloud',
+    label: 'Azure',
     armEndpoint: 'https://management.azure.com',
     authorityHost: 'https://login.microsoftonline.com',
     portal: 'https://portal.azure.com',
   },
   {
     name: 'AzureUSGovernment',
+    label: 'Azure US Government',
     armEndpoint: 'https://management.usgovcloudapi.net',
     authorityHost: 'https://login.microsoftonline.us',
     portal: 'https://portal.azure.us',
   },
   {
     name: 'AzureChinaCloud',
+    label: 'Azure China (21Vianet)',
     armEndpoint: 'https://management.chinacloudapi.cn',
     authorityHost: 'https://login.chinacloudapi.cn',
     portal: 'https://portal.azure.cn',
@@ -43,6 +48,12 @@ const PUBLIC = AZURE_CLOUDS[0] as AzureCloud
 export function cloudOf(endpoint: string): AzureCloud | undefined {
   const host = hostOf(endpoint)
   return AZURE_CLOUDS.find((c) => new URL(c.armEndpoint).hostname === host)
+}
+
+/** The cloud whose Microsoft Entra signs in at this authority (`https://{host}/{tenant}`). */
+export function cloudOfAuthority(authority: string): AzureCloud | undefined {
+  const host = hostOf(authority)
+  return AZURE_CLOUDS.find((c) => new URL(c.authorityHost).hostname === host)
 }
 
 /**

@@ -1,3 +1,5 @@
+import { cloudOf, cloudOfAuthority, type AzureCloud } from './clouds.ts'
+
 /**
  * Where the web app signs in and which ARM it talks to: a Microsoft Entra app registration's
  * client id, the authority (Entra's `https://login.microsoftonline.com/{tenant}`, a sovereign
@@ -36,6 +38,41 @@ export function settingsProblem(field: SettingsField, value: string): string | u
       return httpsUrl(text)
         ? undefined
         : 'expected an https URL such as https://management.azure.com'
+  }
+}
+
+/**
+ * Settings that sign in to one cloud and call another's ARM: that ARM refuses the token
+ * (InvalidAuthenticationTokenAudience), so the form says so on the ARM endpoint before any
+ * sign-in. Undefined when both are one cloud's, or either is no cloud's (a sandbox, a custom host).
+ */
+export function cloudMismatch(settings: EntraSettings): string | undefined {
+  const signIn = cloudOfAuthority(settings.authority.trim())
+  const arm = cloudOf(settings.armEndpoint.trim())
+  if (!signIn || !arm || signIn === arm) return undefined
+  return `the authority signs in to ${signIn.label}, whose ARM endpoint is ${signIn.armEndpoint}; this one is ${arm.label}'s, which refuses its tokens`
+}
+
+/**
+ * The settings moved to a cloud: its sign-in host (the tenant kept, else `organizations`) and its
+ * ARM endpoint; for no cloud (a sandbox, a custom ARM), the ARM endpoint left to fill in.
+ */
+export function settingsInCloud(
+  settings: EntraSettings,
+  cloud: AzureCloud | undefined,
+): EntraSettings {
+  if (!cloud) return { ...settings, armEndpoint: '' }
+  let tenant = '/organizations'
+  try {
+    const path = new URL(settings.authority.trim()).pathname.replace(/\/+$/, '')
+    if (path !== '') tenant = path
+  } catch {
+    // Not a URL yet: the default tenant path.
+  }
+  return {
+    ...settings,
+    authority: `${cloud.authorityHost}${tenant}`,
+    armEndpoint: cloud.armEndpoint,
   }
 }
 

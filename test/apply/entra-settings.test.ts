@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { normalizeSettings, readSettings, settingsProblem } from '@/apply/entra-settings.ts'
+import { AZURE_CLOUDS } from '@/apply/clouds.ts'
+import {
+  cloudMismatch,
+  normalizeSettings,
+  readSettings,
+  settingsInCloud,
+  settingsProblem,
+} from '@/apply/entra-settings.ts'
 
 const CLIENT = '0f6c0000-1111-4222-8333-444455556666'
 
@@ -39,5 +46,45 @@ describe('the web app’s sign-in settings', () => {
     expect(readSettings({ clientId: CLIENT, authority: 'javascript:alert(1)' })).toBeNull()
     expect(readSettings({ tenant: 'contoso.example' })).toBeNull()
     expect(readSettings('{"clientId":"x"}')).toBeNull()
+  })
+
+  it('moves to a cloud keeping the tenant; to no cloud, leaves the ARM endpoint to fill in', () => {
+    const [, gov, china] = AZURE_CLOUDS
+    const at = {
+      clientId: CLIENT,
+      authority: 'https://login.microsoftonline.com/contoso.example',
+      armEndpoint: 'https://management.azure.com',
+    }
+    expect(settingsInCloud(at, gov)).toEqual({
+      clientId: CLIENT,
+      authority: 'https://login.microsoftonline.us/contoso.example',
+      armEndpoint: 'https://management.usgovcloudapi.net',
+    })
+    expect(settingsInCloud({ ...at, authority: 'half typed' }, china)).toEqual({
+      clientId: CLIENT,
+      authority: 'https://login.chinacloudapi.cn/organizations',
+      armEndpoint: 'https://management.chinacloudapi.cn',
+    })
+    expect(settingsInCloud(at, undefined)).toEqual({ ...at, armEndpoint: '' })
+  })
+
+  it("says when the sign-in is one cloud's and the ARM endpoint another's, and not for a sandbox", () => {
+    const gov = {
+      clientId: CLIENT,
+      authority: 'https://login.microsoftonline.us/contoso.example',
+      armEndpoint: 'https://management.usgovcloudapi.net',
+    }
+    expect(cloudMismatch(gov)).toBeUndefined()
+    expect(cloudMismatch({ ...gov, armEndpoint: 'https://management.chinacloudapi.cn/' })).toBe(
+      "the authority signs in to Azure US Government, whose ARM endpoint is https://management.usgovcloudapi.net; this one is Azure China (21Vianet)'s, which refuses its tokens",
+    )
+    expect(cloudMismatch({ ...gov, armEndpoint: 'https://127.0.0.1:8443' })).toBeUndefined()
+    expect(
+      cloudMismatch({
+        ...gov,
+        authority: 'https://127.0.0.1:8443/tenant',
+        armEndpoint: 'https://management.azure.com',
+      }),
+    ).toBeUndefined()
   })
 })

@@ -1,9 +1,12 @@
 import { useId, useState } from 'react'
+import { AZURE_CLOUDS, cloudOf } from '../../apply/clouds.ts'
 import {
+  cloudMismatch,
   DEFAULT_ARM_ENDPOINT,
   DEFAULT_AUTHORITY,
   type EntraSettings,
   type SettingsField,
+  settingsInCloud,
   settingsProblem,
 } from '../../apply/entra-settings.ts'
 import type { Tenant } from '../../apply/gateway.ts'
@@ -135,6 +138,8 @@ const SETTINGS_FIELDS: readonly { field: SettingsField; label: string; placehold
   { field: 'armEndpoint', label: 'ARM endpoint', placeholder: DEFAULT_ARM_ENDPOINT },
 ]
 
+const OTHER_CLOUD = 'other'
+
 function EntraSettingsForm({ onDone }: { onDone: () => void }) {
   const entra = useApply((s) => s.entra)
   const saveEntra = useApply((s) => s.saveEntra)
@@ -142,8 +147,13 @@ function EntraSettingsForm({ onDone }: { onDone: () => void }) {
   const [values, setValues] = useState<EntraSettings>(
     entra ?? { clientId: '', authority: DEFAULT_AUTHORITY, armEndpoint: DEFAULT_ARM_ENDPOINT },
   )
-  const problems = SETTINGS_FIELDS.map(({ field }) => settingsProblem(field, values[field]))
+  const problems = SETTINGS_FIELDS.map(
+    ({ field }) =>
+      settingsProblem(field, values[field]) ??
+      (field === 'armEndpoint' ? cloudMismatch(values) : undefined),
+  )
   const valid = problems.every((p) => p === undefined)
+  const cloud = cloudOf(values.armEndpoint)
   return (
     <form
       className="entra-settings"
@@ -161,6 +171,28 @@ function EntraSettingsForm({ onDone }: { onDone: () => void }) {
         <code>https://login.microsoftonline.com/&lt;tenant&gt;</code> (or another cloud&apos;s, or
         the sign-in sandbox&apos;s issuer). See the README.
       </p>
+      <div className="field">
+        <label htmlFor={`${id}-cloud`}>Cloud</label>
+        <select
+          id={`${id}-cloud`}
+          value={cloud?.name ?? OTHER_CLOUD}
+          onChange={(e) =>
+            setValues(
+              settingsInCloud(
+                values,
+                AZURE_CLOUDS.find((c) => c.name === e.target.value),
+              ),
+            )
+          }
+        >
+          {AZURE_CLOUDS.map((c) => (
+            <option key={c.name} value={c.name}>
+              {c.label}
+            </option>
+          ))}
+          <option value={OTHER_CLOUD}>Other: a sandbox or another ARM endpoint</option>
+        </select>
+      </div>
       {SETTINGS_FIELDS.map(({ field, label, placeholder }, i) => {
         const problem = values[field] === '' ? undefined : problems[i]
         return (

@@ -107,6 +107,41 @@ describe('apply to Azure', () => {
     expect(signIns).toEqual([false, true])
   })
 
+  it("moves sign-in and ARM to the cloud picked, keeping the tenant, and refuses one cloud's sign-in with another's ARM", async () => {
+    const { effects } = azureEffects()
+    const store = createApplyStore(effects)
+    renderWithStore(
+      <ApplyStoreContext.Provider value={store}>
+        <SetupStep />
+      </ApplyStoreContext.Provider>,
+      templateById('scenario-3')!.design,
+    )
+    await act(() => store.getState().chooseTarget('azure'))
+    const field = (name: string) => screen.getByRole('textbox', { name })
+    const cloud = screen.getByRole('combobox', { name: 'Cloud' })
+    expect(cloud).toHaveValue('AzureCloud')
+    await userEvent.type(field('Application (client) ID'), '0f6c0000-1111-4222-8333-444455556666')
+    await userEvent.clear(field('Authority'))
+    await userEvent.type(field('Authority'), 'https://login.microsoftonline.com/contoso.example')
+    await userEvent.selectOptions(cloud, 'Azure US Government')
+    expect(field('Authority')).toHaveValue('https://login.microsoftonline.us/contoso.example')
+    expect(field('ARM endpoint')).toHaveValue('https://management.usgovcloudapi.net')
+    // The public cloud's ARM with Azure Government's sign-in: its ARM would refuse every token.
+    await userEvent.clear(field('ARM endpoint'))
+    await userEvent.type(field('ARM endpoint'), 'https://management.azure.com')
+    expect(cloud).toHaveValue('AzureCloud')
+    expect(field('ARM endpoint')).toHaveAccessibleDescription(
+      "the authority signs in to Azure US Government, whose ARM endpoint is https://management.usgovcloudapi.net; this one is Azure's, which refuses its tokens",
+    )
+    expect(screen.getByRole('button', { name: 'Save settings' })).toBeDisabled()
+    // Another ARM (a sandbox on this machine): the endpoint is left to fill in.
+    await userEvent.selectOptions(cloud, 'Other: a sandbox or another ARM endpoint')
+    expect(field('ARM endpoint')).toHaveValue('')
+    await userEvent.type(field('ARM endpoint'), 'https://127.0.0.1:8443')
+    expect(cloud).toHaveValue('other')
+    expect(screen.getByRole('button', { name: 'Save settings' })).toBeEnabled()
+  })
+
   it('loads the sign-in again on Sign in when loading it failed, instead of a dead button', async () => {
     const { effects, signIns } = azureEffects()
     let attempts = 0
