@@ -56,6 +56,14 @@ export async function primeSession(
 ): Promise<Session> {
   const page = await context.newPage()
   try {
+    // Forget the session of an earlier case first: the designer would reopen that design, whose
+    // lines and "saved" state would pass the waits below before this file is even read (the 10k
+    // case then kept the 1k design's session and view, and at zoom 1 drew nothing).
+    await page.goto(blankUrl)
+    await page.evaluate(`(async () => {
+      ${IDB}
+      await request((await store('readwrite')).clear())
+    })()`)
     await openDesignFile(page, appUrl, design, 'bench.topology.json')
     await page.locator('.react-flow__edge').first().waitFor({ timeout: 120_000 })
     await page.locator('.status-save[data-save-state="saved"]').waitFor({ timeout: 120_000 })
