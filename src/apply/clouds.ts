@@ -14,6 +14,8 @@ export interface AzureCloud {
   /** As people call it. */
   readonly label: string
   readonly armEndpoint: string
+  /** The classic audience ARM takes too (azure-cli's `active_directory_resource_id`). */
+  readonly audience: string
   readonly authorityHost: string
   readonly portal: string
 }
@@ -23,6 +25,7 @@ export const AZURE_CLOUDS: readonly AzureCloud[] = [
     name: 'AzureCloud',
     label: 'Azure',
     armEndpoint: 'https://management.azure.com',
+    audience: 'https://management.core.windows.net/',
     authorityHost: 'https://login.microsoftonline.com',
     portal: 'https://portal.azure.com',
   },
@@ -30,6 +33,7 @@ export const AZURE_CLOUDS: readonly AzureCloud[] = [
     name: 'AzureUSGovernment',
     label: 'Azure US Government',
     armEndpoint: 'https://management.usgovcloudapi.net',
+    audience: 'https://management.core.usgovcloudapi.net/',
     authorityHost: 'https://login.microsoftonline.us',
     portal: 'https://portal.azure.us',
   },
@@ -37,6 +41,7 @@ export const AZURE_CLOUDS: readonly AzureCloud[] = [
     name: 'AzureChinaCloud',
     label: 'Azure China (21Vianet)',
     armEndpoint: 'https://management.chinacloudapi.cn',
+    audience: 'https://management.core.chinacloudapi.cn/',
     authorityHost: 'https://login.chinacloudapi.cn',
     portal: 'https://portal.azure.cn',
   },

@@ -1,3 +1,5 @@
+import { AZURE_CLOUDS } from './clouds.ts'
+
 /** An ARM call that failed, as the apply report shows it: ARM's code and message, and what to do. */
 export interface ArmFailure {
   readonly status?: number
@@ -112,6 +114,8 @@ export function adviceFor(f: ArmFailure): string | undefined {
       return authorizationAdvice(f.message)
     case 'InvalidAuthenticationTokenTenant':
       return otherTenantAdvice(f.message)
+    case 'InvalidAuthenticationTokenAudience':
+      return otherCloudAdvice(f.message)
     case 'LinkedAuthorizationFailed':
       return 'Attaching a user-assigned identity needs Microsoft.ManagedIdentity/userAssignedIdentities/assign/action on it: ask for Managed Identity Operator on the identity (or its group).'
     case 'RoleAssignmentLimitExceeded':
@@ -134,6 +138,25 @@ export function adviceFor(f: ArmFailure): string | undefined {
         return 'Azure returned a server error. Re-run apply; completed steps are kept.'
       return undefined
   }
+}
+
+/**
+ * A token for another cloud's ARM: ARM's message names the token's audience and lists the ones it
+ * takes ("…wrong audience or resource 'https://management.azure.com'. It should exactly match with
+ * one of the allowed audiences 'https://management.core.usgovcloudapi.net/', …", as Azure
+ * Government's ARM answers in Azure/azure-sdk-for-js#18042): both name a cloud. Undefined when
+ * they do not (a token for something else than ARM: the message says it all).
+ */
+function otherCloudAdvice(message: string): string | undefined {
+  const [, token = '', allowed = ''] =
+    /wrong audience or resource '([^']*)'.*allowed audiences (.*)$/is.exec(message) ?? []
+  const named = (text: string) =>
+    AZURE_CLOUDS.find((c) =>
+      [c.armEndpoint, c.audience].some((a) => text.includes(new URL(a).hostname)),
+    )
+  const [tokens, arms] = [named(token), named(allowed)]
+  if (!tokens || !arms || tokens === arms) return undefined
+  return `This ARM is ${arms.label}'s and the token is for ${tokens.label}: sign in to ${arms.label} (idtopo: --cloud ${arms.name}; the designer: Cloud ${arms.label} in the sign-in settings).`
 }
 
 /** Which built-in role grants the action ARM refused (its message names it). */

@@ -44,6 +44,35 @@ describe('adviceFor: the next step for the user', () => {
     )
   })
 
+  it("names the cloud whose ARM refused another cloud's token, from the audiences ARM's message names", () => {
+    // As Azure Government's ARM answers a public-cloud token (Azure/azure-sdk-for-js#18042).
+    const gov =
+      "The access token has been obtained for wrong audience or resource 'https://management.azure.com'. It should exactly match with one of the allowed audiences 'https://management.core.usgovcloudapi.net/','https://management.core.usgovcloudapi.net','https://management.usgovcloudapi.net/','https://management.usgovcloudapi.net'."
+    const f = { status: 401, code: 'InvalidAuthenticationTokenAudience', message: gov }
+    expect(adviceFor(f)).toBe(
+      "This ARM is Azure US Government's and the token is for Azure: sign in to Azure US Government (idtopo: --cloud AzureUSGovernment; the designer: Cloud Azure US Government in the sign-in settings).",
+    )
+    expect(classify(f)).toBe('permanent')
+    // Public ARM given a token of Azure China's (its classic audience).
+    const china = {
+      ...f,
+      message:
+        "The access token has been obtained for wrong audience or resource 'https://management.core.chinacloudapi.cn/'. It should exactly match with one of the allowed audiences 'https://management.core.windows.net/','https://management.core.windows.net','https://management.azure.com/','https://management.azure.com'.",
+    }
+    expect(adviceFor(china)).toBe(
+      "This ARM is Azure's and the token is for Azure China (21Vianet): sign in to Azure (idtopo: --cloud AzureCloud; the designer: Cloud Azure in the sign-in settings).",
+    )
+    // A token for something else than ARM (an ID token's audience is the app): no cloud to name.
+    const idToken = {
+      ...china,
+      message: china.message.replace(
+        /resource '[^']*'/,
+        "resource '0f6c0000-1111-4222-8333-444455556666'",
+      ),
+    }
+    expect(adviceFor(idToken)).toBeUndefined()
+  })
+
   it('prefers the advice of the step that met the failure, wherever it is described', () => {
     const f = { status: 409, code: 'RoleAssignmentExists', message: 'exists', advice: 'Remove X.' }
     expect(adviceFor(f)).toBe('Remove X.')

@@ -149,14 +149,12 @@ describe('the sign-in flags', () => {
   })
 
   it('takes --cloud by its az cloud name, for Azure only', async () => {
-    expect(signInOf('apply', { cloud: 'azureusgovernment' })).toEqual({
-      cloud: {
-        name: 'AzureUSGovernment',
-        armEndpoint: 'https://management.usgovcloudapi.net',
-        authorityHost: 'https://login.microsoftonline.us',
-        portal: 'https://portal.azure.us',
-      },
-    })
+    const { cloud } = signInOf('apply', { cloud: 'azureusgovernment' })
+    expect([cloud?.name, cloud?.armEndpoint, cloud?.authorityHost]).toEqual([
+      'AzureUSGovernment',
+      'https://management.usgovcloudapi.net',
+      'https://login.microsoftonline.us',
+    ])
     expect(await firstError(['drift', 'd.json', ...AT, '--cloud', 'AzureGermanCloud'])).toBe(
       'idtopo drift: --cloud expects one of AzureCloud, AzureUSGovernment, AzureChinaCloud, got "AzureGermanCloud"',
     )

@@ -10,6 +10,18 @@ import { SANDBOX_RESOURCE_GROUP, SANDBOX_SUBSCRIPTION_ID, SANDBOX_TENANT_ID } fr
 export const LOGIN_TENANT_ID = SANDBOX_TENANT_ID
 /** The resource the emulator accepts tokens for (the `aud` claim). */
 export const ARM_AUDIENCE = 'https://management.azure.com'
+/**
+ * What public-cloud ARM takes as a token's audience, in the order its 401 lists them ("one of the
+ * allowed audiences 'https://management.core.windows.net/','https://management.core.windows.net',
+ * 'https://management.azure.com/','https://management.azure.com'", as quoted in
+ * Azure-Samples/active-directory-dotnetcore-daemon-v2#145): azure-cli's resource id too.
+ */
+export const ARM_AUDIENCES = [
+  'https://management.core.windows.net/',
+  'https://management.core.windows.net',
+  `${ARM_AUDIENCE}/`,
+  ARM_AUDIENCE,
+]
 export const CLIENT_SECRET = 'sandbox-secret'
 export const USER_PASSWORD = 'sandbox-password'
 

@@ -1,7 +1,7 @@
 import { createLocalJWKSet, errors, jwtVerify, type JWK } from 'jose'
 import { armError } from '../core/errors.ts'
 import type { SandboxResponse } from '../core/types.ts'
-import { ARM_AUDIENCE } from './directory.ts'
+import { ARM_AUDIENCES } from './directory.ts'
 
 export interface TokenVerifierOptions {
   readonly issuer: string
@@ -42,7 +42,7 @@ export function tokenVerifier(options: TokenVerifierOptions): TokenCheck {
     try {
       await jwtVerify(token, keys, {
         issuer: options.issuer,
-        audience: ARM_AUDIENCE,
+        audience: ARM_AUDIENCES,
         algorithms: ['RS256'],
         currentDate: new Date(options.now()),
         clockTolerance: options.clockToleranceSeconds,
@@ -56,7 +56,7 @@ export function tokenVerifier(options: TokenVerifierOptions): TokenCheck {
         )
       if (e instanceof errors.JWTClaimValidationFailed && e.claim === 'aud')
         return refuse(
-          `The access token has been obtained for wrong audience or resource '${String(e.payload.aud)}'. It should exactly match with one of the allowed audiences '${ARM_AUDIENCE}'.`,
+          `The access token has been obtained for wrong audience or resource '${String(e.payload.aud)}'. It should exactly match with one of the allowed audiences ${ARM_AUDIENCES.map((a) => `'${a}'`).join(',')}.`,
         )
       return refuse('The access token is invalid.')
     }

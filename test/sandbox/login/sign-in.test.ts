@@ -242,7 +242,8 @@ describe('the emulator accepts only the provider’s tokens for ARM when sign-in
     await expect401(
       tokens.id_token ?? '',
       new RegExp(
-        `^The access token has been obtained for wrong audience or resource '${server.signIn?.spaClientId}'`,
+        // Real ARM's wording and list (Azure-Samples/active-directory-dotnetcore-daemon-v2#145).
+        `^The access token has been obtained for wrong audience or resource '${server.signIn?.spaClientId}'\\. It should exactly match with one of the allowed audiences 'https://management\\.core\\.windows\\.net/','https://management\\.core\\.windows\\.net','https://management\\.azure\\.com/','https://management\\.azure\\.com'\\.$`,
       ),
     )
   })
