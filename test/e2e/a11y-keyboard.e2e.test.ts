@@ -259,7 +259,10 @@ describe('the canvas for screen readers: names by role, ] and [ between connecte
   it('walks from a node to its connected nodes with ] and [, and says where it is', async () => {
     const u = new KeyboardUser(page())
     const web = page().getByRole('group', { name: /^App contoso-web-1,/ })
-    await u.tabTo(web)
+    // Tab enters the canvas on its top node, contoso-func; contoso-web-1 is below it.
+    await u.tabTo(page().getByRole('group', { name: /^App contoso-func,/ }))
+    await u.press('ArrowDown')
+    expect(await u.has(web)).toBe(true)
     await u.press(']')
     await expect
       .poll(() =>
@@ -281,9 +284,13 @@ describe('the canvas for screen readers: names by role, ] and [ between connecte
 
   it('announces what an edit changed in the live region', async () => {
     const u = new KeyboardUser(page())
-    const toggle = page().getByRole('button', { name: 'System-assigned identity of contoso-func' })
-    await u.tabTo(toggle)
+    await u.press('Control+k')
+    await u.type('contoso-func')
     await u.press('Enter')
+    const inspector = page().getByRole('complementary', { name: 'Inspector' })
+    await inspector.getByRole('heading', { name: 'contoso-func' }).waitFor()
+    await u.tabTo(inspector.getByRole('checkbox', { name: 'System-assigned identity' }))
+    await u.press('Space')
     const live = page().locator('.announcer[role="status"]')
     await expect
       .poll(() => live.innerText())

@@ -51,7 +51,8 @@ describe('forced colours (Windows high contrast): focus and selection stay visib
       d.button('New'),
       d.button('Add App Service'),
       page.getByRole('tab', { name: /^Problems/ }),
-      page.locator('.react-flow__node').first(),
+      // The node Tab enters the canvas on: the top left one.
+      d.node('contoso-func'),
     ]
     for (const target of targets) {
       await tabTo(page, target)

@@ -18,12 +18,18 @@ const focused = (page: Page) =>
 
 // Keyboard users never lose their place: the focus stays where the work goes on.
 
-/** From the Canvas tab, Tab until the focus is on app-1 (it takes no selection with it). */
-async function tabToApp(page: Page): Promise<Locator> {
+/**
+ * From the Canvas tab, Tab enters the canvas on the selected vault and ] goes on to app-1,
+ * connected to it: the focus is on app-1 and the selection stays on the vault.
+ */
+async function toAppFromVault(page: Page): Promise<Locator> {
   await page.getByRole('tab', { name: 'Canvas' }).focus()
+  await page.keyboard.press('Tab')
+  const vault = page.locator('.react-flow__node[data-id="kv-1"]')
+  expect(await vault.evaluate((el) => el === document.activeElement)).toBe(true)
+  await page.keyboard.press(']')
   const app = page.locator('.react-flow__node[data-id="app-1"]')
-  for (let i = 0; i < 5 && !(await app.evaluate((el) => el === document.activeElement)); i++)
-    await page.keyboard.press('Tab')
+  await expect.poll(() => app.evaluate((el) => el === document.activeElement)).toBe(true)
   return app
 }
 
@@ -91,19 +97,17 @@ describe('focus after keyboard actions', () => {
     ).toBe(true)
   })
 
-  it('Delete on a node reached with Tab deletes that node, not the one selected before, and the focus stays on the canvas', async () => {
+  it('Delete on a node reached with the keyboard deletes that node, not the one selected before, and the focus stays on the canvas', async () => {
     const page = browser.page
     await d.button('New').click()
     await page.getByRole('button', { name: /^Empty design/ }).click()
     await d.button('Add App Service').click()
     await d.button('Add Key Vault').click()
-    await d.fitView()
-    // The vault, just added, is the selection; Tab goes to the app without selecting it.
-    await page
-      .getByRole('complementary', { name: 'Inspector' })
-      .getByRole('heading', { name: 'kv-1' })
-      .waitFor()
-    const app = await tabToApp(page)
+    await d.select('app-1')
+    await d.connectTo('kv-1')
+    // The vault is the selection; ] goes from it to the app without selecting it.
+    await d.select('kv-1')
+    const app = await toAppFromVault(page)
     expect(await app.evaluate((el) => el === document.activeElement)).toBe(true)
     await page.keyboard.press('Delete')
     await expect.poll(() => page.locator('.react-flow__node[data-id="app-1"]').count()).toBe(0)
@@ -116,22 +120,22 @@ describe('focus after keyboard actions', () => {
     await d.node('app-1').waitFor()
   })
 
-  it('Ctrl+C on a node reached with Tab copies that node, not the one selected before', async () => {
+  it('Ctrl+C on a node reached with the keyboard copies that node, not the one selected before', async () => {
     const page = browser.page
     const inspector = page.getByRole('complementary', { name: 'Inspector' })
     await d.select('kv-1')
-    await tabToApp(page)
+    await toAppFromVault(page)
     await page.keyboard.press('Control+c')
     await page.keyboard.press('Control+v')
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(3)
     expect(await inspector.getByRole('heading', { level: 2 }).first().innerText()).toMatch(/^app-/)
   })
 
-  it('Enter on a node reached with Tab selects it and takes the focus to its first field in the inspector; Escape comes back', async () => {
+  it('Enter on a node reached with the keyboard selects it and takes the focus to its first field in the inspector; Escape comes back', async () => {
     const page = browser.page
     const inspector = page.getByRole('complementary', { name: 'Inspector' })
     await d.select('kv-1')
-    const app = await tabToApp(page)
+    const app = await toAppFromVault(page)
     expect(await app.evaluate((el) => el === document.activeElement)).toBe(true)
     await page.keyboard.press('Enter')
     await inspector.getByRole('heading', { name: 'app-1' }).waitFor()
@@ -150,7 +154,7 @@ describe('focus after keyboard actions', () => {
     await d.fitView()
     await page.locator('.react-flow__node[data-id="app-1"] .dn-name').click()
     await inspector.getByRole('heading', { name: 'app-1' }).waitFor()
-    await d.connectTo('kv-1')
+    await inspector.getByRole('button', { name: 'accesses kv-1' }).click()
     await inspector.getByRole('heading', { name: 'Connection' }).waitFor()
     await inspector.getByRole('button', { name: 'Delete connection' }).focus()
     await page.keyboard.press('Enter')

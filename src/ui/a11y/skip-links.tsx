@@ -15,9 +15,10 @@ const TARGETS: readonly { readonly label: string; readonly places: readonly stri
   {
     label: 'Skip to the design',
     places: [
-      // The outline view's current row, else the canvas's first node, else the view's tabs.
+      // The outline view's current row, else the canvas's tab stop (it passes the focus on to a
+      // node or line: use-tab-stop.ts), else the view's tabs.
       '.center-views [role="tree"] [role="treeitem"][tabindex="0"]',
-      '.center-views .react-flow__node',
+      '.center-views .canvas-tab-stop',
       '.center-views [role="tablist"]',
     ],
   },
@@ -38,8 +39,9 @@ function focusTarget(places: readonly string[]): void {
 
 /**
  * The first stops of the Tab order (WCAG's "bypass blocks"): past the toolbar and the palette
- * to the design, the inspector or the problems. Without them a keyboard user tabs through every
- * line and node of the canvas to reach the inspector. Shown while one of them has the focus.
+ * to the design, the inspector or the problems. Without them a keyboard user tabs through the
+ * toolbar, the palette and the canvas's controls to reach the inspector. Shown while one of them
+ * has the focus.
  */
 export function SkipLinks() {
   return (

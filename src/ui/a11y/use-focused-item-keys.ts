@@ -4,39 +4,46 @@ import { useReturnFromInspector } from '../outline/use-return-from-inspector.ts'
 import type { DesignerStore } from '../../store/create-store.ts'
 import { useStoreApi } from '../store-context.tsx'
 
-/** The canvas's tab stops: its nodes and lines, in tab order. */
-const ITEMS = '.react-flow__edge[tabindex="0"], .react-flow__node[tabindex="0"]'
+/** The canvas's nodes and lines that take the focus (groups' cards do not), in page order. */
+const ITEMS = '.react-flow__edge[tabindex], .react-flow__node[tabindex]'
 /** The canvas draws a removal in a deferred render: wait this many frames for it at most. */
 const DRAWN_WITHIN = 30
 
 /**
- * Delete, Backspace and Ctrl/Cmd+C act on the selection (shortcuts.ts), but on the canvas Tab
- * moves the focus without selecting (Enter selects). A node or line that has the focus and is not
- * selected is what the key is meant for, not a selection elsewhere, perhaps out of view: it
- * becomes the selection first. After Delete the focus goes to the node or line now in the removed
- * one's place in the tab order (the Canvas tab when none is left), never to the page. Enter
- * selects the focused node or line and takes the keyboard to the inspector's first field, as the
- * outline's Enter does; Escape there comes back to it. Returns the canvas's keydown handler; it
- * runs before the designer's own (on the window).
+ * Delete, Backspace and Ctrl/Cmd+C act on the selection (shortcuts.ts), but on the canvas the
+ * arrow keys and ] / [ move the focus without selecting (Enter selects). A node or line that has
+ * the focus and is not selected is what the key is meant for, not a selection elsewhere, perhaps
+ * out of view: it becomes the selection first. After Delete the focus goes to the node or line now
+ * in the removed one's place (the Canvas tab when none is left), never to the page. Enter selects
+ * the focused node or line and takes the keyboard to the inspector's first field, as the outline's
+ * Enter does; Escape there comes back to it. Returns the canvas's keydown handler; it runs before
+ * the designer's own (on the window).
  */
 export function useFocusedItemKeys(
   membersOf: RefObject<(id: string) => readonly string[]>,
+  /** Where Tab would enter the canvas now (use-tab-stop.ts). */
+  entry: () => HTMLElement | null,
 ): (event: KeyboardEvent) => void {
   const store = useStoreApi()
   // The node or line Enter took to the inspector: Escape there returns to it while it is still
-  // drawn, selected and the canvas is the view shown.
+  // drawn, selected and the canvas is the view shown. When the inspector has moved the selection
+  // on (one of the node's connections, a connection's end), to where Tab would enter the canvas,
+  // which follows the selection, if it is selected.
   const editing = useRef<HTMLElement | null>(null)
   const returnTo = useCallback(() => {
-    const item = editing.current
-    const id = item?.dataset.id
-    if (!item?.isConnected || id === undefined) return null
-    const { selection, centerView } = store.getState()
-    if (centerView !== 'canvas') return null
-    const selected = item.classList.contains('react-flow__node')
-      ? selection.nodes.includes(id)
-      : membersOf.current(id).some((m) => selection.edges.includes(m))
-    return selected ? item : null
-  }, [store, membersOf])
+    if (!editing.current || store.getState().centerView !== 'canvas') return null
+    const { selection } = store.getState()
+    const selected = (item: HTMLElement | null): item is HTMLElement => {
+      const id = item?.dataset.id
+      if (!item?.isConnected || id === undefined) return false
+      return item.classList.contains('react-flow__node')
+        ? selection.nodes.includes(id)
+        : membersOf.current(id).some((m) => selection.edges.includes(m))
+    }
+    if (selected(editing.current)) return editing.current
+    const stop = entry()
+    return selected(stop) ? stop : null
+  }, [store, membersOf, entry])
   useReturnFromInspector(returnTo)
   return useCallback(
     (event: KeyboardEvent) => {
@@ -59,10 +66,13 @@ export function useFocusedItemKeys(
         if (!selection.nodes.includes(id)) store.getState().select({ nodes: [id], edges: [] })
         heading = node.name
       } else {
+        // A line standing for several connections, some of them selected (one chosen in the
+        // inspector), is drawn selected: the key is for those, not for all it stands for.
         const members = membersOf.current(id)
-        if (!members.every((m) => selection.edges.includes(m)))
+        if (!members.some((m) => selection.edges.includes(m)))
           store.getState().select({ nodes: [], edges: [...members] })
-        heading = members.length === 1 ? 'Connection' : 'Selection'
+        const chosen = store.getState().selection
+        heading = chosen.nodes.length + chosen.edges.length === 1 ? 'Connection' : 'Selection'
       }
       if (remove) refocusAfterRemoval(item)
       if (edit) {

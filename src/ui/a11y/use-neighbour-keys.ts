@@ -64,7 +64,7 @@ export function useNeighbourKeys(): (event: KeyboardEvent) => void {
 }
 
 /** Brings a node into view if needed, waits until it is drawn, and focuses it. */
-async function focusNode(
+export async function focusNode(
   flow: ReturnType<typeof useReactFlow<FlowNode, FlowEdge>>,
   id: string,
 ): Promise<boolean> {

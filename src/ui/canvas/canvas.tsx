@@ -55,10 +55,12 @@ import { ViewBar } from './view-bar.tsx'
 import { CANVAS_ARIA_LABELS } from '../a11y/canvas-aria.ts'
 import { accessibleNames } from '../a11y/names.ts'
 import { useFocusedItemKeys } from '../a11y/use-focused-item-keys.ts'
+import { useArrowKeys } from '../a11y/use-arrow-keys.ts'
 import { useNeighbourKeys } from '../a11y/use-neighbour-keys.ts'
 import { useInitialViewport, useViewCommands } from './use-view-commands.ts'
 import type { CanvasEdge, CanvasNode } from './groups/group-flow.ts'
 import { useGroupLayer } from './groups/use-group-layer.ts'
+import { TAB_STOP_CLASS, useTabStop } from './use-tab-stop.ts'
 import { fitPadding, hasMinimap, MAX_FIT_ZOOM, MIN_ZOOM } from './fit.ts'
 
 const FACTS = { defaultRole: (s: keyof typeof SERVICES) => SERVICES[s].defaultRole }
@@ -108,6 +110,9 @@ export function Canvas() {
   const detail = useFlowStore(detailOf)
   const scale = useFlowStore(labelScaleOf)
   const neighbourhood = useNeighbourhood(design, root)
+  const pane = useRef<HTMLDivElement>(null)
+  // The canvas is one stop in the page's Tab order; the canvas's keys go between its nodes.
+  const { onStopFocus, onFocus, onBlur, onKeyDown: onTabKey, entry } = useTabStop(pane)
   const { scene, look } = useScene(design, drawing, neighbourhood, detail, scale, drag)
   const nodes = useMemo(
     () => cache.buildNodes(design, selection, measured, drag, dress, detail, neighbourhood?.nodes),
@@ -122,7 +127,6 @@ export function Canvas() {
   const idle = useIdleValue(true, whenReady) ?? false
   const shown = nodes.length
   const minimap = idle && hasMinimap(shown)
-  const pane = useRef<HTMLDivElement>(null)
   // Fit View (the zoom controls) keeps clear of the view bar as the store's fit does: in a narrow
   // canvas the bar wraps to two rows and would cover the top nodes.
   const [bar, setBar] = useState(0)
@@ -132,6 +136,7 @@ export function Canvas() {
   )
   const initial = useInitialViewport(pane)
   const onNeighbourKey = useNeighbourKeys()
+  const onArrowKey = useArrowKeys()
   // A line stands for the design edges it draws (a collapsed group's line, for those of all the
   // lines it replaces): selecting it selects them. Read through a ref, so onEdgesChange keeps its
   // identity when the lines change.
@@ -146,13 +151,15 @@ export function Canvas() {
       if (e.type === 'group-link' && e.data) links.set(e.id, e.data.members)
     membersOf.current = (id) => links.get(id) ?? segmentMembers.get(id) ?? [id]
   }, [segmentMembers, shownAll])
-  const onFocusedItemKey = useFocusedItemKeys(membersOf)
+  const onFocusedItemKey = useFocusedItemKeys(membersOf, entry)
   const onKeyDown = useCallback(
     (event: KeyboardEvent) => {
       onFocusedItemKey(event)
       onNeighbourKey(event)
+      onArrowKey(event)
+      onTabKey(event)
     },
-    [onFocusedItemKey, onNeighbourKey],
+    [onFocusedItemKey, onNeighbourKey, onArrowKey, onTabKey],
   )
   useViewCommands(flow, pane, initial?.seq, neighbourhood)
   const actions = useMemo(
@@ -227,7 +234,17 @@ export function Canvas() {
         onDragOver={onDragOver}
         onDrop={onDrop}
         onKeyDown={onKeyDown}
+        onFocus={onFocus}
+        onBlur={onBlur}
       >
+        <div
+          className={`${TAB_STOP_CLASS} sr-only`}
+          role="group"
+          aria-label="Design canvas"
+          // With no node there is nothing to enter on.
+          tabIndex={design.nodes.length === 0 ? -1 : 0}
+          onFocus={onStopFocus}
+        />
         {initial && (
           <ReactFlow<CanvasNode, CanvasEdge>
             nodes={shownAll.nodes}

@@ -115,8 +115,11 @@ function SystemAssignedToggle({ id, on, name }: { id: string; on: boolean; name:
   const actions = useCanvasActions()
   return (
     <div className="dn-foot">
+      {/* Out of the Tab order, as the canvas's nodes are (one Tab stop for the whole canvas): the
+          keyboard sets it in the inspector (Enter on the node). */}
       <button
         type="button"
+        tabIndex={-1}
         className={`sa-toggle nodrag${on ? ' is-on' : ''}`}
         aria-pressed={on}
         title={on ? 'System-assigned identity: on' : 'System-assigned identity: off'}

@@ -92,6 +92,14 @@ export type FlowEdge = Edge<FlowEdgeData, Segment['kind']>
 
 export { NODE_HEIGHT, NODE_WIDTH } from './drawing/geometry.ts'
 
+/**
+ * Every node and line is out of the page's Tab order (focusable, by the canvas's keys): the
+ * canvas is one stop of it, which passes the focus on to one of them (use-tab-stop.ts). React
+ * Flow lays `domAttributes` over the tabindex it gives. One object for all, never changing: no
+ * node is drawn again for it.
+ */
+export const OFF_TAB_ORDER = { tabIndex: -1 } as const
+
 /** Where a node without a stored position is drawn: its kind's column, in file order. */
 const COLUMN: Record<NodeKind, number> = { developer: 0, app: 0, identity: 1, service: 2 }
 
@@ -141,6 +149,7 @@ export function flowNode(input: NodeInput): FlowNode {
     position,
     data: { node: source, tone, detail, counts, uses },
     ariaLabel: input.label,
+    domAttributes: OFF_TAB_ORDER,
     // Every node has this size (canvas.css): known before measuring, so the minimap, culling and
     // fitting work at once and nodes never wait hidden for a measure.
     initialWidth: NODE_WIDTH,
@@ -159,6 +168,7 @@ export function flowEdge(input: EdgeInput): FlowEdge {
     target: segment.target,
     data: { segment, tone, detail, problems, placed },
     ariaLabel: input.label,
+    domAttributes: OFF_TAB_ORDER,
     selected,
   }
 }

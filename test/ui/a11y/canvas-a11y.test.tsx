@@ -169,5 +169,72 @@ describe('the canvas for screen readers and keyboards', () => {
       'kv',
       'devs',
     ])
+    // The focus moves on once the canvas has drawn the removal: in this test, not the next one.
+    await waitFor(() => expect(copy).not.toBeInTheDocument())
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+  })
+
+  it('is one stop of the Tab order, which enters on the first node, else the selected node or line', async () => {
+    const t = setup()
+    const items = () => [...document.querySelectorAll('.react-flow__node, .react-flow__edge')]
+    const stop = () => document.querySelector<HTMLElement>('.canvas-tab-stop')
+    // Every node sits at the same place: the first in reading order is the first drawn.
+    const web = await screen.findByRole('group', { name: /^App contoso-web-1,/ })
+    await screen.findByRole('group', { name: /^Access through mi-shared-storage to kv-receipts/ })
+    // No node or line is in the page's Tab order: the canvas's own stop is.
+    expect(items().map((el) => el.getAttribute('tabindex'))).toEqual(items().map(() => '-1'))
+    expect(stop()).toHaveAttribute('tabindex', '0')
+    // The node's toggle is set from the inspector: no stop of its own.
+    expect(
+      screen.getByRole('button', { name: 'System-assigned identity of contoso-web-1' }),
+    ).toHaveAttribute('tabindex', '-1')
+    // Tab into the canvas: the focus comes to its stop, which passes it on.
+    const enter = () => {
+      act(() => stop()?.focus())
+      return document.activeElement
+    }
+    const leave = () => act(() => (document.activeElement as HTMLElement | null)?.blur())
+    expect(enter()).toBe(web)
+    leave()
+    act(() => t.store.getState().select({ nodes: ['st'], edges: [] }))
+    expect(enter()).toBe(screen.getByRole('group', { name: /^Service receiptstore,/ }))
+    // Away from the canvas, the selection moves on to a line: Tab comes back on it.
+    leave()
+    act(() => t.store.getState().select({ nodes: [], edges: ['e2'] }))
+    const line = screen.getByRole('group', {
+      name: /^Access through mi-shared-storage to kv-receipts/,
+    })
+    expect(enter()).toBe(line)
+    // Where the keyboard was last on the canvas comes first.
+    act(() => web.focus())
+    leave()
+    expect(enter()).toBe(web)
+  })
+
+  it('Delete on a line standing for two connections, one of them selected, removes that one only', async () => {
+    const t = renderWithStore(
+      <div style={{ width: 1000, height: 700 }}>
+        <Shortcuts />
+        <Canvas />
+      </div>,
+      design()
+        .app('web', { name: 'contoso-web-1', ...at })
+        .app('web2', { name: 'contoso-web-2', ...at })
+        .identity('mi', { name: 'mi-shared-storage', ...at })
+        .service('st', 'storage', { name: 'receiptstore', ...at })
+        .attach('web', 'mi', 'a1')
+        .attach('web2', 'mi', 'a2')
+        .access('web', 'st', ['Storage Blob Data Contributor'], { via: 'mi', id: 'e1' })
+        .access('web2', 'st', ['Storage Blob Data Contributor'], { via: 'mi', id: 'e2' })
+        .build(),
+    )
+    const line = await screen.findByRole('group', {
+      name: /^Access through mi-shared-storage to receiptstore for contoso-web-1, contoso-web-2/,
+    })
+    // Chosen in the inspector (a node's connections), the keyboard then on its line.
+    act(() => t.store.getState().select({ nodes: [], edges: ['e1'] }))
+    line.focus()
+    fireEvent.keyDown(line, { key: 'Delete' })
+    expect(t.store.getState().design.edges.map((e) => e.id)).toEqual(['a1', 'a2', 'e2'])
   })
 })

@@ -2,7 +2,13 @@ import type { Edge, Node } from '@xyflow/react'
 import type { NodeGroup } from '../../../layout/groups.ts'
 import type { Position } from '../../../model/types.ts'
 import { spoken } from '../../a11y/names.ts'
-import { NODE_HEIGHT, NODE_WIDTH, type FlowEdge, type FlowNode } from '../flow-elements.ts'
+import {
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  OFF_TAB_ORDER,
+  type FlowEdge,
+  type FlowNode,
+} from '../flow-elements.ts'
 import {
   boxId,
   cardId,
@@ -67,6 +73,10 @@ function cardNode(box: GroupBox): GroupFlowNode {
     position: box.card,
     width: NODE_WIDTH,
     height: NODE_HEIGHT,
+    // Its size is fixed: with it, a card made again (every time the nodes change, e.g. as the
+    // selection does) keeps React Flow's measure, and its lines stay drawn. Without it they
+    // vanish until it is measured again, and a click on one is lost.
+    measured: { width: NODE_WIDTH, height: NODE_HEIGHT },
     data: { groupId: box.id, name: box.title, title },
     ariaLabel: `Collapsed group ${spoken(title)}`,
     ...INERT,
@@ -113,6 +123,7 @@ export function groupLayer(
         target: l.target,
         data: { members: l.edges },
         ariaLabel: `${connections(l.edges.length)} between ${name(l.source)} and ${name(l.target)}`,
+        domAttributes: OFF_TAB_ORDER,
         // Selected when any edge it stands for is (the inspector then shows them).
         selected: l.edges.some((id) => selectedEdges.has(id)),
         deletable: false,
