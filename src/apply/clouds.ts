@@ -47,7 +47,8 @@ export const AZURE_CLOUDS: readonly AzureCloud[] = [
   },
 ]
 
-const PUBLIC = AZURE_CLOUDS[0] as AzureCloud
+/** The public cloud: the default, and the audience a sandbox or an unknown host takes. */
+export const PUBLIC_CLOUD = AZURE_CLOUDS[0] as AzureCloud
 
 /** The cloud whose ARM answers at this endpoint; undefined for a sandbox or an unknown host. */
 export function cloudOf(endpoint: string): AzureCloud | undefined {
@@ -67,7 +68,7 @@ export function cloudOfAuthority(authority: string): AzureCloud | undefined {
  * default scope asks for it).
  */
 export function armAudience(endpoint: string): string {
-  return (cloudOf(endpoint) ?? PUBLIC).armEndpoint
+  return (cloudOf(endpoint) ?? PUBLIC_CLOUD).armEndpoint
 }
 
 /**

@@ -1,4 +1,4 @@
-import { cloudOf, cloudOfAuthority, type AzureCloud } from './clouds.ts'
+import { cloudOf, cloudOfAuthority, PUBLIC_CLOUD, type AzureCloud } from './clouds.ts'
 
 /**
  * Where the web app signs in and which ARM it talks to: a Microsoft Entra app registration's
@@ -13,7 +13,7 @@ export interface EntraSettings {
 }
 
 export const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/organizations'
-export const DEFAULT_ARM_ENDPOINT = 'https://management.azure.com'
+export const DEFAULT_ARM_ENDPOINT = PUBLIC_CLOUD.armEndpoint
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 

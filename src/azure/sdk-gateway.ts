@@ -22,10 +22,8 @@ import type {
 import type { PermissionEntry } from '../catalog/arm-permissions.ts'
 import type { ChangeBucket, RemainingCalls } from '../apply/pacer.ts'
 import { parseArmId } from '../plan/arm-ids.ts'
-import { armTokenScope } from '../apply/clouds.ts'
+import { armTokenScope, PUBLIC_CLOUD } from '../apply/clouds.ts'
 import { failureFromResponse, retryAfterMs, toArmFailure } from './arm-failure.ts'
-
-export const ARM_ENDPOINT = 'https://management.azure.com'
 
 const API = {
   subscriptions: '2022-12-01',
@@ -82,7 +80,7 @@ function timerSleep(ms: number, signal?: AbortSignal): Promise<void> {
  * the apply engine retries, paces and reports every attempt.
  */
 export function createSdkGateway(options: SdkGatewayOptions): ArmGateway {
-  const endpoint = (options.clientOptions?.endpoint ?? ARM_ENDPOINT).replace(/\/+$/, '')
+  const endpoint = (options.clientOptions?.endpoint ?? PUBLIC_CLOUD.armEndpoint).replace(/\/+$/, '')
   const clientOptions = {
     // The audience of the endpoint's cloud: ARM in Azure Government refuses a public-cloud token.
     credentialScopes: [armTokenScope(endpoint, '.default')],

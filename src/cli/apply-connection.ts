@@ -1,4 +1,4 @@
-import { AZURE_CLOUDS, type AzureCloud } from '../apply/clouds.ts'
+import { AZURE_CLOUDS, PUBLIC_CLOUD, type AzureCloud } from '../apply/clouds.ts'
 import type { ArmGateway } from '../apply/gateway.ts'
 import type { RemainingCalls } from '../apply/pacer.ts'
 import type { ClientSecretAuth } from '../azure/https-sandbox.ts'
@@ -37,7 +37,7 @@ export async function connectTarget(
   const { createSdkGateway } = await import('../azure/sdk-gateway.ts')
   if (sandboxUrl === undefined) {
     const { DefaultAzureCredential } = await import('@azure/identity')
-    const cloud = signIn.cloud ?? (AZURE_CLOUDS[0] as AzureCloud)
+    const cloud = signIn.cloud ?? PUBLIC_CLOUD
     return {
       gateway: createSdkGateway({
         credential: new DefaultAzureCredential({
