@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { generateDesign } from '../../../bench/generate.ts'
+import { DesignIndex } from '@/analysis/design-index.ts'
 import {
   centredRect,
   curve,
@@ -15,7 +18,9 @@ import {
   moreText,
   roughMeasure,
 } from '@/ui/canvas/drawing/label-text.ts'
+import { placeSceneLabels, sceneOf } from '@/ui/canvas/drawing/scene.ts'
 import type { AccessSegment } from '@/ui/canvas/drawing/segments.ts'
+import { fallbackPositions } from '@/ui/canvas/flow-elements.ts'
 
 const line = (x0: number, y0: number, x1: number, y1: number) =>
   curve({ x: x0, y: y0 }, { x: x1, y: y1 })
@@ -106,6 +111,53 @@ describe('placeLabels', () => {
     const spots = placeLabels([], [{ ...ask('a', line(0, 0, 400, 0)), full: undefined }])
     expect(spots.get('a')).toEqual({ x: 200, y: 0, compact: true, crowded: false })
   })
+
+  it('keeps a label on its line when a node far away shares its grid bucket', () => {
+    // Grid squares are keyed by one number: square (0, 2^21) and square (1, 0) share a key.
+    const far = nodeRect({ x: 0, y: 2 ** 21 * 256 })
+    const spots = placeLabels([far], [ask('a', line(200, 0, 600, 0))])
+    expect(spots.get('a')).toEqual({ x: 400, y: 0, compact: false, crowded: false })
+  })
+
+  // Where each of a crowded design's 1,177 labels goes, in full, compact and as a pin, pinned by
+  // digest: the placement made with a grid of string keys and a rectangle per probe (before
+  // 2026-12) put every label exactly here; a faster grid may not move one.
+  it.each([
+    [1, false, { full: 885, compact: 256, crowded: 36 }, '55b63dfb4c5603dc'],
+    [2, true, { full: 0, compact: 881, crowded: 296 }, 'ed61d958fd9b45a0'],
+  ])(
+    'places a 300-app design’s labels at scale %d where it always did',
+    (scale, compactOnly, kinds, digest) => {
+      const d = generateDesign(300)
+      const index = new DesignIndex(d)
+      const scene = sceneOf({
+        design: d,
+        index,
+        drawing: 'bundled',
+        fallback: fallbackPositions(d),
+      })
+      const labels = placeSceneLabels({
+        scene,
+        index,
+        nodes: d.nodes.map((n) => n.id),
+        problems: (s) => s.members.length % 3,
+        measure: roughMeasure,
+        scale,
+        compactOnly,
+        pins: true,
+      })
+      const spots = [...labels].map(
+        ([id, { spot }]) => [id, spot.x, spot.y, spot.compact, spot.crowded] as const,
+      )
+      const counted = { full: 0, compact: 0, crowded: 0 }
+      for (const [, , , compact, crowded] of spots)
+        counted[crowded ? 'crowded' : compact ? 'compact' : 'full']++
+      expect(counted).toEqual(kinds)
+      expect(createHash('sha256').update(JSON.stringify(spots)).digest('hex').slice(0, 16)).toBe(
+        digest,
+      )
+    },
+  )
 
   it('places the same labels the same way whatever order they come in', () => {
     const asks = [
