@@ -87,4 +87,48 @@ describe('announcements of what an edit changed', () => {
       'Removed connection web uses identity mi',
     ])
   })
+
+  it('names the nodes of an edit that removes one and adds another in its place', () => {
+    // Same number of nodes before and after, the same object nowhere but at other ids.
+    expect(
+      change(base(), [
+        { type: 'removeNode', id: 'mi' },
+        { type: 'addNode', node: { id: 'mi-2', kind: 'identity', name: 'mi-orders' } },
+      ]),
+    ).toEqual([
+      'Added User-assigned identity mi-orders',
+      'Deleted mi-storage',
+      'New warning: unused-identity on mi-orders',
+    ])
+  })
+
+  it('pairs the findings an edit did not touch by identity, and still says which went and came', () => {
+    const before = applyEdits(base(), [CONNECT])
+    if (!before.ok) throw new Error('setup')
+    const was = checkDesign(before.value)
+    const find = (rule: string) => {
+      const found = was.find((f) => f.rule === rule)
+      if (!found) throw new Error(`setup: no ${rule} finding`)
+      return found
+    }
+    const missing = find('missing-identity')
+    const unused = find('unused-identity')
+    const noDeveloper = find('developer-access-missing')
+    // The findings an incremental check kept are the same objects; beside them an equal copy of
+    // one (a second finding alike: new) and one reworded (the same finding: not new, not fixed).
+    const now = [
+      ...was.filter((f) => f !== missing && f !== noDeveloper),
+      { ...unused },
+      { ...noDeveloper, message: `${noDeveloper.message} (reworded)` },
+    ]
+    expect(
+      describeChanges(
+        { design: before.value, findings: was },
+        { design: before.value, findings: now },
+      ),
+    ).toEqual([
+      'New warning: unused-identity on mi-storage',
+      'Fixed: missing-identity on contoso-web-1',
+    ])
+  })
 })
