@@ -52,6 +52,9 @@ export function useScene(
   const labelsWanted = detail !== 'far'
   const compactOnly = detail === 'mid'
   const collapsed = useCollapsedGroups(design, scene)
+  // Findings and names per line change with the design only: a drag, which changes only where
+  // labels go, finds them computed, and label placement reads each line's problems from here.
+  const dress = useMemo(() => lineDress(design), [design])
   const labels = useMemo(() => {
     if (!labelsWanted) return NO_LABELS
     const analysis = analyze(design)
@@ -59,17 +62,14 @@ export function useScene(
       scene,
       index: analysis.index,
       nodes: neighbourhood ? [...neighbourhood.nodes] : design.nodes.map((n) => n.id),
-      problems: (s) => problemsOf(design, s),
+      problems: dress.problems,
       measure: labelMeasure(),
       scale,
       compactOnly,
       pins: true,
       ...(collapsed ? { collapsed } : {}),
     })
-  }, [design, scene, labelsWanted, compactOnly, scale, neighbourhood, collapsed])
-  // Findings and names per line change with the design only: a drag, which changes only where
-  // labels go, finds them computed.
-  const dress = useMemo(() => lineDress(design), [design])
+  }, [design, scene, labelsWanted, compactOnly, scale, neighbourhood, collapsed, dress])
   const look = useMemo(() => edgeLook(design, labels, drag, dress), [design, labels, drag, dress])
   return { scene, look }
 }
