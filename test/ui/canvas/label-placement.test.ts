@@ -113,8 +113,8 @@ describe('placeLabels', () => {
   })
 
   it('keeps a label on its line when a node far away shares its grid bucket', () => {
-    // Grid squares are keyed by one number: square (0, 2^21) and square (1, 0) share a key.
-    const far = nodeRect({ x: 0, y: 2 ** 21 * 256 })
+    // Grid squares 2^15 apart share a key: square (2^15 + 1, 0) is square (1, 0)'s.
+    const far = nodeRect({ x: (2 ** 15 + 1) * 256, y: 0 })
     const spots = placeLabels([far], [ask('a', line(200, 0, 600, 0))])
     expect(spots.get('a')).toEqual({ x: 400, y: 0, compact: false, crowded: false })
   })
