@@ -2,7 +2,7 @@ import { grantMechanismOn, type GrantMechanism, type RoleRef } from '../catalog/
 import type { Resolution } from '../model/queries.ts'
 import type { AccessEdge } from '../model/types.ts'
 import { numberTriples, principalGrants, type PrincipalGrants, type Triples } from './grant-sets.ts'
-import { makeGrants, type Grant } from './grants.ts'
+import { firstSlots, makeGrants, type Grant } from './grants.ts'
 import { groupOf, groupPositions, type Groups } from './groups.ts'
 import { NumberedDesign } from './numbered-design.ts'
 
@@ -25,7 +25,7 @@ export class DesignIndex extends NumberedDesign {
   /** The position after the edge `resolve` was last asked about (see there). */
   private nextAsked = 0
   private allGrants?: Grant[]
-  private firstGrants?: Grant[]
+  private firstSlotMarks?: Uint8Array
   private grantMap?: Map<string, Grant[]>
   private resolutionMap?: Map<string, Resolution>
 
@@ -174,7 +174,7 @@ export class DesignIndex extends NumberedDesign {
 
   /** One grant per known or custom role of each resolved edge, in file order. */
   get grants(): readonly Grant[] {
-    this.allGrants ??= makeGrants(this, false)
+    this.allGrants ??= makeGrants(this)
     return this.allGrants
   }
 
@@ -191,9 +191,17 @@ export class DesignIndex extends NumberedDesign {
     return this.grantMap
   }
 
+  /**
+   * Per role slot (position in `roleNo`), 1 where it is the first, in file order, of its
+   * principal's grants of its (service, role, scope): the slots of the distinct grants.
+   */
+  distinctSlots(): Uint8Array {
+    this.firstSlotMarks ??= firstSlots(this, this.triples())
+    return this.firstSlotMarks
+  }
+
   /** Distinct grants (principal, service, role, scope), first occurrence in file order. */
   distinctGrants(): Grant[] {
-    this.firstGrants ??= makeGrants(this, true)
-    return [...this.firstGrants]
+    return makeGrants(this, this.distinctSlots())
   }
 }

@@ -47,10 +47,11 @@ export interface GrantSource {
 
 /**
  * The role slots (positions in `roleNo`) that are the first, in file order, of their principal
- * with their (service, role, scope) triple: the slots of distinct grants. One principal at a time,
- * a triple taken by this principal is remembered by principal number (no set of pairs).
+ * with their (service, role, scope) triple: the slots of distinct grants (never an unknown role's).
+ * One principal at a time, a triple taken by this principal is remembered by principal number
+ * (no set of pairs).
  */
-function firstSlots(s: GrantSource, triples: Triples): Uint8Array {
+export function firstSlots(s: GrantSource, triples: Triples): Uint8Array {
   const first = new Uint8Array(s.roleNo.length)
   const takenBy = new Int32Array(triples.count).fill(-1)
   const { start, items } = s.principalGroups()
@@ -69,12 +70,11 @@ function firstSlots(s: GrantSource, triples: Triples): Uint8Array {
 
 /**
  * One grant per known or custom role of each resolved edge, in file order (edges, then roles);
- * with `distinct`, only the first of each (principal, triple): the others are never made.
+ * with `first` (firstSlots), only the slots it marks: the others are never made.
  */
-export function makeGrants(s: GrantSource, distinct: boolean): Grant[] {
+export function makeGrants(s: GrantSource, first?: Uint8Array): Grant[] {
   const out: Grant[] = []
   const { refs, keyOf, keys } = s.roleTable
-  const first = distinct ? firstSlots(s, s.triples()) : undefined
   for (let at = 0; at < s.accessEdges.length; at++) {
     const p = s.principalAt[at] as number
     if (p < 0) continue

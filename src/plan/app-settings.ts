@@ -1,6 +1,6 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
 import { SERVICES } from '../catalog/services.ts'
-import type { AccessEdge } from '../model/types.ts'
+import type { AccessEdge, DesignNode } from '../model/types.ts'
 import type { AppSetting } from './types.ts'
 
 export const SINGLE_IDENTITY_SETTING = 'AZURE_CLIENT_ID'
@@ -30,11 +30,27 @@ export interface AppConnectionSetting extends AppSetting {
  */
 export function appSettingsFor(index: DesignIndex, appId: string): AppConnectionSetting[] {
   const n = index.numberOf(appId)
-  return n === undefined ? [] : appSettingsAt(index, n)
+  return n === undefined
+    ? []
+    : settingsAt(index, n, (name, identity, service) =>
+        service === undefined ? { name, identity } : { name, identity, service },
+      )
 }
 
-/** appSettingsFor the app with this node number (the plan walks nodes by number: no lookups). */
-export function appSettingsAt(index: DesignIndex, n: number): AppConnectionSetting[] {
+/** appSettingsFor the app with this node number, as the plan writes them (no service). */
+export function appSettingsAt(index: DesignIndex, n: number): AppSetting[] {
+  return settingsAt(index, n, (name, identity) => ({ name, identity }))
+}
+
+/**
+ * The settings of the app numbered `n`, each made by `make` (the plan walks ten thousand apps:
+ * one object per setting, in the shape its caller keeps).
+ */
+function settingsAt<T>(
+  index: DesignIndex,
+  n: number,
+  make: (name: string, identity: string, service: string | undefined) => T,
+): T[] {
   // The first edge to each service reached through a user-assigned identity, by position.
   const connections: number[] = []
   let only: string | undefined
@@ -51,36 +67,50 @@ export function appSettingsAt(index: DesignIndex, n: number): AppConnectionSetti
       const identity = index.principalNode(p)
       if (only === undefined) only = identity
       else if (identity !== only) several = true
-      const service = index.targetAt[at] as number
-      if (!connections.some((c) => index.targetAt[c] === service)) connections.push(at)
+      if (!reachesTarget(index, connections, index.targetAt[at] as number)) connections.push(at)
     }
   }
   if (only === undefined) return []
-  if (!several && !usesSystem) return [{ name: SINGLE_IDENTITY_SETTING, identity: only }]
+  if (!several && !usesSystem) return [make(SINGLE_IDENTITY_SETTING, only, undefined)]
 
-  // Each connection's service node (undefined for an endpoint that is no node) and word.
-  const services = connections.map((at) => {
-    const t = index.targetAt[at] as number
-    return t < index.nodeCount ? index.design.nodes[t] : undefined
-  })
-  const words = connections.map((at, i) => {
-    const node = services[i]
+  // An app reaches a handful of services: lists, not a map and a set per app.
+  const words = connections.map((at) => {
+    const node = nodeAt(index, at)
     return node?.kind === 'service'
       ? SERVICES[node.service].settingWord
-      : envName((index.accessEdges[at] as AccessEdge).target)
+      : envName(targetOf(index, at))
   })
-  // An app reaches a handful of services: lists, not a map and a set per app.
-  const shared = (word: string): boolean => words.indexOf(word) !== words.lastIndexOf(word)
-  const taken: string[] = []
-  return connections.map((at, i) => {
-    const service = (index.accessEdges[at] as AccessEdge).target
-    const identity = index.principalNode(index.principalAt[at] as number)
+  const names = connections.map((at, i) => {
     const word = words[i] as string
-    const suffix = shared(word) ? `${word}_${envName(services[i]?.name ?? service)}` : word
-    // Two names that normalise alike (kv-a and kv_a) still get distinct settings.
-    let name = `${PER_CONNECTION_PREFIX}${suffix}`
-    for (let k = 2; taken.includes(name); k++) name = `${PER_CONNECTION_PREFIX}${suffix}_${k}`
-    taken.push(name)
-    return { name, identity, service }
+    return words.indexOf(word) === words.lastIndexOf(word)
+      ? `${PER_CONNECTION_PREFIX}${word}`
+      : `${PER_CONNECTION_PREFIX}${word}_${envName(nodeAt(index, at)?.name ?? targetOf(index, at))}`
   })
+  // Two names that normalise alike (kv-a and kv_a) still get distinct settings.
+  for (let i = 1; i < names.length; i++) {
+    const name = names[i] as string
+    for (let k = 2; names.indexOf(names[i] as string) < i; k++) names[i] = `${name}_${k}`
+  }
+  return connections.map((at, i) =>
+    make(
+      names[i] as string,
+      index.principalNode(index.principalAt[at] as number),
+      targetOf(index, at),
+    ),
+  )
+}
+
+/** Does one of the edges at these positions go to the target numbered `t`? */
+function reachesTarget(index: DesignIndex, positions: readonly number[], t: number): boolean {
+  for (const at of positions) if (index.targetAt[at] === t) return true
+  return false
+}
+
+const targetOf = (index: DesignIndex, at: number): string =>
+  (index.accessEdges[at] as AccessEdge).target
+
+/** The node an access edge goes to (undefined for an endpoint that is no node). */
+function nodeAt(index: DesignIndex, at: number): DesignNode | undefined {
+  const t = index.targetAt[at] as number
+  return t < index.nodeCount ? index.design.nodes[t] : undefined
 }

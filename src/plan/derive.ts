@@ -1,9 +1,11 @@
-import { DesignIndex, type Grant } from '../analysis/design-index.ts'
+import { DesignIndex } from '../analysis/design-index.ts'
 import { mergePermissions, VAULT_ACCESS_POLICY } from '../catalog/key-vault-access.ts'
+import type { GrantMechanism, RoleRef } from '../catalog/roles.ts'
 import { assertNever } from '../lib/assert.ts'
 import { compareKeys, compareOrdinal } from '../lib/compare.ts'
 import { azureName } from '../model/bindings.ts'
-import type { Design } from '../model/types.ts'
+import { SCOPES, type Scope } from '../model/kinds.ts'
+import type { AccessEdge, Design } from '../model/types.ts'
 import type { PrincipalRef } from '../model/queries.ts'
 import { appSettingsAt } from './app-settings.ts'
 import { containedUserScript } from './sql.ts'
@@ -92,60 +94,74 @@ function grantActions(index: DesignIndex): PlanAction[] {
   const cosmos: AssignCosmosDataRoleAction[] = []
   const cosmosGrants = new Set<string>()
   const sql = new Map<string, { principal: PrincipalRef; target: string; roles: string[] }>()
-  // Grants share their principal's object: its type is looked up, and the plan's copy of it
-  // made, once per principal (tens of thousands of assignments share a few thousand).
-  const principals = new Map<PrincipalRef, PlanPrincipal>()
-  const principalOf = (p: PrincipalRef): PlanPrincipal => {
-    let out = principals.get(p)
-    if (out === undefined)
-      principals.set(
-        p,
-        (out = { ref: { type: p.type, node: p.node }, type: principalTypeOf(index, p) }),
-      )
-    return out
-  }
   const vaults = new Map<string, { principal: PrincipalRef; target: string; roles: string[] }>()
   const redis: RedisAccessPolicyAction[] = []
+  // Tens of thousands of assignments share a few thousand principals: each principal's type is
+  // looked up, and the plan's copy of it made, once, by principal number.
+  const planPrincipals = new Array<PlanPrincipal | undefined>(index.principalCount)
+  const principalOf = (p: number): PlanPrincipal =>
+    (planPrincipals[p] ??= planPrincipal(index, index.principals[p] as PrincipalRef))
   // Roles merged per principal and target (one script, one access policy each).
-  const byTarget = (into: typeof sql, grant: Grant): void => {
-    const key = `${grant.principalKey}|${grant.service}`
-    const entry = into.get(key) ?? { principal: grant.principal, target: grant.service, roles: [] }
-    if (!entry.roles.includes(grant.roleKey)) entry.roles.push(grant.roleKey)
+  const byTarget = (into: typeof sql, p: number, target: string, roleKey: string): void => {
+    const key = `${index.principalKeys[p] as string}|${target}`
+    const principal = index.principals[p] as PrincipalRef
+    const entry = into.get(key) ?? { principal, target, roles: [] }
+    if (!entry.roles.includes(roleKey)) entry.roles.push(roleKey)
     into.set(key, entry)
   }
-  for (const grant of index.distinctGrants()) {
-    switch (grant.mechanism) {
-      case 'rbac':
-        rbac.push(assignment('assignRole', principalOf, grant))
-        break
-      case 'cosmosSqlRbac': {
-        // Cosmos DB data roles are granted on the account whatever the edge's scope (broad-scope
-        // says so): the action says where it grants, once per principal, account and role.
-        const key = `${grant.principalKey}|${grant.service}|${grant.roleKey}`
-        if (cosmosGrants.has(key)) break
-        cosmosGrants.add(key)
-        cosmos.push({
-          ...assignment('assignCosmosDataRole', principalOf, grant),
-          scope: 'resource',
-        })
-        break
+  // The distinct grants, read in place from the index (edges, then roles, in file order): an
+  // object per grant would be tens of thousands made only to be read once.
+  const first = index.distinctSlots()
+  const triples = index.triples()
+  const mechanisms = index.tripleMechanisms()
+  const { refs, keyOf, keys } = index.roleTable
+  for (let at = 0; at < index.accessEdges.length; at++) {
+    const p = index.principalAt[at] as number
+    if (p < 0) continue
+    const target = (index.accessEdges[at] as AccessEdge).target
+    const scope = SCOPES[index.slotAt[at] as number] as Scope
+    for (let i = index.roleStart[at] as number; i < (index.roleStart[at + 1] as number); i++) {
+      if (!first[i]) continue
+      const n = index.roleNo[i] as number
+      // A distinct slot is a known role's (distinctSlots skips unknown names).
+      const role = refs[n] as GrantedRole
+      const roleKey = keys[keyOf[n] as number] as string
+      const mechanism = mechanisms[triples.at[i] as number] as GrantMechanism
+      switch (mechanism) {
+        case 'rbac':
+          rbac.push(assignment('assignRole', principalOf(p), role, roleKey, target, scope))
+          break
+        case 'cosmosSqlRbac': {
+          // Cosmos DB data roles are granted on the account whatever the edge's scope
+          // (broad-scope says so): the action says where it grants, once per principal,
+          // account and role.
+          const key = `${index.principalKeys[p] as string}|${target}|${roleKey}`
+          if (cosmosGrants.has(key)) break
+          cosmosGrants.add(key)
+          cosmos.push(
+            assignment('assignCosmosDataRole', principalOf(p), role, roleKey, target, 'resource'),
+          )
+          break
+        }
+        case 'sqlDatabaseRole':
+          byTarget(sql, p, target, roleKey)
+          break
+        case 'keyVaultAccessPolicy':
+          byTarget(vaults, p, target, roleKey)
+          break
+        case 'redisAccessPolicy': {
+          const principal = index.principals[p] as PrincipalRef
+          redis.push({
+            action: 'redisAccessPolicy',
+            principal: { type: principal.type, node: principal.node },
+            target,
+            accessPolicyName: roleKey,
+          })
+          break
+        }
+        default:
+          assertNever(mechanism, 'grant mechanism')
       }
-      case 'sqlDatabaseRole':
-        byTarget(sql, grant)
-        break
-      case 'keyVaultAccessPolicy':
-        byTarget(vaults, grant)
-        break
-      case 'redisAccessPolicy':
-        redis.push({
-          action: 'redisAccessPolicy',
-          principal: { type: grant.principal.type, node: grant.principal.node },
-          target: grant.service,
-          accessPolicyName: grant.roleKey,
-        })
-        break
-      default:
-        assertNever(grant.mechanism, 'grant mechanism')
     }
   }
   const policies = [...vaults.values()]
@@ -221,34 +237,39 @@ interface PlanPrincipal {
   readonly type: PrincipalType
 }
 
-/** The assignment of a grant (one object, made for tens of thousands of grants). */
+/** A role that grants something: built-in or custom, never an unknown name. */
+type GrantedRole = Extract<RoleRef, { kind: 'builtin' | 'custom' }>
+
+function planPrincipal(index: DesignIndex, p: PrincipalRef): PlanPrincipal {
+  return { ref: { type: p.type, node: p.node }, type: principalTypeOf(index, p) }
+}
+
+/** The assignment of one distinct grant (one object, made for tens of thousands of grants). */
 function assignment<A extends (AssignRoleAction | AssignCosmosDataRoleAction)['action']>(
   action: A,
-  principalOf: (p: PrincipalRef) => PlanPrincipal,
-  grant: Grant,
+  principal: PlanPrincipal,
+  role: GrantedRole,
+  roleName: string,
+  target: string,
+  scope: Scope,
 ): Extract<AssignRoleAction | AssignCosmosDataRoleAction, { action: A }> {
-  const principal = principalOf(grant.principal)
   return {
     action,
     principal: principal.ref,
     principalType: principal.type,
-    roleName: grant.roleKey,
-    roleDefinitionId: roleDefinitionGuid(grant),
-    target: grant.service,
-    scope: grant.scope,
+    roleName,
+    // SQL database roles have no definition GUID, and are never in an assignment.
+    roleDefinitionId: role.kind === 'custom' ? role.guid : (role.fact.id ?? ''),
+    target,
+    scope,
   } as Extract<AssignRoleAction | AssignCosmosDataRoleAction, { action: A }>
-}
-
-/** The role definition GUID; SQL database roles have none and are never in an assignment. */
-function roleDefinitionGuid(grant: Grant): string {
-  return grant.role.kind === 'custom' ? grant.role.guid : (grant.role.fact.id ?? '')
 }
 
 function appSettings(index: DesignIndex): SetAppSettingsAction[] {
   const out: SetAppSettingsAction[] = []
   index.design.nodes.forEach((node, n) => {
     if (node.kind !== 'app') return
-    const settings = appSettingsAt(index, n).map(({ name, identity }) => ({ name, identity }))
+    const settings = appSettingsAt(index, n)
     if (settings.length > 0) out.push({ action: 'setAppSettings', app: node.id, settings })
   })
   return out
