@@ -1,17 +1,13 @@
+import { fnv1a } from '../lib/string-table.ts'
 import { ID_PATTERN } from '../model/kinds.ts'
 
 const ID_MAX = 64
 /** Allowed characters, no leading, trailing or doubled dash: what idBase would leave unchanged. */
 const CLEAN = /^(?!-)(?!.*--)[A-Za-z0-9_.-]+(?<!-)$/
 
-/** FNV-1a over UTF-16 code units, as 8 hex digits: a short, stable tag for a long id. */
+/** FNV-1a as 8 hex digits: a short, stable tag for a long id. */
 function shortHash(text: string): string {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return (h >>> 0).toString(16).padStart(8, '0')
+  return (fnv1a(text) >>> 0).toString(16).padStart(8, '0')
 }
 
 /** Turns any text into a valid id body: allowed characters only, at most `max` long. */
@@ -28,17 +24,20 @@ export function idBase(text: string, max = ID_MAX): string {
   return `${clean.slice(0, max - 9).replace(/-+$/, '')}-${shortHash(clean)}`
 }
 
+/** What is taken already: a set (or anything that answers `has`), or a test. */
+type Taken = { has(id: string): boolean } | ((id: string) => boolean)
+
 /**
  * Hands out new ids that are valid (PRODUCT.md §4) and unique against the design and against
  * each other: `base`, then `base-2`, `base-3`, … Deterministic for the same design and calls.
  */
 export class IdAllocator {
-  private readonly taken: ReadonlySet<string> | ((id: string) => boolean)
+  private readonly taken: Taken
   private readonly mine = new Set<string>()
   private readonly max: number
 
   /** `max`: the longest result (64 for ids; 128 when used for identity names). */
-  constructor(taken: ReadonlySet<string> | ((id: string) => boolean), max = ID_MAX) {
+  constructor(taken: Taken, max = ID_MAX) {
     this.taken = taken
     this.max = max
   }

@@ -1,5 +1,6 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
 import { HOSTING } from '../catalog/hosting.ts'
+import type { StringTable } from '../lib/string-table.ts'
 import { usedIds } from '../model/ids.ts'
 import { SYSTEM_VIA, type ServiceKind } from '../model/kinds.ts'
 import type { AppNode, Design } from '../model/types.ts'
@@ -13,7 +14,7 @@ import { quote, type Labels } from './labels.ts'
  */
 export interface DesignScope {
   /** Every node and edge id. */
-  ids(): ReadonlySet<string>
+  ids(): StringTable
   /** Every identity node's name. */
   identityNames(): ReadonlySet<string>
   /** Every identity node's id, in file order. */
@@ -23,7 +24,7 @@ export interface DesignScope {
 }
 
 export function designScope(design: Design): DesignScope {
-  let ids: Set<string> | undefined
+  let ids: StringTable | undefined
   let names: Set<string> | undefined
   let identities: string[] | undefined
   let nodes: Map<string, string> | undefined
@@ -61,8 +62,7 @@ export class Fixer {
 
   /** A fresh allocator of ids unique in the design, for the new nodes and edges of one fix. */
   newIds(): IdAllocator {
-    const ids = this.scope.ids()
-    return new IdAllocator(ids)
+    return new IdAllocator(this.scope.ids())
   }
 
   /** A fresh allocator of identity names unique among those drawn (Azure wants them unique). */
