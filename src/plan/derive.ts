@@ -34,13 +34,14 @@ import {
  * Pure and deterministic: the same design always gives the same JSON.
  */
 export function derivePlan(design: Design, index = new DesignIndex(design)): Plan {
-  const actions: PlanAction[] = [
-    ...createIdentities(index),
-    ...enableSystemAssigned(index),
-    ...attachIdentities(index),
-    ...grantActions(index),
-    ...appSettings(index),
-  ]
+  // concat, not spreads: one copy of 70,000 actions at 10,000 apps instead of an iteration each.
+  const actions = ([] as PlanAction[]).concat(
+    createIdentities(index),
+    enableSystemAssigned(index),
+    attachIdentities(index),
+    grantActions(index),
+    appSettings(index),
+  )
   return { format: PLAN_FORMAT, version: PLAN_VERSION, design: design.name, actions }
 }
 
@@ -222,13 +223,13 @@ function grantActions(index: DesignIndex): PlanAction[] {
       [a.principal.node, a.principal.type, a.target, a.accessPolicyName],
       [b.principal.node, b.principal.type, b.target, b.accessPolicyName],
     )
-  return [
-    ...rbac.sort(byGrant),
-    ...cosmos.sort(byGrant),
-    ...policies,
-    ...redis.sort(byRedis),
-    ...scripts,
-  ]
+  return ([] as PlanAction[]).concat(
+    rbac.sort(byGrant),
+    cosmos.sort(byGrant),
+    policies,
+    redis.sort(byRedis),
+    scripts,
+  )
 }
 
 /** A grant's principal as plan actions name it (one object per principal), and its type. */
