@@ -4,8 +4,10 @@
  * More keys can be added after them. Why not a `Set` or `Map`: V8's hash tables grow by
  * rehashing at each doubling and keep their own array of keys, and the collector copies both.
  * Measured on a 10,000-app design (88,155 node and edge ids, Node 20, after a check): a `Set` of
- * them 33 ms, a table that also kept the keys 12 ms, this index (one Int32Array of slots, sized
- * once, FNV-1a in line) 7.6 ms.
+ * them 33 ms, a table that also kept the keys 12 ms, this index 7.3 ms. It keeps one flat
+ * Int32Array, sized once, of slots side by side with their key's hash: a probe reads a key only
+ * when the hashes match (a key is an object and a string elsewhere in memory, two cache misses),
+ * the hash is in the slot's cache line, and growing reads no key.
  *
  * Keys chosen to collide (a hostile design) cannot make it quadratic: a probe sequence longer than
  * MAX_PROBE, placing a key or looking one up, moves every key into a `Map`, whose hash is seeded
@@ -15,22 +17,38 @@ export class StringTable {
   private readonly count: number
   private readonly keyOf: (n: number) => string
   private readonly added: string[] = []
-  /** Open addressing, linear probing: 0 is an empty slot, else a key's number + 1. */
+  /** Numbers below `count` whose key an earlier number has (with that number), in order. */
+  private readonly repeatList: [number, number][] = []
+  /**
+   * Open addressing, linear probing. Slot j is `slots[2j]`: 0 when empty, else a key's number + 1;
+   * `slots[2j + 1]` is that key's FNV-1a hash.
+   */
   private slots: Int32Array
+  /** The number of slots - 1 (a power of two - 1). */
   private mask: number
   private map?: Map<string, number>
 
   constructor(count: number, keyOf: (n: number) => string) {
     this.count = count
     this.keyOf = keyOf
-    this.slots = new Int32Array(slotsFor(count))
-    this.mask = this.slots.length - 1
-    for (let n = 0; n < count; n++) this.place(keyOf(n), n)
+    const size = slotsFor(count)
+    this.slots = new Int32Array(size * 2)
+    this.mask = size - 1
+    for (let n = 0; n < count; n++) {
+      const key = keyOf(n)
+      const first = this.find(key, fnv1a(key), n)
+      if (first !== n) this.repeatList.push([n, first])
+    }
   }
 
   /** An index of the strings of this list. */
   static of(strings: readonly string[]): StringTable {
     return new StringTable(strings.length, (n) => strings[n] as string)
+  }
+
+  /** Each number below `count` whose key an earlier number has, with that first number. */
+  get repeats(): readonly (readonly [repeat: number, first: number])[] {
+    return this.repeatList
   }
 
   /** The key numbered `n`. */
@@ -40,30 +58,17 @@ export class StringTable {
 
   /** The key's number, numbering it after the others if it is new. */
   add(key: string): number {
-    const known = this.numberOf(key)
-    if (known >= 0) return known
     const n = this.count + this.added.length
+    const found = this.find(key, fnv1a(key), n)
+    if (found !== n) return found
     this.added.push(key)
-    this.place(key, n)
-    if (!this.map && (n + 1) * 2 > this.slots.length) this.grow()
+    if (!this.map && (n + 1) * 2 > this.mask + 1) this.grow()
     return n
   }
 
   /** The key's number, or -1. */
   numberOf(key: string): number {
-    if (this.map) return this.map.get(key) ?? -1
-    const { slots, mask } = this
-    let j = fnv1a(key) & mask
-    for (let probes = 0; ; probes++) {
-      const entry = slots[j] as number
-      if (entry === 0) return -1
-      if (this.key(entry - 1) === key) return entry - 1
-      if (probes === MAX_PROBE) {
-        this.toMap()
-        return this.numberOf(key)
-      }
-      j = (j + 1) & mask
-    }
+    return this.find(key, fnv1a(key), -1)
   }
 
   has(key: string): boolean {
@@ -75,37 +80,62 @@ export class StringTable {
     return this.map ? 'map' : 'flat'
   }
 
-  /** Puts key `n` in its slot, unless an equal key is there already. */
-  private place(key: string, n: number): void {
+  /**
+   * The number of the key (with hash `h`) already here; else `fresh`, which the key now has
+   * unless `fresh` is -1 (a lookup).
+   */
+  private find(key: string, h: number, fresh: number): number {
     if (this.map) {
-      if (!this.map.has(key)) this.map.set(key, n)
-      return
+      const known = this.map.get(key)
+      if (known !== undefined) return known
+      if (fresh >= 0) this.map.set(key, fresh)
+      return fresh
     }
     const { slots, mask } = this
-    let j = fnv1a(key) & mask
-    for (let probes = 0; slots[j] !== 0; probes++) {
-      if (this.key((slots[j] as number) - 1) === key) return
-      if (probes === MAX_PROBE) return this.toMap()
+    let j = h & mask
+    for (let probes = 0; ; probes++) {
+      const entry = slots[2 * j] as number
+      if (entry === 0) break
+      if (slots[2 * j + 1] === h && this.key(entry - 1) === key) return entry - 1
+      if (probes === MAX_PROBE) {
+        this.toMap(slots)
+        return this.find(key, h, fresh)
+      }
       j = (j + 1) & mask
     }
-    slots[j] = n + 1
+    if (fresh >= 0) {
+      slots[2 * j] = fresh + 1
+      slots[2 * j + 1] = h
+    }
+    return fresh
   }
 
-  /** Twice the slots, every key placed again. */
+  /** Twice the slots, every key placed again by its stored hash. */
   private grow(): void {
     const old = this.slots
-    this.slots = new Int32Array(old.length * 2)
-    this.mask = this.slots.length - 1
-    for (const entry of old) if (entry !== 0) this.place(this.key(entry - 1), entry - 1)
+    const slots = (this.slots = new Int32Array(old.length * 2))
+    const mask = (this.mask = slots.length / 2 - 1)
+    for (let i = 0; i < old.length; i += 2) {
+      const entry = old[i] as number
+      if (entry === 0) continue
+      const h = old[i + 1] as number
+      let j = h & mask
+      for (let probes = 0; slots[2 * j] !== 0; probes++) {
+        // Keys that collided in the smaller table may still collide: hand over to a Map.
+        if (probes === MAX_PROBE) return this.toMap(old)
+        j = (j + 1) & mask
+      }
+      slots[2 * j] = entry
+      slots[2 * j + 1] = h
+    }
   }
 
-  /** Every key numbered so far, first of equal keys first, into a Map. */
-  private toMap(): void {
+  /** Every key of these slots (all placed so far) into a Map, which serves from now on. */
+  private toMap(slots: Int32Array): void {
     const map = new Map<string, number>()
-    const total = this.count + this.added.length
-    for (let n = 0; n < total; n++) {
-      const key = this.key(n)
-      if (!map.has(key)) map.set(key, n)
+    for (let i = 0; i < slots.length; i += 2) {
+      const entry = slots[i] as number
+      if (entry !== 0) map.set(this.key(entry - 1), entry - 1)
     }
     this.map = map
     this.slots = new Int32Array(0)
@@ -129,5 +159,6 @@ function slotsFor(count: number): number {
 export function fnv1a(text: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
-  return h
+  // Signed like the Int32Array that stores it (the empty string's is the unsigned offset basis).
+  return h | 0
 }

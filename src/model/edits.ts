@@ -16,7 +16,7 @@ import { parseArmId } from './arm-id.ts'
 import { bindingArmType, subscriptionProblems } from './bindings.ts'
 import { describeIssue } from './zod-issues.ts'
 import { characterCount, NAME_MAX } from './kinds.ts'
-import { byId } from '../lib/by-id.ts'
+import { ItemsById } from '../lib/items-by-id.ts'
 import { positionOf, samePositions } from './id-positions.ts'
 
 /**
@@ -154,8 +154,8 @@ class InPlace implements Work {
 
 class Workspace implements Work {
   private name: string
-  private readonly nodes: Map<string, DesignNode>
-  private readonly edges: Map<string, DesignEdge>
+  private readonly nodes: ItemsById<DesignNode>
+  private readonly edges: ItemsById<DesignEdge>
   private readonly base: Design
   /**
    * Nodes removed by the current run of consecutive removeNode edits, whose edges are not dropped
@@ -174,8 +174,8 @@ class Workspace implements Work {
     this.base = design
     this.validate = validate
     this.name = design.name
-    this.nodes = byId(design.nodes)
-    this.edges = byId(design.edges)
+    this.nodes = new ItemsById(design.nodes)
+    this.edges = new ItemsById(design.edges)
   }
 
   result(): Design {
@@ -183,8 +183,8 @@ class Workspace implements Work {
     return {
       ...this.base,
       name: this.name,
-      nodes: [...this.nodes.values()],
-      edges: [...this.edges.values()],
+      nodes: this.nodes.values(),
+      edges: this.edges.values(),
     }
   }
 
@@ -196,13 +196,13 @@ class Workspace implements Work {
         if (this.idTaken(edit.node.id)) return `id ${JSON.stringify(edit.node.id)} is already used`
         const invalid = this.validate ? validateNode(edit.node) : undefined
         if (invalid) return invalid
-        this.nodes.set(edit.node.id, edit.node)
+        this.nodes.set(edit.node)
         return undefined
       }
       case 'updateNode': {
         const next = updatedNode(this.nodes.get(edit.id), edit, this.validate)
         if (typeof next === 'string') return next
-        this.nodes.set(edit.id, next)
+        this.nodes.set(next)
         return undefined
       }
       case 'removeNode': {
@@ -220,14 +220,14 @@ class Workspace implements Work {
         const invalid =
           (this.validate ? validateEdge(edit.edge) : undefined) ?? this.checkEndpoints(edit.edge)
         if (invalid) return invalid
-        this.edges.set(edit.edge.id, edit.edge)
+        this.edges.set(edit.edge)
         this.link(edit.edge)
         return undefined
       }
       case 'updateEdge': {
         const next = updatedEdge(this.edges.get(edit.id), edit, this.validate)
         if (typeof next === 'string') return next
-        this.edges.set(edit.id, next)
+        this.edges.set(next)
         return undefined
       }
       case 'removeEdge':
@@ -249,8 +249,7 @@ class Workspace implements Work {
   private settle(): void {
     const pending = this.pending
     if (!pending) return
-    for (const [id, edge] of this.edges)
-      if (pending.has(edge.source) || pending.has(edge.target)) this.edges.delete(id)
+    this.edges.deleteWhere((edge) => pending.has(edge.source) || pending.has(edge.target))
     this.pending = null
     this.settled = true
   }

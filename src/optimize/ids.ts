@@ -1,4 +1,4 @@
-import { fnv1a } from '../lib/string-table.ts'
+import { fnv1a, StringTable } from '../lib/string-table.ts'
 import { ID_PATTERN } from '../model/kinds.ts'
 
 const ID_MAX = 64
@@ -33,7 +33,8 @@ type Taken = { has(id: string): boolean } | ((id: string) => boolean)
  */
 export class IdAllocator {
   private readonly taken: Taken
-  private readonly mine = new Set<string>()
+  /** Ids handed out (tens of thousands in one optimize run: a StringTable, not a Set). */
+  private readonly mine = StringTable.of([])
   private readonly max: number
 
   /** `max`: the longest result (64 for ids; 128 when used for identity names). */
