@@ -16,6 +16,7 @@ import type {
   DesignNode,
   ServiceNode,
 } from '../model/types.ts'
+import { StringTable } from '../lib/string-table.ts'
 import { RoleTable } from './role-table.ts'
 
 /** Why an edge resolves to no principal, as stored in `reasonAt` (0: it resolves). */
@@ -76,8 +77,10 @@ export class NumberedDesign {
   /** Per principal: its type (index into systemAssigned, userAssigned, developer) and node id. */
   private readonly principalTypeAt: number[] = []
   private readonly principalNodeAt: string[] = []
-  private readonly numbers = new Map<string, number>()
-  private readonly extraIds: string[] = []
+  /** Node ids by number, then the endpoint ids that name no node (StringTable: see there). */
+  private readonly ids: StringTable
+  /** Of equal node ids (an invalid design), the first's number → the last's, as a Map keeps. */
+  private readonly lastOf?: Map<number, number>
   private readonly attached: (string[] | undefined)[]
   private readonly attachedTo: (string[] | undefined)[]
   /** attachedTo as endpoint numbers, position for position. */
@@ -93,13 +96,11 @@ export class NumberedDesign {
   constructor(design: Design) {
     this.design = design
     const nodes = design.nodes
-    const { numbers } = this
+    this.ids = new StringTable(nodes.length, (n) => (nodes[n] as DesignNode).id)
+    const { repeats } = this.ids
+    if (repeats.length > 0) this.lastOf = new Map(repeats.map(([repeat, first]) => [first, repeat]))
     const kindAt = (this.kindAt = new Uint8Array(nodes.length))
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i] as DesignNode
-      numbers.set(node.id, i)
-      kindAt[i] = KIND_CODE[node.kind]
-    }
+    for (let i = 0; i < nodes.length; i++) kindAt[i] = KIND_CODE[(nodes[i] as DesignNode).kind]
     this.attached = new Array<string[] | undefined>(nodes.length)
     this.attachedTo = new Array<string[] | undefined>(nodes.length)
     this.attachedToNo = new Array<number[] | undefined>(nodes.length)
@@ -191,25 +192,22 @@ export class NumberedDesign {
 
   /** How many node and endpoint numbers there are. */
   get endpointCount(): number {
-    return this.design.nodes.length + this.extraIds.length
+    return this.ids.size
   }
 
   /** The id of a node or endpoint by number (see endpointCount). */
   idAt(n: number): string {
-    const count = this.design.nodes.length
-    return n < count
-      ? (this.design.nodes[n] as DesignNode).id
-      : (this.extraIds[n - count] as string)
+    return this.ids.key(n)
   }
 
   /** A node's number (its position in `design.nodes`), or undefined. */
   numberOf(id: string): number | undefined {
-    const n = this.numbers.get(id)
+    const n = this.known(id)
     return n !== undefined && n < this.nodeCount ? n : undefined
   }
 
   node(id: string): DesignNode | undefined {
-    const n = this.numbers.get(id)
+    const n = this.known(id)
     return n === undefined ? undefined : this.design.nodes[n]
   }
 
@@ -220,13 +218,13 @@ export class NumberedDesign {
 
   /** User-assigned identities attached to an app, in attach-edge order, each once. */
   attachedIdentities(appId: string): readonly string[] {
-    const n = this.numbers.get(appId)
+    const n = this.known(appId)
     return (n === undefined ? undefined : this.attached[n]) ?? NONE
   }
 
   /** Apps an identity is attached to, in attach-edge order, each once. */
   appsOf(identityId: string): readonly string[] {
-    const n = this.numbers.get(identityId)
+    const n = this.known(identityId)
     return n === undefined ? NONE : this.appsAt(n)
   }
 
@@ -348,7 +346,7 @@ export class NumberedDesign {
   /** The number of a principal some access edge resolves to, or undefined. */
   principalNumber(type: PrincipalRef['type'], node: string): number | undefined {
     if (type === 'userAssigned') return this.userPrincipal.get(node)
-    const n = this.numbers.get(node)
+    const n = this.known(node)
     const p = n === undefined || n >= this.nodeCount ? -1 : (this.ownPrincipal[n] as number)
     return p < 0 || this.principalType(p) !== type ? undefined : p
   }
@@ -361,13 +359,14 @@ export class NumberedDesign {
 
   /** A node's number; an id naming no node gets a number after the nodes. */
   private number(id: string): number {
-    let n = this.numbers.get(id)
-    if (n === undefined) {
-      n = this.design.nodes.length + this.extraIds.length
-      this.extraIds.push(id)
-      this.numbers.set(id, n)
-    }
-    return n
+    const n = this.ids.add(id)
+    return this.lastOf?.get(n) ?? n
+  }
+
+  /** The number of a node or endpoint numbered already, or undefined. */
+  private known(id: string): number | undefined {
+    const n = this.ids.numberOf(id)
+    return n < 0 ? undefined : (this.lastOf?.get(n) ?? n)
   }
 }
 

@@ -51,6 +51,11 @@ export class StringTable {
     return this.repeatList
   }
 
+  /** How many numbers it has given: `count` and the keys added after them. */
+  get size(): number {
+    return this.count + this.added.length
+  }
+
   /** The key numbered `n`. */
   key(n: number): string {
     return n < this.count ? this.keyOf(n) : (this.added[n - this.count] as string)
