@@ -38,20 +38,33 @@ export class ItemsById<T extends { readonly id: string }> {
     return this.positionOf(id) >= 0
   }
 
+  /** Sets the item: where the item of its id is, or last. */
   set(item: T): void {
-    const n = this.ids.add(item.id)
-    if (n >= this.positions.length) {
-      const grown = new Int32Array(this.positions.length * 2).fill(-1)
-      grown.set(this.positions)
-      this.positions = grown
-    }
+    const n = this.numberFor(item.id)
     const at = this.positions[n] as number
     if (at >= 0) this.list[at] = item
-    else {
-      this.positions[n] = this.list.length
-      this.list.push(item)
-      this.live++
-    }
+    else this.append(n, item)
+  }
+
+  /** Sets the item last unless an item has its id (one lookup for both): whether it did. */
+  add(item: T): boolean {
+    const n = this.numberFor(item.id)
+    if ((this.positions[n] as number) >= 0) return false
+    this.append(n, item)
+    return true
+  }
+
+  /**
+   * Replaces the item of this id (undefined when there is none) by what `change` makes of it, in
+   * one lookup; a string from `change` refuses, and is returned.
+   */
+  update(id: string, change: (item: T | undefined) => T | string): string | undefined {
+    const at = this.positionOf(id)
+    const next = change(at < 0 ? undefined : this.list[at])
+    if (typeof next === 'string') return next
+    if (at >= 0 && next.id === id) this.list[at] = next
+    else this.set(next)
+    return undefined
   }
 
   delete(id: string): boolean {
@@ -78,6 +91,23 @@ export class ItemsById<T extends { readonly id: string }> {
     let i = 0
     for (const item of this.list) if (item !== undefined) out[i++] = item
     return out
+  }
+
+  /** The id's number in the table, numbering it if new, with room for its position. */
+  private numberFor(id: string): number {
+    const n = this.ids.add(id)
+    if (n >= this.positions.length) {
+      const grown = new Int32Array(this.positions.length * 2).fill(-1)
+      grown.set(this.positions)
+      this.positions = grown
+    }
+    return n
+  }
+
+  private append(n: number, item: T): void {
+    this.positions[n] = this.list.length
+    this.list.push(item)
+    this.live++
   }
 
   private positionOf(id: string): number {

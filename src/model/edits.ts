@@ -193,18 +193,13 @@ class Workspace implements Work {
     if (edit.type !== 'removeNode') this.settle()
     switch (edit.type) {
       case 'addNode': {
-        if (this.idTaken(edit.node.id)) return `id ${JSON.stringify(edit.node.id)} is already used`
-        const invalid = this.validate ? validateNode(edit.node) : undefined
-        if (invalid) return invalid
-        this.nodes.set(edit.node)
-        return undefined
+        // Added before it is validated, in one lookup: a refused edit discards the whole work.
+        if (this.edges.has(edit.node.id) || !this.nodes.add(edit.node))
+          return `id ${JSON.stringify(edit.node.id)} is already used`
+        return this.validate ? validateNode(edit.node) : undefined
       }
-      case 'updateNode': {
-        const next = updatedNode(this.nodes.get(edit.id), edit, this.validate)
-        if (typeof next === 'string') return next
-        this.nodes.set(next)
-        return undefined
-      }
+      case 'updateNode':
+        return this.nodes.update(edit.id, (node) => updatedNode(node, edit, this.validate))
       case 'removeNode': {
         if (!this.nodes.delete(edit.id)) return `no node with id ${JSON.stringify(edit.id)}`
         if (!this.settled) {
@@ -216,20 +211,17 @@ class Workspace implements Work {
         return undefined
       }
       case 'addEdge': {
-        if (this.idTaken(edit.edge.id)) return `id ${JSON.stringify(edit.edge.id)} is already used`
+        // As addNode: added first, in one lookup.
+        if (this.nodes.has(edit.edge.id) || !this.edges.add(edit.edge))
+          return `id ${JSON.stringify(edit.edge.id)} is already used`
         const invalid =
           (this.validate ? validateEdge(edit.edge) : undefined) ?? this.checkEndpoints(edit.edge)
         if (invalid) return invalid
-        this.edges.set(edit.edge)
         this.link(edit.edge)
         return undefined
       }
-      case 'updateEdge': {
-        const next = updatedEdge(this.edges.get(edit.id), edit, this.validate)
-        if (typeof next === 'string') return next
-        this.edges.set(next)
-        return undefined
-      }
+      case 'updateEdge':
+        return this.edges.update(edit.id, (edge) => updatedEdge(edge, edit, this.validate))
       case 'removeEdge':
         if (!this.edges.has(edit.id)) return `no edge with id ${JSON.stringify(edit.id)}`
         this.dropEdge(edit.id)

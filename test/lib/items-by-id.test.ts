@@ -8,7 +8,7 @@ interface Item {
 }
 
 type Op =
-  | { readonly op: 'set'; readonly id: string; readonly v: number }
+  | { readonly op: 'set' | 'add' | 'update'; readonly id: string; readonly v: number }
   | { readonly op: 'delete'; readonly id: string }
   | { readonly op: 'dropOdd' }
 
@@ -26,7 +26,11 @@ const id: fc.Arbitrary<string> = fc.constantFrom(
 )
 const item = fc.record({ id, v: fc.integer() })
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ op: fc.constant('set' as const), id, v: fc.integer() }),
+  fc.record({
+    op: fc.constantFrom('set' as const, 'add' as const, 'update' as const),
+    id,
+    v: fc.integer(),
+  }),
   fc.record({ op: fc.constant('delete' as const), id }),
   fc.constant({ op: 'dropOdd' as const }),
 )
@@ -45,6 +49,18 @@ describe('ItemsById', () => {
               const next = { id: o.id, v: o.v }
               items.set(next)
               map.set(o.id, next)
+            } else if (o.op === 'add') {
+              const next = { id: o.id, v: o.v }
+              expect(items.add(next)).toBe(!map.has(o.id))
+              if (!map.has(o.id)) map.set(o.id, next)
+            } else if (o.op === 'update') {
+              // Refused (a string) where there is no item; else replaced where it is.
+              let made: Item | undefined
+              const got = items.update(o.id, (x) =>
+                x ? (made = { id: x.id, v: x.v + o.v }) : 'none',
+              )
+              expect(got).toBe(map.has(o.id) ? undefined : 'none')
+              if (made) map.set(o.id, made)
             } else if (o.op === 'delete') {
               expect(items.delete(o.id)).toBe(map.delete(o.id))
             } else {
