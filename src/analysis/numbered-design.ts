@@ -79,8 +79,6 @@ export class NumberedDesign {
   private readonly principalNodeAt: string[] = []
   /** Node ids by number, then the endpoint ids that name no node (StringTable: see there). */
   private readonly ids: StringTable
-  /** Of equal node ids (an invalid design), the first's number → the last's, as a Map keeps. */
-  private readonly lastOf?: Map<number, number>
   private readonly attached: (string[] | undefined)[]
   private readonly attachedTo: (string[] | undefined)[]
   /** attachedTo as endpoint numbers, position for position. */
@@ -97,8 +95,6 @@ export class NumberedDesign {
     this.design = design
     const nodes = design.nodes
     this.ids = new StringTable(nodes.length, (n) => (nodes[n] as DesignNode).id)
-    const { repeats } = this.ids
-    if (repeats.length > 0) this.lastOf = new Map(repeats.map(([repeat, first]) => [first, repeat]))
     const kindAt = (this.kindAt = new Uint8Array(nodes.length))
     for (let i = 0; i < nodes.length; i++) kindAt[i] = KIND_CODE[(nodes[i] as DesignNode).kind]
     this.attached = new Array<string[] | undefined>(nodes.length)
@@ -359,14 +355,14 @@ export class NumberedDesign {
 
   /** A node's number; an id naming no node gets a number after the nodes. */
   private number(id: string): number {
-    const n = this.ids.add(id)
-    return this.lastOf?.get(n) ?? n
+    // Of equal node ids (an invalid design), the last answers, as a Map keeps it.
+    return this.ids.latest(this.ids.add(id))
   }
 
   /** The number of a node or endpoint numbered already, or undefined. */
   private known(id: string): number | undefined {
     const n = this.ids.numberOf(id)
-    return n < 0 ? undefined : (this.lastOf?.get(n) ?? n)
+    return n < 0 ? undefined : this.ids.latest(n)
   }
 }
 

@@ -19,6 +19,8 @@ export class StringTable {
   private readonly added: string[] = []
   /** Numbers below `count` whose key an earlier number has (with that number), in order. */
   private readonly repeatList: [number, number][] = []
+  /** Of equal keys below `count`, the first's number → the last's (made on first use). */
+  private lastOfFirst?: Map<number, number>
   /**
    * Open addressing, linear probing. Slot j is `slots[2j]`: 0 when empty, else a key's number + 1;
    * `slots[2j + 1]` is that key's FNV-1a hash.
@@ -49,6 +51,16 @@ export class StringTable {
   /** Each number below `count` whose key an earlier number has, with that first number. */
   get repeats(): readonly (readonly [repeat: number, first: number])[] {
     return this.repeatList
+  }
+
+  /**
+   * Of equal keys below `count`, the number of the last one (the one `new Map` keeps); any other
+   * number as it is.
+   */
+  latest(n: number): number {
+    if (this.repeatList.length === 0) return n
+    this.lastOfFirst ??= new Map(this.repeatList.map(([repeat, first]) => [first, repeat]))
+    return this.lastOfFirst.get(n) ?? n
   }
 
   /** How many numbers it has given: `count` and the keys added after them. */

@@ -10,31 +10,15 @@ interface Identified {
  * map of every node and edge costs more than the edit itself, and most edits (a toggle, a role,
  * a move, a rename) replace items in place. A table is never changed once made.
  */
-const positions = new WeakMap<readonly Identified[], Positions>()
-
-/** The ids of a list in a StringTable (copied: the table outlives this version of the list). */
-class Positions {
-  private readonly ids: StringTable
-  /** Of equal ids, the first's position → the last's (a Map keeps the last). */
-  private readonly last?: Map<number, number>
-
-  constructor(list: readonly Identified[]) {
-    const ids = list.map((item) => item.id)
-    this.ids = StringTable.of(ids)
-    if (this.ids.repeats.length > 0) this.last = new Map(this.ids.repeats.map(([r, f]) => [f, r]))
-  }
-
-  of(id: string): number | undefined {
-    const at = this.ids.numberOf(id)
-    return at < 0 ? undefined : (this.last?.get(at) ?? at)
-  }
-}
+const positions = new WeakMap<readonly Identified[], StringTable>()
 
 /** The position of the item with this id (of several, the last, as `new Map` keeps), or undefined. */
 export function positionOf(list: readonly Identified[], id: string): number | undefined {
-  let map = positions.get(list)
-  if (!map) positions.set(list, (map = new Positions(list)))
-  return map.of(id)
+  let table = positions.get(list)
+  // The ids copied: the table outlives this version of the list (samePositions).
+  if (!table) positions.set(list, (table = StringTable.of(list.map((item) => item.id))))
+  const at = table.numberOf(id)
+  return at < 0 ? undefined : table.latest(at)
 }
 
 /** The item with this id, or undefined. */
@@ -45,6 +29,6 @@ export function itemById<T extends Identified>(list: readonly T[], id: string): 
 
 /** Records that `next` holds items with the ids of `list`, position for position. */
 export function samePositions(list: readonly Identified[], next: readonly Identified[]): void {
-  const map = positions.get(list)
-  if (map && next.length === list.length) positions.set(next, map)
+  const table = positions.get(list)
+  if (table && next.length === list.length) positions.set(next, table)
 }

@@ -36,6 +36,16 @@ describe('StringTable', () => {
     expect(table.has('d')).toBe(true)
   })
 
+  it('gives, of equal keys in its first list, the last one’s number as latest (what a Map keeps)', () => {
+    const table = StringTable.of(['a', 'b', 'a', 'c', 'a'])
+    expect(table.repeats).toEqual([
+      [2, 0],
+      [4, 0],
+    ])
+    expect([table.latest(table.numberOf('a')), table.latest(table.numberOf('b'))]).toEqual([4, 1])
+    expect(table.latest(table.add('d'))).toBe(5)
+  })
+
   it('answers as a Map of first numbers, hostile keys among them, while it grows by adds', () => {
     fc.assert(
       fc.property(
