@@ -112,13 +112,12 @@ export function buildOffers(run: RuleRun, position: number, fixer: Fixer): Offer
   return { fixes: fix?.(fixer) ?? [], suggestions: suggest?.(fixer) ?? [] }
 }
 
-/** Where each finding of the runs stands: its run and position, for the ones with builders. */
-export function positions(runs: Iterable<RuleRun>): Map<Finding, [RuleRun, number]> {
-  const out = new Map<Finding, [RuleRun, number]>()
-  for (const run of runs)
-    run.findings.forEach((f, i) => {
-      if (run.fixes[i] || run.suggestions[i]) out.set(f, [run, i])
-    })
+/** The position in the run of each finding that has a fix or suggestion builder. */
+function builderPositions(run: RuleRun): Map<Finding, number> {
+  const out = new Map<Finding, number>()
+  run.findings.forEach((f, i) => {
+    if (run.fixes[i] || run.suggestions[i]) out.set(f, i)
+  })
   return out
 }
 
@@ -150,19 +149,18 @@ export function runCheck(design: Design, rules: readonly Rule[] = RULES): Check 
   const findings = [...run.findings]
   if (wide.length > 0) findings.push(...runDesignRules(wide, totalsOf(index)))
   let fixer: Fixer | undefined
-  let at: Map<Finding, [RuleRun, number]> | undefined
-  const built = new Map<Finding, Offers>()
+  let at: Map<Finding, number> | undefined
+  // Offers kept by position in the run, not in a second map keyed by finding (the designer may
+  // ask for all ten thousand); made on the first request, as `at`.
+  let built: (Offers | undefined)[] | undefined
   return {
     findings: sortFindings(findings),
     offers(finding) {
-      let offers = built.get(finding)
-      if (!offers) {
-        const [, position] = (at ??= positions([run])).get(finding) ?? [run, -1]
-        fixer ??= new Fixer(index, run.labels, designScope(design))
-        offers = position < 0 ? NO_OFFERS : buildOffers(run, position, fixer)
-        built.set(finding, offers)
-      }
-      return offers
+      const position = (at ??= builderPositions(run)).get(finding)
+      if (position === undefined) return NO_OFFERS
+      fixer ??= new Fixer(index, run.labels, designScope(design))
+      built ??= new Array<Offers | undefined>(run.findings.length)
+      return (built[position] ??= buildOffers(run, position, fixer))
     },
   }
 }
