@@ -3,7 +3,7 @@ import { compareOrdinal } from '../lib/compare.ts'
 import { SYSTEM_VIA } from '../model/kinds.ts'
 import type { AppNode, IdentityNode, Position } from '../model/types.ts'
 import { IdAllocator } from './ids.ts'
-import type { NeedGroup, Needs } from './needs.ts'
+import type { Needs } from './needs.ts'
 
 /** A user-assigned identity optimize creates, with the apps it is attached to. */
 export interface NewIdentity {
@@ -13,7 +13,8 @@ export interface NewIdentity {
 
 /** Who serves what: the `via` of every group and the fallback `via` of every app in reach. */
 export interface Layout {
-  readonly viaOfGroup: ReadonlyMap<NeedGroup, string>
+  /** By position in `needs.groups`. */
+  readonly viaOfGroup: readonly string[]
   /** For edges whose roles are all unknown names: the app's first identity in use, or its own. */
   readonly home: ReadonlyMap<string, string>
   readonly created: readonly NewIdentity[]
@@ -35,8 +36,13 @@ export function planLayout(index: DesignIndex, needs: Needs, ids: IdAllocator): 
   const created: NewIdentity[] = []
   const kept = new Set<string>()
 
-  const identityFor = (apps: readonly string[], label: () => [string, string]): string => {
-    const existing = reusable.get(apps.join(SEP))
+  /** `key`: the apps joined by SEP (a group's key). */
+  const identityFor = (
+    apps: readonly string[],
+    key: string,
+    label: () => [string, string],
+  ): string => {
+    const existing = reusable.get(key)
     if (existing !== undefined) {
       kept.add(existing)
       return existing
@@ -52,44 +58,43 @@ export function planLayout(index: DesignIndex, needs: Needs, ids: IdAllocator): 
     return node.id
   }
   const ownIdentity = (app: AppNode): string =>
-    identityFor([app.id], () => [`mi-${app.id}`, `mi-${app.name}`])
+    identityFor([app.id], app.id, () => [`mi-${app.id}`, `mi-${app.name}`])
 
-  const viaOfGroup = new Map<NeedGroup, string>()
-  for (const group of needs.groups) {
+  const viaOfGroup = needs.groups.map((group) => {
     const [only] = group.apps
     const app = only === undefined ? undefined : index.app(only)
-    if (group.apps.length === 1 && app !== undefined) {
-      viaOfGroup.set(group, app.hosting === 'aksWorkload' ? ownIdentity(app) : SYSTEM_VIA)
-      continue
-    }
-    viaOfGroup.set(
-      group,
-      identityFor(group.apps, () => {
-        const names = group.services.map((s) => index.node(s)?.name ?? s)
-        return [`mi-${group.services.join('-')}`, `mi-${names.join('-')}`]
-      }),
-    )
-  }
+    if (group.apps.length === 1 && app !== undefined)
+      return app.hosting === 'aksWorkload' ? ownIdentity(app) : SYSTEM_VIA
+    return identityFor(group.apps, group.key, () => {
+      const names = group.services.map((s) => index.node(s)?.name ?? s)
+      return [`mi-${group.services.join('-')}`, `mi-${names.join('-')}`]
+    })
+  })
 
   const home = new Map<string, string>()
-  for (const app of needs.reach) {
-    const via = firstVia(app.id, needs, viaOfGroup)
+  needs.reach.forEach((app, k) => {
+    const via = firstVia(index, app.id, needs.reachAt[k] as number, needs, viaOfGroup)
     home.set(app.id, via ?? (app.hosting === 'aksWorkload' ? ownIdentity(app) : SYSTEM_VIA))
-  }
+  })
   return { viaOfGroup, home, created, kept }
 }
 
-/** The via of the first known role on the app's edges, in file order. */
+/** The via of the first known role on the edges of the app numbered `n`, in file order. */
 function firstVia(
+  index: DesignIndex,
   app: string,
+  n: number,
   needs: Needs,
-  viaOfGroup: ReadonlyMap<NeedGroup, string>,
+  viaOfGroup: readonly string[],
 ): string | undefined {
   if (needs.solo.has(app)) return SYSTEM_VIA
-  for (const at of needs.edgesOf.get(app) ?? []) {
+  const { start, items } = index.sourceGroups()
+  for (let j = start[n] as number; j < (start[n + 1] as number); j++) {
+    const at = items[j] as number
     for (let i = needs.slotStart[at] as number; i < (needs.slotStart[at + 1] as number); i++) {
-      const group = needs.groupOf.get(needs.needAt[i] as number)
-      if (group) return viaOfGroup.get(group)
+      const need = needs.needAt[i] as number
+      const group = need < 0 ? -1 : (needs.groupAt[need] as number)
+      if (group >= 0) return viaOfGroup[group]
     }
   }
   return undefined

@@ -1,4 +1,6 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
+import { groupPositions } from '../analysis/groups.ts'
+import { KIND_CODE } from '../analysis/numbered-design.ts'
 import { sortOrdinal } from '../lib/compare.ts'
 import type { AccessEdge, AppNode } from '../model/types.ts'
 
@@ -14,8 +16,11 @@ export interface NeedGroup {
 export interface Needs {
   /** Apps with at least one access edge (the optimization's reach), in node order. */
   readonly reach: readonly AppNode[]
-  /** The access edges of each app in reach, as positions in `index.accessEdges`, in file order. */
-  readonly edgesOf: ReadonlyMap<string, readonly number[]>
+  /**
+   * By position in `reach`: the number the index gives the app's id, whose access edges are
+   * `index.edgesFrom` of it (or read from `index.sourceGroups()`), in file order.
+   */
+  readonly reachAt: Int32Array
   /**
    * By role slot (position in the index's `roleNo`): the need (a number) of the role, -1 for an
    * unknown role name or an edge from no app. Edge `at`'s roles are the slots
@@ -25,7 +30,8 @@ export interface Needs {
   readonly slotStart: Int32Array
   /** Groups in order of their first need in the file. */
   readonly groups: readonly NeedGroup[]
-  readonly groupOf: ReadonlyMap<number, NeedGroup>
+  /** By need: the position of its group in `groups`, -1 for a need left to no group. */
+  readonly groupAt: Int32Array
   /** Logic Apps whose needs fell into two or more groups: all their needs go to `system`. */
   readonly solo: ReadonlySet<string>
 }
@@ -34,44 +40,74 @@ const SEP = '\u0000'
 
 /** Step 1 (and the Logic App part of step 3) of PRODUCT.md §6, in one pass over the edges. */
 export function collectNeeds(index: DesignIndex): Needs {
-  const edgesOf = new Map<string, number[]>()
   const needAt = new Int32Array(index.roleNo.length).fill(-1)
   // A need is a (service, role, scope) triple some app has, numbered in order of first need.
   const triples = index.triples()
   const needOf = new Int32Array(triples.count).fill(-1)
-  const appsOfNeed: Set<string>[] = []
   const serviceOfNeed: string[] = []
+  // By role slot: the node number of the app whose edge has it. Apps are numbers until the end:
+  // no set of ids per need and no object read per edge.
+  const appOfSlot = new Int32Array(index.roleNo.length)
+  const inReach = new Uint8Array(index.nodeCount)
   const edges = index.accessEdges
   for (let at = 0; at < edges.length; at++) {
-    const app = index.appAt(at)
-    if (app === undefined) continue
-    const edge = edges[at] as AccessEdge
-    const list = edgesOf.get(app.id)
-    if (list) list.push(at)
-    else edgesOf.set(app.id, [at])
+    const app = index.sourceAt[at] as number
+    if (index.kindAt[app] !== KIND_CODE.app) continue
     for (let i = index.roleStart[at] as number; i < (index.roleStart[at + 1] as number); i++) {
       const triple = triples.at[i] as number
       if (triple < 0) continue
       let need = needOf[triple] as number
       if (need < 0) {
-        need = needOf[triple] = appsOfNeed.length
-        appsOfNeed.push(new Set())
-        serviceOfNeed.push(edge.target)
+        need = needOf[triple] = serviceOfNeed.length
+        serviceOfNeed.push((edges[at] as AccessEdge).target)
       }
-      ;(appsOfNeed[need] as Set<string>).add(app.id)
       needAt[i] = need
+      appOfSlot[i] = app
     }
+    inReach[app] = 1
   }
-  const reach = index.design.nodes.filter(
-    (n): n is AppNode => n.kind === 'app' && edgesOf.has(n.id),
-  )
-  // Each need's apps in ordinal order, sorted once: leaving apps out keeps a list sorted.
-  const sorted = appsOfNeed.map((apps) => sortOrdinal([...apps]))
+  // Of nodes with one id (no file holds them), each is in reach, numbered as the edges' source.
+  const reach: AppNode[] = []
+  const numbers: number[] = []
+  for (const node of index.design.nodes) {
+    if (node.kind !== 'app') continue
+    const n = index.numberOf(node.id) as number
+    if (inReach[n] === 0) continue
+    reach.push(node)
+    numbers.push(n)
+  }
+  // Each need's apps, once each, in ordinal order: leaving apps out keeps a list sorted.
+  const sorted = appsOfNeeds(index, needAt, appOfSlot, serviceOfNeed.length)
   const keys = sorted.map((apps) => apps.join(SEP))
   let grouping = groupNeeds(sorted, keys, serviceOfNeed, new Set())
-  const solo = soloLogicApps(reach, appsOfNeed, grouping.groupOf)
+  const solo = soloLogicApps(reach, sorted, grouping.groupAt)
   if (solo.size > 0) grouping = groupNeeds(sorted, keys, serviceOfNeed, solo)
-  return { reach, edgesOf, needAt, slotStart: index.roleStart, ...grouping, solo }
+  const reachAt = Int32Array.from(numbers)
+  return { reach, reachAt, needAt, slotStart: index.roleStart, ...grouping, solo }
+}
+
+/** By need: the ids of the apps with a slot of that need, each once, in ordinal order. */
+function appsOfNeeds(
+  index: DesignIndex,
+  needAt: Int32Array,
+  appOfSlot: Int32Array,
+  count: number,
+): string[][] {
+  const { start, items } = groupPositions(needAt, count)
+  // The last need (plus one) that listed each node: an app with several slots of a need counts once.
+  const listedFor = new Int32Array(index.nodeCount)
+  const out: string[][] = []
+  for (let need = 0; need < count; need++) {
+    const apps: string[] = []
+    for (let k = start[need] as number; k < (start[need + 1] as number); k++) {
+      const app = appOfSlot[items[k] as number] as number
+      if (listedFor[app] === need + 1) continue
+      listedFor[app] = need + 1
+      apps.push((index.design.nodes[app] as AppNode).id)
+    }
+    out.push(sortOrdinal(apps))
+  }
+  return out
 }
 
 /** `keys`: each need's apps joined by SEP. */
@@ -80,40 +116,42 @@ function groupNeeds(
   keys: readonly string[],
   serviceOfNeed: readonly string[],
   without: ReadonlySet<string>,
-): Pick<Needs, 'groups' | 'groupOf'> {
-  const groups = new Map<string, NeedGroup>()
-  const groupOf = new Map<number, NeedGroup>()
+): Pick<Needs, 'groups' | 'groupAt'> {
+  const numberOf = new Map<string, number>()
+  const groups: NeedGroup[] = []
+  const groupAt = new Int32Array(appsOfNeed.length).fill(-1)
   appsOfNeed.forEach((all, need) => {
     const apps = all.some((a) => without.has(a)) ? all.filter((a) => !without.has(a)) : all
     if (apps.length === 0) return
     const key = apps === all ? (keys[need] as string) : apps.join(SEP)
-    let group = groups.get(key)
-    if (!group) {
-      group = { apps, key, services: [] }
-      groups.set(key, group)
+    let g = numberOf.get(key)
+    if (g === undefined) {
+      numberOf.set(key, (g = groups.length))
+      groups.push({ apps, key, services: [] })
     }
+    const { services } = groups[g] as NeedGroup
     const service = serviceOfNeed[need] as string
-    if (!group.services.includes(service)) group.services.push(service)
-    groupOf.set(need, group)
+    if (!services.includes(service)) services.push(service)
+    groupAt[need] = g
   })
-  return { groups: [...groups.values()], groupOf }
+  return { groups, groupAt }
 }
 
 function soloLogicApps(
   reach: readonly AppNode[],
-  appsOfNeed: readonly ReadonlySet<string>[],
-  groupOf: ReadonlyMap<number, NeedGroup>,
+  appsOfNeed: readonly (readonly string[])[],
+  groupAt: Int32Array,
 ): Set<string> {
   const logic = new Set(reach.filter((a) => a.hosting === 'logicApp').map((a) => a.id))
   const solo = new Set<string>()
   if (logic.size === 0) return solo
-  const seen = new Map<string, NeedGroup>()
+  const seen = new Map<string, number>()
   for (const [need, apps] of appsOfNeed.entries()) {
-    const group = groupOf.get(need)
+    const group = groupAt[need] as number
     for (const app of apps) {
       if (!logic.has(app) || solo.has(app)) continue
       const first = seen.get(app)
-      if (first === undefined) seen.set(app, group as NeedGroup)
+      if (first === undefined) seen.set(app, group)
       else if (first !== group) solo.add(app)
     }
   }

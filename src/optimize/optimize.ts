@@ -30,13 +30,16 @@ export function optimizeIdentities(design: Design): OptimizeResult {
   const edgeEdits: Edit[] = []
   const edgesSplit: EdgeSplit[] = []
   const usesSystem = new Set<string>()
-  for (const app of needs.reach) {
+  const { start, items } = index.sourceGroups()
+  needs.reach.forEach((app, k) => {
     // The first role slot of the edge at hand, read by one function per app (not one per edge).
     let slot = 0
     const viaOf = (_role: string, i: number): string | undefined =>
       viaOfNeed(app.id, needs.needAt[slot + i] as number, needs, layout)
     const home = layout.home.get(app.id) ?? SYSTEM_VIA
-    for (const at of needs.edgesOf.get(app.id) ?? []) {
+    const n = needs.reachAt[k] as number
+    for (let j = start[n] as number; j < (start[n + 1] as number); j++) {
+      const at = items[j] as number
       const edge = index.accessEdges[at] as AccessEdge
       slot = needs.slotStart[at] as number
       const parts = edgeParts(edge, viaOf, home)
@@ -44,7 +47,7 @@ export function optimizeIdentities(design: Design): OptimizeResult {
       const into = edgePartEdits(edge, parts, ids, edgeEdits)
       if (into.length > 0) edgesSplit.push({ edge: edge.id, into })
     }
-  }
+  })
 
   const edits: Edit[] = layout.created.map(({ node }) => ({ type: 'addNode', node }))
   const systemAssignedOn: string[] = []
@@ -95,8 +98,8 @@ function throughSystem(parts: readonly EdgePart[]): boolean {
 function viaOfNeed(app: string, need: number, needs: Needs, layout: Layout): string | undefined {
   if (need < 0) return undefined
   if (needs.solo.has(app)) return SYSTEM_VIA
-  const group = needs.groupOf.get(need)
-  return group === undefined ? undefined : layout.viaOfGroup.get(group)
+  const group = needs.groupAt[need] as number
+  return group < 0 ? undefined : layout.viaOfGroup[group]
 }
 
 function applied(draft: EditDraft, edits: readonly Edit[]): Design {
