@@ -1,5 +1,4 @@
 import { fnv1a, StringTable } from '../lib/string-table.ts'
-import { ID_PATTERN } from '../model/kinds.ts'
 
 const ID_MAX = 64
 /** Allowed characters, no leading, trailing or doubled dash: what idBase would leave unchanged. */
@@ -33,7 +32,7 @@ type Taken = { has(id: string): boolean } | ((id: string) => boolean)
  */
 export class IdAllocator {
   private readonly taken: Taken
-  /** Ids handed out (tens of thousands in one optimize run: a StringTable, not a Set). */
+  /** Ids handed out, and ids tried that the design has (tens of thousands in one optimize). */
   private readonly mine = StringTable.of([])
   private readonly max: number
 
@@ -46,19 +45,23 @@ export class IdAllocator {
   fresh(text: string): string {
     const base = idBase(text, this.max)
     for (let n = 1; ; n++) {
-      // idBase's result is its own idBase: only a suffix can call for a shorter base.
+      // idBase's result is its own idBase: only a suffix can call for a shorter base. Its
+      // result is valid (test/optimize/ids.test.ts), so nothing checks it again here.
       const id = n === 1 ? base : `${idBase(base, this.max - `-${n}`.length)}-${n}`
-      if (!this.isTaken(id)) {
-        this.mine.add(id)
-        if (this.max === ID_MAX && !ID_PATTERN.test(id))
-          throw new Error(`generated an invalid id ${id}`)
-        return id
-      }
+      if (this.claim(id) && !this.isTaken(id)) return id
     }
   }
 
+  /**
+   * Adds the id to `mine` and tells whether it was new there: one probe, not a lookup and then an
+   * add. A claimed id the design turns out to have stays in `mine`, which changes no answer.
+   */
+  private claim(id: string): boolean {
+    const size = this.mine.size
+    return this.mine.add(id) === size
+  }
+
   private isTaken(id: string): boolean {
-    if (this.mine.has(id)) return true
     return typeof this.taken === 'function' ? this.taken(id) : this.taken.has(id)
   }
 }
