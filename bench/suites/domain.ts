@@ -6,8 +6,13 @@ import { medianColdMs, medianMs, round, settleYoung, type ColdTimes } from '../m
 import type { BenchSuite, Figure } from '../types.ts'
 
 const SIZES = [100, 1_000, 10_000] as const
-/** Less than any check of a large design allocates (bench/allocated.ts: about 28 MB at 10,000 apps). */
-const TOLL_MB = 5
+/**
+ * Enough for the whole toll, less than a check of a large design allocates (bench/allocated.ts:
+ * about 28 MB at 10,000 apps). After a 10,000-app parse the toll grows with the garbage until the
+ * design's young part has been copied twice, then stays: 3 MB paid 22 ms, 8 MB 41, 12 MB 50,
+ * 16 to 40 MB about 50 (one run, 2-core host).
+ */
+const TOLL_MB = 16
 
 /** The yardstick: one pass that only groups the access edges by source. */
 function linearPass(design: Design): number {
@@ -167,6 +172,20 @@ export const suite: BenchSuite = {
         ...at({ target: { max: 250 } }),
         note: cpuNote(optimize),
       })
+      // As "check cold, design settled first": the engine's own time beside the parse's toll.
+      if (big)
+        figures.push(
+          ...(
+            [
+              ['plan', (d: Design) => derivePlan(d)],
+              ['optimize', optimizeIdentities],
+            ] as const
+          ).map(([what, fn]) => ({
+            name: `${what} cold, design settled first, ${apps} apps`,
+            value: round(medianColdMs(settledCopyOf(design), fn, 5, 1).ms),
+            unit: 'ms',
+          })),
+        )
     }
     figures.push(...peakHeap(10_000), ...allocated(10_000))
     return figures
