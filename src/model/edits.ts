@@ -40,10 +40,11 @@ export interface EditError {
 
 export interface ApplyOptions {
   /**
-   * Check each added or changed node and edge against the file format's schema (default). Only a
-   * caller whose edits are valid by construction, and proven so by its tests, switches it off
-   * (optimize: its edits on large designs would spend most of their time in the schema). Ids,
-   * endpoints and their kinds are checked either way.
+   * Check each added or changed node and edge against the file format's schema, and each added
+   * edge's endpoints and their kinds (default). Only a caller whose edits are valid by
+   * construction, and proven so by its tests, switches it off (optimize: its edits on large
+   * designs would spend most of their time in these checks). Ids are checked either way: an edit
+   * that reuses one is refused.
    */
   readonly validate?: boolean
 }
@@ -214,9 +215,10 @@ class Workspace implements Work {
         // As addNode: added first, in one lookup.
         if (this.nodes.has(edit.edge.id) || !this.edges.add(edit.edge))
           return `id ${JSON.stringify(edit.edge.id)} is already used`
-        const invalid =
-          (this.validate ? validateEdge(edit.edge) : undefined) ?? this.checkEndpoints(edit.edge)
-        if (invalid) return invalid
+        if (this.validate) {
+          const invalid = validateEdge(edit.edge) ?? this.checkEndpoints(edit.edge)
+          if (invalid) return invalid
+        }
         this.link(edit.edge)
         return undefined
       }

@@ -74,6 +74,21 @@ describe('applyEdits', () => {
     }
     expect(serializeDesign(before)).toBe(snapshot)
   })
+
+  it('without validation (optimize: edits valid by construction) trusts fields and endpoints, not ids', () => {
+    const trusted = (edits: Edit[]) => applyEdits(base(), edits, { validate: false })
+    const edge = { id: 'x', kind: 'attach', source: 'api', target: 'zz' } as const
+    const r = trusted([{ type: 'addEdge', edge }])
+    expect(r.ok && r.value.edges.map((e) => e.id)).toEqual(['a1', 'e1', 'e2', 'x'])
+    expect(trusted([{ type: 'addEdge', edge: { ...edge, id: 'e2' } }])).toEqual({
+      ok: false,
+      error: { index: 0, message: 'id "e2" is already used' },
+    })
+    expect(trusted([{ type: 'addNode', node: { id: 'api', kind: 'identity', name: 'x' } }])).toEqual({
+      ok: false,
+      error: { index: 0, message: 'id "api" is already used' },
+    })
+  })
 })
 
 /** Random edits, some invalid: every accepted batch still serializes to a document that parses. */
