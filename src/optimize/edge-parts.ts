@@ -12,28 +12,28 @@ export interface EdgePart {
  * Splits an edge's roles by the `via` each goes through, parts in the order their first role
  * appears. Roles without a via of their own (unknown role names) stay with the first part, so
  * they stay on the edge that keeps its id; an edge with no assigned role is one part on `fallback`.
+ * `viaOf` must answer the same for the same role position.
  */
 export function edgeParts(
   edge: AccessEdge,
   viaOf: (role: string, position: number) => string | undefined,
   fallback: string,
 ): EdgePart[] {
-  const assigned: (string | undefined)[] = []
   let found: string | undefined
   let whole = true
   for (let i = 0; i < edge.roles.length; i++) {
     const via = viaOf(edge.roles[i] as string, i)
-    assigned.push(via)
     if (via === undefined) continue
     if (found === undefined) found = via
     else if (via !== found) whole = false
   }
   const first = found ?? fallback
-  // The usual case: every role goes the same way, so the edge stays whole.
+  // The usual case: every role goes the same way, so the edge stays whole (and no list of each
+  // role's via is kept for it: a split asks viaOf again).
   if (whole) return [{ via: first, roles: edge.roles }]
   const parts = new Map<string, string[]>([[first, []]])
   edge.roles.forEach((role, i) => {
-    const via = assigned[i] ?? first
+    const via = viaOf(role, i) ?? first
     const list = parts.get(via)
     if (list) list.push(role)
     else parts.set(via, [role])

@@ -34,8 +34,9 @@ export function optimizeIdentities(design: Design): OptimizeResult {
   needs.reach.forEach((app, k) => {
     // The first role slot of the edge at hand, read by one function per app (not one per edge).
     let slot = 0
+    const solo = needs.solo.has(app.id)
     const viaOf = (_role: string, i: number): string | undefined =>
-      viaOfNeed(app.id, needs.needAt[slot + i] as number, needs, layout)
+      viaOfNeed(needs.needAt[slot + i] as number, solo, needs, layout)
     const home = layout.home.get(app.id) ?? SYSTEM_VIA
     const n = needs.reachAt[k] as number
     for (let j = start[n] as number; j < (start[n + 1] as number); j++) {
@@ -95,9 +96,10 @@ function throughSystem(parts: readonly EdgePart[]): boolean {
   return false
 }
 
-function viaOfNeed(app: string, need: number, needs: Needs, layout: Layout): string | undefined {
+/** `solo`: the app is one of `needs.solo`. */
+function viaOfNeed(need: number, solo: boolean, needs: Needs, layout: Layout): string | undefined {
   if (need < 0) return undefined
-  if (needs.solo.has(app)) return SYSTEM_VIA
+  if (solo) return SYSTEM_VIA
   const group = needs.groupAt[need] as number
   return group < 0 ? undefined : layout.viaOfGroup[group]
 }
