@@ -48,12 +48,12 @@ export function planLayout(index: DesignIndex, needs: Needs, ids: IdAllocator): 
       return existing
     }
     const [idText, nameText] = label()
-    const node: IdentityNode = {
-      id: ids.fresh(idText),
-      kind: 'identity',
-      name: names.fresh(nameText.replace(/\./g, '-')),
-      ...positionNear(index, apps),
-    }
+    const id = ids.fresh(idText)
+    const name = names.fresh(nameText.replace(/\./g, '-'))
+    const position = positionNear(index, apps)
+    const node: IdentityNode = position
+      ? { id, kind: 'identity', name, position }
+      : { id, kind: 'identity', name }
     created.push({ node, apps })
     return node.id
   }
@@ -114,13 +114,17 @@ function exactlyAttached(index: DesignIndex): Map<string, string> {
 }
 
 /** Beside its apps on the canvas, when they have positions: keeps the result readable. */
-function positionNear(index: DesignIndex, apps: readonly string[]): { position?: Position } {
-  const points = apps.flatMap((id) => {
+function positionNear(index: DesignIndex, apps: readonly string[]): Position | undefined {
+  let x = 0
+  let y = 0
+  let count = 0
+  for (const id of apps) {
     const p = index.node(id)?.position
-    return p ? [p] : []
-  })
-  if (points.length === 0) return {}
-  const x = points.reduce((s, p) => s + p.x, 0) / points.length
-  const y = points.reduce((s, p) => s + p.y, 0) / points.length
-  return { position: { x: Math.round(x + 280), y: Math.round(y) } }
+    if (!p) continue
+    x += p.x
+    y += p.y
+    count++
+  }
+  if (count === 0) return undefined
+  return { x: Math.round(x / count + 280), y: Math.round(y / count) }
 }
