@@ -173,6 +173,9 @@ export const suite: BenchSuite = {
         note: cpuNote(optimize),
       })
       // As "check cold, design settled first": the engine's own time beside the parse's toll.
+      // Noisier than the check's: each settled run moves a 20 MB design into the old generation,
+      // and with these larger allocations some timed runs then share the time with its marking
+      // (a full collection first would shrink the young generation and cost more: measure.ts).
       if (big)
         figures.push(
           ...(
