@@ -92,12 +92,21 @@ function firstVia(
   for (let j = start[n] as number; j < (start[n + 1] as number); j++) {
     const at = items[j] as number
     for (let i = needs.slotStart[at] as number; i < (needs.slotStart[at + 1] as number); i++) {
-      const need = needs.needAt[i] as number
-      const group = need < 0 ? -1 : (needs.groupAt[need] as number)
-      if (group >= 0) return viaOfGroup[group]
+      const via = viaOfNeedGroup(needs, viaOfGroup, needs.needAt[i] as number)
+      if (via !== undefined) return via
     }
   }
   return undefined
+}
+
+/** The via of the need's group; undefined for no need (-1) or a need left to no group. */
+export function viaOfNeedGroup(
+  needs: Needs,
+  viaOfGroup: readonly string[],
+  need: number,
+): string | undefined {
+  const group = need < 0 ? -1 : (needs.groupAt[need] as number)
+  return group < 0 ? undefined : viaOfGroup[group]
 }
 
 /** For each set of apps (sorted, NUL-joined), the first identity in file order attached to exactly them. */

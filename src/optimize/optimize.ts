@@ -4,7 +4,7 @@ import { SYSTEM_VIA } from '../model/kinds.ts'
 import type { AccessEdge, Design } from '../model/types.ts'
 import { edgePartEdits, edgeParts, type EdgePart } from './edge-parts.ts'
 import { IdAllocator } from './ids.ts'
-import { planLayout, type Layout } from './layout.ts'
+import { planLayout, viaOfNeedGroup, type Layout } from './layout.ts'
 import { collectNeeds, type Needs } from './needs.ts'
 import type { EdgeSplit, OptimizeResult } from './types.ts'
 
@@ -99,9 +99,7 @@ function throughSystem(parts: readonly EdgePart[]): boolean {
 /** `solo`: the app is one of `needs.solo`. */
 function viaOfNeed(need: number, solo: boolean, needs: Needs, layout: Layout): string | undefined {
   if (need < 0) return undefined
-  if (solo) return SYSTEM_VIA
-  const group = needs.groupAt[need] as number
-  return group < 0 ? undefined : layout.viaOfGroup[group]
+  return solo ? SYSTEM_VIA : viaOfNeedGroup(needs, layout.viaOfGroup, need)
 }
 
 function applied(draft: EditDraft, edits: readonly Edit[]): Design {
