@@ -30,25 +30,40 @@ export function formatSize(chars: number): string {
 }
 
 /**
- * The first place where a JSON value nests deeper than `limit`, walked without recursion (the
- * point is to survive values a recursive walk cannot), or undefined.
+ * The first place (in document order) where a JSON value nests deeper than `limit`, or undefined.
+ * The walk recurses, but never deeper than `limit`: a value nested thousands deep, which a plain
+ * recursive walk (JSON.stringify's included) cannot survive, is cut off at the limit. It makes no
+ * object per value: the path is only built, on the way back out, for the value it reports.
  */
 export function nestingProblem(value: unknown, limit = MAX_DESIGN_DEPTH): Problem | undefined {
-  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value, path: [] }]
-  while (stack.length > 0) {
-    const { value: item, path } = stack.pop() as { value: unknown; path: PropertyKey[] }
-    if (typeof item !== 'object' || item === null) continue
-    if (path.length >= limit)
-      return {
-        path: joinPath('', path),
-        message: `nested deeper than ${limit} levels; a design's fields may nest at most ${limit} levels`,
+  const path = pathBelow(value, 0, limit)
+  if (!path) return undefined
+  return {
+    path: joinPath('', path.reverse()),
+    message: `nested deeper than ${limit} levels; a design's fields may nest at most ${limit} levels`,
+  }
+}
+
+/** The path (last key first) to the first object at depth `limit` within `value`, or undefined. */
+function pathBelow(value: unknown, depth: number, limit: number): PropertyKey[] | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  if (depth >= limit) return []
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const path = pathBelow(value[i], depth + 1, limit)
+      if (path) {
+        path.push(i)
+        return path
       }
-    const entries: [PropertyKey, unknown][] = Array.isArray(item)
-      ? item.map((v, i) => [i, v])
-      : Object.entries(item)
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, child] = entries[i] as [PropertyKey, unknown]
-      stack.push({ value: child, path: [...path, key] })
+    }
+    return undefined
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue
+    const path = pathBelow((value as Record<string, unknown>)[key], depth + 1, limit)
+    if (path) {
+      path.push(key)
+      return path
     }
   }
   return undefined
