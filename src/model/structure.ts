@@ -8,6 +8,8 @@ export const ENDPOINT_KINDS = {
   access: { source: ['app', 'developer'], target: ['service'] },
 } as const satisfies Record<string, { source: readonly NodeKind[]; target: readonly NodeKind[] }>
 
+const ENDS = ['source', 'target'] as const
+
 const KIND_PHRASE: Record<NodeKind, string> = {
   app: 'an app',
   identity: 'an identity',
@@ -33,51 +35,54 @@ export function kindPhrase(kind: NodeKind): string {
  */
 export function checkStructure(nodes: readonly unknown[], edges: readonly unknown[]): Problem[] {
   const problems: Problem[] = []
-  const firstUse = new Map<string, string>()
-  // undefined: the node exists but its kind is itself invalid (reported on the node).
-  const kindOf = new Map<string, NodeKind | undefined>()
-
-  const claim = (id: unknown, path: string): void => {
+  // Where each id is first used: node i as i, edge i as -1 - i. One table answers both "is the
+  // id taken" and "which node is it" (paths are only spelt out for a problem: a large design has
+  // tens of thousands of ids and none of them need one).
+  const firstUse = new Map<string, number>()
+  const pathOf = (at: number): string => (at >= 0 ? `nodes[${at}]` : `edges[${-1 - at}]`)
+  const claim = (id: unknown, at: number): void => {
     if (typeof id !== 'string') return
     const first = firstUse.get(id)
-    if (first === undefined) firstUse.set(id, path)
+    if (first === undefined) firstUse.set(id, at)
     else
       problems.push({
-        path: `${path}.id`,
-        message: `duplicate id ${JSON.stringify(id)} (first used by ${first})`,
+        path: `${pathOf(at)}.id`,
+        message: `duplicate id ${JSON.stringify(id)} (first used by ${pathOf(first)})`,
       })
   }
 
-  nodes.forEach((node, i) => {
-    if (!isRecord(node)) return
-    claim(node.id, `nodes[${i}]`)
-    if (typeof node.id === 'string' && !kindOf.has(node.id)) {
-      const kind = NODE_KINDS.find((k) => k === node.kind)
-      kindOf.set(node.id, kind)
-    }
-  })
-  edges.forEach((edge, i) => {
-    if (!isRecord(edge)) return
-    claim(edge.id, `edges[${i}]`)
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]
+    if (isRecord(node)) claim(node.id, i)
+  }
+  for (let i = 0; i < edges.length; i++) {
+    const edge = edges[i]
+    if (!isRecord(edge)) continue
+    claim(edge.id, -1 - i)
     const kind = edge.kind
-    if (kind !== 'attach' && kind !== 'access') return
-    for (const end of ['source', 'target'] as const) {
+    if (kind !== 'attach' && kind !== 'access') continue
+    for (const end of ENDS) {
       const ref = edge[end]
       if (typeof ref !== 'string') continue
-      const path = `edges[${i}].${end}`
-      const nodeKind = kindOf.get(ref)
-      if (!kindOf.has(ref)) {
-        problems.push({ path, message: `no node with id ${JSON.stringify(ref)}` })
-      } else if (
+      const at = firstUse.get(ref)
+      if (at === undefined || at < 0) {
+        problems.push({
+          path: `edges[${i}].${end}`,
+          message: `no node with id ${JSON.stringify(ref)}`,
+        })
+        continue
+      }
+      // undefined: the node's kind is itself invalid (reported on the node).
+      const nodeKind = NODE_KINDS.find((k) => k === (nodes[at] as Record<string, unknown>).kind)
+      if (
         nodeKind !== undefined &&
         !(ENDPOINT_KINDS[kind][end] as readonly string[]).includes(nodeKind)
-      ) {
+      )
         problems.push({
-          path,
+          path: `edges[${i}].${end}`,
           message: `an ${kind} edge's ${end} must be ${describeEndpointRule(kind, end)}, but ${JSON.stringify(ref)} is ${KIND_PHRASE[nodeKind]}`,
         })
-      }
     }
-  })
+  }
   return problems
 }

@@ -95,6 +95,18 @@ describe('parseDesign refuses malformed documents with the path of the problem',
     expect(problems.some((p) => p.startsWith(expected)), `got:\n${problems.join('\n')}`).toBe(true)
   })
 
+  it('reads endpoints against nodes only: an edge id is no node, a node of no valid kind is reported once, a repeated id is its first node', () => {
+    expect(problemsOf(mutate((d) => (d.edges[1]!.target = 'a1')))).toEqual([
+      'edges[1].target: no node with id "a1"',
+    ])
+    expect(problemsOf(mutate((d) => (d.nodes[2]!.kind = 'bucket')))).toEqual([
+      'nodes[2].kind: expected one of app, identity, service, developer, got the string "bucket"',
+    ])
+    expect(
+      problemsOf(mutate((d) => d.nodes.push({ id: 'receipts', kind: 'app', name: 'again', hosting: 'appService' }))),
+    ).toEqual(['nodes[5].id: duplicate id "receipts" (first used by nodes[2])'])
+  })
+
   it('accepts the PRODUCT.md example as it stands', () => {
     expect(problemsOf(valid())).toEqual([])
   })
