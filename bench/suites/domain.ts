@@ -51,8 +51,9 @@ function checkWithFixes({ runCheck }: DomainCode, design: Design): number {
 const cpuNote = (t: ColdTimes): string => `CPU ${round(t.cpuMs)} ms`
 
 /**
- * A fresh copy of the design as a file load makes it (JSON.parse, as the CLI and the designer
- * read designs): a check of it finds no object or string an earlier check has seen.
+ * A fresh copy of the design, parsed from its JSON: a check of it finds no object or string an
+ * earlier check has seen. (The CLI and the designer then validate what JSON.parse made into
+ * copies, parseDesign: the "open a saved design" figure measures that.)
  */
 const copyOf = (design: Design) => {
   const text = JSON.stringify(design)
@@ -156,6 +157,7 @@ export const suite: BenchSuite = {
         },
       )
       if (apps === 1_000) figures.push(...recheck(code, design))
+      figures.push(openSaved(code, design, apps, big ? 5 : runs))
       const plan = medianColdMs(copyOf(design), (d) => derivePlan(d), big ? 5 : runs, 1)
       figures.push({
         name: `plan cold, ${apps} apps`,
@@ -193,6 +195,32 @@ export const suite: BenchSuite = {
     figures.push(...peakHeap(10_000), ...allocated(10_000))
     return figures
   },
+}
+
+/**
+ * What opening a saved design costs before any check: the file's text (as Save and `idtopo
+ * optimize` write it) parsed and validated, as the CLI and the designer load it. The text is
+ * given to the loader past its size cap (MAX_DESIGN_CHARS, 8 MiB): a 10,000-app design saves to
+ * about 15 MB, which the CLI and the designer refuse to open.
+ */
+function openSaved(code: DomainCode, design: Design, apps: number, runs: number): Figure {
+  const text = code.serializeDesign(design)
+  const open = medianColdMs(
+    () => text,
+    (saved) => {
+      const parsed = code.parseDesign(JSON.parse(saved))
+      if (!parsed.ok) throw new Error(`the saved design does not load: ${parsed.error[0]?.message}`)
+      return parsed.value
+    },
+    runs,
+    1,
+  )
+  return {
+    name: `open a saved design (parse + validate), ${apps} apps`,
+    value: round(open.ms),
+    unit: 'ms',
+    note: `a ${code.formatSize(text.length)} file; ${cpuNote(open)}`,
+  }
 }
 
 /**
