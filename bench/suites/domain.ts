@@ -94,7 +94,7 @@ export const suite: BenchSuite = {
       const runs = big ? 7 : 9
       const at = <T extends object>(target: T): T | object => (big ? target : {})
       // The yardstick runs warm. A cold check also pays for the collector moving the design
-      // JSON.parse has just made out of the young generation (~15 ms at 10,000 apps: the
+      // JSON.parse has just made out of the young generation (40-50 ms at 10,000 apps: the
       // "settled first" figure is a cold check without it); the warm ratio beside the cold one
       // shows the check's own work (README, Benchmarks).
       const linear = medianMs(() => linearPass(design), runs * 3, 5)
