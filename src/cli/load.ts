@@ -1,6 +1,7 @@
-import { formatSize, MAX_DESIGN_CHARS } from '../model/limits.ts'
+import { formatSize, MAX_DESIGN_CHARS, oversizeWarning } from '../model/limits.ts'
 import { formatProblem } from '../model/problems.ts'
 import { parseDesignText } from '../model/parse.ts'
+import { serializeDesign } from '../model/serialize.ts'
 import type { Design } from '../model/types.ts'
 import { terminalText } from '../lib/encode/terminal.ts'
 import { CliError, type CliIO } from './io.ts'
@@ -125,4 +126,17 @@ export async function emit(
 
 function formatBytes(bytes: number): string {
   return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`
+}
+
+/** As emit, for a design: its file text, and a warning when that text is too large to open again. */
+export async function emitDesign(
+  io: CliIO,
+  design: Design,
+  out: string | undefined,
+  what: string,
+): Promise<void> {
+  const text = serializeDesign(design)
+  await emit(io, text, out, what)
+  const warning = oversizeWarning(text.length)
+  if (warning) io.stderr(`warning: ${warning}\n`)
 }

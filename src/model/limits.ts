@@ -22,6 +22,16 @@ export function tooLargeProblem(chars: number, what = 'the design'): Problem {
   }
 }
 
+/**
+ * Why a design text this long, once written, would not open again, or undefined when it would.
+ * Saving never refuses (the design would be lost); it says so, while the design can still be
+ * split in the tool that holds it.
+ */
+export function oversizeWarning(chars: number): string | undefined {
+  if (chars <= MAX_DESIGN_CHARS) return undefined
+  return `the design is ${formatSize(chars)}, above the ${formatSize(MAX_DESIGN_CHARS)} a design may be: neither the designer nor idtopo will open the file. Split it into smaller designs.`
+}
+
 /** `8 MB`, `9.5 MB`, `512 KB`: sizes in messages (1 MB = 1024 × 1024 characters). */
 export function formatSize(chars: number): string {
   if (chars < 1024 * 1024) return `${Math.ceil(chars / 1024)} KB`

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { runCli } from '@/cli/main.ts'
+import { MAX_DESIGN_CHARS } from '@/model/limits.ts'
 import { parseDesignText } from '@/model/parse.ts'
 import { serializeDesign } from '@/model/serialize.ts'
 import { optimizeIdentities } from '@/optimize/optimize.ts'
@@ -79,6 +80,25 @@ describe('idtopo optimize', () => {
         '  Azure role assignments     2 → 2',
         '',
       ].join('\n'),
+    )
+  })
+
+  it('warns when the optimized design is too large to open again, and still writes it', async () => {
+    // A design just under the size cap (an unknown field pads it), which optimizing makes larger.
+    const growth =
+      serializeDesign(optimizeIdentities(overgranted).design).length -
+      serializeDesign(overgranted).length
+    expect(growth).toBeGreaterThan(2)
+    const base = serializeDesign({ ...overgranted, extras: { pad: '' } }).length
+    const padded = {
+      ...overgranted,
+      extras: { pad: 'x'.repeat(MAX_DESIGN_CHARS - base - Math.floor(growth / 2)) },
+    }
+    const m = memoryIO({ 'big.json': serializeDesign(padded) })
+    expect(await runCli(['optimize', 'big.json', '--out', 'out.json'], m.io)).toBe(0)
+    expect(m.written['out.json']).toBe(serializeDesign(optimizeIdentities(padded).design))
+    expect(m.stderr().split('\n')).toContain(
+      'warning: the design is 8.0 MB, above the 8 MB a design may be: neither the designer nor idtopo will open the file. Split it into smaller designs.',
     )
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { nestingProblem } from '@/model/limits.ts'
+import { MAX_DESIGN_CHARS, nestingProblem, oversizeWarning } from '@/model/limits.ts'
 
 const nested = (depth: number): unknown => (depth === 0 ? 1 : { a: nested(depth - 1) })
 
@@ -30,5 +30,14 @@ describe('nestingProblem', () => {
   it('cuts a value nested 100,000 deep off at the limit (no stack overflow)', () => {
     const text = '['.repeat(100_000) + ']'.repeat(100_000)
     expect(nestingProblem(JSON.parse(text), 64)?.path).toBe('[0]'.repeat(64))
+  })
+})
+
+describe('oversizeWarning', () => {
+  it('says nothing for a text that opens, and why one a character longer would not', () => {
+    expect(oversizeWarning(MAX_DESIGN_CHARS)).toBeUndefined()
+    expect(oversizeWarning(MAX_DESIGN_CHARS + 1)).toBe(
+      'the design is 8.0 MB, above the 8 MB a design may be: neither the designer nor idtopo will open the file. Split it into smaller designs.',
+    )
   })
 })

@@ -1,12 +1,11 @@
 import { healthOfImport, importGroup } from '../../import/import-group.ts'
 import { terminalText as t } from '../../lib/encode/terminal.ts'
-import { serializeDesign } from '../../model/serialize.ts'
 import { checkDesign } from '../../rules/engine.ts'
 import { SIGN_IN_FLAGS, SIGN_IN_USAGE } from '../apply-connection.ts'
 import { armRead, readingTarget } from '../azure-reading.ts'
 import { parseCommandArgs, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
-import { emit, refuseUnwritable } from '../load.ts'
+import { emitDesign, refuseUnwritable } from '../load.ts'
 
 export const importCommand: Command = {
   name: 'import',
@@ -61,12 +60,7 @@ Exit codes: 0 written, 1 ARM failed (the group could not be read), 2 invalid fla
     )
     for (const line of health.lines) io.stderr(`health: ${t(line)}\n`)
     const counts = `${design.nodes.length} nodes, ${design.edges.length} edges`
-    await emit(
-      io,
-      serializeDesign(design),
-      values.out as string | undefined,
-      `the design (${counts})`,
-    )
+    await emitDesign(io, design, values.out as string | undefined, `the design (${counts})`)
     return EXIT.ok
   },
 }

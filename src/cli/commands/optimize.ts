@@ -1,9 +1,8 @@
 import { grantCountsOfDesign } from '../../analysis/grant-counts.ts'
-import { serializeDesign } from '../../model/serialize.ts'
 import { optimizeIdentities } from '../../optimize/optimize.ts'
 import { parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { EXIT } from '../io.ts'
-import { emit, loadDesign } from '../load.ts'
+import { emitDesign, loadDesign } from '../load.ts'
 import { formatOptimizeSummary } from '../format-optimize.ts'
 
 export const optimizeCommand: Command = {
@@ -24,12 +23,7 @@ Exit codes: 0 written, 2 invalid input.`,
     const file = requireFile(this, positionals)
     const design = await loadDesign(io, file, { '--out': values.out })
     const result = optimizeIdentities(design)
-    await emit(
-      io,
-      serializeDesign(result.design),
-      values.out as string | undefined,
-      'the optimized design',
-    )
+    await emitDesign(io, result.design, values.out as string | undefined, 'the optimized design')
     const counts = {
       before: grantCountsOfDesign(design),
       after: grantCountsOfDesign(result.design),

@@ -1,5 +1,5 @@
 import { placed } from '../../layout/layered.ts'
-import { formatSize, MAX_DESIGN_CHARS } from '../../model/limits.ts'
+import { formatSize, MAX_DESIGN_CHARS, oversizeWarning } from '../../model/limits.ts'
 import type { Design } from '../../model/types.ts'
 import { parseDesignText } from '../../model/parse.ts'
 import { planFileName, serializePlan } from '../../plan/export.ts'
@@ -91,8 +91,12 @@ async function layOut(
 }
 
 export function saveDesign(store: DesignerStore, effects: Effects): void {
-  const { design } = store.getState()
-  effects.download(designFileName(design.name), serializeDesign(design), 'application/json')
+  const { design, notify } = store.getState()
+  const name = designFileName(design.name)
+  const text = serializeDesign(design)
+  effects.download(name, text, 'application/json')
+  const warning = oversizeWarning(text.length)
+  if (warning) notify({ tone: 'warning', title: `Saved “${name}”, but ${warning}` })
 }
 
 /** Downloads the plan of the current design as `<name>.plan.json`. */

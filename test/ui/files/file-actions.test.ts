@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { serializeDesign } from '@/model/serialize.ts'
 import type { Design } from '@/model/types.ts'
-import { openDesignFile } from '@/ui/files/file-actions.ts'
+import { MAX_DESIGN_CHARS } from '@/model/limits.ts'
+import { openDesignFile, saveDesign } from '@/ui/files/file-actions.ts'
 import { testStore } from '../../store/helpers.ts'
 import { design } from '../../support/builder.ts'
 
@@ -73,5 +74,34 @@ describe('openDesignFile', () => {
     const second = openDesignFile(store, fileOf('second.topology.json', unplaced('Second')))
     expect(await Promise.all([first, second])).toEqual([false, true])
     expect(store.getState().design.name).toBe('Second')
+  })
+})
+
+describe('saveDesign', () => {
+  it('downloads the design as its file, and says when that file is too large to open again', () => {
+    const small = unplaced('Small')
+    const { store, effects, downloads } = testStore(small)
+    saveDesign(store, effects)
+    expect(downloads).toEqual([
+      { name: 'small.topology.json', data: serializeDesign(small), type: 'application/json' },
+    ])
+    expect(store.getState().notice).toBeNull()
+
+    // An unknown field is kept as it is (an extra): here, one that makes the file 9 MB.
+    const large: Design = {
+      ...small,
+      name: 'Large',
+      extras: { notes: 'x'.repeat(MAX_DESIGN_CHARS + 1024 * 1024) },
+    }
+    const second = testStore(large)
+    saveDesign(second.store, second.effects)
+    expect(second.downloads.map((d) => [d.name, d.data])).toEqual([
+      ['large.topology.json', serializeDesign(large)],
+    ])
+    expect(second.store.getState().notice).toMatchObject({
+      tone: 'warning',
+      title:
+        'Saved “large.topology.json”, but the design is 9.0 MB, above the 8 MB a design may be: neither the designer nor idtopo will open the file. Split it into smaller designs.',
+    })
   })
 })
