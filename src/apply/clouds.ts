@@ -1,3 +1,4 @@
+import type { CloudName } from '../catalog/clouds.ts'
 import { isLoopbackHost } from '../lib/loopback.ts'
 
 /**
@@ -10,7 +11,7 @@ import { isLoopbackHost } from '../lib/loopback.ts'
  */
 export interface AzureCloud {
   /** The name `az cloud set --name` takes. */
-  readonly name: 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud'
+  readonly name: CloudName
   /** As people call it. */
   readonly label: string
   readonly armEndpoint: string

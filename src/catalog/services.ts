@@ -1,3 +1,4 @@
+import { CLOUD_DATA_PLANES, PUBLIC_CLOUD_NAME, type CloudName } from './clouds.ts'
 import { SERVICE_ARM_TYPES } from '../model/bindings.ts'
 import type { ServiceKind } from '../model/kinds.ts'
 
@@ -9,8 +10,6 @@ export interface ServiceFact {
   readonly apiVersion: string
   /** Least-privilege data role a new connection starts with. */
   readonly defaultRole: string
-  /** Data endpoint for an account of this name (`{name}` is replaced). */
-  readonly endpoint: string
   /** Word used in generated setting names, e.g. MANAGED_IDENTITY_CLIENT_ID_STORAGE. */
   readonly settingWord: string
   /**
@@ -26,7 +25,6 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
     armType: SERVICE_ARM_TYPES.storage,
     apiVersion: '2023-05-01',
     defaultRole: 'Storage Blob Data Reader',
-    endpoint: 'https://{name}.blob.core.windows.net',
     settingWord: 'STORAGE',
   },
   keyVault: {
@@ -34,7 +32,6 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
     armType: SERVICE_ARM_TYPES.keyVault,
     apiVersion: '2023-07-01',
     defaultRole: 'Key Vault Secrets User',
-    endpoint: 'https://{name}.vault.azure.net',
     settingWord: 'KEYVAULT',
   },
   serviceBus: {
@@ -42,7 +39,6 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
     armType: SERVICE_ARM_TYPES.serviceBus,
     apiVersion: '2021-11-01',
     defaultRole: 'Azure Service Bus Data Receiver',
-    endpoint: '{name}.servicebus.windows.net',
     settingWord: 'SERVICEBUS',
   },
   eventHubs: {
@@ -50,7 +46,6 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
     armType: SERVICE_ARM_TYPES.eventHubs,
     apiVersion: '2024-01-01',
     defaultRole: 'Azure Event Hubs Data Receiver',
-    endpoint: '{name}.servicebus.windows.net',
     settingWord: 'EVENTHUBS',
   },
   eventGrid: {
@@ -58,7 +53,6 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
     armType: SERVICE_ARM_TYPES.eventGrid,
     apiVersion: '2022-06-15',
     defaultRole: 'EventGrid Data Sender',
-    endpoint: 'https://{name}.<region>-1.eventgrid.azure.net/api/events',
     settingWord: 'EVENTGRID',
   },
   cosmosDb: {
@@ -66,7 +60,6 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
     armType: SERVICE_ARM_TYPES.cosmosDb,
     apiVersion: '2024-05-15',
     defaultRole: 'Cosmos DB Built-in Data Reader',
-    endpoint: 'https://{name}.documents.azure.com:443/',
     settingWord: 'COSMOS',
   },
   sql: {
@@ -74,7 +67,6 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
     armType: SERVICE_ARM_TYPES.sql,
     apiVersion: '2021-11-01',
     defaultRole: 'db_datareader',
-    endpoint: '{server}.database.windows.net',
     settingWord: 'SQL',
   },
   appConfiguration: {
@@ -82,7 +74,6 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
     armType: SERVICE_ARM_TYPES.appConfiguration,
     apiVersion: '2023-03-01',
     defaultRole: 'App Configuration Data Reader',
-    endpoint: 'https://{name}.azconfig.io',
     settingWord: 'APPCONFIG',
   },
   containerRegistry: {
@@ -90,7 +81,6 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
     armType: SERVICE_ARM_TYPES.containerRegistry,
     apiVersion: '2023-07-01',
     defaultRole: 'AcrPull',
-    endpoint: '{name}.azurecr.io',
     settingWord: 'ACR',
   },
   openAI: {
@@ -98,7 +88,6 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
     armType: SERVICE_ARM_TYPES.openAI,
     apiVersion: '2023-05-01',
     defaultRole: 'Cognitive Services OpenAI User',
-    endpoint: 'https://{name}.openai.azure.com/',
     settingWord: 'OPENAI',
     // A Cognitive Services account is Speech, Language, Vision, Content Safety… by its kind. Azure
     // OpenAI is served by `OpenAI` accounts and by `AIServices` ones (Foundry, formerly Azure AI
@@ -111,7 +100,6 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
     armType: SERVICE_ARM_TYPES.search,
     apiVersion: '2023-11-01',
     defaultRole: 'Search Index Data Reader',
-    endpoint: 'https://{name}.search.windows.net',
     settingWord: 'SEARCH',
   },
   signalR: {
@@ -119,7 +107,6 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
     armType: SERVICE_ARM_TYPES.signalR,
     apiVersion: '2023-02-01',
     defaultRole: 'SignalR App Server',
-    endpoint: 'https://{name}.service.signalr.net',
     settingWord: 'SIGNALR',
   },
   postgresql: {
@@ -127,7 +114,6 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
     armType: SERVICE_ARM_TYPES.postgresql,
     apiVersion: '2024-08-01',
     defaultRole: 'pg_read_all_data',
-    endpoint: '{name}.postgres.database.azure.com',
     settingWord: 'POSTGRES',
   },
   mysql: {
@@ -135,7 +121,6 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
     armType: SERVICE_ARM_TYPES.mysql,
     apiVersion: '2023-12-30',
     defaultRole: 'SELECT',
-    endpoint: '{name}.mysql.database.azure.com',
     settingWord: 'MYSQL',
   },
   redis: {
@@ -143,7 +128,6 @@ export const SERVICES: Readonly<Record<ServiceKind, ServiceFact>> = {
     armType: SERVICE_ARM_TYPES.redis,
     apiVersion: '2024-11-01',
     defaultRole: 'Data Reader',
-    endpoint: '{name}.redis.cache.windows.net:6380',
     settingWord: 'REDIS',
   },
 }
@@ -187,9 +171,14 @@ export function sqlServerAndDatabase(name: string): { server: string; database?:
     : { server: name.slice(0, slash), database: name.slice(slash + 1) }
 }
 
-export function serviceEndpoint(service: ServiceKind, name: string): string {
+/** The data endpoint of the service of this kind and name, in the public cloud or the one given. */
+export function serviceEndpoint(
+  service: ServiceKind,
+  name: string,
+  cloud: CloudName = PUBLIC_CLOUD_NAME,
+): string {
   return (
-    SERVICES[service].endpoint
+    CLOUD_DATA_PLANES[cloud].endpoints[service]
       // Replacer functions: a name holding `$&` or `$'` must not splice the template into itself.
       .replace('{name}', () => name)
       .replace('{server}', () => sqlServerAndDatabase(name).server)

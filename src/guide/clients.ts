@@ -1,52 +1,29 @@
 import type { RoleRef } from '../catalog/roles.ts'
+import {
+  audienceOf,
+  CLOUD_DATA_PLANES,
+  isManagementScope,
+  PUBLIC_CLOUD_NAME,
+  storageEndpoint,
+  type CloudName,
+} from '../catalog/clouds.ts'
 import { serviceEndpoint } from '../catalog/services.ts'
 import type { ServiceKind } from '../model/kinds.ts'
 import type { ClientUse, SdkKind } from './types.ts'
-
-const MANAGEMENT_SCOPE = 'https://management.azure.com/.default'
 
 /**
  * The words of a token's variable: a connection can hold a data role and a control-plane one, so
  * the ARM token is `managementToken` beside the service's `token` (one name twice would not compile).
  */
 export function tokenWords(use: { readonly scope: string }): string[] {
-  return use.scope === MANAGEMENT_SCOPE ? ['management', 'token'] : ['token']
+  return isManagementScope(use.scope) ? ['management', 'token'] : ['token']
 }
-
-/** Token audiences of the services' data planes (what a bare token or a token provider asks for). */
-const DATA_SCOPES: Readonly<Record<ServiceKind, string>> = {
-  storage: 'https://storage.azure.com/.default',
-  keyVault: 'https://vault.azure.net/.default',
-  serviceBus: 'https://servicebus.azure.net/.default',
-  eventHubs: 'https://eventhubs.azure.net/.default',
-  eventGrid: 'https://eventgrid.azure.net/.default',
-  cosmosDb: 'https://cosmos.azure.com/.default',
-  sql: 'https://database.windows.net/.default',
-  appConfiguration: 'https://azconfig.io/.default',
-  containerRegistry: 'https://containerregistry.azure.net/.default',
-  openAI: 'https://cognitiveservices.azure.com/.default',
-  search: 'https://search.azure.com/.default',
-  signalR: 'https://signalr.azure.com/.default',
-  postgresql: 'https://ossrdbms-aad.database.windows.net/.default',
-  mysql: 'https://ossrdbms-aad.database.windows.net/.default',
-  redis: 'https://redis.azure.com/.default',
-}
-
-/** Storage has one endpoint per data service. */
-const storageEndpoint = (name: string, service: 'blob' | 'queue' | 'table'): string =>
-  `https://${name}.${service}.core.windows.net`
-
-/** The audience of Azure OpenAI tokens, which the OpenAI clients' token providers ask for. */
-export const OPENAI_SCOPE = DATA_SCOPES.openAI
 
 /**
- * The audience of Azure Database for PostgreSQL and MySQL flexible server tokens, which the code
- * sends as the database user's password (learn.microsoft.com, "Connect with managed identity").
+ * The audience of Azure Cache for Redis tokens ("Use Microsoft Entra for cache authentication"),
+ * one in every cloud (see catalog/clouds.ts).
  */
-export const OSSRDBMS_SCOPE = DATA_SCOPES.postgresql
-
-/** The audience of Azure Cache for Redis tokens ("Use Microsoft Entra for cache authentication"). */
-export const REDIS_SCOPE = DATA_SCOPES.redis
+export const REDIS_SCOPE = CLOUD_DATA_PLANES[PUBLIC_CLOUD_NAME].scopes.redis
 
 /** Azure Cache for Redis takes Microsoft Entra sign-ins on its TLS port only. */
 export const REDIS_TLS_PORT = 6380
@@ -56,8 +33,8 @@ export const POSTGRESQL_PORT = 5432
 export const MYSQL_PORT = 3306
 
 /** A cache's host name: its catalog endpoint (`<name>.redis.cache.windows.net:6380`) less the port. */
-function redisHost(name: string): string {
-  const endpoint = serviceEndpoint('redis', name)
+function redisHost(name: string, cloud: CloudName): string {
+  const endpoint = serviceEndpoint('redis', name, cloud)
   const port = `:${REDIS_TLS_PORT}`
   return endpoint.endsWith(port) ? endpoint.slice(0, -port.length) : endpoint
 }
@@ -115,18 +92,43 @@ function sdkOfRole(service: ServiceKind, role: string): SdkKind | undefined {
   }
 }
 
-function clientOf(sdk: SdkKind, service: ServiceKind, name: string): ClientUse {
+function clientOf(sdk: SdkKind, service: ServiceKind, name: string, cloud: CloudName): ClientUse {
+  const scope = CLOUD_DATA_PLANES[cloud].scopes[service]
+  // Outside the public cloud, a library that assumes the public cloud's audience is told this one.
+  const sovereign = cloud !== PUBLIC_CLOUD_NAME
   switch (sdk) {
     case 'blob':
     case 'queue':
     case 'table':
-      return { sdk, endpoint: storageEndpoint(name, sdk) }
+      return { sdk, endpoint: storageEndpoint(name, sdk, cloud) }
     case 'token':
-      return { sdk, scope: DATA_SCOPES[service] }
+      return { sdk, scope }
     case 'redis':
-      return { sdk, endpoint: redisHost(name) }
+      return { sdk, endpoint: redisHost(name, cloud) }
+    // Code that asks for the token itself (SQL in Python and Java, the databases' passwords,
+    // the OpenAI token providers) names the scope; the .NET OpenAI client takes an audience
+    // (azure-sdk-for-net AzureOpenAIClientOptions.Audience: "by default, the public Azure cloud"),
+    // and Java's JDBC plugins (azure-identity-extensions) assume the public cloud's scope too.
+    case 'sql':
+      return { sdk, endpoint: serviceEndpoint(service, name, cloud), scope }
+    case 'postgresql':
+    case 'mysql':
+    case 'openAI':
+      return {
+        sdk,
+        endpoint: serviceEndpoint(service, name, cloud),
+        scope,
+        ...(sovereign ? { audience: scope } : {}),
+      }
+    // SearchClientOptions.Audience: "if null, SearchAudience.AzurePublicCloud will be assumed".
+    case 'search':
+      return {
+        sdk,
+        endpoint: serviceEndpoint(service, name, cloud),
+        ...(sovereign ? { audience: audienceOf(scope) } : {}),
+      }
     default:
-      return { sdk, endpoint: serviceEndpoint(service, name) }
+      return { sdk, endpoint: serviceEndpoint(service, name, cloud) }
   }
 }
 
@@ -139,6 +141,7 @@ export function clientsFor(
   service: ServiceKind,
   name: string,
   roles: readonly RoleRef[],
+  cloud: CloudName = PUBLIC_CLOUD_NAME,
 ): ClientUse[] {
   const out: ClientUse[] = []
   const add = (use: ClientUse): void => {
@@ -147,16 +150,16 @@ export function clientsFor(
   for (const role of roles) {
     if (role.kind === 'unknown') continue
     if (role.kind === 'builtin' && role.fact.plane === 'control') {
-      add({ sdk: 'token', scope: MANAGEMENT_SCOPE })
+      add({ sdk: 'token', scope: CLOUD_DATA_PLANES[cloud].management })
       continue
     }
     // The platform pulls (and a pipeline pushes) images with the registry's data roles: no client.
     if (service === 'containerRegistry' && role.kind === 'builtin') continue
     const sdk = role.kind === 'builtin' ? sdkOfRole(service, role.fact.name) : undefined
-    add(clientOf(sdk ?? 'token', service, name))
+    add(clientOf(sdk ?? 'token', service, name, cloud))
     // An administrator of the vault works with keys as well as secrets.
     if (role.kind === 'builtin' && role.fact.name === 'Key Vault Administrator')
-      add(clientOf('keyVaultKeys', service, name))
+      add(clientOf('keyVaultKeys', service, name, cloud))
   }
   return out
 }

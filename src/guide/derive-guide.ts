@@ -1,4 +1,5 @@
 import { DesignIndex } from '../analysis/design-index.ts'
+import { PUBLIC_CLOUD_NAME, type CloudName } from '../catalog/clouds.ts'
 import { HOSTING } from '../catalog/hosting.ts'
 import { roleKey, type RoleRef } from '../catalog/roles.ts'
 import { serviceEndpoint } from '../catalog/services.ts'
@@ -22,6 +23,8 @@ import type {
 export interface GuideOptions {
   /** Client IDs of identities that exist in Azure (from binding); else the node's `azure.clientId`. */
   clientIdOf?(identityNode: string): string | undefined
+  /** The cloud whose endpoints and token audiences the code uses (default: the public cloud). */
+  cloud?: CloudName
 }
 
 /**
@@ -32,11 +35,19 @@ export interface GuideOptions {
  */
 export function connectionGuide(design: Design, options: GuideOptions = {}): ConnectionGuide {
   const index = new DesignIndex(design)
-  const apps = design.nodes.flatMap((n) => (n.kind === 'app' ? [appGuide(index, n, options)] : []))
-  const developers = design.nodes.flatMap((n) =>
-    n.kind === 'developer' ? [developerGuide(index, n)] : [],
+  const cloud = options.cloud ?? PUBLIC_CLOUD_NAME
+  const apps = design.nodes.flatMap((n) =>
+    n.kind === 'app' ? [appGuide(index, n, options, cloud)] : [],
   )
-  return { design: design.name, apps, developers }
+  const developers = design.nodes.flatMap((n) =>
+    n.kind === 'developer' ? [developerGuide(index, n, cloud)] : [],
+  )
+  return {
+    design: design.name,
+    ...(cloud === PUBLIC_CLOUD_NAME ? {} : { cloud }),
+    apps,
+    developers,
+  }
 }
 
 function clientIdOf(index: DesignIndex, identity: string, options: GuideOptions) {
@@ -46,7 +57,12 @@ function clientIdOf(index: DesignIndex, identity: string, options: GuideOptions)
   return typeof fromDesign === 'string' && fromDesign !== '' ? fromDesign : undefined
 }
 
-function appGuide(index: DesignIndex, app: AppNode, options: GuideOptions): AppGuide {
+function appGuide(
+  index: DesignIndex,
+  app: AppNode,
+  options: GuideOptions,
+  cloud: CloudName,
+): AppGuide {
   const settings: GuideSetting[] = appSettingsFor(index, app.id).map((s) => {
     const value = clientIdOf(index, s.identity, options)
     return {
@@ -90,10 +106,10 @@ function appGuide(index: DesignIndex, app: AppNode, options: GuideOptions): AppG
       serviceName: node.name,
       resourceName,
       serviceKind: node.service,
-      endpoint: serviceEndpoint(node.service, resourceName),
+      endpoint: serviceEndpoint(node.service, resourceName, cloud),
       credential,
       roles,
-      clients: clientsFor(node.service, resourceName, group.roles),
+      clients: clientsFor(node.service, resourceName, group.roles, cloud),
       ...sendReceive(roles),
       // The user the plan's script creates for the identity (its resource name).
       ...(node.service === 'postgresql' || node.service === 'mysql'
@@ -111,7 +127,7 @@ function appGuide(index: DesignIndex, app: AppNode, options: GuideOptions): AppG
     connections,
     unresolved,
   }
-  return { ...guide, notes: appNotes(index, guide) }
+  return { ...guide, notes: appNotes(index, guide, cloud) }
 }
 
 function credentialOf(
@@ -133,7 +149,7 @@ function credentialOf(
     : { key: `identity:${principal.node}`, identity: principal.node, label, ...federated }
 }
 
-function developerGuide(index: DesignIndex, dev: DeveloperNode): DeveloperGuide {
+function developerGuide(index: DesignIndex, dev: DeveloperNode, cloud: CloudName): DeveloperGuide {
   const access: DeveloperAccess[] = []
   for (const grant of index.grantsByPrincipal.get(`developer:${dev.id}`) ?? []) {
     const node = index.node(grant.service)
@@ -152,5 +168,5 @@ function developerGuide(index: DesignIndex, dev: DeveloperNode): DeveloperGuide 
       })
   }
   const guide = { developer: dev.id, name: dev.name, principal: dev.principal, access }
-  return { ...guide, notes: developerNotes(guide) }
+  return { ...guide, notes: developerNotes(guide, cloud) }
 }

@@ -1,3 +1,4 @@
+import { PUBLIC_CLOUD_NAME, storageEndpoint, type CloudName } from '../catalog/clouds.ts'
 import type { ServiceKind } from '../model/kinds.ts'
 import type { GuideConnection } from './types.ts'
 
@@ -7,14 +8,16 @@ type Connection = Pick<
 >
 
 /** The app settings under a binding's connection prefix that name the service, by kind. */
-const SERVICE_SETTINGS: Partial<Record<ServiceKind, (c: Connection) => string[]>> = {
+const SERVICE_SETTINGS: Partial<
+  Record<ServiceKind, (c: Connection, cloud: CloudName) => string[]>
+> = {
   serviceBus: (c) => [`__fullyQualifiedNamespace to ${c.endpoint}`],
   eventHubs: (c) => [`__fullyQualifiedNamespace to ${c.endpoint}`],
   cosmosDb: (c) => [`__accountEndpoint to ${c.endpoint}`],
-  storage: (c) =>
+  storage: (c, cloud) =>
     (['blob', 'queue', 'table'] as const)
       .filter((part) => c.roles.some((r) => r.toLowerCase().includes(part)))
-      .map((part) => `__${part}ServiceUri to https://${c.resourceName}.${part}.core.windows.net`),
+      .map((part) => `__${part}ServiceUri to ${storageEndpoint(c.resourceName, part, cloud)}`),
 }
 
 /**
@@ -25,8 +28,11 @@ const SERVICE_SETTINGS: Partial<Record<ServiceKind, (c: Connection) => string[]>
  * connections; the Service Bus, Event Hubs, Storage and Cosmos DB extensions' connection
  * includes). Undefined for services no binding connects to this way.
  */
-export function functionBindingNote(c: Connection): string | undefined {
-  const settings = SERVICE_SETTINGS[c.serviceKind]?.(c) ?? []
+export function functionBindingNote(
+  c: Connection,
+  cloud: CloudName = PUBLIC_CLOUD_NAME,
+): string | undefined {
+  const settings = SERVICE_SETTINGS[c.serviceKind]?.(c, cloud) ?? []
   if (settings.length === 0) return undefined
   const names = settings.map((s) => `<prefix>${s}`)
   if (c.credential.identity !== 'system')

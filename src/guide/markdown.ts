@@ -1,3 +1,4 @@
+import { CLOUD_DATA_PLANES } from '../catalog/clouds.ts'
 import { SERVICES } from '../catalog/services.ts'
 import { markdownCode, markdownFence, markdownItem, markdownText } from '../lib/encode/markdown.ts'
 import { appSnippet, installCommand, RENDERERS } from './snippets/assemble.ts'
@@ -85,7 +86,8 @@ function developerSection(dev: DeveloperGuide): string[] {
 /** The guide as Markdown: what `idtopo guide` prints and what a README or wiki page can hold. */
 export function guideMarkdown(guide: ConnectionGuide, options: MarkdownOptions = {}): string {
   const languages = options.languages ?? LANGUAGES
-  const lines = [`# Connection guide: ${text(guide.design)}`, '']
+  const cloud = guide.cloud ? ` (${CLOUD_DATA_PLANES[guide.cloud].label})` : ''
+  const lines = [`# Connection guide: ${text(guide.design)}${cloud}`, '']
   for (const app of guide.apps) lines.push(...appSection(app, languages))
   for (const dev of guide.developers) lines.push(...developerSection(dev))
   return `${lines.join('\n').trimEnd()}\n`

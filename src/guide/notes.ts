@@ -1,3 +1,4 @@
+import { CLOUD_DATA_PLANES, PUBLIC_CLOUD_NAME, type CloudName } from '../catalog/clouds.ts'
 import type { DesignIndex } from '../analysis/design-index.ts'
 import { HOSTING } from '../catalog/hosting.ts'
 import { SINGLE_IDENTITY_SETTING } from '../plan/app-settings.ts'
@@ -7,8 +8,16 @@ import { registryPullNote } from './registry-pull.ts'
 import type { AppGuide, DeveloperGuide } from './types.ts'
 
 /** Where an app's settings go, and the pitfalls of its identity layout, in plain sentences. */
-export function appNotes(index: DesignIndex, app: Omit<AppGuide, 'notes'>): string[] {
+export function appNotes(
+  index: DesignIndex,
+  app: Omit<AppGuide, 'notes'>,
+  cloud: CloudName = PUBLIC_CLOUD_NAME,
+): string[] {
   const notes: string[] = []
+  if (cloud !== PUBLIC_CLOUD_NAME && app.connections.length > 0)
+    notes.push(
+      `The endpoints and token audiences below are ${CLOUD_DATA_PLANES[cloud].label}'s; in Azure the managed identity needs no cloud setting.`,
+    )
   const hosting = HOSTING[app.hosting]
   const usesSystem = app.credentials.some((c) => c.identity === 'system')
   if (app.connections.length === 0 && app.unresolved.length === 0)
@@ -49,7 +58,7 @@ export function appNotes(index: DesignIndex, app: Omit<AppGuide, 'notes'>): stri
       notes.push(registryPullNote(app.hosting, app.name, c))
     const references = keyVaultReferenceNote(app.hosting, app.name, c)
     if (references) notes.push(references)
-    const binding = app.hosting === 'functionApp' ? functionBindingNote(c) : undefined
+    const binding = app.hosting === 'functionApp' ? functionBindingNote(c, cloud) : undefined
     if (binding) notes.push(binding)
   }
   return notes
@@ -87,8 +96,16 @@ function settingsPlace(app: Omit<AppGuide, 'notes'>, label: string): string {
 }
 
 /** Local development: DefaultAzureCredential falls through to the developer's Azure CLI sign-in. */
-export function developerNotes(dev: Omit<DeveloperGuide, 'notes'>): string[] {
+export function developerNotes(
+  dev: Omit<DeveloperGuide, 'notes'>,
+  cloud: CloudName = PUBLIC_CLOUD_NAME,
+): string[] {
   const notes = [
+    ...(cloud === PUBLIC_CLOUD_NAME
+      ? []
+      : [
+          `Point the Azure CLI at ${CLOUD_DATA_PLANES[cloud].label} before you sign in (az cloud set --name ${cloud}): the Azure CLI credential then signs in there and asks for that cloud's tokens.`,
+        ]),
     'Sign in with az login (and az account set --subscription <id>): locally there is no managed identity, so DefaultAzureCredential falls through to the Azure CLI credential and the code runs with your own roles.',
     'Leave AZURE_CLIENT_ID and the MANAGED_IDENTITY_CLIENT_ID_* variables unset on your machine: the client IDs only mean something inside Azure.',
   ]

@@ -13,10 +13,11 @@ import type { GuideConnection } from './types.ts'
 export function registryPullNote(
   hosting: HostingKind,
   appName: string,
-  c: Pick<GuideConnection, 'serviceName' | 'resourceName' | 'credential'>,
+  c: Pick<GuideConnection, 'serviceName' | 'resourceName' | 'endpoint' | 'credential'>,
 ): string {
   const system = c.credential.identity === 'system'
-  const server = `${c.resourceName.toLowerCase()}.azurecr.io`
+  // The login server: the registry's endpoint, in lower case as the registry reports it.
+  const server = c.endpoint.toLowerCase()
   const codeNeedsNone = 'application code needs no registry client.'
   switch (hosting) {
     case 'appService':

@@ -1,3 +1,4 @@
+import type { CloudName } from '../catalog/clouds.ts'
 import type { HostingFact } from '../catalog/hosting.ts'
 import type { HostingKind, PrincipalKind, Scope, ServiceKind } from '../model/kinds.ts'
 import type { AppConnectionSetting } from '../plan/app-settings.ts'
@@ -27,15 +28,25 @@ export type ClientUse =
         | 'eventHubs'
         | 'cosmos'
         | 'appConfiguration'
-        | 'sql'
-        | 'openAI'
         | 'eventGrid'
         | 'search'
         | 'redis'
-        | 'postgresql'
-        | 'mysql'
-      /** The data endpoint; for Redis, PostgreSQL and MySQL the host name (the port is the client's). */
+      /** The data endpoint; for Redis the host name (the port is the client's). */
       readonly endpoint: string
+      /** Outside the public cloud, the audience AI Search's clients must be given (see openAI's). */
+      readonly audience?: string
+    }
+  | {
+      /** Code that asks for its tokens itself, for `scope`. */
+      readonly sdk: 'sql' | 'postgresql' | 'mysql' | 'openAI'
+      /** The data endpoint; for SQL, PostgreSQL and MySQL the server's host name. */
+      readonly endpoint: string
+      readonly scope: string
+      /**
+       * Outside the public cloud, the audience to give a client whose library assumes the public
+       * cloud's (the .NET Azure OpenAI client, Java's JDBC plugins), as that library spells it.
+       */
+      readonly audience?: string
     }
   | { readonly sdk: 'token'; readonly scope: string }
 
@@ -122,6 +133,8 @@ export interface DeveloperGuide {
 /** Everything an app team needs to write the code of a design (issue 7, "Connection guide"). */
 export interface ConnectionGuide {
   readonly design: string
+  /** The cloud the endpoints and audiences are for; absent for the public cloud. */
+  readonly cloud?: CloudName
   readonly apps: readonly AppGuide[]
   readonly developers: readonly DeveloperGuide[]
 }

@@ -40,6 +40,18 @@ describe('idtopo guide', () => {
     ])
   })
 
+  it("writes another cloud's endpoints with --cloud, named in any case, and refuses an unknown cloud", async () => {
+    const m = memoryIO(files)
+    expect(await runCli(['guide', 's3.json', '--cloud', 'azurechinacloud'], m.io)).toBe(0)
+    expect(m.stdout()).toBe(guideMarkdown(connectionGuide(scenario3, { cloud: 'AzureChinaCloud' })))
+    expect(m.stdout()).toContain('https://contosoorders.blob.core.chinacloudapi.cn')
+    expect(m.stdout()).not.toContain('core.windows.net')
+    expect(await runCli(['guide', 's3.json', '--cloud', 'AzureGermanCloud'], m.io)).toBe(2)
+    expect(m.stderr().split('\n')[0]).toBe(
+      'idtopo guide: --cloud must be one of AzureCloud, AzureUSGovernment, AzureChinaCloud, not "AzureGermanCloud"; did you mean AzureChinaCloud?',
+    )
+  })
+
   it('exits 2 on an unknown app, language or format, and on an invalid design', async () => {
     const m = memoryIO(files)
     expect(await runCli(['guide', 's3.json', '--app', 'nope'], m.io)).toBe(2)

@@ -1,3 +1,4 @@
+import { cloudNamed, CLOUD_NAMES, PUBLIC_CLOUD_NAME } from '../../catalog/clouds.ts'
 import { connectionGuide } from '../../guide/derive-guide.ts'
 import { guideMarkdown } from '../../guide/markdown.ts'
 import { LANGUAGES, type Language } from '../../guide/types.ts'
@@ -12,18 +13,21 @@ export const guideCommand: Command = {
   name: 'guide',
   summary:
     'print the connection guide: client-ID settings, endpoints and DefaultAzureCredential code',
-  usage: `Usage: idtopo guide FILE [--app ID] [--language ${LANGUAGES.join('|')}] [--format markdown|json] [--out FILE]
+  usage: `Usage: idtopo guide FILE [--app ID] [--language ${LANGUAGES.join('|')}] [--cloud NAME] [--format markdown|json] [--out FILE]
 
 Prints, per app, the client-ID settings to set (the same as the plan's setAppSettings actions),
 the endpoint of each service it reaches and the code that creates each client with the right
 identity (C#, TypeScript, Python, Java); per developer, the roles they hold for local development.
 --app limits it to one app (and leaves the developers out); --language to one language.
+--cloud writes the endpoints and token audiences of another Azure cloud, named as az cloud set
+--name names it: ${CLOUD_NAMES.join(', ')} (default AzureCloud).
 
 Exit codes: 0 written, 2 invalid input.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(this, args, {
       app: { type: 'string', short: 'a' },
       language: { type: 'string', short: 'l' },
+      cloud: { type: 'string' },
       format: { type: 'string', short: 'f', default: 'markdown' },
       out: { type: 'string', short: 'o' },
     })
@@ -32,8 +36,13 @@ Exit codes: 0 written, 2 invalid input.`,
       values.language === undefined
         ? undefined
         : choice(this, 'language', values.language, LANGUAGES)
+    // Any case, as apply's --cloud and az cloud set take it.
+    const cloud =
+      values.cloud === undefined
+        ? PUBLIC_CLOUD_NAME
+        : (cloudNamed(values.cloud) ?? choice(this, 'cloud', values.cloud, CLOUD_NAMES))
     const design = await loadDesign(io, requireFile(this, positionals), { '--out': values.out })
-    const full = connectionGuide(design)
+    const full = connectionGuide(design, { cloud })
     const appId = values.app as string | undefined
     if (appId !== undefined && !full.apps.some((a) => a.app === appId))
       throw new CliError(

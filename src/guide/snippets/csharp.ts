@@ -1,7 +1,7 @@
 import { assertNever } from '../../lib/assert.ts'
 import { sqlServerAndDatabase } from '../../catalog/services.ts'
 import type { ClientUse, SdkKind } from '../types.ts'
-import { OSSRDBMS_SCOPE, REDIS_TLS_PORT, tokenWords } from '../clients.ts'
+import { REDIS_TLS_PORT, tokenWords } from '../clients.ts'
 import type { ClientContext, SnippetRenderer } from './renderer.ts'
 import { adoNetValue } from '../../lib/encode/connection-string.ts'
 import { csharpComment, csharpString } from '../../lib/encode/csharp.ts'
@@ -141,11 +141,11 @@ function clientLines(ctx: ClientContext, use: ClientUse): string[] {
         `var ${name('configuration', 'client')} = new ConfigurationClient(new Uri(${csharpString(use.endpoint)}), ${cred});`,
       ]
     case 'sql':
-      return sqlLines(ctx, name)
+      return sqlLines(ctx, use.endpoint, name)
     case 'openAI':
       // Azure.AI.OpenAI 2.x: the client asks the credential for Cognitive Services tokens itself.
       return [
-        `var ${name('open', 'a', 'i', 'client')} = new AzureOpenAIClient(new Uri(${csharpString(use.endpoint)}), ${cred});`,
+        `var ${name('open', 'a', 'i', 'client')} = new AzureOpenAIClient(new Uri(${csharpString(use.endpoint)}), ${cred}${audienceOption('AzureOpenAIClientOptions', 'AzureOpenAIAudience', use.audience)});`,
       ]
     case 'eventGrid':
       return [
@@ -153,7 +153,7 @@ function clientLines(ctx: ClientContext, use: ClientUse): string[] {
       ]
     case 'search':
       return [
-        `var ${name('search', 'client')} = new SearchClient(new Uri(${csharpString(use.endpoint)}), "<index>", ${cred});`,
+        `var ${name('search', 'client')} = new SearchClient(new Uri(${csharpString(use.endpoint)}), "<index>", ${cred}${audienceOption('SearchClientOptions', 'SearchAudience', use.audience)});`,
       ]
     case 'redis': {
       // Microsoft.Azure.StackExchangeRedis signs in as the token's object id (oid) and
@@ -168,7 +168,7 @@ function clientLines(ctx: ClientContext, use: ClientUse): string[] {
     }
     case 'postgresql':
     case 'mysql':
-      return dataSourceLines(name, cred, DRIVERS[use.sdk], [
+      return dataSourceLines(name, cred, DRIVERS[use.sdk], use.scope, [
         csharpString(use.endpoint),
         '"<database>"',
         csharpString(c.databaseUser ?? ''),
@@ -180,6 +180,16 @@ function clientLines(ctx: ClientContext, use: ClientUse): string[] {
     default:
       return assertNever(use)
   }
+}
+
+/**
+ * A client's options naming its audience (`, new SearchClientOptions { Audience = new
+ * SearchAudience("https://search.azure.us") }`), where one is given; nothing in the public cloud.
+ */
+function audienceOption(options: string, type: string, audience: string | undefined): string {
+  return audience === undefined
+    ? ''
+    : `, new ${options} { Audience = new ${type}(${csharpString(audience)}) }`
 }
 
 /** What differs between Npgsql's and MySqlConnector's data sources. */
@@ -224,6 +234,7 @@ function dataSourceLines(
   name: (...w: string[]) => string,
   cred: string,
   driver: Driver,
+  scope: string,
   values: readonly [string, string, string],
 ): string[] {
   const builder = name(...driver.words, 'data', 'source', 'builder')
@@ -235,7 +246,7 @@ function dataSourceLines(
     '}.ConnectionString);',
     csharpComment(driver.comment),
     `${builder}.UsePeriodicPasswordProvider(`,
-    `    async (_, cancellationToken) => (await ${cred}.GetTokenAsync(new TokenRequestContext(new[] { ${csharpString(OSSRDBMS_SCOPE)} }), cancellationToken)).Token,`,
+    `    async (_, cancellationToken) => (await ${cred}.GetTokenAsync(new TokenRequestContext(new[] { ${csharpString(scope)} }), cancellationToken)).Token,`,
     '    TimeSpan.FromMinutes(4),',
     '    TimeSpan.FromSeconds(10));',
     `await using var ${name(...driver.words, 'data', 'source')} = ${builder}.Build();`,
@@ -243,10 +254,10 @@ function dataSourceLines(
 }
 
 /** SqlClient runs DefaultAzureCredential itself; "User Id" carries the managed identity's client ID. */
-function sqlLines(ctx: ClientContext, name: (...w: string[]) => string): string[] {
-  const { server, database } = sqlServerAndDatabase(ctx.connection.resourceName)
+function sqlLines(ctx: ClientContext, host: string, name: (...w: string[]) => string): string[] {
+  const { database } = sqlServerAndDatabase(ctx.connection.resourceName)
   const builder = name('sql', 'connection', 'string')
-  const text = `Server=${adoNetValue(`tcp:${server}.database.windows.net,1433`)};Database=${adoNetValue(database ?? '<database>')};Encrypt=True;Authentication=Active Directory Default`
+  const text = `Server=${adoNetValue(`tcp:${host},1433`)};Database=${adoNetValue(database ?? '<database>')};Encrypt=True;Authentication=Active Directory Default`
   const setting = ctx.connection.credential.setting
   return [
     `var ${builder} = new SqlConnectionStringBuilder(${csharpString(text)});`,

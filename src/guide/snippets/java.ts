@@ -1,13 +1,7 @@
 import { assertNever } from '../../lib/assert.ts'
 import { sqlServerAndDatabase } from '../../catalog/services.ts'
 import type { ClientUse, SdkKind } from '../types.ts'
-import {
-  MYSQL_PORT,
-  OPENAI_SCOPE,
-  POSTGRESQL_PORT,
-  REDIS_TLS_PORT,
-  tokenWords,
-} from '../clients.ts'
+import { MYSQL_PORT, POSTGRESQL_PORT, REDIS_TLS_PORT, tokenWords } from '../clients.ts'
 import type { ClientContext, SnippetRenderer } from './renderer.ts'
 import { javaComment, javaString } from '../../lib/encode/java.ts'
 import { camelCase } from '../../lib/words.ts'
@@ -157,6 +151,9 @@ export const java: SnippetRenderer = {
               'com.azure.identity.DefaultAzureCredentialBuilder',
             ]),
         ...uses.flatMap((u) => IMPORTS[u.sdk]),
+        ...(uses.some((u) => u.sdk === 'search' && u.audience !== undefined)
+          ? ['com.azure.search.documents.models.SearchAudience']
+          : []),
       ]),
     ]
       .sort()
@@ -309,14 +306,14 @@ function clientLines(ctx: ClientContext): string[] {
         cred,
       )
     case 'sql': {
-      const { server, database } = sqlServerAndDatabase(c.resourceName)
+      const { database } = sqlServerAndDatabase(c.resourceName)
       const ds = name('sql', 'data', 'source')
       return [
         `SQLServerDataSource ${ds} = new SQLServerDataSource();`,
-        `${ds}.setServerName(${javaString(`${server}.database.windows.net`)});`,
+        `${ds}.setServerName(${javaString(use.endpoint)});`,
         `${ds}.setDatabaseName(${javaString(database ?? '<database>')});`,
         '// Tokens last about an hour: set a fresh one before opening new connections.',
-        `${ds}.setAccessToken(${cred}.getTokenSync(new TokenRequestContext().addScopes("https://database.windows.net/.default")).getToken());`,
+        `${ds}.setAccessToken(${cred}.getTokenSync(new TokenRequestContext().addScopes(${javaString(use.scope)})).getToken());`,
       ]
     }
     case 'openAI':
@@ -324,7 +321,7 @@ function clientLines(ctx: ClientContext): string[] {
       return [
         `OpenAIClient ${name('open', 'a', 'i', 'client')} = OpenAIOkHttpClient.builder()`,
         `    .baseUrl(${javaString(`${use.endpoint.endsWith('/') ? use.endpoint : `${use.endpoint}/`}openai/v1/`)})`,
-        `    .credential(BearerTokenCredential.create(AuthenticationUtil.getBearerTokenSupplier(${cred}, ${javaString(OPENAI_SCOPE)})))`,
+        `    .credential(BearerTokenCredential.create(AuthenticationUtil.getBearerTokenSupplier(${cred}, ${javaString(use.scope)})))`,
         '    .build();',
       ]
     case 'eventGrid':
@@ -341,7 +338,7 @@ function clientLines(ctx: ClientContext): string[] {
         'SearchClient',
         name('search', 'client'),
         'SearchClientBuilder',
-        `endpoint(${javaString(use.endpoint)}).indexName("<index>")`,
+        `endpoint(${javaString(use.endpoint)}).indexName("<index>")${use.audience === undefined ? '' : `.audience(SearchAudience.fromString(${javaString(use.audience)}))`}`,
         cred,
       )
     case 'redis':
@@ -357,7 +354,7 @@ function clientLines(ctx: ClientContext): string[] {
       ]
     case 'postgresql':
     case 'mysql':
-      return jdbcLines(ctx, use.sdk, use.endpoint, name)
+      return jdbcLines(ctx, use.sdk, use.endpoint, use.audience, name)
     case 'token':
       return [
         `AccessToken ${name(...tokenWords(use))} = ${cred}.getTokenSync(new TokenRequestContext().addScopes(${javaString(use.scope)}));`,
@@ -376,6 +373,7 @@ function jdbcLines(
   ctx: ClientContext,
   sdk: 'postgresql' | 'mysql',
   host: string,
+  audience: string | undefined,
   name: (...w: string[]) => string,
 ): string[] {
   const words = sdk === 'postgresql' ? ['postgres'] : ['mysql']
@@ -395,6 +393,10 @@ function jdbcLines(
   return [
     `Properties ${properties} = new Properties();`,
     `${properties}.setProperty("user", ${javaString(ctx.connection.databaseUser ?? '')});`,
+    // The plugins ask for the public cloud's audience unless told another (AuthProperty SCOPES).
+    ...(audience === undefined
+      ? []
+      : [`${properties}.setProperty("azure.scopes", ${javaString(audience)});`]),
     ...(clientId.length > 0
       ? [
           "// The user-assigned identity's client ID for the plugin's DefaultAzureCredential; unset locally, where your az login is used.",

@@ -1,14 +1,7 @@
 import { assertNever } from '../../lib/assert.ts'
 import { sqlServerAndDatabase } from '../../catalog/services.ts'
 import type { ClientUse, SdkKind } from '../types.ts'
-import {
-  OPENAI_API_VERSION,
-  OPENAI_SCOPE,
-  OSSRDBMS_SCOPE,
-  REDIS_SCOPE,
-  REDIS_TLS_PORT,
-  tokenWords,
-} from '../clients.ts'
+import { OPENAI_API_VERSION, REDIS_SCOPE, REDIS_TLS_PORT, tokenWords } from '../clients.ts'
 import type { ClientContext, SnippetRenderer } from './renderer.ts'
 import { odbcValue } from '../../lib/encode/connection-string.ts'
 import { pythonComment, pythonString } from '../../lib/encode/python.ts'
@@ -161,13 +154,13 @@ function clientLines(ctx: ClientContext): string[] {
         `${name('configuration', 'client')} = AzureAppConfigurationClient(base_url=${pythonString(use.endpoint)}, credential=${cred})`,
       ]
     case 'sql': {
-      const { server, database } = sqlServerAndDatabase(c.resourceName)
+      const { database } = sqlServerAndDatabase(c.resourceName)
       const token = name('sql', 'token')
       return [
         "# The ODBC driver takes the credential's token (UTF-16-LE, length-prefixed) as attribute 1256.",
-        `${token} = ${cred}.get_token("https://database.windows.net/.default").token.encode("utf-16-le")`,
+        `${token} = ${cred}.get_token(${pythonString(use.scope)}).token.encode("utf-16-le")`,
         `${name('sql', 'connection')} = pyodbc.connect(`,
-        `    ${pythonString(`Driver={ODBC Driver 18 for SQL Server};Server=${odbcValue(`tcp:${server}.database.windows.net,1433`)};Database=${odbcValue(database ?? '<database>')};Encrypt=yes`)},`,
+        `    ${pythonString(`Driver={ODBC Driver 18 for SQL Server};Server=${odbcValue(`tcp:${use.endpoint},1433`)};Database=${odbcValue(database ?? '<database>')};Encrypt=yes`)},`,
         `    attrs_before={1256: struct.pack(f"<I{len(${token})}s", len(${token}), ${token})},`,
         ')',
       ]
@@ -175,7 +168,7 @@ function clientLines(ctx: ClientContext): string[] {
     case 'openAI':
       // The openai package's Azure client, with a provider that refreshes the Entra token.
       return [
-        `${name('openai', 'client')} = AzureOpenAI(azure_endpoint=${pythonString(use.endpoint)}, azure_ad_token_provider=get_bearer_token_provider(${cred}, ${pythonString(OPENAI_SCOPE)}), api_version=${pythonString(OPENAI_API_VERSION)})`,
+        `${name('openai', 'client')} = AzureOpenAI(azure_endpoint=${pythonString(use.endpoint)}, azure_ad_token_provider=get_bearer_token_provider(${cred}, ${pythonString(use.scope)}), api_version=${pythonString(OPENAI_API_VERSION)})`,
       ]
     case 'eventGrid':
       return [
@@ -183,7 +176,7 @@ function clientLines(ctx: ClientContext): string[] {
       ]
     case 'search':
       return [
-        `${name('search', 'client')} = SearchClient(endpoint=${pythonString(use.endpoint)}, index_name="<index>", credential=${cred})`,
+        `${name('search', 'client')} = SearchClient(endpoint=${pythonString(use.endpoint)}, index_name="<index>", credential=${cred}${use.audience === undefined ? '' : `, audience=${pythonString(use.audience)}`})`,
       ]
     case 'redis': {
       // redis-entraid's provider renews the token in the background, and redis-py signs in with
@@ -202,7 +195,7 @@ function clientLines(ctx: ClientContext): string[] {
         `host=${pythonString(use.endpoint)}`,
         `${driver.database}="<database>"`,
         `user=${pythonString(c.databaseUser ?? '')}`,
-        `password=${cred}.get_token(${pythonString(OSSRDBMS_SCOPE)}).token`,
+        `password=${cred}.get_token(${pythonString(use.scope)}).token`,
         driver.extra,
       ])
     }

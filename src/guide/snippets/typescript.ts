@@ -1,13 +1,7 @@
 import { assertNever } from '../../lib/assert.ts'
 import { sqlServerAndDatabase } from '../../catalog/services.ts'
 import type { SdkKind } from '../types.ts'
-import {
-  OPENAI_API_VERSION,
-  OPENAI_SCOPE,
-  OSSRDBMS_SCOPE,
-  REDIS_TLS_PORT,
-  tokenWords,
-} from '../clients.ts'
+import { OPENAI_API_VERSION, REDIS_TLS_PORT, tokenWords } from '../clients.ts'
 import type { ClientContext, SnippetRenderer } from './renderer.ts'
 import { typescriptComment, typescriptString } from '../../lib/encode/typescript.ts'
 import { camelCase } from '../../lib/words.ts'
@@ -208,11 +202,11 @@ function clientLines(ctx: ClientContext): string[] {
         `const ${name('configuration', 'client')} = new AppConfigurationClient(${typescriptString(use.endpoint)}, ${cred})`,
       ]
     case 'sql': {
-      const { server, database } = sqlServerAndDatabase(c.resourceName)
+      const { database } = sqlServerAndDatabase(c.resourceName)
       return [
         '// tedious (under mssql) asks the credential for a token on every new connection.',
         `const ${name('sql', 'pool')} = await sql.connect({`,
-        `  server: ${typescriptString(`${server}.database.windows.net`)},`,
+        `  server: ${typescriptString(use.endpoint)},`,
         `  database: ${typescriptString(database ?? '<database>')},`,
         '  options: { encrypt: true },',
         `  authentication: { type: "token-credential", options: { credential: ${cred} } },`,
@@ -222,7 +216,7 @@ function clientLines(ctx: ClientContext): string[] {
     case 'openAI':
       // The openai package's Azure client, with a provider that refreshes the Entra token.
       return [
-        `const ${name('open', 'a', 'i', 'client')} = new AzureOpenAI({ endpoint: ${typescriptString(use.endpoint)}, azureADTokenProvider: getBearerTokenProvider(${cred}, ${typescriptString(OPENAI_SCOPE)}), apiVersion: ${typescriptString(OPENAI_API_VERSION)} })`,
+        `const ${name('open', 'a', 'i', 'client')} = new AzureOpenAI({ endpoint: ${typescriptString(use.endpoint)}, azureADTokenProvider: getBearerTokenProvider(${cred}, ${typescriptString(use.scope)}), apiVersion: ${typescriptString(OPENAI_API_VERSION)} })`,
       ]
     case 'eventGrid':
       return [
@@ -230,7 +224,7 @@ function clientLines(ctx: ClientContext): string[] {
       ]
     case 'search':
       return [
-        `const ${name('search', 'client')} = new SearchClient(${typescriptString(use.endpoint)}, "<index>", ${cred})`,
+        `const ${name('search', 'client')} = new SearchClient(${typescriptString(use.endpoint)}, "<index>", ${cred}${use.audience === undefined ? '' : `, { audience: ${typescriptString(use.audience)} }`})`,
       ]
     case 'redis':
       // @redis/entraid renews the token before it expires and re-authenticates the connection,
@@ -252,7 +246,7 @@ function clientLines(ctx: ClientContext): string[] {
         '  database: "<database>",',
         `  user: ${typescriptString(c.databaseUser ?? '')},`,
         '  // Called for each new connection: a token from the credential, cached until shortly before it expires.',
-        `  password: async () => (await ${cred}.getToken(${typescriptString(OSSRDBMS_SCOPE)})).token,`,
+        `  password: async () => (await ${cred}.getToken(${typescriptString(use.scope)})).token,`,
         '  ssl: true,',
         '})',
       ]
@@ -264,7 +258,7 @@ function clientLines(ctx: ClientContext): string[] {
         `    host: ${typescriptString(use.endpoint)},`,
         '    database: "<database>",',
         `    user: ${typescriptString(c.databaseUser ?? '')},`,
-        `    password: (await ${cred}.getToken(${typescriptString(OSSRDBMS_SCOPE)})).token,`,
+        `    password: (await ${cred}.getToken(${typescriptString(use.scope)})).token,`,
         '    ssl: { rejectUnauthorized: true },',
         '    enableCleartextPlugin: true,',
         '  })',

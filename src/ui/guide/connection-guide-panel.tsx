@@ -1,4 +1,11 @@
-import { useMemo, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
+import {
+  CLOUD_DATA_PLANES,
+  CLOUD_NAMES,
+  cloudNamed,
+  PUBLIC_CLOUD_NAME,
+  type CloudName,
+} from '../../catalog/clouds.ts'
 import { SERVICES } from '../../catalog/services.ts'
 import { connectionGuide } from '../../guide/derive-guide.ts'
 import { settingValue } from '../../guide/markdown.ts'
@@ -28,8 +35,10 @@ export function ConnectionGuidePanel({
   appId,
   copy = clipboardCopy,
 }: ConnectionGuidePanelProps) {
-  const guide = useMemo(() => connectionGuide(design), [design])
+  const [cloud, setCloud] = useState<CloudName>(PUBLIC_CLOUD_NAME)
+  const guide = useMemo(() => connectionGuide(design, { cloud }), [design, cloud])
   const [language, setLanguage] = useState<Language>('csharp')
+  const cloudId = useId()
   const apps = appId === undefined ? guide.apps : guide.apps.filter((a) => a.app === appId)
   return (
     <section className="guide-panel" aria-label="Connection guide">
@@ -45,6 +54,20 @@ export function ConnectionGuidePanel({
             {LANGUAGE_LABELS[l]}
           </button>
         ))}
+      </div>
+      <div className="guide-cloud">
+        <label htmlFor={cloudId}>Cloud</label>
+        <select
+          id={cloudId}
+          value={cloud}
+          onChange={(e) => setCloud(cloudNamed(e.target.value) ?? PUBLIC_CLOUD_NAME)}
+        >
+          {CLOUD_NAMES.map((c) => (
+            <option key={c} value={c}>
+              {CLOUD_DATA_PLANES[c].label}
+            </option>
+          ))}
+        </select>
       </div>
       {apps.length === 0 && (
         <p>{appId === undefined ? 'No apps in this design.' : `No app with id ${appId}.`}</p>

@@ -57,6 +57,26 @@ describe('ConnectionGuidePanel', () => {
     expect(await within(row).findByText('Copied')).toBeInTheDocument()
   })
 
+  it("switches to another cloud's endpoints and code", async () => {
+    const user = userEvent.setup()
+    render(<ConnectionGuidePanel design={scenario3} appId="api" copy={vi.fn()} />)
+    const cloud = screen.getByRole('combobox', { name: 'Cloud' })
+    expect(cloud).toHaveValue('AzureCloud')
+    expect(screen.getByLabelText('C# code of contoso-orders-api').textContent).toContain(
+      'https://contosoorders.blob.core.windows.net',
+    )
+    await user.selectOptions(cloud, 'Azure US Government')
+    const gov = connectionGuide(scenario3, { cloud: 'AzureUSGovernment' }).apps.find(
+      (a) => a.app === 'api',
+    )!
+    expect(screen.getByLabelText('C# code of contoso-orders-api').textContent).toBe(
+      appSnippet(gov, 'csharp'),
+    )
+    expect(screen.getByLabelText('C# code of contoso-orders-api').textContent).toContain(
+      'https://contosoorders.blob.core.usgovcloudapi.net',
+    )
+  })
+
   it('says when copying fails', async () => {
     const user = userEvent.setup()
     render(
