@@ -64,7 +64,9 @@ export const CLOUD_DATA_PLANES: Readonly<Record<CloudName, CloudDataPlanes>> = {
       eventGrid: 'https://eventgrid.azure.net/.default',
       cosmosDb: 'https://cosmos.azure.com/.default',
       sql: 'https://database.windows.net/.default',
-      appConfiguration: 'https://azconfig.io/.default',
+      // Learn, "App Configuration REST API: Microsoft Entra authentication": the audience in the
+      // global cloud is https://appconfig.azure.com (the SDKs ask for it; https://azconfig.io is older).
+      appConfiguration: 'https://appconfig.azure.com/.default',
       containerRegistry: 'https://containerregistry.azure.net/.default',
       openAI: 'https://cognitiveservices.azure.com/.default',
       search: 'https://search.azure.com/.default',

@@ -210,3 +210,23 @@ describe('the connection guide in a sovereign cloud', () => {
     expect(fn.notes.some((n) => n.includes('token audiences below'))).toBe(false)
   })
 })
+
+describe('token audiences of a custom role', () => {
+  it.each([
+    ['AzureCloud', 'https://appconfig.azure.com/.default'],
+    ['AzureUSGovernment', 'https://appconfig.azure.us/.default'],
+    ['AzureChinaCloud', 'https://appconfig.azure.cn/.default'],
+  ] as const)(
+    '%s: App Configuration tokens are for the audience Learn gives (%s)',
+    (cloud, scope) => {
+      const d = design()
+        .app('web', { name: 'web', systemAssigned: true })
+        .service('cfg', 'appConfiguration', { name: 'contoso-config' })
+        // A GUID that is no built-in role's: a custom role, which gets a bare token.
+        .access('web', 'cfg', ['5b7c1d3e-9f00-4a4a-8c8c-0123456789ab'])
+        .build()
+      const web = connectionGuide(d, { cloud }).apps[0]!
+      expect(web.connections[0]!.clients).toEqual([{ sdk: 'token', scope }])
+    },
+  )
+})
