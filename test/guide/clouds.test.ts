@@ -6,6 +6,13 @@ import { appSnippet, connectionSnippet } from '@/guide/snippets/assemble.ts'
 import type { AppGuide } from '@/guide/types.ts'
 import type { Design } from '@/model/types.ts'
 import { design } from '../support/builder.ts'
+import {
+  csharpTokens,
+  HAS_JAVA,
+  javaTokens,
+  pythonTokens,
+  typescriptTokens,
+} from '../support/code-syntax.ts'
 
 /** One Function App reaching every kind of service with a data role, and a Container App pulling from a registry. */
 function everyKind(): Design {
@@ -56,6 +63,14 @@ const codeOf = (app: AppGuide, service: string, language: Parameters<typeof appS
     app.connections.find((c) => c.service === service)!,
     language,
   )
+
+/** Java snippets are statements: imports on top, the rest in a method of a class. */
+function javaUnit(snippet: string): string {
+  const lines = snippet.split('\n')
+  const imports = lines.filter((l) => l.startsWith('import '))
+  const body = lines.filter((l) => !l.startsWith('import '))
+  return `${imports.join('\n')}\nclass Snippet {\n  void run() throws Exception {\n${body.join('\n')}\n  }\n}\n`
+}
 
 // Audiences Microsoft documents (or its client libraries use) for every cloud alike.
 const ONE_FOR_ALL_CLOUDS = [
@@ -175,6 +190,50 @@ describe('the connection guide in a sovereign cloud', () => {
       'new AzureOpenAIClientOptions { Audience = new AzureOpenAIAudience("https://cognitiveservices.azure.cn/.default") }',
     )
   })
+
+  it.each(['AzureUSGovernment', 'AzureChinaCloud'] as const)(
+    '%s: each language reads the code of every kind of service (TypeScript and Python parse it), each endpoint a string',
+    (cloud) => {
+      const fn = fnOf(cloud)
+      const hosts = fn.connections.flatMap((c) =>
+        c.clients.flatMap((u) =>
+          // SQL's host sits in a connection string, the databases' in Java's JDBC URL, and
+          // OpenAI's in Java's base URL: the endpoint tests above pin those.
+          'endpoint' in u && !['sql', 'postgresql', 'mysql', 'openAI'].includes(u.sdk)
+            ? [u.endpoint]
+            : [],
+        ),
+      )
+      expect(fn.connections.flatMap((c) => c.clients.map((u) => u.sdk))).toEqual([
+        'blob',
+        'queue',
+        'token',
+        'keyVaultSecrets',
+        'serviceBus',
+        'eventHubs',
+        'eventGrid',
+        'cosmos',
+        'sql',
+        'appConfiguration',
+        'openAI',
+        'search',
+        'token',
+        'postgresql',
+        'mysql',
+        'redis',
+      ])
+      const read = [
+        typescriptTokens(appSnippet(fn, 'typescript')),
+        csharpTokens(appSnippet(fn, 'csharp')),
+        ...pythonTokens([appSnippet(fn, 'python')]),
+        ...(HAS_JAVA ? javaTokens([javaUnit(appSnippet(fn, 'java'))]) : []),
+      ]
+      for (const tokens of read) {
+        expect(tokens.errors).toEqual([])
+        for (const host of hosts) expect(tokens.strings).toContain(host)
+      }
+    },
+  )
 
   it('names the cloud in the notes: storage bindings, the registry to pull from, az cloud set', () => {
     const guide = guideIn('AzureUSGovernment')
