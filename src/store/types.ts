@@ -1,3 +1,5 @@
+import type { CloudName } from '../catalog/clouds.ts'
+import type { Language } from '../guide/types.ts'
 import type { Grouping } from '../layout/groups.ts'
 import type { EdgeDrawing } from '../layout/parts.ts'
 import type { Edit } from '../model/edits.ts'
@@ -101,6 +103,8 @@ export interface ViewSlice {
   readonly savedAt: number | null
   /** Another tab is editing this same document. */
   readonly otherTab: boolean
+  /** The connection guide's language and cloud; persisted with the view. */
+  readonly guideView: GuideView
   select(selection: Selection): void
   focus(id: string): void
   setViewport(viewport: Viewport): void
@@ -119,6 +123,13 @@ export interface ViewSlice {
   requestViewport(viewport: Viewport): void
   setSaveState(state: SaveState, at?: number): void
   setOtherTab(other: boolean): void
+  setGuideView(view: Partial<GuideView>): void
+}
+
+/** How the connection guide is shown: the language of its code and the cloud it is written for. */
+export interface GuideView {
+  readonly language: Language
+  readonly cloud: CloudName
 }
 
 export type DesignerState = DocumentSlice & ViewSlice

@@ -1,3 +1,4 @@
+import { PUBLIC_CLOUD_NAME } from '../catalog/clouds.ts'
 import { hiddenGroupsOf, withoutMembers } from './group-view.ts'
 import type { GetState, SetState, Size, ViewSlice } from './types.ts'
 
@@ -24,6 +25,7 @@ export function viewSlice(set: SetState, get: GetState): ViewSlice {
     saveState: 'idle',
     savedAt: null,
     otherTab: false,
+    guideView: { language: 'csharp', cloud: PUBLIC_CLOUD_NAME },
 
     select(selection) {
       const current = get().selection
@@ -47,6 +49,7 @@ export function viewSlice(set: SetState, get: GetState): ViewSlice {
     notify: (notice) => set({ notice: { ...notice, id: ++noticeSeq } }),
     dismissNotice: () => set({ notice: null }),
     setPanel: (panel) => set({ panel }),
+    setGuideView: (view) => set((s) => ({ guideView: { ...s.guideView, ...view } })),
     setCenterView: (centerView) => set({ centerView }),
     setEdgeDrawing: (edgeDrawing) => set({ edgeDrawing }),
     setGrouping: (grouping) => set({ grouping }),

@@ -112,6 +112,7 @@ describe('view settings', () => {
       edgeDrawing: 'direct',
       grouping: 'resourceGroup',
       collapsedGroups: ['tag:a', 'tag:b', 'rg:rg-web'],
+      guideView: { language: 'csharp', cloud: 'AzureCloud' },
     })
     stop()
     t.store.getState().setGrouping('none')
@@ -119,7 +120,27 @@ describe('view settings', () => {
     expect(t.past()).toBe(0)
   })
 
+  it("restores the guide's language and cloud, and saves a change, not an undo step", async () => {
+    const t = testStore(sample())
+    await t.storage.set(VIEW_SETTINGS_KEY, {
+      guideView: { language: 'python', cloud: 'AzureUSGovernment' },
+    })
+    const stop = await persistViewSettings(t.store, t.storage)
+    expect(t.store.getState().guideView).toEqual({ language: 'python', cloud: 'AzureUSGovernment' })
+    t.store.getState().setGuideView({ cloud: 'AzureChinaCloud' })
+    expect(await t.storage.get(VIEW_SETTINGS_KEY)).toMatchObject({
+      guideView: { language: 'python', cloud: 'AzureChinaCloud' },
+    })
+    expect(t.past()).toBe(0)
+    stop()
+  })
+
   it('ignores whatever else storage holds', () => {
+    expect(readViewSettings({ guideView: { language: 'cobol', cloud: 'AzureCloud' } })).toEqual({})
+    expect(
+      readViewSettings({ guideView: { language: 'java', cloud: 'AzureGermanCloud' } }),
+    ).toEqual({})
+    expect(readViewSettings({ guideView: 'java' })).toEqual({})
     expect(readViewSettings(null)).toEqual({})
     expect(readViewSettings('tag')).toEqual({})
     expect(readViewSettings({ grouping: 'folders', edgeDrawing: 1, collapsedGroups: 'x' })).toEqual(

@@ -4,7 +4,6 @@ import {
   CLOUD_NAMES,
   cloudNamed,
   PUBLIC_CLOUD_NAME,
-  type CloudName,
 } from '../../catalog/clouds.ts'
 import { SERVICES } from '../../catalog/services.ts'
 import { connectionGuide } from '../../guide/derive-guide.ts'
@@ -18,6 +17,7 @@ import {
   type Language,
 } from '../../guide/types.ts'
 import type { Design } from '../../model/types.ts'
+import type { GuideView } from '../../store/types.ts'
 import { CodeBlock } from '../a11y/code-block.tsx'
 import { clipboardCopy, type CopyText } from './clipboard.ts'
 import { CopyButton } from './copy-button.tsx'
@@ -27,17 +27,25 @@ export interface ConnectionGuidePanelProps {
   /** Show one app only (and no developers); all apps and developers when absent. */
   readonly appId?: string
   readonly copy?: CopyText
+  /** The language and cloud shown, kept by the caller (the designer's view); else the panel's own. */
+  readonly view?: GuideView
+  readonly onView?: (view: Partial<GuideView>) => void
 }
+
+const FIRST_VIEW: GuideView = { language: 'csharp', cloud: PUBLIC_CLOUD_NAME }
 
 /** The connection guide of a design: settings, endpoints and client code per app, with copy buttons. */
 export function ConnectionGuidePanel({
   design,
   appId,
   copy = clipboardCopy,
+  view,
+  onView,
 }: ConnectionGuidePanelProps) {
-  const [cloud, setCloud] = useState<CloudName>(PUBLIC_CLOUD_NAME)
+  const [ownView, setOwnView] = useState(FIRST_VIEW)
+  const { language, cloud } = view ?? ownView
+  const change = onView ?? ((next: Partial<GuideView>) => setOwnView((v) => ({ ...v, ...next })))
   const guide = useMemo(() => connectionGuide(design, { cloud }), [design, cloud])
-  const [language, setLanguage] = useState<Language>('csharp')
   const cloudId = useId()
   const apps = appId === undefined ? guide.apps : guide.apps.filter((a) => a.app === appId)
   return (
@@ -49,7 +57,7 @@ export function ConnectionGuidePanel({
             key={l}
             type="button"
             aria-pressed={l === language}
-            onClick={() => setLanguage(l)}
+            onClick={() => change({ language: l })}
           >
             {LANGUAGE_LABELS[l]}
           </button>
@@ -60,7 +68,7 @@ export function ConnectionGuidePanel({
         <select
           id={cloudId}
           value={cloud}
-          onChange={(e) => setCloud(cloudNamed(e.target.value) ?? PUBLIC_CLOUD_NAME)}
+          onChange={(e) => change({ cloud: cloudNamed(e.target.value) ?? PUBLIC_CLOUD_NAME })}
         >
           {CLOUD_NAMES.map((c) => (
             <option key={c} value={c}>

@@ -11,6 +11,7 @@ export default function GuideTab() {
   const store = useStoreApi()
   const effects = useEffects()
   const design = useDesigner((s) => s.design)
+  const guideView = useDesigner((s) => s.guideView)
   const appId = useDesigner((s) => {
     const [only, ...rest] = s.selection.nodes
     return only !== undefined && rest.length === 0 && nodeById(s.design, only)?.kind === 'app'
@@ -34,7 +35,12 @@ export default function GuideTab() {
           </button>
         )}
       </div>
-      <ConnectionGuidePanel design={design} {...(appId !== undefined ? { appId } : {})} />
+      <ConnectionGuidePanel
+        design={design}
+        {...(appId !== undefined ? { appId } : {})}
+        view={guideView}
+        onView={(view) => store.getState().setGuideView(view)}
+      />
     </div>
   )
 }

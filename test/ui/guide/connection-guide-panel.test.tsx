@@ -5,6 +5,8 @@ import { connectionGuide } from '@/guide/derive-guide.ts'
 import { appSnippet, connectionSnippet } from '@/guide/snippets/assemble.ts'
 import { templateById } from '@/templates/index.ts'
 import { ConnectionGuidePanel } from '@/ui/guide/connection-guide-panel.tsx'
+import { BottomPanel } from '@/ui/panels/bottom-panel.tsx'
+import { renderWithStore } from '../render.tsx'
 
 const scenario3 = templateById('scenario-3')!.design
 const guide = connectionGuide(scenario3)
@@ -74,6 +76,29 @@ describe('ConnectionGuidePanel', () => {
     )
     expect(screen.getByLabelText('C# code of contoso-orders-api').textContent).toContain(
       'https://contosoorders.blob.core.usgovcloudapi.net',
+    )
+  })
+
+  it('keeps its language and cloud in the designer while another tab shows', async () => {
+    const user = userEvent.setup()
+    const t = renderWithStore(<BottomPanel />, scenario3)
+    await user.click(screen.getByRole('tab', { name: /^Guide/ }))
+    await user.click(await screen.findByRole('button', { name: 'Java' }))
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Cloud' }),
+      'Azure China (21Vianet)',
+    )
+    expect(t.store.getState().guideView).toEqual({ language: 'java', cloud: 'AzureChinaCloud' })
+    await user.click(screen.getByRole('tab', { name: /^Plan/ }))
+    expect(screen.queryByRole('combobox', { name: 'Cloud' })).toBeNull()
+    await user.click(screen.getByRole('tab', { name: /^Guide/ }))
+    expect(await screen.findByRole('combobox', { name: 'Cloud' })).toHaveValue('AzureChinaCloud')
+    expect(screen.getByRole('button', { name: 'Java' })).toHaveAttribute('aria-pressed', 'true')
+    const china = connectionGuide(scenario3, { cloud: 'AzureChinaCloud' }).apps.find(
+      (a) => a.app === 'api',
+    )!
+    expect(screen.getByLabelText('Java code of contoso-orders-api').textContent).toBe(
+      appSnippet(china, 'java'),
     )
   })
 
