@@ -16,7 +16,7 @@ export function appNotes(
   const notes: string[] = []
   if (cloud !== PUBLIC_CLOUD_NAME && app.connections.length > 0)
     notes.push(
-      `The endpoints and token audiences below are ${CLOUD_DATA_PLANES[cloud].label}'s; in Azure the managed identity needs no cloud setting.`,
+      `The endpoints and token audiences in this guide are ${CLOUD_DATA_PLANES[cloud].label}'s; in Azure the managed identity needs no cloud setting.`,
     )
   const hosting = HOSTING[app.hosting]
   const usesSystem = app.credentials.some((c) => c.identity === 'system')

@@ -239,7 +239,7 @@ describe('the connection guide in a sovereign cloud', () => {
     const guide = guideIn('AzureUSGovernment')
     const fn = guide.apps.find((a) => a.app === 'fn')!
     expect(fn.notes[0]).toBe(
-      "The endpoints and token audiences below are Azure US Government's; in Azure the managed identity needs no cloud setting.",
+      "The endpoints and token audiences in this guide are Azure US Government's; in Azure the managed identity needs no cloud setting.",
     )
     expect(fn.notes.join('\n')).toContain(
       '<prefix>__blobServiceUri to https://contosost.blob.core.usgovcloudapi.net, <prefix>__queueServiceUri to https://contosost.queue.core.usgovcloudapi.net',
@@ -266,7 +266,7 @@ describe('the connection guide in a sovereign cloud', () => {
     expect(codeOf(fn, 'srch', 'csharp')).toContain(
       'new SearchClient(new Uri("https://contoso-search.search.windows.net"), "<index>", credential);',
     )
-    expect(fn.notes.some((n) => n.includes('token audiences below'))).toBe(false)
+    expect(fn.notes.some((n) => n.includes('token audiences in this guide'))).toBe(false)
   })
 })
 
