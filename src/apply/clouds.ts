@@ -1,4 +1,4 @@
-import type { CloudName } from '../catalog/clouds.ts'
+import { CLOUD_DATA_PLANES, type CloudName } from '../catalog/clouds.ts'
 import { isLoopbackHost } from '../lib/loopback.ts'
 
 /**
@@ -12,7 +12,7 @@ import { isLoopbackHost } from '../lib/loopback.ts'
 export interface AzureCloud {
   /** The name `az cloud set --name` takes. */
   readonly name: CloudName
-  /** As people call it. */
+  /** As people call it (the catalog's label of the cloud). */
   readonly label: string
   readonly armEndpoint: string
   /** The classic audience ARM takes too (azure-cli's `active_directory_resource_id`). */
@@ -24,7 +24,7 @@ export interface AzureCloud {
 export const AZURE_CLOUDS: readonly AzureCloud[] = [
   {
     name: 'AzureCloud',
-    label: 'Azure',
+    label: CLOUD_DATA_PLANES.AzureCloud.label,
     armEndpoint: 'https://management.azure.com',
     audience: 'https://management.core.windows.net/',
     authorityHost: 'https://login.microsoftonline.com',
@@ -32,7 +32,7 @@ export const AZURE_CLOUDS: readonly AzureCloud[] = [
   },
   {
     name: 'AzureUSGovernment',
-    label: 'Azure US Government',
+    label: CLOUD_DATA_PLANES.AzureUSGovernment.label,
     armEndpoint: 'https://management.usgovcloudapi.net',
     audience: 'https://management.core.usgovcloudapi.net/',
     authorityHost: 'https://login.microsoftonline.us',
@@ -40,7 +40,7 @@ export const AZURE_CLOUDS: readonly AzureCloud[] = [
   },
   {
     name: 'AzureChinaCloud',
-    label: 'Azure China (21Vianet)',
+    label: CLOUD_DATA_PLANES.AzureChinaCloud.label,
     armEndpoint: 'https://management.chinacloudapi.cn',
     audience: 'https://management.core.chinacloudapi.cn/',
     authorityHost: 'https://login.chinacloudapi.cn',
