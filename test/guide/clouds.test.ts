@@ -10,6 +10,7 @@ import {
   csharpTokens,
   HAS_JAVA,
   javaTokens,
+  javaUnit,
   pythonTokens,
   typescriptTokens,
 } from '../support/code-syntax.ts'
@@ -63,14 +64,6 @@ const codeOf = (app: AppGuide, service: string, language: Parameters<typeof appS
     app.connections.find((c) => c.service === service)!,
     language,
   )
-
-/** Java snippets are statements: imports on top, the rest in a method of a class. */
-function javaUnit(snippet: string): string {
-  const lines = snippet.split('\n')
-  const imports = lines.filter((l) => l.startsWith('import '))
-  const body = lines.filter((l) => !l.startsWith('import '))
-  return `${imports.join('\n')}\nclass Snippet {\n  void run() throws Exception {\n${body.join('\n')}\n  }\n}\n`
-}
 
 // Audiences Microsoft documents (or its client libraries use) for every cloud alike.
 const ONE_FOR_ALL_CLOUDS = [

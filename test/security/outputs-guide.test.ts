@@ -20,6 +20,7 @@ import {
   csharpTokens,
   HAS_JAVA,
   javaTokens,
+  javaUnit,
   pythonTokens,
   typescriptTokens,
   type CodeTokens,
@@ -62,14 +63,6 @@ function endpoints(app: AppGuide, language: Language): string[] {
         ]
       }),
     )
-}
-
-/** Java snippets are statements: imports stay on top, the rest goes in a method of a class. */
-function javaUnit(snippet: string): string {
-  const lines = snippet.split('\n')
-  const imports = lines.filter((l) => l.startsWith('import '))
-  const body = lines.filter((l) => !l.startsWith('import '))
-  return `${imports.join('\n')}\nclass Snippet {\n  void run() throws Exception {\n${body.join('\n')}\n  }\n}\n`
 }
 
 function pairs(design: Design, twin: Design): [AppGuide, AppGuide][] {

@@ -221,3 +221,11 @@ export function csharpTokens(source: string): CodeTokens {
   }
   return { kinds, strings, errors }
 }
+
+/** Java snippets are statements: imports stay on top, the rest goes in a method of a class. */
+export function javaUnit(snippet: string): string {
+  const lines = snippet.split('\n')
+  const imports = lines.filter((l) => l.startsWith('import '))
+  const body = lines.filter((l) => !l.startsWith('import '))
+  return `${imports.join('\n')}\nclass Snippet {\n  void run() throws Exception {\n${body.join('\n')}\n  }\n}\n`
+}
