@@ -277,12 +277,13 @@ export class IncrementalChecker {
     let run = found.run
     let position = run.findings.indexOf(finding)
     if (found.alone) {
-      // The part alone finds the same findings in the same order.
+      // The part alone finds the same findings, but not always in the same order (its walk
+      // meets its own nodes and edges in another order): the same rule, subject and message,
+      // and among equal ones the same one.
       run = this.aloneRuns.get(found) ?? found.alone()
       this.aloneRuns.set(found, run)
-      position = found.findings.indexOf(finding)
-      const same = run.findings[position]
-      if (!same || same.rule !== finding.rule || same.message !== finding.message) return NO_OFFERS
+      position = nthSame(run.findings, finding, rankAmongSame(found.findings, finding))
+      if (position < 0) return NO_OFFERS
     }
     let fixer = this.fixers.get(run)
     if (!fixer) this.fixers.set(run, (fixer = new Fixer(run.index, run.labels, this.scope)))
@@ -290,4 +291,25 @@ export class IncrementalChecker {
     this.offered.set(finding, offers)
     return offers
   }
+}
+
+const sameFinding = (a: Finding, b: Finding): boolean =>
+  a.rule === b.rule && a.subject === b.subject && a.message === b.message
+
+/** How many findings equal to this one come before it in the list. */
+function rankAmongSame(findings: readonly Finding[], finding: Finding): number {
+  let rank = 0
+  for (const f of findings) {
+    if (f === finding) return rank
+    if (sameFinding(f, finding)) rank++
+  }
+  return rank
+}
+
+/** The position of the finding equal to this one with the given rank, or -1. */
+function nthSame(findings: readonly Finding[], finding: Finding, rank: number): number {
+  let seen = 0
+  for (let i = 0; i < findings.length; i++)
+    if (sameFinding(findings[i] as Finding, finding) && seen++ === rank) return i
+  return -1
 }

@@ -184,6 +184,34 @@ describe('IncrementalChecker', () => {
     )
   }, 120_000)
 
+  it('offers the fixes of findings that a part checked alone finds in another order', () => {
+    // fast-check's counterexample: many parts are checked at once over the whole design, where
+    // role-not-for-service reports on ac1 before duplicate-access; the service's part alone
+    // reports them the other way round, and both lost their suggestions and fixes.
+    let b = design()
+    for (let i = 0; i < 12; i++) b = b.identity(`mi${i}`)
+    for (let i = 0; i < 4; i++) b = b.service(`svc${i}`, 'storage')
+    for (let i = 0; i < 8; i++) b = b.developer(`dev${i}`, 'user')
+    const d = b
+      .access('dev7', 'svc0', ['Storage Blob Data Reader'], { id: 'ac0' })
+      .access('dev7', 'svc0', ['Key Vault Secrets User', 'Storage Blob Data Reader'], {
+        id: 'ac1',
+      })
+      .build()
+    const checker = new IncrementalChecker()
+    const found = withOffers(checker, checker.check(d))
+    expect(found).toEqual(findingsWithOffers(d))
+    const onAc1 = found.filter((f) => f.subject === 'ac1')
+    expect(onAc1.map((f) => [f.rule, f.fixes.length, f.suggestions[0]?.title])).toEqual([
+      [
+        'role-not-for-service',
+        0,
+        'Grant "Storage Blob Data Reader" instead of "Key Vault Secrets User"',
+      ],
+      ['duplicate-access', 1, undefined],
+    ])
+  })
+
   it('re-checks only the principal part an edit touched, though the design is one connected whole', () => {
     // Two apps with an identity each, both reaching one storage account: one connected design.
     const d = design()
