@@ -164,6 +164,11 @@ export function cloudNamed(name: string): CloudName | undefined {
   return CLOUD_NAMES.find((c) => c.toLowerCase() === name.toLowerCase())
 }
 
+/** The label of a cloud other than the public one (which goes without saying), else undefined. */
+export function sovereignLabel(cloud: CloudName): string | undefined {
+  return cloud === PUBLIC_CLOUD_NAME ? undefined : CLOUD_DATA_PLANES[cloud].label
+}
+
 /** A storage account's endpoint for one of its data services. */
 export function storageEndpoint(
   name: string,

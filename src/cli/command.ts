@@ -1,3 +1,4 @@
+import { cloudNamed, CLOUD_NAMES, PUBLIC_CLOUD_NAME, type CloudName } from '../catalog/clouds.ts'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { closest } from '../rules/closest.ts'
 import { CliError, type CliIO } from './io.ts'
@@ -97,4 +98,13 @@ export function choice<T extends string>(
   throw new CliError(
     `idtopo ${command.name}: --${option} must be one of ${choices.join(', ')}${given}\n\n${command.usage}`,
   )
+}
+
+/** --cloud by its `az cloud set --name` name in any case, as apply's --cloud takes it. */
+export function cloudChoice(
+  command: Pick<Command, 'name' | 'usage'>,
+  value: string | undefined,
+): CloudName {
+  if (value === undefined) return PUBLIC_CLOUD_NAME
+  return cloudNamed(value) ?? choice(command, 'cloud', value, CLOUD_NAMES)
 }

@@ -1,8 +1,10 @@
+import { CLOUD_DATA_PLANES, type CloudName } from '../catalog/clouds.ts'
 import {
   shellArg,
   shellComment,
   shellDefault,
   shellRequired,
+  shellStopIf,
   shellWord,
 } from '../lib/encode/shell.ts'
 import { terminalText } from '../lib/encode/terminal.ts'
@@ -106,6 +108,17 @@ assignment_name() {
   fi
 }`
 
+/**
+ * Stops before any change unless az points at the cloud the script was exported for: in another
+ * cloud its subscription is not found, or worse, a same-named group is.
+ */
+function cloudCheck(cloud: CloudName): string {
+  return shellStopIf(
+    `"$(az cloud show --query name --output tsv)" != ${shellWord(cloud)}`,
+    `this script is for ${CLOUD_DATA_PLANES[cloud].label}: run az cloud set --name ${cloud}, then az login, and run it again`,
+  )
+}
+
 /** Shebang, strict mode, where things go (environment first), and the idempotent helpers. */
 export function azcliHeader(
   model: ExportModel,
@@ -121,6 +134,7 @@ export function azcliHeader(
     '# Every step checks first: running it again changes nothing.',
     'set -euo pipefail',
     '',
+    ...(model.cloud ? [cloudCheck(model.cloud)] : []),
     shellDefault(
       'SUBSCRIPTION_ID',
       subscriptionId ? shellWord(subscriptionId) : '"$(az account show --query id --output tsv)"',

@@ -1,3 +1,4 @@
+import { CLOUD_DATA_PLANES } from '../catalog/clouds.ts'
 import { IDENTITY_ARM_TYPE } from '../catalog/hosting.ts'
 import { assertNever } from '../lib/assert.ts'
 import type { AssignCosmosDataRoleAction, AssignRoleAction, PlanPrincipal } from '../plan/types.ts'
@@ -41,6 +42,13 @@ export function toBicep(model: ExportModel): string {
     bicepComment(
       `Identity layer of "${model.design}", exported by idtopo (Identity Topology Designer).`,
     ),
+    ...(model.cloud
+      ? [
+          bicepComment(
+            `For ${CLOUD_DATA_PLANES[model.cloud].label}: first az cloud set --name ${model.cloud}, then az login.`,
+          ),
+        ]
+      : []),
     bicepComment(
       'Deploy: az deployment group create --resource-group <group> --template-file <this file>',
     ),

@@ -1,3 +1,4 @@
+import { PUBLIC_CLOUD_NAME, type CloudName } from '../catalog/clouds.ts'
 import { HOSTING, identityTypeFor } from '../catalog/hosting.ts'
 import { SERVICES } from '../catalog/services.ts'
 import type { HostingKind, PrincipalKind, ServiceKind } from '../model/kinds.ts'
@@ -28,6 +29,8 @@ export interface ExportOptions {
   /** Live bindings (resource, principal and client ids), on top of the design's own. */
   readonly bindings?: PlanBindings
   readonly context?: ExportContext
+  /** The Azure cloud the code is deployed to (default: the public cloud). */
+  readonly cloud?: CloudName
 }
 
 export interface IdentityOut {
@@ -71,6 +74,8 @@ export interface DeveloperOut {
 export interface ExportModel {
   readonly design: string
   readonly context: ExportContext
+  /** A cloud other than the public one, which each export then names; absent for the public. */
+  readonly cloud?: CloudName
   readonly plan: Plan
   readonly identities: readonly IdentityOut[]
   readonly apps: readonly AppOut[]
@@ -196,6 +201,7 @@ export function exportModel(design: Design, options: ExportOptions = {}): Export
   return {
     design: design.name,
     context,
+    ...(options.cloud && options.cloud !== PUBLIC_CLOUD_NAME ? { cloud: options.cloud } : {}),
     plan,
     identities: identities.filter(
       (i) =>

@@ -1,3 +1,4 @@
+import type { CloudName } from '../catalog/clouds.ts'
 import { assertNever } from '../lib/assert.ts'
 import { ASSIGNMENT_NAMESPACE, parseArmId } from '../plan/arm-ids.ts'
 import type { AssignCosmosDataRoleAction, AssignRoleAction, PlanPrincipal } from '../plan/types.ts'
@@ -17,6 +18,16 @@ import {
 import { alignHcl } from './hcl-format.ts'
 import { terraformDataPlane } from './terraform-data-plane.ts'
 import { roleWords, SymbolTable } from './symbols.ts'
+
+/**
+ * The azurerm provider's `environment` for each cloud (its docs: `public`, `usgovernment`,
+ * `china`; also ARM_ENVIRONMENT). Without it the provider signs in to and calls the public cloud.
+ */
+const PROVIDER_ENVIRONMENT: Readonly<Record<CloudName, string>> = {
+  AzureCloud: 'public',
+  AzureUSGovernment: 'usgovernment',
+  AzureChinaCloud: 'china',
+}
 
 const RG = 'data.azurerm_resource_group.this'
 const SUBSCRIPTION = 'data.azurerm_subscription.current'
@@ -50,7 +61,11 @@ export function toTerraform(model: ExportModel): string {
       ),
     ),
     '',
-    ...hclBlock('provider "azurerm"', ['features {}', 'subscription_id = var.subscription_id']),
+    ...hclBlock('provider "azurerm"', [
+      'features {}',
+      'subscription_id = var.subscription_id',
+      ...(model.cloud ? [`environment     = ${hclString(PROVIDER_ENVIRONMENT[model.cloud])}`] : []),
+    ]),
     '',
     ...variable('subscription_id', 'Subscription of the resource group.', context.subscriptionId),
     '',

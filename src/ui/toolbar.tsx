@@ -1,3 +1,4 @@
+import { sovereignLabel } from '../catalog/clouds.ts'
 import { useReactFlow } from '@xyflow/react'
 import { useState, type ReactNode } from 'react'
 import { runLayout } from './layout/run-layout.ts'
@@ -58,6 +59,9 @@ export function Toolbar(props: {
   const { canUndo, canRedo } = useHistory()
   const name = useDesigner((s) => s.design.name)
   const empty = useDesigner((s) => s.design.nodes.length === 0)
+  // The cloud chosen in the Guide tab: the exports are for it too, and their labels say so.
+  const cloudLabel = useDesigner((s) => sovereignLabel(s.guideView.cloud))
+  const forCloud = cloudLabel ? ` for ${cloudLabel}` : ''
   const [layout, setLayout] = useState<{ done: number; total: number } | null>(null)
 
   // In a worker: the page stays responsive, and a large design shows how far it is.
@@ -98,11 +102,11 @@ export function Toolbar(props: {
   }
   const code = async (format: 'bicep' | 'terraform' | 'cli'): Promise<void> => {
     const { exportDesign, exportFileName, ExportError } = await import('../export/export.ts')
-    const { design } = store.getState()
+    const { design, guideView } = store.getState()
     try {
       effects.download(
         exportFileName(design.name, format),
-        exportDesign(design, format),
+        exportDesign(design, format, { cloud: guideView.cloud }),
         'text/plain',
       )
     } catch (e) {
@@ -211,9 +215,18 @@ export function Toolbar(props: {
             { label: 'Diagram as SVG', onSelect: () => image('svg', 'design') },
             { label: 'Current view as PNG', onSelect: () => image('png', 'view') },
             { label: 'Current view as SVG', onSelect: () => image('svg', 'view') },
-            { label: 'Identity layer as Bicep', onSelect: () => void code('bicep') },
-            { label: 'Identity layer as Terraform', onSelect: () => void code('terraform') },
-            { label: 'Identity layer as Azure CLI script', onSelect: () => void code('cli') },
+            {
+              label: `Identity layer as Bicep${forCloud}`,
+              onSelect: () => void code('bicep'),
+            },
+            {
+              label: `Identity layer as Terraform${forCloud}`,
+              onSelect: () => void code('terraform'),
+            },
+            {
+              label: `Identity layer as Azure CLI script${forCloud}`,
+              onSelect: () => void code('cli'),
+            },
           ]}
         />
       </div>

@@ -96,6 +96,24 @@ describe('idtopo export', () => {
     expect(script).toContain(`if [ -z "\${LOCATION:-}" ]; then LOCATION='westeurope'; fi`)
   })
 
+  it('writes the export for another cloud with --cloud, named in any case, and refuses an unknown cloud', async () => {
+    const m = memoryIO(files)
+    expect(
+      await runCli(
+        ['export', 's3.json', '--to', 'terraform', '--cloud', 'azureusgovernment'],
+        m.io,
+      ),
+    ).toBe(0)
+    expect(m.stdout()).toBe(exportDesign(scenario3, 'terraform', { cloud: 'AzureUSGovernment' }))
+    expect(m.stdout()).toContain('environment     = "usgovernment"')
+    expect(
+      await runCli(['export', 's3.json', '--to', 'cli', '--cloud', 'AzureGermanCloud'], m.io),
+    ).toBe(2)
+    expect(m.stderr().split('\n')[0]).toBe(
+      'idtopo export: --cloud must be one of AzureCloud, AzureUSGovernment, AzureChinaCloud, not "AzureGermanCloud"; did you mean AzureChinaCloud?',
+    )
+  })
+
   it('exits 2 without --to or with an unknown one', async () => {
     const m = memoryIO(files)
     expect(await runCli(['export', 's3.json'], m.io)).toBe(2)

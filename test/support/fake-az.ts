@@ -26,6 +26,7 @@ const FAKE_LOGIN_SUBSCRIPTION = '00000000-0000-4000-8000-00000000beef'
  */
 const COMMAND_OPTIONS: Readonly<Record<string, string>> = {
   'account show': '',
+  'cloud show': '--name -n',
   'account set': '--subscription -s --name -n',
   'group show': '--name -n --resource-group -g',
   'identity create': '--name -n --resource-group -g --location -l --tags',
@@ -96,6 +97,8 @@ arg() {
 current() { cat "$AZ_STATE" 2>/dev/null || echo ${FAKE_LOGIN_SUBSCRIPTION}; }
 case "$1 $2" in
   "account show") current ;;
+  # The cloud az points at (az cloud set): AZ_CLOUD, else the public cloud, az's default.
+  "cloud show") echo "\${AZ_CLOUD:-AzureCloud}" ;;
   "account set") arg --subscription "$@" > "$AZ_STATE" ;;
   "group show")
     if [ "$(current)" != "$AZ_SUB" ]; then

@@ -5,7 +5,8 @@ import {
   ExportError,
   type ExportFormat,
 } from '../../export/export.ts'
-import { choice, parseCommandArgs, requireFile, type Command } from '../command.ts'
+import { CLOUD_NAMES } from '../../catalog/clouds.ts'
+import { choice, cloudChoice, parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
 import { checkAzureFlags } from '../azure-flags.ts'
 import { emit, loadDesign } from '../load.ts'
@@ -14,12 +15,15 @@ import { terminalText as t } from '../../lib/encode/terminal.ts'
 export const exportCommand: Command = {
   name: 'export',
   summary: 'export the identity layer as Bicep, Terraform (azurerm) or an Azure CLI script',
-  usage: `Usage: idtopo export FILE --to bicep|terraform|cli [--subscription ID] [--resource-group RG] [--location L] [--out FILE]
+  usage: `Usage: idtopo export FILE --to bicep|terraform|cli [--subscription ID] [--resource-group RG] [--location L] [--cloud NAME] [--out FILE]
 
 Writes the identity layer of the design's plan: user-assigned identities, app identity settings,
 role assignments (deterministic names, principalType), Cosmos DB sqlRoleAssignments, client-ID
 settings and the SQL scripts. --subscription, --resource-group and --location fill in where the
 identities go (defaults come from the design's azure bindings).
+--cloud names the Azure cloud it is deployed to, as az cloud set --name names it:
+${CLOUD_NAMES.join(', ')} (default AzureCloud). Terraform's provider then gets that
+environment, the CLI script stops unless az points at that cloud, and Bicep says to point az at it.
 
 Exit codes: 0 written, 2 invalid input.`,
   async run(args, io) {
@@ -28,9 +32,11 @@ Exit codes: 0 written, 2 invalid input.`,
       subscription: { type: 'string' },
       'resource-group': { type: 'string', short: 'g' },
       location: { type: 'string', short: 'l' },
+      cloud: { type: 'string' },
       out: { type: 'string', short: 'o' },
     })
     const to = choice(this, 'to', values.to, EXPORT_FORMATS)
+    const cloud = cloudChoice(this, values.cloud as string | undefined)
     checkAzureFlags(this.name, values)
     const design = await loadDesign(io, requireFile(this, positionals), { '--out': values.out })
     const pick = (key: 'subscription' | 'resource-group' | 'location'): string | undefined =>
@@ -42,7 +48,7 @@ Exit codes: 0 written, 2 invalid input.`,
     }
     let code: string
     try {
-      code = exportDesign(design, to as ExportFormat, { context })
+      code = exportDesign(design, to as ExportFormat, { context, cloud })
     } catch (e) {
       if (!(e instanceof ExportError)) throw e
       throw new CliError(`idtopo export: ${t(e.message)}`)

@@ -1,9 +1,9 @@
-import { cloudNamed, CLOUD_NAMES, PUBLIC_CLOUD_NAME } from '../../catalog/clouds.ts'
+import { CLOUD_NAMES } from '../../catalog/clouds.ts'
 import { connectionGuide } from '../../guide/derive-guide.ts'
 import { guideMarkdown } from '../../guide/markdown.ts'
 import { LANGUAGES, type Language } from '../../guide/types.ts'
 import { stableJson } from '../../lib/json.ts'
-import { choice, parseCommandArgs, requireFile, type Command } from '../command.ts'
+import { choice, cloudChoice, parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
 import { emit, loadDesign } from '../load.ts'
 
@@ -36,11 +36,7 @@ Exit codes: 0 written, 2 invalid input.`,
       values.language === undefined
         ? undefined
         : choice(this, 'language', values.language, LANGUAGES)
-    // Any case, as apply's --cloud and az cloud set take it.
-    const cloud =
-      values.cloud === undefined
-        ? PUBLIC_CLOUD_NAME
-        : (cloudNamed(values.cloud) ?? choice(this, 'cloud', values.cloud, CLOUD_NAMES))
+    const cloud = cloudChoice(this, values.cloud)
     const design = await loadDesign(io, requireFile(this, positionals), { '--out': values.out })
     const full = connectionGuide(design, { cloud })
     const appId = values.app as string | undefined

@@ -65,7 +65,12 @@ export function shellDefault(name: string, value: string): string {
   return `if [ -z "\${${name}:-}" ]; then ${name}=${value}; fi`
 }
 
+/** The script stops with `message` on stderr when `test` (what goes between `[` and `]`) holds. */
+export function shellStopIf(test: string, message: string): string {
+  return `if [ ${test} ]; then printf '%s\\n' ${shellWord(message)} >&2; exit 1; fi`
+}
+
 /** `NAME` must come from the environment: else the script stops with `message` on stderr. */
 export function shellRequired(name: string, message: string): string {
-  return `if [ -z "\${${name}:-}" ]; then printf '%s\\n' ${shellWord(message)} >&2; exit 1; fi`
+  return shellStopIf(`-z "\${${name}:-}"`, message)
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { sovereignLabel } from '../../catalog/clouds.ts'
 import {
   EXPORT_FORMATS,
   EXPORT_LABELS,
@@ -29,8 +30,10 @@ export function ExportMenu({ design, download, options }: ExportMenuProps) {
       setRefused(e.message)
     }
   }
+  const cloudLabel = options?.cloud && sovereignLabel(options.cloud)
   return (
     <div role="group" aria-label="Export identity layer" className="export-menu">
+      {cloudLabel && <span className="export-cloud">For {cloudLabel}:</span>}
       {EXPORT_FORMATS.map((format) => (
         <button key={format} type="button" onClick={() => save(format)}>
           Export {EXPORT_LABELS[format]}

@@ -24,6 +24,7 @@ export default function GuideTab() {
         <ExportMenu
           design={design}
           download={(name, text) => effects.download(name, text, 'text/plain')}
+          options={{ cloud: guideView.cloud }}
         />
         {appId !== undefined && (
           <button

@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
+import { exportDesign } from '@/export/export.ts'
 import { connectionGuide } from '@/guide/derive-guide.ts'
 import { appSnippet, connectionSnippet } from '@/guide/snippets/assemble.ts'
 import { templateById } from '@/templates/index.ts'
@@ -100,6 +101,21 @@ describe('ConnectionGuidePanel', () => {
     expect(screen.getByLabelText('Java code of contoso-orders-api').textContent).toBe(
       appSnippet(china, 'java'),
     )
+  })
+
+  it("exports the identity layer for the guide's cloud, and says which", async () => {
+    const user = userEvent.setup()
+    const t = renderWithStore(<BottomPanel />, scenario3)
+    await user.click(screen.getByRole('tab', { name: /^Guide/ }))
+    const exports = await screen.findByRole('group', { name: 'Export identity layer' })
+    expect(exports).not.toHaveTextContent('For ')
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Cloud' }), 'Azure US Government')
+    expect(exports).toHaveTextContent('For Azure US Government:')
+    await user.click(within(exports).getByRole('button', { name: 'Export Terraform' }))
+    expect(t.downloads.map((d) => d.data)).toEqual([
+      exportDesign(scenario3, 'terraform', { cloud: 'AzureUSGovernment' }),
+    ])
+    expect(t.downloads[0]!.data).toContain('environment     = "usgovernment"')
   })
 
   it('says when copying fails', async () => {
