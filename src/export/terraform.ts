@@ -256,6 +256,9 @@ export function toTerraform(model: ExportModel): string {
         ...(a.principalType === 'ServicePrincipal'
           ? ['skip_service_principal_aad_check = true']
           : []),
+        // The description names nodes, and azurerm before 5.2 replaces an assignment whose
+        // description changes (ForceNew): renaming a node must not take its access away.
+        ...hclBlock('lifecycle', ['ignore_changes = [description]']),
       ]),
     )
   }

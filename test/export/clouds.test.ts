@@ -44,7 +44,7 @@ describe('exports for another Azure cloud', () => {
         'this script is for Azure US Government: run az cloud set --name AzureUSGovernment, then az login, and run it again\n',
       )
     }
-  })
+  }, 30_000) // each run starts bash and the fake az
 
   it('runs the CLI script in its own cloud as the public one runs in the public cloud', () => {
     const sovereign = runExportedScript(
@@ -56,7 +56,7 @@ describe('exports for another Azure cloud', () => {
     expect(sovereign.run.calls[0]).toEqual(['cloud', 'show', '--query', 'name', '--output', 'tsv'])
     expect(sovereign.run.calls.slice(1)).toEqual(publicRun.run.calls)
     expect(sovereign.run.stdout).toBe(publicRun.run.stdout)
-  })
+  }, 30_000) // each run starts bash and the fake az
 
   it('says in the Bicep file to point az at the cloud, and changes nothing else', () => {
     const bicep = exportDesign(scenario3, 'bicep', { cloud: 'AzureChinaCloud' }).split('\n')

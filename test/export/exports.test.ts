@@ -177,6 +177,43 @@ describe('names after a rename (issue 12)', () => {
   )
 })
 
+describe("Terraform's role assignments after a rename", () => {
+  it('differ only in their description, which their lifecycle ignores (azurerm 4 would replace them)', async () => {
+    const d = bound()
+    // Every node bound to Azure renamed: its ids stay, so only the words about it change.
+    const r = {
+      ...d,
+      nodes: d.nodes.map((n) =>
+        n.azure?.resourceId || n.azure?.principalId ? { ...n, name: `${n.name}-renamed` } : n,
+      ),
+    }
+    // Each assignment as Terraform evaluates it: a service's id through its local, whose key
+    // follows the service's name while its value, the bound id, does not.
+    const assignments = async (x: Design) => {
+      const json = await parseTerraform(exportDesign(x, 'terraform'))
+      const ids = Object.assign(
+        {},
+        ...(json.locals as { service_ids?: object }[]).map((l) => l.service_ids ?? {}),
+      )
+      return Object.values(json.resource.azurerm_role_assignment).map((blocks) =>
+        JSON.parse(
+          JSON.stringify((blocks as unknown[])[0]).replace(
+            /\$\{local\.service_ids\.(\w+)\}/g,
+            (_, key: string) => ids[key] ?? `?${key}`,
+          ),
+        ),
+      ) as Record<string, unknown>[]
+    }
+    const [before, after] = [await assignments(d), await assignments(r)]
+    const withoutDescription = (list: Record<string, unknown>[]) =>
+      list.map(({ description: _, ...rest }) => JSON.stringify(rest)).sort()
+    expect(before.length).toBeGreaterThan(0)
+    expect(withoutDescription(after)).toEqual(withoutDescription(before))
+    expect(after.map((a) => a.description)).not.toEqual(before.map((a) => a.description))
+    for (const a of after) expect(a.lifecycle).toEqual([{ ignore_changes: ['${description}'] }])
+  })
+})
+
 describe('scopes Bicep cannot deploy from one resource-group file', () => {
   it('comments out subscription-scope and other-group assignments, with the reason', () => {
     const text = exportDesign(bound(), 'bicep', { context: { resourceGroup: 'app-rg' } })

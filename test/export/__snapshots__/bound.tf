@@ -74,6 +74,9 @@ resource "azurerm_role_assignment" "dana_kv_other_key_vault_secrets_user" {
   principal_id       = "dddddddd-0000-0000-0000-000000000004"
   principal_type     = "User"
   description        = "idtopo: Dana (developer) → kv-other: Key Vault Secrets User [resource]"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # Dana (developer) → contosost: Reader [subscription]
@@ -84,6 +87,9 @@ resource "azurerm_role_assignment" "dana_contosost_reader" {
   principal_id       = "dddddddd-0000-0000-0000-000000000004"
   principal_type     = "User"
   description        = "idtopo: Dana (developer) → contosost: Reader [subscription]"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # mi-existing (userAssigned) → kv-other: Key Vault Secrets User [resource]
@@ -95,6 +101,9 @@ resource "azurerm_role_assignment" "mi_existing_kv_other_key_vault_secrets_user"
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: mi-existing (userAssigned) → kv-other: Key Vault Secrets User [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # mi-new (userAssigned) → contosost: Storage Queue Data Reader [resource]
@@ -106,6 +115,9 @@ resource "azurerm_role_assignment" "mi_new_contosost_storage_queue_data_reader" 
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: mi-new (userAssigned) → contosost: Storage Queue Data Reader [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # contoso-web (systemAssigned) → contosost: Storage Blob Data Reader [resource]
@@ -117,6 +129,9 @@ resource "azurerm_role_assignment" "contoso_web_contosost_storage_blob_data_read
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: contoso-web (systemAssigned) → contosost: Storage Blob Data Reader [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # mi-existing (userAssigned) → contoso-cosmos: Cosmos DB Built-in Data Reader [resource] (Cosmos DB data plane)

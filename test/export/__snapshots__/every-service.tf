@@ -118,6 +118,9 @@ resource "azurerm_role_assignment" "ann_example_kv_contoso_key_vault_secrets_off
   principal_id       = var.ann_example_principal_id
   principal_type     = "User"
   description        = "idtopo: Ann Example (developer) → kv-contoso: Key Vault Secrets Officer [resourceGroup]"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # contoso-api (systemAssigned) → contoso-config: App Configuration Data Reader [resource]
@@ -129,6 +132,9 @@ resource "azurerm_role_assignment" "contoso_api_contoso_config_app_configuration
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: contoso-api (systemAssigned) → contoso-config: App Configuration Data Reader [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # contoso-api (systemAssigned) → kv-contoso: Key Vault Crypto User [resource]
@@ -140,6 +146,9 @@ resource "azurerm_role_assignment" "contoso_api_kv_contoso_key_vault_crypto_user
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: contoso-api (systemAssigned) → kv-contoso: Key Vault Crypto User [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # contoso-api (systemAssigned) → kv-contoso: Key Vault Secrets User [resource]
@@ -151,6 +160,9 @@ resource "azurerm_role_assignment" "contoso_api_kv_contoso_key_vault_secrets_use
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: contoso-api (systemAssigned) → kv-contoso: Key Vault Secrets User [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # contoso-api (systemAssigned) → contoso-openai: Cognitive Services OpenAI User [resource]
@@ -162,6 +174,9 @@ resource "azurerm_role_assignment" "contoso_api_contoso_openai_cognitive_service
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: contoso-api (systemAssigned) → contoso-openai: Cognitive Services OpenAI User [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # Contoso developers (developer) → contosost: Storage Blob Data Contributor [resource]
@@ -172,6 +187,9 @@ resource "azurerm_role_assignment" "contoso_developers_contosost_storage_blob_da
   principal_id       = var.contoso_developers_principal_id
   principal_type     = "Group"
   description        = "idtopo: Contoso developers (developer) → contosost: Storage Blob Data Contributor [resource]"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # contoso-logic (systemAssigned) → contoso-bus: Azure Service Bus Data Sender [resource]
@@ -183,6 +201,9 @@ resource "azurerm_role_assignment" "contoso_logic_contoso_bus_azure_service_bus_
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: contoso-logic (systemAssigned) → contoso-bus: Azure Service Bus Data Sender [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # mi-contoso-data (userAssigned) → contosost: Storage Blob Data Contributor [resource]
@@ -194,6 +215,9 @@ resource "azurerm_role_assignment" "mi_contoso_data_contosost_storage_blob_data_
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: mi-contoso-data (userAssigned) → contosost: Storage Blob Data Contributor [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # mi-contoso-data (userAssigned) → contosost: Storage Blob Data Reader [resource]
@@ -205,6 +229,9 @@ resource "azurerm_role_assignment" "mi_contoso_data_contosost_storage_blob_data_
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: mi-contoso-data (userAssigned) → contosost: Storage Blob Data Reader [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # mi-contoso-data (userAssigned) → contosost: Storage Queue Data Contributor [resource]
@@ -216,6 +243,9 @@ resource "azurerm_role_assignment" "mi_contoso_data_contosost_storage_queue_data
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: mi-contoso-data (userAssigned) → contosost: Storage Queue Data Contributor [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # mi-contoso-data (userAssigned) → contosoarchive: Storage Blob Data Reader [resource]
@@ -227,6 +257,9 @@ resource "azurerm_role_assignment" "mi_contoso_data_contosoarchive_storage_blob_
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: mi-contoso-data (userAssigned) → contosoarchive: Storage Blob Data Reader [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # mi-contoso-data (userAssigned) → contosoarchive: Storage Table Data Reader [resource]
@@ -238,6 +271,9 @@ resource "azurerm_role_assignment" "mi_contoso_data_contosoarchive_storage_table
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: mi-contoso-data (userAssigned) → contosoarchive: Storage Table Data Reader [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # mi-contoso-messaging (userAssigned) → contoso-events: Azure Event Hubs Data Receiver [resource]
@@ -249,6 +285,9 @@ resource "azurerm_role_assignment" "mi_contoso_messaging_contoso_events_azure_ev
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: mi-contoso-messaging (userAssigned) → contoso-events: Azure Event Hubs Data Receiver [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # mi-contoso-messaging (userAssigned) → contoso-events: Azure Event Hubs Data Sender [resource]
@@ -260,6 +299,9 @@ resource "azurerm_role_assignment" "mi_contoso_messaging_contoso_events_azure_ev
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: mi-contoso-messaging (userAssigned) → contoso-events: Azure Event Hubs Data Sender [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # mi-contoso-messaging (userAssigned) → contoso-bus: Azure Service Bus Data Receiver [resource]
@@ -271,6 +313,9 @@ resource "azurerm_role_assignment" "mi_contoso_messaging_contoso_bus_azure_servi
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: mi-contoso-messaging (userAssigned) → contoso-bus: Azure Service Bus Data Receiver [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # mi-contoso-messaging (userAssigned) → contoso-bus: Azure Service Bus Data Sender [resource]
@@ -282,6 +327,9 @@ resource "azurerm_role_assignment" "mi_contoso_messaging_contoso_bus_azure_servi
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: mi-contoso-messaging (userAssigned) → contoso-bus: Azure Service Bus Data Sender [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # Contoso developers (developer) → contoso-cosmos: Cosmos DB Built-in Data Reader [resource] (Cosmos DB data plane)

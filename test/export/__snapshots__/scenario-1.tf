@@ -70,6 +70,9 @@ resource "azurerm_role_assignment" "contoso_developers_contosoassets_storage_blo
   principal_id       = var.contoso_developers_principal_id
   principal_type     = "Group"
   description        = "idtopo: Contoso developers (developer) → contosoassets: Storage Blob Data Contributor [resource]"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # Contoso developers (developer) → kv-contoso: Key Vault Secrets User [resource]
@@ -80,6 +83,9 @@ resource "azurerm_role_assignment" "contoso_developers_kv_contoso_key_vault_secr
   principal_id       = var.contoso_developers_principal_id
   principal_type     = "Group"
   description        = "idtopo: Contoso developers (developer) → kv-contoso: Key Vault Secrets User [resource]"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # contoso-web (systemAssigned) → contosoassets: Storage Blob Data Contributor [resource]
@@ -91,6 +97,9 @@ resource "azurerm_role_assignment" "contoso_web_contosoassets_storage_blob_data_
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: contoso-web (systemAssigned) → contosoassets: Storage Blob Data Contributor [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # contoso-web (systemAssigned) → kv-contoso: Key Vault Secrets User [resource]
@@ -102,6 +111,9 @@ resource "azurerm_role_assignment" "contoso_web_kv_contoso_key_vault_secrets_use
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: contoso-web (systemAssigned) → kv-contoso: Key Vault Secrets User [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # The identity block each app's own resource needs.

@@ -79,6 +79,9 @@ resource "azurerm_role_assignment" "contoso_developers_contosoassets_storage_blo
   principal_id       = var.contoso_developers_principal_id
   principal_type     = "Group"
   description        = "idtopo: Contoso developers (developer) → contosoassets: Storage Blob Data Contributor [resource]"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # mi-contoso-storage (userAssigned) → contosoassets: Storage Blob Data Contributor [resource]
@@ -90,6 +93,9 @@ resource "azurerm_role_assignment" "mi_contoso_storage_contosoassets_storage_blo
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: mi-contoso-storage (userAssigned) → contosoassets: Storage Blob Data Contributor [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # Contoso developers (developer) → contoso-cosmos: Cosmos DB Built-in Data Contributor [resource] (Cosmos DB data plane)

@@ -79,6 +79,9 @@ resource "azurerm_role_assignment" "contoso_orders_api_kv_contoso_orders_key_vau
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: contoso-orders-api (systemAssigned) → kv-contoso-orders: Key Vault Secrets User [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # Contoso developers (developer) → contosoorders: Storage Blob Data Contributor [resource]
@@ -89,6 +92,9 @@ resource "azurerm_role_assignment" "contoso_developers_contosoorders_storage_blo
   principal_id       = var.contoso_developers_principal_id
   principal_type     = "Group"
   description        = "idtopo: Contoso developers (developer) → contosoorders: Storage Blob Data Contributor [resource]"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # Contoso developers (developer) → contoso-orders-bus: Azure Service Bus Data Receiver [resource]
@@ -99,6 +105,9 @@ resource "azurerm_role_assignment" "contoso_developers_contoso_orders_bus_azure_
   principal_id       = var.contoso_developers_principal_id
   principal_type     = "Group"
   description        = "idtopo: Contoso developers (developer) → contoso-orders-bus: Azure Service Bus Data Receiver [resource]"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # Contoso developers (developer) → contoso-orders-bus: Azure Service Bus Data Sender [resource]
@@ -109,6 +118,9 @@ resource "azurerm_role_assignment" "contoso_developers_contoso_orders_bus_azure_
   principal_id       = var.contoso_developers_principal_id
   principal_type     = "Group"
   description        = "idtopo: Contoso developers (developer) → contoso-orders-bus: Azure Service Bus Data Sender [resource]"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # Contoso developers (developer) → kv-contoso-orders: Key Vault Secrets User [resource]
@@ -119,6 +131,9 @@ resource "azurerm_role_assignment" "contoso_developers_kv_contoso_orders_key_vau
   principal_id       = var.contoso_developers_principal_id
   principal_type     = "Group"
   description        = "idtopo: Contoso developers (developer) → kv-contoso-orders: Key Vault Secrets User [resource]"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # mi-contoso-orders-storage (userAssigned) → contosoorders: Storage Blob Data Contributor [resource]
@@ -130,6 +145,9 @@ resource "azurerm_role_assignment" "mi_contoso_orders_storage_contosoorders_stor
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: mi-contoso-orders-storage (userAssigned) → contosoorders: Storage Blob Data Contributor [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # mi-contoso-orders-storage (userAssigned) → contoso-orders-bus: Azure Service Bus Data Sender [resource]
@@ -141,6 +159,9 @@ resource "azurerm_role_assignment" "mi_contoso_orders_storage_contoso_orders_bus
   principal_type                   = "ServicePrincipal"
   description                      = "idtopo: mi-contoso-orders-storage (userAssigned) → contoso-orders-bus: Azure Service Bus Data Sender [resource]"
   skip_service_principal_aad_check = true
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # The identity block each app's own resource needs.
