@@ -192,13 +192,19 @@ export function identityCommands(model: ExportModel, vars: SymbolTable): string[
     ].some((a) => a.principal.type === type && a.principal.node === node)
   const usedClient = (node: string): boolean =>
     model.apps.some((a) => a.settings.some((s) => s.identity === node))
-  if (model.identities.length > 0) out.push('', '# User-assigned identities')
+  if (model.identities.length > 0)
+    out.push(
+      '',
+      '# User-assigned identities, each looked up before it is created: az identity create writes',
+      '# the whole identity even when it exists (its tags go, another location is refused).',
+    )
   for (const identity of model.identities) {
     const variable = id(identity.node)
+    const named = `--name=${shellWord(identity.name)} --resource-group="$RESOURCE_GROUP"`
     out.push(
       identity.resourceId
         ? `${variable}=${shellWord(identity.resourceId)}`
-        : `${variable}=$(az identity create --name=${shellWord(identity.name)} --resource-group="$RESOURCE_GROUP" --location="$LOCATION" --query id --output tsv)`,
+        : `${variable}=$(az identity show ${named} --query id --output tsv 2>/dev/null || az identity create ${named} --location="$LOCATION" --query id --output tsv)`,
     )
     if (usedPrincipal('userAssigned', identity.node))
       out.push(

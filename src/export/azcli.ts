@@ -6,6 +6,7 @@ import {
   shellRequired,
   shellWord,
 } from '../lib/encode/shell.ts'
+import { odataString } from '../lib/encode/odata.ts'
 import { terminalText } from '../lib/encode/terminal.ts'
 import { parseArmId } from '../plan/arm-ids.ts'
 import type { AssignCosmosDataRoleAction, AssignRoleAction, PlanPrincipal } from '../plan/types.ts'
@@ -14,6 +15,20 @@ import { dataPlaneCommands } from './azcli-data-plane.ts'
 import type { ExportModel } from './model.ts'
 import { idVariable, shellSymbols } from './shell.ts'
 import { assignmentLabel, knownAssignmentName, providerPath } from './shared.ts'
+
+/**
+ * The object id of the one group named exactly so: `az ad group show --group` takes a group whose
+ * name only starts so when none is named exactly so (azure-cli role/_validators.py
+ * validate_group), and pastes the name into its filter unescaped. Arguments: the OData filter
+ * (quotes doubled), the name and the variable to set instead, for the message.
+ */
+const GROUP_ID = `group_id() {
+  local ids
+  ids=$(az ad group list --filter="$1" --query '[].id' --output tsv)
+  if [ -n "$ids" ] && [[ $ids != *$'\\n'* ]]; then printf '%s\\n' "$ids"; return; fi
+  say "$(if [ -z "$ids" ]; then echo No; else echo More than one; fi) Microsoft Entra group is named \\"$2\\": set $3 to the object id of the group meant, and run it again" >&2
+  return 1
+}`
 
 /**
  * The identity layer as an Azure CLI script (bash, `set -euo pipefail`, passes shellcheck):
@@ -45,6 +60,7 @@ export function toAzureCli(model: ExportModel): string {
     }
   }
   if (model.developers.length > 0) out.push('', '# Developers (Microsoft Entra users and groups)')
+  if (model.developers.some((d) => d.principal === 'group' && !d.principalId)) out.push(GROUP_ID)
   for (const dev of model.developers) {
     const variable = principal({ type: 'developer', node: dev.node })
     if (dev.principalId) out.push(`${variable}=${shellWord(dev.principalId)}`)
@@ -52,7 +68,7 @@ export function toAzureCli(model: ExportModel): string {
       out.push(
         shellDefault(
           variable,
-          `"$(az ad group show --group=${shellWord(dev.name)} --query id --output tsv)"`,
+          `"$(group_id ${shellWord(`displayName eq ${odataString(dev.name)}`)} ${shellWord(dev.name)} ${variable})"`,
         ),
       )
     else

@@ -15,6 +15,7 @@ import { csharpComment, csharpString } from '@/lib/encode/csharp.ts'
 import { hclComment, hclMultiline, hclString, hclTemplate } from '@/lib/encode/hcl.ts'
 import { javaComment, javaString } from '@/lib/encode/java.ts'
 import { markdownCode, markdownFence, markdownText } from '@/lib/encode/markdown.ts'
+import { odataString } from '@/lib/encode/odata.ts'
 import { pythonComment, pythonString } from '@/lib/encode/python.ts'
 import { shellComment, shellDefault, shellRequired, shellWord } from '@/lib/encode/shell.ts'
 import { terminalLines, terminalText } from '@/lib/encode/terminal.ts'
@@ -290,8 +291,11 @@ describe('code snippets', () => {
   })
 })
 
-describe('T-SQL', () => {
-  /** Reads `[…]` or `N'…'` from the start of `sql` as T-SQL does; returns the value and the rest. */
+describe('T-SQL and OData', () => {
+  /**
+   * Reads `[…]` or `N'…'` from the start of `sql` as T-SQL does (an OData string `'…'` the same
+   * way); returns the value and the rest.
+   */
   const read = (sql: string, open: string, close: string): [string, string] => {
     let value = ''
     let i = open.length
@@ -313,6 +317,14 @@ describe('T-SQL', () => {
       fc.property(hostileText(), (t) => {
         expect(read(`${tsqlIdentifier(t)} FROM`, '[', ']')).toEqual([t, ' FROM'])
         expect(read(`${tsqlString(t)}) IS NULL`, "N'", "'")).toEqual([t, ') IS NULL'])
+      }),
+    )
+  })
+
+  it('an OData string ends exactly where the encoder ends it', () => {
+    fc.assert(
+      fc.property(hostileText(), (t) => {
+        expect(read(`${odataString(t)} or x`, "'", "'")).toEqual([t, ' or x'])
       }),
     )
   })

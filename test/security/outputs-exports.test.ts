@@ -72,7 +72,7 @@ const ALLOWED = new Set([
   'identity create',
   'identity show',
   'identity federated-credential create',
-  'ad group show',
+  'ad group list',
   'role assignment list',
   'role assignment create',
   'cosmosdb sql role assignment list',

@@ -57,7 +57,7 @@ const COMMAND_OPTIONS: Readonly<Record<string, string>> = {
   'cosmosdb sql role assignment list': '--account-name -a --resource-group -g',
   'cosmosdb sql role assignment create':
     '--account-name -a --resource-group -g --role-definition-id -d --role-definition-name -n --principal-id -p --scope -s --role-assignment-id -i',
-  'ad group show': '--group -g',
+  'ad group list': '--filter --display-name',
   'ad user show': '--id',
 }
 const GLOBAL_OPTIONS =
@@ -105,10 +105,21 @@ case "$1 $2" in
       echo "(ResourceGroupNotFound) Resource group '$(arg --name "$@")' could not be found." >&2; exit 3
     fi
     echo ${FAKE_LOCATION} ;;
-  "identity create") echo "/subscriptions/$AZ_SUB/resourceGroups/$AZ_RG/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uami-$(h "$(arg --name "$@")")" ;;
-  "identity show") echo "$(arg --query "$@")-$(h "$(arg --ids "$@")")" ;;
+  "identity create") h "$(arg --name "$@")" >> "$AZ_IDENTITIES"; echo "/subscriptions/$AZ_SUB/resourceGroups/$AZ_RG/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uami-$(h "$(arg --name "$@")")" ;;
+  "identity show")
+    # By id: a value derived from it. By name: found once created (AZ_IDENTITIES, their names'
+    # hashes) or when AZ_EXISTING_IDENTITIES lists its name's hash; else az's ResourceNotFound.
+    if [ -n "$(arg --ids "$@")" ]; then echo "$(arg --query "$@")-$(h "$(arg --ids "$@")")"
+    elif printf '%s\\n' "\${AZ_EXISTING_IDENTITIES:-}" "$(cat "$AZ_IDENTITIES" 2>/dev/null)" | grep -qxF -- "$(h "$(arg --name "$@")")"; then
+      echo "/subscriptions/$AZ_SUB/resourceGroups/$AZ_RG/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uami-$(h "$(arg --name "$@")")"
+    else
+      echo "(ResourceNotFound) The Resource 'Microsoft.ManagedIdentity/userAssignedIdentities/$(arg --name "$@")' was not found." >&2; exit 3
+    fi ;;
   "resource show") echo "principalId-$(h "$(arg --ids "$@")")" ;;
-  "ad group") echo "group-$(h "$(arg --group "$@")")" ;;
+  "ad group")
+    # A directory with AZ_GROUP_MATCHES (default 1) groups of each name the filter asks for.
+    name=$(arg --filter "$@"); name=\${name#"displayName eq '"}; name=\${name%"'"}; name=\${name//"''"/"'"}
+    for ((k = 0; k < \${AZ_GROUP_MATCHES:-1}; k++)); do echo "group-$(h "$name")"; done ;;
   "role assignment") if [ "$3" = list ]; then echo 0; fi ;;
   "cosmosdb sql") if [ "$5" = list ]; then echo 0; fi ;;
 esac
@@ -182,6 +193,7 @@ export function runScript(script: string, env: Record<string, string> = {}): Scr
       LANG: 'C.UTF-8',
       AZ_LOG: log,
       AZ_STATE: join(dir, 'az.subscription'),
+      AZ_IDENTITIES: join(dir, 'az.identities'),
       AZ_SUB: merged.SUBSCRIPTION_ID,
       AZ_RG: merged.RESOURCE_GROUP,
       ...merged,

@@ -98,11 +98,12 @@ assignment_name() {
   fi
 }
 
-# User-assigned identities
+# User-assigned identities, each looked up before it is created: az identity create writes
+# the whole identity even when it exists (its tags go, another location is refused).
 MI_EXISTING_ID='/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/id-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/mi-existing'
 MI_EXISTING_PRINCIPAL_ID=$(az identity show --ids="$MI_EXISTING_ID" --query principalId --output tsv)
 MI_EXISTING_CLIENT_ID=$(az identity show --ids="$MI_EXISTING_ID" --query clientId --output tsv)
-MI_NEW_ID=$(az identity create --name='mi-new' --resource-group="$RESOURCE_GROUP" --location="$LOCATION" --query id --output tsv)
+MI_NEW_ID=$(az identity show --name='mi-new' --resource-group="$RESOURCE_GROUP" --query id --output tsv 2>/dev/null || az identity create --name='mi-new' --resource-group="$RESOURCE_GROUP" --location="$LOCATION" --query id --output tsv)
 MI_NEW_PRINCIPAL_ID=$(az identity show --ids="$MI_NEW_ID" --query principalId --output tsv)
 MI_NEW_CLIENT_ID=$(az identity show --ids="$MI_NEW_ID" --query clientId --output tsv)
 

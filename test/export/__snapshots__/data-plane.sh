@@ -99,8 +99,9 @@ assignment_name() {
   fi
 }
 
-# User-assigned identities
-MI_ORDERS_ID=$(az identity create --name='mi-orders' --resource-group="$RESOURCE_GROUP" --location="$LOCATION" --query id --output tsv)
+# User-assigned identities, each looked up before it is created: az identity create writes
+# the whole identity even when it exists (its tags go, another location is refused).
+MI_ORDERS_ID=$(az identity show --name='mi-orders' --resource-group="$RESOURCE_GROUP" --query id --output tsv 2>/dev/null || az identity create --name='mi-orders' --resource-group="$RESOURCE_GROUP" --location="$LOCATION" --query id --output tsv)
 MI_ORDERS_PRINCIPAL_ID=$(az identity show --ids="$MI_ORDERS_ID" --query principalId --output tsv)
 MI_ORDERS_CLIENT_ID=$(az identity show --ids="$MI_ORDERS_ID" --query clientId --output tsv)
 

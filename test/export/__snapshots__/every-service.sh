@@ -99,11 +99,12 @@ assignment_name() {
   fi
 }
 
-# User-assigned identities
-MI_CONTOSO_DATA_ID=$(az identity create --name='mi-contoso-data' --resource-group="$RESOURCE_GROUP" --location="$LOCATION" --query id --output tsv)
+# User-assigned identities, each looked up before it is created: az identity create writes
+# the whole identity even when it exists (its tags go, another location is refused).
+MI_CONTOSO_DATA_ID=$(az identity show --name='mi-contoso-data' --resource-group="$RESOURCE_GROUP" --query id --output tsv 2>/dev/null || az identity create --name='mi-contoso-data' --resource-group="$RESOURCE_GROUP" --location="$LOCATION" --query id --output tsv)
 MI_CONTOSO_DATA_PRINCIPAL_ID=$(az identity show --ids="$MI_CONTOSO_DATA_ID" --query principalId --output tsv)
 MI_CONTOSO_DATA_CLIENT_ID=$(az identity show --ids="$MI_CONTOSO_DATA_ID" --query clientId --output tsv)
-MI_CONTOSO_MESSAGING_ID=$(az identity create --name='mi-contoso-messaging' --resource-group="$RESOURCE_GROUP" --location="$LOCATION" --query id --output tsv)
+MI_CONTOSO_MESSAGING_ID=$(az identity show --name='mi-contoso-messaging' --resource-group="$RESOURCE_GROUP" --query id --output tsv 2>/dev/null || az identity create --name='mi-contoso-messaging' --resource-group="$RESOURCE_GROUP" --location="$LOCATION" --query id --output tsv)
 MI_CONTOSO_MESSAGING_PRINCIPAL_ID=$(az identity show --ids="$MI_CONTOSO_MESSAGING_ID" --query principalId --output tsv)
 MI_CONTOSO_MESSAGING_CLIENT_ID=$(az identity show --ids="$MI_CONTOSO_MESSAGING_ID" --query clientId --output tsv)
 
@@ -129,7 +130,14 @@ az resource update --ids="$CONTOSO_LOGIC_ID" --set "identity={\"type\":\"SystemA
 CONTOSO_LOGIC_PRINCIPAL_ID=$(az resource show --ids="$CONTOSO_LOGIC_ID" --query identity.principalId --output tsv)
 
 # Developers (Microsoft Entra users and groups)
-if [ -z "${CONTOSO_DEVELOPERS_PRINCIPAL_ID:-}" ]; then CONTOSO_DEVELOPERS_PRINCIPAL_ID="$(az ad group show --group='Contoso developers' --query id --output tsv)"; fi
+group_id() {
+  local ids
+  ids=$(az ad group list --filter="$1" --query '[].id' --output tsv)
+  if [ -n "$ids" ] && [[ $ids != *$'\n'* ]]; then printf '%s\n' "$ids"; return; fi
+  say "$(if [ -z "$ids" ]; then echo No; else echo More than one; fi) Microsoft Entra group is named \"$2\": set $3 to the object id of the group meant, and run it again" >&2
+  return 1
+}
+if [ -z "${CONTOSO_DEVELOPERS_PRINCIPAL_ID:-}" ]; then CONTOSO_DEVELOPERS_PRINCIPAL_ID="$(group_id 'displayName eq '\''Contoso developers'\''' 'Contoso developers' CONTOSO_DEVELOPERS_PRINCIPAL_ID)"; fi
 if [ -z "${ANN_EXAMPLE_PRINCIPAL_ID:-}" ]; then printf '%s\n' 'set ANN_EXAMPLE_PRINCIPAL_ID to the object ID of Ann Example (az ad user show --id <user principal name> --query id -o tsv)' >&2; exit 1; fi
 
 # Services (existing)

@@ -104,7 +104,14 @@ az webapp identity assign --ids="$CONTOSO_WEB_ID" --identities '[system]' --outp
 CONTOSO_WEB_PRINCIPAL_ID=$(az resource show --ids="$CONTOSO_WEB_ID" --query identity.principalId --output tsv)
 
 # Developers (Microsoft Entra users and groups)
-if [ -z "${CONTOSO_DEVELOPERS_PRINCIPAL_ID:-}" ]; then CONTOSO_DEVELOPERS_PRINCIPAL_ID="$(az ad group show --group='Contoso developers' --query id --output tsv)"; fi
+group_id() {
+  local ids
+  ids=$(az ad group list --filter="$1" --query '[].id' --output tsv)
+  if [ -n "$ids" ] && [[ $ids != *$'\n'* ]]; then printf '%s\n' "$ids"; return; fi
+  say "$(if [ -z "$ids" ]; then echo No; else echo More than one; fi) Microsoft Entra group is named \"$2\": set $3 to the object id of the group meant, and run it again" >&2
+  return 1
+}
+if [ -z "${CONTOSO_DEVELOPERS_PRINCIPAL_ID:-}" ]; then CONTOSO_DEVELOPERS_PRINCIPAL_ID="$(group_id 'displayName eq '\''Contoso developers'\''' 'Contoso developers' CONTOSO_DEVELOPERS_PRINCIPAL_ID)"; fi
 
 # Services (existing)
 CONTOSOASSETS_ID="$RG_ID"'/providers/Microsoft.Storage/storageAccounts/contosoassets'

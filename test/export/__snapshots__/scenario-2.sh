@@ -99,11 +99,12 @@ assignment_name() {
   fi
 }
 
-# User-assigned identities
-MI_CONTOSO_STORAGE_ID=$(az identity create --name='mi-contoso-storage' --resource-group="$RESOURCE_GROUP" --location="$LOCATION" --query id --output tsv)
+# User-assigned identities, each looked up before it is created: az identity create writes
+# the whole identity even when it exists (its tags go, another location is refused).
+MI_CONTOSO_STORAGE_ID=$(az identity show --name='mi-contoso-storage' --resource-group="$RESOURCE_GROUP" --query id --output tsv 2>/dev/null || az identity create --name='mi-contoso-storage' --resource-group="$RESOURCE_GROUP" --location="$LOCATION" --query id --output tsv)
 MI_CONTOSO_STORAGE_PRINCIPAL_ID=$(az identity show --ids="$MI_CONTOSO_STORAGE_ID" --query principalId --output tsv)
 MI_CONTOSO_STORAGE_CLIENT_ID=$(az identity show --ids="$MI_CONTOSO_STORAGE_ID" --query clientId --output tsv)
-MI_CONTOSO_DATABASES_ID=$(az identity create --name='mi-contoso-databases' --resource-group="$RESOURCE_GROUP" --location="$LOCATION" --query id --output tsv)
+MI_CONTOSO_DATABASES_ID=$(az identity show --name='mi-contoso-databases' --resource-group="$RESOURCE_GROUP" --query id --output tsv 2>/dev/null || az identity create --name='mi-contoso-databases' --resource-group="$RESOURCE_GROUP" --location="$LOCATION" --query id --output tsv)
 MI_CONTOSO_DATABASES_PRINCIPAL_ID=$(az identity show --ids="$MI_CONTOSO_DATABASES_ID" --query principalId --output tsv)
 MI_CONTOSO_DATABASES_CLIENT_ID=$(az identity show --ids="$MI_CONTOSO_DATABASES_ID" --query clientId --output tsv)
 
@@ -116,7 +117,14 @@ CONTOSO_FUNC_ID="$RG_ID"'/providers/Microsoft.Web/sites/contoso-func'
 az functionapp identity assign --ids="$CONTOSO_FUNC_ID" --identities "$MI_CONTOSO_STORAGE_ID" --output none
 
 # Developers (Microsoft Entra users and groups)
-if [ -z "${CONTOSO_DEVELOPERS_PRINCIPAL_ID:-}" ]; then CONTOSO_DEVELOPERS_PRINCIPAL_ID="$(az ad group show --group='Contoso developers' --query id --output tsv)"; fi
+group_id() {
+  local ids
+  ids=$(az ad group list --filter="$1" --query '[].id' --output tsv)
+  if [ -n "$ids" ] && [[ $ids != *$'\n'* ]]; then printf '%s\n' "$ids"; return; fi
+  say "$(if [ -z "$ids" ]; then echo No; else echo More than one; fi) Microsoft Entra group is named \"$2\": set $3 to the object id of the group meant, and run it again" >&2
+  return 1
+}
+if [ -z "${CONTOSO_DEVELOPERS_PRINCIPAL_ID:-}" ]; then CONTOSO_DEVELOPERS_PRINCIPAL_ID="$(group_id 'displayName eq '\''Contoso developers'\''' 'Contoso developers' CONTOSO_DEVELOPERS_PRINCIPAL_ID)"; fi
 
 # Services (existing)
 CONTOSOASSETS_ID="$RG_ID"'/providers/Microsoft.Storage/storageAccounts/contosoassets'
