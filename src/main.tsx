@@ -3,7 +3,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { compose } from './compose.ts'
 import { startAutosave } from './store/persist/autosave.ts'
-import { restoreSession } from './store/persist/restore.ts'
+import { openSharedDesign, restoreSession } from './store/persist/restore.ts'
 import { hasSharedDesign } from './store/persist/share-link.ts'
 import { persistViewSettings } from './store/persist/view-settings.ts'
 import { startTabPresence } from './store/persist/tab-presence.ts'
@@ -22,10 +22,17 @@ async function start(): Promise<void> {
   if (hasSharedDesign(hash))
     history.replaceState(null, '', window.location.pathname + window.location.search)
   // Restore before the first render, so the canvas opens on the saved view.
-  await restoreSession(store, effects, hash)
+  const { unsaved } = await restoreSession(store, effects, hash)
   await persistViewSettings(store, effects.storage)
-  const autosave = startAutosave(store, effects)
+  const autosave = startAutosave(store, effects, { unsaved })
   window.addEventListener('pagehide', () => void autosave.flush())
+  // A share link pasted into this tab's address bar changes only the hash: no page load.
+  window.addEventListener('hashchange', () => {
+    const shared = window.location.hash
+    if (!hasSharedDesign(shared)) return
+    history.replaceState(null, '', window.location.pathname + window.location.search)
+    openSharedDesign(store, shared)
+  })
   createRoot(root).render(
     <StrictMode>
       <App

@@ -169,3 +169,38 @@ describe('files: open, save, export, share', () => {
     expect(session.browser.errors).toEqual([])
   })
 })
+
+describe('share links in a browser of their own', () => {
+  const session = designerSession()
+
+  it('saves a design opened from a link without an edit, so a reload keeps it', async () => {
+    const { page } = session.browser
+    await page.goto(`${inject('baseUrl')}${shareHash(scenario2())}`)
+    await page.locator('.dn-name').getByText('contoso-func', { exact: true }).waitFor()
+    await page
+      .locator('.status-bar')
+      .getByText(/^Saved /)
+      .waitFor()
+    await page.reload()
+    await page.locator('.dn-name').getByText('contoso-func', { exact: true }).waitFor()
+    await expect(page.locator('.brand-design').textContent()).resolves.toBe(scenario2().name)
+  })
+
+  it('opens a link pasted into the address bar of the open tab, and drops it from there', async () => {
+    const { page } = session.browser
+    const scenario1 = templateById('scenario-1')!.design
+    await page.evaluate((hash) => {
+      window.location.hash = hash
+    }, shareHash(scenario1))
+    await expect.poll(() => page.locator('.brand-design').textContent()).toBe(scenario1.name)
+    expect(new URL(page.url()).hash).toBe('')
+    // The design shown before it is kept: it is one of the recent designs.
+    await session.d.button('Recent designs').click()
+    await page
+      .getByRole('dialog', { name: 'Recent designs' })
+      .getByRole('button', { name: new RegExp(`^${scenario2().name}`) })
+      .waitFor()
+    await page.keyboard.press('Escape')
+    expect(session.browser.errors).toEqual([])
+  })
+})

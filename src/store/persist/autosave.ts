@@ -17,9 +17,15 @@ function whenIdle(run: () => void): void {
 
 /**
  * Saves the document and the view shortly after each change (debounced so a pan or a burst of
- * edits is one write). Returns `flush` (save now, e.g. on page hide) and `stop`.
+ * edits is one write); `unsaved`: the store already holds a change not written (a design opened
+ * from a link before this started), saved as soon as an edit would be. Returns `flush` (save now,
+ * e.g. on page hide) and `stop`.
  */
-export function startAutosave(store: DesignerStore, effects: Effects) {
+export function startAutosave(
+  store: DesignerStore,
+  effects: Effects,
+  { unsaved = false }: { readonly unsaved?: boolean } = {},
+) {
   let timer: ReturnType<typeof setTimeout> | undefined
   let running: Promise<void> = Promise.resolve()
   /** A change not yet written. */
@@ -41,6 +47,17 @@ export function startAutosave(store: DesignerStore, effects: Effects) {
     return running
   }
 
+  const changed = (designToo: boolean): void => {
+    if (designToo) edited = true
+    if (timer !== undefined) clearTimeout(timer)
+    dirty = true
+    // Say so at once: "Saved" must never show while a change is still waiting to be written.
+    if (store.getState().saveState !== 'saving') store.getState().setSaveState('saving')
+    timer = setTimeout(
+      () => whenIdle(() => void save()),
+      edited ? AUTOSAVE_DELAY_MS : VIEW_SAVE_DELAY_MS,
+    )
+  }
   const unsubscribe = store.subscribe((state, previous) => {
     if (
       state.design === previous.design &&
@@ -48,16 +65,9 @@ export function startAutosave(store: DesignerStore, effects: Effects) {
       state.docId === previous.docId
     )
       return
-    if (state.design !== previous.design || state.docId !== previous.docId) edited = true
-    if (timer !== undefined) clearTimeout(timer)
-    dirty = true
-    // Say so at once: "Saved" must never show while a change is still waiting to be written.
-    if (state.saveState !== 'saving') state.setSaveState('saving')
-    timer = setTimeout(
-      () => whenIdle(() => void save()),
-      edited ? AUTOSAVE_DELAY_MS : VIEW_SAVE_DELAY_MS,
-    )
+    changed(state.design !== previous.design || state.docId !== previous.docId)
   })
+  if (unsaved) changed(true)
 
   return {
     flush: (): Promise<void> => {

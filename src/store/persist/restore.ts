@@ -6,35 +6,45 @@ import { loadSession } from './session.ts'
 import { hasSharedDesign, readShareHash } from './share-link.ts'
 
 /**
+ * Opens the design a share link's hash carries, as a new document (the open one stays in Recent
+ * designs), or says why it cannot. Returns whether it opened one.
+ */
+export function openSharedDesign(store: DesignerStore, hash: string): boolean {
+  const shared = readSafely(hash)
+  if (shared.ok) {
+    store.getState().loadDesign(shared.value)
+    store.getState().notify({ tone: 'info', title: `Opened “${shared.value.name}” from a link` })
+    return true
+  }
+  store.getState().notify({
+    tone: 'error',
+    title: 'The shared link holds an invalid design',
+    details: shared.error.map(formatProblem),
+  })
+  return false
+}
+
+/**
  * Opens what the page should show at start: a design in the URL (share link) first, else the
  * autosaved session with its view, else the store's initial design. Returns whether the URL hash
- * was consumed, so the caller can clear it (a reload must not re-open the link over later edits).
+ * was consumed, so the caller can clear it (a reload must not re-open the link over later edits),
+ * and whether what shows is a shared design not saved yet (autosave then saves it at once, or a
+ * reload would lose it).
  */
 export async function restoreSession(
   store: DesignerStore,
   effects: Effects,
   hash: string,
-): Promise<{ consumedHash: boolean }> {
-  if (hasSharedDesign(hash)) {
-    const shared = readSafely(hash)
-    if (shared.ok) {
-      store.getState().loadDesign(shared.value)
-      store.getState().notify({ tone: 'info', title: `Opened “${shared.value.name}” from a link` })
-      return { consumedHash: true }
-    }
-    store.getState().notify({
-      tone: 'error',
-      title: 'The shared link holds an invalid design',
-      details: shared.error.map(formatProblem),
-    })
-  }
+): Promise<{ consumedHash: boolean; unsaved: boolean }> {
+  if (hasSharedDesign(hash) && openSharedDesign(store, hash))
+    return { consumedHash: true, unsaved: true }
   const saved = await loadSession(effects.storage).catch(() => undefined)
   if (saved) {
     store.getState().loadDesign(saved.design, saved)
     // What is on screen is what was saved, and when: not "Not saved yet".
     if (saved.savedAt !== undefined) store.getState().setSaveState('saved', saved.savedAt)
   }
-  return { consumedHash: hasSharedDesign(hash) }
+  return { consumedHash: hasSharedDesign(hash), unsaved: false }
 }
 
 /** A link can never stop the page from opening: even a bug in decoding becomes a message. */

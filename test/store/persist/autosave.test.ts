@@ -104,6 +104,28 @@ describe('autosave and restore', () => {
     autosave.stop()
   })
 
+  it('a design opened from a share link is saved without an edit, so a reload keeps it', async () => {
+    const t = testStore(sample())
+    const shared = design().named('Shared').app('x').build()
+    const opened = createDesignerStore(t.effects)
+    const { unsaved } = await restoreSession(opened, t.effects, shareHash(shared))
+    expect(unsaved).toBe(true)
+    const autosave = startAutosave(opened, t.effects, { unsaved })
+    expect(opened.getState().saveState).toBe('saving')
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 100)
+    expect(opened.getState().saveState).toBe('saved')
+    autosave.stop()
+    // The reload: the hash is gone from the address bar, so the session opens.
+    const reloaded = createDesignerStore(t.effects)
+    expect(await restoreSession(reloaded, t.effects, '')).toEqual({
+      consumedHash: false,
+      unsaved: false,
+    })
+    expect(reloaded.getState().design).toEqual(shared)
+    expect(reloaded.getState().docId).toBe(opened.getState().docId)
+    expect((await listRecent(t.storage)).map((r) => r.name)).toContain('Shared')
+  })
+
   it('a damaged share link is reported and the saved session opens instead', async () => {
     const t = testStore(sample())
     const autosave = startAutosave(t.store, t.effects)
