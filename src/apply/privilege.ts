@@ -11,23 +11,33 @@ type AssignRole = Extract<Step, { kind: 'assignRole' }>
 interface Judged {
   readonly step: Step
   readonly status: string
+  readonly reason?: string
 }
 
-// The preview's role assignment steps with custom roles judged by their permissions as Azure holds
+/** What Azure's definition of a custom role says about a grant of it. */
+type Verdict =
+  | { readonly privilegedBecause: string }
+  /** Azure has no such role where it would be granted: the grant would be refused. */
+  | { readonly missing: string }
+  | undefined
+
+// The preview's role assignment steps with custom roles judged by their definitions as Azure holds
 // them: a custom role with `*`, `Microsoft.Authorization/*/write`-like actions and the like needs
 // the same confirmation as a privileged built-in. A definition that cannot be read is treated as
-// privileged: nobody should grant a role whose reach nobody could check without saying so.
+// privileged: nobody should grant a role whose reach nobody could check without saying so. One
+// Azure says does not exist cannot be granted (RoleDefinitionDoesNotExist): the step is one the
+// apply cannot make, said before it starts rather than as a failure halfway.
 export async function withPrivilegeFromAzure<Item extends Judged>(
   items: readonly Item[],
   gateway: ArmGateway,
   o: CallOptions = {},
 ): Promise<Item[]> {
-  const verdicts = new Map<string, Promise<string | undefined>>()
-  const judge = (step: AssignRole): Promise<string | undefined> => {
-    const key = step.roleGuid
+  const verdicts = new Map<string, Promise<Verdict>>()
+  const judge = (step: AssignRole): Promise<Verdict> => {
+    const key = `${step.roleGuid} ${step.scope ?? ''}`.toLowerCase()
     let verdict = verdicts.get(key)
     if (!verdict) {
-      verdict = readPrivilege(step, gateway, o)
+      verdict = readDefinition(step, gateway, o)
       verdicts.set(key, verdict)
     }
     return verdict
@@ -36,30 +46,42 @@ export async function withPrivilegeFromAzure<Item extends Judged>(
     items.map(async (item) => {
       const { step } = item
       if (step.kind !== 'assignRole' || resolveRole(step.roleGuid).kind !== 'custom') return item
-      const because = await judge(step)
-      return because
-        ? { ...item, step: { ...step, privileged: true, privilegedBecause: because } }
-        : item
+      const verdict = await judge(step)
+      if (!verdict) return item
+      if ('missing' in verdict)
+        return item.status === 'create' || item.status === 'conflict'
+          ? { ...item, status: 'cannot', reason: verdict.missing }
+          : item
+      return {
+        ...item,
+        step: { ...step, privileged: true, privilegedBecause: verdict.privilegedBecause },
+      }
     }),
   )
 }
 
-async function readPrivilege(
+async function readDefinition(
   step: AssignRole,
   gateway: ArmGateway,
   o: CallOptions,
-): Promise<string | undefined> {
+): Promise<Verdict> {
   // Unbound target: the step cannot run, and the preview says why.
   if (!step.scope) return undefined
   try {
     const definition = await gateway.getRoleDefinition(step.scope, step.roleGuid, o)
     if (!definition)
-      return 'custom role that does not exist in Azure: its permissions could not be read'
+      return {
+        missing: `Azure has no role definition ${step.roleGuid} that can be granted here: create the custom role (with this scope among its assignable scopes) or pick another role; one created minutes ago may not have reached every region yet, so preview again then`,
+      }
     const reason = privilegeOf(definition.permissions)
-    return reason ? `custom role “${definition.roleName}”: ${reason}` : undefined
+    return reason
+      ? { privilegedBecause: `custom role “${definition.roleName}”: ${reason}` }
+      : undefined
   } catch (e) {
     if (!isArmFailure(e)) throw e
-    return `custom role whose permissions could not be read: ${describeFailure(e)}`
+    return {
+      privilegedBecause: `custom role whose permissions could not be read: ${describeFailure(e)}`,
+    }
   }
 }
 

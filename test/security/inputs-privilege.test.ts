@@ -197,7 +197,7 @@ const grantDesign = (roles: string[]): Design => ({
 })
 
 describe('the apply preview judges custom roles by their definitions in Azure', () => {
-  it('requires confirmation for custom roles with * or Microsoft.Authorization/*/write, an unreadable one, and every privileged built-in', async () => {
+  it('requires confirmation for custom roles with * or Microsoft.Authorization/*/write and every privileged built-in, and cannot grant a role Azure does not have', async () => {
     const world = inPageWorld()
     const client = new AuthorizationManagementClient(sandboxCredential, SUB, {
       ...sandboxClientOptions({ kind: 'in-page', sandbox: world.sandbox }),
@@ -222,7 +222,6 @@ describe('the apply preview judges custom roles by their definitions in Azure', 
       [
         `${CUSTOM.everything}: custom role “Everything operator”: every control-plane action (*)`,
         `${CUSTOM.authWrite}: custom role “Access writer”: can grant roles (Microsoft.Authorization/roleAssignments/write)`,
-        `${CUSTOM.missing}: custom role that does not exist in Azure: its permissions could not be read`,
         `${roleByName('Owner')!.id}: every control-plane action (*)`,
         `${roleByName('Contributor')!.id}: every control-plane action (*)`,
         `${roleByName('User Access Administrator')!.id}: can grant roles (Microsoft.Authorization/roleAssignments/write)`,
@@ -232,6 +231,15 @@ describe('the apply preview judges custom roles by their definitions in Azure', 
         `${roleByName('Key Vault Data Access Administrator')!.id}: can grant roles (Microsoft.Authorization/roleAssignments/write)`,
       ].sort(),
     )
+    const cannot = preview.items
+      .filter((i) => i.status === 'cannot')
+      .map((i) => [i.step.kind === 'assignRole' ? i.step.roleGuid : i.step.kind, i.reason])
+    expect(cannot).toEqual([
+      [
+        CUSTOM.missing,
+        `Azure has no role definition ${CUSTOM.missing} that can be granted here: create the custom role (with this scope among its assignable scopes) or pick another role; one created minutes ago may not have reached every region yet, so preview again then`,
+      ],
+    ])
   })
 })
 
