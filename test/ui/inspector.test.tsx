@@ -160,6 +160,20 @@ describe('Inspector', () => {
       ).toBeDisabled()
     })
 
+    it('lists the role named as typed first, so Enter adds it rather than one holding the name', async () => {
+      const t = setup({ edges: ['e1'] })
+      await userEvent.type(screen.getByRole('combobox', { name: 'Add role' }), 'owner')
+      const names = within(screen.getByRole('listbox', { name: 'Roles for this service' }))
+        .getAllByRole('option')
+        .map((o) => o.querySelector('.role-option-name')?.textContent)
+      expect(names[0]).toBe('Owner')
+      expect(names).toContain('Storage Blob Data Owner')
+      await userEvent.keyboard('{Enter}')
+      expect(t.store.getState().design.edges.find((e) => e.id === 'e1')).toMatchObject({
+        roles: ['Storage Blob Data Reader', 'Owner'],
+      })
+    })
+
     it('accepts a custom role definition GUID', async () => {
       const t = setup({ edges: ['e1'] })
       const guid = '11111111-2222-3333-4444-555555555555'

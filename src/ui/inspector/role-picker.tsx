@@ -58,11 +58,18 @@ export function RolePicker(props: {
   const listId = useId()
   const all = useMemo(() => optionsFor(service), [service])
   const q = query.trim().toLowerCase()
-  const matches = all.filter(
-    (o) =>
-      !roles.includes(o.value) &&
-      (q === '' || o.label.toLowerCase().includes(q) || o.description.toLowerCase().includes(q)),
-  )
+  // Best first, so Enter takes what was typed: the role of that name, then names starting with
+  // it, names holding it, descriptions holding it; catalog order within each.
+  const rank = (o: Option): number => {
+    const label = o.label.toLowerCase()
+    if (q === '' || label === q) return 0
+    if (label.startsWith(q)) return 1
+    if (label.includes(q)) return 2
+    return o.description.toLowerCase().includes(q) ? 3 : 4
+  }
+  const matches = all
+    .filter((o) => !roles.includes(o.value) && rank(o) < 4)
+    .sort((a, b) => rank(a) - rank(b))
   const trimmed = query.trim()
   const custom =
     GUID_PATTERN.test(trimmed) && !roles.some((r) => r.toLowerCase() === trimmed.toLowerCase())
