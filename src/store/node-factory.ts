@@ -1,4 +1,5 @@
 import { HOSTING } from '../catalog/hosting.ts'
+import { serviceNameRule } from '../catalog/name-rules.ts'
 import { SERVICES } from '../catalog/services.ts'
 import { assertNever } from '../lib/assert.ts'
 import { usedIds } from '../model/ids.ts'
@@ -99,7 +100,12 @@ export function newNode(design: Design, spec: NewNodeSpec, position: Position): 
       : spec.kind === 'service'
         ? PARENT_PREFIX[spec.service]
         : undefined
-  const base = { id, name: parent ? `${parent}-${n}/${id}` : id, position: snap(position) }
+  const name = parent
+    ? `${parent}-${n}/${id}`
+    : spec.kind === 'service'
+      ? azureReadyName(id, prefix, n, serviceNameRule(spec.service).pattern)
+      : id
+  const base = { id, name, position: snap(position) }
   switch (spec.kind) {
     case 'app':
       return { ...base, kind: 'app', hosting: spec.hosting }
@@ -112,6 +118,17 @@ export function newNode(design: Design, spec: NewNodeSpec, position: Position): 
     default:
       return assertNever(spec, 'node spec')
   }
+}
+
+/**
+ * The id as a name where Azure takes it, else the same without hyphens, else with the number
+ * padded to the shortest name Azure takes (`st-1` → `st1`, `cr-1` → `cr001`).
+ */
+function azureReadyName(id: string, prefix: string, n: number, rule: RegExp): string {
+  const candidates = [id, id.replaceAll('-', '')]
+  for (let digits = 2; digits <= 6; digits++)
+    candidates.push(`${prefix.replaceAll('-', '')}${String(n).padStart(digits, '0')}`)
+  return candidates.find((c) => rule.test(c)) ?? id
 }
 
 export const GRID = 20

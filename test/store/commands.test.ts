@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { azureNameProblem } from '@/catalog/name-rules.ts'
+import { SERVICE_KINDS } from '@/model/kinds.ts'
 import { design } from '../support/builder.ts'
 import { testStore } from './helpers.ts'
 
@@ -23,6 +25,22 @@ describe('document commands', () => {
       ['sqldb-2', 'sql-2/sqldb-2'],
       ['spring-1', 'asa-1/spring-1'],
     ])
+  })
+
+  it('addNode names every service as Azure takes its name (no hyphen in a storage account, 5+ characters for a registry)', () => {
+    const t = testStore()
+    for (const service of SERVICE_KINDS)
+      t.store.getState().addNode({ kind: 'service', service }, { x: 0, y: 0 })
+    const nodes = t.store.getState().design.nodes
+    expect(
+      nodes.map((n) => [n.id, n.name]).filter(([id, name]) => id !== name.split('/').pop()),
+    ).toEqual([
+      ['st-1', 'st1'],
+      ['cr-1', 'cr001'],
+    ])
+    expect(nodes.map(azureNameProblem).filter(Boolean)).toEqual([])
+    t.store.getState().addNode({ kind: 'service', service: 'storage' }, { x: 0, y: 0 })
+    expect(t.store.getState().design.nodes.at(-1)).toMatchObject({ id: 'st-2', name: 'st2' })
   })
 
   it('addNode adds one node with a readable id, selects it, and is one undo step', () => {

@@ -47,6 +47,33 @@ describe('Inspector', () => {
     expect(t.past()).toBe(1)
   })
 
+  it('warns while typing a name Azure would refuse, and keeps it', async () => {
+    const t = setup({ nodes: ['st'] })
+    const name = screen.getByRole('textbox', { name: 'Name' })
+    expect(name).not.toHaveAccessibleDescription()
+    await userEvent.clear(name)
+    await userEvent.type(name, 'Receipt_Store')
+    expect(name).toHaveAccessibleDescription(
+      'Azure would refuse it: Storage account names are 3–24 lower-case letters and digits.',
+    )
+    expect(name).not.toHaveAttribute('aria-invalid')
+    await userEvent.keyboard('{Enter}')
+    expect(t.store.getState().design.nodes.find((n) => n.id === 'st')?.name).toBe('Receipt_Store')
+    await userEvent.clear(name)
+    await userEvent.type(name, 'receipts2{Enter}')
+    expect(name).not.toHaveAccessibleDescription()
+  })
+
+  it('warns about an identity name Azure would refuse', async () => {
+    setup({ nodes: ['mi'] })
+    const name = screen.getByRole('textbox', { name: 'Name' })
+    await userEvent.clear(name)
+    await userEvent.type(name, 'mi-😀')
+    expect(name).toHaveAccessibleDescription(
+      'Azure would refuse it: a user-assigned identity’s name is 3–128 letters, digits, hyphens and underscores, starting with a letter or digit.',
+    )
+  })
+
   it('keeps an invalid name as typed, with its error, on Enter and on leaving the field', async () => {
     const t = setup({ nodes: ['api'] })
     const name = screen.getByRole('textbox', { name: 'Name' })

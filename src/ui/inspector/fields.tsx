@@ -1,15 +1,19 @@
 import { useId, useState, type ReactNode } from 'react'
 
-/** A labelled form row with an optional hint and inline error. */
+/**
+ * A labelled form row with an optional hint and an inline error (the value is refused) or
+ * warning (the value is kept, but something will not take it).
+ */
 export function Field(props: {
   label: string
   hint?: ReactNode
   error?: string
+  warning?: string
   children: (id: string, describedBy?: string) => ReactNode
 }) {
   const id = useId()
   const hintId = `${id}-hint`
-  const describedBy = props.error || props.hint ? hintId : undefined
+  const describedBy = props.error || props.warning || props.hint ? hintId : undefined
   return (
     <div className={`field${props.error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{props.label}</label>
@@ -17,6 +21,10 @@ export function Field(props: {
       {props.error ? (
         <p id={hintId} className="field-error" role="alert">
           {props.error}
+        </p>
+      ) : props.warning ? (
+        <p id={hintId} className="field-warning" role="status">
+          {props.warning}
         </p>
       ) : props.hint ? (
         <p id={hintId} className="field-hint">
@@ -35,6 +43,8 @@ export function CommitText(props: {
   label: string
   value: string
   validate: (text: string) => string | undefined
+  /** What is wrong with a value that is still taken (Azure would refuse the name, say). */
+  warn?: (text: string) => string | undefined
   onCommit: (text: string) => void
   hint?: ReactNode
 }) {
@@ -47,13 +57,19 @@ export function CommitText(props: {
     setText(value)
   }
   const error = validate(text)
+  const warning = error ? undefined : props.warn?.(text)
   // Invalid text stays, with its error beside it, until it is fixed or Escape reverts it: what
   // was typed is never thrown away without a word.
   const commit = (): void => {
     if (text !== value && !error) onCommit(text)
   }
   return (
-    <Field label={props.label} hint={props.hint} {...(error ? { error } : {})}>
+    <Field
+      label={props.label}
+      hint={props.hint}
+      {...(error ? { error } : {})}
+      {...(warning ? { warning } : {})}
+    >
       {(id, describedBy) => (
         <input
           id={id}

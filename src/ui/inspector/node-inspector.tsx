@@ -17,6 +17,7 @@ import { ConnectForm } from './connect-form.tsx'
 import { Connections } from './connections.tsx'
 import { CommitText, Select } from './fields.tsx'
 import { validateName } from './validation.ts'
+import { azureNameProblem } from '../../catalog/name-rules.ts'
 
 const KIND_TITLE: Record<DesignNode['kind'], string> = {
   app: 'App',
@@ -37,6 +38,7 @@ export function NodeInspector({ node }: { node: DesignNode }) {
         label="Name"
         value={node.name}
         validate={validateName}
+        warn={(name) => azureNameProblem({ ...node, name })}
         onCommit={(name) => update(node.id, { name })}
       />
       <CommitText

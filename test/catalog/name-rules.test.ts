@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { azureNameProblem, serviceNameRule } from '@/catalog/name-rules.ts'
+import type { ServiceKind } from '@/model/kinds.ts'
+import { design } from '../support/builder.ts'
+
+// Names Azure takes and refuses, per learn.microsoft.com "Naming rules and restrictions for Azure
+// resources" and the REST specs' name patterns.
+const EXAMPLES: Readonly<Record<ServiceKind, { ok: string[]; refused: string[] }>> = {
+  storage: {
+    ok: ['st1', 'receiptstore', 'a'.repeat(24)],
+    refused: ['st-1', 'Store', 'ab', 'a'.repeat(25), 'st_1'],
+  },
+  keyVault: {
+    ok: ['kv-1', 'KvReceipts', 'a'.repeat(24)],
+    refused: ['1kv', 'kv-', 'kv--a', 'ab', 'a'.repeat(25), 'kv_1'],
+  },
+  serviceBus: {
+    ok: ['sbns-1', 'Orders-Bus'],
+    refused: ['sbns1', 'sb-ns-', '1sbns-x', 'a'.repeat(51), 'sb_ns_1'],
+  },
+  eventHubs: { ok: ['evhns-1', 'orders-hub'], refused: ['evh-1', '9orders', 'orders-'] },
+  eventGrid: { ok: ['evgt-1', 'ab1', '-topic-'], refused: ['ab', 'topic_1', 'a'.repeat(51)] },
+  cosmosDb: {
+    ok: ['cosmos-1', 'abc', 'a'.repeat(44)],
+    refused: ['Cosmos', '-cosmos', 'cosmos-', 'ab', 'a'.repeat(45)],
+  },
+  sql: {
+    ok: ['sql-1/sqldb-1', 'contoso-sql/Orders DB', 's/d'],
+    refused: ['sqldb-1', 'SQL/db', '-sql/db', 'sql/db.', 'sql/db ', 'sql/a:b', 'sql/', '/db'],
+  },
+  appConfiguration: {
+    ok: ['appcs-1', 'Config-1', 'ab--cd'],
+    refused: ['ab-1', '-appcs', 'appcs-', 'ab---cd', 'app_cs'],
+  },
+  containerRegistry: { ok: ['cr001', 'ContosoAcr'], refused: ['cr-1', 'cr1', 'a'.repeat(51)] },
+  openAI: { ok: ['oai-1', 'ab', 'Contoso-OpenAI'], refused: ['a', '-oai', 'oai-', 'oai_1'] },
+  search: {
+    ok: ['srch-1', 'ab', 'search1'],
+    refused: ['Search', '-srch', 'srch-', 'sr--ch', 'a', 'a'.repeat(61)],
+  },
+  signalR: { ok: ['sigr-1', 'Abc'], refused: ['1sigr', 'sigr-', 'ab', 'sig_r'] },
+  postgresql: { ok: ['psql-1', 'abc'], refused: ['PSQL', '-psql', 'psql-', 'ab', 'a'.repeat(64)] },
+  mysql: { ok: ['mysql-1', 'abc'], refused: ['MySQL', 'mysql-', 'ab'] },
+  redis: {
+    ok: ['redis-1', 'a', 'Cache1'],
+    refused: ['-redis', 'redis-', 're--dis', 'a'.repeat(64)],
+  },
+}
+
+describe('Azure name rules', () => {
+  it.each(Object.entries(EXAMPLES))('%s: takes and refuses what Azure does', (kind, examples) => {
+    const rule = serviceNameRule(kind as ServiceKind)
+    expect(examples.ok.filter((n) => !rule.pattern.test(n))).toEqual([])
+    expect(examples.refused.filter((n) => rule.pattern.test(n))).toEqual([])
+  })
+
+  it('says why for an unbound service or identity, and nothing for a bound one or an app', () => {
+    const d = design()
+      .app('api', { name: 'Any Name_at all' })
+      .identity('mi', { name: 'mi 1' })
+      .service('st', 'storage', { name: 'Receipt_Store' })
+      .service('bound', 'storage', {
+        name: 'Receipt_Store',
+        azure: {
+          resourceId:
+            '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/receipts',
+        },
+      })
+      .build()
+    expect(Object.fromEntries(d.nodes.map((n) => [n.id, azureNameProblem(n)]))).toEqual({
+      api: undefined,
+      mi: 'Azure would refuse it: a user-assigned identity’s name is 3–128 letters, digits, hyphens and underscores, starting with a letter or digit.',
+      st: 'Azure would refuse it: Storage account names are 3–24 lower-case letters and digits.',
+      bound: undefined,
+    })
+  })
+})
