@@ -1,6 +1,7 @@
 import { IDENTITY_NAME_RULE, isIdentityName } from '../model/azure-formats.ts'
-import type { ServiceKind } from '../model/kinds.ts'
+import type { HostingKind, ServiceKind } from '../model/kinds.ts'
 import type { DesignNode } from '../model/types.ts'
+import { HOSTING } from './hosting.ts'
 import { SERVICES } from './services.ts'
 
 /** What Azure accepts as a resource's name: the whole name (ASCII), and the rule in words. */
@@ -11,8 +12,9 @@ export interface NameRule {
 }
 
 // learn.microsoft.com "Naming rules and restrictions for Azure resources"
-// (azure-resource-manager/management/resource-name-rules), checked against the REST specs' name
-// patterns where they give one. A name that breaks them is refused by ARM (or, for a resource the
+// (azure-resource-manager/management/resource-name-rules, ms.date 08/04/2025), checked against the
+// REST specs' name patterns (bicep-types-az) where they give one; where the two differ, Learn's
+// (what the services enforce: Key Vault's start and end, App Configuration without `_`). A name that breaks them is refused by ARM (or, for a resource the
 // design only refers to, names one that cannot exist).
 const SERVICE_NAME_RULES: Readonly<Record<ServiceKind, NameRule>> = {
   storage: { pattern: /^[a-z0-9]{3,24}$/, text: '3–24 lower-case letters and digits' },
@@ -47,9 +49,10 @@ const SERVICE_NAME_RULES: Readonly<Record<ServiceKind, NameRule>> = {
     pattern: /^(?=.{2,64}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/,
     text: '2–64 letters, digits and hyphens, starting and ending with a letter or digit',
   },
+  // Not on the Learn page: Search Management REST, Services – Check Name Availability.
   search: {
-    pattern: /^(?=.{2,60}$)[a-z0-9](?!.*--)(?:[a-z0-9-]*[a-z0-9])?$/,
-    text: '2–60 lower-case letters, digits and hyphens, not starting or ending with a hyphen, no two hyphens in a row',
+    pattern: /^(?=.{2,60}$)[a-z0-9]{2}(?:-?[a-z0-9])*$/,
+    text: '2–60 lower-case letters, digits and hyphens, the first two and the last a letter or digit, no two hyphens in a row',
   },
   signalR: {
     pattern: /^(?=.{3,63}$)[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]$/,
@@ -69,22 +72,54 @@ const SERVICE_NAME_RULES: Readonly<Record<ServiceKind, NameRule>> = {
   },
 }
 
+const WEB_SITE: NameRule = {
+  // Learn also takes Unicode that maps to Punycode: any letter or digit, not only ASCII.
+  pattern: /^(?=.{2,60}$)[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u,
+  text: '2–60 letters, digits and hyphens, not starting or ending with a hyphen',
+}
+
+/**
+ * The rules of app hostings that have one on the Learn page (a virtual machine's resource name
+ * has none of its own, a Spring app and an AKS workload none there). Container Apps also refuse
+ * `--`, as their ContainerAppInvalidName error says.
+ */
+const HOSTING_NAME_RULES: Readonly<Partial<Record<HostingKind, NameRule>>> = {
+  appService: WEB_SITE,
+  functionApp: WEB_SITE,
+  containerApp: {
+    pattern: /^(?=.{2,32}$)[a-z](?!.*--)(?:[a-z0-9-]*[a-z0-9])$/,
+    text: '2–32 lower-case letters, digits and hyphens, starting with a letter and ending with a letter or digit, no two hyphens in a row',
+  },
+  logicApp: {
+    pattern: /^[A-Za-z0-9._()-]{1,43}$/,
+    text: '1–43 letters, digits, hyphens, underscores, periods and parentheses',
+  },
+  containerInstance: {
+    pattern: /^(?=.{1,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    text: '1–63 lower-case letters, digits and hyphens, not starting or ending with a hyphen, no two hyphens in a row',
+  },
+}
+
 /** The rule for a service kind's name. */
 export function serviceNameRule(kind: ServiceKind): NameRule {
   return SERVICE_NAME_RULES[kind]
 }
 
 /**
- * Why Azure would refuse a node's name, or undefined: services and identities the design names
- * (a bound node's Azure name is the one in its resource id, whatever it is called in the design).
+ * Why Azure would refuse a node's name, or undefined: apps, services and identities the design
+ * names (a bound node's Azure name is the one in its resource id, whatever the design calls it).
  */
 export function azureNameProblem(node: DesignNode): string | undefined {
   if (node.azure?.resourceId) return undefined
+  const [label, rule] =
+    node.kind === 'service'
+      ? [SERVICES[node.service].label, SERVICE_NAME_RULES[node.service]]
+      : node.kind === 'app'
+        ? [HOSTING[node.hosting].label, HOSTING_NAME_RULES[node.hosting]]
+        : [undefined, undefined]
   if (node.kind === 'identity')
     return isIdentityName(node.name) ? undefined : `Azure would refuse it: ${IDENTITY_NAME_RULE}.`
-  if (node.kind !== 'service') return undefined
-  const rule = SERVICE_NAME_RULES[node.service]
-  return rule.pattern.test(node.name)
-    ? undefined
-    : `Azure would refuse it: ${SERVICES[node.service].label} names are ${rule.text}.`
+  return rule && !rule.pattern.test(node.name)
+    ? `Azure would refuse it: ${label} names are ${rule.text}.`
+    : undefined
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { azureNameProblem, serviceNameRule } from '@/catalog/name-rules.ts'
-import type { ServiceKind } from '@/model/kinds.ts'
+import type { HostingKind, ServiceKind } from '@/model/kinds.ts'
 import { design } from '../support/builder.ts'
 
 // Names Azure takes and refuses, per learn.microsoft.com "Naming rules and restrictions for Azure
@@ -36,7 +36,7 @@ const EXAMPLES: Readonly<Record<ServiceKind, { ok: string[]; refused: string[] }
   openAI: { ok: ['oai-1', 'ab', 'Contoso-OpenAI'], refused: ['a', '-oai', 'oai-', 'oai_1'] },
   search: {
     ok: ['srch-1', 'ab', 'search1'],
-    refused: ['Search', '-srch', 'srch-', 'sr--ch', 'a', 'a'.repeat(61)],
+    refused: ['Search', '-srch', 'srch-', 'sr--ch', 'a-bc', 'a', 'a'.repeat(61)],
   },
   signalR: { ok: ['sigr-1', 'Abc'], refused: ['1sigr', 'sigr-', 'ab', 'sig_r'] },
   postgresql: { ok: ['psql-1', 'abc'], refused: ['PSQL', '-psql', 'psql-', 'ab', 'a'.repeat(64)] },
@@ -47,16 +47,52 @@ const EXAMPLES: Readonly<Record<ServiceKind, { ok: string[]; refused: string[] }
   },
 }
 
+const APP_EXAMPLES: [string, HostingKind, { ok: string[]; refused: string[] }][] = [
+  ['web app', 'appService', { ok: ['app-1', 'Ab', 'café-app'], refused: ['a', '-app', 'app_web'] }],
+  ['function app', 'functionApp', { ok: ['func-1'], refused: ['func-', 'f'.repeat(61)] }],
+  [
+    'container app',
+    'containerApp',
+    { ok: ['ca-1', 'ab', 'a1'], refused: ['1ca', 'ca-api-', 'Ca-api', 'ca--api', 'a'.repeat(33)] },
+  ],
+  ['logic app', 'logicApp', { ok: ['logic-1', 'Wf_(v1).prod'], refused: ['logic orders', 'wf/1'] }],
+  [
+    'container instance',
+    'containerInstance',
+    { ok: ['ci-1', 'a'], refused: ['ci--worker', '-ci', 'Ci-worker'] },
+  ],
+]
+
 describe('Azure name rules', () => {
+  it.each(APP_EXAMPLES)('%s: takes and refuses what Azure does', (_, hosting, examples) => {
+    const problem = (name: string) =>
+      azureNameProblem({ id: 'a', kind: 'app', name, hosting, systemAssigned: false })
+    expect(examples.ok.filter((n) => problem(n))).toEqual([])
+    expect(examples.refused.filter((n) => !problem(n))).toEqual([])
+  })
+
+  it('has no rule of its own for a virtual machine, a Spring app or an AKS workload', () => {
+    for (const hosting of ['virtualMachine', 'vmScaleSet', 'springApp', 'aksWorkload'] as const)
+      expect(
+        azureNameProblem({
+          id: 'a',
+          kind: 'app',
+          name: 'Any name',
+          hosting,
+          systemAssigned: false,
+        }),
+      ).toBeUndefined()
+  })
+
   it.each(Object.entries(EXAMPLES))('%s: takes and refuses what Azure does', (kind, examples) => {
     const rule = serviceNameRule(kind as ServiceKind)
     expect(examples.ok.filter((n) => !rule.pattern.test(n))).toEqual([])
     expect(examples.refused.filter((n) => rule.pattern.test(n))).toEqual([])
   })
 
-  it('says why for an unbound service or identity, and nothing for a bound one or an app', () => {
+  it('says why for an unbound app, service or identity, and nothing for a bound one', () => {
     const d = design()
-      .app('api', { name: 'Any Name_at all' })
+      .app('api', { name: 'Any Name_at all', hosting: 'appService' })
       .identity('mi', { name: 'mi 1' })
       .service('st', 'storage', { name: 'Receipt_Store' })
       .service('bound', 'storage', {
@@ -68,7 +104,7 @@ describe('Azure name rules', () => {
       })
       .build()
     expect(Object.fromEntries(d.nodes.map((n) => [n.id, azureNameProblem(n)]))).toEqual({
-      api: undefined,
+      api: 'Azure would refuse it: App Service names are 2–60 letters, digits and hyphens, not starting or ending with a hyphen.',
       mi: 'Azure would refuse it: a user-assigned identity’s name is 3–128 letters, digits, hyphens and underscores, starting with a letter or digit.',
       st: 'Azure would refuse it: Storage account names are 3–24 lower-case letters and digits.',
       bound: undefined,

@@ -33,7 +33,7 @@ describe('document commands', () => {
       t.store.getState().addNode({ kind: 'service', service }, { x: 0, y: 0 })
     const nodes = t.store.getState().design.nodes
     expect(
-      nodes.map((n) => [n.id, n.name]).filter(([id, name]) => id !== name.split('/').pop()),
+      nodes.filter((n) => n.id !== n.name.split('/').pop()).map((n) => [n.id, n.name]),
     ).toEqual([
       ['st-1', 'st1'],
       ['cr-1', 'cr001'],

@@ -4,6 +4,7 @@ import {
   grantCountsOfDesign,
   type GrantCounts,
 } from '../../analysis/grant-counts.ts'
+import { plural } from '../../lib/plural.ts'
 import { optimizeIdentities } from '../../optimize/optimize.ts'
 import { grantCountsOf } from '../../store/derived.ts'
 import type { IdentitySummary } from '../../optimize/types.ts'
@@ -121,7 +122,7 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
               different identities.
             </p>
           )}
-          <div className="field checkbox-field">
+          <div className="field checkbox-field optimize-layout">
             <label>
               <input
                 type="checkbox"
@@ -131,7 +132,9 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
               Lay out the design afterwards (Auto layout)
             </label>
           </div>
-          <p className="muted small">{result.edits.length} changes, undone together with Ctrl+Z.</p>
+          <p className="muted small">
+            {plural(result.edits.length, 'change')}, undone together with Ctrl+Z.
+          </p>
         </>
       )}
     </Modal>
