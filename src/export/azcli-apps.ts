@@ -331,8 +331,13 @@ export function settingCommands(model: ExportModel, vars: SymbolTable): string[]
         )
         break
       case 'containerApp':
+        // In every container, as apply sets them: without --container-name, az refuses an app
+        // with more than one (a sidecar) ("--container-name is required").
         out.push(
-          `az containerapp update --ids ${id} --set-env-vars ${pairs.join(' ')} --output none`,
+          `az containerapp show --ids ${id} --query 'properties.template.containers[].name' --output tsv |`,
+          '  while IFS= read -r container; do',
+          `    az containerapp update --ids ${id} --container-name "$container" --set-env-vars ${pairs.join(' ')} --output none </dev/null`,
+          '  done',
         )
         break
       default:

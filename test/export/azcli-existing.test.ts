@@ -112,3 +112,26 @@ describe('the Azure CLI script and a developer group named in the design', () =>
     expect(run.calls.filter((c) => subcommand(c) === 'ad group list')).toEqual([])
   })
 })
+
+describe('the Azure CLI script and a container app with a sidecar', () => {
+  it('sets the client-ID variables in every container, as apply does', () => {
+    const d = design()
+      .app('api', { name: 'orders-api', hosting: 'containerApp' })
+      .identity('mi', { name: 'mi-orders' })
+      .service('st', 'storage', { name: 'st1' })
+      .attach('api', 'mi')
+      .access('api', 'st', ['Storage Blob Data Reader'], { via: 'mi' })
+      .build()
+    const { run } = runExportedScript(exportDesign(d, 'cli'), { AZ_CONTAINERS: 'app\nenvoy' })
+    expect(run.status).toBe(0)
+    const updates = run.calls.filter((c) => subcommand(c) === 'containerapp update')
+    const containerOf = (c: readonly string[]) => c[c.indexOf('--container-name') + 1]
+    expect(updates.map(containerOf)).toEqual(['app', 'envoy'])
+    for (const c of updates)
+      expect(c.filter((a) => a.includes('='))).toEqual([
+        `AZURE_CLIENT_ID=clientId-${fakeHash(
+          `/subscriptions/00000000-0000-4000-8000-00000000feed/resourceGroups/rg-deploy/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uami-${fakeHash('mi-orders')}`,
+        )}`,
+      ])
+  })
+})

@@ -82,6 +82,7 @@ const ALLOWED = new Set([
   'vm identity assign',
   'vmss identity assign',
   'containerapp identity assign',
+  'containerapp show',
   'containerapp update',
   'resource update',
   'resource show',

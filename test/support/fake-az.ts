@@ -46,7 +46,9 @@ const COMMAND_OPTIONS: Readonly<Record<string, string>> = {
   'webapp config appsettings set': '--ids --name -n --resource-group -g --settings --slot-settings',
   'functionapp config appsettings set':
     '--ids --name -n --resource-group -g --settings --slot-settings',
-  'containerapp update': '--ids --name -n --resource-group -g --set-env-vars --remove-env-vars',
+  'containerapp show': '--ids --name -n --resource-group -g',
+  'containerapp update':
+    '--ids --name -n --resource-group -g --container-name --set-env-vars --remove-env-vars',
   rest: '--method -m --url --uri -u --body -b --headers',
   'redis access-policy-assignment create':
     '--name -n --resource-group -g --policy-assignment-name --access-policy-name --object-id --object-id-alias',
@@ -116,6 +118,13 @@ case "$1 $2" in
       echo "(ResourceNotFound) The Resource 'Microsoft.ManagedIdentity/userAssignedIdentities/$(arg --name "$@")' was not found." >&2; exit 3
     fi ;;
   "resource show") echo "principalId-$(h "$(arg --ids "$@")")" ;;
+  # A container app's containers: AZ_CONTAINERS (one name per line), else one named main.
+  "containerapp show") printf '%s\\n' "\${AZ_CONTAINERS:-main}" ;;
+  # az's containerapp update decorator, for an app with more than one container.
+  "containerapp update")
+    if [ -z "$(arg --container-name "$@")" ] && [ "$(printf '%s\\n' "\${AZ_CONTAINERS:-main}" | wc -l)" -gt 1 ]; then
+      echo "Usage error: --container-name is required when adding or updating a container" >&2; exit 1
+    fi ;;
   "ad group")
     # A directory with AZ_GROUP_MATCHES (default 1) groups of each name the filter asks for.
     name=$(arg --filter "$@"); name=\${name#"displayName eq '"}; name=\${name%"'"}; name=\${name//"''"/"'"}

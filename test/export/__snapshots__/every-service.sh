@@ -192,7 +192,10 @@ assign_cosmos_role "$CONTOSO_COSMOS_ID" 00000000-0000-0000-0000-000000000002 "$M
 
 # Client-ID settings (DefaultAzureCredential picks the identity per client with them)
 az webapp config appsettings set --ids "$CONTOSO_API_ID" --settings MANAGED_IDENTITY_CLIENT_ID_STORAGE_CONTOSOST="$MI_CONTOSO_DATA_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_STORAGE_CONTOSOARCHIVE="$MI_CONTOSO_DATA_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_COSMOS="$MI_CONTOSO_DATA_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_SQL="$MI_CONTOSO_DATA_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_SERVICEBUS="$MI_CONTOSO_MESSAGING_CLIENT_ID" --output none
-az containerapp update --ids "$CONTOSO_JOBS_ID" --set-env-vars AZURE_CLIENT_ID="$MI_CONTOSO_MESSAGING_CLIENT_ID" --output none
+az containerapp show --ids "$CONTOSO_JOBS_ID" --query 'properties.template.containers[].name' --output tsv |
+  while IFS= read -r container; do
+    az containerapp update --ids "$CONTOSO_JOBS_ID" --container-name "$container" --set-env-vars AZURE_CLIENT_ID="$MI_CONTOSO_MESSAGING_CLIENT_ID" --output none </dev/null
+  done
 say 'Set in the environment of contoso-vm:' AZURE_CLIENT_ID="$MI_CONTOSO_DATA_CLIENT_ID"
 say 'Set in the environment of contoso-aks-app:' AZURE_CLIENT_ID="$MI_CONTOSO_MESSAGING_CLIENT_ID"
 

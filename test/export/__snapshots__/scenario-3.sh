@@ -144,7 +144,10 @@ assign_role "$MI_CONTOSO_ORDERS_STORAGE_PRINCIPAL_ID" ServicePrincipal ba92f5b4-
 assign_role "$MI_CONTOSO_ORDERS_STORAGE_PRINCIPAL_ID" ServicePrincipal 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 "$CONTOSO_ORDERS_BUS_ID" "$(assignment_name "$CONTOSO_ORDERS_BUS_ID" "$MI_CONTOSO_ORDERS_STORAGE_PRINCIPAL_ID" 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39)"
 
 # Client-ID settings (DefaultAzureCredential picks the identity per client with them)
-az containerapp update --ids "$CONTOSO_ORDERS_API_ID" --set-env-vars MANAGED_IDENTITY_CLIENT_ID_STORAGE="$MI_CONTOSO_ORDERS_STORAGE_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_SERVICEBUS="$MI_CONTOSO_ORDERS_STORAGE_CLIENT_ID" --output none
+az containerapp show --ids "$CONTOSO_ORDERS_API_ID" --query 'properties.template.containers[].name' --output tsv |
+  while IFS= read -r container; do
+    az containerapp update --ids "$CONTOSO_ORDERS_API_ID" --container-name "$container" --set-env-vars MANAGED_IDENTITY_CLIENT_ID_STORAGE="$MI_CONTOSO_ORDERS_STORAGE_CLIENT_ID" MANAGED_IDENTITY_CLIENT_ID_SERVICEBUS="$MI_CONTOSO_ORDERS_STORAGE_CLIENT_ID" --output none </dev/null
+  done
 az functionapp config appsettings set --ids "$CONTOSO_ORDERS_WORKER_ID" --settings AZURE_CLIENT_ID="$MI_CONTOSO_ORDERS_STORAGE_CLIENT_ID" --output none
 
 echo "Done: identity layer of this design is in place."
