@@ -20,7 +20,8 @@ export const MAX_HITS = 30
 
 /**
  * What a query finds in a design, best first: nodes by name (those whose name starts with it
- * first), then findings by rule id, access edges by role, and nodes by kind. Case does not
+ * first), edges by their title (`a → b`), then findings by rule id, access edges by role, and
+ * nodes by kind. Case does not
  * matter; each node or edge is listed once, for its best reason.
  */
 export function findInDesign(input: FindInput, query: string): Hit[] {
@@ -41,6 +42,16 @@ export function findInDesign(input: FindInput, query: string): Hit[] {
       Number(!a.name.toLowerCase().startsWith(q)) - Number(!b.name.toLowerCase().startsWith(q)),
   )
   const hits: Hit[] = byName.map((n) => ({ id: n.id, title: n.name, why: input.kindLabel(n) }))
+  // An edge by the title the list gives it ("api → st", "->" typed for the arrow).
+  const arrow = q.replaceAll('->', '→')
+  if (arrow.includes('→'))
+    for (const e of design.edges)
+      if ((edgeTitle.get(e.id) ?? '').toLowerCase().includes(arrow))
+        hits.push({
+          id: e.id,
+          title: titleOf(e.id),
+          why: e.kind === 'access' ? e.roles.join(', ') : 'uses the identity',
+        })
   for (const f of input.findings)
     if (f.subject !== null && has(f.rule))
       hits.push({ id: f.subject, title: titleOf(f.subject), why: `${f.rule}: ${f.message}` })

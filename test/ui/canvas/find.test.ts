@@ -27,6 +27,18 @@ describe('findInDesign', () => {
     ).toEqual(['mi-storage', 'web1-blob'])
   })
 
+  it('finds an edge by the title it is listed with, "->" typed for the arrow', () => {
+    const hits = (q: string) => find(scenario2, q).map((h) => [h.title, h.why])
+    expect(hits('contoso-web-1 → contoso-sql')).toEqual([
+      ['contoso-web-1 → contoso-sql/orders', 'db_datareader, db_datawriter'],
+    ])
+    expect(hits('CONTOSO-WEB-1 -> contoso-sql')).toEqual(hits('contoso-web-1 → contoso-sql'))
+    expect(hits('contoso-func →').map(([title]) => title)).toEqual([
+      'contoso-func → mi-contoso-storage',
+      'contoso-func → contosoassets',
+    ])
+  })
+
   it('finds access edges by role and nodes by kind', () => {
     expect(find(scenario2, 'db_datawriter').map((h) => [h.id, h.title])).toEqual([
       [expect.any(String), 'contoso-web-1 → contoso-sql/orders'],
