@@ -57,7 +57,9 @@ export function toTerraform(model: ExportModel): string {
       'terraform',
       hclBlock(
         'required_providers',
-        hclBlock('azurerm =', ['source  = "hashicorp/azurerm"', 'version = "~> 4.0"']),
+        // 4.65 names a federated credential's identity user_assigned_identity_id, the only
+        // spelling 5.x takes (its 5.0 upgrade guide); nothing else written here changed in 5.
+        hclBlock('azurerm =', ['source  = "hashicorp/azurerm"', 'version = ">= 4.65, < 6.0"']),
       ),
     ),
     '',
@@ -176,9 +178,7 @@ export function toTerraform(model: ExportModel): string {
         '',
         ...hclBlock(`resource "azurerm_federated_identity_credential" "${symbol}"`, [
           `name = ${hclString(federatedCredentialName(model.names[app.node] ?? app.node))}`,
-          // Required by azurerm 4.0–4.59, deprecated (still taken) from 4.60: "~> 4.0" allows both.
-          `resource_group_name = ${identityRef(identity)}.resource_group_name`,
-          `parent_id = ${identityRef(identity)}.id`,
+          `user_assigned_identity_id = ${identityRef(identity)}.id`,
           `audience = [${hclString(FEDERATION_AUDIENCE)}]`,
           `issuer = var.${symbols.name(`issuer:${app.node}`)}`,
           `subject = ${hclString(aksSubject(model.names[app.node] ?? app.node))}`,

@@ -49,10 +49,11 @@ const estate = design()
 describe('editing on the canvas', () => {
   const session = designerSession()
 
+  /** Opens a design through its share link, pasted into the open tab (a hash change). */
   const openDesign = async (d: Design): Promise<void> => {
     const { page } = session.browser
     await page.goto(`${inject('baseUrl')}${shareHash(d)}`)
-    await page.reload()
+    await expect.poll(() => page.locator('.brand-design').textContent()).toBe(d.name)
     await session.d.node(d.nodes[0]?.name ?? '').waitFor()
     await session.d.fitView()
   }

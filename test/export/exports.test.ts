@@ -178,7 +178,7 @@ describe('names after a rename (issue 12)', () => {
 })
 
 describe("Terraform's role assignments after a rename", () => {
-  it('differ only in their description, which their lifecycle ignores (azurerm 4 would replace them)', async () => {
+  it('differ only in their description, which their lifecycle ignores (azurerm before 5.2 would replace them)', async () => {
     const d = bound()
     // Every node bound to Azure renamed: its ids stay, so only the words about it change.
     const r = {

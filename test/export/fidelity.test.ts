@@ -60,17 +60,17 @@ describe('terraform fmt alignment (hashicorp/hcl hclwrite format.go rules)', () 
     },
   )
 
-  it('pins the provider to 4.x and writes federated credentials with the identity’s group and id', () => {
-    // azurerm 4.0–4.59 require resource_group_name (deprecated, still taken, from 4.60), and
-    // parent_id is taken by every 4.x (renamed user_assigned_identity_id in 4.65, kept until 5.0).
+  it('takes azurerm 4.65 to 5.x and names a federated credential’s identity as both do', () => {
+    // 4.65 renamed parent_id user_assigned_identity_id; 5.0 removed parent_id and the
+    // credential's resource_group_name (its upgrade guide and resource docs).
     const tf = exportDesign(dataPlane(), 'terraform')
-    expect(tf).toContain('version = "~> 4.0"')
+    expect(tf).toContain('version = ">= 4.65, < 6.0"')
     const credential = tf.slice(tf.indexOf('resource "azurerm_federated_identity_credential"'))
     const block = credential.slice(0, credential.indexOf('}'))
     expect(block).toMatch(
-      /\n {2}resource_group_name = azurerm_user_assigned_identity\.mi_orders\.resource_group_name\n/,
+      /\n {2}user_assigned_identity_id = azurerm_user_assigned_identity\.mi_orders\.id\n/,
     )
-    expect(block).toMatch(/\n {2}parent_id +?= azurerm_user_assigned_identity\.mi_orders\.id\n/)
+    expect(block).not.toMatch(/parent_id|resource_group_name/)
   })
 })
 

@@ -127,7 +127,9 @@ case "$1 $2" in
     fi ;;
   "ad group")
     # A directory with AZ_GROUP_MATCHES (default 1) groups of each name the filter asks for.
-    name=$(arg --filter "$@"); name=\${name#"displayName eq '"}; name=\${name%"'"}; name=\${name//"''"/"'"}
+    # The name as every other value the fake hashes: through a command substitution, which
+    # drops its trailing newlines (fakeHash).
+    name=$(arg --filter "$@"); name=\${name#"displayName eq '"}; name=\${name%"'"}; name=$(printf '%s' "\${name//"''"/"'"}")
     for ((k = 0; k < \${AZ_GROUP_MATCHES:-1}; k++)); do echo "group-$(h "$name")"; done ;;
   "role assignment") if [ "$3" = list ]; then echo 0; fi ;;
   "cosmosdb sql") if [ "$5" = list ]; then echo 0; fi ;;

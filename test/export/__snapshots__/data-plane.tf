@@ -9,7 +9,7 @@ terraform {
   required_providers {
     azurerm = {
       source  = "hashicorp/azurerm"
-      version = "~> 4.0"
+      version = ">= 4.65, < 6.0"
     }
   }
 }
@@ -81,22 +81,20 @@ resource "azurerm_user_assigned_identity" "mi_orders" {
 }
 
 resource "azurerm_federated_identity_credential" "mi_orders_orders_worker_federation" {
-  name                = "orders-worker"
-  resource_group_name = azurerm_user_assigned_identity.mi_orders.resource_group_name
-  parent_id           = azurerm_user_assigned_identity.mi_orders.id
-  audience            = ["api://AzureADTokenExchange"]
-  issuer              = var.orders_worker_oidc_issuer
-  subject             = "system:serviceaccount:default:orders-worker"
+  name                      = "orders-worker"
+  user_assigned_identity_id = azurerm_user_assigned_identity.mi_orders.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = var.orders_worker_oidc_issuer
+  subject                   = "system:serviceaccount:default:orders-worker"
 }
 
 resource "azurerm_federated_identity_credential" "mi_orders_orders_sync_federation" {
-  name                = "orders-sync"
-  resource_group_name = azurerm_user_assigned_identity.mi_orders.resource_group_name
-  parent_id           = azurerm_user_assigned_identity.mi_orders.id
-  audience            = ["api://AzureADTokenExchange"]
-  issuer              = var.orders_sync_oidc_issuer
-  subject             = "system:serviceaccount:default:orders-sync"
-  depends_on          = [azurerm_federated_identity_credential.mi_orders_orders_worker_federation]
+  name                      = "orders-sync"
+  user_assigned_identity_id = azurerm_user_assigned_identity.mi_orders.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = var.orders_sync_oidc_issuer
+  subject                   = "system:serviceaccount:default:orders-sync"
+  depends_on                = [azurerm_federated_identity_credential.mi_orders_orders_worker_federation]
 }
 
 # orders-api (systemAssigned) → orders-cosmos: Cosmos DB Built-in Data Reader [resource] (Cosmos DB data plane)

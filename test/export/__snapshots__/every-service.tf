@@ -9,7 +9,7 @@ terraform {
   required_providers {
     azurerm = {
       source  = "hashicorp/azurerm"
-      version = "~> 4.0"
+      version = ">= 4.65, < 6.0"
     }
   }
 }
@@ -102,12 +102,11 @@ resource "azurerm_user_assigned_identity" "mi_contoso_messaging" {
 }
 
 resource "azurerm_federated_identity_credential" "mi_contoso_messaging_contoso_aks_app_federation" {
-  name                = "contoso-aks-app"
-  resource_group_name = azurerm_user_assigned_identity.mi_contoso_messaging.resource_group_name
-  parent_id           = azurerm_user_assigned_identity.mi_contoso_messaging.id
-  audience            = ["api://AzureADTokenExchange"]
-  issuer              = var.contoso_aks_app_oidc_issuer
-  subject             = "system:serviceaccount:default:contoso-aks-app"
+  name                      = "contoso-aks-app"
+  user_assigned_identity_id = azurerm_user_assigned_identity.mi_contoso_messaging.id
+  audience                  = ["api://AzureADTokenExchange"]
+  issuer                    = var.contoso_aks_app_oidc_issuer
+  subject                   = "system:serviceaccount:default:contoso-aks-app"
 }
 
 # Ann Example (developer) → kv-contoso: Key Vault Secrets Officer [resourceGroup]
