@@ -147,16 +147,6 @@ describe('files: open, save, export, share', () => {
     expect(svg.text).toContain('<svg')
   })
 
-  it('opens a share link with its design, then drops the link from the address', async () => {
-    const url = `${inject('baseUrl')}${shareHash(scenario2())}`
-    const page = await session.browser.context.newPage()
-    await page.goto(url)
-    await page.locator('.dn-name').getByText('contoso-func', { exact: true }).waitFor()
-    await expect(page.locator('.brand-design').textContent()).resolves.toBe(scenario2().name)
-    expect(new URL(page.url()).hash).toBe('')
-    await page.close()
-  })
-
   it('warns when a second tab edits the same design', async () => {
     const second = await session.browser.context.newPage()
     await second.goto(inject('baseUrl'))
@@ -170,8 +160,20 @@ describe('files: open, save, export, share', () => {
   })
 })
 
+// A design opened from a link is saved at once and becomes the session a new tab opens: links
+// are opened in a browser of their own, away from the tests of the main one.
 describe('share links in a browser of their own', () => {
   const session = designerSession()
+
+  it('opens a share link with its design, then drops the link from the address', async () => {
+    const url = `${inject('baseUrl')}${shareHash(scenario2())}`
+    const page = await session.browser.context.newPage()
+    await page.goto(url)
+    await page.locator('.dn-name').getByText('contoso-func', { exact: true }).waitFor()
+    await expect(page.locator('.brand-design').textContent()).resolves.toBe(scenario2().name)
+    expect(new URL(page.url()).hash).toBe('')
+    await page.close()
+  })
 
   it('saves a design opened from a link without an edit, so a reload keeps it', async () => {
     const { page } = session.browser
