@@ -11,7 +11,8 @@ import { GUID_PATTERN } from '../model/azure-formats.ts'
  * groups need not be unique (two user-assigned identities of one name in a development and a
  * production group of one tenant), and CREATE USER then fails with Msg 33131; Learn's repair,
  * for that case only, is WITH OBJECT_ID and a suffixed name ("Microsoft Entra logins and users
- * with nonunique display names", preview): the script says so, with the object id when known.
+ * with nonunique display names", preview): a comment offers it, should that happen, with the
+ * object id when known. (Its first line once read as if the error had happened.)
  */
 export function containedUserScript(
   user: string,
@@ -30,8 +31,8 @@ export function containedUserScript(
           '-- name@contoso.com): put it in place of the name below if that is not it.',
         ]
       : [
-          '-- Msg 33131 (another Microsoft Entra principal has this display name): add',
-          `-- WITH OBJECT_ID = '${objectId}' to CREATE USER, and a suffix to the user name.`,
+          '-- If CREATE USER fails with Msg 33131 (another principal has this name),',
+          `-- add WITH OBJECT_ID = '${objectId}' to it and a suffix to the name.`,
         ]),
     `IF DATABASE_PRINCIPAL_ID(${tsqlString(user)}) IS NULL`,
     `    CREATE USER ${tsqlIdentifier(user)} FROM EXTERNAL PROVIDER;`,

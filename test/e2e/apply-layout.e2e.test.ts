@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { Design } from '@/model/types.ts'
 import { serializeDesign } from '@/model/serialize.ts'
@@ -34,12 +35,27 @@ function longNames(): Design {
   }
 }
 
-// The Bind step's table in the app as it ships (its own stylesheets, laid out by Chromium).
+/**
+ * How many pixels of a drop-down's chosen text its box cuts off: the text measured in the
+ * select's own font, against its width less padding, border and the arrow (about 20 px).
+ */
+const cutOff = (select: Locator): Promise<number> =>
+  select.evaluate((el: HTMLSelectElement) => {
+    const style = getComputedStyle(el)
+    const context = document.createElement('canvas').getContext('2d')!
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
+    const text = el.selectedOptions[0]?.text ?? ''
+    const room =
+      el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20
+    return Math.max(0, Math.ceil(context.measureText(text).width - room))
+  })
+
+// The Apply dialog in the app as it ships (its own stylesheets, laid out by Chromium).
 for (const viewport of [
   { width: 1440, height: 900 },
   { width: 1024, height: 700 },
 ])
-  describe(`the Bind step at ${viewport.width}×${viewport.height}`, () => {
+  describe(`the Apply dialog at ${viewport.width}×${viewport.height}`, () => {
     const session = designerSession(viewport)
 
     it('fits the dialog: Status in view without scrolling sideways, every choice usable', async () => {
@@ -78,6 +94,40 @@ for (const viewport of [
       }
       for (const choice of await table.getByRole('combobox').all())
         expect((await choice.boundingBox())!.width).toBeGreaterThanOrEqual(120)
+      expect(browser.errors).toEqual([])
+    })
+
+    it('shows the whole subscription and group in the Target step, and SQL scripts unclipped in the report', async () => {
+      const { d, browser } = session
+      const page = browser.page
+      await page.keyboard.press('Escape') // the Bind test's dialog
+      await page.getByRole('dialog').waitFor({ state: 'hidden' })
+      await d.button('New').click()
+      await page.getByRole('button', { name: /Apps sharing user-assigned identities/ }).click()
+      await d.node('contoso-web-1').waitFor()
+      await d.button('Apply').click()
+      const dialog = page.getByRole('dialog', { name: 'Apply to the sandbox' })
+      const subscription = dialog.getByRole('combobox', { name: 'Subscription' })
+      const group = dialog.getByRole('combobox', { name: 'Resource group' })
+      await expect.poll(() => group.inputValue()).toBe('sandbox-rg')
+      expect(
+        await subscription.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text),
+      ).toBe('Sandbox subscription (11111111-1111-1111-1111-111111111111)')
+      expect(await cutOff(subscription)).toBe(0)
+      expect(await cutOff(group)).toBe(0)
+
+      await dialog.getByRole('button', { name: 'Bind resources' }).click()
+      await dialog.getByRole('button', { name: 'Preview changes' }).click()
+      await dialog.getByRole('button', { name: /^Apply \d+ changes$/ }).click()
+      await dialog
+        .getByRole('status')
+        .filter({ hasText: /Applied\./ })
+        .waitFor({ timeout: 30_000 })
+      const scripts = dialog.getByRole('region', { name: /Manual steps/ }).locator('pre')
+      await expect.poll(() => scripts.count()).toBe(2)
+      // Nothing hidden to either side: a long line wraps inside the box.
+      for (const script of await scripts.all())
+        expect(await script.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0)
       expect(browser.errors).toEqual([])
     })
   })

@@ -85,8 +85,8 @@ describe('plan of scenario 1: one app with its system-assigned identity reaching
     })
     expect(web?.script).toBe(
       [
-        '-- Msg 33131 (another Microsoft Entra principal has this display name): add',
-        "-- WITH OBJECT_ID = '<its object id>' to CREATE USER, and a suffix to the user name.",
+        '-- If CREATE USER fails with Msg 33131 (another principal has this name),',
+        "-- add WITH OBJECT_ID = '<its object id>' to it and a suffix to the name.",
         "IF DATABASE_PRINCIPAL_ID(N'contoso-web') IS NULL",
         '    CREATE USER [contoso-web] FROM EXTERNAL PROVIDER;',
         'ALTER ROLE [db_datareader] ADD MEMBER [contoso-web];',
@@ -136,12 +136,12 @@ describe('plan of scenario 1: one app with its system-assigned identity reaching
     )
     expect(scripts).toEqual([
       [
-        '-- Msg 33131 (another Microsoft Entra principal has this display name): add',
-        "-- WITH OBJECT_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301' to CREATE USER, and a suffix to the user name.",
+        '-- If CREATE USER fails with Msg 33131 (another principal has this name),',
+        "-- add WITH OBJECT_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301' to it and a suffix to the name.",
       ],
       [
-        '-- Msg 33131 (another Microsoft Entra principal has this display name): add',
-        "-- WITH OBJECT_ID = '<its object id>' to CREATE USER, and a suffix to the user name.",
+        '-- If CREATE USER fails with Msg 33131 (another principal has this name),',
+        "-- add WITH OBJECT_ID = '<its object id>' to it and a suffix to the name.",
       ],
     ])
   })

@@ -245,7 +245,7 @@ function ScopePicker(props: { action?: SetupAction | undefined }) {
     ) : null
   return (
     <div className="scope-picker">
-      <label className="field">
+      <label className="field subscription-field">
         <span>Subscription</span>
         <select
           value={s.subscriptionId}
@@ -258,7 +258,7 @@ function ScopePicker(props: { action?: SetupAction | undefined }) {
           ))}
         </select>
       </label>
-      <label className="field">
+      <label className="field group-field">
         <span>Resource group</span>
         <select value={s.resourceGroup} onChange={(e) => void s.selectGroup(e.target.value)}>
           {s.groups.map((g) => (

@@ -200,22 +200,22 @@ say 'Set in the environment of contoso-vm:' AZURE_CLIENT_ID="$MI_CONTOSO_DATA_CL
 say 'Set in the environment of contoso-aks-app:' AZURE_CLIENT_ID="$MI_CONTOSO_MESSAGING_CLIENT_ID"
 
 # SQL: run in database contoso-sql/orders as its Microsoft Entra admin (sqlcmd or the portal's query editor):
-#   -- Msg 33131 (another Microsoft Entra principal has this display name): add
-#   -- WITH OBJECT_ID = '<its object id>' to CREATE USER, and a suffix to the user name.
+#   -- If CREATE USER fails with Msg 33131 (another principal has this name),
+#   -- add WITH OBJECT_ID = '<its object id>' to it and a suffix to the name.
 #   IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
 #       CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
 #   ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
 
 # SQL: run in database contoso-sql/orders as its Microsoft Entra admin (sqlcmd or the portal's query editor):
-#   -- Msg 33131 (another Microsoft Entra principal has this display name): add
-#   -- WITH OBJECT_ID = '<its object id>' to CREATE USER, and a suffix to the user name.
+#   -- If CREATE USER fails with Msg 33131 (another principal has this name),
+#   -- add WITH OBJECT_ID = '<its object id>' to it and a suffix to the name.
 #   IF DATABASE_PRINCIPAL_ID(N'contoso-logic') IS NULL
 #       CREATE USER [contoso-logic] FROM EXTERNAL PROVIDER;
 #   ALTER ROLE [db_datawriter] ADD MEMBER [contoso-logic];
 
 # SQL: run in database contoso-sql/orders as its Microsoft Entra admin (sqlcmd or the portal's query editor):
-#   -- Msg 33131 (another Microsoft Entra principal has this display name): add
-#   -- WITH OBJECT_ID = '<its object id>' to CREATE USER, and a suffix to the user name.
+#   -- If CREATE USER fails with Msg 33131 (another principal has this name),
+#   -- add WITH OBJECT_ID = '<its object id>' to it and a suffix to the name.
 #   IF DATABASE_PRINCIPAL_ID(N'mi-contoso-data') IS NULL
 #       CREATE USER [mi-contoso-data] FROM EXTERNAL PROVIDER;
 #   ALTER ROLE [db_datareader] ADD MEMBER [mi-contoso-data];

@@ -89,8 +89,8 @@ output appIdentities object = {
 
 // SQL: run in contoso-sql/orders as its Microsoft Entra admin (no ARM resource exists for it).
 output sqlScriptContosoSqlOrdersContosoDevelopers string = '''
--- Msg 33131 (another Microsoft Entra principal has this display name): add
--- WITH OBJECT_ID = '<its object id>' to CREATE USER, and a suffix to the user name.
+-- If CREATE USER fails with Msg 33131 (another principal has this name),
+-- add WITH OBJECT_ID = '<its object id>' to it and a suffix to the name.
 IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
     CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
 ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
@@ -99,8 +99,8 @@ ALTER ROLE [db_datawriter] ADD MEMBER [Contoso developers];
 
 // SQL: run in contoso-sql/orders as its Microsoft Entra admin (no ARM resource exists for it).
 output sqlScriptContosoSqlOrdersContosoWeb string = '''
--- Msg 33131 (another Microsoft Entra principal has this display name): add
--- WITH OBJECT_ID = '<its object id>' to CREATE USER, and a suffix to the user name.
+-- If CREATE USER fails with Msg 33131 (another principal has this name),
+-- add WITH OBJECT_ID = '<its object id>' to it and a suffix to the name.
 IF DATABASE_PRINCIPAL_ID(N'contoso-web') IS NULL
     CREATE USER [contoso-web] FROM EXTERNAL PROVIDER;
 ALTER ROLE [db_datareader] ADD MEMBER [contoso-web];

@@ -128,16 +128,16 @@ assign_role "$CONTOSO_WEB_PRINCIPAL_ID" ServicePrincipal ba92f5b4-2d11-453d-a403
 assign_role "$CONTOSO_WEB_PRINCIPAL_ID" ServicePrincipal 4633458b-17de-408a-b874-0445c86b69e6 "$KV_CONTOSO_ID" "$(assignment_name "$KV_CONTOSO_ID" "$CONTOSO_WEB_PRINCIPAL_ID" 4633458b-17de-408a-b874-0445c86b69e6)"
 
 # SQL: run in database contoso-sql/orders as its Microsoft Entra admin (sqlcmd or the portal's query editor):
-#   -- Msg 33131 (another Microsoft Entra principal has this display name): add
-#   -- WITH OBJECT_ID = '<its object id>' to CREATE USER, and a suffix to the user name.
+#   -- If CREATE USER fails with Msg 33131 (another principal has this name),
+#   -- add WITH OBJECT_ID = '<its object id>' to it and a suffix to the name.
 #   IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
 #       CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
 #   ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
 #   ALTER ROLE [db_datawriter] ADD MEMBER [Contoso developers];
 
 # SQL: run in database contoso-sql/orders as its Microsoft Entra admin (sqlcmd or the portal's query editor):
-#   -- Msg 33131 (another Microsoft Entra principal has this display name): add
-#   -- WITH OBJECT_ID = '<its object id>' to CREATE USER, and a suffix to the user name.
+#   -- If CREATE USER fails with Msg 33131 (another principal has this name),
+#   -- add WITH OBJECT_ID = '<its object id>' to it and a suffix to the name.
 #   IF DATABASE_PRINCIPAL_ID(N'contoso-web') IS NULL
 #       CREATE USER [contoso-web] FROM EXTERNAL PROVIDER;
 #   ALTER ROLE [db_datareader] ADD MEMBER [contoso-web];

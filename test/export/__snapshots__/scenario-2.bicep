@@ -152,8 +152,8 @@ output appSettings object = {
 
 // SQL: run in contoso-sql/orders as its Microsoft Entra admin (no ARM resource exists for it).
 output sqlScriptContosoSqlOrdersContosoDevelopers string = '''
--- Msg 33131 (another Microsoft Entra principal has this display name): add
--- WITH OBJECT_ID = '<its object id>' to CREATE USER, and a suffix to the user name.
+-- If CREATE USER fails with Msg 33131 (another principal has this name),
+-- add WITH OBJECT_ID = '<its object id>' to it and a suffix to the name.
 IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
     CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
 ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
@@ -162,8 +162,8 @@ ALTER ROLE [db_datawriter] ADD MEMBER [Contoso developers];
 
 // SQL: run in contoso-sql/orders as its Microsoft Entra admin (no ARM resource exists for it).
 output sqlScriptContosoSqlOrdersMiContosoDatabases string = '''
--- Msg 33131 (another Microsoft Entra principal has this display name): add
--- WITH OBJECT_ID = '<its object id>' to CREATE USER, and a suffix to the user name.
+-- If CREATE USER fails with Msg 33131 (another principal has this name),
+-- add WITH OBJECT_ID = '<its object id>' to it and a suffix to the name.
 IF DATABASE_PRINCIPAL_ID(N'mi-contoso-databases') IS NULL
     CREATE USER [mi-contoso-databases] FROM EXTERNAL PROVIDER;
 ALTER ROLE [db_datareader] ADD MEMBER [mi-contoso-databases];

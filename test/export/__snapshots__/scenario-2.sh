@@ -148,16 +148,16 @@ az webapp config appsettings set --ids "$CONTOSO_WEB_2_ID" --settings MANAGED_ID
 az functionapp config appsettings set --ids "$CONTOSO_FUNC_ID" --settings AZURE_CLIENT_ID="$MI_CONTOSO_STORAGE_CLIENT_ID" --output none
 
 # SQL: run in database contoso-sql/orders as its Microsoft Entra admin (sqlcmd or the portal's query editor):
-#   -- Msg 33131 (another Microsoft Entra principal has this display name): add
-#   -- WITH OBJECT_ID = '<its object id>' to CREATE USER, and a suffix to the user name.
+#   -- If CREATE USER fails with Msg 33131 (another principal has this name),
+#   -- add WITH OBJECT_ID = '<its object id>' to it and a suffix to the name.
 #   IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
 #       CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
 #   ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
 #   ALTER ROLE [db_datawriter] ADD MEMBER [Contoso developers];
 
 # SQL: run in database contoso-sql/orders as its Microsoft Entra admin (sqlcmd or the portal's query editor):
-#   -- Msg 33131 (another Microsoft Entra principal has this display name): add
-#   -- WITH OBJECT_ID = '<its object id>' to CREATE USER, and a suffix to the user name.
+#   -- If CREATE USER fails with Msg 33131 (another principal has this name),
+#   -- add WITH OBJECT_ID = '<its object id>' to it and a suffix to the name.
 #   IF DATABASE_PRINCIPAL_ID(N'mi-contoso-databases') IS NULL
 #       CREATE USER [mi-contoso-databases] FROM EXTERNAL PROVIDER;
 #   ALTER ROLE [db_datareader] ADD MEMBER [mi-contoso-databases];

@@ -162,8 +162,8 @@ output "app_settings" {
 # SQL: run in contoso-sql/orders as its Microsoft Entra admin.
 output "sql_script_contoso_sql_orders_contoso_developers" {
   value = <<EOT
--- Msg 33131 (another Microsoft Entra principal has this display name): add
--- WITH OBJECT_ID = '<its object id>' to CREATE USER, and a suffix to the user name.
+-- If CREATE USER fails with Msg 33131 (another principal has this name),
+-- add WITH OBJECT_ID = '<its object id>' to it and a suffix to the name.
 IF DATABASE_PRINCIPAL_ID(N'Contoso developers') IS NULL
     CREATE USER [Contoso developers] FROM EXTERNAL PROVIDER;
 ALTER ROLE [db_datareader] ADD MEMBER [Contoso developers];
@@ -174,8 +174,8 @@ EOT
 # SQL: run in contoso-sql/orders as its Microsoft Entra admin.
 output "sql_script_contoso_sql_orders_mi_contoso_databases" {
   value = <<EOT
--- Msg 33131 (another Microsoft Entra principal has this display name): add
--- WITH OBJECT_ID = '<its object id>' to CREATE USER, and a suffix to the user name.
+-- If CREATE USER fails with Msg 33131 (another principal has this name),
+-- add WITH OBJECT_ID = '<its object id>' to it and a suffix to the name.
 IF DATABASE_PRINCIPAL_ID(N'mi-contoso-databases') IS NULL
     CREATE USER [mi-contoso-databases] FROM EXTERNAL PROVIDER;
 ALTER ROLE [db_datareader] ADD MEMBER [mi-contoso-databases];
