@@ -1,11 +1,20 @@
 import { useReactFlow } from '@xyflow/react'
-import { useRef, useState, type KeyboardEvent } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react'
 import { HOSTING_KINDS, SERVICE_KINDS } from '../model/kinds.ts'
 import { specLabel, type NewNodeSpec } from '../store/node-factory.ts'
 import { addNodeInView } from './canvas/new-node-spot.ts'
 import { writePaletteDrag } from './canvas/palette-drag.ts'
 import { HOSTING_GLYPH, SERVICE_GLYPH } from './glyph-maps.ts'
 import { Glyph, type GlyphName } from './icons.tsx'
+import { focusInspector } from './outline/inspector-focus.ts'
+import { useReturnFromInspector } from './outline/use-return-from-inspector.ts'
 import { useStoreApi } from './store-context.tsx'
 
 interface Item {
@@ -48,7 +57,9 @@ const SECTIONS: readonly { title: string; kind: string; items: readonly Item[] }
 const ALL = SECTIONS.flatMap((s) => s.items)
 /**
  * Adds nodes by drag (onto the canvas) or by click/Enter (at the centre of the view). One roving
- * tab stop: arrow keys move between items, Home/End jump, Enter or Space adds.
+ * tab stop: arrow keys move between items, Home/End jump, Enter or Space adds. Added from the
+ * keyboard, the new node's Name field takes the focus, its text selected, so a name can be typed
+ * at once; Escape there comes back to the palette item, to add the next one.
  */
 export function Palette() {
   const store = useStoreApi()
@@ -56,8 +67,27 @@ export function Palette() {
   const [active, setActive] = useState(0)
   const refs = useRef<(HTMLButtonElement | null)[]>([])
 
+  // The item a node was added from by keyboard, while the keyboard is in the inspector.
+  const origin = useRef<HTMLElement | null>(null)
+  useReturnFromInspector(
+    useCallback(() => (origin.current?.isConnected ? origin.current : null), []),
+  )
+  useEffect(() => {
+    const forget = (event: FocusEvent): void => {
+      if (!(event.target as HTMLElement | null)?.closest?.('aside.inspector')) origin.current = null
+    }
+    window.addEventListener('focusin', forget)
+    return () => window.removeEventListener('focusin', forget)
+  }, [])
+
   // In the middle of the view, or the nearest spot in view clear of the bars and the nodes.
-  const add = (spec: NewNodeSpec): void => void addNodeInView(store, flow, spec)
+  const add = (spec: NewNodeSpec, event: MouseEvent<HTMLButtonElement>): void => {
+    const id = addNodeInView(store, flow, spec)
+    // A click the keyboard made (Enter, Space) has no mouse button count.
+    if (id === undefined || event.detail !== 0) return
+    origin.current = event.currentTarget
+    focusInspector({ to: 'name' }, store.getState().design.nodes.find((n) => n.id === id)?.name)
+  }
 
   const onKeyDown = (event: KeyboardEvent, index: number): void => {
     const moves: Record<string, number> = {
@@ -100,7 +130,7 @@ export function Palette() {
                   title={`Add ${label} — click, or drag onto the canvas`}
                   draggable
                   onDragStart={(e) => writePaletteDrag(e.dataTransfer, item.spec)}
-                  onClick={() => add(item.spec)}
+                  onClick={(e) => add(item.spec, e)}
                   onFocus={() => setActive(i)}
                   onKeyDown={(e) => onKeyDown(e, i)}
                 >

@@ -25,22 +25,30 @@ describe('keyboard only: scenario 2 built in the outline view and applied to the
   const inspector = () => page().getByRole('complementary', { name: 'Inspector' })
   const field = (name: string) => inspector().getByRole('combobox', { name, exact: true })
 
-  /** Adds a node from the palette, then names it from its outline row (F2). */
+  /**
+   * Adds a node from the palette (Enter: the keyboard goes to its Name field), names it, comes
+   * back to the palette item (Escape), and finds the node's row in the outline.
+   */
   async function add(palette: string, kindLabel: string, name: string): Promise<void> {
     const u = k()
     await u.tabTo(page().getByRole('navigation', { name: 'Palette' }).locator('[tabindex="0"]'), {
       back: true,
     })
-    await u.moveTo(page().getByRole('button', { name: `Add ${palette}`, exact: true }), 'ArrowDown')
+    const item = page().getByRole('button', { name: `Add ${palette}`, exact: true })
+    await u.moveTo(item, 'ArrowDown')
     await u.press('Enter')
-    await u.tabTo(activeRow())
-    await expect.poll(() => activeRow().innerText()).toMatch(new RegExp(`^${escape(kindLabel)} `))
-    await u.press('F2')
     const input = inspector().getByRole('textbox', { name: 'Name', exact: true })
     await expect.poll(() => u.has(input)).toBe(true)
+    // Its default name selected: typing replaces it.
+    expect(
+      await input.evaluate(
+        (el: HTMLInputElement) => el.selectionEnd! - el.selectionStart! === el.value.length,
+      ),
+    ).toBe(true)
     await u.type(name)
     await u.press('Enter', 'Escape')
-    await expect.poll(() => u.has(activeRow())).toBe(true)
+    await expect.poll(() => u.has(item)).toBe(true)
+    await u.tabTo(activeRow())
     expect(await activeRow().innerText()).toMatch(
       new RegExp(`^${escape(kindLabel)} ${escape(name)}\\b`),
     )
@@ -141,7 +149,7 @@ describe('keyboard only: scenario 2 built in the outline view and applied to the
       .toBe('Scenario 2: apps sharing user-assigned identities')
   })
 
-  it('adds the services, the identities and the developer group, naming each with F2', async () => {
+  it('adds the services, the identities and the developer group, naming each as it is added', async () => {
     await add('Storage account', 'Service', 'contosoassets')
     await add('Cosmos DB', 'Service', 'contoso-cosmos')
     await add('Azure SQL database', 'Service', 'contoso-sql/orders')

@@ -5,11 +5,13 @@ import { useEffect } from 'react'
  * the canvas node or line Enter was pressed on: `target`, null when there is none), when it has
  * nothing of its own to undo: a text field showing its saved value (CommitText marks it with
  * data-committed), an empty search box, a closed list, or any other control. `target` keeps its
- * identity (useCallback).
+ * identity (useCallback). Several places may ask (the palette, and the outline or the canvas): the
+ * first that has somewhere to return to takes the key.
  */
 export function useReturnFromInspector(target: () => HTMLElement | null | undefined): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented) return
       if (event.key !== 'Escape' || event.ctrlKey || event.altKey || event.metaKey) return
       const from = event.target as HTMLElement | null
       if (!from?.closest('aside.inspector') || !canLeave(from)) return
