@@ -125,6 +125,47 @@ export async function loadSession(storage: KeyValueStorage): Promise<LoadedDoc |
   return typeof session?.docId === 'string' ? loadDoc(storage, session.docId) : undefined
 }
 
+/** A document taken out of this browser, kept by whoever took it out to put it back (undo). */
+export interface ForgottenDoc {
+  readonly entry: RecentEntry
+  readonly doc: SavedDoc
+}
+
+/**
+ * Takes a document out of this browser: its copy and its line in the recent list. The open
+ * document is not for this (its next autosave would write it back): the caller keeps it out.
+ */
+export async function forgetDoc(
+  storage: KeyValueStorage,
+  docId: string,
+): Promise<ForgottenDoc | undefined> {
+  const recent = (await storage.get<RecentEntry[]>(RECENT_KEY)) ?? []
+  const entry = recent.find((r) => r.docId === docId)
+  const doc = await storage.get<SavedDoc>(docKey(docId))
+  await storage.set(
+    RECENT_KEY,
+    recent.filter((r) => r.docId !== docId),
+  )
+  await storage.del(docKey(docId))
+  return entry && doc ? { entry, doc } : undefined
+}
+
+/** Puts a forgotten document back, in its place by the time it was saved. */
+export async function rememberDoc(
+  storage: KeyValueStorage,
+  forgotten: ForgottenDoc,
+): Promise<void> {
+  const { entry, doc } = forgotten
+  await storage.set(docKey(entry.docId), doc)
+  const recent = (await storage.get<RecentEntry[]>(RECENT_KEY)) ?? []
+  const all = [...recent.filter((r) => r.docId !== entry.docId), entry].sort(
+    (a, b) => b.savedAt - a.savedAt,
+  )
+  // Saves made meanwhile may have filled the list: the oldest goes, as a save would drop it.
+  await storage.set(RECENT_KEY, all.slice(0, RECENT_LIMIT))
+  for (const old of all.slice(RECENT_LIMIT)) await storage.del(docKey(old.docId))
+}
+
 /** The recent designs, most recent first, each design once (a list stored with copies too). */
 export async function listRecent(storage: KeyValueStorage): Promise<RecentEntry[]> {
   return eachDesignOnce(storage, (await storage.get<RecentEntry[]>(RECENT_KEY)) ?? [], new Map())
