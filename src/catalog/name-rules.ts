@@ -1,6 +1,7 @@
 import { IDENTITY_NAME_RULE, isIdentityName } from '../model/azure-formats.ts'
 import type { HostingKind, ServiceKind } from '../model/kinds.ts'
-import type { DesignNode } from '../model/types.ts'
+import { azureName } from '../model/bindings.ts'
+import type { Design, DesignNode } from '../model/types.ts'
 import { HOSTING } from './hosting.ts'
 import { SERVICES } from './services.ts'
 
@@ -122,4 +123,52 @@ export function azureNameProblem(node: DesignNode): string | undefined {
   return rule && !rule.pattern.test(node.name)
     ? `Azure would refuse it: ${label} names are ${rule.text}.`
     : undefined
+}
+
+/**
+ * The resource type Azure would take a node for (kind and hosting or service). None for a
+ * developer (Microsoft Entra lets two groups or users share a display name) or an AKS workload (a
+ * Kubernetes service account, not an Azure resource).
+ */
+function resourceType(node: DesignNode): string | undefined {
+  if (node.kind === 'service') return `service:${node.service}`
+  if (node.kind === 'app') return node.hosting === 'aksWorkload' ? undefined : `app:${node.hosting}`
+  return node.kind === 'identity' ? 'identity' : undefined
+}
+
+/** Two nodes that say where they are, in different resource groups or resources, are two. */
+function apart(a: DesignNode, b: DesignNode): boolean {
+  const differ = (x: string | undefined, y: string | undefined): boolean =>
+    x !== undefined && y !== undefined && x.toLowerCase() !== y.toLowerCase()
+  return (
+    differ(a.azure?.resourceId, b.azure?.resourceId) ||
+    differ(a.azure?.resourceGroup, b.azure?.resourceGroup)
+  )
+}
+
+/**
+ * Another node of the design that Azure would take for the same resource as `node` (the same
+ * type and name, not placed apart), in words, or undefined: Azure has one resource where the
+ * design draws two.
+ */
+export function sameResourceProblem(design: Design, node: DesignNode): string | undefined {
+  const type = resourceType(node)
+  if (type === undefined) return undefined
+  // ARM compares names without case. The type first: the name of a bound node is parsed.
+  const name = azureName(node).toLowerCase()
+  const other = design.nodes.find(
+    (n) =>
+      n.id !== node.id &&
+      resourceType(n) === type &&
+      azureName(n).toLowerCase() === name &&
+      !apart(n, node),
+  )
+  if (!other) return undefined
+  const label =
+    node.kind === 'service'
+      ? SERVICES[node.service].label
+      : node.kind === 'app'
+        ? HOSTING[node.hosting].label
+        : 'user-assigned identity'
+  return `Another ${label} in this design has this name: to Azure, in one resource group, the two are one ${label}.`
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { azureNameProblem, serviceNameRule } from '@/catalog/name-rules.ts'
+import { azureNameProblem, sameResourceProblem, serviceNameRule } from '@/catalog/name-rules.ts'
 import type { HostingKind, ServiceKind } from '@/model/kinds.ts'
+import { TEMPLATES } from '@/templates/index.ts'
 import { design } from '../support/builder.ts'
 
 // Names Azure takes and refuses, per learn.microsoft.com "Naming rules and restrictions for Azure
@@ -109,5 +110,64 @@ describe('Azure name rules', () => {
       st: 'Azure would refuse it: Storage account names are 3–24 lower-case letters and digits.',
       bound: undefined,
     })
+  })
+
+  it('names another node Azure would take for the same resource: same type and name, any case', () => {
+    const SUB = '/subscriptions/11111111-1111-1111-1111-111111111111'
+    const d = design()
+      .service('st', 'storage', { name: 'receipts' })
+      .service('st2', 'storage', { name: 'Receipts' })
+      .service('kv', 'keyVault', { name: 'receipts' })
+      .identity('mi', { name: 'mi-orders', azure: { resourceGroup: 'rg-a' } })
+      .identity('mi2', { name: 'mi-orders', azure: { resourceGroup: 'RG-A' } })
+      .identity('mi3', { name: 'mi-orders', azure: { resourceGroup: 'rg-b' } })
+      .app('web', { name: 'web-1', hosting: 'appService' })
+      .app('fn', { name: 'web-1', hosting: 'functionApp' })
+      .app('aks', { name: 'orders', hosting: 'aksWorkload' })
+      .app('aks2', { name: 'orders', hosting: 'aksWorkload' })
+      .developer('g', 'group', { name: 'Devs' })
+      .developer('g2', 'group', { name: 'Devs' })
+      .service('b1', 'storage', {
+        name: 'a',
+        azure: {
+          resourceId: `${SUB}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/shared`,
+        },
+      })
+      .service('b2', 'storage', {
+        name: 'b',
+        azure: {
+          resourceId: `${SUB}/resourceGroups/rg2/providers/Microsoft.Storage/storageAccounts/shared`,
+        },
+      })
+      .service('b3', 'storage', { name: 'shared' })
+      .build()
+    expect(Object.fromEntries(d.nodes.map((n) => [n.id, sameResourceProblem(d, n)]))).toEqual({
+      st: 'Another Storage account in this design has this name: to Azure, in one resource group, the two are one Storage account.',
+      st2: 'Another Storage account in this design has this name: to Azure, in one resource group, the two are one Storage account.',
+      kv: undefined,
+      // mi3 is placed in another resource group: mi and mi2 (one group, any case) are one.
+      mi: 'Another user-assigned identity in this design has this name: to Azure, in one resource group, the two are one user-assigned identity.',
+      mi2: 'Another user-assigned identity in this design has this name: to Azure, in one resource group, the two are one user-assigned identity.',
+      mi3: undefined,
+      web: undefined,
+      fn: undefined,
+      aks: undefined,
+      aks2: undefined,
+      g: undefined,
+      g2: undefined,
+      // Bound to two accounts of one name in two groups: two. An unbound one of that name may be either.
+      b1: 'Another Storage account in this design has this name: to Azure, in one resource group, the two are one Storage account.',
+      b2: 'Another Storage account in this design has this name: to Azure, in one resource group, the two are one Storage account.',
+      b3: 'Another Storage account in this design has this name: to Azure, in one resource group, the two are one Storage account.',
+    })
+  })
+
+  it('finds no two nodes of one resource in the templates', () => {
+    const found = TEMPLATES.flatMap((t) =>
+      t.design.nodes.flatMap((n) =>
+        sameResourceProblem(t.design, n) ? [`${t.id}: ${n.name}`] : [],
+      ),
+    )
+    expect(found).toEqual([])
   })
 })

@@ -64,6 +64,18 @@ describe('Inspector', () => {
     expect(name).not.toHaveAccessibleDescription()
   })
 
+  it('warns when another node of the same type has the name, until either is renamed', async () => {
+    const t = setup({ nodes: ['mi2'] })
+    const name = screen.getByRole('textbox', { name: 'Name' })
+    await userEvent.clear(name)
+    await userEvent.type(name, 'MI-Receipts{Enter}')
+    expect(name).toHaveAccessibleDescription(
+      'Another user-assigned identity in this design has this name: to Azure, in one resource group, the two are one user-assigned identity.',
+    )
+    act(() => t.store.getState().updateNode('mi', { name: 'mi-receipts-read' }))
+    expect(name).not.toHaveAccessibleDescription()
+  })
+
   it('warns about an identity name Azure would refuse', async () => {
     setup({ nodes: ['mi'] })
     const name = screen.getByRole('textbox', { name: 'Name' })

@@ -17,7 +17,7 @@ import { ConnectForm } from './connect-form.tsx'
 import { Connections } from './connections.tsx'
 import { CommitText, Select } from './fields.tsx'
 import { validateName } from './validation.ts'
-import { azureNameProblem } from '../../catalog/name-rules.ts'
+import { azureNameProblem, sameResourceProblem } from '../../catalog/name-rules.ts'
 
 const KIND_TITLE: Record<DesignNode['kind'], string> = {
   app: 'App',
@@ -30,6 +30,7 @@ const KIND_TITLE: Record<DesignNode['kind'], string> = {
 export function NodeInspector({ node }: { node: DesignNode }) {
   const store = useStoreApi()
   const findings = useDesigner((s) => findingsFor(s.design, node.id))
+  const design = useDesigner((s) => s.design)
   const update = store.getState().updateNode
   return (
     <div className="inspector-body">
@@ -38,7 +39,9 @@ export function NodeInspector({ node }: { node: DesignNode }) {
         label="Name"
         value={node.name}
         validate={validateName}
-        warn={(name) => azureNameProblem({ ...node, name })}
+        warn={(name) =>
+          azureNameProblem({ ...node, name }) ?? sameResourceProblem(design, { ...node, name })
+        }
         onCommit={(name) => update(node.id, { name })}
       />
       <CommitText
