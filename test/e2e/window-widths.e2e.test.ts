@@ -68,3 +68,30 @@ describe('the view bar over the canvas at 1024 × 700', () => {
     expect(session.browser.errors).toEqual([])
   })
 })
+
+describe('a small window, 800 × 600 (the page stacks and scrolls)', () => {
+  const session = designerSession({ width: 800, height: 600 })
+
+  it('shows the palette as a strip of icons and gives the canvas the room', async () => {
+    await session.d.openTemplate(/Apps sharing user-assigned identities/)
+    const { page } = session.d
+    const palette = page.getByRole('navigation', { name: 'Palette' })
+    const strip = (await palette.boundingBox())!
+    // Two rows of icons, not a list taking 40% of the window.
+    expect(strip.height).toBeLessThanOrEqual(100)
+    const items = await palette.getByRole('button').all()
+    expect(items).toHaveLength(27)
+    for (const item of items) {
+      const box = (await item.boundingBox())!
+      expect(box.x + box.width, `${await item.getAttribute('aria-label')}`).toBeLessThanOrEqual(800)
+      expect(box.y + box.height).toBeLessThanOrEqual(strip.y + strip.height)
+      // Its name stays its tooltip.
+      expect(await item.getAttribute('title')).toMatch(/^Add .+ — click, or drag onto the canvas$/)
+    }
+    const canvas = (await page.getByRole('application', { name: 'Design canvas' }).boundingBox())!
+    expect(canvas.height).toBeGreaterThanOrEqual(280)
+    // The canvas is in the first screen, whole.
+    expect(canvas.y + canvas.height).toBeLessThanOrEqual(600)
+    expect(session.browser.errors).toEqual([])
+  })
+})
