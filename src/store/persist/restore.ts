@@ -47,6 +47,36 @@ export async function restoreSession(
   return { consumedHash: hasSharedDesign(hash), unsaved: false }
 }
 
+/** The page's address bar, as far as a share link is concerned. */
+export interface LinkAddress {
+  /** The hash now (`#design=…`, or another link pasted since). */
+  readonly hash: () => string
+  /** Takes the hash out of the address bar, adding no history entry. */
+  readonly drop: () => void
+}
+
+/**
+ * Takes a share link out of the address bar once the design it opened is saved (at once: the
+ * save is not left to autosave's delay). Until then a reload opens the link again; it used to
+ * open the older session, and the link was lost. After it, a reload opens the saved design with
+ * its later edits, never the link over them. A link that opened nothing goes at once, and one
+ * that could not be saved stays (nothing else holds its design). A link pasted meanwhile is left
+ * for its own call.
+ */
+export async function dropLinkWhenSaved(
+  store: DesignerStore,
+  autosave: { readonly flush: () => Promise<void> },
+  address: LinkAddress,
+  link: string,
+  opened: boolean,
+): Promise<void> {
+  if (opened) {
+    await autosave.flush()
+    if (store.getState().saveState === 'error') return
+  }
+  if (address.hash() === link) address.drop()
+}
+
 /** A link can never stop the page from opening: even a bug in decoding becomes a message. */
 function readSafely(hash: string): ReturnType<typeof readShareHash> {
   try {

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AUTOSAVE_DELAY_MS, startAutosave, VIEW_SAVE_DELAY_MS } from '@/store/persist/autosave.ts'
-import { restoreSession } from '@/store/persist/restore.ts'
+import { dropLinkWhenSaved, restoreSession } from '@/store/persist/restore.ts'
 import { listRecent, RECENT_LIMIT } from '@/store/persist/session.ts'
 import { shareHash } from '@/store/persist/share-link.ts'
 import { createDesignerStore } from '@/store/create-store.ts'
+import type { Effects } from '@/store/effects.ts'
 import { design } from '../../support/builder.ts'
 import { testStore } from '../helpers.ts'
 
@@ -135,6 +136,105 @@ describe('autosave and restore', () => {
     await restoreSession(fresh, t.effects, '#design=%%%garbage')
     expect(fresh.getState().design.name).toBe('saved one')
     expect(fresh.getState().notice?.tone).toBe('error')
+    autosave.stop()
+  })
+})
+
+describe('a share link in the address bar', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  /** An address bar holding `hash`. */
+  const addressBar = (hash: string) => {
+    const bar = { now: hash, hash: () => bar.now, drop: () => void (bar.now = '') }
+    return bar
+  }
+  /** The effects of `t` with a storage whose writes wait for `release`. */
+  function slowWrites(t: ReturnType<typeof testStore>): { effects: Effects; release: () => void } {
+    let release = (): void => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const storage = {
+      ...t.storage,
+      set: (key: string, value: unknown) => gate.then(() => t.storage.set(key, value)),
+    }
+    return { effects: { ...t.effects, storage }, release }
+  }
+  const shared = () => design().named('Shared').app('x').build()
+
+  async function savedSession(t: ReturnType<typeof testStore>): Promise<void> {
+    const autosave = startAutosave(t.store, t.effects)
+    t.store.getState().renameDesign('saved one')
+    await autosave.flush()
+    autosave.stop()
+  }
+
+  it('stays until the design it opened is saved: a reload meanwhile opens the link again', async () => {
+    const t = testStore(sample())
+    await savedSession(t)
+    const link = shareHash(shared())
+    const bar = addressBar(link)
+    const { effects, release } = slowWrites(t)
+    const opened = createDesignerStore(effects)
+    const { unsaved } = await restoreSession(opened, effects, link)
+    const autosave = startAutosave(opened, effects, { unsaved })
+    const dropping = dropLinkWhenSaved(opened, autosave, bar, link, unsaved)
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 3)
+    expect(bar.hash()).toBe(link)
+    const early = createDesignerStore(t.effects)
+    await restoreSession(early, t.effects, bar.hash())
+    expect(early.getState().design).toEqual(shared())
+
+    release()
+    await dropping
+    expect(bar.hash()).toBe('')
+    expect(opened.getState().saveState).toBe('saved')
+    const reloaded = createDesignerStore(t.effects)
+    await restoreSession(reloaded, t.effects, bar.hash())
+    expect(reloaded.getState().design).toEqual(shared())
+    autosave.stop()
+  })
+
+  it('goes at once when it opened nothing, and stays when its design could not be saved', async () => {
+    const t = testStore(sample())
+    const damaged = addressBar('#design=%%%garbage')
+    await dropLinkWhenSaved(
+      t.store,
+      { flush: () => Promise.resolve() },
+      damaged,
+      damaged.hash(),
+      false,
+    )
+    expect(damaged.hash()).toBe('')
+
+    const link = shareHash(shared())
+    const bar = addressBar(link)
+    const full: Effects = {
+      ...t.effects,
+      storage: { ...t.storage, set: () => Promise.reject(new Error('QuotaExceededError')) },
+    }
+    const opened = createDesignerStore(full)
+    const { unsaved } = await restoreSession(opened, full, link)
+    const autosave = startAutosave(opened, full, { unsaved })
+    await dropLinkWhenSaved(opened, autosave, bar, link, unsaved)
+    expect(opened.getState().saveState).toBe('error')
+    expect(bar.hash()).toBe(link)
+    autosave.stop()
+  })
+
+  it('leaves a link pasted while the first was being saved to its own call', async () => {
+    const t = testStore(sample())
+    const first = shareHash(shared())
+    const bar = addressBar(first)
+    const { effects, release } = slowWrites(t)
+    const opened = createDesignerStore(effects)
+    const { unsaved } = await restoreSession(opened, effects, first)
+    const autosave = startAutosave(opened, effects, { unsaved })
+    const dropping = dropLinkWhenSaved(opened, autosave, bar, first, unsaved)
+    const second = shareHash(design().named('Second').app('y').build())
+    bar.now = second
+    release()
+    await dropping
+    expect(bar.hash()).toBe(second)
     autosave.stop()
   })
 })
