@@ -11,7 +11,7 @@ import {
 } from '../../apply/entra-settings.ts'
 import type { Tenant } from '../../apply/gateway.ts'
 import type { SignedInAccount } from '../../apply/ports.ts'
-import { useDesigner } from '../store-context.tsx'
+import { useDesigner, useStoreApi } from '../store-context.tsx'
 import { useApply } from './apply-context.tsx'
 import { SandboxSettings } from './sandbox-settings.tsx'
 
@@ -143,6 +143,7 @@ const OTHER_CLOUD = 'other'
 function EntraSettingsForm({ onDone }: { onDone: () => void }) {
   const entra = useApply((s) => s.entra)
   const saveEntra = useApply((s) => s.saveEntra)
+  const designer = useStoreApi()
   const id = useId()
   const [values, setValues] = useState<EntraSettings>(
     entra ?? { clientId: '', authority: DEFAULT_AUTHORITY, armEndpoint: DEFAULT_ARM_ENDPOINT },
@@ -161,6 +162,8 @@ function EntraSettingsForm({ onDone }: { onDone: () => void }) {
         e.preventDefault()
         if (!valid) return
         void saveEntra(values)
+        // The Guide's code and the exports then name the cloud this applies to, as it would.
+        if (cloud) designer.getState().setGuideView({ cloud: cloud.name })
         onDone()
       }}
     >

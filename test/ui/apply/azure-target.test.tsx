@@ -142,6 +142,29 @@ describe('apply to Azure', () => {
     expect(screen.getByRole('button', { name: 'Save settings' })).toBeEnabled()
   })
 
+  it('points the Guide and the exports at the cloud saved for sign-in', async () => {
+    const { effects } = azureEffects()
+    const store = createApplyStore(effects)
+    const t = renderWithStore(
+      <ApplyStoreContext.Provider value={store}>
+        <SetupStep />
+      </ApplyStoreContext.Provider>,
+      templateById('scenario-3')!.design,
+    )
+    await act(() => store.getState().chooseTarget('azure'))
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Application (client) ID' }),
+      '0f6c0000-1111-4222-8333-444455556666',
+    )
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: 'Cloud' }),
+      'Azure China (21Vianet)',
+    )
+    expect(t.store.getState().guideView.cloud).toBe('AzureCloud')
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }))
+    expect(t.store.getState().guideView).toEqual({ language: 'csharp', cloud: 'AzureChinaCloud' })
+  })
+
   it('loads the sign-in again on Sign in when loading it failed, instead of a dead button', async () => {
     const { effects, signIns } = azureEffects()
     let attempts = 0
