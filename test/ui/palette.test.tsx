@@ -1,6 +1,7 @@
-import { fireEvent, screen } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { Inspector } from '@/ui/inspector/inspector.tsx'
 import { Palette } from '@/ui/palette.tsx'
 import { PALETTE_MIME } from '@/ui/canvas/palette-drag.ts'
 import { renderWithStore } from './render.tsx'
@@ -47,7 +48,12 @@ describe('Palette', () => {
   })
 
   it('is one tab stop; arrow keys move between items and Enter adds', async () => {
-    const t = renderWithStore(<Palette />)
+    const t = renderWithStore(
+      <>
+        <Palette />
+        <Inspector />
+      </>,
+    )
     const first = screen.getByRole('button', { name: 'Add App Service' })
     await userEvent.tab()
     expect(first).toHaveFocus()
@@ -61,8 +67,44 @@ describe('Palette', () => {
     expect(t.store.getState().design.nodes).toMatchObject([
       { kind: 'developer', principal: 'user' },
     ])
-    const tabbable = screen.getAllByRole('button').filter((b) => b.tabIndex === 0)
+    const tabbable = within(screen.getByRole('navigation', { name: 'Palette' }))
+      .getAllByRole('button')
+      .filter((b) => b.tabIndex === 0)
     expect(tabbable).toHaveLength(1)
+  })
+
+  it('takes the keyboard to the new node’s name after Enter, and Escape back to the item', async () => {
+    const t = renderWithStore(
+      <>
+        <Palette />
+        <Inspector />
+      </>,
+    )
+    const item = screen.getByRole('button', { name: 'Add Key Vault' })
+    item.focus()
+    await userEvent.keyboard('{Enter}')
+    const name = await screen.findByRole('textbox', { name: 'Name' })
+    await waitFor(() => expect(name).toHaveFocus())
+    const added = t.store.getState().design.nodes[0]!
+    expect(name).toHaveValue(added.name)
+    expect([name.selectionStart, name.selectionEnd]).toEqual([0, added.name.length])
+    await userEvent.keyboard('kv-orders{Enter}{Escape}')
+    expect(t.store.getState().design.nodes[0]?.name).toBe('kv-orders')
+    expect(item).toHaveFocus()
+  })
+
+  it('leaves the keyboard on the palette after a click', async () => {
+    renderWithStore(
+      <>
+        <Palette />
+        <Inspector />
+      </>,
+    )
+    const item = screen.getByRole('button', { name: 'Add Key Vault' })
+    await userEvent.click(item)
+    await screen.findByRole('textbox', { name: 'Name' })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(item).toHaveFocus()
   })
 
   it('starts a drag with the node spec for the canvas', () => {
