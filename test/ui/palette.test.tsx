@@ -83,7 +83,7 @@ describe('Palette', () => {
     const item = screen.getByRole('button', { name: 'Add Key Vault' })
     item.focus()
     await userEvent.keyboard('{Enter}')
-    const name = await screen.findByRole('textbox', { name: 'Name' })
+    const name = (await screen.findByRole('textbox', { name: 'Name' })) as HTMLInputElement
     await waitFor(() => expect(name).toHaveFocus())
     const added = t.store.getState().design.nodes[0]!
     expect(name).toHaveValue(added.name)
