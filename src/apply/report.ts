@@ -13,6 +13,7 @@ export interface StepResult {
   /** What happened, in words: the assignment adopted, why it was skipped, what to do. */
   readonly detail?: string
   readonly failure?: ArmFailure & { readonly advice?: string }
+  /** The step's calls to ARM, retries included (a read then a write is 2). */
   readonly attempts: number
   /**
    * The Azure resource or scope the step changed, and its Access control page in its cloud's

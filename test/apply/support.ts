@@ -78,18 +78,21 @@ export async function applyOnce(
     retry?: RetryPolicy
     /** The ARM endpoint the report names (default `in-page`); the calls go to `world` anyway. */
     endpoint?: string
+    /** Where to bind and apply (default TARGET: sandbox-rg). */
+    target?: BindTarget
   } = {},
 ): Promise<Applied> {
+  const target = options.target ?? TARGET
   const reads = withReadRetries(world.raw, {
     clock: world.clock,
     random: mulberry(7),
     ...(options.retry ? { policy: options.retry } : {}),
   })
-  const resources = await reads.listResources(SUB, 'sandbox-rg')
-  const prepared = prepareApply(design, resources, TARGET, sandboxDeveloperIds(design))
+  const resources = await reads.listResources(target.subscriptionId, target.resourceGroup)
+  const prepared = prepareApply(design, resources, target, sandboxDeveloperIds(design))
   if (!prepared.ok)
     throw new Error(prepared.error.problems.map((p) => `${p.node}: ${p.message}`).join('\n'))
-  const preview = await previewApply(prepared.value.design, prepared.value.steps, reads, TARGET)
+  const preview = await previewApply(prepared.value.design, prepared.value.steps, reads, target)
   options.beforeRun?.()
   const events: ApplyEvent[] = []
   const report = await runApply(preview, {
@@ -97,7 +100,7 @@ export async function applyOnce(
     clock: world.clock,
     random: mulberry(42),
     design: design.name,
-    target: { ...TARGET, endpoint: options.endpoint ?? 'in-page' },
+    target: { ...target, endpoint: options.endpoint ?? 'in-page' },
     pacer: world.pacer,
     concurrency: options.concurrency ?? 8,
     ...(options.retry ? { retry: options.retry } : {}),

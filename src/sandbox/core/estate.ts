@@ -5,6 +5,7 @@ import { SERVICES } from '../../catalog/services.ts'
 import { HOSTING_ARM_TYPES, IDENTITY_ARM_TYPE, SERVICE_ARM_TYPES } from '../../model/bindings.ts'
 import { resourceGroupNameProblem } from '../../model/azure-formats.ts'
 import { SERVICE_KINDS, type ServiceKind } from '../../model/kinds.ts'
+import { defaultProperties } from './resource-types.ts'
 import type { Sandbox } from './sandbox.ts'
 import { SANDBOX_LOCATION, SANDBOX_SUBSCRIPTION_ID, SANDBOX_TENANT_ID } from './seed.ts'
 
@@ -157,9 +158,16 @@ function app(
             ? { userAssignedIdentities: Object.fromEntries(identities.map((i) => [i, {}])) }
             : {}),
         }
+  // What Azure never lacks (a Container App has a container): apply sets its settings there.
+  const properties = defaultProperties(type, SANDBOX_TENANT_ID)
   const made = w.put(
     id,
-    { location: SANDBOX_LOCATION, ...(kind ? { kind } : {}), ...(identity ? { identity } : {}) },
+    {
+      location: SANDBOX_LOCATION,
+      ...(kind ? { kind } : {}),
+      ...(identity ? { identity } : {}),
+      ...(Object.keys(properties).length > 0 ? { properties } : {}),
+    },
     '2023-12-01',
   )
   const principalId = (made.identity as { principalId?: string } | undefined)?.principalId

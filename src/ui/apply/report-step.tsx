@@ -159,7 +159,8 @@ function Failure({ step }: { step: StepResult }) {
       </code>{' '}
       {f?.message}
       {f?.advice && <div className="advice">{f.advice}</div>}
-      {step.attempts > 1 && <div className="muted">after {step.attempts} attempts</div>}
+      {/* A step's calls to ARM, retries included: a read and a write are two, not a retry. */}
+      {step.attempts > 1 && <div className="muted">after {step.attempts} calls to ARM</div>}
     </div>
   )
 }

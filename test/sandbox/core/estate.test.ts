@@ -5,7 +5,7 @@ import { readEstate } from '@/import/read-estate.ts'
 import { readLive } from '@/import/read-live.ts'
 import { checkDesign } from '@/rules/engine.ts'
 import { DEMO_OWNER_USER, loadEstate, parseEstate } from '@/sandbox/core/estate.ts'
-import { inPageWorld, SUB } from '../../apply/support.ts'
+import { applyOnce, inPageWorld, SUB, TARGET } from '../../apply/support.ts'
 
 const RG = 'contoso-prod'
 
@@ -50,6 +50,23 @@ describe('the demo estate: a realistic messy resource group', () => {
     })
     expect(drift.ok && drift.value.orphaned).toHaveLength(2)
     expect(drift.ok && [drift.value.missing, drift.value.unmanaged]).toEqual([[], []])
+  })
+
+  it('applies as imported: every step done (a Container App has its container to set)', async () => {
+    const world = inPageWorld()
+    loadEstate(world.sandbox, 'demo')
+    const { design } = await buildImportedDesign(await readEstate(world.gateway, SUB, RG))
+    const { report } = await applyOnce(design, world, { target: { ...TARGET, resourceGroup: RG } })
+    expect(report.counts.failed).toBe(0)
+    const catalog = Object.values(world.sandbox.snapshot().resources).find(
+      (r) => r.name === 'ca-catalog',
+    )
+    const container = (
+      catalog?.properties as {
+        template: { containers: { name: string; env?: { name: string; value: string }[] }[] }
+      }
+    ).template.containers[0]
+    expect(container?.env?.map((e) => e.name)).toEqual(['AZURE_CLIENT_ID'])
   })
 
   it('generates a large estate deterministically, of the size asked for', () => {
