@@ -119,7 +119,7 @@ export function documentSlice(
 
     applyFix(fix) {
       if (!commit(fix.edits, fix.title)) return false
-      get().notify({ tone: 'success', title: `${fix.title} — Ctrl+Z to undo` })
+      get().notify({ tone: 'success', title: `${fix.title} — Ctrl+Z to undo`, undoable: true })
       return true
     },
 
@@ -127,7 +127,11 @@ export function documentSlice(
       const all = laidOut ? placedAt(get().design, edits, laidOut) : edits
       // Laid out, every node has its place already: none is to be moved to free space.
       if (!commit(all, 'Optimize identities', laidOut ? 'asGiven' : 'each')) return false
-      get().notify({ tone: 'success', title: 'Identities optimized — Ctrl+Z to undo' })
+      get().notify({
+        tone: 'success',
+        title: 'Identities optimized — Ctrl+Z to undo',
+        undoable: true,
+      })
       return true
     },
 
@@ -166,6 +170,7 @@ export function documentSlice(
     undo() {
       if (get().drag) return
       history().undo()
+      if (get().notice?.undoable) get().dismissNotice()
     },
 
     redo() {

@@ -37,6 +37,8 @@ export interface Notice {
   readonly tone: 'info' | 'success' | 'warning' | 'error'
   readonly title: string
   readonly details?: readonly string[]
+  /** Says "Ctrl+Z to undo" of an edit: an undo takes it away with the edit. */
+  readonly undoable?: boolean
 }
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error'

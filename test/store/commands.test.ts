@@ -138,8 +138,19 @@ describe('document commands', () => {
     })
     expect(ok).toBe(true)
     expect(t.past()).toBe(1)
+    expect(t.store.getState().notice?.title).toBe('Turn on system-assigned — Ctrl+Z to undo')
     t.store.getState().undo()
     expect(t.store.getState().design).toEqual(scenario())
+    // The offer to undo goes with the edit it offered to undo.
+    expect(t.store.getState().notice).toBeNull()
+  })
+
+  it('keeps a notice that is not about the edit undone', () => {
+    const t = testStore(scenario())
+    t.store.getState().updateNode('api', { name: 'orders-api' })
+    t.store.getState().notify({ tone: 'error', title: 'That design could not be restored.' })
+    t.store.getState().undo()
+    expect(t.store.getState().notice?.title).toBe('That design could not be restored.')
   })
 
   it('copy and paste duplicate the selected nodes and the edges between them, in free space', () => {
