@@ -95,6 +95,22 @@ describe('ProblemsPanel', () => {
     expect(await within(errors).findByRole('heading', { name: 'Synopsis' })).toBeInTheDocument()
   })
 
+  it('brings the rule’s documentation into view when it opens, below the panel’s fold', async () => {
+    const scrolled: [string, unknown][] = []
+    Element.prototype.scrollIntoView = function (this: Element, options?: unknown) {
+      scrolled.push([this.className, options])
+    }
+    try {
+      renderWithStore(<ProblemsPanel />, broken())
+      const errors = screen.getByRole('list', { name: 'Errors' })
+      await userEvent.click(within(errors).getByRole('button', { name: /About this rule/ }))
+      await within(errors).findByRole('heading', { name: 'Synopsis' })
+      expect(scrolled).toEqual([['rule-doc', { block: 'nearest' }]])
+    } finally {
+      delete (Element.prototype as { scrollIntoView?: unknown }).scrollIntoView
+    }
+  })
+
   it('says so when the design has no problems', () => {
     renderWithStore(<ProblemsPanel />, { name: 'x', nodes: [], edges: [] })
     expect(screen.getByText('No problems. The design follows every rule.')).toBeInTheDocument()

@@ -1,4 +1,4 @@
-import { memo, useState } from 'react'
+import { memo, useEffect, useRef, useState } from 'react'
 import type { Finding } from '../../rules/types.ts'
 import { Icon } from '../icons.tsx'
 import { analyze } from '../../store/derived.ts'
@@ -24,6 +24,11 @@ export const FindingItem = memo(function FindingItem({
 }) {
   const store = useStoreApi()
   const [docOpen, setDocOpen] = useState(false)
+  // The documentation opens below the finding, often below the panel's fold: bring it into view.
+  const doc = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (docOpen) doc.current?.scrollIntoView?.({ block: 'nearest' })
+  }, [docOpen])
   const subjectName = useSubjectName(finding.subject)
   const reordering = useReorderingNames()
   // Built for the design as it is now (ids of new nodes stay unique as the design changes).
@@ -84,7 +89,7 @@ export const FindingItem = memo(function FindingItem({
           </button>
         </div>
         {docOpen && (
-          <div className="rule-doc">
+          <div className="rule-doc" ref={doc}>
             <RuleDoc rule={finding.rule} />
           </div>
         )}
