@@ -5,6 +5,7 @@ import { appSnippet, installCommand, RENDERERS } from './snippets/assemble.ts'
 import {
   LANGUAGE_LABELS,
   LANGUAGES,
+  rolesPhrase,
   type AppGuide,
   type ConnectionGuide,
   type DeveloperGuide,
@@ -48,7 +49,7 @@ function appSection(app: AppGuide, languages: readonly Language[]): string[] {
     )
     for (const c of app.connections)
       lines.push(
-        `| ${text(c.serviceName)} (${SERVICES[c.serviceKind].label}) | ${markdownCode(c.endpoint)} | ${text(c.credential.label)}${c.credential.setting ? ` via ${markdownCode(c.credential.setting)}` : ''} | ${text(c.roles.join(', '))} |`,
+        `| ${text(c.serviceName)} (${SERVICES[c.serviceKind].label}) | ${markdownCode(c.endpoint)} | ${text(c.credential.label)}${c.credential.setting ? ` via ${markdownCode(c.credential.setting)}` : ''} | ${text(rolesPhrase(c))} |`,
       )
     lines.push('')
   }

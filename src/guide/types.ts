@@ -95,6 +95,14 @@ export interface GuideConnection {
   readonly databaseUser?: string
 }
 
+/**
+ * A connection's roles in words: none known (every role name is one the catalog does not know,
+ * reported by unknown-role) is said, not left as an empty list.
+ */
+export function rolesPhrase(connection: Pick<GuideConnection, 'roles'>): string {
+  return connection.roles.join(', ') || 'no known role (see Problems: unknown-role)'
+}
+
 /** A setting the guide asks for, with its value once the identity exists in Azure. */
 export interface GuideSetting extends AppConnectionSetting {
   readonly identityName: string

@@ -242,6 +242,25 @@ describe('connection guide', () => {
     expect(app.notes.join(' ')).toContain('resolves to no identity')
   })
 
+  it('says a connection has no known role instead of leaving the list empty', () => {
+    const d = design()
+      .named('Messy')
+      .app('a', { name: 'orders', systemAssigned: true })
+      .service('sb', 'serviceBus', { name: 'sb-messy' })
+      .access('a', 'sb', ['Azure Service Bus Data Sendr'], { via: 'system' })
+      .build()
+    const guide = connectionGuide(d)
+    const row = guideMarkdown(guide, 'python')
+      .split('\n')
+      .find((l) => l.startsWith('| sb-messy'))
+    expect(row).toBe(
+      '| sb-messy (Service Bus) | `sb-messy.servicebus.windows.net` | system-assigned identity | no known role (see Problems: unknown-role) |',
+    )
+    expect(appSnippet(guide.apps[0]!, 'python')).toContain(
+      '# sb-messy: no known role (see Problems: unknown-role)',
+    )
+  })
+
   it('gives unique variable names when two connections use the same SDK', () => {
     const app = connectionGuide(designs.find(([id]) => id === 'two-storage-accounts')![1]).apps[0]!
     const code = appSnippet(app, 'typescript')
@@ -555,11 +574,15 @@ describe('Container Registry', () => {
       .build()
     const app = connectionGuide(d).apps[0]!
     expect(app.connections[0]!.clients).toEqual([])
-    expect(app.notes.join(' ')).toContain('acrUseManagedIdentityCreds true; application code needs no registry client')
+    expect(app.notes.join(' ')).toContain(
+      'acrUseManagedIdentityCreds true; application code needs no registry client',
+    )
     for (const language of LANGUAGES) {
       const code = appSnippet(app, language)
       expect(code).not.toMatch(/token|containerregistry\.azure\.net/i)
-      expect(code).toContain('contosoacr: AcrPull (no client code: the notes say how images are pulled)')
+      expect(code).toContain(
+        'contosoacr: AcrPull (no client code: the notes say how images are pulled)',
+      )
     }
   })
 })

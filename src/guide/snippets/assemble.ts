@@ -1,5 +1,11 @@
 import { PER_CONNECTION_PREFIX, SINGLE_IDENTITY_SETTING } from '../../plan/app-settings.ts'
-import type { AppGuide, GuideConnection, GuideCredential, Language } from '../types.ts'
+import {
+  rolesPhrase,
+  type AppGuide,
+  type GuideConnection,
+  type GuideCredential,
+  type Language,
+} from '../types.ts'
 import { csharp } from './csharp.ts'
 import { java } from './java.ts'
 import { python } from './python.ts'
@@ -31,7 +37,7 @@ function credentialComment(credential: GuideCredential): string {
 }
 
 function connectionComment(c: GuideConnection): string {
-  const roles = `${c.serviceName}: ${c.roles.join(', ') || 'no known role'}`
+  const roles = `${c.serviceName}: ${rolesPhrase(c)}`
   return c.serviceKind === 'containerRegistry' && c.clients.length === 0
     ? `${roles} (no client code: the notes say how images are pulled)`
     : roles

@@ -12,6 +12,7 @@ import { appSnippet, connectionSnippet, installCommand } from '../../guide/snipp
 import {
   LANGUAGE_LABELS,
   LANGUAGES,
+  rolesPhrase,
   type AppGuide,
   type DeveloperGuide,
   type Language,
@@ -144,7 +145,7 @@ function AppSection({
                 (<code>{c.credential.setting}</code>)
               </>
             ) : null}
-            : {c.roles.join(', ')}{' '}
+            : {rolesPhrase(c)}{' '}
             <CopyButton
               text={connectionSnippet(app, c, language)}
               label={`Copy ${LANGUAGE_LABELS[language]} code for ${c.serviceName}`}
