@@ -8,6 +8,7 @@ import { exportDiagram, type DiagramScope } from './files/export-image.tsx'
 import { Icon } from './icons.tsx'
 import { MenuButton } from './menu.tsx'
 import { useDesigner, useEffects, useHistory, useStoreApi } from './store-context.tsx'
+import { EMPTY_DESIGN_REASON } from './empty-design.ts'
 
 export type DialogName = 'new' | 'recent' | 'optimize' | 'share'
 
@@ -22,6 +23,8 @@ function Tool(props: {
   icon: ReactNode
   onClick: () => void
   disabled?: boolean
+  /** Said in the tooltip while the tool is off. */
+  disabledReason?: string
   shortcut?: string
   showLabel?: boolean
   /** Below this window width the label hides (layout.css): the toolbar stays one row. */
@@ -36,7 +39,13 @@ function Tool(props: {
       disabled={props.disabled}
       aria-label={props.label}
       {...(props.busy ? { 'aria-busy': true } : {})}
-      title={props.shortcut ? `${props.label} (${props.shortcut})` : props.label}
+      title={
+        props.disabled && props.disabledReason
+          ? `${props.label}: ${props.disabledReason}`
+          : props.shortcut
+            ? `${props.label} (${props.shortcut})`
+            : props.label
+      }
       {...(props.shortcut
         ? { 'aria-keyshortcuts': props.shortcut.replace('Ctrl', 'Control') }
         : {})}
@@ -179,6 +188,7 @@ export function Toolbar(props: {
           icon={<Icon name="layout" />}
           onClick={() => void autoLayout()}
           disabled={empty}
+          disabledReason={EMPTY_DESIGN_REASON}
           busy={layout !== null}
         />
         {layout && layout.total > 1 && (
@@ -191,6 +201,7 @@ export function Toolbar(props: {
           icon={<Icon name="optimize" />}
           onClick={() => props.openDialog('optimize')}
           disabled={empty}
+          disabledReason={EMPTY_DESIGN_REASON}
         />
       </div>
       <div className="tool-group" aria-label="Share and export">

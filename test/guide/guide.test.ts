@@ -250,7 +250,7 @@ describe('connection guide', () => {
       .access('a', 'sb', ['Azure Service Bus Data Sendr'], { via: 'system' })
       .build()
     const guide = connectionGuide(d)
-    const row = guideMarkdown(guide, 'python')
+    const row = guideMarkdown(guide, { languages: ['python'] })
       .split('\n')
       .find((l) => l.startsWith('| sb-messy'))
     expect(row).toBe(

@@ -6,6 +6,7 @@ import { Glyph, Icon } from '../icons.tsx'
 import { MenuButton } from '../menu.tsx'
 import { useDesigner } from '../store-context.tsx'
 import { ApplyStoreContext } from './apply-context.tsx'
+import { EMPTY_DESIGN_REASON } from '../empty-design.ts'
 
 // The dialogs bring the Azure SDK and the sandbox with them: loaded on first use only.
 const ApplyDialog = lazy(() => import('./apply-dialog.tsx'))
@@ -69,7 +70,11 @@ export function ApplyButton(props: {
         className="button primary apply-button"
         onClick={() => setOpen('apply')}
         disabled={empty}
-        title="Create the identities and role assignments of this design in Azure or the sandbox"
+        title={
+          empty
+            ? `Apply: ${EMPTY_DESIGN_REASON}`
+            : 'Create the identities and role assignments of this design in Azure or the sandbox'
+        }
       >
         <Glyph name="bolt" size={16} />
         <span>Apply</span>
