@@ -7,18 +7,27 @@ import {
   nodeRect,
   type Rect,
 } from '../canvas/drawing/geometry.ts'
-import {
-  compactSize,
-  countText,
-  fullSize,
-  moreText,
-  type Measure,
-} from '../canvas/drawing/label-text.ts'
+import type { LabelSpot } from '../canvas/drawing/label-placement.ts'
+import type { Measure } from '../canvas/drawing/label-text.ts'
 import { placeSceneLabels, sceneOf } from '../canvas/drawing/scene.ts'
 import type { EdgeDrawing, Segment } from '../canvas/drawing/segments.ts'
 import { NODE_HEIGHT, NODE_WIDTH } from '../../layout/node-size.ts'
 import type { NodeGroup } from '../../layout/groups.ts'
 import { boxMarkup, linkMarkup, svgGroups } from './diagram-groups.ts'
+import {
+  keyListMarkup,
+  keyListSize,
+  keyMarkup,
+  keySize,
+  labelMarkup,
+  labelTitle,
+  numberKeys,
+  pictureLabel,
+  pictureSize,
+  pictureSizes,
+  rolesOf,
+  type KeyEntry,
+} from './diagram-labels.ts'
 
 /** The theme tokens the drawing uses, as CSS custom properties: the SVG is themable after export. */
 export const SVG_TOKENS = [
@@ -87,7 +96,10 @@ const PAD = 24
 /**
  * The design as a standalone vector drawing: every node a card, every drawn line a path (the
  * canvas's own segments and curves), every access label placed as on the canvas, all text as
- * `<text>`. Colours are CSS custom properties in one `<style>`, so the file is themable; no
+ * `<text>`. A picture cannot be hovered, so each label names every role of its line (wrapped onto
+ * rows), and one with no room for that is a number on its line, its roles in the key under the
+ * drawing (diagram-labels.ts); each label's `<title>` holds what hovering it on the canvas shows.
+ * Colours are CSS custom properties in one `<style>`, so the file is themable; no
  * `foreignObject`, so any SVG viewer (and draw.io) reads it.
  */
 export function diagramSvg(input: DiagramInput): { svg: string; width: number; height: number } {
@@ -113,6 +125,8 @@ export function diagramSvg(input: DiagramInput): { svg: string; width: number; h
   )
   const shownNodes = inView.filter((n) => !groups.hidden.has(n.id))
   const segments = groups.kept
+  // Numbered keys go up to the number of labels: each is sized for the longest number.
+  const keys = scene.drawing.segments.filter((s) => s.kind === 'access').length
   const labels = placeSceneLabels({
     scene,
     index: input.index,
@@ -123,7 +137,9 @@ export function diagramSvg(input: DiagramInput): { svg: string; width: number; h
     measure: input.measure,
     scale: 1,
     compactOnly: false,
-    pins: false,
+    // No room even for a compact label: a numbered key, its roles in the picture's key.
+    pins: true,
+    sizes: pictureSizes(input.measure, keys),
     collapsed: {
       hidden: groups.hidden,
       cards: groups.boxes.flatMap((b) => (b.collapsed ? [nodeRect(b.card)] : [])),
@@ -156,34 +172,66 @@ export function diagramSvg(input: DiagramInput): { svg: string; width: number; h
     boxes.push(nodeRect(box.card))
     body.push(boxMarkup(box, escapes))
   }
+  const keyed: { id: string; spot: LabelSpot; entry: Omit<KeyEntry, 'number'>; title: string }[] =
+    []
+  const nameOf = (id: string): string => input.index.node(id)?.name ?? id
   for (const s of segments) {
     const placed = labels.get(s.id)
-    if (!placed) continue
+    if (!placed || s.kind !== 'access') continue
     const { text, spot } = placed
-    const size = spot.compact ? compactSize(text, input.measure) : fullSize(text, input.measure)
-    const box = centredRect(spot, size)
+    const title = labelTitle(s, text)
+    if (spot.crowded) {
+      const { scope, note, problems } = pictureLabel(s, text, input.measure, false)
+      keyed.push({
+        id: s.id,
+        spot,
+        title,
+        entry: {
+          id: s.id,
+          from: nameOf(s.source),
+          to: nameOf(s.target),
+          roles: rolesOf(s, text),
+          label: { scope, note, problems },
+        },
+      })
+      continue
+    }
+    const label = pictureLabel(s, text, input.measure, spot.compact)
+    const box = centredRect(spot, pictureSize(label, input.measure))
     boxes.push(box)
-    const parts = spot.compact
-      ? [`<tspan class="role">${esc(countText(text))}</tspan>`]
-      : [
-          `<tspan class="role">${esc(text.role)}${moreText(text) ? ` ${esc(moreText(text))}` : ''}</tspan>`,
-          ...(text.scope ? [`<tspan class="scope"> ${esc(text.scope)}</tspan>`] : []),
-          ...(text.note
-            ? [`<tspan class="note note-${text.note.tone}"> ${esc(text.note.text)}</tspan>`]
-            : []),
-        ]
-    if (text.problems > 0) parts.push(`<tspan class="problems"> ⚠${text.problems}</tspan>`)
-    body.push(
-      `<g class="label" data-segment="${attr(s.id)}"><rect x="${n(box.x)}" y="${n(box.y)}" width="${n(box.width)}" height="${n(box.height)}" rx="11"/>` +
-        `<text x="${n(box.x + 7)}" y="${n(box.y + box.height / 2 + 4)}">${parts.join('')}</text></g>`,
-    )
+    body.push(labelMarkup(s.id, title, label, box, escapes))
+  }
+  const keySpot = keySize(keys, input.measure)
+  const entries: KeyEntry[] = []
+  for (const k of numberKeys(keyed)) {
+    const box = centredRect(k.spot, keySpot)
+    boxes.push(box)
+    body.push(keyMarkup(k.id, k.title, k.number, box, escapes))
+    // A view's key names only the lines whose number it shows.
+    if (!input.view || intersects(box, input.view)) entries.push({ ...k.entry, number: k.number })
   }
 
   const frame = input.view ?? bounds(boxes)
   const x = Math.floor(frame.x - PAD)
   const y = Math.floor(frame.y - PAD)
-  const width = Math.ceil(frame.width + 2 * PAD)
-  const height = Math.ceil(frame.height + 2 * PAD)
+  const drawn = {
+    width: Math.ceil(frame.width + 2 * PAD),
+    height: Math.ceil(frame.height + 2 * PAD),
+  }
+  // The key under the drawing, on a band of background: a view's drawing goes on past its frame.
+  const key = keyListSize(entries, input.measure)
+  const width = Math.max(drawn.width, Math.ceil(key.width + 2 * PAD))
+  const height = drawn.height + (entries.length > 0 ? Math.ceil(key.height + PAD) : 0)
+  if (entries.length > 0) {
+    if (width > drawn.width)
+      body.push(
+        `<rect class="background" x="${x + drawn.width}" y="${y}" width="${width - drawn.width}" height="${height}"/>`,
+      )
+    body.push(
+      `<rect class="background" x="${x}" y="${y + drawn.height}" width="${width}" height="${height - drawn.height}"/>`,
+      keyListMarkup(entries, x + PAD, y + drawn.height, escapes),
+    )
+  }
   const svg = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${x} ${y} ${width} ${height}" width="${width}" height="${height}" font-family="Segoe UI, system-ui, -apple-system, sans-serif">`,
@@ -266,6 +314,8 @@ function style(tokens: SvgTokens): string {
     `.label text{font-size:11px;${paint('fill', '--text')}}`,
     `.role{font-weight:600}.scope{font-weight:600;${paint('fill', '--text-2')}}.note{${paint('fill', '--text-2')}}`,
     `.note-missing,.problems{${paint('fill', '--error')}}`,
+    `.key text{font-weight:600}.key-entry{font-size:11px;${paint('fill', '--text')}}`,
+    `.key-number{font-weight:600;${paint('fill', '--text-2')}}`,
   ].join('\n')
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { analyze } from '@/store/derived.ts'
 import type { Design } from '@/model/types.ts'
 import { templateById } from '@/templates/index.ts'
+import { intersects } from '@/ui/canvas/drawing/geometry.ts'
 import { drawEdges } from '@/ui/canvas/drawing/segments.ts'
 import { groupsOf } from '@/layout/groups.ts'
 import { design as build } from '../../support/builder.ts'
@@ -27,8 +28,133 @@ describe('diagramSvg', () => {
     const names = [...doc.querySelectorAll('text.name')].map((t) => t.textContent)
     expect(names).toEqual(d.nodes.map((n) => n.name))
     const sql = doc.querySelector('g.label[data-segment="via:mi-data>db"] text')
-    expect(sql?.textContent).toBe('db_datareader +1')
+    expect(sql?.textContent).toBe('db_datareader, db_datawriter')
     expect(doc.querySelectorAll('foreignObject')).toHaveLength(0)
+  })
+
+  it('names every role of every line of scenario 2 as text, in both drawings (no hover in a picture)', () => {
+    const d = (templateById('scenario-2') as { design: Design }).design
+    for (const drawing of ['bundled', 'direct'] as const) {
+      const doc = parse(svgOf(d, { drawing }).svg)
+      const segments = drawEdges(d, analyze(d).index, drawing).segments.flatMap((s) =>
+        s.kind === 'access' ? [s] : [],
+      )
+      expect(doc.querySelectorAll('g.label')).toHaveLength(segments.length)
+      for (const s of segments) {
+        const where = `${drawing} ${s.id}`
+        const label = doc.querySelector(`g.label[data-segment="${s.id}"]`)
+        // On its line, or (no room there) in the key under the drawing.
+        const text = [
+          label?.querySelector('text')?.textContent,
+          doc.querySelector(`text.key-entry[data-segment="${s.id}"]`)?.textContent,
+        ].join('\n')
+        for (const { role } of s.roles) expect(text, where).toContain(role)
+        // And in its tooltip, as hovering shows it on the canvas.
+        expect(label?.querySelector('title')?.textContent, where).toContain(
+          s.roles.map((r) => r.role).join(', '),
+        )
+      }
+      // Every line into the SQL database carries both its roles, written out on the line.
+      const sql = segments.filter((s) => s.target === 'db')
+      expect(sql.length, drawing).toBeGreaterThanOrEqual(2)
+      for (const s of sql) {
+        const text = doc.querySelector(`g.label[data-segment="${s.id}"] text`)?.textContent
+        expect(text, `${drawing} ${s.id}`).toMatch(/db_datareader,\s*db_datawriter/)
+      }
+      // Placed as on the canvas: no label covers another label or a node.
+      const rect = (e: Element | null) => {
+        const [x, y, width, height] = ['x', 'y', 'width', 'height'].map((a) =>
+          Number(e?.getAttribute(a)),
+        ) as [number, number, number, number]
+        return { x, y, width, height }
+      }
+      const labels = [...doc.querySelectorAll('g.label > rect')].map(rect)
+      const nodes = [...doc.querySelectorAll('svg.node')].map(rect)
+      labels.forEach((a, i) => {
+        for (const b of [...labels.slice(i + 1), ...nodes])
+          expect(intersects(a, b), `${drawing} ${JSON.stringify([a, b])}`).toBe(false)
+      })
+    }
+  })
+
+  it('draws a label with no room for its roles as a number on its line, its roles in the key under the drawing', () => {
+    const d = (templateById('scenario-2') as { design: Design }).design
+    const { svg, height } = svgOf(d)
+    const doc = parse(svg)
+    // The short line from the storage identity to the storage account has no room for its role.
+    const mark = doc.querySelector('g.label.key[data-segment="via:mi-storage>blob"]')
+    expect(mark?.querySelector('text')?.textContent).toBe('1')
+    expect(mark?.querySelector('title')?.textContent).toBe('Storage Blob Data Contributor')
+    const entries = [...doc.querySelectorAll('text.key-entry')]
+    expect(entries.map((e) => [e.getAttribute('data-segment'), e.textContent])).toEqual([
+      [
+        'via:mi-storage>blob',
+        '1  mi-contoso-storage → contosoassets: Storage Blob Data Contributor',
+      ],
+      [
+        'via:mi-data>cosmos',
+        '2  mi-contoso-databases → contoso-cosmos: Cosmos DB Built-in Data Contributor',
+      ],
+    ])
+    // Under every node, inside the picture.
+    const bottom = Math.max(
+      ...[...doc.querySelectorAll('svg.node')].map(
+        (n) => Number(n.getAttribute('y')) + Number(n.getAttribute('height')),
+      ),
+    )
+    const [, top] = (doc.documentElement.getAttribute('viewBox') ?? '').split(' ').map(Number)
+    for (const e of entries) {
+      expect(Number(e.getAttribute('y'))).toBeGreaterThan(bottom)
+      expect(Number(e.getAttribute('y'))).toBeLessThan((top as number) + height)
+    }
+    // A view names in its key only the lines whose number it shows.
+    const view = parse(svgOf(d, { view: { x: 300, y: 200, width: 700, height: 200 } }).svg)
+    expect(
+      [...view.querySelectorAll('text.key-entry')].map((e) => e.getAttribute('data-segment')),
+    ).toEqual(['via:mi-data>cosmos'])
+  })
+
+  it('writes a line of many roles on rows, each role whole, and says each role’s scope where they differ', () => {
+    const d = build()
+      .app('web', { name: 'web', systemAssigned: true, position: { x: 0, y: 0 } })
+      .service('st', 'storage', { name: 'st', position: { x: 1000, y: 0 } })
+      .access(
+        'web',
+        'st',
+        [
+          'Storage Blob Data Contributor',
+          'Storage Queue Data Contributor',
+          'Storage Table Data Reader',
+        ],
+        { via: 'system' },
+      )
+      .build()
+    const doc = parse(svgOf(d).svg)
+    const rows = [...doc.querySelectorAll('g.label text > tspan')].map((t) => t.textContent)
+    expect(rows).toEqual([
+      'Storage Blob Data Contributor,',
+      'Storage Queue Data Contributor,',
+      'Storage Table Data Reader own identity',
+    ])
+    const rect = doc.querySelector('g.label rect')
+    expect(Number(rect?.getAttribute('height'))).toBe(22 + 2 * 14)
+
+    const mixed = build()
+      .app('a', { position: { x: 0, y: 0 } })
+      .app('b', { position: { x: 0, y: 300 } })
+      .identity('mi', { position: { x: 400, y: 150 } })
+      .service('st', 'storage', { position: { x: 1000, y: 150 } })
+      .attach('a', 'mi')
+      .attach('b', 'mi')
+      .access('a', 'st', ['Storage Blob Data Reader'], { via: 'mi' })
+      .access('b', 'st', ['Reader'], { via: 'mi', scope: 'resourceGroup' })
+      .build()
+    const label = parse(svgOf(mixed).svg).querySelector('g.label[data-segment="via:mi>st"]')
+    // Each role says its own scope, where the canvas's label says "mixed".
+    expect(label?.querySelector('text')?.textContent).toMatch(
+      /^Storage Blob Data Reader,\s*Reader \(RG\)$/,
+    )
+    expect(label?.querySelector('title')?.textContent).toBe('Storage Blob Data Reader, Reader (RG)')
   })
 
   it('keeps hostile names as text, control characters replaced, in a file that parses', () => {

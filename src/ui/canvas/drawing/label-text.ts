@@ -23,7 +23,8 @@ export function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`
 }
 
-const SCOPE_SHORT: Record<Exclude<Scope, 'resource'>, 'RG' | 'Sub'> = {
+/** A scope broader than the resource, as a label writes it. */
+export const SCOPE_SHORT: Record<Exclude<Scope, 'resource'>, 'RG' | 'Sub'> = {
   resourceGroup: 'RG',
   subscription: 'Sub',
 }
@@ -98,11 +99,26 @@ const BADGE = 18
 
 export function fullSize(text: LabelText, measure: Measure): Size {
   const more = moreText(text)
-  const parts = [measure(text.role + (more ? ` ${more}` : ''), true) + CHIP_PAD]
+  return {
+    width: labelWidth(measure(text.role + (more ? ` ${more}` : ''), true), text, measure),
+    height: LABEL_HEIGHT,
+  }
+}
+
+/**
+ * The width of a label whose roles measure `roles` px, followed by the parts of `text` it shows:
+ * its scope, its note and its problem badge.
+ */
+export function labelWidth(
+  roles: number,
+  text: Pick<LabelText, 'scope' | 'note' | 'problems'>,
+  measure: Measure,
+): number {
+  const parts = [roles + CHIP_PAD]
   if (text.scope) parts.push(measure(text.scope, true) + 10)
   if (text.note) parts.push(measure(text.note.text, false) + 3)
   if (text.problems > 0) parts.push(BADGE)
-  return { width: Math.ceil(sum(parts) + GAP * (parts.length - 1) + PAD), height: LABEL_HEIGHT }
+  return Math.ceil(sum(parts) + GAP * (parts.length - 1) + PAD)
 }
 
 export function compactSize(text: LabelText, measure: Measure): Size {

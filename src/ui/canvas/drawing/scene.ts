@@ -9,8 +9,15 @@ import {
   PIN_SIZE,
   type LabelText,
   type Measure,
+  type Size,
 } from './label-text.ts'
-import { drawEdges, type Drawing, type EdgeDrawing, type Segment } from './segments.ts'
+import {
+  drawEdges,
+  type AccessSegment,
+  type Drawing,
+  type EdgeDrawing,
+  type Segment,
+} from './segments.ts'
 
 /** A placed label: what it says, where it sits, and the size it was placed at (a zoom factor). */
 export interface PlacedLabel {
@@ -83,9 +90,21 @@ export interface LabelInput {
   readonly compactOnly: boolean
   /**
    * Whether a label with no room for its compact form shrinks to a pin (PIN_SIZE) that shows its
-   * roles on hover: on the canvas; a picture, which has no hover, keeps it compact.
+   * roles on hover: on the canvas; a picture, which has no hover, keeps it compact unless its
+   * `sizes` give a pin of its own (the SVG export's numbered key).
    */
   readonly pins: boolean
+  /**
+   * The sizes a label is placed at, in full, compact and pin form, at scale 1: a picture (the SVG
+   * export) draws its labels otherwise than the canvas. The canvas's sizes when absent.
+   */
+  readonly sizes?: (text: LabelText, segment: AccessSegment) => LabelSizes
+}
+
+export interface LabelSizes {
+  readonly full: Size
+  readonly compact: Size
+  readonly pin: Size
 }
 
 /** The label of every access line, placed. */
@@ -110,8 +129,10 @@ export function placeSceneLabels(input: LabelInput): Map<string, PlacedLabel> {
       input.problems(segment),
     )
     texts.set(segment.id, text)
-    const full = fullSize(text, input.measure)
-    const compact = compactSize(text, input.measure)
+    const sizes = input.sizes?.(text, segment)
+    const full = sizes?.full ?? fullSize(text, input.measure)
+    const compact = sizes?.compact ?? compactSize(text, input.measure)
+    const pin = input.pins ? (sizes?.pin ?? PIN_SIZE) : compact
     asks.push({
       id: segment.id,
       curve: scene.curveOf(segment),
@@ -119,9 +140,7 @@ export function placeSceneLabels(input: LabelInput): Map<string, PlacedLabel> {
         ? undefined
         : { width: full.width * scale, height: full.height * scale },
       compact: { width: compact.width * scale, height: compact.height * scale },
-      pin: input.pins
-        ? { width: PIN_SIZE.width * scale, height: PIN_SIZE.height * scale }
-        : { width: compact.width * scale, height: compact.height * scale },
+      pin: { width: pin.width * scale, height: pin.height * scale },
     })
   }
   const obstacles = (hidden ? input.nodes.filter((id) => !hidden.has(id)) : input.nodes).map((id) =>
