@@ -99,6 +99,9 @@ export function runActions(
           confirmedPrivileged: false,
           confirmedErrors: false,
           confirmedDenied: false,
+          // Found for the preview before: this one may bind other principals.
+          prunable: null,
+          pruned: null,
         })
       })
     },

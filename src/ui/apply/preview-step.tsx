@@ -5,6 +5,7 @@ import { countPreview, type PreviewItem, type PreviewStatus } from '../../apply/
 import { useDesigner, useStoreApi } from '../store-context.tsx'
 import { analyze } from '../../store/derived.ts'
 import { useApply } from './apply-context.tsx'
+import { PrunePanel } from './prune-panel.tsx'
 
 const STATUS_LABEL: Record<PreviewStatus, string> = {
   create: 'to create',
@@ -106,8 +107,10 @@ export function PreviewStep() {
         </label>
       )}
       <p className="muted">
-        Nothing is deleted. Every step is idempotent: applying again changes nothing.
+        Apply deletes nothing, and every step is idempotent: applying again changes nothing. Access
+        the design no longer has stays in Azure until you remove it here or after the run.
       </p>
+      <PrunePanel />
       <div className="apply-actions">
         <button type="button" className="button" onClick={back}>
           Back

@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react'
+import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { createApplyStore } from '@/store/apply/apply-store.ts'
@@ -60,5 +60,55 @@ describe('apply preview', () => {
     expect(screen.getByRole('list', { name: 'Report counts' })).toHaveTextContent('2 created')
     await userEvent.click(screen.getByRole('button', { name: 'Download report' }))
     expect(r.downloads.at(-1)?.name).toMatch(/\.apply-report\.json$/)
+  })
+
+  it('finds and removes access the design no longer has from the preview, with nothing to apply', async () => {
+    const before = design()
+      .app('web', { name: 'contoso-web', systemAssigned: true })
+      .service('blob', 'storage', { name: 'contosoassets' })
+      .access('web', 'blob', ['Storage Blob Data Reader', 'Storage Queue Data Reader'], {
+        via: 'system',
+      })
+      .build()
+    const after = {
+      ...before,
+      edges: before.edges.map((e) =>
+        e.kind === 'access' ? { ...e, roles: ['Storage Blob Data Reader'] } : e,
+      ),
+    }
+    const store = createApplyStore(sandboxApplyEffects(new VirtualClock()))
+    await store.getState().chooseTarget('sandbox')
+    await store.getState().bind(before)
+    await store.getState().readPreview()
+    await act(() => store.getState().run())
+    expect(store.getState().report?.counts.failed).toBe(0)
+    // The queue role taken out of the design, and the design applied again.
+    await store.getState().bind(after)
+    await store.getState().readPreview()
+    renderWithStore(
+      <ApplyStoreContext.Provider value={store}>
+        <PreviewStep />
+      </ApplyStoreContext.Provider>,
+      after,
+    )
+    expect(screen.getByRole('button', { name: 'Nothing to apply' })).toBeDisabled()
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Find assignments the design no longer has' }),
+    )
+    const prune = await screen.findByRole('region', { name: 'Prune' })
+    expect(within(prune).getByRole('heading')).toHaveTextContent(
+      'Assignments the design no longer has (1)',
+    )
+    await userEvent.click(
+      within(prune).getByRole('checkbox', {
+        name: /^Storage Queue Data Reader for contoso-web on /,
+      }),
+    )
+    await userEvent.click(within(prune).getByRole('checkbox', { name: /lose this access at once/ }))
+    await userEvent.click(within(prune).getByRole('button', { name: 'Delete 1 assignment' }))
+    expect(await within(prune).findByRole('status')).toHaveTextContent('Deleted 1.')
+    expect(within(prune).getByRole('heading')).toHaveTextContent(
+      'Assignments the design no longer has (0)',
+    )
   })
 })
