@@ -1,6 +1,7 @@
 import { plural } from '../lib/plural.ts'
 import { laidOut } from '../layout/layered.ts'
-import type { Design } from '../model/types.ts'
+import type { ServiceKind } from '../model/kinds.ts'
+import type { Design, DesignNode } from '../model/types.ts'
 import { importAccess } from './access.ts'
 import { withoutConditional } from './conditions.ts'
 import type { Estate } from './estate.ts'
@@ -43,6 +44,31 @@ export async function buildImportedDesign(estate: Estate): Promise<ImportedDesig
     )
   return {
     design: await laidOut(design),
-    notes: [...unreadable, ...dangling, ...policies, ...access.notes, ...conditional.notes],
+    notes: [
+      ...unreadable,
+      ...dangling,
+      ...policies,
+      ...databaseUsersNote(nodes.services),
+      ...access.notes,
+      ...conditional.notes,
+    ],
   }
+}
+
+/** Services whose access is granted inside them, as database users, not by role assignments. */
+export const DATABASE_KINDS: ReadonlySet<ServiceKind> = new Set(['sql', 'postgresql', 'mysql'])
+
+/**
+ * Database users (Azure SQL's CREATE USER … FROM EXTERNAL PROVIDER, PostgreSQL's and MySQL's
+ * Microsoft Entra users) live in the databases, where ARM does not reach: the import cannot
+ * show that access, and says so rather than draw the databases as unused.
+ */
+function databaseUsersNote(services: readonly DesignNode[]): string[] {
+  const names = services.flatMap((n) =>
+    n.kind === 'service' && DATABASE_KINDS.has(n.service) ? [n.name] : [],
+  )
+  if (names.length === 0) return []
+  return [
+    `Database users are not in ARM: access to ${names.join(', ')} granted inside the database (Azure SQL's CREATE USER … FROM EXTERNAL PROVIDER and ALTER ROLE, PostgreSQL's or MySQL's Microsoft Entra users) is not imported. Draw it by hand; in Azure SQL, SELECT name, type_desc FROM sys.database_principals WHERE type IN ('E', 'X') lists it.`,
+  ]
 }

@@ -1,7 +1,14 @@
 import { plural } from '../lib/plural.ts'
+import { SERVICE_ARM_TYPES } from '../model/bindings.ts'
+import { DATABASE_KINDS } from './build-design.ts'
 import { resourceGroupScope } from '../plan/arm-ids.ts'
 import type { ImportedEstate } from './drift.ts'
 import type { Estate } from './estate.ts'
+
+/** ARM types of the services whose access is database users (build-design.ts DATABASE_KINDS). */
+const DATABASE_TYPES: ReadonlySet<string> = new Set(
+  [...DATABASE_KINDS].map((kind) => SERVICE_ARM_TYPES[kind].toLowerCase()),
+)
 
 /** The per-subscription role assignment limit (PRODUCT.md §11). */
 export const SUBSCRIPTION_ASSIGNMENT_LIMIT = 5000
@@ -39,7 +46,8 @@ const CONCERNS = [
 /**
  * What a reviewer needs after an import (issue 14): over-privileged and key-exposing grants,
  * shared identities that over-grant, identities no app uses, orphaned assignments (principal
- * deleted), what could not be read, and how far the subscription is from its 5,000 limit.
+ * deleted), what could not be read (databases' own users included), and how far the subscription
+ * is from its 5,000 limit.
  */
 export function importHealth(input: HealthInput): Health {
   const lines: string[] = []
@@ -79,6 +87,12 @@ export function importHealth(input: HealthInput): Health {
   }
   if (lines.length === 0 || (lines.length === 1 && input.subscriptionAssignments !== undefined))
     lines.unshift('No over-privileged, key-exposing, over-shared, unused or orphaned access found')
+  // Not a concern of the group's, a limit of what ARM shows: said, at no cost to the tone.
+  const databases = input.live.resources.filter((r) => DATABASE_TYPES.has(r.type.toLowerCase()))
+  if (databases.length > 0)
+    lines.push(
+      `${plural(databases.length, 'database')} whose own users ARM does not show: access granted inside ${databases.length === 1 ? 'it' : 'them'} is not imported (see the notes)`,
+    )
   return { tone, lines }
 }
 

@@ -303,6 +303,7 @@ describe('idtopo import of a group the caller may only partly read (sign-in sand
       'health: 2 grants of a privileged role (Owner, Contributor, access administrators) (privileged-role)',
       'health: 2 orphaned role assignments (identity deleted: the portal\'s "Identity not found")',
       'health: 15 reads refused or failed (see the notes)',
+      'health: 1 database whose own users ARM does not show: access granted inside it is not imported (see the notes)',
     ])
   }, 60_000)
 

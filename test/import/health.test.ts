@@ -47,6 +47,8 @@ describe('the health summary after an import', () => {
       lines: [
         'No over-privileged, key-exposing, over-shared, unused or orphaned access found',
         '12 of 5,000 role assignments used in the subscription (4,988 left)',
+        // The seeded group's Azure SQL database: not a concern, what ARM cannot show.
+        '1 database whose own users ARM does not show: access granted inside it is not imported (see the notes)',
       ],
     })
   })
