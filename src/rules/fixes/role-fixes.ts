@@ -1,6 +1,7 @@
 import { isPrivilegedRole } from '../../catalog/privilege.ts'
 import { appliesTo, resolveRole, rolesForService, type RoleRef } from '../../catalog/roles.ts'
 import { SERVICE_KINDS, type ServiceKind } from '../../model/kinds.ts'
+import { scopeOf } from '../../model/queries.ts'
 import type { AccessEdge } from '../../model/types.ts'
 import type { DesignIndex } from '../../analysis/design-index.ts'
 import { quoteRoles } from '../messages.ts'
@@ -23,6 +24,9 @@ export function dataRolesFor(kind: ServiceKind | undefined): readonly string[] {
 /**
  * One suggestion per candidate role (by default the data-plane roles of the target's service):
  * the edge's offending roles are replaced by it (once, where the first offending role stood).
+ * An edge above the resource whose roles would then all be Cosmos DB data roles, which take no
+ * scope above the account, is also moved to the account: else the suggestion would trade its
+ * finding for broad-scope's.
  */
 export function replaceRoleSuggestions(
   edge: AccessEdge,
@@ -41,11 +45,23 @@ export function replaceRoleSuggestions(
       if (bad[i]) placed = true
       if (!roles.includes(next)) roles.push(next)
     })
+    const onAccount = scopeOf(edge) !== 'resource' && roles.every(isCosmosDataRole)
     return {
-      title: `Grant ${JSON.stringify(role)} instead of ${names.map((n) => JSON.stringify(n)).join(', ')}`,
-      edits: [{ type: 'updateEdge', id: edge.id, set: { roles } }],
+      title: `Grant ${JSON.stringify(role)}${onAccount ? ' on the account' : ''} instead of ${names.map((n) => JSON.stringify(n)).join(', ')}`,
+      edits: [
+        {
+          type: 'updateEdge',
+          id: edge.id,
+          set: onAccount ? { roles, scope: undefined } : { roles },
+        },
+      ],
     }
   })
+}
+
+function isCosmosDataRole(text: string): boolean {
+  const ref = resolveRole(text)
+  return ref.kind === 'builtin' && ref.fact.grant === 'cosmosSqlRbac'
 }
 
 /**

@@ -388,6 +388,41 @@ testRule(privilegedRole, {
       ],
     },
     {
+      name: 'Contributor on a Cosmos DB account at resource group scope: its data roles go on the account',
+      design: design()
+        .app('api', { systemAssigned: true })
+        .service('db', 'cosmosDb')
+        .access('api', 'db', ['Contributor'], { id: 'e1', scope: 'resourceGroup' })
+        .build(),
+      findings: [
+        {
+          subject: 'e1',
+          message: '"Contributor"',
+          related: ['api', 'db'],
+          suggestions: [
+            {
+              title:
+                'Grant "Cosmos DB Built-in Data Reader" on the account instead of "Contributor"',
+              output: `
+                app api appService system
+                service db cosmosDb
+                access e1 api -> db ["Cosmos DB Built-in Data Reader"]
+              `,
+            },
+            {
+              title:
+                'Grant "Cosmos DB Built-in Data Contributor" on the account instead of "Contributor"',
+              output: `
+                app api appService system
+                service db cosmosDb
+                access e1 api -> db ["Cosmos DB Built-in Data Contributor"]
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "a developer's privileged role is a warning",
       design: design()
         .developer('devs')
