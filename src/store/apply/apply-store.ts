@@ -20,6 +20,7 @@ import type {
   SandboxConnection,
 } from '../../apply/ports.ts'
 import type { ApplyState } from './types.ts'
+import { parseArmId } from '../../model/arm-id.ts'
 
 export interface ApplyActions extends RunActions, AzureReadActions {
   /**
@@ -237,6 +238,12 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
         if (s.phase === 'running') return
         if (s.docId !== docId) {
           set({ ...DESIGN_STATE, docId, phase: 'setup', error: null, retryBind: false })
+          // Another design: the group it lives in, not the one the last design (or import) used.
+          const name =
+            groupOfDesign(design, s.subscriptionId, s.groups) ??
+            (s.target === 'sandbox' ? SANDBOX_DEFAULTS.resourceGroup : undefined)
+          const group = s.groups.find((g) => g.name === name)
+          if (group) set({ resourceGroup: group.name, location: group.location })
           return
         }
         if (s.phase === 'setup' || !s.boundFrom) return
@@ -339,4 +346,30 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
       },
     }
   })
+}
+
+/**
+ * The resource group of `subscriptionId` most of the design's bound nodes are in (by their
+ * resource ids, or an identity's `azure.resourceGroup`), as the group list spells it; none when
+ * no bound node is there.
+ */
+export function groupOfDesign(
+  design: Design,
+  subscriptionId: string,
+  groups: readonly { readonly name: string }[],
+): string | undefined {
+  const counts = new Map<string, number>()
+  for (const node of design.nodes) {
+    const id = node.azure?.resourceId
+    const parsed = id ? parseArmId(id) : undefined
+    const name =
+      parsed?.ok && parsed.value.subscriptionId.toLowerCase() === subscriptionId.toLowerCase()
+        ? parsed.value.resourceGroup
+        : node.azure?.resourceGroup
+    const listed = groups.find((g) => g.name.toLowerCase() === name?.toLowerCase())
+    if (listed) counts.set(listed.name, (counts.get(listed.name) ?? 0) + 1)
+  }
+  let best: string | undefined
+  for (const [name, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = name
+  return best
 }

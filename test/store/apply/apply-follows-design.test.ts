@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { loadEstate } from '@/sandbox/core/estate.ts'
 import { createApplyStore } from '@/store/apply/apply-store.ts'
 import type { Design } from '@/model/types.ts'
 import { templateById } from '@/templates/index.ts'
@@ -100,5 +101,38 @@ describe('apply state belongs to one design', () => {
     expect(boundIds.blob).toBeUndefined()
     for (const node of partial.nodes.filter((n) => n.kind === 'app' || n.kind === 'service'))
       if (node.id !== 'blob') expect(boundIds[node.id]).toMatch(new RegExp(`/${node.name}$`))
+  })
+
+  it('takes the resource group of the design it follows: an imported one where it lives, a new one the sandbox’s', async () => {
+    const effects = sandboxApplyEffects(new VirtualClock())
+    const { resourceGroup } = loadEstate(effects.sandbox, 'demo')
+    const store = createApplyStore(effects)
+    await store.getState().chooseTarget('sandbox')
+    expect(store.getState().groups.map((g) => g.name)).toContain(resourceGroup)
+    const SUB = '11111111-1111-1111-1111-111111111111'
+    const imported: Design = {
+      name: 'contoso-prod (imported)',
+      nodes: [
+        {
+          id: 'kv',
+          kind: 'service',
+          service: 'keyVault',
+          name: 'kv-contoso-prod',
+          azure: {
+            resourceId: `/subscriptions/${SUB}/resourceGroups/${resourceGroup.toUpperCase()}/providers/Microsoft.KeyVault/vaults/kv-contoso-prod`,
+          },
+        },
+      ],
+      edges: [],
+    }
+    store.getState().follow('doc-imported', imported)
+    expect(store.getState().resourceGroup).toBe(resourceGroup)
+    // Scenario 2 next (nothing bound): not the group the last design lived in.
+    store.getState().follow('doc-new', scenario('scenario-2'))
+    expect(store.getState().resourceGroup).toBe('sandbox-rg')
+    // A user's own choice for this design stays while it is the one followed.
+    await store.getState().selectGroup(resourceGroup)
+    store.getState().follow('doc-new', scenario('scenario-2'))
+    expect(store.getState().resourceGroup).toBe(resourceGroup)
   })
 })
