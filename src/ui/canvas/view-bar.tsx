@@ -85,10 +85,12 @@ export function ViewBar(props: {
           type="button"
           className="view-button"
           onClick={() => store.getState().showNeighbourhood(selected.id)}
-          title="Show only this node and what it connects to (F)"
+          // The name is in the inspector's heading: on the bar it cost the row (Groups wrapped).
+          aria-label={`Focus on ${selected.name}`}
+          title={`Focus on ${selected.name}: show only this node and what it connects to (F)`}
           aria-keyshortcuts="F"
         >
-          Focus on {selected.name}
+          Focus
         </button>
       )}
       <div className="segmented" role="group" aria-label="Draw access">
