@@ -1,7 +1,10 @@
-import { AZURE_CLOUDS, PUBLIC_CLOUD, type AzureCloud } from '../apply/clouds.ts'
+import type { TokenCredential } from '@azure/core-auth'
+import { armTokenScope, AZURE_CLOUDS, PUBLIC_CLOUD, type AzureCloud } from '../apply/clouds.ts'
+import { isArmFailure } from '../apply/failure.ts'
 import type { ArmGateway } from '../apply/gateway.ts'
 import type { RemainingCalls } from '../apply/pacer.ts'
 import type { ClientSecretAuth } from '../azure/https-sandbox.ts'
+import { terminalText as t } from '../lib/encode/terminal.ts'
 import { CliError, EXIT } from './io.ts'
 
 export interface Connection {
@@ -19,6 +22,18 @@ export interface SignIn {
   readonly cloud?: AzureCloud
 }
 
+export interface ConnectOptions {
+  /** The command, as its messages name it (default apply). */
+  readonly command?: string
+  /**
+   * The exit code when the sandbox does not answer or Azure's sign-in fails: import and drift say
+   * 1, "ARM failed"; apply 2, a setup failure (the default).
+   */
+  readonly unreachableExit?: number
+  /** A progress line for stderr (signing in to Azure). */
+  readonly progress?: (line: string) => void
+}
+
 /**
  * Azure through DefaultAzureCredential (az login, environment, managed identity; in the tenant
  * given, else the credential's own), or the HTTPS sandbox at a URL, whose self-signed certificate
@@ -29,21 +44,31 @@ export async function connectTarget(
   sandboxUrl: string | undefined,
   onRemainingCalls: RemainingCalls,
   signIn: SignIn = {},
-  command = 'apply',
-  /** The exit code when the sandbox does not answer: import and drift say 1, "ARM failed". */
-  unreachableExit: number = EXIT.invalid,
+  connect: ConnectOptions = {},
 ): Promise<Connection> {
+  const { command = 'apply', unreachableExit = EXIT.invalid } = connect
   // The Azure SDK loads only for commands that talk to Azure: every other command starts without it.
   const { createSdkGateway } = await import('../azure/sdk-gateway.ts')
   if (sandboxUrl === undefined) {
     const { DefaultAzureCredential } = await import('@azure/identity')
     const cloud = signIn.cloud ?? PUBLIC_CLOUD
+    const credential = new DefaultAzureCredential({
+      ...(signIn.tenantId ? { tenantId: signIn.tenantId } : {}),
+      ...(signIn.cloud ? { authorityHost: cloud.authorityHost } : {}),
+    })
+    // Trying each credential in turn takes seconds: say what is going on meanwhile.
+    connect.progress?.(
+      'Signing in to Azure (DefaultAzureCredential: environment, workload identity, managed identity, Azure CLI, …)…\n',
+    )
+    await signInFirst(
+      credential,
+      armTokenScope(cloud.armEndpoint, '.default'),
+      command,
+      unreachableExit,
+    )
     return {
       gateway: createSdkGateway({
-        credential: new DefaultAzureCredential({
-          ...(signIn.tenantId ? { tenantId: signIn.tenantId } : {}),
-          ...(signIn.cloud ? { authorityHost: cloud.authorityHost } : {}),
-        }),
+        credential,
         clientOptions: { endpoint: cloud.armEndpoint },
         onRemainingCalls,
       }),
@@ -71,6 +96,65 @@ export async function connectTarget(
     endpoint: url.origin,
     sandbox: true,
   }
+}
+
+/**
+ * Asks for an ARM token once, before any ARM call, so that a sign-in that cannot happen is said
+ * as such, at once. Left to the first ARM call, the credential's error reaches the gateway as a
+ * failure without an HTTP status, which the retry policy takes for a dropped connection (retried
+ * for minutes) and whose advice blames the network.
+ */
+async function signInFirst(
+  credential: TokenCredential,
+  scope: string,
+  command: string,
+  exit: number,
+): Promise<void> {
+  try {
+    await credential.getToken(scope)
+  } catch (e) {
+    throw new CliError(
+      signInFailure(command, e) ??
+        `idtopo ${command}: cannot sign in to Azure: ${e instanceof Error ? e.message : String(e)}`,
+      exit,
+    )
+  }
+}
+
+/** The errors @azure/identity signs a failed sign-in with (by name: the package loads late). */
+const CREDENTIAL_ERRORS = new Set([
+  'CredentialUnavailableError',
+  'AuthenticationError',
+  'AggregateAuthenticationError',
+  'AuthenticationRequiredError',
+])
+
+/** DefaultAzureCredential's message when none of its credentials could sign in. */
+const CHAINED_FAILURE = 'ChainedTokenCredential authentication failed'
+
+/**
+ * A sign-in failure as a message for the user: what happened, each credential's answer on a line
+ * of its own and what to do; undefined when `e` is something else. `e` is the credential's own
+ * error, or the same met by an ARM call (an ArmFailure that carries its message).
+ */
+export function signInFailure(command: string, e: unknown): string | undefined {
+  const named = e instanceof Error && CREDENTIAL_ERRORS.has(e.name)
+  const message = e instanceof Error || isArmFailure(e) ? e.message : undefined
+  if (message === undefined || !(named || message.startsWith(CHAINED_FAILURE))) return undefined
+  // AuthenticationError ends its message with a stray comma ("…More details:\n{description},").
+  const [first = '', ...rest] = message.replace(/,$/, '').split('\n')
+  const chained = first.startsWith(CHAINED_FAILURE)
+  const lines = (chained ? rest : [first, ...rest])
+    .map((line) => line.replace(/^CredentialUnavailableError: /, '').trim())
+    .filter((line) => line !== '')
+  const what = chained
+    ? 'none of the credentials DefaultAzureCredential tries could sign in:'
+    : 'the sign-in failed:'
+  return [
+    `idtopo ${command}: cannot sign in to Azure: ${what}`,
+    ...lines.map((line) => `  ${t(line)}`),
+    `Sign in with az login (az login --tenant TENANT for the subscription's tenant), or, in a pipeline, set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET (or use a managed or workload identity). Then run idtopo ${command} again.`,
+  ].join('\n')
 }
 
 /** The flags that reach a sandbox started with --login, as a pipeline signs in. */

@@ -4,8 +4,8 @@ import type { ArmGateway } from '../apply/gateway.ts'
 import { withReadRetries } from '../apply/reading.ts'
 import { systemClock } from '../azure/system-clock.ts'
 import { terminalText } from '../lib/encode/terminal.ts'
-import { connectTarget, signInOf, type Connection } from './apply-connection.ts'
-import { checkAzureFlags } from './azure-flags.ts'
+import { connectTarget, signInFailure, signInOf, type Connection } from './apply-connection.ts'
+import { requireTarget } from './azure-flags.ts'
 import { CliError, EXIT } from './io.ts'
 
 export interface ReadingTarget {
@@ -26,21 +26,20 @@ export async function readingTarget(
   command: string,
   usage: string,
   values: Record<string, unknown>,
+  progress?: (line: string) => void,
 ): Promise<ReadingTarget> {
-  const subscriptionId = values.subscription as string | undefined
-  const resourceGroup = values['resource-group'] as string | undefined
-  if (!subscriptionId || !resourceGroup)
-    throw new CliError(
-      `idtopo ${command}: --subscription and --resource-group are required\n\n${usage}`,
-    )
-  checkAzureFlags(command, values)
+  const { subscriptionId, resourceGroup } = requireTarget(command, usage, values)
   const connection = await connectTarget(
     values.sandbox as string | undefined,
     () => {},
     signInOf(command, values),
-    command,
-    // PRODUCT.md §12: 2 for bad flags, 1 when ARM fails (a sandbox that does not answer too).
-    EXIT.findings,
+    {
+      command,
+      // PRODUCT.md §12: 2 for bad flags, 1 when ARM fails (a sandbox that does not answer, or a
+      // sign-in that fails, too).
+      unreachableExit: EXIT.findings,
+      ...(progress ? { progress } : {}),
+    },
   )
   const gateway = withReadRetries(connection.gateway, { clock: systemClock, random: Math.random })
   // The group's own spelling and location when the caller may list groups; a caller who may read
@@ -68,6 +67,10 @@ export async function armRead<T>(
   try {
     return await read()
   } catch (e) {
+    // A sign-in that fails after the first (a token renewed; the read retries meanwhile took it
+    // for a dropped connection): said as what it is.
+    const signIn = signInFailure(command, e)
+    if (signIn) throw new CliError(signIn, EXIT.findings)
     if (isArmFailure(e))
       throw new CliError(
         `idtopo ${command}: ${what}: ${terminalText(describeFailure(e, true))}`,

@@ -12,6 +12,15 @@ export interface Command {
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
+/** The design the examples of the help texts use: one in the repository, as the README's. */
+export const EXAMPLE_DESIGN = 'src/templates/scenario-2-shared-identities.topology.json'
+
+/**
+ * The options that name a file to write. An empty one (`--out "$UNSET"`) would otherwise be
+ * reported as a file whose folder does not exist, named by nothing (`: cannot write the file`).
+ */
+const PATH_OPTIONS = new Set(['out', 'report'])
+
 /**
  * parseArgs with the help flag added and its errors turned into one-line usage errors. An option
  * given twice is one too, unless it is repeatable (`multiple`): parseArgs would keep the last,
@@ -36,7 +45,10 @@ export function parseCommandArgs<O extends Options>(
     })
     const seen = new Set<string>()
     for (const token of parsed.tokens) {
-      if (token.kind !== 'option' || (all as Options)[token.name]?.multiple) continue
+      if (token.kind !== 'option') continue
+      if (PATH_OPTIONS.has(token.name) && token.value === '')
+        fail(`--${token.name} is empty: give a file path, or - for standard output`)
+      if ((all as Options)[token.name]?.multiple) continue
       if (seen.has(token.name)) fail(`--${token.name} given twice`)
       seen.add(token.name)
     }
@@ -75,6 +87,11 @@ export function requireFile(
   const [file, ...rest] = positionals
   if (file === undefined)
     throw new CliError(`idtopo ${command.name}: missing FILE\n\n${command.usage}`)
+  // `check "$UNSET"`: without this, the message would name the file by nothing.
+  if (file === '')
+    throw new CliError(
+      `idtopo ${command.name}: FILE is empty: give the path of a design file, or - for standard input`,
+    )
   if (rest.length > 0)
     throw new CliError(
       `idtopo ${command.name}: unexpected argument ${JSON.stringify(rest[0])}\n\n${command.usage}`,

@@ -44,6 +44,13 @@ export async function readDesign(
         : `${file}: ${readFailure(failure)}`,
     )
   }
+  // JSON.parse would say "Unexpected end of JSON input", which reads as a truncated design.
+  if (text.trim() === '')
+    throw new CliError(
+      file === '-'
+        ? 'standard input: empty: nothing was piped in; pipe a design into it, or name a file'
+        : `${terminalText(file)}: the file is empty${text === '' ? '' : ' (only blank space)'}: a design file holds the JSON of a design`,
+    )
   const parsed = parseDesignText(text)
   if (!parsed.ok) {
     const lines = parsed.error.map((p) => `  ${formatProblem(p)}`)

@@ -1,4 +1,4 @@
-import { type Command, suggestion } from './command.ts'
+import { type Command, EXAMPLE_DESIGN, suggestion } from './command.ts'
 import { applyCommand } from './commands/apply.ts'
 import { checkCommand } from './commands/check.ts'
 import { driftCommand } from './commands/drift.ts'
@@ -36,8 +36,13 @@ Identity Topology Designer on the command line: the same checks, plan and apply 
 Commands:
 ${lines.join('\n')}
 
-Run idtopo <command> --help (or idtopo help <command>) for a command's options, and
-idtopo --version for the version.
+Run idtopo <command> --help (or -h, or idtopo help <command>) for a command's options, and
+idtopo --version for the version. FILE may be - to read a design from standard input, and
+--out - writes to standard output.
+
+Examples:
+  idtopo check ${EXAMPLE_DESIGN}
+  idtopo optimize ${EXAMPLE_DESIGN} --out - | idtopo plan -
 `
 }
 
@@ -54,9 +59,15 @@ export async function runCli(argv: readonly string[], given: CliIO): Promise<num
   // `idtopo help COMMAND` is `idtopo COMMAND --help`.
   const helpFor = first === 'help' ? rest[0] : undefined
   const [name, ...args] = helpFor === undefined ? argv : [helpFor, '--help']
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  // No command is a usage error like any other: the usage goes to stderr, where
+  // `idtopo "$CMD" > out.json` shows it, not into the file. Asked for, it is the output.
+  if (name === undefined) {
+    io.stderr(usage())
+    return EXIT.invalid
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage())
-    return name === undefined ? EXIT.invalid : EXIT.ok
+    return EXIT.ok
   }
   const command = COMMANDS.find((c) => c.name === name)
   if (!command) {

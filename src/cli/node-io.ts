@@ -1,5 +1,6 @@
 import { constants } from 'node:fs'
 import { dirname } from 'node:path'
+import { getSystemErrorMap } from 'node:util'
 import { access, open, stat, writeFile } from 'node:fs/promises'
 import { fileError, type CliIO } from './io.ts'
 
@@ -74,12 +75,28 @@ export const nodeIO: CliIO = {
 }
 
 /**
- * `idtopo check big.json | head`: once the reader is gone, writes fail with EPIPE. That is the
- * reader's choice, not an error: end quietly with the exit code so far instead of a stack trace.
+ * Watches the writes to a standard stream. `idtopo check big.json | head`: once the reader is
+ * gone, writes fail with EPIPE. That is the reader's choice, not an error: end quietly with the
+ * exit code so far instead of a stack trace. Any other failure (`> /dev/full`: ENOSPC, EIO) lost
+ * output that was asked for: `onLost` hears of it once, and the command goes on to its end (apply
+ * still writes its --report) rather than stopping halfway.
  */
-export function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+export function watchWrites(
+  stream: NodeJS.WriteStream,
+  onLost: (e: NodeJS.ErrnoException) => void,
+): void {
+  let told = false
   stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e
-    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0)
+    if (e.code === 'EPIPE')
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0)
+    if (told) return
+    told = true
+    onLost(e)
   })
+}
+
+/** `no space left on device (ENOSPC)`: the system's words for a failed call, with its code. */
+export function systemErrorText(e: NodeJS.ErrnoException): string {
+  const words = typeof e.errno === 'number' ? getSystemErrorMap().get(e.errno)?.[1] : undefined
+  return words && e.code ? `${words} (${e.code})` : e.message
 }

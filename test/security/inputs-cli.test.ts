@@ -1,7 +1,9 @@
-import { execFile, execFileSync } from 'node:child_process'
+import { execFile, execFileSync, spawn } from 'node:child_process'
 import {
+  closeSync,
   linkSync,
   mkdirSync,
+  openSync,
   mkdtempSync,
   readFileSync,
   rmSync,
@@ -187,4 +189,63 @@ describe('idtopo check big.json | head', () => {
     expect(stderr).toBe('')
     expect(stdout).toBe('status=0\n')
   }, 60_000)
+})
+
+describe('idtopo plan F > /dev/full', () => {
+  /** The built CLI with stdout on /dev/full (every write fails with ENOSPC): its code and stderr. */
+  async function toFullDevice(...args: string[]): Promise<{ code: number | null; stderr: string }> {
+    const full = openSync('/dev/full', 'w')
+    try {
+      const child = spawn('node', ['bin/idtopo.js', ...args], { stdio: ['ignore', full, 'pipe'] })
+      let stderr = ''
+      child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+      const code = await new Promise<number | null>((done) => child.on('close', done))
+      // bin/compiled.js's own line when src/ changed while the tests ran: not the command's.
+      return { code, stderr: stderr.replace(/^idtopo: compiling \(.*\n/, '') }
+    } finally {
+      closeSync(full)
+    }
+  }
+
+  it('says the output was lost, on one line, and exits 2: no stack trace, no "errors found"', async () => {
+    const file = join(dir, 'd.json')
+    expect(await toFullDevice('plan', file)).toEqual({
+      code: 2,
+      stderr: 'idtopo plan: cannot write to standard output: no space left on device (ENOSPC)\n',
+    })
+    // A design with an error: check's 1 would say "errors found", of output no one saw.
+    const broken = join(dir, 'no-identity.json')
+    writeFileSync(
+      broken,
+      JSON.stringify({
+        format: 'identity-topology',
+        version: 1,
+        name: 'x',
+        nodes: [
+          { id: 'a', kind: 'app', name: 'a', hosting: 'appService' },
+          { id: 's', kind: 'service', name: 's', service: 'storage' },
+        ],
+        edges: [
+          {
+            id: 'e',
+            kind: 'access',
+            source: 'a',
+            target: 's',
+            roles: ['Storage Blob Data Reader'],
+          },
+        ],
+      }),
+    )
+    expect(await run('node', ['bin/idtopo.js', 'check', broken]).catch((e) => e)).toMatchObject({
+      code: 1,
+    })
+    expect(await toFullDevice('check', broken)).toEqual({
+      code: 2,
+      stderr: 'idtopo check: cannot write to standard output: no space left on device (ENOSPC)\n',
+    })
+    expect(await toFullDevice('--help')).toEqual({
+      code: 2,
+      stderr: 'idtopo: cannot write to standard output: no space left on device (ENOSPC)\n',
+    })
+  }, 30_000)
 })

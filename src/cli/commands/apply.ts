@@ -10,14 +10,23 @@ import { privilegedItems } from '../../apply/privilege.ts'
 import { succeeded } from '../../apply/report.ts'
 import { runApply } from '../../apply/run.ts'
 import { stableJson } from '../../lib/json.ts'
-import { parseCommandArgs, requireFile, type Command } from '../command.ts'
+import { EXAMPLE_DESIGN, parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
-import { checkAzureFlags, checkPrincipalNodes, parsePrincipalFlags } from '../azure-flags.ts'
+import { checkPrincipalNodes, parsePrincipalFlags, requireTarget } from '../azure-flags.ts'
 import { emit, loadDesign, refuseUnwritable } from '../load.ts'
-import { connectTarget, SIGN_IN_FLAGS, SIGN_IN_USAGE, signInOf } from '../apply-connection.ts'
+import {
+  connectTarget,
+  SIGN_IN_FLAGS,
+  SIGN_IN_USAGE,
+  signInFailure,
+  signInOf,
+} from '../apply-connection.ts'
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { formatApplyEvent, formatApplySummary, formatBindingFailure } from '../format-apply.ts'
 import { terminalText as t } from '../../lib/encode/terminal.ts'
+
+/** Steps in flight at once within a phase, as runApply's own default. */
+const DEFAULT_CONCURRENCY = 8
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -31,17 +40,31 @@ Binds every app and service node without azure.resourceId to the resource of the
 a matching type in RG, creates unbound identities in RG (in --location, default: RG's location),
 then runs the plan: identities, identity settings of apps, role assignments, Cosmos DB data roles,
 app settings. Idempotent: a second run changes nothing. SQL steps are printed as T-SQL to run.
+FILE may be - to read the design from standard input.
 
+  -g, --resource-group RG
+                         the resource group the design is bound to and identities are created in
+  -l, --location L       where unbound identities are created (default: RG's location)
   --sandbox URL          talk to the sandbox emulator (npm run sandbox) instead of Azure, which
                          is reached through DefaultAzureCredential (az login, env, managed identity)
 ${SIGN_IN_USAGE}
   --principal NODE=ID    Microsoft Entra object id for a developer node without azure.principalId
   --confirm-privileged   required when the plan grants a privileged role (Owner, Contributor, …)
   --report OUT           write the JSON report to OUT (-: stdout, the summary then on stderr)
+  --concurrency N        steps run at once within a phase (default ${DEFAULT_CONCURRENCY}); the phases run one
+                         after another, steps that ARM serializes (data roles of one Cosmos DB
+                         account, …) one at a time whatever N. Writes are paced to ARM's
+                         throttling either way: lower N for fewer writes in flight, 1 for one by one
+  -h, --help             print this help
 
 Steps the preview finds you lack permission for are tried anyway: ARM's answer (such as
 AuthorizationFailed) goes into the report. Progress goes to stderr, the summary to stdout (to
 stderr with --report -: stdout is then the JSON report alone).
+
+Example:
+  idtopo apply ${EXAMPLE_DESIGN} \\
+    --subscription 00000000-0000-0000-0000-000000000000 --resource-group my-rg --report apply.json
+
 Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid input or binding.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(this, args, {
@@ -56,16 +79,11 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
       ...SIGN_IN_FLAGS,
     })
     const file = requireFile(this, positionals)
-    const subscriptionId = values.subscription as string | undefined
-    const resourceGroup = values['resource-group'] as string | undefined
-    if (!subscriptionId || !resourceGroup)
-      throw new CliError(
-        `idtopo apply: --subscription and --resource-group are required\n\n${this.usage}`,
-      )
-    const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency)
+    const { subscriptionId, resourceGroup } = requireTarget(this.name, this.usage, values)
+    const concurrency =
+      values.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(values.concurrency)
     if (!Number.isInteger(concurrency) || concurrency < 1)
       throw new CliError('idtopo apply: --concurrency must be a positive integer')
-    checkAzureFlags(this.name, values)
     const developerIds = parsePrincipalFlags(this.name, values.principal as string[] | undefined)
 
     const design = await loadDesign(io, file, { '--report': values.report })
@@ -88,6 +106,7 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
         values.sandbox as string | undefined,
         (n, bucket) => pacer.observeRemaining(n, bucket),
         signInOf(this.name, values),
+        { command: this.name, progress: io.stderr },
       )
       const gateway = withReadRetries(connection.gateway, {
         clock: systemClock,
@@ -97,6 +116,10 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
         try {
           return await call()
         } catch (e) {
+          // A sign-in that fails after the first (a token renewed; the read retries meanwhile took
+          // it for a dropped connection): said as what it is.
+          const signIn = signInFailure(this.name, e)
+          if (signIn) throw new CliError(signIn)
           if (isArmFailure(e))
             throw new CliError(`idtopo apply: ${t(what)}: ${t(describeFailure(e, true))}`)
           throw e

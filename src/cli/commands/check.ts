@@ -1,7 +1,7 @@
 import { checkDesign, countFindings } from '../../rules/engine.ts'
 import type { Finding } from '../../rules/types.ts'
 import { stableJson } from '../../lib/json.ts'
-import { choice, parseCommandArgs, requireFile, type Command } from '../command.ts'
+import { choice, EXAMPLE_DESIGN, parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { EXIT } from '../io.ts'
 import { readDesign } from '../load.ts'
 import { formatFindingsText } from '../format-findings.ts'
@@ -28,9 +28,16 @@ export const checkCommand: Command = {
   summary: 'check a design against the best-practice rules',
   usage: `Usage: idtopo check FILE [--format text|json|sarif]
 
-Prints the findings of every rule. --format json prints
-{ "findings": [ { rule, severity, subject, message, related? } ], "counts": { error, warning, info } }.
---format sarif prints SARIF 2.1.0 for code scanning in pipelines.
+Prints the findings of every rule. FILE may be - to read the design from standard input.
+
+  -f, --format FORMAT  text (the default): the findings, grouped and coloured on a terminal;
+                       json: { "findings": [ { rule, severity, subject, message, related? } ],
+                       "counts": { error, warning, info } };
+                       sarif: SARIF 2.1.0 for code scanning in pipelines
+  -h, --help           print this help
+
+Example:
+  idtopo check ${EXAMPLE_DESIGN} --format json
 
 Exit codes: 0 no errors, 1 errors found, 2 invalid input (message on stderr).`,
   async run(args, io) {

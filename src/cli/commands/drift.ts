@@ -28,21 +28,28 @@ export const driftCommand: Command = {
 
 Binds the design to RG as apply does and compares its plan's role assignments (and Cosmos DB
 data roles) with those in Azure at the design's scopes: its services, and its group and
-subscription for its own principals.
+subscription for its own principals. FILE may be - to read the design from standard input.
   missing    in the plan, not in Azure
   unmanaged  in Azure on the design's services or for its principals, not in the plan
   orphaned   at those scopes, of type ServicePrincipal, whose principal no longer exists
              (an identity or app deleted: the portal's "Identity not found")
 
+  -g, --resource-group RG
+                         the resource group the design is bound to, as apply binds it
   --sandbox URL          compare with the sandbox emulator (npm run sandbox) instead of Azure
 ${SIGN_IN_USAGE}
   --principal NODE=ID    Microsoft Entra object id for a developer node without azure.principalId
-  --format json          {"missing":[…],"unmanaged":[…],"orphaned":[…]}, each item
-                         {scope, roleDefinitionId, principalId}
+  -f, --format FORMAT    text (the default) or json: {"missing":[…],"unmanaged":[…],"orphaned":[…]},
+                         each item {scope, roleDefinitionId, principalId}
+  -h, --help             print this help
 
 An assignment with an ABAC condition grants its role only where the condition holds: a grant of
 the design that Azure holds only so is missing, with the condition beside it (on stderr with
 --format json), as is the condition of an unmanaged or orphaned assignment.
+
+Example:
+  idtopo drift my-rg.topology.json --subscription 00000000-0000-0000-0000-000000000000 \\
+    --resource-group my-rg --format json
 
 Exit codes: 0 the design and Azure agree, 1 they differ (or ARM failed), 2 invalid input.`,
   async run(args, io) {
@@ -59,7 +66,7 @@ Exit codes: 0 the design and Azure agree, 1 they differ (or ARM failed), 2 inval
     const developerIds = parsePrincipalFlags(this.name, values.principal as string[] | undefined)
     const design = await loadDesign(io, file)
     checkPrincipalNodes(this.name, developerIds, design)
-    const target = await readingTarget(this.name, this.usage, values)
+    const target = await readingTarget(this.name, this.usage, values, io.stderr)
     const live = await armRead(this.name, `cannot read ${t(target.resourceGroup)}`, () =>
       readLive(target.gateway, target.subscriptionId, target.resourceGroup),
     )

@@ -10,6 +10,11 @@ export const explainCommand: Command = {
 
 Prints the documentation of one rule (see idtopo rules for the ids).
 
+  -h, --help  print this help
+
+Example:
+  idtopo explain privileged-role
+
 Exit codes: 0 printed, 2 unknown rule.`,
   async run(args, io) {
     const { positionals } = parseCommandArgs(this, args, {})

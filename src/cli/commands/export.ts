@@ -6,7 +6,14 @@ import {
   type ExportFormat,
 } from '../../export/export.ts'
 import { CLOUD_NAMES } from '../../catalog/clouds.ts'
-import { choice, cloudChoice, parseCommandArgs, requireFile, type Command } from '../command.ts'
+import {
+  choice,
+  cloudChoice,
+  parseCommandArgs,
+  requireFile,
+  type Command,
+  EXAMPLE_DESIGN,
+} from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
 import { checkAzureFlags } from '../azure-flags.ts'
 import { emit, loadDesign } from '../load.ts'
@@ -24,6 +31,16 @@ identities go (defaults come from the design's azure bindings).
 --cloud names the Azure cloud it is deployed to, as az cloud set --name names it:
 ${CLOUD_NAMES.join(', ')} (default AzureCloud). Terraform's provider then gets that
 environment, the CLI script stops unless az points at that cloud, and Bicep says to point az at it.
+FILE may be - to read the design from standard input.
+
+  -t, --to FORMAT          bicep, terraform or cli (an Azure CLI script)
+  -g, --resource-group RG  the group the identities go in
+  -l, --location L         the region they are created in
+  -o, --out FILE           write the export to FILE (-: standard output, as without --out)
+  -h, --help               print this help
+
+Example:
+  idtopo export ${EXAMPLE_DESIGN} --to bicep --out identities.bicep
 
 Exit codes: 0 written, 2 invalid input.`,
   async run(args, io) {

@@ -3,7 +3,14 @@ import { connectionGuide } from '../../guide/derive-guide.ts'
 import { guideMarkdown } from '../../guide/markdown.ts'
 import { LANGUAGES, type Language } from '../../guide/types.ts'
 import { stableJson } from '../../lib/json.ts'
-import { choice, cloudChoice, parseCommandArgs, requireFile, type Command } from '../command.ts'
+import {
+  choice,
+  cloudChoice,
+  parseCommandArgs,
+  requireFile,
+  type Command,
+  EXAMPLE_DESIGN,
+} from '../command.ts'
 import { CliError, EXIT } from '../io.ts'
 import { emit, loadDesign } from '../load.ts'
 
@@ -21,6 +28,16 @@ identity (C#, TypeScript, Python, Java); per developer, the roles they hold for 
 --app limits it to one app (and leaves the developers out); --language to one language.
 --cloud writes the endpoints and token audiences of another Azure cloud, named as az cloud set
 --name names it: ${CLOUD_NAMES.join(', ')} (default AzureCloud).
+FILE may be - to read the design from standard input.
+
+  -a, --app ID             only this app (the developers left out)
+  -l, --language LANGUAGE  only this language: ${LANGUAGES.join(', ')}
+  -f, --format FORMAT      markdown (the default) or json
+  -o, --out FILE           write the guide to FILE (-: standard output, as without --out)
+  -h, --help               print this help
+
+Example:
+  idtopo guide ${EXAMPLE_DESIGN} --language python --out guide.md
 
 Exit codes: 0 written, 2 invalid input.`,
   async run(args, io) {

@@ -21,10 +21,17 @@ scope) is listed on stderr; the rest is still imported. Then a health summary, a
 shows it: privileged and key-exposing grants, over-shared and unused identities, orphaned
 assignments, and how many of the subscription's 5,000 role assignments are used.
 
+  -g, --resource-group RG
+                         the resource group to read
   --sandbox URL          read the sandbox emulator (npm run sandbox) instead of Azure, which is
                          reached through DefaultAzureCredential (az login, env, managed identity)
 ${SIGN_IN_USAGE}
-  --out FILE             write the design to FILE
+  -o, --out FILE         write the design to FILE (-: standard output, as without --out)
+  -h, --help             print this help
+
+Example:
+  idtopo import --subscription 00000000-0000-0000-0000-000000000000 --resource-group my-rg \\
+    --out my-rg.topology.json
 
 Exit codes: 0 written, 1 ARM failed (the group could not be read), 2 invalid flags.`,
   async run(args, io) {
@@ -42,7 +49,7 @@ Exit codes: 0 written, 1 ARM failed (the group could not be read), 2 invalid fla
     // Before the group is read (minutes for a large one): a design that cannot be written would
     // be lost after it.
     await refuseUnwritable(io, '--out', values.out as string | undefined, 'nothing was read')
-    const target = await readingTarget(this.name, this.usage, values)
+    const target = await readingTarget(this.name, this.usage, values, io.stderr)
     io.stderr(`Reading ${t(target.resourceGroup)} in ${t(target.connection.endpoint)}…\n`)
     const imported = await armRead(this.name, `cannot read ${t(target.resourceGroup)}`, () =>
       importGroup(target.gateway, target.subscriptionId, target.resourceGroup, {

@@ -1,6 +1,6 @@
 import { grantCountsOfDesign } from '../../analysis/grant-counts.ts'
 import { optimizeIdentities } from '../../optimize/optimize.ts'
-import { parseCommandArgs, requireFile, type Command } from '../command.ts'
+import { EXAMPLE_DESIGN, parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { EXIT } from '../io.ts'
 import { emitDesign, loadDesign } from '../load.ts'
 import { formatOptimizeSummary } from '../format-optimize.ts'
@@ -14,6 +14,13 @@ Optimize identities (shared user-assigned identities for apps with the same need
 system-assigned identity for an app's own needs, an explicit via on every app edge) and write
 the optimized design to stdout, or to FILE2 with --out. A summary of what changed (identities
 created, removed and kept, role assignments before → after) goes to stderr.
+FILE may be - to read the design from standard input.
+
+  -o, --out FILE2  write the optimized design to FILE2 (-: standard output, as without --out)
+  -h, --help       print this help
+
+Example:
+  idtopo optimize ${EXAMPLE_DESIGN} --out optimized.topology.json
 
 Exit codes: 0 written, 2 invalid input.`,
   async run(args, io) {

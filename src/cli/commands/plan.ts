@@ -1,6 +1,6 @@
 import { derivePlan } from '../../plan/derive.ts'
 import { serializePlan } from '../../plan/export.ts'
-import { parseCommandArgs, requireFile, type Command } from '../command.ts'
+import { EXAMPLE_DESIGN, parseCommandArgs, requireFile, type Command } from '../command.ts'
 import { EXIT } from '../io.ts'
 import { emit, loadDesign } from '../load.ts'
 
@@ -10,7 +10,13 @@ export const planCommand: Command = {
   usage: `Usage: idtopo plan FILE [--out PLAN]
 
 Derives the plan (identity-plan, version 1) of a design and writes it as JSON to stdout,
-or to PLAN with --out.
+or to PLAN with --out. FILE may be - to read the design from standard input.
+
+  -o, --out PLAN  write the plan to PLAN (-: standard output, as without --out)
+  -h, --help      print this help
+
+Example:
+  idtopo plan ${EXAMPLE_DESIGN} --out scenario-2.plan.json
 
 Exit codes: 0 written, 2 invalid input.`,
   async run(args, io) {

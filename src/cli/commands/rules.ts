@@ -11,7 +11,15 @@ export const rulesCommand: Command = {
   usage: `Usage: idtopo rules [--format text|json]
 
 Lists every rule in the order of the contract, with its default severity, what it reports on
-and a one-line description. idtopo explain RULE prints a rule's page.`,
+and a one-line description. idtopo explain RULE prints a rule's page.
+
+  -f, --format FORMAT  text (the default) or json
+  -h, --help           print this help
+
+Example:
+  idtopo rules --format json
+
+Exit codes: 0 printed, 2 invalid input.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(this, args, {
       format: { type: 'string', short: 'f', default: 'text' },
