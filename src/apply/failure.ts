@@ -131,6 +131,8 @@ export function adviceFor(f: ArmFailure): string | undefined {
     case 'ECONNRESET':
     case 'NetworkError':
       return 'The connection dropped. Re-run apply: every step is idempotent.'
+    case 'CredentialUnavailable':
+      return 'No token for Azure: sign in again (az login for the CLI, or set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET in a pipeline), then re-run apply: every step is idempotent.'
     default:
       if (f.status === 429)
         return 'Azure Resource Manager throttled the writes; apply waited and retried. Re-run to finish.'

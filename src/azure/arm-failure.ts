@@ -70,6 +70,34 @@ export function toArmFailure(e: unknown): unknown {
       message: err.message ?? '',
     }
   }
+  // A sign-in that failed before any request was sent: asking the same credentials again finds
+  // the same answer (it was retried as a dropped connection, for minutes, and blamed the network).
+  if (isCredentialError(err))
+    return { code: CREDENTIAL_UNAVAILABLE, message: err.message ?? String(e) }
   // Network-level failures (ECONNRESET, ENOTFOUND, REQUEST_SEND_ERROR): no status, retryable.
   return { code: err.code ?? 'NetworkError', message: err.message ?? String(e), network: true }
+}
+
+/** The code of a failure to get a token (no status: the request never left). */
+export const CREDENTIAL_UNAVAILABLE = 'CredentialUnavailable'
+
+/** The errors @azure/identity signs a failed sign-in with (by name: the package loads late). */
+const CREDENTIAL_ERRORS = new Set([
+  'CredentialUnavailableError',
+  'AuthenticationError',
+  'AggregateAuthenticationError',
+  'AuthenticationRequiredError',
+])
+
+/** DefaultAzureCredential's message when none of its credentials could sign in. */
+export const CHAINED_FAILURE = 'ChainedTokenCredential authentication failed'
+
+/** An @azure/identity sign-in failure, by its name or DefaultAzureCredential's message. */
+export function isCredentialError(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false
+  const { name, message } = e as { name?: unknown; message?: unknown }
+  return (
+    (typeof name === 'string' && CREDENTIAL_ERRORS.has(name)) ||
+    (typeof message === 'string' && message.startsWith(CHAINED_FAILURE))
+  )
 }

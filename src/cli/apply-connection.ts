@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth'
 import { armTokenScope, AZURE_CLOUDS, PUBLIC_CLOUD, type AzureCloud } from '../apply/clouds.ts'
 import { isArmFailure } from '../apply/failure.ts'
+import { CHAINED_FAILURE, CREDENTIAL_UNAVAILABLE, isCredentialError } from '../azure/arm-failure.ts'
 import type { ArmGateway } from '../apply/gateway.ts'
 import type { RemainingCalls } from '../apply/pacer.ts'
 import type { ClientSecretAuth } from '../azure/https-sandbox.ts'
@@ -121,26 +122,15 @@ async function signInFirst(
   }
 }
 
-/** The errors @azure/identity signs a failed sign-in with (by name: the package loads late). */
-const CREDENTIAL_ERRORS = new Set([
-  'CredentialUnavailableError',
-  'AuthenticationError',
-  'AggregateAuthenticationError',
-  'AuthenticationRequiredError',
-])
-
-/** DefaultAzureCredential's message when none of its credentials could sign in. */
-const CHAINED_FAILURE = 'ChainedTokenCredential authentication failed'
-
 /**
  * A sign-in failure as a message for the user: what happened, each credential's answer on a line
  * of its own and what to do; undefined when `e` is something else. `e` is the credential's own
  * error, or the same met by an ARM call (an ArmFailure that carries its message).
  */
 export function signInFailure(command: string, e: unknown): string | undefined {
-  const named = e instanceof Error && CREDENTIAL_ERRORS.has(e.name)
   const message = e instanceof Error || isArmFailure(e) ? e.message : undefined
-  if (message === undefined || !(named || message.startsWith(CHAINED_FAILURE))) return undefined
+  const signIn = isCredentialError(e) || (isArmFailure(e) && e.code === CREDENTIAL_UNAVAILABLE)
+  if (message === undefined || !signIn) return undefined
   // AuthenticationError ends its message with a stray comma ("…More details:\n{description},").
   const [first = '', ...rest] = message.replace(/,$/, '').split('\n')
   const chained = first.startsWith(CHAINED_FAILURE)

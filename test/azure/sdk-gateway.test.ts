@@ -1,5 +1,6 @@
 import type { TokenCredential } from '@azure/core-auth'
 import { describe, expect, it } from 'vitest'
+import { adviceFor, classify, type ArmFailure } from '@/apply/failure.ts'
 import { createSdkGateway } from '@/azure/sdk-gateway.ts'
 
 /** A credential that notes the scopes the SDK asks for and gives no token (no call leaves). */
@@ -33,5 +34,28 @@ describe('the SDK gateway', () => {
       await expect(gateway.listSubscriptions()).rejects.toThrow()
       expect([endpoint, asked[0]]).toEqual([endpoint, [scope]])
     }
+  })
+
+  it('says a sign-in that failed as such: permanent, with sign-in advice, not a dropped connection', async () => {
+    // As DefaultAzureCredential fails when no credential is available (@azure/identity's class
+    // and message), here after the first calls of a run worked (a token expired, az logged out).
+    const unavailable = Object.assign(
+      new Error(
+        'ChainedTokenCredential authentication failed.\nCredentialUnavailableError: EnvironmentCredential is unavailable.',
+      ),
+      { name: 'CredentialUnavailableError' },
+    )
+    const gateway = createSdkGateway({
+      credential: { getToken: () => Promise.reject(unavailable) },
+    })
+    const failure = await gateway.listSubscriptions().then(
+      () => undefined,
+      (e: unknown) => e as ArmFailure,
+    )
+    expect(failure).toEqual({ code: 'CredentialUnavailable', message: unavailable.message })
+    expect(classify(failure!)).toBe('permanent')
+    expect(adviceFor(failure!)).toBe(
+      'No token for Azure: sign in again (az login for the CLI, or set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET in a pipeline), then re-run apply: every step is idempotent.',
+    )
   })
 })
