@@ -68,6 +68,23 @@ describe('idtopo export', () => {
     const m = memoryIO(files)
     expect(await runCli(['export', 's3.json', '--to', to], m.io)).toBe(0)
     expect(m.stdout()).toBe(exportDesign(scenario3, to))
+    expect(m.stderr()).toBe('')
+  })
+
+  it('warns on stderr of the privileged roles it grants, and writes the export all the same', async () => {
+    // Owner added to contoso-orders-api's access to contosoorders through mi-contoso-orders-storage.
+    const risky = {
+      ...scenario3,
+      edges: scenario3.edges.map((e) =>
+        e.id === 'api-blob' && e.kind === 'access' ? { ...e, roles: ['Owner', ...e.roles] } : e,
+      ),
+    }
+    const m = memoryIO({ 'risky.json': serializeDesign(risky) })
+    expect(await runCli(['export', 'risky.json', '--to', 'cli'], m.io)).toBe(0)
+    expect(m.stdout()).toBe(exportDesign(risky, 'cli'))
+    expect(m.stderr()).toBe(
+      'idtopo export: warning: the export grants privileged roles; review them before running it:\n  Owner: mi-contoso-orders-storage on contosoorders\n',
+    )
   })
 
   it('passes --subscription, --resource-group and --location through, and writes --out', async () => {

@@ -6,6 +6,10 @@ import {
   type ExportFormat,
 } from '../../export/export.ts'
 import { CLOUD_NAMES } from '../../catalog/clouds.ts'
+import { isPrivilegedRole } from '../../catalog/privilege.ts'
+import { resolveRole } from '../../catalog/roles.ts'
+import type { Design } from '../../model/types.ts'
+import { derivePlan } from '../../plan/derive.ts'
 import {
   choice,
   cloudChoice,
@@ -76,6 +80,22 @@ Exit codes: 0 written, 2 invalid input.`,
       values.out as string | undefined,
       `the ${EXPORT_LABELS[to as ExportFormat]} export`,
     )
+    // apply asks for --confirm-privileged; an export runs later, elsewhere: it says so here.
+    const privileged = privilegedGrants(design)
+    if (privileged.length > 0)
+      io.stderr(
+        `idtopo export: warning: the export grants privileged roles; review them before running it:\n${privileged.map((line) => `  ${t(line)}`).join('\n')}\n`,
+      )
     return EXIT.ok
   },
+}
+
+/** The plan's privileged role assignments (PRODUCT.md §11), as "Owner: api on st" lines. */
+function privilegedGrants(design: Design): string[] {
+  const name = (id: string): string => design.nodes.find((n) => n.id === id)?.name ?? id
+  return derivePlan(design).actions.flatMap((a) =>
+    a.action === 'assignRole' && isPrivilegedRole(resolveRole(a.roleName))
+      ? [`${a.roleName}: ${name(a.principal.node)} on ${name(a.target)}`]
+      : [],
+  )
 }
