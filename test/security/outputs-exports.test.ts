@@ -31,7 +31,7 @@ import { declarations, entry, literal } from '../support/bicep-syntax.ts'
 import { asBash, FAKE_GROUP } from '../support/fake-az.ts'
 import { hostileText } from '../support/hostile.ts'
 import { exploitCases, hostileCase, type HostileCase } from '../support/hostile-designs.ts'
-import { bashStatements } from '../support/tools.ts'
+import { bashStatements, HAS_SHELLCHECK, needsTool } from '../support/tools.ts'
 
 /** Issue 10's reproduced attacks, run before the random cases. */
 const EXPLOITS = exploitCases().map((c): [HostileCase] => [c])
@@ -183,6 +183,18 @@ describe('the Azure CLI script with hostile names', () => {
       { numRuns: 25, endOnFailure: true, examples: [['-x', '--debug', '-l']] },
     )
   })
+
+  it.skipIf(!HAS_SHELLCHECK)(
+    needsTool('passes shellcheck with $(…) and backquotes in names', 'shellcheck', HAS_SHELLCHECK),
+    () => {
+      for (const { design } of exploitCases()) {
+        const file = join(mkdtempSync(join(tmpdir(), 'idtopo-')), 'exploit.sh')
+        writeFileSync(file, exportDesign(design, 'cli'))
+        // Throws with the findings on any; SC2016 took '…$(…)…' (inert) for a mistake.
+        execFileSync('shellcheck', ['--severity=style', file])
+      }
+    },
+  )
 })
 
 describe('Terraform with hostile names', () => {

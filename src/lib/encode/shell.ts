@@ -34,11 +34,14 @@ function ansiCEscape(char: string): string {
 /**
  * One bash word whose value is exactly `text`: `'…'` (every character literal, `'` written as
  * `'\''`), or `$'…'` when the text holds a control, separator or bidi character, so that the
- * script itself never carries one raw (bash's ANSI-C quoting; non-ASCII as UTF-8 `\xHH` bytes).
+ * script itself never carries one raw (bash's ANSI-C quoting; non-ASCII as UTF-8 `\xHH` bytes),
+ * or a `$` or a backquote (see below).
  * Nothing inside either form is expanded: no `$()`, backquote, `${…}` or glob runs.
  */
 export function shellWord(text: string): string {
-  if (!UNSAFE_CHAR.test(text)) return `'${text.replaceAll("'", "'\\''")}'`
+  // `$` and a backquote are inert in '…' too, but shellcheck takes them there for a mistake
+  // (SC2016, "expressions don't expand in single quotes"): $'…' says the same without it.
+  if (!UNSAFE_CHAR.test(text) && !/[$`]/.test(text)) return `'${text.replaceAll("'", "'\\''")}'`
   return `$'${text.replace(ANSI_C_SPECIAL, ansiCEscape)}'`
 }
 
