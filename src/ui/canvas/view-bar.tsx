@@ -85,12 +85,10 @@ export function ViewBar(props: {
           type="button"
           className="view-button"
           onClick={() => store.getState().showNeighbourhood(selected.id)}
-          // The name is in the inspector's heading: on the bar it cost the row (Groups wrapped).
-          aria-label={`Focus on ${selected.name}`}
-          title={`Focus on ${selected.name}: show only this node and what it connects to (F)`}
+          title="Show only this node and what it connects to (F)"
           aria-keyshortcuts="F"
         >
-          Focus
+          Focus on {selected.name}
         </button>
       )}
       <div className="segmented" role="group" aria-label="Draw access">
