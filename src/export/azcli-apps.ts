@@ -163,6 +163,33 @@ export function azcliHeader(
     `ASSIGNMENT_NAMESPACE=${shellArg(ASSIGNMENT_NAMESPACE)}`,
     '',
     HELPERS,
+    '',
+    ...targetLines(model.context, needs.location),
+  ]
+}
+
+/**
+ * Says where the changes go before the first one, and which exported value the environment
+ * replaced: SUBSCRIPTION_ID, RESOURCE_GROUP and LOCATION are common CI variable names, and one
+ * left set by an earlier step would send the changes elsewhere without a word.
+ */
+function targetLines(context: ExportModel['context'], location: boolean): string[] {
+  const exported: [string, string | undefined][] = [
+    ['SUBSCRIPTION_ID', context.subscriptionId],
+    ['RESOURCE_GROUP', context.resourceGroup],
+    ...(location ? [['LOCATION', context.location] as [string, string | undefined]] : []),
+  ]
+  return [
+    '# Where the changes go. SUBSCRIPTION_ID, RESOURCE_GROUP and LOCATION set in the environment',
+    '# replace the values exported: each one that does is named.',
+    `say "Applying to subscription $SUBSCRIPTION_ID, resource group $RESOURCE_GROUP${location ? ', location $LOCATION' : ''}"`,
+    ...exported.flatMap(([name, value]) =>
+      value
+        ? [
+            `if [ "$${name}" != ${shellWord(value)} ]; then say ${shellWord(`  ${name} comes from the environment: the script was exported for ${value}`)}; fi`,
+          ]
+        : [],
+    ),
   ]
 }
 

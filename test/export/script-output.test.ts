@@ -101,6 +101,36 @@ describe('the Azure CLI script, run', () => {
     expect(run.status).toBe(0)
     expect(run.stdout).toMatch(/^created: .*\/storageAccounts\/stockage-été-🚀$/m)
   }, 30_000)
+
+  it('says where it applies before the first change, and names each exported value the environment replaced', () => {
+    const d = design()
+      .app('api', { systemAssigned: true })
+      .identity('mi', { name: 'mi-orders' })
+      .attach('api', 'mi')
+      .service('st', 'storage', { name: 'st1' })
+      .access('api', 'st', ['Storage Blob Data Reader'], { via: 'mi' })
+      .build()
+    const group = `rg${HOSTILE}`
+    const script = exportDesign(d, 'cli', {
+      context: { subscriptionId: FAKE_SUBSCRIPTION, resourceGroup: group, location: 'westeurope' },
+    })
+    const head = (stdout: string) => stdout.split('\n').slice(0, 2)
+    // RESOURCE_GROUP set in the environment (as runScript does) replaces the exported group.
+    const replaced = runExportedScript(script).run
+    expect(replaced.status).toBe(0)
+    expect(head(replaced.stdout)).toEqual([
+      `Applying to subscription ${FAKE_SUBSCRIPTION}, resource group ${FAKE_GROUP}, location westeurope`,
+      `  RESOURCE_GROUP comes from the environment: the script was exported for rg${SHOWN}`,
+    ])
+    expect(replaced.stdout).not.toMatch(RAW_CONTROL)
+    // The exported values, from the environment or not, are not worth a line.
+    const exported = runExportedScript(script, { RESOURCE_GROUP: group, LOCATION: '' }).run
+    expect(exported.status).toBe(0)
+    expect(head(exported.stdout)).toEqual([
+      `Applying to subscription ${FAKE_SUBSCRIPTION}, resource group rg${SHOWN}, location westeurope`,
+      expect.stringMatching(/^created: /),
+    ])
+  }, 30_000)
 })
 
 /** `text` matched literally in a RegExp. */

@@ -98,6 +98,13 @@ assignment_name() {
   fi
 }
 
+# Where the changes go. SUBSCRIPTION_ID, RESOURCE_GROUP and LOCATION set in the environment
+# replace the values exported: each one that does is named.
+say "Applying to subscription $SUBSCRIPTION_ID, resource group $RESOURCE_GROUP, location $LOCATION"
+if [ "$SUBSCRIPTION_ID" != '11111111-1111-1111-1111-111111111111' ]; then say '  SUBSCRIPTION_ID comes from the environment: the script was exported for 11111111-1111-1111-1111-111111111111'; fi
+if [ "$RESOURCE_GROUP" != 'app-rg' ]; then say '  RESOURCE_GROUP comes from the environment: the script was exported for app-rg'; fi
+if [ "$LOCATION" != 'westeurope' ]; then say '  LOCATION comes from the environment: the script was exported for westeurope'; fi
+
 # User-assigned identities, each looked up before it is created: az identity create writes
 # the whole identity even when it exists (its tags go, another location is refused).
 MI_EXISTING_ID='/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/id-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/mi-existing'

@@ -97,4 +97,8 @@ assignment_name() {
   fi
 }
 
+# Where the changes go. SUBSCRIPTION_ID, RESOURCE_GROUP and LOCATION set in the environment
+# replace the values exported: each one that does is named.
+say "Applying to subscription $SUBSCRIPTION_ID, resource group $RESOURCE_GROUP"
+
 echo "Done: identity layer of this design is in place."

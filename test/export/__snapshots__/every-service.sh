@@ -99,6 +99,10 @@ assignment_name() {
   fi
 }
 
+# Where the changes go. SUBSCRIPTION_ID, RESOURCE_GROUP and LOCATION set in the environment
+# replace the values exported: each one that does is named.
+say "Applying to subscription $SUBSCRIPTION_ID, resource group $RESOURCE_GROUP, location $LOCATION"
+
 # User-assigned identities, each looked up before it is created: az identity create writes
 # the whole identity even when it exists (its tags go, another location is refused).
 MI_CONTOSO_DATA_ID=$(az identity show --name='mi-contoso-data' --resource-group="$RESOURCE_GROUP" --query id --output tsv 2>/dev/null || az identity create --name='mi-contoso-data' --resource-group="$RESOURCE_GROUP" --location="$LOCATION" --query id --output tsv)

@@ -98,6 +98,10 @@ assignment_name() {
   fi
 }
 
+# Where the changes go. SUBSCRIPTION_ID, RESOURCE_GROUP and LOCATION set in the environment
+# replace the values exported: each one that does is named.
+say "Applying to subscription $SUBSCRIPTION_ID, resource group $RESOURCE_GROUP"
+
 # App identities
 CONTOSO_WEB_ID="$RG_ID"'/providers/Microsoft.Web/sites/contoso-web'
 az webapp identity assign --ids="$CONTOSO_WEB_ID" --identities '[system]' --output none
