@@ -32,8 +32,9 @@ function inTree(target: EventTarget | null): boolean {
 /**
  * The designer's keyboard: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo, Delete/Backspace
  * remove the selection, Ctrl+C/V copy and paste nodes (the focus going to the copy), Ctrl+S
- * save, Ctrl+O open, Escape clears the selection. Inside text fields only Save and Open apply;
- * copy, paste and delete need the focus on the canvas (or nowhere).
+ * save, Ctrl+O open, Escape clears the selection, F focuses the view on the one selected node's
+ * neighbourhood. Inside text fields only Save and Open apply; copy, paste, delete and F need the
+ * focus on the canvas (or nowhere; the outline takes copy, paste and delete too).
  */
 export function useShortcuts(store: DesignerStore, actions: ShortcutActions): void {
   useEffect(() => {
@@ -81,6 +82,18 @@ export function useShortcuts(store: DesignerStore, actions: ShortcutActions): vo
         if (state.selection.nodes.length + state.selection.edges.length === 0) return
         event.preventDefault()
         state.removeSelection()
+      } else if (
+        !mod &&
+        !event.altKey &&
+        event.key.toLowerCase() === 'f' &&
+        !inTree(event.target)
+      ) {
+        // Not in the outline, where a letter moves to the next row starting with it.
+        const [node] = state.selection.nodes
+        if (state.selection.nodes.length !== 1 || state.selection.edges.length > 0) return
+        if (!node || node === state.neighbourhood) return
+        event.preventDefault()
+        state.showNeighbourhood(node)
       }
     }
     window.addEventListener('keydown', onKeyDown)

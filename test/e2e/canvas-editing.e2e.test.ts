@@ -226,7 +226,7 @@ describe('a node added from the palette in a small window (1024 × 700)', () => 
       const all = (s) => [...document.querySelectorAll(s)]
       return {
         pane: box(document.querySelector('.react-flow'), 'pane'),
-        overlays: all('.view-bar > *, .react-flow__panel').map((el) => box(el, el.className)),
+        overlays: all('.view-bar, .react-flow__panel').map((el) => box(el, el.className)),
         nodes: all('.react-flow__node').map((el) => box(el, el.getAttribute('data-id'))),
         selected: document.querySelector('.react-flow__node.selected')?.getAttribute('data-id'),
         view: document.querySelector('.react-flow__viewport').style.transform,

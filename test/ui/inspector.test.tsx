@@ -143,6 +143,17 @@ describe('Inspector', () => {
     })
   })
 
+  it('Focus shows only the node’s neighbourhood, and is gone while that is shown', async () => {
+    const t = setup({ nodes: ['api'] })
+    await userEvent.click(screen.getByRole('button', { name: 'Focus on receipts-api' }))
+    expect(t.store.getState().neighbourhood).toBe('api')
+    expect(screen.queryByRole('button', { name: /^Focus on/ })).toBeNull()
+    act(() => t.store.getState().select({ nodes: ['mi'], edges: [] }))
+    expect(screen.getByRole('button', { name: 'Focus on mi-receipts' })).toHaveTextContent(
+      /^Focus$/,
+    )
+  })
+
   it('shows the node’s findings with their rule ids', () => {
     setup({ nodes: ['mi2'] })
     const problems = screen.getByRole('region', { name: 'Problems with this node' })

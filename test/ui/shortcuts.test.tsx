@@ -51,6 +51,21 @@ describe('keyboard shortcuts', () => {
     expect(t.store.getState().design.nodes.map((n) => n.id)).toEqual(['api'])
   })
 
+  it('F focuses the view on the one selected node, from the canvas only', () => {
+    const t = setup()
+    const focused = () => t.store.getState().neighbourhood
+    act(() => t.store.getState().select({ nodes: ['api', 'mi'], edges: [] }))
+    fireEvent.keyDown(t.getByTestId('canvas'), { key: 'f' })
+    expect(focused()).toBe(null)
+    act(() => t.store.getState().select({ nodes: ['mi'], edges: [] }))
+    fireEvent.keyDown(t.getByRole('textbox', { name: 'text' }), { key: 'f' })
+    fireEvent.keyDown(t.getByRole('button', { name: 'elsewhere' }), { key: 'f' })
+    fireEvent.keyDown(t.getByTestId('canvas'), { key: 'f', ctrlKey: true })
+    expect(focused()).toBe(null)
+    fireEvent.keyDown(t.getByTestId('canvas'), { key: 'F', shiftKey: true })
+    expect(focused()).toBe('mi')
+  })
+
   it('copy and paste nodes on the canvas', () => {
     const t = setup()
     act(() => t.store.getState().select({ nodes: ['api'], edges: [] }))

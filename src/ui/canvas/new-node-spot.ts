@@ -8,8 +8,12 @@ import type { Rect } from './drawing/geometry.ts'
 import { fallbackPositions, NODE_HEIGHT, NODE_WIDTH } from './flow-elements.ts'
 import { spotInView } from './spot-in-view.ts'
 
-/** What is drawn over the canvas: the view bar's parts, React Flow's panels (zoom controls, minimap), notices. */
-const OVERLAYS = '.view-bar > *, .react-flow__panel, .notices > *'
+/**
+ * What is drawn over the canvas: the view bar (its whole band: a spot beside a short second row
+ * would be under the bar to revealNode, which then moved the view), React Flow's panels (zoom
+ * controls, minimap), notices.
+ */
+const OVERLAYS = '.view-bar, .react-flow__panel, .notices > *'
 /** Room kept between a new node and the view's edges and the overlays, in screen pixels. */
 const ROOM_PX = 16
 /** Room kept between a node brought into view and the canvas's edges, in screen pixels. */

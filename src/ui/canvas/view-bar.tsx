@@ -21,7 +21,9 @@ const DRAWINGS: readonly { id: EdgeDrawing; label: string; title: string }[] = [
 
 /**
  * Over the canvas: where the view is (the whole design, or the neighbourhood in focus, with the
- * way back), find, focus on the selected node, how access is drawn and how nodes are grouped.
+ * way back), find, how access is drawn and how nodes are grouped. Its shape does not follow the
+ * selection (Focus is the inspector's): a bar that wrapped when a node was selected covered the
+ * canvas's top row and moved nodes placed below it.
  */
 export function ViewBar(props: {
   /** How far down the canvas the bar reaches, on every change (it wraps in a narrow canvas); 0 once gone. */
@@ -46,14 +48,10 @@ export function ViewBar(props: {
       onBottom(0)
     }
   }, [onBottom])
-  const { drawing, root, selected } = useDesigner(
+  const { drawing, root } = useDesigner(
     useShallow((s) => ({
       drawing: s.edgeDrawing,
       root: s.neighbourhood !== null ? (nodeById(s.design, s.neighbourhood) ?? null) : null,
-      selected:
-        s.selection.nodes.length === 1 && s.selection.edges.length === 0
-          ? (nodeById(s.design, s.selection.nodes[0] ?? '') ?? null)
-          : null,
     })),
   )
   return (
@@ -80,17 +78,6 @@ export function ViewBar(props: {
         )}
       </nav>
       <FindBox />
-      {selected && selected.id !== root?.id && (
-        <button
-          type="button"
-          className="view-button"
-          onClick={() => store.getState().showNeighbourhood(selected.id)}
-          title="Show only this node and what it connects to (F)"
-          aria-keyshortcuts="F"
-        >
-          Focus on {selected.name}
-        </button>
-      )}
       <div className="segmented" role="group" aria-label="Draw access">
         {DRAWINGS.map((d) => (
           <button

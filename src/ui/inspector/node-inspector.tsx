@@ -34,7 +34,10 @@ export function NodeInspector({ node }: { node: DesignNode }) {
   const update = store.getState().updateNode
   return (
     <div className="inspector-body">
-      <p className="inspector-kind">{KIND_TITLE[node.kind]}</p>
+      <div className="inspector-kind-row">
+        <p className="inspector-kind">{KIND_TITLE[node.kind]}</p>
+        <FocusButton node={node} />
+      </div>
       <CommitText
         label="Name"
         value={node.name}
@@ -151,5 +154,24 @@ function ServiceFields({ node }: { node: ServiceNode }) {
         </fieldset>
       )}
     </>
+  )
+}
+
+/** Shows only the node and what it connects to (the view bar's breadcrumb leads back). */
+function FocusButton({ node }: { node: DesignNode }) {
+  const store = useStoreApi()
+  const focused = useDesigner((s) => s.neighbourhood === node.id)
+  if (focused) return null
+  return (
+    <button
+      type="button"
+      className="button small"
+      aria-label={`Focus on ${node.name}`}
+      title="Show only this node and what it connects to (F)"
+      aria-keyshortcuts="F"
+      onClick={() => store.getState().showNeighbourhood(node.id)}
+    >
+      Focus
+    </button>
   )
 }

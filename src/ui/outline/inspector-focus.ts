@@ -37,7 +37,12 @@ function find(target: InspectorTarget, subjectName: string | undefined): HTMLEle
   if (!body) return null
   switch (target.to) {
     case 'first':
-      return body.querySelector<HTMLElement>(FOCUSABLE)
+      // The first thing to edit: not Focus beside the node's kind, which only changes the view.
+      return (
+        [...body.querySelectorAll<HTMLElement>(FOCUSABLE)].find(
+          (el) => !el.closest('.inspector-kind-row'),
+        ) ?? null
+      )
     case 'name': {
       const label = [...body.querySelectorAll('label')].find((l) => l.textContent === 'Name')
       return label?.htmlFor ? document.getElementById(label.htmlFor) : null
