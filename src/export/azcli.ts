@@ -41,13 +41,6 @@ export function toAzureCli(model: ExportModel): string {
   const vars = shellSymbols()
   const name = (node: string): string => model.names[node] ?? node
   const out: string[] = []
-  const ids = (node: string, armType: string, resourceId: string | undefined): string => {
-    const variable = idVariable(vars, model, node)
-    out.push(
-      `${variable}=${resourceId ? shellWord(resourceId) : `"$RG_ID"${shellWord(providerPath(armType, name(node)))}`}`,
-    )
-    return variable
-  }
   out.push(...identityCommands(model, vars))
   const principal = (p: PlanPrincipal): string => {
     switch (p.type) {
@@ -79,10 +72,9 @@ export function toAzureCli(model: ExportModel): string {
         ),
       )
   }
-  if (model.services.length > 0) out.push('', '# Services (existing)')
-  const serviceVar = new Map(
-    model.services.map((s) => [s.node, ids(s.node, s.armType, s.resourceId)]),
-  )
+  // Each service's id, declared below (servicesAt) once the steps that read it are known.
+  const servicesAt = out.length
+  const serviceVar = new Map(model.services.map((s) => [s.node, idVariable(vars, model, s.node)]))
   // A scope is read from the bound service id, else built from the group and subscription.
   const scopeOf = (a: AssignRoleAction): string => {
     const bound = model.services.find((s) => s.node === a.target)?.resourceId
@@ -155,7 +147,28 @@ export function toAzureCli(model: ExportModel): string {
         .map((l) => shellComment(`  ${l}`)),
     )
   out.push('', 'echo "Done: identity layer of this design is in place."')
-  // Header variables that nothing below uses would be shellcheck warnings (SC2034).
-  const uses = (variable: string): boolean => out.some((l) => l.includes(`$${variable}`))
+  // Variables that nothing reads would be shellcheck warnings (SC2034): a service reached only
+  // at resource-group or subscription scope needs no id, nor the header's RG_ID or LOCATION then.
+  const read = variablesRead(out)
+  const services = model.services.flatMap((s) => {
+    const variable = serviceVar.get(s.node) as string
+    return read.has(variable)
+      ? [
+          `${variable}=${s.resourceId ? shellWord(s.resourceId) : `"$RG_ID"${shellWord(providerPath(s.armType, name(s.node)))}`}`,
+        ]
+      : []
+  })
+  if (services.length > 0) out.splice(servicesAt, 0, '', '# Services (existing)', ...services)
+  const header = variablesRead(services)
+  const uses = (variable: string): boolean => read.has(variable) || header.has(variable)
   return `${[...azcliHeader(model, { location: uses('LOCATION'), rgId: uses('RG_ID') }), ...out].join('\n')}\n`
+}
+
+/** The names of the variables read (`$NAME`, `${NAME…}`) in these lines. */
+function variablesRead(lines: readonly string[]): Set<string> {
+  const names = new Set<string>()
+  for (const line of lines)
+    for (const [, name] of line.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g))
+      names.add(name as string)
+  return names
 }

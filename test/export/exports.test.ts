@@ -16,7 +16,7 @@ import { TEMPLATES } from '@/templates/index.ts'
 import { bound, everyService } from '../guide/fixtures.ts'
 import { design } from '../support/builder.ts'
 import { bashStatements, HAS_SHELLCHECK, needsTool } from '../support/tools.ts'
-import { dataPlane } from './fixtures.ts'
+import { broadScopes, dataPlane } from './fixtures.ts'
 import {
   bicepAssignments,
   cliAssignments,
@@ -33,6 +33,7 @@ const designs: [string, Design][] = [
   ['every-service', everyService()],
   ['bound', bound()],
   ['data-plane', dataPlane()],
+  ['broad-scopes', broadScopes()],
 ]
 const EXT = { bicep: 'bicep', terraform: 'tf', cli: 'sh' } as const
 

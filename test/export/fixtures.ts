@@ -30,3 +30,27 @@ export function dataPlane(): Design {
     .access('aks1', 'cosmos', ['Cosmos DB Built-in Data Contributor'], { via: 'mi' })
     .build()
 }
+
+/**
+ * Access granted only above the services (their resource group, the subscription), one service
+ * bound and one not: the script reads no service's id (shellcheck SC2034 on an unread one).
+ */
+export function broadScopes(): Design {
+  return design()
+    .named('Broad scopes')
+    .app('web', { name: 'orders-web', systemAssigned: true })
+    .identity('mi', { name: 'mi-orders' })
+    .attach('web', 'mi')
+    .service('st', 'storage', { name: 'ordersstore' })
+    .service('kv', 'keyVault', {
+      name: 'kv-orders',
+      azure: {
+        resourceId:
+          '/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/kv-rg/providers/Microsoft.KeyVault/vaults/kv-orders',
+      },
+    })
+    .access('web', 'st', ['Storage Blob Data Reader'], { via: 'mi', scope: 'resourceGroup' })
+    .access('web', 'kv', ['Key Vault Secrets User'], { via: 'system', scope: 'resourceGroup' })
+    .access('web', 'st', ['Reader'], { via: 'system', scope: 'subscription' })
+    .build()
+}
