@@ -71,7 +71,15 @@ export const nodeIO: CliIO = {
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
   unwritable,
   sameFile,
-  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  color: wantsColor(process.stdout.isTTY, process.env),
+}
+
+/**
+ * Colour only on a terminal that shows it: not with NO_COLOR set to anything but empty
+ * (no-color.org), nor on TERM=dumb (Emacs shells, some CI logs), which prints escapes as text.
+ */
+export function wantsColor(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(isTTY) && !env.NO_COLOR && env.TERM !== 'dumb'
 }
 
 /**

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { nodeIO } from '@/cli/node-io.ts'
+import { nodeIO, wantsColor } from '@/cli/node-io.ts'
 
 describe('nodeIO.unwritable', () => {
   const dir = mkdtempSync(join(tmpdir(), 'idtopo-io-'))
@@ -21,5 +21,15 @@ describe('nodeIO.unwritable', () => {
     mkdirSync(locked)
     chmodSync(locked, 0o500)
     expect(await nodeIO.unwritable(join(locked, 'r.json'))).toBe('EACCES')
+  })
+})
+
+describe('wantsColor', () => {
+  it('colours a terminal, unless NO_COLOR is set or TERM is dumb', () => {
+    expect(wantsColor(true, { TERM: 'xterm-256color' })).toBe(true)
+    expect(wantsColor(true, { NO_COLOR: '' })).toBe(true)
+    expect(wantsColor(undefined, {})).toBe(false)
+    expect(wantsColor(true, { NO_COLOR: '1' })).toBe(false)
+    expect(wantsColor(true, { TERM: 'dumb' })).toBe(false)
   })
 })
