@@ -1,15 +1,17 @@
-import { visibleText } from './chars.ts'
+import { terminalText } from './terminal.ts'
 
 /**
  * Inline Markdown text (a heading, a list item, a table cell) that renders as exactly `text`:
- * shown on one line (`visibleText`), then every character CommonMark or GFM could read as markup
+ * shown on one line as a terminal shows it (`terminalText`: controls and invisible format
+ * characters such as U+200B written `<U+200B>`, since a rendered page hides them as a terminal
+ * does, and two names that read alike could differ), then every character CommonMark or GFM could read as markup
  * escaped with a backslash, which CommonMark allows before any ASCII punctuation: backslash,
  * code, emphasis, links and images, strikethrough, table pipes, a heading's closing `#`; `_` only
  * where it could open or close emphasis, `<` before what could be a tag or autolink, `&` before
  * what could be an entity.
  */
 export function markdownText(text: string): string {
-  return visibleText(text).replace(
+  return terminalText(text).replace(
     /[\\`*[\]|~#]|_(?![A-Za-z0-9])|(?<![A-Za-z0-9])_|<(?=[A-Za-z/?!])|&(?=[A-Za-z#])/g,
     (c) => `\\${c}`,
   )
@@ -36,7 +38,7 @@ export function markdownItem(text: string): string {
  * written as escaped plain text instead.
  */
 export function markdownCode(text: string): string {
-  const shown = visibleText(text)
+  const shown = terminalText(text)
   if (/[|\\]/.test(shown)) return markdownText(text)
   const longest = Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length))
   const ticks = '`'.repeat(longest + 1)
