@@ -101,13 +101,19 @@ describe('shell (bash)', () => {
     )
   })
 
-  it('writes no control, separator or bidi character raw', () => {
+  it('writes no control, separator, bidi or invisible format character raw', () => {
     fc.assert(
       fc.property(hostileText(), (t) => {
         expect(shellWord(t)).not.toMatch(UNSAFE_CHAR)
         expect(shellComment(t)).not.toMatch(UNSAFE_CHAR)
+        // Nothing a terminal (or an editor) would hide: terminalText finds nothing to show.
+        expect(terminalText(shellWord(t))).toBe(shellWord(t))
+        expect(terminalText(shellComment(t))).toBe(shellComment(t))
       }),
     )
+    expect(shellWord('st\u200b1')).toBe("$'st\\xE2\\x80\\x8B1'")
+    expect(shellComment('st\u200b1')).toBe('# st<U+200B>1')
+    expect(shellWord('dev 👩‍💻')).toBe("'dev 👩‍💻'")
   })
 })
 

@@ -1,6 +1,10 @@
-import { UNSAFE_CHAR, unsafeOr, visibleText } from './chars.ts'
+import { terminalText, TERMINAL_UNSAFE } from './terminal.ts'
 
-const ANSI_C_SPECIAL = unsafeOr("\\\\'")
+/**
+ * What a $'…' word writes as an escape: its own specials (backslash, quote) and what terminalText
+ * shows (controls, separators, bidi controls, invisible format characters such as U+200B).
+ */
+const ANSI_C_SPECIAL = new RegExp(`[\\\\']|${TERMINAL_UNSAFE.source}`, 'gu')
 
 /** The UTF-8 bytes of one character as `\xHH` escapes (locale-independent, unlike `\u`). */
 function utf8Escapes(char: string): string {
@@ -33,15 +37,15 @@ function ansiCEscape(char: string): string {
 
 /**
  * One bash word whose value is exactly `text`: `'…'` (every character literal, `'` written as
- * `'\''`), or `$'…'` when the text holds a control, separator or bidi character, so that the
- * script itself never carries one raw (bash's ANSI-C quoting; non-ASCII as UTF-8 `\xHH` bytes),
- * or a `$` or a backquote (see below).
+ * `'\''`), or `$'…'` when the text holds a control, separator, bidi or invisible format character
+ * (U+200B…), so that the script itself never carries one raw where its reader cannot see it
+ * (bash's ANSI-C quoting; those as UTF-8 `\xHH` bytes), or a `$` or a backquote (see below).
  * Nothing inside either form is expanded: no `$()`, backquote, `${…}` or glob runs.
  */
 export function shellWord(text: string): string {
   // `$` and a backquote are inert in '…' too, but shellcheck takes them there for a mistake
   // (SC2016, "expressions don't expand in single quotes"): $'…' says the same without it.
-  if (!UNSAFE_CHAR.test(text) && !/[$`]/.test(text)) return `'${text.replaceAll("'", "'\\''")}'`
+  if (terminalText(text) === text && !/[$`]/.test(text)) return `'${text.replaceAll("'", "'\\''")}'`
   return `$'${text.replace(ANSI_C_SPECIAL, ansiCEscape)}'`
 }
 
@@ -56,7 +60,7 @@ export function shellArg(text: string): string {
 
 /** A `#` comment line: nothing in `text` can end it (bash ends comments only at a newline). */
 export function shellComment(text: string): string {
-  return `# ${visibleText(text)}`
+  return `# ${terminalText(text)}`
 }
 
 /**

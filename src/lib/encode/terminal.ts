@@ -12,7 +12,7 @@ import { visibleChar } from './chars.ts'
  * tone or variation selector may follow the first), where it builds one emoji (👩‍💻, 🏳️‍🌈) and
  * the join is seen: there it stays, elsewhere it could hide inside a name like any other.
  */
-const TERMINAL_UNSAFE =
+export const TERMINAL_UNSAFE =
   /[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}\p{Cs}]|(?!(?<=\p{Extended_Pictographic}(?:[\u{1F3FB}-\u{1F3FF}]|\uFE0F)?)\u200D(?=\p{Extended_Pictographic}))\p{Cf}/gu
 
 /**
