@@ -29,6 +29,7 @@ export function formatOptimizeSummary(
     'edges split',
     t(s.edgesSplit.map((e) => `${e.edge} → ${[e.edge, ...e.into].join(' + ')}`).join(', ')),
   )
+  add('repeated roles dropped', t(s.repeatsDropped.join(', ')))
   for (const kind of Object.keys(GRANT_COUNT_LABELS) as (keyof GrantCounts)[]) {
     const [before, after] = [counts.before[kind], counts.after[kind]]
     if (kind === 'azureRoleAssignments' || before + after > 0)

@@ -29,9 +29,15 @@ export function optimizeIdentities(design: Design): OptimizeResult {
 
   const edgeEdits: Edit[] = []
   const edgesSplit: EdgeSplit[] = []
+  const repeatsDropped: string[] = []
   const usesSystem = new Set<string>()
   const { start, items } = index.sourceGroups()
+  // Per app: the role keys each (target, scope, identity) already carries. Two edges of one app to
+  // one service that went through different identities can land on the same one: the later's
+  // roles would repeat the earlier's (duplicate-access), so they are dropped from it.
+  const granted = new Map<string, Set<number>>()
   needs.reach.forEach((app, k) => {
+    granted.clear()
     // The first role slot of the edge at hand, read by one function per app (not one per edge).
     let slot = 0
     const solo = needs.solo.has(app.id)
@@ -43,7 +49,13 @@ export function optimizeIdentities(design: Design): OptimizeResult {
       const at = items[j] as number
       const edge = index.accessEdges[at] as AccessEdge
       slot = needs.slotStart[at] as number
-      const parts = edgeParts(edge, viaOf, home)
+      const all = edgeParts(edge, viaOf, home)
+      const parts = withoutRepeats(index, at, all, granted)
+      if (parts !== all) repeatsDropped.push(edge.id)
+      if (parts.length === 0) {
+        edgeEdits.push({ type: 'removeEdge', id: edge.id })
+        continue
+      }
       if (throughSystem(parts)) usesSystem.add(app.id)
       const into = edgePartEdits(edge, parts, ids, edgeEdits)
       if (into.length > 0) edgesSplit.push({ edge: edge.id, into })
@@ -87,8 +99,42 @@ export function optimizeIdentities(design: Design): OptimizeResult {
       systemAssignedOn,
       systemAssignedOff,
       edgesSplit,
+      repeatsDropped,
     },
   }
+}
+
+/**
+ * The parts without the known roles their (target, scope, identity) already carries from an
+ * earlier edge of the app (by role key: a name and its GUID are one role), recording what they
+ * carry; `parts` itself when nothing repeats, and no part left empty.
+ */
+function withoutRepeats(
+  index: DesignIndex,
+  at: number,
+  parts: readonly EdgePart[],
+  granted: Map<string, Set<number>>,
+): readonly EdgePart[] {
+  const { roleTable } = index
+  let repeated = false
+  const kept = parts.flatMap((part) => {
+    const key = `${index.targetAt[at] as number}|${index.slotAt[at] as number}|${part.via}`
+    let keys = granted.get(key)
+    if (!keys) granted.set(key, (keys = new Set()))
+    const roles = part.roles.filter((role) => {
+      const n = roleTable.number(role)
+      // An unknown role is no need optimize serves: it stays where it is (unknown-role says why).
+      if (roleTable.refs[n]?.kind === 'unknown') return true
+      const k = roleTable.keyOf[n] as number
+      if (keys.has(k)) return false
+      keys.add(k)
+      return true
+    })
+    if (roles.length === part.roles.length) return [part]
+    repeated = true
+    return roles.length > 0 ? [{ via: part.via, roles }] : []
+  })
+  return repeated ? kept : parts
 }
 
 function throughSystem(parts: readonly EdgePart[]): boolean {

@@ -22,6 +22,12 @@ export interface OptimizeSummary {
   readonly systemAssignedOn: readonly string[]
   readonly systemAssignedOff: readonly string[]
   readonly edgesSplit: readonly EdgeSplit[]
+  /**
+   * Access edges that, once on their new identity, repeated roles an earlier edge of the same app
+   * to the same service and scope already carries there: those roles were dropped, and the edge
+   * removed when none was left.
+   */
+  readonly repeatsDropped: readonly string[]
 }
 
 /**

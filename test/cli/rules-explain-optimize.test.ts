@@ -6,6 +6,7 @@ import { serializeDesign } from '@/model/serialize.ts'
 import { optimizeIdentities } from '@/optimize/optimize.ts'
 import { RULES } from '@/rules/registry.ts'
 import { templateById } from '@/templates/index.ts'
+import { design } from '../support/builder.ts'
 import { sharedIdentityWithOwnNeed } from '../support/designs.ts'
 import { memoryIO } from '../support/memory-io.ts'
 
@@ -78,6 +79,28 @@ describe('idtopo optimize', () => {
         '  identities kept (1)        mi (mi-shared)',
         '  system-assigned on         api',
         '  Azure role assignments     2 → 2',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('names the edges whose repeated roles it dropped', async () => {
+    const repeats = design()
+      .app('api', { systemAssigned: true, position: { x: 0, y: 0 } })
+      .identity('mi', { name: 'mi-api' })
+      .attach('api', 'mi')
+      .service('st', 'storage', { name: 'st1' })
+      .access('api', 'st', ['Storage Blob Data Reader'], { id: 'e1', via: 'mi' })
+      .access('api', 'st', ['Storage Blob Data Reader'], { id: 'e2', via: 'system' })
+      .build()
+    const m = memoryIO({ 'repeats.json': serializeDesign(repeats) })
+    expect(await runCli(['optimize', 'repeats.json'], m.io)).toBe(0)
+    expect(m.stderr()).toBe(
+      [
+        'repeats.json: optimized identities',
+        '  identities removed (1)     mi (mi-api)',
+        '  repeated roles dropped     e2',
+        '  Azure role assignments     2 → 1',
         '',
       ].join('\n'),
     )

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { applyEdits } from '@/model/edits.ts'
 import type { AccessEdge, Design } from '@/model/types.ts'
 import { optimizeIdentities } from '@/optimize/optimize.ts'
+import { checkDesign } from '@/rules/engine.ts'
 import { TEMPLATES } from '@/templates/index.ts'
 import { design } from '../support/builder.ts'
 import { sharedIdentityWithOwnNeed } from '../support/designs.ts'
@@ -47,7 +48,34 @@ describe('optimizeIdentities', () => {
       systemAssignedOn: ['api'],
       systemAssignedOff: [],
       edgesSplit: [],
+      repeatsDropped: [],
     })
+  })
+
+  it('drops the roles an app’s second edge to a service would repeat once both go through one identity', () => {
+    // api reaches st twice with one role: through mi and through its own identity, so no edge
+    // repeats the other yet. On one identity they would (duplicate-access).
+    const d = design()
+      .app('api', { systemAssigned: true, position: { x: 0, y: 0 } })
+      .identity('mi', { name: 'mi-api' })
+      .attach('api', 'mi')
+      .service('st', 'storage', { name: 'st1' })
+      .access('api', 'st', ['Storage Blob Data Reader', 'Reader'], { id: 'e1', via: 'mi' })
+      .access('api', 'st', ['2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'], { id: 'e2', via: 'system' })
+      .access('api', 'st', ['Storage Blob Data Reader'], { id: 'e3', via: 'system' })
+      .build()
+    expect(checkDesign(d).filter((f) => f.rule === 'duplicate-access')).toHaveLength(1)
+    const { design: out, summary } = optimize(d)
+    // e2 names Storage Blob Data Reader by its GUID: the same role, so it goes as e3 does.
+    expect(out.edges.filter((e) => e.kind === 'access')).toEqual([
+      expect.objectContaining({
+        id: 'e1',
+        via: 'system',
+        roles: ['Storage Blob Data Reader', 'Reader'],
+      }),
+    ])
+    expect(summary.repeatsDropped).toEqual(['e2', 'e3'])
+    expect(checkDesign(out).filter((f) => f.rule === 'duplicate-access')).toEqual([])
   })
 
   it('gives apps with identical needs one new shared identity named after the services', () => {

@@ -56,6 +56,21 @@ describe('optimizeIdentities on random designs', () => {
         expect(needsOf(out)).toEqual(before)
 
         const index = new DesignIndex(out)
+        // No app's edge repeats a known role of another through the same identity (what
+        // duplicate-access reports); developers' edges and unknown roles it leaves as they are.
+        const apps = new Set(out.nodes.flatMap((n) => (n.kind === 'app' ? [n.id] : [])))
+        const given = new Set<string>()
+        for (const e of index.accessEdges) {
+          if (!apps.has(e.source)) continue
+          const r = index.resolutionOf(e.id)
+          const who = r.resolved ? `${r.principal.type}:${r.principal.node}` : '-'
+          for (const role of index.rolesOf(e.id)) {
+            if (role.kind === 'unknown') continue
+            const key = `${e.source}|${e.target}|${e.scope ?? 'resource'}|${who}|${roleKey(role)}`
+            expect(given.has(key), `repeated: ${key}`).toBe(false)
+            given.add(key)
+          }
+        }
         for (const [app, needs] of before) {
           const holders = new Map<string, Set<string>>()
           for (const e of index.accessEdges) {

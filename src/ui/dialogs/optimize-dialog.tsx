@@ -118,8 +118,17 @@ export function OptimizeDialog({ onClose }: { onClose: () => void }) {
           {summary.edgesSplit.length > 0 && (
             <p className="muted">
               {summary.edgesSplit.length} connection
-              {summary.edgesSplit.length > 1 ? 's are' : ' is'} split because its roles go through
-              different identities.
+              {summary.edgesSplit.length > 1 ? 's are' : ' is'} split because{' '}
+              {summary.edgesSplit.length > 1 ? 'their' : 'its'} roles go through different
+              identities.
+            </p>
+          )}
+          {summary.repeatsDropped.length > 0 && (
+            <p className="muted">
+              {summary.repeatsDropped.length} connection
+              {summary.repeatsDropped.length > 1 ? 's' : ''} of an app would repeat roles another of
+              its connections to the same service gives through the same identity: the repeated
+              roles are dropped.
             </p>
           )}
           <div className="field checkbox-field optimize-layout">
