@@ -13,6 +13,9 @@ import { describeIssue, issuesToProblems } from './zod-issues.ts'
 
 export type ParseResult = Result<Design, Problem[]>
 
+/** NUL, or what a decoder makes of bytes that are no UTF-8 text (U+FFFD). */
+const isBinary = (head: string): boolean => head.includes('\0') || head.includes('\uFFFD')
+
 /** Parses a `*.topology.json` text: the design, or every problem with its path. */
 export function parseDesignText(text: string): ParseResult {
   if (text.length > MAX_DESIGN_CHARS) return err([tooLargeProblem(text.length)])
@@ -22,7 +25,11 @@ export function parseDesignText(text: string): ParseResult {
   try {
     doc = JSON.parse(json)
   } catch (e) {
-    return err([{ path: DOCUMENT_PATH, message: `not valid JSON: ${jsonErrorText(e, json)}` }])
+    // A picture or an archive picked by mistake: JSON.parse's message would quote its bytes.
+    const message = isBinary(json.slice(0, 1024))
+      ? 'not a text file: it holds binary data (a picture, an archive…), not the JSON of a design'
+      : `not valid JSON: ${jsonErrorText(e, json)}`
+    return err([{ path: DOCUMENT_PATH, message }])
   }
   return parseDesign(doc)
 }

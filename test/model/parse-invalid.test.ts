@@ -38,6 +38,8 @@ function problemsOf(input: unknown): string[] {
 const CASES: [string, unknown, string][] = [
   ['truncated JSON', JSON.stringify(valid()).slice(0, 80), '(document): not valid JSON'],
   ['empty text', '', '(document): not valid JSON'],
+  // A PNG as a browser or Node decodes it: the signature's 0x89 byte is no UTF-8.
+  ['a picture', '\uFFFDPNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR', '(document): not a text file: it holds binary data'],
   ['non-object root: array', '[]', '(document): expected a JSON object, got an array'],
   ['non-object root: string', '"design"', '(document): expected a JSON object, got the string'],
   ['null root', 'null', '(document): expected a JSON object, got null'],
