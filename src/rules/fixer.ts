@@ -5,7 +5,8 @@ import { usedIds } from '../model/ids.ts'
 import { SYSTEM_VIA, type ServiceKind } from '../model/kinds.ts'
 import type { AppNode, Design } from '../model/types.ts'
 import { IdAllocator } from '../optimize/ids.ts'
-import { quote, type Labels } from './labels.ts'
+import { messageQuote } from '../lib/encode/message.ts'
+import type { Labels } from './labels.ts'
 
 /**
  * The whole design a fix is offered on. A fix's new ids and identity names must be unique in it,
@@ -57,7 +58,7 @@ export class Fixer {
   /** A node's name quoted for a title, for nodes outside the index too (Labels). */
   label(id: string): string {
     if (this.index.numberOf(id) !== undefined) return this.labels.of(id)
-    return quote(this.scope.name(id) ?? id)
+    return messageQuote(this.scope.name(id) ?? id)
   }
 
   /** A fresh allocator of ids unique in the design, for the new nodes and edges of one fix. */

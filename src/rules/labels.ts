@@ -1,12 +1,9 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
-
-// eslint-disable-next-line no-control-regex -- the characters JSON.stringify escapes
-const NEEDS_ESCAPE = /["\\\u0000-\u001f]/
+import { messageQuote } from '../lib/encode/message.ts'
 
 /**
- * Node names as messages quote them, each made once per check: `"name"`, or the JSON string of a
- * name with quotes, backslashes or control characters, so no name can break a message's layout.
- * An id that names no node is quoted as it is.
+ * Node names as messages quote them (messageQuote), each made once per check. An id that names
+ * no node is quoted as it is.
  */
 export class Labels {
   private readonly index: DesignIndex
@@ -21,7 +18,7 @@ export class Labels {
     const n = this.index.numberOf(id)
     if (n === undefined) {
       let label = this.others.get(id)
-      if (label === undefined) this.others.set(id, (label = quote(id)))
+      if (label === undefined) this.others.set(id, (label = messageQuote(id)))
       return label
     }
     return this.at(n)
@@ -30,11 +27,8 @@ export class Labels {
   /** The label of the node or endpoint with this number (no lookup by id: rules have numbers). */
   at(n: number): string {
     if (n >= this.index.nodeCount) return this.of(this.index.idAt(n))
-    return (this.byNumber[n] ??= quote((this.index.design.nodes[n] as { name: string }).name))
+    return (this.byNumber[n] ??= messageQuote(
+      (this.index.design.nodes[n] as { name: string }).name,
+    ))
   }
-}
-
-/** A name quoted for a message (see Labels). */
-export function quote(name: string): string {
-  return NEEDS_ESCAPE.test(name) ? JSON.stringify(name) : `"${name}"`
 }

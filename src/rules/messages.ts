@@ -1,5 +1,6 @@
 import type { RoleRef } from '../catalog/roles.ts'
 import type { MessageData } from './rule.ts'
+import { messageQuote } from '../lib/encode/message.ts'
 
 /** A message template split once: even parts are text, odd parts placeholder names. */
 export type CompiledMessage = readonly string[]
@@ -31,7 +32,7 @@ export function quoteRoles(
 ): string {
   const out: string[] = []
   refs.forEach((ref, i) => {
-    const text = JSON.stringify(texts[i])
+    const text = messageQuote(texts[i] as string)
     if (matches(ref) && !out.includes(text)) out.push(text)
   })
   return out.join(', ')

@@ -29,7 +29,7 @@ describe('ProblemsPanel', () => {
     )
   })
 
-  it('a name with a right-to-left override reorders only itself, not the text after it', () => {
+  it('a name with a right-to-left override reorders only itself in the subject, and shows as \\u202e in the message', () => {
     // U+202E reverses what follows it up to the end of the paragraph: unisolated, the subject
     // "evil‮-api → orderstore" read "evil-api ← erotsredro" and the message's tail ran backwards.
     const spoof = 'evil\u202E-api'
@@ -47,9 +47,11 @@ describe('ProblemsPanel', () => {
     const isolated = (el: Element): string[] =>
       [...el.querySelectorAll('bdi')].map((b) => b.textContent ?? '')
     expect(isolated(subject)).toContain(spoof)
+    // The message quotes the name as a JSON string: the override shows as \u202e, and nothing
+    // in the message is reordered.
     const message = item.querySelector('.finding-message') as HTMLElement
-    expect(message).toHaveTextContent(spoof)
-    expect(isolated(message)).toContain(spoof)
+    expect(message).toHaveTextContent('App "evil\\u202e-api" has no managed identity')
+    expect(message.textContent).not.toContain('\u202E')
   })
 
   it('clicking the subject selects it and asks the canvas to show it', async () => {

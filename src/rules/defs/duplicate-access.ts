@@ -2,6 +2,7 @@ import type { DesignIndex } from '../../analysis/design-index.ts'
 import type { Edit } from '../../model/edits.ts'
 import type { AccessEdge } from '../../model/types.ts'
 import { createRule, type RuleContext } from '../rule.ts'
+import { messageQuote } from '../../lib/encode/message.ts'
 
 /** Below this many edges from one source, comparing every pair is cheaper than keyed maps. */
 const PAIRWISE = 8
@@ -111,7 +112,7 @@ function report(
     subject: edge.id,
     messageId: 'duplicate',
     data: {
-      roles: shared.map((r) => JSON.stringify(r)).join(', '),
+      roles: shared.map(messageQuote).join(', '),
       earlier: label(target.id),
     },
     related: [target.id],

@@ -4,6 +4,7 @@ import type { Fixer } from '../fixer.ts'
 import { attachFix, enableSystemFix, pickIdentitySuggestions } from '../fixes/identity-fixes.ts'
 import { createRule } from '../rule.ts'
 import type { Fix } from '../types.ts'
+import { messageQuote } from '../../lib/encode/message.ts'
 
 const KIND_PHRASE = {
   app: 'an app',
@@ -57,7 +58,7 @@ export const identityNotOnApp = createRule({
         report({
           ...common,
           messageId: 'notIdentity',
-          data: { ...data, via: JSON.stringify(via) },
+          data: { ...data, via: messageQuote(via) },
         })
     }
     return {

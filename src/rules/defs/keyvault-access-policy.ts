@@ -1,6 +1,7 @@
 import type { RoleRef } from '../../catalog/roles.ts'
 import type { AccessEdge } from '../../model/types.ts'
 import { createRule } from '../rule.ts'
+import { messageQuote } from '../../lib/encode/message.ts'
 
 const isVaultDataRole = (role: RoleRef): boolean =>
   role.kind === 'builtin' && role.fact.plane === 'data' && role.fact.services.includes('keyVault')
@@ -39,7 +40,7 @@ export const keyvaultAccessPolicy = createRule({
           messageId: 'accessPolicy',
           data: {
             vault: label(vault.id),
-            roles: [...roles].map((r) => JSON.stringify(r)).join(', '),
+            roles: [...roles].map(messageQuote).join(', '),
           },
           related: edges,
           fix: (fixer) => [

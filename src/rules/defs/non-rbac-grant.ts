@@ -4,6 +4,7 @@ import type { GrantMechanism } from '../../catalog/role-fact.ts'
 import type { AccessEdge } from '../../model/types.ts'
 import { formatMessage } from '../messages.ts'
 import { createRule } from '../rule.ts'
+import { messageQuote } from '../../lib/encode/message.ts'
 
 const COSMOS =
   '{roles} on {service} is a Cosmos DB data-plane role: the plan creates a sqlRoleAssignment on the account, not an Azure role assignment.'
@@ -40,7 +41,7 @@ function quoted(
   for (let i = 0; i < edge.roles.length; i++) {
     const n = index.roleNo[start + i] as number
     if (mechanism(index.roleTable.refs[n] as RoleRef) !== grant) continue
-    const text = (texts[n] ??= JSON.stringify(edge.roles[i]))
+    const text = (texts[n] ??= messageQuote(edge.roles[i] as string))
     if (!out.includes(text)) out = out === '' ? text : `${out}, ${text}`
   }
   return out

@@ -3,6 +3,7 @@ import { ALL_ROLES, subsumes, type RoleFact, type RoleRef } from '../../catalog/
 import type { Edit } from '../../model/edits.ts'
 import type { AccessEdge } from '../../model/types.ts'
 import { createRule, type RuleContext } from '../rule.ts'
+import { messageQuote } from '../../lib/encode/message.ts'
 
 /** For each built-in role, every role it includes (transitively, never itself): catalog facts. */
 const INCLUDED: ReadonlyMap<string, ReadonlySet<string>> = new Map(
@@ -169,14 +170,14 @@ function report(
     const ref = refs[i]
     return !(ref?.kind === 'builtin' && names.has(ref.fact.name))
   })
-  const quoted = [...names].map((n) => JSON.stringify(n)).join(', ')
+  const quoted = [...names].map(messageQuote).join(', ')
   report({
     subject: edge.id,
     messageId: 'redundant',
     data: {
       roles: quoted,
       service: label(edge.target),
-      by: by.map((h) => JSON.stringify(h)).join(', '),
+      by: by.map(messageQuote).join(', '),
     },
     related,
     fix: () => {

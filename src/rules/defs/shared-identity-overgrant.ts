@@ -2,6 +2,7 @@ import type { DesignIndex } from '../../analysis/design-index.ts'
 import type { AccessEdge } from '../../model/types.ts'
 import { moveGrantsFix, type Overgrant } from '../fixes/move-grants.ts'
 import { createRule } from '../rule.ts'
+import { messageQuote } from '../../lib/encode/message.ts'
 
 export const sharedIdentityOvergrant = createRule({
   meta: {
@@ -31,7 +32,7 @@ export const sharedIdentityOvergrant = createRule({
         data: {
           identity: labelAt(n),
           count: apps.length,
-          roles: [...new Set(over.map((o) => JSON.stringify(o.role)))].join(', '),
+          roles: [...new Set(over.map((o) => messageQuote(o.role)))].join(', '),
           service: labelAt(serviceNumber),
           others: lacking.map((i) => labelAt(numbers[i] as number)).join(', '),
           verb: others.length === 1 ? 'does' : 'do',

@@ -8,6 +8,7 @@ import type { Fix } from '../types.ts'
 import { pinImplicitVias } from './identity-fixes.ts'
 import { splitAddsNoError } from './role-fixes.ts'
 import { addIdentity } from './new-identity.ts'
+import { messageQuote } from '../../lib/encode/message.ts'
 
 /** A grant of a shared identity that not every attached app needs: `key` is its triple (DesignIndex.triples). */
 export interface Overgrant {
@@ -103,7 +104,7 @@ export function moveGrantsFix(
   const where = [...targets.values()].map((t) =>
     t.via === SYSTEM_VIA
       ? `the system-assigned identity of ${fixer.label(t.apps[0] as string)}`
-      : `identity ${JSON.stringify(t.via)}`,
+      : `identity ${messageQuote(t.via as string)}`,
   )
   return { title: `Move the access to ${fixer.label(service)} to ${where.join(' and ')}`, edits }
 }

@@ -6,6 +6,7 @@ import type { AccessEdge } from '../../model/types.ts'
 import type { DesignIndex } from '../../analysis/design-index.ts'
 import { quoteRoles } from '../messages.ts'
 import type { Fix } from '../types.ts'
+import { messageQuote } from '../../lib/encode/message.ts'
 
 /** Least-privilege roles per service kind: data-plane, neither privileged nor key-exposing. */
 const DATA_ROLES = new Map<ServiceKind, readonly string[]>(
@@ -47,7 +48,7 @@ export function replaceRoleSuggestions(
     })
     const onAccount = scopeOf(edge) !== 'resource' && roles.every(isCosmosDataRole)
     return {
-      title: `Grant ${JSON.stringify(role)}${onAccount ? ' on the account' : ''} instead of ${names.map((n) => JSON.stringify(n)).join(', ')}`,
+      title: `Grant ${messageQuote(role)}${onAccount ? ' on the account' : ''} instead of ${names.map(messageQuote).join(', ')}`,
       edits: [
         {
           type: 'updateEdge',

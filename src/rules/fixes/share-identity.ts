@@ -3,6 +3,7 @@ import type { AccessEdge } from '../../model/types.ts'
 import type { Fixer } from '../fixer.ts'
 import type { Fix } from '../types.ts'
 import { addIdentity } from './new-identity.ts'
+import { messageQuote } from '../../lib/encode/message.ts'
 
 /** A workload principal: an app's system-assigned identity or a user-assigned identity. */
 export interface Member {
@@ -56,5 +57,5 @@ export function shareIdentityFix(fixer: Fixer, members: readonly Member[]): Fix 
   }
   const added = edits.find((e) => e.type === 'addNode' && e.node.id === id)
   const name = added?.type === 'addNode' ? added.node.name : id
-  return { title: `Share one new user-assigned identity ${JSON.stringify(name)} among them`, edits }
+  return { title: `Share one new user-assigned identity ${messageQuote(name)} among them`, edits }
 }
