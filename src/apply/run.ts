@@ -8,6 +8,7 @@ import type { Preview, PreviewItem } from './preview.ts'
 import { portalAccessControlUrl } from './clouds.ts'
 import { countOutcomes, type ApplyReport, type StepResult } from './report.ts'
 import { DEFAULT_RETRY, withRetry, type AttemptNote, type RetryPolicy } from './retry.ts'
+import { withObjectId } from '../plan/sql.ts'
 import { PHASES, type Step } from './steps.ts'
 import { executeStep } from './execute.ts'
 import { FailureStreak } from './failure-streak.ts'
@@ -98,7 +99,13 @@ export async function runApply(preview: Preview, options: ApplyOptions): Promise
     principals = principals.with(learnt)
   }
 
-  const steps = preview.items.map((i) => results.get(i.step.id) ?? base(i, 'skipped', 0, 'not run'))
+  const steps = preview.items.map((i) =>
+    withLearntObjectId(
+      i.step,
+      results.get(i.step.id) ?? base(i, 'skipped', 0, 'not run'),
+      principals,
+    ),
+  )
   return {
     format: 'identity-apply-report',
     version: 1,
@@ -194,6 +201,16 @@ function lanesOf(items: readonly PreviewItem[]): PreviewItem[][] {
     if (key !== undefined) byKey.set(key, lane)
   }
   return lanes
+}
+
+/**
+ * A database-user step's script with its principal's object id, once the run knows it (an
+ * identity found or created): the Msg 33131 repair it offers then needs no look-up.
+ */
+function withLearntObjectId(step: Step, result: StepResult, principals: Principals): StepResult {
+  if (step.kind !== 'sqlScript' || !result.script) return result
+  const script = withObjectId(result.script, principals.get(step.principal)?.principalId)
+  return script === result.script ? result : { ...result, script }
 }
 
 function base(

@@ -72,6 +72,8 @@ export type Step =
       readonly kind: 'sqlScript'
       readonly target: string
       readonly user: string
+      /** Whose database user it creates: the report fills in its object id once known. */
+      readonly principal: PlanPrincipal
       readonly script: string
       /** Who runs the script where, as the preview says it. */
       readonly manualReason: string
@@ -238,6 +240,7 @@ export function buildSteps(design: Design, plan: Plan, target: BindTarget): Step
           title: `Create database user ${action.user} in ${name(action.target)} (${action.roles.join(', ')})`,
           target: action.target,
           user: action.user,
+          principal: action.principal,
           script: action.script,
           manualReason: server
             ? `run this ${server.engine === 'postgresql' ? 'PostgreSQL' : 'MySQL'} script on the server as its Microsoft Entra administrator`

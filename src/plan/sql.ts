@@ -14,6 +14,19 @@ import { GUID_PATTERN } from '../model/azure-formats.ts'
  * with nonunique display names", preview): a comment offers it, should that happen, with the
  * object id when known. (Its first line once read as if the error had happened.)
  */
+/** Where a contained-user script names the object id it did not know (see containedUserScript). */
+const OBJECT_ID_PLACEHOLDER = '<its object id>'
+
+/**
+ * A contained-user script with the object id apply learnt (an identity found or created, a
+ * system-assigned identity switched on) where the plan had none: the script as it was otherwise.
+ */
+export function withObjectId(script: string, objectId: string | undefined): string {
+  return objectId && GUID_PATTERN.test(objectId)
+    ? script.replace(`'${OBJECT_ID_PLACEHOLDER}'`, `'${objectId}'`)
+    : script
+}
+
 export function containedUserScript(
   user: string,
   roles: readonly string[],
@@ -23,7 +36,7 @@ export function containedUserScript(
   const objectId =
     principal.objectId && GUID_PATTERN.test(principal.objectId)
       ? principal.objectId
-      : '<its object id>'
+      : OBJECT_ID_PLACEHOLDER
   const lines = [
     ...(principal.isUser
       ? [

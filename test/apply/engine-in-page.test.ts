@@ -101,6 +101,15 @@ describe('apply against the in-page sandbox (real Azure SDK clients)', () => {
     ).toBe(true)
   })
 
+  it("fills in the T-SQL's object id of an identity the run found or created", async () => {
+    const { report } = await applyOnce(scenario('scenario-2'), inPageWorld())
+    const identity = 'userAssigned:mi-data'
+    const objectId = report.principals[identity]?.principalId
+    expect(objectId).toMatch(/^[0-9a-f-]{36}$/)
+    const sql = report.steps.find((s) => s.id.startsWith('sqlScript:mi-data:'))
+    expect(sql?.script).toContain(`-- add WITH OBJECT_ID = '${objectId}' to it`)
+  })
+
   it('reports SQL as manual T-SQL, never as a failure', async () => {
     const world = inPageWorld()
     const applied = await applyOnce(scenario('scenario-1'), world)
