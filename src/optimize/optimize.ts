@@ -45,12 +45,14 @@ export function optimizeIdentities(design: Design): OptimizeResult {
       viaOfNeed(needs.needAt[slot + i] as number, solo, needs, layout)
     const home = layout.home.get(app.id) ?? SYSTEM_VIA
     const n = needs.reachAt[k] as number
+    // Most apps reach each service once, with each role once: nothing to look for there.
+    const mayRepeat = mayRepeatRoles(index, items, start[n] as number, start[n + 1] as number)
     for (let j = start[n] as number; j < (start[n + 1] as number); j++) {
       const at = items[j] as number
       const edge = index.accessEdges[at] as AccessEdge
       slot = needs.slotStart[at] as number
       const all = edgeParts(edge, viaOf, home)
-      const parts = withoutRepeats(index, at, all, granted)
+      const parts = mayRepeat ? withoutRepeats(index, at, all, granted) : all
       if (parts !== all) repeatsDropped.push(edge.id)
       if (parts.length === 0) {
         edgeEdits.push({ type: 'removeEdge', id: edge.id })
@@ -102,6 +104,26 @@ export function optimizeIdentities(design: Design): OptimizeResult {
       repeatsDropped,
     },
   }
+}
+
+/**
+ * Whether the edges at `items[from]` up to `items[to]` (one app's) could repeat a role once on
+ * one identity: two go to one target at one scope, or one names a role twice (its name and GUID).
+ */
+function mayRepeatRoles(index: DesignIndex, items: Int32Array, from: number, to: number): boolean {
+  const { targetAt, slotAt, roleStart, roleNo, roleTable } = index
+  for (let i = from; i < to; i++) {
+    const a = items[i] as number
+    for (let j = from; j < i; j++) {
+      const b = items[j] as number
+      if (targetAt[a] === targetAt[b] && slotAt[a] === slotAt[b]) return true
+    }
+    for (let r = (roleStart[a] as number) + 1; r < (roleStart[a + 1] as number); r++)
+      for (let q = roleStart[a] as number; q < r; q++)
+        if (roleTable.keyOf[roleNo[r] as number] === roleTable.keyOf[roleNo[q] as number])
+          return true
+  }
+  return false
 }
 
 /**
