@@ -2,6 +2,7 @@ import {
   Background,
   BackgroundVariant,
   ConnectionMode,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -52,6 +53,7 @@ import { PALETTE_MIME, readPaletteDrag } from './palette-drag.ts'
 import { addNodeInView } from './new-node-spot.ts'
 import { EmptyCanvasHint } from './empty-hint.tsx'
 import { ViewBar } from './view-bar.tsx'
+import { Icon } from '../icons.tsx'
 import { CANVAS_ARIA_LABELS } from '../a11y/canvas-aria.ts'
 import { accessibleNames } from '../a11y/names.ts'
 import { useFocusedItemKeys } from '../a11y/use-focused-item-keys.ts'
@@ -280,10 +282,21 @@ export function Canvas() {
             <Controls
               position="bottom-left"
               aria-label="Zoom controls"
-              fitViewOptions={fit}
               // Its lock froze dragging and connecting with no word why: a trap for newcomers.
               showInteractive={false}
-            />
+              // The store's fit (fit.ts), as opening a design and Auto layout frame it: a design
+              // too large for the pane starts at its left (its apps), not cut on both sides.
+              showFitView={false}
+            >
+              <ControlButton
+                className="react-flow__controls-fitview"
+                title="Fit View"
+                aria-label="Fit View"
+                onClick={() => store.getState().requestFit()}
+              >
+                <Icon name="fit" />
+              </ControlButton>
+            </Controls>
             {minimap && (
               <MiniMap
                 position="bottom-right"

@@ -85,7 +85,20 @@ export function fitViewport(
       }
     : nodes
   const padding = fitPadding(only?.size ?? design.nodes.length, room.bar)
-  return getViewportForBounds(bounds, width, height, MIN_ZOOM, MAX_FIT_ZOOM, padding)
+  const fitted = getViewportForBounds(bounds, width, height, MIN_ZOOM, MAX_FIT_ZOOM, padding)
+  // Too large even at the smallest zoom: centred, it would be cut on both sides (its first
+  // column, the apps, under the palette's edge). It starts at the top left of the room instead.
+  const left = parseFloat(padding.left)
+  const top = parseFloat(padding.top)
+  const space = {
+    width: width - left - parseFloat(padding.right),
+    height: height - top - parseFloat(padding.bottom),
+  }
+  return {
+    zoom: fitted.zoom,
+    x: bounds.width * fitted.zoom > space.width ? left - bounds.x * fitted.zoom : fitted.x,
+    y: bounds.height * fitted.zoom > space.height ? top - bounds.y * fitted.zoom : fitted.y,
+  }
 }
 
 /** What else a fit keeps clear of or takes in. */

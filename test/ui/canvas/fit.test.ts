@@ -34,6 +34,17 @@ describe('fitViewport', () => {
     )
   })
 
+  it('starts a design too large for the pane even at the smallest zoom at its top left, not cut on both sides', () => {
+    // A row of 60 apps, 300 px apart: 17,920 px wide, 1,800 px at zoom 0.1, in a 700 px pane.
+    const wide = design()
+    for (let i = 0; i < 60; i++) wide.app(`a${i}`, { position: { x: i * 300, y: 0 } })
+    const v = fitViewport(wide.build(), new Map(), 700, 500)
+    expect(v.zoom).toBe(0.1)
+    expect(screen(v, 0, 0).x).toBe(56)
+    // Its height fits: centred in the pane that way, as before (React Flow's fit).
+    expect(screen(v, 0, NODE_SIZE.height / 2).y).toBeCloseTo(250, 5)
+  })
+
   it('keeps the design below the view bar when the bar wraps to two rows', () => {
     // A wide pane: the design's height decides the zoom, its top sits at the top padding.
     const low = fitViewport(grouped, new Map(), 2000, 500, undefined, { bar: 90 })
