@@ -31,6 +31,13 @@ export interface AttemptNote {
   readonly attempt: number
   readonly failure: ArmFailure
   readonly waitMs: number
+  /** How many attempts this kind of failure gets in all; absent when a time bounds it. */
+  readonly limit?: number
+}
+
+/** Which attempt comes next, for the progress lines: " (attempt 3 of 10)"; "" when a time bounds it. */
+export function nextAttempt(note: AttemptNote): string {
+  return note.limit ? ` (attempt ${note.attempt + 1} of ${note.limit})` : ''
 }
 
 export interface RetryContext {
@@ -82,7 +89,8 @@ export async function withRetry<T>(
     const wait = delayFor(kind, failure, attempt, doublings, ctx, ctx.clock.now() - started)
     if (wait === undefined) throw failure
     if (failure.status === 429) ctx.pacer?.pause(wait)
-    ctx.onRetry?.({ attempt, failure, waitMs: wait })
+    const limit = attemptLimit(kind, ctx.policy)
+    ctx.onRetry?.({ attempt, failure, waitMs: wait, ...(limit ? { limit } : {}) })
     await ctx.clock.sleep(wait, ctx.signal)
   }
 }
@@ -95,6 +103,27 @@ function streakAfter(kind: RetryClass, streak: FailureStreak | undefined): numbe
   if (kind === 'transient') return streak?.failed()
   if (kind !== 'throttled') streak?.answered()
   return undefined
+}
+
+/**
+ * How many attempts a failure of this kind gets in all, the first included; undefined when a
+ * time bounds it instead (a fresh principal's replication: principalWaitMs). Throttling and a
+ * lock another write holds end on their own: they get twice the transient budget.
+ */
+function attemptLimit(kind: RetryClass, policy: RetryPolicy): number | undefined {
+  switch (kind) {
+    case 'throttled':
+    case 'locked':
+      return policy.maxAttempts * 2
+    case 'transient':
+      return policy.maxAttempts
+    case 'reauthenticate':
+      return 2
+    case 'principalNotReady':
+      return undefined
+    case 'permanent':
+      return 1
+  }
 }
 
 /**
@@ -113,17 +142,17 @@ function delayFor(
   const jitter = (n: number): number =>
     Math.round(Math.min(ctx.policy.maxDelayMs, ctx.policy.baseDelayMs * 2 ** (n - 1)) * spread)
   const jittered = jitter(attempt)
+  const more = attempt < (attemptLimit(kind, ctx.policy) ?? Infinity)
   switch (kind) {
     case 'throttled':
-      return attempt < ctx.policy.maxAttempts * 2 ? (f.retryAfterMs ?? jittered) : undefined
+      return more ? (f.retryAfterMs ?? jittered) : undefined
     case 'transient':
-      return attempt < ctx.policy.maxAttempts ? jitter(doublings) : undefined
+      return more ? jitter(doublings) : undefined
     case 'locked':
-      // Another write holds the resource: it ends on its own; wait longer than for a blip.
-      return attempt < ctx.policy.maxAttempts * 2 ? jittered : undefined
+      return more ? jittered : undefined
     case 'reauthenticate':
       // Once, at once: the SDK's token cycler asks the credential again for an expired token.
-      return attempt === 1 ? 0 : undefined
+      return more ? 0 : undefined
     case 'principalNotReady':
       return elapsed + jittered <= ctx.policy.principalWaitMs ? jittered : undefined
     case 'permanent':

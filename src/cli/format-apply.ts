@@ -1,5 +1,6 @@
 import { nodeLabel, type BindingProblem } from '../apply/bind-target.ts'
 import { retryReason } from '../apply/failure.ts'
+import { nextAttempt } from '../apply/retry.ts'
 import type { ApplyEvent } from '../apply/run.ts'
 import type { ApplyReport, StepResult } from '../apply/report.ts'
 import { formatDuration } from '../lib/duration.ts'
@@ -34,7 +35,7 @@ export function formatApplyEvent(event: ApplyEvent): string | undefined {
     case 'stepStarted':
       return undefined
     case 'retry':
-      return `        retry  ${t(event.step.title)}: ${t(retryReason(event.note.failure))}, waiting ${formatDuration(event.note.waitMs)}`
+      return `        retry  ${t(event.step.title)}: ${t(retryReason(event.note.failure))}, waiting ${formatDuration(event.note.waitMs)}${nextAttempt(event.note)}`
     case 'stepFinished': {
       const width = String(event.total).length
       const r = event.result

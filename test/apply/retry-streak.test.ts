@@ -4,7 +4,13 @@ import { FailureStreak } from '@/apply/failure-streak.ts'
 import type { ArmGateway, LiveResource } from '@/apply/gateway.ts'
 import { ArmPacer } from '@/apply/pacer.ts'
 import { withReadRetries } from '@/apply/reading.ts'
-import { DEFAULT_RETRY, withRetry, type RetryContext } from '@/apply/retry.ts'
+import {
+  DEFAULT_RETRY,
+  nextAttempt,
+  withRetry,
+  type AttemptNote,
+  type RetryContext,
+} from '@/apply/retry.ts'
 import { VirtualClock } from '../support/virtual-clock.ts'
 
 const unavailable: ArmFailure = {
@@ -164,5 +170,23 @@ describe('transient backoff against what the run’s other calls say about ARM',
     await Promise.all([reads.getResource('unlucky', '2023-01-01'), others()])
     // Four waits of 1 s, each after a 20 ms answer (1 + 2 + 4 + 8 s alone).
     expect(unlucky.startedAt.map((t) => t - start)).toEqual([0, 1020, 2040, 3060, 4080])
+  })
+})
+
+describe('the retry notes', () => {
+  it('say which attempt comes next, of how many the failure gets', async () => {
+    const clock = new VirtualClock()
+    const notes: AttemptNote[] = []
+    const ctx = {
+      ...context(clock, new FailureStreak()),
+      onRetry: (n: AttemptNote) => void notes.push(n),
+    }
+    await withRetry(scripted(clock, [unavailable, unavailable, throttled, 'ok']).call, ctx, false)
+    expect(notes.map(nextAttempt)).toEqual([
+      ' (attempt 2 of 10)',
+      ' (attempt 3 of 10)',
+      // ARM's throttling ends on its own: twice the budget of a server error.
+      ' (attempt 4 of 20)',
+    ])
   })
 })

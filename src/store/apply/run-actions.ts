@@ -6,6 +6,7 @@ import { withReadRetries } from '../../apply/reading.ts'
 import { runApply, type ApplyEvent } from '../../apply/run.ts'
 import { describeError } from '../../apply/describe.ts'
 import { retryReason } from '../../apply/failure.ts'
+import { nextAttempt } from '../../apply/retry.ts'
 import { DEFAULT_ARM_ENDPOINT } from '../../apply/entra-settings.ts'
 import { formatDuration } from '../../lib/duration.ts'
 import { whileBusy } from './busy.ts'
@@ -62,7 +63,7 @@ export function runActions(
       case 'retry': {
         log(
           'warning',
-          `${event.step.title}: ${retryReason(event.note.failure)}, retrying in ${formatDuration(event.note.waitMs)}`,
+          `${event.step.title}: ${retryReason(event.note.failure)}, retrying in ${formatDuration(event.note.waitMs)}${nextAttempt(event.note)}`,
         )
         return
       }
