@@ -39,8 +39,11 @@ export interface AzureReadActions {
     items: readonly DriftItem[],
     signal?: AbortSignal,
   ): Promise<Removal[]>
-  /** Adds the demo estate to the sandbox, lists its groups again and chooses the demo's. */
-  loadDemoEstate(): Promise<void>
+  /**
+   * Adds the demo estate to the sandbox (once: again, it changes nothing), lists its groups again
+   * and chooses the demo's. Returns its group's name.
+   */
+  loadDemoEstate(): Promise<string>
 }
 
 type Get = () => ApplyState
@@ -127,7 +130,9 @@ export function azureReadActions(
     loadDemoEstate: async () => {
       const s = sandbox()
       if (!s) throw new Error('The demo estate is for the sandbox.')
-      await reloadGroups(s.loadDemoEstate().resourceGroup)
+      const { resourceGroup } = s.loadDemoEstate()
+      await reloadGroups(resourceGroup)
+      return resourceGroup
     },
   }
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { healthOfImport } from '../../import/import-group.ts'
 import { plural } from '../../lib/plural.ts'
 import { checkDesign } from '../../rules/engine.ts'
@@ -93,20 +93,28 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
 
 function DemoEstate({ disabled }: { disabled: boolean }) {
   const loadDemoEstate = useApply((s) => s.loadDemoEstate)
+  // What the last click did: a second click adds nothing, and should say so rather than nothing.
+  const [added, setAdded] = useState<string | null>(null)
   return (
     <p className="demo-estate">
       <button
         type="button"
         className="button small"
         disabled={disabled}
-        onClick={() => void loadDemoEstate()}
+        onClick={() => void loadDemoEstate().then(setAdded)}
       >
         Add the demo estate
       </button>{' '}
-      <span className="muted">
-        A messy group, contoso-prod, made over years by hand: a shared identity, Owner and
-        Contributor handed out, a key-exposing role, orphans of a deleted identity.
-      </span>
+      {added ? (
+        <span role="status">
+          {added} is in the sandbox, chosen as the resource group above: Import it.
+        </span>
+      ) : (
+        <span className="muted">
+          A messy group, contoso-prod, made over years by hand: a shared identity, Owner and
+          Contributor handed out, a key-exposing role, orphans of a deleted identity.
+        </span>
+      )}
     </p>
   )
 }
