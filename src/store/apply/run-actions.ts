@@ -92,7 +92,8 @@ export function runActions(
     readPreview: async () => {
       const prepared = get().prepared
       if (!prepared) return
-      await whileBusy(set, 'Reading what exists in Azure…', async () => {
+      const where = get().target === 'sandbox' ? 'the sandbox' : 'Azure'
+      await whileBusy(set, `Reading what exists in ${where}…`, async () => {
         const preview = await previewApply(prepared.design, prepared.steps, reads(), target())
         set({
           phase: 'preview',

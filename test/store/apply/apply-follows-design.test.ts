@@ -136,3 +136,19 @@ describe('apply state belongs to one design', () => {
     expect(store.getState().resourceGroup).toBe(resourceGroup)
   })
 })
+
+describe('the preview, while it reads', () => {
+  it('names the sandbox as what it reads, not Azure', async () => {
+    const store = createApplyStore(sandboxApplyEffects(new VirtualClock()))
+    const design = scenario('scenario-1')
+    store.getState().follow('doc-a', design)
+    await store.getState().chooseTarget('sandbox')
+    await store.getState().bind(design)
+    const busy: (string | null)[] = []
+    const stop = store.subscribe((s) => void busy.push(s.busy))
+    await store.getState().readPreview()
+    stop()
+    expect(busy).toContain('Reading what exists in the sandbox…')
+    expect(busy.filter((b) => b?.includes('Azure'))).toEqual([])
+  })
+})
