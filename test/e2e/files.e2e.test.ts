@@ -148,6 +148,12 @@ describe('files: open, save, export, share', () => {
   })
 
   it('warns when a second tab edits the same design', async () => {
+    // A new tab opens the design last saved: the one this tab opened must be saved first (in the
+    // bundled-Chromium pass the new tab once came up before autosave and opened another).
+    await session.browser.page
+      .locator('.status-bar')
+      .getByText(/^Saved \d/)
+      .waitFor()
     const second = await session.browser.context.newPage()
     await second.goto(inject('baseUrl'))
     await second.getByRole('alert').filter({ hasText: 'also open in another tab' }).waitFor()
