@@ -1,7 +1,10 @@
 import { TERMINAL_UNSAFE } from './terminal.ts'
 
-/** What `messageQuote` escapes: JSON's own, and what a reader cannot see (terminal.ts). */
-const NEEDS_ESCAPE = new RegExp(`["\\\\\\u0000-\\u001f]|${TERMINAL_UNSAFE.source}`, 'u')
+/**
+ * What makes `messageQuote` write a JSON string: a quote or a backslash, or what a reader cannot
+ * see (terminal.ts; its controls include every one JSON escapes).
+ */
+const NEEDS_ESCAPE = new RegExp(`["\\\\]|${TERMINAL_UNSAFE.source}`, 'u')
 
 /**
  * A name or a role as a finding's message or a fix's title quotes it: `"text"`, or its JSON
