@@ -161,6 +161,7 @@ export function documentSlice(
         drag: null,
         otherTab: false,
         neighbourhood: null,
+        focusTrail: [],
       })
       history().clear()
       if (options.viewport) get().requestViewport(options.viewport)

@@ -96,6 +96,11 @@ export interface ViewSlice {
   readonly collapsedGroups: readonly string[]
   /** The node whose neighbourhood alone the canvas shows ("focus"), or null for the whole design. */
   readonly neighbourhood: string | null
+  /**
+   * The nodes focused before `neighbourhood`, oldest first, each a step back in the view bar's
+   * breadcrumb (at most FOCUS_TRAIL_LENGTH); empty when the whole design is shown.
+   */
+  readonly focusTrail: readonly string[]
   /** Asks the canvas to show a viewport, or to fit the design when none is given. */
   readonly viewCommand: { readonly seq: number; readonly viewport?: Viewport }
   /** A node or edge the canvas should bring into view (from the problems panel). */
@@ -119,7 +124,10 @@ export interface ViewSlice {
   setEdgeDrawing(drawing: EdgeDrawing): void
   setGrouping(grouping: Grouping): void
   setGroupCollapsed(id: string, collapsed: boolean): void
-  /** Shows only a node's neighbourhood (null: the whole design again), framed. */
+  /**
+   * Shows only a node's neighbourhood (null: the whole design again), framed. From another focus,
+   * that one becomes a step back (see focusTrail); a node of the trail is gone back to.
+   */
   showNeighbourhood(id: string | null): void
   requestFit(): void
   requestViewport(viewport: Viewport): void

@@ -19,6 +19,7 @@ export function viewSlice(set: SetState, get: GetState): ViewSlice {
     grouping: 'none',
     collapsedGroups: [],
     neighbourhood: null,
+    focusTrail: [],
     viewCommand: { seq: 0 },
     focusRequest: null,
     clipboard: null,
@@ -61,8 +62,13 @@ export function viewSlice(set: SetState, get: GetState): ViewSlice {
       if (collapsed) get().select(withoutMembers(get(), id))
     },
     showNeighbourhood(id) {
-      if (get().neighbourhood === id) return
-      set((s) => ({ neighbourhood: id, viewCommand: { seq: s.viewCommand.seq + 1 } }))
+      const { neighbourhood, focusTrail } = get()
+      if (neighbourhood === id) return
+      set((s) => ({
+        neighbourhood: id,
+        focusTrail: trailTo(id, neighbourhood, focusTrail),
+        viewCommand: { seq: s.viewCommand.seq + 1 },
+      }))
     },
     requestFit: () => set((s) => ({ viewCommand: { seq: s.viewCommand.seq + 1 } })),
     requestViewport: (viewport) =>
@@ -71,6 +77,21 @@ export function viewSlice(set: SetState, get: GetState): ViewSlice {
       set({ saveState, ...(at !== undefined ? { savedAt: at } : {}) }),
     setOtherTab: (otherTab) => set({ otherTab }),
   }
+}
+
+/** How many earlier focuses the breadcrumb keeps: a walk from neighbour to neighbour stays short. */
+export const FOCUS_TRAIL_LENGTH = 4
+
+/** The trail after focusing `next` from `current` (see ViewSlice.focusTrail). */
+function trailTo(
+  next: string | null,
+  current: string | null,
+  trail: readonly string[],
+): readonly string[] {
+  if (next === null || current === null) return []
+  const back = trail.indexOf(next)
+  if (back >= 0) return trail.slice(0, back)
+  return [...trail, current].slice(-FOCUS_TRAIL_LENGTH)
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {

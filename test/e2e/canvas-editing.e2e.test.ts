@@ -305,7 +305,7 @@ describe('a node added from the palette in a small window (1024 × 700)', () => 
     const view = await oneNode()
     // The palette's drag, dropped on the breadcrumb at the bar's top left (a synthetic drop: the
     // headless browser starts no drag of its own).
-    const crumb = await page.locator('.breadcrumb').boundingBox()
+    const crumb = await page.locator('.crumbs').boundingBox()
     if (!crumb) throw new Error('no breadcrumb')
     await page.evaluate(
       ({ x, y }) => {

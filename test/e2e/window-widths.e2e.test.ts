@@ -107,3 +107,74 @@ describe('a small window, 800 × 600 (the page stacks and scrolls)', () => {
     expect(session.browser.errors).toEqual([])
   })
 })
+
+describe('the breadcrumb of focuses within focuses at 1280 × 720', () => {
+  const session = designerSession({ width: 1280, height: 720 })
+  const APP = `checkout-api-${'x'.repeat(60)}`
+  const STORE = `orders-storage-${'y'.repeat(60)}`
+
+  it('cuts a long focused name short in one row, and keeps each earlier focus a step back', async () => {
+    const nested = design()
+      .named('Nested focus')
+      .app('api', { name: APP, position: { x: 0, y: 0 } })
+      .app('billing', { position: { x: 0, y: 200 } })
+      .app('unrelated', { position: { x: 0, y: 400 } })
+      .service('st', 'storage', { name: STORE, position: { x: 400, y: 100 } })
+      .access('api', 'st', ['Storage Blob Data Reader'])
+      .access('billing', 'st', ['Storage Blob Data Reader'])
+    await session.d.openDesign('nested.topology.json', serializeDesign(nested.build()))
+    const { page } = session.d
+    const view = page.getByRole('navigation', { name: 'View' })
+    const shown = () =>
+      page
+        .locator('.react-flow__node')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')).sort())
+    const barHeight = async () => (await page.locator('.view-bar').boundingBox())?.height ?? 0
+    /** Each name in the breadcrumb: whether it is cut short, and its width. */
+    const names = () =>
+      view.locator('.crumb, .crumb-here').evaluateAll((els) =>
+        els.map((e) => ({
+          cut: e.scrollWidth > e.clientWidth,
+          width: e.getBoundingClientRect().width,
+        })),
+      )
+    const unfocused = await barHeight()
+    expect(unfocused).toBeLessThan(40)
+
+    await session.d.select(APP)
+    await page.getByRole('button', { name: `Focus on ${APP}` }).click()
+    await expect.poll(shown).toEqual(['api', 'st'])
+    await expect.poll(() => view.textContent()).toBe(`Whole design›${APP}`)
+    // One row still: the name is cut short, in full in its tooltip.
+    expect(await barHeight()).toBe(unfocused)
+    expect((await names()).map((n) => n.cut)).toEqual([false, true])
+    expect(await view.locator('.crumb-here').getAttribute('title')).toBe(APP)
+    const crumbs = await page.locator('.crumbs').boundingBox()
+    const find = await page.getByRole('combobox', { name: 'Find in design' }).boundingBox()
+    if (!crumbs || !find) throw new Error('no breadcrumb or Find field')
+    expect(crumbs.x + crumbs.width).toBeLessThanOrEqual(find.x)
+
+    // From the focus on the app, F on its service: the app's focus becomes a step back, its
+    // name cut shorter than the service's, each still a few letters wide.
+    await session.d.select(STORE)
+    await page.keyboard.press('f')
+    await expect.poll(shown).toEqual(['api', 'billing', 'st'])
+    await expect.poll(() => view.textContent()).toBe(`Whole design›${APP}›${STORE}`)
+    const [whole, back, here] = await names()
+    expect([whole?.cut, back?.cut, here?.cut]).toEqual([false, true, true])
+    expect(back?.width).toBeGreaterThanOrEqual(30)
+    expect(here?.width).toBeGreaterThan(back?.width ?? 0)
+    expect(await view.getByRole('button', { name: APP }).getAttribute('title')).toBe(
+      `Back to the focus on ${APP}`,
+    )
+
+    // The step back shows the app's neighbourhood again, with the trail before it.
+    await view.getByRole('button', { name: APP }).click()
+    await expect.poll(shown).toEqual(['api', 'st'])
+    await expect.poll(() => view.textContent()).toBe(`Whole design›${APP}`)
+    await view.getByRole('button', { name: 'Whole design' }).click()
+    await expect.poll(shown).toEqual(['api', 'billing', 'st', 'unrelated'])
+    await expect.poll(() => view.textContent()).toBe('Whole design')
+    expect(session.browser.errors).toEqual([])
+  })
+})

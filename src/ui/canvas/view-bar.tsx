@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react'
+import { Fragment, useLayoutEffect, useRef, type CSSProperties } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { EdgeDrawing } from '../../store/types.ts'
 import { useDesigner, useStoreApi } from '../store-context.tsx'
@@ -54,28 +54,48 @@ export function ViewBar(props: {
       root: s.neighbourhood !== null ? (nodeById(s.design, s.neighbourhood) ?? null) : null,
     })),
   )
+  // Steps back to earlier focuses whose node is still there (compared node by node).
+  const steps = useDesigner(
+    useShallow((s) => s.focusTrail.flatMap((id) => nodeById(s.design, id) ?? [])),
+  )
+  const showNeighbourhood = (id: string | null) => store.getState().showNeighbourhood(id)
   return (
     <div className="view-bar" ref={ref}>
-      <nav className="breadcrumb" aria-label="View">
-        {root ? (
-          <>
-            <button
-              type="button"
-              className="crumb"
-              onClick={() => store.getState().showNeighbourhood(null)}
-            >
-              Whole design
-            </button>
-            <span aria-hidden="true">›</span>
+      <nav
+        className="breadcrumb"
+        aria-label="View"
+        style={{ '--crumbs': root ? steps.length + 1 : 0 } as CSSProperties}
+      >
+        <div className="crumbs">
+          {root ? (
+            <>
+              <button type="button" className="crumb" onClick={() => showNeighbourhood(null)}>
+                Whole design
+              </button>
+              {steps.map((node) => (
+                <Fragment key={node.id}>
+                  <span aria-hidden="true">›</span>
+                  <button
+                    type="button"
+                    className="crumb"
+                    title={`Back to the focus on ${node.name}`}
+                    onClick={() => showNeighbourhood(node.id)}
+                  >
+                    <bdi>{node.name}</bdi>
+                  </button>
+                </Fragment>
+              ))}
+              <span aria-hidden="true">›</span>
+              <span className="crumb-here" aria-current="location" title={root.name}>
+                <bdi>{root.name}</bdi>
+              </span>
+            </>
+          ) : (
             <span className="crumb-here" aria-current="location">
-              {root.name}
+              Whole design
             </span>
-          </>
-        ) : (
-          <span className="crumb-here" aria-current="location">
-            Whole design
-          </span>
-        )}
+          )}
+        </div>
       </nav>
       <FindBox />
       <div className="segmented" role="group" aria-label="Draw access">
