@@ -101,8 +101,15 @@ export interface ViewSlice {
    * breadcrumb (at most FOCUS_TRAIL_LENGTH); empty when the whole design is shown.
    */
   readonly focusTrail: readonly string[]
-  /** Asks the canvas to show a viewport, or to fit the design when none is given. */
-  readonly viewCommand: { readonly seq: number; readonly viewport?: Viewport }
+  /**
+   * Asks the canvas to show a viewport, or to fit the design when none is given: a new focus's
+   * fit names its node (`around`: framed so that names can be read, fit.ts FOCUS_MIN_ZOOM).
+   */
+  readonly viewCommand: {
+    readonly seq: number
+    readonly viewport?: Viewport
+    readonly around?: string
+  }
   /** A node or edge the canvas should bring into view (from the problems panel). */
   readonly focusRequest: { readonly id: string; readonly seq: number } | null
   readonly clipboard: ClipboardData | null

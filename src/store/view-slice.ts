@@ -67,7 +67,8 @@ export function viewSlice(set: SetState, get: GetState): ViewSlice {
       set((s) => ({
         neighbourhood: id,
         focusTrail: trailTo(id, neighbourhood, focusTrail),
-        viewCommand: { seq: s.viewCommand.seq + 1 },
+        viewCommand:
+          id === null ? { seq: s.viewCommand.seq + 1 } : { seq: s.viewCommand.seq + 1, around: id },
       }))
     },
     requestFit: () => set((s) => ({ viewCommand: { seq: s.viewCommand.seq + 1 } })),

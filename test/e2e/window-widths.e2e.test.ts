@@ -177,4 +177,32 @@ describe('the breadcrumb of focuses within focuses at 1280 × 720', () => {
     await expect.poll(() => view.textContent()).toBe('Whole design')
     expect(session.browser.errors).toEqual([])
   })
+
+  it('frames a spread-out neighbourhood at a zoom where names can be read, around its node', async () => {
+    const spread = design()
+      .named('Spread focus')
+      .service('hub', 'keyVault', { name: 'kv-hub', position: { x: 3000, y: 2000 } })
+      .app('near', { position: { x: 2600, y: 2000 } })
+      .app('far', { position: { x: 0, y: 0 } })
+      .access('near', 'hub', ['Key Vault Secrets User'])
+      .access('far', 'hub', ['Key Vault Secrets User'])
+    await session.d.openDesign('spread.topology.json', serializeDesign(spread.build()))
+    const { page } = session.d
+    const zoom = () =>
+      page
+        .locator('.react-flow__viewport')
+        .evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a)
+    await session.d.select('kv-hub')
+    await page.getByRole('button', { name: 'Focus on kv-hub' }).click()
+    await expect.poll(zoom).toBeCloseTo(0.7, 5)
+    const pane = await page.getByRole('application', { name: 'Design canvas' }).boundingBox()
+    const hub = await session.d.node('kv-hub').boundingBox()
+    if (!pane || !hub) throw new Error('no canvas or node')
+    expect(hub.x).toBeGreaterThan(pane.x)
+    expect(hub.x + hub.width).toBeLessThan(pane.x + pane.width)
+    // Fit View still shows the whole neighbourhood, however small.
+    await session.d.fitView()
+    await expect.poll(zoom).toBeLessThan(0.7)
+    expect(session.browser.errors).toEqual([])
+  })
 })

@@ -45,4 +45,15 @@ describe('focus on a neighbourhood', () => {
     store.getState().loadDesign(chain.build())
     expect(view(store)).toEqual({ neighbourhood: null, focusTrail: [] })
   })
+
+  it("asks the canvas to frame the focused node's neighbourhood around it", () => {
+    const { store } = testStore(chain.build())
+    const { showNeighbourhood } = store.getState()
+    const before = store.getState().viewCommand.seq
+    showNeighbourhood('n0')
+    expect(store.getState().viewCommand).toEqual({ seq: before + 1, around: 'n0' })
+    // The whole design again: a plain fit.
+    showNeighbourhood(null)
+    expect(store.getState().viewCommand).toEqual({ seq: before + 2 })
+  })
 })

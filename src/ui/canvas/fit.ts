@@ -6,6 +6,12 @@ import { fallbackPositions, NODE_HEIGHT, NODE_WIDTH } from './flow-elements.ts'
 
 export const MIN_ZOOM = 0.1
 export const MAX_FIT_ZOOM = 1.1
+/**
+ * The least zoom a focus is framed at: a card's 13 px name is about 9 px on screen. A
+ * neighbourhood spread wider than the pane at this zoom (its nodes far apart in a large layout)
+ * is centred on its node instead, the others a pan away along their lines; Fit View shows all.
+ */
+export const FOCUS_MIN_ZOOM = 0.7
 /** A small design needs no minimap: it is shown from this many nodes. */
 export const MINIMAP_FROM = 40
 /**
@@ -86,14 +92,22 @@ export function fitViewport(
     : nodes
   const padding = fitPadding(only?.size ?? design.nodes.length, room.bar)
   const fitted = getViewportForBounds(bounds, width, height, MIN_ZOOM, MAX_FIT_ZOOM, padding)
-  // Too large even at the smallest zoom: centred, it would be cut on both sides (its first
-  // column, the apps, under the palette's edge). It starts at the top left of the room instead.
   const left = parseFloat(padding.left)
   const top = parseFloat(padding.top)
   const space = {
     width: width - left - parseFloat(padding.right),
     height: height - top - parseFloat(padding.bottom),
   }
+  const around =
+    room.around !== undefined ? designBounds(design, measured, new Set([room.around])) : undefined
+  if (around && fitted.zoom < FOCUS_MIN_ZOOM)
+    return {
+      zoom: FOCUS_MIN_ZOOM,
+      x: left + space.width / 2 - (around.x + around.width / 2) * FOCUS_MIN_ZOOM,
+      y: top + space.height / 2 - (around.y + around.height / 2) * FOCUS_MIN_ZOOM,
+    }
+  // Too large even at the smallest zoom: centred, it would be cut on both sides (its first
+  // column, the apps, under the palette's edge). It starts at the top left of the room instead.
   return {
     zoom: fitted.zoom,
     x: bounds.width * fitted.zoom > space.width ? left - bounds.x * fitted.zoom : fitted.x,
@@ -107,4 +121,6 @@ export interface FitRoom {
   readonly bar?: number
   /** The canvas's grouping: group boxes are framed too. */
   readonly grouping?: Grouping
+  /** The node in focus, when framing its neighbourhood for the focus: see FOCUS_MIN_ZOOM. */
+  readonly around?: string
 }

@@ -59,6 +59,7 @@ export function useViewCommands(
       fitViewport(design, measured, el.clientWidth, el.clientHeight, neighbourhood?.nodes, {
         bar: viewBarBottom(el),
         grouping,
+        ...(command.around !== undefined ? { around: command.around } : {}),
       }),
     )
     // The neighbourhood is read when a command comes, not watched: it changes with the design.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { BOX_PADDING, BOX_TITLE } from '@/layout/groups.ts'
 import type { Viewport } from '@/store/types.ts'
-import { fitViewport, NODE_SIZE } from '@/ui/canvas/fit.ts'
+import { FOCUS_MIN_ZOOM, fitViewport, NODE_SIZE } from '@/ui/canvas/fit.ts'
 import { design } from '../../support/builder.ts'
 
 const grouped = design()
@@ -51,5 +51,36 @@ describe('fitViewport', () => {
     expect(screen(low, 0, 0).y).toBeGreaterThanOrEqual(90)
     const high = fitViewport(grouped, new Map(), 2000, 500, undefined, { bar: 30 })
     expect(screen(high, 0, 0).y).toBeLessThan(60)
+  })
+
+  describe('framing a focus', () => {
+    // A service whose apps are far apart in a large layout, and one whose apps are close by.
+    const estate = design()
+      .service('hub', 'keyVault', { position: { x: 3000, y: 2000 } })
+      .app('near', { position: { x: 2600, y: 2000 } })
+      .app('far-left', { position: { x: 0, y: 0 } })
+      .app('far-down', { position: { x: 2600, y: 6000 } })
+      .service('quiet', 'storage', { position: { x: 8000, y: 0 } })
+      .app('next-door', { position: { x: 7600, y: 100 } })
+      .build()
+    const spread = new Set(['hub', 'near', 'far-left', 'far-down'])
+
+    it('keeps names readable, centred on the focused node, when its neighbourhood is spread out', () => {
+      // Framed whole, the neighbourhood would be drawn where no name can be read.
+      expect(fitViewport(estate, new Map(), 1000, 700, spread).zoom).toBeLessThan(0.2)
+      const v = fitViewport(estate, new Map(), 1000, 700, spread, { around: 'hub', bar: 40 })
+      expect(v.zoom).toBe(FOCUS_MIN_ZOOM)
+      // The node's centre at the centre of the room left by the bar, the controls and the edges.
+      const centre = screen(v, 3000 + NODE_SIZE.width / 2, 2000 + NODE_SIZE.height / 2)
+      expect(centre.x).toBeCloseTo(56 + (1000 - 56 - 30) / 2, 5)
+      expect(centre.y).toBeCloseTo(52 + (700 - 52 - 30) / 2, 5)
+    })
+
+    it('frames a neighbourhood that can be read whole as any fit does', () => {
+      const close = new Set(['quiet', 'next-door'])
+      const v = fitViewport(estate, new Map(), 1000, 700, close, { around: 'quiet' })
+      expect(v.zoom).toBeGreaterThan(FOCUS_MIN_ZOOM)
+      expect(v).toEqual(fitViewport(estate, new Map(), 1000, 700, close))
+    })
   })
 })
