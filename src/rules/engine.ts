@@ -9,8 +9,10 @@ import type {
   ComponentRule,
   DesignRule,
   DesignTotals,
+  FilledMessage,
   FixBuilder,
   Listeners,
+  MessageData,
   Rule,
   RuleContext,
 } from './rule.ts'
@@ -48,12 +50,15 @@ export function runRules(rules: readonly ComponentRule[], index: DesignIndex): R
   const listeners = rules.map((rule): Listeners => {
     const id = rule.meta.id
     const messages = compiler(rule.meta.messages)
+    const fill = (messageId: string, data: MessageData = NO_DATA) =>
+      fillMessage(messages(messageId), data) as FilledMessage<string>
     const context: RuleContext<string> = {
       index,
       label: (node) => labels.of(node),
       labelAt: (n) => labels.at(n),
+      fill,
       report(r) {
-        const message = fillMessage(messages(r.messageId), r.data ?? NO_DATA)
+        const message = r.message ?? fill(r.messageId, r.data)
         const severity = r.severity ?? rule.meta.severity
         const finding: Finding =
           r.related && r.related.length > 0

@@ -17,11 +17,28 @@ export type MessageData = Readonly<Record<string, string | number>>
 /** Builds fixes or suggestions on request, from what the rule saw when it reported. */
 export type FixBuilder = (fixer: Fixer) => readonly Fix[]
 
+/**
+ * A rule's message with its placeholders filled (RuleContext.fill), for findings that say the
+ * same: only `fill` makes one, so it is always one of the rule's own messages.
+ */
+export type FilledMessage<MessageId extends string> = string & {
+  readonly [filledFrom]: MessageId
+}
+declare const filledFrom: unique symbol
+
 /** What a rule reports: its message by id, as typescript-eslint's RuleCreator types them. */
-export interface Report<MessageId extends string> {
+export type Report<MessageId extends string> = ReportParts &
+  (
+    | { readonly messageId: MessageId; readonly data?: MessageData; readonly message?: never }
+    | {
+        readonly message: FilledMessage<MessageId>
+        readonly messageId?: never
+        readonly data?: never
+      }
+  )
+
+interface ReportParts {
   readonly subject: string | null
-  readonly messageId: MessageId
-  readonly data?: MessageData
   readonly related?: readonly string[]
   /** Overrides the rule's default severity for this finding. */
   readonly severity?: Severity
@@ -36,6 +53,12 @@ export interface RuleContext<MessageId extends string> {
   label(id: string): string
   /** `label` of the node with this number (DesignIndex numbering): no lookup by id. */
   labelAt(n: number): string
+  /**
+   * A message filled once, to report on many subjects: thousands of edges carrying the same roles
+   * to one service get one string, not one each (strings a check keeps are what its collections
+   * copy).
+   */
+  fill(messageId: MessageId, data?: MessageData): FilledMessage<MessageId>
   report(report: Report<MessageId>): void
 }
 

@@ -7,7 +7,12 @@ import {
   sortFindings,
 } from '@/rules/engine.ts'
 import { formatMessage } from '@/rules/messages.ts'
-import { createRule, type ComponentRule, type EdgeSelector } from '@/rules/rule.ts'
+import {
+  createRule,
+  type ComponentRule,
+  type EdgeSelector,
+  type RuleContext,
+} from '@/rules/rule.ts'
 import type { Finding } from '@/rules/types.ts'
 import { design } from '../support/builder.ts'
 
@@ -190,6 +195,41 @@ describe('runCheck', () => {
     })
     expect(check.offers(finding)).toBe(offers)
     expect(built).toBe(1)
+  })
+
+  it('reports a message filled once on each subject that says it, typed by its id', () => {
+    let filled = 0
+    const rule = createRule({
+      meta: meta('filled', { same: 'all say {what}', other: 'other' }),
+      create: ({ fill, report }) => {
+        filled++
+        const said = fill('same', { what: '"this"' })
+        return {
+          accessEdge: (edge) => report({ subject: edge.id, message: said, related: [edge.target] }),
+          app: (app) => report({ subject: app.id, message: said }),
+        }
+      },
+    })
+    expect(filled).toBe(0)
+    expect(checkDesign(d, [rule])).toEqual([
+      { rule: 'filled', severity: 'warning', subject: 'a', message: 'all say "this"' },
+      { rule: 'filled', severity: 'warning', subject: 'b', message: 'all say "this"' },
+      {
+        rule: 'filled',
+        severity: 'warning',
+        subject: 'e1',
+        message: 'all say "this"',
+        related: ['st'],
+      },
+    ])
+    expect(filled).toBe(1)
+    // Never run: what does not compile.
+    void ((context: RuleContext<'same'>) => {
+      // @ts-expect-error -- 'wrong' is not a key of meta.messages
+      context.fill('wrong')
+      // @ts-expect-error -- only fill makes a message a rule can report as it is
+      context.report({ subject: null, message: 'free text' })
+    })
   })
 
   it('types message ids: a misspelt id does not compile', () => {

@@ -3,7 +3,7 @@ import type { RoleRef } from '../../catalog/roles.ts'
 import type { GrantMechanism } from '../../catalog/role-fact.ts'
 import type { AccessEdge } from '../../model/types.ts'
 import { formatMessage } from '../messages.ts'
-import { createRule } from '../rule.ts'
+import { createRule, type FilledMessage } from '../rule.ts'
 import { messageQuote } from '../../lib/encode/message.ts'
 
 const COSMOS =
@@ -64,7 +64,7 @@ export const nonRbacGrant = createRule({
     learnMore:
       'https://learn.microsoft.com/azure/cosmos-db/nosql/security/how-to-grant-data-plane-role-based-access',
   },
-  create({ index, labelAt, report }) {
+  create({ index, labelAt, fill, report }) {
     // Per role number, a bit per mechanism of NAMED it grants by: an edge's mechanisms are the
     // OR of its roles' bits, with no list made for the many edges that name none.
     const bits = new Uint8Array(index.roleTable.refs.length)
@@ -91,8 +91,7 @@ export const nonRbacGrant = createRule({
       const [only] = named
       if (named.length === 1 && only)
         return {
-          messageId: messageIdOf(only),
-          data: { roles: quoted(index, at, texts, only), service },
+          message: fill(messageIdOf(only), { roles: quoted(index, at, texts, only), service }),
           related,
         }
       const sentences = named.map((grant) =>
@@ -101,7 +100,7 @@ export const nonRbacGrant = createRule({
           service,
         }),
       )
-      return { messageId: 'several', data: { sentences: sentences.join(' ') }, related }
+      return { message: fill('several', { sentences: sentences.join(' ') }), related }
     }
     return {
       accessEdgeWhere: { role: (r) => NAMED.some((grant) => mechanism(r) === grant) },
@@ -121,8 +120,7 @@ export const nonRbacGrant = createRule({
             : `${target}:${index.roleNo.subarray(start, end).join()}`
         let say = said.get(key)
         if (!say) said.set(key, (say = sayFor(edge, at, mask)))
-        const { messageId, data, related } = say
-        report({ subject: edge.id, messageId, data, related })
+        report({ subject: edge.id, message: say.message, related: say.related })
       },
     }
   },
@@ -130,8 +128,7 @@ export const nonRbacGrant = createRule({
 
 /** The message and related nodes of this rule's findings on one (service, roles). */
 interface Said {
-  readonly messageId: keyof typeof TEMPLATES | 'several'
-  readonly data: Readonly<Record<string, string>>
+  readonly message: FilledMessage<keyof typeof TEMPLATES | 'several'>
   readonly related: readonly string[]
 }
 
