@@ -2,6 +2,7 @@ import type { BindTarget } from '../../apply/binding.ts'
 import { prepareApply } from '../../apply/prepare.ts'
 import { withReadRetries } from '../../apply/reading.ts'
 import { systemClock } from '../../azure/system-clock.ts'
+import { describeTimeLeft, startProgress, timedProgress, timeLeft } from '../../apply/time-left.ts'
 import { describeFailure } from '../../apply/describe.ts'
 import { isArmFailure } from '../../apply/failure.ts'
 import { ARM_WRITE_BUCKET, ArmPacer } from '../../apply/pacer.ts'
@@ -180,6 +181,7 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
       abort.abort()
     }
     process.once('SIGINT', onSignal)
+    let progress = startProgress(preview.items.length, systemClock.now())
     try {
       const report = await runApply(preview, {
         gateway: connection.gateway,
@@ -192,8 +194,12 @@ Exit codes: 0 every step done or already in place, 1 some step failed, 2 invalid
         signal: abort.signal,
         attemptDenied: true,
         onEvent: (event) => {
+          const now = systemClock.now()
+          progress = timedProgress(progress, event, now)
           const line = formatApplyEvent(event)
-          if (line) io.stderr(`${line}\n`)
+          const left = event.type === 'stepFinished' ? timeLeft(progress, now) : undefined
+          if (line)
+            io.stderr(`${line}${left !== undefined ? ` (${describeTimeLeft(left)})` : ''}\n`)
         },
       })
       // With --report -, stdout is the JSON report alone: the summary joins the progress.

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { normalizeSettings } from '../../apply/entra-settings.ts'
 import { prepareApply } from '../../apply/prepare.ts'
+import { startProgress } from '../../apply/time-left.ts'
 import type { Design } from '../../model/types.ts'
 import { sandboxDeveloperIds } from '../../apply/sandbox-developers.ts'
 import { SANDBOX_DEFAULTS } from './sandbox-defaults.ts'
@@ -52,6 +53,8 @@ export interface ApplyActions extends RunActions, AzureReadActions {
   /** Reads the journal a closed tab left behind. */
   checkInterrupted(): Promise<void>
   dismissInterrupted(): Promise<void>
+  /** The run's clock (a virtual one in tests): what the time left is counted against. */
+  now(): number
 }
 
 export type ApplyStore = StoreApi<ApplyState & ApplyActions>
@@ -69,7 +72,7 @@ const DESIGN_STATE = {
   confirmedPrivileged: false,
   confirmedErrors: false,
   confirmedDenied: false,
-  progress: { done: 0, total: 0 },
+  progress: startProgress(0, 0),
   results: {},
   log: [],
   report: null,
@@ -331,6 +334,7 @@ export function createApplyStore(effects: ApplyEffects): ApplyStore {
             notice: `The sandbox is back to its seeded state: only ${SANDBOX_DEFAULTS.resourceGroup} and its resources.`,
           })
         }),
+      now: () => effects.clock.now(),
       checkInterrupted: async () => {
         const journal = await effects.journal.load().catch(() => undefined)
         if (journal && !get().report && get().phase !== 'running') set({ interrupted: journal })

@@ -9,6 +9,7 @@ import { retryReason } from '../../apply/failure.ts'
 import { nextAttempt } from '../../apply/retry.ts'
 import { DEFAULT_ARM_ENDPOINT } from '../../apply/entra-settings.ts'
 import { formatDuration } from '../../lib/duration.ts'
+import { timedProgress } from '../../apply/time-left.ts'
 import { whileBusy } from './busy.ts'
 import type { StorePacers } from './pacers.ts'
 import type { ApplyEffects, ApplyJournal, ApplyJournalStore } from '../../apply/ports.ts'
@@ -54,9 +55,10 @@ export function runActions(
   }
   const fail = (e: unknown): void => set({ error: describeError(e) })
   const onEvent = (event: ApplyEvent): void => {
+    const progress = timedProgress(get().progress, event, effects.clock.now())
+    if (progress !== get().progress) set({ progress })
     switch (event.type) {
       case 'started':
-        set({ progress: { done: 0, total: event.total } })
         return
       case 'stepStarted':
         return
@@ -69,10 +71,7 @@ export function runActions(
       }
       case 'stepFinished': {
         const r = event.result
-        set({
-          progress: { done: event.done, total: event.total },
-          results: { ...get().results, [r.id]: r },
-        })
+        set({ results: { ...get().results, [r.id]: r } })
         const tone = r.outcome === 'failed' ? 'error' : r.outcome === 'created' ? 'success' : 'info'
         log(
           tone,

@@ -1,3 +1,4 @@
+import type { TimedProgress } from '../../apply/time-left.ts'
 import type { BindingProblem } from '../../apply/binding.ts'
 import type { EntraSettings } from '../../apply/entra-settings.ts'
 import type { LiveResource, ResourceGroup, Subscription, Tenant } from '../../apply/gateway.ts'
@@ -61,7 +62,8 @@ export interface ApplyState {
   readonly confirmedErrors: boolean
   /** Run the steps the preview found the caller lacks permission for: ARM answers for them. */
   readonly confirmedDenied: boolean
-  readonly progress: { readonly done: number; readonly total: number }
+  /** The run's steps finished and waiting to retry, for its bar and its time left (time-left.ts). */
+  readonly progress: TimedProgress
   readonly results: Readonly<Record<string, StepResult>>
   readonly log: readonly LogLine[]
   readonly report: ApplyReport | null

@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react'
+import { describeTimeLeft, timeLeft } from '../../apply/time-left.ts'
 import { useApply } from './apply-context.tsx'
 import { ApplyLog } from './apply-log.tsx'
 
@@ -11,6 +13,7 @@ export function RunStep() {
   const count = (o: string): number => values.filter((r) => r.outcome === o && !r.manual).length
   const manual = values.filter((r) => r.manual).length
   const percent = progress.total === 0 ? 0 : Math.round((progress.done / progress.total) * 100)
+  const left = useTimeLeft()
   return (
     <div className="run-step">
       <div className="progress-row">
@@ -23,6 +26,7 @@ export function RunStep() {
         />
         <span className="progress-text">
           {progress.done} / {progress.total} ({percent}%)
+          {left !== undefined && ` · ${describeTimeLeft(left)}`}
         </span>
       </div>
       <p className="run-counts" aria-live="polite">
@@ -37,4 +41,16 @@ export function RunStep() {
       </div>
     </div>
   )
+}
+
+/** The run's time left, counted down each second between its events (undefined: not said yet). */
+function useTimeLeft(): number | undefined {
+  const progress = useApply((s) => s.progress)
+  const now = useApply((s) => s.now)
+  const [, tick] = useState(0)
+  useEffect(() => {
+    const timer = setInterval(() => tick((n) => n + 1), 1000)
+    return () => clearInterval(timer)
+  }, [])
+  return timeLeft(progress, now())
 }

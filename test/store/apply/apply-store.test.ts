@@ -30,9 +30,10 @@ describe('apply store', () => {
     const report = store.getState().report!
     expect(store.getState().phase).toBe('report')
     expect(report.counts.failed).toBe(0)
-    expect(store.getState().progress).toEqual({
+    expect(store.getState().progress).toMatchObject({
       done: report.steps.length,
       total: report.steps.length,
+      retries: {},
     })
     expect(store.getState().log.some((l) => l.text.startsWith('created: Grant'))).toBe(true)
 

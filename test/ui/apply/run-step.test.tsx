@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import type { TimedProgress } from '@/apply/time-left.ts'
 import { createApplyStore } from '@/store/apply/apply-store.ts'
 import { templateById } from '@/templates/index.ts'
 import { ApplyStoreContext } from '@/ui/apply/apply-context.tsx'
@@ -34,5 +35,39 @@ describe('apply run', () => {
         /^Grant Cosmos DB Built-in Data Contributor .*: Microsoft Entra ID does not know the new identity yet \(BadRequest\), retrying in \d+\.\d s$/,
       ).length,
     ).toBeGreaterThan(0)
+  })
+
+  it('says about how long the run has left, from its pace and the retries it waits for', async () => {
+    const clock = new VirtualClock()
+    const store = createApplyStore(sandboxApplyEffects(clock))
+    const progress: TimedProgress[] = []
+    store.subscribe((s) => {
+      if (progress.at(-1) !== s.progress) progress.push(s.progress)
+    })
+    await store.getState().chooseTarget('sandbox')
+    await store.getState().bind(scenario2)
+    await store.getState().readPreview()
+    const start = clock.now()
+    await store.getState().run()
+    // The run's progress as the store kept it: its start, each retry's next attempt by step.
+    const run = progress.filter((p) => p.total > 0)
+    expect(run[0]).toEqual({ startedAt: start, done: 0, total: 14, retries: {} })
+    const cosmos = run.find((p) => Object.keys(p.retries).length > 0)
+    const id = 'assignCosmosDataRole:mi-data:cosmos:00000000-0000-0000-0000-000000000002'
+    expect(Object.keys(cosmos?.retries ?? {})).toEqual([id])
+    expect(cosmos?.retries[id]).toBeGreaterThan(start)
+    expect(run.at(-1)).toMatchObject({ done: 14, total: 14, retries: {} })
+
+    // Shown part way: 10 of 40 steps in 10 s.
+    store.setState({
+      progress: { startedAt: clock.now() - 10_000, done: 10, total: 40, retries: {} },
+    })
+    renderWithStore(
+      <ApplyStoreContext.Provider value={store}>
+        <RunStep />
+      </ApplyStoreContext.Provider>,
+      scenario2,
+    )
+    expect(screen.getByText(/^10 \/ 40/)).toHaveTextContent('10 / 40 (25%) · about 30 s left')
   })
 })
