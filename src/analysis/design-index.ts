@@ -17,7 +17,7 @@ export { grantKey, type Grant } from './grants.ts'
 export class DesignIndex extends NumberedDesign {
   private tripleTable?: Triples
   private grantSets?: PrincipalGrants
-  private mechanisms?: GrantMechanism[]
+  private mechanisms?: (GrantMechanism | undefined)[]
   private bySource?: Groups
   private byTarget?: Groups
   private byPrincipal?: Groups
@@ -126,13 +126,14 @@ export class DesignIndex extends NumberedDesign {
 
   /**
    * How Azure realises each triple's grant, by triple number (catalog `grantMechanismOn`: the
-   * role and, for Key Vault data roles, the vault's permission model).
+   * role and, for Key Vault data roles, the vault's permission model); undefined where nothing
+   * can be created (another service's data role).
    */
-  tripleMechanisms(): readonly GrantMechanism[] {
+  tripleMechanisms(): readonly (GrantMechanism | undefined)[] {
     if (!this.mechanisms) {
       const refOfKey = this.roleTable.refsByKey()
       const triples = this.triples()
-      this.mechanisms = new Array<GrantMechanism>(triples.count)
+      this.mechanisms = new Array<GrantMechanism | undefined>(triples.count)
       for (let t = 0; t < triples.count; t++) {
         // Triples are made of known roles only (numberTriples skips unknown names).
         const role = refOfKey[triples.key[t] as number] as Exclude<RoleRef, { kind: 'unknown' }>

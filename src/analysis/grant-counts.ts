@@ -1,6 +1,5 @@
 import { assertNever } from '../lib/assert.ts'
 import type { Design } from '../model/types.ts'
-import type { GrantMechanism } from '../catalog/roles.ts'
 import { DesignIndex } from './design-index.ts'
 
 /**
@@ -26,7 +25,9 @@ export function grantCountsOf(index: DesignIndex): GrantCounts {
   let sqlDatabaseRoles = 0
   for (let i = 0; i < codes.length; i++) {
     // A grant's code is its triple × 2 (+ 1 when RBAC): grant-sets.ts.
-    const mechanism = mechanisms[(codes[i] as number) >> 1] as GrantMechanism
+    const mechanism = mechanisms[(codes[i] as number) >> 1]
+    // Another service's data role: nothing is created, so nothing is counted.
+    if (mechanism === undefined) continue
     switch (mechanism) {
       case 'rbac':
         azureRoleAssignments++

@@ -17,8 +17,11 @@ export interface Grant {
   readonly role: Extract<RoleRef, { kind: 'builtin' | 'custom' }>
   readonly roleKey: string
   readonly scope: Scope
-  /** How Azure realises it (catalog `grantMechanismOn`: the role, and the vault's model). */
-  readonly mechanism: GrantMechanism
+  /**
+   * How Azure realises it (catalog `grantMechanismOn`: the role, and the vault's model); undefined
+   * when nothing can be created (another service's data role).
+   */
+  readonly mechanism: GrantMechanism | undefined
   /** The edge that yields it, and the edge's source (an app or a developer). */
   readonly edge: string
   readonly source: string

@@ -81,20 +81,24 @@ export const isVaultDataRole = (fact: RoleFact): boolean =>
 /**
  * How a grant of this role on this service is realised: the role's mechanism, except that a Key
  * Vault data role on a vault using access policies becomes an access policy (its role assignment
- * would take no effect there).
+ * would take no effect there). Undefined when nothing can be created: a service's own mechanism
+ * (a Cosmos DB data role, a database role, a Redis access policy) on another kind of service, which
+ * role-not-for-service reports. An Azure RBAC role is assigned wherever it is put, as ARM takes it.
  */
 export function grantMechanismOn(
   role: Extract<RoleRef, { kind: 'builtin' | 'custom' }>,
   service: { readonly service: ServiceKind; readonly permissionModel?: string } | undefined,
-): GrantMechanism {
+): GrantMechanism | undefined {
   if (role.kind === 'custom') return 'rbac'
+  const { fact } = role
   if (
     service?.service === 'keyVault' &&
     service.permissionModel === 'accessPolicy' &&
-    isVaultDataRole(role.fact)
+    isVaultDataRole(fact)
   )
     return 'keyVaultAccessPolicy'
-  return role.fact.grant
+  if (fact.grant !== 'rbac' && service && !appliesTo(fact, service.service)) return undefined
+  return fact.grant
 }
 
 export function appliesTo(fact: RoleFact, service: ServiceKind): boolean {

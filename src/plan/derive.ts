@@ -1,6 +1,6 @@
 import { DesignIndex } from '../analysis/design-index.ts'
 import { mergePermissions, VAULT_ACCESS_POLICY } from '../catalog/key-vault-access.ts'
-import type { GrantMechanism, RoleRef } from '../catalog/roles.ts'
+import type { RoleRef } from '../catalog/roles.ts'
 import { assertNever } from '../lib/assert.ts'
 import { compareKeys, compareOrdinal } from '../lib/compare.ts'
 import { azureName } from '../model/bindings.ts'
@@ -127,7 +127,10 @@ function grantActions(index: DesignIndex): PlanAction[] {
       // A distinct slot is a known role's (distinctSlots skips unknown names).
       const role = refs[n] as GrantedRole
       const roleKey = keys[keyOf[n] as number] as string
-      const mechanism = mechanisms[triples.at[i] as number] as GrantMechanism
+      const mechanism = mechanisms[triples.at[i] as number]
+      // Another service's data role (a Cosmos DB role on a storage account): nothing to create
+      // there, and role-not-for-service says so.
+      if (mechanism === undefined) continue
       switch (mechanism) {
         case 'rbac':
           rbac.push(assignment('assignRole', principalOf(p), role, roleKey, target, scope))

@@ -9,7 +9,7 @@ import { design } from '../support/builder.ts'
 
 /** The counts as the grant objects say: one per distinct grant, by its own mechanism. */
 function countsOfGrants(index: DesignIndex) {
-  const of = (...mechanisms: GrantMechanism[]) =>
+  const of = (...mechanisms: (GrantMechanism | undefined)[]) =>
     index.distinctGrants().filter((g) => mechanisms.includes(g.mechanism)).length
   return {
     azureRoleAssignments: of('rbac'),
@@ -56,5 +56,22 @@ describe('grantCountsOf', () => {
       sqlDatabaseRoles: 0,
     })
     expect(index.distinctGrantCount()).toBe(3)
+  })
+
+  it("counts no grant for another service's data role: nothing is created for it", () => {
+    const d = design()
+      .app('api', { systemAssigned: true })
+      .service('st', 'storage')
+      .access('api', 'st', ['Cosmos DB Built-in Data Reader', 'db_datawriter', 'Data Reader'])
+      .access('api', 'st', ['Storage Blob Data Reader'], { id: 'rbac' })
+      .build()
+    const index = new DesignIndex(d)
+    expect(grantCountsOf(index)).toEqual({
+      azureRoleAssignments: 1,
+      dataPlaneGrants: 0,
+      sqlDatabaseRoles: 0,
+    })
+    // Still grants of the design (PRODUCT.md §4): the rules see them.
+    expect(index.distinctGrantCount()).toBe(4)
   })
 })

@@ -307,6 +307,26 @@ describe('plan derivation rules', () => {
     ])
   })
 
+  it("creates nothing for another service's data role, and assigns an RBAC role wherever it is put", () => {
+    // A Cosmos DB role, a database role and a Redis access policy on a storage account: none of
+    // them exists there (role-not-for-service reports them). An RBAC role of another service is
+    // assigned, as ARM takes it.
+    const d = design()
+      .app('api', { systemAssigned: true })
+      .service('st', 'storage')
+      .access('api', 'st', [
+        'Cosmos DB Built-in Data Contributor',
+        'db_datareader',
+        'Data Owner',
+        'Key Vault Secrets User',
+      ])
+      .build()
+    expect(derivePlan(d).actions).toEqual([
+      { action: 'enableSystemAssigned', node: 'api' },
+      assignment('systemAssigned', 'api', 'Key Vault Secrets User', KVSU, 'st'),
+    ])
+  })
+
   it('skips creating identities that are bound to an existing resource', () => {
     const d = design()
       .identity('new')

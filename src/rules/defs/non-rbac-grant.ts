@@ -1,6 +1,7 @@
 import type { DesignIndex } from '../../analysis/design-index.ts'
-import type { RoleRef } from '../../catalog/roles.ts'
+import { appliesTo, type RoleRef } from '../../catalog/roles.ts'
 import type { GrantMechanism } from '../../catalog/role-fact.ts'
+import type { ServiceKind } from '../../model/kinds.ts'
 import type { AccessEdge } from '../../model/types.ts'
 import { formatMessage } from '../messages.ts'
 import { createRule, type FilledMessage } from '../rule.ts'
@@ -37,10 +38,11 @@ function quoted(
 ): string {
   const edge = index.accessEdges[at] as AccessEdge
   const start = index.roleStart[at] as number
+  const service = index.serviceAt(at)?.service
   let out = ''
   for (let i = 0; i < edge.roles.length; i++) {
     const n = index.roleNo[start + i] as number
-    if (mechanism(index.roleTable.refs[n] as RoleRef) !== grant) continue
+    if (mechanism(index.roleTable.refs[n] as RoleRef, service) !== grant) continue
     const text = (texts[n] ??= messageQuote(edge.roles[i] as string))
     if (!out.includes(text)) out = out === '' ? text : `${out}, ${text}`
   }
@@ -79,7 +81,8 @@ export const nonRbacGrant = createRule({
     // Thousands of edges carry the same roles to the same service: what their findings say is
     // made once per (service, roles), keyed by the target's number and the roles' numbers.
     const said = new Map<number | string, Said>()
-    const roleCount = index.roleTable.refs.length
+    const { refs } = index.roleTable
+    const roleCount = refs.length
     const sayFor = (edge: AccessEdge, at: number, mask: number): Said => {
       const service = labelAt(index.targetAt[at] as number)
       const kind = index.serviceAt(at)?.service
@@ -110,7 +113,13 @@ export const nonRbacGrant = createRule({
         let mask = 0
         const start = index.roleStart[at] as number
         const end = index.roleStart[at + 1] as number
-        for (let i = start; i < end; i++) mask |= bits[index.roleNo[i] as number] as number
+        for (let i = start; i < end; i++) {
+          const n = index.roleNo[i] as number
+          // Only where the role's mechanism exists: another service's data role creates nothing
+          // (role-not-for-service reports it).
+          if (bits[n] && mechanism(refs[n] as RoleRef, index.serviceAt(at)?.service))
+            mask |= bits[n] as number
+        }
         if (mask === 0) return
         const target = index.targetAt[at] as number
         // Most edges carry one role: their key is a number (no string made per edge).
@@ -132,6 +141,8 @@ interface Said {
   readonly related: readonly string[]
 }
 
-function mechanism(role: RoleRef): GrantMechanism | undefined {
-  return role.kind === 'builtin' ? role.fact.grant : undefined
+/** The role's own mechanism when it is a built-in role that exists on this kind of service. */
+function mechanism(role: RoleRef, service?: ServiceKind): GrantMechanism | undefined {
+  if (role.kind !== 'builtin') return undefined
+  return service === undefined || appliesTo(role.fact, service) ? role.fact.grant : undefined
 }

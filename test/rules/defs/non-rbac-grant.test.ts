@@ -15,8 +15,34 @@ testRule(nonRbacGrant, {
         .access('lost', 'db', ['db_datareader'])
         .build(),
     },
+    {
+      // Nothing is created for them there: role-not-for-service reports them, and the plan has
+      // no step for them.
+      name: "another service's data roles: a Cosmos DB role, a database role, a Redis policy",
+      design: design()
+        .app('api', { systemAssigned: true })
+        .service('st', 'storage')
+        .access('api', 'st', ['Cosmos DB Built-in Data Contributor', 'db_datareader', 'Data Owner'])
+        .build(),
+    },
   ],
   invalid: [
+    {
+      name: "only the roles of the edge's own service",
+      design: design()
+        .app('api', { systemAssigned: true })
+        .service('cache', 'redis')
+        .access('api', 'cache', ['Data Reader', 'db_datareader'], { id: 'e1' })
+        .build(),
+      findings: [
+        {
+          subject: 'e1',
+          message:
+            '"Data Reader" on "cache" is an Azure Cache for Redis data access policy: the plan creates an access policy assignment on the cache (Microsoft Entra authentication on), not an Azure role assignment.',
+          related: ['cache'],
+        },
+      ],
+    },
     {
       name: 'Cosmos DB data roles (by GUID too) and SQL database roles, apps and developers',
       design: design()
