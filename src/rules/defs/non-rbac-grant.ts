@@ -1,8 +1,7 @@
 import type { DesignIndex } from '../../analysis/design-index.ts'
-import { appliesTo, type RoleRef } from '../../catalog/roles.ts'
+import { grantMechanismOn, type RoleRef } from '../../catalog/roles.ts'
 import type { GrantMechanism } from '../../catalog/role-fact.ts'
-import type { ServiceKind } from '../../model/kinds.ts'
-import type { AccessEdge } from '../../model/types.ts'
+import type { AccessEdge, ServiceNode } from '../../model/types.ts'
 import { formatMessage } from '../messages.ts'
 import { createRule, type FilledMessage } from '../rule.ts'
 import { messageQuote } from '../../lib/encode/message.ts'
@@ -38,7 +37,7 @@ function quoted(
 ): string {
   const edge = index.accessEdges[at] as AccessEdge
   const start = index.roleStart[at] as number
-  const service = index.serviceAt(at)?.service
+  const service = index.serviceAt(at)
   let out = ''
   for (let i = 0; i < edge.roles.length; i++) {
     const n = index.roleNo[start + i] as number
@@ -117,7 +116,7 @@ export const nonRbacGrant = createRule({
           const n = index.roleNo[i] as number
           // Only where the role's mechanism exists: another service's data role creates nothing
           // (role-not-for-service reports it).
-          if (bits[n] && mechanism(refs[n] as RoleRef, index.serviceAt(at)?.service))
+          if (bits[n] && mechanism(refs[n] as RoleRef, index.serviceAt(at)))
             mask |= bits[n] as number
         }
         if (mask === 0) return
@@ -141,8 +140,7 @@ interface Said {
   readonly related: readonly string[]
 }
 
-/** The role's own mechanism when it is a built-in role that exists on this kind of service. */
-function mechanism(role: RoleRef, service?: ServiceKind): GrantMechanism | undefined {
-  if (role.kind !== 'builtin') return undefined
-  return service === undefined || appliesTo(role.fact, service) ? role.fact.grant : undefined
+/** How a built-in role is granted on this service (catalog grantMechanismOn), or on any. */
+function mechanism(role: RoleRef, service?: ServiceNode): GrantMechanism | undefined {
+  return role.kind === 'builtin' ? grantMechanismOn(role, service) : undefined
 }
