@@ -128,8 +128,14 @@ export function computeDrift(
   ): void => {
     const s = scope.toLowerCase()
     const p = principalId.toLowerCase()
-    const atDesignScope = services.has(s) || (scopes.has(s) && principals.has(p))
-    if (!atDesignScope) return
+    if (!services.has(s) && !scopes.has(s)) return
+    const servicePrincipal =
+      principalType === 'ServicePrincipal' ||
+      (principalType === undefined && !isDirectoryUser(directoryTypes.get(p)) && !principals.has(p))
+    const orphan = servicePrincipal && !live.subscriptionPrincipals.has(p)
+    // On the group or the subscription, another principal's grant is the design's business only
+    // when its principal is gone (PRODUCT.md §12: orphaned at any of the design's scopes).
+    if (!services.has(s) && !principals.has(p) && !orphan) return
     const k = key(scope, roleDefinitionId, principalId)
     if (condition && expected.has(k)) {
       // The design's grant is not there, only a narrower one: still missing, with why.
@@ -139,10 +145,7 @@ export function computeDrift(
     if (condition) conditions[k] = condition
     if (missing.delete(k)) return
     if (expected.has(k)) return
-    const servicePrincipal =
-      principalType === 'ServicePrincipal' ||
-      (principalType === undefined && !isDirectoryUser(directoryTypes.get(p)) && !principals.has(p))
-    const list = servicePrincipal && !live.subscriptionPrincipals.has(p) ? orphaned : unmanaged
+    const list = orphan ? orphaned : unmanaged
     list.push(item(scope, roleDefinitionId, principalId))
   }
   for (const a of live.assignments)

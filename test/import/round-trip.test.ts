@@ -148,4 +148,32 @@ describe('drift after hand-made changes to an applied design', () => {
       { scope: group, roleDefinitionId: roleId(READER), principalId: developer },
     ])
   })
+
+  it('an identity outside the design, granted on the group and then deleted: orphaned; a live one outside the design is none of its business', async () => {
+    const template = templateById('scenario-2')!.design
+    const world = inPageWorld()
+    await applyOnce(template, world)
+    const group = `/subscriptions/${SUB}/resourceGroups/${RG}`
+    const identity = (name: string) =>
+      world.gateway.putUserIdentity(
+        `${group}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${name}`,
+        'westeurope',
+      )
+    const gone = (await identity('mi-gone')).value
+    const kept = (await identity('mi-kept')).value
+    for (const [n, principal] of [gone, kept].map((i, n) => [n, i.principalId] as const))
+      await world.gateway.createRoleAssignment(group, `0000cccc-0000-4000-8000-00000000000${n}`, {
+        roleDefinitionId: roleId(READER),
+        principalId: principal,
+        principalType: 'ServicePrincipal',
+      })
+    del(world, `${gone.id}?api-version=2023-01-31`)
+
+    const drift = await driftOf(template, world, sandboxDeveloperIds(template))
+    expect(drift.orphaned).toEqual([
+      { scope: group, roleDefinitionId: roleId(READER), principalId: gone.principalId },
+    ])
+    expect(drift.unmanaged).toEqual([])
+    expect(drift.missing).toEqual([])
+  })
 })
