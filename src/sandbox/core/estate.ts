@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../../lib/result.ts'
 import { v5 as uuidv5 } from 'uuid'
+import type { RoleFact } from '../../catalog/role-fact.ts'
 import { ALL_ROLES, roleByName } from '../../catalog/roles.ts'
 import { SERVICES } from '../../catalog/services.ts'
 import { HOSTING_ARM_TYPES, IDENTITY_ARM_TYPE, SERVICE_ARM_TYPES } from '../../model/bindings.ts'
@@ -271,19 +272,40 @@ function generated(w: Writer, size: EstateSize): EstateSummary {
     ALL_ROLES.filter(
       (r) => r.grant === 'rbac' && r.id && r.plane === 'data' && r.services.includes(kind),
     )
-  let made = 0
-  const seen = new Set<string>()
-  while (made < size.assignments) {
-    const target = pick(services)
-    const roles = rolesFor(target.kind)
-    if (roles.length === 0) continue
-    const role = pick(roles).name
-    const principal = pick(principals)
-    const key = `${target.id}|${role}|${principal}`
-    if (seen.has(key)) continue
-    seen.add(key)
-    w.grant(target.id, roleId(role), principal, 'ServicePrincipal')
-    made++
+  // At most one assignment per (service, role, principal), numbered service by service: past
+  // that many, every one of them (a random pick could never find another, and never end).
+  const roles = services.map((target) => rolesFor(target.kind))
+  const ends: number[] = []
+  for (const list of roles) ends.push((ends.at(-1) ?? 0) + list.length * principals.length)
+  const possible = ends.at(-1) ?? 0
+  /** The first service whose numbers reach past `k`. */
+  const serviceOf = (k: number): number => {
+    let lo = 0
+    let hi = ends.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((ends[mid] as number) > k) hi = mid
+      else lo = mid + 1
+    }
+    return lo
+  }
+  const grant = (k: number): void => {
+    const s = serviceOf(k)
+    const within = k - (s > 0 ? (ends[s - 1] as number) : 0)
+    const role = (roles[s] as RoleFact[])[Math.floor(within / principals.length)] as RoleFact
+    const principal = principals[within % principals.length] as string
+    w.grant((services[s] as { id: string }).id, roleId(role.name), principal, 'ServicePrincipal')
+  }
+  const made = Math.min(size.assignments, possible)
+  if (made === possible) for (let k = 0; k < possible; k++) grant(k)
+  else {
+    const seen = new Set<number>()
+    while (seen.size < made) {
+      const k = Math.floor(next() * possible)
+      if (seen.has(k)) continue
+      seen.add(k)
+      grant(k)
+    }
   }
   return {
     resourceGroup: rg,

@@ -85,6 +85,23 @@ describe('the demo estate: a realistic messy resource group', () => {
       Object.keys(b.sandbox.snapshot().roleAssignments).sort(),
     )
   })
+  it('gives every (service, role, principal) there is when asked for more, at once', () => {
+    const world = inPageWorld()
+    const size = { resourceGroup: 'big-rg', apps: 20, identities: 20, assignments: 5_001 }
+    const summary = loadEstate(world.sandbox, size)
+    const made = Object.values(world.sandbox.snapshot().roleAssignments).filter((a) =>
+      a.scope.includes('/resourceGroups/big-rg/'),
+    )
+    expect(summary.assignments).toBe(made.length)
+    expect(made.length).toBeGreaterThan(0)
+    expect(made.length).toBeLessThan(5_001)
+    // Each one once: asking for more adds none twice.
+    const keys = made.map((a) => `${a.scope}|${a.roleDefinitionGuid}|${a.principalId}`)
+    expect(new Set(keys).size).toBe(keys.length)
+    // No principal at all: none (it hung the sandbox, looking for one).
+    const empty = { resourceGroup: 'empty-rg', apps: 0, identities: 0, assignments: 10 }
+    expect(loadEstate(inPageWorld().sandbox, empty).assignments).toBe(0)
+  })
 })
 
 describe('a generated estate’s services', () => {
