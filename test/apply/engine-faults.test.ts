@@ -153,6 +153,31 @@ describe('apply converges under ARM faults', () => {
     expect(actual).toHaveLength(others.length)
   })
 
+  it('meets the subscription’s role-assignment limit: the rest fail at once with what to do, the report says what was made', async () => {
+    const world = inPageWorld()
+    const held = () => Object.keys(world.sandbox.snapshot().roleAssignments).length
+    // Room for two more (Learn: a 400 RoleAssignmentLimitExceeded past the subscription's limit).
+    const before = held()
+    world.sandbox.setFaults({ limits: { roleAssignments: before + 2 } })
+    const applied = await applyOnce(templateById('scenario-3')!.design, world)
+    const grants = applied.report.steps.filter((s) => s.kind === 'assignRole')
+    expect(grants.filter((s) => s.outcome === 'created')).toHaveLength(2)
+    const refused = grants.filter((s) => s.outcome === 'failed')
+    expect(refused.length).toBe(grants.length - 2)
+    for (const step of refused) {
+      expect(step.failure).toMatchObject({
+        code: 'RoleAssignmentLimitExceeded',
+        message: 'No more role assignments can be created.',
+      })
+      expect(step.failure?.advice).toMatch(
+        /^The subscription holds as many role assignments as ARM allows/,
+      )
+      // Not retried: waiting frees no room.
+      expect(step.attempts).toBe(1)
+    }
+    expect(held()).toBe(before + 2)
+  })
+
   it('stops when cancelled midway with a true report, and a re-run converges', async () => {
     const world = inPageWorld({ latency: { fixedMs: 20, jitterMs: 10 } })
     const design = bulkDesign(world.sandbox, 30)

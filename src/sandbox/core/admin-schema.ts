@@ -42,6 +42,7 @@ const faultPatch = z.strictObject({
     z.strictObject({ rate: z.optional(rate), phase: z.optional(z.enum(['request', 'response'])) }),
   ),
   forbiddenScopes: z.optional(z.array(z.string())),
+  limits: z.optional(z.strictObject({ roleAssignments: z.optional(nonNegative) })),
 })
 
 const additions = z.strictObject({

@@ -55,6 +55,7 @@ export function loadEstate(sandbox: Sandbox, estate: 'demo' | EstateSize): Estat
     serverErrors: { rate: 0 },
     resets: { rate: 0 },
     forbiddenScopes: [],
+    limits: { roleAssignments: 0 },
   })
   try {
     const w = writer(sandbox, ownerCaller(sandbox))

@@ -61,6 +61,12 @@ export interface FaultConfig {
   readonly resets: { readonly rate: number; readonly phase: 'request' | 'response' }
   /** Role assignment writes at or below these scopes get 403 AuthorizationFailed. */
   readonly forbiddenScopes: readonly string[]
+  /**
+   * How many role assignments a subscription holds before a new one gets 400
+   * RoleAssignmentLimitExceeded (Learn, "Troubleshoot Azure RBAC limits": 4,000, fixed); 0 for no
+   * limit, the default (the apply benchmarks write 5,000 beside the seed).
+   */
+  readonly limits: { readonly roleAssignments: number }
 }
 
 export type FaultPatch = {
@@ -90,6 +96,7 @@ export const DEFAULT_FAULTS: FaultConfig = {
   serverErrors: { rate: 0 },
   resets: { rate: 0, phase: 'request' },
   forbiddenScopes: [],
+  limits: { roleAssignments: 0 },
 }
 
 /** One level deep: `{ throttle: { capacity: 20 } }` keeps the other throttle settings. */
@@ -105,6 +112,7 @@ export function mergeFaults(base: FaultConfig, patch: FaultPatch | undefined): F
     serverErrors: { ...base.serverErrors, ...patch.serverErrors },
     resets: { ...base.resets, ...patch.resets },
     forbiddenScopes: patch.forbiddenScopes ?? base.forbiddenScopes,
+    limits: { ...base.limits, ...patch.limits },
   }
 }
 

@@ -120,6 +120,9 @@ function put(ctx: Ctx, scope: Scope, name: string): SandboxResponse {
   // second one that differs only by its condition (conditions FAQ).
   const duplicate = findEqualAssignment(ctx.state.roleAssignments, scope.id, roleGuid, principalId)
   if (duplicate) return roleAssignmentExists(duplicate)
+  const limit = ctx.settings.faults.limits.roleAssignments
+  if (limit > 0 && assignmentsInSubscription(ctx, scope.id) >= limit)
+    return bad('RoleAssignmentLimitExceeded', 'No more role assignments can be created.')
   const at = nowIso(ctx)
   const record: RoleAssignmentRecord = {
     name: name.toLowerCase(),
@@ -138,6 +141,18 @@ function put(ctx: Ctx, scope: Scope, name: string): SandboxResponse {
   indexAssignment(ctx.state.roleAssignments, record)
   changed(ctx)
   return json(201, renderRoleAssignment(record))
+}
+
+/** How many role assignments the subscription of `scope` holds, at any scope within it. */
+function assignmentsInSubscription(ctx: Ctx, scope: string): number {
+  const subscription = /^\/subscriptions\/[^/]+/i.exec(scope)?.[0].toLowerCase()
+  if (!subscription) return 0
+  let count = 0
+  for (const a of Object.values(ctx.state.roleAssignments)) {
+    const s = a.scope.toLowerCase()
+    if (s === subscription || s.startsWith(`${subscription}/`)) count++
+  }
+  return count
 }
 
 /** Names are global: one found under another scope is not found here. */

@@ -101,6 +101,8 @@ describe('the seeded world', () => {
       parseFaultPatch({ throttle: { capacity: 20 }, forbiddenScopes: ['/subscriptions/x'] }).ok,
     ).toBe(true)
     expect(parseFaultPatch({ nonsense: true }).ok).toBe(false)
+    expect(parseFaultPatch({ limits: { roleAssignments: 4000 } }).ok).toBe(true)
+    expect(parseFaultPatch({ limits: { roleAssignments: -1 } }).ok).toBe(false)
     expect(parseWorldAdditions({ principals: [{ id: 'x', type: 'Robot' }] }).ok).toBe(false)
     expect(parseSandboxState(seedState()).ok).toBe(true)
     expect(parseSandboxState({ format: 'other' }).ok).toBe(false)
