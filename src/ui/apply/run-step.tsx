@@ -13,7 +13,6 @@ export function RunStep() {
   const count = (o: string): number => values.filter((r) => r.outcome === o && !r.manual).length
   const manual = values.filter((r) => r.manual).length
   const percent = progress.total === 0 ? 0 : Math.round((progress.done / progress.total) * 100)
-  const left = useTimeLeft()
   return (
     <div className="run-step">
       <div className="progress-row">
@@ -26,7 +25,7 @@ export function RunStep() {
         />
         <span className="progress-text">
           {progress.done} / {progress.total} ({percent}%)
-          {left !== undefined && ` · ${describeTimeLeft(left)}`}
+          <TimeLeft />
         </span>
       </div>
       <p className="run-counts" aria-live="polite">
@@ -43,8 +42,11 @@ export function RunStep() {
   )
 }
 
-/** The run's time left, counted down each second between its events (undefined: not said yet). */
-function useTimeLeft(): number | undefined {
+/**
+ * " · about 30 s left", counted down each second between the run's events (nothing until it can
+ * be said). Apart, so that its ticks redraw it alone, not the run's log.
+ */
+function TimeLeft() {
   const progress = useApply((s) => s.progress)
   const now = useApply((s) => s.now)
   const [, tick] = useState(0)
@@ -52,5 +54,6 @@ function useTimeLeft(): number | undefined {
     const timer = setInterval(() => tick((n) => n + 1), 1000)
     return () => clearInterval(timer)
   }, [])
-  return timeLeft(progress, now())
+  const left = timeLeft(progress, now())
+  return left === undefined ? null : <>{` · ${describeTimeLeft(left)}`}</>
 }
