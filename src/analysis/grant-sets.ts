@@ -1,3 +1,4 @@
+import { IntNumbering } from '../lib/int-numbering.ts'
 import type { Groups } from './groups.ts'
 
 /**
@@ -31,10 +32,11 @@ export interface TripleSource {
 export function numberTriples(s: TripleSource): Triples {
   const at = new Int32Array(s.roleNo.length).fill(-1)
   // (target, key, slot) as one number: target × keys × 3 + key × 3 + slot, then numbered densely.
-  const ids = new Map<number, number>()
-  const service: number[] = []
-  const key: number[] = []
-  const slot: number[] = []
+  const ids = new IntNumbering(1024)
+  // At most one triple per role slot: sized once, cut to the count at the end.
+  const service = new Int32Array(s.roleNo.length)
+  const key = new Int32Array(s.roleNo.length)
+  const slot = new Uint8Array(s.roleNo.length)
   const stride = s.keyCount * 3
   // The code last numbered on an edge to each target, and its number: edges to one service
   // mostly carry the same role at the same scope, and comparing with it costs less than a lookup.
@@ -48,16 +50,15 @@ export function numberTriples(s: TripleSource): Triples {
       if (!s.known[role]) continue
       const k = s.keyOf[role] as number
       const code = base + k * 3
-      let id: number | undefined
+      let id: number
       if (lastCode[target] === code) id = lastId[target] as number
       else {
-        id = ids.get(code)
-        if (id === undefined) {
-          id = service.length
-          ids.set(code, id)
-          service.push(target)
-          key.push(k)
-          slot.push(s.slotAt[e] as number)
+        const count = ids.size
+        id = ids.add(code)
+        if (id === count) {
+          service[id] = target
+          key[id] = k
+          slot[id] = s.slotAt[e] as number
         }
         lastCode[target] = code
         lastId[target] = id
@@ -65,12 +66,13 @@ export function numberTriples(s: TripleSource): Triples {
       at[i] = id
     }
   }
+  const count = ids.size
   return {
     at,
-    count: service.length,
-    service: Int32Array.from(service),
-    key: Int32Array.from(key),
-    slot: Uint8Array.from(slot),
+    count,
+    service: service.subarray(0, count),
+    key: key.subarray(0, count),
+    slot: slot.subarray(0, count),
   }
 }
 

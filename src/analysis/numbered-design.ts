@@ -3,6 +3,7 @@ import { SCOPES, type NodeKind, type Scope } from '../model/kinds.ts'
 import {
   principalKey,
   resolveAccess,
+  type AttachedIds,
   scopeSlot,
   type PrincipalRef,
   type Resolution,
@@ -45,13 +46,12 @@ export const KIND_CODE = {
 /** Principal types as stored in `principalTypeAt`. */
 const TYPES: readonly PrincipalRef['type'][] = ['systemAssigned', 'userAssigned', 'developer']
 const NONE: readonly string[] = []
-const NO_NUMBERS: readonly number[] = []
 
 /**
  * A design numbered in one linear pass, the only place these facts are derived, stored flat
  * (typed arrays indexed by number, few objects for the collector to copy):
  * - nodes by number (their position in `design.nodes`; an endpoint naming no node gets a
- *   number after them), attached identities per app and apps per identity;
+ *   number after them), attached identities per app and apps per identity (AttachLists);
  * - per access edge, by its position in `accessEdges`: source and target numbers, scope slot
  *   (`scopeSlot`), role numbers (`roleTable`: each distinct role text once), principal number
  *   (-1 unresolved) and `reasonAt`;
@@ -74,18 +74,25 @@ export class NumberedDesign {
   readonly principalAt: Int32Array
   /** Per edge: 0 when it resolves, else the code of its reason (REASONS). */
   readonly reasonAt: Uint8Array
-  /** Per principal: its type (index into systemAssigned, userAssigned, developer) and node id. */
-  private readonly principalTypeAt: number[] = []
-  private readonly principalNodeAt: string[] = []
+  /**
+   * Per principal: its type (index into systemAssigned, userAssigned, developer) and its node's
+   * number. Sized for one principal per access edge (the most there can be), used up to
+   * `principalCount`.
+   */
+  private readonly principalTypeAt: Uint8Array
+  private readonly principalNodeAt: Int32Array
+  private principalTotal = 0
   /** Node ids by number, then the endpoint ids that name no node (StringTable: see there). */
   private readonly ids: StringTable
-  private readonly attached: (string[] | undefined)[]
-  private readonly attachedTo: (string[] | undefined)[]
-  /** attachedTo as endpoint numbers, position for position. */
-  private readonly attachedToNo: (number[] | undefined)[]
-  /** Principal number of an app's system-assigned identity or a developer, by node number. */
+  /** Identities attached to each app, and apps each identity is attached to, by number. */
+  private readonly attached: AttachLists
+  private readonly attachedTo: AttachLists
+  /**
+   * Principal number of an app's system-assigned identity or a developer, and of a user-assigned
+   * identity, by node number (-1: none).
+   */
   private readonly ownPrincipal: Int32Array
-  private readonly userPrincipal = new Map<string, number>()
+  private readonly userPrincipal: Int32Array
   private principalList?: PrincipalRef[]
   private keyList?: string[]
   private resolutionList?: Resolution[]
@@ -94,28 +101,30 @@ export class NumberedDesign {
   constructor(design: Design) {
     this.design = design
     const nodes = design.nodes
+    const edges = design.edges
     this.ids = new StringTable(nodes.length, (n) => (nodes[n] as DesignNode).id)
     const kindAt = (this.kindAt = new Uint8Array(nodes.length))
     for (let i = 0; i < nodes.length; i++) kindAt[i] = KIND_CODE[(nodes[i] as DesignNode).kind]
-    this.attached = new Array<string[] | undefined>(nodes.length)
-    this.attachedTo = new Array<string[] | undefined>(nodes.length)
-    this.attachedToNo = new Array<number[] | undefined>(nodes.length)
+    // Attach edges as (source, target) number pairs, then grouped both ways. Typed arrays sized
+    // for every edge: the pages past the pairs written are never touched.
+    const pairSource = new Int32Array(edges.length)
+    const pairTarget = new Int32Array(edges.length)
+    let pairs = 0
     let count = 0
     let roleCount = 0
-    const edges = design.edges
     for (let e = 0; e < edges.length; e++) {
       const edge = edges[e] as DesignEdge
       if (edge.kind === 'access') {
         count++
         roleCount += edge.roles.length
       } else {
-        const source = this.number(edge.source)
-        pushUnique(this.attached, source, edge.target)
-        const target = this.number(edge.target)
-        if (pushUnique(this.attachedTo, target, edge.source))
-          (this.attachedToNo[target] ??= []).push(source)
+        pairSource[pairs] = this.number(edge.source)
+        pairTarget[pairs++] = this.number(edge.target)
       }
     }
+    const endpoints = this.ids.size
+    this.attached = new AttachLists(endpoints, pairs, pairSource, pairTarget)
+    this.attachedTo = new AttachLists(endpoints, pairs, pairTarget, pairSource)
     // Sized once and filled by the pass below: growing a list of 50,000 by push copies it over and
     // over (megabytes of garbage), and a pass of its own would read every edge again.
     const access = (this.accessEdges = new Array<AccessEdge>(count))
@@ -126,8 +135,12 @@ export class NumberedDesign {
     const roleNo = (this.roleNo = new Int32Array(roleCount))
     const principalAt = (this.principalAt = new Int32Array(count))
     const reasonAt = (this.reasonAt = new Uint8Array(count))
+    this.principalTypeAt = new Uint8Array(count)
+    this.principalNodeAt = new Int32Array(count)
     const own = (this.ownPrincipal = new Int32Array(nodes.length).fill(-1))
-    const { attached, userPrincipal, roleTable } = this
+    const user = (this.userPrincipal = new Int32Array(endpoints).fill(-1))
+    const { roleTable } = this
+    const attached = new AttachedView(this.attached, this.ids)
     // The role text last numbered on an edge to each target, and its number: edges to one
     // service mostly carry the same role, and comparing with that text costs less than hashing
     // the edge's own copy (JSON.parse makes a string per edge) for a map lookup.
@@ -139,13 +152,15 @@ export class NumberedDesign {
     let lastSource: string | undefined
     const principal = (type: PrincipalRef['type'], node: string): number => {
       if (type === 'userAssigned') {
-        let p = userPrincipal.get(node)
-        if (p === undefined) userPrincipal.set(node, (p = this.addPrincipal(1, node)))
+        // Attached to the edge's app (resolveAccess), so numbered by an attach edge.
+        const n = this.known(node) as number
+        let p = user[n] as number
+        if (p < 0) user[n] = p = this.addPrincipal(1, n)
         return p
       }
       // A system-assigned identity or a developer is the edge's own source.
       let p = own[source] as number
-      if (p < 0) own[source] = p = this.addPrincipal(type === 'developer' ? 2 : 0, node)
+      if (p < 0) own[source] = p = this.addPrincipal(type === 'developer' ? 2 : 0, source)
       return p
     }
     const unresolved = (reason: Unresolved): number => -1 - REASON_CODE[reason]
@@ -175,7 +190,7 @@ export class NumberedDesign {
         }
       }
       roleStart[at + 1] = slot
-      const p = resolveAccess(edge, nodes[source], attached[source] ?? NONE, principal, unresolved)
+      const p = resolveAccess(edge, nodes[source], attached.of(source), principal, unresolved)
       principalAt[at] = p < 0 ? -1 : p
       if (p < 0) reasonAt[at] = -1 - p
     }
@@ -215,7 +230,7 @@ export class NumberedDesign {
   /** User-assigned identities attached to an app, in attach-edge order, each once. */
   attachedIdentities(appId: string): readonly string[] {
     const n = this.known(appId)
-    return (n === undefined ? undefined : this.attached[n]) ?? NONE
+    return n === undefined ? NONE : this.idsOf(this.attached, n)
   }
 
   /** Apps an identity is attached to, in attach-edge order, each once. */
@@ -226,24 +241,30 @@ export class NumberedDesign {
 
   /** appsOf the node with this number (no id lookup: rules walking nodes have the number). */
   appsAt(n: number): readonly string[] {
-    return this.attachedTo[n] ?? NONE
+    return this.idsOf(this.attachedTo, n)
+  }
+
+  /** How many apps the node with this number is attached to (appsAt, with no list made). */
+  appCountAt(n: number): number {
+    return this.attachedTo.count(n)
   }
 
   /** appsAt as endpoint numbers (see nodeCount), position for position. */
-  appNumbersAt(n: number): readonly number[] {
-    return this.attachedToNo[n] ?? NO_NUMBERS
+  appNumbersAt(n: number): Int32Array {
+    return this.attachedTo.numbers(n)
   }
 
   /** How many identities an app has: its system-assigned one (when on) and each attached one. */
   identityCount(app: AppNode): number {
-    return (app.systemAssigned ? 1 : 0) + this.attachedIdentities(app.id).length
+    const n = this.known(app.id)
+    return (app.systemAssigned ? 1 : 0) + (n === undefined ? 0 : this.attached.count(n))
   }
 
   /** identityCount of the app with this node number (0 for any other node). */
   identityCountOf(n: number): number {
     if (this.kindAt[n] !== KIND_CODE.app) return 0
     const app = this.design.nodes[n] as AppNode
-    return (app.systemAssigned ? 1 : 0) + (this.attached[n]?.length ?? 0)
+    return (app.systemAssigned ? 1 : 0) + this.attached.count(n)
   }
 
   /** The access edge's source when it is an app, by edge position. */
@@ -313,7 +334,7 @@ export class NumberedDesign {
   }
 
   get principalCount(): number {
-    return this.principalTypeAt.length
+    return this.principalTotal
   }
 
   principalType(p: number): PrincipalRef['type'] {
@@ -322,14 +343,17 @@ export class NumberedDesign {
 
   /** The node of a principal: the app (system-assigned), the identity or the developer. */
   principalNode(p: number): string {
-    return this.principalNodeAt[p] as string
+    return this.ids.key(this.principalNodeAt[p] as number)
   }
 
   /** Every principal some edge resolves to, by number (made on first use). */
   get principals(): readonly PrincipalRef[] {
-    this.principalList ??= this.principalNodeAt.map(
-      (node, p) => ({ type: this.principalType(p), node }) as PrincipalRef,
-    )
+    if (!this.principalList) {
+      const list = new Array<PrincipalRef>(this.principalTotal)
+      for (let p = 0; p < list.length; p++)
+        list[p] = { type: this.principalType(p), node: this.principalNode(p) } as PrincipalRef
+      this.principalList = list
+    }
     return this.principalList
   }
 
@@ -341,16 +365,28 @@ export class NumberedDesign {
 
   /** The number of a principal some access edge resolves to, or undefined. */
   principalNumber(type: PrincipalRef['type'], node: string): number | undefined {
-    if (type === 'userAssigned') return this.userPrincipal.get(node)
     const n = this.known(node)
-    const p = n === undefined || n >= this.nodeCount ? -1 : (this.ownPrincipal[n] as number)
+    if (n === undefined) return undefined
+    const owned = type === 'userAssigned' ? this.userPrincipal : this.ownPrincipal
+    const p = n < owned.length ? (owned[n] as number) : -1
     return p < 0 || this.principalType(p) !== type ? undefined : p
   }
 
-  private addPrincipal(type: number, node: string): number {
-    this.principalTypeAt.push(type)
-    this.principalNodeAt.push(node)
-    return this.principalTypeAt.length - 1
+  private addPrincipal(type: number, node: number): number {
+    const p = this.principalTotal++
+    this.principalTypeAt[p] = type
+    this.principalNodeAt[p] = node
+    return p
+  }
+
+  /** The ids of list `n` (a new list, or the shared empty one). */
+  private idsOf(lists: AttachLists, n: number): readonly string[] {
+    const count = lists.count(n)
+    if (count === 0) return NONE
+    const out = new Array<string>(count)
+    const numbers = lists.numbers(n)
+    for (let i = 0; i < count; i++) out[i] = this.ids.key(numbers[i] as number)
+    return out
   }
 
   /** A node's number; an id naming no node gets a number after the nodes. */
@@ -366,11 +402,80 @@ export class NumberedDesign {
   }
 }
 
-/** Adds `value` to list `n` unless it is there: whether it was added. */
-function pushUnique(lists: (string[] | undefined)[], n: number, value: string): boolean {
-  const list = lists[n]
-  if (!list) lists[n] = [value]
-  else if (!list.includes(value)) list.push(value)
-  else return false
-  return true
+/**
+ * One side of the attach edges grouped by endpoint number: list `n` holds, in attach-edge order
+ * and each once, the other ends of the edges from `n` (made from parallel `from` and `to`
+ * numbers). Flat, in typed arrays: `items[start[n]]` up to `items[end[n]]`. A list per app made
+ * tens of thousands of small arrays for the collector to copy.
+ */
+class AttachLists {
+  private readonly start: Int32Array
+  private readonly end: Int32Array
+  private readonly items: Int32Array
+
+  constructor(endpoints: number, pairs: number, from: Int32Array, to: Int32Array) {
+    const start = (this.start = new Int32Array(endpoints + 1))
+    for (let k = 0; k < pairs; k++) {
+      const at = (from[k] as number) + 1
+      start[at] = (start[at] as number) + 1
+    }
+    for (let n = 0; n < endpoints; n++)
+      start[n + 1] = (start[n + 1] as number) + (start[n] as number)
+    const end = (this.end = start.slice(0, endpoints))
+    const items = (this.items = new Int32Array(pairs))
+    next: for (let k = 0; k < pairs; k++) {
+      const n = from[k] as number
+      const other = to[k] as number
+      for (let i = start[n] as number; i < (end[n] as number); i++)
+        if (items[i] === other) continue next
+      items[end[n] as number] = other
+      end[n] = (end[n] as number) + 1
+    }
+  }
+
+  /** How many numbers list `n` holds (0 for a number past the endpoints it was made with). */
+  count(n: number): number {
+    return n < this.end.length ? (this.end[n] as number) - (this.start[n] as number) : 0
+  }
+
+  /** List `n`, a view of the shared storage. */
+  numbers(n: number): Int32Array {
+    return n < this.end.length ? this.items.subarray(this.start[n], this.end[n]) : NO_NUMBERS
+  }
+}
+
+const NO_NUMBERS = new Int32Array(0)
+
+/**
+ * The identities attached to one app as resolveAccess reads them, over AttachLists: one object
+ * moved from app to app (`of`), so resolving an edge makes no list.
+ */
+class AttachedView implements AttachedIds {
+  private readonly lists: AttachLists
+  private readonly ids: StringTable
+  private n = 0
+
+  constructor(lists: AttachLists, ids: StringTable) {
+    this.lists = lists
+    this.ids = ids
+  }
+
+  of(n: number): this {
+    this.n = n
+    return this
+  }
+
+  get length(): number {
+    return this.lists.count(this.n)
+  }
+
+  includes(id: string): boolean {
+    for (const other of this.lists.numbers(this.n)) if (this.ids.key(other) === id) return true
+    return false
+  }
+
+  at(index: number): string | undefined {
+    const numbers = this.lists.numbers(this.n)
+    return index < numbers.length ? this.ids.key(numbers[index] as number) : undefined
+  }
 }

@@ -39,7 +39,7 @@ export function scopeSlot(edge: AccessEdge): number {
 export function resolveAccess<R>(
   edge: AccessEdge,
   source: DesignNode | undefined,
-  attached: readonly string[],
+  attached: AttachedIds,
   principal: (type: PrincipalRef['type'], node: string) => R,
   unresolved: (reason: Unresolved) => R,
 ): R {
@@ -57,7 +57,14 @@ export function resolveAccess<R>(
   if (count > 1) return unresolved('ambiguous')
   return source.systemAssigned
     ? principal('systemAssigned', source.id)
-    : principal('userAssigned', attached[0] as string)
+    : principal('userAssigned', attached.at(0) as string)
+}
+
+/** What resolveAccess reads of the identities attached to an app, in order (a list will do). */
+export interface AttachedIds {
+  readonly length: number
+  includes(id: string): boolean
+  at(index: number): string | undefined
 }
 
 /**

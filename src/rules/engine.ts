@@ -4,13 +4,13 @@ import type { Design } from '../model/types.ts'
 import { designScope, Fixer } from './fixer.ts'
 import { Labels } from './labels.ts'
 import { compileMessage, fillMessage, type CompiledMessage } from './messages.ts'
+import { OfferBuilders } from './offer-builders.ts'
 import { RULES } from './registry.ts'
 import type {
   ComponentRule,
   DesignRule,
   DesignTotals,
   FilledMessage,
-  FixBuilder,
   Listeners,
   MessageData,
   Rule,
@@ -22,15 +22,14 @@ import { NO_OFFERS, SEVERITIES, type Finding, type Offers, type Severity } from 
 export const INTERNAL_ERROR_RULE = 'internal-error'
 
 /**
- * One walk of the component rules over an index: findings in report order, and beside each (same
- * position) the fix and suggestion builders its rule handed over, if any.
+ * One walk of the component rules over an index: findings in report order, and the fix and
+ * suggestion builders their rules handed over, by finding position.
  */
 export interface RuleRun {
   readonly index: DesignIndex
   readonly labels: Labels
   readonly findings: readonly Finding[]
-  readonly fixes: readonly (FixBuilder | undefined)[]
-  readonly suggestions: readonly (FixBuilder | undefined)[]
+  readonly builders: OfferBuilders
 }
 
 /**
@@ -40,12 +39,9 @@ export interface RuleRun {
 export function runRules(rules: readonly ComponentRule[], index: DesignIndex): RuleRun {
   const labels = new Labels(index)
   const findings: Finding[] = []
-  const fixes: (FixBuilder | undefined)[] = []
-  const suggestions: (FixBuilder | undefined)[] = []
+  const builders = new OfferBuilders()
   const failed = (rule: Rule, e: unknown): void => {
     findings.push(internalError(rule, e))
-    fixes.push(undefined)
-    suggestions.push(undefined)
   }
   const listeners = rules.map((rule): Listeners => {
     const id = rule.meta.id
@@ -64,9 +60,7 @@ export function runRules(rules: readonly ComponentRule[], index: DesignIndex): R
           r.related && r.related.length > 0
             ? { rule: id, severity, subject: r.subject, message, related: r.related }
             : { rule: id, severity, subject: r.subject, message }
-        findings.push(finding)
-        fixes.push(r.fix)
-        suggestions.push(r.suggest)
+        builders.add(findings.push(finding) - 1, r.fix, r.suggest)
       },
     }
     try {
@@ -77,7 +71,7 @@ export function runRules(rules: readonly ComponentRule[], index: DesignIndex): R
     }
   })
   walk(index, listeners, (r, e) => failed(rules[r] as Rule, e))
-  return { index, labels, findings, fixes, suggestions }
+  return { index, labels, findings, builders }
 }
 
 /** The design-wide rules over the design's totals. */
@@ -111,18 +105,23 @@ export function totalsOf(index: DesignIndex): DesignTotals {
 
 /** The fixes and suggestions of the run's finding at `position`, built against `fixer`'s design. */
 export function buildOffers(run: RuleRun, position: number, fixer: Fixer): Offers {
-  const fix = run.fixes[position]
-  const suggest = run.suggestions[position]
-  if (!fix && !suggest) return NO_OFFERS
-  return { fixes: fix?.(fixer) ?? [], suggestions: suggest?.(fixer) ?? [] }
+  const slot = run.builders.slotOf(position)
+  return slot < 0 ? NO_OFFERS : buildSlot(run.builders, slot, fixer)
 }
 
-/** The position in the run of each finding that has a fix or suggestion builder. */
-function builderPositions(run: RuleRun): Map<Finding, number> {
+function buildSlot(builders: OfferBuilders, slot: number, fixer: Fixer): Offers {
+  return {
+    fixes: builders.fixAt(slot)?.(fixer) ?? [],
+    suggestions: builders.suggestAt(slot)?.(fixer) ?? [],
+  }
+}
+
+/** The builder slot (OfferBuilders) of each finding of the run that has a builder. */
+function builderSlots(run: RuleRun): Map<Finding, number> {
+  const { builders, findings } = run
   const out = new Map<Finding, number>()
-  run.findings.forEach((f, i) => {
-    if (run.fixes[i] || run.suggestions[i]) out.set(f, i)
-  })
+  for (let slot = 0; slot < builders.size; slot++)
+    out.set(findings[builders.positionOf(slot)] as Finding, slot)
   return out
 }
 
@@ -151,21 +150,20 @@ export function runCheck(design: Design, rules: readonly Rule[] = RULES): Check 
   const index = new DesignIndex(design)
   const { component, design: wide } = byScope(rules)
   const run = runRules(component, index)
-  const findings = [...run.findings]
-  if (wide.length > 0) findings.push(...runDesignRules(wide, totalsOf(index)))
+  const designWide = wide.length > 0 ? runDesignRules(wide, totalsOf(index)) : NO_FINDINGS
   let fixer: Fixer | undefined
-  let at: Map<Finding, number> | undefined
-  // Offers kept by position in the run, not in a second map keyed by finding (the designer may
-  // ask for all ten thousand); made on the first request, as `at`.
+  let slots: Map<Finding, number> | undefined
+  // Offers kept by builder slot, not in a second map keyed by finding (the designer may ask for
+  // all ten thousand); made on the first request, as `slots`.
   let built: (Offers | undefined)[] | undefined
   return {
-    findings: sortFindings(findings),
+    findings: sortFindings(run.findings, designWide),
     offers(finding) {
-      const position = (at ??= builderPositions(run)).get(finding)
-      if (position === undefined) return NO_OFFERS
+      const slot = (slots ??= builderSlots(run)).get(finding)
+      if (slot === undefined) return NO_OFFERS
       fixer ??= new Fixer(index, run.labels, designScope(design))
-      built ??= new Array<Offers | undefined>(run.findings.length)
-      return (built[position] ??= buildOffers(run, position, fixer))
+      built ??= new Array<Offers | undefined>(run.builders.size)
+      return (built[slot] ??= buildSlot(run.builders, slot, fixer))
     },
   }
 }
@@ -176,34 +174,64 @@ export function checkDesign(design: Design, rules: readonly Rule[] = RULES): Fin
 }
 
 /**
- * Severity, then rule id, subject and message in ordinal order; stable for equal keys. Severity
- * and rule become one number, the findings are bucketed by it (stable), and only each bucket is
- * sorted, comparing subjects read from one flat array (not from findings of several shapes).
+ * Severity, then rule id, subject and message in ordinal order; stable for equal keys (`more`
+ * after `findings`, as if appended). Severity and rule become one number, the findings are
+ * counted into buckets by it (one typed array of positions, no list per bucket), and only each
+ * bucket is sorted. Apart from the result, nothing the length of the findings is a JS array:
+ * past about 16,000 elements each is a large object of its own, slow to allocate.
  */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  const rules = [...new Set(findings.map((f) => f.rule))].sort(compareOrdinal)
-  const ruleRank = new Map(rules.map((r, i) => [r, i]))
-  const buckets: number[][] = Array.from({ length: SEVERITIES.length * rules.length }, () => [])
-  const subjects = new Array<string>(findings.length)
-  findings.forEach((f, i) => {
-    subjects[i] = f.subject ?? ''
-    ;(
-      buckets[
-        SEVERITY_RANK[f.severity] * rules.length + (ruleRank.get(f.rule) as number)
-      ] as number[]
-    ).push(i)
-  })
-  const bySubject = (i: number, j: number): number =>
-    compareOrdinal(subjects[i] as string, subjects[j] as string) ||
-    compareOrdinal((findings[i] as Finding).message, (findings[j] as Finding).message) ||
-    i - j
-  const out: Finding[] = []
-  for (const bucket of buckets) {
-    if (bucket.length > 1) bucket.sort(bySubject)
-    for (const i of bucket) out.push(findings[i] as Finding)
+export function sortFindings(
+  findings: readonly Finding[],
+  more: readonly Finding[] = NO_FINDINGS,
+): Finding[] {
+  const count = findings.length + more.length
+  const at = (i: number): Finding =>
+    (i < findings.length ? findings[i] : more[i - findings.length]) as Finding
+  const rank = ruleRanks(findings, more)
+  const rules = rank.size
+  const bucketOf = new Int32Array(count)
+  const start = new Int32Array(SEVERITIES.length * rules + 1)
+  let lastRule: string | undefined
+  let lastRank = 0
+  for (let i = 0; i < count; i++) {
+    const f = at(i)
+    // A rule's findings mostly come one after another: its rank without a lookup.
+    if (f.rule !== lastRule) lastRank = rank.get((lastRule = f.rule)) as number
+    const bucket = SEVERITY_RANK[f.severity] * rules + lastRank
+    bucketOf[i] = bucket
+    start[bucket + 1] = (start[bucket + 1] as number) + 1
   }
+  for (let b = 1; b < start.length; b++) start[b] = (start[b] as number) + (start[b - 1] as number)
+  const order = new Int32Array(count)
+  const next = start.slice(0, -1)
+  for (let i = 0; i < count; i++) order[(next[bucketOf[i] as number] as number)++] = i
+  const bySubject = (i: number, j: number): number => {
+    const a = at(i)
+    const b = at(j)
+    return (
+      compareOrdinal(a.subject ?? '', b.subject ?? '') ||
+      compareOrdinal(a.message, b.message) ||
+      i - j
+    )
+  }
+  for (let b = 0; b + 1 < start.length; b++)
+    if ((start[b + 1] as number) - (start[b] as number) > 1)
+      order.subarray(start[b], start[b + 1]).sort(bySubject)
+  const out = new Array<Finding>(count)
+  for (let k = 0; k < count; k++) out[k] = at(order[k] as number)
   return out
 }
+
+/** Each rule id of the findings, by its rank in ordinal order. */
+function ruleRanks(findings: readonly Finding[], more: readonly Finding[]): Map<string, number> {
+  const ids = new Set<string>()
+  let last: string | undefined
+  for (const list of [findings, more])
+    for (const f of list) if (f.rule !== last) ids.add((last = f.rule))
+  return new Map([...ids].sort(compareOrdinal).map((id, i) => [id, i]))
+}
+
+const NO_FINDINGS: readonly Finding[] = []
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 }
 

@@ -7,7 +7,11 @@ import { messageQuote } from '../lib/encode/message.ts'
  */
 export class Labels {
   private readonly index: DesignIndex
-  private readonly byNumber: (string | undefined)[] = []
+  /**
+   * By node number, sized once on first use: filled at scattered numbers from empty, a list is
+   * sparse first, then copied into larger and larger ones.
+   */
+  private byNumber?: (string | undefined)[]
   private readonly others = new Map<string, string>()
 
   constructor(index: DesignIndex) {
@@ -27,6 +31,7 @@ export class Labels {
   /** The label of the node or endpoint with this number (no lookup by id: rules have numbers). */
   at(n: number): string {
     if (n >= this.index.nodeCount) return this.of(this.index.idAt(n))
+    this.byNumber ??= new Array<string | undefined>(this.index.nodeCount)
     return (this.byNumber[n] ??= messageQuote(
       (this.index.design.nodes[n] as { name: string }).name,
     ))

@@ -266,6 +266,25 @@ describe('sortFindings', () => {
     expect(sortFindings([d2, d1])[0]).toBe(d2)
   })
 
+  it('sorts findings and more findings as one list, the more after for equal keys', () => {
+    const f = (rule: string, subject: string | null, message = 'm'): Finding => ({
+      rule,
+      severity: 'warning',
+      subject,
+      message,
+    })
+    const a = f('b', 'x')
+    const b = f('a', 'y')
+    const c = f('a', 'x', 'n')
+    const d1 = f('a', 'x')
+    const d2 = f('a', 'x')
+    const sorted = sortFindings([a, d1, b], [c, d2])
+    expect(sorted).toEqual([d1, d2, c, b, a])
+    expect(sorted[0]).toBe(d1)
+    expect(sorted[1]).toBe(d2)
+    expect(sortFindings([], [a, b])).toEqual([b, a])
+  })
+
   it('counts by severity', () => {
     expect(countFindings([{ rule: 'r', severity: 'info', subject: null, message: '' }])).toEqual({
       error: 0,

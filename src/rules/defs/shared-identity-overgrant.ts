@@ -47,12 +47,13 @@ export const sharedIdentityOvergrant = createRule({
     }
     return {
       identity({ id: identity }, n) {
-        const apps = index.appsAt(n)
-        if (apps.length < 2) return
+        if (index.appCountAt(n) < 2) return
         const p = index.principalNumber('userAssigned', identity)
         if (p === undefined) return
         // Per service, in order of first use, the grants not every app needs.
         const services = needs.of(p, n)
+        if (services.length === 0) return
+        const apps = index.appsAt(n)
         for (const head of services) found(identity, n, apps, head)
       },
     }
