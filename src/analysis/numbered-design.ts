@@ -384,8 +384,8 @@ export class NumberedDesign {
     const count = lists.count(n)
     if (count === 0) return NONE
     const out = new Array<string>(count)
-    const numbers = lists.numbers(n)
-    for (let i = 0; i < count; i++) out[i] = this.ids.key(numbers[i] as number)
+    const from = lists.from(n)
+    for (let i = 0; i < count; i++) out[i] = this.ids.key(lists.items[from + i] as number)
     return out
   }
 
@@ -409,9 +409,9 @@ export class NumberedDesign {
  * tens of thousands of small arrays for the collector to copy.
  */
 class AttachLists {
-  private readonly start: Int32Array
-  private readonly end: Int32Array
-  private readonly items: Int32Array
+  readonly start: Int32Array
+  readonly end: Int32Array
+  readonly items: Int32Array
 
   constructor(endpoints: number, pairs: number, from: Int32Array, to: Int32Array) {
     const start = (this.start = new Int32Array(endpoints + 1))
@@ -438,9 +438,14 @@ class AttachLists {
     return n < this.end.length ? (this.end[n] as number) - (this.start[n] as number) : 0
   }
 
-  /** List `n`, a view of the shared storage. */
+  /** List `n`, a view of the shared storage (a new object: for the hot paths, read `items`). */
   numbers(n: number): Int32Array {
     return n < this.end.length ? this.items.subarray(this.start[n], this.end[n]) : NO_NUMBERS
+  }
+
+  /** Where list `n` starts in `items` (its end is `start + count(n)`). */
+  from(n: number): number {
+    return n < this.end.length ? (this.start[n] as number) : 0
   }
 }
 
@@ -470,12 +475,16 @@ class AttachedView implements AttachedIds {
   }
 
   includes(id: string): boolean {
-    for (const other of this.lists.numbers(this.n)) if (this.ids.key(other) === id) return true
+    const { lists, n } = this
+    const from = lists.from(n)
+    const to = from + lists.count(n)
+    for (let i = from; i < to; i++) if (this.ids.key(lists.items[i] as number) === id) return true
     return false
   }
 
   at(index: number): string | undefined {
-    const numbers = this.lists.numbers(this.n)
-    return index < numbers.length ? this.ids.key(numbers[index] as number) : undefined
+    const { lists, n } = this
+    if (index < 0 || index >= lists.count(n)) return undefined
+    return this.ids.key(lists.items[lists.from(n) + index] as number)
   }
 }

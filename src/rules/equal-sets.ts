@@ -5,7 +5,7 @@
  * positions, and a bucket's items are chained through `next` (no map or list per item).
  */
 export function groupsWithEqualSets<T>(
-  items: readonly T[],
+  items: ArrayLike<T>,
   hashOf: (item: T) => number,
   same: (a: T, b: T) => boolean,
 ): T[][] {
@@ -14,8 +14,9 @@ export function groupsWithEqualSets<T>(
   const last = new Int32Array(items.length)
   const size = 1 << (32 - Math.clz32(items.length * 2 + 1))
   const table = new Int32Array(size).fill(-1)
-  // First items of the buckets, in order of appearance.
-  const heads: number[] = []
+  // First items of the buckets, in order of appearance: the first `bucketCount`.
+  const heads = new Int32Array(items.length)
+  let bucketCount = 0
   for (let i = 0; i < items.length; i++) {
     const h = (hashes[i] = hashOf(items[i] as T))
     let slot = h & (size - 1)
@@ -27,14 +28,15 @@ export function groupsWithEqualSets<T>(
     if (first < 0) {
       table[slot] = i
       last[i] = i
-      heads.push(i)
+      heads[bucketCount++] = i
     } else {
       next[last[first] as number] = i
       last[first] = i
     }
   }
   const out: T[][] = []
-  for (const first of heads) {
+  for (let b = 0; b < bucketCount; b++) {
+    const first = heads[b] as number
     if ((next[first] as number) < 0) continue
     const groups: T[][] = []
     for (let i = first; i >= 0; i = next[i] as number) {

@@ -24,41 +24,48 @@ export const identicalAccessShareIdentity = createRule({
       'https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/managed-identity-best-practice-recommendations#choosing-system-or-user-assigned-managed-identities',
   },
   create({ index, label, report }) {
-    // Workload principals (not developers) holding at least one grant.
-    const workloads: number[] = []
+    // Workload principals (not developers) holding at least one grant, the first `count`.
+    const workloads = new Int32Array(index.principalCount)
+    let count = 0
     const grants = index.principalGrants()
     return {
       principal(p) {
-        if (index.principalType(p) !== 'developer' && grantCount(grants, p) > 0) workloads.push(p)
+        if (index.principalType(p) !== 'developer' && grantCount(grants, p) > 0)
+          workloads[count++] = p
       },
       design() {
         const hashOf = (p: number): number => grants.hash[p] as number
         const same = (p: number, q: number): boolean => sameGrants(grants, p, q)
-        for (const group of groupsWithEqualSets(workloads, hashOf, same)) {
-          const members = group.map((p): Member => ({
-            type: index.principalType(p) as Member['type'],
-            node: index.principalNode(p),
-            principal: p,
-          }))
-          const count = grantCount(grants, group[0] as number)
-          members.sort((a, b) => compareOrdinal(a.node, b.node))
-          const [first, ...rest] = members as [Member, ...Member[]]
-          const describe = (m: Member): string =>
-            m.type === 'systemAssigned'
-              ? `the system-assigned identity of ${label(m.node)}`
-              : `identity ${label(m.node)}`
+        const byNode = (p: number, q: number): number =>
+          compareOrdinal(index.principalNode(p), index.principalNode(q))
+        const describe = (p: number): string =>
+          index.principalType(p) === 'systemAssigned'
+            ? `the system-assigned identity of ${label(index.principalNode(p))}`
+            : `identity ${label(index.principalNode(p))}`
+        for (const group of groupsWithEqualSets(workloads.subarray(0, count), hashOf, same)) {
+          // Principal numbers, by node id: Member objects only for the fix, if it is asked for.
+          group.sort(byNode)
+          const held = grantCount(grants, group[0] as number)
           // Thousands of apps can hold one grant set: the message names a few (related lists all).
-          const named = members.slice(0, NAMED).map(describe).join(', ')
-          const more = members.length - NAMED
+          const named = group.slice(0, NAMED).map(describe).join(', ')
+          const more = group.length - NAMED
+          const related = new Array<string>(group.length - 1)
+          for (let i = 1; i < group.length; i++)
+            related[i - 1] = index.principalNode(group[i] as number)
           report({
-            subject: first.node,
+            subject: index.principalNode(group[0] as number),
             messageId: 'identical',
             data: {
               members: more > 0 ? `${named} and ${more.toLocaleString('en-US')} more` : named,
-              grants: `${count} grant${count === 1 ? '' : 's'}`,
+              grants: `${held} grant${held === 1 ? '' : 's'}`,
             },
-            related: rest.map((m) => m.node),
+            related,
             fix: (fixer) => {
+              const members = group.map((p): Member => ({
+                type: index.principalType(p) as Member['type'],
+                node: index.principalNode(p),
+                principal: p,
+              }))
               const fix = shareIdentityFix(fixer, members)
               return fix ? [fix] : []
             },

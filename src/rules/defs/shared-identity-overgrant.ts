@@ -24,23 +24,30 @@ export const sharedIdentityOvergrant = createRule({
     const needs = new Needs(index)
     const found = (identity: string, n: number, apps: readonly string[], head: number): void => {
       const { service, serviceNumber, over, lacking } = needs.overgrants(head, apps)
-      const others = lacking.map((i) => apps[i] as string)
       const numbers = index.appNumbersAt(n)
+      const related = new Array<string>(lacking.length + 1)
+      related[0] = service
+      let others = ''
+      for (let i = 0; i < lacking.length; i++) {
+        related[i + 1] = apps[lacking[i] as number] as string
+        const label = labelAt(numbers[lacking[i] as number] as number)
+        others = i === 0 ? label : `${others}, ${label}`
+      }
       report({
         subject: identity,
         messageId: 'overgrant',
         data: {
           identity: labelAt(n),
           count: apps.length,
-          roles: [...new Set(over.map((o) => messageQuote(o.role)))].join(', '),
+          roles: over.roles(),
           service: labelAt(serviceNumber),
-          others: lacking.map((i) => labelAt(numbers[i] as number)).join(', '),
-          verb: others.length === 1 ? 'does' : 'do',
-          pronoun: others.length === 1 ? 'it gets' : 'they get',
+          others,
+          verb: lacking.length === 1 ? 'does' : 'do',
+          pronoun: lacking.length === 1 ? 'it gets' : 'they get',
         },
-        related: [service, ...others],
+        related,
         fix: (fixer) => {
-          const fix = moveGrantsFix(fixer, identity, service, over)
+          const fix = moveGrantsFix(fixer, identity, service, over.list(apps))
           return fix ? [fix] : []
         },
       })
@@ -72,10 +79,14 @@ class Needs {
   private readonly stamp: Int32Array
   private readonly local: Int32Array
   private visit = 0
-  /** By local number: the triple, the first edge carrying it, the next local of its service. */
-  private triple: number[] = []
-  private first: number[] = []
-  private next: number[] = []
+  /**
+   * By local number, the first `used`: the triple, the first edge carrying it, the next local of
+   * its service (grown by doubling, kept from identity to identity).
+   */
+  private triple = new Int32Array(64)
+  private first = new Int32Array(64)
+  private next = new Int32Array(64)
+  private used = 0
   private bits = new Uint32Array(256)
   private words = 1
   /** By endpoint number: the app's position in the identity's apps, plus one (0: not one of them). */
@@ -101,7 +112,7 @@ class Needs {
     const { at: tripleAt } = index.triples()
     const visit = ++this.visit
     const words = (this.words = (numbers.length + 31) >>> 5)
-    this.triple.length = this.first.length = this.next.length = 0
+    this.used = 0
     for (let i = 0; i < numbers.length; i++) appSlot[numbers[i] as number] = i + 1
     for (let i = start[p] as number; i < (start[p + 1] as number); i++) {
       const at = items[i] as number
@@ -123,7 +134,7 @@ class Needs {
     const heads: number[] = []
     const tails: number[] = []
     const service = index.triples().service
-    for (let l = 0; l < this.triple.length; l++) {
+    for (let l = 0; l < this.used; l++) {
       if (this.neededByAll(l, numbers.length)) continue
       const target = service[this.triple[l] as number] as number
       const s = heads.findIndex((h) => service[this.triple[h] as number] === target)
@@ -139,28 +150,26 @@ class Needs {
   }
 
   /**
-   * The service (id and number) of the grants chained from local `head` (see `of`), the apps
-   * needing each, and the positions (in `apps`) of the apps lacking at least one of them.
+   * The service (id and number) of the grants chained from local `head` (see `of`), those grants
+   * (Overgrants: what each app needs, kept as bits until a fix asks), and the positions (in
+   * `apps`) of the apps lacking at least one of them.
    */
   overgrants(
     head: number,
     apps: readonly string[],
-  ): { service: string; serviceNumber: number; over: Overgrant[]; lacking: number[] } {
-    const { keys } = this.index.roleTable
-    const tripleKey = this.index.triples().key
-    const out: Overgrant[] = []
+  ): { service: string; serviceNumber: number; over: Overgrants; lacking: number[] } {
+    const { words } = this
+    const triples: number[] = []
+    const rows: number[] = []
     for (let l = head; l >= 0; l = this.next[l] as number) {
-      const t = this.triple[l] as number
-      const needing = new Set<string>()
-      apps.forEach((app, i) => {
-        if (this.has(l, i)) needing.add(app)
-      })
-      out.push({ key: t, role: keys[tripleKey[t] as number] as string, apps: needing })
+      triples.push(this.triple[l] as number)
+      for (let w = 0; w < words; w++) rows.push((this.bits[l * words + w] as number) | 0)
     }
+    const over = new Overgrants(this.index, triples, rows, words)
     const lacking: number[] = []
     for (let i = 0; i < apps.length; i++)
-      for (let l = head; l >= 0; l = this.next[l] as number)
-        if (!this.has(l, i)) {
+      for (let r = 0; r < triples.length; r++)
+        if (!over.needs(r, i)) {
           lacking.push(i)
           break
         }
@@ -169,16 +178,21 @@ class Needs {
     return {
       service: edge.target,
       serviceNumber: this.index.targetAt[at] as number,
-      over: out,
+      over,
       lacking,
     }
   }
 
   private add(t: number, at: number): number {
-    const l = this.triple.length
-    this.triple.push(t)
-    this.first.push(at)
-    this.next.push(-1)
+    const l = this.used++
+    if (l === this.triple.length) {
+      this.triple = grown(this.triple)
+      this.first = grown(this.first)
+      this.next = grown(this.next)
+    }
+    this.triple[l] = t
+    this.first[l] = at
+    this.next[l] = -1
     const end = (l + 1) * this.words
     if (end > this.bits.length) {
       const grown = new Uint32Array(Math.max(end, this.bits.length * 2))
@@ -196,5 +210,61 @@ class Needs {
   private neededByAll(l: number, apps: number): boolean {
     for (let app = 0; app < apps; app++) if (!this.has(l, app)) return false
     return true
+  }
+}
+
+function grown(list: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(list.length * 2)
+  out.set(list)
+  return out
+}
+
+/**
+ * The grants of one finding (triples) and, per grant, which of the identity's apps need it
+ * (`rows`: `words` words of bits per grant, as int32, app i at bit i % 32 of word i / 32).
+ */
+class Overgrants {
+  private readonly index: DesignIndex
+  private readonly triples: readonly number[]
+  private readonly rows: readonly number[]
+  private readonly words: number
+
+  constructor(
+    index: DesignIndex,
+    triples: readonly number[],
+    rows: readonly number[],
+    words: number,
+  ) {
+    this.index = index
+    this.triples = triples
+    this.rows = rows
+    this.words = words
+  }
+
+  /** Whether app `i` of the identity's apps needs grant `r`. */
+  needs(r: number, i: number): boolean {
+    return (((this.rows[r * this.words + (i >>> 5)] as number) >>> (i & 31)) & 1) === 1
+  }
+
+  /** The grants' roles as the message quotes them, each once, in grant order. */
+  roles(): string {
+    const { keys } = this.index.roleTable
+    const tripleKey = this.index.triples().key
+    const quoted = new Set<string>()
+    for (const t of this.triples) quoted.add(messageQuote(keys[tripleKey[t] as number] as string))
+    return [...quoted].join(', ')
+  }
+
+  /** The grants as move-grants takes them, for `apps`, the identity's apps. */
+  list(apps: readonly string[]): Overgrant[] {
+    const { keys } = this.index.roleTable
+    const tripleKey = this.index.triples().key
+    return this.triples.map((t, r) => {
+      const needing = new Set<string>()
+      apps.forEach((app, i) => {
+        if (this.needs(r, i)) needing.add(app)
+      })
+      return { key: t, role: keys[tripleKey[t] as number] as string, apps: needing }
+    })
   }
 }
