@@ -29,7 +29,7 @@ export class DesignIndex extends NumberedDesign {
   private grantMap?: Map<string, Grant[]>
   private resolutionMap?: Map<string, Resolution>
 
-  /** The position of an access edge in `accessEdges`, or undefined. */
+  /** The position of an access edge among them (`accessEdge(at)`), or undefined. */
   positionOf(edgeId: string): number | undefined {
     this.byId ??= new Map(this.accessEdges.map((e, at) => [e.id, at]))
     return this.byId.get(edgeId)
@@ -46,7 +46,10 @@ export class DesignIndex extends NumberedDesign {
     // Its callers walk the design's edges in order (a drawing of 30,000 lines per edit): the edge
     // after the last one asked about is tried before a map of every edge id is made.
     const next = this.nextAsked
-    const at = this.accessEdges[next] === edge ? next : this.positionOf(edge.id)
+    const at =
+      next < this.accessEdgeCount && this.accessEdge(next) === edge
+        ? next
+        : this.positionOf(edge.id)
     if (at === undefined) throw new Error(`no access edge ${edge.id}`)
     this.nextAsked = at + 1
     return this.resolutionAt[at] as Resolution
@@ -99,9 +102,7 @@ export class DesignIndex extends NumberedDesign {
   /** Access edges from an app or developer, in file order. */
   accessEdgesFrom(source: string): readonly AccessEdge[] {
     const n = this.numberOf(source)
-    return n === undefined
-      ? []
-      : Array.from(this.edgesFrom(n), (at) => this.accessEdges[at] as AccessEdge)
+    return n === undefined ? [] : Array.from(this.edgesFrom(n), (at) => this.accessEdge(at))
   }
 
   /** Positions of the access edges that resolve to a principal, in file order. */

@@ -34,7 +34,8 @@ export function grantKey(g: Pick<Grant, 'principalKey' | 'service' | 'roleKey' |
 
 /** What the grants are made from: a DesignIndex. */
 export interface GrantSource {
-  readonly accessEdges: readonly AccessEdge[]
+  accessEdge(at: number): AccessEdge
+  readonly accessEdgeCount: number
   readonly principalCount: number
   principalGroups(): Groups
   readonly principals: readonly PrincipalRef[]
@@ -78,10 +79,10 @@ export function firstSlots(s: GrantSource, triples: Triples): Uint8Array {
 export function makeGrants(s: GrantSource, first?: Uint8Array): Grant[] {
   const out: Grant[] = []
   const { refs, keyOf, keys } = s.roleTable
-  for (let at = 0; at < s.accessEdges.length; at++) {
+  for (let at = 0; at < s.accessEdgeCount; at++) {
     const p = s.principalAt[at] as number
     if (p < 0) continue
-    const edge = s.accessEdges[at] as AccessEdge
+    const edge = s.accessEdge(at)
     const key = s.principalKeys[p] as string
     const scope = SCOPES[s.slotAt[at] as number] as Scope
     for (let i = s.roleStart[at] as number; i < (s.roleStart[at + 1] as number); i++) {

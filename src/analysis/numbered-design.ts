@@ -52,7 +52,8 @@ const NONE: readonly string[] = []
  * (typed arrays indexed by number, few objects for the collector to copy):
  * - nodes by number (their position in `design.nodes`; an endpoint naming no node gets a
  *   number after them), attached identities per app and apps per identity (AttachLists);
- * - per access edge, by its position in `accessEdges`: source and target numbers, scope slot
+ * - per access edge, by its position among them (`accessEdge(at)`): where it is in
+ *   `design.edges` (`edgeAt`), source and target numbers, scope slot
  *   (`scopeSlot`), role numbers (`roleTable`: each distinct role text once), principal number
  *   (-1 unresolved) and `reasonAt`;
  * - principals numbered in order of first use: type and node by number.
@@ -61,7 +62,8 @@ const NONE: readonly string[] = []
  */
 export class NumberedDesign {
   readonly design: Design
-  readonly accessEdges: readonly AccessEdge[]
+  /** Per access edge, its position in `design.edges`. */
+  readonly edgeAt: Int32Array
   readonly sourceAt: Int32Array
   readonly targetAt: Int32Array
   readonly slotAt: Uint8Array
@@ -93,6 +95,7 @@ export class NumberedDesign {
    */
   private readonly ownPrincipal: Int32Array
   private readonly userPrincipal: Int32Array
+  private accessList?: AccessEdge[]
   private principalList?: PrincipalRef[]
   private keyList?: string[]
   private resolutionList?: Resolution[]
@@ -104,7 +107,13 @@ export class NumberedDesign {
     const edges = design.edges
     this.ids = new StringTable(nodes.length, (n) => (nodes[n] as DesignNode).id)
     const kindAt = (this.kindAt = new Uint8Array(nodes.length))
-    for (let i = 0; i < nodes.length; i++) kindAt[i] = KIND_CODE[(nodes[i] as DesignNode).kind]
+    // Services numbered among themselves (-1: another kind), for the role cache below.
+    const serviceNo = new Int32Array(nodes.length)
+    let services = 0
+    for (let i = 0; i < nodes.length; i++) {
+      const kind = (kindAt[i] = KIND_CODE[(nodes[i] as DesignNode).kind])
+      serviceNo[i] = kind === KIND_CODE.service ? services++ : -1
+    }
     // Attach edges as (source, target) number pairs, then grouped both ways. Typed arrays sized
     // for every edge: the pages past the pairs written are never touched.
     const pairSource = new Int32Array(edges.length)
@@ -126,8 +135,10 @@ export class NumberedDesign {
     this.attached = new AttachLists(endpoints, pairs, pairSource, pairTarget)
     this.attachedTo = new AttachLists(endpoints, pairs, pairTarget, pairSource)
     // Sized once and filled by the pass below: growing a list of 50,000 by push copies it over and
-    // over (megabytes of garbage), and a pass of its own would read every edge again.
-    const access = (this.accessEdges = new Array<AccessEdge>(count))
+    // over (megabytes of garbage), and a pass of its own would read every edge again. Edges by
+    // position in a typed array, not a list of them: a list that long is a large object, slow to
+    // allocate (about 1.5 ms for 56,000 on our 2-core host).
+    const edgeAt = (this.edgeAt = new Int32Array(count))
     const sourceAt = (this.sourceAt = new Int32Array(count))
     const targetAt = (this.targetAt = new Int32Array(count))
     const slotAt = (this.slotAt = new Uint8Array(count))
@@ -141,11 +152,12 @@ export class NumberedDesign {
     const user = (this.userPrincipal = new Int32Array(endpoints).fill(-1))
     const { roleTable } = this
     const attached = new AttachedView(this.attached, this.ids)
-    // The role text last numbered on an edge to each target, and its number: edges to one
+    // The role text last numbered on an edge to each service, and its number: edges to one
     // service mostly carry the same role, and comparing with that text costs less than hashing
-    // the edge's own copy (JSON.parse makes a string per edge) for a map lookup.
-    const lastText = new Array<string | undefined>(nodes.length)
-    const lastNo = new Int32Array(nodes.length)
+    // the edge's own copy (JSON.parse makes a string per edge) for a map lookup. By service
+    // number, not node number: a shorter list (a list of every node would be a large object).
+    const lastText = new Array<string | undefined>(services)
+    const lastNo = new Int32Array(services)
     // The current edge's source number. Resolution callbacks return a principal number, or a
     // reason as -1 - code.
     let source = -1
@@ -168,7 +180,7 @@ export class NumberedDesign {
     for (let e = 0, at = 0; at < count; e++, at++) {
       let edge = edges[e] as DesignEdge
       while (edge.kind !== 'access') edge = edges[++e] as DesignEdge
-      access[at] = edge
+      edgeAt[at] = e
       // An app's edges mostly come one after another: the last source's number, without a lookup.
       if (edge.source !== lastSource) source = this.number((lastSource = edge.source))
       const target = this.number(edge.target)
@@ -176,16 +188,16 @@ export class NumberedDesign {
       targetAt[at] = target
       slotAt[at] = scopeSlot(edge)
       const roles = edge.roles
+      const cached = target < nodes.length ? (serviceNo[target] as number) : -1
       for (let r = 0; r < roles.length; r++) {
         const text = roles[r] as string
-        if (target < nodes.length && lastText[target] === text)
-          roleNo[slot++] = lastNo[target] as number
+        if (cached >= 0 && lastText[cached] === text) roleNo[slot++] = lastNo[cached] as number
         else {
           const no = roleTable.number(text)
           roleNo[slot++] = no
-          if (target < nodes.length) {
-            lastText[target] = text
-            lastNo[target] = no
+          if (cached >= 0) {
+            lastText[cached] = text
+            lastNo[cached] = no
           }
         }
       }
@@ -194,6 +206,21 @@ export class NumberedDesign {
       principalAt[at] = p < 0 ? -1 : p
       if (p < 0) reasonAt[at] = -1 - p
     }
+  }
+
+  /** The access edge at this position (0 up to accessEdgeCount). */
+  accessEdge(at: number): AccessEdge {
+    return this.design.edges[this.edgeAt[at] as number] as AccessEdge
+  }
+
+  get accessEdgeCount(): number {
+    return this.edgeAt.length
+  }
+
+  /** Every access edge in file order, by position (a list made on first use: see edgeAt). */
+  get accessEdges(): readonly AccessEdge[] {
+    this.accessList ??= Array.from(this.edgeAt, (e) => this.design.edges[e] as AccessEdge)
+    return this.accessList
   }
 
   /** How many nodes the design has (numbers at or above it name endpoints that are no node). */
@@ -313,7 +340,7 @@ export class NumberedDesign {
 
   /** Each access edge's roles (made on first use; `roles(at)` makes only one). */
   get rolesAt(): readonly (readonly RoleRef[])[] {
-    this.roleLists ??= this.accessEdges.map((_, at) => this.roles(at))
+    this.roleLists ??= Array.from(this.edgeAt, (_, at) => this.roles(at))
     return this.roleLists
   }
 

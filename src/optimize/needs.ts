@@ -2,7 +2,7 @@ import type { DesignIndex } from '../analysis/design-index.ts'
 import { groupPositions } from '../analysis/groups.ts'
 import { KIND_CODE } from '../analysis/numbered-design.ts'
 import { sortOrdinal } from '../lib/compare.ts'
-import type { AccessEdge, AppNode } from '../model/types.ts'
+import type { AppNode } from '../model/types.ts'
 
 /** Needs (service, role, scope) that exactly the same apps have (PRODUCT.md §6 step 1). */
 export interface NeedGroup {
@@ -49,8 +49,7 @@ export function collectNeeds(index: DesignIndex): Needs {
   // no set of ids per need and no object read per edge.
   const appOfSlot = new Int32Array(index.roleNo.length)
   const inReach = new Uint8Array(index.nodeCount)
-  const edges = index.accessEdges
-  for (let at = 0; at < edges.length; at++) {
+  for (let at = 0; at < index.accessEdgeCount; at++) {
     const app = index.sourceAt[at] as number
     if (index.kindAt[app] !== KIND_CODE.app) continue
     for (let i = index.roleStart[at] as number; i < (index.roleStart[at + 1] as number); i++) {
@@ -59,7 +58,7 @@ export function collectNeeds(index: DesignIndex): Needs {
       let need = needOf[triple] as number
       if (need < 0) {
         need = needOf[triple] = serviceOfNeed.length
-        serviceOfNeed.push((edges[at] as AccessEdge).target)
+        serviceOfNeed.push(index.accessEdge(at).target)
       }
       needAt[i] = need
       appOfSlot[i] = app

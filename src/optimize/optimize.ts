@@ -1,7 +1,7 @@
 import { DesignIndex } from '../analysis/design-index.ts'
 import { editDraft, type Edit, type EditDraft } from '../model/edits.ts'
 import { SYSTEM_VIA } from '../model/kinds.ts'
-import type { AccessEdge, Design } from '../model/types.ts'
+import type { Design } from '../model/types.ts'
 import { edgePartEdits, edgeParts, type EdgePart } from './edge-parts.ts'
 import { IdAllocator } from './ids.ts'
 import { planLayout, viaOfNeedGroup, type Layout } from './layout.ts'
@@ -49,7 +49,7 @@ export function optimizeIdentities(design: Design): OptimizeResult {
     const mayRepeat = mayRepeatRoles(index, items, start[n] as number, start[n + 1] as number)
     for (let j = start[n] as number; j < (start[n + 1] as number); j++) {
       const at = items[j] as number
-      const edge = index.accessEdges[at] as AccessEdge
+      const edge = index.accessEdge(at)
       slot = needs.slotStart[at] as number
       const all = edgeParts(edge, viaOf, home)
       const parts = mayRepeat ? withoutRepeats(index, at, all, granted) : all

@@ -1,6 +1,6 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
 import { SERVICES } from '../catalog/services.ts'
-import type { AccessEdge, DesignNode } from '../model/types.ts'
+import type { DesignNode } from '../model/types.ts'
 import type { AppSetting } from './types.ts'
 
 export const SINGLE_IDENTITY_SETTING = 'AZURE_CLIENT_ID'
@@ -106,8 +106,7 @@ function reachesTarget(index: DesignIndex, positions: readonly number[], t: numb
   return false
 }
 
-const targetOf = (index: DesignIndex, at: number): string =>
-  (index.accessEdges[at] as AccessEdge).target
+const targetOf = (index: DesignIndex, at: number): string => index.accessEdge(at).target
 
 /** The node an access edge goes to (undefined for an endpoint that is no node). */
 function nodeAt(index: DesignIndex, at: number): DesignNode | undefined {

@@ -5,7 +5,7 @@ import { assertNever } from '../lib/assert.ts'
 import { compareKeys, compareOrdinal } from '../lib/compare.ts'
 import { azureName } from '../model/bindings.ts'
 import { SCOPES, type Scope } from '../model/kinds.ts'
-import type { AccessEdge, Design } from '../model/types.ts'
+import type { Design } from '../model/types.ts'
 import type { PrincipalRef } from '../model/queries.ts'
 import { appSettingsAt } from './app-settings.ts'
 import { containedUserScript } from './sql.ts'
@@ -116,10 +116,10 @@ function grantActions(index: DesignIndex): PlanAction[] {
   const triples = index.triples()
   const mechanisms = index.tripleMechanisms()
   const { refs, keyOf, keys } = index.roleTable
-  for (let at = 0; at < index.accessEdges.length; at++) {
+  for (let at = 0; at < index.accessEdgeCount; at++) {
     const p = index.principalAt[at] as number
     if (p < 0) continue
-    const target = (index.accessEdges[at] as AccessEdge).target
+    const target = index.accessEdge(at).target
     const scope = SCOPES[index.slotAt[at] as number] as Scope
     for (let i = index.roleStart[at] as number; i < (index.roleStart[at + 1] as number); i++) {
       if (!first[i]) continue

@@ -1,7 +1,7 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
 import { KIND_CODE, REASONS } from '../analysis/numbered-design.ts'
 import { SCOPES, type NodeKind } from '../model/kinds.ts'
-import type { AccessEdge, DesignNode } from '../model/types.ts'
+import type { DesignNode } from '../model/types.ts'
 import type { EdgeSelector, Listeners } from './rule.ts'
 
 type Event = keyof Listeners & (typeof EVENTS)[number]
@@ -63,13 +63,12 @@ export function walk(
     }
   const edgeSubs = on.accessEdge
   if (edgeSubs.fns.length > 0) {
-    const edges = index.accessEdges
+    const count = index.accessEdgeCount
     const heard = hearing(index, edgeSubs.selectors)
-    if (!heard)
-      for (let at = 0; at < edges.length; at++) call(edgeSubs, edges[at] as AccessEdge, at)
+    if (!heard) for (let at = 0; at < count; at++) call(edgeSubs, index.accessEdge(at), at)
     else {
       const { roleStart, roleNo, reasonAt, slotAt } = index
-      for (let at = 0; at < edges.length; at++) {
+      for (let at = 0; at < count; at++) {
         let mask =
           heard.always |
           (heard.reason[reasonAt[at] as number] as number) |
@@ -78,7 +77,7 @@ export function walk(
           mask |= heard.role[roleNo[i] as number] as number
         // Lowest bit first: listeners in rule order.
         for (; mask !== 0; mask &= mask - 1)
-          invoke(edgeSubs, 31 - Math.clz32(mask & -mask), edges[at] as AccessEdge, at)
+          invoke(edgeSubs, 31 - Math.clz32(mask & -mask), index.accessEdge(at), at)
       }
     }
   }

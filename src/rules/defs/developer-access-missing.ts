@@ -1,4 +1,3 @@
-import type { AccessEdge } from '../../model/types.ts'
 import { createRule } from '../rule.ts'
 
 export const developerAccessMissing = createRule({
@@ -21,7 +20,7 @@ export const developerAccessMissing = createRule({
     const found = (service: string, n: number, edges: Int32Array): void => {
       const apps: string[] = []
       for (const at of edges) {
-        const app = (index.accessEdges[at] as AccessEdge).source
+        const app = index.accessEdge(at).source
         if (!apps.includes(app)) apps.push(app)
       }
       report({

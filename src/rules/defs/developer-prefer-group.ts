@@ -1,7 +1,7 @@
 import { grantCount, sameGrants } from '../../analysis/grant-sets.ts'
 import { compareOrdinal } from '../../lib/compare.ts'
 import type { Edit } from '../../model/edits.ts'
-import type { AccessEdge, DeveloperNode } from '../../model/types.ts'
+import type { DeveloperNode } from '../../model/types.ts'
 import { groupsWithEqualSets } from '../equal-sets.ts'
 import type { Fixer } from '../fixer.ts'
 import { createRule } from '../rule.ts'
@@ -71,7 +71,7 @@ function groupFix(fixer: Fixer, users: readonly DeveloperNode[]): Fix {
     },
   ]
   for (const at of fixer.edgesFrom(first.id)) {
-    const edge = fixer.index.accessEdges[at] as AccessEdge
+    const edge = fixer.index.accessEdge(at)
     edits.push({
       type: 'addEdge',
       edge: {

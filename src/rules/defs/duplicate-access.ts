@@ -1,6 +1,5 @@
 import type { DesignIndex } from '../../analysis/design-index.ts'
 import type { Edit } from '../../model/edits.ts'
-import type { AccessEdge } from '../../model/types.ts'
 import { createRule, type RuleContext } from '../rule.ts'
 import { messageQuote } from '../../lib/encode/message.ts'
 
@@ -103,8 +102,8 @@ function report(
   at: number,
   earlier: number,
 ): void {
-  const edge = index.accessEdges[at] as AccessEdge
-  const target = index.accessEdges[earlier] as AccessEdge
+  const edge = index.accessEdge(at)
+  const target = index.accessEdge(earlier)
   const earlierKeys = roleKeys(index, earlier)
   const keys = roleKeys(index, at)
   const shared = [...new Set(edge.roles.filter((_, i) => earlierKeys.includes(keys[i] as number)))]

@@ -1,5 +1,4 @@
 import type { RoleRef } from '../../catalog/roles.ts'
-import type { AccessEdge } from '../../model/types.ts'
 import { createRule } from '../rule.ts'
 import { messageQuote } from '../../lib/encode/message.ts'
 
@@ -30,7 +29,7 @@ export const keyvaultAccessPolicy = createRule({
         const roles = new Set<string>()
         for (const at of index.edgesTo(n)) {
           if (!index.anyRole(at, vaultData)) continue
-          edges.push((index.accessEdges[at] as AccessEdge).id)
+          edges.push(index.accessEdge(at).id)
           for (const ref of index.roles(at))
             if (ref.kind === 'builtin' && isVaultDataRole(ref)) roles.add(ref.fact.name)
         }

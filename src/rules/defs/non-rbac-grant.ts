@@ -35,7 +35,7 @@ function quoted(
   texts: (string | undefined)[],
   grant: GrantMechanism,
 ): string {
-  const edge = index.accessEdges[at] as AccessEdge
+  const edge = index.accessEdge(at)
   const start = index.roleStart[at] as number
   const service = index.serviceAt(at)
   let out = ''

@@ -1,7 +1,6 @@
 import type { DesignIndex } from '../../analysis/design-index.ts'
 import { ALL_ROLES, subsumes, type RoleFact, type RoleRef } from '../../catalog/roles.ts'
 import type { Edit } from '../../model/edits.ts'
-import type { AccessEdge } from '../../model/types.ts'
 import { createRule, type RuleContext } from '../rule.ts'
 import { messageQuote } from '../../lib/encode/message.ts'
 
@@ -52,7 +51,7 @@ export const redundantRole = createRule({
         const positions = index.edgesOfPrincipal(p)
         const coverages = coverageOf(index, positions)
         for (const at of positions) {
-          const edge = index.accessEdges[at] as AccessEdge
+          const edge = index.accessEdge(at)
           const coverage = coverages.get(edge.target)?.[index.slotAt[at] as number]
           if (!coverage) continue
           let redundant: RoleFact[] | undefined
@@ -129,7 +128,7 @@ function holdsRedundant(
 function coverageOf(index: DesignIndex, positions: Int32Array): Coverages {
   const out: Coverages = new Map()
   for (const at of positions) {
-    const edge = index.accessEdges[at] as AccessEdge
+    const edge = index.accessEdge(at)
     const slot = index.slotAt[at] as number
     for (const ref of index.roles(at)) {
       if (!includesOthers(ref) || ref.kind !== 'builtin') continue
@@ -151,13 +150,13 @@ function report(
   coverage: Coverage,
   positions: Int32Array,
 ): void {
-  const edge = index.accessEdges[at] as AccessEdge
+  const edge = index.accessEdge(at)
   const refs = index.roles(at)
   const names = new Set(redundant.map((f) => f.name))
   const by = [...coverage.held].filter((h) => redundant.some((f) => INCLUDED.get(h)?.has(f.name)))
   const related: string[] = []
   for (const other of positions) {
-    const e = index.accessEdges[other] as AccessEdge
+    const e = index.accessEdge(other)
     if (
       other !== at &&
       e.target === edge.target &&

@@ -54,8 +54,7 @@ export const roleNotForService = createRule({
         const { start, items } = index.targetGroups()
         for (let i = start[n] as number; i < (start[n + 1] as number); i++) {
           const at = items[i] as number
-          if (index.anyRole(at, wrong))
-            found(index.accessEdges[at] as AccessEdge, at, service.service)
+          if (index.anyRole(at, wrong)) found(index.accessEdge(at), at, service.service)
         }
       },
     }

@@ -1,5 +1,4 @@
 import type { DesignIndex } from '../../analysis/design-index.ts'
-import type { AccessEdge } from '../../model/types.ts'
 import { moveGrantsFix, type Overgrant } from '../fixes/move-grants.ts'
 import { createRule } from '../rule.ts'
 import { messageQuote } from '../../lib/encode/message.ts'
@@ -174,7 +173,7 @@ class Needs {
           break
         }
     const at = this.first[head] as number
-    const edge = this.index.accessEdges[at] as AccessEdge
+    const edge = this.index.accessEdge(at)
     return {
       service: edge.target,
       serviceNumber: this.index.targetAt[at] as number,

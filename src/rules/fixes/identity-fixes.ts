@@ -13,7 +13,7 @@ export function pinImplicitVias(fixer: Fixer, app: AppNode, except?: string): Ed
   if (index.identityCount(app) !== 1) return []
   const edits: Edit[] = []
   for (const at of fixer.edgesFrom(app.id)) {
-    const edge = index.accessEdges[at] as AccessEdge
+    const edge = index.accessEdge(at)
     if (edge.via !== undefined || edge.id === except) continue
     const via = fixer.currentVia(at)
     if (via !== undefined) edits.push({ type: 'updateEdge', id: edge.id, set: { via } })

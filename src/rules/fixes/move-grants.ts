@@ -1,7 +1,7 @@
 import { compareOrdinal } from '../../lib/compare.ts'
 import { SYSTEM_VIA } from '../../model/kinds.ts'
 import type { Edit } from '../../model/edits.ts'
-import type { AccessEdge, AppNode } from '../../model/types.ts'
+import type { AppNode } from '../../model/types.ts'
 import { edgePartEdits, edgeParts } from '../../optimize/edge-parts.ts'
 import type { Fixer } from '../fixer.ts'
 import type { Fix } from '../types.ts'
@@ -79,7 +79,7 @@ export function moveGrantsFix(
   const tripleAt = index.triples().at
   for (const appId of index.appsOf(identity)) {
     for (const at of fixer.edgesFrom(appId)) {
-      const edge = index.accessEdges[at] as AccessEdge
+      const edge = index.accessEdge(at)
       if (edge.target !== service || fixer.currentVia(at) !== identity) continue
       // Role i of the edge is role slot `first + i`: its triple says where it goes.
       const first = index.roleStart[at] as number

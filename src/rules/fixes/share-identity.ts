@@ -1,5 +1,4 @@
 import type { Edit } from '../../model/edits.ts'
-import type { AccessEdge } from '../../model/types.ts'
 import type { Fixer } from '../fixer.ts'
 import type { Fix } from '../types.ts'
 import { addIdentity } from './new-identity.ts'
@@ -22,7 +21,7 @@ export interface Member {
 export function shareIdentityFix(fixer: Fixer, members: readonly Member[]): Fix | undefined {
   const { index } = fixer
   const moved = members.map((m) =>
-    Array.from(index.edgesOfPrincipal(m.principal), (at) => index.accessEdges[at] as AccessEdge),
+    Array.from(index.edgesOfPrincipal(m.principal), (at) => index.accessEdge(at)),
   )
   const apps: string[] = []
   const services: string[] = []
