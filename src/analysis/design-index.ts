@@ -170,7 +170,8 @@ export class DesignIndex extends NumberedDesign {
   /** Distinct grants that are Azure RBAC role assignments (PRODUCT.md §5 role-assignment-limit). */
   rbacAssignmentCount(): number {
     let count = 0
-    for (const n of this.principalGrants().rbac) count += n
+    const { rbac } = this.principalGrants()
+    for (let p = 0; p < rbac.length; p++) count += rbac[p] as number
     return count
   }
 

@@ -16,12 +16,18 @@ export const developerAccessMissing = createRule({
     learnMore: 'https://learn.microsoft.com/azure/developer/intro/passwordless-overview',
   },
   create({ index, labelAt, report }) {
-    // Only apps reach the service: each once, in file order.
-    const found = (service: string, n: number, edges: Int32Array): void => {
+    // Per source number, the last service (number + 1) it was listed for: each app once.
+    const listed = new Int32Array(index.endpointCount)
+    // Only apps reach the service (its edges are items[from] up to items[to]): each once, in
+    // file order.
+    const found = (service: string, n: number, items: Int32Array, from: number, to: number) => {
       const apps: string[] = []
-      for (const at of edges) {
-        const app = index.accessEdge(at).source
-        if (!apps.includes(app)) apps.push(app)
+      for (let i = from; i < to; i++) {
+        const at = items[i] as number
+        const source = index.sourceAt[at] as number
+        if (listed[source] === n + 1) continue
+        listed[source] = n + 1
+        apps.push(index.accessEdge(at).source)
       }
       report({
         subject: service,
@@ -37,7 +43,7 @@ export const developerAccessMissing = createRule({
         const to = start[n + 1] as number
         if (from === to) return
         for (let i = from; i < to; i++) if (index.isFromDeveloper(items[i] as number)) return
-        found(service.id, n, items.subarray(from, to))
+        found(service.id, n, items, from, to)
       },
     }
   },

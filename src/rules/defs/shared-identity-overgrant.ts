@@ -104,7 +104,7 @@ class Needs {
    * per service with a grant some app does not need, the local number of its first such grant
    * (the others follow through `next`), in order of first use.
    */
-  of(p: number, n: number): number[] {
+  of(p: number, n: number): readonly number[] {
     const { index, appSlot } = this
     const numbers = index.appNumbersAt(n)
     const { start, items } = index.principalGroups()
@@ -129,15 +129,19 @@ class Needs {
       }
     }
     for (let i = 0; i < numbers.length; i++) appSlot[numbers[i] as number] = 0
-    // Grants some app lacks, chained per service (by the target's number).
-    const heads: number[] = []
-    const tails: number[] = []
+    // Grants some app lacks, chained per service (by the target's number). Most identities
+    // have none: the lists are made for the first.
+    let heads: number[] | undefined
+    let tails: number[] | undefined
     const service = index.triples().service
     for (let l = 0; l < this.used; l++) {
       if (this.neededByAll(l, numbers.length)) continue
       const target = service[this.triple[l] as number] as number
-      const s = heads.findIndex((h) => service[this.triple[h] as number] === target)
-      if (s < 0) {
+      heads ??= []
+      tails ??= []
+      let s = 0
+      while (s < heads.length && service[this.triple[heads[s] as number] as number] !== target) s++
+      if (s === heads.length) {
         heads.push(l)
         tails.push(l)
       } else {
@@ -145,7 +149,7 @@ class Needs {
         tails[s] = l
       }
     }
-    return heads
+    return heads ?? NO_HEADS
   }
 
   /**
@@ -211,6 +215,8 @@ class Needs {
     return true
   }
 }
+
+const NO_HEADS: readonly number[] = []
 
 function grown(list: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const out = new Int32Array(list.length * 2)

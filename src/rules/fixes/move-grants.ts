@@ -78,7 +78,9 @@ export function moveGrantsFix(
   const partEdits: Edit[] = []
   const tripleAt = index.triples().at
   for (const appId of index.appsOf(identity)) {
-    for (const at of fixer.edgesFrom(appId)) {
+    const from = fixer.edgesFrom(appId)
+    for (let k = 0; k < from.length; k++) {
+      const at = from[k] as number
       const edge = index.accessEdge(at)
       if (edge.target !== service || fixer.currentVia(at) !== identity) continue
       // Role i of the edge is role slot `first + i`: its triple says where it goes.

@@ -1,4 +1,5 @@
 import type { Edit } from '../../model/edits.ts'
+import type { AccessEdge } from '../../model/types.ts'
 import type { Fixer } from '../fixer.ts'
 import type { Fix } from '../types.ts'
 import { addIdentity } from './new-identity.ts'
@@ -20,9 +21,13 @@ export interface Member {
  */
 export function shareIdentityFix(fixer: Fixer, members: readonly Member[]): Fix | undefined {
   const { index } = fixer
-  const moved = members.map((m) =>
-    Array.from(index.edgesOfPrincipal(m.principal), (at) => index.accessEdge(at)),
-  )
+  const moved = members.map((m) => {
+    // An indexed loop: iterating a typed array makes an object per step.
+    const positions = index.edgesOfPrincipal(m.principal)
+    const edges = new Array<AccessEdge>(positions.length)
+    for (let k = 0; k < positions.length; k++) edges[k] = index.accessEdge(positions[k] as number)
+    return edges
+  })
   const apps: string[] = []
   const services: string[] = []
   const seenApps = new Set<string>()
