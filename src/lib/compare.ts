@@ -14,17 +14,24 @@ export function compareKeys(a: readonly string[], b: readonly string[]): number 
 }
 
 /**
- * Sorts strings in place in ordinal order and returns them. Short lists (the usual: a handful of
- * apps per need) are sorted by insertion: Array#sort with a comparator allocates a work copy per
- * call, which adds up over tens of thousands of small lists.
+ * Sorts strings in place in ordinal order and returns them (sortBy with compareOrdinal).
  */
 export function sortOrdinal(list: string[]): string[] {
-  if (list.length > 16) return list.sort(compareOrdinal)
+  return sortBy(list, compareOrdinal)
+}
+
+/**
+ * Sorts in place, stably, and returns the list. Short lists (the usual: a handful of apps per
+ * need, of principals per group) are sorted by insertion: Array#sort with a comparator allocates
+ * a work copy per call, which adds up over tens of thousands of small lists.
+ */
+export function sortBy<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  if (list.length > 16) return list.sort(compare)
   for (let i = 1; i < list.length; i++) {
-    const x = list[i] as string
+    const x = list[i] as T
     let j = i - 1
-    while (j >= 0 && (list[j] as string) > x) {
-      list[j + 1] = list[j] as string
+    while (j >= 0 && compare(list[j] as T, x) > 0) {
+      list[j + 1] = list[j] as T
       j--
     }
     list[j + 1] = x

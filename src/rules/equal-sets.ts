@@ -38,6 +38,12 @@ export function groupsWithEqualSets<T>(
   for (let b = 0; b < bucketCount; b++) {
     const first = heads[b] as number
     if ((next[first] as number) < 0) continue
+    // Mostly every item of a bucket is equal to its first: one list, sized once.
+    const whole = wholeBucket(items, next, first, same)
+    if (whole) {
+      out.push(whole)
+      continue
+    }
     const groups: T[][] = []
     for (let i = first; i >= 0; i = next[i] as number) {
       const item = items[i] as T
@@ -48,4 +54,20 @@ export function groupsWithEqualSets<T>(
     for (const g of groups) if (g.length > 1) out.push(g)
   }
   return out
+}
+
+/** The bucket chained from `first` as one list, when every item is equal to the first; else undefined. */
+function wholeBucket<T>(
+  items: ArrayLike<T>,
+  next: Int32Array,
+  first: number,
+  same: (a: T, b: T) => boolean,
+): T[] | undefined {
+  const head = items[first] as T
+  let count = 1
+  for (let i = next[first] as number; i >= 0; i = next[i] as number, count++)
+    if (!same(head, items[i] as T)) return undefined
+  const group = new Array<T>(count)
+  for (let i = first, k = 0; i >= 0; i = next[i] as number, k++) group[k] = items[i] as T
+  return group
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { compareOrdinal, sortOrdinal } from '@/lib/compare.ts'
+import { compareOrdinal, sortBy, sortOrdinal } from '@/lib/compare.ts'
 
 describe('sortOrdinal', () => {
   it('orders as Array#sort with compareOrdinal, short lists and long', () => {
@@ -15,5 +15,22 @@ describe('sortOrdinal', () => {
 
   it('sorts by code unit, not locale: uppercase before lowercase, "a" before "a-b"', () => {
     expect(sortOrdinal(['b', 'a-b', 'B', 'a', 'ä'])).toEqual(['B', 'a', 'a-b', 'b', 'ä'])
+  })
+})
+
+describe('sortBy', () => {
+  it('sorts stably, as Array#sort does, short lists and long', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ key: fc.integer({ min: 0, max: 5 }), at: fc.nat() }), {
+          maxLength: 40,
+        }),
+        (list) => {
+          const byKey = (a: { key: number }, b: { key: number }): number => a.key - b.key
+          expect(sortBy([...list], byKey)).toEqual([...list].sort(byKey))
+        },
+      ),
+      { numRuns: 300 },
+    )
   })
 })

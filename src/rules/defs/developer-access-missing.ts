@@ -16,18 +16,27 @@ export const developerAccessMissing = createRule({
     learnMore: 'https://learn.microsoft.com/azure/developer/intro/passwordless-overview',
   },
   create({ index, labelAt, report }) {
-    // Per source number, the last service (number + 1) it was listed for: each app once.
+    // Per source number, the service (number + 1) counting it, cleared once it is listed: each
+    // app once.
     const listed = new Int32Array(index.endpointCount)
     // Only apps reach the service (its edges are items[from] up to items[to]): each once, in
     // file order.
     const found = (service: string, n: number, items: Int32Array, from: number, to: number) => {
-      const apps: string[] = []
+      let count = 0
       for (let i = from; i < to; i++) {
-        const at = items[i] as number
-        const source = index.sourceAt[at] as number
+        const source = index.sourceAt[items[i] as number] as number
         if (listed[source] === n + 1) continue
         listed[source] = n + 1
-        apps.push(index.accessEdge(at).source)
+        count++
+      }
+      // The list sized once (the finding keeps it), each app at its first edge.
+      const apps = new Array<string>(count)
+      for (let i = from, k = 0; i < to; i++) {
+        const at = items[i] as number
+        const source = index.sourceAt[at] as number
+        if (listed[source] !== n + 1) continue
+        listed[source] = 0
+        apps[k++] = index.accessEdge(at).source
       }
       report({
         subject: service,

@@ -1,5 +1,5 @@
 import { grantCount, sameGrants } from '../../analysis/grant-sets.ts'
-import { compareOrdinal } from '../../lib/compare.ts'
+import { compareOrdinal, sortBy } from '../../lib/compare.ts'
 import { groupsWithEqualSets } from '../equal-sets.ts'
 import { shareIdentityFix, type Member } from '../fixes/share-identity.ts'
 import { createRule } from '../rule.ts'
@@ -44,7 +44,7 @@ export const identicalAccessShareIdentity = createRule({
             : `identity ${label(index.principalNode(p))}`
         for (const group of groupsWithEqualSets(workloads.subarray(0, count), hashOf, same)) {
           // Principal numbers, by node id: Member objects only for the fix, if it is asked for.
-          group.sort(byNode)
+          sortBy(group, byNode)
           const held = grantCount(grants, group[0] as number)
           // Thousands of apps can hold one grant set: the message names a few (related lists all).
           const named = group.slice(0, NAMED).map(describe).join(', ')
