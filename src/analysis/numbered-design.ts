@@ -260,6 +260,11 @@ export class NumberedDesign {
     return n === undefined ? NONE : this.idsOf(this.attached, n)
   }
 
+  /** attachedIdentities of the node with this number (no id lookup). */
+  attachedIdentitiesAt(n: number): readonly string[] {
+    return this.idsOf(this.attached, n)
+  }
+
   /** Apps an identity is attached to, in attach-edge order, each once. */
   appsOf(identityId: string): readonly string[] {
     const n = this.known(identityId)

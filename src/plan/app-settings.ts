@@ -39,8 +39,10 @@ export function appSettingsFor(index: DesignIndex, appId: string): AppConnection
 
 /** appSettingsFor the app with this node number, as the plan writes them (no service). */
 export function appSettingsAt(index: DesignIndex, n: number): AppSetting[] {
-  return settingsAt(index, n, (name, identity) => ({ name, identity }))
+  return settingsAt(index, n, planSetting)
 }
+
+const planSetting = (name: string, identity: string): AppSetting => ({ name, identity })
 
 /**
  * The settings of the app numbered `n`, each made by `make` (the plan walks ten thousand apps:
@@ -73,36 +75,46 @@ function settingsAt<T>(
   if (only === undefined) return []
   if (!several && !usesSystem) return [make(SINGLE_IDENTITY_SETTING, only, undefined)]
 
-  // An app reaches a handful of services: lists, not a map and a set per app.
-  const words = connections.map((at) => {
+  // An app reaches a handful of services: lists, not a map and a set per app, filled by loops
+  // (the plan walks ten thousand apps: no closure per app).
+  const count = connections.length
+  const words = new Array<string>(count)
+  for (let i = 0; i < count; i++) {
+    const at = connections[i] as number
     const node = nodeAt(index, at)
-    return node?.kind === 'service'
-      ? SERVICES[node.service].settingWord
-      : envName(targetOf(index, at))
-  })
-  const names = connections.map((at, i) => {
+    words[i] =
+      node?.kind === 'service' ? SERVICES[node.service].settingWord : envName(targetOf(index, at))
+  }
+  const names = new Array<string>(count)
+  for (let i = 0; i < count; i++) {
+    const at = connections[i] as number
     const word = words[i] as string
-    return words.indexOf(word) === words.lastIndexOf(word)
-      ? `${PER_CONNECTION_PREFIX}${word}`
-      : `${PER_CONNECTION_PREFIX}${word}_${envName(nodeAt(index, at)?.name ?? targetOf(index, at))}`
-  })
+    names[i] =
+      words.indexOf(word) === words.lastIndexOf(word)
+        ? PER_CONNECTION_PREFIX + word
+        : `${PER_CONNECTION_PREFIX}${word}_${envName(nodeAt(index, at)?.name ?? targetOf(index, at))}`
+  }
   // Two names that normalise alike (kv-a and kv_a) still get distinct settings.
-  for (let i = 1; i < names.length; i++) {
+  for (let i = 1; i < count; i++) {
     const name = names[i] as string
     for (let k = 2; names.indexOf(names[i] as string) < i; k++) names[i] = `${name}_${k}`
   }
-  return connections.map((at, i) =>
-    make(
+  const out = new Array<T>(count)
+  for (let i = 0; i < count; i++) {
+    const at = connections[i] as number
+    out[i] = make(
       names[i] as string,
       index.principalNode(index.principalAt[at] as number),
       targetOf(index, at),
-    ),
-  )
+    )
+  }
+  return out
 }
 
 /** Does one of the edges at these positions go to the target numbered `t`? */
 function reachesTarget(index: DesignIndex, positions: readonly number[], t: number): boolean {
-  for (const at of positions) if (index.targetAt[at] === t) return true
+  for (let i = 0; i < positions.length; i++)
+    if (index.targetAt[positions[i] as number] === t) return true
   return false
 }
 
