@@ -1,7 +1,7 @@
 import type { DesignIndex } from '../analysis/design-index.ts'
 import { compareOrdinal } from '../lib/compare.ts'
 import { SYSTEM_VIA } from '../model/kinds.ts'
-import type { AppNode, IdentityNode, Position } from '../model/types.ts'
+import type { AppNode, DesignNode, IdentityNode, Position } from '../model/types.ts'
 import { IdAllocator } from './ids.ts'
 import type { Needs } from './needs.ts'
 
@@ -112,7 +112,10 @@ export function viaOfNeedGroup(
 /** For each set of apps (sorted, NUL-joined), the first identity in file order attached to exactly them. */
 function exactlyAttached(index: DesignIndex): Map<string, string> {
   const out = new Map<string, string>()
-  for (const node of index.design.nodes) {
+  const { nodes } = index.design
+  // By position: once per optimize, and `for…of` makes an object per step until optimized.
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as DesignNode
     if (node.kind !== 'identity') continue
     const apps = index.appsOf(node.id)
     if (apps.length === 0) continue

@@ -2,7 +2,7 @@ import type { DesignIndex } from '../analysis/design-index.ts'
 import { groupPositions } from '../analysis/groups.ts'
 import { KIND_CODE } from '../analysis/numbered-design.ts'
 import { sortOrdinal } from '../lib/compare.ts'
-import type { AppNode } from '../model/types.ts'
+import type { AppNode, DesignNode } from '../model/types.ts'
 
 /** Needs (service, role, scope) that exactly the same apps have (PRODUCT.md §6 step 1). */
 export interface NeedGroup {
@@ -68,7 +68,9 @@ export function collectNeeds(index: DesignIndex): Needs {
   // Of nodes with one id (no file holds them), each is in reach, numbered as the edges' source.
   const reach: AppNode[] = []
   const numbers: number[] = []
-  for (const node of index.design.nodes) {
+  const { nodes } = index.design
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as DesignNode
     if (node.kind !== 'app') continue
     const n = index.numberOf(node.id) as number
     if (inReach[n] === 0) continue

@@ -1,7 +1,7 @@
 import { DesignIndex } from '../analysis/design-index.ts'
 import { editDraft, type Edit, type EditDraft } from '../model/edits.ts'
 import { SYSTEM_VIA } from '../model/kinds.ts'
-import type { Design } from '../model/types.ts'
+import type { AppNode, Design } from '../model/types.ts'
 import { edgePartEdits, edgeParts, type EdgePart } from './edge-parts.ts'
 import { IdAllocator } from './ids.ts'
 import { planLayout, viaOfNeedGroup, type Layout } from './layout.ts'
@@ -67,7 +67,10 @@ export function optimizeIdentities(design: Design): OptimizeResult {
   const edits: Edit[] = layout.created.map(({ node }) => ({ type: 'addNode', node }))
   const systemAssignedOn: string[] = []
   const systemAssignedOff: string[] = []
-  for (const app of needs.reach) {
+  // Loops by position: each runs once per optimize, over up to tens of thousands of items, and
+  // `for…of` makes an object per step until the optimizing compiler takes the loop.
+  for (let r = 0; r < needs.reach.length; r++) {
+    const app = needs.reach[r] as AppNode
     const want = usesSystem.has(app.id)
     if (want === (app.systemAssigned === true)) continue
     edits.push({ type: 'updateNode', id: app.id, set: { systemAssigned: want } })
@@ -87,7 +90,7 @@ export function optimizeIdentities(design: Design): OptimizeResult {
       edits.push({ type: 'addEdge', edge })
     }
   }
-  for (const edit of edgeEdits) edits.push(edit)
+  for (let e = 0; e < edgeEdits.length; e++) edits.push(edgeEdits[e] as Edit)
 
   const result = edits.length === 0 ? design : applied(draft, edits)
   const summarize = (n: { id: string; name: string }) => ({ id: n.id, name: n.name })
