@@ -7,8 +7,8 @@ import type { BenchSuite, Figure } from '../types.ts'
 
 const SIZES = [100, 1_000, 10_000] as const
 /**
- * Enough for the whole toll, less than a check of a large design allocates (bench/allocated.ts:
- * about 28 MB at 10,000 apps). After a 10,000-app parse the toll grows with the garbage until the
+ * Enough for the whole toll, about what a check of a large design allocates (bench/allocated.ts:
+ * 14 MB at 10,000 apps). After a 10,000-app parse the toll grows with the garbage until the
  * design's young part has been copied twice, then stays: 3 MB paid 22 ms, 8 MB 41, 12 MB 50,
  * 16 to 40 MB about 50 (one run, 2-core host).
  */
