@@ -8,10 +8,11 @@ import { messageQuote } from '../lib/encode/message.ts'
 export class Labels {
   private readonly index: DesignIndex
   /**
-   * By node number, sized once on first use: filled at scattered numbers from empty, a list is
-   * sparse first, then copied into larger and larger ones.
+   * By node number, in pages of PAGE made on first use: one list of every node would be a large
+   * object (slow to allocate) in a large design, and one filled at scattered numbers from empty
+   * is sparse first, then copied into larger and larger ones.
    */
-  private byNumber?: (string | undefined)[]
+  private readonly pages: ((string | undefined)[] | undefined)[] = []
   private readonly others = new Map<string, string>()
 
   constructor(index: DesignIndex) {
@@ -31,9 +32,13 @@ export class Labels {
   /** The label of the node or endpoint with this number (no lookup by id: rules have numbers). */
   at(n: number): string {
     if (n >= this.index.nodeCount) return this.of(this.index.idAt(n))
-    this.byNumber ??= new Array<string | undefined>(this.index.nodeCount)
-    return (this.byNumber[n] ??= messageQuote(
+    const page = (this.pages[n >>> PAGE_BITS] ??= new Array<string | undefined>(PAGE))
+    return (page[n & (PAGE - 1)] ??= messageQuote(
       (this.index.design.nodes[n] as { name: string }).name,
     ))
   }
 }
+
+const PAGE_BITS = 12
+/** Labels per page: 4,096, well below the 16,000 or so where a list becomes a large object. */
+const PAGE = 1 << PAGE_BITS
