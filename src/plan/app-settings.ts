@@ -53,13 +53,15 @@ function settingsAt<T>(
   n: number,
   make: (name: string, identity: string, service: string | undefined) => T,
 ): T[] {
-  // The first edge to each service reached through a user-assigned identity, by position.
-  const connections: number[] = []
   let only: string | undefined
   let several = false
   let usesSystem = false
+  // The app's edges are items[from] up to items[to].
   const { start, items } = index.sourceGroups()
-  for (let j = start[n] as number; j < (start[n + 1] as number); j++) {
+  const from = start[n] as number
+  const to = start[n + 1] as number
+  let count = 0
+  for (let j = from; j < to; j++) {
     const at = items[j] as number
     const p = index.principalAt[at] as number
     if (p < 0) continue
@@ -69,15 +71,23 @@ function settingsAt<T>(
       const identity = index.principalNode(p)
       if (only === undefined) only = identity
       else if (identity !== only) several = true
-      if (!reachesTarget(index, connections, index.targetAt[at] as number)) connections.push(at)
+      if (firstToTarget(index, items, from, j)) count++
     }
   }
   if (only === undefined) return []
   if (!several && !usesSystem) return [make(SINGLE_IDENTITY_SETTING, only, undefined)]
+  // The first edge to each service reached through a user-assigned identity, by position: a
+  // list sized once (ten thousand apps: one grown by push from empty is a copy or two each).
+  const connections = new Array<number>(count)
+  for (let j = from, c = 0; j < to; j++) {
+    const at = items[j] as number
+    const p = index.principalAt[at] as number
+    if (p >= 0 && index.principalType(p) === 'userAssigned' && firstToTarget(index, items, from, j))
+      connections[c++] = at
+  }
 
   // An app reaches a handful of services: lists, not a map and a set per app, filled by loops
   // (the plan walks ten thousand apps: no closure per app).
-  const count = connections.length
   const words = new Array<string>(count)
   for (let i = 0; i < count; i++) {
     const at = connections[i] as number
@@ -111,11 +121,19 @@ function settingsAt<T>(
   return out
 }
 
-/** Does one of the edges at these positions go to the target numbered `t`? */
-function reachesTarget(index: DesignIndex, positions: readonly number[], t: number): boolean {
-  for (let i = 0; i < positions.length; i++)
-    if (index.targetAt[positions[i] as number] === t) return true
-  return false
+/**
+ * Is the edge at items[j] the first of items[from] up to it through a user-assigned identity to
+ * its target? (An app reaches a handful of services: a look back, not a set per app.)
+ */
+function firstToTarget(index: DesignIndex, items: Int32Array, from: number, j: number): boolean {
+  const t = index.targetAt[items[j] as number] as number
+  for (let i = from; i < j; i++) {
+    const at = items[i] as number
+    const p = index.principalAt[at] as number
+    if (index.targetAt[at] === t && p >= 0 && index.principalType(p) === 'userAssigned')
+      return false
+  }
+  return true
 }
 
 const targetOf = (index: DesignIndex, at: number): string => index.accessEdge(at).target
