@@ -52,7 +52,7 @@ export function optimizeIdentities(design: Design): OptimizeResult {
       const edge = index.accessEdge(at)
       slot = needs.slotStart[at] as number
       const all = edgeParts(edge, viaOf, home)
-      const parts = mayRepeat ? withoutRepeats(index, at, all, granted) : all
+      const parts = mayRepeat ? withoutRepeats(index, at, all, granted, home) : all
       if (parts !== all) repeatsDropped.push(edge.id)
       if (parts.length === 0) {
         edgeEdits.push({ type: 'removeEdge', id: edge.id })
@@ -132,13 +132,16 @@ function mayRepeatRoles(index: DesignIndex, items: Int32Array, from: number, to:
 /**
  * The parts without the known roles their (target, scope, identity) already carries from an
  * earlier edge of the app (by role key: a name and its GUID are one role), recording what they
- * carry; `parts` itself when nothing repeats, and no part left empty.
+ * carry; `parts` itself when nothing repeats, and no part left empty. A part left with unknown
+ * role names only goes through `home`, the app's fallback: where optimizing again would put an
+ * edge of unknown roles, so the result stays a fixed point.
  */
 function withoutRepeats(
   index: DesignIndex,
   at: number,
   parts: readonly EdgePart[],
   granted: Map<string, Set<number>>,
+  home: string,
 ): readonly EdgePart[] {
   const { roleTable } = index
   let repeated = false
@@ -146,6 +149,7 @@ function withoutRepeats(
     const key = `${index.targetAt[at] as number}|${index.slotAt[at] as number}|${part.via}`
     let keys = granted.get(key)
     if (!keys) granted.set(key, (keys = new Set()))
+    let known = 0
     const roles = part.roles.filter((role) => {
       const n = roleTable.number(role)
       // An unknown role is no need optimize serves: it stays where it is (unknown-role says why).
@@ -153,11 +157,13 @@ function withoutRepeats(
       const k = roleTable.keyOf[n] as number
       if (keys.has(k)) return false
       keys.add(k)
+      known++
       return true
     })
     if (roles.length === part.roles.length) return [part]
     repeated = true
-    return roles.length > 0 ? [{ via: part.via, roles }] : []
+    if (roles.length === 0) return []
+    return [{ via: known > 0 ? part.via : home, roles }]
   })
   return repeated ? kept : parts
 }
