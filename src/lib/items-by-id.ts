@@ -55,12 +55,17 @@ export class ItemsById<T extends { readonly id: string }> {
   }
 
   /**
-   * Replaces the item of this id (undefined when there is none) by what `change` makes of it, in
-   * one lookup; a string from `change` refuses, and is returned.
+   * Replaces the item of this id (undefined when there is none) by what `change` makes of it and
+   * `arg`, in one lookup; a string from `change` refuses, and is returned. `arg` lets a caller
+   * pass one function made once rather than a closure per call (optimize updates 40,000 edges).
    */
-  update(id: string, change: (item: T | undefined) => T | string): string | undefined {
+  update<A>(
+    id: string,
+    change: (item: T | undefined, arg: A) => T | string,
+    arg: A,
+  ): string | undefined {
     const at = this.positionOf(id)
-    const next = change(at < 0 ? undefined : this.list[at])
+    const next = change(at < 0 ? undefined : this.list[at], arg)
     if (typeof next === 'string') return next
     if (at >= 0 && next.id === id) this.list[at] = next
     else this.set(next)

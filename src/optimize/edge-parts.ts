@@ -19,18 +19,16 @@ export function edgeParts(
   viaOf: (role: string, position: number) => string | undefined,
   fallback: string,
 ): EdgePart[] {
-  let found: string | undefined
-  let whole = true
+  const whole = wholeVia(edge, viaOf, fallback)
+  if (whole !== undefined) return [{ via: whole, roles: edge.roles }]
+  // Roles go different ways, so some role has a via: the first part is the first such role's.
+  let first = fallback
   for (let i = 0; i < edge.roles.length; i++) {
     const via = viaOf(edge.roles[i] as string, i)
     if (via === undefined) continue
-    if (found === undefined) found = via
-    else if (via !== found) whole = false
+    first = via
+    break
   }
-  const first = found ?? fallback
-  // The usual case: every role goes the same way, so the edge stays whole (and no list of each
-  // role's via is kept for it: a split asks viaOf again).
-  if (whole) return [{ via: first, roles: edge.roles }]
   const parts = new Map<string, string[]>([[first, []]])
   edge.roles.forEach((role, i) => {
     const via = viaOf(role, i) ?? first
@@ -39,6 +37,26 @@ export function edgeParts(
     else parts.set(via, [role])
   })
   return [...parts].map(([via, roles]) => ({ via, roles }))
+}
+
+/**
+ * The `via` of the whole edge when its roles do not go different ways (the first role's with a
+ * via of its own, else `fallback`), or undefined when the edge must be split. The usual case: it
+ * allocates nothing.
+ */
+export function wholeVia(
+  edge: AccessEdge,
+  viaOf: (role: string, position: number) => string | undefined,
+  fallback: string,
+): string | undefined {
+  let found: string | undefined
+  for (let i = 0; i < edge.roles.length; i++) {
+    const via = viaOf(edge.roles[i] as string, i)
+    if (via === undefined) continue
+    if (found === undefined) found = via
+    else if (via !== found) return undefined
+  }
+  return found ?? fallback
 }
 
 /**
@@ -54,18 +72,7 @@ export function edgePartEdits(
 ): readonly string[] {
   const head = parts[0]
   if (!head) return NONE
-  const viaChanged = edge.via !== head.via
-  const rolesChanged = !sameList(edge.roles, head.roles)
-  if (viaChanged || rolesChanged)
-    out.push({
-      type: 'updateEdge',
-      id: edge.id,
-      set: rolesChanged
-        ? viaChanged
-          ? { via: head.via, roles: head.roles }
-          : { roles: head.roles }
-        : { via: head.via },
-    })
+  headEdit(edge, head.via, head.roles, out)
   // Most edges stay whole: no list is made for them.
   if (parts.length === 1) return NONE
   return parts.slice(1).map((part) => {
@@ -87,8 +94,28 @@ export function edgePartEdits(
   })
 }
 
+/** The edit, if any, that gives the edge `via` and `roles` in place: only the fields that change. */
+export function headEdit(
+  edge: AccessEdge,
+  via: string,
+  roles: readonly string[],
+  out: Edit[],
+): void {
+  const viaChanged = edge.via !== via
+  const rolesChanged = !sameList(edge.roles, roles)
+  if (!viaChanged && !rolesChanged) return
+  out.push({
+    type: 'updateEdge',
+    id: edge.id,
+    set: rolesChanged ? (viaChanged ? { via, roles } : { roles }) : { via },
+  })
+}
+
 const NONE: readonly string[] = []
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i])
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }

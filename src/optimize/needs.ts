@@ -121,21 +121,30 @@ function groupNeeds(
   const numberOf = new Map<string, number>()
   const groups: NeedGroup[] = []
   const groupAt = new Int32Array(appsOfNeed.length).fill(-1)
-  appsOfNeed.forEach((all, need) => {
-    const apps = all.some((a) => without.has(a)) ? all.filter((a) => !without.has(a)) : all
-    if (apps.length === 0) return
+  // By position, no closure per need; a group's services start as a list of its first (most
+  // groups serve one service: `[]` then push would give each a backing store of 17).
+  for (let need = 0; need < appsOfNeed.length; need++) {
+    const all = appsOfNeed[need] as readonly string[]
+    const apps = without.size > 0 && anyIn(all, without) ? all.filter((a) => !without.has(a)) : all
+    if (apps.length === 0) continue
     const key = apps === all ? (keys[need] as string) : apps.join(SEP)
+    const service = serviceOfNeed[need] as string
     let g = numberOf.get(key)
     if (g === undefined) {
       numberOf.set(key, (g = groups.length))
-      groups.push({ apps, key, services: [] })
+      groups.push({ apps, key, services: [service] })
+    } else {
+      const { services } = groups[g] as NeedGroup
+      if (!services.includes(service)) services.push(service)
     }
-    const { services } = groups[g] as NeedGroup
-    const service = serviceOfNeed[need] as string
-    if (!services.includes(service)) services.push(service)
     groupAt[need] = g
-  })
+  }
   return { groups, groupAt }
+}
+
+function anyIn(list: readonly string[], set: ReadonlySet<string>): boolean {
+  for (let i = 0; i < list.length; i++) if (set.has(list[i] as string)) return true
+  return false
 }
 
 function soloLogicApps(
@@ -147,9 +156,11 @@ function soloLogicApps(
   const solo = new Set<string>()
   if (logic.size === 0) return solo
   const seen = new Map<string, number>()
-  for (const [need, apps] of appsOfNeed.entries()) {
+  for (let need = 0; need < appsOfNeed.length; need++) {
+    const apps = appsOfNeed[need] as readonly string[]
     const group = groupAt[need] as number
-    for (const app of apps) {
+    for (let i = 0; i < apps.length; i++) {
+      const app = apps[i] as string
       if (!logic.has(app) || solo.has(app)) continue
       const first = seen.get(app)
       if (first === undefined) seen.set(app, group)

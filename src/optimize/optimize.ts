@@ -2,7 +2,7 @@ import { DesignIndex } from '../analysis/design-index.ts'
 import { editDraft, type Edit, type EditDraft } from '../model/edits.ts'
 import { SYSTEM_VIA } from '../model/kinds.ts'
 import type { AppNode, Design } from '../model/types.ts'
-import { edgePartEdits, edgeParts, type EdgePart } from './edge-parts.ts'
+import { edgePartEdits, edgeParts, headEdit, wholeVia, type EdgePart } from './edge-parts.ts'
 import { IdAllocator } from './ids.ts'
 import { planLayout, viaOfNeedGroup, type Layout } from './layout.ts'
 import { collectNeeds, type Needs } from './needs.ts'
@@ -51,6 +51,13 @@ export function optimizeIdentities(design: Design): OptimizeResult {
       const at = items[j] as number
       const edge = index.accessEdge(at)
       slot = needs.slotStart[at] as number
+      // The usual edge: all its roles go one way and nothing repeats; no parts are made for it.
+      const whole = mayRepeat ? undefined : wholeVia(edge, viaOf, home)
+      if (whole !== undefined) {
+        if (whole === SYSTEM_VIA) usesSystem.add(app.id)
+        headEdit(edge, whole, edge.roles, edgeEdits)
+        continue
+      }
       const all = edgeParts(edge, viaOf, home)
       const parts = mayRepeat ? withoutRepeats(index, at, all, granted, home) : all
       if (parts !== all) repeatsDropped.push(edge.id)

@@ -56,8 +56,10 @@ describe('ItemsById', () => {
             } else if (o.op === 'update') {
               // Refused (a string) where there is no item; else replaced where it is.
               let made: Item | undefined
-              const got = items.update(o.id, (x) =>
-                x ? (made = { id: x.id, v: x.v + o.v }) : 'none',
+              const got = items.update(
+                o.id,
+                (x, v) => (x ? (made = { id: x.id, v: x.v + v }) : 'none'),
+                o.v,
               )
               expect(got).toBe(map.has(o.id) ? undefined : 'none')
               if (made) map.set(o.id, made)
