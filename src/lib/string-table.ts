@@ -172,8 +172,23 @@ function slotsFor(count: number): number {
   return size
 }
 
-/** FNV-1a over UTF-16 code units, as a signed 32-bit number. */
+/** The last text hashed and its hash (see fnv1a). */
+let lastText = ''
+let lastHash = fnv1aOf('')
+
+/**
+ * FNV-1a over UTF-16 code units, as a signed 32-bit number. The last answer is kept: a new id is
+ * often hashed by several tables in a row (the ids an allocator handed out, then the design's
+ * nodes and edges, then the draft that adds it), and comparing it with the last text is cheaper
+ * than hashing it again.
+ */
 export function fnv1a(text: string): number {
+  if (text === lastText) return lastHash
+  lastText = text
+  return (lastHash = fnv1aOf(text))
+}
+
+function fnv1aOf(text: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
   // Signed like the Int32Array that stores it (the empty string's is the unsigned offset basis).

@@ -1,10 +1,10 @@
 import { DesignIndex } from '../analysis/design-index.ts'
 import { editDraft, type Edit, type EditDraft } from '../model/edits.ts'
 import { SYSTEM_VIA } from '../model/kinds.ts'
-import type { AppNode, Design } from '../model/types.ts'
+import type { AppNode, Design, DesignNode } from '../model/types.ts'
 import { edgePartEdits, edgeParts, headEdit, wholeVia, type EdgePart } from './edge-parts.ts'
 import { IdAllocator } from './ids.ts'
-import { planLayout, viaOfNeedGroup, type Layout } from './layout.ts'
+import { planLayout, viaOfNeedGroup, type Layout, type NewIdentity } from './layout.ts'
 import { collectNeeds, type Needs } from './needs.ts'
 import type { EdgeSplit, OptimizeResult } from './types.ts'
 
@@ -71,33 +71,51 @@ export function optimizeIdentities(design: Design): OptimizeResult {
     }
   })
 
-  const edits: Edit[] = layout.created.map(({ node }) => ({ type: 'addNode', node }))
   const systemAssignedOn: string[] = []
   const systemAssignedOff: string[] = []
+  /** Apps whose `systemAssigned` changes, in reach order. */
+  const toggled: AppNode[] = []
   // Loops by position: each runs once per optimize, over up to tens of thousands of items, and
   // `for…of` makes an object per step until the optimizing compiler takes the loop.
   for (let r = 0; r < needs.reach.length; r++) {
     const app = needs.reach[r] as AppNode
     const want = usesSystem.has(app.id)
     if (want === (app.systemAssigned === true)) continue
-    edits.push({ type: 'updateNode', id: app.id, set: { systemAssigned: want } })
+    toggled.push(app)
     ;(want ? systemAssignedOn : systemAssignedOff).push(app.id)
   }
   const identities = design.nodes.filter((n) => n.kind === 'identity')
   const removed = identities.filter((n) => !layout.kept.has(n.id))
-  for (const node of removed) edits.push({ type: 'removeNode', id: node.id })
-  for (const { node, apps } of layout.created) {
-    for (const app of apps) {
+  const { created } = layout
+  let attachCount = 0
+  for (let c = 0; c < created.length; c++) attachCount += (created[c] as NewIdentity).apps.length
+  // Sized once: 80,000 edits on 10,000 apps, a list that growing by push would copy as it went.
+  const edits = new Array<Edit>(
+    created.length + toggled.length + removed.length + attachCount + edgeEdits.length,
+  )
+  let e = 0
+  for (let c = 0; c < created.length; c++)
+    edits[e++] = { type: 'addNode', node: (created[c] as NewIdentity).node }
+  for (let t = 0; t < toggled.length; t++) {
+    const app = toggled[t] as AppNode
+    edits[e++] = { type: 'updateNode', id: app.id, set: { systemAssigned: !app.systemAssigned } }
+  }
+  for (let r = 0; r < removed.length; r++)
+    edits[e++] = { type: 'removeNode', id: (removed[r] as DesignNode).id }
+  for (let c = 0; c < created.length; c++) {
+    const { node, apps } = created[c] as NewIdentity
+    for (let a = 0; a < apps.length; a++) {
+      const app = apps[a] as string
       const edge = {
         id: ids.fresh(`${app}-${node.id}`),
         kind: 'attach',
         source: app,
         target: node.id,
       } as const
-      edits.push({ type: 'addEdge', edge })
+      edits[e++] = { type: 'addEdge', edge }
     }
   }
-  for (let e = 0; e < edgeEdits.length; e++) edits.push(edgeEdits[e] as Edit)
+  for (let k = 0; k < edgeEdits.length; k++) edits[e++] = edgeEdits[k] as Edit
 
   const result = edits.length === 0 ? design : applied(draft, edits)
   const summarize = (n: { id: string; name: string }) => ({ id: n.id, name: n.name })

@@ -141,4 +141,17 @@ describe('fnv1a', () => {
     expect(fnv1a('a') >>> 0).toBe(0xe40c292c)
     expect(fnv1a('foobar') >>> 0).toBe(0xbf9cf968)
   })
+
+  it('gives each text its own hash whatever was hashed before (it keeps its last answer)', () => {
+    // The vectors above, asked in turn and again; the last is equal text in another string.
+    const known: [string, number][] = [
+      ['a', 0xe40c292c | 0],
+      ['a', 0xe40c292c | 0],
+      ['foobar', 0xbf9cf968 | 0],
+      ['', 0x811c9dc5 | 0],
+      ['a', 0xe40c292c | 0],
+      ['foobar'.slice(0, 3) + 'bar', 0xbf9cf968 | 0],
+    ]
+    expect(known.map(([text]) => fnv1a(text))).toEqual(known.map(([, hash]) => hash))
+  })
 })
