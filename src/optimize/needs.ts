@@ -2,6 +2,7 @@ import type { DesignIndex } from '../analysis/design-index.ts'
 import { groupPositions } from '../analysis/groups.ts'
 import { KIND_CODE } from '../analysis/numbered-design.ts'
 import { sortOrdinal } from '../lib/compare.ts'
+import { StringTable } from '../lib/string-table.ts'
 import type { AppNode, DesignNode } from '../model/types.ts'
 
 /** Needs (service, role, scope) that exactly the same apps have (PRODUCT.md §6 step 1). */
@@ -95,18 +96,28 @@ function appsOfNeeds(
   count: number,
 ): string[][] {
   const { start, items } = groupPositions(needAt, count)
-  // The last need (plus one) that listed each node: an app with several slots of a need counts once.
+  // The last need that counted (2n + 1) or listed (2n + 2) each node: an app with several slots
+  // of a need counts once.
   const listedFor = new Int32Array(index.nodeCount)
-  const out: string[][] = []
+  const out = new Array<string[]>(count)
   for (let need = 0; need < count; need++) {
-    const apps: string[] = []
+    // Counted, then listed in a list sized once: `[]` then push gives each a backing store of 17.
+    let distinct = 0
     for (let k = start[need] as number; k < (start[need + 1] as number); k++) {
       const app = appOfSlot[items[k] as number] as number
-      if (listedFor[app] === need + 1) continue
-      listedFor[app] = need + 1
-      apps.push((index.design.nodes[app] as AppNode).id)
+      if (listedFor[app] === 2 * need + 1) continue
+      listedFor[app] = 2 * need + 1
+      distinct++
     }
-    out.push(sortOrdinal(apps))
+    const apps = new Array<string>(distinct)
+    let i = 0
+    for (let k = start[need] as number; k < (start[need + 1] as number); k++) {
+      const app = appOfSlot[items[k] as number] as number
+      if (listedFor[app] === 2 * need + 2) continue
+      listedFor[app] = 2 * need + 2
+      apps[i++] = (index.design.nodes[app] as AppNode).id
+    }
+    out[need] = sortOrdinal(apps)
   }
   return out
 }
@@ -118,21 +129,40 @@ function groupNeeds(
   serviceOfNeed: readonly string[],
   without: ReadonlySet<string>,
 ): Pick<Needs, 'groups' | 'groupAt'> {
-  const numberOf = new Map<string, number>()
+  const count = appsOfNeed.length
+  // Each need's apps without those left out, and their key (the same lists when none is).
+  let apps = appsOfNeed
+  let keyOf = keys
+  if (without.size > 0) {
+    const kept = appsOfNeed.slice()
+    const keptKeys = keys.slice()
+    for (let need = 0; need < count; need++) {
+      const all = appsOfNeed[need] as readonly string[]
+      if (!anyIn(all, without)) continue
+      const list = all.filter((a) => !without.has(a))
+      kept[need] = list
+      keptKeys[need] = list.join(SEP)
+    }
+    apps = kept
+    keyOf = keptKeys
+  }
+  // Equal keys get the number of the first (a StringTable, not a Map: no table rehashed as it
+  // grows past 8,000 groups); that need's group is the group of all of them.
+  const table = StringTable.of(keyOf)
+  const groupOfFirst = new Int32Array(count).fill(-1)
   const groups: NeedGroup[] = []
-  const groupAt = new Int32Array(appsOfNeed.length).fill(-1)
-  // By position, no closure per need; a group's services start as a list of its first (most
-  // groups serve one service: `[]` then push would give each a backing store of 17).
-  for (let need = 0; need < appsOfNeed.length; need++) {
-    const all = appsOfNeed[need] as readonly string[]
-    const apps = without.size > 0 && anyIn(all, without) ? all.filter((a) => !without.has(a)) : all
-    if (apps.length === 0) continue
-    const key = apps === all ? (keys[need] as string) : apps.join(SEP)
+  const groupAt = new Int32Array(count).fill(-1)
+  for (let need = 0; need < count; need++) {
+    const needApps = apps[need] as readonly string[]
+    if (needApps.length === 0) continue
+    const key = keyOf[need] as string
+    const first = table.numberOf(key)
     const service = serviceOfNeed[need] as string
-    let g = numberOf.get(key)
-    if (g === undefined) {
-      numberOf.set(key, (g = groups.length))
-      groups.push({ apps, key, services: [service] })
+    let g = groupOfFirst[first] as number
+    if (g < 0) {
+      groupOfFirst[first] = g = groups.length
+      // Most groups serve one service: `[]` then push would give each a backing store of 17.
+      groups.push({ apps: needApps, key, services: [service] })
     } else {
       const { services } = groups[g] as NeedGroup
       if (!services.includes(service)) services.push(service)
