@@ -214,9 +214,19 @@ export function sortFindings(
       i - j
     )
   }
-  for (let b = 0; b + 1 < start.length; b++)
-    if ((start[b + 1] as number) - (start[b] as number) > 1)
-      order.subarray(start[b], start[b + 1]).sort(bySubject)
+  for (let b = 0; b + 1 < start.length; b++) {
+    const from = start[b] as number
+    const to = start[b + 1] as number
+    if (to - from < 2) continue
+    // Array#sort, not the typed array's: it is a TimSort, which takes the runs a rule's findings
+    // come in (edge after edge, their ids mostly in order) as they are; the typed array's sort
+    // merges from single elements, twice the comparisons on 10,000 findings of one rule.
+    // (Copied by a loop: Array.from would go through an iterator, an object per finding.)
+    const bucket = new Array<number>(to - from)
+    for (let k = 0; k < bucket.length; k++) bucket[k] = order[from + k] as number
+    bucket.sort(bySubject)
+    for (let k = 0; k < bucket.length; k++) order[from + k] = bucket[k] as number
+  }
   const out = new Array<Finding>(count)
   for (let k = 0; k < count; k++) out[k] = at(order[k] as number)
   return out
