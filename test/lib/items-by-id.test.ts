@@ -54,14 +54,17 @@ describe('ItemsById', () => {
               expect(items.add(next)).toBe(!map.has(o.id))
               if (!map.has(o.id)) map.set(o.id, next)
             } else if (o.op === 'update') {
-              // Refused (a string) where there is no item; else replaced where it is.
+              // Refused (a string) where there is no item; else replaced where it is, by what
+              // `change` makes of the item and the argument passed through.
+              const before = map.get(o.id)
               let made: Item | undefined
               const got = items.update(
                 o.id,
                 (x, v) => (x ? (made = { id: x.id, v: x.v + v }) : 'none'),
                 o.v,
               )
-              expect(got).toBe(map.has(o.id) ? undefined : 'none')
+              expect(got).toBe(before ? undefined : 'none')
+              expect(made).toEqual(before ? { id: o.id, v: before.v + o.v } : undefined)
               if (made) map.set(o.id, made)
             } else if (o.op === 'delete') {
               expect(items.delete(o.id)).toBe(map.delete(o.id))
