@@ -286,6 +286,16 @@ export class NumberedDesign {
     return this.attachedTo.numbers(n)
   }
 
+  /** How many identities are attached to the node with this number (each once). */
+  attachedCountAt(n: number): number {
+    return this.attached.count(n)
+  }
+
+  /** The `k`th identity attached to the node numbered `n` (attachedIdentitiesAt(n)[k], no list). */
+  attachedIdentityAt(n: number, k: number): string {
+    return this.ids.key(this.attached.items[this.attached.from(n) + k] as number)
+  }
+
   /** How many identities an app has: its system-assigned one (when on) and each attached one. */
   identityCount(app: AppNode): number {
     const n = this.known(app.id)

@@ -6,6 +6,17 @@ import type { AppSetting } from './types.ts'
 export const SINGLE_IDENTITY_SETTING = 'AZURE_CLIENT_ID'
 export const PER_CONNECTION_PREFIX = 'MANAGED_IDENTITY_CLIENT_ID_'
 
+/**
+ * The setting named after each service kind's word, made once: ten thousand apps name tens of
+ * thousands of connections, and a string joined for each was a megabyte.
+ */
+const NAME_OF_WORD: ReadonlyMap<string, string> = new Map(
+  Object.values(SERVICES).map((fact) => [
+    fact.settingWord,
+    PER_CONNECTION_PREFIX + fact.settingWord,
+  ]),
+)
+
 /** `kv-receipts` → `KV_RECEIPTS`: a name safe as an environment variable. */
 export function envName(text: string): string {
   const upper = text
@@ -32,17 +43,39 @@ export function appSettingsFor(index: DesignIndex, appId: string): AppConnection
   const n = index.numberOf(appId)
   return n === undefined
     ? []
-    : settingsAt(index, n, (name, identity, service) =>
+    : settingsAt(index, n, new SettingsWork(), (name, identity, service) =>
         service === undefined ? { name, identity } : { name, identity, service },
       )
 }
 
-/** appSettingsFor the app with this node number, as the plan writes them (no service). */
-export function appSettingsAt(index: DesignIndex, n: number): AppSetting[] {
-  return settingsAt(index, n, planSetting)
+/**
+ * appSettingsFor each app in turn, by node number, as the plan writes them (no service): one
+ * work area for all of them.
+ */
+export function planSettings(index: DesignIndex): (n: number) => AppSetting[] {
+  const work = new SettingsWork()
+  return (n) => settingsAt(index, n, work, planSetting)
 }
 
 const planSetting = (name: string, identity: string): AppSetting => ({ name, identity })
+
+/**
+ * The lists settingsAt works in for one app, kept from app to app and read only up to the app's
+ * count (a new three per app were most of what the plan's settings allocated; setting `length`
+ * lower would give their room back).
+ */
+class SettingsWork {
+  /** The first edge to each service reached through a user-assigned identity, by position. */
+  readonly connections: number[] = []
+  readonly words: string[] = []
+  readonly names: string[] = []
+}
+
+/** Where `value` first occurs in `list` from position `from` up to `to`, or -1. */
+function indexIn(list: readonly string[], from: number, to: number, value: string): number {
+  for (let i = from; i < to; i++) if (list[i] === value) return i
+  return -1
+}
 
 /**
  * The settings of the app numbered `n`, each made by `make` (the plan walks ten thousand apps:
@@ -51,6 +84,7 @@ const planSetting = (name: string, identity: string): AppSetting => ({ name, ide
 function settingsAt<T>(
   index: DesignIndex,
   n: number,
+  work: SettingsWork,
   make: (name: string, identity: string, service: string | undefined) => T,
 ): T[] {
   let only: string | undefined
@@ -60,6 +94,7 @@ function settingsAt<T>(
   const { start, items } = index.sourceGroups()
   const from = start[n] as number
   const to = start[n + 1] as number
+  const { connections, words, names } = work
   let count = 0
   for (let j = from; j < to; j++) {
     const at = items[j] as number
@@ -71,43 +106,32 @@ function settingsAt<T>(
       const identity = index.principalNode(p)
       if (only === undefined) only = identity
       else if (identity !== only) several = true
-      if (firstToTarget(index, items, from, j)) count++
+      if (firstToTarget(index, items, from, j)) connections[count++] = at
     }
   }
   if (only === undefined) return []
   if (!several && !usesSystem) return [make(SINGLE_IDENTITY_SETTING, only, undefined)]
-  // The first edge to each service reached through a user-assigned identity, by position: a
-  // list sized once (ten thousand apps: one grown by push from empty is a copy or two each).
-  const connections = new Array<number>(count)
-  for (let j = from, c = 0; j < to; j++) {
-    const at = items[j] as number
-    const p = index.principalAt[at] as number
-    if (p >= 0 && index.principalType(p) === 'userAssigned' && firstToTarget(index, items, from, j))
-      connections[c++] = at
-  }
 
   // An app reaches a handful of services: lists, not a map and a set per app, filled by loops
   // (the plan walks ten thousand apps: no closure per app).
-  const words = new Array<string>(count)
   for (let i = 0; i < count; i++) {
     const at = connections[i] as number
     const node = nodeAt(index, at)
     words[i] =
       node?.kind === 'service' ? SERVICES[node.service].settingWord : envName(targetOf(index, at))
   }
-  const names = new Array<string>(count)
   for (let i = 0; i < count; i++) {
     const at = connections[i] as number
     const word = words[i] as string
-    names[i] =
-      words.indexOf(word) === words.lastIndexOf(word)
-        ? PER_CONNECTION_PREFIX + word
-        : `${PER_CONNECTION_PREFIX}${word}_${envName(nodeAt(index, at)?.name ?? targetOf(index, at))}`
+    const unique = indexIn(words, 0, i, word) < 0 && indexIn(words, i + 1, count, word) < 0
+    names[i] = unique
+      ? (NAME_OF_WORD.get(word) ?? PER_CONNECTION_PREFIX + word)
+      : `${PER_CONNECTION_PREFIX}${word}_${envName(nodeAt(index, at)?.name ?? targetOf(index, at))}`
   }
   // Two names that normalise alike (kv-a and kv_a) still get distinct settings.
   for (let i = 1; i < count; i++) {
     const name = names[i] as string
-    for (let k = 2; names.indexOf(names[i] as string) < i; k++) names[i] = `${name}_${k}`
+    for (let k = 2; indexIn(names, 0, i, names[i] as string) >= 0; k++) names[i] = `${name}_${k}`
   }
   const out = new Array<T>(count)
   for (let i = 0; i < count; i++) {

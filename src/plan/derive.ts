@@ -3,12 +3,12 @@ import { KIND_CODE } from '../analysis/numbered-design.ts'
 import { mergePermissions, VAULT_ACCESS_POLICY } from '../catalog/key-vault-access.ts'
 import type { RoleRef } from '../catalog/roles.ts'
 import { assertNever } from '../lib/assert.ts'
-import { compareKeys, compareOrdinal } from '../lib/compare.ts'
+import { compareOrdinal } from '../lib/compare.ts'
 import { azureName } from '../model/bindings.ts'
 import { SCOPES, type Scope } from '../model/kinds.ts'
 import type { Design, DesignNode } from '../model/types.ts'
 import type { PrincipalRef } from '../model/queries.ts'
-import { appSettingsAt } from './app-settings.ts'
+import { planSettings } from './app-settings.ts'
 import { containedUserScript } from './sql.ts'
 import { mysqlUserScript, postgresUserScript } from './database-scripts.ts'
 import {
@@ -54,8 +54,7 @@ function joined(parts: readonly (readonly PlanAction[])[]): PlanAction[] {
   for (const part of parts) total += part.length
   const out = new Array<PlanAction>(total)
   let at = 0
-  for (const part of parts)
-    for (let i = 0; i < part.length; i++) out[at++] = part[i] as PlanAction
+  for (const part of parts) for (let i = 0; i < part.length; i++) out[at++] = part[i] as PlanAction
   return out
 }
 
@@ -63,38 +62,50 @@ const NONE = { keys: [], secrets: [], certificates: [] } as const
 
 // Loops over the nodes by position: these run once per plan, mostly before the optimizing
 // compiler has seen them, and there `for…of` makes an object per step (20,000 at 10,000 apps).
+// Each list is counted, then made at its size: grown by push, it was copied as it grew.
 
-function createIdentities(index: DesignIndex): CreateIdentityAction[] {
-  const out: CreateIdentityAction[] = []
+/** An action for each node `wanted` picks, made by `make`, in node order. */
+function nodeActions<A extends PlanAction>(
+  index: DesignIndex,
+  wanted: (node: DesignNode) => boolean,
+  make: (node: DesignNode) => A,
+): A[] {
   const { nodes } = index.design
-  for (let i = 0; i < nodes.length; i++) {
+  let count = 0
+  for (let i = 0; i < nodes.length; i++) if (wanted(nodes[i] as DesignNode)) count++
+  const out = new Array<A>(count)
+  for (let i = 0, k = 0; k < count; i++) {
     const n = nodes[i] as DesignNode
-    if (n.kind === 'identity' && !n.azure?.resourceId)
-      out.push({ action: 'createIdentity', node: n.id, name: n.name })
+    if (wanted(n)) out[k++] = make(n)
   }
   return out
 }
 
-function enableSystemAssigned(index: DesignIndex): EnableSystemAssignedAction[] {
-  const out: EnableSystemAssignedAction[] = []
-  const { nodes } = index.design
-  for (let i = 0; i < nodes.length; i++) {
-    const n = nodes[i] as DesignNode
-    if (n.kind === 'app' && n.systemAssigned === true)
-      out.push({ action: 'enableSystemAssigned', node: n.id })
-  }
-  return out
-}
+const createIdentities = (index: DesignIndex): CreateIdentityAction[] =>
+  nodeActions(
+    index,
+    (n) => n.kind === 'identity' && !n.azure?.resourceId,
+    (n) => ({ action: 'createIdentity', node: n.id, name: n.name }),
+  )
+
+const enableSystemAssigned = (index: DesignIndex): EnableSystemAssignedAction[] =>
+  nodeActions(
+    index,
+    (n) => n.kind === 'app' && n.systemAssigned === true,
+    (n) => ({ action: 'enableSystemAssigned', node: n.id }),
+  )
 
 function attachIdentities(index: DesignIndex): AttachIdentityAction[] {
-  const out: AttachIdentityAction[] = []
   const { nodes } = index.design
-  for (let i = 0; i < nodes.length; i++) {
+  let count = 0
+  for (let i = 0; i < nodes.length; i++)
+    if (index.kindAt[i] === KIND_CODE.app) count += index.attachedCountAt(i)
+  const out = new Array<AttachIdentityAction>(count)
+  for (let i = 0, at = 0; at < count; i++) {
     if (index.kindAt[i] !== KIND_CODE.app) continue
     const app = (nodes[i] as DesignNode).id
-    const identities = index.attachedIdentitiesAt(i)
-    for (let k = 0; k < identities.length; k++)
-      out.push({ action: 'attachIdentity', app, identity: identities[k] as string })
+    for (let k = 0; k < index.attachedCountAt(i); k++)
+      out[at++] = { action: 'attachIdentity', app, identity: index.attachedIdentityAt(i, k) }
   }
   return out
 }
@@ -121,17 +132,26 @@ function grantActions(index: DesignIndex): (readonly PlanAction[])[] {
   const sql = new Map<number, { principal: PrincipalRef; target: string; roles: string[] }>()
   const vaults = new Map<number, { principal: PrincipalRef; target: string; roles: string[] }>()
   const redis: RedisAccessPolicyAction[] = []
-  // Tens of thousands of assignments share a few thousand principals: each principal's type is
-  // looked up, and the plan's copy of it made, once, by principal number.
-  const planPrincipals = new Array<PlanPrincipal | undefined>(index.principalCount)
-  const principalOf = (p: number): PlanPrincipal => (planPrincipals[p] ??= planPrincipal(index, p))
+  // Tens of thousands of assignments share a few thousand principals: each names the index's one
+  // object for its principal, whose type is looked up once, by principal number.
+  const principals = index.principals
+  const types = new Array<PrincipalType | undefined>(principals.length)
+  const typeOf = (p: number): PrincipalType =>
+    (types[p] ??= principalTypeOf(index, principals[p] as PrincipalRef))
   // Roles merged per principal and target (one script, one access policy each).
-  const byTarget = (into: typeof sql, p: number, at: number, roleKey: string): void => {
+  const byTarget = (
+    into: typeof sql,
+    p: number,
+    principal: PrincipalRef,
+    at: number,
+    roleKey: string,
+  ): void => {
     const key = p * index.endpointCount + (index.targetAt[at] as number)
     const target = index.accessEdge(at).target
-    const entry = into.get(key) ?? { principal: principalOf(p).ref, target, roles: [] }
-    if (!entry.roles.includes(roleKey)) entry.roles.push(roleKey)
-    into.set(key, entry)
+    const entry = into.get(key)
+    // The list starts with its first role: one pushed onto an empty list gets room for 17.
+    if (entry === undefined) into.set(key, { principal, target, roles: [roleKey] })
+    else if (!entry.roles.includes(roleKey)) entry.roles.push(roleKey)
   }
   // The distinct grants, read in place from the index (edges, then roles, in file order): an
   // object per grant would be tens of thousands made only to be read once.
@@ -145,6 +165,7 @@ function grantActions(index: DesignIndex): (readonly PlanAction[])[] {
   for (let at = 0; at < index.accessEdgeCount; at++) {
     const p = index.principalAt[at] as number
     if (p < 0) continue
+    const principal = principals[p] as PrincipalRef
     const target = index.accessEdge(at).target
     const scope = SCOPES[index.slotAt[at] as number] as Scope
     for (let i = index.roleStart[at] as number; i < (index.roleStart[at + 1] as number); i++) {
@@ -159,28 +180,43 @@ function grantActions(index: DesignIndex): (readonly PlanAction[])[] {
       if (mechanism === undefined) continue
       switch (mechanism) {
         case 'rbac':
-          rbac[rbacAt++] = assignment('assignRole', principalOf(p), role, roleKey, target, scope)
+          rbac[rbacAt++] = assignment(
+            'assignRole',
+            principal,
+            typeOf(p),
+            role,
+            roleKey,
+            target,
+            scope,
+          )
           break
         case 'cosmosSqlRbac': {
           // Cosmos DB data roles are granted on the account whatever the edge's scope
           // (broad-scope says so): the action says where it grants, once per principal,
           // account and role (the same grant at other scopes is dropped once sorted).
           cosmos.push(
-            assignment('assignCosmosDataRole', principalOf(p), role, roleKey, target, 'resource'),
+            assignment(
+              'assignCosmosDataRole',
+              principal,
+              typeOf(p),
+              role,
+              roleKey,
+              target,
+              'resource',
+            ),
           )
           break
         }
         case 'sqlDatabaseRole':
-          byTarget(sql, p, at, roleKey)
+          byTarget(sql, p, principal, at, roleKey)
           break
         case 'keyVaultAccessPolicy':
-          byTarget(vaults, p, at, roleKey)
+          byTarget(vaults, p, principal, at, roleKey)
           break
         case 'redisAccessPolicy': {
-          const principal = principalOf(p).ref
           redis.push({
             action: 'redisAccessPolicy',
-            principal: { type: principal.type, node: principal.node },
+            principal,
             target,
             accessPolicyName: roleKey,
           })
@@ -194,12 +230,12 @@ function grantActions(index: DesignIndex): (readonly PlanAction[])[] {
   const policies = [...vaults.values()]
     .map((entry): KeyVaultAccessPolicyAction => ({
       action: 'keyVaultAccessPolicy',
-      principal: { type: entry.principal.type, node: entry.principal.node },
+      principal: entry.principal,
       target: entry.target,
       roles: entry.roles,
       permissions: mergePermissions(entry.roles.map((r) => VAULT_ACCESS_POLICY[r] ?? NONE)),
     }))
-    .sort((a, b) => compareKeys([a.target, a.principal.node], [b.target, b.principal.node]))
+    .sort(byTargetThenPrincipal)
   // Principal node and type, target, role, scope in ordinal order (no key lists: tens of
   // thousands of grants are compared here).
   const byGrant = (a: AssignRoleAction | AssignCosmosDataRoleAction, b: typeof a): number =>
@@ -211,7 +247,7 @@ function grantActions(index: DesignIndex): (readonly PlanAction[])[] {
   const scripts = [...sql.values()]
     .map((entry): SqlContainedUserAction | DatabaseUserAction => {
       const user = principalName(index, entry.principal)
-      const principal = { type: entry.principal.type, node: entry.principal.node }
+      const { principal } = entry
       const target = index.node(entry.target)
       const engine = target?.kind === 'service' ? target.service : 'sql'
       if (engine === 'postgresql' || engine === 'mysql')
@@ -243,12 +279,12 @@ function grantActions(index: DesignIndex): (readonly PlanAction[])[] {
         }),
       }
     })
-    .sort((a, b) => compareKeys([a.target, a.principal.node], [b.target, b.principal.node]))
+    .sort(byTargetThenPrincipal)
   const byRedis = (a: RedisAccessPolicyAction, b: RedisAccessPolicyAction): number =>
-    compareKeys(
-      [a.principal.node, a.principal.type, a.target, a.accessPolicyName],
-      [b.principal.node, b.principal.type, b.target, b.accessPolicyName],
-    )
+    compareOrdinal(a.principal.node, b.principal.node) ||
+    compareOrdinal(a.principal.type, b.principal.type) ||
+    compareOrdinal(a.target, b.target) ||
+    compareOrdinal(a.accessPolicyName, b.accessPolicyName)
   return [
     rbac.sort(byGrant),
     firstOfEqual(cosmos.sort(byGrant), byGrant),
@@ -257,6 +293,16 @@ function grantActions(index: DesignIndex): (readonly PlanAction[])[] {
     scripts,
   ]
 }
+
+/**
+ * Scripts and access policies by target, then principal node, in ordinal order (field by field:
+ * a pair of key lists per comparison was a megabyte of garbage over thousands of scripts).
+ */
+const byTargetThenPrincipal = (
+  a: { readonly target: string; readonly principal: { readonly node: string } },
+  b: typeof a,
+): number =>
+  compareOrdinal(a.target, b.target) || compareOrdinal(a.principal.node, b.principal.node)
 
 /** A sorted list with only the first of each run of equal items (by `compare`). */
 function firstOfEqual<T>(sorted: T[], compare: (a: T, b: T) => number): T[] {
@@ -284,24 +330,14 @@ function rbacCount(
   return count
 }
 
-/** A grant's principal as plan actions name it (one object per principal), and its type. */
-interface PlanPrincipal {
-  readonly ref: PrincipalRef
-  readonly type: PrincipalType
-}
-
 /** A role that grants something: built-in or custom, never an unknown name. */
 type GrantedRole = Extract<RoleRef, { kind: 'builtin' | 'custom' }>
-
-function planPrincipal(index: DesignIndex, p: number): PlanPrincipal {
-  const ref = { type: index.principalType(p), node: index.principalNode(p) } as PrincipalRef
-  return { ref, type: principalTypeOf(index, ref) }
-}
 
 /** The assignment of one distinct grant (one object, made for tens of thousands of grants). */
 function assignment<A extends (AssignRoleAction | AssignCosmosDataRoleAction)['action']>(
   action: A,
-  principal: PlanPrincipal,
+  principal: PrincipalRef,
+  principalType: PrincipalType,
   role: GrantedRole,
   roleName: string,
   target: string,
@@ -309,8 +345,8 @@ function assignment<A extends (AssignRoleAction | AssignCosmosDataRoleAction)['a
 ): Extract<AssignRoleAction | AssignCosmosDataRoleAction, { action: A }> {
   return {
     action,
-    principal: principal.ref,
-    principalType: principal.type,
+    principal,
+    principalType,
     roleName,
     // SQL database roles have no definition GUID, and are never in an assignment.
     roleDefinitionId: role.kind === 'custom' ? role.guid : (role.fact.id ?? ''),
@@ -321,10 +357,13 @@ function assignment<A extends (AssignRoleAction | AssignCosmosDataRoleAction)['a
 
 function appSettings(index: DesignIndex): SetAppSettingsAction[] {
   const out: SetAppSettingsAction[] = []
-  index.design.nodes.forEach((node, n) => {
-    if (node.kind !== 'app') return
-    const settings = appSettingsAt(index, n)
-    if (settings.length > 0) out.push({ action: 'setAppSettings', app: node.id, settings })
-  })
+  const settingsOf = planSettings(index)
+  const { nodes } = index.design
+  for (let n = 0; n < nodes.length; n++) {
+    if (index.kindAt[n] !== KIND_CODE.app) continue
+    const settings = settingsOf(n)
+    if (settings.length > 0)
+      out.push({ action: 'setAppSettings', app: (nodes[n] as DesignNode).id, settings })
+  }
   return out
 }

@@ -27,31 +27,35 @@ export function withObjectId(script: string, objectId: string | undefined): stri
     : script
 }
 
+/** What a script for a Microsoft Entra user says first (see containedUserScript). */
+const USER_NOTE =
+  '-- A Microsoft Entra user is named by their sign-in name (user principal name, such as\n' +
+  '-- name@contoso.com): put it in place of the name below if that is not it.\n'
+
+/** What a script for a group or managed identity says first, with its object id if known. */
+const duplicateNameNote = (objectId: string): string =>
+  '-- If CREATE USER fails with Msg 33131 (another principal has this name),\n' +
+  `-- add WITH OBJECT_ID = '${objectId}' to it and a suffix to the name.\n`
+
+/** duplicateNameNote before the object id is known: one string for the thousands of scripts. */
+const UNKNOWN_ID_NOTE = duplicateNameNote(OBJECT_ID_PLACEHOLDER)
+
 export function containedUserScript(
   user: string,
   roles: readonly string[],
   principal: { readonly isUser?: boolean; readonly objectId?: string | undefined } = {},
 ): string {
   // No name in a comment: a line break in it would end the comment. An object id is a GUID.
-  const objectId =
-    principal.objectId && GUID_PATTERN.test(principal.objectId)
-      ? principal.objectId
-      : OBJECT_ID_PLACEHOLDER
-  const lines = [
-    ...(principal.isUser
-      ? [
-          '-- A Microsoft Entra user is named by their sign-in name (user principal name, such as',
-          '-- name@contoso.com): put it in place of the name below if that is not it.',
-        ]
-      : [
-          '-- If CREATE USER fails with Msg 33131 (another principal has this name),',
-          `-- add WITH OBJECT_ID = '${objectId}' to it and a suffix to the name.`,
-        ]),
-    `IF DATABASE_PRINCIPAL_ID(${tsqlString(user)}) IS NULL`,
-    `    CREATE USER ${tsqlIdentifier(user)} FROM EXTERNAL PROVIDER;`,
-    ...roles.map(
-      (role) => `ALTER ROLE ${tsqlIdentifier(role)} ADD MEMBER ${tsqlIdentifier(user)};`,
-    ),
-  ]
-  return `${lines.join('\n')}\n`
+  const note = principal.isUser
+    ? USER_NOTE
+    : principal.objectId && GUID_PATTERN.test(principal.objectId)
+      ? duplicateNameNote(principal.objectId)
+      : UNKNOWN_ID_NOTE
+  // One string, added to: a plan writes thousands of scripts, and lists of lines to join were
+  // most of what it allocated for them.
+  const member = tsqlIdentifier(user)
+  let script = `${note}IF DATABASE_PRINCIPAL_ID(${tsqlString(user)}) IS NULL\n    CREATE USER ${member} FROM EXTERNAL PROVIDER;\n`
+  for (let i = 0; i < roles.length; i++)
+    script += `ALTER ROLE ${tsqlIdentifier(roles[i] as string)} ADD MEMBER ${member};\n`
+  return script
 }

@@ -367,4 +367,48 @@ describe('client-id settings', () => {
       { name: 'MANAGED_IDENTITY_CLIENT_ID_KEYVAULT_KV_ORDERS_2', identity: 'mi2' },
     ])
   })
+
+  it('of one app are named from its own connections only, not an app named before it', () => {
+    // The plan works out each app's names in lists kept from app to app: "one" leaves a third
+    // STORAGE behind, where "two", with two connections, must not see it.
+    const d = design()
+      .app('one')
+      .app('two')
+      .identity('mi1')
+      .identity('mi2')
+      .service('sa1', 'storage')
+      .service('kv1', 'keyVault')
+      .service('sa2', 'storage')
+      .service('kv2', 'keyVault')
+      .service('sa3', 'storage')
+      .attach('one', 'mi1')
+      .attach('one', 'mi2')
+      .attach('two', 'mi1')
+      .attach('two', 'mi2')
+      .access('one', 'sa1', ['Storage Blob Data Reader'], { via: 'mi1' })
+      .access('one', 'kv1', ['Key Vault Secrets User'], { via: 'mi2' })
+      .access('one', 'sa2', ['Storage Blob Data Reader'], { via: 'mi2' })
+      .access('two', 'kv2', ['Key Vault Secrets User'], { via: 'mi1' })
+      .access('two', 'sa3', ['Storage Blob Data Reader'], { via: 'mi2' })
+      .build()
+    expect(ofKind(derivePlan(d).actions, 'setAppSettings')).toEqual([
+      {
+        action: 'setAppSettings',
+        app: 'one',
+        settings: [
+          { name: 'MANAGED_IDENTITY_CLIENT_ID_STORAGE_SA1', identity: 'mi1' },
+          { name: 'MANAGED_IDENTITY_CLIENT_ID_KEYVAULT', identity: 'mi2' },
+          { name: 'MANAGED_IDENTITY_CLIENT_ID_STORAGE_SA2', identity: 'mi2' },
+        ],
+      },
+      {
+        action: 'setAppSettings',
+        app: 'two',
+        settings: [
+          { name: 'MANAGED_IDENTITY_CLIENT_ID_KEYVAULT', identity: 'mi1' },
+          { name: 'MANAGED_IDENTITY_CLIENT_ID_STORAGE', identity: 'mi2' },
+        ],
+      },
+    ])
+  })
 })
