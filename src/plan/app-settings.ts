@@ -43,8 +43,8 @@ export function appSettingsFor(index: DesignIndex, appId: string): AppConnection
   const n = index.numberOf(appId)
   return n === undefined
     ? []
-    : settingsAt(index, n, new SettingsWork(), (name, identity, service) =>
-        service === undefined ? { name, identity } : { name, identity, service },
+    : settingsAt(index, n, new SettingsWork(), (name, identity, at) =>
+        at === undefined ? { name, identity } : { name, identity, service: targetOf(index, at) },
       )
 }
 
@@ -79,13 +79,14 @@ function indexIn(list: readonly string[], from: number, to: number, value: strin
 
 /**
  * The settings of the app numbered `n`, each made by `make` (the plan walks ten thousand apps:
- * one object per setting, in the shape its caller keeps).
+ * one object per setting, in the shape its caller keeps) from its name, identity and the access
+ * edge it is for (its position; none for AZURE_CLIENT_ID): the plan does not read the edge.
  */
 function settingsAt<T>(
   index: DesignIndex,
   n: number,
   work: SettingsWork,
-  make: (name: string, identity: string, service: string | undefined) => T,
+  make: (name: string, identity: string, at: number | undefined) => T,
 ): T[] {
   let only: string | undefined
   let several = false
@@ -136,11 +137,7 @@ function settingsAt<T>(
   const out = new Array<T>(count)
   for (let i = 0; i < count; i++) {
     const at = connections[i] as number
-    out[i] = make(
-      names[i] as string,
-      index.principalNode(index.principalAt[at] as number),
-      targetOf(index, at),
-    )
+    out[i] = make(names[i] as string, index.principalNode(index.principalAt[at] as number), at)
   }
   return out
 }
