@@ -8,7 +8,7 @@ export const PER_CONNECTION_PREFIX = 'MANAGED_IDENTITY_CLIENT_ID_'
 
 /**
  * The setting named after each service kind's word, made once: ten thousand apps name tens of
- * thousands of connections, and a string joined for each was a megabyte.
+ * thousands of connections, and a string joined for each was half a megabyte.
  */
 const NAME_OF_WORD: ReadonlyMap<string, string> = new Map(
   Object.values(SERVICES).map((fact) => [
