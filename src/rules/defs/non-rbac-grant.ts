@@ -86,18 +86,20 @@ export const nonRbacGrant = createRule({
       const service = labelAt(index.targetAt[at] as number)
       const kind = index.serviceAt(at)?.service
       const onServer = kind === 'postgresql' || kind === 'mysql'
-      const named = NAMED.filter((_, i) => mask & (1 << i))
-      const messageIdOf = (grant: (typeof NAMED)[number]) =>
-        grant === 'sqlDatabaseRole' && onServer ? 'serverDatabaseRole' : grant
       const related = [edge.target]
-      const [only] = named
-      if (named.length === 1 && only)
+      // Mostly one mechanism (one bit): its message, with no list of the mechanisms named.
+      if ((mask & (mask - 1)) === 0) {
+        const only = NAMED[31 - Math.clz32(mask)] as Named
         return {
-          message: fill(messageIdOf(only), { roles: quoted(index, at, texts, only), service }),
+          message: fill(messageIdOf(only, onServer), {
+            roles: quoted(index, at, texts, only),
+            service,
+          }),
           related,
         }
-      const sentences = named.map((grant) =>
-        formatMessage(TEMPLATES[messageIdOf(grant)], {
+      }
+      const sentences = NAMED.filter((_, i) => mask & (1 << i)).map((grant) =>
+        formatMessage(TEMPLATES[messageIdOf(grant, onServer)], {
           roles: quoted(index, at, texts, grant),
           service,
         }),
@@ -133,6 +135,12 @@ export const nonRbacGrant = createRule({
     }
   },
 })
+
+type Named = (typeof NAMED)[number]
+
+/** The message of a mechanism: a database role inside a PostgreSQL or MySQL server has its own. */
+const messageIdOf = (grant: Named, onServer: boolean): keyof typeof TEMPLATES =>
+  grant === 'sqlDatabaseRole' && onServer ? 'serverDatabaseRole' : grant
 
 /** The message and related nodes of this rule's findings on one (service, roles). */
 interface Said {

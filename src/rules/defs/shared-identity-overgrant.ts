@@ -162,20 +162,21 @@ class Needs {
     apps: readonly string[],
   ): { service: string; serviceNumber: number; over: Overgrants; lacking: number[] } {
     const { words } = this
-    const triples: number[] = []
-    const rows: number[] = []
-    for (let l = head; l >= 0; l = this.next[l] as number) {
-      triples.push(this.triple[l] as number)
-      for (let w = 0; w < words; w++) rows.push((this.bits[l * words + w] as number) | 0)
+    // Lists counted, then made at their size: `[]` then push gives each room for 17, and there
+    // are three per finding (a thousand findings at 10,000 apps).
+    let length = 0
+    for (let l = head; l >= 0; l = this.next[l] as number) length++
+    const triples = new Array<number>(length)
+    const rows = new Array<number>(length * words)
+    for (let l = head, r = 0; l >= 0; l = this.next[l] as number, r++) {
+      triples[r] = this.triple[l] as number
+      for (let w = 0; w < words; w++) rows[r * words + w] = (this.bits[l * words + w] as number) | 0
     }
     const over = new Overgrants(this.index, triples, rows, words)
-    const lacking: number[] = []
-    for (let i = 0; i < apps.length; i++)
-      for (let r = 0; r < triples.length; r++)
-        if (!over.needs(r, i)) {
-          lacking.push(i)
-          break
-        }
+    let lackingCount = 0
+    for (let i = 0; i < apps.length; i++) if (over.lacksAny(i)) lackingCount++
+    const lacking = new Array<number>(lackingCount)
+    for (let i = 0, k = 0; k < lackingCount; i++) if (over.lacksAny(i)) lacking[k++] = i
     const at = this.first[head] as number
     const edge = this.index.accessEdge(at)
     return {
@@ -249,6 +250,12 @@ class Overgrants {
   /** Whether app `i` of the identity's apps needs grant `r`. */
   needs(r: number, i: number): boolean {
     return (((this.rows[r * this.words + (i >>> 5)] as number) >>> (i & 31)) & 1) === 1
+  }
+
+  /** Whether app `i` of the identity's apps lacks at least one of the grants. */
+  lacksAny(i: number): boolean {
+    for (let r = 0; r < this.triples.length; r++) if (!this.needs(r, i)) return true
+    return false
   }
 
   /** The grants' roles as the message quotes them, each once, in grant order. */
